@@ -1,0 +1,40 @@
+# Two commands do all set-up on a fresh machine: `make chat` and `make test`.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+export ANONYMIZED_TELEMETRY := False
+export GRADIO_ANALYTICS_ENABLED := False
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+export TOKENIZERS_PARALLELISM := false
+
+.PHONY: install chat test eval reindex clean
+
+install: $(STAMP)
+
+# Reinstalls only when the project's metadata changes; torch is pinned first so
+# pip takes the CPU build that lies on this machine instead of a CUDA one.
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet "torch==2.13.0"
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+reindex: install
+	$(BIN)/newsdesk reindex
+
+chat: install
+	$(BIN)/newsdesk reindex --quiet
+	$(BIN)/newsdesk chat
+
+test: install
+	$(BIN)/python -m pytest
+
+eval: install
+	$(BIN)/newsdesk eval --set eval/cases.jsonl
+
+clean:
+	rm -rf $(VENV) .newsdesk
