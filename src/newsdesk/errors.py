@@ -1,0 +1,69 @@
+"""The exceptions newsdesk raises on purpose.
+
+Each message says what went wrong and what to do about it; the CLI and the
+chat translate them once, at their boundary, into a line for the user.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class NewsdeskError(Exception):
+    """Base class: an error the user can act on, never a programming bug."""
+
+
+class ConfigError(NewsdeskError):
+    """A setting, config file or environment variable has a bad value."""
+
+
+class CorpusError(NewsdeskError):
+    """One article could not be read or parsed; the rest of the corpus is unaffected."""
+
+    def __init__(self, path: Path | str, reason: str, doc_id: str | None = None) -> None:
+        self.path = str(path)
+        self.reason = reason
+        self.doc_id = doc_id
+        super().__init__(f"{self.path}: {reason}")
+
+
+class StoreError(NewsdeskError):
+    """The index store is missing, unreadable or from an incompatible version."""
+
+
+class StoreLockedError(StoreError):
+    """Another process is reindexing the same store."""
+
+
+class EmptyIndexError(StoreError):
+    """The store holds no documents yet."""
+
+    def __init__(self, store: Path | str) -> None:
+        super().__init__(
+            f"The index at {store} is empty. Run `newsdesk reindex --corpus DIR` first."
+        )
+
+
+class DocumentNotFoundError(NewsdeskError):
+    """A document id that is not in the index."""
+
+    def __init__(self, doc_id: str) -> None:
+        self.doc_id = doc_id
+        super().__init__(
+            f"No document {doc_id!r} in the index. `newsdesk status` lists the documents."
+        )
+
+
+class EvalSetError(NewsdeskError):
+    """An eval set line is malformed; names file, line and field."""
+
+    def __init__(self, path: Path | str, line: int, field: str, reason: str) -> None:
+        self.path = str(path)
+        self.line = line
+        self.field = field
+        self.reason = reason
+        super().__init__(f"{self.path}:{line}: field {field!r}: {reason}")
+
+
+class ModelUnavailableError(NewsdeskError):
+    """The embedding model could not be loaded from its local path."""

