@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 import pysbd
 from langchain_core.documents import Document
 
 from newsdesk.corpus import Article
+from newsdesk.text import Span
 
 # pysbd is accurate on abbreviations ("Feb. 28", "U.S.") but slow on huge
 # paragraphs; past this length a plain punctuation rule is used instead.
@@ -23,14 +23,6 @@ _PYSBD_MAX_CHARS = 20_000
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _FALLBACK_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+")
 _TERMINAL = ('.', '!', '?', ':', '"', '”', '’', ')', '…')
-
-
-@dataclass(frozen=True)
-class Span:
-    """A half-open character range ``[start, end)`` into an article body."""
-
-    start: int
-    end: int
 
 
 @lru_cache(maxsize=1)
@@ -168,9 +160,15 @@ def document_version(article: Article, chunk_size: int, overlap: int) -> str:
 
 def chunk_article(article: Article, chunk_size: int, overlap: int = 1) -> list[Document]:
     """The article's chunks as LangChain documents with offsets and article metadata."""
+    from newsdesk.claims import attribute_sentences
+
     version = document_version(article, chunk_size, overlap)
+    chunks = chunk_body(article.body, chunk_size, overlap)
+    # Attribution needs the whole article: "it said" resolves to a name chunks earlier.
+    all_sentences = sorted({span for chunk in chunks for span in chunk}, key=lambda s: s.start)
+    attributions = dict(zip(all_sentences, attribute_sentences(article.body, all_sentences), strict=True))
     documents = []
-    for index, sentences in enumerate(chunk_body(article.body, chunk_size, overlap)):
+    for index, sentences in enumerate(chunks):
         start, end = sentences[0].start, sentences[-1].end
         documents.append(
             Document(
@@ -186,6 +184,9 @@ def chunk_article(article: Article, chunk_size: int, overlap: int = 1) -> list[D
                     "start": start,
                     "end": end,
                     "sentences": json.dumps([[s.start, s.end] for s in sentences]),
+                    "attributions": json.dumps(
+                        [_attribution_pair(attributions[s]) for s in sentences]
+                    ),
                 },
             )
         )
@@ -197,3 +198,9 @@ def _date_ordinal(article: Article) -> int:
     if article.published is None:
         return 0
     return article.published.year * 10000 + article.published.month * 100 + article.published.day
+
+
+def _attribution_pair(attribution: object) -> list[str | None] | None:
+    if attribution is None:
+        return None
+    return [attribution.claimant, attribution.relay]  # type: ignore[attr-defined]

@@ -15,8 +15,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-from newsdesk.chunking import Span
-from newsdesk.text import STOPWORDS, Token, tokens
+from newsdesk.text import STOPWORDS, Span, Token, tokens
 
 ATTRIBUTION_VERBS = frozenset(
     """said says say stated states told tells claimed claims claim claiming reported reports warned warns

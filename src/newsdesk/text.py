@@ -45,6 +45,14 @@ STOPWORDS = frozenset(
 
 
 @dataclass(frozen=True)
+class Span:
+    """A half-open character range ``[start, end)`` into an article body."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
 class Token:
     text: str
     start: int

@@ -1,0 +1,152 @@
+"""The assistant: one object that the CLI, the chat and the eval share.
+
+It owns the embedder, the store and the retrieval-then-answer chain, loads the
+model and the index once, and is safe to call from several threads.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from langchain_core.documents import Document
+from langchain_core.runnables import Runnable, RunnableLambda
+
+from newsdesk.answering import Answer, Answerer, ExtractiveAnswerer, Thresholds, retrieved_json as _retrieved_json
+from newsdesk.corpus import Article, read_article
+from newsdesk.embedding import Embedder
+from newsdesk.errors import DocumentNotFoundError
+from newsdesk.indexing import ProgressCallback, ReindexReport, reindex
+from newsdesk.questions import Question, analyse
+from newsdesk.retrieval import HybridRetriever, SearchFilters, SnapshotReader
+from newsdesk.settings import RetrieverMode, Settings
+from newsdesk.store import Store
+
+
+@dataclass(frozen=True)
+class Request:
+    """One question with its chat history and retrieval options."""
+
+    question: str
+    history: tuple[str, ...] = ()
+    filters: SearchFilters = field(default_factory=SearchFilters)
+    k: int | None = None
+    mode: RetrieverMode | None = None
+    id: str | None = None
+
+
+# Passages reported in ``retrieved`` (for evidence_hit@10), whatever k the answerer reads.
+REPORT_DEPTH = 10
+
+
+class Assistant:
+    """newsdesk as a library.
+
+    >>> assistant = Assistant(load_settings(store=Path("/tmp/store")))
+    >>> assistant.reindex()
+    >>> assistant.ask(Request("Who controls Kherson?")).answer
+    """
+
+    def __init__(self, settings: Settings, embedder: Embedder | None = None, answerer: Answerer | None = None) -> None:
+        self.settings = settings
+        self.embedder = embedder or Embedder(settings.model_path, settings.embed_batch_size)
+        self.store = Store(settings, self.embedder)
+        self.reader = SnapshotReader(self.store)
+        self.answerer = answerer or ExtractiveAnswerer(
+            self.embedder,
+            Thresholds(
+                min_similarity=settings.min_similarity,
+                min_coverage=settings.min_coverage,
+                term_similarity=settings.term_similarity,
+                max_answer_chars=settings.max_answer_chars,
+            ),
+        )
+        self.chain = self.build_chain()
+
+    def build_chain(self) -> Runnable[Request, Answer]:
+        """Analyse, retrieve, answer: a LangChain runnable, so another answerer can take the last step."""
+        return (
+            RunnableLambda(self._analyse, name="analyse")
+            | RunnableLambda(self._retrieve, name="retrieve")
+            | RunnableLambda(self._answer, name="answer")
+        )
+
+    def ask(self, request: Request) -> Answer:
+        return self.chain.invoke(request)
+
+    def ask_many(self, requests: list[Request]) -> list[Answer]:
+        return [self.ask(request) for request in requests]
+
+    def retriever(self, request: Request) -> HybridRetriever:
+        return HybridRetriever(
+            reader=self.reader,
+            k=request.k or self.settings.k,
+            mode=request.mode or self.settings.retriever,
+            candidates=self.settings.candidates,
+            rrf_k=self.settings.rrf_k,
+            filters=request.filters,
+        )
+
+    def _analyse(self, request: Request) -> dict[str, Any]:
+        started = time.perf_counter()
+        question = analyse(request.question, list(request.history))
+        return {"request": request, "question": question, "timings": {"analyse": _ms(started)}}
+
+    def _retrieve(self, state: dict[str, Any]) -> dict[str, Any]:
+        """Retrieve at least `REPORT_DEPTH` passages: the answerer reads the top k, all are reported."""
+        started = time.perf_counter()
+        question: Question = state["question"]
+        request: Request = state["request"]
+        k = request.k or self.settings.k
+        retriever = self.retriever(replace(request, k=max(k, REPORT_DEPTH)))
+        passages: list[Document] = [] if question.empty else retriever.invoke(question.query)
+        state["timings"]["retrieve"] = _ms(started)
+        return {**state, "passages": passages, "k": k}
+
+    def _answer(self, state: dict[str, Any]) -> Answer:
+        started = time.perf_counter()
+        request: Request = state["request"]
+        passages: list[Document] = state["passages"]
+        answer = self.answerer.answer(state["question"], passages[: state["k"]], filtered=request.filters.active)
+        answer.retrieved = [_retrieved_json(p) for p in passages]
+        timings = {**state["timings"], "answer": _ms(started)}
+        timings["retrieve"] += timings.pop("analyse")
+        return replace(answer, id=request.id, question=request.question, timings_ms=timings)
+
+    def reindex(self, progress: ProgressCallback | None = None) -> ReindexReport:
+        return reindex(self.store, progress)
+
+    def status(self) -> dict[str, Any]:
+        snapshot = self.reader.current()[0]
+        return {
+            "documents": len(snapshot.documents),
+            "chunks": snapshot.chunk_count,
+            "store": str(self.settings.store),
+            "model": snapshot.model or self.embedder.model_name,
+            "last_reindex": snapshot.last_reindex,
+            "outlets": sorted({entry.outlet for entry in snapshot.documents.values() if entry.outlet}),
+        }
+
+    def documents(self) -> dict[str, Any]:
+        return dict(self.reader.current()[0].documents)
+
+    def article(self, doc_id: str) -> Article:
+        """The indexed article, read from its file: the text every citation's offsets point into."""
+        entry = self.reader.current()[0].documents.get(doc_id)
+        if entry is None:
+            raise DocumentNotFoundError(doc_id)
+        from pathlib import Path
+
+        article, _ = read_article(Path(entry.path), doc_id, int(self.settings.max_file_mb * 1_000_000))
+        return article
+
+    def warm_up(self) -> None:
+        """Load the model and the index now rather than on the first question."""
+        self.embedder.warm_up()
+        self.reader.current()
+        self.ask(Request("warm up"))
+
+
+def _ms(started: float) -> float:
+    return (time.perf_counter() - started) * 1000.0

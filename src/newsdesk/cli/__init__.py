@@ -1,0 +1,75 @@
+"""The ``newsdesk`` command: a thin Typer shell over the package.
+
+Global options build the one `Settings` object; each command module takes it
+from the context. Heavy modules (torch, Chroma) are imported inside commands,
+so ``newsdesk --help`` stays fast. `NewsdeskError`s become one red line and
+exit code 1, never a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from newsdesk.cli.common import CliState, console_err
+from newsdesk.errors import NewsdeskError
+
+app = typer.Typer(
+    name="newsdesk",
+    help="Ask questions of a folder of news articles; every answer cited, every claim attributed.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+)
+
+
+@app.callback()
+def _global_options(
+    ctx: typer.Context,
+    store: Annotated[
+        Optional[Path], typer.Option("--store", help="Store directory (default .newsdesk; env NEWSDESK_STORE).")
+    ] = None,
+    config: Annotated[
+        Optional[Path], typer.Option("--config", help="TOML config file (default ./newsdesk.toml; env NEWSDESK_CONFIG).")
+    ] = None,
+) -> None:
+    ctx.obj = CliState(store=store, config=config)
+
+
+def _register_commands() -> None:
+    from newsdesk.cli import asking, indexing
+
+    for module in (indexing, asking):
+        module.register(app)
+
+
+_register_commands()
+
+
+def _quiet_libraries() -> None:
+    """Libraries that phone home fail or hang offline; tell them not to."""
+    for name, value in (
+        ("ANONYMIZED_TELEMETRY", "False"),
+        ("GRADIO_ANALYTICS_ENABLED", "False"),
+        ("HF_HUB_OFFLINE", "1"),
+        ("TRANSFORMERS_OFFLINE", "1"),
+        ("TOKENIZERS_PARALLELISM", "false"),
+    ):
+        os.environ.setdefault(name, value)
+
+
+def main() -> None:
+    _quiet_libraries()
+    try:
+        app()
+    except NewsdeskError as exc:
+        console_err.print(f"[bold red]error:[/] {exc}", highlight=False, markup=True)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        console_err.print("interrupted")
+        sys.exit(130)

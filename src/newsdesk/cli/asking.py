@@ -1,0 +1,133 @@
+"""``newsdesk ask`` and ``newsdesk chat`` (the terminal chat)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+from rich.markup import escape
+
+from newsdesk.cli.common import assistant_from, console, parse_date
+from newsdesk.settings import RetrieverMode
+
+if TYPE_CHECKING:
+    from newsdesk.answering import Answer
+    from newsdesk.retrieval import SearchFilters
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(ask)
+    app.command()(chat)
+
+
+OutletOption = Annotated[Optional[list[str]], typer.Option("--outlet", help="Only this outlet (repeatable).")]
+SinceOption = Annotated[Optional[str], typer.Option("--since", help="Only articles published on or after YYYY-MM-DD.")]
+UntilOption = Annotated[Optional[str], typer.Option("--until", help="Only articles published on or before YYYY-MM-DD.")]
+DocOption = Annotated[Optional[list[str]], typer.Option("--doc", help="Only this document id (repeatable).")]
+KOption = Annotated[Optional[int], typer.Option("-k", help="Passages to retrieve.", min=1, max=100)]
+RetrieverOption = Annotated[
+    Optional[str], typer.Option("--retriever", help="hybrid (default), dense or bm25.")
+]
+
+
+def _filters(outlet: list[str] | None, since: str | None, until: str | None, doc: list[str] | None) -> SearchFilters:
+    from newsdesk.retrieval import SearchFilters
+
+    return SearchFilters(
+        outlets=tuple(outlet or ()),
+        since=parse_date(since, "--since"),
+        until=parse_date(until, "--until"),
+        doc_ids=tuple(doc or ()),
+    )
+
+
+def ask(
+    ctx: typer.Context,
+    question: Annotated[Optional[str], typer.Argument(help="The question.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the answer as JSON (one object per line).")] = False,
+    batch: Annotated[
+        Optional[Path], typer.Option("--batch", help="JSON Lines file of cases (eval format); answers each in order.")
+    ] = None,
+    k: KOption = None,
+    outlet: OutletOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    doc: DocOption = None,
+    retriever: RetrieverOption = None,
+) -> None:
+    """Answer one question (or a batch) from the corpus, with cited passages."""
+    from newsdesk.assistant import Request
+    from newsdesk.evaluation import load_cases
+
+    if (question is None) == (batch is None):
+        raise typer.BadParameter("give either a QUESTION or --batch FILE")
+    mode: RetrieverMode | None = _mode(retriever)
+    filters = _filters(outlet, since, until, doc)
+    assistant = assistant_from(ctx)
+    if batch is not None:
+        cases = load_cases(batch, strict=False)
+        for case in cases:
+            answer = assistant.ask(
+                Request(case.question, tuple(case.history), filters, k=k, mode=mode, id=case.id)
+            )
+            _print(answer, as_json)
+        return
+    assert question is not None
+    _print(assistant.ask(Request(question, (), filters, k=k, mode=mode)), as_json)
+
+
+def _mode(value: str | None) -> RetrieverMode | None:
+    if value is None:
+        return None
+    if value not in ("hybrid", "dense", "bm25"):
+        raise typer.BadParameter("--retriever must be hybrid, dense or bm25")
+    return value  # type: ignore[return-value]
+
+
+def _print(answer: Answer, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps(answer.to_json(), ensure_ascii=False))
+    else:
+        render_answer(answer)
+
+
+def render_answer(answer: Answer) -> None:
+    """An answer for a terminal: the text, then each source with its verbatim quote."""
+    style = "yellow" if answer.refused else "bold"
+    console.print(f"[{style}]{escape(answer.answer)}[/]")
+    for citation in answer.citations:
+        source = " · ".join(part for part in (citation.title, citation.outlet, citation.published) if part)
+        who = f" — {escape(citation.to_json()['claimant'])}" if citation.claimant else ""
+        console.print(
+            f"  [cyan][{citation.n}][/] {escape(source)}{who}\n"
+            f"      [dim]{escape(citation.doc_id)}:{citation.start}-{citation.end}[/] “{escape(citation.quote)}”",
+            highlight=False,
+        )
+
+
+def chat(
+    ctx: typer.Context,
+    k: KOption = None,
+    outlet: OutletOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+) -> None:
+    """A chat in the terminal; follow-up questions refer to earlier ones. Empty line or Ctrl-D ends it."""
+    from newsdesk.assistant import Request
+
+    assistant = assistant_from(ctx)
+    filters = _filters(outlet, since, until, None)
+    info = assistant.status()
+    console.print(f"[dim]newsdesk: {info['documents']} documents, {info['chunks']} chunks. Empty line to quit.[/]")
+    history: list[str] = []
+    while True:
+        try:
+            question = console.input("[bold green]you>[/] ").strip()
+        except EOFError:
+            break
+        if not question:
+            break
+        render_answer(assistant.ask(Request(question, tuple(history[-6:]), filters, k=k)))
+        history.append(question)

@@ -1,0 +1,47 @@
+"""What every command shares: the settings from global options, consoles, date parsing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import typer
+from rich.console import Console
+
+from newsdesk.errors import ConfigError
+from newsdesk.settings import Settings, load_settings
+
+if TYPE_CHECKING:
+    from newsdesk.assistant import Assistant
+
+console = Console()
+console_err = Console(stderr=True)
+
+
+@dataclass
+class CliState:
+    store: Path | None = None
+    config: Path | None = None
+
+
+def settings_from(ctx: typer.Context, **overrides: Any) -> Settings:
+    """Defaults < config file < environment < global flags < this command's flags."""
+    state: CliState = ctx.obj or CliState()
+    return load_settings(state.config, store=state.store, **overrides)
+
+
+def assistant_from(ctx: typer.Context, **overrides: Any) -> Assistant:
+    from newsdesk.assistant import Assistant
+
+    return Assistant(settings_from(ctx, **overrides))
+
+
+def parse_date(value: str | None, option: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise ConfigError(f"{option} {value!r} is not a date; use YYYY-MM-DD.") from exc
