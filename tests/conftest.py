@@ -1,0 +1,84 @@
+"""Shared fixtures: the real embedding model (loaded once per session), real Chroma
+stores in temporary directories, and small real corpora."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+# Libraries that phone home must not try: set before any of them is imported.
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+from newsdesk.assistant import Assistant  # noqa: E402
+from newsdesk.embedding import Embedder  # noqa: E402
+from newsdesk.settings import Settings, load_settings  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent
+SEED_CORPUS = REPO / "corpus"
+EVAL_CORPUS = REPO / "eval" / "corpus"
+SEED_DOC = "000_2392ac50c3bede51.md"
+
+
+@pytest.fixture(scope="session")
+def embedder() -> Embedder:
+    """The real model, loaded once for the whole run."""
+    model = Embedder()
+    model.warm_up()
+    return model
+
+
+@pytest.fixture
+def corpus_dir(tmp_path: Path) -> Path:
+    """A writable copy of the shipped corpus (the seed article)."""
+    target = tmp_path / "corpus"
+    shutil.copytree(SEED_CORPUS, target)
+    return target
+
+
+@pytest.fixture
+def make_settings(tmp_path: Path) -> Callable[..., Settings]:
+    """Settings with a fresh store under tmp_path; keyword arguments override fields."""
+
+    def make(**overrides: object) -> Settings:
+        overrides.setdefault("store", tmp_path / "store")
+        return load_settings(environ={}, **overrides)
+
+    return make
+
+
+@pytest.fixture
+def make_assistant(make_settings: Callable[..., Settings], embedder: Embedder) -> Callable[..., Assistant]:
+    """An assistant over a real Chroma store in tmp_path, sharing the session's model."""
+
+    def make(**overrides: object) -> Assistant:
+        return Assistant(make_settings(**overrides), embedder=embedder)
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def seed_assistant(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Assistant:
+    """One indexed store of the shipped corpus, shared by read-only tests."""
+    store = tmp_path_factory.mktemp("seed-store")
+    assistant = Assistant(load_settings(environ={}, store=store, corpus=[SEED_CORPUS]), embedder=embedder)
+    assistant.reindex()
+    return assistant
+
+
+@pytest.fixture(scope="session")
+def eval_assistant(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Assistant:
+    """The shipped corpus plus the fictional eval fixtures, indexed once."""
+    store = tmp_path_factory.mktemp("eval-store")
+    assistant = Assistant(
+        load_settings(environ={}, store=store, corpus=[SEED_CORPUS, EVAL_CORPUS]), embedder=embedder
+    )
+    assistant.reindex()
+    return assistant
