@@ -166,7 +166,7 @@ def chunk_article(article: Article, chunk_size: int, overlap: int = 1) -> list[D
     chunks = chunk_body(article.body, chunk_size, overlap)
     # Attribution needs the whole article: "it said" resolves to a name chunks earlier.
     all_sentences = sorted({span for chunk in chunks for span in chunk}, key=lambda s: s.start)
-    attributions = dict(zip(all_sentences, attribute_sentences(article.body, all_sentences), strict=True))
+    attributions = dict(zip(all_sentences, attribute_sentences(article.body, all_sentences, article.outlet), strict=True))
     documents = []
     for index, sentences in enumerate(chunks):
         start, end = sentences[0].start, sentences[-1].end

@@ -1,38 +1,76 @@
-"""Claims: who said what. Attribution of each sentence to its claimant and relay.
+"""Claims: who said what. Attribution of each sentence (or clause) to its claimant and relay.
 
-Rules over attribution verbs and sentence structure (no statistical model is
-packaged for offline use here; see docs/architecture.md):
+Rules over attribution verbs and sentence structure. spaCy was considered: the
+library installs from PyPI, but its English models are published only on
+GitHub (``en_core_web_sm`` is not on PyPI under its own name; the copies there
+are third-party re-uploads), so nothing trustworthy installs offline here.
+See docs/claims.md.
 
-- ``X said/claims/told/warned ...`` and ``"...," X said``: X is the claimant;
-- ``according to Y`` / ``citing Y`` / ``Y stated ... citing X``: with another
-  claimant in the sentence, Y is the relay (the agency passing the claim on);
-- pronouns and short definite references (``it``, ``the ministry``,
-  ``the statement``) are resolved to the latest named claimant before them in
-  the article whose name contains the same head word.
+- ``X said/claims/told/warned ...``, ``"...," X said`` and ``"...," said X``:
+  X is the claimant; verbs inside quotation marks or negated ("did not say")
+  attribute nothing;
+- ``NAME, a ROLE, said`` / ``NAME, which said``: the name (with a short role);
+- ``according to Y`` / ``citing Y`` / ``Y stated ... citing X`` / ``X told Y``:
+  with another claimant in the sentence, a news organisation Y is the relay;
+- pronouns, surnames and short definite references (``it``, ``Marrow``,
+  ``the ministry``, ``the governor's office``) are resolved to the latest
+  matching claimant named before them in the article;
+- a sentence that is wholly a quotation continues the quotation before it;
+- a sentence whose clauses name different claimants (``whereas Kyiv claims``,
+  ``with Russia claiming ... while Ukraine argued``) is attributed clause by clause.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+import re
+from dataclasses import dataclass, field
 
-from newsdesk.text import STOPWORDS, Span, Token, tokens
+from newsdesk.text import STOPWORDS, WEEKDAYS, Span, Token, tokens
 
 ATTRIBUTION_VERBS = frozenset(
     """said says say stated states told tells claimed claims claim claiming reported reports warned warns
     wrote writes added adds announced announces confirmed confirms denied denies rejected rejects
-    argued argues insisted insists estimated estimates alleged alleges noted notes spoke spoken
-    acknowledged acknowledges asserted asserts maintained maintains declared declares""".split()
+    argued argues arguing insisted insists estimated estimates alleged alleges noted notes spoke spoken
+    acknowledged acknowledges asserted asserts maintained maintains declared declares saying""".split()
 )
+# Verbs that attribute a figure only when they act on a toll: "raised the death toll to 57".
+_TOLL_VERBS = frozenset("raised raises lowered lowers revised revises updated updates".split())
+_TOLL_WORDS = frozenset("toll tally count figure estimate number".split())
 # Lower-case words that may stand inside a claimant's name or role.
 ROLE_WORDS = frozenset(
     """of the for and news agency ministry spokesperson spokesman spokeswoman adviser advisor presidential
     president minister official officials service office department military army police emergency
     state defense defence foreign interior health general secretary governor mayor chief commander
-    head leader authorities government council committee press national regional deputy prime""".split()
+    head leader authorities government council committee press national regional deputy prime
+    provincial district hospital director managing harbour harbor master coordinator field transport
+    authority water fire rescue spokespeople manager operator company""".split()
 )
+# Heads of lower-case noun phrases that can make a claim: "the provincial water authority said".
+_SOURCE_HEADS = frozenset(
+    """authority authorities ministry police office government army military agency group company operator
+    council service department officials official spokesperson spokesman spokeswoman witnesses residents
+    rescuers doctors analysts experts sources investigators prosecutors committee commission court
+    charity organisation organization union campaigners activists""".split()
+)
+_BARE_SOURCES = frozenset(
+    "witnesses residents officials rescuers doctors analysts experts sources investigators police authorities".split()
+)
+_NOT_CLAIMANTS = frozenset("nobody everyone everybody someone somebody anyone noone".split())
 PRONOUNS = frozenset("it he she they this that we".split())
-_SKIPPABLE = frozenset("also earlier later previously had has have then again on wednesday".split())
+_SKIPPABLE = frozenset(
+    ["also", "earlier", "later", "previously", "had", "has", "have", "then", "again", "on", "last",
+     "today", "yesterday", "tonight", "night", "morning", "evening", "afternoon", "repeatedly", "publicly",
+     *WEEKDAYS]
+)
 _RELAY_CUES = ("according to", "citing", "quoted by", "via")
+_MEDIA_WORDS = frozenset(
+    """agency news press wire radio television tv broadcaster broadcasting newspaper channel reuters
+    interfax ria tass afp ap xinhua bbc cnn ukrinform halpress""".split()
+)
+_NEGATIONS = frozenset("not n't never".split())
+_CLAUSE_CUT = re.compile(r"(?:,\s*|\s+)(?:whereas|while)\s+|;\s+|,\s+but\s+")
+_QUOTES = '"“”'
+_BREAKS = ',;:"“”()—–'
 
 
 @dataclass(frozen=True)
@@ -42,57 +80,147 @@ class Attribution:
     claimant: str
     relay: str | None = None
     resolved: bool = False  # True when the sentence names it only by pronoun or short reference
+    mention: int = field(default=-1, compare=False)  # where the claimant is named in the text, -1 if not
 
     def label(self) -> str:
         """``Russia's Defense Ministry, via RIA news agency``."""
         return f"{self.claimant}, via {self.relay}" if self.relay else self.claimant
 
     def to_json(self) -> dict[str, object]:
-        return asdict(self)
+        return {"claimant": self.claimant, "relay": self.relay, "resolved": self.resolved}
 
 
-def attribute_sentences(body: str, sentences: list[Span]) -> list[Attribution | None]:
+@dataclass(frozen=True)
+class Clause:
+    """A part of a sentence with its own attribution (the whole sentence when it has one claimant)."""
+
+    span: Span
+    attribution: Attribution | None
+
+
+def attribute_sentences(body: str, sentences: list[Span], outlet: str | None = None) -> list[Attribution | None]:
     """The attribution of each sentence, resolving references against earlier sentences."""
+    return [
+        next((clause.attribution for clause in clauses if clause.attribution), None)
+        for clauses in attribute_clauses(body, sentences, outlet)
+    ]
+
+
+def attribute_clauses(body: str, sentences: list[Span], outlet: str | None = None) -> list[list[Clause]]:
+    """Each sentence's clauses with their attributions; one clause unless claimants differ."""
     named: list[tuple[str, str]] = []  # (claimant, the sentence it was named in, lower-cased)
-    result: list[Attribution | None] = []
+    result: list[list[Clause]] = []
+    previous: Attribution | None = None
+    previous_quoted = False
     for span in sentences:
         sentence = body[span.start:span.end]
-        attribution = _attribute(sentence, named)
-        result.append(attribution)
-        if attribution is not None:
-            named.extend(
-                (name, sentence.lower())
-                for name in (attribution.claimant, attribution.relay)
-                if name and name[0].isupper()
+        whole = _attribute(sentence, named, outlet)
+        quoted = sentence.lstrip()[:1] in _QUOTES
+        if whole is None and quoted and previous is not None and previous_quoted:
+            whole = Attribution(previous.claimant, previous.relay, resolved=True)
+        clauses = _split_by_claimant(body, span, named, outlet) or [Clause(span, whole)]
+        result.append(clauses)
+        for clause in clauses:
+            attribution = clause.attribution
+            if attribution is not None:
+                # The relay first: a following "he said" means the claimant, not the agency.
+                named.extend(
+                    (name, sentence.lower())
+                    for name in (attribution.relay, attribution.claimant)
+                    if name and name.lower() not in PRONOUNS
+                )
+        previous = whole
+        previous_quoted = quoted or ('"' in sentence or "“" in sentence)
+    return result
+
+
+def _split_by_claimant(
+    body: str, span: Span, named: list[tuple[str, str]], outlet: str | None
+) -> list[Clause] | None:
+    """Clauses when a sentence's clauses name different claimants, else None."""
+    sentence = body[span.start:span.end]
+    cuts = [(m.start(), m.end()) for m in _CLAUSE_CUT.finditer(sentence) if not _inside_quotes(sentence, m.start())]
+    if not cuts:
+        return None
+    bounds: list[tuple[int, int]] = []
+    position = 0
+    for cut_start, cut_end in cuts:
+        bounds.append((position, cut_start))
+        position = cut_end
+    bounds.append((position, len(sentence)))
+    clauses = []
+    for start, end in bounds:
+        text = sentence[start:end]
+        attribution = _attribute(text, named, outlet) if text.strip() else None
+        if attribution is not None and attribution.mention >= 0:
+            attribution = Attribution(
+                attribution.claimant, attribution.relay, attribution.resolved, attribution.mention + start
             )
-    return result
-    return result
+        clauses.append((start, end, attribution))
+    claimants = [a.claimant for _, _, a in clauses if a is not None]
+    distinct = []
+    for claimant in claimants:
+        if not any(same_entity(claimant, other) for other in distinct):
+            distinct.append(claimant)
+    if len(distinct) < 2:
+        return None
+    return [
+        Clause(Span(span.start + start, span.start + start + len(sentence[start:end].rstrip(" ,;"))), attribution)
+        for start, end, attribution in clauses
+    ]
 
 
-def _attribute(sentence: str, named: list[tuple[str, str]]) -> Attribution | None:
+def _inside_quotes(sentence: str, position: int) -> bool:
+    before = sentence[:position]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+
+
+def _quoted_ranges(sentence: str) -> list[tuple[int, int]]:
+    ranges = []
+    for match in re.finditer(r'"[^"]*"|“[^”]*”', sentence):
+        ranges.append((match.start(), match.end()))
+    return ranges
+
+
+def _attribute(sentence: str, named: list[tuple[str, str]], outlet: str | None = None) -> Attribution | None:
     words = tokens(sentence)
-    subjects: list[tuple[int, str]] = []
+    quoted = _quoted_ranges(sentence)
+    subjects: list[tuple[int, str, int]] = []  # (verb position, subject, where the subject starts)
     for index, word in enumerate(words):
-        if word.lower in ATTRIBUTION_VERBS:
-            subject = _subject_before(sentence, words, index)
-            if subject:
-                subjects.append((word.start, subject))
+        if any(start <= word.start < end for start, end in quoted):
+            continue
+        if not _is_attribution_verb(words, index):
+            continue
+        if _negated(words, index):
+            continue
+        found = _subject_of(sentence, words, index)
+        if found:
+            subjects.append((word.start, found[0], found[1]))
     cues = _cue_objects(sentence, words)
+    relay_by_telling = _told_media(sentence, words, outlet)
     if not subjects and not cues:
         return None
     claimant_text: str | None = subjects[0][1] if subjects else None
+    mention = subjects[0][2] if subjects else -1
     relay: str | None = None
     for cue, position, target in cues:
         if cue == "citing":
+            before = [(subject, start) for verb, subject, start in subjects if verb < position]
+            if not before:
+                if claimant_text is None:
+                    claimant_text, mention = target, position
+                continue
+            citer = before[-1][0]
             # "RIA stated Wednesday citing the ministry": the ministry claims, RIA relays.
-            before = [subject for start, subject in subjects if start < position]
-            relay = before[-1] if before else relay
-            if claimant_text is None or claimant_text == relay:
-                claimant_text = target
+            if _is_media(citer) or (claimant_text is not None and claimant_text != citer):
+                relay = citer
+                if claimant_text is None or claimant_text == citer:
+                    claimant_text, mention = target, position
         elif claimant_text is None:
-            claimant_text = target
+            claimant_text, mention = target, position
         elif relay is None:
             relay = target
+    relay = relay or relay_by_telling
     if claimant_text is None:
         return None
     claimant, resolved = _resolve(claimant_text, named)
@@ -100,24 +228,113 @@ def _attribute(sentence: str, named: list[tuple[str, str]]) -> Attribution | Non
         return None
     if relay is not None:
         relay, _ = _resolve(relay, named)
-        if relay and _same_entity(relay, claimant):
+        if relay and same_entity(relay, claimant):
             relay = None
-    return Attribution(claimant=claimant, relay=relay, resolved=resolved)
+    return Attribution(claimant=claimant, relay=relay, resolved=resolved, mention=mention)
+
+
+def _is_attribution_verb(words: list[Token], index: int) -> bool:
+    word = words[index].lower
+    if word in ATTRIBUTION_VERBS:
+        if word == "saying" and index > 0 and words[index - 1].lower in ("without", "by"):
+            return False
+        return True
+    if word in _TOLL_VERBS:
+        return any(w.lower in _TOLL_WORDS for w in words[index + 1:index + 6])
+    return False
+
+
+def _negated(words: list[Token], index: int) -> bool:
+    before = [w.lower for w in words[max(0, index - 3):index]]
+    if any(w in _NEGATIONS or w.endswith("n't") for w in before[-2:]):
+        return True
+    return len(before) >= 2 and before[-1] == "to" and before[-2] in ("declined", "refused", "failed")
 
 
 def _gap_breaks_phrase(sentence: str, left: Token, right: Token) -> bool:
     gap = sentence[left.end:right.start]
-    return any(mark in gap for mark in ',;:"“”()')
+    return any(mark in gap for mark in _BREAKS)
 
 
-def _subject_before(sentence: str, words: list[Token], verb_index: int) -> str | None:
+def _subject_of(sentence: str, words: list[Token], verb_index: int) -> tuple[str, int] | None:
+    """The claimant phrase of the attribution verb at ``verb_index``, and where it starts."""
+    verb = words[verb_index]
+    if verb.lower == "saying":
+        return _sentence_subject(sentence, words, verb_index)
+    if verb_index > 0:
+        gap = sentence[words[verb_index - 1].end:verb.start]
+        if re.search(r"[,.!?]\s*[\"”]\s*$", gap) or (gap.strip() in ('"', "”")):
+            after = _name_after(sentence, words, verb_index)
+            if after:
+                return after
+        if "," in gap:
+            appositive = _appositive_subject(sentence, words, verb_index)
+            if appositive:
+                return appositive
+        if words[verb_index - 1].lower in ("which", "who") and verb_index > 1:
+            return _subject_before(sentence, words, verb_index - 1)
+    return _subject_before(sentence, words, verb_index)
+
+
+def _sentence_subject(sentence: str, words: list[Token], verb_index: int) -> tuple[str, int] | None:
+    """For "X raised the toll to 57, saying ...": the subject of the sentence's first verb."""
+    for index in range(verb_index):
+        if words[index].lower in ATTRIBUTION_VERBS or _is_attribution_verb(words, index):
+            return _subject_before(sentence, words, index)
+    return None
+
+
+def _name_after(sentence: str, words: list[Token], verb_index: int) -> tuple[str, int] | None:
+    """``"...," said Ingrid Vale, a farmer``: the capitalised run after the verb."""
+    phrase: list[Token] = []
+    for word in words[verb_index + 1:]:
+        if phrase and _gap_breaks_phrase(sentence, phrase[-1], word):
+            break
+        if word.text[0].isupper() or (word.lower in ROLE_WORDS and word.lower not in ("of", "and", "the")):
+            phrase.append(word)
+        elif not phrase and word.lower in ("the", "a", "an"):
+            continue
+        else:
+            break
+    if not phrase or not any(w.text[0].isupper() for w in phrase):
+        return None
+    return _join(phrase), phrase[0].start
+
+
+def _appositive_subject(sentence: str, words: list[Token], verb_index: int) -> tuple[str, int] | None:
+    """``NAME, APPOSITIVE, said``: the name, with the appositive when it is a short role."""
+    comma = sentence.rfind(",", 0, words[verb_index].start)
+    opening = sentence.rfind(",", 0, comma)
+    if opening == -1:
+        return None
+    appositive = sentence[opening + 1:comma].strip()
+    before = [i for i, w in enumerate(words) if w.end <= opening]
+    if not before:
+        return None
+    name = _subject_before(sentence, words, before[-1] + 1, skip=False)
+    if name is None or not any(word[:1].isupper() for word in name[0].split()):
+        return None
+    first = tokens(appositive)[:1]
+    if (
+        first
+        and first[0].lower not in ("which", "who", "that", "whose")
+        and len(tokens(appositive)) <= 7
+        and not any(w.lower in ("that", "which", "who") for w in tokens(appositive))
+    ):
+        return f"{name[0]}, {appositive}", name[1]
+    return name
+
+
+def _subject_before(
+    sentence: str, words: list[Token], verb_index: int, skip: bool = True
+) -> tuple[str, int] | None:
     """The noun phrase just before an attribution verb: capitalised words and role words.
 
     ``Oleksiy Arestovich, a Ukrainian presidential adviser, rejected`` gives the
     name with its role.
     """
     index = verb_index - 1
-    while index >= 0 and words[index].lower in _SKIPPABLE:
+    while skip and index >= 0 and words[index].lower in _SKIPPABLE:
         index -= 1
     end = index
     while index >= 0 and _may_stand_in_name(words[index]):
@@ -129,17 +346,42 @@ def _subject_before(sentence: str, words: list[Token], verb_index: int) -> str |
         return None
     phrase = words[start:end + 1]
     if len(phrase) == 1 and phrase[0].lower in PRONOUNS:
-        return phrase[0].lower
+        return phrase[0].lower, phrase[0].start
+    if len(phrase) == 1 and phrase[0].lower in _NOT_CLAIMANTS:
+        return None
     while phrase and phrase[0].lower in STOPWORDS and phrase[0].lower != "the":
         phrase = phrase[1:]
     if not phrase:
         return None
     appositive = _appositive_name(sentence, words, start)
     if appositive:
-        return f"{appositive}, {words[start - 1].lower} {_join(phrase)}"
-    if not any(w.text[0].isupper() for w in phrase) and phrase[0].lower != "the":
+        return f"{appositive}, {words[start - 1].lower} {_join(phrase)}", words[start - 2].start
+    if not any(w.text[0].isupper() for w in phrase):
+        return _common_noun_subject(sentence, words, start, end)
+    return _join(phrase), phrase[0].start
+
+
+def _common_noun_subject(sentence: str, words: list[Token], start: int, end: int) -> tuple[str, int] | None:
+    """``the provincial water authority said``, ``witnesses said``: lower-case sources."""
+    head = words[end]
+    if head.lower in _BARE_SOURCES and start == end and (end == 0 or words[end - 1].lower != "the"):
+        return head.lower, head.start
+    if head.lower not in _SOURCE_HEADS:
+        if words[start].lower == "the" and start < end:
+            return _join(words[start:end + 1]), words[start].start
         return None
-    return _join(phrase)
+    index = end
+    while index > 0 and end - index < 5:
+        index -= 1
+        if _gap_breaks_phrase(sentence, words[index], words[index + 1]):
+            return None
+        if words[index].lower == "the":
+            return _join(words[index:end + 1]), words[index].start
+        if words[index].lower in STOPWORDS and not words[index].lower.endswith("'s"):
+            break
+    if head.lower in _BARE_SOURCES:
+        return head.lower, head.start
+    return None
 
 
 def _appositive_name(sentence: str, words: list[Token], role_start: int) -> str | None:
@@ -161,7 +403,7 @@ def _appositive_name(sentence: str, words: list[Token], role_start: int) -> str 
 
 
 def _may_stand_in_name(word: Token) -> bool:
-    return word.text[0].isupper() or word.lower in ROLE_WORDS or word.lower in PRONOUNS
+    return word.text[0].isupper() or word.lower in ROLE_WORDS or word.lower in PRONOUNS or word.lower.endswith(("'s", "’s"))
 
 
 def _cue_objects(sentence: str, words: list[Token]) -> list[tuple[str, int, str]]:
@@ -171,23 +413,50 @@ def _cue_objects(sentence: str, words: list[Token]) -> list[tuple[str, int, str]
     for cue in _RELAY_CUES:
         position = lowered.find(cue)
         while position != -1:
-            after = [w for w in words if w.start >= position + len(cue)]
-            phrase: list[Token] = []
-            for word in after:
-                if phrase and _gap_breaks_phrase(sentence, phrase[-1], word):
-                    break
-                if word.text[0].isupper() or word.lower in ROLE_WORDS:
-                    phrase.append(word)
-                elif len(phrase) == 1 and phrase[0].lower == "the":
-                    phrase.append(word)  # "according to the statement"
-                    break
-                else:
-                    break
-            if phrase and phrase != [] and not (len(phrase) == 1 and phrase[0].lower == "the"):
-                found.append((cue, position, _join(phrase)))
+            if re.match(r"\w", lowered[position - 1:position] or " ") is None:
+                phrase = _cue_phrase(sentence, [w for w in words if w.start >= position + len(cue)])
+                if phrase:
+                    found.append((cue, position, _join(phrase)))
             position = lowered.find(cue, position + 1)
     found.sort(key=lambda item: item[1])
     return found
+
+
+def _cue_phrase(sentence: str, after: list[Token]) -> list[Token]:
+    phrase: list[Token] = []
+    for word in after:
+        if phrase and _gap_breaks_phrase(sentence, phrase[-1], word):
+            break
+        if word.text[0].isupper() or word.lower in ROLE_WORDS:
+            phrase.append(word)
+        elif len(phrase) == 1 and phrase[0].lower == "the":
+            phrase.append(word)  # "according to the statement"
+            break
+        else:
+            if phrase and phrase[-1].lower.endswith(("'s", "’s")):
+                return []  # "citing the Interior Ministry's investigation": a document, not a source
+            break
+    if not phrase or (len(phrase) == 1 and phrase[0].lower == "the"):
+        return []
+    while phrase and phrase[-1].lower in ("of", "and", "the", "for"):
+        phrase = phrase[:-1]
+    return phrase
+
+
+def _told_media(sentence: str, words: list[Token], outlet: str | None) -> str | None:
+    """``Kroy told the Continental Press Agency``: the news organisation told is the relay."""
+    for index, word in enumerate(words):
+        if word.lower != "told":
+            continue
+        phrase = _cue_phrase(sentence, words[index + 1:])
+        name = _join(phrase) if phrase else ""
+        if name and _is_media(name) and not (outlet and same_entity(name, outlet)):
+            return name
+    return None
+
+
+def _is_media(name: str) -> bool:
+    return any(word.lower() in _MEDIA_WORDS for word in re.findall(r"[\w']+", name))
 
 
 def _join(phrase: list[Token]) -> str:
@@ -196,27 +465,52 @@ def _join(phrase: list[Token]) -> str:
 
 
 def _resolve(reference: str, named: list[tuple[str, str]]) -> tuple[str | None, bool]:
-    """Resolve "it" / "the ministry" / "the statement" against earlier claimants.
+    """Resolve "it" / "Marrow" / "the ministry" / "the governor's office" against earlier claimants.
 
     A short reference ``the HEAD`` goes to the latest claimant whose name holds
     HEAD ("the ministry"), else to the latest one named in a sentence that
     mentions HEAD ("said in a statement" ... "according to the statement").
+    A bare surname goes to the latest fuller name that contains it.
     """
     lowered = reference.lower()
     if lowered in PRONOUNS:
         return (named[-1][0], True) if named else (None, False)
     words = lowered.split()
     if words and words[0] == "the" and reference[4:5].islower():
+        possessive = re.match(r"the (\w+)['’]s (\w+)$", lowered)
+        if possessive:
+            owner = _latest_containing(possessive.group(1), named)
+            if owner:
+                return f"{owner}'s {possessive.group(2)}", True
         head = words[-1]
-        for claimant, _ in reversed(named):
-            if head in claimant.lower():
-                return claimant, True
+        owner = _latest_ending_with(head, named) or _latest_containing(head, named)
+        if owner:
+            return owner, True
         for claimant, sentence in reversed(named):
             if head in sentence:
                 return claimant, True
-        return (reference, False) if len(words) > 1 else (None, False)
+        return (reference[4:], False) if len(words) > 1 else (None, False)
+    if 1 <= len(words) <= 2 and reference[:1].isupper():
+        for claimant, _ in reversed(named):
+            # "Marrow" is "Regional governor Ilse Marrow"; "Russia" is not "Russia's Defense Ministry".
+            if claimant != reference and re.search(rf"\b{re.escape(reference)}(?:$|,)", claimant):
+                return claimant, True
     return reference, False
 
 
-def _same_entity(a: str, b: str) -> bool:
+def _latest_ending_with(word: str, named: list[tuple[str, str]]) -> str | None:
+    for claimant, _ in reversed(named):
+        if re.search(rf"\b{re.escape(word)}\w*$", claimant.lower()):
+            return claimant
+    return None
+
+
+def _latest_containing(word: str, named: list[tuple[str, str]]) -> str | None:
+    for claimant, _ in reversed(named):
+        if re.search(rf"\b{re.escape(word)}", claimant.lower()):
+            return claimant
+    return None
+
+
+def same_entity(a: str, b: str) -> bool:
     return a.lower() in b.lower() or b.lower() in a.lower()
