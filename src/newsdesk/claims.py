@@ -157,17 +157,42 @@ def _split_by_claimant(
                 attribution.claimant, attribution.relay, attribution.resolved, attribution.mention + start
             )
         clauses.append((start, end, attribution))
+    clauses = _inherit_forward(clauses)
     claimants = [a.claimant for _, _, a in clauses if a is not None]
     distinct = []
     for claimant in claimants:
         if not any(same_entity(claimant, other) for other in distinct):
             distinct.append(claimant)
-    if len(distinct) < 2:
+    if len(distinct) < 2 and not _opens_later_clause(sentence, clauses):
         return None
     return [
         Clause(Span(span.start + start, span.start + start + len(sentence[start:end].rstrip(" ,;"))), attribution)
         for start, end, attribution in clauses
     ]
+
+
+def _inherit_forward(
+    clauses: list[tuple[int, int, Attribution | None]]
+) -> list[tuple[int, int, Attribution | None]]:
+    """"X said 498 died, while 1,597 were wounded": a clause without a verb continues the one before."""
+    result = []
+    last: Attribution | None = None
+    for start, end, attribution in clauses:
+        if attribution is None and last is not None:
+            attribution = Attribution(last.claimant, last.relay, last.resolved)
+        last = attribution or last
+        result.append((start, end, attribution))
+    return result
+
+
+def _opens_later_clause(sentence: str, clauses: list[tuple[int, int, Attribution | None]]) -> bool:
+    """"It was the first time ..., whereas Kyiv claims ...": only the later clause is Kyiv's."""
+    first = next((i for i, (_, _, a) in enumerate(clauses) if a is not None), None)
+    if not first:
+        return False
+    start, _, attribution = clauses[first]
+    assert attribution is not None
+    return attribution.mention >= 0 and len(tokens(sentence[start:attribution.mention])) <= 1
 
 
 def _inside_quotes(sentence: str, position: int) -> bool:

@@ -1,0 +1,590 @@
+"""Claim extraction: the attributed claims of an article, as records for the ledger.
+
+Each attributed sentence (or clause, when one sentence names several
+claimants) gives one claim per figure it states, and a *statement* claim when
+it states no exact figure. A figure claim carries its value, unit, hedge
+("nearly", "more than") and a *subject* such as "Russian soldiers killed",
+built from the counted noun and the event verb; its ``subject_key`` is the
+canonical form used to group claims across articles ("Russian troops dead"
+has the same key). A caveat such as "could not be independently verified"
+applies to the figures of its own sentence or, when it has none, to those of
+the latest sentence before it that had some (and to earlier claims of the
+same figure). Relative days ("on Wednesday", "last Saturday") are resolved
+against the article's publication date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import asdict, dataclass, field, replace
+from typing import Any
+
+from newsdesk.chunking import split_paragraphs, split_sentences
+from newsdesk.claims import Attribution, Clause, attribute_clauses, same_entity
+from newsdesk.corpus import Article
+from newsdesk.text import MONTHS, NUMBER, STOPWORDS, WEEKDAYS, Span, Token, stem, tokens
+
+HEDGES = (
+    "as many as", "more than", "fewer than", "less than", "at least", "up to", "close to", "just over",
+    "just under", "an estimated", "nearly", "almost", "about", "around", "approximately", "roughly",
+    "over", "some", "under", "at most",
+)
+CAVEATS = (
+    "could not be independently verified", "could not be independently confirmed", "could not be verified",
+    "could not be confirmed", "cannot be independently verified", "cannot be verified", "were not verified",
+    "was not verified", "has not been verified", "have not been verified", "unverified",
+    "not independently verified", "not independently confirmed",
+)
+_CARDINALS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+}
+_MULTIPLIERS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_VAGUE = frozenset("hundreds thousands dozens scores millions tens".split())
+_NUMBER_WORD = re.compile(
+    r"\b(?:" + "|".join(sorted(_CARDINALS, key=len, reverse=True)) + r")(?:-(?:one|two|three|four|five|six|seven|eight|nine))?\b",
+    re.IGNORECASE,
+)
+_TIME_UNITS = frozenset(
+    "day days hour hours week weeks month months year years minute minutes second seconds decade decades "
+    "century centuries times time".split()
+)
+_CLOCK = re.compile(r"^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|:\d|gmt|utc|o'clock)", re.IGNORECASE)
+# Event words, canonicalised so that "died", "dead" and "deaths" group together.
+EVENTS = {
+    "killed": "killed", "died": "killed", "dead": "killed", "deaths": "killed", "death": "killed",
+    "die": "killed", "perished": "killed", "fatalities": "killed", "lives": "killed", "gone": "killed",
+    "wounded": "wounded", "injured": "wounded", "hurt": "wounded", "injuries": "wounded", "casualties": "casualties",
+    "missing": "missing", "unaccounted": "missing",
+    "evacuated": "evacuated", "displaced": "displaced", "arrested": "arrested", "detained": "arrested",
+    "rescued": "rescued", "saved": "rescued", "pulled": "rescued", "brought": "rescued",
+    "aboard": "aboard", "board": "aboard", "carrying": "aboard", "carried": "aboard",
+    "destroyed": "destroyed", "damaged": "damaged", "extinguished": "extinguished", "treated": "treated",
+    "captured": "captured", "taken": "captured", "recovered": "recovered",
+}
+# Nouns that are themselves the event: "142 civilian deaths", "63 bodies".
+_EVENT_NOUNS = {"deaths": "killed", "dead": "killed", "fatalities": "killed", "bodies": "killed",
+                "casualties": "casualties", "injuries": "wounded", "victims": "killed"}
+# Counted nouns that name the same thing; "people" groups with any more specific person noun.
+_SYNONYMS = {
+    "troop": "soldier", "servicemen": "soldier", "serviceman": "soldier", "servicememb": "soldier",
+    "fighter": "soldier", "person": "peopl", "individu": "peopl", "bodi": "peopl", "victim": "peopl",
+    "resid": "peopl", "passeng": "peopl", "civilian": "civilian", "neighbour": "peopl",
+}
+_GENERIC_HEADS = frozenset({"peopl"})
+_NOUN_STOP = frozenset(
+    """were was are is had have has been be being remain remains remained still among on in at from to by as
+    when after before since during while who which that whose and or but with for of into onto across along
+    downstream upstream aboard alive ago away more than each per""".split()
+)
+_OWNERS = frozenset("its our their his her my your".split())
+_REFERENCE_WORDS = frozenset("this that there it these those".split())
+_OPPOSITION_CUES = (
+    "rejected", "denied", "denies", "disputed", "dismissed", "contradicted", "contradicting", "refuted",
+    "countered", "insisted", "however", "whereas", "but ", "while ",
+)
+_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+(?:,[^—–(\n]{0,40})?\s*\(([A-Z][A-Za-z]{1,12})\)\s*[—–-]")
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One attributed claim with its exact span: ``body[start:end] == quote``."""
+
+    id: str
+    doc_id: str
+    claimant: str
+    relay: str | None
+    kind: str  # "figure" or "statement"
+    subject: str
+    subject_key: str
+    value: float | None
+    unit: str | None
+    hedge: str | None
+    caveat: str | None
+    as_of: str
+    quote: str
+    start: int
+    end: int
+    title: str = ""
+    outlet: str = ""
+    published: str = ""
+    topics: tuple[str, ...] = ()
+    opposes: bool = False  # the clause pushes back on something said before it ("rejected this")
+    sentence: tuple[int, int] = (0, 0)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def hedged_value(self) -> str:
+        """``nearly 6,000``; the figure as the article puts it."""
+        if self.value is None:
+            return ""
+        number = f"{self.value:,.0f}" if float(self.value).is_integer() else f"{self.value:,}"
+        return f"{self.hedge} {number}" if self.hedge else number
+
+    @property
+    def who(self) -> str:
+        return f"{self.claimant} (via {self.relay})" if self.relay else self.claimant
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["topics"] = list(self.topics)
+        data["sentence"] = list(self.sentence)
+        data.pop("extra")
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Claim:
+        values = {key: data[key] for key in cls.__dataclass_fields__ if key in data and key != "extra"}
+        values["topics"] = tuple(values.get("topics", ()))
+        values["sentence"] = tuple(values.get("sentence", (0, 0)))
+        return cls(**values)
+
+
+@dataclass(frozen=True)
+class _Figure:
+    value: float
+    start: int  # offsets in the body
+    end: int
+    hedge: str | None
+    noun: str
+    head: str
+    qualifier: str
+    event: str
+
+
+def extract_claims(article: Article) -> list[Claim]:
+    """Every attributed claim of ``article``, in reading order."""
+    body = article.body
+    sentences = [s for p in split_paragraphs(body) for s in split_sentences(body, p)]
+    clauses_per_sentence = attribute_clauses(body, sentences, article.outlet)
+    wire = _wire_relay(body)
+    topics = _article_topics(article)
+    claims: list[Claim] = []
+    last_with_figures: list[int] = []  # indices into claims of the latest sentence with figures
+    previous_text = ""
+    for sentence, clauses in zip(sentences, clauses_per_sentence, strict=True):
+        text = body[sentence.start:sentence.end]
+        caveat = _caveat(text)
+        made: list[Claim] = []
+        for clause in clauses:
+            if clause.attribution is None:
+                continue
+            made += _clause_claims(article, sentence, clause, topics, wire, previous_text)
+        figures = [c for c in made if c.kind == "figure"]
+        if caveat and figures:
+            made = [replace(c, caveat=caveat) if c.kind == "figure" else c for c in made]
+        elif caveat and last_with_figures:
+            _apply_caveat(claims, last_with_figures, caveat)
+        start_index = len(claims)
+        claims.extend(made)
+        if figures:
+            last_with_figures = [i for i in range(start_index, len(claims)) if claims[i].kind == "figure"]
+        previous_text = text
+    return claims
+
+
+def _apply_caveat(claims: list[Claim], latest: list[int], caveat: str) -> None:
+    """"The figure could not be verified": the latest figures, and earlier claims of the same figure."""
+    targets = set(latest)
+    values = {(claims[i].value, claims[i].subject_key) for i in latest}
+    targets |= {i for i, c in enumerate(claims) if c.kind == "figure" and (c.value, c.subject_key) in values}
+    for i in targets:
+        claims[i] = replace(claims[i], caveat=claims[i].caveat or caveat)
+
+
+def _clause_claims(
+    article: Article, sentence: Span, clause: Clause, topics: tuple[str, ...], wire: str | None, previous: str
+) -> list[Claim]:
+    body = article.body
+    attribution: Attribution = clause.attribution  # type: ignore[assignment]
+    whole_sentence = clause.span == sentence
+    start = clause.span.start
+    if not whole_sentence and attribution.mention >= 0:
+        start = max(start, sentence.start + attribution.mention)
+    end = clause.span.end
+    relay = attribution.relay or (wire if wire and not same_entity(wire, attribution.claimant) else None)
+    as_of = _as_of(body[sentence.start:sentence.end], article.published)
+    text = body[start:end]
+    sentence_text = body[sentence.start:sentence.end]
+    figures = _figures(body, start, end, attribution.claimant)
+    common = dict(
+        doc_id=article.doc_id,
+        claimant=attribution.claimant,
+        relay=relay,
+        caveat=None,
+        as_of=as_of,
+        title=article.title,
+        outlet=article.outlet or "",
+        published=article.published_iso,
+        topics=tuple(sorted(set(topics) | set(_topics(sentence_text + " " + _if_referring(text, previous))))),
+        opposes=_opposes(text, previous),
+        sentence=(sentence.start, sentence.end),
+    )
+    claims = []
+    for figure in figures:
+        subject = " ".join(part for part in (figure.qualifier, figure.noun, figure.event) if part)
+        claims.append(
+            Claim(
+                id=_claim_id(article.doc_id, start, end, figure.value),
+                kind="figure",
+                subject=subject,
+                subject_key=subject_key(figure.qualifier, figure.head, figure.event),
+                value=figure.value,
+                unit=figure.noun.split()[-1] if figure.noun else None,
+                hedge=figure.hedge,
+                quote=text,
+                start=start,
+                end=end,
+                **common,  # type: ignore[arg-type]
+            )
+        )
+    if not figures or _vague_quantity(text):
+        claims.append(
+            Claim(
+                id=_claim_id(article.doc_id, start, end, None),
+                kind="statement",
+                subject=_statement_subject(text, attribution.claimant),
+                subject_key="",
+                value=None,
+                unit=None,
+                hedge=_hedge_in(text),
+                quote=text,
+                start=start,
+                end=end,
+                **common,  # type: ignore[arg-type]
+            )
+        )
+    return claims
+
+
+def _claim_id(doc_id: str, start: int, end: int, value: float | None) -> str:
+    digest = hashlib.sha1(f"{doc_id}:{start}:{end}:{value}".encode()).hexdigest()[:12]
+    return digest
+
+
+# -- figures -------------------------------------------------------------
+def _figures(body: str, start: int, end: int, claimant: str) -> list[_Figure]:
+    text = body[start:end]
+    words = tokens(text)
+    found: list[_Figure] = []
+    for value, first, last in _numbers_in(text, words):
+        if _is_date_or_time(text, words, first, last, value):
+            continue
+        hedge = _hedge_before(text[:words[first].start])
+        noun_words, after_index = _counted_noun(text, words, last + 1)
+        qualifier = ""
+        if not noun_words and found:
+            previous = found[-1]
+            noun, head, qualifier = previous.noun, previous.head, previous.qualifier
+        else:
+            noun, head, qualifier = _noun_parts(noun_words, claimant, text, words, first)
+        if noun_words and noun_words[-1].lower in _TIME_UNITS:
+            continue
+        event = (
+            _active_verb(words, first) or _event_after(words, after_index, text) or _event_before(words, first, text) or ""
+        )
+        noun_event = _EVENT_NOUNS.get(noun_words[-1].lower) if noun_words else None
+        if noun_event:
+            event = noun_event
+            head = stem(noun_words[0].text) if len(noun_words) > 1 else "peopl"
+            noun = " ".join(w.text for w in noun_words[:-1]) or "people"
+            if noun_words[-1].lower == "bodies":
+                noun = "people"
+        if re.search(r"\b(?:bodies|remains) of\s*$", text[:words[first].start].lower().replace(hedge or "\0", "")):
+            event = "killed"  # "the bodies of 63 people"
+        if not noun and _has_toll(text):
+            noun, head, event = "people", "peopl", event or "killed"
+        if not noun:
+            noun, head = "", ""
+        found.append(
+            _Figure(value, start + words[first].start, start + words[last].end, hedge, noun, head, qualifier, event)
+        )
+    return found
+
+
+def _numbers_in(text: str, words: list[Token]) -> list[tuple[float, int, int]]:
+    """(value, first token, last token) for "1,597", "Ten", "Fifty-seven", "3 million"."""
+    by_start = {w.start: i for i, w in enumerate(words)}
+    found = []
+    for match in NUMBER.finditer(text):
+        if match.start() not in by_start:
+            continue
+        index = by_start[match.start()]
+        if text[match.end():match.end() + 1] == "-" and text[match.end() + 1:match.end() + 2].isalpha():
+            continue  # "20-minute crossing"
+        value = float(match.group().replace(",", ""))
+        last = index
+        if index + 1 < len(words) and words[index + 1].lower in _MULTIPLIERS:
+            value *= _MULTIPLIERS[words[index + 1].lower]
+            last = index + 1
+        found.append((value, index, last))
+    for match in _NUMBER_WORD.finditer(text):
+        if match.start() not in by_start:
+            continue
+        index = by_start[match.start()]
+        if index > 0 and words[index - 1].lower in ("all", "the", "every"):
+            continue  # "all four of the province's reservoirs"
+        parts = match.group().lower().split("-")
+        value = float(_CARDINALS[parts[0]] + (_CARDINALS.get(parts[1], 0) if len(parts) > 1 else 0))
+        last = index + (len(parts) - 1 if "-" in match.group() else 0)
+        last = min(last, len(words) - 1)
+        while last + 1 < len(words) and words[last + 1].start < match.end():
+            last += 1
+        found.append((value, index, last))
+    found.sort(key=lambda item: item[1])
+    return found
+
+
+def _is_date_or_time(text: str, words: list[Token], first: int, last: int, value: float) -> bool:
+    before = words[first - 1].lower.rstrip(".") if first > 0 else ""
+    after = words[last + 1].lower if last + 1 < len(words) else ""
+    if before in MONTHS or after in MONTHS:
+        return True
+    if _CLOCK.match(text[words[last].end:]):
+        return True
+    if value.is_integer() and 1900 <= value <= 2100 and not after.isalpha():
+        return True
+    if value.is_integer() and 1900 <= value <= 2100 and before in ("in", "since", "of", "until", "by"):
+        return True
+    return before in ("at",) and value < 24 and after in ("", "on", "in")
+
+
+def _hedge_before(prefix: str) -> str | None:
+    lowered = " ".join(prefix.lower().split()[-3:])
+    for hedge in HEDGES:
+        if lowered.endswith(hedge) and (len(lowered) == len(hedge) or not lowered[-len(hedge) - 1].isalnum()):
+            return hedge
+    return None
+
+
+def _hedge_in(text: str) -> str | None:
+    lowered = text.lower()
+    for hedge in HEDGES[:12]:
+        if re.search(rf"\b{hedge}\b", lowered):
+            return hedge
+    return None
+
+
+def _counted_noun(text: str, words: list[Token], index: int) -> tuple[list[Token], int]:
+    """The words counted after a number: "Russian soldiers", "emergency responders", "civilian deaths"."""
+    if index < len(words) and words[index].lower == "of" and index + 1 < len(words):
+        step = index + 1
+        if words[step].lower in _OWNERS or words[step].lower == "the":
+            step += 1
+        index = step
+    noun: list[Token] = []
+    while index < len(words) and len(noun) < 4:
+        word = words[index]
+        if index > 0 and re.search(r"[,;:()]", text[words[index - 1].end:word.start]):
+            break
+        lowered = word.lower
+        if lowered in _NOUN_STOP or (lowered in STOPWORDS and lowered != "people") or word.text[0].isdigit():
+            break
+        if lowered.endswith(("ed", "ing", "ly")) and lowered not in _EVENT_NOUNS and noun:
+            break
+        if lowered in EVENTS and lowered not in _EVENT_NOUNS and lowered != "dead":
+            break
+        noun.append(word)
+        index += 1
+    return noun, index
+
+
+def _noun_parts(
+    noun_words: list[Token], claimant: str, text: str, words: list[Token], first: int
+) -> tuple[str, str, str]:
+    """(noun as written, canonical head, nationality qualifier)."""
+    if not noun_words:
+        return "", "", ""
+    qualifier = ""
+    content = list(noun_words)
+    if content and content[0].text[0].isupper() and content[0].lower.endswith(("ian", "ese", "ish", "an", "i")) and len(content) > 1:
+        qualifier = content[0].text
+        content = content[1:]
+    owner = words[first + 2].lower if first + 2 < len(words) and words[first + 1].lower == "of" else ""
+    if not qualifier and owner in _OWNERS:
+        qualifier = _demonym(claimant)
+    noun = " ".join(w.text for w in content)
+    head = stem(content[-1].text) if content else ""
+    if content and content[-1].lower in _EVENT_NOUNS and len(content) > 1:
+        head = stem(content[-2].text)
+    return noun, head, qualifier
+
+
+def _demonym(claimant: str) -> str:
+    """"Russia's Defense Ministry" speaks of "its soldiers": Russian ones."""
+    first = claimant.split()[0] if claimant else ""
+    if not first.endswith(("'s", "’s")):
+        return ""
+    place = first[:-2]
+    if place.endswith("ia"):
+        return place + "n"
+    if place.endswith("ine"):
+        return place[:-1] + "ian"
+    return place
+
+
+def _event_after(words: list[Token], index: int, text: str) -> str | None:
+    """The verb that says what happened to the counted: "had died", "were among the dead"."""
+    for position in range(index, min(index + 7, len(words))):
+        word = words[position]
+        lowered = word.lower
+        if position > 0 and re.search(r"[,;:]", text[words[position - 1].end:word.start]):
+            return None
+        if word.text[0].isdigit() or lowered in _CARDINALS:
+            return None  # the next figure begins
+        if lowered in EVENTS:
+            return EVENTS[lowered]
+        if lowered.endswith("ed") and len(lowered) > 4 and lowered not in _NOT_EVENTS:
+            return stem(lowered)
+    return None
+
+
+_NOT_EVENTS = frozenset("caused based related licensed allowed called named needed used".split())
+
+
+_HEDGE_WORDS = frozenset(w for hedge in HEDGES for w in hedge.split())
+
+
+def _active_verb(words: list[Token], first: int) -> str | None:
+    """"has killed more than 2,000 civilians": the verb right before the (hedged) number."""
+    index = first - 1
+    while index >= 0 and words[index].lower in _HEDGE_WORDS:
+        index -= 1
+    if index < 0:
+        return None
+    lowered = words[index].lower
+    if lowered in EVENTS and lowered not in _EVENT_NOUNS:
+        return EVENTS[lowered]
+    return None
+
+
+def _event_before(words: list[Token], first: int, text: str) -> str | None:
+    for word in reversed(words[max(0, first - 5):first]):
+        lowered = word.lower
+        if lowered in EVENTS:
+            return EVENTS[lowered]
+        if lowered in ("toll",):
+            return "killed"
+        if lowered.endswith("ed") and lowered not in _NOT_EVENTS and len(lowered) > 4 and lowered not in STOPWORDS:
+            return stem(lowered)
+        if lowered in ("carry", "hold", "seat"):
+            return "capacity"
+    return None
+
+
+def _has_toll(text: str) -> bool:
+    return re.search(r"\b(death toll|toll|death count)\b", text.lower()) is not None
+
+
+def _vague_quantity(text: str) -> bool:
+    return any(w.lower in _VAGUE for w in tokens(text))
+
+
+def subject_key(qualifier: str, head: str, event: str) -> str:
+    """``russia|soldier|killed``: what figures must share to be about the same thing."""
+    head = _SYNONYMS.get(head, head)
+    return f"{stem(qualifier)[:5] if qualifier else ''}|{head}|{event}"
+
+
+def keys_compatible(a: str, b: str) -> bool:
+    """Same event and counted noun; a missing nationality or a generic "people" fits any."""
+    qa, ha, ea = (a.split("|") + ["", "", ""])[:3]
+    qb, hb, eb = (b.split("|") + ["", "", ""])[:3]
+    if not ea or ea != eb:
+        return False
+    if qa and qb and qa != qb:
+        return False
+    if ha == hb:
+        return bool(ha)
+    return bool(ha and hb) and (ha in _GENERIC_HEADS or hb in _GENERIC_HEADS)
+
+
+# -- statements, topics, dates, caveats ---------------------------------
+def _statement_subject(text: str, claimant: str) -> str:
+    """A short handle for a statement: its most specific words, claimant's name left out."""
+    claimant_words = {w.lower for w in tokens(claimant)}
+    content = [
+        w.text for w in tokens(text)
+        if w.lower not in STOPWORDS and w.lower not in claimant_words and len(w.text) > 2
+        and w.lower not in _ATTRIBUTION_WORDS
+    ]
+    return " ".join(content[:8])
+
+
+_ATTRIBUTION_WORDS = frozenset("said says told stated claimed claiming argued rejected added warned wrote".split())
+
+
+def _topics(text: str) -> list[str]:
+    """Stems of the names a sentence mentions (not at its start): what it is about."""
+    found = []
+    for index, word in enumerate(tokens(text)):
+        if not word.text[0].isupper() or word.lower in STOPWORDS or word.lower in WEEKDAYS or word.lower in MONTHS:
+            continue
+        if word.text.isupper() and len(word.text) > 1 and index < 4:
+            continue  # the dateline: where it was filed, not what it is about
+        found.append(stem(word.text))
+    return found
+
+
+def _article_topics(article: Article) -> tuple[str, ...]:
+    return tuple(sorted(set(_topics(article.title))))
+
+
+def _if_referring(text: str, previous: str) -> str:
+    """"rejected this": the previous sentence says what "this" is."""
+    words = {w.lower for w in tokens(text)}
+    return previous if words & _REFERENCE_WORDS else ""
+
+
+def _opposes(text: str, previous: str) -> bool:
+    lowered = f" {text.lower()} "
+    if any(cue in lowered for cue in _OPPOSITION_CUES):
+        return True
+    return "disputed" in previous.lower() or "denied" in previous.lower()
+
+
+def _caveat(text: str) -> str | None:
+    lowered = text.lower()
+    return next((caveat for caveat in CAVEATS if caveat in lowered), None)
+
+
+def _wire_relay(body: str) -> str | None:
+    """A dateline "BRENMOUTH (CPA) —" marks a wire story; the agency relays every claim in it."""
+    match = _DATELINE.match(body.lstrip())
+    if match is None:
+        return None
+    initials = match.group(1)
+    for run in re.finditer(r"(?:[A-Z][\w'’-]+\s+){1,5}[A-Z][\w'’-]+", body):
+        words = run.group().split()
+        for size in range(len(words), 1, -1):
+            for begin in range(0, len(words) - size + 1):
+                if "".join(w[0] for w in words[begin:begin + size]) == initials:
+                    return " ".join(words[begin:begin + size])
+    return initials
+
+
+def _as_of(sentence: str, published: dt.date | None) -> str:
+    """The day the claim was made: "said on Tuesday" resolved against the publication date."""
+    if published is None:
+        return ""
+    lowered = sentence.lower()
+    match = re.search(
+        r"\b(?:said|says|told|stated|announced|reported|claimed|raised|denied|confirmed|added|wrote)\b"
+        r"(?:\s+\w+){0,2}?\s+(?:on\s+|earlier\s+|late\s+|last\s+)?(" + "|".join(WEEKDAYS) + r")\b"
+        r"|\b(?:on\s+|earlier\s+|last\s+)?(" + "|".join(WEEKDAYS) + r")\s+(?:\w+\s+)?(?:said|raised|told|announced|stated|denied)\b",
+        lowered,
+    )
+    if match is None:
+        return published.isoformat()
+    day = match.group(1) or match.group(2)
+    return resolve_weekday(day, published).isoformat()
+
+
+def resolve_weekday(day: str, published: dt.date) -> dt.date:
+    """The latest ``day`` (e.g. "Wednesday") on or before ``published``."""
+    target = WEEKDAYS.index(day.lower())
+    return published - dt.timedelta(days=(published.weekday() - target) % 7)
