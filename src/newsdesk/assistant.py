@@ -14,10 +14,12 @@ from langchain_core.documents import Document
 from langchain_core.runnables import Runnable, RunnableLambda
 
 from newsdesk.answering import Answer, Answerer, ExtractiveAnswerer, Thresholds, retrieved_json as _retrieved_json
+from newsdesk.conflicts import with_disputes
 from newsdesk.corpus import Article, read_article
 from newsdesk.embedding import Embedder
 from newsdesk.errors import DocumentNotFoundError
 from newsdesk.indexing import ProgressCallback, ReindexReport, reindex
+from newsdesk.ledger import Ledger, LedgerReader
 from newsdesk.questions import Question, analyse
 from newsdesk.retrieval import HybridRetriever, SearchFilters, SnapshotReader
 from newsdesk.settings import RetrieverMode, Settings
@@ -53,6 +55,7 @@ class Assistant:
         self.embedder = embedder or Embedder(settings.model_path, settings.embed_batch_size)
         self.store = Store(settings, self.embedder)
         self.reader = SnapshotReader(self.store)
+        self.ledgers = LedgerReader(settings.store)
         self.answerer = answerer or ExtractiveAnswerer(
             self.embedder,
             Thresholds(
@@ -109,10 +112,16 @@ class Assistant:
         request: Request = state["request"]
         passages: list[Document] = state["passages"]
         answer = self.answerer.answer(state["question"], passages[: state["k"]], filtered=request.filters.active)
+        # A disputed subject is answered with every side of it (conflicts.py).
+        answer = with_disputes(answer, state["question"], passages[: state["k"]], self.ledger(), self.settings.max_answer_chars)
         answer.retrieved = [_retrieved_json(p) for p in passages]
         timings = {**state["timings"], "answer": _ms(started)}
         timings["retrieve"] += timings.pop("analyse")
         return replace(answer, id=request.id, question=request.question, timings_ms=timings)
+
+    def ledger(self) -> Ledger:
+        """The claim ledger of the snapshot that answers are read from."""
+        return self.ledgers.for_generation(self.reader.current()[0].generation)
 
     def reindex(self, progress: ProgressCallback | None = None) -> ReindexReport:
         return reindex(self.store, progress)

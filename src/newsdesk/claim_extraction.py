@@ -24,7 +24,10 @@ from typing import Any
 from newsdesk.chunking import split_paragraphs, split_sentences
 from newsdesk.claims import Attribution, Clause, attribute_clauses, same_entity
 from newsdesk.corpus import Article
-from newsdesk.text import MONTHS, NUMBER, STOPWORDS, WEEKDAYS, Span, Token, stem, tokens
+from newsdesk.text import MONTHS, NUMBER, STOPWORDS, WEEKDAYS, Span, Token, specificity, stem, tokens
+
+# Bump when the extraction rules change: the next reindex then re-extracts every article.
+EXTRACTOR_VERSION = "1"
 
 HEDGES = (
     "as many as", "more than", "fewer than", "less than", "at least", "up to", "close to", "just over",
@@ -83,10 +86,10 @@ _NOUN_STOP = frozenset(
 )
 _OWNERS = frozenset("its our their his her my your".split())
 _REFERENCE_WORDS = frozenset("this that there it these those".split())
-_OPPOSITION_CUES = (
-    "rejected", "denied", "denies", "disputed", "dismissed", "contradicted", "contradicting", "refuted",
-    "countered", "insisted", "however", "whereas", "but ", "while ",
+_STRONG_CUES = re.compile(
+    r"\b(?:rejected|rejects|denied|denies|disputed|disputes|dismissed|contradicted|contradicting|refuted|countered)\b"
 )
+_CONTRAST_CUES = re.compile(r"(?:^|\W)(?:but|however|whereas|while|yet)\W")
 _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+(?:,[^—–(\n]{0,40})?\s*\(([A-Z][A-Za-z]{1,12})\)\s*[—–-]")
 
 
@@ -113,7 +116,7 @@ class Claim:
     outlet: str = ""
     published: str = ""
     topics: tuple[str, ...] = ()
-    opposes: bool = False  # the clause pushes back on something said before it ("rejected this")
+    opposes: str = ""  # "strong" ("rejected this", after "X disputed that."), "contrast" ("But ...", "while ..."), or ""
     sentence: tuple[int, int] = (0, 0)
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -221,7 +224,7 @@ def _clause_claims(
         outlet=article.outlet or "",
         published=article.published_iso,
         topics=tuple(sorted(set(topics) | set(_topics(sentence_text + " " + _if_referring(text, previous))))),
-        opposes=_opposes(text, previous),
+        opposes=_opposes(text, previous, body[max(sentence.start, clause.span.start - 12):clause.span.start]),
         sentence=(sentence.start, sentence.end),
     )
     claims = []
@@ -526,6 +529,8 @@ def _topics(text: str) -> list[str]:
             continue
         if word.text.isupper() and len(word.text) > 1 and index < 4:
             continue  # the dateline: where it was filed, not what it is about
+        if index == 0 and specificity(word.text) < 3.0:
+            continue  # an ordinary word capitalised because it opens the sentence
         found.append(stem(word.text))
     return found
 
@@ -540,11 +545,14 @@ def _if_referring(text: str, previous: str) -> str:
     return previous if words & _REFERENCE_WORDS else ""
 
 
-def _opposes(text: str, previous: str) -> bool:
-    lowered = f" {text.lower()} "
-    if any(cue in lowered for cue in _OPPOSITION_CUES):
-        return True
-    return "disputed" in previous.lower() or "denied" in previous.lower()
+def _opposes(text: str, previous: str, cut: str) -> str:
+    """How a clause pushes back on what was said before it, if it does."""
+    lowered = text.lower()
+    if _STRONG_CUES.search(lowered) or (_STRONG_CUES.search(previous.lower()) and len(tokens(previous)) <= 8):
+        return "strong"  # "rejected this"; or right after "Residents disputed that."
+    if _CONTRAST_CUES.search(f" {lowered[:40]}") or _CONTRAST_CUES.search(f" {cut.lower()} "):
+        return "contrast"
+    return ""
 
 
 def _caveat(text: str) -> str | None:

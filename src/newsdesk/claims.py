@@ -31,7 +31,8 @@ ATTRIBUTION_VERBS = frozenset(
     """said says say stated states told tells claimed claims claim claiming reported reports warned warns
     wrote writes added adds announced announces confirmed confirms denied denies rejected rejects
     argued argues arguing insisted insists estimated estimates alleged alleges noted notes spoke spoken
-    acknowledged acknowledges asserted asserts maintained maintains declared declares saying""".split()
+    acknowledged acknowledges asserted asserts maintained maintains declared declares saying
+    disputed disputes contested contests""".split()
 )
 # Verbs that attribute a figure only when they act on a toll: "raised the death toll to 57".
 _TOLL_VERBS = frozenset("raised raises lowered lowers revised revises updated updates".split())

@@ -6,8 +6,11 @@ The order of the steps is what keeps readers consistent and a crash harmless:
 
 1. add the chunks of new and changed documents (old versions stay in place);
 2. build the lexical index for the new snapshot from what Chroma now holds;
-3. publish the new snapshot atomically: from here on readers see the new corpus;
-4. delete what the new snapshot no longer admits (record manager and Chroma),
+3. write the claim ledger for the new snapshot's generation (claims of
+   unchanged documents carried over, changed ones re-extracted);
+4. publish the new snapshot atomically: from here on readers see the new corpus
+   and the ledger of its generation;
+5. delete what the new snapshot no longer admits (record manager and Chroma),
    and any Chroma entry the record manager never heard of (left by a crash).
 
 A kill at any point leaves the previous snapshot active; the next run redoes
@@ -27,7 +30,8 @@ from langchain_core.indexing import index
 
 from newsdesk.chunking import chunk_article, document_version
 from newsdesk.corpus import Article, LoadReport, Skipped, load_corpus
-from newsdesk.errors import CorpusError
+from newsdesk.errors import CorpusError, StoreError
+from newsdesk.ledger import Ledger, next_ledger, read_ledger, remove_old_ledgers, write_ledger
 from newsdesk.lexical import LexicalIndex, Passage
 from newsdesk.store import DocumentEntry, Snapshot, Store, utc_now_iso
 
@@ -91,13 +95,27 @@ def reindex(store: Store, progress: ProgressCallback | None = None) -> ReindexRe
         shutil.rmtree(lexical_dir, ignore_errors=True)
         LexicalIndex.build(passages).save(lexical_dir)
         snapshot = Snapshot(**{**snapshot.__dict__, "lexical_dir": str(lexical_dir.relative_to(store.root))})
+        _write_claim_ledger(store, previous, snapshot, loaded.articles, kept)
         store.write_snapshot(snapshot)
 
         report.chunks_deleted = _delete_unadmitted(store, snapshot, start_time, kept)
         _remove_old_lexical_dirs(store, keep={lexical_dir.name, _dir_name(previous.lexical_dir)})
+        remove_old_ledgers(store.root, keep={snapshot.generation, previous.generation})
         report.documents = len(snapshot.documents)
         report.chunks = snapshot.chunk_count
         return report
+
+
+def _write_claim_ledger(
+    store: Store, previous: Snapshot, snapshot: Snapshot, articles: list[Article], kept: dict[str, DocumentEntry]
+) -> None:
+    """The claims of the new snapshot's documents, under its generation (before it is published)."""
+    try:
+        old = read_ledger(store.root, previous.generation)
+    except StoreError:
+        old = Ledger()  # unreadable: extract every document again
+    hashes = {doc_id: entry.hash for doc_id, entry in snapshot.documents.items()}
+    write_ledger(store.root, next_ledger(old, snapshot.generation, articles, hashes, kept))
 
 
 def _classify(loaded: LoadReport, previous: Snapshot, chunk_size: int, overlap: int) -> ReindexReport:

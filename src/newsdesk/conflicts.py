@@ -1,0 +1,451 @@
+"""Conflicts: claims about the same subject that disagree, and answers that give every side.
+
+Figures group by their canonical subject key (counted noun and event, e.g.
+``russi|soldier|killed``); claims in different articles group only when the
+articles share specific names (their topics), so "people killed" in a ferry
+disaster never meets "people killed" at a dam. A group is disputed when its
+sides (claimants, merged when one name contains the other's) give different
+figures, or when one side revised its figure: the latest, by its as-of date,
+stands and the earlier ones are mentioned.
+
+Statements are disputed when a statement pushes back on one made just before
+it by another side ("rejected this", "denied", "But X said", "while Y
+argued", or an unattributed "Residents disputed that.") about the same thing.
+
+When a question touches a disputed subject, `with_disputes` replaces the
+answer with a compact side-by-side: every side with its claimant, its hedges
+and caveats, and a citation whose quote is the exact clause that holds it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from langchain_core.documents import Document
+
+from newsdesk.answering import Answer, Citation, entity_met
+from newsdesk.claim_extraction import EVENTS, Claim, keys_compatible
+from newsdesk.claims import ROLE_WORDS
+from newsdesk.ledger import Ledger
+from newsdesk.questions import Question
+from newsdesk.text import STOPWORDS, specificity, stem, stems_match, tokens
+
+_CROSS_ARTICLE_TOPIC_WEIGHT = 3.5  # shared names must say this much (e.g. "Tarrow", or "Ukraine" + "Russia")
+_NEARBY_SENTENCES = 3
+
+
+@dataclass
+class Side:
+    """One party to a dispute: its latest claim, and earlier claims it revised."""
+
+    claimant: str
+    claims: list[Claim]  # latest first
+
+    @property
+    def latest(self) -> Claim:
+        return self.claims[0]
+
+    @property
+    def revised(self) -> list[Claim]:
+        """Earlier claims of this side with another figure, latest first."""
+        seen = {self.latest.value}
+        earlier = []
+        for claim in self.claims[1:]:
+            if claim.value is not None and claim.value not in seen and claim.as_of < self.latest.as_of:
+                seen.add(claim.value)
+                earlier.append(claim)
+        return earlier
+
+
+@dataclass
+class Dispute:
+    subject: str
+    kind: str  # "figure" or "statement"
+    sides: list[Side]
+    topics: tuple[str, ...] = field(default=())
+
+    @property
+    def claims(self) -> list[Claim]:
+        return [claim for side in self.sides for claim in side.claims]
+
+
+# -- finding disputes ----------------------------------------------------
+def find_disputes(claims: Sequence[Claim]) -> list[Dispute]:
+    """Every disputed subject in ``claims`` (figures first)."""
+    return _figure_disputes([c for c in claims if c.kind == "figure"]) + _statement_disputes(
+        [c for c in claims if c.kind == "statement"]
+    )
+
+
+def _figure_disputes(figures: list[Claim]) -> list[Dispute]:
+    groups = _union_groups(figures, _same_figure_subject)
+    disputes = []
+    for group in groups:
+        sides = _sides(group)
+        latest_values = {side.latest.value for side in sides}
+        if len(latest_values) < 2 and not any(side.revised for side in sides):
+            continue
+        disputes.append(Dispute(_most_common([c.subject for c in group]), "figure", sides, _shared_topics(group)))
+    return disputes
+
+
+def _same_figure_subject(a: Claim, b: Claim) -> bool:
+    if not keys_compatible(a.subject_key, b.subject_key):
+        return False
+    return a.doc_id == b.doc_id or _topic_weight(set(a.topics) & set(b.topics)) >= _CROSS_ARTICLE_TOPIC_WEIGHT
+
+
+def _statement_disputes(statements: list[Claim]) -> list[Dispute]:
+    by_doc: dict[str, list[Claim]] = {}
+    for claim in statements:
+        by_doc.setdefault(claim.doc_id, []).append(claim)
+    pairs: list[tuple[Claim, Claim]] = []
+    for claims in by_doc.values():
+        claims.sort(key=lambda c: c.start)
+        for index, claim in enumerate(claims):
+            if not claim.opposes:
+                continue
+            target = _opposed(claim, claims[:index])
+            if target is not None:
+                pairs.append((target, claim))
+    groups = _union_groups(
+        [c for pair in pairs for c in pair], lambda a, b: (a, b) in pairs or (b, a) in pairs
+    )
+    disputes: list[Dispute] = []
+    for group in groups:
+        unique = list({c.id: c for c in group}.values())
+        merged = next((d for d in disputes if _fits(d, *unique)), None)
+        if merged is not None:
+            for claim in unique:
+                _add(merged, claim)
+            continue
+        topics = set.intersection(*(_content_topics(c) for c in unique)) - set().union(*(_name_stems(c) for c in unique))
+        subject = " ".join(sorted(topics, key=lambda t: -specificity(t))[:3]) or unique[0].subject
+        disputes.append(Dispute(subject, "statement", _sides(unique), tuple(sorted(topics))))
+    return disputes
+
+
+def _opposed(claim: Claim, before: list[Claim]) -> Claim | None:
+    """The statement ``claim`` pushes back on: a nearby earlier one by another side."""
+    strong = claim.opposes == "strong"
+    for candidate in reversed(before):
+        if same_side(candidate.claimant, claim.claimant):
+            continue
+        if claim.start - candidate.end > 400 and claim.sentence[0] - candidate.sentence[1] > 400:
+            return None
+        shared = (_content_topics(candidate) & _content_topics(claim)) - _name_stems(candidate) - _name_stems(claim)
+        if shared or strong:
+            return candidate
+    return None
+
+
+def _fits(dispute: Dispute, *claims: Claim) -> bool:
+    """Another pair about the same thing: same article or shared topics, and sides that match."""
+    if not any(c.doc_id == d.doc_id or _topic_weight(set(c.topics) & set(d.topics)) >= _CROSS_ARTICLE_TOPIC_WEIGHT
+               for c in claims for d in dispute.claims):
+        return False
+    return all(any(same_side(c.claimant, side.claimant) for side in dispute.sides) for c in claims)
+
+
+def _add(dispute: Dispute, claim: Claim) -> None:
+    for side in dispute.sides:
+        if same_side(side.claimant, claim.claimant):
+            if all(c.id != claim.id for c in side.claims):
+                side.claims.append(claim)
+                side.claims.sort(key=_recency, reverse=True)
+            return
+    dispute.sides.append(Side(claim.claimant, [claim]))
+
+
+def _sides(claims: list[Claim]) -> list[Side]:
+    sides: list[Side] = []
+    for claim in sorted(claims, key=lambda c: (c.doc_id, c.start)):
+        for side in sides:
+            if same_side(side.claimant, claim.claimant):
+                side.claims.append(claim)
+                break
+        else:
+            sides.append(Side(claim.claimant, [claim]))
+    for side in sides:
+        side.claims.sort(key=_recency, reverse=True)
+        side.claimant = _usual_name([c.claimant for c in side.claims])
+    return sides
+
+
+def _recency(claim: Claim) -> tuple[str, str, int]:
+    return (claim.as_of, claim.published, -claim.start)
+
+
+def _usual_name(names: list[str]) -> str:
+    """The name a side goes by most often ("Regional governor Ilse Marrow", not "...'s office")."""
+    lowered = [n.lower() for n in names]
+    return max(names, key=lambda n: (lowered.count(n.lower()), n[:1].isupper(), -len(n)))
+
+
+def same_side(a: str, b: str) -> bool:
+    """One claimant's names: "Marrow", "Regional governor Ilse Marrow's office"; "Russia", "Russian ... Konashenkov"."""
+    left, right = _identity(a), _identity(b)
+    if not left or not right:
+        return a.lower().strip() == b.lower().strip() or a.lower() in b.lower() or b.lower() in a.lower()
+    small, large = sorted((left, right), key=len)
+    return all(any(stems_match(word, other) for other in large) for word in small)
+
+
+def _identity(name: str) -> set[str]:
+    """The proper-name words of a claimant: its people, places and organisations, not its roles."""
+    return {
+        stem(w.text)
+        for w in tokens(name)
+        if w.text[0].isupper() and w.lower not in ROLE_WORDS and w.lower not in STOPWORDS
+    }
+
+
+def _union_groups(claims: list[Claim], linked: Any) -> list[list[Claim]]:
+    parent = list(range(len(claims)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(claims)):
+        for j in range(i + 1, len(claims)):
+            if linked(claims[i], claims[j]):
+                parent[find(i)] = find(j)
+    groups: dict[int, list[Claim]] = {}
+    for i, claim in enumerate(claims):
+        groups.setdefault(find(i), []).append(claim)
+    return [group for group in groups.values() if len(group) > 1]
+
+
+def _topic_weight(stems: set[str]) -> float:
+    return sum(specificity(s) for s in stems)
+
+
+def _shared_topics(claims: list[Claim]) -> tuple[str, ...]:
+    shared = set(claims[0].topics)
+    for claim in claims[1:]:
+        shared &= set(claim.topics)
+    return tuple(sorted(shared))
+
+
+def _content_topics(claim: Claim) -> set[str]:
+    words = {stem(w.text) for w in tokens(claim.quote) if w.lower not in STOPWORDS and specificity(w.text) >= 1.5}
+    return words | set(claim.topics)
+
+
+def _name_stems(claim: Claim) -> set[str]:
+    return {stem(w.text) for w in tokens(f"{claim.claimant} {claim.relay or ''}")}
+
+
+def _most_common(values: list[str]) -> str:
+    return max(values, key=lambda v: (values.count(v), len(v)))
+
+
+# -- which disputes a question touches -----------------------------------
+def disputes_for(question: Question, passages: Sequence[Document], ledger: Ledger) -> list[Dispute]:
+    """The disputes that answer ``question``: about what it asks, with a claim in the retrieved passages."""
+    if question.empty or not passages:
+        return []
+    in_passages = _claims_in(passages, ledger)
+    if not in_passages:
+        return []
+    candidates = [d for d in find_disputes(_neighbourhood(in_passages, ledger)) if any(c.id in in_passages for c in d.claims)]
+    kind = "figure" if question.kind == "quantity" else "statement"
+    relevant = [d for d in candidates if d.kind == kind and _touches(question, d)]
+    relevant.sort(key=lambda d: -max(_passage_rank(c, passages) for c in d.claims))
+    return relevant[:1]
+
+
+def _claims_in(passages: Sequence[Document], ledger: Ledger) -> dict[str, Claim]:
+    found: dict[str, Claim] = {}
+    for passage in passages:
+        entry = ledger.documents.get(str(passage.metadata.get("doc_id")))
+        if entry is None or entry.hash != passage.metadata.get("doc_hash"):
+            continue
+        start, end = int(passage.metadata["start"]), int(passage.metadata["end"])
+        for claim in entry.claims:
+            if start <= claim.start and claim.end <= end:
+                found[claim.id] = claim
+    return found
+
+
+def _neighbourhood(in_passages: dict[str, Claim], ledger: Ledger) -> list[Claim]:
+    """The ledger's claims that may group with those retrieved: same subject key or same article."""
+    keys = {c.subject_key for c in in_passages.values() if c.kind == "figure"}
+    docs = {c.doc_id for c in in_passages.values()}
+    return [
+        c for c in ledger.claims()
+        if c.id in in_passages or c.doc_id in docs or any(keys_compatible(c.subject_key, k) for k in keys)
+    ]
+
+
+def _passage_rank(claim: Claim, passages: Sequence[Document]) -> float:
+    for rank, passage in enumerate(passages):
+        metadata = passage.metadata
+        if metadata.get("doc_id") == claim.doc_id and int(metadata["start"]) <= claim.start < int(metadata["end"]):
+            return 1.0 / (1 + rank)
+    return 0.0
+
+
+def _touches(question: Question, dispute: Dispute) -> bool:
+    context = " ".join([*(c.quote for c in dispute.claims), *{c.title for c in dispute.claims}])
+    entities = [e for e in question.entities if not _is_qualifier_of(e, dispute)]
+    if not all(entity_met(entity, context) for entity in entities):
+        return False
+    if dispute.kind == "figure":
+        return _figure_asked(question, dispute)
+    words = [t.word.lower() for t in question.terms if len(t.word) >= 4]
+    quotes = " ".join(c.quote.lower() for c in dispute.claims)
+    asked_about = [w for w in words if w in quotes or stem(w) in quotes]
+    topics_named = any(
+        any(stems_match(stem(word), topic) for topic in dispute.topics)
+        for entity in question.entities for word in entity
+    ) or any(any(stems_match(t.stem, topic) for topic in dispute.topics) for t in question.terms)
+    return bool(asked_about) and topics_named
+
+
+def _is_qualifier_of(entity: tuple[str, ...], dispute: Dispute) -> bool:
+    """"Russian" in "How many Russian soldiers" is met by the subject "Russian soldiers killed"."""
+    subject_words = {stem(w.text) for c in dispute.claims for w in tokens(c.subject)}
+    return all(any(stems_match(stem(word), s) for s in subject_words) for word in entity)
+
+
+def _figure_asked(question: Question, dispute: Dispute) -> bool:
+    """The question counts what the dispute counts: same noun (or "people"), same event if it names one."""
+    key = dispute.claims[0].subject_key
+    qualifier, head, event = (key.split("|") + ["", "", ""])[:3]
+    asked_events = {EVENTS[t.word.lower()] for t in question.terms if t.word.lower() in EVENTS}
+    if asked_events and event not in asked_events:
+        return False
+    focus = {t.stem for t in question.focus} or {t.stem for t in question.terms}
+    heads = {c.subject_key.split("|")[1] for c in dispute.claims}
+    subjects = " ".join(c.subject for c in dispute.claims)
+    subject_stems = {stem(w.text) for w in tokens(subjects)} | heads
+    noun_met = any(any(stems_match(f, s) for s in subject_stems) for f in focus) or "peopl" in focus
+    if not noun_met:
+        return False
+    nationalities = [w for e in question.entities for w in e if w.lower().endswith(("ian", "ese", "ish"))]
+    qualifiers = {c.subject_key.split("|")[0] for c in dispute.claims} - {""}
+    return all(any(stems_match(stem(n)[:5], q) or stem(n).startswith(q) for q in qualifiers) for n in nationalities) if qualifiers else True
+
+
+# -- composing the answer ------------------------------------------------
+def compose_disputed(
+    dispute: Dispute, question: Question | None = None, start_n: int = 1, limit: int = 500
+) -> tuple[str, list[Citation], dict[str, Any]]:
+    """"Russian soldiers killed: Russia's Defense Ministry (via RIA): 498 [1]; Kyiv: nearly 6,000 [2]"."""
+    citations: list[Citation] = []
+    parts: list[str] = []
+    table_sides: list[dict[str, Any]] = []
+    quote_budget = max(80, (limit - 40) // max(1, len(dispute.sides)) - 60)
+
+    def cite(claim: Claim) -> int:
+        for citation in citations:
+            if citation.doc_id == claim.doc_id and citation.start == claim.start and citation.end == claim.end:
+                return citation.n
+        n = start_n + len(citations)
+        citations.append(
+            Citation(
+                n=n, doc_id=claim.doc_id, title=claim.title, outlet=claim.outlet, published=claim.published,
+                quote=claim.quote, start=claim.start, end=claim.end, claimant=claim.claimant, relay=claim.relay,
+            )
+        )
+        return n
+
+    for side in _distinct_sides(dispute):
+        claim = side.latest if dispute.kind == "figure" else _best_statement(side, question)
+        n = cite(claim)
+        who = _short_who(side.claimant if dispute.kind == "figure" else claim.claimant, claim.relay)
+        row: dict[str, Any] = {
+            "claimant": side.claimant, "relay": claim.relay, "value": claim.value, "hedge": claim.hedge,
+            "caveat": claim.caveat, "as_of": claim.as_of, "citation": n, "quote": claim.quote,
+        }
+        if dispute.kind == "figure":
+            text = f"{who}: {claim.hedged_value}"
+            notes = []
+            caveat = next((c.caveat for c in side.claims if c.value == claim.value and c.caveat), None)
+            if caveat:
+                notes.append(caveat)
+                row["caveat"] = caveat
+            earlier = side.revised
+            if earlier:
+                notes.append(f"as of {claim.as_of}")
+                previous = earlier[0]
+                notes.append(f"earlier {previous.hedged_value} on {previous.as_of} [{cite(previous)}]")
+                row["earlier"] = [
+                    {"value": c.value, "hedge": c.hedge, "as_of": c.as_of, "citation": cite(c)} for c in earlier
+                ]
+            if notes:
+                text += f" ({'; '.join(notes)})"
+            parts.append(f"{text} [{n}]")
+        else:
+            quote = _shorten(claim.quote, quote_budget)
+            surname = claim.claimant.split(",")[0].split()[-1].lower()
+            names_self = re.search(rf"\b{re.escape(surname)}\b", claim.quote.lower()) is not None
+            if not names_self:
+                quote = f"{who}: {quote}" if quote[:1] in '"“' else f'{who}: "{quote}"'
+            parts.append(f"{quote} [{n}]")
+        table_sides.append(row)
+    heading = dispute.subject[:1].upper() + dispute.subject[1:] if dispute.kind == "figure" else "Sources disagree"
+    text = f"{heading}: " + "; ".join(parts) + "."
+    table = {"subject": dispute.subject, "kind": dispute.kind, "sides": table_sides}
+    return text, citations, table
+
+
+def _best_statement(side: Side, question: Question | None) -> Claim:
+    """The side's statement that says most about what was asked; the shorter one on a tie."""
+    wanted = {t.stem for t in question.terms} | {stem(w) for e in question.entities for w in e} if question else set()
+
+    def score(claim: Claim) -> tuple[int, int]:
+        words = {stem(w.text) for w in tokens(claim.quote)}
+        hits = sum(1 for w in wanted if any(stems_match(w, other) or other.startswith(w) for other in words))
+        return (hits, -len(claim.quote))
+
+    return max(side.claims, key=score)
+
+
+def _distinct_sides(dispute: Dispute) -> list[Side]:
+    """Sides in order of first appearance; a side repeating another's statement word for word is dropped."""
+    seen_quotes: set[str] = set()
+    sides = []
+    for side in sorted(dispute.sides, key=lambda s: min((c.published, c.doc_id, c.start) for c in s.claims)):
+        key = side.latest.quote if dispute.kind == "statement" else f"{side.claimant}{side.latest.value}"
+        if key in seen_quotes:
+            continue
+        seen_quotes.add(key)
+        sides.append(side)
+    return sides
+
+
+def _short_who(claimant: str, relay: str | None) -> str:
+    name = claimant if len(claimant) <= 60 else claimant.split(",")[0]
+    if relay:
+        return f"{name} (via {relay.removesuffix(' news agency')})"
+    return name
+
+
+def _shorten(quote: str, budget: int) -> str:
+    if len(quote) <= budget:
+        return quote
+    cut = quote.rfind(" ", 0, budget)
+    return quote[: cut if cut > 0 else budget].rstrip(" ,;:") + "…"
+
+
+def with_disputes(answer: Answer, question: Question, passages: Sequence[Document], ledger: Ledger, limit: int = 500) -> Answer:
+    """``answer``, or when the question touches a disputed subject, every side of it with citations."""
+    disputes = disputes_for(question, passages, ledger)
+    if not disputes:
+        return answer
+    text, citations, table = compose_disputed(disputes[0], question, limit=limit)
+    if not _quotes_hold(citations):
+        return answer
+    return replace(answer, answer=text, refused=False, citations=citations, disputes=[table])
+
+
+def _quotes_hold(citations: list[Citation]) -> bool:
+    return all(c.quote and c.end - c.start == len(c.quote) for c in citations)
