@@ -19,6 +19,7 @@ and caveats, and a citation whose quote is the exact clause that holds it.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -31,10 +32,12 @@ from newsdesk.claim_extraction import EVENTS, Claim, keys_compatible
 from newsdesk.claims import ROLE_WORDS
 from newsdesk.ledger import Ledger
 from newsdesk.questions import Question
-from newsdesk.text import STOPWORDS, specificity, stem, stems_match, tokens
+from newsdesk.text import STOPWORDS, numbers, specificity, stem, stems_match, tokens
 
 _CROSS_ARTICLE_TOPIC_WEIGHT = 3.5  # shared names must say this much (e.g. "Tarrow", or "Ukraine" + "Russia")
 _NEARBY_SENTENCES = 3
+# Words of a question that name what happened to the counted ("died", "licensed to carry").
+_QUESTION_EVENTS = {**EVENTS, "carry": "capacity", "licensed": "capacity", "capacity": "capacity", "hold": "capacity"}
 
 
 @dataclass
@@ -255,6 +258,8 @@ def disputes_for(question: Question, passages: Sequence[Document], ledger: Ledge
     if not in_passages:
         return []
     candidates = [d for d in find_disputes(_neighbourhood(in_passages, ledger)) if any(c.id in in_passages for c in d.claims)]
+    if question.kind == "date":
+        return []
     kind = "figure" if question.kind == "quantity" else "statement"
     relevant = [d for d in candidates if d.kind == kind and _touches(question, d)]
     relevant.sort(key=lambda d: -max(_passage_rank(c, passages) for c in d.claims))
@@ -294,8 +299,11 @@ def _passage_rank(claim: Claim, passages: Sequence[Document]) -> float:
 
 def _touches(question: Question, dispute: Dispute) -> bool:
     context = " ".join([*(c.quote for c in dispute.claims), *{c.title for c in dispute.claims}])
-    entities = [e for e in question.entities if not _is_qualifier_of(e, dispute)]
+    # A follow-up's inherited names ("Orsk Hollow" from the turn before) must be met too.
+    entities = [e for e in (*question.entities, *question.soft_entities) if not _is_qualifier_of(e, dispute)]
     if not all(entity_met(entity, context) for entity in entities):
+        return False
+    if not _numbers_met(question, dispute):
         return False
     if dispute.kind == "figure":
         return _figure_asked(question, dispute)
@@ -309,6 +317,19 @@ def _touches(question: Question, dispute: Dispute) -> bool:
     return bool(asked_about) and topics_named
 
 
+def _numbers_met(question: Question, dispute: Dispute) -> bool:
+    """A number the question pins ("in 2019") must be in a claim or its article's year."""
+    present = {v for c in dispute.claims for v in numbers(c.quote)} | {
+        float(c.published[:4]) for c in dispute.claims if c.published[:4].isdigit()
+    }
+    return all(value in present for value in question.numbers)
+
+
+def _own_words(question: Question) -> list[str]:
+    """The words of the question itself, not those a follow-up inherits from earlier turns."""
+    return [w.lower for w in tokens(question.text) if w.lower not in STOPWORDS]
+
+
 def _is_qualifier_of(entity: tuple[str, ...], dispute: Dispute) -> bool:
     """"Russian" in "How many Russian soldiers" is met by the subject "Russian soldiers killed"."""
     subject_words = {stem(w.text) for c in dispute.claims for w in tokens(c.subject)}
@@ -319,8 +340,13 @@ def _figure_asked(question: Question, dispute: Dispute) -> bool:
     """The question counts what the dispute counts: same noun (or "people"), same event if it names one."""
     key = dispute.claims[0].subject_key
     qualifier, head, event = (key.split("|") + ["", "", ""])[:3]
-    asked_events = {EVENTS[t.word.lower()] for t in question.terms if t.word.lower() in EVENTS}
+    own = _own_words(question)
+    asked_events = {_QUESTION_EVENTS[w] for w in own if w in _QUESTION_EVENTS}
     if asked_events and event not in asked_events:
+        return False
+    context = {stem(w.text) for c in dispute.claims for w in tokens(f"{c.quote} {c.subject} {c.title}")}
+    specific = [w for w in own if specificity(w) >= 1.5 and w not in _QUESTION_EVENTS]
+    if not all(any(stems_match(stem(w), other) for other in context) for w in specific):
         return False
     focus = {t.stem for t in question.focus} or {t.stem for t in question.terms}
     heads = {c.subject_key.split("|")[1] for c in dispute.claims}
@@ -338,11 +364,16 @@ def _figure_asked(question: Question, dispute: Dispute) -> bool:
 def compose_disputed(
     dispute: Dispute, question: Question | None = None, start_n: int = 1, limit: int = 500
 ) -> tuple[str, list[Citation], dict[str, Any]]:
-    """"Russian soldiers killed: Russia's Defense Ministry (via RIA): 498 [1]; Kyiv: nearly 6,000 [2]"."""
+    """"Sources disagree. Russia's Defense Ministry (via RIA): 498 soldiers. [1] Kyiv: nearly 6,000 Russian soldiers. [2]"
+
+    Each side is one answer sentence ending in its citation, so every
+    sentence rests on the quote that holds its figure or statement.
+    """
     citations: list[Citation] = []
     parts: list[str] = []
     table_sides: list[dict[str, Any]] = []
-    quote_budget = max(80, (limit - 40) // max(1, len(dispute.sides)) - 60)
+    sides = _distinct_sides(dispute)
+    quote_budget = max(80, (limit - 20) // max(1, len(sides)) - 40)
 
     def cite(claim: Claim) -> int:
         for citation in citations:
@@ -357,44 +388,70 @@ def compose_disputed(
         )
         return n
 
-    for side in _distinct_sides(dispute):
+    for side in sides:
         claim = side.latest if dispute.kind == "figure" else _best_statement(side, question)
         n = cite(claim)
-        who = _short_who(side.claimant if dispute.kind == "figure" else claim.claimant, claim.relay)
         row: dict[str, Any] = {
-            "claimant": side.claimant, "relay": claim.relay, "value": claim.value, "hedge": claim.hedge,
-            "caveat": claim.caveat, "as_of": claim.as_of, "citation": n, "quote": claim.quote,
+            "claimant": side.claimant, "relay": claim.relay, "value": claim.value, "unit": claim.unit,
+            "hedge": claim.hedge, "caveat": claim.caveat, "as_of": claim.as_of, "citation": n, "quote": claim.quote,
         }
         if dispute.kind == "figure":
-            text = f"{who}: {claim.hedged_value}"
-            notes = []
-            caveat = next((c.caveat for c in side.claims if c.value == claim.value and c.caveat), None)
-            if caveat:
-                notes.append(caveat)
-                row["caveat"] = caveat
-            earlier = side.revised
-            if earlier:
-                notes.append(f"as of {claim.as_of}")
-                previous = earlier[0]
-                notes.append(f"earlier {previous.hedged_value} on {previous.as_of} [{cite(previous)}]")
-                row["earlier"] = [
-                    {"value": c.value, "hedge": c.hedge, "as_of": c.as_of, "citation": cite(c)} for c in earlier
-                ]
-            if notes:
-                text += f" ({'; '.join(notes)})"
-            parts.append(f"{text} [{n}]")
+            parts.extend(_figure_sentences(dispute, side, claim, n, row, cite))
         else:
+            who = _short_who(claim.claimant, claim.relay)
             quote = _shorten(claim.quote, quote_budget)
             surname = claim.claimant.split(",")[0].split()[-1].lower()
-            names_self = re.search(rf"\b{re.escape(surname)}\b", claim.quote.lower()) is not None
-            if not names_self:
+            if re.search(rf"\b{re.escape(surname)}\b", claim.quote.lower()) is None:
                 quote = f"{who}: {quote}" if quote[:1] in '"“' else f'{who}: "{quote}"'
             parts.append(f"{quote} [{n}]")
         table_sides.append(row)
-    heading = dispute.subject[:1].upper() + dispute.subject[1:] if dispute.kind == "figure" else "Sources disagree"
-    text = f"{heading}: " + "; ".join(parts) + "."
+    text = "Sources disagree. " + " ".join(parts)
     table = {"subject": dispute.subject, "kind": dispute.kind, "sides": table_sides}
     return text, citations, table
+
+
+def _figure_sentences(
+    dispute: Dispute, side: Side, claim: Claim, n: int, row: dict[str, Any], cite: Any
+) -> list[str]:
+    """"Kyiv: nearly 6,000 Russian soldiers. [2]", with caveats, and a revision as its own cited sentence."""
+    noun = _noun_in_quote(claim)
+    text = f"{_short_who(side.claimant, claim.relay)}: {claim.hedged_value}{' ' + noun if noun else ''}"
+    caveat = next((c.caveat for c in side.claims if c.value == claim.value and c.caveat), None)
+    if caveat:
+        text += f" ({caveat})"
+        row["caveat"] = caveat
+    earlier = side.revised
+    if not earlier:
+        return [f"{text}. [{n}]"]
+    text += f" on {_day(claim)}"
+    previous = earlier[0]
+    row["earlier"] = [{"value": c.value, "hedge": c.hedge, "as_of": c.as_of, "citation": cite(c)} for c in earlier]
+    return [f"{text}. [{n}]", f"Up from {previous.hedged_value}{' ' + _noun_in_quote(previous) if _noun_in_quote(previous) else ''} on {_day(previous)}. [{cite(previous)}]"]
+
+
+def _noun_in_quote(claim: Claim) -> str:
+    """The counted noun as the claim's own quote writes it ("Russian soldiers"), or nothing."""
+    subject_words = claim.subject.split()
+    quote_words = {w.lower for w in tokens(claim.quote)}
+    for size in range(len(subject_words), 0, -1):
+        for start in range(0, len(subject_words) - size + 1):
+            words = subject_words[start:start + size]
+            if all(w.lower() in quote_words for w in words) and words[-1].lower() not in EVENTS:
+                return " ".join(words)
+    return ""
+
+
+def _day(claim: Claim) -> str:
+    """"Thursday 17 Oct" when the quote names the day, else "17 Oct" (the table has the full date)."""
+    weekday = next((w.text for w in tokens(claim.quote) if w.lower in _WEEKDAY_NAMES), "")
+    try:
+        day = dt.date.fromisoformat(claim.as_of)
+    except ValueError:
+        return weekday or "an earlier date"
+    return f"{weekday} {day.day} {day:%b}".strip()
+
+
+_WEEKDAY_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
 def _best_statement(side: Side, question: Question | None) -> Claim:
