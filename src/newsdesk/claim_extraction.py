@@ -27,7 +27,7 @@ from newsdesk.corpus import Article
 from newsdesk.text import MONTHS, NUMBER, STOPWORDS, WEEKDAYS, Span, Token, specificity, stem, tokens
 
 # Bump when the extraction rules change: the next reindex then re-extracts every article.
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "3"
 
 HEDGES = (
     "as many as", "more than", "fewer than", "less than", "at least", "up to", "close to", "just over",
@@ -65,7 +65,7 @@ EVENTS = {
     "missing": "missing", "unaccounted": "missing",
     "evacuated": "evacuated", "displaced": "displaced", "arrested": "arrested", "detained": "arrested",
     "rescued": "rescued", "saved": "rescued", "pulled": "rescued", "brought": "rescued",
-    "aboard": "aboard", "board": "aboard", "carrying": "aboard", "carried": "aboard",
+    "aboard": "aboard", "board": "aboard", "carrying": "aboard",
     "destroyed": "destroyed", "damaged": "damaged", "extinguished": "extinguished", "treated": "treated",
     "captured": "captured", "taken": "captured", "recovered": "recovered",
 }
@@ -79,6 +79,11 @@ _SYNONYMS = {
     "resid": "peopl", "passeng": "peopl", "civilian": "civilian", "neighbour": "peopl",
 }
 _GENERIC_HEADS = frozenset({"peopl"})
+# Counted nouns that measure rather than count people; "people" never stands for them.
+_MEASURES = frozenset(
+    stem(w) for w in """metres meters kilometres kilometers km miles feet percent dollars euros pounds tonnes tons
+    hectares acres litres liters degrees hours days weeks months years minutes""".split()
+)
 _NOUN_STOP = frozenset(
     """were was are is had have has been be being remain remains remained still among on in at from to by as
     when after before since during while who which that whose and or but with for of into onto across along
@@ -503,7 +508,9 @@ def keys_compatible(a: str, b: str) -> bool:
         return False
     if ha == hb:
         return bool(ha)
-    return bool(ha and hb) and (ha in _GENERIC_HEADS or hb in _GENERIC_HEADS)
+    if not ha or not hb or ha in _MEASURES or hb in _MEASURES:
+        return False
+    return ha in _GENERIC_HEADS or hb in _GENERIC_HEADS
 
 
 # -- statements, topics, dates, caveats ---------------------------------
@@ -536,7 +543,10 @@ def _topics(text: str) -> list[str]:
 
 
 def _article_topics(article: Article) -> tuple[str, ...]:
-    return tuple(sorted(set(_topics(article.title))))
+    """Names in the title and the lede (the first paragraph): what the whole article is about."""
+    paragraphs = split_paragraphs(article.body)
+    lede = next((article.body[p.start:p.end] for p in paragraphs if len(article.body[p.start:p.end]) > 80), "")
+    return tuple(sorted(set(_topics(article.title)) | set(_topics(lede))))
 
 
 def _if_referring(text: str, previous: str) -> str:

@@ -369,7 +369,8 @@ def _subject_before(
         index -= 1
     start = index + 1
     if start > end:
-        return None
+        bare = words[end] if end >= 0 else None
+        return (bare.lower, bare.start) if bare is not None and bare.lower in _BARE_SOURCES else None
     phrase = words[start:end + 1]
     if len(phrase) == 1 and phrase[0].lower in PRONOUNS:
         return phrase[0].lower, phrase[0].start

@@ -126,9 +126,15 @@ def _statement_disputes(statements: list[Claim]) -> list[Dispute]:
                 _add(merged, claim)
             continue
         topics = set.intersection(*(_content_topics(c) for c in unique)) - set().union(*(_name_stems(c) for c in unique))
-        subject = " ".join(sorted(topics, key=lambda t: -specificity(t))[:3]) or unique[0].subject
-        disputes.append(Dispute(subject, "statement", _sides(unique), tuple(sorted(topics))))
+        disputes.append(Dispute(_statement_subject(unique, topics), "statement", _sides(unique), tuple(sorted(topics))))
     return disputes
+
+
+def _statement_subject(claims: list[Claim], topics: set[str]) -> str:
+    """The most specific shared topic that the quotes themselves name ("Kherson", "bridge")."""
+    words = {stem(w.text): w.text for c in claims for w in tokens(c.quote)}
+    named = sorted((t for t in topics if t in words), key=lambda t: -specificity(t))
+    return " ".join(words[t] for t in named[:2]) or claims[0].subject
 
 
 def _opposed(claim: Claim, before: list[Claim]) -> Claim | None:
@@ -415,7 +421,12 @@ def _figure_sentences(
 ) -> list[str]:
     """"Kyiv: nearly 6,000 Russian soldiers. [2]", with caveats, and a revision as its own cited sentence."""
     noun = _noun_in_quote(claim)
-    text = f"{_short_who(side.claimant, claim.relay)}: {claim.hedged_value}{' ' + noun if noun else ''}"
+    who = _short_who(side.claimant, claim.relay)
+    if _names_claimant(claim):
+        text = f"{who}: {claim.hedged_value}{' ' + noun if noun else ''}"
+    else:  # "it said", a quotation continued: show the words that hold the figure
+        quote = _shorten(claim.quote, 160)
+        text = f"{who}: {quote}" if quote[:1] in '"“' else f'{who}: "{quote}"'
     caveat = next((c.caveat for c in side.claims if c.value == claim.value and c.caveat), None)
     if caveat:
         text += f" ({caveat})"
@@ -427,6 +438,11 @@ def _figure_sentences(
     previous = earlier[0]
     row["earlier"] = [{"value": c.value, "hedge": c.hedge, "as_of": c.as_of, "citation": cite(c)} for c in earlier]
     return [f"{text}. [{n}]", f"Up from {previous.hedged_value}{' ' + _noun_in_quote(previous) if _noun_in_quote(previous) else ''} on {_day(previous)}. [{cite(previous)}]"]
+
+
+def _names_claimant(claim: Claim) -> bool:
+    quote = {stem(w.text) for w in tokens(claim.quote)}
+    return any(word in quote for word in _identity(claim.claimant)) or claim.claimant.lower() in claim.quote.lower()
 
 
 def _noun_in_quote(claim: Claim) -> str:
