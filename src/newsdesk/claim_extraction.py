@@ -27,7 +27,7 @@ from newsdesk.corpus import Article
 from newsdesk.text import MONTHS, NUMBER, STOPWORDS, WEEKDAYS, Span, Token, specificity, stem, tokens
 
 # Bump when the extraction rules change: the next reindex then re-extracts every article.
-EXTRACTOR_VERSION = "3"
+EXTRACTOR_VERSION = "4"
 
 HEDGES = (
     "as many as", "more than", "fewer than", "less than", "at least", "up to", "close to", "just over",

@@ -44,7 +44,13 @@ ROLE_WORDS = frozenset(
     state defense defence foreign interior health general secretary governor mayor chief commander
     head leader authorities government council committee press national regional deputy prime
     provincial district hospital director managing harbour harbor master coordinator field transport
-    authority water fire rescue spokespeople manager operator company""".split()
+    authority water fire rescue spokespeople manager operator company inspector inspectors engineer
+    commissioner prosecutor judge sheriff captain colonel lieutenant sergeant officer superintendent analyst
+    researcher professor doctor economist ambassador envoy senator lawmaker representative chairman
+    chairwoman chair executive founder treasurer union trade labour labor industry energy finance economy
+    justice education environment agriculture mining mine mines coast guard border customs civil aviation
+    railway rail port airport city county town village federal central bank fire-brigade brigade
+    ombudsman counsel attorney mp""".split()
 )
 # Heads of lower-case noun phrases that can make a claim: "the provincial water authority said".
 _SOURCE_HEADS = frozenset(

@@ -1,0 +1,157 @@
+"""The claim ledger: who claimed what, with hedges, caveats, dates and exact spans."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import EVAL_CORPUS, SEED_DOC
+from newsdesk.assistant import Assistant
+from newsdesk.claim_eval import claim_metrics, load_gold, score_claims
+from newsdesk.claim_extraction import Claim, extract_claims, resolve_weekday
+from newsdesk.cli import app
+from newsdesk.corpus import Article
+from newsdesk.ledger import ledger_path
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _figure(claims: list[Claim], value: float) -> Claim:
+    found = [c for c in claims if c.kind == "figure" and c.value == value]
+    assert found, f"no claim of the figure {value:g}"
+    return found[0]
+
+
+def _article(doc_id: str, body: str, published: dt.date, title: str = "", outlet: str | None = None) -> Article:
+    return Article(doc_id=doc_id, path=Path(doc_id), title=title, body=body, outlet=outlet, published=published)
+
+
+@pytest.fixture(scope="module")
+def seed_claims(seed_assistant: Assistant) -> list[Claim]:
+    return seed_assistant.ledger().select()
+
+
+def test_every_claim_quotes_its_article_exactly(seed_assistant: Assistant, seed_claims: list[Claim]) -> None:
+    body = seed_assistant.article(SEED_DOC).body
+    assert seed_claims
+    for claim in seed_claims:
+        assert body[claim.start:claim.end] == claim.quote
+
+
+def test_ministry_figures_are_attributed_to_the_ministry_via_ria(seed_claims: list[Claim]) -> None:
+    dead, wounded = _figure(seed_claims, 498), _figure(seed_claims, 1597)
+    for claim in (dead, wounded):
+        assert "Defense Ministry" in claim.claimant
+        assert claim.relay and "RIA" in claim.relay
+        assert claim.as_of == "2022-03-02"
+    assert dead.subject == "Russian soldiers killed"
+    assert wounded.subject == "Russian soldiers wounded"
+
+
+def test_interfax_figures_keep_their_hedges_and_are_unverified(seed_claims: list[Claim]) -> None:
+    killed, wounded = _figure(seed_claims, 2870), _figure(seed_claims, 3700)
+    assert (killed.hedge, wounded.hedge) == ("more than", "about")
+    for claim in (killed, wounded):
+        assert "Defense Ministry" in claim.claimant and claim.relay == "Interfax"
+        assert claim.caveat == "could not be independently verified"
+        assert claim.subject.startswith("Ukrainian soldiers")
+    assert _figure(seed_claims, 498).caveat is None  # the caveat follows the Interfax sentence only
+
+
+def test_kyiv_emergency_service_and_un_figures_are_each_attributed(seed_claims: list[Claim]) -> None:
+    kyiv = _figure(seed_claims, 6000)
+    assert (kyiv.claimant, kyiv.hedge, kyiv.subject) == ("Kyiv", "nearly", "Russian soldiers killed")
+    assert kyiv.quote.startswith("Kyiv claims nearly 6,000")  # the clause, not the sentence about Moscow
+    for value in (2000, 10, 400, 500):
+        assert _figure(seed_claims, value).claimant == "Ukraine's State Emergency Service"
+    assert _figure(seed_claims, 2000).hedge == "more than"
+    assert _figure(seed_claims, 142).claimant == "United Nations"
+
+
+def test_kherson_statements_of_both_sides_are_in_the_ledger(seed_claims: list[Claim]) -> None:
+    statements = {c.claimant: c for c in seed_claims if c.kind == "statement"}
+    konashenkov = next(c for name, c in statements.items() if "Konashenkov" in name)
+    arestovich = next(c for name, c in statements.items() if "Arestovich" in name)
+    assert "Kherson region completely under control" in konashenkov.quote
+    assert "fighting was ongoing" in arestovich.quote and arestovich.opposes == "strong"
+    assert statements["Russia"].quote == "Russia claiming control there"
+    assert statements["Ukraine"].quote.startswith("Ukraine argued that its forces were resisting")
+
+
+def test_weekdays_resolve_to_the_latest_such_day_on_or_before_publication() -> None:
+    assert resolve_weekday("Wednesday", dt.date(2022, 3, 2)) == dt.date(2022, 3, 2)
+    assert resolve_weekday("monday", dt.date(2024, 10, 15)) == dt.date(2024, 10, 14)
+    assert resolve_weekday("Saturday", dt.date(2024, 10, 18)) == dt.date(2024, 10, 12)
+    article = _article(
+        "a.md",
+        "The regional office said on Tuesday that at least 41 people had died, officials confirmed.",
+        dt.date(2024, 10, 16),
+    )
+    assert _figure(extract_claims(article), 41).as_of == "2024-10-15"
+
+
+def test_unseen_article_claimants_roles_relays_and_caveats() -> None:
+    body = (
+        "KARVA (NPA) — At least 12 miners were killed in a collapse at the Velm pit on Sunday, "
+        "mines inspector Dora Quist said.\n\n"
+        "Sela Brandt, a spokeswoman for the Velm Mining Company, told the Nordic Press Agency that "
+        "nearly 30 workers had been rescued. The figure could not be independently verified.\n\n"
+        '"We are still digging," Quist said. "Three men remain missing."\n\n'
+        "The company denied that safety checks had been skipped, while the miners' union argued that "
+        "inspections had stopped in May."
+    )
+    claims = extract_claims(_article("velm.md", body, dt.date(2025, 3, 4), title="Miners die at Velm pit"))
+    killed = _figure(claims, 12)
+    assert killed.claimant == "mines inspector Dora Quist" and killed.hedge == "at least"
+    assert killed.relay == "Nordic Press Agency"  # a wire dateline "(NPA)" names the agency that relays
+    rescued = _figure(claims, 30)
+    assert rescued.claimant.startswith("Sela Brandt, a spokeswoman")
+    assert rescued.hedge == "nearly" and rescued.caveat == "could not be independently verified"
+    assert _figure(claims, 3).claimant == "mines inspector Dora Quist"  # the quotation continues
+    union = [c for c in claims if c.kind == "statement" and "union" in c.claimant]
+    assert union and union[0].quote.startswith("the miners' union argued")
+
+
+def test_deleted_article_takes_its_claims_with_it(make_assistant, corpus_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    shutil.copy(EVAL_CORPUS / "ferry-operator.md", corpus_dir / "ferry-operator.md")
+    assistant = make_assistant(corpus=[corpus_dir])
+    assistant.reindex()
+    generation = assistant.reader.current()[0].generation
+    assert ledger_path(assistant.settings.store, generation).is_file()
+    assert assistant.ledger().select(claimant="Sorvik")
+    (corpus_dir / "ferry-operator.md").unlink()
+    assistant.reindex()
+    ledger = assistant.ledger()
+    assert ledger.generation == assistant.reader.current()[0].generation == generation + 1
+    assert not ledger.select(claimant="Sorvik")
+    assert {c.doc_id for c in ledger.claims()} == {SEED_DOC}
+
+
+def test_claims_command_filters_and_prints_json_and_csv(seed_assistant: Assistant) -> None:
+    store = str(seed_assistant.settings.store)
+    runner = CliRunner()
+    result = runner.invoke(app, ["--store", store, "claims", "--subject", "soldiers killed", "--json"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert {row["value"] for row in rows if row["kind"] == "figure"} >= {498, 6000, 2870}
+    result = runner.invoke(app, ["--store", store, "claims", "--claimant", "United Nations", "--csv"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("doc_id,claimant,relay,kind,subject,value")
+    assert len(lines) == 2 and "142" in lines[1]
+
+
+def test_claim_scorer_matches_by_span_and_value(seed_claims: list[Claim]) -> None:
+    gold = load_gold(REPO / "eval" / "claims.jsonl")
+    scores = score_claims(seed_claims, gold)
+    assert scores.metrics()["claim_recall"] == pytest.approx(1.0)
+    wrong = [c for c in seed_claims if c.value != 498]  # drop the 498 claim: recall must notice
+    assert score_claims(wrong, gold).metrics()["claim_recall"] < 1.0
+    metrics = claim_metrics(seed_claims, [REPO / "eval" / "claims.jsonl"])
+    assert metrics["claim_precision"] >= 0.9 and metrics["claim_attribution"] >= 0.9
+    assert metrics["conflict_coverage_claims"] == pytest.approx(1.0)
