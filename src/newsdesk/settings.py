@@ -63,10 +63,13 @@ class Settings(BaseModel):
         30, ge=1, le=500, description="Candidates each retriever contributes before fusion."
     )
     min_similarity: float = Field(
-        0.25, ge=-1, le=1, description="Answerer: lowest question-sentence cosine similarity accepted."
+        0.3, ge=-1, le=1, description="Answerer: lowest question-sentence cosine similarity accepted."
     )
     min_coverage: float = Field(
-        0.5, ge=0, le=1, description="Answerer: lowest share of the question's specific terms a sentence must meet."
+        0.35, ge=0, le=1, description="Answerer: lowest share of the question's specific terms a sentence must meet."
+    )
+    min_score: float = Field(
+        0.0, ge=0, le=1, description="Answerer: lowest combined score (half similarity, half coverage) accepted."
     )
     term_similarity: float = Field(
         0.62, ge=0, le=1, description="Answerer: cosine above which two different words count as the same term."
