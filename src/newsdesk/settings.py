@@ -47,7 +47,7 @@ class Settings(BaseModel):
     chroma_port: int = Field(8000, description="Port of the Chroma server, with chroma_host.")
     collection: str = Field("newsdesk", description="Chroma collection name.")
     chunk_size: int = Field(
-        700, ge=100, le=8000, description="Target chunk length in characters (sentences are never cut)."
+        1000, ge=100, le=8000, description="Target chunk length in characters (sentences are never cut)."
     )
     chunk_overlap: int = Field(
         1, ge=0, le=5, description="Sentences repeated between neighbouring chunks of a paragraph run."
