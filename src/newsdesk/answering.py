@@ -11,6 +11,7 @@ offsets and its claimant. When no sentence passes, it refuses.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from dataclasses import asdict, dataclass, field
@@ -21,7 +22,19 @@ from langchain_core.documents import Document
 
 from newsdesk.embedding import Embedder
 from newsdesk.questions import Question, Term
-from newsdesk.text import has_date_expression, has_quantity, numbers, stem, stems_match, tokens, specificity
+from newsdesk.text import (
+    NUMBER_WORDS,
+    STOPWORDS,
+    has_date_expression,
+    has_quantity,
+    long_date,
+    numbers,
+    resolve_weekdays,
+    specificity,
+    stem,
+    stems_match,
+    tokens,
+)
 
 REFUSAL = "The corpus does not say: none of the indexed articles answers this question."
 REFUSAL_FILTERED = (
@@ -29,6 +42,8 @@ REFUSAL_FILTERED = (
 )
 EMPTY_QUESTION = "Please ask a question about the articles in the corpus."
 _CLAUSE_BREAK = re.compile(r"[,;:]\s+")
+_HYPOTHETICAL = re.compile(r"\W*(if|unless|should)\b", re.IGNORECASE)
+_FIGURE_WINDOW = 4
 
 
 @dataclass(frozen=True)
@@ -111,8 +126,66 @@ class Candidate:
 class Thresholds:
     min_similarity: float = 0.25
     min_coverage: float = 0.5
+    min_score: float = 0.0
     term_similarity: float = 0.62
     max_answer_chars: int = 500
+
+
+class TermMatcher:
+    """How well a sentence meets the question's terms, lexically or by word embedding.
+
+    All words of all candidate sentences are embedded in one batch per
+    question (and cached), so matching costs one model call, not one per term.
+    """
+
+    def __init__(self, embedder: Embedder, question: Question, candidates: list[Candidate], threshold: float) -> None:
+        self.question = question
+        self.threshold = threshold
+        terms = question.terms + question.focus
+        words = sorted({w for c in candidates for w in _content_words(c.text)} | {t.word.lower() for t in terms})
+        self._vectors = embedder.embed(words) if words else np.zeros((0, 1), dtype=np.float32)
+        self._row = {word: index for index, word in enumerate(words)}
+
+    def credit(self, term: Term, text: str) -> float:
+        """1 for the same word; 0.8 for a synonym by word embedding; less for a related word; else 0."""
+        words = _content_words(text)
+        if any(stems_match(term.stem, stem(word)) for word in words):
+            return 1.0
+        rows = [self._row[w] for w in words if w in self._row]
+        if not rows or term.word.lower() not in self._row:
+            return 0.0
+        best = float(np.max(self._vectors[rows] @ self._vectors[self._row[term.word.lower()]]))
+        if best >= self.threshold:
+            return 0.8
+        floor = self.threshold - 0.25
+        return max(0.0, 0.5 * (best - floor) / (self.threshold - floor))
+
+    def figure_is_about(self, question: Question, text: str) -> bool:
+        """A figure in ``text`` stands within a few words of what the question counts.
+
+        "How much did the repairs cost?" is not answered by "40 kilometres".
+        """
+        wanted = question.focus or tuple(t for t in question.terms if t.weight >= 1.0 and t not in question.event)
+        if not wanted:
+            return True
+        words = [w for w in tokens(text) if w.lower not in STOPWORDS]
+        for index, word in enumerate(words):
+            if not (word.text[0].isdigit() or word.lower in NUMBER_WORDS):
+                continue
+            window = " ".join(w.text for w in words[max(0, index - _FIGURE_WINDOW):index + _FIGURE_WINDOW + 1])
+            if any(self.credit(term, window) >= 0.8 for term in wanted):
+                return True
+        return False
+
+    def coverage(self, text: str) -> float:
+        total = sum(t.weight for t in self.question.terms)
+        if total == 0:
+            return 1.0
+        return sum(t.weight * self.credit(t, text) for t in self.question.terms) / total
+
+
+def _content_words(text: str) -> list[str]:
+    return [w.lower for w in tokens(text) if len(w.text) > 2 and specificity(w.text) >= 0.8]
 
 
 class ExtractiveAnswerer:
@@ -144,15 +217,16 @@ class ExtractiveAnswerer:
             return []
         vectors = self.embedder.embed([question.query] + [c.text for c in candidates])
         similarities = vectors[1:] @ vectors[0]
+        matcher = TermMatcher(self.embedder, question, candidates, self.thresholds.term_similarity)
         for candidate, similarity in zip(candidates, similarities, strict=True):
             candidate.similarity = float(similarity)
-            candidate.rejected = self._pins_unmet(question, candidate)
+            candidate.rejected = self._pins_unmet(question, candidate, matcher)
             if candidate.rejected is None:
-                candidate.coverage = self._coverage(question.terms, candidate.text)
+                candidate.coverage = matcher.coverage(" ".join(filter(None, (candidate.text, candidate.claimant))))
                 candidate.rejected = self._weak(candidate)
         return candidates
 
-    def _pins_unmet(self, question: Question, candidate: Candidate) -> str | None:
+    def _pins_unmet(self, question: Question, candidate: Candidate, matcher: TermMatcher) -> str | None:
         for entity in question.entities:
             if not entity_met(entity, candidate.context):
                 return f"does not mention {' '.join(entity)}"
@@ -161,13 +235,20 @@ class ExtractiveAnswerer:
         for value in question.numbers:
             if value not in context_numbers and not (value.is_integer() and str(int(value)) == published_year):
                 return f"does not mention {value:g}"
+        if question.kind in ("quantity", "date") and _HYPOTHETICAL.match(candidate.text):
+            return "is hypothetical"
         if question.kind == "quantity" and not has_quantity(candidate.text):
             return "gives no figure"
-        if question.kind == "date" and not has_date_expression(candidate.context + " " + published_year):
+        if question.kind == "quantity" and not matcher.figure_is_about(question, candidate.text):
+            return "gives a figure about something else"
+        if question.kind == "date" and not has_date_expression(candidate.text):
             return "gives no date"
         for term in question.focus:
-            if term.weight >= 1.5 and self._term_credit(term, candidate.text) == 0.0:
+            if matcher.credit(term, candidate.text) < 0.8:
                 return f"is not about {term.word}"
+        for term in question.event:
+            if matcher.credit(term, candidate.text) < 0.5:
+                return f"does not say who was {term.word}"
         return None
 
     def _weak(self, candidate: Candidate) -> str | None:
@@ -175,30 +256,16 @@ class ExtractiveAnswerer:
             return f"similarity {candidate.similarity:.2f} below {self.thresholds.min_similarity}"
         if candidate.coverage < self.thresholds.min_coverage:
             return f"meets {candidate.coverage:.0%} of the question's terms"
+        if candidate.score < self.thresholds.min_score:
+            return f"score {candidate.score:.2f} below {self.thresholds.min_score}"
         return None
-
-    def _coverage(self, terms: tuple[Term, ...], text: str) -> float:
-        total = sum(t.weight for t in terms)
-        if total == 0:
-            return 1.0
-        return sum(t.weight * self._term_credit(t, text) for t in terms) / total
-
-    def _term_credit(self, term: Term, text: str) -> float:
-        """1 for the same word, 0.8 for a close synonym by embedding, else 0."""
-        words = [w.text for w in tokens(text) if len(w.text) > 2]
-        if any(stems_match(term.stem, stem(word)) for word in words):
-            return 1.0
-        content = sorted({w.lower() for w in words if specificity(w) >= 0.8})
-        if not content:
-            return 0.0
-        vectors = self.embedder.embed([term.word.lower()] + content)
-        best = float(np.max(vectors[1:] @ vectors[0]))
-        return 0.8 if best >= self.thresholds.term_similarity else 0.0
 
     def _choose(self, passing: list[Candidate]) -> list[Candidate]:
         """The best sentence, and a second one when it is nearly as good and adds something."""
         if not passing:
             return []
+        # A headline restates the story in brief; the article's own sentence says it fully.
+        passing = [c for c in passing if c.text != c.metadata.get("title")] or passing
         ranked = sorted(passing, key=lambda c: (-c.score, c.rank, c.start))
         best = ranked[0]
         chosen = [best]
@@ -213,7 +280,7 @@ class ExtractiveAnswerer:
 
 
 def sentence_candidates(passages: list[Document]) -> list[Candidate]:
-    """The sentences of the passages, each with its neighbours and title as context."""
+    """The sentences of the passages, each with its claimant, neighbours and headline as context."""
     seen: set[tuple[str, int]] = set()
     candidates = []
     for rank, passage in enumerate(passages, start=1):
@@ -227,7 +294,7 @@ def sentence_candidates(passages: list[Document]) -> list[Candidate]:
             if key in seen:
                 continue
             seen.add(key)
-            neighbours = texts[max(0, index - 1):index + 2]
+            neighbours = [t for t in texts[max(0, index - 1):index + 2] if t != text]
             pair = attributions[index] if index < len(attributions) else None
             candidates.append(
                 Candidate(
@@ -235,7 +302,11 @@ def sentence_candidates(passages: list[Document]) -> list[Candidate]:
                     start=start,
                     end=end,
                     metadata=metadata,
-                    context=" ".join([*neighbours, metadata.get("title", "")]),
+                    # What a name in the question may be met by: the sentence, who it
+                    # is attributed to (resolved from "it said"), its neighbours, the headline.
+                    context=" ".join(
+                        [text, *(name for name in (pair or []) if name), *neighbours, metadata.get("title", "")]
+                    ),
                     claimant=pair[0] if pair else None,
                     relay=pair[1] if pair else None,
                     rank=rank,
@@ -284,7 +355,7 @@ def compose(chosen: list[Candidate], question: Question, limit: int) -> tuple[st
     for n, candidate in enumerate(chosen, start=1):
         start, end = _fit(candidate, question, limit)
         quote = candidate.text[start - candidate.start:end - candidate.start]
-        parts.append(f"{_with_claimant(quote, candidate)} [{n}]")
+        parts.append(f"{_with_claimant(_with_dates(quote, candidate), candidate)} [{n}]")
         citations.append(
             Citation(
                 n=n,
@@ -308,6 +379,20 @@ def _with_claimant(quote: str, candidate: Candidate) -> str:
         return quote
     label = f"{candidate.claimant} (via {candidate.relay})" if candidate.relay else candidate.claimant
     return f'According to {label}: "{quote}"'
+
+
+def _with_dates(quote: str, candidate: Candidate) -> str:
+    """"on Thursday" becomes "on Thursday (February 24, 2022)", from the article's date."""
+    published = candidate.metadata.get("published")
+    if not published:
+        return quote
+    try:
+        day = dt.date.fromisoformat(published)
+    except ValueError:
+        return quote
+    for start, end, resolved in reversed(resolve_weekdays(quote, day)):
+        quote = f"{quote[:end]} ({long_date(resolved)}){quote[end:]}"
+    return quote
 
 
 def _fit(candidate: Candidate, question: Question, limit: int) -> tuple[int, int]:

@@ -61,6 +61,7 @@ class Assistant:
             Thresholds(
                 min_similarity=settings.min_similarity,
                 min_coverage=settings.min_coverage,
+                min_score=settings.min_score,
                 term_similarity=settings.term_similarity,
                 max_answer_chars=settings.max_answer_chars,
             ),

@@ -77,11 +77,14 @@ def _segment(text: str) -> list[tuple[int, int]]:
     if len(text) > _PYSBD_MAX_CHARS:
         return _fallback_segment(text)
     try:
-        spans = _segmenter().segment(text)
+        # pysbd ends a sentence at every newline; a hard-wrapped line is one
+        # sentence, so newlines are read as spaces (same length, same offsets).
+        spans = _segmenter().segment(text.replace("\n", " "))
     except Exception:  # pysbd raises bare errors on odd input; the rule below never fails
         return _fallback_segment(text)
     pieces = [(s.start, s.end) for s in spans]
-    if not pieces or any(text[a:b] != s.sent for (a, b), s in zip(pieces, spans, strict=True)):
+    flat = text.replace("\n", " ")
+    if not pieces or any(flat[a:b] != s.sent for (a, b), s in zip(pieces, spans, strict=True)):
         return _fallback_segment(text)
     return pieces
 
@@ -121,7 +124,9 @@ def chunk_body(body: str, chunk_size: int, overlap: int = 1) -> list[list[Span]]
     """Group sentences into chunks of about ``chunk_size`` characters.
 
     A chunk closes at a paragraph break once it is at least half full, and
-    never grows past ``chunk_size`` except for a single over-long sentence.
+    never grows past ``chunk_size`` except for a single long sentence. Only a
+    "sentence" over twice ``chunk_size`` (a pasted table, a run-on line) is cut,
+    at white space.
     When a chunk closes inside a paragraph, its last ``overlap`` sentences open
     the next one so that no sentence loses its neighbour.
     """
@@ -131,7 +136,7 @@ def chunk_body(body: str, chunk_size: int, overlap: int = 1) -> list[list[Span]]
         sentences = [
             piece
             for sentence in split_sentences(body, paragraph)
-            for piece in _split_long(body, sentence, chunk_size)
+            for piece in _split_long(body, sentence, 2 * chunk_size)
         ]
         if current and _length(current) >= chunk_size // 2:
             chunks.append(current)
@@ -153,9 +158,14 @@ def _length(sentences: list[Span]) -> int:
     return sentences[-1].end - sentences[0].start
 
 
+# Bump when chunking or attribution changes what a chunk holds, so that every
+# document is re-indexed (and no old chunk passes for a current one).
+CHUNKER_VERSION = 1
+
+
 def document_version(article: Article, chunk_size: int, overlap: int) -> str:
     """Identifies an article's text *and* how it was chunked; any change re-indexes it."""
-    return f"{article.content_hash}-c{chunk_size}o{overlap}"
+    return f"{article.content_hash}-c{chunk_size}o{overlap}v{CHUNKER_VERSION}"
 
 
 def chunk_article(article: Article, chunk_size: int, overlap: int = 1) -> list[Document]:

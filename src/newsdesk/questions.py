@@ -51,6 +51,7 @@ class Question:
     numbers: tuple[float, ...] = ()
     terms: tuple[Term, ...] = ()
     focus: tuple[Term, ...] = ()
+    event: tuple[Term, ...] = ()
     follow_up: bool = False
     soft_entities: tuple[tuple[str, ...], ...] = field(default=())
 
@@ -66,8 +67,12 @@ def analyse(question: str, history: list[str] | None = None) -> Question:
     for earlier in history or []:
         turn = _analyse_one(earlier)
         context = turn if context is None or not _is_follow_up(turn) else _merge(turn, context)
-    if context is None or current.empty or not _is_follow_up(current):
+    if context is None or current.empty:
         return current
+    if not _is_follow_up(current):
+        # A new question in a conversation: its own terms decide, but the earlier
+        # turn still helps retrieval find the passage being talked about.
+        return replace(current, query=f"{current.query} {context.query}")
     return _merge(current, context)
 
 
@@ -77,12 +82,9 @@ def _analyse_one(raw: str) -> Question:
     lowered = asked.lower()
     words = tokens(asked)
     entity_runs = _entities(asked, words)
-    entity_words = {w.start for run in entity_runs for w in run}
-    terms = tuple(
-        Term(w.text, stem(w.text), specificity(w.text))
-        for w in words
-        if w.start not in entity_words and _is_content(w)
-    )
+    # Names are pins (checked against the sentence and its neighbours) and also
+    # terms, so that a sentence naming them itself ranks above one that does not.
+    terms = tuple(Term(w.text, stem(w.text), specificity(w.text)) for w in words if _is_content(w))
     kind = _kind(lowered)
     return Question(
         text=text,
@@ -91,7 +93,7 @@ def _analyse_one(raw: str) -> Question:
         entities=tuple(tuple(w.text for w in run) for run in entity_runs),
         numbers=tuple(numbers(asked)),
         terms=tuple(t for t in terms if t.weight > 0),
-        focus=_focus(lowered, terms) if kind == "quantity" else (),
+        **(_focus(asked, terms, entity_runs) if kind == "quantity" else {}),
     )
 
 
@@ -154,12 +156,14 @@ def _kind(lowered: str) -> str:
     return "other"
 
 
-def _focus(lowered: str, terms: tuple[Term, ...]) -> tuple[Term, ...]:
-    """For "how many Russian soldiers ...", the counted noun: "soldiers"."""
-    match = _QUANTITY.search(lowered)
+def _focus(asked: str, terms: tuple[Term, ...], entity_runs: list[list[Token]]) -> dict[str, tuple[Term, ...]]:
+    """For "how many Russian soldiers were killed": what is counted (``focus``:
+    "soldiers") and what happened to it (``event``: "killed")."""
+    match = _QUANTITY.search(asked.lower())
     if match is None:
-        return ()
-    following = tokens(lowered[match.end():])
+        return {}
+    names = {w.start for run in entity_runs for w in run}
+    following = [w for w in tokens(asked) if w.start >= match.end() and w.start not in names]
     counted: list[str] = []
     for word in following:
         if word.lower in STOPWORDS or word.text.isdigit():
@@ -167,8 +171,13 @@ def _focus(lowered: str, terms: tuple[Term, ...]) -> tuple[Term, ...]:
         counted.append(word.lower)
     # "how many civilians died": the verb after the noun is not what is counted.
     nouns = [w for w in counted if not w.endswith("ed")] or counted
-    wanted = {stem(w) for w in nouns}
-    return tuple(t for t in terms if t.stem in wanted)
+    rest = [w.lower for w in following if w.lower not in STOPWORDS and w.lower not in nouns]
+    event = {stem(w) for w in [w for w in rest if w.endswith("ed")][:1]}
+    counted = {stem(w) for w in nouns}
+    return {
+        "focus": tuple(t for t in terms if t.stem in counted and t.weight >= 0.8),
+        "event": tuple(t for t in terms if t.stem in event and t.weight >= 0.8),
+    }
 
 
 def _is_follow_up(question: Question) -> bool:
@@ -176,7 +185,7 @@ def _is_follow_up(question: Question) -> bool:
     if lowered.startswith(_FOLLOW_UP_OPENERS):
         return True
     words = [w.lower for w in tokens(lowered)]
-    if any(w in _REFERRING_WORDS for w in words) and not question.entities:
+    if any(w in _REFERRING_WORDS for w in words):
         return True
     return not question.entities and len(question.terms) <= 2
 
@@ -193,6 +202,7 @@ def _merge(current: Question, context: Question) -> Question:
         kind=current.kind if current.kind != "other" else context.kind,
         terms=current.terms + inherited,
         focus=current.focus or context.focus,
+        event=current.event or context.event,
         follow_up=True,
         soft_entities=context.entities + context.soft_entities,
     )

@@ -47,7 +47,7 @@ class Settings(BaseModel):
     chroma_port: int = Field(8000, description="Port of the Chroma server, with chroma_host.")
     collection: str = Field("newsdesk", description="Chroma collection name.")
     chunk_size: int = Field(
-        700, ge=100, le=8000, description="Target chunk length in characters (sentences are never cut)."
+        1000, ge=100, le=8000, description="Target chunk length in characters (sentences are never cut)."
     )
     chunk_overlap: int = Field(
         1, ge=0, le=5, description="Sentences repeated between neighbouring chunks of a paragraph run."
@@ -63,10 +63,13 @@ class Settings(BaseModel):
         30, ge=1, le=500, description="Candidates each retriever contributes before fusion."
     )
     min_similarity: float = Field(
-        0.25, ge=-1, le=1, description="Answerer: lowest question-sentence cosine similarity accepted."
+        0.3, ge=-1, le=1, description="Answerer: lowest question-sentence cosine similarity accepted."
     )
     min_coverage: float = Field(
-        0.5, ge=0, le=1, description="Answerer: lowest share of the question's specific terms a sentence must meet."
+        0.35, ge=0, le=1, description="Answerer: lowest share of the question's specific terms a sentence must meet."
+    )
+    min_score: float = Field(
+        0.0, ge=0, le=1, description="Answerer: lowest combined score (half similarity, half coverage) accepted."
     )
     term_similarity: float = Field(
         0.62, ge=0, le=1, description="Answerer: cosine above which two different words count as the same term."

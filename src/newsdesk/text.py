@@ -6,6 +6,7 @@ Word tokens with offsets, stems, numbers by value, and how specific a word is
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -122,3 +123,41 @@ def has_date_expression(text: str) -> bool:
 def normalise(text: str) -> str:
     """Lower-case with runs of white space folded: how eval strings are compared."""
     return _SPACES.sub(" ", text).strip().lower()
+
+
+_WEEKDAY_MENTION = re.compile(
+    r"\b(?:(last|next|this)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE
+)
+_FUTURE_CUE = re.compile(r"\b(will|would|shall|due|plans?|planned|scheduled|expected|to be held|next)\b", re.IGNORECASE)
+
+
+def resolve_weekdays(text: str, published: dt.date) -> list[tuple[int, int, dt.date]]:
+    """Calendar dates of the weekdays ``text`` mentions, counted from the article's date.
+
+    "said on Wednesday" in an article of Wednesday 2 March is that day; "on
+    Thursday" in the past tense is the latest Thursday before it; "would resume
+    on Wednesday" or "next Saturday" look forward; "last Saturday" looks back.
+    Returns (start, end, date) of each mention.
+    """
+    found = []
+    for match in _WEEKDAY_MENTION.finditer(text):
+        qualifier = (match.group(1) or "").lower()
+        target = WEEKDAYS.index(match.group(2).lower())
+        clause_start = max(text.rfind(",", 0, match.start()), text.rfind(".", 0, match.start()), 0)
+        looks_forward = qualifier == "next" or (
+            qualifier != "last" and _FUTURE_CUE.search(text[clause_start:match.start()]) is not None
+        )
+        if looks_forward:
+            ahead = (target - published.weekday()) % 7 or 7
+            day = published + dt.timedelta(days=ahead)
+        else:
+            back = (published.weekday() - target) % 7
+            if qualifier == "last" and back == 0:
+                back = 7
+            day = published - dt.timedelta(days=back)
+        found.append((match.start(), match.end(), day))
+    return found
+
+
+def long_date(day: dt.date) -> str:
+    return f"{day:%B} {day.day}, {day.year}"

@@ -31,9 +31,17 @@ def cited_numbers(sentence: str) -> list[int]:
     return [int(n) for n in MARKER.findall(sentence)]
 
 
+_ADDED_CONTEXT = re.compile(r"^According to [^:]{1,200}:\s*|\s\([A-Z][a-z]+ \d{1,2}, \d{4}\)")
+
+
 def supports(quote: str, sentence: str) -> bool:
-    """Most content words of the answer sentence (markers removed) appear in the quote."""
-    words = _content(MARKER.sub("", sentence))
+    """Most content words of the answer sentence appear in the quote.
+
+    Not counted: ``[n]`` markers, and what the answerer adds around a quote:
+    an ``According to CLAIMANT:`` lead-in and resolved dates such as
+    ``(March 2, 2022)`` after a weekday.
+    """
+    words = _content(_ADDED_CONTEXT.sub(" ", MARKER.sub("", sentence)))
     if not words:
         return True
     in_quote = _content(quote)

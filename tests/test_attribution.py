@@ -1,0 +1,51 @@
+from newsdesk.claims import attribute_sentences
+from newsdesk.text import Span
+
+
+def _attribute(*sentences: str) -> list:
+    body = " ".join(sentences)
+    spans, position = [], 0
+    for sentence in sentences:
+        spans.append(Span(position, position + len(sentence)))
+        position += len(sentence) + 1
+    return [a.label() if a else None for a in attribute_sentences(body, spans)]
+
+
+def test_subject_before_an_attribution_verb_is_the_claimant():
+    assert _attribute("Ukraine's State Emergency Service said 2,000 civilians were killed.") == [
+        "Ukraine's State Emergency Service"
+    ]
+
+
+def test_citing_makes_the_agency_the_relay():
+    assert _attribute("The ministry said 498 died, RIA news agency stated citing the ministry.")[0].endswith(
+        "via RIA news agency"
+    )
+
+
+def test_according_to_after_a_claimant_is_the_relay():
+    labels = _attribute("Russia's Defense Ministry said 498 died.", "The ministry also said 2,870 were killed, according to Interfax.")
+    assert labels[1] == "Russia's Defense Ministry, via Interfax"
+
+
+def test_pronouns_and_short_references_resolve_to_the_last_named_claimant():
+    labels = _attribute(
+        "The Harbour Authority said the port is closed.",
+        '"Nobody may sail," it said in a statement.',
+        "Ten boats were damaged, according to the statement.",
+    )
+    assert labels == ["Harbour Authority", "Harbour Authority", "Harbour Authority"]
+
+
+def test_a_quote_followed_by_its_speaker():
+    labels = _attribute('"The bridge is closed," Mayor Ruth Lusk said.')
+    assert labels == ["Mayor Ruth Lusk"]
+
+
+def test_a_name_with_an_appositive_role():
+    labels = _attribute("But Oleksiy Arestovich, a Ukrainian presidential adviser, rejected this.")
+    assert labels == ["Oleksiy Arestovich, a Ukrainian presidential adviser"]
+
+
+def test_a_sentence_without_attribution_has_none():
+    assert _attribute("The river rose two metres overnight.") == [None]

@@ -1,0 +1,46 @@
+import datetime as dt
+
+from newsdesk.assistant import Request
+from newsdesk.lexical import Passage
+from newsdesk.retrieval import SearchFilters, reciprocal_rank_fusion
+
+from conftest import SEED_DOC
+
+
+def _passage(chunk_id: str) -> Passage:
+    return Passage(chunk_id, chunk_id, {"doc_id": chunk_id})
+
+
+def test_reciprocal_rank_fusion_rewards_agreement():
+    fused = reciprocal_rank_fusion([[_passage("a"), _passage("b")], [_passage("b"), _passage("c")]], rrf_k=60)
+    assert [p.chunk_id for p, _ in fused] == ["b", "a", "c"]
+    assert fused[0][1] == 1 / 61 + 1 / 62
+
+
+def test_each_mode_finds_the_passage_that_holds_the_figure(seed_assistant):
+    for mode in ("dense", "bm25", "hybrid"):
+        passages = seed_assistant.retriever(Request("x", mode=mode, k=3)).invoke(
+            "How many Russian soldiers were killed, according to the Defense Ministry?"
+        )
+        assert any("498 of its soldiers" in p.page_content for p in passages), mode
+
+
+def test_results_carry_offsets_scores_and_ranks(seed_assistant):
+    passages = seed_assistant.retriever(Request("x", k=4)).invoke("Kherson")
+    assert [p.metadata["rank"] for p in passages] == [1, 2, 3, 4]
+    assert all(p.metadata["end"] > p.metadata["start"] for p in passages)
+
+
+def test_filters_on_outlet_date_and_document(eval_assistant):
+    ask = lambda filters: eval_assistant.retriever(Request("x", filters=filters, k=10)).invoke("ferry death toll")  # noqa: E731
+    by_outlet = ask(SearchFilters(outlets=("Harbor Wire",)))
+    assert by_outlet and {p.metadata["outlet"] for p in by_outlet} == {"Harbor Wire"}
+    in_range = ask(SearchFilters(since=dt.date(2024, 10, 16), until=dt.date(2024, 10, 17)))
+    assert in_range and all("2024-10-16" <= p.metadata["published"] <= "2024-10-17" for p in in_range)
+    one_doc = ask(SearchFilters(doc_ids=(SEED_DOC,)))
+    assert {p.metadata["doc_id"] for p in one_doc} == {SEED_DOC}
+    assert ask(SearchFilters(until=dt.date(2000, 1, 1))) == []
+
+
+def test_an_empty_query_retrieves_nothing(seed_assistant):
+    assert seed_assistant.retriever(Request("x")).invoke("   ") == []
