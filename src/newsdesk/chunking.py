@@ -160,7 +160,7 @@ def _length(sentences: list[Span]) -> int:
 
 # Bump when chunking or attribution changes what a chunk holds, so that every
 # document is re-indexed (and no old chunk passes for a current one).
-CHUNKER_VERSION = 1
+CHUNKER_VERSION = 2  # 2: clause-level attribution (claims.py)
 
 
 def document_version(article: Article, chunk_size: int, overlap: int) -> str:

@@ -1,0 +1,108 @@
+"""Conflicting claims: grouped by subject, and answered with every side attributed and cited."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from newsdesk.answering import Answer
+from newsdesk.assistant import Assistant, Request
+from newsdesk.claim_extraction import extract_claims
+from newsdesk.conflicts import find_disputes
+from newsdesk.corpus import Article
+from newsdesk.evaluation import contains
+
+
+def _ask(assistant: Assistant, question: str, history: tuple[str, ...] = ()) -> Answer:
+    return assistant.ask(Request(question, history))
+
+
+def _assert_citations_hold(assistant: Assistant, answer: Answer) -> None:
+    assert answer.citations
+    for citation in answer.citations:
+        assert assistant.article(citation.doc_id).body[citation.start:citation.end] == citation.quote
+        assert f"[{citation.n}]" in answer.answer
+
+
+def test_russian_dead_are_answered_with_both_sides_attributed_and_cited(seed_assistant: Assistant) -> None:
+    answer = _ask(seed_assistant, "How many Russian soldiers have died?")
+    assert not answer.refused
+    for wanted in ("498", "nearly 6,000", "Defense Ministry", "via RIA", "Kyiv"):
+        assert contains(answer.answer, wanted), answer.answer
+    _assert_citations_hold(seed_assistant, answer)
+    assert len(answer.answer) <= 500
+    table = answer.to_json()["disputes"]
+    assert [side["value"] for side in table[0]["sides"]] == [498, 6000]
+    assert table[0]["sides"][1]["hedge"] == "nearly"
+
+
+def test_kherson_control_is_answered_with_both_sides(seed_assistant: Assistant) -> None:
+    answer = _ask(seed_assistant, "Who controls Kherson?")
+    assert "under control" in answer.answer and "Konashenkov" in answer.answer
+    assert "resisting" in answer.answer or "ongoing" in answer.answer
+    assert "Ukraine" in answer.answer or "Arestovich" in answer.answer
+    _assert_citations_hold(seed_assistant, answer)
+    assert len(answer.disputes[0]["sides"]) == 2
+
+
+def test_a_question_about_an_undisputed_figure_gets_no_dispute(seed_assistant: Assistant) -> None:
+    for question, history in (
+        ("How many people has the emergency service got to safety?", ()),
+        ("And how many were wounded?", ("How many Russian soldiers have died?",)),
+        ("How many Russian soldiers died in 2019?", ()),
+    ):
+        assert not _ask(seed_assistant, question, history).disputes, question
+
+
+def test_revised_toll_gives_the_latest_with_its_date_and_mentions_the_earlier(eval_assistant: Assistant) -> None:
+    answer = _ask(eval_assistant, "How many people died when the ferry capsized near Brenmouth?")
+    text = answer.answer
+    assert contains(text, "57") and contains(text, "17 Oct") and contains(text, "at least 41")
+    assert text.index("57") < text.index("at least 41")  # the latest first, the earlier as history
+    assert contains(text, "63") and "Riverline Rescue" in text and "could not be independently verified" in text
+    _assert_citations_hold(eval_assistant, answer)
+    marrow = next(side for side in answer.disputes[0]["sides"] if "Marrow" in side["claimant"])
+    assert marrow["as_of"] == "2024-10-17" and marrow["earlier"][0]["value"] == 41
+
+
+def test_statements_that_contradict_each_other_are_grouped(eval_assistant: Assistant) -> None:
+    answer = _ask(eval_assistant, "Is the Sennet Bridge open again?")
+    assert "reopened" in answer.answer and "closed" in answer.answer
+    assert "Kroy" in answer.answer and "Lusk" in answer.answer
+    _assert_citations_hold(eval_assistant, answer)
+
+
+def _article(doc_id: str, body: str, day: dt.date, title: str) -> Article:
+    return Article(doc_id=doc_id, path=Path(doc_id), title=title, body=body, published=day)
+
+
+def test_disputes_generalise_to_unseen_articles_claimants_and_revisions() -> None:
+    first = _article(
+        "quake-1.md",
+        "Emergency minister Paulo Renz said on Monday that 120 people were killed in the Ostra earthquake.",
+        dt.date(2025, 5, 6),
+        "Ostra earthquake kills 120",
+    )
+    second = _article(
+        "quake-2.md",
+        "Paulo Renz on Wednesday raised the death toll from the Ostra earthquake to 180. "
+        "The Red Crescent said more than 300 people had died in the Ostra quake.",
+        dt.date(2025, 5, 8),
+        "Ostra quake toll rises",
+    )
+    elsewhere = _article(
+        "flood.md",
+        "Governor Lia Moss said 9 people were killed in the Dunmere floods.",
+        dt.date(2025, 5, 8),
+        "Dunmere floods",
+    )
+    claims = [c for a in (first, second, elsewhere) for c in extract_claims(a)]
+    disputes = find_disputes(claims)
+    assert len(disputes) == 1
+    sides = {side.claimant: side for side in disputes[0].sides}
+    renz = next(side for name, side in sides.items() if "Renz" in name)
+    assert renz.latest.value == 180 and renz.latest.as_of == "2025-05-07"
+    assert [c.value for c in renz.revised] == [120]
+    crescent = next(side for name, side in sides.items() if "Red Crescent" in name)
+    assert crescent.latest.value == 300 and crescent.latest.hedge == "more than"
+    assert all("Dunmere" not in c.quote for c in disputes[0].claims)
