@@ -313,14 +313,24 @@ def _touches(question: Question, dispute: Dispute) -> bool:
         return False
     if dispute.kind == "figure":
         return _figure_asked(question, dispute)
-    words = [t.word.lower() for t in question.terms if len(t.word) >= 4]
+    names = {w.lower() for e in (*question.entities, *question.soft_entities) for w in e}
+    words = [t.word.lower() for t in question.terms if len(t.word) >= 4 and t.word.lower() not in names]
     quotes = " ".join(c.quote.lower() for c in dispute.claims)
     asked_about = [w for w in words if w in quotes or stem(w) in quotes]
+    if _names_two_sides(question, dispute):
+        return True  # "How did Ukraine respond to that?" after "What did Konashenkov say?"
     topics_named = any(
         any(stems_match(stem(word), topic) for topic in dispute.topics)
         for entity in question.entities for word in entity
     ) or any(any(stems_match(t.stem, topic) for topic in dispute.topics) for t in question.terms)
     return bool(asked_about) and topics_named
+
+
+def _names_two_sides(question: Question, dispute: Dispute) -> bool:
+    named = [" ".join(e) for e in (*question.entities, *question.soft_entities)]
+    sides = {i for i, side in enumerate(dispute.sides) for name in named
+             if any(same_side(name, c.claimant) for c in side.claims)}
+    return len(sides) >= 2
 
 
 def _numbers_met(question: Question, dispute: Dispute) -> bool:
