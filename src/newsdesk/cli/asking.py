@@ -105,6 +105,10 @@ def render_answer(answer: Answer) -> None:
             f"      [dim]{escape(citation.doc_id)}:{citation.start}-{citation.end}[/] “{escape(citation.quote)}”",
             highlight=False,
         )
+    if answer.disputes:
+        from newsdesk.cli.claims import render_disputes
+
+        render_disputes(answer.disputes)
 
 
 def chat(

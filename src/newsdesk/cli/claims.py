@@ -87,3 +87,22 @@ def _print_disputes(found: list, selected_ids: set[str], as_json: bool) -> None:
                 says += " (earlier " + ", ".join(c.hedged_value for c in side.revised) + ")"
             table.add_row(side.claimant, says, claim.as_of, f"{claim.doc_id}:{claim.start}-{claim.end}")
         console.print(table)
+
+
+def render_disputes(disputes: list[dict]) -> None:
+    """The chat's "disputed figures" table: one row per side of each disputed subject in an answer."""
+    for dispute in disputes:
+        title = "disputed figures" if dispute["kind"] == "figure" else "disputed statements"
+        table = Table("source", "says", "caveat", "as of", "earlier", "cite", title=f"{title}: {dispute['subject']}")
+        for side in dispute["sides"]:
+            who = f"{side['claimant']} (via {side['relay']})" if side.get("relay") else side["claimant"]
+            if dispute["kind"] == "figure":
+                says = f"{side.get('hedge') or ''} {side['value']:,.0f}".strip()
+            else:
+                says = side["quote"]
+            earlier = ", ".join(
+                f"{e.get('hedge') or ''} {e['value']:,.0f} ({e['as_of']}) [{e['citation']}]".strip()
+                for e in side.get("earlier", [])
+            )
+            table.add_row(who, says, side.get("caveat") or "", side.get("as_of") or "", earlier, f"[{side['citation']}]")
+        console.print(table)
