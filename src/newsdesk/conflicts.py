@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -35,7 +36,7 @@ from newsdesk.questions import Question
 from newsdesk.text import STOPWORDS, numbers, specificity, stem, stems_match, tokens
 
 _CROSS_ARTICLE_TOPIC_WEIGHT = 3.5  # shared names must say this much (e.g. "Tarrow", or "Ukraine" + "Russia")
-_NEARBY_SENTENCES = 3
+_MAX_POSTING = 300
 # Words of a question that name what happened to the counted ("died", "licensed to carry").
 _QUESTION_EVENTS = {**EVENTS, "carry": "capacity", "licensed": "capacity", "capacity": "capacity", "hold": "capacity"}
 
@@ -84,7 +85,7 @@ def find_disputes(claims: Sequence[Claim]) -> list[Dispute]:
 
 
 def _figure_disputes(figures: list[Claim]) -> list[Dispute]:
-    groups = _union_groups(figures, _same_figure_subject)
+    groups = _union_groups(figures, _same_figure_subject, _figure_candidates(figures))
     disputes = []
     for group in groups:
         sides = _sides(group)
@@ -114,19 +115,21 @@ def _statement_disputes(statements: list[Claim]) -> list[Dispute]:
             target = _opposed(claim, claims[:index])
             if target is not None:
                 pairs.append((target, claim))
-    groups = _union_groups(
-        [c for pair in pairs for c in pair], lambda a, b: (a, b) in pairs or (b, a) in pairs
-    )
+    paired = list({c.id: c for pair in pairs for c in pair}.values())
+    position = {c.id: i for i, c in enumerate(paired)}
+    groups = _union_groups(paired, lambda a, b: True, [(position[a.id], position[b.id]) for a, b in pairs])
     disputes: list[Dispute] = []
-    for group in groups:
-        unique = list({c.id: c for c in group}.values())
-        merged = next((d for d in disputes if _fits(d, *unique)), None)
+    by_doc: dict[str, list[Dispute]] = {}  # opposition pairs are within one article; so are merges
+    for unique in groups:
+        merged = next((d for d in by_doc.get(unique[0].doc_id, []) if _fits(d, *unique)), None)
         if merged is not None:
             for claim in unique:
                 _add(merged, claim)
             continue
         topics = set.intersection(*(_content_topics(c) for c in unique)) - set().union(*(_name_stems(c) for c in unique))
-        disputes.append(Dispute(_statement_subject(unique, topics), "statement", _sides(unique), tuple(sorted(topics))))
+        dispute = Dispute(_statement_subject(unique, topics), "statement", _sides(unique), tuple(sorted(topics)))
+        disputes.append(dispute)
+        by_doc.setdefault(unique[0].doc_id, []).append(dispute)
     return disputes
 
 
@@ -212,7 +215,10 @@ def _identity(name: str) -> set[str]:
     }
 
 
-def _union_groups(claims: list[Claim], linked: Any) -> list[list[Claim]]:
+def _union_groups(
+    claims: list[Claim], linked: Any, candidates: Iterable[tuple[int, int]] | None = None
+) -> list[list[Claim]]:
+    """Connected groups (of two or more) under ``linked``, checked on the candidate pairs (default: all)."""
     parent = list(range(len(claims)))
 
     def find(i: int) -> int:
@@ -221,14 +227,32 @@ def _union_groups(claims: list[Claim], linked: Any) -> list[list[Claim]]:
             i = parent[i]
         return i
 
-    for i in range(len(claims)):
-        for j in range(i + 1, len(claims)):
-            if linked(claims[i], claims[j]):
-                parent[find(i)] = find(j)
+    pairs = candidates if candidates is not None else ((i, j) for i in range(len(claims)) for j in range(i + 1, len(claims)))
+    for i, j in pairs:
+        if find(i) != find(j) and linked(claims[i], claims[j]):
+            parent[find(i)] = find(j)
     groups: dict[int, list[Claim]] = {}
     for i, claim in enumerate(claims):
         groups.setdefault(find(i), []).append(claim)
     return [group for group in groups.values() if len(group) > 1]
+
+
+def _figure_candidates(figures: list[Claim]) -> list[tuple[int, int]]:
+    """Pairs worth checking: same event, and the same article or a shared topic (not all pairs)."""
+    postings: dict[tuple[str, str], list[int]] = {}
+    for index, claim in enumerate(figures):
+        event = claim.subject_key.rsplit("|", 1)[-1]
+        if not event:
+            continue
+        for key in (f"doc:{claim.doc_id}", *claim.topics):
+            postings.setdefault((event, key), []).append(index)
+    pairs: set[tuple[int, int]] = set()
+    for (_, key), members in postings.items():
+        if len(members) > _MAX_POSTING and not key.startswith("doc:"):
+            continue  # a name this common ("Ukraine" in a corpus about the war) says little on its own
+        for position, i in enumerate(members):
+            pairs.update((i, j) for j in members[position + 1:])
+    return sorted(pairs)
 
 
 def _topic_weight(stems: set[str]) -> float:
@@ -258,18 +282,34 @@ def _most_common(values: list[str]) -> str:
 # -- which disputes a question touches -----------------------------------
 def disputes_for(question: Question, passages: Sequence[Document], ledger: Ledger) -> list[Dispute]:
     """The disputes that answer ``question``: about what it asks, with a claim in the retrieved passages."""
-    if question.empty or not passages:
+    if question.empty or not passages or question.kind == "date":
         return []
     in_passages = _claims_in(passages, ledger)
     if not in_passages:
         return []
-    candidates = [d for d in find_disputes(_neighbourhood(in_passages, ledger)) if any(c.id in in_passages for c in d.claims)]
-    if question.kind == "date":
-        return []
     kind = "figure" if question.kind == "quantity" else "statement"
-    relevant = [d for d in candidates if d.kind == kind and _touches(question, d)]
+    candidates = [d for d in ledger_disputes(ledger) if d.kind == kind and any(c.id in in_passages for c in d.claims)]
+    relevant = [d for d in candidates if _touches(question, d)]
     relevant.sort(key=lambda d: -max(_passage_rank(c, passages) for c in d.claims))
     return relevant[:1]
+
+
+_CACHE_LOCK = threading.Lock()
+_CACHE: dict[int, tuple[Ledger, list[Dispute]]] = {}
+
+
+def ledger_disputes(ledger: Ledger) -> list[Dispute]:
+    """Every dispute in ``ledger``, found once per ledger (a new snapshot brings a new ledger)."""
+    with _CACHE_LOCK:
+        cached = _CACHE.get(id(ledger))
+        if cached is not None and cached[0] is ledger:
+            return cached[1]
+    disputes = find_disputes(ledger.claims())
+    with _CACHE_LOCK:
+        if len(_CACHE) >= 4:
+            _CACHE.clear()
+        _CACHE[id(ledger)] = (ledger, disputes)
+    return disputes
 
 
 def _claims_in(passages: Sequence[Document], ledger: Ledger) -> dict[str, Claim]:
@@ -283,16 +323,6 @@ def _claims_in(passages: Sequence[Document], ledger: Ledger) -> dict[str, Claim]
             if start <= claim.start and claim.end <= end:
                 found[claim.id] = claim
     return found
-
-
-def _neighbourhood(in_passages: dict[str, Claim], ledger: Ledger) -> list[Claim]:
-    """The ledger's claims that may group with those retrieved: same subject key or same article."""
-    keys = {c.subject_key for c in in_passages.values() if c.kind == "figure"}
-    docs = {c.doc_id for c in in_passages.values()}
-    return [
-        c for c in ledger.claims()
-        if c.id in in_passages or c.doc_id in docs or any(keys_compatible(c.subject_key, k) for k in keys)
-    ]
 
 
 def _passage_rank(claim: Claim, passages: Sequence[Document]) -> float:
