@@ -155,3 +155,23 @@ def test_claim_scorer_matches_by_span_and_value(seed_claims: list[Claim]) -> Non
     metrics = claim_metrics(seed_claims, [REPO / "eval" / "claims.jsonl"])
     assert metrics["claim_precision"] >= 0.9 and metrics["claim_attribution"] >= 0.9
     assert metrics["conflict_coverage_claims"] == pytest.approx(1.0)
+
+
+def test_unseen_wire_story_sources_named_by_statement_honorific_and_estimate() -> None:
+    body = (
+        "LISBON (Reuters) — A wildfire has forced more than 3,500 people to leave their villages, "
+        "civil protection commander André Fernandes said on Wednesday.\n\n"
+        "Mayor Ana Rocha put the number of evacuees at 5,000. \"Our estimate is higher,\" she told Reuters.\n\n"
+        "Two firefighters were injured, according to a statement from the National Civil Protection Authority.\n\n"
+        "Mr Fernandes denied that the response had been slow, but residents said the first aircraft arrived late."
+    )
+    claims = extract_claims(_article("fire.md", body, dt.date(2025, 8, 14), title="Wildfire near Castro Verde"))
+    fled = _figure(claims, 3500)
+    assert fled.subject == "people evacuated" and fled.relay == "Reuters" and fled.as_of == "2025-08-13"
+    rocha = _figure(claims, 5000)
+    assert rocha.claimant == "Mayor Ana Rocha" and rocha.subject_key == fled.subject_key
+    assert _figure(claims, 2).claimant == "National Civil Protection Authority"
+    denial = next(c for c in claims if c.quote.startswith("Mr Fernandes denied"))
+    assert denial.claimant == "civil protection commander André Fernandes"
+    residents = next(c for c in claims if c.claimant == "residents")
+    assert residents.opposes == "clause"

@@ -27,7 +27,7 @@ from newsdesk.corpus import Article
 from newsdesk.text import MONTHS, NUMBER, STOPWORDS, WEEKDAYS, Span, Token, specificity, stem, tokens
 
 # Bump when the extraction rules change: the next reindex then re-extracts every article.
-EXTRACTOR_VERSION = "4"
+EXTRACTOR_VERSION = "8"
 
 HEDGES = (
     "as many as", "more than", "fewer than", "less than", "at least", "up to", "close to", "just over",
@@ -63,14 +63,15 @@ EVENTS = {
     "die": "killed", "perished": "killed", "fatalities": "killed", "lives": "killed", "gone": "killed",
     "wounded": "wounded", "injured": "wounded", "hurt": "wounded", "injuries": "wounded", "casualties": "casualties",
     "missing": "missing", "unaccounted": "missing",
-    "evacuated": "evacuated", "displaced": "displaced", "arrested": "arrested", "detained": "arrested",
+    "evacuated": "evacuated", "evacuees": "evacuated", "fled": "evacuated", "flee": "evacuated",
+    "leave": "evacuated", "displaced": "displaced", "arrested": "arrested", "detained": "arrested",
     "rescued": "rescued", "saved": "rescued", "pulled": "rescued", "brought": "rescued",
     "aboard": "aboard", "board": "aboard", "carrying": "aboard",
     "destroyed": "destroyed", "damaged": "damaged", "extinguished": "extinguished", "treated": "treated",
     "captured": "captured", "taken": "captured", "recovered": "recovered",
 }
 # Nouns that are themselves the event: "142 civilian deaths", "63 bodies".
-_EVENT_NOUNS = {"deaths": "killed", "dead": "killed", "fatalities": "killed", "bodies": "killed",
+_EVENT_NOUNS = {"evacuees": "evacuated", "deaths": "killed", "dead": "killed", "fatalities": "killed", "bodies": "killed",
                 "casualties": "casualties", "injuries": "wounded", "victims": "killed"}
 # Counted nouns that name the same thing; "people" groups with any more specific person noun.
 _SYNONYMS = {
@@ -79,6 +80,7 @@ _SYNONYMS = {
     "resid": "peopl", "passeng": "peopl", "civilian": "civilian", "neighbour": "peopl",
 }
 _GENERIC_HEADS = frozenset({"peopl"})
+_PERSON_EVENTS = frozenset("killed wounded missing evacuated displaced rescued arrested casualties".split())
 # Counted nouns that measure rather than count people; "people" never stands for them.
 _MEASURES = frozenset(
     stem(w) for w in """metres meters kilometres kilometers km miles feet percent dollars euros pounds tonnes tons
@@ -87,12 +89,15 @@ _MEASURES = frozenset(
 _NOUN_STOP = frozenset(
     """were was are is had have has been be being remain remains remained still among on in at from to by as
     when after before since during while who which that whose and or but with for of into onto across along
-    downstream upstream aboard alive ago away more than each per""".split()
+    downstream upstream aboard alive ago away more than each per near""".split()
 )
 _OWNERS = frozenset("its our their his her my your".split())
 _REFERENCE_WORDS = frozenset("this that there it these those".split())
+_STRONG_VERBS = r"(?:rejected|rejects|denied|denies|disputed|disputes|dismissed|contradicted|contradicting|refuted|countered)"
+# Pushing back on what was just said: "rejected this", "disputed that.", "denied the claim".
 _STRONG_CUES = re.compile(
-    r"\b(?:rejected|rejects|denied|denies|disputed|disputes|dismissed|contradicted|contradicting|refuted|countered)\b"
+    rf"\b{_STRONG_VERBS}\s+(?:this|these|those|it|them|that(?=\s*(?:[.,;:]|$))|the\s+(?:claim|claims|figure|figures|"
+    r"allegation|allegations|report|reports|account|statement|count|toll))\b"
 )
 _CONTRAST_CUES = re.compile(r"(?:^|\W)(?:but|however|whereas|while|yet)\W")
 _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+(?:,[^—–(\n]{0,40})?\s*\(([A-Z][A-Za-z]{1,12})\)\s*[—–-]")
@@ -121,7 +126,9 @@ class Claim:
     outlet: str = ""
     published: str = ""
     topics: tuple[str, ...] = ()
-    opposes: str = ""  # "strong" ("rejected this", after "X disputed that."), "contrast" ("But ...", "while ..."), or ""
+    # "strong" ("rejected this", after "X disputed that."), "clause" (a "while/whereas/but" clause of
+    # another claimant in the same sentence), "contrast" ("But ..." about the same thing), or ""
+    opposes: str = ""
     sentence: tuple[int, int] = (0, 0)
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -290,8 +297,10 @@ def _figures(body: str, start: int, end: int, claimant: str) -> list[_Figure]:
             noun, head, qualifier = previous.noun, previous.head, previous.qualifier
         else:
             noun, head, qualifier = _noun_parts(noun_words, claimant, text, words, first)
-        if noun_words and noun_words[-1].lower in _TIME_UNITS:
-            continue
+        if any(w.lower in _TIME_UNITS for w in noun_words[:1]):
+            continue  # "four days", "two hours later": a duration
+        if text[words[last].end:words[last].end + 1] == "%" or (noun_words and noun_words[0].lower in ("percent", "per")):
+            noun_words, noun, head = [], "percent", "percent"
         event = (
             _active_verb(words, first) or _event_after(words, after_index, text) or _event_before(words, first, text) or ""
         )
@@ -306,6 +315,8 @@ def _figures(body: str, start: int, end: int, claimant: str) -> list[_Figure]:
             event = "killed"  # "the bodies of 63 people"
         if not noun and _has_toll(text):
             noun, head, event = "people", "peopl", event or "killed"
+        if not noun and event in _PERSON_EVENTS:
+            noun, head = "people", "peopl"  # "put the number of evacuees at 5,000"
         if not noun:
             noun, head = "", ""
         found.append(
@@ -560,7 +571,9 @@ def _opposes(text: str, previous: str, cut: str) -> str:
     lowered = text.lower()
     if _STRONG_CUES.search(lowered) or (_STRONG_CUES.search(previous.lower()) and len(tokens(previous)) <= 8):
         return "strong"  # "rejected this"; or right after "Residents disputed that."
-    if _CONTRAST_CUES.search(f" {lowered[:40]}") or _CONTRAST_CUES.search(f" {cut.lower()} "):
+    if _CONTRAST_CUES.search(f" {cut.lower()} "):
+        return "clause"  # "Russia claiming control there while Ukraine argued ...": against the clause before
+    if _CONTRAST_CUES.search(f" {lowered[:40]}"):
         return "contrast"
     return ""
 

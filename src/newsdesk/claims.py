@@ -32,7 +32,7 @@ ATTRIBUTION_VERBS = frozenset(
     wrote writes added adds announced announces confirmed confirms denied denies rejected rejects
     argued argues arguing insisted insists estimated estimates alleged alleges noted notes spoke spoken
     acknowledged acknowledges asserted asserts maintained maintains declared declares saying
-    disputed disputes contested contests""".split()
+    disputed disputes contested contests accused accuses blamed blames""".split()
 )
 # Verbs that attribute a figure only when they act on a toll: "raised the death toll to 57".
 _TOLL_VERBS = frozenset("raised raises lowered lowers revised revises updated updates".split())
@@ -50,7 +50,7 @@ ROLE_WORDS = frozenset(
     chairwoman chair executive founder treasurer union trade labour labor industry energy finance economy
     justice education environment agriculture mining mine mines coast guard border customs civil aviation
     railway rail port airport city county town village federal central bank fire-brigade brigade
-    ombudsman counsel attorney mp""".split()
+    ombudsman counsel attorney mp protection relief disaster safety security intelligence public works affairs""".split()
 )
 # Heads of lower-case noun phrases that can make a claim: "the provincial water authority said".
 _SOURCE_HEADS = frozenset(
@@ -76,6 +76,11 @@ _MEDIA_WORDS = frozenset(
 )
 _NEGATIONS = frozenset("not n't never".split())
 _CLAUSE_CUT = re.compile(r"(?:,\s*|\s+)(?:whereas|while)\s+|;\s+|,\s+but\s+")
+_DOCUMENT_OF = re.compile(
+    r"\s+(?:a|an|the)?\s*(?:\w+\s+)?(?:statement|report|figures|data|estimate|estimates|count|tally|post)"
+    r"\s+(?:from|by|of|released by|issued by)\s+(?:the\s+)?"
+)
+_HONORIFICS = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Prof)\.?\s+")
 _QUOTES = '"“”'
 _BREAKS = ',;:"“”()—–'
 
@@ -273,6 +278,9 @@ def _is_attribution_verb(words: list[Token], index: int) -> bool:
         return True
     if word in _TOLL_VERBS:
         return any(w.lower in _TOLL_WORDS for w in words[index + 1:index + 6])
+    if word in ("put", "puts", "putting"):  # "put the number of evacuees at 5,000"
+        following = [w.lower for w in words[index + 1:index + 8]]
+        return any(w in _TOLL_WORDS for w in following) and "at" in following
     return False
 
 
@@ -447,7 +455,12 @@ def _cue_objects(sentence: str, words: list[Token]) -> list[tuple[str, int, str]
         position = lowered.find(cue)
         while position != -1:
             if re.match(r"\w", lowered[position - 1:position] or " ") is None:
-                phrase = _cue_phrase(sentence, [w for w in words if w.start >= position + len(cue)])
+                begin = position + len(cue)
+                # "according to a statement from the National Authority": the authority is the source
+                document = _DOCUMENT_OF.match(lowered, begin)
+                if document and sentence[document.end():document.end() + 1].isupper():
+                    begin = document.end()
+                phrase = _cue_phrase(sentence, [w for w in words if w.start >= begin])
                 if phrase:
                     found.append((cue, position, _join(phrase)))
             position = lowered.find(cue, position + 1)
@@ -523,6 +536,8 @@ def _resolve(reference: str, named: list[tuple[str, str]]) -> tuple[str | None, 
             if head in sentence:
                 return claimant, True
         return (reference[4:], False) if len(words) > 1 else (None, False)
+    reference = _HONORIFICS.sub("", reference)  # "Mr Fernandes" is "André Fernandes"
+    words = reference.lower().split()
     if 1 <= len(words) <= 2 and reference[:1].isupper():
         for claimant, _ in reversed(named):
             # "Marrow" is "Regional governor Ilse Marrow"; "Russia" is not "Russia's Defense Ministry".

@@ -148,7 +148,9 @@ def _opposed(claim: Claim, before: list[Claim]) -> Claim | None:
             continue
         if claim.start - candidate.end > 400 and claim.sentence[0] - candidate.sentence[1] > 400:
             return None
-        shared = (_content_topics(candidate) & _content_topics(claim)) - _name_stems(candidate) - _name_stems(claim)
+        if claim.opposes == "clause":
+            return candidate if candidate.sentence == claim.sentence else None
+        shared = (_quote_words(candidate) & _quote_words(claim)) - _name_stems(candidate) - _name_stems(claim)
         if shared or strong:
             return candidate
     return None
@@ -269,6 +271,11 @@ def _shared_topics(claims: list[Claim]) -> tuple[str, ...]:
 def _content_topics(claim: Claim) -> set[str]:
     words = {stem(w.text) for w in tokens(claim.quote) if w.lower not in STOPWORDS and specificity(w.text) >= 1.5}
     return words | set(claim.topics)
+
+
+def _quote_words(claim: Claim) -> set[str]:
+    """What a statement itself is about: its specific words (not the article's names)."""
+    return {stem(w.text) for w in tokens(claim.quote) if w.lower not in STOPWORDS and specificity(w.text) >= 1.5}
 
 
 def _name_stems(claim: Claim) -> set[str]:
