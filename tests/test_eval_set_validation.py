@@ -89,3 +89,19 @@ def test_eval_command_asks_nothing_when_the_last_line_is_bad(tmp_path: Path) -> 
     assert f"{bad_set}:{len(lines) + 1}: field 'answerable'" in " ".join(result.stderr.split())
     assert result.stdout == ""  # no results, not even for the 78 good cases before it
     assert not store.exists()  # the index was never opened: the set is read whole before anything runs
+
+
+def test_reindex_with_a_bad_eval_set_stops_before_indexing(tmp_path: Path) -> None:
+    bad_set = _write(tmp_path, json.dumps(GOOD), '{"id": "x", "question": 1, "answerable": true}')
+    store = tmp_path / "store"
+
+    result = subprocess.run(
+        [sys.executable, "-m", "newsdesk.cli", "--store", str(store), "reindex", "--corpus", str(REPO / "corpus"),
+         "--eval", str(bad_set)],
+        capture_output=True, text=True, cwd=tmp_path, timeout=120,
+        env={**os.environ, "PYTHONPATH": str(REPO / "src")},
+    )
+
+    assert result.returncode == 1
+    assert f"{bad_set}:2: field 'question'" in " ".join(result.stderr.split())
+    assert not store.exists()

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newsdesk.errors import DocumentNotFoundError, EmptyIndexError, EvalSetError
-from newsdesk.evaluation import Case, CaseResult, metrics, run_cases, score_case
+from newsdesk.evaluation import Case, CaseResult, contains, metrics, run_cases, score_case
 
 if TYPE_CHECKING:
     from newsdesk.assistant import Assistant
@@ -174,3 +174,14 @@ def _indexed_documents(assistant: Assistant) -> int:
     if documents == 0:
         raise EmptyIndexError(assistant.settings.store)
     return documents
+
+
+def evidence_not_indexed(assistant: Assistant, cases: list[Case]) -> list[str]:
+    """Ids of cases whose evidence no indexed document holds: the set was written for another corpus."""
+    body_of = BodyCache(assistant)
+    bodies = [body for body in (body_of(doc_id) for doc_id in assistant.documents()) if body]
+    return [
+        case.id
+        for case in cases
+        if any(not any(contains(body, evidence) for body in bodies) for evidence in case.evidence)
+    ]

@@ -80,8 +80,15 @@ def run_with_progress(
     mode: RetrieverMode | None = None,
     show: bool = True,
 ) -> EvalRun:
-    from newsdesk.eval_runner import evaluate
+    from newsdesk.eval_runner import evaluate, evidence_not_indexed
 
+    strays = evidence_not_indexed(assistant, cases)
+    if strays:
+        console_err.print(
+            f"[yellow]warning:[/] the evidence of {len(strays)} cases (e.g. {escape(strays[0])}) is in no indexed "
+            "document; was the corpus this set was written for indexed? (`make eval` indexes corpus/ and eval/corpus/)",
+            highlight=False,
+        )
     with Progress(
         TextColumn("[progress.description]{task.description}"),
         BarColumn(),
