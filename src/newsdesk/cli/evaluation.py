@@ -57,6 +57,8 @@ def evaluate_set(
     from newsdesk.eval_report import load_baseline, load_floors
     from newsdesk.evaluation import load_cases
 
+    if answers is not None and (k is not None or retriever is not None):
+        raise typer.BadParameter("-k and --retriever apply when asking; --answers scores answers already given")
     # Every input is read and checked before a single question is asked.
     cases = load_cases(set_path)
     floor_values = load_floors(floors) if floors else {}
