@@ -42,9 +42,9 @@ def _global_options(
 
 
 def _register_commands() -> None:
-    from newsdesk.cli import asking, indexing
+    from newsdesk.cli import asking, evaluation, indexing
 
-    for module in (indexing, asking):
+    for module in (indexing, asking, evaluation):
         module.register(app)
 
 
