@@ -42,9 +42,9 @@ def _global_options(
 
 
 def _register_commands() -> None:
-    from newsdesk.cli import asking, indexing
+    from newsdesk.cli import asking, indexing, serving
 
-    for module in (indexing, asking):
+    for module in (indexing, asking, serving):
         module.register(app)
 
 
