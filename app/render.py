@@ -101,7 +101,7 @@ def source_html(citation: dict[str, Any], retrieved: list[dict[str, Any]], turn:
         f'<div class="nd-source-head"><span class="nd-n">[{citation["n"]}]</span> '
         f'<span class="nd-title">{html.escape(citation["title"]) or html.escape(citation["doc_id"])}</span></div>'
         f'<div class="nd-meta">{" · ".join(meta)}</div>{claimant}'
-        f'<blockquote class="nd-passage">{passage_html(citation, passage, passage_start)}</blockquote>'
+        f'<div class="nd-passage">{passage_html(citation, passage, passage_start)}</div>'
         "</div>"
     )
 

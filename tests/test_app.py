@@ -406,3 +406,61 @@ def test_markup_in_an_article_is_shown_as_text_and_never_run(browser: chromium.B
     assert '<img src=x onerror="window.__pwned = 2">' in sources
     assert "<b>Coast</b>" in sources and "<script>" in sources
     assert browser.evaluate("document.querySelectorAll('#nd-sources img, #nd-chat img[src=\"x\"], #nd-sources b').length") == 0
+
+
+@needs_chromium
+def test_answer_streams_in_before_it_is_complete(browser: chromium.Browser, server: str) -> None:
+    open_page(browser, server)
+    browser.evaluate(
+        """window.__partials = [];
+           new MutationObserver(() => {
+             const part = document.querySelector('#nd-chat .nd-streaming');
+             if (part) window.__partials.push(part.textContent);
+           }).observe(document.body, {subtree: true, childList: true, characterData: true});"""
+    )
+    ask_in_page(browser, "Who controls Kherson?", 1)
+    partial_lengths = browser.evaluate("[...new Set(window.__partials.map(p => p.length))]")
+    assert len(partial_lengths) >= 3, "the answer should appear in several growing pieces"
+
+
+@needs_chromium
+def test_reindex_button_reports_the_counts_and_refreshes_the_status(browser: chromium.Browser, server: str) -> None:
+    open_page(browser, server)
+    before = browser.evaluate("document.querySelector('#nd-status').textContent")
+    browser.evaluate("[...document.querySelectorAll('button')].find(b => b.textContent.includes('Index')).click()")
+    browser.wait_for("[...document.querySelectorAll('button')].some(b => b.textContent.includes('Reindex the corpus'))")
+    browser.evaluate("[...document.querySelectorAll('button')].find(b => b.textContent.includes('Reindex the corpus')).click()")
+    done = browser.wait_for(
+        "(() => { const t = document.body.innerText; const i = t.indexOf('Reindex done'); return i < 0 ? null : t.slice(i, i + 120); })()",
+        timeout=60,
+    )
+    assert "failed 0" in done and "documents" in done
+    after = browser.wait_for(
+        "(() => { const s = document.querySelector('#nd-status').textContent; return s !== %r ? s : null; })()" % before
+    )
+    assert "last reindex" in after
+
+
+# --- rendering, without a browser -------------------------------------------------
+
+
+def test_rendered_passage_escapes_markup_and_marks_exactly_the_quote(ui: ModuleType) -> None:
+    render = sys.modules["newsdesk_app.render"]
+    body = 'Intro. The <b>mayor</b> said "5 < 6". Outro <script>x()</script>.'
+    start = body.index("The")
+    end = body.index("Outro") - 1
+    citation = {"doc_id": "d", "start": start, "end": end, "quote": body[start:end]}
+    shown = render.passage_html(citation, body, 0)
+    assert "<b>" not in shown and "<script>" not in shown
+    assert "&lt;script&gt;" in shown
+    assert shown.count("<mark>") == 1
+    marked = shown.split("<mark>")[1].split("</mark>")[0]
+    assert marked == 'The &lt;b&gt;mayor&lt;/b&gt; said &quot;5 &lt; 6&quot;.'
+
+
+def test_citation_markers_link_only_to_sources_that_exist(ui: ModuleType) -> None:
+    render = sys.modules["newsdesk_app.render"]
+    answer = {"refused": False, "answer": "A said x [1]. Footnote [7] stays text.", "citations": [{"n": 1}]}
+    shown = render.answer_html(answer, turn=3)
+    assert '<a class="nd-cite" href="#src-3-1"' in shown
+    assert "[7] stays" in shown and "#src-3-7" not in shown
