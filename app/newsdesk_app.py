@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import socket
 from collections.abc import Iterator
 from typing import Any
 
@@ -28,7 +29,8 @@ from .render import (
     answer_markdown,
     partial_html,
     question_html,
-    reindex_summary,
+    reindex_progress_html,
+    reindex_result_html,
     searching_html,
     sources_panel_html,
     status_markdown,
@@ -132,6 +134,11 @@ def conversation(answers: list[dict[str, Any]]) -> list[dict[str, str]]:
     return messages
 
 
+def unchanged(count: int) -> tuple[Any, ...]:
+    """Leave ``count`` outputs as they are (fresh objects: Gradio may alter an update it is given)."""
+    return tuple(gr.skip() for _ in range(count))
+
+
 def example_question(event: gr.SelectData) -> str:
     return str(event.value["text"])
 
@@ -158,18 +165,22 @@ def build_app(assistant: Assistant) -> gr.Blocks:
         """Stream one turn: outputs are (chat, question box, sources, markdown, answers)."""
         question = (question or "").strip()
         if not question:
-            yield gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip()
+            yield unchanged(5)
             return
         filters = parse_filters(outlets, since, until)
         shown = conversation(answers) + [
             {"role": "user", "content": question_html(question)},
             {"role": "assistant", "content": searching_html()},
         ]
-        yield shown, "", gr.skip(), gr.skip(), gr.skip()
-        result = answer(question, [a["question"] for a in answers], filters)
+        yield shown, "", *unchanged(3)
+        try:
+            result = answer(question, [a["question"] for a in answers], filters)
+        except gr.Error:
+            yield conversation(answers), question, *unchanged(3)  # take back the pending turn
+            raise
         if not result["refused"]:
             for prefix in word_prefixes(result["answer"]):
-                yield shown[:-1] + [{"role": "assistant", "content": partial_html(prefix)}], gr.skip(), gr.skip(), gr.skip(), gr.skip()
+                yield shown[:-1] + [{"role": "assistant", "content": partial_html(prefix)}], *unchanged(4)
         answers = answers + [result]
         yield conversation(answers), gr.skip(), sources_panel_html(answers), answer_markdown(result), answers
 
@@ -197,25 +208,13 @@ def build_app(assistant: Assistant) -> gr.Blocks:
     def reindex_ui() -> Iterator[tuple[Any, ...]]:
         thread = job.start()
         while thread.is_alive():
-            state = job.state
-            if state.total:
-                progress = (
-                    f'<progress value="{state.done}" max="{state.total}"></progress> '
-                    f"{state.done}/{state.total} articles embedded"
-                )
-            else:
-                progress = "Reading the corpus…"
-            yield f"<div class='nd-reindex'>Reindexing: {progress}. Questions are still answered meanwhile.</div>", gr.skip(), gr.skip()
+            yield reindex_progress_html(job.state.done, job.state.total), gr.skip(), gr.skip()
             thread.join(0.3)
         state = job.state
         if state.error:
             yield f"<div class='nd-refusal'>{html.escape(state.error)}</div>", gr.skip(), gr.skip()
             return
-        counts = state.counts or {}
-        summary = f"{reindex_summary(counts)} {counts.get('documents', 0)} documents, {counts.get('chunks', 0)} passages."
-        failures = "".join(f"<li>{html.escape(f['path'])}: {html.escape(f['reason'])}</li>" for f in counts.get("failures", []))
-        status_md, outlet_update = refresh()
-        yield f"<div>{html.escape(summary)}</div>" + (f"<ul>{failures}</ul>" if failures else ""), status_md, outlet_update
+        yield (reindex_result_html(state.counts or {}), *refresh())
 
     def from_query(request: gr.Request) -> tuple[Any, ...]:
         """Status on page load, and a question given as ``?q=`` (links, the screenshot) put in the box."""
@@ -295,6 +294,13 @@ def build_app(assistant: Assistant) -> gr.Blocks:
     return demo
 
 
+def free_port(host: str) -> int:
+    """A port nobody listens on now: Gradio cannot be given port 0 itself."""
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        probe.bind((host, 0))
+        return int(probe.getsockname()[1])
+
+
 def launch(
     demo: gr.Blocks,
     host: str = "127.0.0.1",
@@ -302,7 +308,7 @@ def launch(
     auth: tuple[str, str] | None = None,
     block: bool = True,
 ) -> str:
-    """Serve ``demo``; returns its local URL (when ``block`` is false, at once).
+    """Serve ``demo``; returns its local URL (when ``block`` is false, at once). Port 0: any free port.
 
     Nothing but the page and its API is served: no uploads, no share tunnel,
     no MCP server, no files from disk (Gradio serves only files it created).
@@ -310,7 +316,7 @@ def launch(
     demo.queue(default_concurrency_limit=ASK_CONCURRENCY)
     demo.launch(
         server_name=host,
-        server_port=port,
+        server_port=port or free_port(host),
         auth=auth,
         auth_message="newsdesk: sign in with the username and password you were given." if auth else None,
         prevent_thread_lock=not block,

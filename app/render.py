@@ -155,9 +155,20 @@ def status_markdown(status: dict[str, Any]) -> str:
     )
 
 
-def reindex_summary(counts: dict[str, Any]) -> str:
-    return (
-        "Reindex done: "
-        + ", ".join(f"{key} {counts.get(key, 0)}" for key in ("added", "updated", "deleted", "unchanged", "failed"))
-        + "."
+def reindex_progress_html(done: int, total: int) -> str:
+    if total:
+        progress = f'<progress value="{done}" max="{total}"></progress> {done}/{total} articles embedded'
+    else:
+        progress = "reading the corpus…"
+    return f"<div class='nd-reindex'>Reindexing: {progress}. Questions are still answered meanwhile.</div>"
+
+
+def reindex_result_html(counts: dict[str, Any]) -> str:
+    """The counts of a finished reindex, and each file that failed with its reason."""
+    changes = ", ".join(f"{key} {counts.get(key, 0)}" for key in ("added", "updated", "deleted", "unchanged", "failed"))
+    summary = f"Reindex done: {changes}. {counts.get('documents', 0)} documents, {counts.get('chunks', 0)} passages."
+    failures = "".join(
+        f"<li>{html.escape(failure['path'])}: {html.escape(failure['reason'])}</li>"
+        for failure in counts.get("failures", [])
     )
+    return f"<div>{html.escape(summary)}</div>" + (f"<ul>{failures}</ul>" if failures else "")

@@ -10,6 +10,7 @@ whose text is full of markup.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -59,12 +60,6 @@ SEED_QUESTIONS: dict[str, str | None] = {
 }
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def ui() -> ModuleType:
     return load_app()
@@ -86,7 +81,7 @@ def chat_assistant(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder)
 def server(ui: ModuleType, chat_assistant: Assistant) -> Iterator[str]:
     """The chat served as `newsdesk serve` serves it, on a free port of 127.0.0.1."""
     demo = ui.build_app(chat_assistant)
-    url = ui.launch(demo, chat_assistant.settings.host, free_port(), block=False)
+    url = ui.launch(demo, chat_assistant.settings.host, 0, block=False)
     yield url
     demo.close()
 
@@ -216,7 +211,7 @@ def test_login_is_required_when_a_username_and_password_are_configured(
     ui: ModuleType, chat_assistant: Assistant
 ) -> None:
     demo = ui.build_app(chat_assistant)
-    url = ui.launch(demo, "127.0.0.1", free_port(), auth=("editor", "s3cret-pass"), block=False)
+    url = ui.launch(demo, "127.0.0.1", 0, auth=("editor", "s3cret-pass"), block=False)
     try:
         with pytest.raises(Exception):
             Client(url, verbose=False)
@@ -276,12 +271,11 @@ def test_the_store_and_the_corpus_are_not_served(server: str, chat_assistant: As
 
 
 def test_serve_command_warms_up_and_binds_to_loopback_by_default(chat_assistant: Assistant) -> None:
-    port = free_port()
     env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
     env.pop("NEWSDESK_HOST", None)
     process = subprocess.Popen(
         [sys.executable, "-c", "from newsdesk.cli import main; main()", "--store", str(chat_assistant.settings.store),
-         "serve", "--port", str(port)],
+         "serve", "--port", "0"],
         env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
     try:
@@ -292,10 +286,11 @@ def test_serve_command_warms_up_and_binds_to_loopback_by_default(chat_assistant:
             if "newsdesk chat on" in line:
                 break
         output = "".join(lines)
-        assert f"newsdesk chat on http://127.0.0.1:{port}" in output, output
+        url = re.search(r"newsdesk chat on (\S+)", output)
+        assert url and re.fullmatch(r"http://127\.0\.0\.1:[1-9]\d*/", url.group(1)), output
         assert "ready in" in output  # the model and index were loaded before serving
         started = time.perf_counter()
-        answer = ask(Client(f"http://127.0.0.1:{port}/", verbose=False), "Who controls Kherson?")
+        answer = ask(Client(url.group(1), verbose=False), "Who controls Kherson?")
         assert "Konashenkov" in answer["answer"]
         assert time.perf_counter() - started < 5
     finally:
@@ -439,6 +434,25 @@ def test_reindex_button_reports_the_counts_and_refreshes_the_status(browser: chr
         "(() => { const s = document.querySelector('#nd-status').textContent; return s !== %r ? s : null; })()" % before
     )
     assert "last reindex" in after
+
+
+@needs_chromium
+def test_a_malformed_date_in_the_filters_is_reported_and_nothing_is_asked(browser: chromium.Browser, server: str) -> None:
+    open_page(browser, server)
+    browser.evaluate("[...document.querySelectorAll('button')].find(b => b.textContent.includes('Filters')).click()")
+    browser.wait_for("[...document.querySelectorAll('label')].some(l => l.textContent.includes('Published since'))")
+    browser.evaluate(
+        """(() => { const label = [...document.querySelectorAll('label')].find(l => l.textContent.includes('Published since'));
+             const box = label.querySelector('textarea, input');
+             box.value = '2022-13-01'; box.dispatchEvent(new Event('input', {bubbles: true})); })()"""
+    )
+    browser.evaluate(
+        """(() => { const box = document.querySelector('#nd-question textarea');
+             box.value = 'Who controls Kherson?'; box.dispatchEvent(new Event('input', {bubbles: true}));
+             document.querySelector('#nd-ask').click(); })()"""
+    )
+    assert browser.wait_for("document.body.innerText.includes('use YYYY-MM-DD')", timeout=10)
+    assert browser.evaluate("document.querySelectorAll('#nd-chat .nd-answer, #nd-chat .nd-refusal').length") == 0
 
 
 # --- rendering, without a browser -------------------------------------------------
