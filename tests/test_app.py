@@ -455,6 +455,16 @@ def test_a_malformed_date_in_the_filters_is_reported_and_nothing_is_asked(browse
     assert browser.evaluate("document.querySelectorAll('#nd-chat .nd-answer, #nd-chat .nd-refusal').length") == 0
 
 
+@needs_chromium
+def test_example_questions_show_on_first_load_and_ask_when_clicked(browser: chromium.Browser, server: str, ui: ModuleType) -> None:
+    open_page(browser, server)
+    shown = browser.wait_for("[...document.querySelectorAll('#nd-chat button')].map(b => b.textContent.trim()).filter(Boolean)")
+    assert all(any(example in text for text in shown) for example in ui.EXAMPLES)
+    browser.evaluate("[...document.querySelectorAll('#nd-chat button')].find(b => b.textContent.includes('Who controls Kherson?')).click()")
+    browser.wait_for("!!document.querySelector('#nd-chat a.nd-cite')")
+    assert "Konashenkov" in browser.evaluate("document.querySelector('#nd-chat .nd-answer').textContent")
+
+
 # --- rendering, without a browser -------------------------------------------------
 
 
