@@ -28,7 +28,7 @@ reindex: install
 
 chat: install
 	$(BIN)/newsdesk reindex --quiet
-	$(BIN)/newsdesk chat
+	$(BIN)/newsdesk serve
 
 test: install
 	$(BIN)/python -m pytest

@@ -42,9 +42,9 @@ def _global_options(
 
 
 def _register_commands() -> None:
-    from newsdesk.cli import asking, evaluation, indexing
+    from newsdesk.cli import asking, evaluation, indexing, serving
 
-    for module in (indexing, asking, evaluation):
+    for module in (indexing, asking, evaluation, serving):
         module.register(app)
 
 
