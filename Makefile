@@ -28,13 +28,18 @@ reindex: install
 
 chat: install
 	$(BIN)/newsdesk reindex --quiet
-	$(BIN)/newsdesk chat
+	$(BIN)/newsdesk serve
 
 test: install
 	$(BIN)/python -m pytest
 
+# The eval set covers the shipped corpus plus the fictional fixtures, indexed
+# together into their own store so the chat's index is never touched.
+EVAL_STORE := .newsdesk/eval
+
 eval: install
-	$(BIN)/newsdesk eval --set eval/cases.jsonl
+	$(BIN)/newsdesk --store $(EVAL_STORE) reindex --quiet --corpus corpus --corpus eval/corpus
+	$(BIN)/newsdesk --store $(EVAL_STORE) eval --set eval/cases.jsonl --out eval/out --floors eval/floors.json
 
 clean:
 	rm -rf $(VENV) .newsdesk

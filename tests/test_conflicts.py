@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 from pathlib import Path
 
 from newsdesk.answering import Answer
@@ -106,3 +107,15 @@ def test_disputes_generalise_to_unseen_articles_claimants_and_revisions() -> Non
     crescent = next(side for name, side in sides.items() if "Red Crescent" in name)
     assert crescent.latest.value == 300 and crescent.latest.hedge == "more than"
     assert all("Dunmere" not in c.quote for c in disputes[0].claims)
+
+
+def test_the_chat_shows_a_disputed_figures_table(seed_assistant: Assistant) -> None:
+    spec = importlib.util.spec_from_file_location("render_for_disputes", Path(__file__).parent.parent / "app" / "render.py")
+    assert spec is not None and spec.loader is not None
+    render = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(render)  # the chat's renderer is a plain module beside the package
+    answer = _ask(seed_assistant, "How many Russian soldiers have died?").to_json()
+    page = render.answer_html(answer, turn=1)
+    assert '<table class="nd-disputes"><caption>Disputed figures: Russian soldiers killed</caption>' in page
+    assert "<td>nearly 6,000</td>" in page and "<td>Kyiv</td>" in page
+    assert 'href="#src-1-2"' in page  # each side links to its source

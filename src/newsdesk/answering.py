@@ -44,6 +44,9 @@ EMPTY_QUESTION = "Please ask a question about the articles in the corpus."
 _CLAUSE_BREAK = re.compile(r"[,;:]\s+")
 _HYPOTHETICAL = re.compile(r"\W*(if|unless|should)\b", re.IGNORECASE)
 _FIGURE_WINDOW = 4
+# A counted phrase ("emergency workers") against the words after a figure ("Ten
+# emergency responders were"): cosine above this means the figure counts it.
+_COUNTED_SIMILARITY = 0.6
 
 
 @dataclass(frozen=True)
@@ -145,6 +148,13 @@ class TermMatcher:
         words = sorted({w for c in candidates for w in _content_words(c.text)} | {t.word.lower() for t in terms})
         self._vectors = embedder.embed(words) if words else np.zeros((0, 1), dtype=np.float32)
         self._row = {word: index for index, word in enumerate(words)}
+        # The counted phrase against the words after every figure, in one batch.
+        self._counted_best: dict[str, float] = {}
+        if question.counted:
+            windows = sorted({w for c in candidates for w in figure_windows(c.text)})
+            if windows:
+                vectors = embedder.embed([question.counted, *windows])
+                self._counted_best = dict(zip(windows, (vectors[1:] @ vectors[0]).tolist(), strict=True))
 
     def credit(self, term: Term, text: str) -> float:
         """1 for the same word; 0.8 for a synonym by word embedding; less for a related word; else 0."""
@@ -165,6 +175,8 @@ class TermMatcher:
 
         "How much did the repairs cost?" is not answered by "40 kilometres".
         """
+        if self.counts(text):
+            return True
         wanted = question.focus or tuple(t for t in question.terms if t.weight >= 1.0 and t not in question.event)
         if not wanted:
             return True
@@ -178,10 +190,36 @@ class TermMatcher:
         return False
 
     def coverage(self, text: str) -> float:
-        total = sum(t.weight for t in self.question.terms)
+        return self._coverage(self.question.terms, text)
+
+    def meets_a_common_term(self, text: str) -> bool:
+        """At least one of the question's words that is not a name is met, if it has any.
+
+        "What is the population of Kherson?" names Kherson but asks about its population.
+        """
+        common = [t for t in self.question.terms if not t.word[0].isupper() and t.weight >= 1.0]
+        return not common or any(self.credit(t, text) >= 0.8 for t in common)
+
+    def _coverage(self, terms: tuple[Term, ...], text: str) -> float:
+        total = sum(t.weight for t in terms)
         if total == 0:
             return 1.0
-        return sum(t.weight * self.credit(t, text) for t in self.question.terms) / total
+        return sum(t.weight * self.credit(t, text) for t in terms) / total
+
+    def counts(self, text: str) -> bool:
+        """Does a figure in ``text`` count what the question counts, judged on the words after it?"""
+        return any(self._counted_best.get(window, 0.0) >= _COUNTED_SIMILARITY for window in figure_windows(text))
+
+
+def figure_windows(text: str) -> list[str]:
+    """Each figure in ``text`` with the few words after it: "Ten emergency responders were"."""
+    words = tokens(text)
+    windows = []
+    for index, word in enumerate(words):
+        if word.text[0].isdigit() or word.lower in NUMBER_WORDS:
+            following = words[index:index + 5]
+            windows.append(text[following[0].start:following[-1].end])
+    return windows
 
 
 def _content_words(text: str) -> list[str]:
@@ -223,7 +261,7 @@ class ExtractiveAnswerer:
             candidate.rejected = self._pins_unmet(question, candidate, matcher)
             if candidate.rejected is None:
                 candidate.coverage = matcher.coverage(" ".join(filter(None, (candidate.text, candidate.claimant))))
-                candidate.rejected = self._weak(candidate)
+                candidate.rejected = self._weak(question, candidate, matcher)
         return candidates
 
     def _pins_unmet(self, question: Question, candidate: Candidate, matcher: TermMatcher) -> str | None:
@@ -244,20 +282,25 @@ class ExtractiveAnswerer:
         if question.kind == "date" and not has_date_expression(candidate.text):
             return "gives no date"
         for term in question.focus:
-            if matcher.credit(term, candidate.text) < 0.8:
+            if matcher.credit(term, candidate.text) < 0.8 and not matcher.counts(candidate.text):
                 return f"is not about {term.word}"
         for term in question.event:
             if matcher.credit(term, candidate.text) < 0.5:
                 return f"does not say who was {term.word}"
         return None
 
-    def _weak(self, candidate: Candidate) -> str | None:
-        if candidate.similarity < self.thresholds.min_similarity:
+    def _weak(self, question: Question, candidate: Candidate, matcher: TermMatcher) -> str | None:
+        # A question made only of names ("What did Konashenkov say?") is short and
+        # unlike any sentence; once its names are met, similarity says little.
+        only_names = all(t.word[0].isupper() for t in question.terms)
+        if candidate.similarity < self.thresholds.min_similarity and not only_names:
             return f"similarity {candidate.similarity:.2f} below {self.thresholds.min_similarity}"
         if candidate.coverage < self.thresholds.min_coverage:
             return f"meets {candidate.coverage:.0%} of the question's terms"
         if candidate.score < self.thresholds.min_score:
             return f"score {candidate.score:.2f} below {self.thresholds.min_score}"
+        if not matcher.meets_a_common_term(candidate.text):
+            return "meets the question's names but not what it asks about them"
         return None
 
     def _choose(self, passing: list[Candidate]) -> list[Candidate]:
@@ -378,7 +421,8 @@ def _with_claimant(quote: str, candidate: Candidate) -> str:
     if not candidate.claimant or candidate.claimant.lower() in quote.lower():
         return quote
     label = f"{candidate.claimant} (via {candidate.relay})" if candidate.relay else candidate.claimant
-    return f'According to {label}: "{quote}"'
+    quoted = quote if quote[:1] in "\"“" else f"“{quote}”"
+    return f"According to {label}: {quoted}"
 
 
 def _with_dates(quote: str, candidate: Candidate) -> str:

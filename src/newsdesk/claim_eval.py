@@ -207,3 +207,21 @@ def claim_metrics(claims: Iterable[Claim], gold_files: Iterable[Path]) -> dict[s
 
 def _share(part: int, whole: int) -> float | None:
     return part / whole if whole else None
+
+
+GOLD_FILE_NAMES = ("claims.jsonl", "corpus-claims.jsonl")
+
+
+def claim_metrics_beside(ledger: Any, set_path: Path, gold_files: Iterable[Path] = ()) -> dict[str, float | None]:
+    """Claim metrics for ``newsdesk eval``: from ``gold_files``, or the claims files next to the eval set.
+
+    A labels file counts only when every document it labels is in the ledger
+    (the corpus it was written for is indexed); with none, nothing is added.
+    """
+    paths = list(gold_files) or [set_path.parent / name for name in GOLD_FILE_NAMES]
+    indexed = set(ledger.documents)
+    usable = [p for p in paths if p.is_file() and {g.doc_id for g in load_gold(p)} <= indexed]
+    if not usable:
+        return {}
+    found = claim_metrics(ledger.claims(), usable)
+    return {name: value for name, value in found.items() if name.startswith(("claim_", "conflict_coverage_claims"))}

@@ -144,9 +144,11 @@ def contains(text: str, needle: str) -> bool:
     if not wanted:
         return True
     pattern = (r"(?<!\w)" if wanted[0].isalnum() else "") + re.escape(wanted) + (r"(?!\w)" if wanted[-1].isalnum() else "")
-    # A number must not match inside a longer one: "498" in "4980" or "49.8".
+    # A number must not match inside a longer one: "498" in "4980" or "49.8", "8" in "9.8".
     if wanted[-1].isdigit():
         pattern += r"(?![.,]?\d)"
+    if wanted[0].isdigit():
+        pattern = r"(?<!\d[.,])" + pattern
     return re.search(pattern, haystack) is not None
 
 

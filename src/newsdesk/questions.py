@@ -52,6 +52,7 @@ class Question:
     terms: tuple[Term, ...] = ()
     focus: tuple[Term, ...] = ()
     event: tuple[Term, ...] = ()
+    counted: str = ""
     follow_up: bool = False
     soft_entities: tuple[tuple[str, ...], ...] = field(default=())
 
@@ -156,27 +157,33 @@ def _kind(lowered: str) -> str:
     return "other"
 
 
-def _focus(asked: str, terms: tuple[Term, ...], entity_runs: list[list[Token]]) -> dict[str, tuple[Term, ...]]:
+def _focus(asked: str, terms: tuple[Term, ...], entity_runs: list[list[Token]]) -> dict[str, object]:
     """For "how many Russian soldiers were killed": what is counted (``focus``:
-    "soldiers") and what happened to it (``event``: "killed")."""
+    "soldiers"; ``counted``: "Russian soldiers") and what happened to it
+    (``event``: "killed")."""
     match = _QUANTITY.search(asked.lower())
     if match is None:
         return {}
     names = {w.start for run in entity_runs for w in run}
-    following = [w for w in tokens(asked) if w.start >= match.end() and w.start not in names]
-    counted: list[str] = []
-    for word in following:
-        if word.lower in STOPWORDS or word.text.isdigit():
+    after = [w for w in tokens(asked) if w.start >= match.end()]
+    phrase: list[str] = []
+    for word in after:
+        if word.lower in STOPWORDS or word.text.isdigit() or (phrase and word.lower.endswith("ed")):
             break
-        counted.append(word.lower)
-    # "how many civilians died": the verb after the noun is not what is counted.
-    nouns = [w for w in counted if not w.endswith("ed")] or counted
-    rest = [w.lower for w in following if w.lower not in STOPWORDS and w.lower not in nouns]
+        phrase.append(word.text)
+    following = [w for w in after if w.start not in names]
+    counted = [w.lower for w in following[: len(phrase)] if w.text in phrase]
+    # "how many civilians died": the verb after the noun is not what is counted;
+    # "how many emergency workers": the head noun is the last word.
+    nouns = [w for w in counted if not w.endswith("ed")][-1:] or counted[-1:]
+    rest = [w.lower for w in following if w.lower not in STOPWORDS and w.lower not in counted]
     event = {stem(w) for w in [w for w in rest if w.endswith("ed")][:1]}
     counted = {stem(w) for w in nouns}
+    heads = {stem(w) for w in nouns}
     return {
-        "focus": tuple(t for t in terms if t.stem in counted and t.weight >= 0.8),
+        "focus": tuple(t for t in terms if t.stem in heads and t.weight >= 0.8),
         "event": tuple(t for t in terms if t.stem in event and t.weight >= 0.8),
+        "counted": " ".join(phrase),
     }
 
 
@@ -203,6 +210,7 @@ def _merge(current: Question, context: Question) -> Question:
         terms=current.terms + inherited,
         focus=current.focus or context.focus,
         event=current.event or context.event,
+        counted=current.counted or context.counted,
         follow_up=True,
         soft_entities=context.entities + context.soft_entities,
     )

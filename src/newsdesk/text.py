@@ -41,7 +41,8 @@ STOPWORDS = frozenset(
     will just should now is are was were be been being have has had having do does did doing i me
     my we our you your he him his she her it its they them their this that these those what which
     who whom whose when where why how am would could might must shall may also as per
-    many much tell say said says according reported report know please give list show""".split()
+    many much tell say said says according reported report know please give list show
+    happen happened happens happening occur occurred""".split()
 )
 
 
@@ -111,11 +112,16 @@ def has_quantity(text: str) -> bool:
     return any(t.lower in NUMBER_WORDS for t in tokens(text))
 
 
+_RELATIVE_DATE = re.compile(
+    r"\b(yesterday|today|tonight|(last|next|this) (week|month|year|weekend)|\d+ (days|weeks|months|years) ago)\b",
+    re.IGNORECASE,
+)
+
+
 def has_date_expression(text: str) -> bool:
+    """A weekday, a month, a year, or a relative date such as "last week"."""
     words = {t.lower for t in tokens(text)}
-    if words & set(MONTHS) or words & set(WEEKDAYS):
-        return True
-    if words & {"yesterday", "today", "tonight", "earlier", "previously", "week", "month", "year", "day", "days"}:
+    if words & set(MONTHS) or words & set(WEEKDAYS) or _RELATIVE_DATE.search(text):
         return True
     return any(1900 <= value <= 2100 and value.is_integer() for value in numbers(text))
 

@@ -42,9 +42,9 @@ def _global_options(
 
 
 def _register_commands() -> None:
-    from newsdesk.cli import asking, claims, indexing
+    from newsdesk.cli import asking, claims, evaluation, indexing, serving
 
-    for module in (indexing, asking, claims):
+    for module in (indexing, asking, claims, evaluation, serving):
         module.register(app)
 
 

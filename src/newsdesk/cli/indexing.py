@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from newsdesk.cli.common import assistant_from, console, console_err
+
+if TYPE_CHECKING:
+    from newsdesk.evaluation import Case
 
 
 def register(app: typer.Typer) -> None:
@@ -29,8 +32,12 @@ def reindex(
     wait: Annotated[
         Optional[float], typer.Option("--wait", help="Seconds to wait for another reindex to finish.")
     ] = None,
+    eval_set: Annotated[
+        Optional[Path], typer.Option("--eval", help="Then run this eval set (as `newsdesk eval --set FILE`).")
+    ] = None,
 ) -> None:
     """Bring the index in line with the corpus: embed new and changed articles, drop deleted ones."""
+    cases = _read_eval_set(eval_set)
     assistant = assistant_from(ctx, corpus=corpus or None, lock_timeout=wait)
     show_bar = not (as_json or quiet) and console_err.is_terminal
     with Progress(
@@ -65,8 +72,21 @@ def reindex(
             f"({report.chunks_embedded} embedded) in {assistant.settings.store}",
             highlight=False,
         )
+    if cases is not None and eval_set is not None:
+        from newsdesk.cli.evaluation import report as report_eval, run_with_progress
+
+        report_eval(run_with_progress(assistant, cases, eval_set, show=not as_json), as_json=as_json)
     if report.failures:
         raise typer.Exit(1)
+
+
+def _read_eval_set(path: Path | None) -> list[Case] | None:
+    """Read the whole eval set before indexing, so a bad line stops everything at once."""
+    if path is None:
+        return None
+    from newsdesk.evaluation import load_cases
+
+    return load_cases(path)
 
 
 def status(

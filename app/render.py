@@ -1,0 +1,201 @@
+"""What the chat shows, as HTML and Markdown strings: pure functions, no Gradio.
+
+Article text is untrusted: every piece of it goes through `html.escape`, so
+markup or script inside an article is shown as text. The only tags in the
+output are the ones written here.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Any
+
+# "[3]" after the sentence it cites; the composer puts one after each quoted sentence.
+_MARKER = re.compile(r"\[(\d+)\]")
+
+
+def source_anchor(turn: int, n: int) -> str:
+    """The element id of source ``n`` of chat turn ``turn`` (1-based), unique on the page."""
+    return f"src-{turn}-{n}"
+
+
+def text(value: str) -> str:
+    """Untrusted text as inert HTML; newlines become spaces so Markdown sees one HTML block."""
+    return html.escape(" ".join(value.split()), quote=True)
+
+
+def answer_html(answer: dict[str, Any], turn: int) -> str:
+    """The chat bubble of a finished answer: citation markers link to their sources.
+
+    A refusal gets its own look so it cannot be mistaken for an answer.
+    """
+    if answer["refused"]:
+        return (
+            '<div class="nd-refusal"><span class="nd-refusal-tag">Not in the corpus</span> '
+            f"{text(answer['answer'])}</div>"
+        )
+    known = {citation["n"] for citation in answer["citations"]}
+
+    def link(match: re.Match[str]) -> str:
+        n = int(match.group(1))
+        if n not in known:
+            return match.group(0)
+        return f'<a class="nd-cite" href="#{source_anchor(turn, n)}" title="Show source {n}">[{n}]</a>'
+
+    body = f'<div class="nd-answer">{_MARKER.sub(link, text(answer["answer"]))}</div>'
+    return body + "".join(disputes_html(dispute, turn) for dispute in answer.get("disputes", []))
+
+
+def disputes_html(dispute: dict[str, Any], turn: int) -> str:
+    """The "disputed figures" table under an answer that gives every side (docs/claims.md)."""
+    figure = dispute["kind"] == "figure"
+    rows = []
+    for side in dispute["sides"]:
+        who = side["claimant"] + (f" (via {side['relay']})" if side.get("relay") else "")
+        if figure:
+            says = f"{side.get('hedge') or ''} {side['value']:,.0f}".strip()
+        else:
+            says = side["quote"]
+        earlier = "; ".join(
+            f"{e.get('hedge') or ''} {e['value']:,.0f}".strip() + f" ({e['as_of']})" for e in side.get("earlier", [])
+        )
+        cite = f'<a class="nd-cite" href="#{source_anchor(turn, side["citation"])}">[{side["citation"]}]</a>'
+        rows.append(
+            f"<tr><td>{text(who)}</td><td>{text(says)}</td><td>{text(side.get('caveat') or '')}</td>"
+            f"<td>{text(side.get('as_of') or '')}</td><td>{text(earlier)}</td><td>{cite}</td></tr>"
+        )
+    title = "Disputed figures" if figure else "Disputed statements"
+    return (
+        f'<table class="nd-disputes"><caption>{title}: {text(dispute["subject"])}</caption>'
+        "<tr><th>source</th><th>says</th><th>caveat</th><th>as of</th><th>earlier</th><th></th></tr>"
+        f'{"".join(rows)}</table>'
+    )
+
+
+def partial_html(answer_text: str) -> str:
+    """A streaming answer: the words so far, and a cursor."""
+    return f'<div class="nd-answer nd-streaming">{text(answer_text)} <span class="nd-cursor">▍</span></div>'
+
+
+def question_html(question: str) -> str:
+    return f'<div class="nd-question">{text(question)}</div>'
+
+
+def searching_html() -> str:
+    return '<div class="nd-answer nd-streaming"><em>Searching the articles…</em></div>'
+
+
+def passage_html(citation: dict[str, Any], passage: str, passage_start: int) -> str:
+    """The passage with the cited span marked; everything escaped."""
+    start = citation["start"] - passage_start
+    end = citation["end"] - passage_start
+    lead = len(passage[:start]) - len(passage[:start].lstrip())
+    passage, start, end = passage[lead:].rstrip(), start - lead, end - lead
+    return (
+        f"{html.escape(passage[:start])}<mark>{html.escape(passage[start:end])}</mark>"
+        f"{html.escape(passage[end:])}"
+    )
+
+
+def cited_passage(citation: dict[str, Any], retrieved: list[dict[str, Any]]) -> tuple[str, int]:
+    """The retrieved chunk that holds the quote, and its start offset; the quote alone if none does."""
+    for chunk in retrieved:
+        if chunk["doc_id"] != citation["doc_id"]:
+            continue
+        if chunk["start"] <= citation["start"] and citation["end"] <= chunk["end"]:
+            offset = citation["start"] - chunk["start"]
+            if chunk["text"][offset:offset + len(citation["quote"])] == citation["quote"]:
+                return chunk["text"], chunk["start"]
+    return citation["quote"], citation["start"]
+
+
+def source_html(citation: dict[str, Any], retrieved: list[dict[str, Any]], turn: int) -> str:
+    """One source card: number, title, outlet, date, who said it, and the passage."""
+    passage, passage_start = cited_passage(citation, retrieved)
+    meta = [
+        f'<span class="nd-outlet">{html.escape(citation["outlet"]) or "outlet not given"}</span>',
+        f'<span class="nd-date">{html.escape(citation["published"]) or "date not given"}</span>',
+        f'<span class="nd-span">{html.escape(citation["doc_id"])}:{citation["start"]}–{citation["end"]}</span>',
+    ]
+    claimant = (
+        f'<div class="nd-claimant">Said by: {html.escape(citation["claimant"])}</div>'
+        if citation.get("claimant")
+        else ""
+    )
+    return (
+        f'<div class="nd-source" id="{source_anchor(turn, citation["n"])}">'
+        f'<div class="nd-source-head"><span class="nd-n">[{citation["n"]}]</span> '
+        f'<span class="nd-title">{html.escape(citation["title"]) or html.escape(citation["doc_id"])}</span></div>'
+        f'<div class="nd-meta">{" · ".join(meta)}</div>{claimant}'
+        f'<div class="nd-passage">{passage_html(citation, passage, passage_start)}</div>'
+        "</div>"
+    )
+
+
+def turn_sources_html(answer: dict[str, Any], turn: int) -> str:
+    if answer["refused"]:
+        body = '<p class="nd-empty">No passage answers this question, so nothing is cited.</p>'
+    else:
+        body = "".join(source_html(c, answer["retrieved"], turn) for c in answer["citations"])
+    return f'<div class="nd-turn-question">Q{turn}: {text(answer["question"])}</div>{body}'
+
+
+def sources_panel_html(answers: list[dict[str, Any]]) -> str:
+    """Every turn's sources, newest first and open; earlier turns folded away."""
+    if not answers:
+        return (
+            '<div class="nd-sources"><p class="nd-empty">Ask a question: the passages each answer '
+            "rests on appear here, with the quoted words highlighted.</p></div>"
+        )
+    parts = []
+    for turn in range(len(answers), 0, -1):
+        block = turn_sources_html(answers[turn - 1], turn)
+        if turn == len(answers):
+            parts.append(f'<div class="nd-turn nd-latest">{block}</div>')
+        else:
+            parts.append(
+                f'<details class="nd-turn"><summary>Earlier: {text(answers[turn - 1]["question"])}</summary>'
+                f"{block}</details>"
+            )
+    return f'<div class="nd-sources">{"".join(parts)}</div>'
+
+
+def answer_markdown(answer: dict[str, Any]) -> str:
+    """The answer with numbered sources and their quotes, for pasting into notes or a story."""
+    lines = [f"**Q:** {answer['question']}", "", answer["answer"]]
+    if answer["citations"]:
+        lines += ["", "Sources:"]
+    for citation in answer["citations"]:
+        where = ", ".join(part for part in (citation["title"], citation["outlet"], citation["published"]) if part)
+        who = f"; said by {citation['claimant']}" if citation.get("claimant") else ""
+        lines.append(f"{citation['n']}. {where} ({citation['doc_id']}, characters {citation['start']}–{citation['end']}{who})")
+        lines.append(f"   > {citation['quote']}")
+    return "\n".join(lines) + "\n"
+
+
+def status_markdown(status: dict[str, Any]) -> str:
+    last = status.get("last_reindex") or "never"
+    return (
+        f"**{status['documents']}** documents · **{status['chunks']}** passages · "
+        f"last reindex: {html.escape(str(last))}"
+    )
+
+
+def reindex_progress_html(done: int, total: int) -> str:
+    if total:
+        progress = f'<progress value="{done}" max="{total}"></progress> {done}/{total} articles embedded'
+    else:
+        progress = "reading the corpus…"
+    return f"<div class='nd-reindex'>Reindexing: {progress}. Questions are still answered meanwhile.</div>"
+
+
+def reindex_result_html(counts: dict[str, Any]) -> str:
+    """The counts of a finished reindex, and each file that failed with its reason."""
+    changes = ", ".join(f"{key} {counts.get(key, 0)}" for key in ("added", "updated", "deleted", "unchanged", "failed"))
+    summary = f"Reindex done: {changes}. {counts.get('documents', 0)} documents, {counts.get('chunks', 0)} passages."
+    failures = "".join(
+        f"<li>{html.escape(failure['path'])}: {html.escape(failure['reason'])}</li>"
+        for failure in counts.get("failures", [])
+    )
+    return f"<div>{html.escape(summary)}</div>" + (f"<ul>{failures}</ul>" if failures else "")

@@ -1,0 +1,252 @@
+"""``newsdesk eval``: run an eval set through the chat's chain and report every metric.
+
+Exit codes: 0 all well, 1 a bad input (eval set, floors, baseline, empty
+index), 3 a metric is below its floor (the CI regression gate).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, Optional
+
+import typer
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+from rich.table import Table
+
+from newsdesk.cli.asking import KOption, RetrieverOption, _mode
+from newsdesk.cli.common import assistant_from, console, console_err
+
+if TYPE_CHECKING:
+    from newsdesk.assistant import Assistant
+    from newsdesk.eval_report import Baseline
+    from newsdesk.eval_runner import EvalRun
+    from newsdesk.evaluation import Case, CaseResult
+    from newsdesk.settings import RetrieverMode
+
+BELOW_FLOOR_EXIT = 3
+
+
+def register(app: typer.Typer) -> None:
+    app.command("eval")(evaluate_set)
+
+
+def evaluate_set(
+    ctx: typer.Context,
+    set_path: Annotated[Path, typer.Option("--set", help="Eval set: JSON Lines cases (shared eval-format doc).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object: metrics and per-case results.")] = False,
+    out: Annotated[
+        Optional[Path], typer.Option("--out", help="Write results.json and metrics.png into this directory.")
+    ] = None,
+    baseline: Annotated[
+        Optional[Path], typer.Option("--baseline", help="results.json of an earlier run: print how each metric moved.")
+    ] = None,
+    floors: Annotated[
+        Optional[Path],
+        typer.Option("--floors", help="JSON of metric floors (e.g. eval/floors.json); exit 3 when a metric falls below one."),
+    ] = None,
+    answers: Annotated[
+        Optional[Path],
+        typer.Option("--answers", help="Score saved `ask --json --batch` output instead of asking again."),
+    ] = None,
+    claims: Annotated[
+        Optional[list[Path]],
+        typer.Option("--claims", help="Hand-labelled claims (repeatable; default: claims.jsonl and corpus-claims.jsonl beside the set)."),
+    ] = None,
+    k: KOption = None,
+    retriever: RetrieverOption = None,
+) -> None:
+    """Run an eval set through the same chain as the chat and report every metric."""
+    from newsdesk.eval_report import load_baseline, load_floors
+    from newsdesk.evaluation import load_cases
+
+    if answers is not None and (k is not None or retriever is not None):
+        raise typer.BadParameter("-k and --retriever apply when asking; --answers scores answers already given")
+    # Every input is read and checked before a single question is asked.
+    cases = load_cases(set_path)
+    floor_values = load_floors(floors) if floors else {}
+    earlier = load_baseline(baseline) if baseline else None
+    mode = _mode(retriever)
+    assistant = assistant_from(ctx)
+    if answers is not None:
+        from newsdesk.eval_runner import score_answers
+
+        run = score_answers(assistant, cases, answers, set_path)
+    else:
+        run = run_with_progress(assistant, cases, set_path, k, mode, show=not as_json)
+    from newsdesk.claim_eval import claim_metrics_beside
+
+    run.metrics.update(claim_metrics_beside(assistant.ledger(), set_path, claims or ()))  # docs/claims.md
+    report(run, as_json=as_json, out=out, baseline=earlier, floors=floor_values)
+
+
+def run_with_progress(
+    assistant: Assistant,
+    cases: list[Case],
+    set_path: Path,
+    k: int | None = None,
+    mode: RetrieverMode | None = None,
+    show: bool = True,
+) -> EvalRun:
+    from newsdesk.eval_runner import evaluate, evidence_not_indexed
+
+    strays = evidence_not_indexed(assistant, cases)
+    if strays:
+        console_err.print(
+            f"[yellow]warning:[/] the evidence of {len(strays)} cases (e.g. {escape(strays[0])}) is in no indexed "
+            "document; was the corpus this set was written for indexed? (`make eval` indexes corpus/ and eval/corpus/)",
+            highlight=False,
+        )
+    with Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+        console=console_err,
+        transient=True,
+        disable=not (show and console_err.is_terminal),
+    ) as progress:
+        task = progress.add_task("loading model and index", total=len(cases))
+
+        def advance(done: int, total: int) -> None:
+            progress.update(task, completed=done, description=f"asking {set_path.name}")
+
+        return evaluate(assistant, cases, set_path, k=k, mode=mode, on_case=advance)
+
+
+def report(
+    run: EvalRun,
+    as_json: bool = False,
+    out: Path | None = None,
+    baseline: Baseline | None = None,
+    floors: dict[str, float] | None = None,
+) -> None:
+    """Print the run (table or JSON), write --out files, then enforce the floors."""
+    from newsdesk.evaluation import below_floors
+
+    data = run.to_json()
+    failing = below_floors(run.metrics, floors) if floors else []
+    if floors:
+        data["below_floors"] = failing
+    if baseline:
+        data["baseline"] = {"path": str(baseline.path), "metrics": baseline.metrics}
+    if as_json:
+        print(json.dumps(data, ensure_ascii=False))
+    else:
+        _print_failures(run)
+        console.print(metrics_table(run, baseline, floors or {}))
+        if baseline:
+            _print_case_changes(baseline, data["results"])
+    if out is not None:
+        _write_out(out, data, baseline)
+    if failing:
+        for line in failing:
+            console_err.print(f"[bold red]below floor:[/] {escape(line)}", highlight=False)
+        raise typer.Exit(BELOW_FLOOR_EXIT)
+
+
+def metrics_table(run: EvalRun, baseline: Baseline | None, floors: dict[str, float]) -> Table:
+    from newsdesk.eval_report import deltas
+    from newsdesk.evaluation import LOWER_IS_BETTER
+
+    table = Table(
+        title=f"{run.set_path}: {len(run.results)} cases, {len(run.failures)} with problems "
+        f"(retriever {run.retriever}, k={run.k}, {run.documents} documents)",
+        title_justify="left",
+    )
+    table.add_column("metric")
+    table.add_column("value", justify="right")
+    if floors:
+        table.add_column("floor", justify="right")
+    if baseline:
+        table.add_column("baseline", justify="right")
+        table.add_column("change", justify="right")
+    moved = {d.name: d for d in deltas(baseline.metrics, run.metrics)} if baseline else {}
+    for name, value in run.metrics.items():
+        label = f"{name} [dim](lower is better)[/]" if name in LOWER_IS_BETTER else name
+        row = [label, _number(name, value)]
+        if floors:
+            row.append(_floor_cell(name, value, floors.get(name)))
+        if baseline:
+            delta = moved[name]
+            row += [_number(name, delta.old), _change_cell(name, delta.change, delta.improved)]
+        table.add_row(*row)
+    return table
+
+
+def _number(name: str, value: float | None) -> str:
+    if value is None:
+        return "[dim]n/a[/]"
+    return f"{value:.0f} ms" if name.endswith("_ms") else f"{value:.3f}"
+
+
+def _floor_cell(name: str, value: float | None, floor: float | None) -> str:
+    from newsdesk.evaluation import LOWER_IS_BETTER, below_floors
+
+    if floor is None:
+        return ""
+    colour = "red" if below_floors({name: value}, {name: floor}) else "green"
+    sign = "≤" if name in LOWER_IS_BETTER else "≥"
+    return f"[{colour}]{sign} {_number(name, floor)}[/]"
+
+
+def _change_cell(name: str, change: float | None, improved: bool | None) -> str:
+    if change is None:
+        return "[dim]n/a[/]"
+    if improved is None:
+        return "[dim]=[/]"
+    arrow = "▲" if change > 0 else "▼"
+    colour = "green" if improved else "red"
+    amount = f"{abs(change):.0f} ms" if name.endswith("_ms") else f"{abs(change):.3f}"
+    return f"[{colour}]{arrow} {amount}[/]"
+
+
+def _print_failures(run: EvalRun) -> None:
+    failures = run.failures
+    if not failures:
+        console.print("[green]Every case passed.[/]")
+        return
+    console.print(f"[bold]Cases with problems ({len(failures)} of {len(run.results)}):[/]")
+    for result in failures:
+        _print_failure(result)
+    console.print()
+
+
+def _print_failure(result: CaseResult) -> None:
+    case = result.case
+    follow_up = f" [dim](after: {escape(' / '.join(case.history))})[/]" if case.history else ""
+    console.print(f"\n[red]✗[/] [bold]{escape(case.id)}[/]: {escape(case.question)}{follow_up}", highlight=False)
+    for problem in result.problems():
+        console.print(f"    [yellow]{escape(problem)}[/]", highlight=False)
+    answer: dict[str, Any] = result.answer
+    said = answer.get("answer", "")
+    console.print(f"    answered: [dim]{escape(said[:300])}{'…' if len(said) > 300 else ''}[/]", highlight=False)
+    for citation, holds in zip(answer.get("citations", []), result.citations_ok or [], strict=False):
+        mark = "" if holds else " [red](does not hold)[/]"
+        console.print(
+            f"    cited [{citation['n']}] {escape(citation['doc_id'])}:{citation['start']}-{citation['end']}{mark} "
+            f"[dim]“{escape(citation['quote'][:200])}”[/]",
+            highlight=False,
+        )
+
+
+def _print_case_changes(baseline: Baseline, results: list[dict[str, Any]]) -> None:
+    from newsdesk.eval_report import case_changes
+
+    newly_failing, fixed = case_changes(baseline, results)
+    if newly_failing:
+        console.print(f"[red]Fail now, passed in the baseline:[/] {escape(', '.join(newly_failing))}", highlight=False)
+    if fixed:
+        console.print(f"[green]Pass now, failed in the baseline:[/] {escape(', '.join(fixed))}", highlight=False)
+
+
+def _write_out(out: Path, data: dict[str, Any], baseline: Baseline | None) -> None:
+    from newsdesk.eval_chart import write_chart
+
+    out.mkdir(parents=True, exist_ok=True)
+    results = out / "results.json"
+    results.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    chart = write_chart(data, out / "metrics.png", baseline.metrics if baseline else None)
+    console_err.print(f"wrote {results} and {chart}", highlight=False)
