@@ -484,7 +484,7 @@ def _figure_sentences(
     text += f" on {_day(claim)}"
     previous = earlier[0]
     row["earlier"] = [{"value": c.value, "hedge": c.hedge, "as_of": c.as_of, "citation": cite(c)} for c in earlier]
-    return [f"{text}. [{n}]", f"Up from {previous.hedged_value}{' ' + _noun_in_quote(previous) if _noun_in_quote(previous) else ''} on {_day(previous)}. [{cite(previous)}]"]
+    return [f"{text}. [{n}]", f"It was {previous.hedged_value}{' ' + _noun_in_quote(previous) if _noun_in_quote(previous) else ''} on {_day(previous)}. [{cite(previous)}]"]
 
 
 def _names_claimant(claim: Claim) -> bool:
@@ -518,13 +518,14 @@ _WEEKDAY_NAMES = frozenset("monday tuesday wednesday thursday friday saturday su
 
 
 def _best_statement(side: Side, question: Question | None) -> Claim:
-    """The side's statement that says most about what was asked; the shorter one on a tie."""
+    """The side's statement that says most about what was asked; a named person's, then the shorter, on a tie."""
     wanted = {t.stem for t in question.terms} | {stem(w) for e in question.entities for w in e} if question else set()
 
-    def score(claim: Claim) -> tuple[int, int]:
+    def score(claim: Claim) -> tuple[int, bool, int]:
         words = {stem(w.text) for w in tokens(claim.quote)}
         hits = sum(1 for w in wanted if any(stems_match(w, other) or other.startswith(w) for other in words))
-        return (hits, -len(claim.quote))
+        # A named official ("Oleksiy Arestovich, a … adviser") says more than a country ("Ukraine argued").
+        return (hits, len(_identity(claim.claimant)) >= 2, -len(claim.quote))
 
     return max(side.claims, key=score)
 
