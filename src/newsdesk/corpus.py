@@ -37,7 +37,14 @@ _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 # Control characters other than tab and newline: terminal escapes, bells, stray NULs.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Above this share of control characters, "text" is really binary data decoded as Latin-1.
-_BINARY_CONTROL_SHARE = 0.05
+_BINARY_CONTROL_SHARE = 0.15  # random bytes give about 0.25, colourised logs a few per cent
+
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """Safe YAML with timestamps left as text, so `_parse_date` judges them (2024-13-45 must not raise)."""
+
+
+_FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
 
 
 @dataclass(frozen=True)
@@ -325,12 +332,14 @@ def _parse_metadata(front: str | None, path: Path) -> tuple[dict[str, Any], list
     if front is None:
         return {}, []
     try:
-        data = yaml.safe_load(front) if front.strip() else {}
+        data = yaml.load(front, Loader=_FrontMatterLoader) if front.strip() else {}  # noqa: S506 (safe loader)
     except yaml.YAMLError as exc:
         where = getattr(exc, "problem_mark", None)
         line = f" at front-matter line {where.line + 2}" if where is not None else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise CorpusError(path, f"front matter is not valid YAML{line}: {problem}.") from exc
+    except (ValueError, TypeError, RecursionError) as exc:  # odd values PyYAML's constructors reject
+        raise CorpusError(path, f"front matter is not valid YAML: {str(exc)[:80]}; fix the front matter.") from exc
     if data is None:
         data = {}
     if not isinstance(data, dict):
