@@ -26,7 +26,7 @@ from newsdesk.corpus import LoadReport, load_corpus
 from newsdesk.errors import CorpusError
 
 REPO = Path(__file__).resolve().parent.parent
-LONG_LINE_CHARS = 100_000
+LONG_LINE_CHARS = 40_000
 GOOD_TEXT = (
     "The harbour authority said on Monday that the northern pier would reopen in May.\n\n"
     "Fishermen told reporters the repairs had taken longer than promised.\n"
@@ -364,9 +364,9 @@ def test_reindex_of_a_folder_of_bad_files_indexes_every_good_one_and_reports_eac
     assert {s.path for s in report.skipped} == skipped
     old_version = snapshot.documents[became_unreadable.name].hash
 
-    # The file becomes unreadable and a new article arrives; the command reindexes as a user would.
+    # The file becomes unreadable and an article is removed; the command reindexes as a user would.
     became_unreadable.chmod(0)
-    (corpus / "late-arrival.md").write_text(GOOD_TEXT.replace("pier", "jetty"), encoding="utf-8")
+    (corpus / "utf-8-bom" / "bom.md").unlink()
     env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
     command = [sys.executable, "-c", "from newsdesk.cli import main; main()",
                "--store", str(assistant.settings.store), "reindex", "--corpus", str(corpus), "--json"]
@@ -380,8 +380,9 @@ def test_reindex_of_a_folder_of_bad_files_indexes_every_good_one_and_reports_eac
     assert sorted(reported) == sorted(expected), "each bad file reported exactly once"
     for path, reason in reported.items():
         assert expected[path] in reason.lower()
-    assert counts["added"] == 1  # the command finished its work before exiting non-zero
+    assert counts["deleted"] == 1  # the command finished its work before exiting non-zero
     final = assistant.store.read_snapshot()
-    assert "late-arrival.md" in final.documents
+    assert "utf-8-bom/bom.md" not in final.documents
+    must_index.discard("utf-8-bom/bom.md")
     assert final.documents[became_unreadable.name].hash == old_version, "an unreadable file keeps its last version"
     assert set(final.documents) >= must_index
