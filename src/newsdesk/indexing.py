@@ -68,6 +68,7 @@ def reindex(store: Store, progress: ProgressCallback | None = None) -> ReindexRe
     """Bring ``store`` in line with the corpus in ``store.settings``; see the module doc."""
     settings = store.settings
     with store.writer_lock():
+        store.reopen()  # the previous reindex may have been another process's
         loaded = load_corpus(settings.corpus, int(settings.max_file_mb * 1_000_000))
         previous = store.read_snapshot()
         report = _classify(loaded, previous, settings.chunk_size, settings.chunk_overlap)

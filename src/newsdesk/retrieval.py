@@ -84,6 +84,8 @@ class SnapshotReader:
         if stamp != self._stamp:
             with self._lock:
                 if stamp != self._stamp:
+                    if self._stamp is not None and not self.store.wrote_stamp(stamp):
+                        self.store.reopen()  # another process published it: see its chunks
                     snapshot = self.store.read_snapshot()
                     lexical = (
                         LexicalIndex.load(self.store.root / snapshot.lexical_dir)
