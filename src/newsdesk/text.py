@@ -122,3 +122,10 @@ def has_date_expression(text: str) -> bool:
 def normalise(text: str) -> str:
     """Lower-case with runs of white space folded: how eval strings are compared."""
     return _SPACES.sub(" ", text).strip().lower()
+
+
+def without_lone_surrogates(text: str) -> str:
+    """Text any encoder accepts: a lone surrogate (from a broken JSON or form field) becomes U+FFFD."""
+    if not any("\ud800" <= ch <= "\udfff" for ch in text):
+        return text
+    return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
