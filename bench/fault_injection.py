@@ -12,8 +12,13 @@ and whether any answer cited a document or a version that was not in the
 corpus before or after the reindex it overlapped.
 
 The load loop's target is pluggable: `AssistantTarget` calls the library in
-this process; `GradioTarget` calls a running chat server's ``/ask`` endpoint
-through gradio_client (loopback only), for when `newsdesk serve` exists.
+this process; `GradioTarget` calls a running chat server's ``/ask`` and
+``/reindex`` endpoints through gradio_client (loopback only). For that, start
+the server on this script's corpus and store, then point the script at it:
+
+    python bench/fault_injection.py --kills 0 --workdir /tmp/faults --seconds 0   # creates the corpus
+    NEWSDESK_STORE=/tmp/faults/store NEWSDESK_CORPUS=/tmp/faults/corpus newsdesk serve &
+    python bench/fault_injection.py --kills 0 --workdir /tmp/faults --url http://127.0.0.1:7860
 """
 
 from __future__ import annotations
@@ -81,6 +86,8 @@ class ChangingCorpus:
     @classmethod
     def create(cls, root: Path, articles: int, seed: int = 7, with_seed_corpus: bool = True) -> ChangingCorpus:
         root.mkdir(parents=True, exist_ok=True)
+        for stale in root.glob("synthetic-*.md"):  # from an earlier run in the same directory
+            stale.unlink()
         if with_seed_corpus and SEED_CORPUS.is_dir():
             shutil.copytree(SEED_CORPUS, root, dirs_exist_ok=True)
         corpus = cls(root, random.Random(seed))
@@ -237,6 +244,12 @@ class GradioTarget:
             client = self._local.client = Client(self.url, auth=self.auth, verbose=False)
         result = client.predict(question, api_name=self.api_name)
         return json.loads(result) if isinstance(result, str) else result
+
+    def reindex(self) -> Any:
+        """Ask the server to reindex its own corpus (its ``/reindex`` endpoint waits for it)."""
+        from gradio_client import Client
+
+        return Client(self.url, auth=self.auth, verbose=False).predict(api_name="/reindex")
 
 
 @dataclass
@@ -437,12 +450,8 @@ def main(argv: list[str] | None = None) -> int:
         target: AskTarget = (
             GradioTarget(args.url, args.api_name) if args.url else AssistantTarget(assistant)
         )
-        if args.url:  # the server reindexes its own store; this loop only changes its corpus
-            reindex: Callable[[], Any] = lambda: subprocess.run(  # noqa: E731
-                reindex_command(store, corpus.root, "--json", "--wait", "120"), env=subprocess_env(),
-                capture_output=True, timeout=600)
-        else:
-            reindex = assistant.reindex
+        # With --url the server reindexes its own store; this loop only changes its corpus.
+        reindex: Callable[[], Any] = target.reindex if isinstance(target, GradioTarget) else assistant.reindex
         load = load_loop(target, corpus, reindex, clients=args.clients, seconds=args.seconds, store=store)
         final = check_store(assistant.store, load_corpus([corpus.root]).articles)
         results["load_loop"] = {**load.__dict__, "clients": args.clients, "seconds": args.seconds,
