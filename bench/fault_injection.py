@@ -288,7 +288,7 @@ class LoadStats:
 def load_loop(
     target: AskTarget,
     corpus: ChangingCorpus,
-    reindex: Callable[[], Any],
+    reindex: Callable[[], Any] | None,
     clients: int = 20,
     seconds: float = 30.0,
     initial: dict[str, set[str]] | None = None,
@@ -323,7 +323,7 @@ def load_loop(
                 outcomes.append(Outcome(question, started, time.monotonic(), answer, error))
 
     def reindexer() -> None:
-        while not stop.is_set() and time.monotonic() < deadline:
+        while reindex is not None and not stop.is_set() and time.monotonic() < deadline:
             corpus.mutate(adds=1, edits=2, deletes=1)
             state = _present(corpus)
             started = time.monotonic()
@@ -412,6 +412,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, default=30, help="Synthetic articles to start with.")
     parser.add_argument("--clients", type=int, default=20, help="Concurrent question askers.")
     parser.add_argument("--seconds", type=float, default=30.0, help="Length of the load loop (0: skip).")
+    parser.add_argument("--no-reindex", action="store_true", help="Load loop without reindexing (a baseline).")
     parser.add_argument("--url", help="Load a running chat server (http://127.0.0.1:PORT) instead of the library.")
     parser.add_argument("--api-name", default="/ask", help="The server's endpoint, with --url.")
     parser.add_argument("--workdir", type=Path, help="Keep the corpus and store here (default: a temp dir).")
@@ -451,7 +452,9 @@ def main(argv: list[str] | None = None) -> int:
             GradioTarget(args.url, args.api_name) if args.url else AssistantTarget(assistant)
         )
         # With --url the server reindexes its own store; this loop only changes its corpus.
-        reindex: Callable[[], Any] = target.reindex if isinstance(target, GradioTarget) else assistant.reindex
+        reindex: Callable[[], Any] | None = target.reindex if isinstance(target, GradioTarget) else assistant.reindex
+        if args.no_reindex:
+            reindex = None
         load = load_loop(target, corpus, reindex, clients=args.clients, seconds=args.seconds, store=store)
         final = check_store(assistant.store, load_corpus([corpus.root]).articles)
         results["load_loop"] = {**load.__dict__, "clients": args.clients, "seconds": args.seconds,
