@@ -49,7 +49,7 @@ def test_questions_during_in_process_reindexes_are_error_free_and_consistent(
     stats = load_loop(AssistantTarget(assistant), corpus, assistant.reindex, clients=6, seconds=15,
                       store=assistant.settings.store)
 
-    assert stats.reindexes >= 2 and stats.requests >= 20
+    assert stats.reindexes >= 2 and stats.requests >= 20 and stats.reindex_errors == []
     assert stats.errors == 0, stats.error_samples
     assert stats.inconsistent == 0, stats.inconsistent_samples
     assert stats.answered > 0
@@ -64,13 +64,14 @@ def test_questions_while_another_process_reindexes_are_error_free_and_consistent
     corpus, assistant = changing
 
     def reindex_in_another_process() -> None:
-        subprocess.run(reindex_command(assistant.settings.store, corpus.root, "--json", "--wait", "60"),
-                       env=subprocess_env(), capture_output=True, timeout=300, check=True)
+        done = subprocess.run(reindex_command(assistant.settings.store, corpus.root, "--json", "--wait", "60"),
+                              env=subprocess_env(), capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, done.stderr
 
     stats = load_loop(AssistantTarget(assistant), corpus, reindex_in_another_process, clients=4, seconds=12,
                       store=assistant.settings.store)
 
-    assert stats.reindexes >= 1 and stats.requests >= 10
+    assert stats.reindexes >= 1 and stats.requests >= 10 and stats.reindex_errors == []
     assert stats.errors == 0, stats.error_samples
     assert stats.inconsistent == 0, stats.inconsistent_samples
     assert stats.documents_lost == 0
