@@ -16,13 +16,14 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Literal
 
 import pytest
 
 from newsdesk.assistant import Assistant
 from newsdesk.chunking import chunk_article
-from newsdesk.corpus import LoadReport, load_corpus
+from newsdesk.corpus import LoadReport, Skipped, load_corpus
 from newsdesk.errors import CorpusError
 
 REPO = Path(__file__).resolve().parent.parent
@@ -129,7 +130,8 @@ CASES: list[Case] = [
     Case("empty-file", _file("empty.md", b""), "failure", "empty article"),
     Case("whitespace-only", _file("blank.md", " \n\t\n   \n"), "failure", "empty article"),
     Case("front-matter-only", _file("meta-only.md", "---\ntitle: Nothing else\n---\n\n"), "failure", "empty article"),
-    Case("zero-width-only", _file("invisible.md", "\u200b\u200c\u200d\ufeff\u2060\n\u200b"), "failure", "empty article"),
+    Case("zero-width-only", _file("invisible.md", "\u200b\u200c\u200d\ufeff\u2060\n\u200b"),
+         "failure", "empty article"),
     Case("file-of-50-mb", _large_file, "failure", "max_file_mb"),
     Case("malformed-yaml", _file("bad-yaml.md", "---\ntitle: [unclosed\noutlet: x\n---\n" + GOOD_TEXT),
          "failure", "not valid yaml"),
@@ -243,11 +245,9 @@ def _load_unprivileged(directory: Path) -> LoadReport:
     )
     data = json.loads(done.stdout)
     report = LoadReport()
-    report.articles = [type("A", (), {"doc_id": doc_id})() for doc_id in data["articles"]]  # ids are all we read
+    report.articles = [SimpleNamespace(doc_id=doc_id) for doc_id in data["articles"]]  # type: ignore[misc]
     report.failures = [CorpusError(p, r) for p, r in data["failures"]]
     report.warnings = [CorpusError(p, r) for p, r in data["warnings"]]
-    from newsdesk.corpus import Skipped
-
     report.skipped = [Skipped(p, r) for p, r in data["skipped"]]
     return report
 

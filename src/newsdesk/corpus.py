@@ -210,7 +210,9 @@ def read_article(path: Path, doc_id: str, max_file_bytes: int = 10_000_000) -> t
     notes.extend(control_note)
     front, body = split_front_matter(text, path)
     if not _has_visible_text(body):
-        raise CorpusError(path, "empty article: no visible text after the front matter; add the text or remove the file.")
+        raise CorpusError(
+            path, "empty article: no visible text after the front matter; add the text or remove the file."
+        )
     meta, meta_notes = _parse_metadata(front, path)
     notes.extend(meta_notes)
     title = meta.pop("title", None) or _first_line(body)

@@ -53,8 +53,9 @@ def check_store(store: Store, articles: list[Article] | None = None) -> Integrit
 
     per_document = Counter(str(meta.get("doc_id")) for meta in metadata.values() if snapshot.admits(meta))
     for doc_id, entry in snapshot.documents.items():
-        if per_document.get(doc_id, 0) != entry.chunks:
-            problems.append(f"{doc_id}: snapshot lists {entry.chunks} chunks, Chroma holds {per_document.get(doc_id, 0)}")
+        held = per_document.get(doc_id, 0)
+        if held != entry.chunks:
+            problems.append(f"{doc_id}: snapshot lists {entry.chunks} chunks, Chroma holds {held}")
 
     lexical = LexicalIndex.load(store.root / snapshot.lexical_dir) if snapshot.lexical_dir else LexicalIndex([], None)
     lexical_ids = {passage.chunk_id for passage in lexical.passages}
@@ -68,7 +69,8 @@ def check_store(store: Store, articles: list[Article] | None = None) -> Integrit
         expected = {a.doc_id: document_version(a, settings.chunk_size, settings.chunk_overlap) for a in articles}
         _compare("corpus articles missing from the snapshot", set(expected) - set(snapshot.documents), problems)
         _compare("snapshot documents no longer in the corpus", set(snapshot.documents) - set(expected), problems)
-        outdated = {d for d, version in expected.items() if d in snapshot.documents and snapshot.documents[d].hash != version}
+        listed = snapshot.documents
+        outdated = {d for d, version in expected.items() if d in listed and listed[d].hash != version}
         _compare("snapshot documents at an old version", outdated, problems)
     return report
 
