@@ -128,7 +128,8 @@ def test_ask_endpoint_passes_history_so_follow_ups_work(client: Client, chat_ass
     answer = ask(client, follow_up, history)
     expected = chat_assistant.ask(Request(follow_up, tuple(history))).to_json()
     assert answer["answer"] == expected["answer"]
-    assert "Arestovich" in answer["answer"]
+    # Ukraine's side, whichever sentence gives it: its forces resisting, or Arestovich's "ongoing".
+    assert any(word in answer["answer"] for word in ("Arestovich", "resisting", "ongoing"))
 
 
 def test_filters_narrow_the_sources_and_the_refusal_says_so(client: Client) -> None:

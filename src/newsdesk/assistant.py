@@ -24,6 +24,7 @@ from newsdesk.questions import Question, analyse
 from newsdesk.retrieval import HybridRetriever, SearchFilters, SnapshotReader
 from newsdesk.settings import RetrieverMode, Settings
 from newsdesk.store import Store
+from newsdesk.text import without_lone_surrogates
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,7 @@ class Assistant:
         )
 
     def ask(self, request: Request) -> Answer:
-        return self.chain.invoke(request)
+        return self.chain.invoke(_encodable(request))
 
     def ask_many(self, requests: list[Request]) -> list[Answer]:
         return [self.ask(request) for request in requests]
@@ -156,6 +157,15 @@ class Assistant:
         self.embedder.warm_up()
         self.reader.current()
         self.ask(Request("warm up"))
+
+
+def _encodable(request: Request) -> Request:
+    """The tokenizer and the terminal reject lone surrogates; a pasted question may carry one."""
+    return replace(
+        request,
+        question=without_lone_surrogates(request.question),
+        history=tuple(without_lone_surrogates(turn) for turn in request.history),
+    )
 
 
 def _ms(started: float) -> float:

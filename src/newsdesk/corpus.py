@@ -12,11 +12,14 @@ stops the rest of the corpus from loading.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import hashlib
 import json
 import os
+import re
 import stat
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +33,18 @@ SUPPORTED_SUFFIXES = frozenset({".md", ".markdown", ".txt"})
 KNOWN_FIELDS = ("title", "outlet", "published", "author", "url")
 _BINARY_SNIFF_BYTES = 8192
 _EDITOR_TEMP_SUFFIXES = ("~", ".swp", ".swo", ".swx", ".tmp", ".bak", ".part", ".crdownload")
+_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+# Control characters other than tab and newline: terminal escapes, bells, stray NULs.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Above this share of control characters, "text" is really binary data decoded as Latin-1.
+_BINARY_CONTROL_SHARE = 0.15  # random bytes give about 0.25, colourised logs a few per cent
+
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """Safe YAML with timestamps left as text, so `_parse_date` judges them (2024-13-45 must not raise)."""
+
+
+_FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
 
 
 @dataclass(frozen=True)
@@ -95,6 +110,11 @@ def load_corpus(roots: Iterable[Path], max_file_bytes: int = 10_000_000) -> Load
             continue
         for path in _walk_files(root, report):
             doc_id = path.relative_to(root).as_posix()
+            if not _is_valid_utf8(doc_id):
+                report.failures.append(
+                    CorpusError(_printable_path(path), "file name is not valid UTF-8; rename the file.")
+                )
+                continue
             if doc_id in seen:
                 report.failures.append(
                     CorpusError(path, f"document id {doc_id!r} also exists under {seen[doc_id]}; rename one.")
@@ -114,7 +134,12 @@ def load_corpus(roots: Iterable[Path], max_file_bytes: int = 10_000_000) -> Load
 
 
 def _walk_files(root: Path, report: LoadReport) -> Iterator[Path]:
-    """Regular files under ``root`` in a stable order, never following directory links."""
+    """Regular files under ``root`` in a stable order, never following directory links.
+
+    A file link that leads outside the corpus is skipped: a folder someone else
+    filled must not make newsdesk quote ``~/.ssh/id_rsa`` in a chat.
+    """
+    real_root = root.resolve()
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False, onerror=None):
         current = Path(dirpath)
         kept_dirs = []
@@ -130,7 +155,7 @@ def _walk_files(root: Path, report: LoadReport) -> Iterator[Path]:
         dirnames[:] = kept_dirs
         for name in sorted(filenames):
             path = current / name
-            reason = _skip_reason(path)
+            reason = _skip_reason(path) or _outside_link_reason(path, real_root)
             if reason:
                 report.skipped.append(Skipped(str(path), reason))
                 continue
@@ -148,6 +173,31 @@ def _skip_reason(path: Path) -> str | None:
     return None
 
 
+def _outside_link_reason(path: Path, real_root: Path) -> str | None:
+    if not path.is_symlink():
+        return None
+    try:
+        target = path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return None  # broken or looping link: reading it reports why
+    if target == real_root or real_root in target.parents:
+        return None
+    return f"symbolic link to {target}, outside the corpus; copy the file into the corpus instead"
+
+
+def _is_valid_utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _printable_path(path: Path) -> str:
+    """A path whose name holds undecodable bytes, with those bytes shown as U+FFFD."""
+    return os.fsencode(path).decode("utf-8", "replace")
+
+
 def read_article(path: Path, doc_id: str, max_file_bytes: int = 10_000_000) -> tuple[Article, list[str]]:
     """Read one article. Returns it with notes (e.g. a fallback encoding was used).
 
@@ -156,9 +206,13 @@ def read_article(path: Path, doc_id: str, max_file_bytes: int = 10_000_000) -> t
     raw = _read_bytes(path, max_file_bytes)
     text, notes = decode_text(raw)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text, control_note = _replace_control_characters(text, path)
+    notes.extend(control_note)
     front, body = split_front_matter(text, path)
-    if not body.strip():
-        raise CorpusError(path, "empty article: no text after the front matter.")
+    if not _has_visible_text(body):
+        raise CorpusError(
+            path, "empty article: no visible text after the front matter; add the text or remove the file."
+        )
     meta, meta_notes = _parse_metadata(front, path)
     notes.extend(meta_notes)
     title = meta.pop("title", None) or _first_line(body)
@@ -182,7 +236,9 @@ def _read_bytes(path: Path, max_file_bytes: int) -> bytes:
     except OSError as exc:
         raise CorpusError(path, _os_reason(exc)) from exc
     if not stat.S_ISREG(info.st_mode):
-        raise CorpusError(path, "not a regular file.")
+        raise CorpusError(
+            path, "not a regular file (a pipe, device or socket); only plain text files are read. Remove it."
+        )
     if info.st_size > max_file_bytes:
         raise CorpusError(
             path,
@@ -193,9 +249,29 @@ def _read_bytes(path: Path, max_file_bytes: int) -> bytes:
         raw = path.read_bytes()
     except OSError as exc:
         raise CorpusError(path, _os_reason(exc)) from exc
-    if b"\x00" in raw[:_BINARY_SNIFF_BYTES]:
+    if b"\x00" in raw[:_BINARY_SNIFF_BYTES] and not raw.startswith(_UTF16_BOMS):
         raise CorpusError(path, "binary data, not text (contains NUL bytes); convert it to .md or .txt.")
     return raw
+
+
+def _replace_control_characters(text: str, path: Path) -> tuple[str, list[str]]:
+    """Control characters become spaces (offsets stay put); mostly-control text is binary."""
+    found = _CONTROL.findall(text)
+    if not found:
+        return text, []
+    if len(found) > _BINARY_CONTROL_SHARE * len(text):
+        raise CorpusError(
+            path,
+            f"binary data, not text ({len(found)} control characters in {len(text)}); convert it to .md or .txt.",
+        )
+    example = f"U+{ord(found[0]):04X}"
+    note = f"{len(found)} control characters (first {example}) replaced by spaces; remove them from the file."
+    return _CONTROL.sub(" ", text), [note]
+
+
+def _has_visible_text(body: str) -> bool:
+    """False for a body of only white space and invisible format characters (zero-width spaces)."""
+    return any(not ch.isspace() and unicodedata.category(ch) != "Cf" for ch in body)
 
 
 def _os_reason(exc: OSError) -> str:
@@ -209,7 +285,12 @@ def _os_reason(exc: OSError) -> str:
 
 
 def decode_text(raw: bytes) -> tuple[str, list[str]]:
-    """Decode UTF-8 (with or without BOM), else Windows-1252, else Latin-1; say which."""
+    """Decode UTF-8 (with or without BOM), UTF-16 with a BOM, else Windows-1252, else Latin-1; say which."""
+    if raw.startswith(_UTF16_BOMS):
+        try:
+            return raw.decode("utf-16"), ["encoded as UTF-16; decoded. Re-save as UTF-8 to silence this."]
+        except UnicodeDecodeError:
+            pass  # not really UTF-16: the fallbacks below decode it, the control-character check judges it
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -253,12 +334,14 @@ def _parse_metadata(front: str | None, path: Path) -> tuple[dict[str, Any], list
     if front is None:
         return {}, []
     try:
-        data = yaml.safe_load(front) if front.strip() else {}
+        data = yaml.load(front, Loader=_FrontMatterLoader) if front.strip() else {}  # noqa: S506 (safe loader)
     except yaml.YAMLError as exc:
         where = getattr(exc, "problem_mark", None)
         line = f" at front-matter line {where.line + 2}" if where is not None else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise CorpusError(path, f"front matter is not valid YAML{line}: {problem}.") from exc
+    except (ValueError, TypeError, RecursionError) as exc:  # odd values PyYAML's constructors reject
+        raise CorpusError(path, f"front matter is not valid YAML: {str(exc)[:80]}; fix the front matter.") from exc
     if data is None:
         data = {}
     if not isinstance(data, dict):

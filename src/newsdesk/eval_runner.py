@@ -9,14 +9,13 @@ answers saved earlier by ``newsdesk ask --json --batch``. Both return an
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newsdesk.errors import DocumentNotFoundError, EmptyIndexError, EvalSetError
-from newsdesk.evaluation import Case, CaseResult, contains, metrics, run_cases, score_case
+from newsdesk.evaluation import Case, CaseResult, contains, metrics, read_json_lines, run_cases, score_case
 
 if TYPE_CHECKING:
     from newsdesk.assistant import Assistant
@@ -151,19 +150,9 @@ def score_answers(assistant: Assistant, cases: list[Case], answers_path: Path, s
 
 def read_answers(path: Path) -> dict[str, dict[str, Any]]:
     """``ask --json --batch`` output: one answer object per line, keyed by its ``id``."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise EvalSetError(path, 0, "-", f"cannot read the answers file ({exc})") from exc
     answers: dict[str, dict[str, Any]] = {}
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            answer = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise EvalSetError(path, number, "-", f"not valid JSON ({exc.msg} at column {exc.colno})") from exc
-        if not isinstance(answer, dict) or not isinstance(answer.get("id"), str):
+    for number, answer in read_json_lines(path):
+        if not isinstance(answer.get("id"), str):
             raise EvalSetError(path, number, "id", "each line must be an ask --json object with a string id")
         answers[answer["id"]] = answer
     return answers

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -44,12 +44,25 @@ def load_cases(path: Path, strict: bool = True) -> list[Case]:
 
     ``strict=False`` (``ask --batch``) needs only ``question``.
     """
+    cases: list[Case] = []
+    seen: set[str] = set()
+    for number, data in read_json_lines(path):
+        case = _case_from(data, path, number, strict)
+        if case.id in seen:
+            raise EvalSetError(path, number, "id", f"duplicate id {case.id!r}")
+        seen.add(case.id)
+        cases.append(case)
+    if strict and not cases:
+        raise EvalSetError(path, 0, "-", "the file holds no cases")
+    return cases
+
+
+def read_json_lines(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(line number, object) for each non-blank line; an unreadable file or line names file and line."""
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
         raise EvalSetError(path, 0, "-", f"cannot read the file ({exc})") from exc
-    cases: list[Case] = []
-    seen: set[str] = set()
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
@@ -59,14 +72,7 @@ def load_cases(path: Path, strict: bool = True) -> list[Case]:
             raise EvalSetError(path, number, "-", f"not valid JSON ({exc.msg} at column {exc.colno})") from exc
         if not isinstance(data, dict):
             raise EvalSetError(path, number, "-", "each line must be a JSON object")
-        case = _case_from(data, path, number, strict)
-        if case.id in seen:
-            raise EvalSetError(path, number, "id", f"duplicate id {case.id!r}")
-        seen.add(case.id)
-        cases.append(case)
-    if strict and not cases:
-        raise EvalSetError(path, 0, "-", "the file holds no cases")
-    return cases
+        yield number, data
 
 
 def _case_from(data: dict[str, Any], path: Path, line: int, strict: bool) -> Case:

@@ -72,8 +72,10 @@ def reindex(store: Store, progress: ProgressCallback | None = None) -> ReindexRe
     """Bring ``store`` in line with the corpus in ``store.settings``; see the module doc."""
     settings = store.settings
     with store.writer_lock():
+        store.reopen()  # the previous reindex may have been another process's
         loaded = load_corpus(settings.corpus, int(settings.max_file_mb * 1_000_000))
-        previous = store.read_snapshot()
+        previous = _previous_snapshot(store)
+        _forget_records_missing_from_chroma(store)
         report = _classify(loaded, previous, settings.chunk_size, settings.chunk_overlap)
         kept = _kept_entries(loaded, previous)
         start_time = store.record_manager.get_time()
@@ -104,6 +106,23 @@ def reindex(store: Store, progress: ProgressCallback | None = None) -> ReindexRe
         report.documents = len(snapshot.documents)
         report.chunks = snapshot.chunk_count
         return report
+
+
+def _previous_snapshot(store: Store) -> Snapshot:
+    """The active snapshot; a damaged one is rebuilt from scratch (nothing is re-embedded twice)."""
+    try:
+        return store.read_snapshot()
+    except StoreError:
+        return Snapshot()
+
+
+def _forget_records_missing_from_chroma(store: Store) -> None:
+    """Chunks the record manager lists but Chroma lost (its files deleted or restored from an
+    older backup) would otherwise never be added again: drop their records so they are."""
+    manager = store.record_manager
+    missing = set(manager.list_keys()) - store.chroma_ids()
+    if missing:
+        manager.delete_keys(sorted(missing))
 
 
 def _write_claim_ledger(

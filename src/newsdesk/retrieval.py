@@ -19,6 +19,7 @@ from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict
 
+from newsdesk.errors import StoreError
 from newsdesk.lexical import LexicalIndex, Passage
 from newsdesk.settings import RetrieverMode
 from newsdesk.store import Snapshot, Store
@@ -84,14 +85,25 @@ class SnapshotReader:
         if stamp != self._stamp:
             with self._lock:
                 if stamp != self._stamp:
+                    if self._stamp is not None and not self.store.wrote_stamp(stamp):
+                        self.store.reopen()  # another process published it: see its chunks
                     snapshot = self.store.read_snapshot()
-                    lexical = (
-                        LexicalIndex.load(self.store.root / snapshot.lexical_dir)
-                        if snapshot.lexical_dir
-                        else LexicalIndex([], None)
-                    )
+                    lexical = _load_lexical(self.store, snapshot)
                     self._snapshot, self._lexical, self._stamp = snapshot, lexical, stamp
         return self._snapshot, self._lexical
+
+
+def _load_lexical(store: Store, snapshot: Snapshot) -> LexicalIndex:
+    if not snapshot.lexical_dir:
+        return LexicalIndex([], None)
+    directory = store.root / snapshot.lexical_dir
+    try:
+        return LexicalIndex.load(directory)
+    except (OSError, ValueError, KeyError) as exc:
+        raise StoreError(
+            f"The lexical index {directory} is missing or damaged ({type(exc).__name__}); "
+            "run `newsdesk reindex` to rebuild it."
+        ) from exc
 
 
 class HybridRetriever(BaseRetriever):

@@ -22,6 +22,8 @@ CONFIG_ENV_VAR = "NEWSDESK_CONFIG"
 DEFAULT_CONFIG_FILE = Path("newsdesk.toml")
 
 RetrieverMode = Literal["hybrid", "dense", "bm25"]
+# Secrets: config files get committed and shared, the environment does not.
+ENVIRONMENT_ONLY = frozenset({"auth_password"})
 
 
 class Settings(BaseModel):
@@ -78,7 +80,10 @@ class Settings(BaseModel):
     host: str = Field("127.0.0.1", description="Chat server bind address.")
     port: int = Field(7860, ge=0, le=65535, description="Chat server port (0: any free port).")
     auth_user: str | None = Field(None, description="Chat username; with auth_password turns on login.")
-    auth_password: str | None = Field(None, description="Chat password; read from the environment only.")
+    # A plain str (Gradio's auth takes one), kept out of repr, str and model_dump so it is never logged.
+    auth_password: str | None = Field(
+        None, description="Chat password; read from the environment only.", repr=False, exclude=True
+    )
     lock_timeout: float = Field(
         0.0, ge=0, description="Seconds a reindex waits for another one to finish before giving up."
     )
@@ -134,6 +139,11 @@ def load_settings(
     if config_file is None and DEFAULT_CONFIG_FILE.is_file():
         config_file = DEFAULT_CONFIG_FILE
     layered: dict[str, Any] = _read_config_file(config_file) if config_file else {}
+    for name in ENVIRONMENT_ONLY & set(layered):
+        raise ConfigError(
+            f"{config_file}: {name} must not be written in a config file; "
+            f"set NEWSDESK_{name.upper()} in the environment instead."
+        )
     env_values = _environment_values(env)
     layered.update(env_values)
     layered.update({key: value for key, value in overrides.items() if value is not None})

@@ -95,8 +95,10 @@ class Store:
         self.root = settings.store
         self._open_lock = threading.Lock()
         self._client: Any = None
+        self._system: Any = None
         self._vectorstore: Any = None
         self._record_manager: Any = None
+        self._written_stamp: float | None = None
 
     # -- snapshot --------------------------------------------------------
     @property
@@ -135,6 +137,11 @@ class Store:
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(staging, self.snapshot_path)
+        self._written_stamp = self.snapshot_stamp()
+
+    def wrote_stamp(self, stamp: float) -> bool:
+        """True when this object published the snapshot with ``stamp`` (its Chroma view is current)."""
+        return stamp == self._written_stamp
 
     @property
     def lexical_root(self) -> Path:
@@ -164,7 +171,22 @@ class Store:
         with self._open_lock:
             if self._client is None:
                 self._client = self._open_client()
+                self._system = getattr(self._client, "_system", None)
             return self._client
+
+    def reopen(self) -> None:
+        """Open Chroma afresh on next use, to see what another process wrote.
+
+        The embedded (Rust) Chroma keeps the view of the files it opened with:
+        chunks another process added later stay invisible to it. Chroma also
+        shares one system per directory within a process, so this one is taken
+        out of that cache; queries already running keep it until they finish.
+        """
+        with self._open_lock:
+            client, system = self._client, self._system
+            self._client = self._system = self._vectorstore = None
+        if client is not None and system is not None and not self.settings.chroma_host:
+            _forget_shared_system(client._identifier, system)
 
     def _open_client(self) -> Any:
         import chromadb
@@ -231,6 +253,16 @@ class Store:
             if len(page["ids"]) < 5000:
                 return ids
             offset += 5000
+
+
+def _forget_shared_system(identifier: str, system: Any) -> None:
+    """Drop ``system`` from Chroma's per-process cache (only if it is still the cached one)."""
+    from chromadb.api.shared_system_client import SharedSystemClient
+
+    with SharedSystemClient._refcount_lock:
+        if SharedSystemClient._identifier_to_system.get(identifier) is system:
+            del SharedSystemClient._identifier_to_system[identifier]
+            SharedSystemClient._identifier_to_refcount.pop(identifier, None)
 
 
 def utc_now_iso() -> str:

@@ -167,3 +167,10 @@ def resolve_weekdays(text: str, published: dt.date) -> list[tuple[int, int, dt.d
 
 def long_date(day: dt.date) -> str:
     return f"{day:%B} {day.day}, {day.year}"
+
+
+def without_lone_surrogates(text: str) -> str:
+    """Text any encoder accepts: a lone surrogate (from a broken JSON or form field) becomes U+FFFD."""
+    if not any("\ud800" <= ch <= "\udfff" for ch in text):
+        return text
+    return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
