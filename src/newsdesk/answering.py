@@ -239,7 +239,7 @@ class ExtractiveAnswerer:
 
     def answer(self, question: Question, passages: list[Document], filtered: bool = False) -> Answer:
         retrieved = [retrieved_json(p) for p in passages]
-        if question.empty:
+        if question.empty or question.says_nothing:
             return Answer(question.text, EMPTY_QUESTION, refused=True, retrieved=retrieved)
         candidates = self.judge(question, passages)
         chosen = self._choose([c for c in candidates if c.rejected is None])

@@ -60,6 +60,11 @@ class Question:
     def empty(self) -> bool:
         return not self.text.strip()
 
+    @property
+    def says_nothing(self) -> bool:
+        """No word, name or number to look for ("?!", "What happened?")."""
+        return not (self.terms or self.entities or self.numbers or self.focus)
+
 
 def analyse(question: str, history: list[str] | None = None) -> Question:
     """Analyse ``question``; with ``history`` (earlier user turns, oldest first) resolve follow-ups."""
