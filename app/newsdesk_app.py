@@ -46,6 +46,7 @@ STREAM_WORDS = 3  # words added per streamed update
 ASK_CONCURRENCY = 4  # questions answered at once; each takes tens of milliseconds on 2 cores
 
 CSS = """
+.nd-disputes th, .nd-disputes td:not(:nth-child(2)) { white-space: nowrap; vertical-align: top; }
 #nd-sources { max-height: 640px; overflow-y: auto; }
 .nd-answer, .nd-question { line-height: 1.5; }
 .nd-cite { font-weight: 600; text-decoration: none; padding: 0 1px; border-radius: 3px;

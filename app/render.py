@@ -48,28 +48,28 @@ def answer_html(answer: dict[str, Any], turn: int) -> str:
 
 
 def disputes_html(dispute: dict[str, Any], turn: int) -> str:
-    """The "disputed figures" table under an answer that gives every side (docs/claims.md)."""
+    """The "disputed figures" table under an answer that gives every side (docs/claims.md).
+
+    Columns no side fills (a caveat, an earlier figure) are left out.
+    """
     figure = dispute["kind"] == "figure"
     rows = []
     for side in dispute["sides"]:
         who = side["claimant"] + (f" (via {side['relay']})" if side.get("relay") else "")
-        if figure:
-            says = f"{side.get('hedge') or ''} {side['value']:,.0f}".strip()
-        else:
-            says = side["quote"]
+        says = f"{side.get('hedge') or ''} {side['value']:,.0f}".strip() if figure else side["quote"]
         earlier = "; ".join(
             f"{e.get('hedge') or ''} {e['value']:,.0f}".strip() + f" ({e['as_of']})" for e in side.get("earlier", [])
         )
         cite = f'<a class="nd-cite" href="#{source_anchor(turn, side["citation"])}">[{side["citation"]}]</a>'
-        rows.append(
-            f"<tr><td>{text(who)}</td><td>{text(says)}</td><td>{text(side.get('caveat') or '')}</td>"
-            f"<td>{text(side.get('as_of') or '')}</td><td>{text(earlier)}</td><td>{cite}</td></tr>"
-        )
+        rows.append([text(who), text(says), text(side.get("caveat") or ""), text(side.get("as_of") or ""), text(earlier), cite])
+    headers = ["source", "says", "caveat", "as of", "earlier", ""]
+    keep = [i for i in range(len(headers)) if i in (0, 1, 5) or any(row[i] for row in rows)]
+    head = "".join(f"<th>{headers[i]}</th>" for i in keep)
+    body = "".join("<tr>" + "".join(f"<td>{row[i]}</td>" for i in keep) + "</tr>" for row in rows)
     title = "Disputed figures" if figure else "Disputed statements"
     return (
         f'<table class="nd-disputes"><caption>{title}: {text(dispute["subject"])}</caption>'
-        "<tr><th>source</th><th>says</th><th>caveat</th><th>as of</th><th>earlier</th><th></th></tr>"
-        f'{"".join(rows)}</table>'
+        f"<tr>{head}</tr>{body}</table>"
     )
 
 
