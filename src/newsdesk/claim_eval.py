@@ -19,7 +19,6 @@ equal. Matching is one to one (largest overlap first). Reported:
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +27,7 @@ from typing import Any
 from newsdesk.claim_extraction import Claim
 from newsdesk.conflicts import find_disputes, same_side
 from newsdesk.errors import EvalSetError
+from newsdesk.evaluation import read_json_lines
 from newsdesk.text import STOPWORDS, stem, tokens
 
 GOLD_FIELDS = ("doc_id", "claimant", "relay", "subject", "value", "unit", "kind", "hedge", "quote", "start", "end")
@@ -70,18 +70,8 @@ class ClaimScores:
 
 def load_gold(path: Path) -> list[GoldClaim]:
     """Read a hand-labelled claims file; errors name the file, line and field."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise EvalSetError(path, 0, "-", f"cannot read the file ({exc})") from exc
     gold = []
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            data = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise EvalSetError(path, number, "-", f"not valid JSON ({exc.msg})") from exc
+    for number, data in read_json_lines(path):
         missing = [name for name in GOLD_FIELDS if name not in data]
         if missing:
             raise EvalSetError(path, number, missing[0], "is required")
