@@ -169,7 +169,6 @@ class CaseResult:
     answer: dict[str, Any]
     expect_found: list[bool]
     claimants_found: list[bool]
-    evidence_rank: int | None  # rank of the first passage holding all evidence at once, by depth
     first_evidence_rank: int | None
     evidence_hits: dict[int, bool]
     citations_ok: list[bool]
@@ -217,7 +216,6 @@ def score_case(case: Case, answer: dict[str, Any], body_of: Callable[[str], str 
         answer=answer,
         expect_found=[group_found(text, g) for g in case.expect],
         claimants_found=[group_found(text, g) for g in case.claimants],
-        evidence_rank=None,
         first_evidence_rank=first_rank,
         evidence_hits=hits,
         citations_ok=citations_ok,
