@@ -7,6 +7,7 @@ model and the index once, and is safe to call from several threads.
 from __future__ import annotations
 
 import time
+from pathlib import Path
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -80,9 +81,6 @@ class Assistant:
     def ask(self, request: Request) -> Answer:
         return self.chain.invoke(_encodable(request))
 
-    def ask_many(self, requests: list[Request]) -> list[Answer]:
-        return [self.ask(request) for request in requests]
-
     def retriever(self, request: Request) -> HybridRetriever:
         return HybridRetriever(
             reader=self.reader,
@@ -147,8 +145,6 @@ class Assistant:
         entry = self.reader.current()[0].documents.get(doc_id)
         if entry is None:
             raise DocumentNotFoundError(doc_id)
-        from pathlib import Path
-
         article, _ = read_article(Path(entry.path), doc_id, int(self.settings.max_file_mb * 1_000_000))
         return article
 

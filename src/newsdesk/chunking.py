@@ -15,7 +15,7 @@ import pysbd
 from langchain_core.documents import Document
 
 from newsdesk.corpus import Article
-from newsdesk.text import Span
+from newsdesk.text import Span, date_ordinal
 
 # pysbd is accurate on abbreviations ("Feb. 28", "U.S.") but slow on huge
 # paragraphs; past this length a plain punctuation rule is used instead.
@@ -189,7 +189,7 @@ def chunk_article(article: Article, chunk_size: int, overlap: int = 1) -> list[D
                     "title": article.title,
                     "outlet": article.outlet or "",
                     "published": article.published_iso,
-                    "published_ord": _date_ordinal(article),
+                    "published_ord": date_ordinal(article.published),
                     "chunk_index": index,
                     "start": start,
                     "end": end,
@@ -201,13 +201,6 @@ def chunk_article(article: Article, chunk_size: int, overlap: int = 1) -> list[D
             )
         )
     return documents
-
-
-def _date_ordinal(article: Article) -> int:
-    """YYYYMMDD as an int so Chroma can filter date ranges; 0 when unknown."""
-    if article.published is None:
-        return 0
-    return article.published.year * 10000 + article.published.month * 100 + article.published.day
 
 
 def _attribution_pair(attribution: object) -> list[str | None] | None:

@@ -24,7 +24,18 @@ from typing import Any
 from newsdesk.chunking import split_paragraphs, split_sentences
 from newsdesk.claims import Attribution, Clause, attribute_clauses, same_entity
 from newsdesk.corpus import Article
-from newsdesk.text import MONTHS, NUMBER, STOPWORDS, WEEKDAYS, Span, Token, specificity, stem, tokens
+from newsdesk.text import (
+    MONTHS,
+    NUMBER,
+    STOPWORDS,
+    WEEKDAYS,
+    Span,
+    Token,
+    resolve_weekday,
+    specificity,
+    stem,
+    tokens,
+)
 
 # Bump when the extraction rules change: the next reindex then re-extracts every article.
 EXTRACTOR_VERSION = "8"
@@ -614,8 +625,3 @@ def _as_of(sentence: str, published: dt.date | None) -> str:
     day = match.group(1) or match.group(2)
     return resolve_weekday(day, published).isoformat()
 
-
-def resolve_weekday(day: str, published: dt.date) -> dt.date:
-    """The latest ``day`` (e.g. "Wednesday") on or before ``published``."""
-    target = WEEKDAYS.index(day.lower())
-    return published - dt.timedelta(days=(published.weekday() - target) % 7)

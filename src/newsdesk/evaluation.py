@@ -16,11 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from newsdesk.errors import EvalSetError
+from newsdesk.text import normalise
 from newsdesk.verification import MARKER, check_answer
 
 Group = list[str]
 _NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
-_SPACES = re.compile(r"\s+")
 HIT_DEPTHS = (1, 5, 10)
 CONCISE_CHARS = 500
 
@@ -135,8 +135,7 @@ def _groups(value: Any, error: EvalSetError) -> list[Group]:
 # -- matching ------------------------------------------------------------
 def _canonical(text: str) -> str:
     """Lower-case, white space folded, numbers written with digits by value (1,597 -> 1597)."""
-    folded = _SPACES.sub(" ", text).strip().lower()
-    return _NUMBER.sub(lambda m: _number_key(m.group()), folded)
+    return _NUMBER.sub(lambda m: _number_key(m.group()), normalise(text))
 
 
 def _number_key(text: str) -> str:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from langchain_core.documents import Document
@@ -96,7 +96,7 @@ def reindex(store: Store, progress: ProgressCallback | None = None) -> ReindexRe
         lexical_dir = store.lexical_root / f"g{snapshot.generation:06d}"
         shutil.rmtree(lexical_dir, ignore_errors=True)
         LexicalIndex.build(passages).save(lexical_dir)
-        snapshot = Snapshot(**{**snapshot.__dict__, "lexical_dir": str(lexical_dir.relative_to(store.root))})
+        snapshot = replace(snapshot, lexical_dir=str(lexical_dir.relative_to(store.root)))
         _write_claim_ledger(store, previous, snapshot, loaded.articles, kept)
         store.write_snapshot(snapshot)
 
@@ -224,10 +224,10 @@ def _with_chunk_counts(snapshot: Snapshot, passages: list[Passage]) -> Snapshot:
     for passage in passages:
         counts[passage.metadata["doc_id"]] = counts.get(passage.metadata["doc_id"], 0) + 1
     documents = {
-        doc_id: DocumentEntry(**{**entry.__dict__, "chunks": counts.get(doc_id, 0)})
+        doc_id: replace(entry, chunks=counts.get(doc_id, 0))
         for doc_id, entry in snapshot.documents.items()
     }
-    return Snapshot(**{**snapshot.__dict__, "documents": documents})
+    return replace(snapshot, documents=documents)
 
 
 def _delete_unadmitted(store: Store, snapshot: Snapshot, start_time: float, kept: dict[str, DocumentEntry]) -> int:

@@ -23,6 +23,7 @@ from newsdesk.errors import StoreError
 from newsdesk.lexical import LexicalIndex, Passage
 from newsdesk.settings import RetrieverMode
 from newsdesk.store import Snapshot, Store
+from newsdesk.text import date_ordinal
 
 
 @dataclass(frozen=True)
@@ -40,9 +41,9 @@ class SearchFilters:
         if self.doc_ids and metadata.get("doc_id") not in self.doc_ids:
             return False
         ordinal = int(metadata.get("published_ord") or 0)
-        if self.since and (not ordinal or ordinal < _ordinal(self.since)):
+        if self.since and (not ordinal or ordinal < date_ordinal(self.since)):
             return False
-        if self.until and (not ordinal or ordinal > _ordinal(self.until)):
+        if self.until and (not ordinal or ordinal > date_ordinal(self.until)):
             return False
         return True
 
@@ -53,9 +54,9 @@ class SearchFilters:
         if self.doc_ids:
             clauses.append({"doc_id": {"$in": list(self.doc_ids)}})
         if self.since:
-            clauses.append({"published_ord": {"$gte": _ordinal(self.since)}})
+            clauses.append({"published_ord": {"$gte": date_ordinal(self.since)}})
         if self.until:
-            clauses.append({"published_ord": {"$lte": _ordinal(self.until)}})
+            clauses.append({"published_ord": {"$lte": date_ordinal(self.until)}})
             clauses.append({"published_ord": {"$gt": 0}})
         if not clauses:
             return None
@@ -64,10 +65,6 @@ class SearchFilters:
     @property
     def active(self) -> bool:
         return bool(self.outlets or self.since or self.until or self.doc_ids)
-
-
-def _ordinal(day: dt.date) -> int:
-    return day.year * 10000 + day.month * 100 + day.day
 
 
 class SnapshotReader:

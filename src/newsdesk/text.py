@@ -157,12 +157,22 @@ def resolve_weekdays(text: str, published: dt.date) -> list[tuple[int, int, dt.d
             ahead = (target - published.weekday()) % 7 or 7
             day = published + dt.timedelta(days=ahead)
         else:
-            back = (published.weekday() - target) % 7
-            if qualifier == "last" and back == 0:
-                back = 7
-            day = published - dt.timedelta(days=back)
+            day = resolve_weekday(match.group(2), published)
+            if qualifier == "last" and day == published:
+                day -= dt.timedelta(days=7)
         found.append((match.start(), match.end(), day))
     return found
+
+
+def resolve_weekday(day: str, published: dt.date) -> dt.date:
+    """The latest ``day`` (e.g. "Wednesday") on or before ``published``."""
+    target = WEEKDAYS.index(day.lower())
+    return published - dt.timedelta(days=(published.weekday() - target) % 7)
+
+
+def date_ordinal(day: dt.date | None) -> int:
+    """YYYYMMDD as an int, so Chroma can filter date ranges; 0 when unknown."""
+    return day.year * 10000 + day.month * 100 + day.day if day else 0
 
 
 def long_date(day: dt.date) -> str:
