@@ -41,7 +41,8 @@ def evaluate_set(
         typer.Option(
             "--set",
             help="Eval set: JSON Lines cases (shared eval-format doc). Repeat it to report sets side by side; "
-            "LABEL=FILE pools files under one column (e.g. dev=eval/cases.jsonl dev=eval/dev/cases.jsonl test=eval/test/cases.jsonl).",
+            "LABEL=FILE pools files under one column "
+            "(e.g. dev=eval/cases.jsonl dev=eval/dev/cases.jsonl test=eval/test/cases.jsonl).",
         ),
     ],
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object: metrics and per-case results.")] = False,
@@ -117,7 +118,7 @@ _LABEL = re.compile(r"[A-Za-z][\w-]*")
 
 def parse_set_specs(specs: list[str]) -> list[Split]:
     """``FILE`` or ``LABEL=FILE`` per --set; files with the same label pool into one split, in the order given."""
-    pooled: dict[str | None, list[Path]] = {}
+    pooled: dict[str, list[Path]] = {}
     order: list[str | Path] = []
     for spec in specs:
         label, sep, rest = spec.partition("=")
@@ -155,7 +156,9 @@ def evaluate_side_by_side(
         ids = [case.id for case in cases]
         if len(ids) != len(set(ids)):
             twice = next(case_id for case_id in ids if ids.count(case_id) > 1)
-            raise typer.BadParameter(f"the files pooled as {split.name} share the case id {twice!r}; ids must be unique across them")
+            raise typer.BadParameter(
+                f"the files pooled as {split.name} share the case id {twice!r}; ids must be unique across them"
+            )
         if cases:
             present.append((split, cases))
     if not present:
@@ -181,7 +184,9 @@ def report_side_by_side(runs: list[tuple[str, EvalRun]], as_json: bool = False, 
         print(json.dumps(data, ensure_ascii=False))
     else:
         for name, run in runs:
-            console.print(f"[bold]{escape(name)}[/]: {len(run.results)} cases, {len(run.failures)} with problems", highlight=False)
+            console.print(
+                f"[bold]{escape(name)}[/]: {len(run.results)} cases, {len(run.failures)} with problems", highlight=False
+            )
         console.print(side_by_side_table(runs, gap))
     if out is not None:
         for name, run in runs:
@@ -251,7 +256,8 @@ def run_with_progress(
         task = progress.add_task("loading model and index", total=len(cases))
 
         def advance(done: int, total: int) -> None:
-            progress.update(task, completed=done, description=f"asking {set_path.name if isinstance(set_path, Path) else set_path}")
+            name = set_path.name if isinstance(set_path, Path) else set_path
+            progress.update(task, completed=done, description=f"asking {name}")
 
         return evaluate(assistant, cases, set_path, k=k, mode=mode, on_case=advance)
 
