@@ -215,7 +215,7 @@ def passages(answer: dict, bodies: dict[str, str]) -> list[str]:
 
 
 def score(cases: list[dict], answers: dict[str, dict], bodies: dict[str, str]) -> dict[str, float | None]:
-    recall, attribution, conflict, refusal_ok, refusal_recall, false_refusal = [], [], [], [], [], []
+    right, recall, attribution, conflict, refusal_ok, refusal_recall, false_refusal = [], [], [], [], [], [], []
     hits: dict[int, list[bool]] = {depth: [] for depth in DEPTHS}
     reciprocal_ranks, precise, supported, concise, forbidden, latency = [], [], [], [], [], []
     for case in cases:
@@ -227,13 +227,17 @@ def score(cases: list[dict], answers: dict[str, dict], bodies: dict[str, str]) -
         expect_hits = [any_found(answered, group) for group in expect]
         claimant_hits = [any_found(answered, group) for group in claimants]
         answerable = case["answerable"]
+        is_concise = len(_MARKER_WITH_SPACE.sub("", shown).strip()) <= CONCISE_LIMIT
+        has_forbidden = any(found(shown, f) for f in case.get("forbid", []))
         if answerable:
             recall += expect_hits
             false_refusal.append(refused)
             if not refused:
-                concise.append(len(_MARKER_WITH_SPACE.sub("", shown).strip()) <= CONCISE_LIMIT)
+                concise.append(is_concise)
+            right.append(not refused and all(expect_hits) and all(claimant_hits) and is_concise and not has_forbidden)
         else:
             refusal_recall.append(refused)
+            right.append(refused and not has_forbidden)
         refusal_ok.append(refused == (not answerable))
         if claimants:
             attribution += claimant_hits
@@ -249,9 +253,9 @@ def score(cases: list[dict], answers: dict[str, dict], bodies: dict[str, str]) -
         citation_holds, sentence_holds = judge_citations(answer, bodies)
         precise += citation_holds
         supported += sentence_holds
-        forbidden.append(any(found(shown, f) for f in case.get("forbid", [])))
+        forbidden.append(has_forbidden)
         latency.append(sum(float(v) for v in answer.get("timings_ms", {}).values()))
-    metrics: dict[str, float | None] = {"answer_recall": share(recall)}
+    metrics: dict[str, float | None] = {"right": share(right), "answer_recall": share(recall)}
     for depth in DEPTHS:
         metrics[f"evidence_hit@{depth}"] = share(hits[depth])
     metrics["mrr@10"] = sum(reciprocal_ranks) / len(reciprocal_ranks) if reciprocal_ranks else None

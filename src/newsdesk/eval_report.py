@@ -91,6 +91,11 @@ def deltas(old: dict[str, float | None], new: dict[str, float | None]) -> list[D
     return [Delta(name, old.get(name), new.get(name)) for name in new]
 
 
+def split_gap(first: dict[str, float | None], last: dict[str, float | None]) -> dict[str, float | None]:
+    """Per metric, the first split minus the last (dev − test): the overfitting gap to watch."""
+    return {delta.name: delta.change for delta in deltas(last, first)}
+
+
 def case_changes(baseline: Baseline, results: list[dict[str, Any]]) -> tuple[list[str], list[str]]:
     """Ids of cases that fail now but passed in the baseline, and of those fixed since."""
     newly_failing, fixed = [], []

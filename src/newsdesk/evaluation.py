@@ -244,6 +244,7 @@ def metrics(results: list[CaseResult]) -> dict[str, float | None]:
     answered = [r for r in answerable if not r.refused]
     latencies = sorted(sum(r.answer.get("timings_ms", {}).values()) for r in results)
     values: dict[str, float | None] = {
+        "right": _share([_handled_right(r) for r in results]),
         "answer_recall": _share(
             [ok and not r.refused for r in answerable for ok in r.expect_found]
         ),
@@ -260,11 +261,24 @@ def metrics(results: list[CaseResult]) -> dict[str, float | None]:
     values["refusal_accuracy"] = _share([r.correct_refusal for r in results])
     values["refusal_recall"] = _share([r.refused for r in unanswerable])
     values["false_refusal_rate"] = _share([r.refused for r in answerable])
-    values["concise"] = _share([len(MARKER.sub("", r.answer.get("answer", ""))) <= CONCISE_CHARS for r in answered])
+    values["concise"] = _share([_concise(r) for r in answered])
     values["forbidden_rate"] = _share([bool(r.forbidden) for r in results])
     values["latency_p50_ms"] = _percentile(latencies, 50)
     values["latency_p95_ms"] = _percentile(latencies, 95)
     return values
+
+
+def _concise(result: CaseResult) -> bool:
+    return len(MARKER.sub("", result.answer.get("answer", ""))) <= CONCISE_CHARS
+
+
+def _handled_right(result: CaseResult) -> bool:
+    """The contract's ``right``: answered fully and concisely when answerable, refused when not; nothing forbidden."""
+    if result.forbidden:
+        return False
+    if not result.case.answerable:
+        return result.refused
+    return not result.refused and all(result.expect_found) and all(result.claimants_found) and _concise(result)
 
 
 LOWER_IS_BETTER = frozenset({"false_refusal_rate", "forbidden_rate", "latency_p50_ms", "latency_p95_ms"})

@@ -7,6 +7,8 @@ index), 3 a metric is below its floor (the CI regression gate).
 from __future__ import annotations
 
 import json
+import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Optional
 
@@ -34,7 +36,15 @@ def register(app: typer.Typer) -> None:
 
 def evaluate_set(
     ctx: typer.Context,
-    set_path: Annotated[Path, typer.Option("--set", help="Eval set: JSON Lines cases (shared eval-format doc).")],
+    set_specs: Annotated[
+        list[str],
+        typer.Option(
+            "--set",
+            help="Eval set: JSON Lines cases (shared eval-format doc). Repeat it to report sets side by side; "
+            "LABEL=FILE pools files under one column "
+            "(e.g. dev=eval/cases.jsonl dev=eval/dev/cases.jsonl test=eval/test/cases.jsonl).",
+        ),
+    ],
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object: metrics and per-case results.")] = False,
     out: Annotated[
         Optional[Path], typer.Option("--out", help="Write results.json and metrics.png into this directory.")
@@ -61,6 +71,15 @@ def evaluate_set(
     from newsdesk.eval_report import load_baseline, load_floors
     from newsdesk.evaluation import load_cases
 
+    splits = parse_set_specs(set_specs)
+    if len(splits) > 1 or splits[0].label is not None:
+        if answers or baseline or floors or claims:
+            raise typer.BadParameter(
+                "--answers, --baseline, --floors and --claims hold one set; with several sets run them one set at a time"
+            )
+        evaluate_side_by_side(ctx, splits, as_json=as_json, out=out, k=k, retriever=retriever)
+        return
+    set_path = splits[0].paths[0]
     if answers is not None and (k is not None or retriever is not None):
         raise typer.BadParameter("-k and --retriever apply when asking; --answers scores answers already given")
     # Every input is read and checked before a single question is asked.
@@ -82,10 +101,135 @@ def evaluate_set(
     report(run, as_json=as_json, out=out, baseline=earlier, floors=floor_values, claims=claim_values)
 
 
+@dataclass(frozen=True)
+class Split:
+    """One column of a side-by-side report: a label and the case files pooled under it."""
+
+    label: str | None
+    paths: tuple[Path, ...]
+
+    @property
+    def name(self) -> str:
+        return self.label or str(self.paths[0])
+
+
+_LABEL = re.compile(r"[A-Za-z][\w-]*")
+
+
+def parse_set_specs(specs: list[str]) -> list[Split]:
+    """``FILE`` or ``LABEL=FILE`` per --set; files with the same label pool into one split, in the order given."""
+    pooled: dict[str, list[Path]] = {}
+    order: list[str | Path] = []
+    for spec in specs:
+        label, sep, rest = spec.partition("=")
+        if sep and _LABEL.fullmatch(label) and not Path(spec).exists():
+            if label not in pooled:
+                order.append(label)
+            pooled.setdefault(label, []).append(Path(rest))
+        else:
+            order.append(Path(spec))
+    return [Split(None, (item,)) if isinstance(item, Path) else Split(item, tuple(pooled[item])) for item in order]
+
+
+def evaluate_side_by_side(
+    ctx: typer.Context,
+    splits: list[Split],
+    as_json: bool = False,
+    out: Path | None = None,
+    k: int | None = None,
+    retriever: str | None = None,
+) -> None:
+    """Several eval sets through one assistant: one column per split and the gap between the first and the last."""
+    from newsdesk.evaluation import load_cases
+
+    mode = _mode(retriever)
+    present: list[tuple[Split, list[Case]]] = []
+    for split in splits:
+        missing = [path for path in split.paths if not path.exists()]
+        for path in missing:
+            console_err.print(
+                f"[yellow]warning:[/] {escape(str(path))}: no such eval set; {escape(split.name)} is reported "
+                "without it (a split that is written on another branch, such as the sealed test split, may not be here yet)",
+                highlight=False,
+            )
+        cases = [case for path in split.paths if path not in missing for case in load_cases(path)]
+        ids = [case.id for case in cases]
+        if len(ids) != len(set(ids)):
+            twice = next(case_id for case_id in ids if ids.count(case_id) > 1)
+            raise typer.BadParameter(
+                f"the files pooled as {split.name} share the case id {twice!r}; ids must be unique across them"
+            )
+        if cases:
+            present.append((split, cases))
+    if not present:
+        raise typer.BadParameter("none of the --set files exists")
+    assistant = assistant_from(ctx)
+    runs = [
+        (split.name, run_with_progress(assistant, cases, ", ".join(map(str, split.paths)), k, mode, show=not as_json))
+        for split, cases in present
+    ]
+    report_side_by_side(runs, as_json=as_json, out=out)
+
+
+def report_side_by_side(runs: list[tuple[str, EvalRun]], as_json: bool = False, out: Path | None = None) -> None:
+    """Print the splits' metrics in columns with the first-minus-last gap; --out gets one folder per split."""
+    from newsdesk.eval_report import split_gap
+
+    gap = split_gap(runs[0][1].metrics, runs[-1][1].metrics) if len(runs) > 1 else {}
+    data = {
+        "sets": {name: run.to_json() for name, run in runs},
+        "gap": {"between": [runs[0][0], runs[-1][0]], "metrics": gap} if gap else None,
+    }
+    if as_json:
+        print(json.dumps(data, ensure_ascii=False))
+    else:
+        for name, run in runs:
+            console.print(
+                f"[bold]{escape(name)}[/]: {len(run.results)} cases, {len(run.failures)} with problems", highlight=False
+            )
+        console.print(side_by_side_table(runs, gap))
+    if out is not None:
+        for name, run in runs:
+            _write_out(out / _folder_name(name), run.to_json(), None)
+        (out / "splits.json").write_text(
+            json.dumps({"metrics": {name: run.metrics for name, run in runs}, "gap": data["gap"]}, indent=1) + "\n",
+            encoding="utf-8",
+        )
+
+
+def side_by_side_table(runs: list[tuple[str, EvalRun]], gap: dict[str, float | None]) -> Table:
+    from newsdesk.evaluation import LOWER_IS_BETTER
+
+    first, last = runs[0][0], runs[-1][0]
+    table = Table(title="eval sets side by side", title_justify="left")
+    table.add_column("metric")
+    for name, run in runs:
+        table.add_column(f"{name}\n({len(run.results)} cases)", justify="right")
+    if gap:
+        table.add_column(f"gap\n({first} − {last})", justify="right")
+    for metric in runs[0][1].metrics:
+        label = f"{metric} [dim](lower is better)[/]" if metric in LOWER_IS_BETTER else metric
+        row = [label] + [_number(metric, run.metrics.get(metric)) for _, run in runs]
+        if gap:
+            row.append(_gap_cell(metric, gap.get(metric)))
+        table.add_row(*row)
+    return table
+
+
+def _gap_cell(name: str, gap: float | None) -> str:
+    if gap is None:
+        return "[dim]n/a[/]"
+    return f"{gap:+.0f} ms" if name.endswith("_ms") else f"{gap:+.3f}"
+
+
+def _folder_name(name: str) -> str:
+    return re.sub(r"[^\w.-]+", "_", name).strip("_") or "set"
+
+
 def run_with_progress(
     assistant: Assistant,
     cases: list[Case],
-    set_path: Path,
+    set_path: Path | str,
     k: int | None = None,
     mode: RetrieverMode | None = None,
     show: bool = True,
@@ -96,7 +240,7 @@ def run_with_progress(
     if strays:
         console_err.print(
             f"[yellow]warning:[/] the evidence of {len(strays)} cases (e.g. {escape(strays[0])}) is in no indexed "
-            "document; was the corpus this set was written for indexed? (`make eval` indexes corpus/ and eval/corpus/)",
+            "document; was the corpus this set was written for indexed? (`make eval` indexes corpus/ and every eval corpus)",
             highlight=False,
         )
     with Progress(
@@ -112,7 +256,8 @@ def run_with_progress(
         task = progress.add_task("loading model and index", total=len(cases))
 
         def advance(done: int, total: int) -> None:
-            progress.update(task, completed=done, description=f"asking {set_path.name}")
+            name = set_path.name if isinstance(set_path, Path) else set_path
+            progress.update(task, completed=done, description=f"asking {name}")
 
         return evaluate(assistant, cases, set_path, k=k, mode=mode, on_case=advance)
 
