@@ -123,8 +123,8 @@ class Assistant:
         """The claim ledger of the snapshot that answers are read from."""
         return self.ledgers.for_generation(self.reader.current()[0].generation)
 
-    def reindex(self, progress: ProgressCallback | None = None) -> ReindexReport:
-        return reindex(self.store, progress)
+    def reindex(self, progress: ProgressCallback | None = None, allow_mass_delete: bool = False) -> ReindexReport:
+        return reindex(self.store, progress, allow_mass_delete)
 
     def status(self) -> dict[str, Any]:
         snapshot = self.reader.current()[0]

@@ -44,6 +44,19 @@ class EmptyIndexError(StoreError):
         )
 
 
+class MassDeleteError(NewsdeskError):
+    """A reindex would delete most of the index (a wrong or unmounted corpus folder?); nothing was changed."""
+
+    def __init__(self, deleting: int, indexed: int, max_share: float) -> None:
+        self.deleting = deleting
+        self.indexed = indexed
+        super().__init__(
+            f"This reindex would delete {deleting} of the {indexed} indexed documents "
+            f"(more than {max_share:.0%}); nothing was changed. Check the corpus folders; if the articles "
+            "really are gone, run `newsdesk reindex --allow-mass-delete` (or raise max_delete_share)."
+        )
+
+
 class DocumentNotFoundError(NewsdeskError):
     """A document id that is not in the index."""
 

@@ -30,7 +30,7 @@ from langchain_core.indexing import index
 
 from newsdesk.chunking import chunk_article, document_version
 from newsdesk.corpus import Article, LoadReport, Skipped, load_corpus
-from newsdesk.errors import CorpusError, StoreError
+from newsdesk.errors import CorpusError, MassDeleteError, StoreError
 from newsdesk.ledger import Ledger, next_ledger, read_ledger, remove_old_ledgers, write_ledger
 from newsdesk.lexical import LexicalIndex, Passage
 from newsdesk.store import DocumentEntry, Snapshot, Store, utc_now_iso
@@ -68,8 +68,15 @@ class ReindexReport:
         }
 
 
-def reindex(store: Store, progress: ProgressCallback | None = None) -> ReindexReport:
-    """Bring ``store`` in line with the corpus in ``store.settings``; see the module doc."""
+def reindex(
+    store: Store, progress: ProgressCallback | None = None, allow_mass_delete: bool = False
+) -> ReindexReport:
+    """Bring ``store`` in line with the corpus in ``store.settings``; see the module doc.
+
+    Raises `MassDeleteError`, before anything is written, when the run would
+    delete more than ``settings.max_delete_share`` of the indexed documents
+    (unless ``allow_mass_delete``).
+    """
     settings = store.settings
     with store.writer_lock():
         store.reopen()  # the previous reindex may have been another process's
@@ -77,6 +84,8 @@ def reindex(store: Store, progress: ProgressCallback | None = None) -> ReindexRe
         previous = _previous_snapshot(store)
         _forget_records_missing_from_chroma(store)
         report = _classify(loaded, previous, settings.chunk_size, settings.chunk_overlap)
+        if not allow_mass_delete:
+            check_mass_delete(len(report.deleted), len(previous.documents), settings.max_delete_share)
         kept = _kept_entries(loaded, previous)
         start_time = store.record_manager.get_time()
         changed = {*report.added, *report.updated}
@@ -149,15 +158,32 @@ def _classify(loaded: LoadReport, previous: Snapshot, chunk_size: int, overlap: 
             report.updated.append(article.doc_id)
         else:
             report.unchanged.append(article.doc_id)
-    failed_ids = {f.doc_id for f in loaded.failures if f.doc_id}
-    report.deleted = sorted(set(previous.documents) - present - failed_ids)
+    report.deleted = sorted(set(previous.documents) - present - _failed_ids(loaded, previous))
     return report
+
+
+def _failed_ids(loaded: LoadReport, previous: Snapshot) -> set[str]:
+    """Documents whose file, or a folder that may hold it, failed to load this time."""
+    failed = {f.doc_id for f in loaded.failures if f.doc_id}
+    if loaded.unreadable_dirs or loaded.failed_roots:
+        failed.update(d for d, entry in previous.documents.items() if loaded.may_hold(entry.path))
+    return failed
 
 
 def _kept_entries(loaded: LoadReport, previous: Snapshot) -> dict[str, DocumentEntry]:
     """Previous versions of documents whose file failed to load this time."""
-    failed_ids = {f.doc_id for f in loaded.failures if f.doc_id}
-    return {doc_id: previous.documents[doc_id] for doc_id in failed_ids if doc_id in previous.documents}
+    present = {article.doc_id for article in loaded.articles}
+    return {
+        doc_id: previous.documents[doc_id]
+        for doc_id in _failed_ids(loaded, previous) - present
+        if doc_id in previous.documents
+    }
+
+
+def check_mass_delete(deleting: int, indexed: int, max_share: float) -> None:
+    """Refuse a reindex that would drop more than ``max_share`` of the indexed documents."""
+    if indexed and deleting > max_share * indexed:
+        raise MassDeleteError(deleting, indexed, max_share)
 
 
 def _entry(article: Article, chunk_size: int, overlap: int) -> DocumentEntry:

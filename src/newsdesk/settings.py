@@ -84,6 +84,11 @@ class Settings(BaseModel):
     auth_password: str | None = Field(
         None, description="Chat password; read from the environment only.", repr=False, exclude=True
     )
+    max_delete_share: float = Field(
+        0.5, ge=0, le=1,
+        description="A reindex that would delete more than this share of the indexed documents stops "
+        "(a wrong or unmounted corpus folder); `reindex --allow-mass-delete` overrides it.",
+    )
     lock_timeout: float = Field(
         0.0, ge=0, description="Seconds a reindex waits for another one to finish before giving up."
     )
@@ -93,6 +98,13 @@ class Settings(BaseModel):
     def _split_corpus_list(cls, value: Any) -> Any:
         if isinstance(value, str):
             return [part for part in value.split(os.pathsep) if part]
+        return value
+
+    @field_validator("corpus")
+    @classmethod
+    def _at_least_one_root(cls, value: list[Path]) -> list[Path]:
+        if not value:
+            raise ValueError("no corpus folder given; name at least one (corpus = [\"DIR\"] or --corpus DIR)")
         return value
 
     @property

@@ -35,6 +35,9 @@ def reindex(
     eval_set: Annotated[
         Optional[Path], typer.Option("--eval", help="Then run this eval set (as `newsdesk eval --set FILE`).")
     ] = None,
+    allow_mass_delete: Annotated[
+        bool, typer.Option("--allow-mass-delete", help="Delete even when most indexed documents are gone from the corpus.")
+    ] = False,
 ) -> None:
     """Bring the index in line with the corpus: embed new and changed articles, drop deleted ones."""
     cases = _read_eval_set(eval_set)
@@ -54,7 +57,7 @@ def reindex(
         def advance(done: int, total: int, doc_id: str) -> None:
             progress.update(task, completed=done, total=total, description=f"indexing {doc_id[-40:]}")
 
-        report = assistant.reindex(advance)
+        report = assistant.reindex(advance, allow_mass_delete=allow_mass_delete)
     counts = report.counts()
     if as_json:
         print(json.dumps(counts))
