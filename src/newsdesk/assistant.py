@@ -18,7 +18,7 @@ from newsdesk.answering import Answer, Answerer, ExtractiveAnswerer, Thresholds,
 from newsdesk.conflicts import with_disputes
 from newsdesk.corpus import Article, read_article
 from newsdesk.embedding import Embedder
-from newsdesk.errors import DocumentNotFoundError
+from newsdesk.errors import DocumentNotFoundError, EmptyIndexError
 from newsdesk.indexing import ProgressCallback, ReindexReport, reindex
 from newsdesk.ledger import Ledger, LedgerReader
 from newsdesk.questions import Question, analyse
@@ -102,6 +102,8 @@ class Assistant:
         question: Question = state["question"]
         request: Request = state["request"]
         k = request.k or self.settings.k
+        if not self.reader.current()[0].documents:
+            raise EmptyIndexError(self.settings.store)  # not "the corpus does not say": there is no corpus
         retriever = self.retriever(replace(request, k=max(k, REPORT_DEPTH)))
         passages: list[Document] = [] if question.empty else retriever.invoke(question.query)
         state["timings"]["retrieve"] = _ms(started)
@@ -123,8 +125,10 @@ class Assistant:
         """The claim ledger of the snapshot that answers are read from."""
         return self.ledgers.for_generation(self.reader.current()[0].generation)
 
-    def reindex(self, progress: ProgressCallback | None = None, allow_mass_delete: bool = False) -> ReindexReport:
-        return reindex(self.store, progress, allow_mass_delete)
+    def reindex(
+        self, progress: ProgressCallback | None = None, allow_mass_delete: bool = False, rebuild: bool = False
+    ) -> ReindexReport:
+        return reindex(self.store, progress, allow_mass_delete, rebuild)
 
     def status(self) -> dict[str, Any]:
         snapshot = self.reader.current()[0]
@@ -151,8 +155,8 @@ class Assistant:
     def warm_up(self) -> None:
         """Load the model and the index now rather than on the first question."""
         self.embedder.warm_up()
-        self.reader.current()
-        self.ask(Request("warm up"))
+        if self.reader.current()[0].documents:
+            self.ask(Request("warm up"))
 
 
 def _encodable(request: Request) -> Request:

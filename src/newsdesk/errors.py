@@ -36,11 +36,12 @@ class StoreLockedError(StoreError):
 
 
 class EmptyIndexError(StoreError):
-    """The store holds no documents yet."""
+    """The store holds no documents: never built, emptied, or its snapshot deleted."""
 
     def __init__(self, store: Path | str) -> None:
         super().__init__(
-            f"The index at {store} is empty. Run `newsdesk reindex --corpus DIR` first."
+            f"The index at {store} is missing or empty; build it with `newsdesk reindex --corpus DIR` "
+            "(or the chat's Reindex button)."
         )
 
 

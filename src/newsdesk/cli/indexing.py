@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.markup import escape
 from rich.table import Table
 
 from newsdesk.cli.common import assistant_from, console, console_err
@@ -38,6 +39,9 @@ def reindex(
     allow_mass_delete: Annotated[
         bool, typer.Option("--allow-mass-delete", help="Delete even when most indexed documents are gone from the corpus.")
     ] = False,
+    rebuild: Annotated[
+        bool, typer.Option("--rebuild", help="Set a damaged record manager aside and re-embed the corpus.")
+    ] = False,
 ) -> None:
     """Bring the index in line with the corpus: embed new and changed articles, drop deleted ones."""
     cases = _read_eval_set(eval_set)
@@ -57,8 +61,10 @@ def reindex(
         def advance(done: int, total: int, doc_id: str) -> None:
             progress.update(task, completed=done, total=total, description=f"indexing {doc_id[-40:]}")
 
-        report = assistant.reindex(advance, allow_mass_delete=allow_mass_delete)
+        report = assistant.reindex(advance, allow_mass_delete=allow_mass_delete, rebuild=rebuild)
     counts = report.counts()
+    for note in report.repaired:
+        console_err.print(f"[yellow]repaired[/] {escape(note)}", highlight=False)
     if as_json:
         print(json.dumps(counts))
     else:
