@@ -78,6 +78,11 @@ class Settings(BaseModel):
     )
     max_answer_chars: int = Field(500, ge=100, description="Answerer: longest answer, without citation markers.")
     host: str = Field("127.0.0.1", description="Chat server bind address.")
+    allowed_hosts: list[str] = Field(
+        default_factory=list,
+        description="Host names the chat answers to besides loopback names and the bind address "
+        "(comma-separated in NEWSDESK_ALLOWED_HOSTS); others are refused (DNS rebinding).",
+    )
     port: int = Field(7860, ge=0, le=65535, description="Chat server port (0: any free port).")
     auth_user: str | None = Field(None, description="Chat username; with auth_password turns on login.")
     # A plain str (Gradio's auth takes one), kept out of repr, str and model_dump so it is never logged.
@@ -98,6 +103,13 @@ class Settings(BaseModel):
     def _split_corpus_list(cls, value: Any) -> Any:
         if isinstance(value, str):
             return [part for part in value.split(os.pathsep) if part]
+        return value
+
+    @field_validator("allowed_hosts", mode="before")
+    @classmethod
+    def _split_host_list(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return [part.strip() for part in value.split(",") if part.strip()]
         return value
 
     @field_validator("corpus")
