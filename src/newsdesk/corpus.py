@@ -29,8 +29,10 @@ from typing import Any
 
 import yaml
 
+from newsdesk.display import visible
 from newsdesk.errors import CorpusError
 
+MAX_FIELD_CHARS = 300  # longest title, outlet, author or URL kept (each chunk's metadata repeats them)
 SUPPORTED_SUFFIXES = frozenset({".md", ".markdown", ".txt"})
 KNOWN_FIELDS = ("title", "outlet", "published", "author", "url")
 _BINARY_SNIFF_BYTES = 8192
@@ -268,7 +270,8 @@ def read_article(path: Path, doc_id: str, max_file_bytes: int = 10_000_000) -> t
         )
     meta, meta_notes = _parse_metadata(front, path)
     notes.extend(meta_notes)
-    title = meta.pop("title", None) or _first_line(body)
+    # A title taken from the body is marked like a front-matter one, without a note: the body itself is fine.
+    title = meta.pop("title", None) or shown_field("title", _first_line(body), [])
     article = Article(
         doc_id=doc_id,
         path=path,
@@ -463,8 +466,23 @@ def _clean_text_field(key: str, value: Any, notes: list[str]) -> str | None:
     if isinstance(value, (dict, list)):
         notes.append(f"front-matter field {key!r} should be text, got a {type(value).__name__}; ignored.")
         return None
-    text = " ".join(str(value).split())
-    return text or None
+    return shown_field(key, " ".join(str(value).split()), notes) or None
+
+
+def shown_field(key: str, text: str, notes: list[str]) -> str:
+    """A title, outlet, author or URL as it may be shown: YAML escapes such as ``\\e`` are decoded by
+    now, so control and invisible characters (ESC, bidi overrides, zero-width joiners) become visible
+    ``<U+XXXX>`` markers; over `MAX_FIELD_CHARS` the text is cut. Each change is noted."""
+    shown = visible(text)
+    if shown != text:
+        hidden = sorted({f"U+{ord(ch):04X}" for ch in text if visible(ch) != ch})
+        notes.append(
+            f"{key} holds control or invisible characters ({', '.join(hidden[:4])}); shown as <U+...> markers."
+        )
+    if len(shown) > MAX_FIELD_CHARS:
+        notes.append(f"{key} is {len(shown):,} characters long; cut to {MAX_FIELD_CHARS}.")
+        shown = shown[: MAX_FIELD_CHARS - 1] + "…"
+    return shown
 
 
 def _first_line(body: str) -> str:
