@@ -28,6 +28,7 @@ from typing import Any
 from langchain_core.documents import Document
 from langchain_core.indexing import index
 
+from newsdesk.bodies import remove_unused_bodies, write_body
 from newsdesk.chunking import chunk_article, document_version
 from newsdesk.corpus import Article, LoadReport, Skipped, load_corpus
 from newsdesk.errors import CorpusError, MassDeleteError, StoreError
@@ -104,6 +105,8 @@ def _reindex_locked(
 
     documents = {a.doc_id: _entry(a, settings.chunk_size, settings.chunk_overlap) for a in loaded.articles}
     documents.update(kept)
+    for article in loaded.articles:
+        write_body(store.root, documents[article.doc_id].hash, article.body)  # what `show` serves
     snapshot = Snapshot(
         generation=previous.generation + 1,
         documents=documents,
@@ -123,6 +126,7 @@ def _reindex_locked(
     report.chunks_deleted = _delete_unadmitted(store, snapshot, start_time, kept)
     _remove_old_lexical_dirs(store, keep={lexical_dir.name, _dir_name(previous.lexical_dir)})
     remove_old_ledgers(store.root, keep={snapshot.generation, previous.generation})
+    remove_unused_bodies(store.root, keep=_versions(snapshot) | _versions(previous))
     report.documents = len(snapshot.documents)
     report.chunks = snapshot.chunk_count
     return report
@@ -284,6 +288,10 @@ def _delete_unadmitted(store: Store, snapshot: Snapshot, start_time: float, kept
     if orphans:
         store.vectorstore.delete(ids=sorted(orphans))
     return len(stale) + len(orphans)
+
+
+def _versions(snapshot: Snapshot) -> set[str]:
+    return {entry.hash for entry in snapshot.documents.values()}
 
 
 def _dir_name(path: str | None) -> str:
