@@ -22,6 +22,7 @@ import gradio as gr
 from newsdesk.assistant import Assistant, Request
 from newsdesk.errors import NewsdeskError
 from newsdesk.retrieval import SearchFilters
+from newsdesk.web_guard import guard_middleware
 
 from .reindex_job import ReindexJob
 from .render import (
@@ -308,12 +309,19 @@ def launch(
     port: int = 7860,
     auth: tuple[str, str] | None = None,
     block: bool = True,
+    allowed_hosts: tuple[str, ...] = (),
+    max_upload_bytes: int = 1_000_000,
 ) -> str:
     """Serve ``demo``; returns its local URL (when ``block`` is false, at once). Port 0: any free port.
 
-    Nothing but the page and its API is served: no uploads, no share tunnel,
-    no MCP server, no files from disk (Gradio serves only files it created).
+    Nothing but the page and its API is served: no share tunnel, no MCP
+    server, no files from disk (Gradio serves only files it created); uploads
+    are bounded by ``max_upload_bytes``. The request guard of
+    `newsdesk.web_guard` sees every request first: Host and Origin must be
+    this server's (``allowed_hosts`` adds names), with a login every API
+    route needs it, and wrong passwords slow the client down.
     """
+    guard = guard_middleware(host, allowed_hosts, auth is not None, max_upload_bytes)
     demo.queue(default_concurrency_limit=ASK_CONCURRENCY)
     demo.launch(
         server_name=host,
@@ -329,7 +337,8 @@ def launch(
         mcp_server=False,
         pwa=False,
         enable_monitoring=False,
-        max_file_size="1mb",
+        max_file_size=max_upload_bytes,
+        app_kwargs={"middleware": [guard]},
         footer_links=["api"],
         theme=gr.themes.Soft(),
         css=CSS,

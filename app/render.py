@@ -11,6 +11,8 @@ import html
 import re
 from typing import Any
 
+from newsdesk.display import visible
+
 # "[3]" after the sentence it cites; the composer puts one after each quoted sentence.
 _MARKER = re.compile(r"\[(\d+)\]")
 
@@ -23,6 +25,11 @@ def source_anchor(turn: int, n: int) -> str:
 def text(value: str) -> str:
     """Untrusted text as inert HTML; newlines become spaces so Markdown sees one HTML block."""
     return html.escape(" ".join(value.split()), quote=True)
+
+
+def label(value: str) -> str:
+    """A title, outlet or file name: hidden characters (bidi overrides, zero-width joiners) shown, then escaped."""
+    return html.escape(visible(value), quote=True)
 
 
 def answer_html(answer: dict[str, Any], turn: int) -> str:
@@ -114,9 +121,9 @@ def source_html(citation: dict[str, Any], retrieved: list[dict[str, Any]], turn:
     """One source card: number, title, outlet, date, who said it, and the passage."""
     passage, passage_start = cited_passage(citation, retrieved)
     meta = [
-        f'<span class="nd-outlet">{html.escape(citation["outlet"]) or "outlet not given"}</span>',
+        f'<span class="nd-outlet">{label(citation["outlet"]) or "outlet not given"}</span>',
         f'<span class="nd-date">{html.escape(citation["published"]) or "date not given"}</span>',
-        f'<span class="nd-span">{html.escape(citation["doc_id"])}:{citation["start"]}–{citation["end"]}</span>',
+        f'<span class="nd-span">{label(citation["doc_id"])}:{citation["start"]}–{citation["end"]}</span>',
     ]
     claimant = (
         f'<div class="nd-claimant">Said by: {html.escape(citation["claimant"])}</div>'
@@ -126,7 +133,7 @@ def source_html(citation: dict[str, Any], retrieved: list[dict[str, Any]], turn:
     return (
         f'<div class="nd-source" id="{source_anchor(turn, citation["n"])}">'
         f'<div class="nd-source-head"><span class="nd-n">[{citation["n"]}]</span> '
-        f'<span class="nd-title">{html.escape(citation["title"]) or html.escape(citation["doc_id"])}</span></div>'
+        f'<span class="nd-title">{label(citation["title"]) or label(citation["doc_id"])}</span></div>'
         f'<div class="nd-meta">{" · ".join(meta)}</div>{claimant}'
         f'<div class="nd-passage">{passage_html(citation, passage, passage_start)}</div>'
         "</div>"
@@ -195,7 +202,7 @@ def reindex_result_html(counts: dict[str, Any]) -> str:
     changes = ", ".join(f"{key} {counts.get(key, 0)}" for key in ("added", "updated", "deleted", "unchanged", "failed"))
     summary = f"Reindex done: {changes}. {counts.get('documents', 0)} documents, {counts.get('chunks', 0)} passages."
     failures = "".join(
-        f"<li>{html.escape(failure['path'])}: {html.escape(failure['reason'])}</li>"
+        f"<li>{label(failure['path'])}: {html.escape(failure['reason'])}</li>"
         for failure in counts.get("failures", [])
     )
     return f"<div>{html.escape(summary)}</div>" + (f"<ul>{failures}</ul>" if failures else "")

@@ -6,6 +6,7 @@ model and the index once, and is safe to call from several threads.
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from pathlib import Path
 from dataclasses import dataclass, field, replace
@@ -15,10 +16,12 @@ from langchain_core.documents import Document
 from langchain_core.runnables import Runnable, RunnableLambda
 
 from newsdesk.answering import Answer, Answerer, ExtractiveAnswerer, Thresholds, retrieved_json as _retrieved_json
+from newsdesk.bodies import read_body
+from newsdesk.chunking import document_version
 from newsdesk.conflicts import with_disputes
 from newsdesk.corpus import Article, read_article
 from newsdesk.embedding import Embedder
-from newsdesk.errors import DocumentNotFoundError
+from newsdesk.errors import DocumentNotFoundError, EmptyIndexError, StoreError
 from newsdesk.indexing import ProgressCallback, ReindexReport, reindex
 from newsdesk.ledger import Ledger, LedgerReader
 from newsdesk.questions import Question, analyse
@@ -102,6 +105,8 @@ class Assistant:
         question: Question = state["question"]
         request: Request = state["request"]
         k = request.k or self.settings.k
+        if not self.reader.current()[0].documents:
+            raise EmptyIndexError(self.settings.store)  # not "the corpus does not say": there is no corpus
         retriever = self.retriever(replace(request, k=max(k, REPORT_DEPTH)))
         passages: list[Document] = [] if question.empty else retriever.invoke(question.query)
         state["timings"]["retrieve"] = _ms(started)
@@ -123,8 +128,10 @@ class Assistant:
         """The claim ledger of the snapshot that answers are read from."""
         return self.ledgers.for_generation(self.reader.current()[0].generation)
 
-    def reindex(self, progress: ProgressCallback | None = None) -> ReindexReport:
-        return reindex(self.store, progress)
+    def reindex(
+        self, progress: ProgressCallback | None = None, allow_mass_delete: bool = False, rebuild: bool = False
+    ) -> ReindexReport:
+        return reindex(self.store, progress, allow_mass_delete, rebuild)
 
     def status(self) -> dict[str, Any]:
         snapshot = self.reader.current()[0]
@@ -141,18 +148,28 @@ class Assistant:
         return dict(self.reader.current()[0].documents)
 
     def article(self, doc_id: str) -> Article:
-        """The indexed article, read from its file: the text every citation's offsets point into."""
+        """The indexed article: the text every citation's offsets point into, as it was indexed
+        (kept in the store; the file may since have changed or been swapped for a link)."""
         entry = self.reader.current()[0].documents.get(doc_id)
         if entry is None:
             raise DocumentNotFoundError(doc_id)
-        article, _ = read_article(Path(entry.path), doc_id, int(self.settings.max_file_mb * 1_000_000))
-        return article
+        body = read_body(self.settings.store, entry.hash)
+        if body is None:  # an index built before bodies were kept: the file, only if it is still that version
+            body = self._unchanged_file_body(doc_id, entry.path, entry.hash)
+        published = _iso_date(entry.published)
+        return Article(doc_id, Path(entry.path), entry.title, body, entry.outlet or None, published)
+
+    def _unchanged_file_body(self, doc_id: str, path: str, version: str) -> str:
+        article, _ = read_article(Path(path), doc_id, int(self.settings.max_file_mb * 1_000_000))
+        if document_version(article, self.settings.chunk_size, self.settings.chunk_overlap) != version:
+            raise StoreError(f"{path} changed since it was indexed; run `newsdesk reindex` to show it.")
+        return article.body
 
     def warm_up(self) -> None:
         """Load the model and the index now rather than on the first question."""
         self.embedder.warm_up()
-        self.reader.current()
-        self.ask(Request("warm up"))
+        if self.reader.current()[0].documents:
+            self.ask(Request("warm up"))
 
 
 def _encodable(request: Request) -> Request:
@@ -162,6 +179,13 @@ def _encodable(request: Request) -> Request:
         question=without_lone_surrogates(request.question),
         history=tuple(without_lone_surrogates(turn) for turn in request.history),
     )
+
+
+def _iso_date(value: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
 
 
 def _ms(started: float) -> float:

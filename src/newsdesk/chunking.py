@@ -22,6 +22,9 @@ from newsdesk.text import Span, date_ordinal
 _PYSBD_MAX_CHARS = 20_000
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _FALLBACK_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+")
+_VISIBLE_CHARACTER = re.compile(r"\S")
+# A sentence end before the last character: only then can a line hold two sentences.
+_SENTENCE_END_INSIDE = re.compile(r"[.!?…;:\"”’)\]](?=.)", re.DOTALL)
 _TERMINAL = ('.', '!', '?', ':', '"', '”', '’', ')', '…')
 
 
@@ -64,8 +67,10 @@ def _logical_lines(body: str, paragraph: Span) -> list[Span]:
     position = body.find("\n", start, paragraph.end)
     while position != -1:
         before = body[start:position].rstrip()
-        after = body[position + 1:paragraph.end].lstrip()
-        if before.endswith(_TERMINAL) or (after[:1] and not after[:1].islower()):
+        # Only the next visible character matters: slicing the rest of the paragraph was quadratic.
+        following = _VISIBLE_CHARACTER.search(body, position + 1, paragraph.end)
+        after = following.group(0) if following else ""
+        if before.endswith(_TERMINAL) or (after and not after.islower()):
             lines.append(Span(start, position))
             start = position + 1
         position = body.find("\n", position + 1, paragraph.end)
@@ -74,6 +79,8 @@ def _logical_lines(body: str, paragraph: Span) -> list[Span]:
 
 
 def _segment(text: str) -> list[tuple[int, int]]:
+    if not _SENTENCE_END_INSIDE.search(text.rstrip()):
+        return [(0, len(text))]  # at most one sentence: pysbd (a millisecond a call) would say the same
     if len(text) > _PYSBD_MAX_CHARS:
         return _fallback_segment(text)
     try:

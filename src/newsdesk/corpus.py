@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import errno
 import hashlib
 import json
 import os
 import re
 import stat
+import time
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -27,13 +29,17 @@ from typing import Any
 
 import yaml
 
+from newsdesk.display import visible
 from newsdesk.errors import CorpusError
 
+MAX_FIELD_CHARS = 300  # longest title, outlet, author or URL kept (each chunk's metadata repeats them)
 SUPPORTED_SUFFIXES = frozenset({".md", ".markdown", ".txt"})
 KNOWN_FIELDS = ("title", "outlet", "published", "author", "url")
 _BINARY_SNIFF_BYTES = 8192
 _EDITOR_TEMP_SUFFIXES = ("~", ".swp", ".swo", ".swx", ".tmp", ".bak", ".part", ".crdownload")
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+_READ_ATTEMPTS = 3  # a file rewritten during the read is read again this many times
+_NOT_REGULAR = "not a regular file (a pipe, device or socket); only plain text files are read. Remove it."
 # Control characters other than tab and newline: terminal escapes, bells, stray NULs.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Above this share of control characters, "text" is really binary data decoded as Latin-1.
@@ -96,18 +102,36 @@ class LoadReport:
     failures: list[CorpusError] = field(default_factory=list)
     warnings: list[CorpusError] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    unreadable_dirs: list[Path] = field(default_factory=list)  # absolute; their documents keep old versions
+    listed_roots: list[Path] = field(default_factory=list)  # absolute roots that could be listed
+    failed_roots: list[Path] = field(default_factory=list)
+
+    def may_hold(self, path: str | Path) -> bool:
+        """True when a file at ``path`` may exist but could not be seen this time: it is inside an
+        unreadable folder, or, when a root failed, outside every root that could be listed
+        (a mistyped or unmounted root must not delete what was indexed from it)."""
+        where = Path(os.path.abspath(path))
+        if any(where.is_relative_to(directory) for directory in self.unreadable_dirs):
+            return True
+        return bool(self.failed_roots) and not any(where.is_relative_to(root) for root in self.listed_roots)
 
 
 def load_corpus(roots: Iterable[Path], max_file_bytes: int = 10_000_000) -> LoadReport:
-    """Load every supported article under ``roots``; report the rest by path."""
+    """Load every supported article under ``roots``; report the rest by path.
+
+    A root or subfolder that cannot be listed is a failure too, recorded in
+    ``unreadable_dirs`` so the documents under it keep their previous versions.
+    """
     report = LoadReport()
     seen: dict[str, Path] = {}
     for root in roots:
-        if not root.is_dir():
-            report.failures.append(
-                CorpusError(root, "corpus directory does not exist (check --corpus).")
-            )
+        root = Path(os.path.abspath(root))  # stored paths must not depend on the working directory
+        problem = _root_problem(root)
+        if problem:
+            report.failures.append(CorpusError(root, problem))
+            report.failed_roots.append(root)
             continue
+        report.listed_roots.append(root)
         for path in _walk_files(root, report):
             doc_id = path.relative_to(root).as_posix()
             if not _is_valid_utf8(doc_id):
@@ -133,6 +157,29 @@ def load_corpus(roots: Iterable[Path], max_file_bytes: int = 10_000_000) -> Load
     return report
 
 
+def _root_problem(root: Path) -> str | None:
+    """Why a corpus root cannot be trusted to list the corpus (missing, not a folder, unreadable, empty)."""
+    try:
+        info = root.stat()
+    except FileNotFoundError:
+        return "corpus directory does not exist (a typo, or a drive not mounted?); check --corpus. Indexed documents under it are kept."
+    except OSError as exc:
+        return f"cannot open the corpus directory: {_dir_reason(exc)}; indexed documents under it are kept."
+    if not stat.S_ISDIR(info.st_mode):
+        return "corpus path is not a directory; give the folder that holds the articles. Indexed documents under it are kept."
+    try:
+        with os.scandir(root) as entries:
+            empty = next(entries, None) is None
+    except OSError as exc:
+        return f"cannot list the corpus directory: {_dir_reason(exc)}; indexed documents under it are kept."
+    if empty:
+        return (
+            "corpus directory is empty (a drive not mounted?); indexed documents under it are kept. "
+            "Remove it from the corpus setting if it is meant to be empty."
+        )
+    return None
+
+
 def _walk_files(root: Path, report: LoadReport) -> Iterator[Path]:
     """Regular files under ``root`` in a stable order, never following directory links.
 
@@ -140,7 +187,15 @@ def _walk_files(root: Path, report: LoadReport) -> Iterator[Path]:
     filled must not make newsdesk quote ``~/.ssh/id_rsa`` in a chat.
     """
     real_root = root.resolve()
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False, onerror=None):
+
+    def unreadable(exc: OSError) -> None:
+        directory = Path(exc.filename) if exc.filename else root
+        report.failures.append(
+            CorpusError(directory, f"cannot list this folder: {_dir_reason(exc)}; indexed documents under it are kept.")
+        )
+        report.unreadable_dirs.append(directory)
+
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False, onerror=unreadable):
         current = Path(dirpath)
         kept_dirs = []
         for name in sorted(dirnames):
@@ -215,7 +270,8 @@ def read_article(path: Path, doc_id: str, max_file_bytes: int = 10_000_000) -> t
         )
     meta, meta_notes = _parse_metadata(front, path)
     notes.extend(meta_notes)
-    title = meta.pop("title", None) or _first_line(body)
+    # A title taken from the body is marked like a front-matter one, without a note: the body itself is fine.
+    title = meta.pop("title", None) or shown_field("title", _first_line(body), [])
     article = Article(
         doc_id=doc_id,
         path=path,
@@ -231,27 +287,50 @@ def read_article(path: Path, doc_id: str, max_file_bytes: int = 10_000_000) -> t
 
 
 def _read_bytes(path: Path, max_file_bytes: int) -> bytes:
-    try:
-        info = path.stat()
-    except OSError as exc:
-        raise CorpusError(path, _os_reason(exc)) from exc
-    if not stat.S_ISREG(info.st_mode):
+    """The file's bytes from one open; a file rewritten while it was read is read again, then refused."""
+    for attempt in range(_READ_ATTEMPTS):
+        raw = _read_stable(path, max_file_bytes)
+        if raw is not None:
+            break
+        time.sleep(0.05 * (attempt + 1))
+    else:
         raise CorpusError(
-            path, "not a regular file (a pipe, device or socket); only plain text files are read. Remove it."
+            path, "file kept changing while it was read (being written?); its previous version is kept. Reindex again."
         )
+    if b"\x00" in raw[:_BINARY_SNIFF_BYTES] and not raw.startswith(_UTF16_BOMS):
+        raise CorpusError(path, "binary data, not text (contains NUL bytes); convert it to .md or .txt.")
+    return raw
+
+
+def _read_stable(path: Path, max_file_bytes: int) -> bytes | None:
+    """Read once through one descriptor; None when size, mtime or length moved during the read."""
+    try:
+        # O_NONBLOCK: opening a named pipe must not wait for a writer; fstat then refuses it.
+        with os.fdopen(os.open(path, os.O_RDONLY | os.O_NONBLOCK), "rb", buffering=0) as handle:
+            before = os.fstat(handle.fileno())
+            _check_regular_and_small(path, before, max_file_bytes)
+            raw = handle.read(max_file_bytes + 1)
+            after = os.fstat(handle.fileno())
+    except OSError as exc:
+        if exc.errno == errno.ENXIO:  # a socket: open() refuses it before fstat could
+            raise CorpusError(path, _NOT_REGULAR) from exc
+        raise CorpusError(path, _os_reason(exc)) from exc
+    _check_regular_and_small(path, after, max_file_bytes)
+    unchanged = (before.st_size, before.st_mtime_ns, before.st_ctime_ns) == (
+        after.st_size, after.st_mtime_ns, after.st_ctime_ns
+    )
+    return raw if unchanged and len(raw) == after.st_size else None
+
+
+def _check_regular_and_small(path: Path, info: os.stat_result, max_file_bytes: int) -> None:
+    if not stat.S_ISREG(info.st_mode):
+        raise CorpusError(path, _NOT_REGULAR)
     if info.st_size > max_file_bytes:
         raise CorpusError(
             path,
             f"file is {info.st_size / 1e6:.1f} MB, over the {max_file_bytes / 1e6:.1f} MB limit; "
             "split it or raise max_file_mb.",
         )
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise CorpusError(path, _os_reason(exc)) from exc
-    if b"\x00" in raw[:_BINARY_SNIFF_BYTES] and not raw.startswith(_UTF16_BOMS):
-        raise CorpusError(path, "binary data, not text (contains NUL bytes); convert it to .md or .txt.")
-    return raw
 
 
 def _replace_control_characters(text: str, path: Path) -> tuple[str, list[str]]:
@@ -272,6 +351,12 @@ def _replace_control_characters(text: str, path: Path) -> tuple[str, list[str]]:
 def _has_visible_text(body: str) -> bool:
     """False for a body of only white space and invisible format characters (zero-width spaces)."""
     return any(not ch.isspace() and unicodedata.category(ch) != "Cf" for ch in body)
+
+
+def _dir_reason(exc: OSError) -> str:
+    if isinstance(exc, PermissionError):
+        return "permission denied (make it listable: chmod a+rx)"
+    return str(exc.strerror or exc)
 
 
 def _os_reason(exc: OSError) -> str:
@@ -381,8 +466,23 @@ def _clean_text_field(key: str, value: Any, notes: list[str]) -> str | None:
     if isinstance(value, (dict, list)):
         notes.append(f"front-matter field {key!r} should be text, got a {type(value).__name__}; ignored.")
         return None
-    text = " ".join(str(value).split())
-    return text or None
+    return shown_field(key, " ".join(str(value).split()), notes) or None
+
+
+def shown_field(key: str, text: str, notes: list[str]) -> str:
+    """A title, outlet, author or URL as it may be shown: YAML escapes such as ``\\e`` are decoded by
+    now, so control and invisible characters (ESC, bidi overrides, zero-width joiners) become visible
+    ``<U+XXXX>`` markers; over `MAX_FIELD_CHARS` the text is cut. Each change is noted."""
+    shown = visible(text)
+    if shown != text:
+        hidden = sorted({f"U+{ord(ch):04X}" for ch in text if visible(ch) != ch})
+        notes.append(
+            f"{key} holds control or invisible characters ({', '.join(hidden[:4])}); shown as <U+...> markers."
+        )
+    if len(shown) > MAX_FIELD_CHARS:
+        notes.append(f"{key} is {len(shown):,} characters long; cut to {MAX_FIELD_CHARS}.")
+        shown = shown[: MAX_FIELD_CHARS - 1] + "…"
+    return shown
 
 
 def _first_line(body: str) -> str:

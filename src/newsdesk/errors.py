@@ -36,11 +36,25 @@ class StoreLockedError(StoreError):
 
 
 class EmptyIndexError(StoreError):
-    """The store holds no documents yet."""
+    """The store holds no documents: never built, emptied, or its snapshot deleted."""
 
     def __init__(self, store: Path | str) -> None:
         super().__init__(
-            f"The index at {store} is empty. Run `newsdesk reindex --corpus DIR` first."
+            f"The index at {store} is missing or empty; build it with `newsdesk reindex --corpus DIR` "
+            "(or the chat's Reindex button)."
+        )
+
+
+class MassDeleteError(NewsdeskError):
+    """A reindex would delete most of the index (a wrong or unmounted corpus folder?); nothing was changed."""
+
+    def __init__(self, deleting: int, indexed: int, max_share: float) -> None:
+        self.deleting = deleting
+        self.indexed = indexed
+        super().__init__(
+            f"This reindex would delete {deleting} of the {indexed} indexed documents "
+            f"(more than {max_share:.0%}); nothing was changed. Check the corpus folders; if the articles "
+            "really are gone, run `newsdesk reindex --allow-mass-delete` (or raise max_delete_share)."
         )
 
 

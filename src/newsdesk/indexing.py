@@ -28,12 +28,13 @@ from typing import Any
 from langchain_core.documents import Document
 from langchain_core.indexing import index
 
+from newsdesk.bodies import remove_unused_bodies, write_body
 from newsdesk.chunking import chunk_article, document_version
 from newsdesk.corpus import Article, LoadReport, Skipped, load_corpus
-from newsdesk.errors import CorpusError, StoreError
+from newsdesk.errors import CorpusError, MassDeleteError, StoreError
 from newsdesk.ledger import Ledger, next_ledger, read_ledger, remove_old_ledgers, write_ledger
 from newsdesk.lexical import LexicalIndex, Passage
-from newsdesk.store import DocumentEntry, Snapshot, Store, utc_now_iso
+from newsdesk.store import DocumentEntry, Snapshot, Store, store_write_errors, utc_now_iso
 
 ProgressCallback = Callable[[int, int, str], None]
 _KEY_ENCODER = "sha256"
@@ -51,6 +52,7 @@ class ReindexReport:
     failures: list[CorpusError] = field(default_factory=list)
     warnings: list[CorpusError] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    repaired: list[str] = field(default_factory=list)  # damaged store files treated as missing
     chunks_embedded: int = 0
     chunks_deleted: int = 0
     documents: int = 0
@@ -68,52 +70,74 @@ class ReindexReport:
         }
 
 
-def reindex(store: Store, progress: ProgressCallback | None = None) -> ReindexReport:
-    """Bring ``store`` in line with the corpus in ``store.settings``; see the module doc."""
+def reindex(
+    store: Store, progress: ProgressCallback | None = None, allow_mass_delete: bool = False, rebuild: bool = False
+) -> ReindexReport:
+    """Bring ``store`` in line with the corpus in ``store.settings``; see the module doc.
+
+    Raises `MassDeleteError`, before anything is written, when the run would
+    delete more than ``settings.max_delete_share`` of the indexed documents
+    (unless ``allow_mass_delete``). A store that cannot be written (full disk,
+    read-only, damaged record manager) is one `StoreError`; the previous
+    snapshot stays published. ``rebuild`` sets the record manager aside first.
+    """
+    with store_write_errors(store), store.writer_lock():
+        return _reindex_locked(store, progress, allow_mass_delete, rebuild)
+
+
+def _reindex_locked(
+    store: Store, progress: ProgressCallback | None, allow_mass_delete: bool, rebuild: bool
+) -> ReindexReport:
     settings = store.settings
-    with store.writer_lock():
-        store.reopen()  # the previous reindex may have been another process's
-        loaded = load_corpus(settings.corpus, int(settings.max_file_mb * 1_000_000))
-        previous = _previous_snapshot(store)
-        _forget_records_missing_from_chroma(store)
-        report = _classify(loaded, previous, settings.chunk_size, settings.chunk_overlap)
-        kept = _kept_entries(loaded, previous)
-        start_time = store.record_manager.get_time()
-        changed = {*report.added, *report.updated}
-        report.chunks_embedded = _index_articles(store, loaded.articles, changed, progress)
+    store.reopen()  # the previous reindex may have been another process's
+    aside = store.set_aside_record_manager() if rebuild else None
+    loaded = load_corpus(settings.corpus, int(settings.max_file_mb * 1_000_000))
+    previous, repaired = _previous_snapshot(store)
+    _forget_records_missing_from_chroma(store)
+    report = _classify(loaded, previous, settings.chunk_size, settings.chunk_overlap)
+    report.repaired = repaired + ([f"{settings.record_db} set aside as {aside.name}; rebuilt"] if aside else [])
+    if not allow_mass_delete:
+        check_mass_delete(len(report.deleted), len(previous.documents), settings.max_delete_share)
+    kept = _kept_entries(loaded, previous)
+    start_time = store.record_manager.get_time()
+    changed = {*report.added, *report.updated}
+    report.chunks_embedded = _index_articles(store, loaded.articles, changed, progress)
 
-        documents = {a.doc_id: _entry(a, settings.chunk_size, settings.chunk_overlap) for a in loaded.articles}
-        documents.update(kept)
-        snapshot = Snapshot(
-            generation=previous.generation + 1,
-            documents=documents,
-            last_reindex=utc_now_iso(),
-            model=store.embedder.model_name,
-            chunk_size=settings.chunk_size,
-        )
-        passages = _snapshot_passages(store, snapshot)
-        snapshot = _with_chunk_counts(snapshot, passages)
-        lexical_dir = store.lexical_root / f"g{snapshot.generation:06d}"
-        shutil.rmtree(lexical_dir, ignore_errors=True)
-        LexicalIndex.build(passages).save(lexical_dir)
-        snapshot = replace(snapshot, lexical_dir=str(lexical_dir.relative_to(store.root)))
-        _write_claim_ledger(store, previous, snapshot, loaded.articles, kept)
-        store.write_snapshot(snapshot)
+    documents = {a.doc_id: _entry(a, settings.chunk_size, settings.chunk_overlap) for a in loaded.articles}
+    documents.update(kept)
+    for article in loaded.articles:
+        write_body(store.root, documents[article.doc_id].hash, article.body)  # what `show` serves
+    snapshot = Snapshot(
+        generation=previous.generation + 1,
+        documents=documents,
+        last_reindex=utc_now_iso(),
+        model=store.embedder.model_name,
+        chunk_size=settings.chunk_size,
+    )
+    passages = _snapshot_passages(store, snapshot)
+    snapshot = _with_chunk_counts(snapshot, passages)
+    lexical_dir = store.lexical_root / f"g{snapshot.generation:06d}"
+    shutil.rmtree(lexical_dir, ignore_errors=True)
+    LexicalIndex.build(passages).save(lexical_dir)
+    snapshot = replace(snapshot, lexical_dir=str(lexical_dir.relative_to(store.root)))
+    report.repaired += _write_claim_ledger(store, previous, snapshot, loaded.articles, kept)
+    store.write_snapshot(snapshot)
 
-        report.chunks_deleted = _delete_unadmitted(store, snapshot, start_time, kept)
-        _remove_old_lexical_dirs(store, keep={lexical_dir.name, _dir_name(previous.lexical_dir)})
-        remove_old_ledgers(store.root, keep={snapshot.generation, previous.generation})
-        report.documents = len(snapshot.documents)
-        report.chunks = snapshot.chunk_count
-        return report
+    report.chunks_deleted = _delete_unadmitted(store, snapshot, start_time, kept)
+    _remove_old_lexical_dirs(store, keep={lexical_dir.name, _dir_name(previous.lexical_dir)})
+    remove_old_ledgers(store.root, keep={snapshot.generation, previous.generation})
+    remove_unused_bodies(store.root, keep=_versions(snapshot) | _versions(previous))
+    report.documents = len(snapshot.documents)
+    report.chunks = snapshot.chunk_count
+    return report
 
 
-def _previous_snapshot(store: Store) -> Snapshot:
-    """The active snapshot; a damaged one is rebuilt from scratch (nothing is re-embedded twice)."""
+def _previous_snapshot(store: Store) -> tuple[Snapshot, list[str]]:
+    """The active snapshot; a damaged one is rebuilt from scratch (nothing is re-embedded twice), and said so."""
     try:
-        return store.read_snapshot()
-    except StoreError:
-        return Snapshot()
+        return store.read_snapshot(), []
+    except StoreError as exc:
+        return Snapshot(), [f"{exc} Treated as missing and rebuilt from the corpus."]
 
 
 def _forget_records_missing_from_chroma(store: Store) -> None:
@@ -127,14 +151,18 @@ def _forget_records_missing_from_chroma(store: Store) -> None:
 
 def _write_claim_ledger(
     store: Store, previous: Snapshot, snapshot: Snapshot, articles: list[Article], kept: dict[str, DocumentEntry]
-) -> None:
-    """The claims of the new snapshot's documents, under its generation (before it is published)."""
+) -> list[str]:
+    """The claims of the new snapshot's documents, under its generation (before it is published);
+    returns a note when the previous ledger was damaged."""
+    notes = []
     try:
         old = read_ledger(store.root, previous.generation)
-    except StoreError:
+    except StoreError as exc:
         old = Ledger()  # unreadable: extract every document again
+        notes.append(f"{exc} Treated as missing and rebuilt from the corpus.")
     hashes = {doc_id: entry.hash for doc_id, entry in snapshot.documents.items()}
     write_ledger(store.root, next_ledger(old, snapshot.generation, articles, hashes, kept))
+    return notes
 
 
 def _classify(loaded: LoadReport, previous: Snapshot, chunk_size: int, overlap: int) -> ReindexReport:
@@ -149,15 +177,32 @@ def _classify(loaded: LoadReport, previous: Snapshot, chunk_size: int, overlap: 
             report.updated.append(article.doc_id)
         else:
             report.unchanged.append(article.doc_id)
-    failed_ids = {f.doc_id for f in loaded.failures if f.doc_id}
-    report.deleted = sorted(set(previous.documents) - present - failed_ids)
+    report.deleted = sorted(set(previous.documents) - present - _failed_ids(loaded, previous))
     return report
+
+
+def _failed_ids(loaded: LoadReport, previous: Snapshot) -> set[str]:
+    """Documents whose file, or a folder that may hold it, failed to load this time."""
+    failed = {f.doc_id for f in loaded.failures if f.doc_id}
+    if loaded.unreadable_dirs or loaded.failed_roots:
+        failed.update(d for d, entry in previous.documents.items() if loaded.may_hold(entry.path))
+    return failed
 
 
 def _kept_entries(loaded: LoadReport, previous: Snapshot) -> dict[str, DocumentEntry]:
     """Previous versions of documents whose file failed to load this time."""
-    failed_ids = {f.doc_id for f in loaded.failures if f.doc_id}
-    return {doc_id: previous.documents[doc_id] for doc_id in failed_ids if doc_id in previous.documents}
+    present = {article.doc_id for article in loaded.articles}
+    return {
+        doc_id: previous.documents[doc_id]
+        for doc_id in _failed_ids(loaded, previous) - present
+        if doc_id in previous.documents
+    }
+
+
+def check_mass_delete(deleting: int, indexed: int, max_share: float) -> None:
+    """Refuse a reindex that would drop more than ``max_share`` of the indexed documents."""
+    if indexed and deleting > max_share * indexed:
+        raise MassDeleteError(deleting, indexed, max_share)
 
 
 def _entry(article: Article, chunk_size: int, overlap: int) -> DocumentEntry:
@@ -243,6 +288,10 @@ def _delete_unadmitted(store: Store, snapshot: Snapshot, start_time: float, kept
     if orphans:
         store.vectorstore.delete(ids=sorted(orphans))
     return len(stale) + len(orphans)
+
+
+def _versions(snapshot: Snapshot) -> set[str]:
+    return {entry.hash for entry in snapshot.documents.values()}
 
 
 def _dir_name(path: str | None) -> str:

@@ -18,6 +18,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pydantic import TypeAdapter
+from typing_extensions import TypedDict  # pydantic needs this one before Python 3.12
+
 from newsdesk.claim_extraction import EXTRACTOR_VERSION, Claim, extract_claims
 from newsdesk.corpus import Article
 from newsdesk.errors import StoreError
@@ -71,11 +74,29 @@ class Ledger:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Ledger:
+        _LEDGER_SCHEMA.validate_python(data)
         documents = {
             doc_id: LedgerEntry(value["hash"], tuple(Claim.from_json(c) for c in value["claims"]))
             for doc_id, value in data.get("documents", {}).items()
         }
         return cls(generation=int(data.get("generation", 0)), documents=documents, extractor=str(data.get("extractor", "")))
+
+
+class _LedgerEntrySchema(TypedDict):
+    hash: str
+    claims: list[dict[str, Any]]
+
+
+class _LedgerSchema(TypedDict):
+    """The shape of a ledger file; each claim's own fields are checked by `Claim.from_json`."""
+
+    format: int
+    generation: int
+    extractor: str
+    documents: dict[str, _LedgerEntrySchema]
+
+
+_LEDGER_SCHEMA = TypeAdapter(_LedgerSchema)
 
 
 def ledger_path(store_root: Path, generation: int) -> Path:
@@ -91,9 +112,14 @@ def read_ledger(store_root: Path, generation: int) -> Ledger:
         return Ledger(generation=generation)
     except (OSError, ValueError) as exc:
         raise StoreError(f"{path} is unreadable ({exc}); run `newsdesk reindex` to rebuild it.") from exc
-    if data.get("format") != LEDGER_FORMAT:
-        raise StoreError(f"{path} was written by another newsdesk version; run `newsdesk reindex`.")
-    return Ledger.from_json(data)
+    if not isinstance(data, dict) or data.get("format") != LEDGER_FORMAT:
+        raise StoreError(f"{path} is damaged or from another newsdesk version; run `newsdesk reindex` to rebuild it.")
+    try:
+        return Ledger.from_json(data)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:  # valid JSON of the wrong shape
+        raise StoreError(
+            f"{path} is damaged ({type(exc).__name__}: {str(exc)[:80]}); run `newsdesk reindex` to rebuild it."
+        ) from exc
 
 
 def write_ledger(store_root: Path, ledger: Ledger) -> Path:

@@ -78,11 +78,21 @@ class Settings(BaseModel):
     )
     max_answer_chars: int = Field(500, ge=100, description="Answerer: longest answer, without citation markers.")
     host: str = Field("127.0.0.1", description="Chat server bind address.")
+    allowed_hosts: list[str] = Field(
+        default_factory=list,
+        description="Host names the chat answers to besides loopback names and the bind address "
+        "(comma-separated in NEWSDESK_ALLOWED_HOSTS); others are refused (DNS rebinding).",
+    )
     port: int = Field(7860, ge=0, le=65535, description="Chat server port (0: any free port).")
     auth_user: str | None = Field(None, description="Chat username; with auth_password turns on login.")
     # A plain str (Gradio's auth takes one), kept out of repr, str and model_dump so it is never logged.
     auth_password: str | None = Field(
         None, description="Chat password; read from the environment only.", repr=False, exclude=True
+    )
+    max_delete_share: float = Field(
+        0.5, ge=0, le=1,
+        description="A reindex that would delete more than this share of the indexed documents stops "
+        "(a wrong or unmounted corpus folder); `reindex --allow-mass-delete` overrides it.",
     )
     lock_timeout: float = Field(
         0.0, ge=0, description="Seconds a reindex waits for another one to finish before giving up."
@@ -93,6 +103,20 @@ class Settings(BaseModel):
     def _split_corpus_list(cls, value: Any) -> Any:
         if isinstance(value, str):
             return [part for part in value.split(os.pathsep) if part]
+        return value
+
+    @field_validator("allowed_hosts", mode="before")
+    @classmethod
+    def _split_host_list(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return [part.strip() for part in value.split(",") if part.strip()]
+        return value
+
+    @field_validator("corpus")
+    @classmethod
+    def _at_least_one_root(cls, value: list[Path]) -> list[Path]:
+        if not value:
+            raise ValueError("no corpus folder given; name at least one (corpus = [\"DIR\"] or --corpus DIR)")
         return value
 
     @property

@@ -19,21 +19,25 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from filelock import FileLock, Timeout
+from pydantic import TypeAdapter, ValidationError
 
 from newsdesk.embedding import Embedder
-from newsdesk.errors import StoreError, StoreLockedError
+from newsdesk.errors import NewsdeskError, StoreError, StoreLockedError
 from newsdesk.settings import Settings
 
 SNAPSHOT_FORMAT = 1
 _SNAPSHOT_FILE = "snapshot.json"
+_LEXICAL_DIR = re.compile(r"lexical/g\d{6}")
 
 
 @dataclass(frozen=True)
@@ -74,16 +78,24 @@ class Snapshot:
         return data
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> Snapshot:
-        documents = {key: DocumentEntry(**value) for key, value in data.get("documents", {}).items()}
-        return cls(
-            generation=int(data.get("generation", 0)),
-            documents=documents,
-            lexical_dir=data.get("lexical_dir"),
-            last_reindex=data.get("last_reindex"),
-            model=data.get("model"),
-            chunk_size=data.get("chunk_size"),
-        )
+    def from_json(cls, data: Any) -> Snapshot:
+        """Validate ``data`` against the snapshot's schema; raises `ValueError` naming the first bad field."""
+        if not isinstance(data, dict):
+            raise ValueError(f"expected a JSON object, got {type(data).__name__}")
+        fields = {name: data[name] for name in cls.__dataclass_fields__ if name in data}
+        try:
+            snapshot = _snapshot_schema().validate_python(fields)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            raise ValueError(f"field {'.'.join(str(p) for p in first['loc'])}: {first['msg']}") from None
+        if snapshot.lexical_dir is not None and not _LEXICAL_DIR.fullmatch(snapshot.lexical_dir):
+            raise ValueError("field lexical_dir: not a lexical/gNNNNNN folder of this store")
+        return snapshot
+
+
+@lru_cache(maxsize=1)
+def _snapshot_schema() -> TypeAdapter[Snapshot]:
+    return TypeAdapter(Snapshot)
 
 
 class Store:
@@ -97,6 +109,7 @@ class Store:
         self._client: Any = None
         self._system: Any = None
         self._vectorstore: Any = None
+        self._reopen_requested = False
         self._record_manager: Any = None
         self._written_stamp: float | None = None
 
@@ -106,20 +119,25 @@ class Store:
         return self.root / _SNAPSHOT_FILE
 
     def read_snapshot(self) -> Snapshot:
+        """The published snapshot (empty when there is none); `StoreError` when it is damaged."""
         try:
             data = json.loads(self.snapshot_path.read_text(encoding="utf-8"))
         except FileNotFoundError:
             return Snapshot()
         except (OSError, ValueError) as exc:
             raise StoreError(
-                f"{self.snapshot_path} is unreadable ({exc}); run `newsdesk reindex` to rebuild it."
+                f"{self.snapshot_path} is unreadable ({str(exc)[:120]}); run `newsdesk reindex` to rebuild it."
             ) from exc
-        if data.get("format") != SNAPSHOT_FORMAT:
+        if isinstance(data, dict) and data.get("format") not in (None, SNAPSHOT_FORMAT):
             raise StoreError(
-                f"{self.snapshot_path} was written by another newsdesk version; "
-                f"delete {self.root} and run `newsdesk reindex`."
+                f"{self.snapshot_path} was written by another newsdesk version; run `newsdesk reindex` to rebuild it."
             )
-        return Snapshot.from_json(data)
+        try:
+            return Snapshot.from_json(data)
+        except ValueError as exc:
+            raise StoreError(
+                f"{self.snapshot_path} is damaged ({str(exc)[:160]}); run `newsdesk reindex` to rebuild it."
+            ) from exc
 
     def snapshot_stamp(self) -> float:
         """Changes whenever a new snapshot is published; cheap enough to check per question."""
@@ -169,9 +187,8 @@ class Store:
     @property
     def client(self) -> Any:
         with self._open_lock:
-            if self._client is None:
-                self._client = self._open_client()
-                self._system = getattr(self._client, "_system", None)
+            if self._client is None or self._reopen_requested:
+                self._open_fresh_client()
             return self._client
 
     def reopen(self) -> None:
@@ -183,10 +200,47 @@ class Store:
         out of that cache; queries already running keep it until they finish.
         """
         with self._open_lock:
+            self._reopen_requested = True
             client, system = self._client, self._system
-            self._client = self._system = self._vectorstore = None
         if client is not None and system is not None and not self.settings.chroma_host:
-            _forget_shared_system(client._identifier, system)
+            _forget_shared_system(client._identifier, system)  # the handle itself stays usable until replaced
+        self.close_record_manager()
+
+    def _open_fresh_client(self) -> None:
+        """Replace the Chroma handle (call with ``_open_lock`` held).
+
+        When opening fails (a full disk: Chroma writes as it opens) and a handle
+        is already open, that one is kept, so questions keep being answered.
+        """
+        old_client, old_system = self._client, self._system
+        embedded = not self.settings.chroma_host
+        try:
+            client = self._open_client()
+        except StoreError:
+            if embedded:  # Chroma caches a system that failed to start: never reuse it
+                _replace_shared_system(str(self.settings.chroma_dir), old_system)
+            if old_client is None:
+                raise
+            self._reopen_requested = False
+            return
+        self._client, self._system, self._vectorstore = client, getattr(client, "_system", None), None
+        self._reopen_requested = False
+
+    def close_record_manager(self) -> None:
+        """Open ``records.sqlite`` afresh on next use (it may have been replaced or repaired)."""
+        with self._open_lock:
+            manager, self._record_manager = self._record_manager, None
+        if manager is not None:
+            manager.engine.dispose()
+
+    def set_aside_record_manager(self) -> Path | None:
+        """Move ``records.sqlite`` aside (for `reindex --rebuild`); returns where it went."""
+        self.close_record_manager()
+        if not self.settings.record_db.exists():
+            return None
+        aside = self.settings.record_db.with_name(f"records.damaged-{utc_now_iso().replace(':', '')}.sqlite")
+        os.replace(self.settings.record_db, aside)
+        return aside
 
     def _open_client(self) -> Any:
         import chromadb
@@ -210,19 +264,18 @@ class Store:
 
     @property
     def vectorstore(self) -> Any:
-        if self._vectorstore is None:
-            from langchain_chroma import Chroma
+        from langchain_chroma import Chroma
 
-            client = self.client
-            with self._open_lock:
-                if self._vectorstore is None:
-                    self._vectorstore = Chroma(
-                        collection_name=self.settings.collection,
-                        embedding_function=self.embedder,
-                        client=client,
-                        collection_metadata={"hnsw:space": "cosine"},
-                    )
-        return self._vectorstore
+        self.client  # noqa: B018 - opens Chroma (afresh after `reopen`) before the vector store is built on it
+        with self._open_lock:
+            if self._vectorstore is None:
+                self._vectorstore = Chroma(
+                    collection_name=self.settings.collection,
+                    embedding_function=self.embedder,
+                    client=self._client,
+                    collection_metadata={"hnsw:space": "cosine"},
+                )
+            return self._vectorstore
 
     @property
     def collection(self) -> Any:
@@ -239,7 +292,11 @@ class Store:
                     namespace=f"chroma/{self.settings.collection}",
                     db_url=f"sqlite:///{self.settings.record_db}",
                 )
-                manager.create_schema()
+                try:
+                    manager.create_schema()
+                except Exception as exc:  # SQLAlchemy's errors: a damaged or unwritable file
+                    manager.engine.dispose()
+                    raise record_manager_error(self.settings.record_db, exc) from exc
                 self._record_manager = manager
             return self._record_manager
 
@@ -253,6 +310,60 @@ class Store:
             if len(page["ids"]) < 5000:
                 return ids
             offset += 5000
+
+
+@contextmanager
+def store_write_errors(store: Store) -> Iterator[None]:
+    """A store that cannot be written becomes one `StoreError` line; the published snapshot is untouched.
+
+    Full disk, read-only or unwritable directories, and a damaged record
+    manager: the reindex stops where it is, and the previous snapshot keeps
+    answering (it is replaced only by an atomic rename, as the last step).
+    """
+    from sqlalchemy.exc import SQLAlchemyError
+
+    try:
+        yield
+    except NewsdeskError:
+        raise
+    except SQLAlchemyError as exc:
+        store.close_record_manager()  # reopened on next use, e.g. after the file is restored
+        raise record_manager_error(store.settings.record_db, exc) from exc
+    except OSError as exc:
+        where = exc.filename or store.root
+        raise StoreError(
+            f"Cannot write the index store at {where}: {exc.strerror or exc}. The previous index keeps answering; "
+            "free space or make the store writable, then run `newsdesk reindex` again."
+        ) from exc
+    except Exception as exc:  # Chroma's own errors (its Rust core reports a full disk as one)
+        if type(exc).__module__.split(".")[0] != "chromadb":
+            raise
+        raise StoreError(
+            f"The vector store in {store.settings.chroma_dir} could not be written ({str(exc)[:160]}). "
+            "The previous index keeps answering; fix the cause (disk space, permissions) and run `newsdesk reindex` again."
+        ) from exc
+
+
+def record_manager_error(path: Path, exc: BaseException) -> StoreError:
+    """The one message for a record manager that cannot be used."""
+    reason = str(getattr(exc, "orig", None) or exc).splitlines()[0][:160]
+    return StoreError(
+        f"The record manager {path} is damaged or unreadable ({reason}). "
+        "`newsdesk reindex --rebuild` sets it aside and re-embeds the corpus; the current index keeps answering meanwhile."
+    )
+
+
+def _replace_shared_system(identifier: str, system: Any) -> None:
+    """Put ``system`` (or nothing) back in Chroma's per-process cache in place of whatever is there."""
+    from chromadb.api.shared_system_client import SharedSystemClient
+
+    with SharedSystemClient._refcount_lock:
+        if system is None:
+            SharedSystemClient._identifier_to_system.pop(identifier, None)
+            SharedSystemClient._identifier_to_refcount.pop(identifier, None)
+        else:
+            SharedSystemClient._identifier_to_system[identifier] = system
+            SharedSystemClient._identifier_to_refcount.setdefault(identifier, 1)
 
 
 def _forget_shared_system(identifier: str, system: Any) -> None:

@@ -16,6 +16,7 @@ from typing import Annotated, Optional
 import typer
 
 from newsdesk.cli.common import CliState, console_err
+from newsdesk.display import for_terminal
 from newsdesk.errors import NewsdeskError
 
 app = typer.Typer(
@@ -68,7 +69,8 @@ def main() -> None:
     try:
         app()
     except NewsdeskError as exc:
-        console_err.print(f"[bold red]error:[/] {exc}", highlight=False, markup=True)
+        # One line, whatever the message holds (a file name with "[/]" or ESC is shown, not obeyed).
+        console_err.print(f"[bold red]error:[/] {for_terminal(exc)}", highlight=False, markup=True, soft_wrap=True)
         sys.exit(1)
     except KeyboardInterrupt:
         console_err.print("interrupted")

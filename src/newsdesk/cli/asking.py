@@ -10,6 +10,7 @@ import typer
 from rich.markup import escape
 
 from newsdesk.cli.common import assistant_from, console, parse_date
+from newsdesk.display import for_terminal
 from newsdesk.settings import RetrieverMode
 
 if TYPE_CHECKING:
@@ -99,10 +100,10 @@ def render_answer(answer: Answer) -> None:
     console.print(f"[{style}]{escape(answer.answer)}[/]")
     for citation in answer.citations:
         source = " · ".join(part for part in (citation.title, citation.outlet, citation.published) if part)
-        who = f" — {escape(citation.to_json()['claimant'])}" if citation.claimant else ""
+        who = f" — {for_terminal(citation.to_json()['claimant'])}" if citation.claimant else ""
         console.print(
-            f"  [cyan][{citation.n}][/] {escape(source)}{who}\n"
-            f"      [dim]{escape(citation.doc_id)}:{citation.start}-{citation.end}[/] “{escape(citation.quote)}”",
+            f"  [cyan][{citation.n}][/] {for_terminal(source)}{who}\n"
+            f"      [dim]{for_terminal(citation.doc_id)}:{citation.start}-{citation.end}[/] “{escape(citation.quote)}”",
             highlight=False,
         )
     if answer.disputes:

@@ -11,6 +11,7 @@ import typer
 from rich.table import Table
 
 from newsdesk.cli.common import assistant_from, console
+from newsdesk.display import for_terminal
 
 if TYPE_CHECKING:
     from newsdesk.claim_extraction import Claim
@@ -60,10 +61,10 @@ def _print_table(selected: list[Claim]) -> None:
         figure = claim.hedged_value if claim.kind == "figure" else "(statement)"
         if claim.caveat:
             figure += " (unverified)" if "verif" in claim.caveat else f" ({claim.caveat})"
-        table.add_row(
+        table.add_row(*(for_terminal(cell) for cell in (
             claim.claimant, claim.relay or "", claim.subject, figure, claim.as_of,
             f"{claim.doc_id}:{claim.start}-{claim.end}",
-        )
+        )))
     console.print(table)
     console.print(f"[dim]{len(selected)} claims[/]")
 
@@ -79,13 +80,13 @@ def _print_disputes(found: list, selected_ids: set[str], as_json: bool) -> None:
         if as_json:
             print(json.dumps({"subject": dispute.subject, "kind": dispute.kind, "sides": sides}, ensure_ascii=False))
             continue
-        table = Table("claimant", "says", "as of", "span", title=f"disputed: {dispute.subject}")
+        table = Table("claimant", "says", "as of", "span", title=f"disputed: {for_terminal(dispute.subject)}")
         for side in dispute.sides:
             claim = side.latest
             says = claim.hedged_value if dispute.kind == "figure" else claim.quote
             if side.revised:
                 says += " (earlier " + ", ".join(c.hedged_value for c in side.revised) + ")"
-            table.add_row(side.claimant, says, claim.as_of, f"{claim.doc_id}:{claim.start}-{claim.end}")
+            table.add_row(*(for_terminal(c) for c in (side.claimant, says, claim.as_of, f"{claim.doc_id}:{claim.start}-{claim.end}")))
         console.print(table)
 
 
@@ -93,7 +94,7 @@ def render_disputes(disputes: list[dict]) -> None:
     """The chat's "disputed figures" table: one row per side of each disputed subject in an answer."""
     for dispute in disputes:
         title = "disputed figures" if dispute["kind"] == "figure" else "disputed statements"
-        table = Table("source", "says", "caveat", "as of", "earlier", "cite", title=f"{title}: {dispute['subject']}")
+        table = Table("source", "says", "caveat", "as of", "earlier", "cite", title=f"{title}: {for_terminal(dispute['subject'])}")
         for side in dispute["sides"]:
             who = f"{side['claimant']} (via {side['relay']})" if side.get("relay") else side["claimant"]
             if dispute["kind"] == "figure":
@@ -104,5 +105,6 @@ def render_disputes(disputes: list[dict]) -> None:
                 f"{e.get('hedge') or ''} {e['value']:,.0f} ({e['as_of']}) [{e['citation']}]".strip()
                 for e in side.get("earlier", [])
             )
-            table.add_row(who, says, side.get("caveat") or "", side.get("as_of") or "", earlier, f"[{side['citation']}]")
+            cells = (who, says, side.get("caveat") or "", side.get("as_of") or "", earlier, f"[{side['citation']}]")
+            table.add_row(*(for_terminal(cell) for cell in cells))
         console.print(table)

@@ -11,6 +11,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from newsdesk.cli.common import assistant_from, console, console_err
+from newsdesk.display import for_terminal
 
 if TYPE_CHECKING:
     from newsdesk.evaluation import Case
@@ -35,6 +36,12 @@ def reindex(
     eval_set: Annotated[
         Optional[Path], typer.Option("--eval", help="Then run this eval set (as `newsdesk eval --set FILE`).")
     ] = None,
+    allow_mass_delete: Annotated[
+        bool, typer.Option("--allow-mass-delete", help="Delete even when most indexed documents are gone from the corpus.")
+    ] = False,
+    rebuild: Annotated[
+        bool, typer.Option("--rebuild", help="Set a damaged record manager aside and re-embed the corpus.")
+    ] = False,
 ) -> None:
     """Bring the index in line with the corpus: embed new and changed articles, drop deleted ones."""
     cases = _read_eval_set(eval_set)
@@ -52,24 +59,26 @@ def reindex(
         task = progress.add_task("indexing", total=None)
 
         def advance(done: int, total: int, doc_id: str) -> None:
-            progress.update(task, completed=done, total=total, description=f"indexing {doc_id[-40:]}")
+            progress.update(task, completed=done, total=total, description=f"indexing {for_terminal(doc_id[-40:])}")
 
-        report = assistant.reindex(advance)
+        report = assistant.reindex(advance, allow_mass_delete=allow_mass_delete, rebuild=rebuild)
     counts = report.counts()
+    for note in report.repaired:
+        console_err.print(f"[yellow]repaired[/] {for_terminal(note)}", highlight=False)
     if as_json:
         print(json.dumps(counts))
     else:
         for failure in report.failures:
-            console_err.print(f"[red]failed[/]  {failure.path}: {failure.reason}", highlight=False)
+            console_err.print(f"[red]failed[/]  {for_terminal(failure.path)}: {for_terminal(failure.reason)}", highlight=False)
         for warning in report.warnings:
-            console_err.print(f"[yellow]warning[/] {warning.path}: {warning.reason}", highlight=False)
+            console_err.print(f"[yellow]warning[/] {for_terminal(warning.path)}: {for_terminal(warning.reason)}", highlight=False)
         if not quiet:
             for skipped in report.skipped:
-                console_err.print(f"[dim]skipped {skipped.path}: {skipped.reason}[/]", highlight=False)
+                console_err.print(f"[dim]skipped {for_terminal(skipped.path)}: {for_terminal(skipped.reason)}[/]", highlight=False)
         summary = ", ".join(f"{key} {counts[key]}" for key in ("added", "updated", "deleted", "unchanged", "failed"))
         console.print(
             f"{summary}; {report.documents} documents, {report.chunks} chunks "
-            f"({report.chunks_embedded} embedded) in {assistant.settings.store}",
+            f"({report.chunks_embedded} embedded) in {for_terminal(assistant.settings.store)}",
             highlight=False,
         )
     if cases is not None and eval_set is not None:
@@ -108,11 +117,11 @@ def status(
         return
     table = Table(title="newsdesk index", show_header=False)
     for key in ("documents", "chunks", "store", "model", "last_reindex"):
-        table.add_row(key, str(info[key]))
+        table.add_row(key, for_terminal(info[key]))
     console.print(table)
     docs = Table("document", "title", "outlet", "published", "chunks")
     for doc_id, entry in sorted(assistant.documents().items()):
-        docs.add_row(doc_id, entry.title, entry.outlet, entry.published, str(entry.chunks))
+        docs.add_row(*(for_terminal(v) for v in (doc_id, entry.title, entry.outlet, entry.published)), str(entry.chunks))
     if info["documents"]:
         console.print(docs)
 

@@ -102,7 +102,10 @@ def serve(
         highlight=False,
     )
     demo = ui.build_app(assistant)
-    url = ui.launch(demo, settings.host, settings.port, auth, block=False)
+    url = ui.launch(
+        demo, settings.host, settings.port, auth, block=False,
+        allowed_hosts=tuple(settings.allowed_hosts), max_upload_bytes=int(settings.max_file_mb * 1_000_000),
+    )
     console.print(f"newsdesk chat on {url}" + (" (login required)" if auth else ""), highlight=False)
     if settings.host not in ("127.0.0.1", "localhost", "::1"):
         console_err.print(
