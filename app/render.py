@@ -176,9 +176,10 @@ def answer_markdown(answer: dict[str, Any]) -> str:
 
 def status_markdown(status: dict[str, Any]) -> str:
     last = status.get("last_reindex") or "never"
+    folders = ", ".join(f"`{html.escape(root)}`" for root in status.get("corpus", []))
     return (
         f"**{status['documents']}** documents · **{status['chunks']}** passages · "
-        f"last reindex: {html.escape(str(last))}"
+        f"last reindex: {html.escape(str(last))}" + (f"  \nindexing {folders}" if folders else "")
     )
 
 

@@ -17,6 +17,7 @@ from langchain_core.runnables import Runnable, RunnableLambda
 from newsdesk.answering import Answer, Answerer, ExtractiveAnswerer, Thresholds, retrieved_json as _retrieved_json
 from newsdesk.conflicts import with_disputes
 from newsdesk.corpus import Article, read_article
+from newsdesk.corpus_roots import absolute_roots, with_remembered_corpus
 from newsdesk.embedding import Embedder
 from newsdesk.errors import DocumentNotFoundError
 from newsdesk.indexing import ProgressCallback, ReindexReport, reindex
@@ -53,6 +54,7 @@ class Assistant:
     """
 
     def __init__(self, settings: Settings, embedder: Embedder | None = None, answerer: Answerer | None = None) -> None:
+        settings = with_remembered_corpus(settings)
         self.settings = settings
         self.embedder = embedder or Embedder(settings.model_path, settings.embed_batch_size)
         self.store = Store(settings, self.embedder)
@@ -135,6 +137,7 @@ class Assistant:
             "model": snapshot.model or self.embedder.model_name,
             "last_reindex": snapshot.last_reindex,
             "outlets": sorted({entry.outlet for entry in snapshot.documents.values() if entry.outlet}),
+            "corpus": absolute_roots(self.settings.corpus),
         }
 
     def documents(self) -> dict[str, Any]:

@@ -20,6 +20,7 @@ they had one, so one unreadable file never removes an article from answers.
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -30,6 +31,7 @@ from langchain_core.indexing import index
 
 from newsdesk.chunking import chunk_article, document_version
 from newsdesk.corpus import Article, LoadReport, Skipped, load_corpus
+from newsdesk.corpus_roots import absolute_roots
 from newsdesk.errors import CorpusError, StoreError
 from newsdesk.ledger import Ledger, next_ledger, read_ledger, remove_old_ledgers, write_ledger
 from newsdesk.lexical import LexicalIndex, Passage
@@ -90,6 +92,7 @@ def reindex(store: Store, progress: ProgressCallback | None = None) -> ReindexRe
             last_reindex=utc_now_iso(),
             model=store.embedder.model_name,
             chunk_size=settings.chunk_size,
+            corpus_roots=absolute_roots(settings.corpus),
         )
         passages = _snapshot_passages(store, snapshot)
         snapshot = _with_chunk_counts(snapshot, passages)
@@ -168,7 +171,7 @@ def _entry(article: Article, chunk_size: int, overlap: int) -> DocumentEntry:
         outlet=article.outlet or "",
         published=article.published_iso,
         chunks=0,
-        path=str(article.path),
+        path=os.path.abspath(article.path),
     )
 
 

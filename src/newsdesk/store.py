@@ -58,6 +58,8 @@ class Snapshot:
     last_reindex: str | None = None
     model: str | None = None
     chunk_size: int | None = None
+    # The absolute corpus roots this snapshot was built from: `serve` and `reindex` reuse them.
+    corpus_roots: list[str] = field(default_factory=list)
 
     def admits(self, metadata: dict[str, Any]) -> bool:
         """True when a chunk belongs to a document version of this snapshot."""
@@ -83,6 +85,7 @@ class Snapshot:
             last_reindex=data.get("last_reindex"),
             model=data.get("model"),
             chunk_size=data.get("chunk_size"),
+            corpus_roots=[str(root) for root in data.get("corpus_roots", [])],
         )
 
 

@@ -25,7 +25,8 @@ def register(app: typer.Typer) -> None:
 def reindex(
     ctx: typer.Context,
     corpus: Annotated[
-        Optional[list[Path]], typer.Option("--corpus", help="Corpus directory (repeatable; default ./corpus).")
+        Optional[list[Path]],
+        typer.Option("--corpus", help="Corpus directory (repeatable; default: the folders the store was built from, else ./corpus)."),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the counts as one JSON object.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only problems and a one-line summary.")] = False,
@@ -109,6 +110,7 @@ def status(
     table = Table(title="newsdesk index", show_header=False)
     for key in ("documents", "chunks", "store", "model", "last_reindex"):
         table.add_row(key, str(info[key]))
+    table.add_row("corpus", ", ".join(info["corpus"]))
     console.print(table)
     docs = Table("document", "title", "outlet", "published", "chunks")
     for doc_id, entry in sorted(assistant.documents().items()):
