@@ -11,6 +11,8 @@ import html
 import re
 from typing import Any
 
+from newsdesk.provenance import provenance_note
+
 # "[3]" after the sentence it cites; the composer puts one after each quoted sentence.
 _MARKER = re.compile(r"\[(\d+)\]")
 
@@ -118,6 +120,9 @@ def source_html(citation: dict[str, Any], retrieved: list[dict[str, Any]], turn:
         f'<span class="nd-date">{html.escape(citation["published"]) or "date not given"}</span>',
         f'<span class="nd-span">{html.escape(citation["doc_id"])}:{citation["start"]}–{citation["end"]}</span>',
     ]
+    note = provenance_note(citation.get("page"), citation.get("also_carried_by") or ())
+    if note:
+        meta.append(f'<span class="nd-provenance">{html.escape(note)}</span>')
     claimant = (
         f'<div class="nd-claimant">Said by: {html.escape(citation["claimant"])}</div>'
         if citation.get("claimant")

@@ -16,12 +16,14 @@ from langchain_core.runnables import Runnable, RunnableLambda
 
 from newsdesk.answering import Answer, Answerer, ExtractiveAnswerer, Thresholds, retrieved_json as _retrieved_json
 from newsdesk.conflicts import with_disputes
-from newsdesk.corpus import Article, read_article
+from newsdesk.corpus import Article
 from newsdesk.corpus_roots import absolute_roots, with_remembered_corpus
 from newsdesk.embedding import Embedder
 from newsdesk.errors import DocumentNotFoundError
+from newsdesk.formats import load_document
 from newsdesk.indexing import ProgressCallback, ReindexReport, reindex
 from newsdesk.ledger import Ledger, LedgerReader
+from newsdesk.provenance import with_provenance
 from newsdesk.questions import Question, analyse
 from newsdesk.retrieval import HybridRetriever, SearchFilters, SnapshotReader
 from newsdesk.settings import RetrieverMode, Settings
@@ -116,6 +118,7 @@ class Assistant:
         answer = self.answerer.answer(state["question"], passages[: state["k"]], filtered=request.filters.active)
         # A disputed subject is answered with every side of it (conflicts.py).
         answer = with_disputes(answer, state["question"], passages[: state["k"]], self.ledger(), self.settings.max_answer_chars)
+        answer = with_provenance(answer, self.reader.current()[0])
         answer.retrieved = [_retrieved_json(p) for p in passages]
         timings = {**state["timings"], "answer": _ms(started)}
         timings["retrieve"] += timings.pop("analyse")
@@ -148,8 +151,7 @@ class Assistant:
         entry = self.reader.current()[0].documents.get(doc_id)
         if entry is None:
             raise DocumentNotFoundError(doc_id)
-        article, _ = read_article(Path(entry.path), doc_id, int(self.settings.max_file_mb * 1_000_000))
-        return article
+        return load_document(Path(entry.path), doc_id, int(self.settings.max_file_mb * 1_000_000))
 
     def warm_up(self) -> None:
         """Load the model and the index now rather than on the first question."""

@@ -172,6 +172,7 @@ def _entry(article: Article, chunk_size: int, overlap: int) -> DocumentEntry:
         published=article.published_iso,
         chunks=0,
         path=os.path.abspath(article.path),
+        pages=list(article.pages),
     )
 
 

@@ -46,6 +46,8 @@ class DocumentEntry:
     published: str
     chunks: int
     path: str
+    pages: list[int] = field(default_factory=list)  # body offset of each page start (PDF)
+    copy_of: str = ""  # the document this one is a near-duplicate wire copy of (newsdesk.duplicates)
 
 
 @dataclass(frozen=True)
