@@ -20,9 +20,11 @@ from typing import Any
 import gradio as gr
 
 from newsdesk.assistant import Assistant, Request
+from newsdesk.documents import example_questions
 from newsdesk.errors import NewsdeskError
 from newsdesk.retrieval import SearchFilters
 
+from .documents_panel import build_documents_panel
 from .reindex_job import ReindexJob
 from .render import (
     answer_html,
@@ -36,11 +38,6 @@ from .render import (
     status_markdown,
 )
 
-EXAMPLES = (
-    "How many Russian soldiers has Russia's Defense Ministry said were killed?",
-    "Who controls Kherson?",
-    "How many civilians have died, according to Ukraine's State Emergency Service?",
-)
 HISTORY_TURNS = 6  # earlier questions a follow-up may refer to, as in the terminal chat
 STREAM_WORDS = 3  # words added per streamed update
 ASK_CONCURRENCY = 4  # questions answered at once; each takes tens of milliseconds on 2 cores
@@ -67,6 +64,11 @@ CSS = """
               border-left: 3px solid var(--border-color-primary); }
 .nd-passage mark { background: #fde68a; color: inherit; padding: 0 1px; }
 .nd-flash { box-shadow: 0 0 0 3px var(--color-accent); }
+.nd-uploads td, .nd-uploads th { padding: 2px 8px; text-align: left; }
+.nd-upload-failed td:nth-child(2) { color: #b91c1c; font-weight: 600; }
+.nd-upload-added td:nth-child(2) { color: #15803d; font-weight: 600; }
+.nd-article { max-height: 480px; overflow-y: auto; }
+.nd-article-body { font-size: 0.95em; }
 .nd-empty { color: var(--body-text-color-subdued); }
 details.nd-turn > summary { cursor: pointer; color: var(--body-text-color-subdued); margin: 6px 0; }
 """
@@ -239,7 +241,7 @@ def build_app(assistant: Assistant) -> gr.Blocks:
                     feedback_options=None,
                     buttons=[],
                     placeholder="Ask about the articles in the corpus. Every answer cites the passages it rests on.",
-                    examples=[{"text": question} for question in EXAMPLES],
+                    examples=[{"text": q} for q in example_questions(assistant.reader.current()[0])] or None,
                 )
                 with gr.Row():
                     question = gr.Textbox(
@@ -269,6 +271,7 @@ def build_app(assistant: Assistant) -> gr.Blocks:
                 with gr.Accordion("Index", open=False):
                     reindex_button = gr.Button("Reindex the corpus", size="sm")
                     reindex_log = gr.HTML("")
+        build_documents_panel(assistant, job, answers, status, outlets)
 
         turn_inputs = [question, answers, outlets, since, until]
         turn_outputs = [chatbot, question, sources, markdown, answers]
@@ -308,11 +311,14 @@ def launch(
     port: int = 7860,
     auth: tuple[str, str] | None = None,
     block: bool = True,
+    max_file_mb: float = 10.0,
 ) -> str:
     """Serve ``demo``; returns its local URL (when ``block`` is false, at once). Port 0: any free port.
 
-    Nothing but the page and its API is served: no uploads, no share tunnel,
-    no MCP server, no files from disk (Gradio serves only files it created).
+    Nothing but the page and its API is served: no share tunnel, no MCP
+    server, no files from disk (Gradio serves only files it created). Uploads
+    (behind the login when there is one) go to Gradio's cache, then through
+    `newsdesk.documents` into the corpus upload folder; ``max_file_mb`` caps them.
     """
     demo.queue(default_concurrency_limit=ASK_CONCURRENCY)
     demo.launch(
@@ -329,7 +335,7 @@ def launch(
         mcp_server=False,
         pwa=False,
         enable_monitoring=False,
-        max_file_size="1mb",
+        max_file_size=int(max_file_mb * 1_000_000),
         footer_links=["api"],
         theme=gr.themes.Soft(),
         css=CSS,

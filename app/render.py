@@ -205,3 +205,32 @@ def reindex_result_html(counts: dict[str, Any]) -> str:
         for failure in counts.get("failures", [])
     )
     return f"<div>{html.escape(summary)}</div>" + (f"<ul>{failures}</ul>" if failures else "")
+
+
+def upload_results_html(results: list[dict[str, Any]]) -> str:
+    """One line per uploaded file: its name, what happened to it, and why when it failed."""
+    if not results:
+        return ""
+    rows = "".join(
+        f'<tr class="nd-upload-{html.escape(r["outcome"])}"><td>{html.escape(r["name"])}</td>'
+        f'<td>{html.escape(r["outcome"])}</td><td>{html.escape(r["reason"])}</td></tr>'
+        for r in results
+    )
+    return f'<table class="nd-uploads"><tr><th>file</th><th>result</th><th>reason</th></tr>{rows}</table>'
+
+
+def article_html(doc_id: str, title: str, meta: str, body: str, spans: list[tuple[int, int]]) -> str:
+    """An article's full text (the text citations point into), cited spans highlighted."""
+    pieces, position = [], 0
+    for start, end in sorted(set(spans)):
+        if start < position or end > len(body) or start >= end:
+            continue
+        pieces.append(html.escape(body[position:start]))
+        pieces.append(f'<mark title="cited">{html.escape(body[start:end])}</mark>')
+        position = end
+    pieces.append(html.escape(body[position:]))
+    return (
+        f'<div class="nd-article"><div class="nd-source-head">{html.escape(title or doc_id)}</div>'
+        f'<div class="nd-meta">{html.escape(meta)}</div>'
+        f'<div class="nd-passage nd-article-body">{"".join(pieces)}</div></div>'
+    )

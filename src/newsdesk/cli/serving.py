@@ -102,7 +102,7 @@ def serve(
         highlight=False,
     )
     demo = ui.build_app(assistant)
-    url = ui.launch(demo, settings.host, settings.port, auth, block=False)
+    url = ui.launch(demo, settings.host, settings.port, auth, block=False, max_file_mb=settings.upload_max_mb)
     console.print(f"newsdesk chat on {url}" + (" (login required)" if auth else ""), highlight=False)
     if settings.host not in ("127.0.0.1", "localhost", "::1"):
         console_err.print(
