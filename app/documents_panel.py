@@ -121,7 +121,8 @@ def build_documents_panel(assistant: Assistant, job: ReindexJob, answers: gr.Sta
                     label=f"Add articles ({', '.join(sorted(SUPPORTED_SUFFIXES))}; up to "
                     f"{settings.upload_max_mb:g} MB each)",
                     file_count="multiple",
-                    file_types=sorted(SUPPORTED_SUFFIXES),
+                    # No file_types: Gradio would refuse the whole drop for one odd file;
+                    # newsdesk.documents refuses that file alone, with the reason.
                     elem_id="nd-upload",
                     height=140,
                 )
