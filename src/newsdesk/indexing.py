@@ -32,6 +32,7 @@ from langchain_core.indexing import index
 from newsdesk.chunking import chunk_article, document_version
 from newsdesk.corpus import Article, LoadReport, Skipped, load_corpus
 from newsdesk.corpus_roots import absolute_roots
+from newsdesk.duplicates import ChunkPrint, canonicals_first, chunk_print, new_chunks, wire_families
 from newsdesk.errors import CorpusError, StoreError
 from newsdesk.ledger import Ledger, next_ledger, read_ledger, remove_old_ledgers, write_ledger
 from newsdesk.lexical import LexicalIndex, Passage
@@ -78,13 +79,17 @@ def reindex(store: Store, progress: ProgressCallback | None = None) -> ReindexRe
         loaded = load_corpus(settings.corpus, int(settings.max_file_mb * 1_000_000))
         previous = _previous_snapshot(store)
         _forget_records_missing_from_chroma(store)
-        report = _classify(loaded, previous, settings.chunk_size, settings.chunk_overlap)
+        families = wire_families(loaded.articles, settings.duplicate_threshold)
+        report = _classify(loaded, previous, settings.chunk_size, settings.chunk_overlap, families)
         kept = _kept_entries(loaded, previous)
         start_time = store.record_manager.get_time()
         changed = {*report.added, *report.updated}
-        report.chunks_embedded = _index_articles(store, loaded.articles, changed, progress)
+        report.chunks_embedded = _index_articles(store, loaded.articles, changed, progress, families)
 
-        documents = {a.doc_id: _entry(a, settings.chunk_size, settings.chunk_overlap) for a in loaded.articles}
+        documents = {
+            a.doc_id: _entry(a, settings.chunk_size, settings.chunk_overlap, families.get(a.doc_id, ""))
+            for a in loaded.articles
+        }
         documents.update(kept)
         snapshot = Snapshot(
             generation=previous.generation + 1,
@@ -140,7 +145,9 @@ def _write_claim_ledger(
     write_ledger(store.root, next_ledger(old, snapshot.generation, articles, hashes, kept))
 
 
-def _classify(loaded: LoadReport, previous: Snapshot, chunk_size: int, overlap: int) -> ReindexReport:
+def _classify(
+    loaded: LoadReport, previous: Snapshot, chunk_size: int, overlap: int, families: dict[str, str]
+) -> ReindexReport:
     report = ReindexReport(failures=loaded.failures, warnings=loaded.warnings, skipped=loaded.skipped)
     present = set()
     for article in loaded.articles:
@@ -148,7 +155,9 @@ def _classify(loaded: LoadReport, previous: Snapshot, chunk_size: int, overlap: 
         old = previous.documents.get(article.doc_id)
         if old is None:
             report.added.append(article.doc_id)
-        elif old.hash != document_version(article, chunk_size, overlap):
+        elif old.hash != document_version(article, chunk_size, overlap) or old.copy_of != families.get(
+            article.doc_id, ""
+        ):  # a copy whose canonical changed indexes other chunks
             report.updated.append(article.doc_id)
         else:
             report.unchanged.append(article.doc_id)
@@ -163,7 +172,7 @@ def _kept_entries(loaded: LoadReport, previous: Snapshot) -> dict[str, DocumentE
     return {doc_id: previous.documents[doc_id] for doc_id in failed_ids if doc_id in previous.documents}
 
 
-def _entry(article: Article, chunk_size: int, overlap: int) -> DocumentEntry:
+def _entry(article: Article, chunk_size: int, overlap: int, copy_of: str = "") -> DocumentEntry:
     """The snapshot's record of a freshly loaded article (chunk count filled in later)."""
     return DocumentEntry(
         hash=document_version(article, chunk_size, overlap),
@@ -173,23 +182,37 @@ def _entry(article: Article, chunk_size: int, overlap: int) -> DocumentEntry:
         chunks=0,
         path=os.path.abspath(article.path),
         pages=list(article.pages),
+        copy_of=copy_of,
     )
 
 
 def _index_articles(
-    store: Store, articles: list[Article], changed: set[str], progress: ProgressCallback | None
+    store: Store,
+    articles: list[Article],
+    changed: set[str],
+    progress: ProgressCallback | None,
+    families: dict[str, str] | None = None,
 ) -> int:
     """Run LangChain's `index()` article by article; returns how many chunks were embedded.
 
     Unchanged articles go through too: the record manager recognises their
     chunks by hash and only refreshes their timestamps, embedding nothing.
+    A wire copy goes through with only the chunks its canonical copy lacks.
     """
     settings = store.settings
     embedded = 0
     batch: list[Document] = []
     total = len(articles)
-    for position, article in enumerate(articles, start=1):
-        batch.extend(chunk_article(article, settings.chunk_size, settings.chunk_overlap))
+    families = families or {}
+    canonicals = set(families.values())
+    known: dict[str, list[ChunkPrint]] = {}
+    for position, article in enumerate(canonicals_first(articles, families), start=1):
+        chunks = chunk_article(article, settings.chunk_size, settings.chunk_overlap)
+        if article.doc_id in canonicals:
+            known[article.doc_id] = [chunk_print(chunk.page_content) for chunk in chunks]
+        elif article.doc_id in families:
+            chunks = new_chunks(chunks, known.get(families[article.doc_id], []), settings.duplicate_threshold)
+        batch.extend(chunks)
         if len(batch) >= 64 or position == total:
             result = index(
                 batch,

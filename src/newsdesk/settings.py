@@ -91,7 +91,7 @@ class Settings(BaseModel):
     upload_max_mb: float = Field(10.0, gt=0, description="Largest file the chat accepts for upload, in megabytes.")
     upload_max_files: int = Field(20, ge=1, le=500, description="Most files one chat upload may hold.")
     duplicate_threshold: float = Field(
-        0.8, gt=0, le=1, description="Word-shingle similarity (MinHash Jaccard) above which two articles are wire copies."
+        0.7, gt=0, le=1, description="Word-shingle similarity (MinHash Jaccard) above which two articles are wire copies."
     )
     watch_debounce_ms: int = Field(
         400, ge=10, le=60_000, description="Watched folder: quiet time after the last change before reindexing."
