@@ -13,7 +13,9 @@ from rich.table import Table
 from newsdesk.cli.common import assistant_from, console, console_err
 
 if TYPE_CHECKING:
+    from newsdesk.assistant import Assistant
     from newsdesk.evaluation import Case
+    from newsdesk.watching import WatchEvent
 
 
 def register(app: typer.Typer) -> None:
@@ -36,6 +38,9 @@ def reindex(
     eval_set: Annotated[
         Optional[Path], typer.Option("--eval", help="Then run this eval set (as `newsdesk eval --set FILE`).")
     ] = None,
+    watch: Annotated[
+        bool, typer.Option("--watch", help="Then keep watching the corpus and reindex on every change (Ctrl-C stops).")
+    ] = False,
 ) -> None:
     """Bring the index in line with the corpus: embed new and changed articles, drop deleted ones."""
     cases = _read_eval_set(eval_set)
@@ -77,8 +82,31 @@ def reindex(
         from newsdesk.cli.evaluation import report as report_eval, run_with_progress
 
         report_eval(run_with_progress(assistant, cases, eval_set, show=not as_json), as_json=as_json)
+    if watch:
+        watch_and_print(assistant)
     if report.failures:
         raise typer.Exit(1)
+
+
+def watch_and_print(assistant: Assistant) -> None:
+    """Reindex on every quiet burst of changes, one line each, until interrupted."""
+    from newsdesk.watching import watch_corpus
+
+    settings = assistant.settings
+    console_err.print(f"watching {', '.join(map(str, settings.corpus))} (Ctrl-C stops)", highlight=False)
+    watch_corpus(assistant.reindex, list(settings.corpus), settings.watch_debounce_ms, print_watch_event)
+
+
+def print_watch_event(event: WatchEvent) -> None:
+    if event.error:
+        console_err.print(f"[red]reindex failed[/] ({len(event.changed)} changes): {event.error}", highlight=False)
+        return
+    assert event.report is not None
+    counts = event.report.counts()
+    summary = ", ".join(f"{key} {counts[key]}" for key in ("added", "updated", "deleted", "failed"))
+    console.print(f"{summary} in {event.seconds:.2f}s ({event.report.chunks_embedded} chunks embedded)", highlight=False)
+    for failure in event.report.failures:
+        console_err.print(f"[red]failed[/]  {failure.path}: {failure.reason}", highlight=False)
 
 
 def _read_eval_set(path: Path | None) -> list[Case] | None:
