@@ -26,7 +26,7 @@ from newsdesk.formats import SUPPORTED_SUFFIXES
 from .reindex_job import ReindexJob
 from .render import article_html, reindex_progress_html, status_markdown, upload_results_html
 
-COLUMNS = ["title", "outlet", "date", "chunks", "document id"]
+COLUMNS = ["title", "outlet", "date", "chunks", "wire copy of", "document id"]
 
 
 def cited_spans(answers: list[dict[str, Any]], doc_id: str) -> list[tuple[int, int]]:
@@ -78,7 +78,7 @@ def build_documents_panel(assistant: Assistant, job: ReindexJob, answers: gr.Sta
 
     def open_document(event: gr.SelectData, table: Any, conversation: list[dict[str, Any]]) -> tuple[str, str]:
         row = event.index[0] if isinstance(event.index, (list, tuple)) else event.index
-        doc_id = str(table.iloc[row, 4]) if hasattr(table, "iloc") else str(table[row][4])
+        doc_id = str(table.iloc[row, -1]) if hasattr(table, "iloc") else str(table[row][-1])
         return doc_id, view(doc_id, conversation)
 
     def view(doc_id: str, conversation: list[dict[str, Any]]) -> str:
@@ -88,7 +88,9 @@ def build_documents_panel(assistant: Assistant, job: ReindexJob, answers: gr.Sta
             article = assistant.article(doc_id)
         except NewsdeskError as exc:
             return f"<div class='nd-refusal'>{html.escape(str(exc))}</div>"
-        meta = " · ".join(p for p in (article.outlet, article.published_iso, article.author, doc_id) if p)
+        entry = assistant.documents().get(doc_id)
+        copy = f"wire copy of {entry.copy_of}" if entry is not None and entry.copy_of else ""
+        meta = " · ".join(p for p in (article.outlet, article.published_iso, article.author, doc_id, copy) if p)
         return article_html(doc_id, article.title, meta, article.body, cited_spans(conversation, doc_id))
 
     def delete(doc_id: str, query: str) -> Iterator[tuple[Any, ...]]:
@@ -112,7 +114,8 @@ def build_documents_panel(assistant: Assistant, job: ReindexJob, answers: gr.Sta
 
     def documents_api(query: str = "") -> list[dict[str, Any]]:
         """The indexed documents (title, outlet, published, chunks, doc_id) matching ``query``."""
-        return [dict(zip(("title", "outlet", "published", "chunks", "doc_id"), row, strict=True)) for row in rows(query)]
+        keys = ("title", "outlet", "published", "chunks", "copy_of", "doc_id")
+        return [dict(zip(keys, row, strict=True)) for row in rows(query)]
 
     with gr.Accordion("Documents", open=True, elem_id="nd-documents"):
         with gr.Row():
@@ -133,7 +136,7 @@ def build_documents_panel(assistant: Assistant, job: ReindexJob, answers: gr.Sta
                                     elem_id="nd-doc-search", max_length=200)
                 table = gr.Dataframe(
                     value=rows(), headers=COLUMNS, interactive=False, elem_id="nd-doc-table",
-                    max_height=320, wrap=True, column_widths=["34%", "17%", "13%", "10%", "26%"],
+                    max_height=320, wrap=True, column_widths=["25%", "14%", "12%", "11%", "18%", "20%"],
                 )
                 selected = gr.Textbox(label="Selected document", interactive=False, elem_id="nd-doc-selected")
                 delete_button = gr.Button("Delete this document", size="sm", variant="stop", elem_id="nd-doc-delete")

@@ -64,7 +64,9 @@ CSS = """
               border-left: 3px solid var(--border-color-primary); }
 .nd-passage mark { background: #fde68a; color: inherit; padding: 0 1px; }
 .nd-flash { box-shadow: 0 0 0 3px var(--color-accent); }
-.nd-uploads td, .nd-uploads th { padding: 2px 8px; text-align: left; }
+.nd-uploads { width: 100%; border-collapse: collapse; font-size: 0.9em; border: none !important; }
+.nd-uploads td, .nd-uploads th { padding: 3px 8px; text-align: left; vertical-align: top;
+                                 border: none; border-bottom: 1px solid var(--border-color-primary); }
 .nd-upload-failed td:nth-child(2) { color: #b91c1c; font-weight: 600; }
 .nd-upload-added td:nth-child(2) { color: #15803d; font-weight: 600; }
 .nd-article { max-height: 480px; overflow-y: auto; }

@@ -142,14 +142,14 @@ def _digest(path: Path) -> str:
 
 
 def document_rows(snapshot: Snapshot, query: str = "") -> list[list[Any]]:
-    """Table rows (title, outlet, date, chunks, id) of indexed documents matching ``query``, newest first."""
+    """Table rows (title, outlet, date, chunks, wire copy of, id) of documents matching ``query``, newest first."""
     words = query.casefold().split()
     rows = []
     for doc_id, entry in snapshot.documents.items():
         haystack = f"{entry.title} {entry.outlet} {entry.published} {doc_id}".casefold()
         if all(word in haystack for word in words):
-            rows.append([entry.title, entry.outlet, entry.published, entry.chunks, doc_id])
-    rows.sort(key=lambda row: (row[2] or "", row[4]), reverse=True)
+            rows.append([entry.title, entry.outlet, entry.published, entry.chunks, entry.copy_of, doc_id])
+    rows.sort(key=lambda row: (row[2] or "", row[-1]), reverse=True)
     return rows
 
 
