@@ -118,3 +118,27 @@ def test_reindex_takes_store_and_corpus_in_either_order(order: tuple[str, ...], 
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["added"] == 1
     assert json.loads((store / "snapshot.json").read_text())["corpus_roots"] == [str(my_articles)]
+
+
+@pytest.mark.slow
+def test_the_chats_reindex_of_a_store_served_from_another_folder_loses_nothing(
+    built_store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, embedder
+):
+    from gradio_client import Client
+
+    from newsdesk.cli.serving import load_app
+
+    elsewhere = tmp_path / "repository"
+    (elsewhere / "corpus").mkdir(parents=True)
+    (elsewhere / "corpus" / "other.md").write_text(ARTICLE.replace("Port Ellis", "Kessing"), encoding="utf-8")
+    monkeypatch.chdir(elsewhere)  # as `newsdesk --store S serve` started from a checkout
+    assistant = Assistant(load_settings(environ={}, store=built_store), embedder=embedder)
+    ui = load_app()
+    demo = ui.build_app(assistant)
+    url = ui.launch(demo, "127.0.0.1", 0, block=False)
+    try:
+        counts = Client(url, verbose=False).predict(api_name="/reindex")
+    finally:
+        demo.close()
+    assert (counts["deleted"], counts["added"], counts["unchanged"]) == (0, 0, 1)
+    assert list(assistant.documents()) == ["harbour.md"]
