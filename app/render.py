@@ -172,7 +172,8 @@ def answer_markdown(answer: dict[str, Any]) -> str:
     if answer["citations"]:
         lines += ["", "Sources:"]
     for citation in answer["citations"]:
-        where = ", ".join(part for part in (citation["title"], citation["outlet"], citation["published"]) if part)
+        note = provenance_note(citation.get("page"), citation.get("also_carried_by") or ())
+        where = ", ".join(part for part in (citation["title"], citation["outlet"], citation["published"], note) if part)
         who = f"; said by {citation['claimant']}" if citation.get("claimant") else ""
         lines.append(f"{citation['n']}. {where} ({citation['doc_id']}, characters {citation['start']}–{citation['end']}{who})")
         lines.append(f"   > {citation['quote']}")

@@ -118,3 +118,12 @@ def test_when_the_canonical_copy_is_deleted_another_copy_is_embedded_and_still_a
     answer = assistant.ask(Request(QUESTION))
     assert answer.citations[0].doc_id == "b-times.md"
     assert answer.citations[0].also_carried_by == ("Northern Post",)
+
+
+def test_a_reindex_with_no_change_keeps_the_families(make_assistant, wire_corpus: Path):
+    assistant = make_assistant(corpus=[wire_corpus])
+    assistant.reindex()
+    before = {d: e.copy_of for d, e in assistant.documents().items()}
+    report = assistant.reindex()
+    assert report.updated == [] and report.chunks_embedded == 0
+    assert {d: e.copy_of for d, e in assistant.documents().items()} == before

@@ -79,7 +79,9 @@ def reindex(store: Store, progress: ProgressCallback | None = None) -> ReindexRe
         loaded = load_corpus(settings.corpus, int(settings.max_file_mb * 1_000_000))
         previous = _previous_snapshot(store)
         _forget_records_missing_from_chroma(store)
-        families = wire_families(loaded.articles, settings.duplicate_threshold)
+        families = _wire_families(
+            loaded, previous, settings.chunk_size, settings.chunk_overlap, settings.duplicate_threshold
+        )
         report = _classify(loaded, previous, settings.chunk_size, settings.chunk_overlap, families)
         kept = _kept_entries(loaded, previous)
         start_time = store.record_manager.get_time()
@@ -164,6 +166,18 @@ def _classify(
     failed_ids = {f.doc_id for f in loaded.failures if f.doc_id}
     report.deleted = sorted(set(previous.documents) - present - failed_ids)
     return report
+
+
+def _wire_families(
+    loaded: LoadReport, previous: Snapshot, chunk_size: int, overlap: int, threshold: float
+) -> dict[str, str]:
+    """The previous snapshot's families when no article changed (skips MinHash and datasketch's
+    seconds-long import on the common no-change run), else computed afresh."""
+    current = {a.doc_id: document_version(a, chunk_size, overlap) for a in loaded.articles}
+    before = {doc_id: entry.hash for doc_id, entry in previous.documents.items()}
+    if current and current == before:
+        return {doc_id: entry.copy_of for doc_id, entry in previous.documents.items() if entry.copy_of}
+    return wire_families(loaded.articles, threshold)
 
 
 def _kept_entries(loaded: LoadReport, previous: Snapshot) -> dict[str, DocumentEntry]:
