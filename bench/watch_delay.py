@@ -100,6 +100,9 @@ def main() -> None:
         ("gone from save (deletion)", deleted),
     ):
         print(f"{label:28s} median {statistics.median(values):.3f} s, max {max(values):.3f} s")
+    baseline = statistics.median(reindex_seconds)
+    print(f"ratio to the reindex run: answerable after embedding {statistics.median(after_embedding) / baseline:.2f}, "
+          f"from save {statistics.median(from_save) / baseline:.2f}")
 
 
 if __name__ == "__main__":
