@@ -3,6 +3,6 @@
 `newsdesk serve` loads this folder by path (see `newsdesk.cli.serving`).
 """
 
-from .newsdesk_app import EXAMPLES, build_app, launch
+from .newsdesk_app import build_app, launch
 
-__all__ = ["EXAMPLES", "build_app", "launch"]
+__all__ = ["build_app", "launch"]

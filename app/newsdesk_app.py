@@ -20,10 +20,12 @@ from typing import Any
 import gradio as gr
 
 from newsdesk.assistant import Assistant, Request
+from newsdesk.documents import example_questions
 from newsdesk.errors import NewsdeskError
 from newsdesk.retrieval import SearchFilters
 from newsdesk.web_guard import guard_middleware
 
+from .documents_panel import build_documents_panel
 from .reindex_job import ReindexJob
 from .render import (
     answer_html,
@@ -37,11 +39,6 @@ from .render import (
     status_markdown,
 )
 
-EXAMPLES = (
-    "How many Russian soldiers has Russia's Defense Ministry said were killed?",
-    "Who controls Kherson?",
-    "How many civilians have died, according to Ukraine's State Emergency Service?",
-)
 HISTORY_TURNS = 6  # earlier questions a follow-up may refer to, as in the terminal chat
 STREAM_WORDS = 3  # words added per streamed update
 ASK_CONCURRENCY = 4  # questions answered at once; each takes tens of milliseconds on 2 cores
@@ -68,6 +65,13 @@ CSS = """
               border-left: 3px solid var(--border-color-primary); }
 .nd-passage mark { background: #fde68a; color: inherit; padding: 0 1px; }
 .nd-flash { box-shadow: 0 0 0 3px var(--color-accent); }
+.nd-uploads { width: 100%; border-collapse: collapse; font-size: 0.9em; border: none !important; }
+.nd-uploads td, .nd-uploads th { padding: 3px 8px; text-align: left; vertical-align: top;
+                                 border: none; border-bottom: 1px solid var(--border-color-primary); }
+.nd-upload-failed td:nth-child(2) { color: #b91c1c; font-weight: 600; }
+.nd-upload-added td:nth-child(2) { color: #15803d; font-weight: 600; }
+.nd-article { max-height: 480px; overflow-y: auto; }
+.nd-article-body { font-size: 0.95em; }
 .nd-empty { color: var(--body-text-color-subdued); }
 details.nd-turn > summary { cursor: pointer; color: var(--body-text-color-subdued); margin: 6px 0; }
 """
@@ -240,7 +244,7 @@ def build_app(assistant: Assistant) -> gr.Blocks:
                     feedback_options=None,
                     buttons=[],
                     placeholder="Ask about the articles in the corpus. Every answer cites the passages it rests on.",
-                    examples=[{"text": question} for question in EXAMPLES],
+                    examples=[{"text": q} for q in example_questions(assistant.reader.current()[0])] or None,
                 )
                 with gr.Row():
                     question = gr.Textbox(
@@ -270,6 +274,7 @@ def build_app(assistant: Assistant) -> gr.Blocks:
                 with gr.Accordion("Index", open=False):
                     reindex_button = gr.Button("Reindex the corpus", size="sm")
                     reindex_log = gr.HTML("")
+        build_documents_panel(assistant, job, answers, status, outlets)
 
         turn_inputs = [question, answers, outlets, since, until]
         turn_outputs = [chatbot, question, sources, markdown, answers]
@@ -315,11 +320,13 @@ def launch(
     """Serve ``demo``; returns its local URL (when ``block`` is false, at once). Port 0: any free port.
 
     Nothing but the page and its API is served: no share tunnel, no MCP
-    server, no files from disk (Gradio serves only files it created); uploads
-    are bounded by ``max_upload_bytes``. The request guard of
-    `newsdesk.web_guard` sees every request first: Host and Origin must be
-    this server's (``allowed_hosts`` adds names), with a login every API
-    route needs it, and wrong passwords slow the client down.
+    server, no files from disk (Gradio serves only files it created). Uploads
+    (behind the login when there is one) go to Gradio's cache, then through
+    `newsdesk.documents` into the corpus upload folder; ``max_upload_bytes``
+    bounds one upload request. The request guard of `newsdesk.web_guard` sees
+    every request first: Host and Origin must be this server's
+    (``allowed_hosts`` adds names), with a login every API route needs it, and
+    wrong passwords slow the client down.
     """
     guard = guard_middleware(host, allowed_hosts, auth is not None, max_upload_bytes)
     demo.queue(default_concurrency_limit=ASK_CONCURRENCY)

@@ -27,6 +27,7 @@ class JobState:
     counts: dict[str, Any] | None = None
     error: str | None = None
     finished_at: float | None = None
+    report: Any = None  # the finished run's `ReindexReport` (uploads read per-file outcomes from it)
 
 
 class ReindexJob:
@@ -45,6 +46,19 @@ class ReindexJob:
                 self._thread.start()
             return self._thread
 
+    def start_new(self) -> threading.Thread:
+        """Start a reindex that reads the corpus from now on, after any running one finishes
+        (a running one may have read the folder before a file was just saved)."""
+        while True:
+            with self._lock:
+                running = self._thread
+                if running is None or not running.is_alive():
+                    self.state = JobState(running=True)
+                    self._thread = threading.Thread(target=self._run, name="newsdesk-reindex", daemon=True)
+                    self._thread.start()
+                    return self._thread
+            running.join()
+
     def _progress(self, done: int, total: int, doc_id: str) -> None:
         self.state = JobState(running=True, done=done, total=total, current=doc_id)
 
@@ -58,7 +72,7 @@ class ReindexJob:
         else:
             counts = report.counts()
             counts.update(documents=report.documents, chunks=report.chunks, chunks_embedded=report.chunks_embedded)
-            self.state = JobState(counts=counts, finished_at=time.time())
+            self.state = JobState(counts=counts, finished_at=time.time(), report=report)
 
     def run_and_wait(self, poll: float = 0.2) -> JobState:
         thread = self.start()

@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from newsdesk.display import visible
+from newsdesk.provenance import provenance_note
 
 # "[3]" after the sentence it cites; the composer puts one after each quoted sentence.
 _MARKER = re.compile(r"\[(\d+)\]")
@@ -125,6 +126,9 @@ def source_html(citation: dict[str, Any], retrieved: list[dict[str, Any]], turn:
         f'<span class="nd-date">{html.escape(citation["published"]) or "date not given"}</span>',
         f'<span class="nd-span">{label(citation["doc_id"])}:{citation["start"]}–{citation["end"]}</span>',
     ]
+    note = provenance_note(citation.get("page"), citation.get("also_carried_by") or ())
+    if note:
+        meta.append(f'<span class="nd-provenance">{html.escape(note)}</span>')
     claimant = (
         f'<div class="nd-claimant">Said by: {html.escape(citation["claimant"])}</div>'
         if citation.get("claimant")
@@ -174,7 +178,8 @@ def answer_markdown(answer: dict[str, Any]) -> str:
     if answer["citations"]:
         lines += ["", "Sources:"]
     for citation in answer["citations"]:
-        where = ", ".join(part for part in (citation["title"], citation["outlet"], citation["published"]) if part)
+        note = provenance_note(citation.get("page"), citation.get("also_carried_by") or ())
+        where = ", ".join(part for part in (citation["title"], citation["outlet"], citation["published"], note) if part)
         who = f"; said by {citation['claimant']}" if citation.get("claimant") else ""
         lines.append(f"{citation['n']}. {where} ({citation['doc_id']}, characters {citation['start']}–{citation['end']}{who})")
         lines.append(f"   > {citation['quote']}")
@@ -183,9 +188,10 @@ def answer_markdown(answer: dict[str, Any]) -> str:
 
 def status_markdown(status: dict[str, Any]) -> str:
     last = status.get("last_reindex") or "never"
+    folders = ", ".join(f"`{html.escape(root)}`" for root in status.get("corpus", []))
     return (
         f"**{status['documents']}** documents · **{status['chunks']}** passages · "
-        f"last reindex: {html.escape(str(last))}"
+        f"last reindex: {html.escape(str(last))}" + (f"  \nindexing {folders}" if folders else "")
     )
 
 
@@ -206,3 +212,32 @@ def reindex_result_html(counts: dict[str, Any]) -> str:
         for failure in counts.get("failures", [])
     )
     return f"<div>{html.escape(summary)}</div>" + (f"<ul>{failures}</ul>" if failures else "")
+
+
+def upload_results_html(results: list[dict[str, Any]]) -> str:
+    """One line per uploaded file: its name, what happened to it, and why when it failed."""
+    if not results:
+        return ""
+    rows = "".join(
+        f'<tr class="nd-upload-{html.escape(r["outcome"])}"><td>{html.escape(r["name"])}</td>'
+        f'<td>{html.escape(r["outcome"])}</td><td>{html.escape(r["reason"])}</td></tr>'
+        for r in results
+    )
+    return f'<table class="nd-uploads"><tr><th>file</th><th>result</th><th>reason</th></tr>{rows}</table>'
+
+
+def article_html(doc_id: str, title: str, meta: str, body: str, spans: list[tuple[int, int]]) -> str:
+    """An article's full text (the text citations point into), cited spans highlighted."""
+    pieces, position = [], 0
+    for start, end in sorted(set(spans)):
+        if start < position or end > len(body) or start >= end:
+            continue
+        pieces.append(html.escape(body[position:start]))
+        pieces.append(f'<mark title="cited">{html.escape(body[start:end])}</mark>')
+        position = end
+    pieces.append(html.escape(body[position:]))
+    return (
+        f'<div class="nd-article"><div class="nd-source-head">{html.escape(title or doc_id)}</div>'
+        f'<div class="nd-meta">{html.escape(meta)}</div>'
+        f'<div class="nd-passage nd-article-body">{"".join(pieces)}</div></div>'
+    )

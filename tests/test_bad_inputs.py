@@ -168,7 +168,7 @@ CASES: list[Case] = [
     Case("terminal-escapes-and-bell", _file("ansi.md", "The \x1b[31mred\x1b[0m alert\x07 was lifted at noon.\n"),
          "warning", "control characters", body_contains="red"),
     # Files left out on purpose.
-    Case("pdf-extension", _file("report.pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n"), "skipped", "unsupported file type"),
+    Case("truncated-pdf", _file("report.pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n"), "failure", "not a readable pdf"),
     Case("docx-extension", _file("letter.docx", b"PK\x03\x04" + bytes(64)), "skipped", "unsupported file type"),
     Case("no-extension", _file("README", GOOD_TEXT), "skipped", "unsupported file type"),
     Case("hidden-file", _file(".draft.md", GOOD_TEXT), "skipped", "hidden file"),

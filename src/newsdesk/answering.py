@@ -63,9 +63,12 @@ class Citation:
     end: int
     claimant: str | None = None
     relay: str | None = None
+    page: int | None = None  # the PDF page the quote starts on (newsdesk.provenance)
+    also_carried_by: tuple[str, ...] = ()  # other outlets that ran the same wire story (newsdesk.provenance)
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
+        data["also_carried_by"] = list(self.also_carried_by)
         data["claimant"] = f"{self.claimant}, via {self.relay}" if self.claimant and self.relay else self.claimant
         return data
 

@@ -19,11 +19,14 @@ from newsdesk.answering import Answer, Answerer, ExtractiveAnswerer, Thresholds,
 from newsdesk.bodies import read_body
 from newsdesk.chunking import document_version
 from newsdesk.conflicts import with_disputes
-from newsdesk.corpus import Article, read_article
+from newsdesk.corpus import Article
+from newsdesk.corpus_roots import absolute_roots, with_remembered_corpus
 from newsdesk.embedding import Embedder
 from newsdesk.errors import DocumentNotFoundError, EmptyIndexError, StoreError
+from newsdesk.formats import load_document
 from newsdesk.indexing import ProgressCallback, ReindexReport, reindex
 from newsdesk.ledger import Ledger, LedgerReader
+from newsdesk.provenance import with_provenance
 from newsdesk.questions import Question, analyse
 from newsdesk.retrieval import HybridRetriever, SearchFilters, SnapshotReader
 from newsdesk.settings import RetrieverMode, Settings
@@ -56,6 +59,7 @@ class Assistant:
     """
 
     def __init__(self, settings: Settings, embedder: Embedder | None = None, answerer: Answerer | None = None) -> None:
+        settings = with_remembered_corpus(settings)
         self.settings = settings
         self.embedder = embedder or Embedder(settings.model_path, settings.embed_batch_size)
         self.store = Store(settings, self.embedder)
@@ -119,6 +123,7 @@ class Assistant:
         answer = self.answerer.answer(state["question"], passages[: state["k"]], filtered=request.filters.active)
         # A disputed subject is answered with every side of it (conflicts.py).
         answer = with_disputes(answer, state["question"], passages[: state["k"]], self.ledger(), self.settings.max_answer_chars)
+        answer = with_provenance(answer, self.reader.current()[0])
         answer.retrieved = [_retrieved_json(p) for p in passages]
         timings = {**state["timings"], "answer": _ms(started)}
         timings["retrieve"] += timings.pop("analyse")
@@ -142,6 +147,7 @@ class Assistant:
             "model": snapshot.model or self.embedder.model_name,
             "last_reindex": snapshot.last_reindex,
             "outlets": sorted({entry.outlet for entry in snapshot.documents.values() if entry.outlet}),
+            "corpus": absolute_roots(self.settings.corpus),
         }
 
     def documents(self) -> dict[str, Any]:
@@ -157,10 +163,12 @@ class Assistant:
         if body is None:  # an index built before bodies were kept: the file, only if it is still that version
             body = self._unchanged_file_body(doc_id, entry.path, entry.hash)
         published = _iso_date(entry.published)
-        return Article(doc_id, Path(entry.path), entry.title, body, entry.outlet or None, published)
+        return Article(
+            doc_id, Path(entry.path), entry.title, body, entry.outlet or None, published, pages=tuple(entry.pages)
+        )
 
     def _unchanged_file_body(self, doc_id: str, path: str, version: str) -> str:
-        article, _ = read_article(Path(path), doc_id, int(self.settings.max_file_mb * 1_000_000))
+        article = load_document(Path(path), doc_id, int(self.settings.max_file_mb * 1_000_000))
         if document_version(article, self.settings.chunk_size, self.settings.chunk_overlap) != version:
             raise StoreError(f"{path} changed since it was indexed; run `newsdesk reindex` to show it.")
         return article.body

@@ -1,6 +1,7 @@
 """Corpus loading: a folder of articles becomes `Article` objects.
 
-An article is a Markdown or plain-text file with optional YAML front matter
+Each file is read by the loader of its format (`newsdesk.formats`: Markdown,
+text, HTML, PDF, JSON Lines). A Markdown or plain-text article is a file with optional YAML front matter
 (``title``, ``outlet``, ``published`` as an ISO date, ``author``, ``url``).
 Without front matter the first non-empty line is the title. The *body* is the
 decoded text after the front matter, with line endings normalised to ``\\n``;
@@ -33,7 +34,6 @@ from newsdesk.display import visible
 from newsdesk.errors import CorpusError
 
 MAX_FIELD_CHARS = 300  # longest title, outlet, author or URL kept (each chunk's metadata repeats them)
-SUPPORTED_SUFFIXES = frozenset({".md", ".markdown", ".txt"})
 KNOWN_FIELDS = ("title", "outlet", "published", "author", "url")
 _BINARY_SNIFF_BYTES = 8192
 _EDITOR_TEMP_SUFFIXES = ("~", ".swp", ".swo", ".swx", ".tmp", ".bak", ".part", ".crdownload")
@@ -66,6 +66,7 @@ class Article:
     author: str | None = None
     url: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    pages: tuple[int, ...] = ()  # body offset where each page starts (PDF); empty for unpaged formats
 
     @property
     def content_hash(self) -> str:
@@ -122,6 +123,8 @@ def load_corpus(roots: Iterable[Path], max_file_bytes: int = 10_000_000) -> Load
     A root or subfolder that cannot be listed is a failure too, recorded in
     ``unreadable_dirs`` so the documents under it keep their previous versions.
     """
+    from newsdesk.formats import load_file
+
     report = LoadReport()
     seen: dict[str, Path] = {}
     for root in roots:
@@ -145,14 +148,17 @@ def load_corpus(roots: Iterable[Path], max_file_bytes: int = 10_000_000) -> Load
                 )
                 continue
             try:
-                article, notes = read_article(path, doc_id, max_file_bytes)
+                loaded = load_file(path, doc_id, max_file_bytes)
             except CorpusError as exc:
                 exc.doc_id = doc_id
                 report.failures.append(exc)
                 continue
             seen[doc_id] = root
-            report.articles.append(article)
-            report.warnings.extend(CorpusError(path, note) for note in notes)
+            for article in loaded.articles:
+                seen[article.doc_id] = root
+            report.articles.extend(loaded.articles)
+            report.failures.extend(loaded.failures)
+            report.warnings.extend(CorpusError(path, note) for note in loaded.notes)
     report.articles.sort(key=lambda a: a.doc_id)
     return report
 
@@ -223,8 +229,10 @@ def _skip_reason(path: Path) -> str | None:
         return "hidden file"
     if name.endswith(_EDITOR_TEMP_SUFFIXES) or (name.startswith("#") and name.endswith("#")):
         return "editor or temporary file"
-    if path.suffix.lower() not in SUPPORTED_SUFFIXES:
-        return f"unsupported file type {path.suffix or '(none)'}; use .md or .txt"
+    from newsdesk.formats import is_supported, supported_list
+
+    if not is_supported(path):
+        return f"unsupported file type {path.suffix or '(none)'}; use one of {supported_list()}"
     return None
 
 
@@ -258,7 +266,7 @@ def read_article(path: Path, doc_id: str, max_file_bytes: int = 10_000_000) -> t
 
     Raises ``CorpusError`` naming the file and what to do when it cannot be used.
     """
-    raw = _read_bytes(path, max_file_bytes)
+    raw = read_bytes(path, max_file_bytes)
     text, notes = decode_text(raw)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text, control_note = _replace_control_characters(text, path)
@@ -286,8 +294,11 @@ def read_article(path: Path, doc_id: str, max_file_bytes: int = 10_000_000) -> t
     return article, notes
 
 
-def _read_bytes(path: Path, max_file_bytes: int) -> bytes:
-    """The file's bytes from one open; a file rewritten while it was read is read again, then refused."""
+def read_bytes(path: Path, max_file_bytes: int, binary_format: bool = False) -> bytes:
+    """The file's bytes from one open; a file rewritten while it was read is read again, then refused.
+
+    Text formats refuse NUL bytes (binary data); ``binary_format`` loaders (PDF) take them.
+    """
     for attempt in range(_READ_ATTEMPTS):
         raw = _read_stable(path, max_file_bytes)
         if raw is not None:
@@ -297,7 +308,7 @@ def _read_bytes(path: Path, max_file_bytes: int) -> bytes:
         raise CorpusError(
             path, "file kept changing while it was read (being written?); its previous version is kept. Reindex again."
         )
-    if b"\x00" in raw[:_BINARY_SNIFF_BYTES] and not raw.startswith(_UTF16_BOMS):
+    if not binary_format and b"\x00" in raw[:_BINARY_SNIFF_BYTES] and not raw.startswith(_UTF16_BOMS):
         raise CorpusError(path, "binary data, not text (contains NUL bytes); convert it to .md or .txt.")
     return raw
 
@@ -346,6 +357,16 @@ def _replace_control_characters(text: str, path: Path) -> tuple[str, list[str]]:
     example = f"U+{ord(found[0]):04X}"
     note = f"{len(found)} control characters (first {example}) replaced by spaces; remove them from the file."
     return _CONTROL.sub(" ", text), [note]
+
+
+def finished_body(text: str, path: Path, notes: list[str]) -> str:
+    """Text extracted from another format (HTML, PDF, JSON) made a body: newlines normalised,
+    control characters replaced (noted), and never empty."""
+    text, control_note = _replace_control_characters(text.replace("\r\n", "\n").replace("\r", "\n"), path)
+    notes.extend(control_note)
+    if not _has_visible_text(text):
+        raise CorpusError(path, "empty article: no visible text; add the text or remove the file.")
+    return text
 
 
 def _has_visible_text(body: str) -> bool:
@@ -458,6 +479,9 @@ def _parse_date(value: Any, notes: list[str]) -> dt.date | None:
     except ValueError:
         notes.append(f"published {str(value)[:40]!r} is not an ISO date (YYYY-MM-DD); left empty.")
         return None
+
+
+parse_date = _parse_date
 
 
 def _clean_text_field(key: str, value: Any, notes: list[str]) -> str | None:

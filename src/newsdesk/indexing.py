@@ -20,6 +20,7 @@ they had one, so one unreadable file never removes an article from answers.
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -31,6 +32,8 @@ from langchain_core.indexing import index
 from newsdesk.bodies import remove_unused_bodies, write_body
 from newsdesk.chunking import chunk_article, document_version
 from newsdesk.corpus import Article, LoadReport, Skipped, load_corpus
+from newsdesk.corpus_roots import absolute_roots
+from newsdesk.duplicates import ChunkPrint, canonicals_first, chunk_print, new_chunks, wire_families
 from newsdesk.errors import CorpusError, MassDeleteError, StoreError
 from newsdesk.ledger import Ledger, next_ledger, read_ledger, remove_old_ledgers, write_ledger
 from newsdesk.lexical import LexicalIndex, Passage
@@ -94,16 +97,20 @@ def _reindex_locked(
     loaded = load_corpus(settings.corpus, int(settings.max_file_mb * 1_000_000))
     previous, repaired = _previous_snapshot(store)
     _forget_records_missing_from_chroma(store)
-    report = _classify(loaded, previous, settings.chunk_size, settings.chunk_overlap)
+    families = _wire_families(loaded, previous, settings.chunk_size, settings.chunk_overlap, settings.duplicate_threshold)
+    report = _classify(loaded, previous, settings.chunk_size, settings.chunk_overlap, families)
     report.repaired = repaired + ([f"{settings.record_db} set aside as {aside.name}; rebuilt"] if aside else [])
     if not allow_mass_delete:
         check_mass_delete(len(report.deleted), len(previous.documents), settings.max_delete_share)
     kept = _kept_entries(loaded, previous)
     start_time = store.record_manager.get_time()
     changed = {*report.added, *report.updated}
-    report.chunks_embedded = _index_articles(store, loaded.articles, changed, progress)
+    report.chunks_embedded = _index_articles(store, loaded.articles, changed, progress, families)
 
-    documents = {a.doc_id: _entry(a, settings.chunk_size, settings.chunk_overlap) for a in loaded.articles}
+    documents = {
+        a.doc_id: _entry(a, settings.chunk_size, settings.chunk_overlap, families.get(a.doc_id, ""))
+        for a in loaded.articles
+    }
     documents.update(kept)
     for article in loaded.articles:
         write_body(store.root, documents[article.doc_id].hash, article.body)  # what `show` serves
@@ -113,6 +120,7 @@ def _reindex_locked(
         last_reindex=utc_now_iso(),
         model=store.embedder.model_name,
         chunk_size=settings.chunk_size,
+        corpus_roots=absolute_roots(settings.corpus),
     )
     passages = _snapshot_passages(store, snapshot)
     snapshot = _with_chunk_counts(snapshot, passages)
@@ -165,7 +173,9 @@ def _write_claim_ledger(
     return notes
 
 
-def _classify(loaded: LoadReport, previous: Snapshot, chunk_size: int, overlap: int) -> ReindexReport:
+def _classify(
+    loaded: LoadReport, previous: Snapshot, chunk_size: int, overlap: int, families: dict[str, str]
+) -> ReindexReport:
     report = ReindexReport(failures=loaded.failures, warnings=loaded.warnings, skipped=loaded.skipped)
     present = set()
     for article in loaded.articles:
@@ -173,7 +183,9 @@ def _classify(loaded: LoadReport, previous: Snapshot, chunk_size: int, overlap: 
         old = previous.documents.get(article.doc_id)
         if old is None:
             report.added.append(article.doc_id)
-        elif old.hash != document_version(article, chunk_size, overlap):
+        elif old.hash != document_version(article, chunk_size, overlap) or old.copy_of != families.get(
+            article.doc_id, ""
+        ):  # a copy whose canonical changed indexes other chunks
             report.updated.append(article.doc_id)
         else:
             report.unchanged.append(article.doc_id)
@@ -187,6 +199,18 @@ def _failed_ids(loaded: LoadReport, previous: Snapshot) -> set[str]:
     if loaded.unreadable_dirs or loaded.failed_roots:
         failed.update(d for d, entry in previous.documents.items() if loaded.may_hold(entry.path))
     return failed
+
+
+def _wire_families(
+    loaded: LoadReport, previous: Snapshot, chunk_size: int, overlap: int, threshold: float
+) -> dict[str, str]:
+    """The previous snapshot's families when no article changed (skips MinHash and datasketch's
+    seconds-long import on the common no-change run), else computed afresh."""
+    current = {a.doc_id: document_version(a, chunk_size, overlap) for a in loaded.articles}
+    before = {doc_id: entry.hash for doc_id, entry in previous.documents.items()}
+    if current and current == before:
+        return {doc_id: entry.copy_of for doc_id, entry in previous.documents.items() if entry.copy_of}
+    return wire_families(loaded.articles, threshold)
 
 
 def _kept_entries(loaded: LoadReport, previous: Snapshot) -> dict[str, DocumentEntry]:
@@ -205,7 +229,7 @@ def check_mass_delete(deleting: int, indexed: int, max_share: float) -> None:
         raise MassDeleteError(deleting, indexed, max_share)
 
 
-def _entry(article: Article, chunk_size: int, overlap: int) -> DocumentEntry:
+def _entry(article: Article, chunk_size: int, overlap: int, copy_of: str = "") -> DocumentEntry:
     """The snapshot's record of a freshly loaded article (chunk count filled in later)."""
     return DocumentEntry(
         hash=document_version(article, chunk_size, overlap),
@@ -213,24 +237,39 @@ def _entry(article: Article, chunk_size: int, overlap: int) -> DocumentEntry:
         outlet=article.outlet or "",
         published=article.published_iso,
         chunks=0,
-        path=str(article.path),
+        path=os.path.abspath(article.path),
+        pages=list(article.pages),
+        copy_of=copy_of,
     )
 
 
 def _index_articles(
-    store: Store, articles: list[Article], changed: set[str], progress: ProgressCallback | None
+    store: Store,
+    articles: list[Article],
+    changed: set[str],
+    progress: ProgressCallback | None,
+    families: dict[str, str] | None = None,
 ) -> int:
     """Run LangChain's `index()` article by article; returns how many chunks were embedded.
 
     Unchanged articles go through too: the record manager recognises their
     chunks by hash and only refreshes their timestamps, embedding nothing.
+    A wire copy goes through with only the chunks its canonical copy lacks.
     """
     settings = store.settings
     embedded = 0
     batch: list[Document] = []
     total = len(articles)
-    for position, article in enumerate(articles, start=1):
-        batch.extend(chunk_article(article, settings.chunk_size, settings.chunk_overlap))
+    families = families or {}
+    canonicals = set(families.values())
+    known: dict[str, list[ChunkPrint]] = {}
+    for position, article in enumerate(canonicals_first(articles, families), start=1):
+        chunks = chunk_article(article, settings.chunk_size, settings.chunk_overlap)
+        if article.doc_id in canonicals:
+            known[article.doc_id] = [chunk_print(chunk.page_content) for chunk in chunks]
+        elif article.doc_id in families:
+            chunks = new_chunks(chunks, known.get(families[article.doc_id], []), settings.duplicate_threshold)
+        batch.extend(chunks)
         if len(batch) >= 64 or position == total:
             result = index(
                 batch,

@@ -94,6 +94,18 @@ class Settings(BaseModel):
         description="A reindex that would delete more than this share of the indexed documents stops "
         "(a wrong or unmounted corpus folder); `reindex --allow-mass-delete` overrides it.",
     )
+    upload_folder: Path = Field(
+        Path("uploads"),
+        description="Chat uploads go into this folder of the first corpus root (a relative path inside it).",
+    )
+    upload_max_mb: float = Field(10.0, gt=0, description="Largest file the chat accepts for upload, in megabytes.")
+    upload_max_files: int = Field(20, ge=1, le=500, description="Most files one chat upload may hold.")
+    duplicate_threshold: float = Field(
+        0.7, gt=0, le=1, description="Word-shingle similarity (MinHash Jaccard) above which two articles are wire copies."
+    )
+    watch_debounce_ms: int = Field(
+        400, ge=10, le=60_000, description="Watched folder: quiet time after the last change before reindexing."
+    )
     lock_timeout: float = Field(
         0.0, ge=0, description="Seconds a reindex waits for another one to finish before giving up."
     )

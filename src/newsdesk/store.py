@@ -50,6 +50,8 @@ class DocumentEntry:
     published: str
     chunks: int
     path: str
+    pages: list[int] = field(default_factory=list)  # body offset of each page start (PDF)
+    copy_of: str = ""  # the document this one is a near-duplicate wire copy of (newsdesk.duplicates)
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,8 @@ class Snapshot:
     last_reindex: str | None = None
     model: str | None = None
     chunk_size: int | None = None
+    # The absolute corpus roots this snapshot was built from: `serve` and `reindex` reuse them.
+    corpus_roots: list[str] = field(default_factory=list)
 
     def admits(self, metadata: dict[str, Any]) -> bool:
         """True when a chunk belongs to a document version of this snapshot."""

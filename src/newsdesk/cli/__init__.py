@@ -16,6 +16,7 @@ from typing import Annotated, Optional
 import typer
 
 from newsdesk.cli.common import CliState, console_err
+from newsdesk.cli.options import GlobalOptionsAnywhere
 from newsdesk.display import for_terminal
 from newsdesk.errors import NewsdeskError
 
@@ -26,6 +27,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode="rich",
+    cls=GlobalOptionsAnywhere,
 )
 
 
@@ -38,8 +40,13 @@ def _global_options(
     config: Annotated[
         Optional[Path], typer.Option("--config", help="TOML config file (default ./newsdesk.toml; env NEWSDESK_CONFIG).")
     ] = None,
+    corpus: Annotated[
+        Optional[list[Path]],
+        typer.Option("--corpus", help="Corpus directory (repeatable; default: the folders the store was built from)."),
+    ] = None,
 ) -> None:
-    ctx.obj = CliState(store=store, config=config)
+    """--store, --config and --corpus may also be given after the command."""
+    ctx.obj = CliState(store=store, config=config, corpus=corpus or None)
 
 
 def _register_commands() -> None:

@@ -96,10 +96,13 @@ def _print(answer: Answer, as_json: bool) -> None:
 
 def render_answer(answer: Answer) -> None:
     """An answer for a terminal: the text, then each source with its verbatim quote."""
+    from newsdesk.provenance import provenance_note
+
     style = "yellow" if answer.refused else "bold"
     console.print(f"[{style}]{escape(answer.answer)}[/]")
     for citation in answer.citations:
-        source = " · ".join(part for part in (citation.title, citation.outlet, citation.published) if part)
+        note = provenance_note(citation.page, citation.also_carried_by)
+        source = " · ".join(part for part in (citation.title, citation.outlet, citation.published, note) if part)
         who = f" — {for_terminal(citation.to_json()['claimant'])}" if citation.claimant else ""
         console.print(
             f"  [cyan][{citation.n}][/] {for_terminal(source)}{who}\n"

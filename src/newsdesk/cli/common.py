@@ -24,11 +24,14 @@ console_err = Console(stderr=True)
 class CliState:
     store: Path | None = None
     config: Path | None = None
+    corpus: list[Path] | None = None
 
 
 def settings_from(ctx: typer.Context, **overrides: Any) -> Settings:
     """Defaults < config file < environment < global flags < this command's flags."""
     state: CliState = ctx.obj or CliState()
+    if overrides.get("corpus") is None:
+        overrides["corpus"] = state.corpus
     return load_settings(state.config, store=state.store, **overrides)
 
 

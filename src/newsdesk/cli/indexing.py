@@ -14,7 +14,9 @@ from newsdesk.cli.common import assistant_from, console, console_err
 from newsdesk.display import for_terminal
 
 if TYPE_CHECKING:
+    from newsdesk.assistant import Assistant
     from newsdesk.evaluation import Case
+    from newsdesk.watching import WatchEvent
 
 
 def register(app: typer.Typer) -> None:
@@ -26,7 +28,8 @@ def register(app: typer.Typer) -> None:
 def reindex(
     ctx: typer.Context,
     corpus: Annotated[
-        Optional[list[Path]], typer.Option("--corpus", help="Corpus directory (repeatable; default ./corpus).")
+        Optional[list[Path]],
+        typer.Option("--corpus", help="Corpus directory (repeatable; default: the folders the store was built from, else ./corpus)."),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the counts as one JSON object.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only problems and a one-line summary.")] = False,
@@ -41,6 +44,9 @@ def reindex(
     ] = False,
     rebuild: Annotated[
         bool, typer.Option("--rebuild", help="Set a damaged record manager aside and re-embed the corpus.")
+    ] = False,
+    watch: Annotated[
+        bool, typer.Option("--watch", help="Then keep watching the corpus and reindex on every change (Ctrl-C stops).")
     ] = False,
 ) -> None:
     """Bring the index in line with the corpus: embed new and changed articles, drop deleted ones."""
@@ -85,8 +91,31 @@ def reindex(
         from newsdesk.cli.evaluation import report as report_eval, run_with_progress
 
         report_eval(run_with_progress(assistant, cases, eval_set, show=not as_json), as_json=as_json)
+    if watch:
+        watch_and_print(assistant)
     if report.failures:
         raise typer.Exit(1)
+
+
+def watch_and_print(assistant: Assistant) -> None:
+    """Reindex on every quiet burst of changes, one line each, until interrupted."""
+    from newsdesk.watching import watch_corpus
+
+    settings = assistant.settings
+    console_err.print(f"watching {for_terminal(', '.join(map(str, settings.corpus)))} (Ctrl-C stops)", highlight=False)
+    watch_corpus(assistant.reindex, list(settings.corpus), settings.watch_debounce_ms, print_watch_event)
+
+
+def print_watch_event(event: WatchEvent) -> None:
+    if event.error:
+        console_err.print(f"[red]reindex failed[/] ({len(event.changed)} changes): {for_terminal(event.error)}", highlight=False)
+        return
+    assert event.report is not None
+    counts = event.report.counts()
+    summary = ", ".join(f"{key} {counts[key]}" for key in ("added", "updated", "deleted", "failed"))
+    console.print(f"{summary} in {event.seconds:.2f}s ({event.report.chunks_embedded} chunks embedded)", highlight=False)
+    for failure in event.report.failures:
+        console_err.print(f"[red]failed[/]  {for_terminal(failure.path)}: {for_terminal(failure.reason)}", highlight=False)
 
 
 def _read_eval_set(path: Path | None) -> list[Case] | None:
@@ -118,6 +147,7 @@ def status(
     table = Table(title="newsdesk index", show_header=False)
     for key in ("documents", "chunks", "store", "model", "last_reindex"):
         table.add_row(key, for_terminal(info[key]))
+    table.add_row("corpus", for_terminal(", ".join(info["corpus"])))
     console.print(table)
     docs = Table("document", "title", "outlet", "published", "chunks")
     for doc_id, entry in sorted(assistant.documents().items()):

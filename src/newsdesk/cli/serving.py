@@ -81,6 +81,9 @@ def serve(
         Optional[str], typer.Option("--host", help="Bind address (default 127.0.0.1: this machine only).")
     ] = None,
     port: Annotated[Optional[int], typer.Option("--port", help="Port (default 7860).", min=0, max=65535)] = None,
+    watch: Annotated[
+        bool, typer.Option("--watch", help="Reindex whenever a file in the corpus is added, edited or deleted.")
+    ] = False,
 ) -> None:
     """Open the chat in a browser: cited answers, sources panel, filters, reindex.
 
@@ -104,7 +107,8 @@ def serve(
     demo = ui.build_app(assistant)
     url = ui.launch(
         demo, settings.host, settings.port, auth, block=False,
-        allowed_hosts=tuple(settings.allowed_hosts), max_upload_bytes=int(settings.max_file_mb * 1_000_000),
+        allowed_hosts=tuple(settings.allowed_hosts),
+        max_upload_bytes=int(settings.upload_max_mb * settings.upload_max_files * 1_000_000),
     )
     console.print(f"newsdesk chat on {url}" + (" (login required)" if auth else ""), highlight=False)
     if settings.host not in ("127.0.0.1", "localhost", "::1"):
@@ -113,7 +117,18 @@ def serve(
             + ("" if auth else " without a login"),
             highlight=False,
         )
+    stop_watch = None
+    if watch:
+        from newsdesk.cli.indexing import print_watch_event
+        from newsdesk.watching import start_watch_thread
+
+        _, stop_watch = start_watch_thread(
+            assistant.reindex, list(settings.corpus), settings.watch_debounce_ms, print_watch_event
+        )
+        console_err.print(f"watching {', '.join(map(str, settings.corpus))} for changes", highlight=False)
     try:
         demo.block_thread()
     finally:
+        if stop_watch is not None:
+            stop_watch.set()
         demo.close()
