@@ -17,7 +17,7 @@ from langchain_core.runnables import Runnable, RunnableLambda
 from newsdesk.answering import Answer, Answerer, ExtractiveAnswerer, Thresholds, retrieved_json as _retrieved_json
 from newsdesk.conflicts import with_disputes
 from newsdesk.corpus import Article, read_article
-from newsdesk.embedding import Embedder
+from newsdesk.embedding import Embedder, embedder_for
 from newsdesk.errors import DocumentNotFoundError
 from newsdesk.indexing import ProgressCallback, ReindexReport, reindex
 from newsdesk.ledger import Ledger, LedgerReader
@@ -54,7 +54,7 @@ class Assistant:
 
     def __init__(self, settings: Settings, embedder: Embedder | None = None, answerer: Answerer | None = None) -> None:
         self.settings = settings
-        self.embedder = embedder or Embedder(settings.model_path, settings.embed_batch_size)
+        self.embedder = embedder or embedder_for(settings)
         self.store = Store(settings, self.embedder)
         self.reader = SnapshotReader(self.store)
         self.ledgers = LedgerReader(settings.store)
