@@ -110,7 +110,11 @@ def serve(
             + ("" if auth else " without a login"),
             highlight=False,
         )
+    from newsdesk.cli.remote import advertise, withdraw
+
+    advertised = advertise(settings.store, url, login=auth is not None)  # `newsdesk ask` may use this server
     try:
         demo.block_thread()
     finally:
+        withdraw(advertised)
         demo.close()
