@@ -81,7 +81,7 @@ class _TorchEncoder:
             self._model = SentenceTransformer(str(path), device="cpu", local_files_only=True)
         except (OSError, ValueError) as exc:
             raise ModelUnavailableError(f"Cannot load the embedding model at {path}: {exc}") from exc
-        self.dimension = int(self._model.get_sentence_embedding_dimension() or 0)
+        self.dimension = int(self._model.get_embedding_dimension() or 0)
 
     def encode(self, texts: list[str], batch_size: int) -> np.ndarray:
         return self._model.encode(
@@ -348,6 +348,17 @@ class Embedder(Embeddings):
             while len(self._cache) > self._cache_size:
                 self._cache.popitem(last=False)
         return np.stack([found[text] for text in texts])
+
+    def remember(self, texts: list[str]) -> None:
+        """Make sure the attached on-disk cache holds vectors for ``texts`` (embedding only those it lacks)."""
+        unique = list(dict.fromkeys(texts))
+        if self._disk is None:
+            self.embed(unique)
+            return
+        stored = self._disk.get(unique)
+        missing = [text for text in unique if text not in stored]
+        if missing:  # some may be in memory only, from another store
+            self._disk.put(dict(zip(missing, self.embed(missing), strict=True)))
 
     # LangChain's Embeddings interface
     def embed_documents(self, texts: list[str]) -> list[list[float]]:

@@ -275,10 +275,20 @@ def _index_articles(store: Store, articles: list[Article], progress: ProgressCal
                 key_encoder=_KEY_ENCODER,
             )
             embedded += result["num_added"] + result["num_updated"]
+            if settings.answer_vectors_at_index:
+                _embed_answer_texts(store, batch)
             batch = []
         if progress is not None:
             progress(position, total, article.doc_id)
     return embedded
+
+
+def _embed_answer_texts(store: Store, chunks: list[Document]) -> None:
+    """Embed what the answerer will embed for these chunks now; the vectors land in the store's cache."""
+    from newsdesk.answering import texts_embedded_for
+
+    remember = getattr(store.embedder, "remember", store.embedder.embed)  # a test's fake embedder may lack it
+    remember(texts_embedded_for(chunks))
 
 
 def _chroma_pages(store: Store, include: list[str]) -> Any:

@@ -72,6 +72,11 @@ class Settings(BaseModel):
     embed_threads: int = Field(
         0, ge=0, le=64, description="Threads for one embedding call (0: the runtime's default, one per core)."
     )
+    answer_vectors_at_index: bool = Field(
+        True,
+        description="Reindex also embeds the answerer's sentences and words (into the store's vector cache), "
+        "so answering embeds only the question; costs reindex time.",
+    )
     model_cache: Path = Field(
         default_factory=default_model_cache,
         description="Directory for the ONNX export of the model, made once from the local model on first use.",
