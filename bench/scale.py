@@ -5,7 +5,7 @@
 One run, one machine, both pipelines on the same generated news corpus:
 
 - the tutorial pipeline: files read whole, RecursiveCharacterTextSplitter(1000, 200),
-  HuggingFaceEmbeddings (the packaged all-MiniLM-L6-v2, by local path),
+  HuggingFaceEmbeddings (the packaged all-MiniLM-L6-v2, by local path; see `tutorial_embeddings`),
   Chroma.from_documents; queries are bare ``similarity_search(k=5)``;
 - newsdesk: ``Assistant.reindex()`` and ``Assistant.ask()`` with its defaults.
 
@@ -132,11 +132,29 @@ def questions_for(corpus: Path, count: int, seed: int = 11) -> list[str]:
 
 # -- the tutorial pipeline ----------------------------------------------------
 def tutorial_embeddings() -> Any:
-    from langchain_huggingface import HuggingFaceEmbeddings
-
+    """The tutorial's HuggingFaceEmbeddings. langchain-huggingface is not a project dependency (it pins
+    huggingface-hub<2, below the stack's): ``pip install --no-deps langchain-huggingface`` to use it;
+    without it, the same calls (SentenceTransformer.encode) through LangChain's Embeddings interface."""
+    try:
+        from langchain_huggingface import HuggingFaceEmbeddings
+    except ImportError:
+        return _SentenceTransformerEmbeddings()
     return HuggingFaceEmbeddings(
         model_name=str(default_model_path()), model_kwargs={"device": "cpu", "local_files_only": True}
     )
+
+
+class _SentenceTransformerEmbeddings:
+    def __init__(self) -> None:
+        from sentence_transformers import SentenceTransformer
+
+        self._model = SentenceTransformer(str(default_model_path()), device="cpu", local_files_only=True)
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        return self._model.encode(list(texts)).tolist()
+
+    def embed_query(self, text: str) -> list[float]:
+        return self._model.encode([text])[0].tolist()
 
 
 def tutorial_documents(corpus_dirs: list[Path]) -> list[Any]:
