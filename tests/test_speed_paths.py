@@ -132,3 +132,4 @@ def test_ask_is_answered_by_a_running_serve_of_the_same_store(
 
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["answer"] == assistant.ask(Request(question)).answer
+    assert not (store / "serve.json").exists(), "a stopped server still advertised"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import signal
 import sys
 import time
 from pathlib import Path
@@ -113,6 +114,7 @@ def serve(
     from newsdesk.cli.remote import advertise, withdraw
 
     advertised = advertise(settings.store, url, login=auth is not None)  # `newsdesk ask` may use this server
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # a plain kill still runs the cleanup below
     try:
         demo.block_thread()
     finally:
