@@ -229,6 +229,14 @@ def _content_words(text: str) -> list[str]:
     return [w.lower for w in tokens(text) if len(w.text) > 2 and specificity(w.text) >= 0.8]
 
 
+def texts_embedded_for(passages: list[Document]) -> list[str]:
+    """What `judge` embeds for ``passages`` besides the question; reindex embeds these ahead, into the store's cache."""
+    candidates = sentence_candidates(passages)
+    words = {w for c in candidates for w in _content_words(c.text)}
+    windows = {w for c in candidates for w in figure_windows(c.text)}
+    return [c.text for c in candidates] + sorted(words) + sorted(windows)
+
+
 class ExtractiveAnswerer:
     """Answers with sentences of the corpus only; refuses when none answers.
 

@@ -21,7 +21,7 @@ from newsdesk.chunking import document_version
 from newsdesk.conflicts import with_disputes
 from newsdesk.corpus import Article
 from newsdesk.corpus_roots import absolute_roots, with_remembered_corpus
-from newsdesk.embedding import Embedder
+from newsdesk.embedding import Embedder, embedder_for
 from newsdesk.errors import DocumentNotFoundError, EmptyIndexError, StoreError
 from newsdesk.formats import load_document
 from newsdesk.indexing import ProgressCallback, ReindexReport, reindex
@@ -61,7 +61,7 @@ class Assistant:
     def __init__(self, settings: Settings, embedder: Embedder | None = None, answerer: Answerer | None = None) -> None:
         settings = with_remembered_corpus(settings)
         self.settings = settings
-        self.embedder = embedder or Embedder(settings.model_path, settings.embed_batch_size)
+        self.embedder = embedder or embedder_for(settings)
         self.store = Store(settings, self.embedder)
         self.reader = SnapshotReader(self.store)
         self.ledgers = LedgerReader(settings.store)

@@ -1,30 +1,48 @@
-"""Embedding: sentence-transformers loaded from a local path, never from a hub.
+"""Embedding: all-MiniLM-L6-v2 loaded from a local path, never from a hub.
 
 `Embedder` is a LangChain ``Embeddings`` (what the Chroma vector store and the
 indexing API take) that loads the model lazily, once, batches its input and
 returns unit-length vectors, so a dot product is the cosine similarity.
+
+Two forward passes give the same vectors (cosine >= 0.9999 on the eval texts):
+
+- ``torch``: sentence-transformers, as the model ships;
+- ``onnx``: the same network exported once to ONNX (from the local model, into
+  ``settings.model_cache``) and run by ONNX Runtime with the model's own
+  ``tokenizers`` tokenizer, so answering a question never imports torch;
+- ``onnx-int8``: that export with dynamically quantized weights (smaller, and
+  faster on some CPUs; see docs/benchmarks.md for what it costs in hit@5).
+
+Vectors are cached by text in memory and, once a store attaches one, in a
+`VectorCache` on disk, so no text is embedded twice: not an identical chunk of
+a wire copy, not an answer sentence a previous process already embedded.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import re
+import sqlite3
 import threading
+import warnings
 from collections import OrderedDict
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from newsdesk.errors import ModelUnavailableError
-
-if TYPE_CHECKING:
-    from sentence_transformers import SentenceTransformer
+from newsdesk.settings import DEFAULT_EMBED_BACKEND, EmbedBackend, Settings, default_model_cache
 
 # Zero-width and control characters change nothing a reader sees but split
 # words for the tokenizer; they are dropped from what is embedded (never from
 # the stored text, whose offsets must stay exact).
 _INVISIBLE = re.compile(r"[\u0000-\u0008\u000b-\u001f\u007f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]")
+_ONNX_INPUTS = ("input_ids", "attention_mask", "token_type_ids")
+_EXPORT_FORMAT = 1  # bump when the export recipe changes, so old exports are not reused
 
 
 def default_model_path() -> Path:
@@ -43,54 +61,267 @@ def clean_for_embedding(text: str) -> str:
     return _INVISIBLE.sub("", text)
 
 
+class _Encoder(Protocol):
+    dimension: int
+
+    def encode(self, texts: list[str], batch_size: int) -> np.ndarray: ...
+
+
+class _TorchEncoder:
+    def __init__(self, path: Path, threads: int) -> None:
+        from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as transformers_logging
+
+        transformers_logging.disable_progress_bar()
+        if threads:
+            import torch
+
+            torch.set_num_threads(threads)
+        try:
+            self._model = SentenceTransformer(str(path), device="cpu", local_files_only=True)
+        except (OSError, ValueError) as exc:
+            raise ModelUnavailableError(f"Cannot load the embedding model at {path}: {exc}") from exc
+        self.dimension = int(self._model.get_embedding_dimension() or 0)
+
+    def encode(self, texts: list[str], batch_size: int) -> np.ndarray:
+        return self._model.encode(
+            texts, batch_size=batch_size, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False
+        ).astype(np.float32)
+
+
+class _OnnxEncoder:
+    """The exported transformer in ONNX Runtime, then mean pooling and normalisation (the model's modules)."""
+
+    def __init__(self, path: Path, model_file: Path, threads: int) -> None:
+        import onnxruntime
+        from tokenizers import Tokenizer
+
+        options = onnxruntime.SessionOptions()
+        options.intra_op_num_threads = threads
+        options.inter_op_num_threads = 1
+        options.log_severity_level = 3
+        # Idle workers spinning for work take the CPU from other processes on a shared machine.
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        self._session = onnxruntime.InferenceSession(str(model_file), options, providers=["CPUExecutionProvider"])
+        self._tokenizer = Tokenizer.from_file(str(path / "tokenizer.json"))
+        self._tokenizer.enable_truncation(_max_seq_length(path))
+        self._tokenizer.enable_padding()
+        self.dimension = int(self._session.get_outputs()[0].shape[-1])
+
+    def encode(self, texts: list[str], batch_size: int) -> np.ndarray:
+        # Longest first in batches of similar length, as sentence-transformers does: less padding.
+        order = np.argsort([-len(text) for text in texts], kind="stable")
+        result = np.empty((len(texts), self.dimension), dtype=np.float32)
+        for begin in range(0, len(texts), batch_size):
+            rows = order[begin:begin + batch_size]
+            encodings = self._tokenizer.encode_batch([texts[i] for i in rows])
+            ids = np.array([e.ids for e in encodings], dtype=np.int64)
+            mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
+            hidden = self._session.run(None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)})[0]
+            summed = (hidden * mask[:, :, None]).sum(axis=1)
+            pooled = summed / np.clip(mask.sum(axis=1, keepdims=True), 1e-9, None)
+            result[rows] = pooled / np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)
+        return result
+
+
+def _max_seq_length(path: Path) -> int:
+    try:
+        return int(json.loads((path / "sentence_bert_config.json").read_text(encoding="utf-8"))["max_seq_length"])
+    except (OSError, ValueError, KeyError):
+        return 256
+
+
+def onnx_model_file(model_path: Path, cache_dir: Path, quantized: bool) -> Path:
+    """The ONNX export of the local model at ``model_path``, made on first use and kept in ``cache_dir``.
+
+    The export is keyed by the weights file (path, size, mtime), so a changed
+    model is exported again. Only this step needs torch (and the ``onnx`` package).
+    """
+    weights = next((model_path / name for name in ("model.safetensors", "pytorch_model.bin") if (model_path / name).is_file()), None)
+    if weights is None:
+        raise ModelUnavailableError(f"No model weights in {model_path}; set model_path to a sentence-transformers directory.")
+    stat = weights.stat()
+    key = hashlib.sha256(f"{_EXPORT_FORMAT}|{weights.resolve()}|{stat.st_size}|{stat.st_mtime_ns}".encode()).hexdigest()[:16]
+    target_dir = cache_dir / "onnx" / key
+    fp32 = target_dir / "model.onnx"
+    int8 = target_dir / "model-int8.onnx"
+    wanted = int8 if quantized else fp32
+    if wanted.is_file():
+        return wanted
+    from filelock import FileLock
+
+    target_dir.mkdir(parents=True, exist_ok=True)
+    with FileLock(str(target_dir / "export.lock")):  # another process may be exporting the same model
+        if not fp32.is_file():
+            _export_onnx(model_path, fp32)
+        if quantized and not int8.is_file():
+            _quantize(fp32, int8)
+    return wanted
+
+
+def _export_onnx(model_path: Path, target: Path) -> None:
+    import torch
+    from transformers import AutoModel
+
+    class _LastHiddenState(torch.nn.Module):
+        def __init__(self, model: Any) -> None:
+            super().__init__()
+            self.model = model
+
+        def forward(self, input_ids: Any, attention_mask: Any, token_type_ids: Any) -> Any:
+            return self.model(
+                input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids
+            ).last_hidden_state
+
+    try:
+        model = AutoModel.from_pretrained(str(model_path), local_files_only=True).eval()
+    except (OSError, ValueError) as exc:
+        raise ModelUnavailableError(f"Cannot load the embedding model at {model_path}: {exc}") from exc
+    example = torch.ones((2, 8), dtype=torch.long)
+    staging = target.with_suffix(".onnx.tmp")
+    axes = {name: {0: "batch", 1: "tokens"} for name in (*_ONNX_INPUTS, "last_hidden_state")}
+    with torch.no_grad(), warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # tracer notes about shapes that are constant for this model
+        torch.onnx.export(
+            _LastHiddenState(model),
+            (example, example, torch.zeros_like(example)),
+            str(staging),
+            input_names=list(_ONNX_INPUTS),
+            output_names=["last_hidden_state"],
+            dynamic_axes=axes,
+            opset_version=17,
+            dynamo=False,
+        )
+    os.replace(staging, target)
+
+
+def _quantize(source: Path, target: Path) -> None:
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    staging = target.with_suffix(".onnx.tmp")
+    quantize_dynamic(str(source), str(staging), weight_type=QuantType.QInt8)
+    os.replace(staging, target)
+
+
+class VectorCache:
+    """Vectors by text hash in one SQLite file next to the index; a cache, so any failure is a miss."""
+
+    def __init__(self, path: Path, model_key: str) -> None:
+        self.path = path
+        self._model_key = model_key
+        self._local = threading.local()
+
+    def _connection(self) -> sqlite3.Connection:
+        connection = getattr(self._local, "connection", None)
+        if connection is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            connection = sqlite3.connect(str(self.path), timeout=5)
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.execute("PRAGMA synchronous=NORMAL")
+            connection.execute("CREATE TABLE IF NOT EXISTS vectors (key BLOB PRIMARY KEY, vector BLOB NOT NULL)")
+            self._local.connection = connection
+        return connection
+
+    def _key(self, text: str) -> bytes:
+        return hashlib.sha1(f"{self._model_key}\0{text}".encode("utf-8", "surrogatepass")).digest()
+
+    def get(self, texts: list[str]) -> dict[str, np.ndarray]:
+        found: dict[str, np.ndarray] = {}
+        keys = {self._key(text): text for text in texts}
+        try:
+            connection = self._connection()
+            wanted = list(keys)
+            for begin in range(0, len(wanted), 500):
+                part = wanted[begin:begin + 500]
+                rows = connection.execute(
+                    f"SELECT key, vector FROM vectors WHERE key IN ({','.join('?' * len(part))})", part
+                ).fetchall()
+                for key, blob in rows:
+                    found[keys[key]] = np.frombuffer(blob, dtype=np.float32)
+        except sqlite3.Error:
+            return found
+        return found
+
+    def put(self, vectors: dict[str, np.ndarray]) -> None:
+        try:
+            connection = self._connection()
+            with connection:
+                connection.executemany(
+                    "INSERT OR IGNORE INTO vectors (key, vector) VALUES (?, ?)",
+                    [(self._key(text), vector.astype(np.float32).tobytes()) for text, vector in vectors.items()],
+                )
+        except sqlite3.Error:
+            pass
+
+
 class Embedder(Embeddings):
-    """Normalised sentence-transformers embeddings with a small in-memory cache.
+    """Normalised all-MiniLM-L6-v2 embeddings with an in-memory and an optional on-disk cache.
 
     >>> embedder = Embedder()            # nothing is loaded yet
     >>> vectors = embedder.embed(["Kherson", "Kyiv"])   # loads once, here
     """
 
-    def __init__(self, model_path: Path | None = None, batch_size: int = 32, cache_size: int = 20_000) -> None:
+    def __init__(
+        self,
+        model_path: Path | None = None,
+        batch_size: int = 32,
+        cache_size: int = 20_000,
+        *,
+        backend: EmbedBackend = DEFAULT_EMBED_BACKEND,
+        threads: int = 0,
+        model_cache: Path | None = None,
+    ) -> None:
         self.model_path = model_path
         self.batch_size = batch_size
-        self._model: SentenceTransformer | None = None
+        self.backend = backend
+        self.threads = threads
+        self.model_cache = model_cache or default_model_cache()
+        self._encoder: _Encoder | None = None
         self._load_lock = threading.Lock()
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self._cache_lock = threading.Lock()
         self._cache_size = cache_size
+        self._disk: VectorCache | None = None
+        self.texts_encoded = 0  # how many texts went through the model (benchmarks read it)
 
     @property
     def model_name(self) -> str:
         return str(self.model_path or default_model_path())
 
+    @property
+    def model_key(self) -> str:
+        """Names the vectors this embedder makes: int8 vectors differ slightly from fp32 ones."""
+        return f"{self.model_name}|{'int8' if self.backend == 'onnx-int8' else 'fp32'}"
+
+    def attach_cache(self, path: Path) -> None:
+        """Keep vectors in ``path`` too, so other processes and later runs reuse them."""
+        if self._disk is None or self._disk.path != path:
+            self._disk = VectorCache(path, self.model_key)
+
     def warm_up(self) -> None:
         """Load the model now (the first call to `embed` would otherwise)."""
         self._load()
 
-    def _load(self) -> SentenceTransformer:
-        if self._model is not None:
-            return self._model
+    def _load(self) -> _Encoder:
+        if self._encoder is not None:
+            return self._encoder
         with self._load_lock:
-            if self._model is None:
-                path = self.model_path or default_model_path()
-                if not Path(path).is_dir():
+            if self._encoder is None:
+                path = Path(self.model_path or default_model_path())
+                if not path.is_dir():
                     raise ModelUnavailableError(
                         f"No sentence-transformers model at {path}; set model_path to a local model directory."
                     )
-                from sentence_transformers import SentenceTransformer
-                from transformers.utils import logging as transformers_logging
-
-                transformers_logging.disable_progress_bar()
-
-                try:
-                    self._model = SentenceTransformer(str(path), device="cpu", local_files_only=True)
-                except (OSError, ValueError) as exc:
-                    raise ModelUnavailableError(f"Cannot load the embedding model at {path}: {exc}") from exc
-        return self._model
+                if self.backend == "torch":
+                    self._encoder = _TorchEncoder(path, self.threads)
+                else:
+                    model_file = onnx_model_file(path, self.model_cache, quantized=self.backend == "onnx-int8")
+                    self._encoder = _OnnxEncoder(path, model_file, self.threads)
+        return self._encoder
 
     @property
     def dimension(self) -> int:
-        return int(self._load().get_sentence_embedding_dimension() or 0)
+        return self._load().dimension
 
     def embed(self, texts: list[str]) -> np.ndarray:
         """Unit vectors for ``texts`` (one row each), cached by text."""
@@ -99,22 +330,35 @@ class Embedder(Embeddings):
         with self._cache_lock:
             found = {text: self._cache[text] for text in texts if text in self._cache}
         missing = list(dict.fromkeys(text for text in texts if text not in found))
+        if missing and self._disk is not None:
+            stored = self._disk.get(missing)
+            found.update(stored)
+            missing = [text for text in missing if text not in stored]
         if missing:
-            model = self._load()
-            vectors = model.encode(
-                [clean_for_embedding(text) for text in missing],
-                batch_size=self.batch_size,
-                normalize_embeddings=True,
-                convert_to_numpy=True,
-                show_progress_bar=False,
-            ).astype(np.float32)
-            with self._cache_lock:
-                for text, vector in zip(missing, vectors, strict=True):
-                    found[text] = vector
-                    self._cache[text] = vector
-                while len(self._cache) > self._cache_size:
-                    self._cache.popitem(last=False)
+            vectors = self._load().encode([clean_for_embedding(text) for text in missing], self.batch_size)
+            self.texts_encoded += len(missing)
+            computed = dict(zip(missing, vectors, strict=True))
+            found.update(computed)
+            if self._disk is not None:
+                self._disk.put(computed)
+        with self._cache_lock:
+            for text in dict.fromkeys(texts):
+                self._cache[text] = found[text]
+                self._cache.move_to_end(text)
+            while len(self._cache) > self._cache_size:
+                self._cache.popitem(last=False)
         return np.stack([found[text] for text in texts])
+
+    def remember(self, texts: list[str]) -> None:
+        """Make sure the attached on-disk cache holds vectors for ``texts`` (embedding only those it lacks)."""
+        unique = list(dict.fromkeys(texts))
+        if self._disk is None:
+            self.embed(unique)
+            return
+        stored = self._disk.get(unique)
+        missing = [text for text in unique if text not in stored]
+        if missing:  # some may be in memory only, from another store
+            self._disk.put(dict(zip(missing, self.embed(missing), strict=True)))
 
     # LangChain's Embeddings interface
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
@@ -122,3 +366,14 @@ class Embedder(Embeddings):
 
     def embed_query(self, text: str) -> list[float]:
         return self.embed([text])[0].tolist()
+
+
+def embedder_for(settings: Settings) -> Embedder:
+    """The embedder ``settings`` describe."""
+    return Embedder(
+        settings.model_path,
+        settings.embed_batch_size,
+        backend=settings.embed_backend,
+        threads=settings.embed_threads,
+        model_cache=settings.model_cache,
+    )

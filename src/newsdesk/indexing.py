@@ -16,10 +16,18 @@ The order of the steps is what keeps readers consistent and a crash harmless:
 A kill at any point leaves the previous snapshot active; the next run redoes
 the missing steps. Files that fail to load keep their previous version, if
 they had one, so one unreadable file never removes an article from answers.
+
+What a reindex costs follows what changed: only new, changed and incomplete
+articles are chunked and go through `index()`; stale chunks are found by their
+metadata against the new snapshot. When no file under the corpus roots changed
+size or modification time since the last clean reindex (``corpus-stat.json``),
+and the store is whole, nothing is read at all.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import shutil
 from collections.abc import Callable
@@ -35,13 +43,14 @@ from newsdesk.corpus import Article, LoadReport, Skipped, load_corpus
 from newsdesk.corpus_roots import absolute_roots
 from newsdesk.duplicates import ChunkPrint, canonicals_first, chunk_print, new_chunks, wire_families
 from newsdesk.errors import CorpusError, MassDeleteError, StoreError
-from newsdesk.ledger import Ledger, next_ledger, read_ledger, remove_old_ledgers, write_ledger
+from newsdesk.ledger import Ledger, ledger_path, next_ledger, read_ledger, remove_old_ledgers, write_ledger
 from newsdesk.lexical import LexicalIndex, Passage
 from newsdesk.store import DocumentEntry, Snapshot, Store, store_write_errors, utc_now_iso
 
 ProgressCallback = Callable[[int, int, str], None]
 _KEY_ENCODER = "sha256"
 _GET_PAGE = 2000
+_STAT_FILE = "corpus-stat.json"
 
 
 @dataclass
@@ -93,6 +102,12 @@ def _reindex_locked(
 ) -> ReindexReport:
     settings = store.settings
     store.reopen()  # the previous reindex may have been another process's
+    fingerprint = corpus_fingerprint(store)
+    if not rebuild:
+        unchanged = _nothing_changed(store, fingerprint)
+        if unchanged is not None:
+            return unchanged
+    (store.root / _STAT_FILE).unlink(missing_ok=True)
     aside = store.set_aside_record_manager() if rebuild else None
     loaded = load_corpus(settings.corpus, int(settings.max_file_mb * 1_000_000))
     previous, repaired = _previous_snapshot(store)
@@ -103,9 +118,11 @@ def _reindex_locked(
     if not allow_mass_delete:
         check_mass_delete(len(report.deleted), len(previous.documents), settings.max_delete_share)
     kept = _kept_entries(loaded, previous)
-    start_time = store.record_manager.get_time()
-    changed = {*report.added, *report.updated}
-    report.chunks_embedded = _index_articles(store, loaded.articles, changed, progress, families)
+    if rebuild:  # a fresh record manager knows no chunk: everything goes through index() again
+        to_index = {article.doc_id for article in loaded.articles}
+    else:
+        to_index = {*report.added, *report.updated, *_incomplete(store, previous, report.unchanged)}
+    report.chunks_embedded = _index_articles(store, loaded.articles, to_index, progress, families)
 
     documents = {
         a.doc_id: _entry(a, settings.chunk_size, settings.chunk_overlap, families.get(a.doc_id, ""))
@@ -122,7 +139,7 @@ def _reindex_locked(
         chunk_size=settings.chunk_size,
         corpus_roots=absolute_roots(settings.corpus),
     )
-    passages = _snapshot_passages(store, snapshot)
+    passages, unadmitted = _snapshot_passages(store, snapshot)
     snapshot = _with_chunk_counts(snapshot, passages)
     lexical_dir = store.lexical_root / f"g{snapshot.generation:06d}"
     shutil.rmtree(lexical_dir, ignore_errors=True)
@@ -131,13 +148,77 @@ def _reindex_locked(
     report.repaired += _write_claim_ledger(store, previous, snapshot, loaded.articles, kept)
     store.write_snapshot(snapshot)
 
-    report.chunks_deleted = _delete_unadmitted(store, snapshot, start_time, kept)
+    report.chunks_deleted = _delete_unadmitted(store, unadmitted)
     _remove_old_lexical_dirs(store, keep={lexical_dir.name, _dir_name(previous.lexical_dir)})
     remove_old_ledgers(store.root, keep={snapshot.generation, previous.generation})
     remove_unused_bodies(store.root, keep=_versions(snapshot) | _versions(previous))
     report.documents = len(snapshot.documents)
     report.chunks = snapshot.chunk_count
+    if not (report.failures or report.warnings or report.skipped):
+        _remember_fingerprint(store, fingerprint)
     return report
+
+
+def corpus_fingerprint(store: Store) -> str:
+    """Path, size and modification time of every file under the corpus roots, with what shapes the index."""
+    settings = store.settings
+    digest = hashlib.sha256(
+        json.dumps([settings.chunk_size, settings.chunk_overlap, store.embedder.model_name,
+                    [str(root) for root in settings.corpus], settings.max_file_mb]).encode()
+    )
+    for root in settings.corpus:
+        for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+            dirnames.sort()
+            for name in sorted(filenames):
+                path = os.path.join(dirpath, name)
+                try:
+                    stat = os.stat(path)
+                except OSError:
+                    stat = None
+                entry = f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}" if stat else f"{path}\0?"
+                digest.update(entry.encode("utf-8", "surrogateescape") + b"\n")
+    return digest.hexdigest()
+
+
+def _nothing_changed(store: Store, fingerprint: str) -> ReindexReport | None:
+    """The report of a reindex with nothing to do, or None when there may be something to do.
+
+    Only when the last reindex finished cleanly with this very corpus, and the
+    snapshot, its lexical index, its ledger and its chunks are all still there.
+    """
+    try:
+        remembered = json.loads((store.root / _STAT_FILE).read_text(encoding="utf-8"))
+        snapshot = store.read_snapshot()
+    except (OSError, ValueError, StoreError):
+        return None
+    if remembered.get("fingerprint") != fingerprint or remembered.get("snapshot") != store.snapshot_stamp():
+        return None
+    if not snapshot.documents or not snapshot.lexical_dir:
+        return None
+    if not (store.root / snapshot.lexical_dir / "chunks.json").is_file():
+        return None
+    if not ledger_path(store.root, snapshot.generation).is_file():
+        return None
+    if store.collection.count() < snapshot.chunk_count:
+        return None
+    unchanged = sorted(snapshot.documents)
+    return ReindexReport(unchanged=unchanged, documents=len(unchanged), chunks=snapshot.chunk_count)
+
+
+def _remember_fingerprint(store: Store, fingerprint: str) -> None:
+    path = store.root / _STAT_FILE
+    staging = path.with_suffix(".json.tmp")
+    staging.write_text(json.dumps({"fingerprint": fingerprint, "snapshot": store.snapshot_stamp()}), encoding="utf-8")
+    os.replace(staging, path)
+
+
+def _incomplete(store: Store, previous: Snapshot, unchanged: list[str]) -> set[str]:
+    """Unchanged documents with fewer chunks in Chroma than the snapshot lists (Chroma files lost)."""
+    counts: dict[str, int] = {}
+    for _, _, metadata in _chroma_pages(store, include=["metadatas"]):
+        if previous.admits(metadata):
+            counts[str(metadata["doc_id"])] = counts.get(str(metadata["doc_id"]), 0) + 1
+    return {doc_id for doc_id in unchanged if counts.get(doc_id, 0) < previous.documents[doc_id].chunks}
 
 
 def _previous_snapshot(store: Store) -> tuple[Snapshot, list[str]]:
@@ -246,31 +327,34 @@ def _entry(article: Article, chunk_size: int, overlap: int, copy_of: str = "") -
 def _index_articles(
     store: Store,
     articles: list[Article],
-    changed: set[str],
+    to_index: set[str],
     progress: ProgressCallback | None,
     families: dict[str, str] | None = None,
 ) -> int:
-    """Run LangChain's `index()` article by article; returns how many chunks were embedded.
+    """Run LangChain's `index()` on the chunks of the ``to_index`` articles; returns how many were embedded.
 
-    Unchanged articles go through too: the record manager recognises their
-    chunks by hash and only refreshes their timestamps, embedding nothing.
-    A wire copy goes through with only the chunks its canonical copy lacks.
+    The record manager recognises chunks it already holds by hash (a crashed
+    run's, or an identical chunk) and embeds nothing for them. A wire copy goes
+    through with only the chunks its canonical copy lacks; an unchanged
+    canonical is chunked (not embedded) for that comparison.
     """
     settings = store.settings
-    embedded = 0
-    batch: list[Document] = []
-    total = len(articles)
     families = families or {}
+    needed = to_index | {families[doc_id] for doc_id in to_index if doc_id in families}
+    work = [article for article in canonicals_first(articles, families) if article.doc_id in needed]
     canonicals = set(families.values())
     known: dict[str, list[ChunkPrint]] = {}
-    for position, article in enumerate(canonicals_first(articles, families), start=1):
+    embedded = 0
+    batch: list[Document] = []
+    for position, article in enumerate(work, start=1):
         chunks = chunk_article(article, settings.chunk_size, settings.chunk_overlap)
         if article.doc_id in canonicals:
             known[article.doc_id] = [chunk_print(chunk.page_content) for chunk in chunks]
         elif article.doc_id in families:
             chunks = new_chunks(chunks, known.get(families[article.doc_id], []), settings.duplicate_threshold)
-        batch.extend(chunks)
-        if len(batch) >= 64 or position == total:
+        if article.doc_id in to_index:
+            batch.extend(chunks)
+        if batch and (len(batch) >= 64 or position == len(work)):
             result = index(
                 batch,
                 store.record_manager,
@@ -281,26 +365,45 @@ def _index_articles(
                 key_encoder=_KEY_ENCODER,
             )
             embedded += result["num_added"] + result["num_updated"]
+            if settings.answer_vectors_at_index:
+                _embed_answer_texts(store, batch)
             batch = []
         if progress is not None:
-            progress(position, total, article.doc_id)
+            progress(position, len(work), article.doc_id)
     return embedded
 
 
-def _snapshot_passages(store: Store, snapshot: Snapshot) -> list[Passage]:
-    """The chunks Chroma holds for exactly the snapshot's document versions."""
-    passages: list[Passage] = []
+def _embed_answer_texts(store: Store, chunks: list[Document]) -> None:
+    """Embed what the answerer will embed for these chunks now; the vectors land in the store's cache."""
+    from newsdesk.answering import texts_embedded_for
+
+    remember = getattr(store.embedder, "remember", store.embedder.embed)  # a test's fake embedder may lack it
+    remember(texts_embedded_for(chunks))
+
+
+def _chroma_pages(store: Store, include: list[str]) -> Any:
+    """(id, text, metadata) of every Chroma entry, paged."""
     offset = 0
     while True:
-        page = store.collection.get(include=["documents", "metadatas"], limit=_GET_PAGE, offset=offset)
-        for chunk_id, text, metadata in zip(page["ids"], page["documents"], page["metadatas"], strict=True):
-            if snapshot.admits(metadata):
-                passages.append(Passage(chunk_id, text, dict(metadata)))
+        page = store.collection.get(include=include, limit=_GET_PAGE, offset=offset)
+        texts = page.get("documents") or [None] * len(page["ids"])
+        yield from zip(page["ids"], texts, page["metadatas"], strict=True)
         if len(page["ids"]) < _GET_PAGE:
-            break
+            return
         offset += _GET_PAGE
+
+
+def _snapshot_passages(store: Store, snapshot: Snapshot) -> tuple[list[Passage], list[str]]:
+    """The chunks Chroma holds for exactly the snapshot's document versions, and the ids of all others."""
+    passages: list[Passage] = []
+    unadmitted: list[str] = []
+    for chunk_id, text, metadata in _chroma_pages(store, include=["documents", "metadatas"]):
+        if snapshot.admits(metadata):
+            passages.append(Passage(chunk_id, text, dict(metadata)))
+        else:
+            unadmitted.append(chunk_id)
     passages.sort(key=lambda p: (p.metadata["doc_id"], p.metadata["chunk_index"]))
-    return passages
+    return passages, unadmitted
 
 
 def _with_chunk_counts(snapshot: Snapshot, passages: list[Passage]) -> Snapshot:
@@ -314,19 +417,16 @@ def _with_chunk_counts(snapshot: Snapshot, passages: list[Passage]) -> Snapshot:
     return replace(snapshot, documents=documents)
 
 
-def _delete_unadmitted(store: Store, snapshot: Snapshot, start_time: float, kept: dict[str, DocumentEntry]) -> int:
-    """Delete chunks the snapshot does not admit: stale records, then orphans in Chroma."""
+def _delete_unadmitted(store: Store, unadmitted: list[str]) -> int:
+    """Delete chunks the published snapshot does not admit, then Chroma entries the record manager never heard of."""
     manager = store.record_manager
-    stale = set(manager.list_keys(before=start_time))
-    if kept:
-        stale -= set(manager.list_keys(group_ids=list(kept)))
-    if stale:
-        store.vectorstore.delete(ids=sorted(stale))
-        manager.delete_keys(sorted(stale))
+    if unadmitted:
+        store.vectorstore.delete(ids=sorted(unadmitted))
+        manager.delete_keys(sorted(unadmitted))
     orphans = store.chroma_ids() - set(manager.list_keys())
     if orphans:
         store.vectorstore.delete(ids=sorted(orphans))
-    return len(stale) + len(orphans)
+    return len(unadmitted) + len(orphans)
 
 
 def _versions(snapshot: Snapshot) -> set[str]:

@@ -22,6 +22,12 @@ CONFIG_ENV_VAR = "NEWSDESK_CONFIG"
 DEFAULT_CONFIG_FILE = Path("newsdesk.toml")
 
 RetrieverMode = Literal["hybrid", "dense", "bm25"]
+EmbedBackend = Literal["torch", "onnx", "onnx-int8"]
+DEFAULT_EMBED_BACKEND: EmbedBackend = "onnx"
+
+
+def default_model_cache() -> Path:
+    return Path.home() / ".cache" / "newsdesk"
 # Secrets: config files get committed and shared, the environment does not.
 ENVIRONMENT_ONLY = frozenset({"auth_password"})
 
@@ -58,6 +64,23 @@ class Settings(BaseModel):
         10.0, gt=0, description="Articles larger than this many megabytes are reported and skipped."
     )
     embed_batch_size: int = Field(32, ge=1, le=1024, description="Texts per embedding batch.")
+    embed_backend: EmbedBackend = Field(
+        DEFAULT_EMBED_BACKEND,
+        description="Embedding forward pass: torch (sentence-transformers), onnx (ONNX Runtime, same vectors, "
+        "no torch at query time) or onnx-int8 (dynamically quantized).",
+    )
+    embed_threads: int = Field(
+        0, ge=0, le=64, description="Threads for one embedding call (0: the runtime's default, one per core)."
+    )
+    answer_vectors_at_index: bool = Field(
+        True,
+        description="Reindex also embeds the answerer's sentences and words (into the store's vector cache), "
+        "so answering embeds only the question; costs reindex time.",
+    )
+    model_cache: Path = Field(
+        default_factory=default_model_cache,
+        description="Directory for the ONNX export of the model, made once from the local model on first use.",
+    )
     k: int = Field(5, ge=1, le=100, description="Passages retrieved per question.")
     retriever: RetrieverMode = Field("hybrid", description="dense, bm25, or hybrid (RRF fusion).")
     rrf_k: int = Field(60, ge=1, description="Reciprocal rank fusion constant.")

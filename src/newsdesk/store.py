@@ -8,6 +8,8 @@ Everything newsdesk keeps lives under one directory (``settings.store``):
                        answers may cite, and the lexical index that matches them
 - ``lexical/gNNNNNN``  one BM25 index per snapshot generation
 - ``reindex.lock``     held while a reindex writes
+- ``vectors.sqlite``   embedding cache by text (chunks, answer sentences, words);
+                       losing it costs only time
 
 Readers trust only chunks whose ``(doc_id, doc_hash)`` is in the active
 snapshot, and the snapshot file is replaced atomically, so a reader sees the
@@ -38,6 +40,7 @@ from newsdesk.settings import Settings
 SNAPSHOT_FORMAT = 1
 _SNAPSHOT_FILE = "snapshot.json"
 _LEXICAL_DIR = re.compile(r"lexical/g\d{6}")
+_VECTOR_CACHE_FILE = "vectors.sqlite"
 
 
 @dataclass(frozen=True)
@@ -116,6 +119,9 @@ class Store:
         self._reopen_requested = False
         self._record_manager: Any = None
         self._written_stamp: float | None = None
+        attach_cache = getattr(embedder, "attach_cache", None)  # a test's fake embedder may have none
+        if attach_cache is not None:
+            attach_cache(self.root / _VECTOR_CACHE_FILE)
 
     # -- snapshot --------------------------------------------------------
     @property

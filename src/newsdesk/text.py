@@ -66,7 +66,12 @@ class Token:
 
 
 def tokens(text: str) -> list[Token]:
-    return [Token(m.group(), m.start(), m.end()) for m in WORD.finditer(text)]
+    return list(_cached_tokens(text))
+
+
+@lru_cache(maxsize=20_000)  # the answerer tokenizes each candidate sentence once per question term
+def _cached_tokens(text: str) -> tuple[Token, ...]:
+    return tuple(Token(m.group(), m.start(), m.end()) for m in WORD.finditer(text))
 
 
 @lru_cache(maxsize=50_000)

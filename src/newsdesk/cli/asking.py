@@ -58,12 +58,21 @@ def ask(
     doc: DocOption = None,
     retriever: RetrieverOption = None,
 ) -> None:
-    """Answer one question (or a batch) from the corpus, with cited passages."""
+    """Answer one question (or a batch) from the corpus, with cited passages.
+
+    When a `newsdesk serve` of the same store is running, a single question is
+    answered by it (the model and index are loaded there already).
+    """
+    if (question is None) == (batch is None):
+        raise typer.BadParameter("give either a QUESTION or --batch FILE")
+    if question is not None and k is None and retriever is None and not doc:
+        answered = _ask_running_server(ctx, question, outlet, since, until)
+        if answered is not None:
+            _print_json(answered, as_json)
+            return
     from newsdesk.assistant import Request
     from newsdesk.evaluation import load_cases
 
-    if (question is None) == (batch is None):
-        raise typer.BadParameter("give either a QUESTION or --batch FILE")
     mode: RetrieverMode | None = _mode(retriever)
     filters = _filters(outlet, since, until, doc)
     assistant = assistant_from(ctx)
@@ -77,6 +86,27 @@ def ask(
         return
     assert question is not None
     _print(assistant.ask(Request(question, (), filters, k=k, mode=mode)), as_json)
+
+
+def _ask_running_server(
+    ctx: typer.Context, question: str, outlet: list[str] | None, since: str | None, until: str | None
+) -> dict | None:
+    from newsdesk.cli.common import settings_from
+    from newsdesk.cli.remote import ask_server, running_server
+
+    parse_date(since, "--since")  # bad dates get the same error as in-process
+    parse_date(until, "--until")
+    url = running_server(settings_from(ctx).store)
+    return ask_server(url, question, list(outlet or []), since or "", until or "") if url else None
+
+
+def _print_json(data: dict, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps(data, ensure_ascii=False))
+    else:
+        from newsdesk.cli.remote import answer_from_json
+
+        render_answer(answer_from_json(data))
 
 
 def _mode(value: str | None) -> RetrieverMode | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import signal
 import sys
 import time
 from pathlib import Path
@@ -19,6 +20,7 @@ from typing import Annotated, Optional
 import typer
 
 from newsdesk.cli.common import console, console_err, settings_from
+from newsdesk.display import for_terminal
 from newsdesk.errors import ConfigError, NewsdeskError
 from newsdesk.settings import Settings
 
@@ -117,6 +119,8 @@ def serve(
             + ("" if auth else " without a login"),
             highlight=False,
         )
+    from newsdesk.cli.remote import advertise, withdraw
+
     stop_watch = None
     if watch:
         from newsdesk.cli.indexing import print_watch_event
@@ -125,10 +129,13 @@ def serve(
         _, stop_watch = start_watch_thread(
             assistant.reindex, list(settings.corpus), settings.watch_debounce_ms, print_watch_event
         )
-        console_err.print(f"watching {', '.join(map(str, settings.corpus))} for changes", highlight=False)
+        console_err.print(f"watching {for_terminal(', '.join(map(str, settings.corpus)))} for changes", highlight=False)
+    advertised = advertise(settings.store, url, login=auth is not None)  # `newsdesk ask` may use this server
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # a plain kill still runs the cleanup below
     try:
         demo.block_thread()
     finally:
+        withdraw(advertised)
         if stop_watch is not None:
             stop_watch.set()
         demo.close()

@@ -1,0 +1,135 @@
+"""The speed mechanisms keep answers the same: ONNX vectors, the store's vector cache,
+the no-op reindex fast path, answer vectors made at index time, `ask` through a running `serve`."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from conftest import REPO, SEED_CORPUS
+from newsdesk.answering import texts_embedded_for
+from newsdesk.assistant import Assistant, Request
+from newsdesk.embedding import Embedder
+
+TEXTS = [
+    "Kherson",
+    "Ukraine's State Emergency Service said 12 civilians were killed in the strike on Tuesday.",
+    "A much longer sentence about the ferry that capsized on the river, with the names of the operator, "
+    "the regional governor who spoke to reporters and the number of people still missing after two days.",
+]
+
+
+def test_onnx_forward_pass_gives_the_torch_vectors(embedder: Embedder) -> None:
+    torch_embedder = Embedder(backend="torch")
+    onnx_embedder = Embedder(backend="onnx", model_cache=embedder.model_cache)
+
+    cosines = np.sum(torch_embedder.embed(TEXTS) * onnx_embedder.embed(TEXTS), axis=1)
+
+    assert cosines.min() > 0.9999  # padded together in one batch, as in indexing
+
+
+def test_a_second_process_reuses_the_store_vector_cache(tmp_path: Path, embedder: Embedder) -> None:
+    first = Embedder(backend=embedder.backend, model_cache=embedder.model_cache)
+    first.attach_cache(tmp_path / "vectors.sqlite")
+    expected = first.embed(TEXTS)
+    second = Embedder(backend=embedder.backend, model_cache=embedder.model_cache)
+    second.attach_cache(tmp_path / "vectors.sqlite")
+
+    assert np.allclose(second.embed(TEXTS), expected)
+    assert second.texts_encoded == 0
+
+
+def test_identical_chunks_of_two_articles_are_embedded_once(
+    make_settings: Callable[..., object], embedder: Embedder, tmp_path: Path
+) -> None:
+    corpus = tmp_path / "wire"
+    corpus.mkdir()
+    body = (SEED_CORPUS / sorted(os.listdir(SEED_CORPUS))[0]).read_text(encoding="utf-8")
+    (corpus / "outlet-a.md").write_text(body, encoding="utf-8")
+    (corpus / "outlet-b.md").write_text(body, encoding="utf-8")
+    counting = Embedder(backend=embedder.backend, model_cache=embedder.model_cache)
+    assistant = Assistant(make_settings(corpus=[corpus], answer_vectors_at_index=False), embedder=counting)
+
+    report = assistant.reindex()
+
+    assert report.chunks_embedded == report.chunks  # two documents, so two sets of chunks in Chroma
+    assert counting.texts_encoded == report.chunks // 2  # the copy's vectors came from the cache
+
+
+def test_a_reindex_with_no_file_changed_publishes_nothing(
+    make_assistant: Callable[..., Assistant], corpus_dir: Path
+) -> None:
+    assistant = make_assistant(corpus=[corpus_dir])
+    assistant.reindex()
+    generation = assistant.store.read_snapshot().generation
+
+    report = assistant.reindex()
+
+    assert report.counts()["unchanged"] == 1 and report.chunks_embedded == 0
+    assert assistant.store.read_snapshot().generation == generation
+
+
+def test_touching_a_file_takes_the_full_path_and_still_embeds_nothing(
+    make_assistant: Callable[..., Assistant], corpus_dir: Path
+) -> None:
+    assistant = make_assistant(corpus=[corpus_dir])
+    assistant.reindex()
+    generation = assistant.store.read_snapshot().generation
+    article = next(corpus_dir.iterdir())
+    os.utime(article, ns=(time.time_ns(), time.time_ns()))
+
+    report = assistant.reindex()
+
+    assert report.counts()["unchanged"] == 1 and report.chunks_embedded == 0
+    assert assistant.store.read_snapshot().generation == generation + 1
+
+
+def test_after_reindex_the_answerer_embeds_nothing_of_the_passages(
+    make_assistant: Callable[..., Assistant], corpus_dir: Path
+) -> None:
+    assistant = make_assistant(corpus=[corpus_dir])
+    assistant.reindex()
+    fresh = Embedder(backend=assistant.embedder.backend, model_cache=assistant.embedder.model_cache)
+    fresh.attach_cache(assistant.settings.store / "vectors.sqlite")  # what a new process sees
+    passages = assistant.retriever(Request("How many Russian soldiers were killed?")).invoke("Russian soldiers killed")
+
+    fresh.embed(texts_embedded_for(passages))
+
+    assert passages and fresh.texts_encoded == 0
+
+
+@pytest.mark.slow
+def test_ask_is_answered_by_a_running_serve_of_the_same_store(
+    make_assistant: Callable[..., Assistant], corpus_dir: Path
+) -> None:
+    assistant = make_assistant(corpus=[corpus_dir])
+    assistant.reindex()
+    store = assistant.settings.store
+    env = {**os.environ, "NEWSDESK_STORE": str(store), "PYTHONPATH": str(REPO / "src")}
+    server = subprocess.Popen([sys.executable, "-m", "newsdesk", "serve", "--port", "0"], env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 240
+        while not (store / "serve.json").exists():
+            assert server.poll() is None and time.monotonic() < deadline, "newsdesk serve did not start"
+            time.sleep(0.5)
+        question = "How many Russian soldiers has Russia's Defense Ministry said were killed?"
+        # A model path that does not exist: answering in-process would fail, so the server answered.
+        result = subprocess.run([sys.executable, "-m", "newsdesk", "ask", "--json", question],
+                                env={**env, "NEWSDESK_MODEL_PATH": str(store / "no-model")},
+                                capture_output=True, text=True, timeout=120)
+    finally:
+        server.terminate()
+        server.wait(30)
+
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["answer"] == assistant.ask(Request(question)).answer
+    assert not (store / "serve.json").exists(), "a stopped server still advertised"
