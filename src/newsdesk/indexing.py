@@ -199,8 +199,13 @@ def _nothing_changed(store: Store, fingerprint: str) -> ReindexReport | None:
         return None
     if not ledger_path(store.root, snapshot.generation).is_file():
         return None
+    try:  # a damaged ledger is rebuilt by a full run; validating it costs one JSON parse
+        read_ledger(store.root, snapshot.generation)
+    except StoreError:
+        return None
     if store.collection.count() < snapshot.chunk_count:
         return None
+    store.record_manager.list_keys(limit=1)  # a damaged record manager is reported, even with nothing to do
     unchanged = sorted(snapshot.documents)
     return ReindexReport(unchanged=unchanged, documents=len(unchanged), chunks=snapshot.chunk_count)
 
