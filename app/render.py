@@ -11,6 +11,8 @@ import html
 import re
 from typing import Any
 
+from newsdesk.claims import claimant_label
+
 # "[3]" after the sentence it cites; the composer puts one after each quoted sentence.
 _MARKER = re.compile(r"\[(\d+)\]")
 
@@ -55,7 +57,7 @@ def disputes_html(dispute: dict[str, Any], turn: int) -> str:
     figure = dispute["kind"] == "figure"
     rows = []
     for side in dispute["sides"]:
-        who = side["claimant"] + (f" (via {side['relay']})" if side.get("relay") else "")
+        who = claimant_label(side["claimant"], side.get("relay"))
         says = f"{side.get('hedge') or ''} {side['value']:,.0f}".strip() if figure else side["quote"]
         earlier = "; ".join(
             f"{e.get('hedge') or ''} {e['value']:,.0f}".strip() + f" ({e['as_of']})" for e in side.get("earlier", [])

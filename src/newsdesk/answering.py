@@ -20,11 +20,11 @@ from typing import Any, Protocol
 import numpy as np
 from langchain_core.documents import Document
 
+from newsdesk.claims import claimant_label
 from newsdesk.embedding import Embedder
 from newsdesk.questions import Question, Term
+from newsdesk.settings import Settings
 from newsdesk.text import (
-    NUMBER_WORDS,
-    STOPWORDS,
     has_date_expression,
     has_quantity,
     long_date,
@@ -35,6 +35,7 @@ from newsdesk.text import (
     stems_match,
     tokens,
 )
+from newsdesk.vocabulary import NUMBER_WORDS, STOPWORDS
 
 REFUSAL = "The corpus does not say: none of the indexed articles answers this question."
 REFUSAL_FILTERED = (
@@ -66,7 +67,7 @@ class Citation:
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
-        data["claimant"] = f"{self.claimant}, via {self.relay}" if self.claimant and self.relay else self.claimant
+        data["claimant"] = claimant_label(self.claimant, self.relay, inline=False) if self.claimant else None
         return data
 
 
@@ -123,15 +124,6 @@ class Candidate:
     @property
     def score(self) -> float:
         return 0.5 * self.similarity + 0.5 * self.coverage
-
-
-@dataclass(frozen=True)
-class Thresholds:
-    min_similarity: float = 0.25
-    min_coverage: float = 0.5
-    min_score: float = 0.0
-    term_similarity: float = 0.62
-    max_answer_chars: int = 500
 
 
 class TermMatcher:
@@ -229,13 +221,13 @@ def _content_words(text: str) -> list[str]:
 class ExtractiveAnswerer:
     """Answers with sentences of the corpus only; refuses when none answers.
 
-    >>> answerer = ExtractiveAnswerer(Embedder())
-    >>> answerer.answer(analyse("Who controls Kherson?"), retriever.invoke("Who controls Kherson?"))
+    Its thresholds are the answerer fields of `Settings` (``min_similarity``,
+    ``min_coverage``, ``min_score``, ``term_similarity``, ``max_answer_chars``).
     """
 
-    def __init__(self, embedder: Embedder, thresholds: Thresholds | None = None) -> None:
+    def __init__(self, embedder: Embedder, settings: Settings) -> None:
         self.embedder = embedder
-        self.thresholds = thresholds or Thresholds()
+        self.settings = settings
 
     def answer(self, question: Question, passages: list[Document], filtered: bool = False) -> Answer:
         retrieved = [retrieved_json(p) for p in passages]
@@ -245,7 +237,7 @@ class ExtractiveAnswerer:
         chosen = self._choose([c for c in candidates if c.rejected is None])
         if not chosen:
             return Answer(question.text, REFUSAL_FILTERED if filtered else REFUSAL, refused=True, retrieved=retrieved)
-        text, citations = compose(chosen, question, self.thresholds.max_answer_chars)
+        text, citations = compose(chosen, question, self.settings.max_answer_chars)
         return Answer(question.text, text, refused=False, citations=citations, retrieved=retrieved)
 
     def judge(self, question: Question, passages: list[Document]) -> list[Candidate]:
@@ -255,7 +247,7 @@ class ExtractiveAnswerer:
             return []
         vectors = self.embedder.embed([question.query] + [c.text for c in candidates])
         similarities = vectors[1:] @ vectors[0]
-        matcher = TermMatcher(self.embedder, question, candidates, self.thresholds.term_similarity)
+        matcher = TermMatcher(self.embedder, question, candidates, self.settings.term_similarity)
         for candidate, similarity in zip(candidates, similarities, strict=True):
             candidate.similarity = float(similarity)
             candidate.rejected = self._pins_unmet(question, candidate, matcher)
@@ -293,12 +285,12 @@ class ExtractiveAnswerer:
         # A question made only of names ("What did Konashenkov say?") is short and
         # unlike any sentence; once its names are met, similarity says little.
         only_names = all(t.word[0].isupper() for t in question.terms)
-        if candidate.similarity < self.thresholds.min_similarity and not only_names:
-            return f"similarity {candidate.similarity:.2f} below {self.thresholds.min_similarity}"
-        if candidate.coverage < self.thresholds.min_coverage:
+        if candidate.similarity < self.settings.min_similarity and not only_names:
+            return f"similarity {candidate.similarity:.2f} below {self.settings.min_similarity}"
+        if candidate.coverage < self.settings.min_coverage:
             return f"meets {candidate.coverage:.0%} of the question's terms"
-        if candidate.score < self.thresholds.min_score:
-            return f"score {candidate.score:.2f} below {self.thresholds.min_score}"
+        if candidate.score < self.settings.min_score:
+            return f"score {candidate.score:.2f} below {self.settings.min_score}"
         if not matcher.meets_a_common_term(candidate.text):
             return "meets the question's names but not what it asks about them"
         return None
@@ -315,7 +307,7 @@ class ExtractiveAnswerer:
         for other in ranked[1:3]:
             if other.score < best.score * 0.92 or _overlaps(best, other) or _near_duplicate(best, other):
                 continue
-            if len(best.text) + len(other.text) > self.thresholds.max_answer_chars:
+            if len(best.text) + len(other.text) > self.settings.max_answer_chars:
                 continue
             chosen.append(other)
             break
@@ -420,7 +412,7 @@ def _with_claimant(quote: str, candidate: Candidate) -> str:
     """Name who said it when the sentence itself only says "it said" or "the ministry"."""
     if not candidate.claimant or candidate.claimant.lower() in quote.lower():
         return quote
-    label = f"{candidate.claimant} (via {candidate.relay})" if candidate.relay else candidate.claimant
+    label = claimant_label(candidate.claimant, candidate.relay)
     quoted = quote if quote[:1] in "\"“" else f"“{quote}”"
     return f"According to {label}: {quoted}"
 

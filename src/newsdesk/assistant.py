@@ -14,7 +14,7 @@ from typing import Any
 from langchain_core.documents import Document
 from langchain_core.runnables import Runnable, RunnableLambda
 
-from newsdesk.answering import Answer, Answerer, ExtractiveAnswerer, Thresholds, retrieved_json as _retrieved_json
+from newsdesk.answering import Answer, Answerer, ExtractiveAnswerer, retrieved_json as _retrieved_json
 from newsdesk.conflicts import with_disputes
 from newsdesk.corpus import Article, read_article
 from newsdesk.embedding import Embedder
@@ -58,16 +58,7 @@ class Assistant:
         self.store = Store(settings, self.embedder)
         self.reader = SnapshotReader(self.store)
         self.ledgers = LedgerReader(settings.store)
-        self.answerer = answerer or ExtractiveAnswerer(
-            self.embedder,
-            Thresholds(
-                min_similarity=settings.min_similarity,
-                min_coverage=settings.min_coverage,
-                min_score=settings.min_score,
-                term_similarity=settings.term_similarity,
-                max_answer_chars=settings.max_answer_chars,
-            ),
-        )
+        self.answerer = answerer or ExtractiveAnswerer(self.embedder, settings)
         self.chain = self.build_chain()
 
     def build_chain(self) -> Runnable[Request, Answer]:

@@ -25,10 +25,12 @@ from pathlib import Path
 from typing import Any
 
 from newsdesk.claim_extraction import Claim
-from newsdesk.conflicts import find_disputes, same_side
+from newsdesk.claims import same_claimant
+from newsdesk.conflicts import find_disputes
 from newsdesk.errors import EvalSetError
 from newsdesk.evaluation import read_json_lines
-from newsdesk.text import STOPWORDS, stem, tokens
+from newsdesk.text import stem, tokens
+from newsdesk.vocabulary import STOPWORDS
 
 GOLD_FIELDS = ("doc_id", "claimant", "relay", "subject", "value", "unit", "kind", "hedge", "quote", "start", "end")
 
@@ -120,7 +122,7 @@ def names_agree(label: str | None, predicted: str | None) -> bool:
     """Two names of one party: "Ilse Marrow" and "regional governor Ilse Marrow"."""
     if not label or not predicted:
         return not label and not predicted
-    if same_side(label, predicted):
+    if same_claimant(label, predicted):
         return True
     left, right = _words(label), _words(predicted)
     small, large = sorted((left, right), key=len)

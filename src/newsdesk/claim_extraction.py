@@ -18,49 +18,33 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, replace
+from enum import Enum
 from typing import Any
 
 from newsdesk.chunking import split_paragraphs, split_sentences
-from newsdesk.claims import Attribution, Clause, attribute_clauses, same_entity
+from newsdesk.claims import Attribution, Clause, attribute_clauses, same_claimant
 from newsdesk.corpus import Article
-from newsdesk.text import (
+from newsdesk.text import NUMBER, Span, Token, resolve_weekday, specificity, stem, tokens
+from newsdesk.vocabulary import (
+    ATTRIBUTION_VERBS,
+    CAVEATS,
+    FIGURE_CARDINALS,
+    HEDGES,
     MONTHS,
-    NUMBER,
+    MULTIPLIERS,
     STOPWORDS,
+    TOLL_VERBS,
+    VAGUE_QUANTITIES,
     WEEKDAYS,
-    Span,
-    Token,
-    resolve_weekday,
-    specificity,
-    stem,
-    tokens,
+    is_nationality,
 )
 
 # Bump when the extraction rules change: the next reindex then re-extracts every article.
-EXTRACTOR_VERSION = "8"
+EXTRACTOR_VERSION = "9"
 
-HEDGES = (
-    "as many as", "more than", "fewer than", "less than", "at least", "up to", "close to", "just over",
-    "just under", "an estimated", "nearly", "almost", "about", "around", "approximately", "roughly",
-    "over", "some", "under", "at most",
-)
-CAVEATS = (
-    "could not be independently verified", "could not be independently confirmed", "could not be verified",
-    "could not be confirmed", "cannot be independently verified", "cannot be verified", "were not verified",
-    "was not verified", "has not been verified", "have not been verified", "unverified",
-    "not independently verified", "not independently confirmed",
-)
-_CARDINALS = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
-}
-_MULTIPLIERS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
-_VAGUE = frozenset("hundreds thousands dozens scores millions tens".split())
 _NUMBER_WORD = re.compile(
-    r"\b(?:" + "|".join(sorted(_CARDINALS, key=len, reverse=True)) + r")(?:-(?:one|two|three|four|five|six|seven|eight|nine))?\b",
+    r"\b(?:" + "|".join(sorted(FIGURE_CARDINALS, key=len, reverse=True)) + r")(?:-(?:one|two|three|four|five|six|seven|eight|nine))?\b",
     re.IGNORECASE,
 )
 _TIME_UNITS = frozenset(
@@ -114,6 +98,49 @@ _CONTRAST_CUES = re.compile(r"(?:^|\W)(?:but|however|whereas|while|yet)\W")
 _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+(?:,[^—–(\n]{0,40})?\s*\(([A-Z][A-Za-z]{1,12})\)\s*[—–-]")
 
 
+class Opposition(str, Enum):
+    """How a clause pushes back on what was said before it."""
+
+    STRONG = "strong"  # "rejected this", or right after "X disputed that."
+    CLAUSE = "clause"  # a "while/whereas/but" clause of another claimant in the same sentence
+    CONTRAST = "contrast"  # "But ..." about the same thing
+    NONE = ""
+
+
+@dataclass(frozen=True)
+class SubjectKey:
+    """What figures must share to be about the same thing: nationality, counted noun, event.
+
+    Written ``russi|soldier|killed`` in the ledger file.
+    """
+
+    qualifier: str = ""  # the first five letters of the nationality's stem, "" when none
+    head: str = ""  # the canonical stem of what is counted ("soldier", "peopl")
+    event: str = ""  # what happened to it ("killed")
+
+    def __str__(self) -> str:
+        return f"{self.qualifier}|{self.head}|{self.event}"
+
+    @classmethod
+    def parse(cls, text: str) -> SubjectKey | None:
+        if not text:
+            return None
+        qualifier, head, event = (text.split("|") + ["", "", ""])[:3]
+        return cls(qualifier, head, event)
+
+    def compatible(self, other: SubjectKey) -> bool:
+        """Same event and counted noun; a missing nationality or a generic "people" fits any."""
+        if not self.event or self.event != other.event:
+            return False
+        if self.qualifier and other.qualifier and self.qualifier != other.qualifier:
+            return False
+        if self.head == other.head:
+            return bool(self.head)
+        if not self.head or not other.head or self.head in _MEASURES or other.head in _MEASURES:
+            return False
+        return self.head in _GENERIC_HEADS or other.head in _GENERIC_HEADS
+
+
 @dataclass(frozen=True)
 class Claim:
     """One attributed claim with its exact span: ``body[start:end] == quote``."""
@@ -124,7 +151,7 @@ class Claim:
     relay: str | None
     kind: str  # "figure" or "statement"
     subject: str
-    subject_key: str
+    subject_key: SubjectKey | None  # None for a statement
     value: float | None
     unit: str | None
     hedge: str | None
@@ -137,11 +164,8 @@ class Claim:
     outlet: str = ""
     published: str = ""
     topics: tuple[str, ...] = ()
-    # "strong" ("rejected this", after "X disputed that."), "clause" (a "while/whereas/but" clause of
-    # another claimant in the same sentence), "contrast" ("But ..." about the same thing), or ""
-    opposes: str = ""
+    opposes: Opposition = Opposition.NONE
     sentence: tuple[int, int] = (0, 0)
-    extra: dict[str, Any] = field(default_factory=dict)
 
     @property
     def hedged_value(self) -> str:
@@ -151,20 +175,19 @@ class Claim:
         number = f"{self.value:,.0f}" if float(self.value).is_integer() else f"{self.value:,}"
         return f"{self.hedge} {number}" if self.hedge else number
 
-    @property
-    def who(self) -> str:
-        return f"{self.claimant} (via {self.relay})" if self.relay else self.claimant
-
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
+        data["subject_key"] = str(self.subject_key) if self.subject_key else ""
+        data["opposes"] = self.opposes.value
         data["topics"] = list(self.topics)
         data["sentence"] = list(self.sentence)
-        data.pop("extra")
         return data
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Claim:
-        values = {key: data[key] for key in cls.__dataclass_fields__ if key in data and key != "extra"}
+        values = {key: data[key] for key in cls.__dataclass_fields__ if key in data}
+        values["subject_key"] = SubjectKey.parse(values.get("subject_key") or "")
+        values["opposes"] = Opposition(values.get("opposes", ""))
         values["topics"] = tuple(values.get("topics", ()))
         values["sentence"] = tuple(values.get("sentence", (0, 0)))
         return cls(**values)
@@ -232,7 +255,7 @@ def _clause_claims(
     if not whole_sentence and attribution.mention >= 0:
         start = max(start, sentence.start + attribution.mention)
     end = clause.span.end
-    relay = attribution.relay or (wire if wire and not same_entity(wire, attribution.claimant) else None)
+    relay = attribution.relay or (wire if wire and not same_claimant(wire, attribution.claimant) else None)
     as_of = _as_of(body[sentence.start:sentence.end], article.published)
     text = body[start:end]
     sentence_text = body[sentence.start:sentence.end]
@@ -274,7 +297,7 @@ def _clause_claims(
                 id=_claim_id(article.doc_id, start, end, None),
                 kind="statement",
                 subject=_statement_subject(text, attribution.claimant),
-                subject_key="",
+                subject_key=None,
                 value=None,
                 unit=None,
                 hedge=_hedge_in(text),
@@ -348,8 +371,8 @@ def _numbers_in(text: str, words: list[Token]) -> list[tuple[float, int, int]]:
             continue  # "20-minute crossing"
         value = float(match.group().replace(",", ""))
         last = index
-        if index + 1 < len(words) and words[index + 1].lower in _MULTIPLIERS:
-            value *= _MULTIPLIERS[words[index + 1].lower]
+        if index + 1 < len(words) and words[index + 1].lower in MULTIPLIERS:
+            value *= MULTIPLIERS[words[index + 1].lower]
             last = index + 1
         found.append((value, index, last))
     for match in _NUMBER_WORD.finditer(text):
@@ -359,7 +382,7 @@ def _numbers_in(text: str, words: list[Token]) -> list[tuple[float, int, int]]:
         if index > 0 and words[index - 1].lower in ("all", "the", "every"):
             continue  # "all four of the province's reservoirs"
         parts = match.group().lower().split("-")
-        value = float(_CARDINALS[parts[0]] + (_CARDINALS.get(parts[1], 0) if len(parts) > 1 else 0))
+        value = float(FIGURE_CARDINALS[parts[0]] + (FIGURE_CARDINALS.get(parts[1], 0) if len(parts) > 1 else 0))
         last = index + (len(parts) - 1 if "-" in match.group() else 0)
         last = min(last, len(words) - 1)
         while last + 1 < len(words) and words[last + 1].start < match.end():
@@ -431,7 +454,7 @@ def _noun_parts(
         return "", "", ""
     qualifier = ""
     content = list(noun_words)
-    if content and content[0].text[0].isupper() and content[0].lower.endswith(("ian", "ese", "ish", "an", "i")) and len(content) > 1:
+    if content and is_nationality(content[0].text) and len(content) > 1:
         qualifier = content[0].text
         content = content[1:]
     owner = words[first + 2].lower if first + 2 < len(words) and words[first + 1].lower == "of" else ""
@@ -464,7 +487,7 @@ def _event_after(words: list[Token], index: int, text: str) -> str | None:
         lowered = word.lower
         if position > 0 and re.search(r"[,;:]", text[words[position - 1].end:word.start]):
             return None
-        if word.text[0].isdigit() or lowered in _CARDINALS:
+        if word.text[0].isdigit() or lowered in FIGURE_CARDINALS:
             return None  # the next figure begins
         if lowered in EVENTS:
             return EVENTS[lowered]
@@ -511,28 +534,12 @@ def _has_toll(text: str) -> bool:
 
 
 def _vague_quantity(text: str) -> bool:
-    return any(w.lower in _VAGUE for w in tokens(text))
+    return any(w.lower in VAGUE_QUANTITIES for w in tokens(text))
 
 
-def subject_key(qualifier: str, head: str, event: str) -> str:
-    """``russia|soldier|killed``: what figures must share to be about the same thing."""
-    head = _SYNONYMS.get(head, head)
-    return f"{stem(qualifier)[:5] if qualifier else ''}|{head}|{event}"
-
-
-def keys_compatible(a: str, b: str) -> bool:
-    """Same event and counted noun; a missing nationality or a generic "people" fits any."""
-    qa, ha, ea = (a.split("|") + ["", "", ""])[:3]
-    qb, hb, eb = (b.split("|") + ["", "", ""])[:3]
-    if not ea or ea != eb:
-        return False
-    if qa and qb and qa != qb:
-        return False
-    if ha == hb:
-        return bool(ha)
-    if not ha or not hb or ha in _MEASURES or hb in _MEASURES:
-        return False
-    return ha in _GENERIC_HEADS or hb in _GENERIC_HEADS
+def subject_key(qualifier: str, head: str, event: str) -> SubjectKey:
+    """``russi|soldier|killed``: the nationality cut to five letters, the counted noun by its canonical stem."""
+    return SubjectKey(stem(qualifier)[:5] if qualifier else "", _SYNONYMS.get(head, head), event)
 
 
 # -- statements, topics, dates, caveats ---------------------------------
@@ -542,12 +549,9 @@ def _statement_subject(text: str, claimant: str) -> str:
     content = [
         w.text for w in tokens(text)
         if w.lower not in STOPWORDS and w.lower not in claimant_words and len(w.text) > 2
-        and w.lower not in _ATTRIBUTION_WORDS
+        and w.lower not in ATTRIBUTION_VERBS
     ]
     return " ".join(content[:8])
-
-
-_ATTRIBUTION_WORDS = frozenset("said says told stated claimed claiming argued rejected added warned wrote".split())
 
 
 def _topics(text: str) -> list[str]:
@@ -577,16 +581,16 @@ def _if_referring(text: str, previous: str) -> str:
     return previous if words & _REFERENCE_WORDS else ""
 
 
-def _opposes(text: str, previous: str, cut: str) -> str:
+def _opposes(text: str, previous: str, cut: str) -> Opposition:
     """How a clause pushes back on what was said before it, if it does."""
     lowered = text.lower()
     if _STRONG_CUES.search(lowered) or (_STRONG_CUES.search(previous.lower()) and len(tokens(previous)) <= 8):
-        return "strong"  # "rejected this"; or right after "Residents disputed that."
+        return Opposition.STRONG  # "rejected this"; or right after "Residents disputed that."
     if _CONTRAST_CUES.search(f" {cut.lower()} "):
-        return "clause"  # "Russia claiming control there while Ukraine argued ...": against the clause before
+        return Opposition.CLAUSE  # "Russia claiming control there while Ukraine argued ...": against the clause before
     if _CONTRAST_CUES.search(f" {lowered[:40]}"):
-        return "contrast"
-    return ""
+        return Opposition.CONTRAST
+    return Opposition.NONE
 
 
 def _caveat(text: str) -> str | None:
@@ -609,17 +613,20 @@ def _wire_relay(body: str) -> str | None:
     return initials
 
 
+_CLAIM_VERB = "(?:" + "|".join(sorted(ATTRIBUTION_VERBS | TOLL_VERBS)) + ")"
+_WEEKDAY = "(" + "|".join(WEEKDAYS) + ")"
+# "said on Tuesday", "told reporters late Tuesday", "on Tuesday raised the toll".
+_AS_OF = re.compile(
+    rf"\b{_CLAIM_VERB}\b(?:\s+\w+){{0,2}}?\s+(?:on\s+|earlier\s+|late\s+|last\s+)?{_WEEKDAY}\b"
+    rf"|\b(?:on\s+|earlier\s+|last\s+)?{_WEEKDAY}\s+(?:\w+\s+)?{_CLAIM_VERB}\b"
+)
+
+
 def _as_of(sentence: str, published: dt.date | None) -> str:
     """The day the claim was made: "said on Tuesday" resolved against the publication date."""
     if published is None:
         return ""
-    lowered = sentence.lower()
-    match = re.search(
-        r"\b(?:said|says|told|stated|announced|reported|claimed|raised|denied|confirmed|added|wrote)\b"
-        r"(?:\s+\w+){0,2}?\s+(?:on\s+|earlier\s+|late\s+|last\s+)?(" + "|".join(WEEKDAYS) + r")\b"
-        r"|\b(?:on\s+|earlier\s+|last\s+)?(" + "|".join(WEEKDAYS) + r")\s+(?:\w+\s+)?(?:said|raised|told|announced|stated|denied)\b",
-        lowered,
-    )
+    match = _AS_OF.search(sentence.lower())
     if match is None:
         return published.isoformat()
     day = match.group(1) or match.group(2)

@@ -25,33 +25,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from newsdesk.text import STOPWORDS, WEEKDAYS, Span, Token, tokens
+from newsdesk.text import Span, Token, stem, stems_match, tokens
+from newsdesk.vocabulary import (
+    ATTRIBUTION_VERBS,
+    MEDIA_WORDS,
+    ROLE_WORDS,
+    STOPWORDS,
+    TOLL_VERBS,
+    TOLL_WORDS,
+    WEEKDAYS,
+)
 
-ATTRIBUTION_VERBS = frozenset(
-    """said says say stated states told tells claimed claims claim claiming reported reports warned warns
-    wrote writes added adds announced announces confirmed confirms denied denies rejected rejects
-    argued argues arguing insisted insists estimated estimates alleged alleges noted notes spoke spoken
-    acknowledged acknowledges asserted asserts maintained maintains declared declares saying
-    disputed disputes contested contests accused accuses blamed blames""".split()
-)
-# Verbs that attribute a figure only when they act on a toll: "raised the death toll to 57".
-_TOLL_VERBS = frozenset("raised raises lowered lowers revised revises updated updates".split())
-_TOLL_WORDS = frozenset("toll tally count figure estimate number".split())
-# Lower-case words that may stand inside a claimant's name or role.
-ROLE_WORDS = frozenset(
-    """of the for and news agency ministry spokesperson spokesman spokeswoman adviser advisor presidential
-    president minister official officials service office department military army police emergency
-    state defense defence foreign interior health general secretary governor mayor chief commander
-    head leader authorities government council committee press national regional deputy prime
-    provincial district hospital director managing harbour harbor master coordinator field transport
-    authority water fire rescue spokespeople manager operator company inspector inspectors engineer
-    commissioner prosecutor judge sheriff captain colonel lieutenant sergeant officer superintendent analyst
-    researcher professor doctor economist ambassador envoy senator lawmaker representative chairman
-    chairwoman chair executive founder treasurer union trade labour labor industry energy finance economy
-    justice education environment agriculture mining mine mines coast guard border customs civil aviation
-    railway rail port airport city county town village federal central bank fire-brigade brigade
-    ombudsman counsel attorney mp protection relief disaster safety security intelligence public works affairs""".split()
-)
 # Heads of lower-case noun phrases that can make a claim: "the provincial water authority said".
 _SOURCE_HEADS = frozenset(
     """authority authorities ministry police office government army military agency group company operator
@@ -70,10 +54,6 @@ _SKIPPABLE = frozenset(
      *WEEKDAYS]
 )
 _RELAY_CUES = ("according to", "citing", "quoted by", "via")
-_MEDIA_WORDS = frozenset(
-    """agency news press wire radio television tv broadcaster broadcasting newspaper channel reuters
-    interfax ria tass afp ap xinhua bbc cnn ukrinform halpress""".split()
-)
 _NEGATIONS = frozenset("not n't never".split())
 _CLAUSE_CUT = re.compile(r"(?:,\s*|\s+)(?:whereas|while)\s+|;\s+|,\s+but\s+")
 _DOCUMENT_OF = re.compile(
@@ -91,15 +71,7 @@ class Attribution:
 
     claimant: str
     relay: str | None = None
-    resolved: bool = False  # True when the sentence names it only by pronoun or short reference
     mention: int = field(default=-1, compare=False)  # where the claimant is named in the text, -1 if not
-
-    def label(self) -> str:
-        """``Russia's Defense Ministry, via RIA news agency``."""
-        return f"{self.claimant}, via {self.relay}" if self.relay else self.claimant
-
-    def to_json(self) -> dict[str, object]:
-        return {"claimant": self.claimant, "relay": self.relay, "resolved": self.resolved}
 
 
 @dataclass(frozen=True)
@@ -129,7 +101,7 @@ def attribute_clauses(body: str, sentences: list[Span], outlet: str | None = Non
         whole = _attribute(sentence, named, outlet)
         quoted = sentence.lstrip()[:1] in _QUOTES
         if whole is None and quoted and previous is not None and previous_quoted:
-            whole = Attribution(previous.claimant, previous.relay, resolved=True)
+            whole = Attribution(previous.claimant, previous.relay)
         clauses = _split_by_claimant(body, span, named, outlet) or [Clause(span, whole)]
         result.append(clauses)
         for clause in clauses:
@@ -165,15 +137,13 @@ def _split_by_claimant(
         text = sentence[start:end]
         attribution = _attribute(text, named, outlet) if text.strip() else None
         if attribution is not None and attribution.mention >= 0:
-            attribution = Attribution(
-                attribution.claimant, attribution.relay, attribution.resolved, attribution.mention + start
-            )
+            attribution = Attribution(attribution.claimant, attribution.relay, attribution.mention + start)
         clauses.append((start, end, attribution))
     clauses = _inherit_forward(clauses)
     claimants = [a.claimant for _, _, a in clauses if a is not None]
     distinct = []
     for claimant in claimants:
-        if not any(same_entity(claimant, other) for other in distinct):
+        if not any(same_claimant(claimant, other) for other in distinct):
             distinct.append(claimant)
     if len(distinct) < 2 and not _opens_later_clause(sentence, clauses):
         return None
@@ -191,7 +161,7 @@ def _inherit_forward(
     last: Attribution | None = None
     for start, end, attribution in clauses:
         if attribution is None and last is not None:
-            attribution = Attribution(last.claimant, last.relay, last.resolved)
+            attribution = Attribution(last.claimant, last.relay)
         last = attribution or last
         result.append((start, end, attribution))
     return result
@@ -260,14 +230,14 @@ def _attribute(sentence: str, named: list[tuple[str, str]], outlet: str | None =
     relay = relay or relay_by_telling
     if claimant_text is None:
         return None
-    claimant, resolved = _resolve(claimant_text, named)
+    claimant = _resolve(claimant_text, named)
     if claimant is None:
         return None
     if relay is not None:
-        relay, _ = _resolve(relay, named)
-        if relay and same_entity(relay, claimant):
+        relay = _resolve(relay, named)
+        if relay and same_claimant(relay, claimant):
             relay = None
-    return Attribution(claimant=claimant, relay=relay, resolved=resolved, mention=mention)
+    return Attribution(claimant=claimant, relay=relay, mention=mention)
 
 
 def _is_attribution_verb(words: list[Token], index: int) -> bool:
@@ -276,11 +246,11 @@ def _is_attribution_verb(words: list[Token], index: int) -> bool:
         if word == "saying" and index > 0 and words[index - 1].lower in ("without", "by"):
             return False
         return True
-    if word in _TOLL_VERBS:
-        return any(w.lower in _TOLL_WORDS for w in words[index + 1:index + 6])
+    if word in TOLL_VERBS:
+        return any(w.lower in TOLL_WORDS for w in words[index + 1:index + 6])
     if word in ("put", "puts", "putting"):  # "put the number of evacuees at 5,000"
         following = [w.lower for w in words[index + 1:index + 8]]
-        return any(w in _TOLL_WORDS for w in following) and "at" in following
+        return any(w in TOLL_WORDS for w in following) and "at" in following
     return False
 
 
@@ -377,7 +347,7 @@ def _subject_before(
     while skip and index >= 0 and words[index].lower in _SKIPPABLE:
         index -= 1
     end = index
-    while index >= 0 and _may_stand_in_name(words[index]):
+    while index >= 0 and (_may_stand_in_name(words[index]) or _modifies_role(words, index, end)):
         if index < end and _gap_breaks_phrase(sentence, words[index], words[index + 1]):
             break
         index -= 1
@@ -443,6 +413,15 @@ def _appositive_name(sentence: str, words: list[Token], role_start: int) -> str 
     return _join(name) if name else None
 
 
+def _modifies_role(words: list[Token], index: int, end: int) -> bool:
+    """A lower-case word between a name and its role is part of the role: "Portside *dock* master Ann Lee"."""
+    word = words[index]
+    if index >= end or index == 0 or not word.text.isalpha() or word.lower in STOPWORDS:
+        return False
+    before, after = words[index - 1], words[index + 1]
+    return after.lower in ROLE_WORDS and after.text.islower() and (before.text[0].isupper() or before.lower.endswith(("'s", "’s")))
+
+
 def _may_stand_in_name(word: Token) -> bool:
     return word.text[0].isupper() or word.lower in ROLE_WORDS or word.lower in PRONOUNS or word.lower.endswith(("'s", "’s"))
 
@@ -496,13 +475,13 @@ def _told_media(sentence: str, words: list[Token], outlet: str | None) -> str | 
             continue
         phrase = _cue_phrase(sentence, words[index + 1:])
         name = _join(phrase) if phrase else ""
-        if name and _is_media(name) and not (outlet and same_entity(name, outlet)):
+        if name and _is_media(name) and not (outlet and same_claimant(name, outlet)):
             return name
     return None
 
 
 def _is_media(name: str) -> bool:
-    return any(word.lower() in _MEDIA_WORDS for word in re.findall(r"[\w']+", name))
+    return any(word.lower() in MEDIA_WORDS for word in re.findall(r"[\w']+", name))
 
 
 def _join(phrase: list[Token]) -> str:
@@ -510,7 +489,7 @@ def _join(phrase: list[Token]) -> str:
     return text[4:] if text.lower().startswith("the ") and any(w.text[0].isupper() for w in phrase[1:]) else text
 
 
-def _resolve(reference: str, named: list[tuple[str, str]]) -> tuple[str | None, bool]:
+def _resolve(reference: str, named: list[tuple[str, str]]) -> str | None:
     """Resolve "it" / "Marrow" / "the ministry" / "the governor's office" against earlier claimants.
 
     A short reference ``the HEAD`` goes to the latest claimant whose name holds
@@ -520,30 +499,30 @@ def _resolve(reference: str, named: list[tuple[str, str]]) -> tuple[str | None, 
     """
     lowered = reference.lower()
     if lowered in PRONOUNS:
-        return (named[-1][0], True) if named else (None, False)
+        return named[-1][0] if named else None
     words = lowered.split()
     if words and words[0] == "the" and reference[4:5].islower():
         possessive = re.match(r"the (\w+)['’]s (\w+)$", lowered)
         if possessive:
             owner = _latest_containing(possessive.group(1), named)
             if owner:
-                return f"{owner}'s {possessive.group(2)}", True
+                return f"{owner}'s {possessive.group(2)}"
         head = words[-1]
         owner = _latest_ending_with(head, named) or _latest_containing(head, named)
         if owner:
-            return owner, True
+            return owner
         for claimant, sentence in reversed(named):
             if head in sentence:
-                return claimant, True
-        return (reference[4:], False) if len(words) > 1 else (None, False)
+                return claimant
+        return reference[4:] if len(words) > 1 else None
     reference = _HONORIFICS.sub("", reference)  # "Mr Fernandes" is "André Fernandes"
     words = reference.lower().split()
     if 1 <= len(words) <= 2 and reference[:1].isupper():
         for claimant, _ in reversed(named):
             # "Marrow" is "Regional governor Ilse Marrow"; "Russia" is not "Russia's Defense Ministry".
             if claimant != reference and re.search(rf"\b{re.escape(reference)}(?:$|,)", claimant):
-                return claimant, True
-    return reference, False
+                return claimant
+    return reference
 
 
 def _latest_ending_with(word: str, named: list[tuple[str, str]]) -> str | None:
@@ -560,5 +539,34 @@ def _latest_containing(word: str, named: list[tuple[str, str]]) -> str | None:
     return None
 
 
-def same_entity(a: str, b: str) -> bool:
-    return a.lower() in b.lower() or b.lower() in a.lower()
+def same_claimant(a: str, b: str) -> bool:
+    """Two names of one claimant: "Marrow" and "Regional governor Ilse Marrow's office", "RIA" and "RIA news agency".
+
+    Compared by their proper-name words (roles left out), a stem matching a
+    longer one ("Russia", "Russian"); names without any compare as text.
+    """
+    left, right = claimant_identity(a), claimant_identity(b)
+    if not left or not right:
+        return a.lower().strip() == b.lower().strip() or a.lower() in b.lower() or b.lower() in a.lower()
+    small, large = sorted((left, right), key=len)
+    return all(any(stems_match(word, other) for other in large) for word in small)
+
+
+def claimant_identity(name: str) -> set[str]:
+    """The proper-name words of a claimant: its people, places and organisations, not its roles."""
+    return {
+        stem(w.text)
+        for w in tokens(name)
+        if w.text[0].isupper() and w.lower not in ROLE_WORDS and w.lower not in STOPWORDS
+    }
+
+
+def claimant_label(claimant: str, relay: str | None = None, *, inline: bool = True) -> str:
+    """Who made a claim and who passed it on, the one way every answer, table and citation writes it.
+
+    Inline, inside a sentence or a table cell: "Russia's Defense Ministry (via RIA news agency)".
+    Standing alone (the ``claimant`` field of a citation): "Russia's Defense Ministry, via RIA news agency".
+    """
+    if not relay:
+        return claimant
+    return f"{claimant} (via {relay})" if inline else f"{claimant}, via {relay}"

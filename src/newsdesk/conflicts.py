@@ -29,11 +29,12 @@ from typing import Any
 from langchain_core.documents import Document
 
 from newsdesk.answering import Answer, Citation, entity_met
-from newsdesk.claim_extraction import EVENTS, Claim, keys_compatible
-from newsdesk.claims import ROLE_WORDS
+from newsdesk.claim_extraction import EVENTS, Claim, Opposition
+from newsdesk.claims import claimant_identity, claimant_label, same_claimant
 from newsdesk.ledger import Ledger
 from newsdesk.questions import Question
-from newsdesk.text import STOPWORDS, numbers, specificity, stem, stems_match, tokens
+from newsdesk.text import numbers, specificity, stem, stems_match, tokens
+from newsdesk.vocabulary import STOPWORDS, WEEKDAYS, is_nationality
 
 _CROSS_ARTICLE_TOPIC_WEIGHT = 3.5  # shared names must say this much (e.g. "Tarrow", or "Ukraine" + "Russia")
 _MAX_POSTING = 300
@@ -97,7 +98,7 @@ def _figure_disputes(figures: list[Claim]) -> list[Dispute]:
 
 
 def _same_figure_subject(a: Claim, b: Claim) -> bool:
-    if not keys_compatible(a.subject_key, b.subject_key):
+    if a.subject_key is None or b.subject_key is None or not a.subject_key.compatible(b.subject_key):
         return False
     return a.doc_id == b.doc_id or _topic_weight(set(a.topics) & set(b.topics)) >= _CROSS_ARTICLE_TOPIC_WEIGHT
 
@@ -110,7 +111,7 @@ def _statement_disputes(statements: list[Claim]) -> list[Dispute]:
     for claims in by_doc.values():
         claims.sort(key=lambda c: c.start)
         for index, claim in enumerate(claims):
-            if not claim.opposes:
+            if claim.opposes is Opposition.NONE:
                 continue
             target = _opposed(claim, claims[:index])
             if target is not None:
@@ -142,13 +143,13 @@ def _statement_subject(claims: list[Claim], topics: set[str]) -> str:
 
 def _opposed(claim: Claim, before: list[Claim]) -> Claim | None:
     """The statement ``claim`` pushes back on: a nearby earlier one by another side."""
-    strong = claim.opposes == "strong"
+    strong = claim.opposes is Opposition.STRONG
     for candidate in reversed(before):
-        if same_side(candidate.claimant, claim.claimant):
+        if same_claimant(candidate.claimant, claim.claimant):
             continue
         if claim.start - candidate.end > 400 and claim.sentence[0] - candidate.sentence[1] > 400:
             return None
-        if claim.opposes == "clause":
+        if claim.opposes is Opposition.CLAUSE:
             return candidate if candidate.sentence == claim.sentence else None
         shared = (_quote_words(candidate) & _quote_words(claim)) - _name_stems(candidate) - _name_stems(claim)
         if shared or strong:
@@ -161,12 +162,12 @@ def _fits(dispute: Dispute, *claims: Claim) -> bool:
     if not any(c.doc_id == d.doc_id or _topic_weight(set(c.topics) & set(d.topics)) >= _CROSS_ARTICLE_TOPIC_WEIGHT
                for c in claims for d in dispute.claims):
         return False
-    return all(any(same_side(c.claimant, side.claimant) for side in dispute.sides) for c in claims)
+    return all(any(same_claimant(c.claimant, side.claimant) for side in dispute.sides) for c in claims)
 
 
 def _add(dispute: Dispute, claim: Claim) -> None:
     for side in dispute.sides:
-        if same_side(side.claimant, claim.claimant):
+        if same_claimant(side.claimant, claim.claimant):
             if all(c.id != claim.id for c in side.claims):
                 side.claims.append(claim)
                 side.claims.sort(key=_recency, reverse=True)
@@ -178,7 +179,7 @@ def _sides(claims: list[Claim]) -> list[Side]:
     sides: list[Side] = []
     for claim in sorted(claims, key=lambda c: (c.doc_id, c.start)):
         for side in sides:
-            if same_side(side.claimant, claim.claimant):
+            if same_claimant(side.claimant, claim.claimant):
                 side.claims.append(claim)
                 break
         else:
@@ -197,24 +198,6 @@ def _usual_name(names: list[str]) -> str:
     """The name a side goes by most often ("Regional governor Ilse Marrow", not "...'s office")."""
     lowered = [n.lower() for n in names]
     return max(names, key=lambda n: (lowered.count(n.lower()), n[:1].isupper(), -len(n)))
-
-
-def same_side(a: str, b: str) -> bool:
-    """One claimant's names: "Marrow", "Regional governor Ilse Marrow's office"; "Russia", "Russian ... Konashenkov"."""
-    left, right = _identity(a), _identity(b)
-    if not left or not right:
-        return a.lower().strip() == b.lower().strip() or a.lower() in b.lower() or b.lower() in a.lower()
-    small, large = sorted((left, right), key=len)
-    return all(any(stems_match(word, other) for other in large) for word in small)
-
-
-def _identity(name: str) -> set[str]:
-    """The proper-name words of a claimant: its people, places and organisations, not its roles."""
-    return {
-        stem(w.text)
-        for w in tokens(name)
-        if w.text[0].isupper() and w.lower not in ROLE_WORDS and w.lower not in STOPWORDS
-    }
 
 
 def _union_groups(
@@ -243,7 +226,7 @@ def _figure_candidates(figures: list[Claim]) -> list[tuple[int, int]]:
     """Pairs worth checking: same event, and the same article or a shared topic (not all pairs)."""
     postings: dict[tuple[str, str], list[int]] = {}
     for index, claim in enumerate(figures):
-        event = claim.subject_key.rsplit("|", 1)[-1]
+        event = claim.subject_key.event if claim.subject_key else ""
         if not event:
             continue
         for key in (f"doc:{claim.doc_id}", *claim.topics):
@@ -366,7 +349,7 @@ def _touches(question: Question, dispute: Dispute) -> bool:
 def _names_two_sides(question: Question, dispute: Dispute) -> bool:
     named = [" ".join(e) for e in (*question.entities, *question.soft_entities)]
     sides = {i for i, side in enumerate(dispute.sides) for name in named
-             if any(same_side(name, c.claimant) for c in side.claims)}
+             if any(same_claimant(name, c.claimant) for c in side.claims)}
     return len(sides) >= 2
 
 
@@ -391,8 +374,7 @@ def _is_qualifier_of(entity: tuple[str, ...], dispute: Dispute) -> bool:
 
 def _figure_asked(question: Question, dispute: Dispute) -> bool:
     """The question counts what the dispute counts: same noun (or "people"), same event if it names one."""
-    key = dispute.claims[0].subject_key
-    qualifier, head, event = (key.split("|") + ["", "", ""])[:3]
+    event = dispute.claims[0].subject_key.event if dispute.claims[0].subject_key else ""
     own = _own_words(question)
     asked_events = {_QUESTION_EVENTS[w] for w in own if w in _QUESTION_EVENTS}
     if asked_events and event not in asked_events:
@@ -402,14 +384,14 @@ def _figure_asked(question: Question, dispute: Dispute) -> bool:
     if not all(any(stems_match(stem(w), other) for other in context) for w in specific):
         return False
     focus = {t.stem for t in question.focus} or {t.stem for t in question.terms}
-    heads = {c.subject_key.split("|")[1] for c in dispute.claims}
+    heads = {c.subject_key.head for c in dispute.claims if c.subject_key}
     subjects = " ".join(c.subject for c in dispute.claims)
     subject_stems = {stem(w.text) for w in tokens(subjects)} | heads
     noun_met = any(any(stems_match(f, s) for s in subject_stems) for f in focus) or "peopl" in focus
     if not noun_met:
         return False
-    nationalities = [w for e in question.entities for w in e if w.lower().endswith(("ian", "ese", "ish"))]
-    qualifiers = {c.subject_key.split("|")[0] for c in dispute.claims} - {""}
+    nationalities = [w for e in question.entities for w in e if is_nationality(w)]
+    qualifiers = {c.subject_key.qualifier for c in dispute.claims if c.subject_key} - {""}
     return all(any(stems_match(stem(n)[:5], q) or stem(n).startswith(q) for q in qualifiers) for n in nationalities) if qualifiers else True
 
 
@@ -489,7 +471,7 @@ def _figure_sentences(
 
 def _names_claimant(claim: Claim) -> bool:
     quote = {stem(w.text) for w in tokens(claim.quote)}
-    return any(word in quote for word in _identity(claim.claimant)) or claim.claimant.lower() in claim.quote.lower()
+    return any(word in quote for word in claimant_identity(claim.claimant)) or claim.claimant.lower() in claim.quote.lower()
 
 
 def _noun_in_quote(claim: Claim) -> str:
@@ -506,15 +488,12 @@ def _noun_in_quote(claim: Claim) -> str:
 
 def _day(claim: Claim) -> str:
     """"Thursday 17 Oct" when the quote names the day, else "17 Oct" (the table has the full date)."""
-    weekday = next((w.text for w in tokens(claim.quote) if w.lower in _WEEKDAY_NAMES), "")
+    weekday = next((w.text for w in tokens(claim.quote) if w.lower in WEEKDAYS), "")
     try:
         day = dt.date.fromisoformat(claim.as_of)
     except ValueError:
         return weekday or "an earlier date"
     return f"{weekday} {day.day} {day:%b}".strip()
-
-
-_WEEKDAY_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
 def _best_statement(side: Side, question: Question | None) -> Claim:
@@ -525,7 +504,7 @@ def _best_statement(side: Side, question: Question | None) -> Claim:
         words = {stem(w.text) for w in tokens(claim.quote)}
         hits = sum(1 for w in wanted if any(stems_match(w, other) or other.startswith(w) for other in words))
         # A named official ("Oleksiy Arestovich, a … adviser") says more than a country ("Ukraine argued").
-        return (hits, len(_identity(claim.claimant)) >= 2, -len(claim.quote))
+        return (hits, len(claimant_identity(claim.claimant)) >= 2, -len(claim.quote))
 
     return max(side.claims, key=score)
 
@@ -545,9 +524,7 @@ def _distinct_sides(dispute: Dispute) -> list[Side]:
 
 def _short_who(claimant: str, relay: str | None) -> str:
     name = claimant if len(claimant) <= 60 else claimant.split(",")[0]
-    if relay:
-        return f"{name} (via {relay.removesuffix(' news agency')})"
-    return name
+    return claimant_label(name, relay.removesuffix(" news agency") if relay else None)
 
 
 def _shorten(quote: str, budget: int) -> str:

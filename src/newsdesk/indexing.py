@@ -33,11 +33,10 @@ from newsdesk.corpus import Article, LoadReport, Skipped, load_corpus
 from newsdesk.errors import CorpusError, StoreError
 from newsdesk.ledger import Ledger, next_ledger, read_ledger, remove_old_ledgers, write_ledger
 from newsdesk.lexical import LexicalIndex, Passage
-from newsdesk.store import DocumentEntry, Snapshot, Store, utc_now_iso
+from newsdesk.store import DocumentEntry, Snapshot, Store, chroma_pages, utc_now_iso
 
 ProgressCallback = Callable[[int, int, str], None]
 _KEY_ENCODER = "sha256"
-_GET_PAGE = 2000
 
 
 @dataclass
@@ -206,15 +205,10 @@ def _index_articles(
 def _snapshot_passages(store: Store, snapshot: Snapshot) -> list[Passage]:
     """The chunks Chroma holds for exactly the snapshot's document versions."""
     passages: list[Passage] = []
-    offset = 0
-    while True:
-        page = store.collection.get(include=["documents", "metadatas"], limit=_GET_PAGE, offset=offset)
+    for page in chroma_pages(store.collection, include=["documents", "metadatas"]):
         for chunk_id, text, metadata in zip(page["ids"], page["documents"], page["metadatas"], strict=True):
             if snapshot.admits(metadata):
                 passages.append(Passage(chunk_id, text, dict(metadata)))
-        if len(page["ids"]) < _GET_PAGE:
-            break
-        offset += _GET_PAGE
     passages.sort(key=lambda p: (p.metadata["doc_id"], p.metadata["chunk_index"]))
     return passages
 

@@ -15,9 +15,7 @@ from dataclasses import dataclass, field
 from newsdesk.chunking import document_version
 from newsdesk.corpus import Article
 from newsdesk.lexical import LexicalIndex
-from newsdesk.store import Store
-
-_PAGE = 2000
+from newsdesk.store import Store, chroma_pages
 
 
 @dataclass
@@ -77,13 +75,9 @@ def check_store(store: Store, articles: list[Article] | None = None) -> Integrit
 
 def _chroma_metadata(store: Store) -> dict[str, dict]:
     found: dict[str, dict] = {}
-    offset = 0
-    while True:
-        page = store.collection.get(include=["metadatas"], limit=_PAGE, offset=offset)
+    for page in chroma_pages(store.collection, include=["metadatas"]):
         found.update(zip(page["ids"], (dict(m or {}) for m in page["metadatas"]), strict=True))
-        if len(page["ids"]) < _PAGE:
-            return found
-        offset += _PAGE
+    return found
 
 
 def _compare(label: str, items: set, problems: list[str]) -> None:

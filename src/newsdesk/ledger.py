@@ -11,17 +11,18 @@ document's content hash); a deleted document's claims are not.
 from __future__ import annotations
 
 import json
-import os
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from newsdesk.atomic import write_atomically
 from newsdesk.claim_extraction import EXTRACTOR_VERSION, Claim, extract_claims
 from newsdesk.corpus import Article
 from newsdesk.errors import StoreError
-from newsdesk.text import STOPWORDS, stem, stems_match, tokens
+from newsdesk.text import stem, stems_match, tokens
+from newsdesk.vocabulary import STOPWORDS
 
 LEDGER_FORMAT = 1
 LEDGER_DIR = "claims"
@@ -99,13 +100,7 @@ def read_ledger(store_root: Path, generation: int) -> Ledger:
 def write_ledger(store_root: Path, ledger: Ledger) -> Path:
     """Write atomically (write, fsync, rename), so a reader never sees half a ledger."""
     path = ledger_path(store_root, ledger.generation)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    staging = path.with_suffix(".json.tmp")
-    with staging.open("w", encoding="utf-8") as handle:
-        json.dump(ledger.to_json(), handle, ensure_ascii=False)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(staging, path)
+    write_atomically(path, json.dumps(ledger.to_json(), ensure_ascii=False))
     return path
 
 

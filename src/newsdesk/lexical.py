@@ -8,25 +8,20 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import bm25s
 import numpy as np
-import Stemmer
+
+from newsdesk.atomic import build_directory_atomically
+from newsdesk.text import stemmer
 
 _CHUNKS_FILE = "chunks.json"
 _TOKEN = r"(?u)\b\w\w+\b"
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u2060-\u2064\ufeff]")
-
-
-@lru_cache(maxsize=1)
-def stemmer() -> Stemmer.Stemmer:
-    return Stemmer.Stemmer("english")
 
 
 def _tokenize(texts: Sequence[str]) -> Any:
@@ -66,14 +61,13 @@ class LexicalIndex:
 
     def save(self, directory: Path) -> None:
         """Write to ``directory`` (which must not exist yet) via a temporary sibling."""
-        staging = directory.with_name(directory.name + ".tmp")
-        shutil.rmtree(staging, ignore_errors=True)
-        staging.mkdir(parents=True)
+        build_directory_atomically(directory, self._write_into)
+
+    def _write_into(self, staging: Path) -> None:
         if self._model is not None:
             self._model.save(str(staging), show_progress=False)
         records = [{"id": p.chunk_id, "text": p.text, "metadata": p.metadata} for p in self.passages]
         (staging / _CHUNKS_FILE).write_text(json.dumps(records), encoding="utf-8")
-        staging.rename(directory)
 
     @classmethod
     def load(cls, directory: Path) -> LexicalIndex:

@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from newsdesk.text import STOPWORDS, Token, numbers, specificity, stem, tokens
+from newsdesk.text import Token, numbers, specificity, stem, tokens
+from newsdesk.vocabulary import STOPWORDS
 
 MAX_QUESTION_CHARS = 2000
 _QUESTION_OPENERS = frozenset(

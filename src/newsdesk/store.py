@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -28,6 +27,7 @@ from typing import Any
 
 from filelock import FileLock, Timeout
 
+from newsdesk.atomic import write_atomically
 from newsdesk.embedding import Embedder
 from newsdesk.errors import StoreError, StoreLockedError
 from newsdesk.settings import Settings
@@ -130,13 +130,7 @@ class Store:
 
     def write_snapshot(self, snapshot: Snapshot) -> None:
         """Publish ``snapshot`` atomically (write, fsync, rename)."""
-        self.root.mkdir(parents=True, exist_ok=True)
-        staging = self.snapshot_path.with_suffix(".json.tmp")
-        with staging.open("w", encoding="utf-8") as handle:
-            json.dump(snapshot.to_json(), handle, indent=1, sort_keys=True)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(staging, self.snapshot_path)
+        write_atomically(self.snapshot_path, json.dumps(snapshot.to_json(), indent=1, sort_keys=True))
         self._written_stamp = self.snapshot_stamp()
 
     def wrote_stamp(self, stamp: float) -> bool:
@@ -245,14 +239,18 @@ class Store:
 
     def chroma_ids(self) -> set[str]:
         """Every id in the Chroma collection, paged."""
-        ids: set[str] = set()
-        offset = 0
-        while True:
-            page = self.collection.get(include=[], limit=5000, offset=offset)
-            ids.update(page["ids"])
-            if len(page["ids"]) < 5000:
-                return ids
-            offset += 5000
+        return {chunk_id for page in chroma_pages(self.collection, include=[]) for chunk_id in page["ids"]}
+
+
+def chroma_pages(collection: Any, include: list[str], size: int = 2000) -> Iterator[dict[str, Any]]:
+    """The whole collection, ``size`` records at a time (Chroma's ``get`` has a limit on one call)."""
+    offset = 0
+    while True:
+        page = collection.get(include=include, limit=size, offset=offset)
+        yield page
+        if len(page["ids"]) < size:
+            return
+        offset += size
 
 
 def _forget_shared_system(identifier: str, system: Any) -> None:

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from newsdesk.text import STOPWORDS, tokens
+from newsdesk.text import tokens
+from newsdesk.vocabulary import STOPWORDS
 
 MARKER = re.compile(r"\s*\[(\d+)\]")
 _ANSWER_SENTENCE_END = re.compile(r"(?<=\])\s+(?=\S)")

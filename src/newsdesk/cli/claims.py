@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 from rich.table import Table
 
+from newsdesk.claims import claimant_label
 from newsdesk.cli.common import assistant_from, console
 
 if TYPE_CHECKING:
@@ -95,7 +96,7 @@ def render_disputes(disputes: list[dict]) -> None:
         title = "disputed figures" if dispute["kind"] == "figure" else "disputed statements"
         table = Table("source", "says", "caveat", "as of", "earlier", "cite", title=f"{title}: {dispute['subject']}")
         for side in dispute["sides"]:
-            who = f"{side['claimant']} (via {side['relay']})" if side.get("relay") else side["claimant"]
+            who = claimant_label(side["claimant"], side.get("relay"))
             if dispute["kind"] == "figure":
                 says = f"{side.get('hedge') or ''} {side['value']:,.0f}".strip()
             else:
