@@ -1,4 +1,5 @@
-from newsdesk.claims import attribute_sentences, claimant_label
+from newsdesk.annotation import AnnotatedSentence
+from newsdesk.claims import attribute_clauses, claimant_label
 from newsdesk.text import Span
 
 
@@ -8,7 +9,8 @@ def _attribute(*sentences: str) -> list:
     for sentence in sentences:
         spans.append(Span(position, position + len(sentence)))
         position += len(sentence) + 1
-    return [claimant_label(a.claimant, a.relay, inline=False) if a else None for a in attribute_sentences(body, spans)]
+    sentences = [AnnotatedSentence(span, tuple(c)) for span, c in zip(spans, attribute_clauses(body, spans), strict=True)]
+    return [claimant_label(s.attribution.claimant, s.attribution.relay, inline=False) if s.attribution else None for s in sentences]
 
 
 def test_subject_before_an_attribution_verb_is_the_claimant():

@@ -13,7 +13,8 @@ from typer.testing import CliRunner
 from conftest import EVAL_CORPUS, SEED_DOC
 from newsdesk.assistant import Assistant
 from newsdesk.claim_eval import claim_metrics, load_gold, score_claims
-from newsdesk.claim_extraction import Claim, extract_claims
+from newsdesk.annotation import extract_claims
+from newsdesk.claim_extraction import Claim
 from newsdesk.text import resolve_weekday
 from newsdesk.cli import app
 from newsdesk.corpus import Article

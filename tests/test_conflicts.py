@@ -8,7 +8,7 @@ from pathlib import Path
 
 from newsdesk.answering import Answer
 from newsdesk.assistant import Assistant, Request
-from newsdesk.claim_extraction import extract_claims
+from newsdesk.annotation import extract_claims
 from newsdesk.conflicts import find_disputes
 from newsdesk.corpus import Article
 from newsdesk.evaluation import contains

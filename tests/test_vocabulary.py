@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from wordfreq import zipf_frequency
 
-from newsdesk.claim_extraction import extract_claims
+from newsdesk.annotation import extract_claims
 from newsdesk.corpus import Article
 from newsdesk.text import has_quantity
 

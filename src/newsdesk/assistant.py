@@ -45,11 +45,11 @@ REPORT_DEPTH = 10
 
 
 class Assistant:
-    """newsdesk as a library.
+    """newsdesk as a library. Usage (the first call loads the model)::
 
-    >>> assistant = Assistant(load_settings(store=Path("/tmp/store")))
-    >>> assistant.reindex()
-    >>> assistant.ask(Request("Who controls Kherson?")).answer
+        assistant = Assistant(load_settings(store=Path("/tmp/store"), corpus=[Path("corpus")]))
+        assistant.reindex()
+        print(assistant.ask(Request("How many soldiers were wounded?")).answer)
     """
 
     def __init__(self, settings: Settings, embedder: Embedder | None = None, answerer: Answerer | None = None) -> None:

@@ -10,12 +10,16 @@ from __future__ import annotations
 import json
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import pysbd
 from langchain_core.documents import Document
 
 from newsdesk.corpus import Article
 from newsdesk.text import Span, date_ordinal
+
+if TYPE_CHECKING:
+    from newsdesk.claims import Attribution
 
 # pysbd is accurate on abbreviations ("Feb. 28", "U.S.") but slow on huge
 # paragraphs; past this length a plain punctuation rule is used instead.
@@ -160,7 +164,7 @@ def _length(sentences: list[Span]) -> int:
 
 # Bump when chunking or attribution changes what a chunk holds, so that every
 # document is re-indexed (and no old chunk passes for a current one).
-CHUNKER_VERSION = 2  # 2: clause-level attribution (claims.py)
+CHUNKER_VERSION = 3  # 2: clause-level attribution (claims.py); 3: attribution read from annotate()
 
 
 def document_version(article: Article, chunk_size: int, overlap: int) -> str:
@@ -169,14 +173,13 @@ def document_version(article: Article, chunk_size: int, overlap: int) -> str:
 
 
 def chunk_article(article: Article, chunk_size: int, overlap: int = 1) -> list[Document]:
-    """The article's chunks as LangChain documents with offsets and article metadata."""
-    from newsdesk.claims import attribute_sentences
+    """The article's chunks as LangChain documents with offsets, article metadata and each sentence's claimant."""
+    # annotation.py builds on this module's sentence splitter, hence the import here.
+    from newsdesk.annotation import annotate
 
     version = document_version(article, chunk_size, overlap)
     chunks = chunk_body(article.body, chunk_size, overlap)
-    # Attribution needs the whole article: "it said" resolves to a name chunks earlier.
-    all_sentences = sorted({span for chunk in chunks for span in chunk}, key=lambda s: s.start)
-    attributions = dict(zip(all_sentences, attribute_sentences(article.body, all_sentences, article.outlet), strict=True))
+    annotation = annotate(article)
     documents = []
     for index, sentences in enumerate(chunks):
         start, end = sentences[0].start, sentences[-1].end
@@ -195,7 +198,7 @@ def chunk_article(article: Article, chunk_size: int, overlap: int = 1) -> list[D
                     "end": end,
                     "sentences": json.dumps([[s.start, s.end] for s in sentences]),
                     "attributions": json.dumps(
-                        [_attribution_pair(attributions[s]) for s in sentences]
+                        [_attribution_pair(annotation.attribution_at(s.start)) for s in sentences]
                     ),
                 },
             )
@@ -203,7 +206,5 @@ def chunk_article(article: Article, chunk_size: int, overlap: int = 1) -> list[D
     return documents
 
 
-def _attribution_pair(attribution: object) -> list[str | None] | None:
-    if attribution is None:
-        return None
-    return [attribution.claimant, attribution.relay]  # type: ignore[attr-defined]
+def _attribution_pair(attribution: Attribution | None) -> list[str | None] | None:
+    return None if attribution is None else [attribution.claimant, attribution.relay]

@@ -22,8 +22,8 @@ from dataclasses import asdict, dataclass, replace
 from enum import Enum
 from typing import Any
 
-from newsdesk.chunking import split_paragraphs, split_sentences
-from newsdesk.claims import Attribution, Clause, attribute_clauses, same_claimant
+from newsdesk.chunking import split_paragraphs
+from newsdesk.claims import Attribution, Clause, same_claimant
 from newsdesk.corpus import Article
 from newsdesk.text import NUMBER, Span, Token, resolve_weekday, specificity, stem, tokens
 from newsdesk.vocabulary import (
@@ -205,17 +205,16 @@ class _Figure:
     event: str
 
 
-def extract_claims(article: Article) -> list[Claim]:
-    """Every attributed claim of ``article``, in reading order."""
+def claims_of(article: Article, sentences: list[tuple[Span, list[Clause]]]) -> list[Claim]:
+    """Every attributed claim of ``article``, in reading order, from its attributed sentences
+    (see `newsdesk.annotation.annotate`, which calls this once per article version)."""
     body = article.body
-    sentences = [s for p in split_paragraphs(body) for s in split_sentences(body, p)]
-    clauses_per_sentence = attribute_clauses(body, sentences, article.outlet)
     wire = _wire_relay(body)
     topics = _article_topics(article)
     claims: list[Claim] = []
     last_with_figures: list[int] = []  # indices into claims of the latest sentence with figures
     previous_text = ""
-    for sentence, clauses in zip(sentences, clauses_per_sentence, strict=True):
+    for sentence, clauses in sentences:
         text = body[sentence.start:sentence.end]
         caveat = _caveat(text)
         made: list[Claim] = []

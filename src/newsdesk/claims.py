@@ -82,14 +82,6 @@ class Clause:
     attribution: Attribution | None
 
 
-def attribute_sentences(body: str, sentences: list[Span], outlet: str | None = None) -> list[Attribution | None]:
-    """The attribution of each sentence, resolving references against earlier sentences."""
-    return [
-        next((clause.attribution for clause in clauses if clause.attribution), None)
-        for clauses in attribute_clauses(body, sentences, outlet)
-    ]
-
-
 def attribute_clauses(body: str, sentences: list[Span], outlet: str | None = None) -> list[list[Clause]]:
     """Each sentence's clauses with their attributions; one clause unless claimants differ."""
     named: list[tuple[str, str]] = []  # (claimant, the sentence it was named in, lower-cased)

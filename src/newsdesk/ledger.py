@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from newsdesk.atomic import write_atomically
-from newsdesk.claim_extraction import EXTRACTOR_VERSION, Claim, extract_claims
+from newsdesk.annotation import annotate
+from newsdesk.claim_extraction import EXTRACTOR_VERSION, Claim
 from newsdesk.corpus import Article
 from newsdesk.errors import StoreError
 from newsdesk.text import stem, stems_match, tokens
@@ -119,7 +120,7 @@ def next_ledger(
         if old is not None and old.hash == version and previous.extractor == EXTRACTOR_VERSION:
             documents[article.doc_id] = old
         else:
-            documents[article.doc_id] = LedgerEntry(version, tuple(extract_claims(article)))
+            documents[article.doc_id] = LedgerEntry(version, annotate(article).claims)
     for doc_id in kept:
         if doc_id in previous.documents:
             documents[doc_id] = previous.documents[doc_id]

@@ -106,8 +106,7 @@ def _load_lexical(store: Store, snapshot: Snapshot) -> LexicalIndex:
 class HybridRetriever(BaseRetriever):
     """Top-k passages for a query; metadata gains ``chunk_id``, ``score`` and ``rank``.
 
-    >>> retriever = HybridRetriever(reader=SnapshotReader(store), k=5)
-    >>> retriever.invoke("How many Russian soldiers were killed?")
+    Usage: ``HybridRetriever(reader=SnapshotReader(store), k=5).invoke("How many soldiers were wounded?")``.
     """
 
     model_config = ConfigDict(arbitrary_types_allowed=True)
