@@ -6,7 +6,7 @@ import datetime as dt
 import importlib.util
 from pathlib import Path
 
-from newsdesk.answering import Answer
+from newsdesk.answers import Answer
 from newsdesk.assistant import Assistant, Request
 from newsdesk.annotation import extract_claims
 from newsdesk.conflicts import find_disputes

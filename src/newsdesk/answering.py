@@ -1,6 +1,8 @@
 """Answering: pick the sentences that answer, cite them verbatim, or refuse.
 
-The default answerer is extractive and needs no language model. From the
+The default answerer is extractive and needs no language model. When the
+evidence holds a disputed subject the question asks about, it answers with
+every side (`newsdesk.dispute_answer`). Otherwise, from the
 retrieved passages it takes candidate sentences, keeps those that meet what
 the question pins down (names, numbers, years, the kind of answer asked for),
 scores the rest by meaning and by the share of the question's specific terms
@@ -14,15 +16,17 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from dataclasses import asdict, dataclass, field
-from typing import Any, Protocol
+from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from langchain_core.documents import Document
 
+from newsdesk.answers import Answer, Citation, Evidence
 from newsdesk.claims import claimant_label
+from newsdesk.dispute_answer import compose_disputed, quotes_hold
 from newsdesk.embedding import Embedder
-from newsdesk.questions import Question, Term
+from newsdesk.questions import Question, Term, entity_met
 from newsdesk.settings import Settings
 from newsdesk.text import (
     has_date_expression,
@@ -48,61 +52,6 @@ _FIGURE_WINDOW = 4
 # A counted phrase ("emergency workers") against the words after a figure ("Ten
 # emergency responders were"): cosine above this means the figure counts it.
 _COUNTED_SIMILARITY = 0.6
-
-
-@dataclass(frozen=True)
-class Citation:
-    """A verbatim quote: ``body[start:end] == quote`` for the document ``doc_id``."""
-
-    n: int
-    doc_id: str
-    title: str
-    outlet: str
-    published: str
-    quote: str
-    start: int
-    end: int
-    claimant: str | None = None
-    relay: str | None = None
-
-    def to_json(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["claimant"] = claimant_label(self.claimant, self.relay, inline=False) if self.claimant else None
-        return data
-
-
-@dataclass
-class Answer:
-    """What the chain returns; ``to_json`` is the contract of ``ask --json``."""
-
-    question: str
-    answer: str
-    refused: bool
-    citations: list[Citation] = field(default_factory=list)
-    retrieved: list[dict[str, Any]] = field(default_factory=list)
-    timings_ms: dict[str, float] = field(default_factory=dict)
-    disputes: list[dict[str, Any]] = field(default_factory=list)
-    id: str | None = None
-
-    def to_json(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"id": self.id} if self.id is not None else {}
-        data.update(
-            question=self.question,
-            answer=self.answer,
-            refused=self.refused,
-            citations=[c.to_json() for c in self.citations],
-            retrieved=self.retrieved,
-            timings_ms={key: round(value, 1) for key, value in self.timings_ms.items()},
-        )
-        if self.disputes:
-            data["disputes"] = self.disputes
-        return data
-
-
-class Answerer(Protocol):
-    """Anything that turns a question and retrieved passages into an `Answer`."""
-
-    def answer(self, question: Question, passages: list[Document], filtered: bool = False) -> Answer: ...
 
 
 @dataclass
@@ -229,14 +178,20 @@ class ExtractiveAnswerer:
         self.embedder = embedder
         self.settings = settings
 
-    def answer(self, question: Question, passages: list[Document], filtered: bool = False) -> Answer:
-        retrieved = [retrieved_json(p) for p in passages]
+    def answer(self, question: Question, evidence: Evidence) -> Answer:
+        """Every side of a disputed subject the question touches; else the best sentence or two; else a refusal."""
+        retrieved = evidence.reported
         if question.empty or question.says_nothing:
             return Answer(question.text, EMPTY_QUESTION, refused=True, retrieved=retrieved)
-        candidates = self.judge(question, passages)
+        if evidence.disputes:
+            text, citations, table = compose_disputed(evidence.disputes[0], question, limit=self.settings.max_answer_chars)
+            if quotes_hold(citations):
+                return Answer(question.text, text, refused=False, citations=citations, retrieved=retrieved, disputes=[table])
+        candidates = self.judge(question, evidence.passages)
         chosen = self._choose([c for c in candidates if c.rejected is None])
         if not chosen:
-            return Answer(question.text, REFUSAL_FILTERED if filtered else REFUSAL, refused=True, retrieved=retrieved)
+            refusal = REFUSAL_FILTERED if evidence.filtered else REFUSAL
+            return Answer(question.text, refusal, refused=True, retrieved=retrieved)
         text, citations = compose(chosen, question, self.settings.max_answer_chars)
         return Answer(question.text, text, refused=False, citations=citations, retrieved=retrieved)
 
@@ -350,38 +305,6 @@ def sentence_candidates(passages: list[Document]) -> list[Candidate]:
     return candidates
 
 
-def entity_met(entity: tuple[str, ...], context: str) -> bool:
-    """A name is met when most of its words, or its acronym, appear in ``context``.
-
-    One word of three may differ ("Russia's Defence Ministry" still meets
-    "Russian Defense Ministry"); a one- or two-word name must match whole.
-    """
-    context_stems = [stem(w.text) for w in tokens(context)]
-    words = [stem(word) for word in entity]
-    met = sum(1 for word in words if any(stems_match(word, other) for other in context_stems))
-    if met >= len(words) - len(words) // 3:
-        return True
-    if len(entity) == 1 and entity[0].isupper() and 2 <= len(entity[0]) <= 6:
-        return entity[0] in _acronyms(context)
-    return False
-
-
-def _acronyms(text: str) -> set[str]:
-    """Initials of capitalised runs: "United Nations" gives "UN"."""
-    found: set[str] = set()
-    run: list[str] = []
-    for word in tokens(text) + [None]:  # type: ignore[list-item]
-        if word is not None and (word.text[0].isupper() or word.lower in ("of", "for", "and")):
-            run.append(word.text)
-            continue
-        capitals = [w for w in run if w[0].isupper()]
-        for size in range(2, len(capitals) + 1):
-            for start in range(0, len(capitals) - size + 1):
-                found.add("".join(w[0] for w in capitals[start:start + size]))
-        run = []
-    return found
-
-
 def compose(chosen: list[Candidate], question: Question, limit: int) -> tuple[str, list[Citation]]:
     """Sentences in reading order, each naming its claimant and carrying its citation."""
     chosen = sorted(chosen, key=lambda c: (c.metadata["doc_id"], c.start))
@@ -464,12 +387,3 @@ def _near_duplicate(a: Candidate, b: Candidate) -> bool:
     return len(left & right) / len(left | right) >= 0.6
 
 
-def retrieved_json(passage: Document) -> dict[str, Any]:
-    metadata = passage.metadata
-    return {
-        "doc_id": metadata["doc_id"],
-        "start": int(metadata["start"]),
-        "end": int(metadata["end"]),
-        "score": round(float(metadata.get("score", 0.0)), 6),
-        "text": passage.page_content,
-    }

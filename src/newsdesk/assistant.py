@@ -14,8 +14,9 @@ from typing import Any
 from langchain_core.documents import Document
 from langchain_core.runnables import Runnable, RunnableLambda
 
-from newsdesk.answering import Answer, Answerer, ExtractiveAnswerer, retrieved_json as _retrieved_json
-from newsdesk.conflicts import with_disputes
+from newsdesk.answering import ExtractiveAnswerer
+from newsdesk.answers import Answer, Answerer, Evidence, retrieved_json
+from newsdesk.conflicts import disputes_for
 from newsdesk.corpus import Article, read_article
 from newsdesk.embedding import Embedder
 from newsdesk.errors import DocumentNotFoundError
@@ -42,6 +43,25 @@ class Request:
 
 # Passages reported in ``retrieved`` (for evidence_hit@10), whatever k the answerer reads.
 REPORT_DEPTH = 10
+
+
+@dataclass(frozen=True)
+class Analysed:
+    """The chain's first stage: the request and its analysed question."""
+
+    request: Request
+    question: Question
+    timings: dict[str, float]
+
+
+@dataclass(frozen=True)
+class Retrieved:
+    """The chain's second stage: the analysed question and the evidence for it."""
+
+    request: Request
+    question: Question
+    evidence: Evidence
+    timings: dict[str, float]
 
 
 class Assistant:
@@ -82,33 +102,34 @@ class Assistant:
             filters=request.filters,
         )
 
-    def _analyse(self, request: Request) -> dict[str, Any]:
+    def _analyse(self, request: Request) -> Analysed:
         started = time.perf_counter()
         question = analyse(request.question, list(request.history))
-        return {"request": request, "question": question, "timings": {"analyse": _ms(started)}}
+        return Analysed(request, question, {"analyse": _ms(started)})
 
-    def _retrieve(self, state: dict[str, Any]) -> dict[str, Any]:
-        """Retrieve at least `REPORT_DEPTH` passages: the answerer reads the top k, all are reported."""
+    def _retrieve(self, analysed: Analysed) -> Retrieved:
+        """Retrieve at least `REPORT_DEPTH` passages (all reported); the answerer reads the top k,
+        with the disputed subjects among their claims that the question asks about."""
         started = time.perf_counter()
-        question: Question = state["question"]
-        request: Request = state["request"]
+        request, question = analysed.request, analysed.question
         k = request.k or self.settings.k
         retriever = self.retriever(replace(request, k=max(k, REPORT_DEPTH)))
         passages: list[Document] = [] if question.empty else retriever.invoke(question.query)
-        state["timings"]["retrieve"] = _ms(started)
-        return {**state, "passages": passages, "k": k}
+        evidence = Evidence(
+            passages=passages[:k],
+            reported=[retrieved_json(p) for p in passages],
+            filtered=request.filters.active,
+            disputes=disputes_for(question, passages[:k], self.ledger()),
+        )
+        return Retrieved(request, question, evidence, {**analysed.timings, "retrieve": _ms(started)})
 
-    def _answer(self, state: dict[str, Any]) -> Answer:
+    def _answer(self, retrieved: Retrieved) -> Answer:
+        """The answerer's answer, as it gave it, labelled with the request's id, text and timings."""
         started = time.perf_counter()
-        request: Request = state["request"]
-        passages: list[Document] = state["passages"]
-        answer = self.answerer.answer(state["question"], passages[: state["k"]], filtered=request.filters.active)
-        # A disputed subject is answered with every side of it (conflicts.py).
-        answer = with_disputes(answer, state["question"], passages[: state["k"]], self.ledger(), self.settings.max_answer_chars)
-        answer.retrieved = [_retrieved_json(p) for p in passages]
-        timings = {**state["timings"], "answer": _ms(started)}
+        answer = self.answerer.answer(retrieved.question, retrieved.evidence)
+        timings = {**retrieved.timings, "answer": _ms(started)}
         timings["retrieve"] += timings.pop("analyse")
-        return replace(answer, id=request.id, question=request.question, timings_ms=timings)
+        return replace(answer, id=retrieved.request.id, question=retrieved.request.question, timings_ms=timings)
 
     def ledger(self) -> Ledger:
         """The claim ledger of the snapshot that answers are read from."""

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from newsdesk.text import Token, numbers, specificity, stem, tokens
+from newsdesk.text import Token, numbers, specificity, stem, stems_match, tokens
 from newsdesk.vocabulary import STOPWORDS
 
 MAX_QUESTION_CHARS = 2000
@@ -220,3 +220,35 @@ def _merge(current: Question, context: Question) -> Question:
         follow_up=True,
         soft_entities=context.entities + context.soft_entities,
     )
+
+
+def entity_met(entity: tuple[str, ...], context: str) -> bool:
+    """A name is met when most of its words, or its acronym, appear in ``context``.
+
+    One word of three may differ ("Russia's Defence Ministry" still meets
+    "Russian Defense Ministry"); a one- or two-word name must match whole.
+    """
+    context_stems = [stem(w.text) for w in tokens(context)]
+    words = [stem(word) for word in entity]
+    met = sum(1 for word in words if any(stems_match(word, other) for other in context_stems))
+    if met >= len(words) - len(words) // 3:
+        return True
+    if len(entity) == 1 and entity[0].isupper() and 2 <= len(entity[0]) <= 6:
+        return entity[0] in _acronyms(context)
+    return False
+
+
+def _acronyms(text: str) -> set[str]:
+    """Initials of capitalised runs: "United Nations" gives "UN"."""
+    found: set[str] = set()
+    run: list[str] = []
+    for word in tokens(text) + [None]:  # type: ignore[list-item]
+        if word is not None and (word.text[0].isupper() or word.lower in ("of", "for", "and")):
+            run.append(word.text)
+            continue
+        capitals = [w for w in run if w[0].isupper()]
+        for size in range(2, len(capitals) + 1):
+            for start in range(0, len(capitals) - size + 1):
+                found.add("".join(w[0] for w in capitals[start:start + size]))
+        run = []
+    return found

@@ -13,7 +13,7 @@ from newsdesk.cli.common import assistant_from, console, parse_date
 from newsdesk.settings import RetrieverMode
 
 if TYPE_CHECKING:
-    from newsdesk.answering import Answer
+    from newsdesk.answers import Answer
     from newsdesk.retrieval import SearchFilters
 
 
