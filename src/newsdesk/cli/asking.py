@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 from rich.markup import escape
 
-from newsdesk.cli.common import assistant_from, console, parse_date
+from newsdesk.cli.common import KOption, RetrieverOption, assistant_from, console, parse_date, retriever_mode
 from newsdesk.settings import RetrieverMode
 
 if TYPE_CHECKING:
@@ -26,10 +26,6 @@ OutletOption = Annotated[Optional[list[str]], typer.Option("--outlet", help="Onl
 SinceOption = Annotated[Optional[str], typer.Option("--since", help="Only articles published on or after YYYY-MM-DD.")]
 UntilOption = Annotated[Optional[str], typer.Option("--until", help="Only articles published on or before YYYY-MM-DD.")]
 DocOption = Annotated[Optional[list[str]], typer.Option("--doc", help="Only this document id (repeatable).")]
-KOption = Annotated[Optional[int], typer.Option("-k", help="Passages to retrieve.", min=1, max=100)]
-RetrieverOption = Annotated[
-    Optional[str], typer.Option("--retriever", help="hybrid (default), dense or bm25.")
-]
 
 
 def _filters(outlet: list[str] | None, since: str | None, until: str | None, doc: list[str] | None) -> SearchFilters:
@@ -63,7 +59,7 @@ def ask(
 
     if (question is None) == (batch is None):
         raise typer.BadParameter("give either a QUESTION or --batch FILE")
-    mode: RetrieverMode | None = _mode(retriever)
+    mode: RetrieverMode | None = retriever_mode(retriever)
     filters = _filters(outlet, since, until, doc)
     assistant = assistant_from(ctx)
     if batch is not None:
@@ -76,14 +72,6 @@ def ask(
         return
     assert question is not None
     _print(assistant.ask(Request(question, (), filters, k=k, mode=mode)), as_json)
-
-
-def _mode(value: str | None) -> RetrieverMode | None:
-    if value is None:
-        return None
-    if value not in ("hybrid", "dense", "bm25"):
-        raise typer.BadParameter("--retriever must be hybrid, dense or bm25")
-    return value  # type: ignore[return-value]
 
 
 def _print(answer: Answer, as_json: bool) -> None:

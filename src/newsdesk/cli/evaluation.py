@@ -15,8 +15,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
 
-from newsdesk.cli.asking import KOption, RetrieverOption, _mode
-from newsdesk.cli.common import assistant_from, console, console_err
+from newsdesk.cli.common import KOption, RetrieverOption, assistant_from, console, console_err, retriever_mode
 
 if TYPE_CHECKING:
     from newsdesk.assistant import Assistant
@@ -67,7 +66,7 @@ def evaluate_set(
     cases = load_cases(set_path)
     floor_values = load_floors(floors) if floors else {}
     earlier = load_baseline(baseline) if baseline else None
-    mode = _mode(retriever)
+    mode = retriever_mode(retriever)
     assistant = assistant_from(ctx)
     if answers is not None:
         from newsdesk.eval_runner import score_answers
