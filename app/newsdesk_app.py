@@ -21,7 +21,7 @@ import gradio as gr
 
 from newsdesk.assistant import Assistant, Request
 from newsdesk.errors import NewsdeskError
-from newsdesk.retrieval import SearchFilters
+from newsdesk.index.retrieval import SearchFilters
 
 from .reindex_job import ReindexJob
 from .render import (

@@ -11,7 +11,7 @@ import html
 import re
 from typing import Any
 
-from newsdesk.claims import claimant_label
+from newsdesk.claims.attribution import claimant_label
 
 # "[3]" after the sentence it cites; the composer puts one after each quoted sentence.
 _MARKER = re.compile(r"\[(\d+)\]")

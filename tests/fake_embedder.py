@@ -25,7 +25,7 @@ def _word_vector(word: str) -> np.ndarray:
 
 
 class FakeEmbedder(Embeddings):
-    """The `newsdesk.embedding.Embedder` interface, with bag-of-stems vectors."""
+    """The `newsdesk.index.embedding.Embedder` interface, with bag-of-stems vectors."""
 
     model_name = "fake-bag-of-stems"
     dimension = DIMENSION

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from newsdesk.annotation import annotate
-from newsdesk.chunking import chunk_article
-from newsdesk.corpus import Article
+from newsdesk.claims.annotation import annotate
+from newsdesk.articles.chunking import chunk_article
+from newsdesk.articles.corpus import Article
 
 BODY = (
     "The regional water authority said 12 homes were flooded on Monday.\n\n"

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from fake_embedder import FakeEmbedder
 
-from newsdesk.answering import EMPTY_QUESTION
+from newsdesk.answer.answering import EMPTY_QUESTION
 from newsdesk.assistant import Assistant, Request
 from newsdesk.settings import load_settings
 

@@ -29,7 +29,7 @@ from gradio_client import Client
 
 from newsdesk.assistant import Assistant, Request
 from newsdesk.cli.serving import load_app
-from newsdesk.embedding import Embedder
+from newsdesk.index.embedding import Embedder
 from newsdesk.settings import load_settings
 
 import chromium

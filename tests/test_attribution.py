@@ -1,5 +1,5 @@
-from newsdesk.annotation import AnnotatedSentence
-from newsdesk.claims import attribute_clauses, claimant_label
+from newsdesk.claims.annotation import AnnotatedSentence
+from newsdesk.claims.attribution import attribute_clauses, claimant_label
 from newsdesk.text import Span
 
 

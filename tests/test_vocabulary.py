@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from wordfreq import zipf_frequency
 
-from newsdesk.annotation import extract_claims
-from newsdesk.corpus import Article
+from newsdesk.claims.annotation import extract_claims
+from newsdesk.articles.corpus import Article
 from newsdesk.text import has_quantity
 
 REPO = Path(__file__).resolve().parent.parent

@@ -14,18 +14,18 @@ from typing import Any
 from langchain_core.documents import Document
 from langchain_core.runnables import Runnable, RunnableLambda
 
-from newsdesk.answering import ExtractiveAnswerer
-from newsdesk.answers import Answer, Answerer, Evidence, retrieved_json
-from newsdesk.conflicts import disputes_for
-from newsdesk.corpus import Article, read_article
-from newsdesk.embedding import Embedder
+from newsdesk.answer.answering import ExtractiveAnswerer
+from newsdesk.answer.answers import Answer, Answerer, Evidence, retrieved_json
+from newsdesk.claims.conflicts import disputes_for
+from newsdesk.articles.corpus import Article, read_article
+from newsdesk.index.embedding import Embedder
 from newsdesk.errors import DocumentNotFoundError
-from newsdesk.indexing import ProgressCallback, ReindexReport, reindex
-from newsdesk.ledger import Ledger, LedgerReader
-from newsdesk.questions import Question, analyse
-from newsdesk.retrieval import HybridRetriever, SearchFilters, SnapshotReader
+from newsdesk.index.indexing import ProgressCallback, ReindexReport, reindex
+from newsdesk.claims.ledger import Ledger, LedgerReader
+from newsdesk.answer.questions import Question, analyse
+from newsdesk.index.retrieval import HybridRetriever, SearchFilters, SnapshotReader
 from newsdesk.settings import RetrieverMode, Settings
-from newsdesk.store import Store
+from newsdesk.index.store import Store
 from newsdesk.text import without_lone_surrogates
 
 

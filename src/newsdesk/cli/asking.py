@@ -13,8 +13,8 @@ from newsdesk.cli.common import KOption, RetrieverOption, assistant_from, consol
 from newsdesk.settings import RetrieverMode
 
 if TYPE_CHECKING:
-    from newsdesk.answers import Answer
-    from newsdesk.retrieval import SearchFilters
+    from newsdesk.answer.answers import Answer
+    from newsdesk.index.retrieval import SearchFilters
 
 
 def register(app: typer.Typer) -> None:
@@ -29,7 +29,7 @@ DocOption = Annotated[Optional[list[str]], typer.Option("--doc", help="Only this
 
 
 def _filters(outlet: list[str] | None, since: str | None, until: str | None, doc: list[str] | None) -> SearchFilters:
-    from newsdesk.retrieval import SearchFilters
+    from newsdesk.index.retrieval import SearchFilters
 
     return SearchFilters(
         outlets=tuple(outlet or ()),
@@ -55,7 +55,7 @@ def ask(
 ) -> None:
     """Answer one question (or a batch) from the corpus, with cited passages."""
     from newsdesk.assistant import Request
-    from newsdesk.evaluation import load_cases
+    from newsdesk.evaluation.scoring import load_cases
 
     if (question is None) == (batch is None):
         raise typer.BadParameter("give either a QUESTION or --batch FILE")

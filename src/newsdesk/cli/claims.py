@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 from rich.table import Table
 
-from newsdesk.claims import claimant_label
+from newsdesk.claims.attribution import claimant_label
 from newsdesk.cli.common import assistant_from, console
 
 if TYPE_CHECKING:
-    from newsdesk.claim_extraction import Claim
+    from newsdesk.claims.extraction import Claim
 
 CSV_FIELDS = (
     "doc_id", "claimant", "relay", "kind", "subject", "value", "unit", "hedge", "caveat", "as_of", "start", "end", "quote",
@@ -34,7 +34,7 @@ def claims(
     disputes: Annotated[bool, typer.Option("--disputes", help="Only claims in disputed subjects, grouped.")] = False,
 ) -> None:
     """List who claimed what in the indexed corpus, with exact spans; --disputes shows the disagreements."""
-    from newsdesk.conflicts import find_disputes
+    from newsdesk.claims.conflicts import find_disputes
 
     if as_json and as_csv:
         raise typer.BadParameter("give --json or --csv, not both")

@@ -19,9 +19,9 @@ from newsdesk.cli.common import KOption, RetrieverOption, assistant_from, consol
 
 if TYPE_CHECKING:
     from newsdesk.assistant import Assistant
-    from newsdesk.eval_report import Baseline
-    from newsdesk.eval_runner import EvalRun
-    from newsdesk.evaluation import Case, CaseResult
+    from newsdesk.evaluation.report import Baseline
+    from newsdesk.evaluation.runner import EvalRun
+    from newsdesk.evaluation.scoring import Case, CaseResult
     from newsdesk.settings import RetrieverMode
 
 BELOW_FLOOR_EXIT = 3
@@ -57,8 +57,8 @@ def evaluate_set(
     retriever: RetrieverOption = None,
 ) -> None:
     """Run an eval set through the same chain as the chat and report every metric."""
-    from newsdesk.eval_report import load_baseline, load_floors
-    from newsdesk.evaluation import load_cases
+    from newsdesk.evaluation.report import load_baseline, load_floors
+    from newsdesk.evaluation.scoring import load_cases
 
     if answers is not None and (k is not None or retriever is not None):
         raise typer.BadParameter("-k and --retriever apply when asking; --answers scores answers already given")
@@ -69,12 +69,12 @@ def evaluate_set(
     mode = retriever_mode(retriever)
     assistant = assistant_from(ctx)
     if answers is not None:
-        from newsdesk.eval_runner import score_answers
+        from newsdesk.evaluation.runner import score_answers
 
         run = score_answers(assistant, cases, answers, set_path)
     else:
         run = run_with_progress(assistant, cases, set_path, k, mode, show=not as_json)
-    from newsdesk.claim_eval import claim_metrics_beside
+    from newsdesk.evaluation.claims import claim_metrics_beside
 
     # Claim extraction is scored apart from the eval-format metrics (docs/evaluation.md, Claims).
     claim_values = claim_metrics_beside(assistant.ledger(), set_path, claims or ())
@@ -89,7 +89,7 @@ def run_with_progress(
     mode: RetrieverMode | None = None,
     show: bool = True,
 ) -> EvalRun:
-    from newsdesk.eval_runner import evaluate, evidence_not_indexed
+    from newsdesk.evaluation.runner import evaluate, evidence_not_indexed
 
     strays = evidence_not_indexed(assistant, cases)
     if strays:
@@ -125,7 +125,7 @@ def report(
     claims: dict[str, float | None] | None = None,
 ) -> None:
     """Print the run (table or JSON), write --out files, then enforce the floors."""
-    from newsdesk.evaluation import below_floors
+    from newsdesk.evaluation.scoring import below_floors
 
     data = run.to_json()
     if claims:
@@ -153,8 +153,8 @@ def report(
 
 
 def metrics_table(run: EvalRun, baseline: Baseline | None, floors: dict[str, float]) -> Table:
-    from newsdesk.eval_report import deltas
-    from newsdesk.evaluation import LOWER_IS_BETTER
+    from newsdesk.evaluation.report import deltas
+    from newsdesk.evaluation.scoring import LOWER_IS_BETTER
 
     table = Table(
         title=f"{run.set_path}: {len(run.results)} cases, {len(run.failures)} with problems "
@@ -197,7 +197,7 @@ def _number(name: str, value: float | None) -> str:
 
 
 def _floor_cell(name: str, value: float | None, floor: float | None) -> str:
-    from newsdesk.evaluation import LOWER_IS_BETTER, below_floors
+    from newsdesk.evaluation.scoring import LOWER_IS_BETTER, below_floors
 
     if floor is None:
         return ""
@@ -247,7 +247,7 @@ def _print_failure(result: CaseResult) -> None:
 
 
 def _print_case_changes(baseline: Baseline, results: list[dict[str, Any]]) -> None:
-    from newsdesk.eval_report import case_changes
+    from newsdesk.evaluation.report import case_changes
 
     newly_failing, fixed = case_changes(baseline, results)
     if newly_failing:
@@ -257,7 +257,7 @@ def _print_case_changes(baseline: Baseline, results: list[dict[str, Any]]) -> No
 
 
 def _write_out(out: Path, data: dict[str, Any], baseline: Baseline | None) -> None:
-    from newsdesk.eval_chart import write_chart
+    from newsdesk.evaluation.chart import write_chart
 
     out.mkdir(parents=True, exist_ok=True)
     results = out / "results.json"

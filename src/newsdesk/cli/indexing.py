@@ -13,7 +13,7 @@ from rich.table import Table
 from newsdesk.cli.common import assistant_from, console, console_err
 
 if TYPE_CHECKING:
-    from newsdesk.evaluation import Case
+    from newsdesk.evaluation.scoring import Case
 
 
 def register(app: typer.Typer) -> None:
@@ -84,7 +84,7 @@ def _read_eval_set(path: Path | None) -> list[Case] | None:
     """Read the whole eval set before indexing, so a bad line stops everything at once."""
     if path is None:
         return None
-    from newsdesk.evaluation import load_cases
+    from newsdesk.evaluation.scoring import load_cases
 
     return load_cases(path)
 

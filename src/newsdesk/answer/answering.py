@@ -2,7 +2,7 @@
 
 The default answerer is extractive and needs no language model. When the
 evidence holds a disputed subject the question asks about, it answers with
-every side (`newsdesk.dispute_answer`). Otherwise, from the
+every side (`newsdesk.answer.dispute_answer`). Otherwise, from the
 retrieved passages it takes candidate sentences, keeps those that meet what
 the question pins down (names, numbers, years, the kind of answer asked for),
 scores the rest by meaning and by the share of the question's specific terms
@@ -22,11 +22,11 @@ from typing import Any
 import numpy as np
 from langchain_core.documents import Document
 
-from newsdesk.answers import Answer, Citation, Evidence
-from newsdesk.claims import claimant_label
-from newsdesk.dispute_answer import compose_disputed, quotes_hold
-from newsdesk.embedding import Embedder
-from newsdesk.questions import Question, Term, entity_met
+from newsdesk.answer.answers import Answer, Citation, Evidence
+from newsdesk.claims.attribution import claimant_label
+from newsdesk.answer.dispute_answer import compose_disputed, quotes_hold
+from newsdesk.index.embedding import Embedder
+from newsdesk.answer.questions import Question, Term, entity_met
 from newsdesk.settings import Settings
 from newsdesk.text import (
     has_date_expression,

@@ -14,7 +14,7 @@ argued", or an unattributed "Residents disputed that.") about the same thing.
 
 `disputes_for` finds the disputed subject a question and its retrieved
 passages touch; the answerer then answers it with every side
-(`newsdesk.dispute_answer`).
+(`newsdesk.answer.dispute_answer`).
 """
 
 from __future__ import annotations
@@ -26,10 +26,10 @@ from typing import Any
 
 from langchain_core.documents import Document
 
-from newsdesk.claim_extraction import EVENTS, Claim, Opposition
-from newsdesk.claims import same_claimant
-from newsdesk.ledger import Ledger
-from newsdesk.questions import Question, entity_met
+from newsdesk.claims.extraction import EVENTS, Claim, Opposition
+from newsdesk.claims.attribution import same_claimant
+from newsdesk.claims.ledger import Ledger
+from newsdesk.answer.questions import Question, entity_met
 from newsdesk.text import numbers, specificity, stem, stems_match, tokens
 from newsdesk.vocabulary import STOPWORDS, is_nationality
 

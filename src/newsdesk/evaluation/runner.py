@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newsdesk.errors import DocumentNotFoundError, EmptyIndexError, EvalSetError
-from newsdesk.evaluation import Case, CaseResult, contains, metrics, read_json_lines, run_cases, score_case
+from newsdesk.evaluation.scoring import Case, CaseResult, contains, metrics, read_json_lines, run_cases, score_case
 
 if TYPE_CHECKING:
     from newsdesk.assistant import Assistant

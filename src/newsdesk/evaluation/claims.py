@@ -24,11 +24,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from newsdesk.claim_extraction import Claim
-from newsdesk.claims import same_claimant
-from newsdesk.conflicts import find_disputes
+from newsdesk.claims.extraction import Claim
+from newsdesk.claims.attribution import same_claimant
+from newsdesk.claims.conflicts import find_disputes
 from newsdesk.errors import EvalSetError
-from newsdesk.evaluation import read_json_lines
+from newsdesk.evaluation.scoring import read_json_lines
 from newsdesk.text import stem, tokens
 from newsdesk.vocabulary import STOPWORDS
 

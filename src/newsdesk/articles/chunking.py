@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING
 import pysbd
 from langchain_core.documents import Document
 
-from newsdesk.corpus import Article
+from newsdesk.articles.corpus import Article
 from newsdesk.text import Span, date_ordinal
 
 if TYPE_CHECKING:
-    from newsdesk.claims import Attribution
+    from newsdesk.claims.attribution import Attribution
 
 # pysbd is accurate on abbreviations ("Feb. 28", "U.S.") but slow on huge
 # paragraphs; past this length a plain punctuation rule is used instead.
@@ -175,7 +175,7 @@ def document_version(article: Article, chunk_size: int, overlap: int) -> str:
 def chunk_article(article: Article, chunk_size: int, overlap: int = 1) -> list[Document]:
     """The article's chunks as LangChain documents with offsets, article metadata and each sentence's claimant."""
     # annotation.py builds on this module's sentence splitter, hence the import here.
-    from newsdesk.annotation import annotate
+    from newsdesk.claims.annotation import annotate
 
     version = document_version(article, chunk_size, overlap)
     chunks = chunk_body(article.body, chunk_size, overlap)

@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from langchain_core.documents import Document
 
-from newsdesk.claims import claimant_label
-from newsdesk.questions import Question
+from newsdesk.claims.attribution import claimant_label
+from newsdesk.answer.questions import Question
 
 if TYPE_CHECKING:
-    from newsdesk.conflicts import Dispute
+    from newsdesk.claims.conflicts import Dispute
 
 
 @dataclass(frozen=True)
@@ -82,7 +82,7 @@ class Answerer(Protocol):
 
     It decides everything the answer says, including whether a disputed
     subject is answered with every side (the extractive answerer does, with
-    `newsdesk.dispute_answer`); nothing after it changes its answer.
+    `newsdesk.answer.dispute_answer`); nothing after it changes its answer.
     """
 
     def answer(self, question: Question, evidence: Evidence) -> Answer: ...

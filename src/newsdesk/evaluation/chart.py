@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from newsdesk.evaluation import LOWER_IS_BETTER
+from newsdesk.evaluation.scoring import LOWER_IS_BETTER
 
 LATENCY_METRICS = ("latency_p50_ms", "latency_p95_ms")
 _BETTER_HIGH, _BETTER_LOW, _BASELINE = "#2f6f9f", "#c2693a", "#222222"

@@ -13,11 +13,11 @@ import datetime as dt
 import re
 from typing import Any
 
-from newsdesk.answers import Citation
-from newsdesk.claim_extraction import EVENTS, Claim
-from newsdesk.claims import claimant_identity, claimant_label
-from newsdesk.conflicts import Dispute, Side
-from newsdesk.questions import Question
+from newsdesk.answer.answers import Citation
+from newsdesk.claims.extraction import EVENTS, Claim
+from newsdesk.claims.attribution import claimant_identity, claimant_label
+from newsdesk.claims.conflicts import Dispute, Side
+from newsdesk.answer.questions import Question
 from newsdesk.text import stem, stems_match, tokens
 from newsdesk.vocabulary import WEEKDAYS
 

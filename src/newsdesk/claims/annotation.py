@@ -14,10 +14,10 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 
-from newsdesk.chunking import split_paragraphs, split_sentences
-from newsdesk.claim_extraction import Claim, claims_of
-from newsdesk.claims import Attribution, Clause, attribute_clauses
-from newsdesk.corpus import Article
+from newsdesk.articles.chunking import split_paragraphs, split_sentences
+from newsdesk.claims.extraction import Claim, claims_of
+from newsdesk.claims.attribution import Attribution, Clause, attribute_clauses
+from newsdesk.articles.corpus import Article
 from newsdesk.text import Span
 
 _KEPT = 1024  # annotations kept in memory (a reindex reads each article twice, in two passes)

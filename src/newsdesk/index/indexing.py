@@ -28,12 +28,12 @@ from typing import Any
 from langchain_core.documents import Document
 from langchain_core.indexing import index
 
-from newsdesk.chunking import chunk_article, document_version
-from newsdesk.corpus import Article, LoadReport, Skipped, load_corpus
+from newsdesk.articles.chunking import chunk_article, document_version
+from newsdesk.articles.corpus import Article, LoadReport, Skipped, load_corpus
 from newsdesk.errors import CorpusError, StoreError
-from newsdesk.ledger import Ledger, next_ledger, read_ledger, remove_old_ledgers, write_ledger
-from newsdesk.lexical import LexicalIndex, Passage
-from newsdesk.store import DocumentEntry, Snapshot, Store, chroma_pages, utc_now_iso
+from newsdesk.claims.ledger import Ledger, next_ledger, read_ledger, remove_old_ledgers, write_ledger
+from newsdesk.index.lexical import LexicalIndex, Passage
+from newsdesk.index.store import DocumentEntry, Snapshot, Store, chroma_pages, utc_now_iso
 
 ProgressCallback = Callable[[int, int, str], None]
 _KEY_ENCODER = "sha256"

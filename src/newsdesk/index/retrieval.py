@@ -20,9 +20,9 @@ from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict
 
 from newsdesk.errors import StoreError
-from newsdesk.lexical import LexicalIndex, Passage
+from newsdesk.index.lexical import LexicalIndex, Passage
 from newsdesk.settings import RetrieverMode
-from newsdesk.store import Snapshot, Store
+from newsdesk.index.store import Snapshot, Store
 from newsdesk.text import date_ordinal
 
 

@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from newsdesk.chunking import document_version
-from newsdesk.corpus import Article
-from newsdesk.lexical import LexicalIndex
-from newsdesk.store import Store, chroma_pages
+from newsdesk.articles.chunking import document_version
+from newsdesk.articles.corpus import Article
+from newsdesk.index.lexical import LexicalIndex
+from newsdesk.index.store import Store, chroma_pages
 
 
 @dataclass

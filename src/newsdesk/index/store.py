@@ -28,7 +28,7 @@ from typing import Any
 from filelock import FileLock, Timeout
 
 from newsdesk.atomic import write_atomically
-from newsdesk.embedding import Embedder
+from newsdesk.index.embedding import Embedder
 from newsdesk.errors import StoreError, StoreLockedError
 from newsdesk.settings import Settings
 

@@ -18,9 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from newsdesk.atomic import write_atomically
-from newsdesk.annotation import annotate
-from newsdesk.claim_extraction import EXTRACTOR_VERSION, Claim
-from newsdesk.corpus import Article
+from newsdesk.claims.annotation import annotate
+from newsdesk.claims.extraction import EXTRACTOR_VERSION, Claim
+from newsdesk.articles.corpus import Article
 from newsdesk.errors import StoreError
 from newsdesk.text import stem, stems_match, tokens
 from newsdesk.vocabulary import STOPWORDS

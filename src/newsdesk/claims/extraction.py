@@ -22,9 +22,9 @@ from dataclasses import asdict, dataclass, replace
 from enum import Enum
 from typing import Any
 
-from newsdesk.chunking import split_paragraphs
-from newsdesk.claims import Attribution, Clause, same_claimant
-from newsdesk.corpus import Article
+from newsdesk.articles.chunking import split_paragraphs
+from newsdesk.claims.attribution import Attribution, Clause, same_claimant
+from newsdesk.articles.corpus import Article
 from newsdesk.text import NUMBER, Span, Token, resolve_weekday, specificity, stem, tokens
 from newsdesk.vocabulary import (
     ATTRIBUTION_VERBS,
@@ -207,7 +207,7 @@ class _Figure:
 
 def claims_of(article: Article, sentences: list[tuple[Span, list[Clause]]]) -> list[Claim]:
     """Every attributed claim of ``article``, in reading order, from its attributed sentences
-    (see `newsdesk.annotation.annotate`, which calls this once per article version)."""
+    (see `newsdesk.claims.annotation.annotate`, which calls this once per article version)."""
     body = article.body
     wire = _wire_relay(body)
     topics = _article_topics(article)

@@ -17,7 +17,7 @@ from typing import Any
 
 from newsdesk.errors import EvalSetError
 from newsdesk.text import normalise
-from newsdesk.verification import MARKER, check_answer
+from newsdesk.answer.verification import MARKER, check_answer
 
 Group = list[str]
 _NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from newsdesk.errors import ConfigError
-from newsdesk.evaluation import LOWER_IS_BETTER, metrics
+from newsdesk.evaluation.scoring import LOWER_IS_BETTER, metrics
 
 METRIC_NAMES: tuple[str, ...] = tuple(metrics([]))
 
