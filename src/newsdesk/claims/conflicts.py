@@ -73,6 +73,17 @@ class Dispute:
     def claims(self) -> list[Claim]:
         return [claim for side in self.sides for claim in side.claims]
 
+    def to_json(self) -> dict[str, Any]:
+        """The dispute as ``claims --disputes --json`` prints it: each side's latest claim and the ones it revised."""
+        return {
+            "subject": self.subject,
+            "kind": self.kind,
+            "sides": [
+                {"claimant": side.claimant, "latest": side.latest.to_json(), "earlier": [c.to_json() for c in side.revised]}
+                for side in self.sides
+            ],
+        }
+
 
 # -- finding disputes ----------------------------------------------------
 def find_disputes(claims: Sequence[Claim]) -> list[Dispute]:

@@ -73,12 +73,8 @@ def _print_disputes(found: list, selected_ids: set[str], as_json: bool) -> None:
     for dispute in found:
         if not any(c.id in selected_ids for c in dispute.claims):
             continue
-        sides = [
-            {"claimant": side.claimant, "latest": side.latest.to_json(), "earlier": [c.to_json() for c in side.revised]}
-            for side in dispute.sides
-        ]
         if as_json:
-            print(json.dumps({"subject": dispute.subject, "kind": dispute.kind, "sides": sides}, ensure_ascii=False))
+            print(json.dumps(dispute.to_json(), ensure_ascii=False))
             continue
         table = Table("claimant", "says", "as of", "span", title=f"disputed: {dispute.subject}")
         for side in dispute.sides:
