@@ -1,6 +1,6 @@
 """The documents panel: upload files into the corpus, list what is indexed, open and delete one.
 
-Only UI here: saving, checking and deleting files is `newsdesk.documents`.
+Only UI here: saving, checking and deleting files is `newsdesk.articles.documents`.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import Any
 import gradio as gr
 
 from newsdesk.assistant import Assistant
-from newsdesk.documents import (
+from newsdesk.articles.documents import (
     UploadResult,
     delete_document,
     document_rows,
@@ -21,7 +21,7 @@ from newsdesk.documents import (
     upload_results,
 )
 from newsdesk.errors import NewsdeskError
-from newsdesk.formats import SUPPORTED_SUFFIXES
+from newsdesk.articles.formats import SUPPORTED_SUFFIXES
 
 from .reindex_job import ReindexJob
 from .render import article_html, reindex_progress_html, status_markdown, upload_results_html
@@ -125,7 +125,7 @@ def build_documents_panel(assistant: Assistant, job: ReindexJob, answers: gr.Sta
                     f"{settings.upload_max_mb:g} MB each)",
                     file_count="multiple",
                     # No file_types: Gradio would refuse the whole drop for one odd file;
-                    # newsdesk.documents refuses that file alone, with the reason.
+                    # newsdesk.articles.documents refuses that file alone, with the reason.
                     elem_id="nd-upload",
                     height=140,
                 )

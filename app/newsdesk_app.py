@@ -20,9 +20,9 @@ from typing import Any
 import gradio as gr
 
 from newsdesk.assistant import Assistant, Request
-from newsdesk.documents import example_questions
+from newsdesk.articles.documents import example_questions
 from newsdesk.errors import NewsdeskError
-from newsdesk.retrieval import SearchFilters
+from newsdesk.index.retrieval import SearchFilters
 from newsdesk.web_guard import guard_middleware
 
 from .documents_panel import build_documents_panel
@@ -322,7 +322,7 @@ def launch(
     Nothing but the page and its API is served: no share tunnel, no MCP
     server, no files from disk (Gradio serves only files it created). Uploads
     (behind the login when there is one) go to Gradio's cache, then through
-    `newsdesk.documents` into the corpus upload folder; ``max_upload_bytes``
+    `newsdesk.articles.documents` into the corpus upload folder; ``max_upload_bytes``
     bounds one upload request. The request guard of `newsdesk.web_guard` sees
     every request first: Host and Origin must be this server's
     (``allowed_hosts`` adds names), with a login every API route needs it, and

@@ -1,7 +1,7 @@
 """A reindex that runs in its own thread, so the chat keeps answering meanwhile.
 
 Questions asked during a reindex read the previous snapshot until the new one
-is published atomically (see `newsdesk.indexing`). One job runs at a time: a
+is published atomically (see `newsdesk.index.indexing`). One job runs at a time: a
 second click while it runs watches the same job instead of starting another.
 """
 

@@ -11,8 +11,9 @@ import html
 import re
 from typing import Any
 
+from newsdesk.answer.provenance import provenance_note
+from newsdesk.claims.attribution import claimant_label
 from newsdesk.display import visible
-from newsdesk.provenance import provenance_note
 
 # "[3]" after the sentence it cites; the composer puts one after each quoted sentence.
 _MARKER = re.compile(r"\[(\d+)\]")
@@ -63,7 +64,7 @@ def disputes_html(dispute: dict[str, Any], turn: int) -> str:
     figure = dispute["kind"] == "figure"
     rows = []
     for side in dispute["sides"]:
-        who = side["claimant"] + (f" (via {side['relay']})" if side.get("relay") else "")
+        who = claimant_label(side["claimant"], side.get("relay"))
         says = f"{side.get('hedge') or ''} {side['value']:,.0f}".strip() if figure else side["quote"]
         earlier = "; ".join(
             f"{e.get('hedge') or ''} {e['value']:,.0f}".strip() + f" ({e['as_of']})" for e in side.get("earlier", [])

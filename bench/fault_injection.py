@@ -129,7 +129,7 @@ class ChangingCorpus:
     def _write(self, doc_id: str, serial: int) -> None:
         text = synthetic_article(serial, self.revisions[doc_id])
         (self.root / doc_id).write_text(text, encoding="utf-8")
-        from newsdesk.corpus import split_front_matter
+        from newsdesk.articles.corpus import split_front_matter
 
         self.versions.setdefault(doc_id, set()).add(split_front_matter(text)[1])
 
@@ -357,7 +357,7 @@ def load_loop(
 
 def _present(corpus: ChangingCorpus) -> dict[str, set[str]]:
     """Doc id -> its current body, for the synthetic articles now on disk."""
-    from newsdesk.corpus import split_front_matter
+    from newsdesk.articles.corpus import split_front_matter
 
     state: dict[str, set[str]] = {}
     for doc_id in corpus.synthetic_ids():
@@ -431,8 +431,8 @@ def main(argv: list[str] | None = None) -> int:
         os.environ.setdefault(name, value)
     sys.path.insert(0, str(REPO / "src"))
     from newsdesk.assistant import Assistant
-    from newsdesk.corpus import load_corpus
-    from newsdesk.integrity import check_store
+    from newsdesk.articles.corpus import load_corpus
+    from newsdesk.index.integrity import check_store
     from newsdesk.settings import load_settings
 
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="newsdesk-faults-"))

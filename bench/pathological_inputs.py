@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 import time
 
-from newsdesk.chunking import chunk_body
+from newsdesk.articles.chunking import chunk_body
 
 
 def time_chunking(lines: int, chunk_size: int = 1000) -> tuple[float, int]:

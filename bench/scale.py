@@ -51,11 +51,11 @@ for _name, _value in (
 import numpy as np  # noqa: E402
 
 from newsdesk.assistant import Assistant, Request  # noqa: E402
-from newsdesk.embedding import Embedder, default_model_path, embedder_for  # noqa: E402
-from newsdesk.evaluation import load_cases, metrics, run_cases, score_case  # noqa: E402
-from newsdesk.lexical import LexicalIndex, Passage  # noqa: E402
+from newsdesk.index.embedding import Embedder, default_model_path, embedder_for  # noqa: E402
+from newsdesk.evaluation.scoring import load_cases, metrics, run_cases, score_case  # noqa: E402
+from newsdesk.index.lexical import LexicalIndex, Passage  # noqa: E402
 from newsdesk.settings import Settings, load_settings  # noqa: E402
-from newsdesk.store import DocumentEntry, Snapshot, Store  # noqa: E402
+from newsdesk.index.store import DocumentEntry, Snapshot, Store  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 EVAL_CORPORA = [REPO / "corpus", REPO / "eval" / "corpus"]

@@ -23,7 +23,7 @@ os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from newsdesk.assistant import Assistant, Request  # noqa: E402
-from newsdesk.embedding import Embedder  # noqa: E402
+from newsdesk.index.embedding import Embedder  # noqa: E402
 from newsdesk.settings import load_settings  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent

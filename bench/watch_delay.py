@@ -29,7 +29,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from newsdesk.assistant import Assistant, Request  # noqa: E402
 from newsdesk.settings import load_settings  # noqa: E402
-from newsdesk.watching import WatchEvent, start_watch_thread  # noqa: E402
+from newsdesk.index.watching import WatchEvent, start_watch_thread  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 ARTICLE = """---

@@ -18,7 +18,7 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 from newsdesk.assistant import Assistant  # noqa: E402
-from newsdesk.embedding import Embedder  # noqa: E402
+from newsdesk.index.embedding import Embedder  # noqa: E402
 from newsdesk.settings import Settings, load_settings  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent

@@ -12,8 +12,8 @@ import json
 from pathlib import Path
 
 from newsdesk.assistant import Assistant
-from newsdesk.eval_runner import EvalRun, evaluate
-from newsdesk.evaluation import load_cases
+from newsdesk.evaluation.runner import EvalRun, evaluate
+from newsdesk.evaluation.scoring import load_cases
 
 REPO = Path(__file__).resolve().parent.parent
 SHIPPED_SET = REPO / "eval" / "cases.jsonl"

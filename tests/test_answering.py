@@ -5,7 +5,7 @@ import json
 import pytest
 
 from newsdesk.assistant import Request
-from newsdesk.corpus import read_article
+from newsdesk.articles.corpus import read_article
 
 from conftest import SEED_CORPUS, SEED_DOC
 

@@ -29,8 +29,8 @@ from gradio_client import Client
 
 from newsdesk.assistant import Assistant, Request
 from newsdesk.cli.serving import load_app
-from newsdesk.documents import example_questions
-from newsdesk.embedding import Embedder
+from newsdesk.articles.documents import example_questions
+from newsdesk.index.embedding import Embedder
 from newsdesk.settings import load_settings
 
 import chromium

@@ -1,4 +1,5 @@
-from newsdesk.claims import attribute_sentences
+from newsdesk.claims.annotation import AnnotatedSentence
+from newsdesk.claims.attribution import attribute_clauses, claimant_label
 from newsdesk.text import Span
 
 
@@ -8,7 +9,8 @@ def _attribute(*sentences: str) -> list:
     for sentence in sentences:
         spans.append(Span(position, position + len(sentence)))
         position += len(sentence) + 1
-    return [a.label() if a else None for a in attribute_sentences(body, spans)]
+    sentences = [AnnotatedSentence(span, tuple(c)) for span, c in zip(spans, attribute_clauses(body, spans), strict=True)]
+    return [claimant_label(s.attribution.claimant, s.attribution.relay, inline=False) if s.attribution else None for s in sentences]
 
 
 def test_subject_before_an_attribution_verb_is_the_claimant():
@@ -49,3 +51,7 @@ def test_a_name_with_an_appositive_role():
 
 def test_a_sentence_without_attribution_has_none():
     assert _attribute("The river rose two metres overnight.") == [None]
+
+
+def test_a_lower_case_word_between_a_place_and_a_role_belongs_to_the_role():
+    assert _attribute("Portside dock master Ann Lee said the quay was closed.") == ["Portside dock master Ann Lee"]

@@ -22,8 +22,8 @@ from typing import Literal
 import pytest
 
 from newsdesk.assistant import Assistant
-from newsdesk.chunking import chunk_article
-from newsdesk.corpus import LoadReport, Skipped, load_corpus
+from newsdesk.articles.chunking import chunk_article
+from newsdesk.articles.corpus import LoadReport, Skipped, load_corpus
 from newsdesk.errors import CorpusError
 
 REPO = Path(__file__).resolve().parent.parent
@@ -228,7 +228,7 @@ def _without_privileges(command: list[str]) -> list[str]:
 _LOAD_SCRIPT = """
 import json, sys
 from pathlib import Path
-from newsdesk.corpus import load_corpus
+from newsdesk.articles.corpus import load_corpus
 report = load_corpus([Path(sys.argv[1])])
 print(json.dumps({
     "articles": [a.doc_id for a in report.articles],

@@ -1,7 +1,7 @@
 import json
 
-from newsdesk.chunking import chunk_article, chunk_body, split_paragraphs, split_sentences
-from newsdesk.corpus import read_article
+from newsdesk.articles.chunking import chunk_article, chunk_body, split_paragraphs, split_sentences
+from newsdesk.articles.corpus import read_article
 
 from conftest import SEED_CORPUS, SEED_DOC
 

@@ -12,12 +12,13 @@ from typer.testing import CliRunner
 
 from conftest import EVAL_CORPUS, SEED_DOC
 from newsdesk.assistant import Assistant
-from newsdesk.claim_eval import claim_metrics, load_gold, score_claims
-from newsdesk.claim_extraction import Claim, extract_claims
+from newsdesk.evaluation.claims import claim_metrics, load_gold, score_claims
+from newsdesk.claims.annotation import extract_claims
+from newsdesk.claims.extraction import Claim
 from newsdesk.text import resolve_weekday
 from newsdesk.cli import app
-from newsdesk.corpus import Article
-from newsdesk.ledger import ledger_path
+from newsdesk.articles.corpus import Article
+from newsdesk.claims.ledger import ledger_path
 
 REPO = Path(__file__).resolve().parent.parent
 

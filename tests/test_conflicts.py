@@ -6,12 +6,12 @@ import datetime as dt
 import importlib.util
 from pathlib import Path
 
-from newsdesk.answering import Answer
+from newsdesk.answer.answers import Answer
 from newsdesk.assistant import Assistant, Request
-from newsdesk.claim_extraction import extract_claims
-from newsdesk.conflicts import find_disputes
-from newsdesk.corpus import Article
-from newsdesk.evaluation import contains
+from newsdesk.claims.annotation import extract_claims
+from newsdesk.claims.conflicts import find_disputes
+from newsdesk.articles.corpus import Article
+from newsdesk.evaluation.scoring import contains
 
 
 def _ask(assistant: Assistant, question: str, history: tuple[str, ...] = ()) -> Answer:

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from newsdesk.corpus import load_corpus, read_article, split_front_matter
+from newsdesk.articles.corpus import load_corpus, read_article, split_front_matter
 from newsdesk.errors import CorpusError
 
 from conftest import SEED_CORPUS, SEED_DOC

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from newsdesk.assistant import Assistant
-from newsdesk.corpus import load_corpus
+from newsdesk.articles.corpus import load_corpus
 from newsdesk.errors import ConfigError, MassDeleteError
 from newsdesk.settings import load_settings
 

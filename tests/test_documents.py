@@ -17,7 +17,7 @@ from conftest import SEED_CORPUS, SEED_DOC
 from formats_support import write_html, write_jsonl, write_pdf
 from newsdesk.assistant import Assistant, Request
 from newsdesk.cli.serving import load_app
-from newsdesk.documents import UploadError, safe_name, save_uploads, upload_dir
+from newsdesk.articles.documents import UploadError, safe_name, save_uploads, upload_dir
 from newsdesk.settings import load_settings
 
 needs_chromium = pytest.mark.skipif(not chromium.available(), reason="Chromium is not installed")

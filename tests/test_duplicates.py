@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from newsdesk.assistant import Request
-from newsdesk.corpus import Article
-from newsdesk.duplicates import wire_families
+from newsdesk.articles.corpus import Article
+from newsdesk.articles.duplicates import wire_families
 
 STORY = (
     "The Tarn valley dam will be raised by four metres to protect the towns downstream from floods, "

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from newsdesk.assistant import Assistant
 from newsdesk.cli import app
-from newsdesk.eval_report import Delta, deltas
+from newsdesk.evaluation.report import Delta, deltas
 
 
 def test_a_change_is_better_or_worse_by_the_metric_s_direction() -> None:

@@ -11,8 +11,8 @@ from pathlib import Path
 from eval_support import FLOORS, REPO, SHIPPED_SET, shipped_run, write_batch_output
 
 from newsdesk.assistant import Assistant
-from newsdesk.eval_report import METRIC_NAMES, load_floors
-from newsdesk.evaluation import below_floors
+from newsdesk.evaluation.report import METRIC_NAMES, load_floors
+from newsdesk.evaluation.scoring import below_floors
 
 
 def test_shipped_eval_set_meets_every_floor(eval_assistant: Assistant) -> None:

@@ -10,10 +10,10 @@ from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 
 from newsdesk.assistant import Assistant, Request
-from newsdesk.embedding import Embedder
-from newsdesk.eval_runner import evaluate
-from newsdesk.evaluation import CaseResult, load_cases, metrics
-from newsdesk.retrieval import HybridRetriever, to_document
+from newsdesk.index.embedding import Embedder
+from newsdesk.evaluation.runner import evaluate
+from newsdesk.evaluation.scoring import CaseResult, load_cases, metrics
+from newsdesk.index.retrieval import HybridRetriever, to_document
 
 
 class EmptyRetriever(BaseRetriever):

@@ -12,7 +12,7 @@ import pytest
 from eval_support import REPO, SHIPPED_SET
 
 from newsdesk.errors import EvalSetError
-from newsdesk.evaluation import load_cases
+from newsdesk.evaluation.scoring import load_cases
 
 GOOD = {"id": "ok-1", "question": "Who controls Kherson?", "answerable": True, "expect": ["Russia"]}
 

@@ -19,8 +19,8 @@ import pytest
 from eval_support import REPO, SCORER
 
 from newsdesk.assistant import Assistant
-from newsdesk.corpus import load_corpus
-from newsdesk.evaluation import load_cases, metrics, score_case
+from newsdesk.articles.corpus import load_corpus
+from newsdesk.evaluation.scoring import load_cases, metrics, score_case
 
 EVAL = REPO / "eval"
 # Every corpus an eval case may quote: the shipped article, the fixtures and each split's articles.

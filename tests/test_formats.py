@@ -17,8 +17,8 @@ from formats_support import (
 )
 from newsdesk.assistant import Assistant, Request
 from newsdesk.cli import app
-from newsdesk.corpus import load_corpus
-from newsdesk.formats import LOADERS, SUPPORTED_SUFFIXES
+from newsdesk.articles.corpus import load_corpus
+from newsdesk.articles.formats import LOADERS, SUPPORTED_SUFFIXES
 from newsdesk.settings import load_settings
 
 MARKDOWN = """---

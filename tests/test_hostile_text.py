@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from newsdesk.answering import EMPTY_QUESTION, Answer
+from newsdesk.answer.answering import EMPTY_QUESTION
+from newsdesk.answer.answers import Answer
 from newsdesk.assistant import Assistant, Request
 
 REPO = Path(__file__).resolve().parent.parent

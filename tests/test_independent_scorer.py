@@ -16,8 +16,8 @@ import pytest
 from eval_support import REPO, SCORER, SHIPPED_SET, shipped_run, write_batch_output
 
 from newsdesk.assistant import Assistant
-from newsdesk.corpus import read_article
-from newsdesk.evaluation import load_cases, metrics, score_case
+from newsdesk.articles.corpus import read_article
+from newsdesk.evaluation.scoring import load_cases, metrics, score_case
 
 CORPORA = [REPO / "corpus", REPO / "eval" / "corpus"]
 

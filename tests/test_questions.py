@@ -1,4 +1,4 @@
-from newsdesk.questions import analyse
+from newsdesk.answer.questions import analyse
 
 
 def test_a_quantity_question_pins_names_and_counts_the_right_noun():

@@ -1,8 +1,8 @@
 import datetime as dt
 
 from newsdesk.assistant import Request
-from newsdesk.lexical import Passage
-from newsdesk.retrieval import SearchFilters, reciprocal_rank_fusion
+from newsdesk.index.lexical import Passage
+from newsdesk.index.retrieval import SearchFilters, reciprocal_rank_fusion
 
 from conftest import SEED_DOC
 

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from newsdesk.assistant import Assistant, Request
-from newsdesk.corpus import load_corpus
-from newsdesk.integrity import check_store
-from newsdesk.retrieval import HybridRetriever
+from newsdesk.articles.corpus import load_corpus
+from newsdesk.index.integrity import check_store
+from newsdesk.index.retrieval import HybridRetriever
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 from fault_injection import (  # noqa: E402

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from newsdesk.assistant import Assistant
-from newsdesk.store import Store
+from newsdesk.index.store import Store
 
 REPO = Path(__file__).resolve().parent.parent
 ARTICLE = "---\ntitle: Harbour\n---\nThe harbour authority said on Monday that the pier would reopen in May.\n"

@@ -15,9 +15,9 @@ import numpy as np
 import pytest
 
 from conftest import REPO, SEED_CORPUS
-from newsdesk.answering import texts_embedded_for
+from newsdesk.answer.answering import texts_embedded_for
 from newsdesk.assistant import Assistant, Request
-from newsdesk.embedding import Embedder
+from newsdesk.index.embedding import Embedder
 
 TEXTS = [
     "Kherson",

@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 
 from newsdesk.assistant import Assistant, Request
-from newsdesk.corpus import load_corpus
+from newsdesk.articles.corpus import load_corpus
 from newsdesk.errors import EmptyIndexError, StoreError
-from newsdesk.integrity import check_store
+from newsdesk.index.integrity import check_store
 
 REPO = Path(__file__).resolve().parent.parent
 QUESTION = "How many Russian soldiers died according to the Defense Ministry?"

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from newsdesk.assistant import Assistant, Request
-from newsdesk.corpus import load_corpus
+from newsdesk.articles.corpus import load_corpus
 from newsdesk.errors import StoreError
-from newsdesk.integrity import check_store
+from newsdesk.index.integrity import check_store
 
 QUESTION = "How many Russian soldiers died according to the Defense Ministry?"
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from newsdesk.cli.serving import load_app
-from newsdesk.corpus import load_corpus
+from newsdesk.articles.corpus import load_corpus
 from newsdesk.display import visible
 
 REPO = Path(__file__).resolve().parent.parent

@@ -13,7 +13,7 @@ import pytest
 
 from conftest import REPO, SEED_DOC
 from newsdesk.assistant import Request
-from newsdesk.watching import WatchEvent, relevant_change, start_watch_thread
+from newsdesk.index.watching import WatchEvent, relevant_change, start_watch_thread
 
 pytestmark = pytest.mark.slow
 

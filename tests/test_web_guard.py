@@ -16,7 +16,7 @@ from gradio_client import Client
 
 from newsdesk.assistant import Assistant
 from newsdesk.cli.serving import load_app
-from newsdesk.embedding import Embedder
+from newsdesk.index.embedding import Embedder
 from newsdesk.settings import load_settings
 from newsdesk.web_guard import FREE_LOGIN_FAILURES, host_name
 

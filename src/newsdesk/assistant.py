@@ -15,22 +15,23 @@ from typing import Any
 from langchain_core.documents import Document
 from langchain_core.runnables import Runnable, RunnableLambda
 
-from newsdesk.answering import Answer, Answerer, ExtractiveAnswerer, Thresholds, retrieved_json as _retrieved_json
-from newsdesk.bodies import read_body
-from newsdesk.chunking import document_version
-from newsdesk.conflicts import with_disputes
-from newsdesk.corpus import Article
-from newsdesk.corpus_roots import absolute_roots, with_remembered_corpus
-from newsdesk.embedding import Embedder, embedder_for
+from newsdesk.answer.answering import ExtractiveAnswerer
+from newsdesk.answer.answers import Answer, Answerer, Evidence, retrieved_json
+from newsdesk.answer.provenance import with_provenance
+from newsdesk.answer.questions import Question, analyse
+from newsdesk.index.bodies import read_body
+from newsdesk.articles.chunking import document_version
+from newsdesk.articles.corpus import Article
+from newsdesk.articles.corpus_roots import absolute_roots, with_remembered_corpus
+from newsdesk.articles.formats import load_document
+from newsdesk.claims.conflicts import disputes_for
+from newsdesk.claims.ledger import Ledger, LedgerReader
 from newsdesk.errors import DocumentNotFoundError, EmptyIndexError, StoreError
-from newsdesk.formats import load_document
-from newsdesk.indexing import ProgressCallback, ReindexReport, reindex
-from newsdesk.ledger import Ledger, LedgerReader
-from newsdesk.provenance import with_provenance
-from newsdesk.questions import Question, analyse
-from newsdesk.retrieval import HybridRetriever, SearchFilters, SnapshotReader
+from newsdesk.index.embedding import Embedder, embedder_for
+from newsdesk.index.indexing import ProgressCallback, ReindexReport, reindex
+from newsdesk.index.retrieval import HybridRetriever, SearchFilters, SnapshotReader
 from newsdesk.settings import RetrieverMode, Settings
-from newsdesk.store import Store
+from newsdesk.index.store import Store
 from newsdesk.text import without_lone_surrogates
 
 
@@ -50,12 +51,31 @@ class Request:
 REPORT_DEPTH = 10
 
 
-class Assistant:
-    """newsdesk as a library.
+@dataclass(frozen=True)
+class Analysed:
+    """The chain's first stage: the request and its analysed question."""
 
-    >>> assistant = Assistant(load_settings(store=Path("/tmp/store")))
-    >>> assistant.reindex()
-    >>> assistant.ask(Request("Who controls Kherson?")).answer
+    request: Request
+    question: Question
+    timings: dict[str, float]
+
+
+@dataclass(frozen=True)
+class Retrieved:
+    """The chain's second stage: the analysed question and the evidence for it."""
+
+    request: Request
+    question: Question
+    evidence: Evidence
+    timings: dict[str, float]
+
+
+class Assistant:
+    """newsdesk as a library. Usage (the first call loads the model)::
+
+        assistant = Assistant(load_settings(store=Path("/tmp/store"), corpus=[Path("corpus")]))
+        assistant.reindex()
+        print(assistant.ask(Request("How many soldiers were wounded?")).answer)
     """
 
     def __init__(self, settings: Settings, embedder: Embedder | None = None, answerer: Answerer | None = None) -> None:
@@ -65,16 +85,7 @@ class Assistant:
         self.store = Store(settings, self.embedder)
         self.reader = SnapshotReader(self.store)
         self.ledgers = LedgerReader(settings.store)
-        self.answerer = answerer or ExtractiveAnswerer(
-            self.embedder,
-            Thresholds(
-                min_similarity=settings.min_similarity,
-                min_coverage=settings.min_coverage,
-                min_score=settings.min_score,
-                term_similarity=settings.term_similarity,
-                max_answer_chars=settings.max_answer_chars,
-            ),
-        )
+        self.answerer = answerer or ExtractiveAnswerer(self.embedder, settings)
         self.chain = self.build_chain()
 
     def build_chain(self) -> Runnable[Request, Answer]:
@@ -98,36 +109,38 @@ class Assistant:
             filters=request.filters,
         )
 
-    def _analyse(self, request: Request) -> dict[str, Any]:
+    def _analyse(self, request: Request) -> Analysed:
         started = time.perf_counter()
         question = analyse(request.question, list(request.history))
-        return {"request": request, "question": question, "timings": {"analyse": _ms(started)}}
+        return Analysed(request, question, {"analyse": _ms(started)})
 
-    def _retrieve(self, state: dict[str, Any]) -> dict[str, Any]:
-        """Retrieve at least `REPORT_DEPTH` passages: the answerer reads the top k, all are reported."""
+    def _retrieve(self, analysed: Analysed) -> Retrieved:
+        """Retrieve at least `REPORT_DEPTH` passages (all reported); the answerer reads the top k,
+        with the disputed subjects among their claims that the question asks about."""
         started = time.perf_counter()
-        question: Question = state["question"]
-        request: Request = state["request"]
+        request, question = analysed.request, analysed.question
         k = request.k or self.settings.k
         if not self.reader.current()[0].documents:
             raise EmptyIndexError(self.settings.store)  # not "the corpus does not say": there is no corpus
         retriever = self.retriever(replace(request, k=max(k, REPORT_DEPTH)))
         passages: list[Document] = [] if question.empty else retriever.invoke(question.query)
-        state["timings"]["retrieve"] = _ms(started)
-        return {**state, "passages": passages, "k": k}
+        evidence = Evidence(
+            passages=passages[:k],
+            reported=[retrieved_json(p) for p in passages],
+            filtered=request.filters.active,
+            disputes=disputes_for(question, passages[:k], self.ledger()),
+        )
+        return Retrieved(request, question, evidence, {**analysed.timings, "retrieve": _ms(started)})
 
-    def _answer(self, state: dict[str, Any]) -> Answer:
+    def _answer(self, retrieved: Retrieved) -> Answer:
+        """The answerer's answer, as it gave it, labelled with the request's id, text and timings, and
+        each citation with its page and the other outlets that carried it (what it says is unchanged)."""
         started = time.perf_counter()
-        request: Request = state["request"]
-        passages: list[Document] = state["passages"]
-        answer = self.answerer.answer(state["question"], passages[: state["k"]], filtered=request.filters.active)
-        # A disputed subject is answered with every side of it (conflicts.py).
-        answer = with_disputes(answer, state["question"], passages[: state["k"]], self.ledger(), self.settings.max_answer_chars)
-        answer = with_provenance(answer, self.reader.current()[0])
-        answer.retrieved = [_retrieved_json(p) for p in passages]
-        timings = {**state["timings"], "answer": _ms(started)}
+        answer = self.answerer.answer(retrieved.question, retrieved.evidence)
+        timings = {**retrieved.timings, "answer": _ms(started)}
         timings["retrieve"] += timings.pop("analyse")
-        return replace(answer, id=request.id, question=request.question, timings_ms=timings)
+        answer = with_provenance(answer, self.reader.current()[0])
+        return replace(answer, id=retrieved.request.id, question=retrieved.request.question, timings_ms=timings)
 
     def ledger(self) -> Ledger:
         """The claim ledger of the snapshot that answers are read from."""

@@ -11,39 +11,21 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+import Stemmer
 from wordfreq import zipf_frequency
 
-from newsdesk.lexical import stemmer
+from newsdesk.vocabulary import MONTHS, NUMBER_WORDS, WEEKDAYS
 
 WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
 NUMBER = re.compile(r"(?<![\w.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w])|(?<![\w.,])\d+(?:\.\d+)?(?![\w])")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _SPACES = re.compile(r"\s+")
 
-NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50, "hundred": 100, "hundreds": 100, "thousand": 1000, "thousands": 1000,
-    "dozen": 12, "dozens": 12, "million": 1e6, "millions": 1e6, "billion": 1e9,
-}
-MONTHS = (
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec"
-).split()
-WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 
-# Words that carry no content in a question: function words, question words,
-# auxiliaries and verbs of asking. Everything else is weighed by rarity.
-STOPWORDS = frozenset(
-    """a an the and or but if of at by for with about against between into through during before
-    after above below to from up down in out on off over under again further then once here there
-    all any both each few more most other some such no nor not only own same so than too very can
-    will just should now is are was were be been being have has had having do does did doing i me
-    my we our you your he him his she her it its they them their this that these those what which
-    who whom whose when where why how am would could might must shall may also as per
-    many much tell say said says according reported report know please give list show
-    happen happened happens happening occur occurred""".split()
-)
+@lru_cache(maxsize=1)
+def stemmer() -> Stemmer.Stemmer:
+    """The Snowball English stemmer, shared by the lexical index and the rules."""
+    return Stemmer.Stemmer("english")
 
 
 @dataclass(frozen=True)

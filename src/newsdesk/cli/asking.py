@@ -9,13 +9,13 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 from rich.markup import escape
 
-from newsdesk.cli.common import assistant_from, console, parse_date
+from newsdesk.cli.common import KOption, RetrieverOption, assistant_from, console, parse_date, retriever_mode
 from newsdesk.display import for_terminal
 from newsdesk.settings import RetrieverMode
 
 if TYPE_CHECKING:
-    from newsdesk.answering import Answer
-    from newsdesk.retrieval import SearchFilters
+    from newsdesk.answer.answers import Answer
+    from newsdesk.index.retrieval import SearchFilters
 
 
 def register(app: typer.Typer) -> None:
@@ -27,14 +27,10 @@ OutletOption = Annotated[Optional[list[str]], typer.Option("--outlet", help="Onl
 SinceOption = Annotated[Optional[str], typer.Option("--since", help="Only articles published on or after YYYY-MM-DD.")]
 UntilOption = Annotated[Optional[str], typer.Option("--until", help="Only articles published on or before YYYY-MM-DD.")]
 DocOption = Annotated[Optional[list[str]], typer.Option("--doc", help="Only this document id (repeatable).")]
-KOption = Annotated[Optional[int], typer.Option("-k", help="Passages to retrieve.", min=1, max=100)]
-RetrieverOption = Annotated[
-    Optional[str], typer.Option("--retriever", help="hybrid (default), dense or bm25.")
-]
 
 
 def _filters(outlet: list[str] | None, since: str | None, until: str | None, doc: list[str] | None) -> SearchFilters:
-    from newsdesk.retrieval import SearchFilters
+    from newsdesk.index.retrieval import SearchFilters
 
     return SearchFilters(
         outlets=tuple(outlet or ()),
@@ -71,9 +67,9 @@ def ask(
             _print_json(answered, as_json)
             return
     from newsdesk.assistant import Request
-    from newsdesk.evaluation import load_cases
+    from newsdesk.evaluation.scoring import load_cases
 
-    mode: RetrieverMode | None = _mode(retriever)
+    mode: RetrieverMode | None = retriever_mode(retriever)
     filters = _filters(outlet, since, until, doc)
     assistant = assistant_from(ctx)
     if batch is not None:
@@ -109,14 +105,6 @@ def _print_json(data: dict, as_json: bool) -> None:
         render_answer(answer_from_json(data))
 
 
-def _mode(value: str | None) -> RetrieverMode | None:
-    if value is None:
-        return None
-    if value not in ("hybrid", "dense", "bm25"):
-        raise typer.BadParameter("--retriever must be hybrid, dense or bm25")
-    return value  # type: ignore[return-value]
-
-
 def _print(answer: Answer, as_json: bool) -> None:
     if as_json:
         print(json.dumps(answer.to_json(), ensure_ascii=False))
@@ -126,7 +114,7 @@ def _print(answer: Answer, as_json: bool) -> None:
 
 def render_answer(answer: Answer) -> None:
     """An answer for a terminal: the text, then each source with its verbatim quote."""
-    from newsdesk.provenance import provenance_note
+    from newsdesk.answer.provenance import provenance_note
 
     style = "yellow" if answer.refused else "bold"
     console.print(f"[{style}]{escape(answer.answer)}[/]")

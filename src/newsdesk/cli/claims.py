@@ -10,11 +10,12 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 from rich.table import Table
 
+from newsdesk.claims.attribution import claimant_label
 from newsdesk.cli.common import assistant_from, console
 from newsdesk.display import for_terminal
 
 if TYPE_CHECKING:
-    from newsdesk.claim_extraction import Claim
+    from newsdesk.claims.extraction import Claim
 
 CSV_FIELDS = (
     "doc_id", "claimant", "relay", "kind", "subject", "value", "unit", "hedge", "caveat", "as_of", "start", "end", "quote",
@@ -34,7 +35,7 @@ def claims(
     disputes: Annotated[bool, typer.Option("--disputes", help="Only claims in disputed subjects, grouped.")] = False,
 ) -> None:
     """List who claimed what in the indexed corpus, with exact spans; --disputes shows the disagreements."""
-    from newsdesk.conflicts import find_disputes
+    from newsdesk.claims.conflicts import find_disputes
 
     if as_json and as_csv:
         raise typer.BadParameter("give --json or --csv, not both")
@@ -73,12 +74,8 @@ def _print_disputes(found: list, selected_ids: set[str], as_json: bool) -> None:
     for dispute in found:
         if not any(c.id in selected_ids for c in dispute.claims):
             continue
-        sides = [
-            {"claimant": side.claimant, "latest": side.latest.to_json(), "earlier": [c.to_json() for c in side.revised]}
-            for side in dispute.sides
-        ]
         if as_json:
-            print(json.dumps({"subject": dispute.subject, "kind": dispute.kind, "sides": sides}, ensure_ascii=False))
+            print(json.dumps(dispute.to_json(), ensure_ascii=False))
             continue
         table = Table("claimant", "says", "as of", "span", title=f"disputed: {for_terminal(dispute.subject)}")
         for side in dispute.sides:
@@ -96,7 +93,7 @@ def render_disputes(disputes: list[dict]) -> None:
         title = "disputed figures" if dispute["kind"] == "figure" else "disputed statements"
         table = Table("source", "says", "caveat", "as of", "earlier", "cite", title=f"{title}: {for_terminal(dispute['subject'])}")
         for side in dispute["sides"]:
-            who = f"{side['claimant']} (via {side['relay']})" if side.get("relay") else side["claimant"]
+            who = claimant_label(side["claimant"], side.get("relay"))
             if dispute["kind"] == "figure":
                 says = f"{side.get('hedge') or ''} {side['value']:,.0f}".strip()
             else:

@@ -5,19 +5,33 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 from rich.console import Console
 
 from newsdesk.errors import ConfigError
-from newsdesk.settings import Settings, load_settings
+from newsdesk.settings import RetrieverMode, Settings, load_settings
 
 if TYPE_CHECKING:
     from newsdesk.assistant import Assistant
 
 console = Console()
 console_err = Console(stderr=True)
+
+KOption = Annotated[Optional[int], typer.Option("-k", help="Passages to retrieve.", min=1, max=100)]
+RetrieverOption = Annotated[
+    Optional[str], typer.Option("--retriever", help="hybrid (default), dense or bm25.")
+]
+
+
+def retriever_mode(value: str | None) -> RetrieverMode | None:
+    """The ``--retriever`` option, checked."""
+    if value is None:
+        return None
+    if value not in ("hybrid", "dense", "bm25"):
+        raise typer.BadParameter("--retriever must be hybrid, dense or bm25")
+    return value  # type: ignore[return-value]
 
 
 @dataclass

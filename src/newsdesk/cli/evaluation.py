@@ -17,14 +17,13 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
 
-from newsdesk.cli.asking import KOption, RetrieverOption, _mode
-from newsdesk.cli.common import assistant_from, console, console_err
+from newsdesk.cli.common import KOption, RetrieverOption, assistant_from, console, console_err, retriever_mode
 
 if TYPE_CHECKING:
     from newsdesk.assistant import Assistant
-    from newsdesk.eval_report import Baseline
-    from newsdesk.eval_runner import EvalRun
-    from newsdesk.evaluation import Case, CaseResult
+    from newsdesk.evaluation.report import Baseline
+    from newsdesk.evaluation.runner import EvalRun
+    from newsdesk.evaluation.scoring import Case, CaseResult
     from newsdesk.settings import RetrieverMode
 
 BELOW_FLOOR_EXIT = 3
@@ -68,8 +67,8 @@ def evaluate_set(
     retriever: RetrieverOption = None,
 ) -> None:
     """Run an eval set through the same chain as the chat and report every metric."""
-    from newsdesk.eval_report import load_baseline, load_floors
-    from newsdesk.evaluation import load_cases
+    from newsdesk.evaluation.report import load_baseline, load_floors
+    from newsdesk.evaluation.scoring import load_cases
 
     splits = parse_set_specs(set_specs)
     if len(splits) > 1 or splits[0].label is not None:
@@ -86,15 +85,15 @@ def evaluate_set(
     cases = load_cases(set_path)
     floor_values = load_floors(floors) if floors else {}
     earlier = load_baseline(baseline) if baseline else None
-    mode = _mode(retriever)
+    mode = retriever_mode(retriever)
     assistant = assistant_from(ctx)
     if answers is not None:
-        from newsdesk.eval_runner import score_answers
+        from newsdesk.evaluation.runner import score_answers
 
         run = score_answers(assistant, cases, answers, set_path)
     else:
         run = run_with_progress(assistant, cases, set_path, k, mode, show=not as_json)
-    from newsdesk.claim_eval import claim_metrics_beside
+    from newsdesk.evaluation.claims import claim_metrics_beside
 
     # Claim extraction is scored apart from the eval-format metrics (docs/evaluation.md, Claims).
     claim_values = claim_metrics_beside(assistant.ledger(), set_path, claims or ())
@@ -140,9 +139,9 @@ def evaluate_side_by_side(
     retriever: str | None = None,
 ) -> None:
     """Several eval sets through one assistant: one column per split and the gap between the first and the last."""
-    from newsdesk.evaluation import load_cases
+    from newsdesk.evaluation.scoring import load_cases
 
-    mode = _mode(retriever)
+    mode = retriever_mode(retriever)
     present: list[tuple[Split, list[Case]]] = []
     for split in splits:
         missing = [path for path in split.paths if not path.exists()]
@@ -173,7 +172,7 @@ def evaluate_side_by_side(
 
 def report_side_by_side(runs: list[tuple[str, EvalRun]], as_json: bool = False, out: Path | None = None) -> None:
     """Print the splits' metrics in columns with the first-minus-last gap; --out gets one folder per split."""
-    from newsdesk.eval_report import split_gap
+    from newsdesk.evaluation.report import split_gap
 
     gap = split_gap(runs[0][1].metrics, runs[-1][1].metrics) if len(runs) > 1 else {}
     data = {
@@ -198,7 +197,7 @@ def report_side_by_side(runs: list[tuple[str, EvalRun]], as_json: bool = False, 
 
 
 def side_by_side_table(runs: list[tuple[str, EvalRun]], gap: dict[str, float | None]) -> Table:
-    from newsdesk.evaluation import LOWER_IS_BETTER
+    from newsdesk.evaluation.scoring import LOWER_IS_BETTER
 
     first, last = runs[0][0], runs[-1][0]
     table = Table(title="eval sets side by side", title_justify="left")
@@ -234,7 +233,7 @@ def run_with_progress(
     mode: RetrieverMode | None = None,
     show: bool = True,
 ) -> EvalRun:
-    from newsdesk.eval_runner import evaluate, evidence_not_indexed
+    from newsdesk.evaluation.runner import evaluate, evidence_not_indexed
 
     strays = evidence_not_indexed(assistant, cases)
     if strays:
@@ -271,7 +270,7 @@ def report(
     claims: dict[str, float | None] | None = None,
 ) -> None:
     """Print the run (table or JSON), write --out files, then enforce the floors."""
-    from newsdesk.evaluation import below_floors
+    from newsdesk.evaluation.scoring import below_floors
 
     data = run.to_json()
     if claims:
@@ -299,8 +298,8 @@ def report(
 
 
 def metrics_table(run: EvalRun, baseline: Baseline | None, floors: dict[str, float]) -> Table:
-    from newsdesk.eval_report import deltas
-    from newsdesk.evaluation import LOWER_IS_BETTER
+    from newsdesk.evaluation.report import deltas
+    from newsdesk.evaluation.scoring import LOWER_IS_BETTER
 
     table = Table(
         title=f"{run.set_path}: {len(run.results)} cases, {len(run.failures)} with problems "
@@ -343,7 +342,7 @@ def _number(name: str, value: float | None) -> str:
 
 
 def _floor_cell(name: str, value: float | None, floor: float | None) -> str:
-    from newsdesk.evaluation import LOWER_IS_BETTER, below_floors
+    from newsdesk.evaluation.scoring import LOWER_IS_BETTER, below_floors
 
     if floor is None:
         return ""
@@ -393,7 +392,7 @@ def _print_failure(result: CaseResult) -> None:
 
 
 def _print_case_changes(baseline: Baseline, results: list[dict[str, Any]]) -> None:
-    from newsdesk.eval_report import case_changes
+    from newsdesk.evaluation.report import case_changes
 
     newly_failing, fixed = case_changes(baseline, results)
     if newly_failing:
@@ -403,7 +402,7 @@ def _print_case_changes(baseline: Baseline, results: list[dict[str, Any]]) -> No
 
 
 def _write_out(out: Path, data: dict[str, Any], baseline: Baseline | None) -> None:
-    from newsdesk.eval_chart import write_chart
+    from newsdesk.evaluation.chart import write_chart
 
     out.mkdir(parents=True, exist_ok=True)
     results = out / "results.json"

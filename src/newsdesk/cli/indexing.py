@@ -15,8 +15,8 @@ from newsdesk.display import for_terminal
 
 if TYPE_CHECKING:
     from newsdesk.assistant import Assistant
-    from newsdesk.evaluation import Case
-    from newsdesk.watching import WatchEvent
+    from newsdesk.evaluation.scoring import Case
+    from newsdesk.index.watching import WatchEvent
 
 
 def register(app: typer.Typer) -> None:
@@ -99,7 +99,7 @@ def reindex(
 
 def watch_and_print(assistant: Assistant) -> None:
     """Reindex on every quiet burst of changes, one line each, until interrupted."""
-    from newsdesk.watching import watch_corpus
+    from newsdesk.index.watching import watch_corpus
 
     settings = assistant.settings
     console_err.print(f"watching {for_terminal(', '.join(map(str, settings.corpus)))} (Ctrl-C stops)", highlight=False)
@@ -122,7 +122,7 @@ def _read_eval_set(path: Path | None) -> list[Case] | None:
     """Read the whole eval set before indexing, so a bad line stops everything at once."""
     if path is None:
         return None
-    from newsdesk.evaluation import load_cases
+    from newsdesk.evaluation.scoring import load_cases
 
     return load_cases(path)
 

@@ -124,7 +124,7 @@ def serve(
     stop_watch = None
     if watch:
         from newsdesk.cli.indexing import print_watch_event
-        from newsdesk.watching import start_watch_thread
+        from newsdesk.index.watching import start_watch_thread
 
         _, stop_watch = start_watch_thread(
             assistant.reindex, list(settings.corpus), settings.watch_debounce_ms, print_watch_event

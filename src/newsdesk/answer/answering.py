@@ -1,0 +1,397 @@
+"""Answering: pick the sentences that answer, cite them verbatim, or refuse.
+
+The default answerer is extractive and needs no language model. When the
+evidence holds a disputed subject the question asks about, it answers with
+every side (`newsdesk.answer.dispute_answer`). Otherwise, from the
+retrieved passages it takes candidate sentences, keeps those that meet what
+the question pins down (names, numbers, years, the kind of answer asked for),
+scores the rest by meaning and by the share of the question's specific terms
+they meet, and composes the best one or two into an answer with numbered
+citations. Each citation is a verbatim span of the article body with its
+offsets and its claimant. When no sentence passes, it refuses.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from langchain_core.documents import Document
+
+from newsdesk.answer.answers import Answer, Citation, Evidence
+from newsdesk.claims.attribution import claimant_label
+from newsdesk.answer.dispute_answer import compose_disputed, quotes_hold
+from newsdesk.index.embedding import Embedder
+from newsdesk.answer.questions import Question, Term, entity_met
+from newsdesk.settings import Settings
+from newsdesk.text import (
+    has_date_expression,
+    has_quantity,
+    long_date,
+    numbers,
+    resolve_weekdays,
+    specificity,
+    stem,
+    stems_match,
+    tokens,
+)
+from newsdesk.vocabulary import NUMBER_WORDS, STOPWORDS
+
+REFUSAL = "The corpus does not say: none of the indexed articles answers this question."
+REFUSAL_FILTERED = (
+    "The corpus does not say, at least within the current filters: none of the selected articles answers this question."
+)
+EMPTY_QUESTION = "Please ask a question about the articles in the corpus."
+_CLAUSE_BREAK = re.compile(r"[,;:]\s+")
+_HYPOTHETICAL = re.compile(r"\W*(if|unless|should)\b", re.IGNORECASE)
+_FIGURE_WINDOW = 4
+# A counted phrase ("emergency workers") against the words after a figure ("Ten
+# emergency responders were"): cosine above this means the figure counts it.
+_COUNTED_SIMILARITY = 0.6
+
+
+@dataclass
+class Candidate:
+    """One sentence of a retrieved passage, with what is needed to judge and cite it."""
+
+    text: str
+    start: int
+    end: int
+    metadata: dict[str, Any]
+    context: str
+    claimant: str | None
+    relay: str | None
+    rank: int
+    similarity: float = 0.0
+    coverage: float = 0.0
+    rejected: str | None = None
+
+    @property
+    def score(self) -> float:
+        return 0.5 * self.similarity + 0.5 * self.coverage
+
+
+class TermMatcher:
+    """How well a sentence meets the question's terms, lexically or by word embedding.
+
+    All words of all candidate sentences are embedded in one batch per
+    question (and cached), so matching costs one model call, not one per term.
+    """
+
+    def __init__(self, embedder: Embedder, question: Question, candidates: list[Candidate], threshold: float) -> None:
+        self.question = question
+        self.threshold = threshold
+        terms = question.terms + question.focus
+        words = sorted({w for c in candidates for w in _content_words(c.text)} | {t.word.lower() for t in terms})
+        self._vectors = embedder.embed(words) if words else np.zeros((0, 1), dtype=np.float32)
+        self._row = {word: index for index, word in enumerate(words)}
+        # The counted phrase against the words after every figure, in one batch.
+        self._counted_best: dict[str, float] = {}
+        if question.counted:
+            windows = sorted({w for c in candidates for w in figure_windows(c.text)})
+            if windows:
+                vectors = embedder.embed([question.counted, *windows])
+                self._counted_best = dict(zip(windows, (vectors[1:] @ vectors[0]).tolist(), strict=True))
+
+    def credit(self, term: Term, text: str) -> float:
+        """1 for the same word; 0.8 for a synonym by word embedding; less for a related word; else 0."""
+        words = _content_words(text)
+        if any(stems_match(term.stem, stem(word)) for word in words):
+            return 1.0
+        rows = [self._row[w] for w in words if w in self._row]
+        if not rows or term.word.lower() not in self._row:
+            return 0.0
+        best = float(np.max(self._vectors[rows] @ self._vectors[self._row[term.word.lower()]]))
+        if best >= self.threshold:
+            return 0.8
+        floor = self.threshold - 0.25
+        return max(0.0, 0.5 * (best - floor) / (self.threshold - floor))
+
+    def figure_is_about(self, question: Question, text: str) -> bool:
+        """A figure in ``text`` stands within a few words of what the question counts.
+
+        "How much did the repairs cost?" is not answered by "40 kilometres".
+        """
+        if self.counts(text):
+            return True
+        wanted = question.focus or tuple(t for t in question.terms if t.weight >= 1.0 and t not in question.event)
+        if not wanted:
+            return True
+        words = [w for w in tokens(text) if w.lower not in STOPWORDS]
+        for index, word in enumerate(words):
+            if not (word.text[0].isdigit() or word.lower in NUMBER_WORDS):
+                continue
+            window = " ".join(w.text for w in words[max(0, index - _FIGURE_WINDOW):index + _FIGURE_WINDOW + 1])
+            if any(self.credit(term, window) >= 0.8 for term in wanted):
+                return True
+        return False
+
+    def coverage(self, text: str) -> float:
+        return self._coverage(self.question.terms, text)
+
+    def meets_a_common_term(self, text: str) -> bool:
+        """At least one of the question's words that is not a name is met, if it has any.
+
+        "What is the population of Kherson?" names Kherson but asks about its population.
+        """
+        common = [t for t in self.question.terms if not t.word[0].isupper() and t.weight >= 1.0]
+        return not common or any(self.credit(t, text) >= 0.8 for t in common)
+
+    def _coverage(self, terms: tuple[Term, ...], text: str) -> float:
+        total = sum(t.weight for t in terms)
+        if total == 0:
+            return 1.0
+        return sum(t.weight * self.credit(t, text) for t in terms) / total
+
+    def counts(self, text: str) -> bool:
+        """Does a figure in ``text`` count what the question counts, judged on the words after it?"""
+        return any(self._counted_best.get(window, 0.0) >= _COUNTED_SIMILARITY for window in figure_windows(text))
+
+
+def figure_windows(text: str) -> list[str]:
+    """Each figure in ``text`` with the few words after it: "Ten emergency responders were"."""
+    words = tokens(text)
+    windows = []
+    for index, word in enumerate(words):
+        if word.text[0].isdigit() or word.lower in NUMBER_WORDS:
+            following = words[index:index + 5]
+            windows.append(text[following[0].start:following[-1].end])
+    return windows
+
+
+def _content_words(text: str) -> list[str]:
+    return [w.lower for w in tokens(text) if len(w.text) > 2 and specificity(w.text) >= 0.8]
+
+
+def texts_embedded_for(passages: list[Document]) -> list[str]:
+    """What `judge` embeds for ``passages`` besides the question; reindex embeds these ahead, into the store's cache."""
+    candidates = sentence_candidates(passages)
+    words = {w for c in candidates for w in _content_words(c.text)}
+    windows = {w for c in candidates for w in figure_windows(c.text)}
+    return [c.text for c in candidates] + sorted(words) + sorted(windows)
+
+
+class ExtractiveAnswerer:
+    """Answers with sentences of the corpus only; refuses when none answers.
+
+    Its thresholds are the answerer fields of `Settings` (``min_similarity``,
+    ``min_coverage``, ``min_score``, ``term_similarity``, ``max_answer_chars``).
+    """
+
+    def __init__(self, embedder: Embedder, settings: Settings) -> None:
+        self.embedder = embedder
+        self.settings = settings
+
+    def answer(self, question: Question, evidence: Evidence) -> Answer:
+        """Every side of a disputed subject the question touches; else the best sentence or two; else a refusal."""
+        retrieved = evidence.reported
+        if question.empty or question.says_nothing:
+            return Answer(question.text, EMPTY_QUESTION, refused=True, retrieved=retrieved)
+        if evidence.disputes:
+            text, citations, table = compose_disputed(evidence.disputes[0], question, limit=self.settings.max_answer_chars)
+            if quotes_hold(citations):
+                return Answer(question.text, text, refused=False, citations=citations, retrieved=retrieved, disputes=[table])
+        candidates = self.judge(question, evidence.passages)
+        chosen = self._choose([c for c in candidates if c.rejected is None])
+        if not chosen:
+            refusal = REFUSAL_FILTERED if evidence.filtered else REFUSAL
+            return Answer(question.text, refusal, refused=True, retrieved=retrieved)
+        text, citations = compose(chosen, question, self.settings.max_answer_chars)
+        return Answer(question.text, text, refused=False, citations=citations, retrieved=retrieved)
+
+    def judge(self, question: Question, passages: list[Document]) -> list[Candidate]:
+        """Every candidate sentence, scored, with ``rejected`` saying why when it cannot answer."""
+        candidates = sentence_candidates(passages)
+        if not candidates:
+            return []
+        vectors = self.embedder.embed([question.query] + [c.text for c in candidates])
+        similarities = vectors[1:] @ vectors[0]
+        matcher = TermMatcher(self.embedder, question, candidates, self.settings.term_similarity)
+        for candidate, similarity in zip(candidates, similarities, strict=True):
+            candidate.similarity = float(similarity)
+            candidate.rejected = self._pins_unmet(question, candidate, matcher)
+            if candidate.rejected is None:
+                candidate.coverage = matcher.coverage(" ".join(filter(None, (candidate.text, candidate.claimant))))
+                candidate.rejected = self._weak(question, candidate, matcher)
+        return candidates
+
+    def _pins_unmet(self, question: Question, candidate: Candidate, matcher: TermMatcher) -> str | None:
+        for entity in question.entities:
+            if not entity_met(entity, candidate.context):
+                return f"does not mention {' '.join(entity)}"
+        published_year = candidate.metadata.get("published", "")[:4]
+        context_numbers = set(numbers(candidate.context))
+        for value in question.numbers:
+            if value not in context_numbers and not (value.is_integer() and str(int(value)) == published_year):
+                return f"does not mention {value:g}"
+        if question.kind in ("quantity", "date") and _HYPOTHETICAL.match(candidate.text):
+            return "is hypothetical"
+        if question.kind == "quantity" and not has_quantity(candidate.text):
+            return "gives no figure"
+        if question.kind == "quantity" and not matcher.figure_is_about(question, candidate.text):
+            return "gives a figure about something else"
+        if question.kind == "date" and not has_date_expression(candidate.text):
+            return "gives no date"
+        for term in question.focus:
+            if matcher.credit(term, candidate.text) < 0.8 and not matcher.counts(candidate.text):
+                return f"is not about {term.word}"
+        for term in question.event:
+            if matcher.credit(term, candidate.text) < 0.5:
+                return f"does not say who was {term.word}"
+        return None
+
+    def _weak(self, question: Question, candidate: Candidate, matcher: TermMatcher) -> str | None:
+        # A question made only of names ("What did Konashenkov say?") is short and
+        # unlike any sentence; once its names are met, similarity says little.
+        only_names = all(t.word[0].isupper() for t in question.terms)
+        if candidate.similarity < self.settings.min_similarity and not only_names:
+            return f"similarity {candidate.similarity:.2f} below {self.settings.min_similarity}"
+        if candidate.coverage < self.settings.min_coverage:
+            return f"meets {candidate.coverage:.0%} of the question's terms"
+        if candidate.score < self.settings.min_score:
+            return f"score {candidate.score:.2f} below {self.settings.min_score}"
+        if not matcher.meets_a_common_term(candidate.text):
+            return "meets the question's names but not what it asks about them"
+        return None
+
+    def _choose(self, passing: list[Candidate]) -> list[Candidate]:
+        """The best sentence, and a second one when it is nearly as good and adds something."""
+        if not passing:
+            return []
+        # A headline restates the story in brief; the article's own sentence says it fully.
+        passing = [c for c in passing if c.text != c.metadata.get("title")] or passing
+        ranked = sorted(passing, key=lambda c: (-c.score, c.rank, c.start))
+        best = ranked[0]
+        chosen = [best]
+        for other in ranked[1:3]:
+            if other.score < best.score * 0.92 or _overlaps(best, other) or _near_duplicate(best, other):
+                continue
+            if len(best.text) + len(other.text) > self.settings.max_answer_chars:
+                continue
+            chosen.append(other)
+            break
+        return chosen
+
+
+def sentence_candidates(passages: list[Document]) -> list[Candidate]:
+    """The sentences of the passages, each with its claimant, neighbours and headline as context."""
+    seen: set[tuple[str, int]] = set()
+    candidates = []
+    for rank, passage in enumerate(passages, start=1):
+        metadata = passage.metadata
+        offset = int(metadata["start"])
+        spans = json.loads(metadata.get("sentences") or "[]") or [[offset, int(metadata["end"])]]
+        attributions = json.loads(metadata.get("attributions") or "null") or [None] * len(spans)
+        texts = [passage.page_content[s - offset:e - offset] for s, e in spans]
+        for index, ((start, end), text) in enumerate(zip(spans, texts, strict=True)):
+            key = (metadata["doc_id"], start)
+            if key in seen:
+                continue
+            seen.add(key)
+            neighbours = [t for t in texts[max(0, index - 1):index + 2] if t != text]
+            pair = attributions[index] if index < len(attributions) else None
+            candidates.append(
+                Candidate(
+                    text=text,
+                    start=start,
+                    end=end,
+                    metadata=metadata,
+                    # What a name in the question may be met by: the sentence, who it
+                    # is attributed to (resolved from "it said"), its neighbours, the headline.
+                    context=" ".join(
+                        [text, *(name for name in (pair or []) if name), *neighbours, metadata.get("title", "")]
+                    ),
+                    claimant=pair[0] if pair else None,
+                    relay=pair[1] if pair else None,
+                    rank=rank,
+                )
+            )
+    return candidates
+
+
+def compose(chosen: list[Candidate], question: Question, limit: int) -> tuple[str, list[Citation]]:
+    """Sentences in reading order, each naming its claimant and carrying its citation."""
+    chosen = sorted(chosen, key=lambda c: (c.metadata["doc_id"], c.start))
+    parts = []
+    citations = []
+    for n, candidate in enumerate(chosen, start=1):
+        start, end = _fit(candidate, question, limit)
+        quote = candidate.text[start - candidate.start:end - candidate.start]
+        parts.append(f"{_with_claimant(_with_dates(quote, candidate), candidate)} [{n}]")
+        citations.append(
+            Citation(
+                n=n,
+                doc_id=candidate.metadata["doc_id"],
+                title=candidate.metadata.get("title", ""),
+                outlet=candidate.metadata.get("outlet", ""),
+                published=candidate.metadata.get("published", ""),
+                quote=quote,
+                start=start,
+                end=end,
+                claimant=candidate.claimant,
+                relay=candidate.relay,
+            )
+        )
+    return " ".join(parts), citations
+
+
+def _with_claimant(quote: str, candidate: Candidate) -> str:
+    """Name who said it when the sentence itself only says "it said" or "the ministry"."""
+    if not candidate.claimant or candidate.claimant.lower() in quote.lower():
+        return quote
+    label = claimant_label(candidate.claimant, candidate.relay)
+    quoted = quote if quote[:1] in "\"“" else f"“{quote}”"
+    return f"According to {label}: {quoted}"
+
+
+def _with_dates(quote: str, candidate: Candidate) -> str:
+    """"on Thursday" becomes "on Thursday (February 24, 2022)", from the article's date."""
+    published = candidate.metadata.get("published")
+    if not published:
+        return quote
+    try:
+        day = dt.date.fromisoformat(published)
+    except ValueError:
+        return quote
+    for start, end, resolved in reversed(resolve_weekdays(quote, day)):
+        quote = f"{quote[:end]} ({long_date(resolved)}){quote[end:]}"
+    return quote
+
+
+def _fit(candidate: Candidate, question: Question, limit: int) -> tuple[int, int]:
+    """The sentence, or for an over-long one the run of clauses that best answers."""
+    if len(candidate.text) <= limit:
+        return candidate.start, candidate.end
+    bounds = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(candidate.text)] + [len(candidate.text)]
+    best, best_span = -1.0, (0, min(limit, len(candidate.text)))
+    wanted = {t.stem for t in question.terms} | {stem(w) for e in question.entities for w in e}
+    for i in range(len(bounds) - 1):
+        for j in range(i + 1, len(bounds)):
+            if bounds[j] - bounds[i] > limit:
+                break
+            piece = candidate.text[bounds[i]:bounds[j]]
+            hits = sum(1 for w in tokens(piece) if stem(w.text) in wanted) + (question.kind == "quantity" and has_quantity(piece))
+            if hits > best:
+                best, best_span = hits, (bounds[i], bounds[j])
+    piece_start, piece_end = best_span
+    text = candidate.text[piece_start:piece_end].rstrip(",;: ")
+    return candidate.start + piece_start, candidate.start + piece_start + len(text)
+
+
+def _overlaps(a: Candidate, b: Candidate) -> bool:
+    return a.metadata["doc_id"] == b.metadata["doc_id"] and a.start < b.end and b.start < a.end
+
+
+def _near_duplicate(a: Candidate, b: Candidate) -> bool:
+    """The same wire sentence republished by another outlet."""
+    left = {w.lower for w in tokens(a.text)}
+    right = {w.lower for w in tokens(b.text)}
+    if not left or not right:
+        return False
+    return len(left & right) / len(left | right) >= 0.6
+
+

@@ -1,0 +1,165 @@
+"""The every-side answer for a disputed subject, one of the extractive answerer's two composers.
+
+"Sources disagree. Russia's Defense Ministry (via RIA): 498 soldiers [1].
+Kyiv: nearly 6,000 Russian soldiers [2]": every side with its claimant, its
+hedges and caveats, and a citation whose quote is the exact clause that
+holds it; a side that revised its figure gives the latest with its date and
+names the earlier one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from newsdesk.answer.answers import Citation
+from newsdesk.claims.extraction import EVENTS, Claim
+from newsdesk.claims.attribution import claimant_identity, claimant_label
+from newsdesk.claims.conflicts import Dispute, Side
+from newsdesk.answer.questions import Question
+from newsdesk.text import stem, stems_match, tokens
+from newsdesk.vocabulary import WEEKDAYS
+
+
+def compose_disputed(
+    dispute: Dispute, question: Question | None = None, start_n: int = 1, limit: int = 500
+) -> tuple[str, list[Citation], dict[str, Any]]:
+    """"Sources disagree. Russia's Defense Ministry (via RIA): 498 soldiers. [1] Kyiv: nearly 6,000 Russian soldiers. [2]"
+
+    Each side is one answer sentence ending in its citation, so every
+    sentence rests on the quote that holds its figure or statement.
+    """
+    citations: list[Citation] = []
+    parts: list[str] = []
+    table_sides: list[dict[str, Any]] = []
+    sides = _distinct_sides(dispute)
+    quote_budget = max(80, (limit - 20) // max(1, len(sides)) - 40)
+
+    def cite(claim: Claim) -> int:
+        for citation in citations:
+            if citation.doc_id == claim.doc_id and citation.start == claim.start and citation.end == claim.end:
+                return citation.n
+        n = start_n + len(citations)
+        citations.append(
+            Citation(
+                n=n, doc_id=claim.doc_id, title=claim.title, outlet=claim.outlet, published=claim.published,
+                quote=claim.quote, start=claim.start, end=claim.end, claimant=claim.claimant, relay=claim.relay,
+            )
+        )
+        return n
+
+    for side in sides:
+        claim = side.latest if dispute.kind == "figure" else _best_statement(side, question)
+        n = cite(claim)
+        row: dict[str, Any] = {
+            "claimant": side.claimant, "relay": claim.relay, "value": claim.value, "unit": claim.unit,
+            "hedge": claim.hedge, "caveat": claim.caveat, "as_of": claim.as_of, "citation": n, "quote": claim.quote,
+        }
+        if dispute.kind == "figure":
+            parts.extend(_figure_sentences(dispute, side, claim, n, row, cite))
+        else:
+            who = _short_who(claim.claimant, claim.relay)
+            quote = _shorten(claim.quote, quote_budget)
+            surname = claim.claimant.split(",")[0].split()[-1].lower()
+            if re.search(rf"\b{re.escape(surname)}\b", claim.quote.lower()) is None:
+                quote = f"{who}: {quote}" if quote[:1] in '"“' else f'{who}: "{quote}"'
+            parts.append(f"{quote} [{n}]")
+        table_sides.append(row)
+    text = "Sources disagree. " + " ".join(parts)
+    table = {"subject": dispute.subject, "kind": dispute.kind, "sides": table_sides}
+    return text, citations, table
+
+
+def _figure_sentences(
+    dispute: Dispute, side: Side, claim: Claim, n: int, row: dict[str, Any], cite: Any
+) -> list[str]:
+    """"Kyiv: nearly 6,000 Russian soldiers. [2]", with caveats, and a revision as its own cited sentence."""
+    noun = _noun_in_quote(claim)
+    who = _short_who(side.claimant, claim.relay)
+    if _names_claimant(claim):
+        text = f"{who}: {claim.hedged_value}{' ' + noun if noun else ''}"
+    else:  # "it said", a quotation continued: show the words that hold the figure
+        quote = _shorten(claim.quote, 160)
+        text = f"{who}: {quote}" if quote[:1] in '"“' else f'{who}: "{quote}"'
+    caveat = next((c.caveat for c in side.claims if c.value == claim.value and c.caveat), None)
+    if caveat:
+        text += f" ({caveat})"
+        row["caveat"] = caveat
+    earlier = side.revised
+    if not earlier:
+        return [f"{text}. [{n}]"]
+    text += f" on {_day(claim)}"
+    previous = earlier[0]
+    row["earlier"] = [{"value": c.value, "hedge": c.hedge, "as_of": c.as_of, "citation": cite(c)} for c in earlier]
+    return [f"{text}. [{n}]", f"It was {previous.hedged_value}{' ' + _noun_in_quote(previous) if _noun_in_quote(previous) else ''} on {_day(previous)}. [{cite(previous)}]"]
+
+
+def _names_claimant(claim: Claim) -> bool:
+    quote = {stem(w.text) for w in tokens(claim.quote)}
+    return any(word in quote for word in claimant_identity(claim.claimant)) or claim.claimant.lower() in claim.quote.lower()
+
+
+def _noun_in_quote(claim: Claim) -> str:
+    """The counted noun as the claim's own quote writes it ("Russian soldiers"), or nothing."""
+    subject_words = claim.subject.split()
+    quote_words = {w.lower for w in tokens(claim.quote)}
+    for size in range(len(subject_words), 0, -1):
+        for start in range(0, len(subject_words) - size + 1):
+            words = subject_words[start:start + size]
+            if all(w.lower() in quote_words for w in words) and words[-1].lower() not in EVENTS:
+                return " ".join(words)
+    return ""
+
+
+def _day(claim: Claim) -> str:
+    """"Thursday 17 Oct" when the quote names the day, else "17 Oct" (the table has the full date)."""
+    weekday = next((w.text for w in tokens(claim.quote) if w.lower in WEEKDAYS), "")
+    try:
+        day = dt.date.fromisoformat(claim.as_of)
+    except ValueError:
+        return weekday or "an earlier date"
+    return f"{weekday} {day.day} {day:%b}".strip()
+
+
+def _best_statement(side: Side, question: Question | None) -> Claim:
+    """The side's statement that says most about what was asked; a named person's, then the shorter, on a tie."""
+    wanted = {t.stem for t in question.terms} | {stem(w) for e in question.entities for w in e} if question else set()
+
+    def score(claim: Claim) -> tuple[int, bool, int]:
+        words = {stem(w.text) for w in tokens(claim.quote)}
+        hits = sum(1 for w in wanted if any(stems_match(w, other) or other.startswith(w) for other in words))
+        # A named official ("Oleksiy Arestovich, a … adviser") says more than a country ("Ukraine argued").
+        return (hits, len(claimant_identity(claim.claimant)) >= 2, -len(claim.quote))
+
+    return max(side.claims, key=score)
+
+
+def _distinct_sides(dispute: Dispute) -> list[Side]:
+    """Sides in order of first appearance; a side repeating another's statement word for word is dropped."""
+    seen_quotes: set[str] = set()
+    sides = []
+    for side in sorted(dispute.sides, key=lambda s: min((c.published, c.doc_id, c.start) for c in s.claims)):
+        key = side.latest.quote if dispute.kind == "statement" else f"{side.claimant}{side.latest.value}"
+        if key in seen_quotes:
+            continue
+        seen_quotes.add(key)
+        sides.append(side)
+    return sides
+
+
+def _short_who(claimant: str, relay: str | None) -> str:
+    name = claimant if len(claimant) <= 60 else claimant.split(",")[0]
+    return claimant_label(name, relay.removesuffix(" news agency") if relay else None)
+
+
+def _shorten(quote: str, budget: int) -> str:
+    if len(quote) <= budget:
+        return quote
+    cut = quote.rfind(" ", 0, budget)
+    return quote[: cut if cut > 0 else budget].rstrip(" ,;:") + "…"
+
+
+def quotes_hold(citations: list[Citation]) -> bool:
+    """Every citation quotes a span of exactly its own length (claims come from the ledger, not the passages)."""
+    return all(c.quote and c.end - c.start == len(c.quote) for c in citations)

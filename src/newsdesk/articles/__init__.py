@@ -1,0 +1,2 @@
+"""Articles: corpus files read into `Article`s, and their sentences and chunks with exact offsets.
+"""

@@ -1,0 +1,217 @@
+"""Chunking: an article body becomes passages that keep exact character offsets.
+
+Sentences are never cut and paragraph breaks are preferred as chunk breaks.
+Every chunk is ``body[start:end]`` verbatim, and carries the offsets of its
+sentences so the answerer can quote a sentence without re-splitting.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+import pysbd
+from langchain_core.documents import Document
+
+from newsdesk.articles.corpus import Article
+from newsdesk.text import Span, date_ordinal
+
+if TYPE_CHECKING:
+    from newsdesk.claims.attribution import Attribution
+
+# pysbd is accurate on abbreviations ("Feb. 28", "U.S.") but slow on huge
+# paragraphs; past this length a plain punctuation rule is used instead.
+_PYSBD_MAX_CHARS = 20_000
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+_FALLBACK_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+")
+_VISIBLE_CHARACTER = re.compile(r"\S")
+# A sentence end before the last character: only then can a line hold two sentences.
+_SENTENCE_END_INSIDE = re.compile(r"[.!?…;:\"”’)\]](?=.)", re.DOTALL)
+_TERMINAL = ('.', '!', '?', ':', '"', '”', '’', ')', '…')
+
+
+@lru_cache(maxsize=1)
+def _segmenter() -> pysbd.Segmenter:
+    return pysbd.Segmenter(language="en", clean=False, char_span=True)
+
+
+def split_paragraphs(body: str) -> list[Span]:
+    """Paragraphs: runs of text separated by blank lines, trimmed of whitespace."""
+    spans: list[Span] = []
+    position = 0
+    for match in _PARAGRAPH_BREAK.finditer(body):
+        spans.extend(_trimmed(body, position, match.start()))
+        position = match.end()
+    spans.extend(_trimmed(body, position, len(body)))
+    return spans
+
+
+def split_sentences(body: str, paragraph: Span | None = None) -> list[Span]:
+    """Sentences of one paragraph (or the whole body), as trimmed spans."""
+    paragraph = paragraph or Span(0, len(body))
+    sentences: list[Span] = []
+    for line in _logical_lines(body, paragraph):
+        text = body[line.start:line.end]
+        for start, end in _segment(text):
+            sentences.extend(_trimmed(body, line.start + start, line.start + end))
+    return sentences
+
+
+def _logical_lines(body: str, paragraph: Span) -> list[Span]:
+    """Split a paragraph at line breaks that end a unit (a title, a caption, a list item).
+
+    A hard-wrapped sentence continues on the next line in lower case; a line
+    break after terminal punctuation, or before a capital, digit or bullet,
+    starts a new unit.
+    """
+    lines: list[Span] = []
+    start = paragraph.start
+    position = body.find("\n", start, paragraph.end)
+    while position != -1:
+        before = body[start:position].rstrip()
+        # Only the next visible character matters: slicing the rest of the paragraph was quadratic.
+        following = _VISIBLE_CHARACTER.search(body, position + 1, paragraph.end)
+        after = following.group(0) if following else ""
+        if before.endswith(_TERMINAL) or (after and not after.islower()):
+            lines.append(Span(start, position))
+            start = position + 1
+        position = body.find("\n", position + 1, paragraph.end)
+    lines.append(Span(start, paragraph.end))
+    return lines
+
+
+def _segment(text: str) -> list[tuple[int, int]]:
+    if not _SENTENCE_END_INSIDE.search(text.rstrip()):
+        return [(0, len(text))]  # at most one sentence: pysbd (a millisecond a call) would say the same
+    if len(text) > _PYSBD_MAX_CHARS:
+        return _fallback_segment(text)
+    try:
+        # pysbd ends a sentence at every newline; a hard-wrapped line is one
+        # sentence, so newlines are read as spaces (same length, same offsets).
+        spans = _segmenter().segment(text.replace("\n", " "))
+    except Exception:  # pysbd raises bare errors on odd input; the rule below never fails
+        return _fallback_segment(text)
+    pieces = [(s.start, s.end) for s in spans]
+    flat = text.replace("\n", " ")
+    if not pieces or any(flat[a:b] != s.sent for (a, b), s in zip(pieces, spans, strict=True)):
+        return _fallback_segment(text)
+    return pieces
+
+
+def _fallback_segment(text: str) -> list[tuple[int, int]]:
+    pieces: list[tuple[int, int]] = []
+    position = 0
+    for match in _FALLBACK_SENTENCE_END.finditer(text):
+        pieces.append((position, match.start()))
+        position = match.end()
+    pieces.append((position, len(text)))
+    return pieces
+
+
+def _trimmed(body: str, start: int, end: int) -> list[Span]:
+    while start < end and body[start].isspace():
+        start += 1
+    while end > start and body[end - 1].isspace():
+        end -= 1
+    return [Span(start, end)] if end > start else []
+
+
+def _split_long(body: str, sentence: Span, limit: int) -> list[Span]:
+    """Cut a sentence longer than ``limit`` at whitespace (a pasted table, a run-on line)."""
+    pieces: list[Span] = []
+    start = sentence.start
+    while sentence.end - start > limit:
+        cut = body.rfind(" ", start + limit // 2, start + limit)
+        cut = cut if cut > start else start + limit
+        pieces.extend(_trimmed(body, start, cut))
+        start = cut
+    pieces.extend(_trimmed(body, start, sentence.end))
+    return pieces
+
+
+def chunk_body(body: str, chunk_size: int, overlap: int = 1) -> list[list[Span]]:
+    """Group sentences into chunks of about ``chunk_size`` characters.
+
+    A chunk closes at a paragraph break once it is at least half full, and
+    never grows past ``chunk_size`` except for a single long sentence. Only a
+    "sentence" over twice ``chunk_size`` (a pasted table, a run-on line) is cut,
+    at white space.
+    When a chunk closes inside a paragraph, its last ``overlap`` sentences open
+    the next one so that no sentence loses its neighbour.
+    """
+    chunks: list[list[Span]] = []
+    current: list[Span] = []
+    for paragraph in split_paragraphs(body):
+        sentences = [
+            piece
+            for sentence in split_sentences(body, paragraph)
+            for piece in _split_long(body, sentence, 2 * chunk_size)
+        ]
+        if current and _length(current) >= chunk_size // 2:
+            chunks.append(current)
+            current = []
+        for index, sentence in enumerate(sentences):
+            if current and sentence.end - current[0].start > chunk_size:
+                chunks.append(current)
+                inside_paragraph = index > 0
+                current = current[-overlap:] if (overlap and inside_paragraph) else []
+                if current and sentence.end - current[0].start > chunk_size:
+                    current = []
+            current.append(sentence)
+    if current:
+        chunks.append(current)
+    return chunks
+
+
+def _length(sentences: list[Span]) -> int:
+    return sentences[-1].end - sentences[0].start
+
+
+# Bump when chunking or attribution changes what a chunk holds, so that every
+# document is re-indexed (and no old chunk passes for a current one).
+CHUNKER_VERSION = 3  # 2: clause-level attribution (claims.py); 3: attribution read from annotate()
+
+
+def document_version(article: Article, chunk_size: int, overlap: int) -> str:
+    """Identifies an article's text *and* how it was chunked; any change re-indexes it."""
+    return f"{article.content_hash}-c{chunk_size}o{overlap}v{CHUNKER_VERSION}"
+
+
+def chunk_article(article: Article, chunk_size: int, overlap: int = 1) -> list[Document]:
+    """The article's chunks as LangChain documents with offsets, article metadata and each sentence's claimant."""
+    # annotation.py builds on this module's sentence splitter, hence the import here.
+    from newsdesk.claims.annotation import annotate
+
+    version = document_version(article, chunk_size, overlap)
+    chunks = chunk_body(article.body, chunk_size, overlap)
+    annotation = annotate(article)
+    documents = []
+    for index, sentences in enumerate(chunks):
+        start, end = sentences[0].start, sentences[-1].end
+        documents.append(
+            Document(
+                page_content=article.body[start:end],
+                metadata={
+                    "doc_id": article.doc_id,
+                    "doc_hash": version,
+                    "title": article.title,
+                    "outlet": article.outlet or "",
+                    "published": article.published_iso,
+                    "published_ord": date_ordinal(article.published),
+                    "chunk_index": index,
+                    "start": start,
+                    "end": end,
+                    "sentences": json.dumps([[s.start, s.end] for s in sentences]),
+                    "attributions": json.dumps(
+                        [_attribution_pair(annotation.attribution_at(s.start)) for s in sentences]
+                    ),
+                },
+            )
+        )
+    return documents
+
+
+def _attribution_pair(attribution: Attribution | None) -> list[str | None] | None:
+    return None if attribution is None else [attribution.claimant, attribution.relay]

@@ -1,0 +1,3 @@
+"""Claims: who said what. The one annotation pass per article version (sentences, clause
+attributions, claims), disputes between claims, and the claim ledger kept with each snapshot.
+"""

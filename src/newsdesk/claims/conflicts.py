@@ -1,0 +1,405 @@
+"""Conflicts: claims about the same subject that disagree, and answers that give every side.
+
+Figures group by their canonical subject key (counted noun and event, e.g.
+``russi|soldier|killed``); claims in different articles group only when the
+articles share specific names (their topics), so "people killed" in a ferry
+disaster never meets "people killed" at a dam. A group is disputed when its
+sides (claimants, merged when one name contains the other's) give different
+figures, or when one side revised its figure: the latest, by its as-of date,
+stands and the earlier ones are mentioned.
+
+Statements are disputed when a statement pushes back on one made just before
+it by another side ("rejected this", "denied", "But X said", "while Y
+argued", or an unattributed "Residents disputed that.") about the same thing.
+
+`disputes_for` finds the disputed subject a question and its retrieved
+passages touch; the answerer then answers it with every side
+(`newsdesk.answer.dispute_answer`).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from langchain_core.documents import Document
+
+from newsdesk.claims.extraction import EVENTS, Claim, Opposition
+from newsdesk.claims.attribution import same_claimant
+from newsdesk.claims.ledger import Ledger
+from newsdesk.answer.questions import Question, entity_met
+from newsdesk.text import numbers, specificity, stem, stems_match, tokens
+from newsdesk.vocabulary import STOPWORDS, is_nationality
+
+_CROSS_ARTICLE_TOPIC_WEIGHT = 3.5  # shared names must say this much (e.g. "Tarrow", or "Ukraine" + "Russia")
+_MAX_POSTING = 300
+# Words of a question that name what happened to the counted ("died", "licensed to carry").
+_QUESTION_EVENTS = {**EVENTS, "carry": "capacity", "licensed": "capacity", "capacity": "capacity", "hold": "capacity"}
+
+
+@dataclass
+class Side:
+    """One party to a dispute: its latest claim, and earlier claims it revised."""
+
+    claimant: str
+    claims: list[Claim]  # latest first
+
+    @property
+    def latest(self) -> Claim:
+        return self.claims[0]
+
+    @property
+    def revised(self) -> list[Claim]:
+        """Earlier claims of this side with another figure, latest first."""
+        seen = {self.latest.value}
+        earlier = []
+        for claim in self.claims[1:]:
+            if claim.value is not None and claim.value not in seen and claim.as_of < self.latest.as_of:
+                seen.add(claim.value)
+                earlier.append(claim)
+        return earlier
+
+
+@dataclass
+class Dispute:
+    subject: str
+    kind: str  # "figure" or "statement"
+    sides: list[Side]
+    topics: tuple[str, ...] = field(default=())
+
+    @property
+    def claims(self) -> list[Claim]:
+        return [claim for side in self.sides for claim in side.claims]
+
+    def to_json(self) -> dict[str, Any]:
+        """The dispute as ``claims --disputes --json`` prints it: each side's latest claim and the ones it revised."""
+        return {
+            "subject": self.subject,
+            "kind": self.kind,
+            "sides": [
+                {"claimant": side.claimant, "latest": side.latest.to_json(), "earlier": [c.to_json() for c in side.revised]}
+                for side in self.sides
+            ],
+        }
+
+
+# -- finding disputes ----------------------------------------------------
+def find_disputes(claims: Sequence[Claim]) -> list[Dispute]:
+    """Every disputed subject in ``claims`` (figures first)."""
+    return _figure_disputes([c for c in claims if c.kind == "figure"]) + _statement_disputes(
+        [c for c in claims if c.kind == "statement"]
+    )
+
+
+def _figure_disputes(figures: list[Claim]) -> list[Dispute]:
+    groups = _union_groups(figures, _same_figure_subject, _figure_candidates(figures))
+    disputes = []
+    for group in groups:
+        sides = _sides(group)
+        latest_values = {side.latest.value for side in sides}
+        if len(latest_values) < 2 and not any(side.revised for side in sides):
+            continue
+        disputes.append(Dispute(_most_common([c.subject for c in group]), "figure", sides, _shared_topics(group)))
+    return disputes
+
+
+def _same_figure_subject(a: Claim, b: Claim) -> bool:
+    if a.subject_key is None or b.subject_key is None or not a.subject_key.compatible(b.subject_key):
+        return False
+    return a.doc_id == b.doc_id or _topic_weight(set(a.topics) & set(b.topics)) >= _CROSS_ARTICLE_TOPIC_WEIGHT
+
+
+def _statement_disputes(statements: list[Claim]) -> list[Dispute]:
+    by_doc: dict[str, list[Claim]] = {}
+    for claim in statements:
+        by_doc.setdefault(claim.doc_id, []).append(claim)
+    pairs: list[tuple[Claim, Claim]] = []
+    for claims in by_doc.values():
+        claims.sort(key=lambda c: c.start)
+        for index, claim in enumerate(claims):
+            if claim.opposes is Opposition.NONE:
+                continue
+            target = _opposed(claim, claims[:index])
+            if target is not None:
+                pairs.append((target, claim))
+    paired = list({c.id: c for pair in pairs for c in pair}.values())
+    position = {c.id: i for i, c in enumerate(paired)}
+    groups = _union_groups(paired, lambda a, b: True, [(position[a.id], position[b.id]) for a, b in pairs])
+    disputes: list[Dispute] = []
+    by_doc: dict[str, list[Dispute]] = {}  # opposition pairs are within one article; so are merges
+    for unique in groups:
+        merged = next((d for d in by_doc.get(unique[0].doc_id, []) if _fits(d, *unique)), None)
+        if merged is not None:
+            for claim in unique:
+                _add(merged, claim)
+            continue
+        topics = set.intersection(*(_content_topics(c) for c in unique)) - set().union(*(_name_stems(c) for c in unique))
+        dispute = Dispute(_statement_subject(unique, topics), "statement", _sides(unique), tuple(sorted(topics)))
+        disputes.append(dispute)
+        by_doc.setdefault(unique[0].doc_id, []).append(dispute)
+    return disputes
+
+
+def _statement_subject(claims: list[Claim], topics: set[str]) -> str:
+    """The most specific shared topic that the quotes themselves name ("Kherson", "bridge")."""
+    words = {stem(w.text): w.text for c in claims for w in tokens(c.quote)}
+    named = sorted((t for t in topics if t in words), key=lambda t: -specificity(t))
+    return " ".join(words[t] for t in named[:2]) or claims[0].subject
+
+
+def _opposed(claim: Claim, before: list[Claim]) -> Claim | None:
+    """The statement ``claim`` pushes back on: a nearby earlier one by another side."""
+    strong = claim.opposes is Opposition.STRONG
+    for candidate in reversed(before):
+        if same_claimant(candidate.claimant, claim.claimant):
+            continue
+        if claim.start - candidate.end > 400 and claim.sentence[0] - candidate.sentence[1] > 400:
+            return None
+        if claim.opposes is Opposition.CLAUSE:
+            return candidate if candidate.sentence == claim.sentence else None
+        shared = (_quote_words(candidate) & _quote_words(claim)) - _name_stems(candidate) - _name_stems(claim)
+        if shared or strong:
+            return candidate
+    return None
+
+
+def _fits(dispute: Dispute, *claims: Claim) -> bool:
+    """Another pair about the same thing: same article or shared topics, and sides that match."""
+    if not any(c.doc_id == d.doc_id or _topic_weight(set(c.topics) & set(d.topics)) >= _CROSS_ARTICLE_TOPIC_WEIGHT
+               for c in claims for d in dispute.claims):
+        return False
+    return all(any(same_claimant(c.claimant, side.claimant) for side in dispute.sides) for c in claims)
+
+
+def _add(dispute: Dispute, claim: Claim) -> None:
+    for side in dispute.sides:
+        if same_claimant(side.claimant, claim.claimant):
+            if all(c.id != claim.id for c in side.claims):
+                side.claims.append(claim)
+                side.claims.sort(key=_recency, reverse=True)
+            return
+    dispute.sides.append(Side(claim.claimant, [claim]))
+
+
+def _sides(claims: list[Claim]) -> list[Side]:
+    sides: list[Side] = []
+    for claim in sorted(claims, key=lambda c: (c.doc_id, c.start)):
+        for side in sides:
+            if same_claimant(side.claimant, claim.claimant):
+                side.claims.append(claim)
+                break
+        else:
+            sides.append(Side(claim.claimant, [claim]))
+    for side in sides:
+        side.claims.sort(key=_recency, reverse=True)
+        side.claimant = _usual_name([c.claimant for c in side.claims])
+    return sides
+
+
+def _recency(claim: Claim) -> tuple[str, str, int]:
+    return (claim.as_of, claim.published, -claim.start)
+
+
+def _usual_name(names: list[str]) -> str:
+    """The name a side goes by most often ("Regional governor Ilse Marrow", not "...'s office")."""
+    lowered = [n.lower() for n in names]
+    return max(names, key=lambda n: (lowered.count(n.lower()), n[:1].isupper(), -len(n)))
+
+
+def _union_groups(
+    claims: list[Claim], linked: Any, candidates: Iterable[tuple[int, int]] | None = None
+) -> list[list[Claim]]:
+    """Connected groups (of two or more) under ``linked``, checked on the candidate pairs (default: all)."""
+    parent = list(range(len(claims)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    pairs = candidates if candidates is not None else ((i, j) for i in range(len(claims)) for j in range(i + 1, len(claims)))
+    for i, j in pairs:
+        if find(i) != find(j) and linked(claims[i], claims[j]):
+            parent[find(i)] = find(j)
+    groups: dict[int, list[Claim]] = {}
+    for i, claim in enumerate(claims):
+        groups.setdefault(find(i), []).append(claim)
+    return [group for group in groups.values() if len(group) > 1]
+
+
+def _figure_candidates(figures: list[Claim]) -> list[tuple[int, int]]:
+    """Pairs worth checking: same event, and the same article or a shared topic (not all pairs)."""
+    postings: dict[tuple[str, str], list[int]] = {}
+    for index, claim in enumerate(figures):
+        event = claim.subject_key.event if claim.subject_key else ""
+        if not event:
+            continue
+        for key in (f"doc:{claim.doc_id}", *claim.topics):
+            postings.setdefault((event, key), []).append(index)
+    pairs: set[tuple[int, int]] = set()
+    for (_, key), members in postings.items():
+        if len(members) > _MAX_POSTING and not key.startswith("doc:"):
+            continue  # a name this common ("Ukraine" in a corpus about the war) says little on its own
+        for position, i in enumerate(members):
+            pairs.update((i, j) for j in members[position + 1:])
+    return sorted(pairs)
+
+
+def _topic_weight(stems: set[str]) -> float:
+    return sum(specificity(s) for s in stems)
+
+
+def _shared_topics(claims: list[Claim]) -> tuple[str, ...]:
+    shared = set(claims[0].topics)
+    for claim in claims[1:]:
+        shared &= set(claim.topics)
+    return tuple(sorted(shared))
+
+
+def _content_topics(claim: Claim) -> set[str]:
+    words = {stem(w.text) for w in tokens(claim.quote) if w.lower not in STOPWORDS and specificity(w.text) >= 1.5}
+    return words | set(claim.topics)
+
+
+def _quote_words(claim: Claim) -> set[str]:
+    """What a statement itself is about: its specific words (not the article's names)."""
+    return {stem(w.text) for w in tokens(claim.quote) if w.lower not in STOPWORDS and specificity(w.text) >= 1.5}
+
+
+def _name_stems(claim: Claim) -> set[str]:
+    return {stem(w.text) for w in tokens(f"{claim.claimant} {claim.relay or ''}")}
+
+
+def _most_common(values: list[str]) -> str:
+    return max(values, key=lambda v: (values.count(v), len(v)))
+
+
+# -- which disputes a question touches -----------------------------------
+def disputes_for(question: Question, passages: Sequence[Document], ledger: Ledger) -> list[Dispute]:
+    """The disputes that answer ``question``: about what it asks, with a claim in the retrieved passages."""
+    if question.empty or not passages or question.kind == "date":
+        return []
+    in_passages = _claims_in(passages, ledger)
+    if not in_passages:
+        return []
+    kind = "figure" if question.kind == "quantity" else "statement"
+    candidates = [d for d in ledger_disputes(ledger) if d.kind == kind and any(c.id in in_passages for c in d.claims)]
+    relevant = [d for d in candidates if _touches(question, d)]
+    relevant.sort(key=lambda d: -max(_passage_rank(c, passages) for c in d.claims))
+    return relevant[:1]
+
+
+_CACHE_LOCK = threading.Lock()
+_CACHE: dict[int, tuple[Ledger, list[Dispute]]] = {}
+
+
+def ledger_disputes(ledger: Ledger) -> list[Dispute]:
+    """Every dispute in ``ledger``, found once per ledger (a new snapshot brings a new ledger)."""
+    with _CACHE_LOCK:
+        cached = _CACHE.get(id(ledger))
+        if cached is not None and cached[0] is ledger:
+            return cached[1]
+    disputes = find_disputes(ledger.claims())
+    with _CACHE_LOCK:
+        if len(_CACHE) >= 4:
+            _CACHE.clear()
+        _CACHE[id(ledger)] = (ledger, disputes)
+    return disputes
+
+
+def _claims_in(passages: Sequence[Document], ledger: Ledger) -> dict[str, Claim]:
+    found: dict[str, Claim] = {}
+    for passage in passages:
+        entry = ledger.documents.get(str(passage.metadata.get("doc_id")))
+        if entry is None or entry.hash != passage.metadata.get("doc_hash"):
+            continue
+        start, end = int(passage.metadata["start"]), int(passage.metadata["end"])
+        for claim in entry.claims:
+            if start <= claim.start and claim.end <= end:
+                found[claim.id] = claim
+    return found
+
+
+def _passage_rank(claim: Claim, passages: Sequence[Document]) -> float:
+    for rank, passage in enumerate(passages):
+        metadata = passage.metadata
+        if metadata.get("doc_id") == claim.doc_id and int(metadata["start"]) <= claim.start < int(metadata["end"]):
+            return 1.0 / (1 + rank)
+    return 0.0
+
+
+def _touches(question: Question, dispute: Dispute) -> bool:
+    context = " ".join([*(c.quote for c in dispute.claims), *{c.title for c in dispute.claims}])
+    # A follow-up's inherited names ("Orsk Hollow" from the turn before) must be met too.
+    entities = [e for e in (*question.entities, *question.soft_entities) if not _is_qualifier_of(e, dispute)]
+    if not all(entity_met(entity, context) for entity in entities):
+        return False
+    if not _numbers_met(question, dispute):
+        return False
+    if dispute.kind == "figure":
+        return _figure_asked(question, dispute)
+    names = {w.lower() for e in (*question.entities, *question.soft_entities) for w in e}
+    words = [t.word.lower() for t in question.terms if len(t.word) >= 4 and t.word.lower() not in names]
+    quotes = " ".join(c.quote.lower() for c in dispute.claims)
+    asked_about = [w for w in words if w in quotes or stem(w) in quotes]
+    if _names_two_sides(question, dispute):
+        return True  # "How did Ukraine respond to that?" after "What did Konashenkov say?"
+    topics_named = any(
+        any(stems_match(stem(word), topic) for topic in dispute.topics)
+        for entity in question.entities for word in entity
+    ) or any(any(stems_match(t.stem, topic) for topic in dispute.topics) for t in question.terms)
+    return bool(asked_about) and topics_named
+
+
+def _names_two_sides(question: Question, dispute: Dispute) -> bool:
+    named = [" ".join(e) for e in (*question.entities, *question.soft_entities)]
+    sides = {i for i, side in enumerate(dispute.sides) for name in named
+             if any(same_claimant(name, c.claimant) for c in side.claims)}
+    return len(sides) >= 2
+
+
+def _numbers_met(question: Question, dispute: Dispute) -> bool:
+    """A number the question pins ("in 2019") must be in a claim or its article's year."""
+    present = {v for c in dispute.claims for v in numbers(c.quote)} | {
+        float(c.published[:4]) for c in dispute.claims if c.published[:4].isdigit()
+    }
+    return all(value in present for value in question.numbers)
+
+
+def _own_words(question: Question) -> list[str]:
+    """The words of the question itself, not those a follow-up inherits from earlier turns."""
+    return [w.lower for w in tokens(question.text) if w.lower not in STOPWORDS]
+
+
+def _is_qualifier_of(entity: tuple[str, ...], dispute: Dispute) -> bool:
+    """"Russian" in "How many Russian soldiers" is met by the subject "Russian soldiers killed"."""
+    subject_words = {stem(w.text) for c in dispute.claims for w in tokens(c.subject)}
+    return all(any(stems_match(stem(word), s) for s in subject_words) for word in entity)
+
+
+def _figure_asked(question: Question, dispute: Dispute) -> bool:
+    """The question counts what the dispute counts: same noun (or "people"), same event if it names one."""
+    event = dispute.claims[0].subject_key.event if dispute.claims[0].subject_key else ""
+    own = _own_words(question)
+    asked_events = {_QUESTION_EVENTS[w] for w in own if w in _QUESTION_EVENTS}
+    if asked_events and event not in asked_events:
+        return False
+    context = {stem(w.text) for c in dispute.claims for w in tokens(f"{c.quote} {c.subject} {c.title}")}
+    specific = [w for w in own if specificity(w) >= 1.5 and w not in _QUESTION_EVENTS]
+    if not all(any(stems_match(stem(w), other) for other in context) for w in specific):
+        return False
+    focus = {t.stem for t in question.focus} or {t.stem for t in question.terms}
+    heads = {c.subject_key.head for c in dispute.claims if c.subject_key}
+    subjects = " ".join(c.subject for c in dispute.claims)
+    subject_stems = {stem(w.text) for w in tokens(subjects)} | heads
+    noun_met = any(any(stems_match(f, s) for s in subject_stems) for f in focus) or "peopl" in focus
+    if not noun_met:
+        return False
+    nationalities = [w for e in question.entities for w in e if is_nationality(w)]
+    qualifiers = {c.subject_key.qualifier for c in dispute.claims if c.subject_key} - {""}
+    return all(any(stems_match(stem(n)[:5], q) or stem(n).startswith(q) for q in qualifiers) for n in nationalities) if qualifiers else True
+
+

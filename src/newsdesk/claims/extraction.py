@@ -1,0 +1,633 @@
+"""Claim extraction: the attributed claims of an article, as records for the ledger.
+
+Each attributed sentence (or clause, when one sentence names several
+claimants) gives one claim per figure it states, and a *statement* claim when
+it states no exact figure. A figure claim carries its value, unit, hedge
+("nearly", "more than") and a *subject* such as "Russian soldiers killed",
+built from the counted noun and the event verb; its ``subject_key`` is the
+canonical form used to group claims across articles ("Russian troops dead"
+has the same key). A caveat such as "could not be independently verified"
+applies to the figures of its own sentence or, when it has none, to those of
+the latest sentence before it that had some (and to earlier claims of the
+same figure). Relative days ("on Wednesday", "last Saturday") are resolved
+against the article's publication date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import asdict, dataclass, replace
+from enum import Enum
+from typing import Any
+
+from newsdesk.articles.chunking import split_paragraphs
+from newsdesk.claims.attribution import Attribution, Clause, same_claimant
+from newsdesk.articles.corpus import Article
+from newsdesk.text import NUMBER, Span, Token, resolve_weekday, specificity, stem, tokens
+from newsdesk.vocabulary import (
+    ATTRIBUTION_VERBS,
+    CAVEATS,
+    FIGURE_CARDINALS,
+    HEDGES,
+    MONTHS,
+    MULTIPLIERS,
+    STOPWORDS,
+    TOLL_VERBS,
+    VAGUE_QUANTITIES,
+    WEEKDAYS,
+    is_nationality,
+)
+
+# Bump when the extraction rules change: the next reindex then re-extracts every article.
+EXTRACTOR_VERSION = "9"
+
+_NUMBER_WORD = re.compile(
+    r"\b(?:" + "|".join(sorted(FIGURE_CARDINALS, key=len, reverse=True)) + r")(?:-(?:one|two|three|four|five|six|seven|eight|nine))?\b",
+    re.IGNORECASE,
+)
+_TIME_UNITS = frozenset(
+    "day days hour hours week weeks month months year years minute minutes second seconds decade decades "
+    "century centuries times time".split()
+)
+_CLOCK = re.compile(r"^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|:\d|gmt|utc|o'clock)", re.IGNORECASE)
+# Event words, canonicalised so that "died", "dead" and "deaths" group together.
+EVENTS = {
+    "killed": "killed", "died": "killed", "dead": "killed", "deaths": "killed", "death": "killed",
+    "die": "killed", "perished": "killed", "fatalities": "killed", "lives": "killed", "gone": "killed",
+    "wounded": "wounded", "injured": "wounded", "hurt": "wounded", "injuries": "wounded", "casualties": "casualties",
+    "missing": "missing", "unaccounted": "missing",
+    "evacuated": "evacuated", "evacuees": "evacuated", "fled": "evacuated", "flee": "evacuated",
+    "leave": "evacuated", "displaced": "displaced", "arrested": "arrested", "detained": "arrested",
+    "rescued": "rescued", "saved": "rescued", "pulled": "rescued", "brought": "rescued",
+    "aboard": "aboard", "board": "aboard", "carrying": "aboard",
+    "destroyed": "destroyed", "damaged": "damaged", "extinguished": "extinguished", "treated": "treated",
+    "captured": "captured", "taken": "captured", "recovered": "recovered",
+}
+# Nouns that are themselves the event: "142 civilian deaths", "63 bodies".
+_EVENT_NOUNS = {"evacuees": "evacuated", "deaths": "killed", "dead": "killed", "fatalities": "killed", "bodies": "killed",
+                "casualties": "casualties", "injuries": "wounded", "victims": "killed"}
+# Counted nouns that name the same thing; "people" groups with any more specific person noun.
+_SYNONYMS = {
+    "troop": "soldier", "servicemen": "soldier", "serviceman": "soldier", "servicememb": "soldier",
+    "fighter": "soldier", "person": "peopl", "individu": "peopl", "bodi": "peopl", "victim": "peopl",
+    "resid": "peopl", "passeng": "peopl", "civilian": "civilian", "neighbour": "peopl",
+}
+_GENERIC_HEADS = frozenset({"peopl"})
+_PERSON_EVENTS = frozenset("killed wounded missing evacuated displaced rescued arrested casualties".split())
+# Counted nouns that measure rather than count people; "people" never stands for them.
+_MEASURES = frozenset(
+    stem(w) for w in """metres meters kilometres kilometers km miles feet percent dollars euros pounds tonnes tons
+    hectares acres litres liters degrees hours days weeks months years minutes""".split()
+)
+_NOUN_STOP = frozenset(
+    """were was are is had have has been be being remain remains remained still among on in at from to by as
+    when after before since during while who which that whose and or but with for of into onto across along
+    downstream upstream aboard alive ago away more than each per near""".split()
+)
+_OWNERS = frozenset("its our their his her my your".split())
+_REFERENCE_WORDS = frozenset("this that there it these those".split())
+_STRONG_VERBS = r"(?:rejected|rejects|denied|denies|disputed|disputes|dismissed|contradicted|contradicting|refuted|countered)"
+# Pushing back on what was just said: "rejected this", "disputed that.", "denied the claim".
+_STRONG_CUES = re.compile(
+    rf"\b{_STRONG_VERBS}\s+(?:this|these|those|it|them|that(?=\s*(?:[.,;:]|$))|the\s+(?:claim|claims|figure|figures|"
+    r"allegation|allegations|report|reports|account|statement|count|toll))\b"
+)
+_CONTRAST_CUES = re.compile(r"(?:^|\W)(?:but|however|whereas|while|yet)\W")
+_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+(?:,[^—–(\n]{0,40})?\s*\(([A-Z][A-Za-z]{1,12})\)\s*[—–-]")
+
+
+class Opposition(str, Enum):
+    """How a clause pushes back on what was said before it."""
+
+    STRONG = "strong"  # "rejected this", or right after "X disputed that."
+    CLAUSE = "clause"  # a "while/whereas/but" clause of another claimant in the same sentence
+    CONTRAST = "contrast"  # "But ..." about the same thing
+    NONE = ""
+
+
+@dataclass(frozen=True)
+class SubjectKey:
+    """What figures must share to be about the same thing: nationality, counted noun, event.
+
+    Written ``russi|soldier|killed`` in the ledger file.
+    """
+
+    qualifier: str = ""  # the first five letters of the nationality's stem, "" when none
+    head: str = ""  # the canonical stem of what is counted ("soldier", "peopl")
+    event: str = ""  # what happened to it ("killed")
+
+    def __str__(self) -> str:
+        return f"{self.qualifier}|{self.head}|{self.event}"
+
+    @classmethod
+    def parse(cls, text: str) -> SubjectKey | None:
+        if not text:
+            return None
+        qualifier, head, event = (text.split("|") + ["", "", ""])[:3]
+        return cls(qualifier, head, event)
+
+    def compatible(self, other: SubjectKey) -> bool:
+        """Same event and counted noun; a missing nationality or a generic "people" fits any."""
+        if not self.event or self.event != other.event:
+            return False
+        if self.qualifier and other.qualifier and self.qualifier != other.qualifier:
+            return False
+        if self.head == other.head:
+            return bool(self.head)
+        if not self.head or not other.head or self.head in _MEASURES or other.head in _MEASURES:
+            return False
+        return self.head in _GENERIC_HEADS or other.head in _GENERIC_HEADS
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One attributed claim with its exact span: ``body[start:end] == quote``."""
+
+    id: str
+    doc_id: str
+    claimant: str
+    relay: str | None
+    kind: str  # "figure" or "statement"
+    subject: str
+    subject_key: SubjectKey | None  # None for a statement
+    value: float | None
+    unit: str | None
+    hedge: str | None
+    caveat: str | None
+    as_of: str
+    quote: str
+    start: int
+    end: int
+    title: str = ""
+    outlet: str = ""
+    published: str = ""
+    topics: tuple[str, ...] = ()
+    opposes: Opposition = Opposition.NONE
+    sentence: tuple[int, int] = (0, 0)
+
+    @property
+    def hedged_value(self) -> str:
+        """``nearly 6,000``; the figure as the article puts it."""
+        if self.value is None:
+            return ""
+        number = f"{self.value:,.0f}" if float(self.value).is_integer() else f"{self.value:,}"
+        return f"{self.hedge} {number}" if self.hedge else number
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["subject_key"] = str(self.subject_key) if self.subject_key else ""
+        data["opposes"] = self.opposes.value
+        data["topics"] = list(self.topics)
+        data["sentence"] = list(self.sentence)
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Claim:
+        values = {key: data[key] for key in cls.__dataclass_fields__ if key in data}
+        values["subject_key"] = SubjectKey.parse(values.get("subject_key") or "")
+        values["opposes"] = Opposition(values.get("opposes", ""))
+        values["topics"] = tuple(values.get("topics", ()))
+        values["sentence"] = tuple(values.get("sentence", (0, 0)))
+        return cls(**values)
+
+
+@dataclass(frozen=True)
+class _Figure:
+    value: float
+    start: int  # offsets in the body
+    end: int
+    hedge: str | None
+    noun: str
+    head: str
+    qualifier: str
+    event: str
+
+
+def claims_of(article: Article, sentences: list[tuple[Span, list[Clause]]]) -> list[Claim]:
+    """Every attributed claim of ``article``, in reading order, from its attributed sentences
+    (see `newsdesk.claims.annotation.annotate`, which calls this once per article version)."""
+    body = article.body
+    wire = _wire_relay(body)
+    topics = _article_topics(article)
+    claims: list[Claim] = []
+    last_with_figures: list[int] = []  # indices into claims of the latest sentence with figures
+    previous_text = ""
+    for sentence, clauses in sentences:
+        text = body[sentence.start:sentence.end]
+        caveat = _caveat(text)
+        made: list[Claim] = []
+        for clause in clauses:
+            if clause.attribution is None:
+                continue
+            made += _clause_claims(article, sentence, clause, topics, wire, previous_text)
+        figures = [c for c in made if c.kind == "figure"]
+        if caveat and figures:
+            made = [replace(c, caveat=caveat) if c.kind == "figure" else c for c in made]
+        elif caveat and last_with_figures:
+            _apply_caveat(claims, last_with_figures, caveat)
+        start_index = len(claims)
+        claims.extend(made)
+        if figures:
+            last_with_figures = [i for i in range(start_index, len(claims)) if claims[i].kind == "figure"]
+        previous_text = text
+    return claims
+
+
+def _apply_caveat(claims: list[Claim], latest: list[int], caveat: str) -> None:
+    """"The figure could not be verified": the latest figures, and earlier claims of the same figure."""
+    targets = set(latest)
+    values = {(claims[i].value, claims[i].subject_key) for i in latest}
+    targets |= {i for i, c in enumerate(claims) if c.kind == "figure" and (c.value, c.subject_key) in values}
+    for i in targets:
+        claims[i] = replace(claims[i], caveat=claims[i].caveat or caveat)
+
+
+def _clause_claims(
+    article: Article, sentence: Span, clause: Clause, topics: tuple[str, ...], wire: str | None, previous: str
+) -> list[Claim]:
+    body = article.body
+    attribution: Attribution = clause.attribution  # type: ignore[assignment]
+    whole_sentence = clause.span == sentence
+    start = clause.span.start
+    if not whole_sentence and attribution.mention >= 0:
+        start = max(start, sentence.start + attribution.mention)
+    end = clause.span.end
+    relay = attribution.relay or (wire if wire and not same_claimant(wire, attribution.claimant) else None)
+    as_of = _as_of(body[sentence.start:sentence.end], article.published)
+    text = body[start:end]
+    sentence_text = body[sentence.start:sentence.end]
+    figures = _figures(body, start, end, attribution.claimant)
+    common = dict(
+        doc_id=article.doc_id,
+        claimant=attribution.claimant,
+        relay=relay,
+        caveat=None,
+        as_of=as_of,
+        title=article.title,
+        outlet=article.outlet or "",
+        published=article.published_iso,
+        topics=tuple(sorted(set(topics) | set(_topics(sentence_text + " " + _if_referring(text, previous))))),
+        opposes=_opposes(text, previous, body[max(sentence.start, clause.span.start - 12):clause.span.start]),
+        sentence=(sentence.start, sentence.end),
+    )
+    claims = []
+    for figure in figures:
+        subject = " ".join(part for part in (figure.qualifier, figure.noun, figure.event) if part)
+        claims.append(
+            Claim(
+                id=_claim_id(article.doc_id, start, end, figure.value),
+                kind="figure",
+                subject=subject,
+                subject_key=subject_key(figure.qualifier, figure.head, figure.event),
+                value=figure.value,
+                unit=figure.noun.split()[-1] if figure.noun else None,
+                hedge=figure.hedge,
+                quote=text,
+                start=start,
+                end=end,
+                **common,  # type: ignore[arg-type]
+            )
+        )
+    if not figures or _vague_quantity(text):
+        claims.append(
+            Claim(
+                id=_claim_id(article.doc_id, start, end, None),
+                kind="statement",
+                subject=_statement_subject(text, attribution.claimant),
+                subject_key=None,
+                value=None,
+                unit=None,
+                hedge=_hedge_in(text),
+                quote=text,
+                start=start,
+                end=end,
+                **common,  # type: ignore[arg-type]
+            )
+        )
+    return claims
+
+
+def _claim_id(doc_id: str, start: int, end: int, value: float | None) -> str:
+    digest = hashlib.sha1(f"{doc_id}:{start}:{end}:{value}".encode()).hexdigest()[:12]
+    return digest
+
+
+# -- figures -------------------------------------------------------------
+def _figures(body: str, start: int, end: int, claimant: str) -> list[_Figure]:
+    text = body[start:end]
+    words = tokens(text)
+    found: list[_Figure] = []
+    for value, first, last in _numbers_in(text, words):
+        if _is_date_or_time(text, words, first, last, value):
+            continue
+        hedge = _hedge_before(text[:words[first].start])
+        noun_words, after_index = _counted_noun(text, words, last + 1)
+        qualifier = ""
+        if not noun_words and found:
+            previous = found[-1]
+            noun, head, qualifier = previous.noun, previous.head, previous.qualifier
+        else:
+            noun, head, qualifier = _noun_parts(noun_words, claimant, text, words, first)
+        if any(w.lower in _TIME_UNITS for w in noun_words[:1]):
+            continue  # "four days", "two hours later": a duration
+        if text[words[last].end:words[last].end + 1] == "%" or (noun_words and noun_words[0].lower in ("percent", "per")):
+            noun_words, noun, head = [], "percent", "percent"
+        event = (
+            _active_verb(words, first) or _event_after(words, after_index, text) or _event_before(words, first, text) or ""
+        )
+        noun_event = _EVENT_NOUNS.get(noun_words[-1].lower) if noun_words else None
+        if noun_event:
+            event = noun_event
+            head = stem(noun_words[0].text) if len(noun_words) > 1 else "peopl"
+            noun = " ".join(w.text for w in noun_words[:-1]) or "people"
+            if noun_words[-1].lower == "bodies":
+                noun = "people"
+        if re.search(r"\b(?:bodies|remains) of\s*$", text[:words[first].start].lower().replace(hedge or "\0", "")):
+            event = "killed"  # "the bodies of 63 people"
+        if not noun and _has_toll(text):
+            noun, head, event = "people", "peopl", event or "killed"
+        if not noun and event in _PERSON_EVENTS:
+            noun, head = "people", "peopl"  # "put the number of evacuees at 5,000"
+        if not noun:
+            noun, head = "", ""
+        found.append(
+            _Figure(value, start + words[first].start, start + words[last].end, hedge, noun, head, qualifier, event)
+        )
+    return found
+
+
+def _numbers_in(text: str, words: list[Token]) -> list[tuple[float, int, int]]:
+    """(value, first token, last token) for "1,597", "Ten", "Fifty-seven", "3 million"."""
+    by_start = {w.start: i for i, w in enumerate(words)}
+    found = []
+    for match in NUMBER.finditer(text):
+        if match.start() not in by_start:
+            continue
+        index = by_start[match.start()]
+        if text[match.end():match.end() + 1] == "-" and text[match.end() + 1:match.end() + 2].isalpha():
+            continue  # "20-minute crossing"
+        value = float(match.group().replace(",", ""))
+        last = index
+        if index + 1 < len(words) and words[index + 1].lower in MULTIPLIERS:
+            value *= MULTIPLIERS[words[index + 1].lower]
+            last = index + 1
+        found.append((value, index, last))
+    for match in _NUMBER_WORD.finditer(text):
+        if match.start() not in by_start:
+            continue
+        index = by_start[match.start()]
+        if index > 0 and words[index - 1].lower in ("all", "the", "every"):
+            continue  # "all four of the province's reservoirs"
+        parts = match.group().lower().split("-")
+        value = float(FIGURE_CARDINALS[parts[0]] + (FIGURE_CARDINALS.get(parts[1], 0) if len(parts) > 1 else 0))
+        last = index + (len(parts) - 1 if "-" in match.group() else 0)
+        last = min(last, len(words) - 1)
+        while last + 1 < len(words) and words[last + 1].start < match.end():
+            last += 1
+        found.append((value, index, last))
+    found.sort(key=lambda item: item[1])
+    return found
+
+
+def _is_date_or_time(text: str, words: list[Token], first: int, last: int, value: float) -> bool:
+    before = words[first - 1].lower.rstrip(".") if first > 0 else ""
+    after = words[last + 1].lower if last + 1 < len(words) else ""
+    if before in MONTHS or after in MONTHS:
+        return True
+    if _CLOCK.match(text[words[last].end:]):
+        return True
+    if value.is_integer() and 1900 <= value <= 2100 and not after.isalpha():
+        return True
+    if value.is_integer() and 1900 <= value <= 2100 and before in ("in", "since", "of", "until", "by"):
+        return True
+    return before in ("at",) and value < 24 and after in ("", "on", "in")
+
+
+def _hedge_before(prefix: str) -> str | None:
+    lowered = " ".join(prefix.lower().split()[-3:])
+    for hedge in HEDGES:
+        if lowered.endswith(hedge) and (len(lowered) == len(hedge) or not lowered[-len(hedge) - 1].isalnum()):
+            return hedge
+    return None
+
+
+def _hedge_in(text: str) -> str | None:
+    lowered = text.lower()
+    for hedge in HEDGES[:12]:
+        if re.search(rf"\b{hedge}\b", lowered):
+            return hedge
+    return None
+
+
+def _counted_noun(text: str, words: list[Token], index: int) -> tuple[list[Token], int]:
+    """The words counted after a number: "Russian soldiers", "emergency responders", "civilian deaths"."""
+    if index < len(words) and words[index].lower == "of" and index + 1 < len(words):
+        step = index + 1
+        if words[step].lower in _OWNERS or words[step].lower == "the":
+            step += 1
+        index = step
+    noun: list[Token] = []
+    while index < len(words) and len(noun) < 4:
+        word = words[index]
+        if index > 0 and re.search(r"[,;:()]", text[words[index - 1].end:word.start]):
+            break
+        lowered = word.lower
+        if lowered in _NOUN_STOP or (lowered in STOPWORDS and lowered != "people") or word.text[0].isdigit():
+            break
+        if lowered.endswith(("ed", "ing", "ly")) and lowered not in _EVENT_NOUNS and noun:
+            break
+        if lowered in EVENTS and lowered not in _EVENT_NOUNS and lowered != "dead":
+            break
+        noun.append(word)
+        index += 1
+    return noun, index
+
+
+def _noun_parts(
+    noun_words: list[Token], claimant: str, text: str, words: list[Token], first: int
+) -> tuple[str, str, str]:
+    """(noun as written, canonical head, nationality qualifier)."""
+    if not noun_words:
+        return "", "", ""
+    qualifier = ""
+    content = list(noun_words)
+    if content and is_nationality(content[0].text) and len(content) > 1:
+        qualifier = content[0].text
+        content = content[1:]
+    owner = words[first + 2].lower if first + 2 < len(words) and words[first + 1].lower == "of" else ""
+    if not qualifier and owner in _OWNERS:
+        qualifier = _demonym(claimant)
+    noun = " ".join(w.text for w in content)
+    head = stem(content[-1].text) if content else ""
+    if content and content[-1].lower in _EVENT_NOUNS and len(content) > 1:
+        head = stem(content[-2].text)
+    return noun, head, qualifier
+
+
+def _demonym(claimant: str) -> str:
+    """"Russia's Defense Ministry" speaks of "its soldiers": Russian ones."""
+    first = claimant.split()[0] if claimant else ""
+    if not first.endswith(("'s", "’s")):
+        return ""
+    place = first[:-2]
+    if place.endswith("ia"):
+        return place + "n"
+    if place.endswith("ine"):
+        return place[:-1] + "ian"
+    return place
+
+
+def _event_after(words: list[Token], index: int, text: str) -> str | None:
+    """The verb that says what happened to the counted: "had died", "were among the dead"."""
+    for position in range(index, min(index + 7, len(words))):
+        word = words[position]
+        lowered = word.lower
+        if position > 0 and re.search(r"[,;:]", text[words[position - 1].end:word.start]):
+            return None
+        if word.text[0].isdigit() or lowered in FIGURE_CARDINALS:
+            return None  # the next figure begins
+        if lowered in EVENTS:
+            return EVENTS[lowered]
+        if lowered.endswith("ed") and len(lowered) > 4 and lowered not in _NOT_EVENTS:
+            return stem(lowered)
+    return None
+
+
+_NOT_EVENTS = frozenset("caused based related licensed allowed called named needed used".split())
+
+
+_HEDGE_WORDS = frozenset(w for hedge in HEDGES for w in hedge.split())
+
+
+def _active_verb(words: list[Token], first: int) -> str | None:
+    """"has killed more than 2,000 civilians": the verb right before the (hedged) number."""
+    index = first - 1
+    while index >= 0 and words[index].lower in _HEDGE_WORDS:
+        index -= 1
+    if index < 0:
+        return None
+    lowered = words[index].lower
+    if lowered in EVENTS and lowered not in _EVENT_NOUNS:
+        return EVENTS[lowered]
+    return None
+
+
+def _event_before(words: list[Token], first: int, text: str) -> str | None:
+    for word in reversed(words[max(0, first - 5):first]):
+        lowered = word.lower
+        if lowered in EVENTS:
+            return EVENTS[lowered]
+        if lowered in ("toll",):
+            return "killed"
+        if lowered.endswith("ed") and lowered not in _NOT_EVENTS and len(lowered) > 4 and lowered not in STOPWORDS:
+            return stem(lowered)
+        if lowered in ("carry", "hold", "seat"):
+            return "capacity"
+    return None
+
+
+def _has_toll(text: str) -> bool:
+    return re.search(r"\b(death toll|toll|death count)\b", text.lower()) is not None
+
+
+def _vague_quantity(text: str) -> bool:
+    return any(w.lower in VAGUE_QUANTITIES for w in tokens(text))
+
+
+def subject_key(qualifier: str, head: str, event: str) -> SubjectKey:
+    """``russi|soldier|killed``: the nationality cut to five letters, the counted noun by its canonical stem."""
+    return SubjectKey(stem(qualifier)[:5] if qualifier else "", _SYNONYMS.get(head, head), event)
+
+
+# -- statements, topics, dates, caveats ---------------------------------
+def _statement_subject(text: str, claimant: str) -> str:
+    """A short handle for a statement: its most specific words, claimant's name left out."""
+    claimant_words = {w.lower for w in tokens(claimant)}
+    content = [
+        w.text for w in tokens(text)
+        if w.lower not in STOPWORDS and w.lower not in claimant_words and len(w.text) > 2
+        and w.lower not in ATTRIBUTION_VERBS
+    ]
+    return " ".join(content[:8])
+
+
+def _topics(text: str) -> list[str]:
+    """Stems of the names a sentence mentions (not at its start): what it is about."""
+    found = []
+    for index, word in enumerate(tokens(text)):
+        if not word.text[0].isupper() or word.lower in STOPWORDS or word.lower in WEEKDAYS or word.lower in MONTHS:
+            continue
+        if word.text.isupper() and len(word.text) > 1 and index < 4:
+            continue  # the dateline: where it was filed, not what it is about
+        if index == 0 and specificity(word.text) < 3.0:
+            continue  # an ordinary word capitalised because it opens the sentence
+        found.append(stem(word.text))
+    return found
+
+
+def _article_topics(article: Article) -> tuple[str, ...]:
+    """Names in the title and the lede (the first paragraph): what the whole article is about."""
+    paragraphs = split_paragraphs(article.body)
+    lede = next((article.body[p.start:p.end] for p in paragraphs if len(article.body[p.start:p.end]) > 80), "")
+    return tuple(sorted(set(_topics(article.title)) | set(_topics(lede))))
+
+
+def _if_referring(text: str, previous: str) -> str:
+    """"rejected this": the previous sentence says what "this" is."""
+    words = {w.lower for w in tokens(text)}
+    return previous if words & _REFERENCE_WORDS else ""
+
+
+def _opposes(text: str, previous: str, cut: str) -> Opposition:
+    """How a clause pushes back on what was said before it, if it does."""
+    lowered = text.lower()
+    if _STRONG_CUES.search(lowered) or (_STRONG_CUES.search(previous.lower()) and len(tokens(previous)) <= 8):
+        return Opposition.STRONG  # "rejected this"; or right after "Residents disputed that."
+    if _CONTRAST_CUES.search(f" {cut.lower()} "):
+        return Opposition.CLAUSE  # "Russia claiming control there while Ukraine argued ...": against the clause before
+    if _CONTRAST_CUES.search(f" {lowered[:40]}"):
+        return Opposition.CONTRAST
+    return Opposition.NONE
+
+
+def _caveat(text: str) -> str | None:
+    lowered = text.lower()
+    return next((caveat for caveat in CAVEATS if caveat in lowered), None)
+
+
+def _wire_relay(body: str) -> str | None:
+    """A dateline "BRENMOUTH (CPA) —" marks a wire story; the agency relays every claim in it."""
+    match = _DATELINE.match(body.lstrip())
+    if match is None:
+        return None
+    initials = match.group(1)
+    for run in re.finditer(r"(?:[A-Z][\w'’-]+\s+){1,5}[A-Z][\w'’-]+", body):
+        words = run.group().split()
+        for size in range(len(words), 1, -1):
+            for begin in range(0, len(words) - size + 1):
+                if "".join(w[0] for w in words[begin:begin + size]) == initials:
+                    return " ".join(words[begin:begin + size])
+    return initials
+
+
+_CLAIM_VERB = "(?:" + "|".join(sorted(ATTRIBUTION_VERBS | TOLL_VERBS)) + ")"
+_WEEKDAY = "(" + "|".join(WEEKDAYS) + ")"
+# "said on Tuesday", "told reporters late Tuesday", "on Tuesday raised the toll".
+_AS_OF = re.compile(
+    rf"\b{_CLAIM_VERB}\b(?:\s+\w+){{0,2}}?\s+(?:on\s+|earlier\s+|late\s+|last\s+)?{_WEEKDAY}\b"
+    rf"|\b(?:on\s+|earlier\s+|last\s+)?{_WEEKDAY}\s+(?:\w+\s+)?{_CLAIM_VERB}\b"
+)
+
+
+def _as_of(sentence: str, published: dt.date | None) -> str:
+    """The day the claim was made: "said on Tuesday" resolved against the publication date."""
+    if published is None:
+        return ""
+    match = _AS_OF.search(sentence.lower())
+    if match is None:
+        return published.isoformat()
+    day = match.group(1) or match.group(2)
+    return resolve_weekday(day, published).isoformat()
+

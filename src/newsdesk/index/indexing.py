@@ -1,0 +1,445 @@
+"""Reindexing: make the store match the corpus, embedding only what changed.
+
+LangChain's indexing API with a persistent SQL record manager decides which
+chunks are new (by content hash); unchanged chunks are never re-embedded.
+The order of the steps is what keeps readers consistent and a crash harmless:
+
+1. add the chunks of new and changed documents (old versions stay in place);
+2. build the lexical index for the new snapshot from what Chroma now holds;
+3. write the claim ledger for the new snapshot's generation (claims of
+   unchanged documents carried over, changed ones re-extracted);
+4. publish the new snapshot atomically: from here on readers see the new corpus
+   and the ledger of its generation;
+5. delete what the new snapshot no longer admits (record manager and Chroma),
+   and any Chroma entry the record manager never heard of (left by a crash).
+
+A kill at any point leaves the previous snapshot active; the next run redoes
+the missing steps. Files that fail to load keep their previous version, if
+they had one, so one unreadable file never removes an article from answers.
+
+What a reindex costs follows what changed: only new, changed and incomplete
+articles are chunked and go through `index()`; stale chunks are found by their
+metadata against the new snapshot. When no file under the corpus roots changed
+size or modification time since the last clean reindex (``corpus-stat.json``),
+and the store is whole, nothing is read at all.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from langchain_core.documents import Document
+from langchain_core.indexing import index
+
+from newsdesk.articles.chunking import chunk_article, document_version
+from newsdesk.articles.corpus import Article, LoadReport, Skipped, load_corpus
+from newsdesk.articles.corpus_roots import absolute_roots
+from newsdesk.articles.duplicates import ChunkPrint, canonicals_first, chunk_print, new_chunks, wire_families
+from newsdesk.claims.ledger import Ledger, ledger_path, next_ledger, read_ledger, remove_old_ledgers, write_ledger
+from newsdesk.errors import CorpusError, MassDeleteError, StoreError
+from newsdesk.index.bodies import remove_unused_bodies, write_body
+from newsdesk.index.lexical import LexicalIndex, Passage
+from newsdesk.index.store import DocumentEntry, Snapshot, Store, chroma_pages, store_write_errors, utc_now_iso
+
+ProgressCallback = Callable[[int, int, str], None]
+_KEY_ENCODER = "sha256"
+_STAT_FILE = "corpus-stat.json"
+
+
+@dataclass
+class ReindexReport:
+    """Document-level counts of one reindex, with the files that failed."""
+
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    deleted: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    failures: list[CorpusError] = field(default_factory=list)
+    warnings: list[CorpusError] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    repaired: list[str] = field(default_factory=list)  # damaged store files treated as missing
+    chunks_embedded: int = 0
+    chunks_deleted: int = 0
+    documents: int = 0
+    chunks: int = 0
+
+    def counts(self) -> dict[str, Any]:
+        """The JSON object `newsdesk reindex --json` prints."""
+        return {
+            "added": len(self.added),
+            "updated": len(self.updated),
+            "deleted": len(self.deleted),
+            "unchanged": len(self.unchanged),
+            "failed": len(self.failures),
+            "failures": [{"path": f.path, "reason": f.reason} for f in self.failures],
+        }
+
+
+def reindex(
+    store: Store, progress: ProgressCallback | None = None, allow_mass_delete: bool = False, rebuild: bool = False
+) -> ReindexReport:
+    """Bring ``store`` in line with the corpus in ``store.settings``; see the module doc.
+
+    Raises `MassDeleteError`, before anything is written, when the run would
+    delete more than ``settings.max_delete_share`` of the indexed documents
+    (unless ``allow_mass_delete``). A store that cannot be written (full disk,
+    read-only, damaged record manager) is one `StoreError`; the previous
+    snapshot stays published. ``rebuild`` sets the record manager aside first.
+    """
+    with store_write_errors(store), store.writer_lock():
+        return _reindex_locked(store, progress, allow_mass_delete, rebuild)
+
+
+def _reindex_locked(
+    store: Store, progress: ProgressCallback | None, allow_mass_delete: bool, rebuild: bool
+) -> ReindexReport:
+    settings = store.settings
+    store.reopen()  # the previous reindex may have been another process's
+    fingerprint = corpus_fingerprint(store)
+    if not rebuild:
+        unchanged = _nothing_changed(store, fingerprint)
+        if unchanged is not None:
+            return unchanged
+    (store.root / _STAT_FILE).unlink(missing_ok=True)
+    aside = store.set_aside_record_manager() if rebuild else None
+    loaded = load_corpus(settings.corpus, int(settings.max_file_mb * 1_000_000))
+    previous, repaired = _previous_snapshot(store)
+    _forget_records_missing_from_chroma(store)
+    families = _wire_families(loaded, previous, settings.chunk_size, settings.chunk_overlap, settings.duplicate_threshold)
+    report = _classify(loaded, previous, settings.chunk_size, settings.chunk_overlap, families)
+    report.repaired = repaired + ([f"{settings.record_db} set aside as {aside.name}; rebuilt"] if aside else [])
+    if not allow_mass_delete:
+        check_mass_delete(len(report.deleted), len(previous.documents), settings.max_delete_share)
+    kept = _kept_entries(loaded, previous)
+    if rebuild:  # a fresh record manager knows no chunk: everything goes through index() again
+        to_index = {article.doc_id for article in loaded.articles}
+    else:
+        to_index = {*report.added, *report.updated, *_incomplete(store, previous, report.unchanged)}
+    report.chunks_embedded = _index_articles(store, loaded.articles, to_index, progress, families)
+
+    documents = {
+        a.doc_id: _entry(a, settings.chunk_size, settings.chunk_overlap, families.get(a.doc_id, ""))
+        for a in loaded.articles
+    }
+    documents.update(kept)
+    for article in loaded.articles:
+        write_body(store.root, documents[article.doc_id].hash, article.body)  # what `show` serves
+    snapshot = Snapshot(
+        generation=previous.generation + 1,
+        documents=documents,
+        last_reindex=utc_now_iso(),
+        model=store.embedder.model_name,
+        chunk_size=settings.chunk_size,
+        corpus_roots=absolute_roots(settings.corpus),
+    )
+    passages, unadmitted = _snapshot_passages(store, snapshot)
+    snapshot = _with_chunk_counts(snapshot, passages)
+    lexical_dir = store.lexical_root / f"g{snapshot.generation:06d}"
+    shutil.rmtree(lexical_dir, ignore_errors=True)
+    LexicalIndex.build(passages).save(lexical_dir)
+    snapshot = replace(snapshot, lexical_dir=str(lexical_dir.relative_to(store.root)))
+    report.repaired += _write_claim_ledger(store, previous, snapshot, loaded.articles, kept)
+    store.write_snapshot(snapshot)
+
+    report.chunks_deleted = _delete_unadmitted(store, unadmitted)
+    _remove_old_lexical_dirs(store, keep={lexical_dir.name, _dir_name(previous.lexical_dir)})
+    remove_old_ledgers(store.root, keep={snapshot.generation, previous.generation})
+    remove_unused_bodies(store.root, keep=_versions(snapshot) | _versions(previous))
+    report.documents = len(snapshot.documents)
+    report.chunks = snapshot.chunk_count
+    if not (report.failures or report.warnings or report.skipped):
+        _remember_fingerprint(store, fingerprint)
+    return report
+
+
+def corpus_fingerprint(store: Store) -> str:
+    """Path, size and modification time of every file under the corpus roots, with what shapes the index."""
+    settings = store.settings
+    digest = hashlib.sha256(
+        json.dumps([settings.chunk_size, settings.chunk_overlap, store.embedder.model_name,
+                    [str(root) for root in settings.corpus], settings.max_file_mb]).encode()
+    )
+    for root in settings.corpus:
+        for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+            dirnames.sort()
+            for name in sorted(filenames):
+                path = os.path.join(dirpath, name)
+                try:
+                    stat = os.stat(path)
+                except OSError:
+                    stat = None
+                entry = f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}" if stat else f"{path}\0?"
+                digest.update(entry.encode("utf-8", "surrogateescape") + b"\n")
+    return digest.hexdigest()
+
+
+def _nothing_changed(store: Store, fingerprint: str) -> ReindexReport | None:
+    """The report of a reindex with nothing to do, or None when there may be something to do.
+
+    Only when the last reindex finished cleanly with this very corpus, and the
+    snapshot, its lexical index, its ledger and its chunks are all still there.
+    """
+    try:
+        remembered = json.loads((store.root / _STAT_FILE).read_text(encoding="utf-8"))
+        snapshot = store.read_snapshot()
+    except (OSError, ValueError, StoreError):
+        return None
+    if remembered.get("fingerprint") != fingerprint or remembered.get("snapshot") != store.snapshot_stamp():
+        return None
+    if not snapshot.documents or not snapshot.lexical_dir:
+        return None
+    if not (store.root / snapshot.lexical_dir / "chunks.json").is_file():
+        return None
+    if not ledger_path(store.root, snapshot.generation).is_file():
+        return None
+    try:  # a damaged ledger is rebuilt by a full run; validating it costs one JSON parse
+        read_ledger(store.root, snapshot.generation)
+    except StoreError:
+        return None
+    if store.collection.count() < snapshot.chunk_count:
+        return None
+    store.record_manager.list_keys(limit=1)  # a damaged record manager is reported, even with nothing to do
+    unchanged = sorted(snapshot.documents)
+    return ReindexReport(unchanged=unchanged, documents=len(unchanged), chunks=snapshot.chunk_count)
+
+
+def _remember_fingerprint(store: Store, fingerprint: str) -> None:
+    path = store.root / _STAT_FILE
+    staging = path.with_suffix(".json.tmp")
+    staging.write_text(json.dumps({"fingerprint": fingerprint, "snapshot": store.snapshot_stamp()}), encoding="utf-8")
+    os.replace(staging, path)
+
+
+def _incomplete(store: Store, previous: Snapshot, unchanged: list[str]) -> set[str]:
+    """Unchanged documents with fewer chunks in Chroma than the snapshot lists (Chroma files lost)."""
+    counts: dict[str, int] = {}
+    for _, _, metadata in _chroma_records(store, include=["metadatas"]):
+        if previous.admits(metadata):
+            counts[str(metadata["doc_id"])] = counts.get(str(metadata["doc_id"]), 0) + 1
+    return {doc_id for doc_id in unchanged if counts.get(doc_id, 0) < previous.documents[doc_id].chunks}
+
+
+def _previous_snapshot(store: Store) -> tuple[Snapshot, list[str]]:
+    """The active snapshot; a damaged one is rebuilt from scratch (nothing is re-embedded twice), and said so."""
+    try:
+        return store.read_snapshot(), []
+    except StoreError as exc:
+        return Snapshot(), [f"{exc} Treated as missing and rebuilt from the corpus."]
+
+
+def _forget_records_missing_from_chroma(store: Store) -> None:
+    """Chunks the record manager lists but Chroma lost (its files deleted or restored from an
+    older backup) would otherwise never be added again: drop their records so they are."""
+    manager = store.record_manager
+    missing = set(manager.list_keys()) - store.chroma_ids()
+    if missing:
+        manager.delete_keys(sorted(missing))
+
+
+def _write_claim_ledger(
+    store: Store, previous: Snapshot, snapshot: Snapshot, articles: list[Article], kept: dict[str, DocumentEntry]
+) -> list[str]:
+    """The claims of the new snapshot's documents, under its generation (before it is published);
+    returns a note when the previous ledger was damaged."""
+    notes = []
+    try:
+        old = read_ledger(store.root, previous.generation)
+    except StoreError as exc:
+        old = Ledger()  # unreadable: extract every document again
+        notes.append(f"{exc} Treated as missing and rebuilt from the corpus.")
+    hashes = {doc_id: entry.hash for doc_id, entry in snapshot.documents.items()}
+    write_ledger(store.root, next_ledger(old, snapshot.generation, articles, hashes, kept))
+    return notes
+
+
+def _classify(
+    loaded: LoadReport, previous: Snapshot, chunk_size: int, overlap: int, families: dict[str, str]
+) -> ReindexReport:
+    report = ReindexReport(failures=loaded.failures, warnings=loaded.warnings, skipped=loaded.skipped)
+    present = set()
+    for article in loaded.articles:
+        present.add(article.doc_id)
+        old = previous.documents.get(article.doc_id)
+        if old is None:
+            report.added.append(article.doc_id)
+        elif old.hash != document_version(article, chunk_size, overlap) or old.copy_of != families.get(
+            article.doc_id, ""
+        ):  # a copy whose canonical changed indexes other chunks
+            report.updated.append(article.doc_id)
+        else:
+            report.unchanged.append(article.doc_id)
+    report.deleted = sorted(set(previous.documents) - present - _failed_ids(loaded, previous))
+    return report
+
+
+def _failed_ids(loaded: LoadReport, previous: Snapshot) -> set[str]:
+    """Documents whose file, or a folder that may hold it, failed to load this time."""
+    failed = {f.doc_id for f in loaded.failures if f.doc_id}
+    if loaded.unreadable_dirs or loaded.failed_roots:
+        failed.update(d for d, entry in previous.documents.items() if loaded.may_hold(entry.path))
+    return failed
+
+
+def _wire_families(
+    loaded: LoadReport, previous: Snapshot, chunk_size: int, overlap: int, threshold: float
+) -> dict[str, str]:
+    """The previous snapshot's families when no article changed (skips MinHash and datasketch's
+    seconds-long import on the common no-change run), else computed afresh."""
+    current = {a.doc_id: document_version(a, chunk_size, overlap) for a in loaded.articles}
+    before = {doc_id: entry.hash for doc_id, entry in previous.documents.items()}
+    if current and current == before:
+        return {doc_id: entry.copy_of for doc_id, entry in previous.documents.items() if entry.copy_of}
+    return wire_families(loaded.articles, threshold)
+
+
+def _kept_entries(loaded: LoadReport, previous: Snapshot) -> dict[str, DocumentEntry]:
+    """Previous versions of documents whose file failed to load this time."""
+    present = {article.doc_id for article in loaded.articles}
+    return {
+        doc_id: previous.documents[doc_id]
+        for doc_id in _failed_ids(loaded, previous) - present
+        if doc_id in previous.documents
+    }
+
+
+def check_mass_delete(deleting: int, indexed: int, max_share: float) -> None:
+    """Refuse a reindex that would drop more than ``max_share`` of the indexed documents."""
+    if indexed and deleting > max_share * indexed:
+        raise MassDeleteError(deleting, indexed, max_share)
+
+
+def _entry(article: Article, chunk_size: int, overlap: int, copy_of: str = "") -> DocumentEntry:
+    """The snapshot's record of a freshly loaded article (chunk count filled in later)."""
+    return DocumentEntry(
+        hash=document_version(article, chunk_size, overlap),
+        title=article.title,
+        outlet=article.outlet or "",
+        published=article.published_iso,
+        chunks=0,
+        path=os.path.abspath(article.path),
+        pages=list(article.pages),
+        copy_of=copy_of,
+    )
+
+
+def _index_articles(
+    store: Store,
+    articles: list[Article],
+    to_index: set[str],
+    progress: ProgressCallback | None,
+    families: dict[str, str] | None = None,
+) -> int:
+    """Run LangChain's `index()` on the chunks of the ``to_index`` articles; returns how many were embedded.
+
+    The record manager recognises chunks it already holds by hash (a crashed
+    run's, or an identical chunk) and embeds nothing for them. A wire copy goes
+    through with only the chunks its canonical copy lacks; an unchanged
+    canonical is chunked (not embedded) for that comparison.
+    """
+    settings = store.settings
+    families = families or {}
+    needed = to_index | {families[doc_id] for doc_id in to_index if doc_id in families}
+    work = [article for article in canonicals_first(articles, families) if article.doc_id in needed]
+    canonicals = set(families.values())
+    known: dict[str, list[ChunkPrint]] = {}
+    embedded = 0
+    batch: list[Document] = []
+    for position, article in enumerate(work, start=1):
+        chunks = chunk_article(article, settings.chunk_size, settings.chunk_overlap)
+        if article.doc_id in canonicals:
+            known[article.doc_id] = [chunk_print(chunk.page_content) for chunk in chunks]
+        elif article.doc_id in families:
+            chunks = new_chunks(chunks, known.get(families[article.doc_id], []), settings.duplicate_threshold)
+        if article.doc_id in to_index:
+            batch.extend(chunks)
+        if batch and (len(batch) >= 64 or position == len(work)):
+            result = index(
+                batch,
+                store.record_manager,
+                store.vectorstore,
+                cleanup=None,
+                source_id_key="doc_id",
+                batch_size=max(settings.embed_batch_size, 16),
+                key_encoder=_KEY_ENCODER,
+            )
+            embedded += result["num_added"] + result["num_updated"]
+            if settings.answer_vectors_at_index:
+                _embed_answer_texts(store, batch)
+            batch = []
+        if progress is not None:
+            progress(position, len(work), article.doc_id)
+    return embedded
+
+
+def _embed_answer_texts(store: Store, chunks: list[Document]) -> None:
+    """Embed what the answerer will embed for these chunks now; the vectors land in the store's cache."""
+    from newsdesk.answer.answering import texts_embedded_for
+
+    remember = getattr(store.embedder, "remember", store.embedder.embed)  # a test's fake embedder may lack it
+    remember(texts_embedded_for(chunks))
+
+
+def _chroma_records(store: Store, include: list[str]) -> Iterator[tuple[str, str | None, dict[str, Any]]]:
+    """(id, text, metadata) of every Chroma entry."""
+    for page in chroma_pages(store.collection, include=include):
+        texts = page.get("documents") or [None] * len(page["ids"])
+        yield from zip(page["ids"], texts, page["metadatas"], strict=True)
+
+
+def _snapshot_passages(store: Store, snapshot: Snapshot) -> tuple[list[Passage], list[str]]:
+    """The chunks Chroma holds for exactly the snapshot's document versions, and the ids of all others."""
+    passages: list[Passage] = []
+    unadmitted: list[str] = []
+    for chunk_id, text, metadata in _chroma_records(store, include=["documents", "metadatas"]):
+        if snapshot.admits(metadata):
+            passages.append(Passage(chunk_id, text, dict(metadata)))
+        else:
+            unadmitted.append(chunk_id)
+    passages.sort(key=lambda p: (p.metadata["doc_id"], p.metadata["chunk_index"]))
+    return passages, unadmitted
+
+
+def _with_chunk_counts(snapshot: Snapshot, passages: list[Passage]) -> Snapshot:
+    counts: dict[str, int] = {}
+    for passage in passages:
+        counts[passage.metadata["doc_id"]] = counts.get(passage.metadata["doc_id"], 0) + 1
+    documents = {
+        doc_id: replace(entry, chunks=counts.get(doc_id, 0))
+        for doc_id, entry in snapshot.documents.items()
+    }
+    return replace(snapshot, documents=documents)
+
+
+def _delete_unadmitted(store: Store, unadmitted: list[str]) -> int:
+    """Delete chunks the published snapshot does not admit, then Chroma entries the record manager never heard of."""
+    manager = store.record_manager
+    if unadmitted:
+        store.vectorstore.delete(ids=sorted(unadmitted))
+        manager.delete_keys(sorted(unadmitted))
+    orphans = store.chroma_ids() - set(manager.list_keys())
+    if orphans:
+        store.vectorstore.delete(ids=sorted(orphans))
+    return len(unadmitted) + len(orphans)
+
+
+def _versions(snapshot: Snapshot) -> set[str]:
+    return {entry.hash for entry in snapshot.documents.values()}
+
+
+def _dir_name(path: str | None) -> str:
+    return path.rsplit("/", 1)[-1] if path else ""
+
+
+def _remove_old_lexical_dirs(store: Store, keep: set[str]) -> None:
+    """Keep the new and the previous generation (a reader may still be loading it)."""
+    if not store.lexical_root.is_dir():
+        return
+    for child in store.lexical_root.iterdir():
+        if child.name not in keep:
+            shutil.rmtree(child, ignore_errors=True)

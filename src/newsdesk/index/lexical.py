@@ -1,0 +1,101 @@
+"""The lexical (BM25) index: built once per reindex, saved beside Chroma, loaded once.
+
+It holds the same chunks as the active snapshot, with their Chroma ids, text
+and metadata, so a lexical hit is a complete passage without a Chroma round trip.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import bm25s
+import numpy as np
+
+from newsdesk.atomic import build_directory_atomically
+from newsdesk.text import stemmer
+
+_CHUNKS_FILE = "chunks.json"
+_TOKEN = r"(?u)\b\w\w+\b"
+_INVISIBLE = re.compile(r"[\u200b-\u200f\u2060-\u2064\ufeff]")
+
+
+def _tokenize(texts: Sequence[str]) -> Any:
+    cleaned = [_INVISIBLE.sub("", text) for text in texts]
+    return bm25s.tokenize(
+        cleaned,
+        stopwords="en",
+        stemmer=stemmer().stemWords,
+        token_pattern=_TOKEN,
+        show_progress=False,
+    )
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A stored chunk: its Chroma id, verbatim text and metadata."""
+
+    chunk_id: str
+    text: str
+    metadata: dict[str, Any]
+
+
+class LexicalIndex:
+    """BM25 over the snapshot's chunks."""
+
+    def __init__(self, passages: list[Passage], model: bm25s.BM25 | None) -> None:
+        self.passages = passages
+        self._model = model
+
+    @classmethod
+    def build(cls, passages: list[Passage]) -> LexicalIndex:
+        if not passages:
+            return cls([], None)
+        model = bm25s.BM25()
+        model.index(_tokenize([p.text for p in passages]), show_progress=False)
+        return cls(passages, model)
+
+    def save(self, directory: Path) -> None:
+        """Write to ``directory`` (which must not exist yet) via a temporary sibling."""
+        build_directory_atomically(directory, self._write_into)
+
+    def _write_into(self, staging: Path) -> None:
+        if self._model is not None:
+            self._model.save(str(staging), show_progress=False)
+        records = [{"id": p.chunk_id, "text": p.text, "metadata": p.metadata} for p in self.passages]
+        (staging / _CHUNKS_FILE).write_text(json.dumps(records), encoding="utf-8")
+
+    @classmethod
+    def load(cls, directory: Path) -> LexicalIndex:
+        records = json.loads((directory / _CHUNKS_FILE).read_text(encoding="utf-8"))
+        passages = [Passage(r["id"], r["text"], r["metadata"]) for r in records]
+        model = bm25s.BM25.load(str(directory), show_progress=False) if passages else None
+        return cls(passages, model)
+
+    def search(
+        self, query: str, limit: int, keep: Callable[[dict[str, Any]], bool] | None = None
+    ) -> list[tuple[Passage, float]]:
+        """Best ``limit`` passages for ``query`` among those ``keep`` accepts, best first."""
+        if self._model is None or limit <= 0:
+            return []
+        tokens = _tokenize([query])
+        if not tokens.vocab or not any(tokens.ids):
+            return []
+        mask = None
+        if keep is not None:
+            mask = np.array([1.0 if keep(p.metadata) else 0.0 for p in self.passages], dtype=np.float32)
+            if not mask.any():
+                return []
+        limit = min(limit, len(self.passages))
+        ids, scores = self._model.retrieve(
+            tokens, k=limit, show_progress=False, weight_mask=mask, n_threads=1
+        )
+        hits = []
+        for index, score in zip(ids[0], scores[0], strict=True):
+            if score > 0:
+                hits.append((self.passages[int(index)], float(score)))
+        return hits

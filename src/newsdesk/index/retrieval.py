@@ -1,0 +1,170 @@
+"""Retrieval: dense (Chroma) and lexical (BM25) search fused by reciprocal rank.
+
+`HybridRetriever` is a LangChain retriever, so it composes with other
+runnables. It reads the active snapshot and admits only chunks of the document
+versions it lists; when a reindex publishes a new snapshot, the retriever picks
+it up on the next question (one ``stat`` per question) and loads the new
+lexical index once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from dataclasses import dataclass
+from typing import Any
+
+from langchain_core.callbacks import CallbackManagerForRetrieverRun
+from langchain_core.documents import Document
+from langchain_core.retrievers import BaseRetriever
+from pydantic import ConfigDict
+
+from newsdesk.errors import StoreError
+from newsdesk.index.lexical import LexicalIndex, Passage
+from newsdesk.settings import RetrieverMode
+from newsdesk.index.store import Snapshot, Store
+from newsdesk.text import date_ordinal
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    """Restrict retrieval to some outlets, a publication date range, or some documents."""
+
+    outlets: tuple[str, ...] = ()
+    since: dt.date | None = None
+    until: dt.date | None = None
+    doc_ids: tuple[str, ...] = ()
+
+    def accepts(self, metadata: dict[str, Any]) -> bool:
+        if self.outlets and metadata.get("outlet") not in self.outlets:
+            return False
+        if self.doc_ids and metadata.get("doc_id") not in self.doc_ids:
+            return False
+        ordinal = int(metadata.get("published_ord") or 0)
+        if self.since and (not ordinal or ordinal < date_ordinal(self.since)):
+            return False
+        if self.until and (not ordinal or ordinal > date_ordinal(self.until)):
+            return False
+        return True
+
+    def chroma_where(self) -> dict[str, Any] | None:
+        clauses: list[dict[str, Any]] = []
+        if self.outlets:
+            clauses.append({"outlet": {"$in": list(self.outlets)}})
+        if self.doc_ids:
+            clauses.append({"doc_id": {"$in": list(self.doc_ids)}})
+        if self.since:
+            clauses.append({"published_ord": {"$gte": date_ordinal(self.since)}})
+        if self.until:
+            clauses.append({"published_ord": {"$lte": date_ordinal(self.until)}})
+            clauses.append({"published_ord": {"$gt": 0}})
+        if not clauses:
+            return None
+        return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+    @property
+    def active(self) -> bool:
+        return bool(self.outlets or self.since or self.until or self.doc_ids)
+
+
+class SnapshotReader:
+    """The active snapshot and its lexical index, reloaded when a reindex publishes a new one."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._lock = threading.Lock()
+        self._stamp: float | None = None
+        self._snapshot = Snapshot()
+        self._lexical = LexicalIndex([], None)
+
+    def current(self) -> tuple[Snapshot, LexicalIndex]:
+        stamp = self.store.snapshot_stamp()
+        if stamp != self._stamp:
+            with self._lock:
+                if stamp != self._stamp:
+                    if self._stamp is not None and not self.store.wrote_stamp(stamp):
+                        self.store.reopen()  # another process published it: see its chunks
+                    snapshot = self.store.read_snapshot()
+                    lexical = _load_lexical(self.store, snapshot)
+                    self._snapshot, self._lexical, self._stamp = snapshot, lexical, stamp
+        return self._snapshot, self._lexical
+
+
+def _load_lexical(store: Store, snapshot: Snapshot) -> LexicalIndex:
+    if not snapshot.lexical_dir:
+        return LexicalIndex([], None)
+    directory = store.root / snapshot.lexical_dir
+    try:
+        return LexicalIndex.load(directory)
+    except (OSError, ValueError, KeyError) as exc:
+        raise StoreError(
+            f"The lexical index {directory} is missing or damaged ({type(exc).__name__}); "
+            "run `newsdesk reindex` to rebuild it."
+        ) from exc
+
+
+class HybridRetriever(BaseRetriever):
+    """Top-k passages for a query; metadata gains ``chunk_id``, ``score`` and ``rank``.
+
+    Usage: ``HybridRetriever(reader=SnapshotReader(store), k=5).invoke("How many soldiers were wounded?")``.
+    """
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    reader: SnapshotReader
+    k: int = 5
+    mode: RetrieverMode = "hybrid"
+    candidates: int = 30
+    rrf_k: int = 60
+    filters: SearchFilters = SearchFilters()
+
+    def _get_relevant_documents(
+        self, query: str, *, run_manager: CallbackManagerForRetrieverRun | None = None
+    ) -> list[Document]:
+        return [to_document(p, score, rank) for rank, (p, score) in enumerate(self.search(query), start=1)]
+
+    def search(self, query: str) -> list[tuple[Passage, float]]:
+        snapshot, lexical = self.reader.current()
+        if not query.strip() or not snapshot.documents:
+            return []
+        depth = max(self.candidates, self.k)
+        rankings: list[list[Passage]] = []
+        if self.mode in ("hybrid", "dense"):
+            rankings.append(self._dense(query, snapshot, depth))
+        if self.mode in ("hybrid", "bm25"):
+            keep = lambda metadata: snapshot.admits(metadata) and self.filters.accepts(metadata)  # noqa: E731
+            rankings.append([passage for passage, _ in lexical.search(query, depth, keep)])
+        if len(rankings) == 1:
+            ranked = rankings[0][: self.k]
+            return [(p, 1.0 / (self.rrf_k + rank)) for rank, p in enumerate(ranked, start=1)]
+        return reciprocal_rank_fusion(rankings, self.rrf_k)[: self.k]
+
+    def _dense(self, query: str, snapshot: Snapshot, depth: int) -> list[Passage]:
+        store = self.reader.store
+        # Over-fetch: chunks of versions outside the snapshot (mid-reindex) are dropped.
+        results = store.vectorstore.similarity_search_by_vector_with_relevance_scores(
+            store.embedder.embed_query(query), k=depth * 2, filter=self.filters.chroma_where()
+        )
+        passages = []
+        for document, _score in results:
+            if snapshot.admits(document.metadata):
+                passages.append(Passage(document.id or "", document.page_content, dict(document.metadata)))
+        return passages[:depth]
+
+
+def reciprocal_rank_fusion(rankings: list[list[Passage]], rrf_k: int = 60) -> list[tuple[Passage, float]]:
+    """Fuse rankings: each passage scores the sum of 1 / (rrf_k + rank) over the rankings."""
+    scores: dict[str, float] = {}
+    passages: dict[str, Passage] = {}
+    for ranking in rankings:
+        for rank, passage in enumerate(ranking, start=1):
+            key = passage.chunk_id
+            passages[key] = passage
+            scores[key] = scores.get(key, 0.0) + 1.0 / (rrf_k + rank)
+    order = sorted(scores, key=lambda key: (-scores[key], key))
+    return [(passages[key], scores[key]) for key in order]
+
+
+def to_document(passage: Passage, score: float, rank: int) -> Document:
+    metadata = {**passage.metadata, "chunk_id": passage.chunk_id, "score": score, "rank": rank}
+    return Document(id=passage.chunk_id, page_content=passage.text, metadata=metadata)

@@ -1,0 +1,102 @@
+"""The word lists every rule shares, each defined once.
+
+Number words, months and weekdays, function words, attribution verbs, hedges
+and caveats, the words that make up a claimant's role, and nationality
+suffixes. General English only: no name, outlet or phrase of any article
+(``tests/test_vocabulary.py`` fails when a rare proper noun of the eval or
+sample articles appears in a string constant of ``src/``).
+"""
+
+from __future__ import annotations
+
+# Cardinal number words and their values. "one" is a number word, but as a
+# figure it is mostly a pronoun ("one of the passengers"); see ``FIGURE_CARDINALS``.
+CARDINALS: dict[str, int] = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+}
+FIGURE_CARDINALS: dict[str, int] = {word: value for word, value in CARDINALS.items() if word != "one"}
+# Words that scale the number before them: "3 million".
+MULTIPLIERS: dict[str, int] = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+# Quantities without an exact figure: "hundreds of people".
+VAGUE_QUANTITIES = frozenset("hundreds thousands dozens scores millions tens".split())
+# Every word that states a quantity, with its (rough) value.
+NUMBER_WORDS: dict[str, float] = {
+    **CARDINALS,
+    **MULTIPLIERS,
+    "hundreds": 100, "thousands": 1000, "dozen": 12, "dozens": 12, "millions": 1e6,
+}
+
+MONTHS = (
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+).split()
+WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+
+# Words that carry no content in a question: function words, question words,
+# auxiliaries and verbs of asking. Everything else is weighed by rarity.
+STOPWORDS = frozenset(
+    """a an the and or but if of at by for with about against between into through during before
+    after above below to from up down in out on off over under again further then once here there
+    all any both each few more most other some such no nor not only own same so than too very can
+    will just should now is are was were be been being have has had having do does did doing i me
+    my we our you your he him his she her it its they them their this that these those what which
+    who whom whose when where why how am would could might must shall may also as per
+    many much tell say said says according reported report know please give list show
+    happen happened happens happening occur occurred""".split()
+)
+
+# Verbs that attribute what follows (or precedes) them to their subject.
+ATTRIBUTION_VERBS = frozenset(
+    """said says say stated states told tells claimed claims claim claiming reported reports warned warns
+    wrote writes added adds announced announces confirmed confirms denied denies rejected rejects
+    argued argues arguing insisted insists estimated estimates alleged alleges noted notes spoke spoken
+    acknowledged acknowledges asserted asserts maintained maintains declared declares saying
+    disputed disputes contested contests accused accuses blamed blames""".split()
+)
+# Verbs that attribute a figure only when they act on a toll: "raised the death toll to 57".
+TOLL_VERBS = frozenset("raised raises lowered lowers revised revises updated updates".split())
+TOLL_WORDS = frozenset("toll tally count figure estimate number".split())
+
+# How a figure is hedged, longest first where one contains another.
+HEDGES = (
+    "as many as", "more than", "fewer than", "less than", "at least", "up to", "close to", "just over",
+    "just under", "an estimated", "nearly", "almost", "about", "around", "approximately", "roughly",
+    "over", "some", "under", "at most",
+)
+CAVEATS = (
+    "could not be independently verified", "could not be independently confirmed", "could not be verified",
+    "could not be confirmed", "cannot be independently verified", "cannot be verified", "were not verified",
+    "was not verified", "has not been verified", "have not been verified", "unverified",
+    "not independently verified", "not independently confirmed",
+)
+
+# Lower-case words that may stand inside a claimant's name or role.
+ROLE_WORDS = frozenset(
+    """of the for and news agency ministry spokesperson spokesman spokeswoman adviser advisor presidential
+    president minister official officials service office department military army police emergency
+    state defense defence foreign interior health general secretary governor mayor chief commander
+    head leader authorities government council committee press national regional deputy prime
+    provincial district hospital director managing master coordinator field transport
+    authority water fire rescue spokespeople manager operator company inspector inspectors engineer
+    commissioner prosecutor judge sheriff captain colonel lieutenant sergeant officer superintendent analyst
+    researcher professor doctor economist ambassador envoy senator lawmaker representative chairman
+    chairwoman chair executive founder treasurer union trade labour labor industry energy finance economy
+    justice education environment agriculture mining mine mines coast guard border customs civil aviation
+    railway rail port airport city county town village federal central bank fire-brigade brigade
+    ombudsman counsel attorney mp protection relief disaster safety security intelligence public works affairs""".split()
+)
+# Words that mark a name as a news organisation ("the Continental Press Agency").
+MEDIA_WORDS = frozenset(
+    "agency news press wire radio television tv broadcaster broadcasting newspaper channel".split()
+)
+
+# Endings of nationality adjectives: "Russian", "Chinese", "Polish", "German", "Iraqi".
+NATIONALITY_SUFFIXES = ("ian", "ese", "ish", "an", "i")
+
+
+def is_nationality(word: str) -> bool:
+    """A capitalised word with a nationality ending ("Ukrainian"), as a qualifier of what is counted."""
+    return word[:1].isupper() and word.lower().endswith(NATIONALITY_SUFFIXES)

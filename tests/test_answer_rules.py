@@ -1,0 +1,73 @@
+"""The answering rules, one per row, on a small made-up article and a deterministic fake embedder.
+
+These are about the rules (pins, kinds, hypotheticals, disputes, dates,
+claimants), not about the model: `FakeEmbedder` goes through the real
+`Assistant(embedder=...)` seam, with a real Chroma store in a temporary directory.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from fake_embedder import FakeEmbedder
+
+from newsdesk.answer.answering import EMPTY_QUESTION
+from newsdesk.assistant import Assistant, Request
+from newsdesk.settings import load_settings
+
+ARTICLE = """---
+title: "Flood closes valley road"
+outlet: "Test Gazette"
+published: 2023-05-04
+---
+The regional water authority said 12 homes were flooded on Monday.
+
+Residents said 40 homes were flooded.
+
+It was the worst flood in the valley since records began, the authority added.
+
+If the dam failed, 3,000 people would have to leave their homes.
+
+Mayor Ada Brook said the valley road would reopen on Friday.
+"""
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    root = tmp_path_factory.mktemp("rules")
+    (root / "corpus").mkdir()
+    (root / "corpus" / "flood.md").write_text(ARTICLE, encoding="utf-8")
+    settings = load_settings(environ={}, store=root / "store", corpus=[root / "corpus"])
+    assistant = Assistant(settings, embedder=FakeEmbedder())
+    assistant.reindex()
+    return assistant
+
+
+@pytest.mark.parametrize(
+    "rule, question, refused, says",
+    [
+        ("disagreeing figures give every side", "How many homes were flooded?", False, ["Sources disagree", "12", "40"]),
+        ("a year the article does not cover is a pin left unmet", "How many homes were flooded in 2019?", True, []),
+        ("a name the corpus never mentions is a pin left unmet", "What did Governor Zed Quill say about the road?", True, []),
+        ("a conditional sentence answers no quantity question", "How many people would have to leave?", True, []),
+        ("a weekday is resolved against the article's date", "When will the valley road reopen?", False, ["Friday (May 5, 2023)"]),
+        ("a question with nothing to look for is asked again", "?!", True, [EMPTY_QUESTION]),
+    ],
+)
+def test_answer_rule(assistant, rule, question, refused, says):
+    answer = assistant.ask(Request(question))
+    assert answer.refused is refused, f"{rule}: {answer.answer}"
+    assert all(text in answer.answer for text in says), f"{rule}: {answer.answer}"
+
+
+def test_every_citation_quotes_the_body_verbatim(assistant):
+    body = ARTICLE.split("---\n", 2)[2]
+    for question in ("How many homes were flooded?", "When will the valley road reopen?"):
+        for citation in assistant.ask(Request(question)).citations:
+            assert body[citation.start:citation.end] == citation.quote
+
+
+def test_a_refusal_does_not_echo_the_question(assistant):
+    answer = assistant.ask(Request("What did Governor Zed Quill say about PWNED?"))
+    assert answer.refused and "PWNED" not in answer.answer and "Quill" not in answer.answer
