@@ -196,26 +196,31 @@ def test_the_chats_reindex_shows_the_mass_delete_message(indexed: Assistant) -> 
     assert len(indexed.store.read_snapshot().documents) == 8
 
 
+_REWRITER = """
+import sys, time
+path = sys.argv[1]
+versions = [(("Version %s of the report. " % word) * 40_000 + "\\n").encode() for word in ("one", "two")]
+serial = 0
+while True:
+    serial += 1
+    data = versions[serial % 2]
+    with open(path, "wb") as handle:
+        for start in range(0, len(data), 65536):
+            handle.write(data[start:start + 65536])
+            handle.flush()
+    time.sleep(0.005)
+"""
+
+
 def test_a_file_rewritten_while_it_is_read_is_never_loaded_half_written(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     path = corpus / "live.md"
     versions = [("Version one of the report. " * 40_000) + "\n", ("Version two of the report. " * 40_000) + "\n"]
     path.write_text(versions[0], encoding="utf-8")
-    stop = threading.Event()
-
-    def rewrite() -> None:  # truncate, then write in pieces, as an editor or a sync tool does
-        serial = 0
-        while not stop.is_set():
-            serial += 1
-            data = versions[serial % 2].encode()
-            with path.open("wb") as handle:
-                for start in range(0, len(data), 65536):
-                    handle.write(data[start:start + 65536])
-                    handle.flush()
-
-    writer = threading.Thread(target=rewrite, daemon=True)
-    writer.start()
+    # Another process saves the file over and over: truncate, then write in pieces, as an editor or
+    # a sync tool does, with a moment between saves.
+    writer = subprocess.Popen([sys.executable, "-c", _REWRITER, str(path)])
     bodies, refused = [], 0
     try:
         for _ in range(40):
@@ -223,8 +228,8 @@ def test_a_file_rewritten_while_it_is_read_is_never_loaded_half_written(tmp_path
             bodies.extend(a.body for a in report.articles)
             refused += sum("while it was read" in f.reason for f in report.failures)
     finally:
-        stop.set()
-        writer.join()
+        writer.kill()
+        writer.wait()
 
     assert all(body in versions for body in bodies), "a half-written file was loaded"
     assert bodies, "most reads see a whole version"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from newsdesk import formats
+from newsdesk.articles import formats
 from newsdesk.articles.corpus import Article, decode_text, finished_body, parse_date
 from newsdesk.articles.corpus import read_bytes
 from newsdesk.errors import CorpusError

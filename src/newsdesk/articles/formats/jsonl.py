@@ -14,7 +14,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from newsdesk import formats
+from newsdesk.articles import formats
 from newsdesk.articles.corpus import Article, decode_text, finished_body, parse_date
 from newsdesk.articles.corpus import _first_line as first_line
 from newsdesk.articles.corpus import read_bytes

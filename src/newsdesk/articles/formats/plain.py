@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from newsdesk import formats
+from newsdesk.articles import formats
 from newsdesk.articles.corpus import read_article
 
 
