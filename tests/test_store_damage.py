@@ -191,6 +191,7 @@ def test_a_full_disk_during_reindex_is_one_line_and_the_previous_snapshot_keeps_
     with pytest.raises(StoreError, match="disk is full|No space left"):
         assistant.reindex()
 
+    # The serving assistant, and another one in the same process (sharing Chroma's per-directory system).
     for reader in (assistant, make_assistant(corpus=[corpus_dir], store=small_disk / "store")):
         assert not reader.ask(Request(QUESTION)).refused
         assert "ferry.md" not in reader.documents()
