@@ -112,7 +112,7 @@ def _load_lexical(store: Store, snapshot: Snapshot) -> LexicalIndex:
     directory = store.root / snapshot.lexical_dir
     try:
         return LexicalIndex.load(directory)
-    except (OSError, ValueError, KeyError) as exc:
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError, EOFError) as exc:
         raise StoreError(
             f"The lexical index {directory} is missing or damaged ({type(exc).__name__}); "
             "run `newsdesk reindex` to rebuild it."

@@ -126,7 +126,8 @@ class RequestGuard:
         if host_name(host) not in self.allowed_hosts:
             return 421, "This server does not answer to that host name (set allowed_hosts to add one).", {}
         origin = headers.get("origin")
-        if origin is not None and origin != "null" and host_name(origin) not in self.allowed_hosts:
+        # "null" too: a sandboxed frame or a file:// page of any site sends it.
+        if origin is not None and host_name(origin) not in self.allowed_hosts:
             return 403, "Requests from other sites are refused.", {}
         path = scope.get("path", "")
         if self.auth_on and path.startswith("/gradio_api/") and not path.startswith(_OPEN_API_PATHS):
