@@ -516,6 +516,7 @@ def rebinding_cases(assistant: Any) -> dict[str, Any]:
         "Host of a nip.io name": {"Host": f"127.0.0.1.nip.io:{port}"},
         "foreign Origin": {"Origin": "http://evil.example"},
         "foreign Origin, loopback Host": {"Host": f"127.0.0.1:{port}", "Origin": f"http://evil.example:{port}"},
+        "Origin null (sandboxed frame)": {"Origin": "null"},
     }
     try:
         answered = {label: httpx.post(f"{url}gradio_api/call/ask", json=body, headers=headers).status_code
