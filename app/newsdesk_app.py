@@ -21,6 +21,7 @@ import gradio as gr
 
 from newsdesk.assistant import Assistant, Request
 from newsdesk.articles.documents import example_questions
+from newsdesk.display import shortened
 from newsdesk.errors import NewsdeskError
 from newsdesk.index.retrieval import SearchFilters
 from newsdesk.web_guard import guard_middleware
@@ -117,8 +118,11 @@ COPY_JS = """
 
 
 def parse_filters(outlets: list[str] | None, since: str | None, until: str | None) -> SearchFilters:
-    """The filter controls as `SearchFilters`; a bad date is a `gr.Error` the user sees."""
-    return SearchFilters(outlets=tuple(outlets or ()), since=_date(since, "Since"), until=_date(until, "Until"))
+    """The filter controls as `SearchFilters`; a bad date or an oversized filter is a `gr.Error` the user sees."""
+    try:
+        return SearchFilters(outlets=tuple(outlets or ()), since=_date(since, "Since"), until=_date(until, "Until"))
+    except NewsdeskError as exc:
+        raise gr.Error(str(exc)) from None
 
 
 def _date(value: str | None, label: str) -> dt.date | None:
@@ -128,7 +132,7 @@ def _date(value: str | None, label: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise gr.Error(f"{label} date {value!r} is not a date: use YYYY-MM-DD, e.g. 2022-03-02.") from None
+        raise gr.Error(f"{label} date {shortened(value)!r} is not a date: use YYYY-MM-DD, e.g. 2022-03-02.") from None
 
 
 def conversation(answers: list[dict[str, Any]]) -> list[dict[str, str]]:

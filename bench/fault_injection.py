@@ -2,6 +2,7 @@
 assistant with concurrent questions while the corpus changes under it.
 
     python bench/fault_injection.py --kills 10 --clients 20 --seconds 30
+    python bench/fault_injection.py --kills 0 --seconds 0 --attacks   # mass delete, damaged files, rebinding
 
 Everything runs on this machine in a temporary directory (or --workdir): the
 kill loop starts real `newsdesk reindex` processes and SIGKILLs them; the load
@@ -414,6 +415,132 @@ def _summarise(outcomes: list[Outcome], windows: list[ReindexWindow]) -> LoadSta
 
 
 # -- the script -------------------------------------------------------------------------
+# -- round-two attacks: mass delete, damaged store files, DNS rebinding -------------
+def mass_delete_cases(assistant: Any, corpus: ChangingCorpus) -> list[dict[str, Any]]:
+    """Corpus mistakes that used to empty the index: each must delete nothing and say why."""
+    from newsdesk.errors import NewsdeskError
+    from newsdesk.settings import load_settings
+
+    before = set(assistant.store.read_snapshot().documents)
+    root = corpus.root
+    aside = root.with_name(root.name + "-aside")
+    rows = []
+
+    def attempt(label: str, roots: list[Path]) -> None:
+        other = type(assistant)(load_settings(environ={}, store=assistant.settings.store, corpus=roots),
+                                embedder=assistant.embedder)
+        try:
+            report = other.reindex()
+            outcome = f"failures: {[f.reason.split(';')[0] for f in report.failures][:2]}"
+        except NewsdeskError as exc:
+            outcome = f"{type(exc).__name__}: {str(exc)[:90]}"
+        kept = len(before & set(assistant.store.read_snapshot().documents))
+        rows.append({"case": label, "documents_kept": f"{kept}/{len(before)}", "outcome": outcome})
+
+    attempt("mistyped root", [root.with_name("corpus-typo")])
+    root.rename(aside)
+    root.mkdir()
+    attempt("empty root (unmounted drive)", [root])
+    root.rmdir()
+    (root.parent / "a-file").write_text("not a folder", encoding="utf-8")
+    attempt("root is a file", [root.parent / "a-file"])
+    aside.rename(root)
+    moved = root.with_name("moved-away")
+    moved.mkdir(exist_ok=True)
+    victims = corpus.synthetic_ids()[: int(len(before) * 0.6) + 1]
+    for doc_id in victims:
+        (root / doc_id).rename(moved / doc_id)
+    attempt(f"{len(victims)} of {len(before)} files gone", [root])
+    for doc_id in victims:
+        (moved / doc_id).rename(root / doc_id)
+    return rows
+
+
+def damaged_store_cases(assistant: Any, corpus: ChangingCorpus) -> list[dict[str, Any]]:
+    """Each store file damaged in turn: the error a reader gets, and whether reindex rebuilds a consistent store."""
+    from newsdesk.assistant import Request
+    from newsdesk.articles.corpus import load_corpus
+    from newsdesk.errors import NewsdeskError
+    from newsdesk.index.integrity import check_store
+    from newsdesk.claims.ledger import ledger_path
+
+    store = assistant.store
+    rows = []
+
+    def damage(label: str, path_of: Callable[[], Path], content: bytes, rebuild: bool = False) -> None:
+        path = path_of()
+        path.write_bytes(content)
+        try:
+            assistant.ask(Request(f"What happened in {marker(1)}?"))
+            reader = "answered"
+        except NewsdeskError as exc:
+            reader = f"{type(exc).__name__}: {str(exc)[:80]}"
+        traceback_free = True
+        try:
+            report = assistant.reindex(rebuild=False)
+            repaired = report.repaired
+        except NewsdeskError as exc:
+            repaired = [f"{type(exc).__name__}: {str(exc)[:80]}"]
+            report = assistant.reindex(rebuild=True) if rebuild else None
+        except Exception as exc:  # noqa: BLE001 - what this script looks for
+            traceback_free, repaired, report = False, [repr(exc)[:100]], None
+        problems = check_store(store, load_corpus([corpus.root]).articles).problems
+        rows.append({"case": label, "reader": reader, "reindex": repaired[:1], "rebuilt_with": "--rebuild" if rebuild else "reindex",
+                     "traceback_free": traceback_free, "integrity_problems": len(problems)})
+
+    damage("snapshot.json is a list", lambda: store.snapshot_path, b"[]")
+    damage("snapshot.json documents a list", lambda: store.snapshot_path, b'{"format": 1, "documents": []}')
+    damage("snapshot.json lexical_dir ../..", lambda: store.snapshot_path,
+           b'{"format": 1, "documents": {}, "lexical_dir": "../../etc"}')
+    damage("claims ledger of the wrong shape",
+           lambda: ledger_path(store.root, store.read_snapshot().generation), b'{"format": 1, "documents": {"x": {}}}')
+    damage("records.sqlite random bytes", lambda: assistant.settings.record_db, os.urandom(65536), rebuild=True)
+    return rows
+
+
+def rebinding_cases(assistant: Any) -> dict[str, Any]:
+    """Forged Host and Origin headers against a live chat server, and a password guesser against its login."""
+    import httpx
+
+    from newsdesk.cli.serving import load_app
+
+    ui = load_app()
+    results: dict[str, Any] = {}
+    demo = ui.build_app(assistant)
+    url = ui.launch(demo, "127.0.0.1", 0, block=False)
+    port = httpx.URL(url).port
+    body = {"data": [f"What happened in {marker(1)}?", [], [], "", ""]}
+    forged = {
+        "rebinding Host": {"Host": f"evil.example:{port}"},
+        "rebinding Host, no port": {"Host": "evil.example"},
+        "Host of a nip.io name": {"Host": f"127.0.0.1.nip.io:{port}"},
+        "foreign Origin": {"Origin": "http://evil.example"},
+        "foreign Origin, loopback Host": {"Host": f"127.0.0.1:{port}", "Origin": f"http://evil.example:{port}"},
+        "Origin null (sandboxed frame)": {"Origin": "null"},
+    }
+    try:
+        answered = {label: httpx.post(f"{url}gradio_api/call/ask", json=body, headers=headers).status_code
+                    for label, headers in forged.items()}
+        answered["loopback (control)"] = httpx.post(f"{url}gradio_api/call/ask", json=body).status_code
+        results["forged_requests"] = answered
+    finally:
+        demo.close()
+    demo = ui.build_app(assistant)
+    url = ui.launch(demo, "127.0.0.1", 0, auth=("editor", "right-password"), block=False)
+    try:
+        started = time.monotonic()
+        statuses = [httpx.post(f"{url}login", data={"username": "editor", "password": f"guess{n}"}).status_code
+                    for n in range(100)]
+        results["login_guesses"] = {"tried": 100, "checked": statuses.count(400), "refused_429": statuses.count(429),
+                                    "seconds": round(time.monotonic() - started, 2)}
+        results["api_without_login"] = {
+            path: httpx.get(f"{url}gradio_api/{path}", timeout=5).status_code for path in ("heartbeat/x", "queue/status")
+        }
+    finally:
+        demo.close()
+    return results
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--kills", type=int, default=10, help="SIGKILLs of `newsdesk reindex` (0: skip).")
@@ -425,6 +552,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--api-name", default="/ask", help="The server's endpoint, with --url.")
     parser.add_argument("--workdir", type=Path, help="Keep the corpus and store here (default: a temp dir).")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--attacks", action="store_true",
+                        help="Also run the round-two attacks: mass delete, damaged store files, DNS rebinding.")
     args = parser.parse_args(argv)
 
     for name, value in subprocess_env().items():
@@ -467,6 +596,10 @@ def main(argv: list[str] | None = None) -> int:
         final = check_store(assistant.store, load_corpus([corpus.root]).articles)
         results["load_loop"] = {**load.__dict__, "clients": args.clients, "seconds": args.seconds,
                                 "integrity_problems": final.problems}
+    if args.attacks:
+        results["mass_delete"] = mass_delete_cases(assistant, corpus)
+        results["damaged_store"] = damaged_store_cases(assistant, corpus)
+        results["rebinding"] = rebinding_cases(assistant)
     print(json.dumps(results, indent=1))
     ok = not results["after_recovery"]["problems"] and (
         not args.seconds or (not results["load_loop"]["errors"] and not results["load_loop"]["inconsistent"]

@@ -116,6 +116,22 @@ def test_a_claim_ledger_of_the_wrong_shape_is_reported_and_reindex_rebuilds_it(
     assert reader.ledger().claims(), "claims extracted again from the corpus"
 
 
+@pytest.mark.parametrize("content", [[{"id": 1}], {"not": "a list"}, [{"id": "a", "text": "t", "metadata": "m"}]],
+                         ids=["id a number", "an object", "metadata a string"])
+def test_a_lexical_index_of_the_wrong_shape_is_one_error_and_reindex_rebuilds_it(
+    content: object, indexed: Assistant, corpus_dir: Path, make_assistant: Callable[..., Assistant]
+) -> None:
+    lexical = indexed.settings.store / indexed.store.read_snapshot().lexical_dir / "chunks.json"
+    lexical.write_text(json.dumps(content), encoding="utf-8")
+    reader = make_assistant(corpus=[corpus_dir])
+
+    with pytest.raises(StoreError, match="run `newsdesk reindex` to rebuild it"):
+        reader.ask(Request(QUESTION))
+    reader.reindex()
+
+    assert not reader.ask(Request(QUESTION)).refused
+
+
 def _damage_record_manager(assistant: Assistant) -> bytes:
     good = assistant.settings.record_db.read_bytes()
     assistant.settings.record_db.write_bytes(os.urandom(len(good)))
@@ -191,6 +207,7 @@ def test_a_full_disk_during_reindex_is_one_line_and_the_previous_snapshot_keeps_
     with pytest.raises(StoreError, match="disk is full|No space left"):
         assistant.reindex()
 
+    # The serving assistant, and another one in the same process (sharing Chroma's per-directory system).
     for reader in (assistant, make_assistant(corpus=[corpus_dir], store=small_disk / "store")):
         assert not reader.ask(Request(QUESTION)).refused
         assert "ferry.md" not in reader.documents()

@@ -60,10 +60,9 @@ def test_a_dns_rebinding_request_to_the_ask_endpoint_is_refused(open_server: str
     assert httpx.get(open_server, headers=forged).status_code == 421
 
 
-def test_a_request_from_another_sites_page_is_refused(open_server: str) -> None:
-    response = httpx.post(
-        f"{open_server}gradio_api/call/ask", json=ASK_BODY, headers={"Origin": "http://evil.example"}
-    )
+@pytest.mark.parametrize("origin", ["http://evil.example", "null", "http://127.0.0.1.evil.example"])
+def test_a_request_from_another_sites_page_is_refused(open_server: str, origin: str) -> None:
+    response = httpx.post(f"{open_server}gradio_api/call/ask", json=ASK_BODY, headers={"Origin": origin})
     assert response.status_code == 403
 
 

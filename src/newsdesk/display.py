@@ -48,3 +48,11 @@ def has_hidden_characters(text: str) -> bool:
 def for_terminal(text: object, one_line: bool = True) -> str:
     """Untrusted text for Rich: hidden characters shown, markup brackets escaped."""
     return escape(visible(str(text), one_line))
+
+
+ECHO_CHARS = 40  # the most of a user's input an error message repeats
+
+
+def shortened(text: str, limit: int = ECHO_CHARS) -> str:
+    """The start of an input an error message quotes back (a 1 MB value is not echoed whole)."""
+    return text if len(text) <= limit else f"{text[:limit]}… ({len(text):,} characters)"

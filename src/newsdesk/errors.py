@@ -17,6 +17,10 @@ class ConfigError(NewsdeskError):
     """A setting, config file or environment variable has a bad value."""
 
 
+class RequestError(NewsdeskError):
+    """A question's options (filters, dates) are malformed or too large."""
+
+
 class CorpusError(NewsdeskError):
     """One article could not be read or parsed; the rest of the corpus is unaffected."""
 

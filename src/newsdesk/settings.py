@@ -9,12 +9,13 @@ reads the environment.
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from newsdesk.errors import ConfigError
 
@@ -28,6 +29,11 @@ DEFAULT_EMBED_BACKEND: EmbedBackend = "onnx"
 
 def default_model_cache() -> Path:
     return Path.home() / ".cache" / "newsdesk"
+
+
+# Chroma's rule for collection names (chromadb validates it only when the store is opened).
+COLLECTION_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{1,61}[A-Za-z0-9]")
+CONFIG_TABLE = "newsdesk"
 # Secrets: config files get committed and shared, the environment does not.
 ENVIRONMENT_ONLY = frozenset({"auth_password"})
 
@@ -35,7 +41,8 @@ ENVIRONMENT_ONLY = frozenset({"auth_password"})
 class Settings(BaseModel):
     """Everything newsdesk can be told. Each field is also ``NEWSDESK_<NAME>``."""
 
-    model_config = ConfigDict(extra="forbid", validate_default=True, frozen=True)
+    # allow_inf_nan: "max_file_mb = inf" or "nan" would switch a limit off without a word.
+    model_config = ConfigDict(extra="forbid", validate_default=True, frozen=True, allow_inf_nan=False)
 
     store: Path = Field(
         Path(".newsdesk"),
@@ -53,7 +60,10 @@ class Settings(BaseModel):
         None, description="Use a Chroma server at this host instead of the embedded store."
     )
     chroma_port: int = Field(8000, description="Port of the Chroma server, with chroma_host.")
-    collection: str = Field("newsdesk", description="Chroma collection name.")
+    collection: str = Field(
+        "newsdesk",
+        description="Chroma collection name: 3-63 letters, digits, '.', '_' or '-', starting and ending with a letter or digit.",
+    )
     chunk_size: int = Field(
         1000, ge=100, le=8000, description="Target chunk length in characters (sentences are never cut)."
     )
@@ -140,6 +150,26 @@ class Settings(BaseModel):
             return [part for part in value.split(os.pathsep) if part]
         return value
 
+    @model_validator(mode="before")
+    @classmethod
+    def _no_booleans_for_numbers(cls, data: Any) -> Any:
+        """``k = true`` is not 1: a TOML boolean given for a number is a mistake, not a value."""
+        if isinstance(data, dict):
+            for name, value in data.items():
+                field = cls.model_fields.get(name)
+                if isinstance(value, bool) and field is not None and field.annotation in (int, float):
+                    raise ValueError(f"{name} must be a number, not {str(value).lower()}")
+        return data
+
+    @field_validator("collection")
+    @classmethod
+    def _chroma_collection_name(cls, value: str) -> str:
+        if not COLLECTION_NAME.fullmatch(value) or ".." in value:
+            raise ValueError(
+                "use 3-63 letters, digits, '.', '_' or '-', starting and ending with a letter or digit, no '..'"
+            )
+        return value
+
     @field_validator("allowed_hosts", mode="before")
     @classmethod
     def _split_host_list(cls, value: Any) -> Any:
@@ -175,9 +205,22 @@ def _read_config_file(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: cannot read config file ({exc.strerror}).") from exc
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML ({exc}).") from exc
-    table = data.get("newsdesk", data)
+    if CONFIG_TABLE not in data:
+        return data  # settings at the top level, without a table
+    table = data[CONFIG_TABLE]
     if not isinstance(table, dict):
         raise ConfigError(f"{path}: expected a [newsdesk] table of settings.")
+    outside = sorted(set(data) - {CONFIG_TABLE})
+    for name in ENVIRONMENT_ONLY & set(outside):
+        raise ConfigError(
+            f"{path}: {name} must not be written in a config file (here outside [newsdesk]); "
+            f"set NEWSDESK_{name.upper()} in the environment instead."
+        )
+    if outside:
+        raise ConfigError(
+            f"{path}: {', '.join(repr(name[:40]) for name in outside[:5])} outside the [newsdesk] table; "
+            "move settings under [newsdesk] or remove them."
+        )
     return table
 
 
@@ -209,11 +252,16 @@ def load_settings(
     try:
         return Settings.model_validate(layered)
     except ValidationError as exc:
-        problems = "; ".join(
-            f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors()
-        )
+        problems = "; ".join(_problem(err) for err in exc.errors())
         source = f" (config file {config_file})" if config_file else ""
         raise ConfigError(f"Invalid settings{source}: {problems}") from exc
+
+
+def _problem(error: Any) -> str:
+    """One validation error as "field: what is wrong" (the value itself is not echoed: it may be a secret)."""
+    message = str(error["msg"]).removeprefix("Value error, ")
+    where = ".".join(str(part) for part in error["loc"])
+    return f"{where}: {message}" if where else message
 
 
 def _environment_values(env: Mapping[str, str]) -> dict[str, Any]:

@@ -30,6 +30,7 @@ WILDCARD_ADDRESSES = frozenset({"0.0.0.0", "::", ""})
 FREE_LOGIN_FAILURES = 3  # wrong passwords allowed before the back-off starts
 FIRST_BACKOFF_SECONDS = 1.0
 MAX_BACKOFF_SECONDS = 60.0
+MAX_TRACKED_CLIENTS = 10_000  # memory bound on the back-off table
 # What the login page needs before anyone is signed in (startup-events: Gradio's launch calls it itself).
 _OPEN_API_PATHS = ("/gradio_api/login_check", "/gradio_api/token", "/gradio_api/user", "/gradio_api/theme.css",
                    "/gradio_api/app_id", "/gradio_api/startup-events")
@@ -77,6 +78,11 @@ class LoginBackoff:
 
     def failed(self, client: str) -> None:
         with self._lock:
+            if len(self._failures) >= MAX_TRACKED_CLIENTS:  # many addresses: forget those no longer blocked
+                now = time.monotonic()
+                for known in [c for c in self._failures if self._blocked_until.get(c, 0.0) <= now]:
+                    self._failures.pop(known, None)
+                    self._blocked_until.pop(known, None)
             count = self._failures.get(client, 0) + 1
             self._failures[client] = count
             if count > self.free_failures:
@@ -126,7 +132,8 @@ class RequestGuard:
         if host_name(host) not in self.allowed_hosts:
             return 421, "This server does not answer to that host name (set allowed_hosts to add one).", {}
         origin = headers.get("origin")
-        if origin is not None and origin != "null" and host_name(origin) not in self.allowed_hosts:
+        # "null" too: a sandboxed frame or a file:// page of any site sends it.
+        if origin is not None and host_name(origin) not in self.allowed_hosts:
             return 403, "Requests from other sites are refused.", {}
         path = scope.get("path", "")
         if self.auth_on and path.startswith("/gradio_api/") and not path.startswith(_OPEN_API_PATHS):

@@ -120,7 +120,7 @@ def read_ledger(store_root: Path, generation: int) -> Ledger:
         return Ledger.from_json(data)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:  # valid JSON of the wrong shape
         raise StoreError(
-            f"{path} is damaged ({type(exc).__name__}: {str(exc)[:80]}); run `newsdesk reindex` to rebuild it."
+            f"{path} is damaged ({' '.join(str(exc).split())[:100]}); run `newsdesk reindex` to rebuild it."
         ) from exc
 
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 import typer
 from rich.console import Console
 
+from newsdesk.display import shortened
 from newsdesk.errors import ConfigError
 from newsdesk.settings import RetrieverMode, Settings, load_settings
 
@@ -61,4 +62,4 @@ def parse_date(value: str | None, option: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value)
     except ValueError as exc:
-        raise ConfigError(f"{option} {value!r} is not a date; use YYYY-MM-DD.") from exc
+        raise ConfigError(f"{option} {shortened(value)!r} is not a date; use YYYY-MM-DD.") from exc

@@ -116,7 +116,9 @@ def serve(
     if settings.host not in ("127.0.0.1", "localhost", "::1"):
         console_err.print(
             f"[yellow]warning:[/] listening on {settings.host}: other machines can reach this chat"
-            + ("" if auth else " without a login"),
+            + ("" if auth else " without a login")
+            + "; only requests naming this host in Host/Origin are answered: add the names clients use "
+            "to allowed_hosts (NEWSDESK_ALLOWED_HOSTS).",
             highlight=False,
         )
     from newsdesk.cli.remote import advertise, withdraw

@@ -35,6 +35,15 @@ def _tokenize(texts: Sequence[str]) -> Any:
     )
 
 
+def _is_chunk_record(record: Any) -> bool:
+    return (
+        isinstance(record, dict)
+        and isinstance(record.get("id"), str)
+        and isinstance(record.get("text"), str)
+        and isinstance(record.get("metadata"), dict)
+    )
+
+
 @dataclass(frozen=True)
 class Passage:
     """A stored chunk: its Chroma id, verbatim text and metadata."""
@@ -72,6 +81,8 @@ class LexicalIndex:
     @classmethod
     def load(cls, directory: Path) -> LexicalIndex:
         records = json.loads((directory / _CHUNKS_FILE).read_text(encoding="utf-8"))
+        if not isinstance(records, list) or not all(_is_chunk_record(r) for r in records):
+            raise ValueError(f"{directory / _CHUNKS_FILE} is not a list of chunk records")
         passages = [Passage(r["id"], r["text"], r["metadata"]) for r in records]
         model = bm25s.BM25.load(str(directory), show_progress=False) if passages else None
         return cls(passages, model)

@@ -19,7 +19,7 @@ from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict
 
-from newsdesk.errors import StoreError
+from newsdesk.errors import RequestError, StoreError
 from newsdesk.index.lexical import LexicalIndex, Passage
 from newsdesk.settings import RetrieverMode
 from newsdesk.index.store import Snapshot, Store
@@ -34,6 +34,10 @@ class SearchFilters:
     since: dt.date | None = None
     until: dt.date | None = None
     doc_ids: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        check_filter_size("outlets", self.outlets)
+        check_filter_size("documents", self.doc_ids)
 
     def accepts(self, metadata: dict[str, Any]) -> bool:
         if self.outlets and metadata.get("outlet") not in self.outlets:
@@ -67,6 +71,18 @@ class SearchFilters:
         return bool(self.outlets or self.since or self.until or self.doc_ids)
 
 
+MAX_FILTER_VALUES = 500  # Chroma turns each into an SQL variable; SQLite allows a few thousand in all
+MAX_FILTER_VALUE_CHARS = 300  # the longest title, outlet or document id the loader keeps
+
+
+def check_filter_size(kind: str, values: tuple[str, ...]) -> None:
+    """Refuse filters Chroma would fail on (``too many SQL variables``), without echoing them."""
+    if len(values) > MAX_FILTER_VALUES:
+        raise RequestError(f"Too many {kind} in the filter ({len(values):,}); give at most {MAX_FILTER_VALUES}.")
+    if any(len(value) > MAX_FILTER_VALUE_CHARS for value in values):
+        raise RequestError(f"A filter value for {kind} is over {MAX_FILTER_VALUE_CHARS} characters; no {kind} has such a name.")
+
+
 class SnapshotReader:
     """The active snapshot and its lexical index, reloaded when a reindex publishes a new one."""
 
@@ -96,7 +112,7 @@ def _load_lexical(store: Store, snapshot: Snapshot) -> LexicalIndex:
     directory = store.root / snapshot.lexical_dir
     try:
         return LexicalIndex.load(directory)
-    except (OSError, ValueError, KeyError) as exc:
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError, EOFError) as exc:
         raise StoreError(
             f"The lexical index {directory} is missing or damaged ({type(exc).__name__}); "
             "run `newsdesk reindex` to rebuild it."
