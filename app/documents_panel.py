@@ -44,7 +44,7 @@ def build_documents_panel(assistant: Assistant, job: ReindexJob, answers: gr.Sta
     """Lay out the panel in the current Blocks context and wire its events."""
     settings = assistant.settings
 
-    def rows(query: str = "") -> list[list[Any]]:
+    def rows(query: str = "") -> list[list[Any]]:  # also called on each page load (value=rows)
         return document_rows(assistant.reader.current()[0], query)
 
     def refreshed(query: str) -> tuple[Any, ...]:
@@ -135,7 +135,7 @@ def build_documents_panel(assistant: Assistant, job: ReindexJob, answers: gr.Sta
                 search = gr.Textbox(placeholder="Search titles, outlets, dates", show_label=False,
                                     elem_id="nd-doc-search", max_length=200)
                 table = gr.Dataframe(
-                    value=rows(), headers=COLUMNS, interactive=False, elem_id="nd-doc-table",
+                    value=rows, headers=COLUMNS, interactive=False, elem_id="nd-doc-table",
                     max_height=320, wrap=True, column_widths=["25%", "14%", "12%", "11%", "18%", "20%"],
                 )
                 selected = gr.Textbox(label="Selected document", interactive=False, elem_id="nd-doc-selected")

@@ -300,6 +300,10 @@ def build_app(assistant: Assistant) -> gr.Blocks:
             reindex_ui, None, [reindex_log, status, outlets], api_visibility="private", concurrency_limit=None
         )
         demo.load(from_query, None, [status, outlets, question], api_visibility="private").then(**turn)
+        demo.load(
+            lambda: gr.update(examples=[{"text": q} for q in example_questions(assistant.reader.current()[0])] or None),
+            None, chatbot, api_visibility="private",
+        )  # the examples follow the corpus as it is when the page opens
         gr.api(ask_api, api_name="ask", concurrency_limit=ASK_CONCURRENCY, concurrency_id="ask")
         gr.api(reindex_api, api_name="reindex", concurrency_limit=None)
     return demo

@@ -11,6 +11,11 @@ every 20 ms. Measured per change:
 - ``from save``: from writing the file to that answer (includes the debounce
   and the embedding itself, which the reindex time shows as the baseline).
 For a deletion, from saving the deletion to the document leaving the index.
+
+With ``--separate-process`` the watcher is ``newsdesk reindex --watch`` in a
+process of its own and the questions come from this one (as when the chat
+and the watcher run apart): measured from save, and from the moment the
+watcher printed that its reindex finished.
 """
 
 from __future__ import annotations
@@ -19,6 +24,8 @@ import argparse
 import os
 import shutil
 import statistics
+import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -46,7 +53,11 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--debounce-ms", type=int, default=300)
+    parser.add_argument("--separate-process", action="store_true")
     args = parser.parse_args()
+    if args.separate_process:
+        separate_process(args.rounds, args.debounce_ms)
+        return
     root = Path(tempfile.mkdtemp(prefix="newsdesk-watch-bench-"))
     corpus = root / "corpus"
     shutil.copytree(REPO / "corpus", corpus)
@@ -103,6 +114,64 @@ def main() -> None:
     baseline = statistics.median(reindex_seconds)
     print(f"ratio to the reindex run: answerable after embedding {statistics.median(after_embedding) / baseline:.2f}, "
           f"from save {statistics.median(from_save) / baseline:.2f}")
+
+
+def separate_process(rounds: int, debounce_ms: int) -> None:
+    root = Path(tempfile.mkdtemp(prefix="newsdesk-watch-bench-"))
+    corpus = root / "corpus"
+    shutil.copytree(REPO / "corpus", corpus)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSDESK_")}
+    env.update(NEWSDESK_WATCH_DEBOUNCE_MS=str(debounce_ms), PYTHONPATH=str(REPO / "src"))
+    watcher = subprocess.Popen(
+        [sys.executable, "-m", "newsdesk", "reindex", "--watch", "--corpus", str(corpus), "--store", str(root / "store")],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+    )
+    finished: list[float] = []
+    try:
+        for line in iter(watcher.stderr.readline, ""):
+            if "watching" in line:
+                break
+        threading.Thread(
+            target=lambda: [finished.append(time.monotonic()) for line in iter(watcher.stdout.readline, "")
+                            if line.startswith("added")],
+            daemon=True,
+        ).start()
+        assistant = Assistant(load_settings(environ={}, store=root / "store", corpus=[corpus]))
+        assistant.warm_up()
+        from_save: list[float] = []
+        after_reindex: list[float] = []
+        after_publish: list[float] = []
+        for round_number in range(rounds):
+            count = f"{3000 + round_number},100"
+            seen = len(finished)
+            stamp = assistant.store.snapshot_stamp()
+            published = None
+            saved = time.monotonic()
+            (corpus / "ferry.md").write_text(ARTICLE.format(count=count), encoding="utf-8")
+            while True:
+                if published is None and assistant.store.snapshot_stamp() != stamp:
+                    published = time.monotonic()
+                if any(count in c.quote for c in assistant.ask(Request(QUESTION)).citations):
+                    break
+                time.sleep(0.02)
+            answered = time.monotonic()
+            from_save.append(answered - saved)
+            after_publish.append(answered - (published or answered))
+            while len(finished) <= seen:
+                time.sleep(0.01)
+            after_reindex.append(answered - finished[seen])
+            (corpus / "ferry.md").unlink()
+            time.sleep(2.0)
+    finally:
+        watcher.terminate()
+        watcher.wait(20)
+        shutil.rmtree(root, ignore_errors=True)
+    print(f"separate watcher process, {rounds} additions, debounce {debounce_ms} ms")
+    print(f"answerable from save          median {statistics.median(from_save):.3f} s, max {max(from_save):.3f} s")
+    print(f"answerable after the snapshot was published (seen by polling its file) "
+          f"median {statistics.median(after_publish):.3f} s, max {max(after_publish):.3f} s")
+    print(f"answerable after the watcher's reindex finished (negative: before it printed) "
+          f"median {statistics.median(after_reindex):.3f} s, max {max(after_reindex):.3f} s")
 
 
 if __name__ == "__main__":

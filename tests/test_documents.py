@@ -210,3 +210,14 @@ def test_a_file_dropped_into_the_page_is_indexed_listed_and_opens_with_cited_spa
         marked = browser.evaluate("document.querySelector('#nd-article mark').innerText")
     assert "900,000 crowns" in marked
     assert "uploads/lighthouse.md" in docs_assistant.documents()
+
+
+@pytest.mark.slow
+@needs_chromium
+def test_the_document_list_is_current_when_the_page_opens(server: str, docs_assistant: Assistant):
+    corpus = docs_assistant.settings.corpus[0]
+    (corpus / "kiosk.md").write_text("---\ntitle: Kiosk reopens\n---\nThe harbour kiosk reopened on Monday, its owner said.\n")
+    docs_assistant.reindex()  # e.g. by `newsdesk reindex` or the watched folder, after the server started
+    with chromium.Browser(width=1400, height=1800) as browser:
+        browser.navigate(server)
+        browser.wait_for("(document.querySelector('#nd-doc-table') || {innerText: ''}).innerText.includes('Kiosk reopens')", timeout=30)

@@ -127,3 +127,18 @@ def test_a_reindex_with_no_change_keeps_the_families(make_assistant, wire_corpus
     report = assistant.reindex()
     assert report.updated == [] and report.chunks_embedded == 0
     assert {d: e.copy_of for d, e in assistant.documents().items()} == before
+
+
+@pytest.mark.parametrize(
+    ("page", "outlets", "note"),
+    [
+        (None, (), ""),
+        (3, (), "p. 3"),
+        (None, ("Lessing Times", "Northern Post"), "also carried by Lessing Times, Northern Post"),
+        (2, ("Northern Post",), "p. 2 · also carried by Northern Post"),
+    ],
+)
+def test_the_source_note_names_the_page_and_the_other_outlets(page, outlets, note):
+    from newsdesk.provenance import provenance_note
+
+    assert provenance_note(page, outlets) == note

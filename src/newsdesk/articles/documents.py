@@ -114,7 +114,7 @@ def upload_results(saved: dict[str, Path], report: ReindexReport, settings: Sett
     for original, path in saved.items():
         doc_id = _doc_id(path, settings)
         ids = _ids_of_file(doc_id, report)
-        failures = [f for f in report.failures if f.path == str(path) or f.path.startswith(f"{path}:")]
+        failures = [f for f in report.failures if f.doc_id and _of_file(f.doc_id, doc_id)]
         if failures and not ids:
             results.append(UploadResult(original, "failed", "; ".join(f.reason for f in failures)))
             continue
@@ -130,7 +130,12 @@ def upload_results(saved: dict[str, Path], report: ReindexReport, settings: Sett
 
 def _ids_of_file(doc_id: str, report: ReindexReport) -> set[str]:
     every = {*report.added, *report.updated, *report.unchanged}
-    return {i for i in every if i == doc_id or i.startswith(f"{doc_id}#")}
+    return {i for i in every if _of_file(i, doc_id)}
+
+
+def _of_file(candidate: str, file_id: str) -> bool:
+    """True for the file's own id and the ids of its JSON Lines articles (``FILE#...``)."""
+    return candidate == file_id or candidate.startswith(f"{file_id}#")
 
 
 def _doc_id(path: Path, settings: Settings) -> str:
