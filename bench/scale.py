@@ -285,6 +285,21 @@ def ingest_at(results: Results, size: int, work: Path, embedder: Embedder, hf: A
     return corpus, assistant
 
 
+def requery_at(results: Results, size: int, work: Path, embedder: Embedder, hf: Any, questions: int) -> tuple[Path, Assistant]:
+    """Query latency on the stores an earlier run of ``ingest_at`` left in ``work``."""
+    from chromadb.config import Settings as ChromaSettings
+    from langchain_chroma import Chroma
+
+    corpus, directory = work / f"corpus-{size}", work / f"tutorial-{size}"
+    tutorial_store = Chroma(collection_name="langchain", embedding_function=hf, persist_directory=str(directory),
+                            client_settings=ChromaSettings(anonymized_telemetry=False, is_persistent=True,
+                                                           persist_directory=str(directory)))
+    assistant = Assistant(newsdesk_settings(work / f"store-{size}", [corpus]), embedder=embedder)
+    chunks = len(tutorial_store.get(include=[])["ids"])
+    measure_queries(results, f"query {chunks} chunks", chunks, tutorial_store, assistant, questions_for(corpus, questions))
+    return corpus, assistant
+
+
 # -- the big synthetic store ---------------------------------------------------
 def build_big_stores(source: Assistant, target_chunks: int, work: Path, seed: int = 5) -> tuple[Path, Path, int]:
     """Copies of ``source``'s chunks under new document ids, with noisy vectors, in a newsdesk and a tutorial store.
@@ -511,18 +526,19 @@ def cold_start(results: Results, store_dir: Path, tutorial_dir: Path, runs: int 
 # -- docs ---------------------------------------------------------------------
 def write_docs(results: Results, args: argparse.Namespace) -> None:
     lines = [
-        "| figure | tutorial pipeline | newsdesk | ratio (newsdesk / tutorial) |",
+        "| figure | baseline: the tutorial pipeline unless the row says (vs ...) | newsdesk | ratio (newsdesk / baseline) |",
         "|---|---:|---:|---:|",
     ]
     for row in results.rows:
-        tutorial = f"{row.tutorial:.3g} {row.unit}" if row.tutorial is not None else "–"
+        tutorial = f"{_figure(row.tutorial)} {row.unit}" if row.tutorial is not None else "–"
         ratio = f"**{row.ratio:.3f}**" if row.ratio is not None else "–"
         note = f" ({row.note})" if row.note else ""
-        lines.append(f"| {row.name}{note} | {tutorial} | {row.newsdesk:.3g} {row.unit} | {ratio} |")
+        lines.append(f"| {row.name}{note} | {tutorial} | {_figure(row.newsdesk)} {row.unit} | {ratio} |")
     table = "\n".join(lines)
     target = DOCS / "benchmarks.md"
     text = target.read_text(encoding="utf-8")
-    begin, end = "<!-- scale.py table begins -->", "<!-- scale.py table ends -->"
+    name = "scale.py queries table" if args.queries_only else "scale.py table"
+    begin, end = f"<!-- {name} begins -->", f"<!-- {name} ends -->"
     block = f"{begin}\n`python bench/scale.py {' '.join(sys.argv[1:])}`, {time.strftime('%Y-%m-%d')}:\n\n{table}\n{end}"
     if begin in text:
         text = text[: text.index(begin)] + block + text[text.index(end) + len(end):]
@@ -530,6 +546,10 @@ def write_docs(results: Results, args: argparse.Namespace) -> None:
         text = text.rstrip() + "\n\n" + block + "\n"
     target.write_text(text, encoding="utf-8")
     plot_latency(results, DOCS / "latency.png")
+
+
+def _figure(value: float) -> str:
+    return f"{value:,.0f}" if abs(value) >= 100 else f"{value:.3g}"
 
 
 def plot_latency(results: Results, target: Path) -> None:
@@ -561,6 +581,8 @@ def main() -> None:
     parser.add_argument("--skip", default="", help="comma list of parts to skip: forward,eval,cold,rss")
     parser.add_argument("--write-docs", action="store_true")
     parser.add_argument("--work", type=Path, default=None, help="keep the stores here instead of a temporary directory")
+    parser.add_argument("--queries-only", action="store_true",
+                        help="measure queries, memory and server mode again on the stores an earlier run left in --work")
     args = parser.parse_args()
     skip = set(filter(None, args.skip.split(",")))
     results = Results()
@@ -580,13 +602,20 @@ def main() -> None:
             evidence_hit_at_5(results, lambda b: embedder if b == defaults.embed_backend else Embedder(backend=b), hf, work)
         largest: Assistant | None = None
         for size in (int(s) for s in args.sizes.split(",") if s):
-            corpus, largest = ingest_at(results, size, work, embedder, hf, args.questions)
+            if args.queries_only:
+                corpus, largest = requery_at(results, size, work, embedder, hf, args.questions)
+            else:
+                corpus, largest = ingest_at(results, size, work, embedder, hf, args.questions)
         if "cold" not in skip and largest is not None:
             cold_start(results, largest.settings.store, work / f"tutorial-{size}")
         if args.big and largest is not None:
             started = time.perf_counter()
-            store_dir, tutorial_dir, chunks = build_big_stores(largest, args.big, work)
-            print(f"built the {chunks}-chunk synthetic stores in {time.perf_counter() - started:.0f}s", flush=True)
+            if args.queries_only:
+                store_dir, tutorial_dir = work / "store-big", work / "tutorial-big"
+                chunks = Store(newsdesk_settings(store_dir, []), embedder).read_snapshot().chunk_count
+            else:
+                store_dir, tutorial_dir, chunks = build_big_stores(largest, args.big, work)
+            print(f"the {chunks}-chunk synthetic stores ready in {time.perf_counter() - started:.0f}s", flush=True)
             questions = questions_for(corpus, args.questions, seed=23)
             big_queries(results, store_dir, tutorial_dir, chunks, embedder, hf, questions)
             if "rss" not in skip:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -48,12 +49,17 @@ class Token:
 
 
 def tokens(text: str) -> list[Token]:
-    return list(_cached_tokens(text))
+    # The answerer tokenizes each candidate sentence once per question term: sentence-sized texts are cached.
+    return list(_cached_tokens(text)) if len(text) <= 2000 else list(_tokenize(text))
 
 
-@lru_cache(maxsize=20_000)  # the answerer tokenizes each candidate sentence once per question term
+@lru_cache(maxsize=20_000)
 def _cached_tokens(text: str) -> tuple[Token, ...]:
-    return tuple(Token(m.group(), m.start(), m.end()) for m in WORD.finditer(text))
+    return tuple(_tokenize(text))
+
+
+def _tokenize(text: str) -> Iterator[Token]:
+    return (Token(m.group(), m.start(), m.end()) for m in WORD.finditer(text))
 
 
 @lru_cache(maxsize=50_000)

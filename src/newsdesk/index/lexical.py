@@ -59,6 +59,7 @@ class LexicalIndex:
     def __init__(self, passages: list[Passage], model: bm25s.BM25 | None) -> None:
         self.passages = passages
         self._model = model
+        self._admitted: tuple[object, np.ndarray] | None = None  # (snapshot, its mask), computed once
 
     @classmethod
     def build(cls, passages: list[Passage]) -> LexicalIndex:
@@ -87,20 +88,33 @@ class LexicalIndex:
         model = bm25s.BM25.load(str(directory), show_progress=False) if passages else None
         return cls(passages, model)
 
+    def admitted_mask(self, snapshot: Any) -> np.ndarray:
+        """1 for passages ``snapshot.admits``; computed once per snapshot (a Python pass over every passage)."""
+        cached = self._admitted
+        if cached is None or cached[0] is not snapshot:
+            mask = np.array([1.0 if snapshot.admits(p.metadata) else 0.0 for p in self.passages], dtype=np.float32)
+            self._admitted = cached = (snapshot, mask)
+        return cached[1]
+
     def search(
-        self, query: str, limit: int, keep: Callable[[dict[str, Any]], bool] | None = None
+        self,
+        query: str,
+        limit: int,
+        keep: Callable[[dict[str, Any]], bool] | None = None,
+        snapshot: Any = None,
     ) -> list[tuple[Passage, float]]:
-        """Best ``limit`` passages for ``query`` among those ``keep`` accepts, best first."""
+        """Best ``limit`` passages for ``query`` among those ``snapshot`` admits and ``keep`` accepts, best first."""
         if self._model is None or limit <= 0:
             return []
         tokens = _tokenize([query])
         if not tokens.vocab or not any(tokens.ids):
             return []
-        mask = None
+        mask = self.admitted_mask(snapshot) if snapshot is not None else None
         if keep is not None:
-            mask = np.array([1.0 if keep(p.metadata) else 0.0 for p in self.passages], dtype=np.float32)
-            if not mask.any():
-                return []
+            accepted = np.array([1.0 if keep(p.metadata) else 0.0 for p in self.passages], dtype=np.float32)
+            mask = accepted if mask is None else mask * accepted
+        if mask is not None and not mask.any():
+            return []
         limit = min(limit, len(self.passages))
         ids, scores = self._model.retrieve(
             tokens, k=limit, show_progress=False, weight_mask=mask, n_threads=1

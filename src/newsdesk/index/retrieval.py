@@ -148,8 +148,9 @@ class HybridRetriever(BaseRetriever):
         if self.mode in ("hybrid", "dense"):
             rankings.append(self._dense(query, snapshot, depth))
         if self.mode in ("hybrid", "bm25"):
-            keep = lambda metadata: snapshot.admits(metadata) and self.filters.accepts(metadata)  # noqa: E731
-            rankings.append([passage for passage, _ in lexical.search(query, depth, keep)])
+            # The snapshot's mask is computed once per snapshot; only active filters cost a pass per question.
+            keep = self.filters.accepts if self.filters.active else None
+            rankings.append([passage for passage, _ in lexical.search(query, depth, keep, snapshot)])
         if len(rankings) == 1:
             ranked = rankings[0][: self.k]
             return [(p, 1.0 / (self.rrf_k + rank)) for rank, p in enumerate(ranked, start=1)]
