@@ -139,6 +139,6 @@ def test_a_reindex_with_no_change_keeps_the_families(make_assistant, wire_corpus
     ],
 )
 def test_the_source_note_names_the_page_and_the_other_outlets(page, outlets, note):
-    from newsdesk.provenance import provenance_note
+    from newsdesk.answer.provenance import provenance_note
 
     assert provenance_note(page, outlets) == note
