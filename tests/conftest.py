@@ -25,6 +25,8 @@ REPO = Path(__file__).resolve().parent.parent
 SEED_CORPUS = REPO / "corpus"
 EVAL_CORPUS = REPO / "eval" / "corpus"
 SEED_DOC = "000_2392ac50c3bede51.md"
+# A question the seed article answers: a store that refuses it is not answering.
+SEED_QUESTION = "How many Russian soldiers died according to the Defense Ministry?"
 
 
 @pytest.fixture(scope="session")
@@ -81,4 +83,15 @@ def eval_assistant(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder)
         load_settings(environ={}, store=store, corpus=[SEED_CORPUS, EVAL_CORPUS]), embedder=embedder
     )
     assistant.reindex()
+    return assistant
+
+
+@pytest.fixture
+def indexed(corpus_dir: Path, make_assistant: Callable[..., Assistant]) -> Assistant:
+    """A fresh store of the shipped corpus, indexed and answering."""
+    from newsdesk.assistant import Request
+
+    assistant = make_assistant(corpus=[corpus_dir])
+    assistant.reindex()
+    assert not assistant.ask(Request(SEED_QUESTION)).refused
     return assistant

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -17,13 +16,14 @@ from pathlib import Path
 
 import pytest
 
+from conftest import SEED_QUESTION as QUESTION
+
 from newsdesk.assistant import Assistant, Request
 from newsdesk.articles.corpus import load_corpus
 from newsdesk.errors import EmptyIndexError, StoreError
 from newsdesk.index.integrity import check_store
 
 REPO = Path(__file__).resolve().parent.parent
-QUESTION = "How many Russian soldiers died according to the Defense Ministry?"
 EXTRA = """---
 title: Ferry capsizes on the Tarrow
 outlet: Northern Ledger
@@ -40,13 +40,6 @@ WRONG_SHAPE_SNAPSHOTS = {
     "lexical dir outside the store": {"format": 1, "generation": 1, "documents": {}, "lexical_dir": "../../etc"},
 }
 
-
-@pytest.fixture
-def indexed(corpus_dir: Path, make_assistant: Callable[..., Assistant]) -> Assistant:
-    assistant = make_assistant(corpus=[corpus_dir])
-    assistant.reindex()
-    assert not assistant.ask(Request(QUESTION)).refused
-    return assistant
 
 
 def _cli(*args: str, store: Path) -> subprocess.CompletedProcess:

@@ -10,20 +10,14 @@ from pathlib import Path
 
 import pytest
 
+from conftest import SEED_QUESTION as QUESTION
+
 from newsdesk.assistant import Assistant, Request
 from newsdesk.articles.corpus import load_corpus
 from newsdesk.errors import StoreError
 from newsdesk.index.integrity import check_store
 
-QUESTION = "How many Russian soldiers died according to the Defense Ministry?"
 
-
-@pytest.fixture
-def indexed(corpus_dir: Path, make_assistant: Callable[..., Assistant]) -> Assistant:
-    assistant = make_assistant(corpus=[corpus_dir])
-    assistant.reindex()
-    assert not assistant.ask(Request(QUESTION)).refused
-    return assistant
 
 
 def _assert_recovered(assistant: Assistant, corpus: Path) -> None:

@@ -18,6 +18,7 @@ given to Gradio's FastAPI app through ``app_kwargs``.
 from __future__ import annotations
 
 import json
+import math
 import threading
 import time
 from collections.abc import Awaitable, Callable, Iterable
@@ -150,7 +151,7 @@ class RequestGuard:
         wait = self.backoff.wait_seconds(client)
         if wait > 0:
             await _respond(send, scope, 429, f"Too many wrong passwords; try again in {wait:.0f} s.",
-                           {"retry-after": str(max(1, round(wait)))})
+                           {"retry-after": str(max(1, math.ceil(wait)))})
             return
         status: list[int] = []
 

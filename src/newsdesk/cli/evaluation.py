@@ -150,6 +150,7 @@ def evaluate_side_by_side(
                 f"[yellow]warning:[/] {escape(str(path))}: no such eval set; {escape(split.name)} is reported "
                 "without it (a split that is written on another branch, such as the sealed test split, may not be here yet)",
                 highlight=False,
+                soft_wrap=True,  # a long path must stay whole to be copied
             )
         cases = [case for path in split.paths if path not in missing for case in load_cases(path)]
         ids = [case.id for case in cases]

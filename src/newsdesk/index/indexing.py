@@ -37,6 +37,7 @@ from typing import Any
 from langchain_core.documents import Document
 from langchain_core.indexing import index
 
+from newsdesk.atomic import write_atomically
 from newsdesk.articles.chunking import chunk_article, document_version
 from newsdesk.articles.corpus import Article, LoadReport, Skipped, load_corpus
 from newsdesk.articles.corpus_roots import absolute_roots
@@ -154,7 +155,7 @@ def _reindex_locked(
     report.documents = len(snapshot.documents)
     report.chunks = snapshot.chunk_count
     if not (report.failures or report.warnings or report.skipped):
-        _remember_fingerprint(store, fingerprint)
+        _remember_fingerprint(store, fingerprint, snapshot)
     return report
 
 
@@ -183,7 +184,8 @@ def _nothing_changed(store: Store, fingerprint: str) -> ReindexReport | None:
     """The report of a reindex with nothing to do, or None when there may be something to do.
 
     Only when the last reindex finished cleanly with this very corpus, and the
-    snapshot, its lexical index, its ledger and its chunks are all still there.
+    snapshot, its lexical index, its ledger and its chunks are all still there,
+    the files as that reindex left them (a damaged one is rebuilt by a full run).
     """
     try:
         remembered = json.loads((store.root / _STAT_FILE).read_text(encoding="utf-8"))
@@ -194,13 +196,7 @@ def _nothing_changed(store: Store, fingerprint: str) -> ReindexReport | None:
         return None
     if not snapshot.documents or not snapshot.lexical_dir:
         return None
-    if not (store.root / snapshot.lexical_dir / "chunks.json").is_file():
-        return None
-    if not ledger_path(store.root, snapshot.generation).is_file():
-        return None
-    try:  # a damaged ledger is rebuilt by a full run; validating it costs one JSON parse
-        read_ledger(store.root, snapshot.generation)
-    except StoreError:
+    if remembered.get("files") != _published_file_stats(store, snapshot):
         return None
     if store.collection.count() < snapshot.chunk_count:
         return None
@@ -209,11 +205,28 @@ def _nothing_changed(store: Store, fingerprint: str) -> ReindexReport | None:
     return ReindexReport(unchanged=unchanged, documents=len(unchanged), chunks=snapshot.chunk_count)
 
 
-def _remember_fingerprint(store: Store, fingerprint: str) -> None:
-    path = store.root / _STAT_FILE
-    staging = path.with_suffix(".json.tmp")
-    staging.write_text(json.dumps({"fingerprint": fingerprint, "snapshot": store.snapshot_stamp()}), encoding="utf-8")
-    os.replace(staging, path)
+def _published_file_stats(store: Store, snapshot: Snapshot) -> dict[str, list[int]] | None:
+    """Size and modification time of the lexical index's and the ledger's files; None when one is missing."""
+    assert snapshot.lexical_dir is not None
+    lexical = store.root / snapshot.lexical_dir
+    paths = [*sorted(lexical.iterdir()), ledger_path(store.root, snapshot.generation)] if lexical.is_dir() else []
+    stats: dict[str, list[int]] = {}
+    for path in paths:
+        try:
+            info = path.stat()
+        except OSError:
+            return None
+        stats[str(path.relative_to(store.root))] = [info.st_size, info.st_mtime_ns]
+    return stats or None
+
+
+def _remember_fingerprint(store: Store, fingerprint: str, snapshot: Snapshot) -> None:
+    remembered = {
+        "fingerprint": fingerprint,
+        "snapshot": store.snapshot_stamp(),
+        "files": _published_file_stats(store, snapshot),
+    }
+    write_atomically(store.root / _STAT_FILE, json.dumps(remembered))
 
 
 def _incomplete(store: Store, previous: Snapshot, unchanged: list[str]) -> set[str]:
