@@ -66,6 +66,17 @@ def make_assistant(make_settings: Callable[..., Settings], embedder: Embedder) -
     return make
 
 
+def indexed_seed_copy(root: Path, embedder: Embedder, extra: dict[str, str] | None = None) -> Assistant:
+    """An assistant over its own copy of the shipped corpus (plus ``extra`` files) under ``root``, indexed."""
+    corpus = root / "corpus"
+    shutil.copytree(SEED_CORPUS, corpus)
+    for name, text in (extra or {}).items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    assistant = Assistant(load_settings(environ={}, store=root / "store", corpus=[corpus]), embedder=embedder)
+    assistant.reindex()
+    return assistant
+
+
 @pytest.fixture(scope="session")
 def seed_assistant(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Assistant:
     """One indexed store of the shipped corpus, shared by read-only tests."""

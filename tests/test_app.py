@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import socket
 import subprocess
 import sys
@@ -20,7 +19,6 @@ import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 from types import ModuleType
 from typing import Any
 
@@ -35,7 +33,7 @@ from newsdesk.index.embedding import Embedder
 from newsdesk.settings import load_settings
 
 import chromium
-from conftest import REPO, SEED_CORPUS, SEED_DOC
+from conftest import REPO, SEED_DOC, indexed_seed_copy
 
 pytestmark = pytest.mark.slow
 
@@ -70,13 +68,7 @@ def ui() -> ModuleType:
 @pytest.fixture(scope="module")
 def chat_assistant(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Assistant:
     """Its own store and corpus copy: the reindex test adds an article to it."""
-    root = tmp_path_factory.mktemp("chat")
-    corpus = root / "corpus"
-    shutil.copytree(SEED_CORPUS, corpus)
-    (corpus / MARKUP_DOC).write_text(MARKUP_ARTICLE, encoding="utf-8")
-    assistant = Assistant(load_settings(environ={}, store=root / "store", corpus=[corpus]), embedder=embedder)
-    assistant.reindex()
-    return assistant
+    return indexed_seed_copy(tmp_path_factory.mktemp("chat"), embedder, {MARKUP_DOC: MARKUP_ARTICLE})
 
 
 @pytest.fixture(scope="module")

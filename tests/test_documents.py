@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -13,7 +12,7 @@ import pytest
 from gradio_client import Client, handle_file
 
 import chromium
-from conftest import SEED_CORPUS, SEED_DOC
+from conftest import SEED_DOC, indexed_seed_copy
 from formats_support import write_html, write_jsonl, write_pdf
 from newsdesk.assistant import Assistant, Request
 from newsdesk.cli.serving import load_app
@@ -72,12 +71,7 @@ def ui() -> ModuleType:
 
 @pytest.fixture(scope="module")
 def docs_assistant(tmp_path_factory: pytest.TempPathFactory, embedder) -> Assistant:
-    root = tmp_path_factory.mktemp("docs")
-    corpus = root / "corpus"
-    shutil.copytree(SEED_CORPUS, corpus)
-    assistant = Assistant(load_settings(environ={}, store=root / "store", corpus=[corpus]), embedder=embedder)
-    assistant.reindex()
-    return assistant
+    return indexed_seed_copy(tmp_path_factory.mktemp("docs"), embedder)
 
 
 @pytest.fixture(scope="module")
