@@ -17,7 +17,8 @@ def test_kinds():
     assert analyse("When did Putin order the invasion?").kind == "date"
     assert analyse("Who controls Kherson?").kind == "agent"
     assert analyse("Where did the ferry sink?").kind == "place"
-    assert analyse("Why would the fall of Kherson matter?").kind == "other"
+    assert analyse("Why would the fall of Kherson matter?").kind == "reason"
+    assert analyse("What is the name of the ferry's captain?").kind == "agent"
 
 
 def test_an_instruction_before_the_question_is_dropped():

@@ -100,3 +100,24 @@ NATIONALITY_SUFFIXES = ("ian", "ese", "ish", "an", "i")
 def is_nationality(word: str) -> bool:
     """A capitalised word with a nationality ending ("Ukrainian"), as a qualifier of what is counted."""
     return word[:1].isupper() and word.lower().endswith(NATIONALITY_SUFFIXES)
+
+# A sentence that says a fact was not given: "gave no reason", "declined to name",
+# "did not say how many", "was not immediately known". General English only.
+UNDISCLOSED_PATTERNS = (
+    r"\b(gave|give|gives|given|offered|provided) no (reason|explanation|details?|figures?|names?|date|timetable|indication|estimate)\b",
+    r"\b(declined|refused|would not|could not|did not want) to (name|give|say|comment|disclose|identify|reveal|confirm|specify|discuss|elaborate|estimate|provide)\b",
+    r"\b(did|does|do|has|have|had) not (yet )?(say|said|disclose|disclosed|reveal|revealed|give|given|name|named|identify|identified|specify|specified|release|released|explain|explained)\b",
+    r"\b(was|were|is|are|remains?|remained) (not|still not|not yet) (immediately |yet )?(known|clear|released|disclosed|given|named|identified|available|made public)\b",
+    r"\b(has|have) not (yet )?been (named|identified|released|disclosed|made public|given|announced)\b",
+    r"\b(was|were|is|are|remains?|remained) (unknown|unclear|undisclosed|unnamed)\b",
+    r"\bit (is|was) (not|un)(clear|known)\b",
+    r"\bno (reason|explanation|details?) (was|were|has been|have been) (given|offered|released)\b",
+)
+# Words that state a reason: what a "why" question needs in its answer.
+REASON_PATTERNS = (
+    r"\bbecause\b", r"\bdue to\b", r"\bowing to\b", r"\bas a result of\b", r"\bafter\b", r"\bfollowing\b",
+    r"\bciting\b", r"\bcited\b", r"\bblam(ed|ing|es)\b", r"\bcaused by\b", r"\bdriven by\b", r"\bso that\b",
+    r"\b(in order|so as|in a bid|in an effort) to\b", r"\breasons?\b", r"\bamid\b", r"\bin protest\b",
+    r"\bsince\b", r"\bthanks to\b", r"\bsaying\b", r"\breflect(ed|s|ing)?\b", r"\bresult(ed)? (of|from)\b", r"\bled to\b", r"\bover (the|its|his|her|their|a|an)\b",
+    r"\bto (save|cut|reduce|avoid|protect|prevent|help|ensure|meet|pay|fund|make|allow|keep|stop|limit|free)\b",
+)

@@ -22,6 +22,7 @@ from typing import Any
 import numpy as np
 from langchain_core.documents import Document
 
+from newsdesk.answer.answer_types import type_met, withholds_answer
 from newsdesk.answer.answers import Answer, Citation, Evidence
 from newsdesk.claims.attribution import claimant_label
 from newsdesk.answer.dispute_answer import compose_disputed, quotes_hold
@@ -45,6 +46,7 @@ REFUSAL = "The corpus does not say: none of the indexed articles answers this qu
 REFUSAL_FILTERED = (
     "The corpus does not say, at least within the current filters: none of the selected articles answers this question."
 )
+NOT_KNOWN = "The corpus does not say: the article says this is not known or was not given."
 EMPTY_QUESTION = "Please ask a question about the articles in the corpus."
 _CLAUSE_BREAK = re.compile(r"[,;:]\s+")
 _HYPOTHETICAL = re.compile(r"\W*(if|unless|should)\b", re.IGNORECASE)
@@ -196,7 +198,12 @@ class ExtractiveAnswerer:
             if quotes_hold(citations):
                 return Answer(question.text, text, refused=False, citations=citations, retrieved=retrieved, disputes=[table])
         candidates = self.judge(question, evidence.passages)
-        chosen = self._choose([c for c in candidates if c.rejected is None])
+        passing = [c for c in candidates if c.rejected is None]
+        unknown = _best(passing)
+        if unknown is not None and withholds_answer(question, unknown.text):
+            text, citations = compose([unknown], question, self.settings.max_answer_chars)
+            return Answer(question.text, f"{NOT_KNOWN} {text}", refused=True, citations=citations, retrieved=retrieved)
+        chosen = self._choose([c for c in passing if type_met(question, c.text, c.claimant) and not withholds_answer(question, c.text)])
         if not chosen:
             refusal = REFUSAL_FILTERED if evidence.filtered else REFUSAL
             return Answer(question.text, refusal, refused=True, retrieved=retrieved)
@@ -275,6 +282,10 @@ class ExtractiveAnswerer:
             chosen.append(other)
             break
         return chosen
+
+
+def _best(candidates: list[Candidate]) -> Candidate | None:
+    return min(candidates, key=lambda c: (-c.score, c.rank, c.start), default=None)
 
 
 def sentence_candidates(passages: list[Document]) -> list[Candidate]:

@@ -3,7 +3,7 @@
 The answerer needs more than similarity: a passage about the 2019 final is
 very similar to a question about the 2018 final. So a question is read for
 
-- its *kind* (a quantity, a date, an agent, a place, or other);
+- its *kind* (a quantity, a date, an agent, a place, a reason, or other);
 - its *pins*: names, numbers and years that an answer must match exactly;
 - its *terms*: the other content words, weighted by how specific they are;
 - its *focus*: for "how many X", the X being counted.
@@ -30,7 +30,8 @@ _REFERRING_WORDS = frozenset("they them it its their that those these he she him
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
 _QUANTITY = re.compile(r"\bhow (many|much)\b|\bwhat (number|share|percentage|figure|toll)\b|\bhow high\b")
 _DATE = re.compile(r"\bwhen\b|\bwhat (day|date|time|year|month)\b|\bwhich (day|date|year|month)\b")
-_AGENT = re.compile(r"\bwho\b|\bwhom\b|\bwhose\b|\bwhich (official|agency|ministry|side|country|group|person)\b")
+_AGENT = re.compile(r"\bwho\b|\bwhom\b|\bwhose\b|\bwhat (is|was|are|were) (the|their|his|her|its) names?\b|\bnames?\W*$|\bwhich (official|agency|ministry|side|country|group|person)\b")
+_REASON = re.compile(r"\bwhy\b|\bwhat (is|was|were|are) the reasons?\b|\bfor what reason\b")
 _PLACE = re.compile(r"\bwhere\b|\bwhich (city|town|region|country|place)\b")
 
 
@@ -160,6 +161,8 @@ def _kind(lowered: str) -> str:
         return "agent"
     if _PLACE.search(lowered):
         return "place"
+    if _REASON.search(lowered):
+        return "reason"
     return "other"
 
 

@@ -1,0 +1,67 @@
+"""What kind of answer a question asks for, and whether a sentence gives it: one rule per row."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdesk.answer.answer_types import says_not_known, states_reason, type_met, withholds_answer
+from newsdesk.answer.questions import analyse
+
+
+@pytest.mark.parametrize(
+    "sentence, not_known",
+    [
+        ("The company gave no reason for the delay.", True),
+        ("Police declined to name the driver.", True),
+        ("The ministry did not say how many people were hurt.", True),
+        ("The cause of the fire was not immediately known.", True),
+        ("The victims have not been identified.", True),
+        ("Her name was not released.", True),
+        ("The company said the delay was caused by a strike.", False),
+        ("Police named the driver as a local man.", False),
+    ],
+)
+def test_a_sentence_that_says_the_fact_was_not_given(sentence, not_known):
+    assert says_not_known(sentence) is not_known
+
+
+@pytest.mark.parametrize(
+    "question, sentence, withheld",
+    [
+        ("Why did the plant close?", "The owners gave no reason for the closure.", True),
+        ("How many people were hurt?", "Officials did not say how many people were hurt.", True),
+        # The sentence withholds something else (a name) but gives the figure asked for.
+        ("How many people were hurt?", "Twelve people were hurt, officials said, but declined to name them.", False),
+        ("When was the driver arrested?", "The driver, whose name was not released, was arrested on Monday.", False),
+    ],
+)
+def test_a_withheld_fact_is_a_refusal_unless_the_sentence_still_gives_the_figure_or_date(question, sentence, withheld):
+    assert withholds_answer(analyse(question), sentence) is withheld
+
+
+@pytest.mark.parametrize(
+    "question, sentence, claimant, met",
+    [
+        ("What is the name of the spokesman?", "A spokesman for the president said she would study the text.", None, False),
+        ("What is the name of the spokesman?", "The spokesman, Arvo Pellinen, said the text would be studied.", None, True),
+        ("What is the ferry pilot's name?", "The ferry pilot was questioned on Monday.", None, False),
+        ("Who is the chief inspector?", "The chief inspector said the report was late.", "Mirelle Tasca", True),
+        ("Who organised the march?", "An alliance of six trade unions organised the march.", None, True),
+        ("Why was the road closed?", "The road was closed because a bridge support cracked.", None, True),
+        ("Why was the road closed?", "The road was closed on Monday.", None, False),
+        ("Why did the firm cut its forecast?", "The firm cut its forecast, saying shoppers were spending less.", None, True),
+        ("How many homes were flooded?", "Forty homes were flooded.", None, True),
+    ],
+)
+def test_the_sentence_gives_the_kind_of_answer_asked_for(question, sentence, claimant, met):
+    assert type_met(analyse(question), sentence, claimant) is met
+
+
+def test_a_dateline_is_not_a_name():
+    question = analyse("What is the name of the mayor?")
+    assert not type_met(question, "RIVERTON, May 3 (XYZ) - The mayor said the road would reopen.", None)
+
+
+def test_a_stated_reason():
+    assert states_reason("The match was called off due to heavy rain.")
+    assert not states_reason("The match was called off on Sunday.")
