@@ -65,3 +65,57 @@ def test_a_dateline_is_not_a_name():
 def test_a_stated_reason():
     assert states_reason("The match was called off due to heavy rain.")
     assert not states_reason("The match was called off on Sunday.")
+
+
+NOT_KNOWN_ARTICLE = """---
+title: "Library shuts its doors"
+outlet: "Test Gazette"
+published: 2023-06-01
+---
+The riverside library shut its doors on Monday.
+
+The council gave no reason for closing the riverside library.
+
+About 300 readers used the riverside library every week.
+"""
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory: pytest.TempPathFactory):
+    from fake_embedder import FakeEmbedder
+
+    from newsdesk.assistant import Assistant
+    from newsdesk.settings import load_settings
+
+    root = tmp_path_factory.mktemp("not-known")
+    (root / "corpus").mkdir()
+    (root / "corpus" / "library.md").write_text(NOT_KNOWN_ARTICLE, encoding="utf-8")
+    settings = load_settings(environ={}, store=root / "store", corpus=[root / "corpus"])
+    assistant = Assistant(settings, embedder=FakeEmbedder())
+    assistant.reindex()
+    return assistant
+
+
+def _with_threshold(library, threshold: float):
+    from newsdesk.answer.answering import ExtractiveAnswerer
+    from newsdesk.assistant import Assistant
+
+    settings = library.settings.model_copy(update={"judge_threshold": threshold})
+    return Assistant(settings, embedder=library.embedder, answerer=ExtractiveAnswerer(library.embedder, settings))
+
+
+def test_the_article_saying_it_is_not_known_is_a_refusal_that_cites_it(library):
+    from newsdesk.assistant import Request
+
+    # Every sentence passes the judge (the fake embedder is not what it was fitted on); the rule decides.
+    answer = _with_threshold(library, 0.0).ask(Request("Why did the council close the riverside library?"))
+    assert answer.refused
+    assert answer.citations and "gave no reason" in answer.citations[0].quote
+
+
+@pytest.mark.parametrize("threshold, refused", [(0.0, False), (1.0, True)])
+def test_settings_override_the_judges_fitted_threshold(library, threshold, refused):
+    from newsdesk.assistant import Request
+
+    answer = _with_threshold(library, threshold).ask(Request("How many readers used the riverside library every week?"))
+    assert answer.refused is refused, answer.answer

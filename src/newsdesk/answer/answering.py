@@ -22,8 +22,9 @@ from typing import Any
 import numpy as np
 from langchain_core.documents import Document
 
-from newsdesk.answer.answer_types import type_met, withholds_answer
+from newsdesk.answer.answer_types import new_names, type_met, withholds_answer
 from newsdesk.answer.answers import Answer, Citation, Evidence
+from newsdesk.answer.judge import load_judge
 from newsdesk.claims.attribution import claimant_label
 from newsdesk.answer.dispute_answer import compose_disputed, quotes_hold
 from newsdesk.index.embedding import Embedder
@@ -71,6 +72,8 @@ class Candidate:
     similarity: float = 0.0
     coverage: float = 0.0
     rejected: str | None = None
+    features: dict[str, float] | None = None
+    confidence: float | None = None
 
     @property
     def score(self) -> float:
@@ -180,8 +183,9 @@ def texts_embedded_for(passages: list[Document]) -> list[str]:
 class ExtractiveAnswerer:
     """Answers with sentences of the corpus only; refuses when none answers.
 
-    Its thresholds are the answerer fields of `Settings` (``min_similarity``,
-    ``min_coverage``, ``min_score``, ``term_similarity``, ``max_answer_chars``).
+    Which sentences may answer is the fitted judge's call (`newsdesk.answer.judge`;
+    ``Settings.judge_threshold`` overrides its threshold); with ``answer_judge``
+    off, the hand-set ``min_similarity``, ``min_coverage`` and ``min_score`` decide.
     """
 
     def __init__(self, embedder: Embedder, settings: Settings) -> None:
@@ -223,8 +227,23 @@ class ExtractiveAnswerer:
             candidate.rejected = self._pins_unmet(question, candidate, matcher)
             if candidate.rejected is None:
                 candidate.coverage = matcher.coverage(" ".join(filter(None, (candidate.text, candidate.claimant))))
-                candidate.rejected = self._weak(question, candidate, matcher)
+        pinned = [c for c in candidates if c.rejected is None]
+        best_score = max((c.score for c in pinned), default=0.0)
+        for candidate in pinned:
+            candidate.features = candidate_features(question, candidate, matcher, best_score)
+            candidate.rejected = self._judged(question, candidate, matcher)
         return candidates
+
+    def _judged(self, question: Question, candidate: Candidate, matcher: TermMatcher) -> str | None:
+        """The fitted judge's verdict (`newsdesk.answer.judge`), or the hand-set thresholds when it is off."""
+        if not self.settings.answer_judge or candidate.features is None:
+            return self._weak(question, candidate, matcher)
+        judge = load_judge()
+        threshold = judge.threshold if self.settings.judge_threshold is None else self.settings.judge_threshold
+        candidate.confidence = judge.probability(candidate.features)
+        if candidate.confidence < threshold:
+            return f"judged {candidate.confidence:.2f} likely right, below {threshold:.2f}"
+        return None
 
     def _pins_unmet(self, question: Question, candidate: Candidate, matcher: TermMatcher) -> str | None:
         for entity in question.entities:
@@ -286,6 +305,37 @@ class ExtractiveAnswerer:
 
 def _best(candidates: list[Candidate]) -> Candidate | None:
     return min(candidates, key=lambda c: (-c.score, c.rank, c.start), default=None)
+
+
+# "March 11", "11 March", "2025": a date a question about when can be answered with, not only a weekday.
+_FULL_DATE = re.compile(r"\b(\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+ \d{1,2}|1[89]\d\d|20\d\d)\b")
+# A sentence this near the top of its article is in the lead, where news states its main facts.
+_LEAD_CHARS = 400
+
+
+def candidate_features(question: Question, candidate: Candidate, matcher: TermMatcher, best_score: float) -> dict[str, float]:
+    """The signals the judge weighs (`newsdesk.answer.judge.FEATURES`), for one candidate that meets the pins."""
+    features = {
+        "similarity": candidate.similarity,
+        "coverage": candidate.coverage,
+        "score_gap": best_score - candidate.score,
+        "type_met": float(type_met(question, candidate.text, candidate.claimant)),
+        "common_term_met": float(matcher.meets_a_common_term(candidate.text)),
+        "inverse_rank": 1.0 / candidate.rank,
+        "lead": float(candidate.start < _LEAD_CHARS),
+        "claimant": float(candidate.claimant is not None),
+        "pins": float(min(3, len(question.entities) + len(question.numbers))),
+        "only_names": float(all(t.word[0].isupper() for t in question.terms)),
+        "counts_what_is_asked": float(bool(question.counted) and matcher.counts(candidate.text)),
+        "new_names": float(min(3, len(new_names(candidate.text, question)))),
+        "full_date": float(bool(_FULL_DATE.search(candidate.text))),
+        "length": min(len(candidate.text), 600) / 600,
+        "headline": float(candidate.text == candidate.metadata.get("title")),
+        "context_coverage": matcher.coverage(candidate.context),
+    }
+    for kind in ("quantity", "date", "agent", "reason", "other"):
+        features[f"kind_{kind}"] = float(question.kind == kind or (kind == "other" and question.kind == "place"))
+    return features
 
 
 def sentence_candidates(passages: list[Document]) -> list[Candidate]:
