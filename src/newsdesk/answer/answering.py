@@ -17,6 +17,7 @@ import datetime as dt
 import json
 import re
 from dataclasses import dataclass
+from dataclasses import replace as dc_replace
 from typing import Any
 
 import numpy as np
@@ -25,7 +26,7 @@ from langchain_core.documents import Document
 from newsdesk.answer.answer_types import new_names, type_met, withholds_answer
 from newsdesk.answer.answers import Answer, Citation, Evidence
 from newsdesk.answer.judge import load_judge
-from newsdesk.claims.attribution import claimant_label
+from newsdesk.claims.attribution import claimant_label, same_claimant
 from newsdesk.answer.dispute_answer import compose_disputed, quotes_hold
 from newsdesk.index.embedding import Embedder
 from newsdesk.answer.questions import Question, Term, entity_met
@@ -207,10 +208,15 @@ class ExtractiveAnswerer:
         if unknown is not None and withholds_answer(question, unknown.text):
             text, citations = compose([unknown], question, self.settings.max_answer_chars)
             return Answer(question.text, f"{NOT_KNOWN} {text}", refused=True, citations=citations, retrieved=retrieved)
-        chosen = self._choose([c for c in passing if type_met(question, c.text, c.claimant) and not withholds_answer(question, c.text)])
+        typed = [c for c in passing if type_met(question, c.text, c.claimant) and not withholds_answer(question, c.text)]
+        chosen = self._choose(typed)
         if not chosen:
             refusal = REFUSAL_FILTERED if evidence.filtered else REFUSAL
             return Answer(question.text, refusal, refused=True, retrieved=retrieved)
+        if asks_latest(question.text):
+            latest, replaced = latest_and_replaced(chosen[0], typed)
+            text, citations = compose_latest(latest, replaced, question, self.settings.max_answer_chars)
+            return Answer(question.text, text, refused=False, citations=citations, retrieved=retrieved)
         text, citations = compose(chosen, question, self.settings.max_answer_chars)
         return Answer(question.text, text, refused=False, citations=citations, retrieved=retrieved)
 
@@ -301,6 +307,50 @@ class ExtractiveAnswerer:
             chosen.append(other)
             break
         return chosen
+
+
+# "What is the latest toll?", "How many are still missing?", "What does it now expect?"
+_LATEST = re.compile(r"\b(latest|current|currently|now|still|most recent|so far|to date|updated)\b", re.IGNORECASE)
+# How close to the best score a more recent sentence must be to answer a question about the latest figure.
+_LATEST_NEAR = 0.8
+
+
+def asks_latest(question: str) -> bool:
+    return bool(_LATEST.search(question))
+
+
+def latest_and_replaced(best: Candidate, typed: list[Candidate]) -> tuple[Candidate, Candidate | None]:
+    """The most recent sentence nearly as good as the best, and the earlier figure of the same claimant it replaces."""
+    near = [c for c in typed if c.score >= best.score * _LATEST_NEAR]
+    latest = max(near, key=lambda c: (c.metadata.get("published", ""), c.score))
+    when = latest.metadata.get("published", "")
+    figures = set(numbers(latest.text))
+    earlier = [
+        c for c in near
+        if c.metadata.get("published", "") < when and numbers(c.text) and not set(numbers(c.text)) <= figures
+        and _same_source(latest, c)
+    ]
+    return latest, max(earlier, key=lambda c: c.score, default=None)
+
+
+def _same_source(a: Candidate, b: Candidate) -> bool:
+    """Said by one claimant, or both unattributed in one document: a revision, not another source's figure."""
+    if a.claimant and b.claimant:
+        return same_claimant(a.claimant, b.claimant)
+    return a.claimant is None and b.claimant is None and a.metadata["doc_id"] == b.metadata["doc_id"]
+
+
+def compose_latest(latest: Candidate, replaced: Candidate | None, question: Question, limit: int) -> tuple[str, list[Citation]]:
+    """The latest figure's sentence, then the earlier one it replaces, each cited."""
+    text, citations = compose([latest], question, limit)
+    if replaced is None:
+        return text, citations
+    earlier_text, earlier_citations = compose([replaced], question, limit)
+    when = replaced.metadata.get("published", "")
+    note = f"This replaces an earlier figure{f' (published {when})' if when else ''}: {earlier_text.replace('[1]', '[2]')}"
+    if len(f"{text} {note}") - len("[1] [2]") > limit:
+        return text, citations
+    return f"{text} {note}", citations + [dc_replace(earlier_citations[0], n=2)]
 
 
 def _best(candidates: list[Candidate]) -> Candidate | None:
