@@ -51,6 +51,18 @@ def test_a_withheld_fact_is_a_refusal_unless_the_sentence_still_gives_the_figure
         ("Why was the road closed?", "The road was closed on Monday.", None, False),
         ("Why did the firm cut its forecast?", "The firm cut its forecast, saying shoppers were spending less.", None, True),
         ("How many homes were flooded?", "Forty homes were flooded.", None, True),
+        ("How much did the repairs cost?", "The repairs took 40 days.", None, False),
+        ("How much did the repairs cost?", "The repairs cost 4 million euros.", None, True),
+        ("How many votes did the budget get?", "The budget passed with 203 votes.", None, True),
+        ("How old is the winner?", "The winner, 24, was born in the valley.", None, True),
+        ("How old is the winner?", "The winner took 3 hours.", None, False),
+        ("How long was the road closed?", "The road was closed for six weeks.", None, True),
+        ("How long was the road closed?", "Twelve roads were closed.", None, False),
+        ("How far away is the school?", "The school is eight kilometres away.", None, True),
+        ("What percentage of voters backed it?", "About 60 percent of voters backed it.", None, True),
+        ("What percentage of voters backed it?", "About 600 voters backed it.", None, False),
+        ("How far did sales fall?", "Sales fell 6 percent.", None, True),
+        ("How much did prices rise?", "Prices rose 3.8 percent.", None, True),
     ],
 )
 def test_the_sentence_gives_the_kind_of_answer_asked_for(question, sentence, claimant, met):

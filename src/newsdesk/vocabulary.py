@@ -121,3 +121,26 @@ REASON_PATTERNS = (
     r"\bsince\b", r"\bthanks to\b", r"\bsaying\b", r"\breflect(ed|s|ing)?\b", r"\bresult(ed)? (of|from)\b", r"\bled to\b", r"\bover (the|its|his|her|their|a|an)\b",
     r"\bto (save|cut|reduce|avoid|protect|prevent|help|ensure|meet|pay|fund|make|allow|keep|stop|limit|free)\b",
 )
+
+# What kind of figure a quantity question asks for, and how a sentence states one
+# (question pattern, answer pattern). General English units only.
+CURRENCY_WORDS = (
+    "dollars? euros? pounds? sterling crowns? kron(a|e|or|er)? yen yuan renminbi rupees? pesos? francs? "
+    "roubles? rubles? zloty lira rand reais real won dinars? dirhams? riyals? shekels? bahts? forints? "
+    "hryvnias? lei leu cents? pence"
+).split()
+FIGURE_TYPES = {
+    "money": (
+        r"\bhow much\b[^?]*\b(cost|pay|paid|spend|spent|save|saving|savings|fine|fined|prize|budget|debt|"
+        r"worth|fund|funds|funding|money|earn|earns|earned|salary|wages?|compensat\w*|bribes?|"
+        r"investment|fees?|set aside|charge|charged|raise|raised)\b|\b(cost|costs|costing)\b",
+        r"[$€£¥₹]|\b(" + "|".join(CURRENCY_WORDS) + r")\b",
+    ),
+    "age": (r"\bhow old\b", r"\b\d+[- ]years?[- ]old\b|\baged? \d+|\b\w+-year-old\b|,\s*\d{1,3},"),
+    "duration": (
+        r"\bhow long\b",
+        r"\b(years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(y|ies)|nights?)\b",
+    ),
+    "distance": (r"\bhow far (away|is|are|was|were|from)\b", r"\b(kilomet(re|er)s?|km|miles?|met(re|er)s?|yards?|feet|foot)\b"),
+    "share": (r"\b(percentage|per cent|percent|proportion)\b", r"%|\bper ?cent\b|\bpercentage\b|\b(half|third|quarter|fifth)\b"),
+}

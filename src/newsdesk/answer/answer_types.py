@@ -2,7 +2,9 @@
 
 "Who ..." and "what is the name of ..." need a name (a capitalised run the
 question does not already hold, or the sentence's claimant), not only a role;
-"why ..." needs a stated reason. Quantity and
+"why ..." needs a stated reason; "how much did it cost" needs money,
+"how old" an age, "how long" a duration, "how far" a distance, "what
+percentage" a share. Quantity and
 date questions are checked by the pins in `newsdesk.answer.answering`.
 And a sentence that says the fact was not given ("declined to name him")
 answers nothing: the answer is a refusal that cites it.
@@ -14,7 +16,7 @@ import re
 
 from newsdesk.answer.questions import Question
 from newsdesk.text import has_date_expression, has_quantity, specificity, stem, stems_match, tokens
-from newsdesk.vocabulary import MONTHS, REASON_PATTERNS, STOPWORDS, UNDISCLOSED_PATTERNS, WEEKDAYS
+from newsdesk.vocabulary import FIGURE_TYPES, MONTHS, REASON_PATTERNS, STOPWORDS, UNDISCLOSED_PATTERNS, WEEKDAYS
 
 _UNDISCLOSED = re.compile("|".join(UNDISCLOSED_PATTERNS), re.IGNORECASE)
 _REASON = re.compile("|".join(REASON_PATTERNS), re.IGNORECASE)
@@ -23,7 +25,11 @@ _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+(,[^—–\n]{0,60}?)?\s+[—–-]+\
 _CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS)
 # "What is the name of ...", "Who is the ...": only a name answers; "Who organised it?" may be answered by a group.
 _ASKS_NAME = re.compile(r"\bnames?\b|\bwho (is|was|are|were)\b|\bwhich (person|people|man|woman|men|women)\b", re.IGNORECASE)
-_COMMON_OPENER = 3.0  # below this specificity a capitalised first word is an ordinary word
+_COMMON_OPENER = 3.0
+_COUNTING = re.compile(r"\bhow many\b", re.IGNORECASE)
+_FIGURE_TYPES = {
+    name: (re.compile(asked, re.IGNORECASE), re.compile(given, re.IGNORECASE)) for name, (asked, given) in FIGURE_TYPES.items()
+}  # below this specificity a capitalised first word is an ordinary word
 
 
 def withholds_answer(question: Question, text: str) -> bool:
@@ -64,8 +70,19 @@ def new_names(text: str, question: Question) -> list[str]:
 
 def type_met(question: Question, text: str, claimant: str | None) -> bool:
     """Does ``text`` (said by ``claimant``) give what the question's kind asks for?"""
+    if not gives_figure_asked(question.text, text):
+        return False
     if question.kind == "agent" and _ASKS_NAME.search(question.text):
         return bool(new_names(text, question) or (claimant and new_names(claimant, question)))
     if question.kind == "reason":
         return states_reason(text)
     return True
+
+
+def gives_figure_asked(question: str, text: str) -> bool:
+    """"How much did it cost?" needs money; "how old", an age; "how long", a duration; "how far", a distance."""
+    counting = bool(_COUNTING.search(question))  # "how many votes did the budget get": a count, not money
+    return all(
+        given.search(text) for name, (asked, given) in _FIGURE_TYPES.items()
+        if asked.search(question) and not (counting and name == "money")
+    )
