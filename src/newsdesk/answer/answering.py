@@ -260,6 +260,8 @@ class ExtractiveAnswerer:
         for value in question.numbers:
             if value not in context_numbers and not (value.is_integer() and str(int(value)) == published_year):
                 return f"does not mention {value:g}"
+        if question.claimed_by and not _said_by(question.claimed_by, candidate):
+            return f"is not said by the {' '.join(question.claimed_by)}"
         if question.kind in ("quantity", "date") and _HYPOTHETICAL.match(candidate.text):
             return "is hypothetical"
         if question.kind == "quantity" and not has_quantity(candidate.text):
@@ -351,6 +353,12 @@ def compose_latest(latest: Candidate, replaced: Candidate | None, question: Ques
     if len(f"{text} {note}") - len("[1] [2]") > limit:
         return text, citations
     return f"{text} {note}", citations + [dc_replace(earlier_citations[0], n=2)]
+
+
+def _said_by(words: tuple[str, ...], candidate: Candidate) -> bool:
+    """Every word naming who the question says made the claim is in the sentence, its claimant or neighbours."""
+    said = [stem(w.text) for w in tokens(candidate.context)]
+    return all(any(stems_match(stem(word), other) for other in said) for word in words)
 
 
 def _best(candidates: list[Candidate]) -> Candidate | None:
