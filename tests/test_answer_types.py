@@ -47,6 +47,7 @@ def test_a_withheld_fact_is_a_refusal_unless_the_sentence_still_gives_the_figure
         ("What is the ferry pilot's name?", "The ferry pilot was questioned on Monday.", None, False),
         ("Who is the chief inspector?", "The chief inspector said the report was late.", "Mirelle Tasca", True),
         ("Who organised the march?", "An alliance of six trade unions organised the march.", None, True),
+        ("Who offered to buy the plant?", "The plant will close by the end of the year.", None, False),
         ("Why was the road closed?", "The road was closed because a bridge support cracked.", None, True),
         ("Why was the road closed?", "The road was closed on Monday.", None, False),
         ("Why did the firm cut its forecast?", "The firm cut its forecast, saying shoppers were spending less.", None, True),

@@ -16,7 +16,7 @@ import re
 
 from newsdesk.answer.questions import Question
 from newsdesk.text import has_date_expression, has_quantity, specificity, stem, stems_match, tokens
-from newsdesk.vocabulary import FIGURE_TYPES, MONTHS, REASON_PATTERNS, STOPWORDS, UNDISCLOSED_PATTERNS, WEEKDAYS
+from newsdesk.vocabulary import FIGURE_TYPES, MONTHS, ROLE_WORDS, REASON_PATTERNS, STOPWORDS, UNDISCLOSED_PATTERNS, WEEKDAYS
 
 _UNDISCLOSED = re.compile("|".join(UNDISCLOSED_PATTERNS), re.IGNORECASE)
 _REASON = re.compile("|".join(REASON_PATTERNS), re.IGNORECASE)
@@ -68,12 +68,19 @@ def new_names(text: str, question: Question) -> list[str]:
     return found
 
 
+def _new_roles(text: str, question: Question) -> bool:
+    asked = {stem(w.text) for w in tokens(question.text)}
+    return any(w.lower in ROLE_WORDS and w.lower not in STOPWORDS and stem(w.text) not in asked for w in tokens(text))
+
+
 def type_met(question: Question, text: str, claimant: str | None) -> bool:
     """Does ``text`` (said by ``claimant``) give what the question's kind asks for?"""
     if not gives_figure_asked(question.text, text):
         return False
     if question.kind == "agent" and _ASKS_NAME.search(question.text):
         return bool(new_names(text, question) or (claimant and new_names(claimant, question)))
+    if question.kind == "agent":  # "who organised it?": a name, or a group or role the question does not hold
+        return bool(new_names(text, question) or claimant or _new_roles(text, question))
     if question.kind == "reason":
         return states_reason(text)
     return True
