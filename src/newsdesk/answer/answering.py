@@ -266,13 +266,8 @@ class ExtractiveAnswerer:
             return "is hypothetical"
         if question.kind == "quantity" and not has_quantity(candidate.text):
             return "gives no figure"
-        if question.kind == "quantity" and not matcher.figure_is_about(question, candidate.text):
-            return "gives a figure about something else"
         if question.kind == "date" and not has_date_expression(candidate.text):
             return "gives no date"
-        for term in question.focus:
-            if matcher.credit(term, candidate.text) < 0.8 and not matcher.counts(candidate.text):
-                return f"is not about {term.word}"
         for term in question.event:
             if matcher.credit(term, candidate.text) < 0.5:
                 return f"does not say who was {term.word}"
@@ -385,6 +380,8 @@ def candidate_features(question: Question, candidate: Candidate, matcher: TermMa
         "pins": float(min(3, len(question.entities) + len(question.numbers))),
         "only_names": float(all(t.word[0].isupper() for t in question.terms)),
         "counts_what_is_asked": float(bool(question.counted) and matcher.counts(candidate.text)),
+        "figure_about": float(question.kind != "quantity" or matcher.figure_is_about(question, candidate.text)),
+        "focus_met": float(all(matcher.credit(t, candidate.text) >= 0.8 or matcher.counts(candidate.text) for t in question.focus)),
         "new_names": float(min(3, len(new_names(candidate.text, question)))),
         "full_date": float(bool(_FULL_DATE.search(candidate.text))),
         "length": min(len(candidate.text), 600) / 600,

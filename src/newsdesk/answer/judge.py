@@ -29,6 +29,8 @@ FEATURES = (
     "pins",
     "only_names",
     "counts_what_is_asked",
+    "figure_about",
+    "focus_met",
     "new_names",
     "full_date",
     "length",
