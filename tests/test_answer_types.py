@@ -63,6 +63,13 @@ def test_a_withheld_fact_is_a_refusal_unless_the_sentence_still_gives_the_figure
         ("What percentage of voters backed it?", "About 60 percent of voters backed it.", None, True),
         ("What percentage of voters backed it?", "About 600 voters backed it.", None, False),
         ("How far did sales fall?", "Sales fell 6 percent.", None, True),
+        ("What time does the first train leave?", "The first train leaves the station daily.", None, False),
+        ("What time does the first train leave?", "The first train leaves at 6.15 every day.", None, True),
+        ("In what minute did she score?", "She scored in the 87th minute.", None, True),
+        ("In what minute did she score?", "She scored a header.", None, False),
+        ("On what day in June was the sample taken?", "The sample was taken in June.", None, False),
+        ("On what day in June was the sample taken?", "The sample was taken on June 4.", None, True),
+        ("On what date did the quake happen?", "The quake struck on Tuesday.", None, True),
         ("How much did prices rise?", "Prices rose 3.8 percent.", None, True),
     ],
 )

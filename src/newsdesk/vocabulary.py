@@ -142,5 +142,14 @@ FIGURE_TYPES = {
         r"\b(years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(y|ies)|nights?)\b",
     ),
     "distance": (r"\bhow far (away|is|are|was|were|from)\b", r"\b(kilomet(re|er)s?|km|miles?|met(re|er)s?|yards?|feet|foot)\b"),
+    "clock time": (r"\bwhat time\b", r"\b\d{1,2}[:.]\d{2}\b|\b(a\.m\.|p\.m\.|am|pm|o'clock|noon|midnight)\b"),
+    "minute": (r"\b(what|which) minute\b", r"\bminutes?\b"),
+    "depth": (r"\b(at )?what depth\b|\bhow deep\b", r"\b(kilomet(re|er)s?|km|miles?|met(re|er)s?|feet|foot|deep|depth)\b"),
+    "day": (
+        r"\b(what|which) (date|day)\b",
+        r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow)\b|"
+        r"\b\d{1,2}(st|nd|rd|th)? (of )?(january|february|march|april|may|june|july|august|september|october|november|december)\b|"
+        r"\b(january|february|march|april|may|june|july|august|september|october|november|december) \d{1,2}\b|\b\d{4}-\d{2}-\d{2}\b",
+    ),
     "share": (r"\b(percentage|per cent|percent|proportion)\b", r"%|\bper ?cent\b|\bpercentage\b|\b(half|third|quarter|fifth)\b"),
 }
