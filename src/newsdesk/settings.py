@@ -91,7 +91,7 @@ class Settings(BaseModel):
         default_factory=default_model_cache,
         description="Directory for the ONNX export of the model, made once from the local model on first use.",
     )
-    k: int = Field(5, ge=1, le=100, description="Passages retrieved per question.")
+    k: int = Field(7, ge=1, le=100, description="Passages retrieved per question.")
     retriever: RetrieverMode = Field("hybrid", description="dense, bm25, or hybrid (RRF fusion).")
     rrf_k: int = Field(60, ge=1, description="Reciprocal rank fusion constant.")
     candidates: int = Field(
