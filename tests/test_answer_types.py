@@ -42,7 +42,7 @@ def test_a_withheld_fact_is_a_refusal_unless_the_sentence_still_gives_the_figure
 @pytest.mark.parametrize(
     "question, sentence, claimant, met",
     [
-        ("What is the name of the spokesman?", "A spokesman for the president said she would study the text.", None, False),
+        ("What is the name of the spokesman?", "A spokesman for the governor said he would read the report.", None, False),
         ("What is the name of the spokesman?", "The spokesman, Arvo Pellinen, said the text would be studied.", None, True),
         ("What is the ferry pilot's name?", "The ferry pilot was questioned on Monday.", None, False),
         ("Who is the chief inspector?", "The chief inspector said the report was late.", "Mirelle Tasca", True),

@@ -20,7 +20,7 @@ from newsdesk.vocabulary import FIGURE_TYPES, MONTHS, ROLE_WORDS, REASON_PATTERN
 
 _UNDISCLOSED = re.compile("|".join(UNDISCLOSED_PATTERNS), re.IGNORECASE)
 _REASON = re.compile("|".join(REASON_PATTERNS), re.IGNORECASE)
-# "CARROW BAY, March 12 (XYZ) - " or "TOWN — ": a dateline names the place of writing, not an answer.
+# "RIVERTON, May 3 (XYZ) - " or "TOWN — ": a dateline names the place of writing, not an answer.
 _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+(,[^—–\n]{0,60}?)?\s+[—–-]+\s+")
 _CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS)
 # "What is the name of ...", "Who is the ...": only a name answers; "Who organised it?" may be answered by a group.

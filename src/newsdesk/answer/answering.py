@@ -360,7 +360,7 @@ def _best(candidates: list[Candidate]) -> Candidate | None:
     return min(candidates, key=lambda c: (-c.score, c.rank, c.start), default=None)
 
 
-# "March 11", "11 March", "2025": a date a question about when can be answered with, not only a weekday.
+# "June 4", "4 June", "2019": a date a question about when can be answered with, not only a weekday.
 _FULL_DATE = re.compile(r"\b(\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+ \d{1,2}|1[89]\d\d|20\d\d)\b")
 # A sentence this near the top of its article is in the lead, where news states its main facts.
 _LEAD_CHARS = 400
