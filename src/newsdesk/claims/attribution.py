@@ -348,7 +348,7 @@ def _subject_before(
         bare = words[end] if end >= 0 else None
         if bare is not None and bare.lower in _BARE_SOURCES:
             return bare.lower, bare.start
-        # ", the airline said": a definite common noun right before the verb names who is meant.
+        # ", the carrier said": a definite common noun right before the verb names who is meant.
         if bare is not None and end >= 1 and words[end - 1].lower == "the" and _may_name_a_source(bare):
             return f"the {bare.lower}", words[end - 1].start
         return None
