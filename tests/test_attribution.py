@@ -55,3 +55,10 @@ def test_a_sentence_without_attribution_has_none():
 
 def test_a_lower_case_word_between_a_place_and_a_role_belongs_to_the_role():
     assert _attribute("Portside dock master Ann Lee said the quay was closed.") == ["Portside dock master Ann Lee"]
+
+
+def test_a_definite_common_noun_before_said_is_the_claimant():
+    from newsdesk.claims.attribution import _attribute
+
+    found = _attribute("The carrier cancelled 140 flights on Monday, the airline said, as pilots went on strike.", [])
+    assert found is not None and "airline" in found.claimant

@@ -17,7 +17,8 @@ def test_kinds():
     assert analyse("When did Putin order the invasion?").kind == "date"
     assert analyse("Who controls Kherson?").kind == "agent"
     assert analyse("Where did the ferry sink?").kind == "place"
-    assert analyse("Why would the fall of Kherson matter?").kind == "other"
+    assert analyse("Why would the fall of Kherson matter?").kind == "reason"
+    assert analyse("What is the name of the ferry's captain?").kind == "agent"
 
 
 def test_an_instruction_before_the_question_is_dropped():
@@ -42,3 +43,22 @@ def test_a_new_question_in_a_chat_keeps_its_own_pins():
 def test_a_huge_question_is_cut_before_analysis():
     question = analyse("Kherson " * 50_000)
     assert len(question.text) <= 2000
+
+
+import pytest  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    "question, claimed_by",
+    [
+        ("How many marchers did the government say took part?", ("government",)),
+        ("How many flights does the airline itself say it cancelled?", ("airline",)),
+        ("How much was taken, according to prosecutors?", ("prosecutors",)),
+        ("What rate did the statistics office originally report?", ("statistics", "office")),
+        ("How many fires have rescuers put out?", ()),
+        # A name is a pin already; only the common words naming a claimant are kept here.
+        ("How many soldiers has Russia's Defense Ministry said were killed?", ()),
+    ],
+)
+def test_who_the_question_says_made_the_claim(question, claimed_by):
+    assert analyse(question).claimed_by == claimed_by

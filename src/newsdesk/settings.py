@@ -91,7 +91,7 @@ class Settings(BaseModel):
         default_factory=default_model_cache,
         description="Directory for the ONNX export of the model, made once from the local model on first use.",
     )
-    k: int = Field(5, ge=1, le=100, description="Passages retrieved per question.")
+    k: int = Field(7, ge=1, le=100, description="Passages retrieved per question.")
     retriever: RetrieverMode = Field("hybrid", description="dense, bm25, or hybrid (RRF fusion).")
     rrf_k: int = Field(60, ge=1, description="Reciprocal rank fusion constant.")
     candidates: int = Field(
@@ -108,6 +108,13 @@ class Settings(BaseModel):
     )
     term_similarity: float = Field(
         0.62, ge=0, le=1, description="Answerer: cosine above which two different words count as the same term."
+    )
+    answer_judge: bool = Field(
+        True, description="Answerer: decide with the judge fitted on the dev split (answer/judge.json); "
+        "false: the hand-set min_similarity, min_coverage and min_score instead.",
+    )
+    judge_threshold: float | None = Field(
+        None, ge=0, le=1, description="Answerer: override the judge's fitted threshold (lower answers more, refuses less).",
     )
     max_answer_chars: int = Field(500, ge=100, description="Answerer: longest answer, without citation markers.")
     host: str = Field("127.0.0.1", description="Chat server bind address.")

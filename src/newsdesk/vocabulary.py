@@ -100,3 +100,56 @@ NATIONALITY_SUFFIXES = ("ian", "ese", "ish", "an", "i")
 def is_nationality(word: str) -> bool:
     """A capitalised word with a nationality ending ("Ukrainian"), as a qualifier of what is counted."""
     return word[:1].isupper() and word.lower().endswith(NATIONALITY_SUFFIXES)
+
+# A sentence that says a fact was not given: "gave no reason", "declined to name",
+# "did not say how many", "was not immediately known". General English only.
+UNDISCLOSED_PATTERNS = (
+    r"\b(gave|give|gives|given|offered|provided) no (reason|explanation|details?|figures?|names?|date|timetable|indication|estimate)\b",
+    r"\b(declined|refused|would not|could not|did not want) to (name|give|say|comment|disclose|identify|reveal|confirm|specify|discuss|elaborate|estimate|provide)\b",
+    r"\b(did|does|do|has|have|had) not (yet )?(say|said|disclose|disclosed|reveal|revealed|give|given|name|named|identify|identified|specify|specified|release|released|explain|explained)\b",
+    r"\b(was|were|is|are|remains?|remained) (not|still not|not yet) (immediately |yet )?(known|clear|released|disclosed|given|named|identified|available|made public)\b",
+    r"\b(has|have) not (yet )?been (named|identified|released|disclosed|made public|given|announced)\b",
+    r"\b(was|were|is|are|remains?|remained) (unknown|unclear|undisclosed|unnamed)\b",
+    r"\bit (is|was) (not|un)(clear|known)\b",
+    r"\bno (reason|explanation|details?) (was|were|has been|have been) (given|offered|released)\b",
+)
+# Words that state a reason: what a "why" question needs in its answer.
+REASON_PATTERNS = (
+    r"\bbecause\b", r"\bdue to\b", r"\bowing to\b", r"\bas a result of\b", r"\bafter\b", r"\bfollowing\b",
+    r"\bciting\b", r"\bcited\b", r"\bblam(ed|ing|es)\b", r"\bcaused by\b", r"\bdriven by\b", r"\bso that\b",
+    r"\b(in order|so as|in a bid|in an effort) to\b", r"\breasons?\b", r"\bamid\b", r"\bin protest\b",
+    r"\bsince\b", r"\bthanks to\b", r"\bsaying\b", r"\breflect(ed|s|ing)?\b", r"\bresult(ed)? (of|from)\b", r"\bled to\b", r"\bover (the|its|his|her|their|a|an)\b",
+    r"\bto (save|cut|reduce|avoid|protect|prevent|help|ensure|meet|pay|fund|make|allow|keep|stop|limit|free)\b",
+)
+
+# What kind of figure a quantity question asks for, and how a sentence states one
+# (question pattern, answer pattern). General English units only.
+CURRENCY_WORDS = (
+    "dollars? euros? pounds? sterling crowns? kron(a|e|or|er)? yen yuan renminbi rupees? pesos? francs? "
+    "roubles? rubles? zloty lira rand reais real won dinars? dirhams? riyals? shekels? bahts? forints? "
+    "hryvnias? lei leu cents? pence"
+).split()
+FIGURE_TYPES = {
+    "money": (
+        r"\bhow much\b[^?]*\b(cost|pay|paid|spend|spent|save|saving|savings|fine|fined|prize|budget|debt|"
+        r"worth|fund|funds|funding|money|earn|earns|earned|salary|wages?|compensat\w*|bribes?|"
+        r"investment|fees?|set aside|charge|charged|raise|raised)\b|\b(cost|costs|costing)\b",
+        r"[$€£¥₹]|\b(" + "|".join(CURRENCY_WORDS) + r")\b",
+    ),
+    "age": (r"\bhow old\b", r"\b\d+[- ]years?[- ]old\b|\baged? \d+|\b\w+-year-old\b|,\s*\d{1,3},"),
+    "duration": (
+        r"\bhow long\b",
+        r"\b(years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(y|ies)|nights?)\b",
+    ),
+    "distance": (r"\bhow far (away|is|are|was|were|from)\b", r"\b(kilomet(re|er)s?|km|miles?|met(re|er)s?|yards?|feet|foot)\b"),
+    "clock time": (r"\bwhat time\b", r"\b\d{1,2}[:.]\d{2}\b|\b(a\.m\.|p\.m\.|am|pm|o'clock|noon|midnight)\b"),
+    "minute": (r"\b(what|which) minute\b", r"\bminutes?\b"),
+    "depth": (r"\b(at )?what depth\b|\bhow deep\b", r"\b(kilomet(re|er)s?|km|miles?|met(re|er)s?|feet|foot|deep|depth)\b"),
+    "day": (
+        r"\b(what|which) (date|day)\b",
+        r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow)\b|"
+        r"\b\d{1,2}(st|nd|rd|th)? (of )?(january|february|march|april|may|june|july|august|september|october|november|december)\b|"
+        r"\b(january|february|march|april|may|june|july|august|september|october|november|december) \d{1,2}\b|\b\d{4}-\d{2}-\d{2}\b",
+    ),
+    "share": (r"\b(percentage|per cent|percent|proportion)\b", r"%|\bper ?cent\b|\bpercentage\b|\b(half|third|quarter|fifth)\b"),
+}

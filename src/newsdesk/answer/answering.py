@@ -17,13 +17,16 @@ import datetime as dt
 import json
 import re
 from dataclasses import dataclass
+from dataclasses import replace as dc_replace
 from typing import Any
 
 import numpy as np
 from langchain_core.documents import Document
 
+from newsdesk.answer.answer_types import new_names, type_met, withholds_answer
 from newsdesk.answer.answers import Answer, Citation, Evidence
-from newsdesk.claims.attribution import claimant_label
+from newsdesk.answer.judge import load_judge
+from newsdesk.claims.attribution import claimant_label, same_claimant
 from newsdesk.answer.dispute_answer import compose_disputed, quotes_hold
 from newsdesk.index.embedding import Embedder
 from newsdesk.answer.questions import Question, Term, entity_met
@@ -45,6 +48,7 @@ REFUSAL = "The corpus does not say: none of the indexed articles answers this qu
 REFUSAL_FILTERED = (
     "The corpus does not say, at least within the current filters: none of the selected articles answers this question."
 )
+NOT_KNOWN = "The corpus does not say: the article says this is not known or was not given."
 EMPTY_QUESTION = "Please ask a question about the articles in the corpus."
 _CLAUSE_BREAK = re.compile(r"[,;:]\s+")
 _HYPOTHETICAL = re.compile(r"\W*(if|unless|should)\b", re.IGNORECASE)
@@ -69,6 +73,8 @@ class Candidate:
     similarity: float = 0.0
     coverage: float = 0.0
     rejected: str | None = None
+    features: dict[str, float] | None = None
+    confidence: float | None = None
 
     @property
     def score(self) -> float:
@@ -178,8 +184,9 @@ def texts_embedded_for(passages: list[Document]) -> list[str]:
 class ExtractiveAnswerer:
     """Answers with sentences of the corpus only; refuses when none answers.
 
-    Its thresholds are the answerer fields of `Settings` (``min_similarity``,
-    ``min_coverage``, ``min_score``, ``term_similarity``, ``max_answer_chars``).
+    Which sentences may answer is the fitted judge's call (`newsdesk.answer.judge`;
+    ``Settings.judge_threshold`` overrides its threshold); with ``answer_judge``
+    off, the hand-set ``min_similarity``, ``min_coverage`` and ``min_score`` decide.
     """
 
     def __init__(self, embedder: Embedder, settings: Settings) -> None:
@@ -196,10 +203,20 @@ class ExtractiveAnswerer:
             if quotes_hold(citations):
                 return Answer(question.text, text, refused=False, citations=citations, retrieved=retrieved, disputes=[table])
         candidates = self.judge(question, evidence.passages)
-        chosen = self._choose([c for c in candidates if c.rejected is None])
+        passing = [c for c in candidates if c.rejected is None]
+        unknown = _best(passing)
+        if unknown is not None and withholds_answer(question, unknown.text):
+            text, citations = compose([unknown], question, self.settings.max_answer_chars)
+            return Answer(question.text, f"{NOT_KNOWN} {text}", refused=True, citations=citations, retrieved=retrieved)
+        typed = [c for c in passing if type_met(question, c.text, c.claimant) and not withholds_answer(question, c.text)]
+        chosen = self._choose(typed)
         if not chosen:
             refusal = REFUSAL_FILTERED if evidence.filtered else REFUSAL
             return Answer(question.text, refusal, refused=True, retrieved=retrieved)
+        if asks_latest(question.text):
+            latest, replaced = latest_and_replaced(chosen[0], typed)
+            text, citations = compose_latest(latest, replaced, question, self.settings.max_answer_chars)
+            return Answer(question.text, text, refused=False, citations=citations, retrieved=retrieved)
         text, citations = compose(chosen, question, self.settings.max_answer_chars)
         return Answer(question.text, text, refused=False, citations=citations, retrieved=retrieved)
 
@@ -216,8 +233,23 @@ class ExtractiveAnswerer:
             candidate.rejected = self._pins_unmet(question, candidate, matcher)
             if candidate.rejected is None:
                 candidate.coverage = matcher.coverage(" ".join(filter(None, (candidate.text, candidate.claimant))))
-                candidate.rejected = self._weak(question, candidate, matcher)
+        pinned = [c for c in candidates if c.rejected is None]
+        best_score = max((c.score for c in pinned), default=0.0)
+        for candidate in pinned:
+            candidate.features = candidate_features(question, candidate, matcher, best_score)
+            candidate.rejected = self._judged(question, candidate, matcher)
         return candidates
+
+    def _judged(self, question: Question, candidate: Candidate, matcher: TermMatcher) -> str | None:
+        """The fitted judge's verdict (`newsdesk.answer.judge`), or the hand-set thresholds when it is off."""
+        if not self.settings.answer_judge or candidate.features is None:
+            return self._weak(question, candidate, matcher)
+        judge = load_judge()
+        threshold = judge.threshold if self.settings.judge_threshold is None else self.settings.judge_threshold
+        candidate.confidence = judge.probability(candidate.features)
+        if candidate.confidence < threshold:
+            return f"judged {candidate.confidence:.2f} likely right, below {threshold:.2f}"
+        return None
 
     def _pins_unmet(self, question: Question, candidate: Candidate, matcher: TermMatcher) -> str | None:
         for entity in question.entities:
@@ -228,17 +260,14 @@ class ExtractiveAnswerer:
         for value in question.numbers:
             if value not in context_numbers and not (value.is_integer() and str(int(value)) == published_year):
                 return f"does not mention {value:g}"
+        if question.claimed_by and not _said_by(question.claimed_by, candidate):
+            return f"is not said by the {' '.join(question.claimed_by)}"
         if question.kind in ("quantity", "date") and _HYPOTHETICAL.match(candidate.text):
             return "is hypothetical"
         if question.kind == "quantity" and not has_quantity(candidate.text):
             return "gives no figure"
-        if question.kind == "quantity" and not matcher.figure_is_about(question, candidate.text):
-            return "gives a figure about something else"
         if question.kind == "date" and not has_date_expression(candidate.text):
             return "gives no date"
-        for term in question.focus:
-            if matcher.credit(term, candidate.text) < 0.8 and not matcher.counts(candidate.text):
-                return f"is not about {term.word}"
         for term in question.event:
             if matcher.credit(term, candidate.text) < 0.5:
                 return f"does not say who was {term.word}"
@@ -275,6 +304,93 @@ class ExtractiveAnswerer:
             chosen.append(other)
             break
         return chosen
+
+
+# "What is the latest toll?", "How many are still missing?", "What does it now expect?"
+_LATEST = re.compile(r"\b(latest|current|currently|now|still|most recent|so far|to date|updated)\b", re.IGNORECASE)
+# How close to the best score a more recent sentence must be to answer a question about the latest figure.
+_LATEST_NEAR = 0.8
+
+
+def asks_latest(question: str) -> bool:
+    return bool(_LATEST.search(question))
+
+
+def latest_and_replaced(best: Candidate, typed: list[Candidate]) -> tuple[Candidate, Candidate | None]:
+    """The most recent sentence nearly as good as the best, and the earlier figure of the same claimant it replaces."""
+    near = [c for c in typed if c.score >= best.score * _LATEST_NEAR]
+    latest = max(near, key=lambda c: (c.metadata.get("published", ""), c.score))
+    when = latest.metadata.get("published", "")
+    figures = set(numbers(latest.text))
+    earlier = [
+        c for c in near
+        if c.metadata.get("published", "") < when and numbers(c.text) and not set(numbers(c.text)) <= figures
+        and _same_source(latest, c)
+    ]
+    return latest, max(earlier, key=lambda c: c.score, default=None)
+
+
+def _same_source(a: Candidate, b: Candidate) -> bool:
+    """Said by one claimant, or both unattributed in one document: a revision, not another source's figure."""
+    if a.claimant and b.claimant:
+        return same_claimant(a.claimant, b.claimant)
+    return a.claimant is None and b.claimant is None and a.metadata["doc_id"] == b.metadata["doc_id"]
+
+
+def compose_latest(latest: Candidate, replaced: Candidate | None, question: Question, limit: int) -> tuple[str, list[Citation]]:
+    """The latest figure's sentence, then the earlier one it replaces, each cited."""
+    text, citations = compose([latest], question, limit)
+    if replaced is None:
+        return text, citations
+    earlier_text, earlier_citations = compose([replaced], question, limit)
+    when = replaced.metadata.get("published", "")
+    note = f"This replaces an earlier figure{f' (published {when})' if when else ''}: {earlier_text.replace('[1]', '[2]')}"
+    if len(f"{text} {note}") - len("[1] [2]") > limit:
+        return text, citations
+    return f"{text} {note}", citations + [dc_replace(earlier_citations[0], n=2)]
+
+
+def _said_by(words: tuple[str, ...], candidate: Candidate) -> bool:
+    """Every word naming who the question says made the claim is in the sentence, its claimant or neighbours."""
+    said = [stem(w.text) for w in tokens(candidate.context)]
+    return all(any(stems_match(stem(word), other) for other in said) for word in words)
+
+
+def _best(candidates: list[Candidate]) -> Candidate | None:
+    return min(candidates, key=lambda c: (-c.score, c.rank, c.start), default=None)
+
+
+# "June 4", "4 June", "2019": a date a question about when can be answered with, not only a weekday.
+_FULL_DATE = re.compile(r"\b(\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+ \d{1,2}|1[89]\d\d|20\d\d)\b")
+# A sentence this near the top of its article is in the lead, where news states its main facts.
+_LEAD_CHARS = 400
+
+
+def candidate_features(question: Question, candidate: Candidate, matcher: TermMatcher, best_score: float) -> dict[str, float]:
+    """The signals the judge weighs (`newsdesk.answer.judge.FEATURES`), for one candidate that meets the pins."""
+    features = {
+        "similarity": candidate.similarity,
+        "coverage": candidate.coverage,
+        "score_gap": best_score - candidate.score,
+        "type_met": float(type_met(question, candidate.text, candidate.claimant)),
+        "common_term_met": float(matcher.meets_a_common_term(candidate.text)),
+        "inverse_rank": 1.0 / candidate.rank,
+        "lead": float(candidate.start < _LEAD_CHARS),
+        "claimant": float(candidate.claimant is not None),
+        "pins": float(min(3, len(question.entities) + len(question.numbers))),
+        "only_names": float(all(t.word[0].isupper() for t in question.terms)),
+        "counts_what_is_asked": float(bool(question.counted) and matcher.counts(candidate.text)),
+        "figure_about": float(question.kind != "quantity" or matcher.figure_is_about(question, candidate.text)),
+        "focus_met": float(all(matcher.credit(t, candidate.text) >= 0.8 or matcher.counts(candidate.text) for t in question.focus)),
+        "new_names": float(min(3, len(new_names(candidate.text, question)))),
+        "full_date": float(bool(_FULL_DATE.search(candidate.text))),
+        "length": min(len(candidate.text), 600) / 600,
+        "headline": float(candidate.text == candidate.metadata.get("title")),
+        "context_coverage": matcher.coverage(candidate.context),
+    }
+    for kind in ("quantity", "date", "agent", "reason", "other"):
+        features[f"kind_{kind}"] = float(question.kind == kind or (kind == "other" and question.kind == "place"))
+    return features
 
 
 def sentence_candidates(passages: list[Document]) -> list[Candidate]:

@@ -3,7 +3,7 @@
 The answerer needs more than similarity: a passage about the 2019 final is
 very similar to a question about the 2018 final. So a question is read for
 
-- its *kind* (a quantity, a date, an agent, a place, or other);
+- its *kind* (a quantity, a date, an agent, a place, a reason, or other);
 - its *pins*: names, numbers and years that an answer must match exactly;
 - its *terms*: the other content words, weighted by how specific they are;
 - its *focus*: for "how many X", the X being counted.
@@ -30,7 +30,15 @@ _REFERRING_WORDS = frozenset("they them it its their that those these he she him
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
 _QUANTITY = re.compile(r"\bhow (many|much)\b|\bwhat (number|share|percentage|figure|toll)\b|\bhow high\b")
 _DATE = re.compile(r"\bwhen\b|\bwhat (day|date|time|year|month)\b|\bwhich (day|date|year|month)\b")
-_AGENT = re.compile(r"\bwho\b|\bwhom\b|\bwhose\b|\bwhich (official|agency|ministry|side|country|group|person)\b")
+_AGENT = re.compile(r"\bwho\b|\bwhom\b|\bwhose\b|\bwhat (is|was|are|were) (the|their|his|her|its) names?\b|\bnames?\W*$|\bwhich (official|agency|ministry|side|country|group|person)\b")
+_REASON = re.compile(r"\bwhy\b|\bwhat (is|was|were|are) the reasons?\b|\bfor what reason\b")
+# "How many did the airport operator say ...", "... according to prosecutors": who must have said it.
+_CLAIMED_BY = (
+    re.compile(r"\b(?:did|does|do|has|have|had)\s+(?P<who>[^?,]+?)\s+(?:now\s+|first\s+|originally\s+|initially\s+)?"
+               r"(?:say|said|claim|claimed|report|reported|estimate|estimated|count|counted)\b", re.IGNORECASE),
+    re.compile(r"\baccording to\s+(?P<who>[^?,.]+)", re.IGNORECASE),
+)
+_REFLEXIVES = frozenset("itself himself herself themselves itself own".split())
 _PLACE = re.compile(r"\bwhere\b|\bwhich (city|town|region|country|place)\b")
 
 
@@ -55,6 +63,7 @@ class Question:
     event: tuple[Term, ...] = ()
     counted: str = ""
     follow_up: bool = False
+    claimed_by: tuple[str, ...] = ()
     soft_entities: tuple[tuple[str, ...], ...] = field(default=())
 
     @property
@@ -100,8 +109,25 @@ def _analyse_one(raw: str) -> Question:
         entities=tuple(tuple(w.text for w in run) for run in entity_runs),
         numbers=tuple(numbers(asked)),
         terms=tuple(t for t in terms if t.weight > 0),
+        claimed_by=_claimed_by(asked),
         **(_focus(asked, terms, entity_runs) if kind == "quantity" else {}),
     )
+
+
+def _claimed_by(asked: str) -> tuple[str, ...]:
+    """The common words naming who the question says made the claim ("the airport operator": airport, operator).
+
+    Names are pins already; these role words must be met by the sentence or its claimant.
+    """
+    for pattern in _CLAIMED_BY:
+        match = pattern.search(asked)
+        if match:
+            words = tokens(match.group("who"))
+            return tuple(
+                w.lower for w in words
+                if w.lower not in STOPWORDS and w.lower not in _REFLEXIVES and not w.text[0].isupper() and len(w.text) > 2
+            )
+    return ()
 
 
 def _drop_instructions(text: str) -> str:
@@ -160,6 +186,8 @@ def _kind(lowered: str) -> str:
         return "agent"
     if _PLACE.search(lowered):
         return "place"
+    if _REASON.search(lowered):
+        return "reason"
     return "other"
 
 

@@ -346,7 +346,12 @@ def _subject_before(
     start = index + 1
     if start > end:
         bare = words[end] if end >= 0 else None
-        return (bare.lower, bare.start) if bare is not None and bare.lower in _BARE_SOURCES else None
+        if bare is not None and bare.lower in _BARE_SOURCES:
+            return bare.lower, bare.start
+        # ", the carrier said": a definite common noun right before the verb names who is meant.
+        if bare is not None and end >= 1 and words[end - 1].lower == "the" and _may_name_a_source(bare):
+            return f"the {bare.lower}", words[end - 1].start
+        return None
     phrase = words[start:end + 1]
     if len(phrase) == 1 and phrase[0].lower in PRONOUNS:
         return phrase[0].lower, phrase[0].start
@@ -362,6 +367,10 @@ def _subject_before(
     if not any(w.text[0].isupper() for w in phrase):
         return _common_noun_subject(sentence, words, start, end)
     return _join(phrase), phrase[0].start
+
+
+def _may_name_a_source(word: Token) -> bool:
+    return word.text.isalpha() and word.lower not in STOPWORDS and word.lower not in PRONOUNS and len(word.text) > 3
 
 
 def _common_noun_subject(sentence: str, words: list[Token], start: int, end: int) -> tuple[str, int] | None:

@@ -287,9 +287,31 @@ def disputes_for(question: Question, passages: Sequence[Document], ledger: Ledge
         return []
     kind = "figure" if question.kind == "quantity" else "statement"
     candidates = [d for d in ledger_disputes(ledger) if d.kind == kind and any(c.id in in_passages for c in d.claims)]
-    relevant = [d for d in candidates if _touches(question, d)]
+    narrowed = [_within(d, _about_the_question(question, passages)) for d in candidates]
+    relevant = [d for d in narrowed if d is not None and _touches(question, d)]
     relevant.sort(key=lambda d: -max(_passage_rank(c, passages) for c in d.claims))
     return relevant[:1]
+
+
+def _about_the_question(question: Question, passages: Sequence[Document]) -> list[Document]:
+    """The passages of the retrieved articles that name what the question names (all of them when none does)."""
+    texts: dict[str, str] = {}
+    for passage in passages:
+        doc = str(passage.metadata.get("doc_id"))
+        texts[doc] = f"{texts.get(doc, '')} {passage.metadata.get('title', '')} {passage.page_content}"
+    about = {doc for doc, text in texts.items() if all(entity_met(e, text) for e in question.entities)}
+    return [p for p in passages if str(p.metadata.get("doc_id")) in about] or list(passages)
+
+
+def _within(dispute: Dispute, passages: Sequence[Document]) -> Dispute | None:
+    """The dispute among the claims of the retrieved articles only, so that a figure about another
+    event that the ledger grouped with it by shared topics does not become a side."""
+    documents = {str(p.metadata.get("doc_id")) for p in passages}
+    kept = [c for c in dispute.claims if c.doc_id in documents]
+    if len(kept) == len(dispute.claims):
+        return dispute
+    found = [d for d in find_disputes(kept) if d.kind == dispute.kind]
+    return max(found, key=lambda d: len(d.claims), default=None)
 
 
 _CACHE_LOCK = threading.Lock()

@@ -1,0 +1,95 @@
+"""Does a sentence give the kind of answer a question asks for?
+
+"Who ..." and "what is the name of ..." need a name (a capitalised run the
+question does not already hold, or the sentence's claimant), not only a role;
+"why ..." needs a stated reason; "how much did it cost" needs money,
+"how old" an age, "how long" a duration, "how far" a distance, "what
+percentage" a share. Quantity and
+date questions are checked by the pins in `newsdesk.answer.answering`.
+And a sentence that says the fact was not given ("declined to name him")
+answers nothing: the answer is a refusal that cites it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsdesk.answer.questions import Question
+from newsdesk.text import has_date_expression, has_quantity, specificity, stem, stems_match, tokens
+from newsdesk.vocabulary import FIGURE_TYPES, MONTHS, ROLE_WORDS, REASON_PATTERNS, STOPWORDS, UNDISCLOSED_PATTERNS, WEEKDAYS
+
+_UNDISCLOSED = re.compile("|".join(UNDISCLOSED_PATTERNS), re.IGNORECASE)
+_REASON = re.compile("|".join(REASON_PATTERNS), re.IGNORECASE)
+# "RIVERTON, May 3 (XYZ) - " or "TOWN — ": a dateline names the place of writing, not an answer.
+_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+(,[^—–\n]{0,60}?)?\s+[—–-]+\s+")
+_CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS)
+# "What is the name of ...", "Who is the ...": only a name answers; "Who organised it?" may be answered by a group.
+_ASKS_NAME = re.compile(r"\bnames?\b|\bwho (is|was|are|were)\b|\bwhich (person|people|man|woman|men|women)\b", re.IGNORECASE)
+_COMMON_OPENER = 3.0
+_COUNTING = re.compile(r"\bhow many\b", re.IGNORECASE)
+_FIGURE_TYPES = {
+    name: (re.compile(asked, re.IGNORECASE), re.compile(given, re.IGNORECASE)) for name, (asked, given) in FIGURE_TYPES.items()
+}  # below this specificity a capitalised first word is an ordinary word
+
+
+def withholds_answer(question: Question, text: str) -> bool:
+    """The sentence says the fact was not given, and gives no figure or date that a figure or date question wants."""
+    if not says_not_known(text):
+        return False
+    if question.kind == "quantity":
+        return not has_quantity(text)
+    if question.kind == "date":
+        return not has_date_expression(text)
+    return True
+
+
+def says_not_known(text: str) -> bool:
+    """The sentence says a fact was not given, released or known."""
+    return bool(_UNDISCLOSED.search(text))
+
+
+def states_reason(text: str) -> bool:
+    return bool(_REASON.search(text))
+
+
+def new_names(text: str, question: Question) -> list[str]:
+    """Capitalised words of ``text`` that are not in the question, a date, or an ordinary opening word."""
+    text = _DATELINE.sub("", text)
+    asked = [stem(w.text) for w in tokens(question.text)]
+    found = []
+    for index, word in enumerate(tokens(text)):
+        if not word.text[0].isupper() or word.lower in STOPWORDS or word.lower in _CALENDAR or len(word.text) < 2:
+            continue
+        if index == 0 and specificity(word.text) < _COMMON_OPENER:
+            continue
+        if any(stems_match(stem(word.text), other) for other in asked):
+            continue
+        found.append(word.text)
+    return found
+
+
+def _new_roles(text: str, question: Question) -> bool:
+    asked = {stem(w.text) for w in tokens(question.text)}
+    return any(w.lower in ROLE_WORDS and w.lower not in STOPWORDS and stem(w.text) not in asked for w in tokens(text))
+
+
+def type_met(question: Question, text: str, claimant: str | None) -> bool:
+    """Does ``text`` (said by ``claimant``) give what the question's kind asks for?"""
+    if not gives_figure_asked(question.text, text):
+        return False
+    if question.kind == "agent" and _ASKS_NAME.search(question.text):
+        return bool(new_names(text, question) or (claimant and new_names(claimant, question)))
+    if question.kind == "agent":  # "who organised it?": a name, or a group or role the question does not hold
+        return bool(new_names(text, question) or claimant or _new_roles(text, question))
+    if question.kind == "reason":
+        return states_reason(text)
+    return True
+
+
+def gives_figure_asked(question: str, text: str) -> bool:
+    """"How much did it cost?" needs money; "how old", an age; "how long", a duration; "how far", a distance."""
+    counting = bool(_COUNTING.search(question))  # "how many votes did the budget get": a count, not money
+    return all(
+        given.search(text) for name, (asked, given) in _FIGURE_TYPES.items()
+        if asked.search(question) and not (counting and name == "money")
+    )

@@ -1,0 +1,67 @@
+"""The calibrated decision: is answering with this sentence right?
+
+A small logistic regression over the signals the answerer already has for a
+candidate sentence (similarity to the question, share of its terms met,
+answer-type match, position, claimant, ...). It is fitted on the dev split by
+``eval/fit_judge.py`` and stored, versioned, in ``judge.json`` beside this
+module; its threshold was chosen there for a target false-refusal rate on dev.
+``Settings.judge_threshold`` overrides that threshold.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+JUDGE_FILE = Path(__file__).with_name("judge.json")
+FEATURES = (
+    "similarity",
+    "coverage",
+    "score_gap",
+    "type_met",
+    "common_term_met",
+    "inverse_rank",
+    "lead",
+    "claimant",
+    "pins",
+    "only_names",
+    "counts_what_is_asked",
+    "figure_about",
+    "focus_met",
+    "new_names",
+    "full_date",
+    "length",
+    "headline",
+    "context_coverage",
+    "kind_quantity",
+    "kind_date",
+    "kind_agent",
+    "kind_reason",
+    "kind_other",
+)
+
+
+@dataclass(frozen=True)
+class Judge:
+    version: int
+    weights: dict[str, float]
+    bias: float
+    threshold: float
+
+    def probability(self, features: dict[str, float]) -> float:
+        z = self.bias + sum(self.weights.get(name, 0.0) * value for name, value in features.items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def to_json(self) -> dict[str, object]:
+        return {"version": self.version, "features": list(FEATURES), "weights": self.weights,
+                "bias": self.bias, "threshold": self.threshold}
+
+
+@lru_cache(maxsize=4)
+def load_judge(path: Path = JUDGE_FILE) -> Judge:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return Judge(int(data["version"]), {k: float(v) for k, v in data["weights"].items()},
+                 float(data["bias"]), float(data["threshold"]))

@@ -1,0 +1,141 @@
+"""What kind of answer a question asks for, and whether a sentence gives it: one rule per row."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdesk.answer.answer_types import says_not_known, states_reason, type_met, withholds_answer
+from newsdesk.answer.questions import analyse
+
+
+@pytest.mark.parametrize(
+    "sentence, not_known",
+    [
+        ("The company gave no reason for the delay.", True),
+        ("Police declined to name the driver.", True),
+        ("The ministry did not say how many people were hurt.", True),
+        ("The cause of the fire was not immediately known.", True),
+        ("The victims have not been identified.", True),
+        ("Her name was not released.", True),
+        ("The company said the delay was caused by a strike.", False),
+        ("Police named the driver as a local man.", False),
+    ],
+)
+def test_a_sentence_that_says_the_fact_was_not_given(sentence, not_known):
+    assert says_not_known(sentence) is not_known
+
+
+@pytest.mark.parametrize(
+    "question, sentence, withheld",
+    [
+        ("Why did the plant close?", "The owners gave no reason for the closure.", True),
+        ("How many people were hurt?", "Officials did not say how many people were hurt.", True),
+        # The sentence withholds something else (a name) but gives the figure asked for.
+        ("How many people were hurt?", "Twelve people were hurt, officials said, but declined to name them.", False),
+        ("When was the driver arrested?", "The driver, whose name was not released, was arrested on Monday.", False),
+    ],
+)
+def test_a_withheld_fact_is_a_refusal_unless_the_sentence_still_gives_the_figure_or_date(question, sentence, withheld):
+    assert withholds_answer(analyse(question), sentence) is withheld
+
+
+@pytest.mark.parametrize(
+    "question, sentence, claimant, met",
+    [
+        ("What is the name of the spokesman?", "A spokesman for the governor said he would read the report.", None, False),
+        ("What is the name of the spokesman?", "The spokesman, Arvo Pellinen, said the text would be studied.", None, True),
+        ("What is the ferry pilot's name?", "The ferry pilot was questioned on Monday.", None, False),
+        ("Who is the chief inspector?", "The chief inspector said the report was late.", "Mirelle Tasca", True),
+        ("Who organised the march?", "An alliance of six trade unions organised the march.", None, True),
+        ("Who offered to buy the plant?", "The plant will close by the end of the year.", None, False),
+        ("Why was the road closed?", "The road was closed because a bridge support cracked.", None, True),
+        ("Why was the road closed?", "The road was closed on Monday.", None, False),
+        ("Why did the firm cut its forecast?", "The firm cut its forecast, saying shoppers were spending less.", None, True),
+        ("How many homes were flooded?", "Forty homes were flooded.", None, True),
+        ("How much did the repairs cost?", "The repairs took 40 days.", None, False),
+        ("How much did the repairs cost?", "The repairs cost 4 million euros.", None, True),
+        ("How many votes did the budget get?", "The budget passed with 203 votes.", None, True),
+        ("How old is the winner?", "The winner, 24, was born in the valley.", None, True),
+        ("How old is the winner?", "The winner took 3 hours.", None, False),
+        ("How long was the road closed?", "The road was closed for six weeks.", None, True),
+        ("How long was the road closed?", "Twelve roads were closed.", None, False),
+        ("How far away is the school?", "The school is eight kilometres away.", None, True),
+        ("What percentage of voters backed it?", "About 60 percent of voters backed it.", None, True),
+        ("What percentage of voters backed it?", "About 600 voters backed it.", None, False),
+        ("How far did sales fall?", "Sales fell 6 percent.", None, True),
+        ("What time does the first train leave?", "The first train leaves the station daily.", None, False),
+        ("What time does the first train leave?", "The first train leaves at 6.15 every day.", None, True),
+        ("In what minute did she score?", "She scored in the 87th minute.", None, True),
+        ("In what minute did she score?", "She scored a header.", None, False),
+        ("On what day in June was the sample taken?", "The sample was taken in June.", None, False),
+        ("On what day in June was the sample taken?", "The sample was taken on June 4.", None, True),
+        ("On what date did the quake happen?", "The quake struck on Tuesday.", None, True),
+        ("How much did prices rise?", "Prices rose 3.8 percent.", None, True),
+    ],
+)
+def test_the_sentence_gives_the_kind_of_answer_asked_for(question, sentence, claimant, met):
+    assert type_met(analyse(question), sentence, claimant) is met
+
+
+def test_a_dateline_is_not_a_name():
+    question = analyse("What is the name of the mayor?")
+    assert not type_met(question, "RIVERTON, May 3 (XYZ) - The mayor said the road would reopen.", None)
+
+
+def test_a_stated_reason():
+    assert states_reason("The match was called off due to heavy rain.")
+    assert not states_reason("The match was called off on Sunday.")
+
+
+NOT_KNOWN_ARTICLE = """---
+title: "Library shuts its doors"
+outlet: "Test Gazette"
+published: 2023-06-01
+---
+The riverside library shut its doors on Monday.
+
+The council gave no reason for closing the riverside library.
+
+About 300 readers used the riverside library every week.
+"""
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory: pytest.TempPathFactory):
+    from fake_embedder import FakeEmbedder
+
+    from newsdesk.assistant import Assistant
+    from newsdesk.settings import load_settings
+
+    root = tmp_path_factory.mktemp("not-known")
+    (root / "corpus").mkdir()
+    (root / "corpus" / "library.md").write_text(NOT_KNOWN_ARTICLE, encoding="utf-8")
+    settings = load_settings(environ={}, store=root / "store", corpus=[root / "corpus"])
+    assistant = Assistant(settings, embedder=FakeEmbedder())
+    assistant.reindex()
+    return assistant
+
+
+def _with_threshold(library, threshold: float):
+    from newsdesk.answer.answering import ExtractiveAnswerer
+    from newsdesk.assistant import Assistant
+
+    settings = library.settings.model_copy(update={"judge_threshold": threshold})
+    return Assistant(settings, embedder=library.embedder, answerer=ExtractiveAnswerer(library.embedder, settings))
+
+
+def test_the_article_saying_it_is_not_known_is_a_refusal_that_cites_it(library):
+    from newsdesk.assistant import Request
+
+    # Every sentence passes the judge (the fake embedder is not what it was fitted on); the rule decides.
+    answer = _with_threshold(library, 0.0).ask(Request("Why did the council close the riverside library?"))
+    assert answer.refused
+    assert answer.citations and "gave no reason" in answer.citations[0].quote
+
+
+@pytest.mark.parametrize("threshold, refused", [(0.0, False), (1.0, True)])
+def test_settings_override_the_judges_fitted_threshold(library, threshold, refused):
+    from newsdesk.assistant import Request
+
+    answer = _with_threshold(library, threshold).ask(Request("How many readers used the riverside library every week?"))
+    assert answer.refused is refused, answer.answer
