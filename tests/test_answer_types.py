@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsdesk.answer.answer_types import says_not_known, states_reason, type_met, withholds_answer
+from newsdesk.answer.answer_types import gives_figure_asked, says_not_known, states_reason, type_met, withholds_answer
 from newsdesk.answer.questions import analyse
 
 
@@ -139,3 +139,21 @@ def test_settings_override_the_judges_fitted_threshold(library, threshold, refus
 
     answer = _with_threshold(library, threshold).ask(Request("How many readers used the riverside library every week?"))
     assert answer.refused is refused, answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "gives_it"),
+    [
+        ("How much will the bridge cost?", "The bridge will cost 40 million euros, the council said.", True),
+        ("How much will the bridge cost?", "The bridge will be 400 metres long, the council said.", False),
+        ("By how much will the dam be raised?", "The dam will be raised by four metres.", True),
+        ("How old is the mayor?", "The mayor, 54, said she would stand again.", True),
+        ("How long will the work last?", "Work will last two years.", True),
+        ("How long will the work last?", "Work will start next spring.", False),
+        ("How far is the town from the border?", "The town lies 30 kilometres from the border.", True),
+        ("What percentage of voters turned out?", "Turnout was 61 per cent.", True),
+        ("How many people paid the fine?", "Some 300 people paid, officials said.", True),
+    ],
+)
+def test_a_figure_question_needs_a_figure_of_the_kind_it_asks_for(question: str, sentence: str, gives_it: bool) -> None:
+    assert gives_figure_asked(question, sentence) is gives_it

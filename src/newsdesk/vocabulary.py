@@ -133,7 +133,7 @@ FIGURE_TYPES = {
     "money": (
         r"\bhow much\b[^?]*\b(cost|pay|paid|spend|spent|save|saving|savings|fine|fined|prize|budget|debt|"
         r"worth|fund|funds|funding|money|earn|earns|earned|salary|wages?|compensat\w*|bribes?|"
-        r"investment|fees?|set aside|charge|charged|raise|raised)\b|\b(cost|costs|costing)\b",
+        r"investment|fees?|set aside|charge|charged)\b|\b(cost|costs|costing)\b",
         r"[$€£¥₹]|\b(" + "|".join(CURRENCY_WORDS) + r")\b",
     ),
     "age": (r"\bhow old\b", r"\b\d+[- ]years?[- ]old\b|\baged? \d+|\b\w+-year-old\b|,\s*\d{1,3},"),
