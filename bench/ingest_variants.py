@@ -14,7 +14,6 @@ import importlib.util
 import shutil
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 _SPEC = importlib.util.spec_from_file_location("scale", Path(__file__).with_name("scale.py"))
@@ -24,7 +23,7 @@ sys.modules["scale"] = scale
 _SPEC.loader.exec_module(scale)  # sets the offline environment before newsdesk is imported
 
 from newsdesk.assistant import Assistant  # noqa: E402
-from newsdesk.embedding import Embedder  # noqa: E402
+from newsdesk.index.embedding import Embedder  # noqa: E402
 
 VARIANTS = {
     "onnx, answer vectors at index (default)": {"embed_backend": "onnx"},
