@@ -66,15 +66,21 @@ def make_assistant(make_settings: Callable[..., Settings], embedder: Embedder) -
     return make
 
 
-def indexed_seed_copy(root: Path, embedder: Embedder, extra: dict[str, str] | None = None) -> Assistant:
-    """An assistant over its own copy of the shipped corpus (plus ``extra`` files) under ``root``, indexed."""
+def indexed_assistant(root: Path, embedder: Embedder, articles: dict[str, str]) -> Assistant:
+    """An assistant over a corpus of ``articles`` (file name: text) written under ``root``, indexed."""
     corpus = root / "corpus"
-    shutil.copytree(SEED_CORPUS, corpus)
-    for name, text in (extra or {}).items():
+    corpus.mkdir(exist_ok=True)
+    for name, text in articles.items():
         (corpus / name).write_text(text, encoding="utf-8")
     assistant = Assistant(load_settings(environ={}, store=root / "store", corpus=[corpus]), embedder=embedder)
     assistant.reindex()
     return assistant
+
+
+def indexed_seed_copy(root: Path, embedder: Embedder, extra: dict[str, str] | None = None) -> Assistant:
+    """An assistant over its own copy of the shipped corpus (plus ``extra`` files) under ``root``, indexed."""
+    shutil.copytree(SEED_CORPUS, root / "corpus")
+    return indexed_assistant(root, embedder, extra or {})
 
 
 @pytest.fixture(scope="session")

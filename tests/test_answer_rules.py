@@ -7,14 +7,13 @@ claimants), not about the model: `FakeEmbedder` goes through the real
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
+from conftest import indexed_assistant
 from fake_embedder import FakeEmbedder
 
 from newsdesk.answer.answering import EMPTY_QUESTION
 from newsdesk.assistant import Assistant, Request
-from newsdesk.settings import load_settings
 
 ARTICLE = """---
 title: "Flood closes valley road"
@@ -35,13 +34,7 @@ Mayor Ada Brook said the valley road would reopen on Friday.
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
-    root = tmp_path_factory.mktemp("rules")
-    (root / "corpus").mkdir()
-    (root / "corpus" / "flood.md").write_text(ARTICLE, encoding="utf-8")
-    settings = load_settings(environ={}, store=root / "store", corpus=[root / "corpus"])
-    assistant = Assistant(settings, embedder=FakeEmbedder())
-    assistant.reindex()
-    return assistant
+    return indexed_assistant(tmp_path_factory.mktemp("rules"), FakeEmbedder(), {"flood.md": ARTICLE})
 
 
 @pytest.mark.parametrize(

@@ -102,18 +102,10 @@ About 300 readers used the riverside library every week.
 
 @pytest.fixture(scope="module")
 def library(tmp_path_factory: pytest.TempPathFactory):
+    from conftest import indexed_assistant
     from fake_embedder import FakeEmbedder
 
-    from newsdesk.assistant import Assistant
-    from newsdesk.settings import load_settings
-
-    root = tmp_path_factory.mktemp("not-known")
-    (root / "corpus").mkdir()
-    (root / "corpus" / "library.md").write_text(NOT_KNOWN_ARTICLE, encoding="utf-8")
-    settings = load_settings(environ={}, store=root / "store", corpus=[root / "corpus"])
-    assistant = Assistant(settings, embedder=FakeEmbedder())
-    assistant.reindex()
-    return assistant
+    return indexed_assistant(tmp_path_factory.mktemp("not-known"), FakeEmbedder(), {"library.md": NOT_KNOWN_ARTICLE})
 
 
 def _with_threshold(library, threshold: float):

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from conftest import indexed_assistant
 from fake_embedder import FakeEmbedder
 
 from newsdesk.assistant import Assistant, Request
-from newsdesk.settings import load_settings
 
 ARTICLES = {
     "ferry-1.md": ("2024-05-02", "Ferry sinks near Alderby",
@@ -20,15 +20,10 @@ ARTICLES = {
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
-    root = tmp_path_factory.mktemp("scope")
-    (root / "corpus").mkdir()
-    for name, (day, title, body) in ARTICLES.items():
-        text = f'---\ntitle: "{title}"\npublished: {day}\n---\n{body}\n'
-        (root / "corpus" / name).write_text(text, encoding="utf-8")
-    settings = load_settings(environ={}, store=root / "store", corpus=[root / "corpus"])
-    assistant = Assistant(settings, embedder=FakeEmbedder())
-    assistant.reindex()
-    return assistant
+    texts = {
+        name: f'---\ntitle: "{title}"\npublished: {day}\n---\n{body}\n' for name, (day, title, body) in ARTICLES.items()
+    }
+    return indexed_assistant(tmp_path_factory.mktemp("scope"), FakeEmbedder(), texts)
 
 
 def test_the_ferry_toll_dispute_cites_no_flood_article(assistant):

@@ -9,10 +9,10 @@ from pathlib import Path
 
 
 def write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` via a sibling temporary file: write, fsync, rename."""
+    """Write ``text`` to ``path`` via a sibling temporary file: write, fsync, rename. Newlines are kept as given."""
     path.parent.mkdir(parents=True, exist_ok=True)
     staging = path.with_name(path.name + ".tmp")
-    with staging.open("w", encoding="utf-8") as handle:
+    with staging.open("w", encoding="utf-8", newline="") as handle:
         handle.write(text)
         handle.flush()
         os.fsync(handle.fileno())

@@ -18,17 +18,16 @@ import urllib.request
 from pathlib import Path
 from typing import Any
 
+from newsdesk.atomic import write_atomically
+
 SERVER_FILE = "serve.json"
 _TIMEOUT = 60.0
 
 
 def advertise(store: Path, url: str, login: bool) -> Path:
     """Write ``<store>/serve.json`` naming this process and its URL (atomically)."""
-    store.mkdir(parents=True, exist_ok=True)
     path = store / SERVER_FILE
-    staging = path.with_suffix(".json.tmp")
-    staging.write_text(json.dumps({"url": url, "pid": os.getpid(), "login": login}), encoding="utf-8")
-    os.replace(staging, path)
+    write_atomically(path, json.dumps({"url": url, "pid": os.getpid(), "login": login}))
     return path
 
 

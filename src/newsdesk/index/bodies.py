@@ -9,11 +9,11 @@ names the version is published, removed once no kept snapshot names it.
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from newsdesk.atomic import write_atomically
 from newsdesk.errors import StoreError
 
 BODIES_DIR = "bodies"
@@ -31,10 +31,7 @@ def write_body(store_root: Path, version: str, body: str) -> None:
     path = body_path(store_root, version)
     if path.exists():
         return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    staging = path.with_suffix(".tmp")
-    staging.write_text(body, encoding="utf-8", newline="")
-    os.replace(staging, path)
+    write_atomically(path, body)
 
 
 def read_body(store_root: Path, version: str) -> str | None:
