@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import Stemmer
+from lemminflect import getAllLemmas
 from wordfreq import zipf_frequency
 
 from newsdesk.vocabulary import MONTHS, NUMBER_WORDS, WEEKDAYS
@@ -74,6 +75,21 @@ def stems_match(a: str, b: str) -> bool:
         return True
     short, long_ = sorted((a, b), key=len)
     return len(short) >= 4 and long_.startswith(short) and len(long_) - len(short) <= 3
+
+
+@lru_cache(maxsize=50_000)
+def lemmas(word: str) -> frozenset[str]:
+    """Dictionary forms of a word by lemminflect's English lexicon: "rose" -> {rose, rise}, "laid" -> {lay}.
+
+    Stems miss irregular forms ("rising" and "rose", "lose" and "lost"); lemmas catch them.
+    """
+    lowered = _POSSESSIVE.sub("", word.lower())
+    found = {lemma for forms in getAllLemmas(lowered).values() for lemma in forms}
+    return frozenset(found | {lowered})
+
+
+def same_lemma(a: str, b: str) -> bool:
+    return bool(lemmas(a) & lemmas(b))
 
 
 @lru_cache(maxsize=50_000)

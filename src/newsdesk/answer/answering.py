@@ -37,6 +37,7 @@ from newsdesk.text import (
     long_date,
     numbers,
     resolve_weekdays,
+    same_lemma,
     specificity,
     stem,
     stems_match,
@@ -56,6 +57,8 @@ _FIGURE_WINDOW = 4
 # A counted phrase ("emergency workers") against the words after a figure ("Ten
 # emergency responders were"): cosine above this means the figure counts it.
 _COUNTED_SIMILARITY = 0.6
+# Specificity (`newsdesk.text.specificity`) of a rare word: an unmet term this specific is a near miss.
+_SPECIFIC = 5.0
 
 
 @dataclass
@@ -75,6 +78,9 @@ class Candidate:
     rejected: str | None = None
     features: dict[str, float] | None = None
     confidence: float | None = None
+    # The sentence after the one before it: what "that has happened in only four" answers with.
+    window: str = ""
+    window_similarity: float = 0.0
 
     @property
     def score(self) -> float:
@@ -104,9 +110,9 @@ class TermMatcher:
                 self._counted_best = dict(zip(windows, (vectors[1:] @ vectors[0]).tolist(), strict=True))
 
     def credit(self, term: Term, text: str) -> float:
-        """1 for the same word; 0.8 for a synonym by word embedding; less for a related word; else 0."""
+        """1 for the same word or lemma; 0.8 for a synonym by word embedding; less for a related word; else 0."""
         words = _content_words(text)
-        if any(stems_match(term.stem, stem(word)) for word in words):
+        if any(stems_match(term.stem, stem(word)) or same_lemma(term.word, word) for word in words):
             return 1.0
         rows = [self._row[w] for w in words if w in self._row]
         if not rows or term.word.lower() not in self._row:
@@ -138,6 +144,19 @@ class TermMatcher:
 
     def coverage(self, text: str) -> float:
         return self._coverage(self.question.terms, text)
+
+    def unmet(self, text: str) -> tuple[float, float]:
+        """The question's own common words (not names: those are pins) that ``text`` does not meet:
+        (the most specific one's specificity, scaled to 0..1; their share of those words).
+
+        A near miss ("the unemployment rate among women" answered about the young) meets most terms but
+        not the one that makes the question this question.
+        """
+        own = [t for t in self.question.terms if t.weight >= 0.5 and not t.word[0].isupper()]
+        if not own:
+            return 0.0, 0.0
+        missing = [t for t in own if self.credit(t, text) < 0.5]
+        return min(1.0, max((t.weight for t in missing), default=0.0) / _SPECIFIC), len(missing) / len(own)
 
     def meets_a_common_term(self, text: str) -> bool:
         """At least one of the question's words that is not a name is met, if it has any.
@@ -178,7 +197,7 @@ def texts_embedded_for(passages: list[Document]) -> list[str]:
     candidates = sentence_candidates(passages)
     words = {w for c in candidates for w in _content_words(c.text)}
     windows = {w for c in candidates for w in figure_windows(c.text)}
-    return [c.text for c in candidates] + sorted(words) + sorted(windows)
+    return [c.text for c in candidates] + [c.window for c in candidates] + sorted(words) + sorted(windows)
 
 
 class ExtractiveAnswerer:
@@ -204,7 +223,7 @@ class ExtractiveAnswerer:
                 return Answer(question.text, text, refused=False, citations=citations, retrieved=retrieved, disputes=[table])
         candidates = self.judge(question, evidence.passages)
         passing = [c for c in candidates if c.rejected is None]
-        unknown = _best(passing)
+        unknown = self._best(passing)
         if unknown is not None and withholds_answer(question, unknown.text):
             text, citations = compose([unknown], question, self.settings.max_answer_chars)
             return Answer(question.text, f"{NOT_KNOWN} {text}", refused=True, citations=citations, retrieved=retrieved)
@@ -225,11 +244,13 @@ class ExtractiveAnswerer:
         candidates = sentence_candidates(passages)
         if not candidates:
             return []
-        vectors = self.embedder.embed([question.query] + [c.text for c in candidates])
+        vectors = self.embedder.embed([question.query] + [c.text for c in candidates] + [c.window for c in candidates])
         similarities = vectors[1:] @ vectors[0]
         matcher = TermMatcher(self.embedder, question, candidates, self.settings.term_similarity)
-        for candidate, similarity in zip(candidates, similarities, strict=True):
+        count = len(candidates)
+        for candidate, similarity, in_window in zip(candidates, similarities[:count], similarities[count:], strict=True):
             candidate.similarity = float(similarity)
+            candidate.window_similarity = float(in_window)
             candidate.rejected = self._pins_unmet(question, candidate, matcher)
             if candidate.rejected is None:
                 candidate.coverage = matcher.coverage(" ".join(filter(None, (candidate.text, candidate.claimant))))
@@ -287,13 +308,23 @@ class ExtractiveAnswerer:
             return "meets the question's names but not what it asks about them"
         return None
 
+    def _order(self, candidate: Candidate) -> tuple[float, int, int]:
+        """Sort key, best first: the fitted ranker's score when the judge is on, else half similarity, half coverage."""
+        ranker = load_judge() if self.settings.answer_judge else None
+        if ranker is not None and ranker.rank_weights and candidate.features is not None:
+            return -ranker.rank_score(candidate.features), candidate.rank, candidate.start
+        return -candidate.score, candidate.rank, candidate.start
+
+    def _best(self, candidates: list[Candidate]) -> Candidate | None:
+        return min(candidates, key=self._order, default=None)
+
     def _choose(self, passing: list[Candidate]) -> list[Candidate]:
         """The best sentence, and a second one when it is nearly as good and adds something."""
         if not passing:
             return []
         # A headline restates the story in brief; the article's own sentence says it fully.
         passing = [c for c in passing if c.text != c.metadata.get("title")] or passing
-        ranked = sorted(passing, key=lambda c: (-c.score, c.rank, c.start))
+        ranked = sorted(passing, key=self._order)
         best = ranked[0]
         chosen = [best]
         for other in ranked[1:3]:
@@ -356,10 +387,6 @@ def _said_by(words: tuple[str, ...], candidate: Candidate) -> bool:
     return all(any(stems_match(stem(word), other) for other in said) for word in words)
 
 
-def _best(candidates: list[Candidate]) -> Candidate | None:
-    return min(candidates, key=lambda c: (-c.score, c.rank, c.start), default=None)
-
-
 # "June 4", "4 June", "2019": a date a question about when can be answered with, not only a weekday.
 _FULL_DATE = re.compile(r"\b(\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+ \d{1,2}|1[89]\d\d|20\d\d)\b")
 # A sentence this near the top of its article is in the lead, where news states its main facts.
@@ -387,7 +414,11 @@ def candidate_features(question: Question, candidate: Candidate, matcher: TermMa
         "length": min(len(candidate.text), 600) / 600,
         "headline": float(candidate.text == candidate.metadata.get("title")),
         "context_coverage": matcher.coverage(candidate.context),
+        "window_similarity": candidate.window_similarity,
+        "answer_named": float(question.kind in ("place", "agent") and bool(new_names(candidate.text, question))),
     }
+    features["unmet_specific"], features["unmet_share"] = matcher.unmet(" ".join(filter(None, (candidate.text, candidate.claimant))))
+    features["unmet_in_context"] = matcher.unmet(candidate.context)[0]
     for kind in ("quantity", "date", "agent", "reason", "other"):
         features[f"kind_{kind}"] = float(question.kind == kind or (kind == "other" and question.kind == "place"))
     return features
@@ -409,6 +440,7 @@ def sentence_candidates(passages: list[Document]) -> list[Candidate]:
                 continue
             seen.add(key)
             neighbours = [t for t in texts[max(0, index - 1):index + 2] if t != text]
+            previous = texts[index - 1] if index > 0 else metadata.get("title", "")
             pair = attributions[index] if index < len(attributions) else None
             candidates.append(
                 Candidate(
@@ -424,6 +456,7 @@ def sentence_candidates(passages: list[Document]) -> list[Candidate]:
                     claimant=pair[0] if pair else None,
                     relay=pair[1] if pair else None,
                     rank=rank,
+                    window=f"{previous} {text}".strip(),
                 )
             )
     return candidates
