@@ -228,7 +228,7 @@ class ExtractiveAnswerer:
             text, citations = compose([unknown], question, self.settings.max_answer_chars)
             return Answer(question.text, f"{NOT_KNOWN} {text}", refused=True, citations=citations, retrieved=retrieved)
         typed = [c for c in passing if type_met(question, c.text, c.claimant) and not withholds_answer(question, c.text)]
-        chosen = self._choose(typed)
+        chosen = self._choose(typed, question)
         if not chosen:
             refusal = REFUSAL_FILTERED if evidence.filtered else REFUSAL
             return Answer(question.text, refusal, refused=True, retrieved=retrieved)
@@ -318,8 +318,9 @@ class ExtractiveAnswerer:
     def _best(self, candidates: list[Candidate]) -> Candidate | None:
         return min(candidates, key=self._order, default=None)
 
-    def _choose(self, passing: list[Candidate]) -> list[Candidate]:
-        """The best sentence, and a second one when it is nearly as good and adds something."""
+    def _choose(self, passing: list[Candidate], question: Question) -> list[Candidate]:
+        """The best sentence, and a second one when it is nearly as good and adds something, or when it is
+        another claimant's side of what is asked (a figure of its own, or its view on a yes/no question)."""
         if not passing:
             return []
         # A headline restates the story in brief; the article's own sentence says it fully.
@@ -327,14 +328,35 @@ class ExtractiveAnswerer:
         ranked = sorted(passing, key=self._order)
         best = ranked[0]
         chosen = [best]
-        for other in ranked[1:3]:
-            if other.score < best.score * 0.92 or _overlaps(best, other) or _near_duplicate(best, other):
+        for position, other in enumerate(ranked[1:_SIDE_DEPTH + 1], start=1):
+            close = position <= 2 and other.score >= best.score * 0.92
+            if not (close or other_side(best, other, question)):
+                continue
+            if _overlaps(best, other) or _near_duplicate(best, other):
                 continue
             if len(best.text) + len(other.text) > self.settings.max_answer_chars:
                 continue
             chosen.append(other)
             break
         return chosen
+
+
+# How far down the ranked passing sentences another claimant's side is looked for.
+_SIDE_DEPTH = 4
+# "Is the bridge open?", "Could a supplement explain it?", "Do they agree ...": a question sides may answer differently.
+_YES_NO = re.compile(r"^\W*(is|are|was|were|will|would|could|can|do|does|did|has|have|had|should)\b", re.IGNORECASE)
+
+
+def other_side(best: Candidate, other: Candidate, question: Question) -> bool:
+    """``other`` is another claimant's answer to what is asked: its own figure for a "how many",
+    its own view on a yes/no question."""
+    if other.claimant is None or (best.claimant is not None and same_claimant(best.claimant, other.claimant)):
+        return False
+    if question.kind == "quantity":
+        features = other.features or {}
+        mine, theirs = set(numbers(best.text)), set(numbers(other.text))
+        return bool(theirs) and not theirs <= mine and features.get("figure_about", 1.0) == 1.0 and features.get("focus_met", 1.0) == 1.0
+    return bool(_YES_NO.match(question.text)) or question.kind == "other"
 
 
 # "What is the latest toll?", "How many are still missing?", "What does it now expect?"
