@@ -228,7 +228,10 @@ class ExtractiveAnswerer:
             text, citations = compose([unknown], question, self.settings.max_answer_chars)
             return Answer(question.text, f"{NOT_KNOWN} {text}", refused=True, citations=citations, retrieved=retrieved)
         typed = [c for c in passing if type_met(question, c.text, c.claimant) and not withholds_answer(question, c.text)]
-        chosen = self._choose(typed, question)
+        # Another claimant's side may be a sentence the judge would not answer with alone.
+        sides = [c for c in candidates if c.features is not None and type_met(question, c.text, c.claimant)
+                 and not withholds_answer(question, c.text)]
+        chosen = self._choose(typed, question, sides)
         if not chosen:
             refusal = REFUSAL_FILTERED if evidence.filtered else REFUSAL
             return Answer(question.text, refusal, refused=True, retrieved=retrieved)
@@ -318,7 +321,7 @@ class ExtractiveAnswerer:
     def _best(self, candidates: list[Candidate]) -> Candidate | None:
         return min(candidates, key=self._order, default=None)
 
-    def _choose(self, passing: list[Candidate], question: Question) -> list[Candidate]:
+    def _choose(self, passing: list[Candidate], question: Question, sides: list[Candidate] | None = None) -> list[Candidate]:
         """The best sentence, and a second one when it is nearly as good and adds something, or when it is
         another claimant's side of what is asked (a figure of its own, or its view on a yes/no question)."""
         if not passing:
@@ -328,8 +331,9 @@ class ExtractiveAnswerer:
         ranked = sorted(passing, key=self._order)
         best = ranked[0]
         chosen = [best]
-        for position, other in enumerate(ranked[1:_SIDE_DEPTH + 1], start=1):
-            close = position <= 2 and other.score >= best.score * 0.92
+        others = sorted({id(c): c for c in [*ranked[1:], *(sides or [])] if c is not best}.values(), key=self._order)
+        for position, other in enumerate(others[:_SIDE_DEPTH], start=1):
+            close = other in passing and position <= 2 and other.score >= best.score * 0.92
             if not (close or other_side(best, other, question)):
                 continue
             if _overlaps(best, other) or _near_duplicate(best, other):
