@@ -35,6 +35,22 @@ MONTHS = (
 ).split()
 WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 
+# Closed classes of English whose members word embeddings place close together but which never stand
+# for each other: "women" is not "men", "March" not "February", "second" not "first". A question term is
+# not met by another member of its class, however similar their vectors.
+CONTRAST_SETS: tuple[frozenset[str], ...] = (
+    frozenset(MONTHS[:12]),
+    frozenset(WEEKDAYS),
+    frozenset(CARDINALS),
+    frozenset("first second third fourth fifth sixth seventh eighth ninth tenth last next previous final".split()),
+    frozenset("man men woman women male female boy boys girl girls".split()),
+    frozenset("adult adults child children youth young elderly older pensioner pensioners teenager teenagers".split()),
+    frozenset("north south east west northern southern eastern western upper lower".split()),
+    frozenset("morning afternoon evening night".split()),
+    frozenset("spring summer autumn winter".split()),
+    frozenset("daily weekly monthly yearly annual quarterly".split()),
+)
+
 # Words that carry no content in a question: function words, question words,
 # auxiliaries and verbs of asking. Everything else is weighed by rarity.
 STOPWORDS = frozenset(

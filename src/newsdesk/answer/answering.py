@@ -43,7 +43,7 @@ from newsdesk.text import (
     stems_match,
     tokens,
 )
-from newsdesk.vocabulary import NUMBER_WORDS, STOPWORDS
+from newsdesk.vocabulary import CONTRAST_SETS, NUMBER_WORDS, STOPWORDS
 
 REFUSAL = "The corpus does not say: none of the indexed articles answers this question."
 REFUSAL_FILTERED = (
@@ -114,7 +114,7 @@ class TermMatcher:
         words = _content_words(text)
         if any(stems_match(term.stem, stem(word)) or same_lemma(term.word, word) for word in words):
             return 1.0
-        rows = [self._row[w] for w in words if w in self._row]
+        rows = [self._row[w] for w in words if w in self._row and not contrasting(term.word, w)]
         if not rows or term.word.lower() not in self._row:
             return 0.0
         best = float(np.max(self._vectors[rows] @ self._vectors[self._row[term.word.lower()]]))
@@ -175,6 +175,12 @@ class TermMatcher:
     def counts(self, text: str) -> bool:
         """Does a figure in ``text`` count what the question counts, judged on the words after it?"""
         return any(self._counted_best.get(window, 0.0) >= _COUNTED_SIMILARITY for window in figure_windows(text))
+
+
+def contrasting(a: str, b: str) -> bool:
+    """Two different members of one closed class (`newsdesk.vocabulary.CONTRAST_SETS`): "women" and "men"."""
+    left, right = a.lower(), b.lower()
+    return left != right and any(left in members and right in members for members in CONTRAST_SETS)
 
 
 def figure_windows(text: str) -> list[str]:
