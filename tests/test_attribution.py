@@ -79,3 +79,7 @@ def test_putting_or_measuring_a_figure_at_a_value_is_a_claim():
 
 def test_a_revised_figure_is_not_a_claimant_revising_it():
     assert _attribute("The revised figure puts the number of voters at 1,200.") == [None]
+
+
+def test_a_common_noun_source_with_its_modifiers_is_the_claimant():
+    assert _attribute("A volunteer rescue group said 20 people died.") == ["volunteer rescue group"]

@@ -360,6 +360,8 @@ def _subject_before(
         # ", the carrier said": a definite common noun right before the verb names who is meant.
         if bare is not None and end >= 1 and words[end - 1].lower == "the" and _may_name_a_source(bare):
             return f"the {bare.lower}", words[end - 1].start
+        if bare is not None and bare.lower in _SOURCE_HEADS:  # "a volunteer rescue group said"
+            return _determined_phrase(sentence, words, end)
         return None
     phrase = words[start:end + 1]
     if len(phrase) == 1 and phrase[0].lower in PRONOUNS:
@@ -376,6 +378,23 @@ def _subject_before(
     if not any(w.text[0].isupper() for w in phrase):
         return _common_noun_subject(sentence, words, start, end)
     return _join(phrase), phrase[0].start
+
+
+def _determined_phrase(sentence: str, words: list[Token], end: int) -> tuple[str, int] | None:
+    """"a volunteer rescue group", "the local fishing association": up to four plain words after an article."""
+    index = end - 1
+    while index >= 0 and end - index <= 4:
+        word = words[index]
+        if _gap_breaks_phrase(sentence, word, words[index + 1]):
+            return None
+        if word.lower in ("a", "an"):
+            return _join(words[index + 1:end + 1]), words[index + 1].start
+        if word.lower == "the":
+            return _join(words[index:end + 1]), word.start
+        if not word.text.isalpha() or word.lower in STOPWORDS:
+            return None
+        index -= 1
+    return None
 
 
 def _may_name_a_source(word: Token) -> bool:
