@@ -27,6 +27,7 @@ from newsdesk.answer.answer_types import new_names, type_met, withholds_answer
 from newsdesk.answer.answers import Answer, Citation, Evidence
 from newsdesk.answer.judge import load_judge
 from newsdesk.claims.attribution import claimant_label, same_claimant
+from newsdesk.claims.extraction import EVENTS
 from newsdesk.answer.dispute_answer import compose_disputed, quotes_hold
 from newsdesk.index.embedding import Embedder
 from newsdesk.answer.questions import Question, Term, entity_met
@@ -177,6 +178,20 @@ class TermMatcher:
         return any(self._counted_best.get(window, 0.0) >= _COUNTED_SIMILARITY for window in figure_windows(text))
 
 
+def _is_toll_event(term: Term) -> bool:
+    """What happened to the counted is a pin only for the events tolls count (killed, injured, evacuated, ...);
+    another verb ("watched", "released") is weighed by the judge (``event_met``)."""
+    return term.word.lower() in EVENTS
+
+
+def _event_met(term: Term, text: str, matcher: TermMatcher) -> bool:
+    """The sentence says the event: the word or a synonym, or another word for the same kind of toll ("died", "killed")."""
+    if matcher.credit(term, text) >= 0.5:
+        return True
+    kind = EVENTS.get(term.word.lower())
+    return kind is not None and any(EVENTS.get(w.lower) == kind for w in tokens(text))
+
+
 def contrasting(a: str, b: str) -> bool:
     """Two different members of one closed class (`newsdesk.vocabulary.CONTRAST_SETS`): "women" and "men"."""
     left, right = a.lower(), b.lower()
@@ -299,7 +314,7 @@ class ExtractiveAnswerer:
         if question.kind == "date" and not has_date_expression(candidate.text):
             return "gives no date"
         for term in question.event:
-            if matcher.credit(term, candidate.text) < 0.5:
+            if _is_toll_event(term) and not _event_met(term, candidate.text, matcher):
                 return f"does not say who was {term.word}"
         return None
 
@@ -447,6 +462,7 @@ def candidate_features(question: Question, candidate: Candidate, matcher: TermMa
         "headline": float(candidate.text == candidate.metadata.get("title")),
         "context_coverage": matcher.coverage(candidate.context),
         "window_similarity": candidate.window_similarity,
+        "event_met": min((matcher.credit(t, candidate.text) for t in question.event), default=1.0),
         "answer_named": float(question.kind in ("place", "agent") and bool(new_names(candidate.text, question))),
     }
     features["unmet_specific"], features["unmet_share"] = matcher.unmet(" ".join(filter(None, (candidate.text, candidate.claimant))))

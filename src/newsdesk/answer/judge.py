@@ -46,6 +46,7 @@ FEATURES = (
     "kind_reason",
     "kind_other",
     "window_similarity",
+    "event_met",
     "answer_named",
     "unmet_specific",
     "unmet_share",
