@@ -51,6 +51,13 @@ CONTRAST_SETS: tuple[frozenset[str], ...] = (
     frozenset("daily weekly monthly yearly annual quarterly".split()),
 )
 
+# Nouns whose value is a figure: "what death toll", "what was the inflation rate", "what operating profit".
+VALUE_NOUNS = tuple(
+    """toll rate figure number share percentage proportion price cost profit loss score total amount size budget
+    deficit surplus turnout majority population premium penalty fine salary wage tally margin magnitude capacity
+    reading forecast estimate attendance temperature speed distance height depth weight""".split()
+)
+
 # Words that carry no content in a question: function words, question words,
 # auxiliaries and verbs of asking. Everything else is weighed by rarity.
 STOPWORDS = frozenset(
