@@ -144,12 +144,13 @@ def collect(assistant: Assistant, cases: list) -> tuple[list[list[float]], list[
             rows.append([candidate.features[name] for name in FEATURES])
             labels.append(float(right))
             candidate_info.append((withholds_answer(question, candidate.text),
-                                   type_met(question, candidate.text, candidate.claimant)))
+                                   type_met(question, candidate.text, candidate.claimant), len(text)))
         groups.append((case, members, "judged"))
     return rows, labels, groups
 
 
-candidate_info: list[tuple[bool, bool]] = []
+candidate_info: list[tuple[bool, bool, int]] = []  # (withholds the answer, meets the type, composed length)
+MAX_CHARS = 500
 
 
 def fit_logistic(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float]:
@@ -194,12 +195,16 @@ def replay_at(groups, probabilities, labels, order: np.ndarray, t: float) -> dic
         if best is not None and candidate_info[best][0]:
             chosen = None
         else:
-            typed = [m for m in passing if candidate_info[m][1] and not candidate_info[m][0]]
-            chosen = max(typed, key=lambda m: order[m], default=None)
+            typed = sorted((m for m in passing if candidate_info[m][1] and not candidate_info[m][0]), key=lambda m: -order[m])
+            chosen = typed[0] if typed else None
+        # The answerer adds the next passing sentence when both fit: either may hold the answer.
+        shown = [chosen] if chosen is not None else []
+        if chosen is not None:
+            shown += [m for m in typed[1:3] if candidate_info[chosen][2] + candidate_info[m][2] <= MAX_CHARS][:1]
         if case.answerable:
             answerable += 1
             refused_answerable += chosen is None
-            right += chosen is not None and labels[chosen] == 1
+            right += any(labels[m] == 1 for m in shown)
         else:
             unanswerable += 1
             refused_unanswerable += chosen is None

@@ -354,7 +354,7 @@ class ExtractiveAnswerer:
         chosen = [best]
         others = sorted({id(c): c for c in [*ranked[1:], *(sides or [])] if c is not best}.values(), key=self._order)
         for position, other in enumerate(others[:_SIDE_DEPTH], start=1):
-            close = other in passing and position <= 2 and other.score >= best.score * 0.92
+            close = other in passing and position <= 2
             if not (close or other_side(best, other, question)):
                 continue
             if _overlaps(best, other) or _near_duplicate(best, other):
