@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsdesk.answer.answering import Candidate, TermMatcher, contrasting
+from newsdesk.answer.answering import Candidate, TermMatcher, contrasted_term, contrasting
 from newsdesk.answer.questions import analyse
 from newsdesk.text import same_lemma
 
@@ -57,3 +57,18 @@ def test_an_irregular_verb_form_meets_the_term(embedder):
     matcher = TermMatcher(embedder, question, [_candidate(sentence)], threshold=0.62)
     rising = next(t for t in question.terms if t.word == "rising")
     assert matcher.credit(rising, sentence) == 1.0
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "rejected"),
+    [
+        ("What is the jobless rate among women?", "The jobless rate among men reached 7 percent.", True),
+        ("What is the jobless rate among women?", "Among women and men alike the rate reached 7 percent.", False),
+        ("What was inflation in March?", "Inflation slowed to 3.8 percent in February.", True),
+        ("What was inflation in March?", "Inflation slowed to 3.8 percent in March from 4.1 percent in February.", False),
+        ("How many pupils did it have ten years ago?", "Five years ago it had 212 pupils.", True),
+        ("What was the final score of the cup final?", "The first goal came after ten minutes.", False),  # "final" is no ordinal
+    ],
+)
+def test_a_sentence_naming_another_member_of_a_closed_class_does_not_answer(question, sentence, rejected):
+    assert (contrasted_term(analyse(question), sentence) is not None) is rejected

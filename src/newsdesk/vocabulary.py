@@ -42,7 +42,7 @@ CONTRAST_SETS: tuple[frozenset[str], ...] = (
     frozenset(MONTHS[:12]),
     frozenset(WEEKDAYS),
     frozenset(CARDINALS),
-    frozenset("first second third fourth fifth sixth seventh eighth ninth tenth last next previous final".split()),
+    frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split()),
     frozenset("man men woman women male female boy boys girl girls".split()),
     frozenset("adult adults child children youth young elderly older pensioner pensioners teenager teenagers".split()),
     frozenset("north south east west northern southern eastern western upper lower".split()),

@@ -192,6 +192,20 @@ def _event_met(term: Term, text: str, matcher: TermMatcher) -> bool:
     return kind is not None and any(EVENTS.get(w.lower) == kind for w in tokens(text))
 
 
+def contrasted_term(question: Question, text: str) -> str | None:
+    """The sentence says another member of a closed class the question names, and not the one asked:
+    "the rate among women" against "the rate among men", "in March" against "in February"."""
+    words = {w.lower for w in tokens(text)}
+    for token in tokens(question.text):
+        asked = token.lower
+        if not any(asked in members for members in CONTRAST_SETS) or asked in words or any(same_lemma(asked, w) for w in words):
+            continue
+        other = next((w for w in words if contrasting(asked, w)), None)
+        if other is not None:
+            return f"says {other}, not {asked}"
+    return None
+
+
 def contrasting(a: str, b: str) -> bool:
     """Two different members of one closed class (`newsdesk.vocabulary.CONTRAST_SETS`): "women" and "men"."""
     left, right = a.lower(), b.lower()
@@ -305,6 +319,9 @@ class ExtractiveAnswerer:
         for value in question.numbers:
             if value not in context_numbers and not (value.is_integer() and str(int(value)) == published_year):
                 return f"does not mention {value:g}"
+        contrast = contrasted_term(question, candidate.text)
+        if contrast:
+            return contrast
         if question.claimed_by and not _said_by(question.claimed_by, candidate):
             return f"is not said by the {' '.join(question.claimed_by)}"
         if question.kind in ("quantity", "date") and _HYPOTHETICAL.match(candidate.text):
