@@ -58,6 +58,9 @@ _FIGURE_WINDOW = 4
 # A counted phrase ("emergency workers") against the words after a figure ("Ten
 # emergency responders were"): cosine above this means the figure counts it.
 _COUNTED_SIMILARITY = 0.6
+# "How many chimneys": a figure answers only if the sentence says the counted noun or a synonym
+# (`TermMatcher.credit`); 0.25, which lets related words count, lost more answers than it saved on dev.
+_FOCUS_CREDIT = 0.8
 # Specificity (`newsdesk.text.specificity`) of a rare word: an unmet term this specific is a near miss.
 _SPECIFIC = 5.0
 
@@ -333,6 +336,12 @@ class ExtractiveAnswerer:
         for term in question.event:
             if _is_toll_event(term) and not _event_met(term, candidate.text, matcher):
                 return f"does not say who was {term.word}"
+        # A follow-up's counted noun may be inherited ("And how many in 2001?"): the neighbours may say it.
+        counted_in = candidate.context if question.follow_up else candidate.text
+        if question.focus and not matcher.counts(candidate.text) and not all(
+            matcher.credit(t, counted_in) >= _FOCUS_CREDIT for t in question.focus
+        ):
+            return f"does not count {' '.join(t.word for t in question.focus)}"
         return None
 
     def _weak(self, question: Question, candidate: Candidate, matcher: TermMatcher) -> str | None:
