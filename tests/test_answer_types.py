@@ -153,3 +153,19 @@ def test_settings_override_the_judges_fitted_threshold(library, threshold, refus
 )
 def test_a_figure_question_needs_a_figure_of_the_kind_it_asks_for(question: str, sentence: str, gives_it: bool) -> None:
     assert gives_figure_asked(question, sentence) is gives_it
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dated"),
+    [
+        ("The school was founded in 1874.", True),
+        ("The shop closed in 2019.", True),
+        ("About 1,597 were wounded.", False),  # a count with a thousands comma is no year
+        ("The plant makes 4500 tractors.", False),
+        ("The deal is worth 2.3 billion crowns.", False),
+    ],
+)
+def test_a_plain_four_digit_year_is_a_date(sentence, dated):
+    from newsdesk.text import has_date_expression
+
+    assert has_date_expression(sentence) is dated

@@ -132,7 +132,11 @@ def has_date_expression(text: str) -> bool:
     words = {t.lower for t in tokens(text)}
     if words & set(MONTHS) or words & set(WEEKDAYS) or _RELATIVE_DATE.search(text):
         return True
-    return any(1900 <= value <= 2100 and value.is_integer() for value in numbers(text))
+    return bool(_YEAR.search(text))
+
+
+# A year written as four plain digits ("in 1874", "since 2019"); "1,597" is a count, not a year.
+_YEAR = re.compile(r"(?<![\d,.])(1[5-9]\d\d|20\d\d|2100)(?![\d,.]\d)")
 
 
 def normalise(text: str) -> str:
