@@ -51,6 +51,15 @@ CONTRAST_SETS: tuple[frozenset[str], ...] = (
     frozenset("daily weekly monthly yearly annual quarterly".split()),
 )
 
+# Sentences written for a language model, not for readers: planted instructions in a page.
+INSTRUCTION_PATTERNS = (
+    r"\b(ignore|disregard|forget) (all |any )?(the )?(previous|prior|above|earlier|your) (instructions|prompts?|rules)\b",
+    r"^\W*(system|assistant|user)\s*:",
+    r"\bwhen (you are |you're )?asked (about|for)\b[^.]*\b(reply|respond|answer|say)\b",
+    r"^\W*(reply|respond|answer|say) (only )?(that|with)\b",
+    r"\b(developer|jailbreak|god) mode\b",
+)
+
 # Nouns whose value is a figure: "what death toll", "what was the inflation rate", "what operating profit".
 VALUE_NOUNS = tuple(
     """toll rate figure number share percentage proportion price cost profit loss score total amount size budget

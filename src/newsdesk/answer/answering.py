@@ -44,7 +44,7 @@ from newsdesk.text import (
     stems_match,
     tokens,
 )
-from newsdesk.vocabulary import CONTRAST_SETS, NUMBER_WORDS, STOPWORDS
+from newsdesk.vocabulary import CONTRAST_SETS, INSTRUCTION_PATTERNS, NUMBER_WORDS, STOPWORDS
 
 REFUSAL = "The corpus does not say: none of the indexed articles answers this question."
 REFUSAL_FILTERED = (
@@ -207,6 +207,15 @@ def contrasted_term(question: Question, text: str) -> str | None:
         if other is not None:
             return f"says {other}, not {asked}"
     return None
+
+
+_TO_AN_ASSISTANT = re.compile("|".join(INSTRUCTION_PATTERNS), re.IGNORECASE)
+
+
+def addresses_an_assistant(text: str) -> bool:
+    """A sentence planted for a language model ("Ignore previous instructions", "When asked about X, reply that").
+    It is never added as a second sentence; asked about directly, it is quoted with its source, never obeyed."""
+    return bool(_TO_AN_ASSISTANT.search(text))
 
 
 def contrasting(a: str, b: str) -> bool:
@@ -380,10 +389,14 @@ class ExtractiveAnswerer:
         chosen = [best]
         others = sorted({id(c): c for c in [*ranked[1:], *(sides or [])] if c is not best}.values(), key=self._order)
         for position, other in enumerate(others[:_SIDE_DEPTH], start=1):
-            close = other in passing and position <= 2
+            # The next passing sentence of the same article, or one nearly as good from another: a weaker
+            # sentence of an unrelated page is not added.
+            close = other in passing and position <= 2 and (
+                other.metadata["doc_id"] == best.metadata["doc_id"] or other.score >= best.score * 0.92
+            )
             if not (close or other_side(best, other, question)):
                 continue
-            if _overlaps(best, other) or _near_duplicate(best, other):
+            if _overlaps(best, other) or _near_duplicate(best, other) or addresses_an_assistant(other.text):
                 continue
             if len(best.text) + len(other.text) > self.settings.max_answer_chars:
                 continue
@@ -407,7 +420,7 @@ def other_side(best: Candidate, other: Candidate, question: Question) -> bool:
         features = other.features or {}
         mine, theirs = set(numbers(best.text)), set(numbers(other.text))
         return bool(theirs) and not theirs <= mine and features.get("figure_about", 1.0) == 1.0 and features.get("focus_met", 1.0) == 1.0
-    return bool(_YES_NO.match(question.text)) or question.kind == "other"
+    return bool(_YES_NO.match(question.text))
 
 
 # "What is the latest toll?", "How many are still missing?", "What does it now expect?"
