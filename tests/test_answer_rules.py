@@ -46,6 +46,7 @@ def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
         ("a conditional sentence answers no quantity question", "How many people would have to leave?", True, []),
         ("a weekday is resolved against the article's date", "When will the valley road reopen?", False, ["Friday (May 5, 2023)"]),
         ("a question with nothing to look for is asked again", "?!", True, [EMPTY_QUESTION]),
+        ("a figure that counts something else does not answer 'how many'", "How many bridges were flooded?", True, []),
     ],
 )
 def test_answer_rule(assistant, rule, question, refused, says):

@@ -46,6 +46,10 @@ def test_a_withheld_fact_is_a_refusal_unless_the_sentence_still_gives_the_figure
         ("What is the name of the spokesman?", "The spokesman, Arvo Pellinen, said the text would be studied.", None, True),
         ("What is the ferry pilot's name?", "The ferry pilot was questioned on Monday.", None, False),
         ("Who is the chief inspector?", "The chief inspector said the report was late.", "Mirelle Tasca", True),
+        ("Who is the planning officer who raised the alarm?", "The current mayor, Ada Brook, said the town would review it.", None, False),
+        ("Who is the planning officer who raised the alarm?", "The planning officer, Ada Brook, raised the alarm.", None, True),
+        ("What is the name of the substance in the sample?", "The agency said the substance was banned.", "Sport Integrity Agency", False),
+        ("Who said the substance was banned?", "The agency said the substance was banned.", "Sport Integrity Agency", True),
         ("Who organised the march?", "An alliance of six trade unions organised the march.", None, True),
         ("Who offered to buy the plant?", "The plant will close by the end of the year.", None, False),
         ("Why was the road closed?", "The road was closed because a bridge support cracked.", None, True),
@@ -149,3 +153,19 @@ def test_settings_override_the_judges_fitted_threshold(library, threshold, refus
 )
 def test_a_figure_question_needs_a_figure_of_the_kind_it_asks_for(question: str, sentence: str, gives_it: bool) -> None:
     assert gives_figure_asked(question, sentence) is gives_it
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dated"),
+    [
+        ("The school was founded in 1874.", True),
+        ("The shop closed in 2019.", True),
+        ("About 1,597 were wounded.", False),  # a count with a thousands comma is no year
+        ("The plant makes 4500 tractors.", False),
+        ("The deal is worth 2.3 billion crowns.", False),
+    ],
+)
+def test_a_plain_four_digit_year_is_a_date(sentence, dated):
+    from newsdesk.text import has_date_expression
+
+    assert has_date_expression(sentence) is dated

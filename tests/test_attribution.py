@@ -62,3 +62,24 @@ def test_a_definite_common_noun_before_said_is_the_claimant():
 
     found = _attribute("The carrier cancelled 140 flights on Monday, the airline said, as pilots went on strike.", [])
     assert found is not None and "airline" in found.claimant
+
+
+def test_an_indefinite_role_before_said_is_the_claimant():
+    assert _attribute("A harbour spokeswoman said the quay was closed.") == ["harbour spokeswoman"]
+
+
+def test_according_to_a_document_of_a_role_names_the_role():
+    assert _attribute("Two hundred staff will go, according to a company statement.") == ["company"]
+
+
+def test_putting_or_measuring_a_figure_at_a_value_is_a_claim():
+    assert _attribute("The Coastal Survey measured the tremor at magnitude 3.9.") == ["Coastal Survey"]
+    assert _attribute("The Tide Watch Network put the height at 4 metres.") == ["Tide Watch Network"]
+
+
+def test_a_revised_figure_is_not_a_claimant_revising_it():
+    assert _attribute("The revised figure puts the number of voters at 1,200.") == [None]
+
+
+def test_a_common_noun_source_with_its_modifiers_is_the_claimant():
+    assert _attribute("A volunteer rescue group said 20 people died.") == ["volunteer rescue group"]

@@ -117,7 +117,8 @@ def test_markup_in_an_article_is_quoted_verbatim_as_plain_text(hostile_assistant
 
     _assert_well_formed(answer, hostile_assistant)
     assert not answer.refused
-    (citation,) = [c for c in answer.citations if c.doc_id == "markup.md"]
+    # The answer may add the article's next sentence; the one that answers keeps its markup verbatim.
+    citation = next(c for c in answer.citations if c.doc_id == "markup.md" and "ferry terminal" in c.quote)
     assert "<b>old ferry terminal</b>" in citation.quote
     assert citation.outlet == "<script>document.location='http://evil.example'</script>", "metadata kept as text"
 

@@ -62,3 +62,19 @@ import pytest  # noqa: E402
 )
 def test_who_the_question_says_made_the_claim(question, claimed_by):
     assert analyse(question).claimed_by == claimed_by
+
+
+@pytest.mark.parametrize(
+    "question, kind",
+    [
+        ("What death toll did the coast guard give?", "quantity"),
+        ("What was the jobless rate in May?", "quantity"),
+        ("How strong was the tremor?", "quantity"),
+        ("How often does the ferry run?", "quantity"),
+        ("What operating profit does the firm expect?", "quantity"),
+        ("What did the minister say?", "other"),
+        ("What happens to the bill now?", "other"),
+    ],
+)
+def test_a_question_asking_for_a_value_is_a_quantity_question(question, kind):
+    assert analyse(question).kind == kind

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import Stemmer
+from lemminflect import getAllLemmas
 from wordfreq import zipf_frequency
 
 from newsdesk.vocabulary import MONTHS, NUMBER_WORDS, WEEKDAYS
@@ -77,6 +78,21 @@ def stems_match(a: str, b: str) -> bool:
 
 
 @lru_cache(maxsize=50_000)
+def lemmas(word: str) -> frozenset[str]:
+    """Dictionary forms of a word by lemminflect's English lexicon: "rose" -> {rose, rise}, "laid" -> {lay}.
+
+    Stems miss irregular forms ("rising" and "rose", "lose" and "lost"); lemmas catch them.
+    """
+    lowered = _POSSESSIVE.sub("", word.lower())
+    found = {lemma for forms in getAllLemmas(lowered).values() for lemma in forms}
+    return frozenset(found | {lowered})
+
+
+def same_lemma(a: str, b: str) -> bool:
+    return bool(lemmas(a) & lemmas(b))
+
+
+@lru_cache(maxsize=50_000)
 def specificity(word: str) -> float:
     """How much a word says: 0 for "the", about 1.5 for "killed", 4+ for "Kherson"."""
     return max(0.0, 6.6 - zipf_frequency(word.lower(), "en"))
@@ -116,7 +132,11 @@ def has_date_expression(text: str) -> bool:
     words = {t.lower for t in tokens(text)}
     if words & set(MONTHS) or words & set(WEEKDAYS) or _RELATIVE_DATE.search(text):
         return True
-    return any(1900 <= value <= 2100 and value.is_integer() for value in numbers(text))
+    return bool(_YEAR.search(text))
+
+
+# A year written as four plain digits ("in 1874", "since 2019"); "1,597" is a count, not a year.
+_YEAR = re.compile(r"(?<![\d,.])(1[5-9]\d\d|20\d\d|2100)(?![\d,.]\d)")
 
 
 def normalise(text: str) -> str:

@@ -35,6 +35,38 @@ MONTHS = (
 ).split()
 WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 
+# Closed classes of English whose members word embeddings place close together but which never stand
+# for each other: "women" is not "men", "March" not "February", "second" not "first". A question term is
+# not met by another member of its class, however similar their vectors.
+CONTRAST_SETS: tuple[frozenset[str], ...] = (
+    frozenset(MONTHS[:12]),
+    frozenset(WEEKDAYS),
+    frozenset(CARDINALS),
+    frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split()),
+    frozenset("man men woman women male female boy boys girl girls".split()),
+    frozenset("adult adults child children youth young elderly older pensioner pensioners teenager teenagers".split()),
+    frozenset("north south east west northern southern eastern western upper lower".split()),
+    frozenset("morning afternoon evening night".split()),
+    frozenset("spring summer autumn winter".split()),
+    frozenset("daily weekly monthly yearly annual quarterly".split()),
+)
+
+# Sentences written for a language model, not for readers: planted instructions in a page.
+INSTRUCTION_PATTERNS = (
+    r"\b(ignore|disregard|forget) (all |any )?(the )?(previous|prior|above|earlier|your) (instructions|prompts?|rules)\b",
+    r"^\W*(system|assistant|user)\s*:",
+    r"\bwhen (you are |you're )?asked (about|for)\b[^.]*\b(reply|respond|answer|say)\b",
+    r"^\W*(reply|respond|answer|say) (only )?(that|with)\b",
+    r"\b(developer|jailbreak|god) mode\b",
+)
+
+# Nouns whose value is a figure: "what death toll", "what was the inflation rate", "what operating profit".
+VALUE_NOUNS = tuple(
+    """toll rate figure number share percentage proportion price cost profit loss score total amount size budget
+    deficit surplus turnout majority population premium penalty fine salary wage tally margin magnitude capacity
+    reading forecast estimate attendance temperature speed distance height depth weight""".split()
+)
+
 # Words that carry no content in a question: function words, question words,
 # auxiliaries and verbs of asking. Everything else is weighed by rarity.
 STOPWORDS = frozenset(

@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 
 from newsdesk.answer.questions import Question
-from newsdesk.text import has_date_expression, has_quantity, specificity, stem, stems_match, tokens
-from newsdesk.vocabulary import FIGURE_TYPES, MONTHS, ROLE_WORDS, REASON_PATTERNS, STOPWORDS, UNDISCLOSED_PATTERNS, WEEKDAYS
+from newsdesk.text import has_date_expression, has_quantity, same_lemma, specificity, stem, stems_match, tokens
+from newsdesk.vocabulary import ATTRIBUTION_VERBS, FIGURE_TYPES, MONTHS, ROLE_WORDS, REASON_PATTERNS, STOPWORDS, UNDISCLOSED_PATTERNS, WEEKDAYS
 
 _UNDISCLOSED = re.compile("|".join(UNDISCLOSED_PATTERNS), re.IGNORECASE)
 _REASON = re.compile("|".join(REASON_PATTERNS), re.IGNORECASE)
@@ -26,6 +26,14 @@ _CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS)
 # "What is the name of ...", "Who is the ...": only a name answers; "Who organised it?" may be answered by a group.
 _ASKS_NAME = re.compile(r"\bnames?\b|\bwho (is|was|are|were)\b|\bwhich (person|people|man|woman|men|women)\b", re.IGNORECASE)
 _COMMON_OPENER = 3.0
+# "Who said ...", "who warned ...": the claimant of the sentence is the answer, not only a name in it.
+_ASKS_SPEAKER = re.compile(r"\b(" + "|".join(sorted(ATTRIBUTION_VERBS)) + r")\b", re.IGNORECASE)
+# "Who is the planning officer who ...", "the name of the substance in ...": the role or thing whose name is asked.
+_ASKED_ROLE = re.compile(
+    r"\b(?:who (?:is|was|are|were)|names? of) (?:the |a |an |his |her |its |their )?(?:other |two |three |new |current |former )*"
+    r"(?P<role>[a-z][a-z'-]*(?: [a-z][a-z'-]*){0,2}?)(?= who\b| that\b| which\b| whose\b| in\b| at\b| of\b| on\b| for\b| from\b|\?|$)",
+    re.IGNORECASE,
+)
 _COUNTING = re.compile(r"\bhow many\b", re.IGNORECASE)
 _FIGURE_TYPES = {
     name: (re.compile(asked, re.IGNORECASE), re.compile(given, re.IGNORECASE)) for name, (asked, given) in FIGURE_TYPES.items()
@@ -68,6 +76,30 @@ def new_names(text: str, question: Question) -> list[str]:
     return found
 
 
+def _asked_head(question: str) -> str | None:
+    """The head noun of the role or thing whose name is asked: "officer" in "who is the planning officer who ..."."""
+    match = _ASKED_ROLE.search(question)
+    if match is None:
+        return None
+    words = [w for w in match.group("role").lower().split() if not w.endswith(("ed", "ing"))]
+    return words[-1] if words and words[-1] not in STOPWORDS else None
+
+
+def asks_a_role(question: str) -> bool:
+    """"Who is the chief inspector?": a role that speaks, so the claimant of "the chief inspector said" answers it.
+    "What is the name of the substance?" is not: the sentence's speaker is not the substance."""
+    return _asked_head(question) in ROLE_WORDS
+
+
+def role_met(question: str, text: str) -> bool:
+    """"Who is the planning officer who ...": the sentence must say "officer" (the same word or lemma) beside the
+    name it gives; a name given for another role does not answer."""
+    head = _asked_head(question)
+    if head is None:
+        return True
+    return any(stems_match(stem(head), stem(w.text)) or same_lemma(head, w.text) for w in tokens(text))
+
+
 def _new_roles(text: str, question: Question) -> bool:
     asked = {stem(w.text) for w in tokens(question.text)}
     return any(w.lower in ROLE_WORDS and w.lower not in STOPWORDS and stem(w.text) not in asked for w in tokens(text))
@@ -78,7 +110,9 @@ def type_met(question: Question, text: str, claimant: str | None) -> bool:
     if not gives_figure_asked(question.text, text):
         return False
     if question.kind == "agent" and _ASKS_NAME.search(question.text):
-        return bool(new_names(text, question) or (claimant and new_names(claimant, question)))
+        by_claimant = bool(claimant) and (bool(_ASKS_SPEAKER.search(question.text)) or asks_a_role(question.text))
+        named = new_names(text, question) or (by_claimant and new_names(claimant or "", question))
+        return bool(named) and role_met(question.text, text)
     if question.kind == "agent":  # "who organised it?": a name, or a group or role the question does not hold
         return bool(new_names(text, question) or claimant or _new_roles(text, question))
     if question.kind == "reason":

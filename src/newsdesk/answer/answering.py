@@ -27,6 +27,7 @@ from newsdesk.answer.answer_types import new_names, type_met, withholds_answer
 from newsdesk.answer.answers import Answer, Citation, Evidence
 from newsdesk.answer.judge import load_judge
 from newsdesk.claims.attribution import claimant_label, same_claimant
+from newsdesk.claims.extraction import EVENTS
 from newsdesk.answer.dispute_answer import compose_disputed, quotes_hold
 from newsdesk.index.embedding import Embedder
 from newsdesk.answer.questions import Question, Term, entity_met
@@ -37,12 +38,13 @@ from newsdesk.text import (
     long_date,
     numbers,
     resolve_weekdays,
+    same_lemma,
     specificity,
     stem,
     stems_match,
     tokens,
 )
-from newsdesk.vocabulary import NUMBER_WORDS, STOPWORDS
+from newsdesk.vocabulary import CONTRAST_SETS, INSTRUCTION_PATTERNS, NUMBER_WORDS, STOPWORDS
 
 REFUSAL = "The corpus does not say: none of the indexed articles answers this question."
 REFUSAL_FILTERED = (
@@ -56,6 +58,11 @@ _FIGURE_WINDOW = 4
 # A counted phrase ("emergency workers") against the words after a figure ("Ten
 # emergency responders were"): cosine above this means the figure counts it.
 _COUNTED_SIMILARITY = 0.6
+# "How many chimneys": a figure answers only if the sentence says the counted noun or a synonym
+# (`TermMatcher.credit`); 0.25, which lets related words count, lost more answers than it saved on dev.
+_FOCUS_CREDIT = 0.8
+# Specificity (`newsdesk.text.specificity`) of a rare word: an unmet term this specific is a near miss.
+_SPECIFIC = 5.0
 
 
 @dataclass
@@ -75,6 +82,9 @@ class Candidate:
     rejected: str | None = None
     features: dict[str, float] | None = None
     confidence: float | None = None
+    # The sentence after the one before it: what "that has happened in only four" answers with.
+    window: str = ""
+    window_similarity: float = 0.0
 
     @property
     def score(self) -> float:
@@ -104,11 +114,11 @@ class TermMatcher:
                 self._counted_best = dict(zip(windows, (vectors[1:] @ vectors[0]).tolist(), strict=True))
 
     def credit(self, term: Term, text: str) -> float:
-        """1 for the same word; 0.8 for a synonym by word embedding; less for a related word; else 0."""
+        """1 for the same word or lemma; 0.8 for a synonym by word embedding; less for a related word; else 0."""
         words = _content_words(text)
-        if any(stems_match(term.stem, stem(word)) for word in words):
+        if any(stems_match(term.stem, stem(word)) or same_lemma(term.word, word) for word in words):
             return 1.0
-        rows = [self._row[w] for w in words if w in self._row]
+        rows = [self._row[w] for w in words if w in self._row and not contrasting(term.word, w)]
         if not rows or term.word.lower() not in self._row:
             return 0.0
         best = float(np.max(self._vectors[rows] @ self._vectors[self._row[term.word.lower()]]))
@@ -139,6 +149,19 @@ class TermMatcher:
     def coverage(self, text: str) -> float:
         return self._coverage(self.question.terms, text)
 
+    def unmet(self, text: str) -> tuple[float, float]:
+        """The question's own common words (not names: those are pins) that ``text`` does not meet:
+        (the most specific one's specificity, scaled to 0..1; their share of those words).
+
+        A near miss ("the unemployment rate among women" answered about the young) meets most terms but
+        not the one that makes the question this question.
+        """
+        own = [t for t in self.question.terms if t.weight >= 0.5 and not t.word[0].isupper()]
+        if not own:
+            return 0.0, 0.0
+        missing = [t for t in own if self.credit(t, text) < 0.5]
+        return min(1.0, max((t.weight for t in missing), default=0.0) / _SPECIFIC), len(missing) / len(own)
+
     def meets_a_common_term(self, text: str) -> bool:
         """At least one of the question's words that is not a name is met, if it has any.
 
@@ -156,6 +179,49 @@ class TermMatcher:
     def counts(self, text: str) -> bool:
         """Does a figure in ``text`` count what the question counts, judged on the words after it?"""
         return any(self._counted_best.get(window, 0.0) >= _COUNTED_SIMILARITY for window in figure_windows(text))
+
+
+def _is_toll_event(term: Term) -> bool:
+    """What happened to the counted is a pin only for the events tolls count (killed, injured, evacuated, ...);
+    another verb ("watched", "released") is weighed by the judge (``event_met``)."""
+    return term.word.lower() in EVENTS
+
+
+def _event_met(term: Term, text: str, matcher: TermMatcher) -> bool:
+    """The sentence says the event: the word or a synonym, or another word for the same kind of toll ("died", "killed")."""
+    if matcher.credit(term, text) >= 0.5:
+        return True
+    kind = EVENTS.get(term.word.lower())
+    return kind is not None and any(EVENTS.get(w.lower) == kind for w in tokens(text))
+
+
+def contrasted_term(question: Question, text: str) -> str | None:
+    """The sentence says another member of a closed class the question names, and not the one asked:
+    "the rate among women" against "the rate among men", "in March" against "in February"."""
+    words = {w.lower for w in tokens(text)}
+    for token in tokens(question.text):
+        asked = token.lower
+        if not any(asked in members for members in CONTRAST_SETS) or asked in words or any(same_lemma(asked, w) for w in words):
+            continue
+        other = next((w for w in words if contrasting(asked, w)), None)
+        if other is not None:
+            return f"says {other}, not {asked}"
+    return None
+
+
+_TO_AN_ASSISTANT = re.compile("|".join(INSTRUCTION_PATTERNS), re.IGNORECASE)
+
+
+def addresses_an_assistant(text: str) -> bool:
+    """A sentence planted for a language model ("Ignore previous instructions", "When asked about X, reply that").
+    It is never added as a second sentence; asked about directly, it is quoted with its source, never obeyed."""
+    return bool(_TO_AN_ASSISTANT.search(text))
+
+
+def contrasting(a: str, b: str) -> bool:
+    """Two different members of one closed class (`newsdesk.vocabulary.CONTRAST_SETS`): "women" and "men"."""
+    left, right = a.lower(), b.lower()
+    return left != right and any(left in members and right in members for members in CONTRAST_SETS)
 
 
 def figure_windows(text: str) -> list[str]:
@@ -178,7 +244,7 @@ def texts_embedded_for(passages: list[Document]) -> list[str]:
     candidates = sentence_candidates(passages)
     words = {w for c in candidates for w in _content_words(c.text)}
     windows = {w for c in candidates for w in figure_windows(c.text)}
-    return [c.text for c in candidates] + sorted(words) + sorted(windows)
+    return [c.text for c in candidates] + [c.window for c in candidates] + sorted(words) + sorted(windows)
 
 
 class ExtractiveAnswerer:
@@ -204,12 +270,15 @@ class ExtractiveAnswerer:
                 return Answer(question.text, text, refused=False, citations=citations, retrieved=retrieved, disputes=[table])
         candidates = self.judge(question, evidence.passages)
         passing = [c for c in candidates if c.rejected is None]
-        unknown = _best(passing)
+        unknown = self._best(passing)
         if unknown is not None and withholds_answer(question, unknown.text):
             text, citations = compose([unknown], question, self.settings.max_answer_chars)
             return Answer(question.text, f"{NOT_KNOWN} {text}", refused=True, citations=citations, retrieved=retrieved)
         typed = [c for c in passing if type_met(question, c.text, c.claimant) and not withholds_answer(question, c.text)]
-        chosen = self._choose(typed)
+        # Another claimant's side may be a sentence the judge would not answer with alone.
+        sides = [c for c in candidates if c.features is not None and type_met(question, c.text, c.claimant)
+                 and not withholds_answer(question, c.text)]
+        chosen = self._choose(typed, question, sides)
         if not chosen:
             refusal = REFUSAL_FILTERED if evidence.filtered else REFUSAL
             return Answer(question.text, refusal, refused=True, retrieved=retrieved)
@@ -225,11 +294,13 @@ class ExtractiveAnswerer:
         candidates = sentence_candidates(passages)
         if not candidates:
             return []
-        vectors = self.embedder.embed([question.query] + [c.text for c in candidates])
+        vectors = self.embedder.embed([question.query] + [c.text for c in candidates] + [c.window for c in candidates])
         similarities = vectors[1:] @ vectors[0]
         matcher = TermMatcher(self.embedder, question, candidates, self.settings.term_similarity)
-        for candidate, similarity in zip(candidates, similarities, strict=True):
+        count = len(candidates)
+        for candidate, similarity, in_window in zip(candidates, similarities[:count], similarities[count:], strict=True):
             candidate.similarity = float(similarity)
+            candidate.window_similarity = float(in_window)
             candidate.rejected = self._pins_unmet(question, candidate, matcher)
             if candidate.rejected is None:
                 candidate.coverage = matcher.coverage(" ".join(filter(None, (candidate.text, candidate.claimant))))
@@ -260,6 +331,9 @@ class ExtractiveAnswerer:
         for value in question.numbers:
             if value not in context_numbers and not (value.is_integer() and str(int(value)) == published_year):
                 return f"does not mention {value:g}"
+        contrast = contrasted_term(question, candidate.text)
+        if contrast:
+            return contrast
         if question.claimed_by and not _said_by(question.claimed_by, candidate):
             return f"is not said by the {' '.join(question.claimed_by)}"
         if question.kind in ("quantity", "date") and _HYPOTHETICAL.match(candidate.text):
@@ -269,8 +343,14 @@ class ExtractiveAnswerer:
         if question.kind == "date" and not has_date_expression(candidate.text):
             return "gives no date"
         for term in question.event:
-            if matcher.credit(term, candidate.text) < 0.5:
+            if _is_toll_event(term) and not _event_met(term, candidate.text, matcher):
                 return f"does not say who was {term.word}"
+        # A follow-up's counted noun may be inherited ("And how many in 2001?"): the neighbours may say it.
+        counted_in = candidate.context if question.follow_up else candidate.text
+        if question.focus and not matcher.counts(candidate.text) and not all(
+            matcher.credit(t, counted_in) >= _FOCUS_CREDIT for t in question.focus
+        ):
+            return f"does not count {' '.join(t.word for t in question.focus)}"
         return None
 
     def _weak(self, question: Question, candidate: Candidate, matcher: TermMatcher) -> str | None:
@@ -287,23 +367,60 @@ class ExtractiveAnswerer:
             return "meets the question's names but not what it asks about them"
         return None
 
-    def _choose(self, passing: list[Candidate]) -> list[Candidate]:
-        """The best sentence, and a second one when it is nearly as good and adds something."""
+    def _order(self, candidate: Candidate) -> tuple[float, int, int]:
+        """Sort key, best first: the fitted ranker's score when the judge is on, else half similarity, half coverage."""
+        ranker = load_judge() if self.settings.answer_judge else None
+        if ranker is not None and ranker.rank_weights and candidate.features is not None:
+            return -ranker.rank_score(candidate.features), candidate.rank, candidate.start
+        return -candidate.score, candidate.rank, candidate.start
+
+    def _best(self, candidates: list[Candidate]) -> Candidate | None:
+        return min(candidates, key=self._order, default=None)
+
+    def _choose(self, passing: list[Candidate], question: Question, sides: list[Candidate] | None = None) -> list[Candidate]:
+        """The best sentence, and a second one when it is nearly as good and adds something, or when it is
+        another claimant's side of what is asked (a figure of its own, or its view on a yes/no question)."""
         if not passing:
             return []
         # A headline restates the story in brief; the article's own sentence says it fully.
         passing = [c for c in passing if c.text != c.metadata.get("title")] or passing
-        ranked = sorted(passing, key=lambda c: (-c.score, c.rank, c.start))
+        ranked = sorted(passing, key=self._order)
         best = ranked[0]
         chosen = [best]
-        for other in ranked[1:3]:
-            if other.score < best.score * 0.92 or _overlaps(best, other) or _near_duplicate(best, other):
+        others = sorted({id(c): c for c in [*ranked[1:], *(sides or [])] if c is not best}.values(), key=self._order)
+        for position, other in enumerate(others[:_SIDE_DEPTH], start=1):
+            # The next passing sentence of the same article, or one nearly as good from another: a weaker
+            # sentence of an unrelated page is not added.
+            close = other in passing and position <= 2 and (
+                other.metadata["doc_id"] == best.metadata["doc_id"] or other.score >= best.score * 0.92
+            )
+            if not (close or other_side(best, other, question)):
+                continue
+            if _overlaps(best, other) or _near_duplicate(best, other) or addresses_an_assistant(other.text):
                 continue
             if len(best.text) + len(other.text) > self.settings.max_answer_chars:
                 continue
             chosen.append(other)
             break
         return chosen
+
+
+# How far down the ranked passing sentences another claimant's side is looked for.
+_SIDE_DEPTH = 4
+# "Is the bridge open?", "Could a supplement explain it?", "Do they agree ...": a question sides may answer differently.
+_YES_NO = re.compile(r"^\W*(is|are|was|were|will|would|could|can|do|does|did|has|have|had|should)\b", re.IGNORECASE)
+
+
+def other_side(best: Candidate, other: Candidate, question: Question) -> bool:
+    """``other`` is another claimant's answer to what is asked: its own figure for a "how many",
+    its own view on a yes/no question."""
+    if other.claimant is None or (best.claimant is not None and same_claimant(best.claimant, other.claimant)):
+        return False
+    if question.kind == "quantity":
+        features = other.features or {}
+        mine, theirs = set(numbers(best.text)), set(numbers(other.text))
+        return bool(theirs) and not theirs <= mine and features.get("figure_about", 1.0) == 1.0 and features.get("focus_met", 1.0) == 1.0
+    return bool(_YES_NO.match(question.text))
 
 
 # "What is the latest toll?", "How many are still missing?", "What does it now expect?"
@@ -356,10 +473,6 @@ def _said_by(words: tuple[str, ...], candidate: Candidate) -> bool:
     return all(any(stems_match(stem(word), other) for other in said) for word in words)
 
 
-def _best(candidates: list[Candidate]) -> Candidate | None:
-    return min(candidates, key=lambda c: (-c.score, c.rank, c.start), default=None)
-
-
 # "June 4", "4 June", "2019": a date a question about when can be answered with, not only a weekday.
 _FULL_DATE = re.compile(r"\b(\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+ \d{1,2}|1[89]\d\d|20\d\d)\b")
 # A sentence this near the top of its article is in the lead, where news states its main facts.
@@ -387,7 +500,12 @@ def candidate_features(question: Question, candidate: Candidate, matcher: TermMa
         "length": min(len(candidate.text), 600) / 600,
         "headline": float(candidate.text == candidate.metadata.get("title")),
         "context_coverage": matcher.coverage(candidate.context),
+        "window_similarity": candidate.window_similarity,
+        "event_met": min((matcher.credit(t, candidate.text) for t in question.event), default=1.0),
+        "answer_named": float(question.kind in ("place", "agent") and bool(new_names(candidate.text, question))),
     }
+    features["unmet_specific"], features["unmet_share"] = matcher.unmet(" ".join(filter(None, (candidate.text, candidate.claimant))))
+    features["unmet_in_context"] = matcher.unmet(candidate.context)[0]
     for kind in ("quantity", "date", "agent", "reason", "other"):
         features[f"kind_{kind}"] = float(question.kind == kind or (kind == "other" and question.kind == "place"))
     return features
@@ -409,6 +527,7 @@ def sentence_candidates(passages: list[Document]) -> list[Candidate]:
                 continue
             seen.add(key)
             neighbours = [t for t in texts[max(0, index - 1):index + 2] if t != text]
+            previous = texts[index - 1] if index > 0 else metadata.get("title", "")
             pair = attributions[index] if index < len(attributions) else None
             candidates.append(
                 Candidate(
@@ -424,6 +543,7 @@ def sentence_candidates(passages: list[Document]) -> list[Candidate]:
                     claimant=pair[0] if pair else None,
                     relay=pair[1] if pair else None,
                     rank=rank,
+                    window=f"{previous} {text}".strip(),
                 )
             )
     return candidates

@@ -6,13 +6,17 @@ answer-type match, position, claimant, ...). It is fitted on the dev split by
 ``eval/fit_judge.py`` and stored, versioned, in ``judge.json`` beside this
 module; its threshold was chosen there for a target false-refusal rate on dev.
 ``Settings.judge_threshold`` overrides that threshold.
+
+Beside it, a ranker over the same features (``rank_weights``, a softmax over one
+question's candidates fitted on the same dev rows) picks which passing sentence
+answers: the judge says whether a sentence may answer, the ranker which one does.
 """
 
 from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -41,6 +45,12 @@ FEATURES = (
     "kind_agent",
     "kind_reason",
     "kind_other",
+    "window_similarity",
+    "event_met",
+    "answer_named",
+    "unmet_specific",
+    "unmet_share",
+    "unmet_in_context",
 )
 
 
@@ -50,18 +60,24 @@ class Judge:
     weights: dict[str, float]
     bias: float
     threshold: float
+    rank_weights: dict[str, float] = field(default_factory=dict)
 
     def probability(self, features: dict[str, float]) -> float:
         z = self.bias + sum(self.weights.get(name, 0.0) * value for name, value in features.items())
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
+    def rank_score(self, features: dict[str, float]) -> float:
+        """Higher for the sentence more likely to be the one that answers, among one question's candidates."""
+        return sum(self.rank_weights.get(name, 0.0) * value for name, value in features.items())
+
     def to_json(self) -> dict[str, object]:
         return {"version": self.version, "features": list(FEATURES), "weights": self.weights,
-                "bias": self.bias, "threshold": self.threshold}
+                "bias": self.bias, "threshold": self.threshold, "rank_weights": self.rank_weights}
 
 
 @lru_cache(maxsize=4)
 def load_judge(path: Path = JUDGE_FILE) -> Judge:
     data = json.loads(path.read_text(encoding="utf-8"))
     return Judge(int(data["version"]), {k: float(v) for k, v in data["weights"].items()},
-                 float(data["bias"]), float(data["threshold"]))
+                 float(data["bias"]), float(data["threshold"]),
+                 {k: float(v) for k, v in data.get("rank_weights", {}).items()})

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from newsdesk.text import Token, numbers, specificity, stem, stems_match, tokens
-from newsdesk.vocabulary import STOPWORDS
+from newsdesk.vocabulary import STOPWORDS, VALUE_NOUNS
 
 MAX_QUESTION_CHARS = 2000
 _QUESTION_OPENERS = frozenset(
@@ -29,6 +29,13 @@ _FOLLOW_UP_OPENERS = ("and ", "but ", "what about", "how about", "also", "so ", 
 _REFERRING_WORDS = frozenset("they them it its their that those these he she him her there this".split())
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
 _QUANTITY = re.compile(r"\bhow (many|much)\b|\bwhat (number|share|percentage|figure|toll)\b|\bhow high\b")
+# Questions that ask for a value without "how many": "how strong was the quake", "what death toll did she give",
+# "what was the unemployment rate". They are quantity questions too (a figure must answer), but have no counted noun.
+_VALUE = re.compile(
+    r"\bhow (big|large|small|strong|often|quickly|fast|deep|tall|heavy|wide|low|severe)\b"
+    r"|\bwhat (?:(?:is|was|are|were|will be) (?:the |its |their )?)?(?:[a-z-]+ ){0,2}?"
+    r"(" + "|".join(VALUE_NOUNS) + r")s?\b"
+)
 _DATE = re.compile(r"\bwhen\b|\bwhat (day|date|time|year|month)\b|\bwhich (day|date|year|month)\b")
 _AGENT = re.compile(r"\bwho\b|\bwhom\b|\bwhose\b|\bwhat (is|was|are|were) (the|their|his|her|its) names?\b|\bnames?\W*$|\bwhich (official|agency|ministry|side|country|group|person)\b")
 _REASON = re.compile(r"\bwhy\b|\bwhat (is|was|were|are) the reasons?\b|\bfor what reason\b")
@@ -178,7 +185,7 @@ def _adjacent(text: str, left: Token, right: Token) -> bool:
 
 
 def _kind(lowered: str) -> str:
-    if _QUANTITY.search(lowered):
+    if _QUANTITY.search(lowered) or _VALUE.search(lowered):
         return "quantity"
     if _DATE.search(lowered):
         return "date"

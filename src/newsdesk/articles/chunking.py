@@ -171,7 +171,7 @@ def _length(sentences: list[Span]) -> int:
 
 # Bump when chunking or attribution changes what a chunk holds, so that every
 # document is re-indexed (and no old chunk passes for a current one).
-CHUNKER_VERSION = 3  # 2: clause-level attribution (claims.py); 3: attribution read from annotate()
+CHUNKER_VERSION = 5  # 2: clause-level attribution (claims.py); 3: attribution read from annotate(); 4: "an airline spokesman said", "put ... at FIGURE"; 5: "a volunteer rescue group said"
 
 
 def document_version(article: Article, chunk_size: int, overlap: int) -> str:

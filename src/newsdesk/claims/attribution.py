@@ -29,6 +29,7 @@ from newsdesk.text import Span, Token, stem, stems_match, tokens
 from newsdesk.vocabulary import (
     ATTRIBUTION_VERBS,
     MEDIA_WORDS,
+    NUMBER_WORDS,
     ROLE_WORDS,
     STOPWORDS,
     TOLL_VERBS,
@@ -54,6 +55,8 @@ _SKIPPABLE = frozenset(
      *WEEKDAYS]
 )
 _RELAY_CUES = ("according to", "citing", "quoted by", "via")
+# Verbs that state an estimate when "at FIGURE" follows: "put the magnitude at 5.1", "measured it at 4.7".
+_ESTIMATE_VERBS = frozenset("put puts putting measured measures recorded records counted counts calculated pegged assessed".split())
 _NEGATIONS = frozenset("not n't never".split())
 _CLAUSE_CUT = re.compile(r"(?:,\s*|\s+)(?:whereas|while)\s+|;\s+|,\s+but\s+")
 _DOCUMENT_OF = re.compile(
@@ -239,11 +242,17 @@ def _is_attribution_verb(words: list[Token], index: int) -> bool:
             return False
         return True
     if word in TOLL_VERBS:
-        return any(w.lower in TOLL_WORDS for w in words[index + 1:index + 6])
-    if word in ("put", "puts", "putting"):  # "put the number of evacuees at 5,000"
-        following = [w.lower for w in words[index + 1:index + 8]]
-        return any(w in TOLL_WORDS for w in following) and "at" in following
+        # "the revised figure" is an adjective, not a claimant revising it
+        after_article = index > 0 and words[index - 1].lower in ("the", "a", "an")
+        return not after_article and any(w.lower in TOLL_WORDS for w in words[index + 1:index + 6])
+    if word in _ESTIMATE_VERBS:  # "put the number of evacuees at 5,000", "measured the quake at magnitude 4.7"
+        following = words[index + 1:index + 9]
+        return any(w.lower == "at" and _figure_follows(following[i + 1:i + 3]) for i, w in enumerate(following))
     return False
+
+
+def _figure_follows(words: list[Token]) -> bool:
+    return any(w.text[0].isdigit() or w.lower in NUMBER_WORDS for w in words)
 
 
 def _negated(words: list[Token], index: int) -> bool:
@@ -351,6 +360,8 @@ def _subject_before(
         # ", the carrier said": a definite common noun right before the verb names who is meant.
         if bare is not None and end >= 1 and words[end - 1].lower == "the" and _may_name_a_source(bare):
             return f"the {bare.lower}", words[end - 1].start
+        if bare is not None and bare.lower in _SOURCE_HEADS:  # "a volunteer rescue group said"
+            return _determined_phrase(sentence, words, end)
         return None
     phrase = words[start:end + 1]
     if len(phrase) == 1 and phrase[0].lower in PRONOUNS:
@@ -367,6 +378,23 @@ def _subject_before(
     if not any(w.text[0].isupper() for w in phrase):
         return _common_noun_subject(sentence, words, start, end)
     return _join(phrase), phrase[0].start
+
+
+def _determined_phrase(sentence: str, words: list[Token], end: int) -> tuple[str, int] | None:
+    """"a volunteer rescue group", "the local fishing association": up to four plain words after an article."""
+    index = end - 1
+    while index >= 0 and end - index <= 4:
+        word = words[index]
+        if _gap_breaks_phrase(sentence, word, words[index + 1]):
+            return None
+        if word.lower in ("a", "an"):
+            return _join(words[index + 1:end + 1]), words[index + 1].start
+        if word.lower == "the":
+            return _join(words[index:end + 1]), word.start
+        if not word.text.isalpha() or word.lower in STOPWORDS:
+            return None
+        index -= 1
+    return None
 
 
 def _may_name_a_source(word: Token) -> bool:
@@ -389,6 +417,8 @@ def _common_noun_subject(sentence: str, words: list[Token], start: int, end: int
             return None
         if words[index].lower == "the":
             return _join(words[index:end + 1]), words[index].start
+        if words[index].lower in ("a", "an") and index < end:  # "an airline spokesman said"
+            return _join(words[index + 1:end + 1]), words[index + 1].start
         if words[index].lower in STOPWORDS and not words[index].lower.endswith("'s"):
             break
     if head.lower in _BARE_SOURCES:
@@ -458,6 +488,8 @@ def _cue_phrase(sentence: str, after: list[Token]) -> list[Token]:
         elif len(phrase) == 1 and phrase[0].lower == "the":
             phrase.append(word)  # "according to the statement"
             break
+        elif not phrase and word.lower in ("a", "an"):
+            continue  # "according to a company statement": the company
         else:
             if phrase and phrase[-1].lower.endswith(("'s", "’s")):
                 return []  # "citing the Interior Ministry's investigation": a document, not a source
