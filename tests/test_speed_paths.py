@@ -94,6 +94,20 @@ def test_touching_a_file_takes_the_full_path_and_still_embeds_nothing(
     assert assistant.store.read_snapshot().generation == generation + 1
 
 
+@pytest.mark.parametrize("constant", ["CHUNKER_VERSION", "EXTRACTOR_VERSION"])
+def test_a_new_chunker_or_extractor_version_is_not_a_no_op_reindex(
+    make_assistant: Callable[..., Assistant], corpus_dir: Path, monkeypatch: pytest.MonkeyPatch, constant: str
+) -> None:
+    assistant = make_assistant(corpus=[corpus_dir])
+    assistant.reindex()
+    generation = assistant.store.read_snapshot().generation
+    monkeypatch.setattr(f"newsdesk.index.indexing.{constant}", "a release later")
+
+    assistant.reindex()
+
+    assert assistant.store.read_snapshot().generation == generation + 1, f"{constant} changed: redo the work"
+
+
 def test_after_reindex_the_answerer_embeds_nothing_of_the_passages(
     make_assistant: Callable[..., Assistant], corpus_dir: Path
 ) -> None:

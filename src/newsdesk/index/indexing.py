@@ -38,10 +38,11 @@ from langchain_core.documents import Document
 from langchain_core.indexing import index
 
 from newsdesk.atomic import write_atomically
-from newsdesk.articles.chunking import chunk_article, document_version
+from newsdesk.articles.chunking import CHUNKER_VERSION, chunk_article, document_version
 from newsdesk.articles.corpus import Article, LoadReport, Skipped, load_corpus
 from newsdesk.articles.corpus_roots import absolute_roots
 from newsdesk.articles.duplicates import ChunkPrint, canonicals_first, chunk_print, new_chunks, wire_families
+from newsdesk.claims.extraction import EXTRACTOR_VERSION
 from newsdesk.claims.ledger import Ledger, ledger_path, next_ledger, read_ledger, remove_old_ledgers, write_ledger
 from newsdesk.errors import CorpusError, MassDeleteError, StoreError
 from newsdesk.index.bodies import remove_unused_bodies, write_body
@@ -160,11 +161,16 @@ def _reindex_locked(
 
 
 def corpus_fingerprint(store: Store) -> str:
-    """Path, size and modification time of every file under the corpus roots, with what shapes the index."""
+    """Path, size and modification time of every file under the corpus roots, with what shapes the index.
+
+    The chunker's and the claim extractor's versions are part of it: a release
+    that changes either must re-chunk and re-extract, though no file changed.
+    """
     settings = store.settings
     digest = hashlib.sha256(
         json.dumps([settings.chunk_size, settings.chunk_overlap, store.embedder.model_name,
-                    [str(root) for root in settings.corpus], settings.max_file_mb]).encode()
+                    [str(root) for root in settings.corpus], settings.max_file_mb,
+                    CHUNKER_VERSION, EXTRACTOR_VERSION]).encode()
     )
     for root in settings.corpus:
         for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
