@@ -589,7 +589,7 @@ def main() -> None:
     work = args.work or Path(tempfile.mkdtemp(prefix="newsdesk-scale-"))
     work.mkdir(parents=True, exist_ok=True)
     try:
-        defaults = newsdesk_settings(work / "unused", [])
+        defaults = newsdesk_settings(work / "unused", [work])
         embedder = embedder_for(defaults)
         embedder.warm_up()
         hf = tutorial_embeddings()
@@ -612,7 +612,7 @@ def main() -> None:
             started = time.perf_counter()
             if args.queries_only:
                 store_dir, tutorial_dir = work / "store-big", work / "tutorial-big"
-                chunks = Store(newsdesk_settings(store_dir, []), embedder).read_snapshot().chunk_count
+                chunks = Store(newsdesk_settings(store_dir, [work]), embedder).read_snapshot().chunk_count
             else:
                 store_dir, tutorial_dir, chunks = build_big_stores(largest, args.big, work)
             print(f"the {chunks}-chunk synthetic stores ready in {time.perf_counter() - started:.0f}s", flush=True)
