@@ -135,3 +135,49 @@ def test_ask_is_answered_by_a_running_serve_of_the_same_store(
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["answer"] == assistant.ask(Request(question)).answer
     assert not (store / "serve.json").exists(), "a stopped server still advertised"
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["the", "killed", "evacuated", "kherson", "zzqxv", "ferry's", "don't", "o'neill's", "12", "498", "1,597",
+     "2.5", "1985", "2024", "2090", "07", "0", "café", "ferry’s", "well-known", "x"],
+)
+def test_english_zipf_is_wordfreqs_value(word: str) -> None:
+    from wordfreq import zipf_frequency
+
+    from newsdesk.text import english_zipf
+
+    assert english_zipf(word) == zipf_frequency(word, "en")
+
+
+def test_dense_search_over_the_snapshot_vectors_ranks_as_chroma_does(eval_assistant: Assistant) -> None:
+    from newsdesk.index.retrieval import HybridSearch
+
+    snapshot, lexical = eval_assistant.reader.current()
+    assert lexical.vectors is not None and lexical.vectors.shape[0] == len(lexical.passages)
+    search = HybridSearch(reader=eval_assistant.reader, k=10, mode="dense")
+    for question in ("How many soldiers were wounded?", "Who said the bridge was closed?", "ferry capsized river"):
+        vector = eval_assistant.embedder.embed_query(question)
+        chroma = eval_assistant.store.vectorstore.similarity_search_by_vector(vector, k=10)
+        mirror = lexical.dense_search(np.asarray(vector), 10, None, snapshot)
+
+        assert [p.chunk_id for p, _ in mirror] == [d.id for d in chroma]
+        assert [d.metadata["chunk_id"] for d in search.invoke(question)] == [d.id for d in chroma]
+
+
+def test_a_one_question_ask_loads_neither_chroma_nor_torch_nor_langchain_runnables(seed_assistant: Assistant) -> None:
+    """What makes `newsdesk ask` start in a fraction of the time (docs/benchmarks.md, cold start)."""
+    probe = (
+        "import sys\n"
+        "from newsdesk.cli import main\n"
+        "sys.argv = ['newsdesk', 'ask', '--json', 'How many Russian soldiers were wounded?']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "heavy = ('chromadb', 'torch', 'langchain_core.runnables.base', 'langsmith', 'wordfreq')\n"
+        "print('LOADED', sorted(name for name in heavy if name in sys.modules), file=sys.stderr)\n"
+    )
+    env = {**os.environ, "NEWSDESK_STORE": str(seed_assistant.settings.store), "PYTHONPATH": str(REPO / "src")}
+    result = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, timeout=120)
+
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.splitlines()[-1])["answer"]
+    assert "LOADED []" in result.stderr, result.stderr

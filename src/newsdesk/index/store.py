@@ -271,6 +271,9 @@ class Store:
     def vectorstore(self) -> Any:
         from langchain_chroma import Chroma
 
+        from newsdesk.index.embedding import register_as_langchain_embeddings
+
+        register_as_langchain_embeddings()
         self.client  # noqa: B018 - opens Chroma (afresh after `reopen`) before the vector store is built on it
         with self._open_lock:
             if self._vectorstore is None:
