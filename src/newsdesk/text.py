@@ -109,12 +109,32 @@ def english_zipf(word: str) -> float:
 
         return zipf_frequency(word, "en")
     token = _MULTI_DIGIT.sub(lambda m: re.sub(r"\d", "0", m.group(0)), word) if numbers is not None else word
-    frequency = next((10 ** (-cb / 100) for cb, bucket in enumerate(buckets) if _sorted_holds(bucket, token)), 0.0)
+    frequency = _listed_frequency(buckets, token)
     if numbers is not None and token != word:
         frequency *= numbers.digit_freq(word)
     unrounded = max(frequency, _NO_FREQUENCY)
     rounded = round(unrounded, math.floor(-math.log(unrounded, 10)) + 3)
     return round(math.log(rounded, 10) + 9, 2)
+
+
+_lookups = 0
+_DICTIONARY_AFTER = 500  # a search costs ~0.2 ms, building the dictionary ~0.1 s: a question needs a few dozen
+
+
+def _listed_frequency(buckets: list[list[str]], token: str) -> float:
+    """The token's frequency in wordfreq's list (0 when unlisted): binary searches in each bucket for the
+    first lookups, a dictionary once a process (a reindex, the chat) has made many."""
+    global _lookups
+    _lookups += 1
+    if _lookups > _DICTIONARY_AFTER:
+        return _english_dictionary().get(token, 0.0)
+    return next((10 ** (-cb / 100) for cb, bucket in enumerate(buckets) if _sorted_holds(bucket, token)), 0.0)
+
+
+@lru_cache(maxsize=1)
+def _english_dictionary() -> dict[str, float]:
+    buckets = _english_buckets() or []
+    return {word: 10 ** (-cb / 100) for cb, bucket in enumerate(buckets) for word in bucket}
 
 
 def _sorted_holds(bucket: list[str], word: str) -> bool:
