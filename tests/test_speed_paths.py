@@ -172,7 +172,7 @@ def test_a_one_question_ask_loads_neither_chroma_nor_torch_nor_langchain_runnabl
         "from newsdesk.cli import main\n"
         "sys.argv = ['newsdesk', 'ask', '--json', 'How many Russian soldiers were wounded?']\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "heavy = ('chromadb', 'torch', 'langchain_core.runnables.base', 'langsmith', 'wordfreq')\n"
+        "heavy = ('chromadb', 'torch', 'langchain_core.runnables.base', 'langsmith', 'scipy', 'wordfreq')\n"
         "print('LOADED', sorted(name for name in heavy if name in sys.modules), file=sys.stderr)\n"
     )
     env = {**os.environ, "NEWSDESK_STORE": str(seed_assistant.settings.store), "PYTHONPATH": str(REPO / "src")}
@@ -181,3 +181,35 @@ def test_a_one_question_ask_loads_neither_chroma_nor_torch_nor_langchain_runnabl
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout.splitlines()[-1])["answer"]
     assert "LOADED []" in result.stderr, result.stderr
+
+
+def test_questions_are_scored_from_the_saved_bm25_arrays_as_bm25s_scores_them(eval_assistant: Assistant) -> None:
+    import bm25s
+
+    from newsdesk.index.lexical import SavedBm25
+
+    snapshot = eval_assistant.reader.current()[0]
+    directory = eval_assistant.settings.store / str(snapshot.lexical_dir)
+    saved = SavedBm25.load(directory)
+    reference = bm25s.BM25.load(str(directory), show_progress=False)
+    mask = np.ones(saved.num_docs, dtype=np.float32)
+    mask[::3] = 0.0
+    questions = ["How many soldiers were wounded?", "the ferry the ferry ferry", "Who said it?", "zzqx unknownword",
+                 "passengers rescued from the river by divers on Tuesday", "the of and", "2,400 people evacuated"]
+    for question in questions:
+        for weights in (None, mask):
+            ids, scores = saved.top(question, 10, weights)
+            tokens = bm25s.tokenize([question], stopwords="en", stemmer=newsdesk_stemmer().stemWords,
+                                    token_pattern=r"(?u)\b\w\w+\b", show_progress=False)
+            if not ids.size:
+                assert not tokens.vocab or not any(tokens.ids) or not any(
+                    reference.retrieve(tokens, k=10, show_progress=False, weight_mask=weights)[1][0] > 0)
+                continue
+            expected_ids, expected_scores = reference.retrieve(tokens, k=10, show_progress=False, weight_mask=weights)
+            assert ids.tolist() == expected_ids[0].tolist() and scores.tolist() == expected_scores[0].tolist()
+
+
+def newsdesk_stemmer():  # type: ignore[no-untyped-def]
+    from newsdesk.text import stemmer
+
+    return stemmer()
