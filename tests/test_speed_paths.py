@@ -213,3 +213,20 @@ def newsdesk_stemmer():  # type: ignore[no-untyped-def]
     from newsdesk.text import stemmer
 
     return stemmer()
+
+
+def test_with_chunk_vectors_from_sentences_a_chunk_vector_is_its_sentences_length_weighted_mean(
+    make_assistant: Callable[..., Assistant], corpus_dir: Path
+) -> None:
+    assistant = make_assistant(corpus=[corpus_dir], chunk_vectors="sentences", answer_vectors_at_index=False)
+    assistant.reindex()
+    lexical = assistant.reader.current()[1]
+
+    for passage, stored in zip(lexical.passages, lexical.vectors, strict=True):
+        offset = int(passage.metadata["start"])
+        spans = json.loads(passage.metadata["sentences"])
+        sentences = [passage.text[start - offset:end - offset] for start, end in spans]
+        weights = np.array([len(s) for s in sentences], dtype=np.float32)[:, None]
+        mean = (assistant.embedder.embed(sentences) * weights).sum(axis=0)
+        assert np.allclose(stored, mean / np.linalg.norm(mean), atol=1e-5)
+    assert lexical.passages

@@ -392,3 +392,35 @@ def embedder_for(settings: Settings) -> Embedder:
         threads=settings.embed_threads,
         model_cache=settings.model_cache,
     )
+
+
+class SentencePooledEmbeddings:
+    """Chunk vectors made from sentence vectors: the length-weighted mean of the chunk's sentences' unit
+    vectors, renormalised. The sentences go through ``embedder`` (and its caches) once, shared by
+    overlapping chunks, wire copies and the answerer's own sentence vectors; a text with no sentences
+    given is embedded whole. Queries are embedded as usual.
+    """
+
+    def __init__(self, embedder: Any, sentences_of: dict[str, list[str]]) -> None:
+        self.embedder = embedder
+        self.sentences_of = sentences_of
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        parts = [self.sentences_of.get(text) or [text] for text in texts]
+        unique = list(dict.fromkeys(sentence for sentences in parts for sentence in sentences))
+        vectors = dict(zip(unique, np.asarray(self.embedder.embed_documents(unique), dtype=np.float32), strict=True))
+        pooled = []
+        for sentences in parts:
+            weights = np.array([max(len(sentence), 1) for sentence in sentences], dtype=np.float32)
+            mean = (np.stack([vectors[sentence] for sentence in sentences]) * weights[:, None]).sum(axis=0)
+            pooled.append((mean / max(float(np.linalg.norm(mean)), 1e-12)).tolist())
+        return pooled
+
+    def embed_query(self, text: str) -> list[float]:
+        return self.embedder.embed_query(text)
+
+    async def aembed_documents(self, texts: list[str]) -> list[list[float]]:
+        return await asyncio.to_thread(self.embed_documents, texts)
+
+    async def aembed_query(self, text: str) -> list[float]:
+        return await asyncio.to_thread(self.embed_query, text)

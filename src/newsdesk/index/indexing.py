@@ -376,7 +376,7 @@ def _index_articles(
             result = index(
                 batch,
                 store.record_manager,
-                store.vectorstore,
+                _chunk_vectorstore(store, batch),
                 cleanup=None,
                 source_id_key="doc_id",
                 batch_size=max(settings.embed_batch_size, 16),
@@ -389,6 +389,23 @@ def _index_articles(
         if progress is not None:
             progress(position, len(work), article.doc_id)
     return embedded
+
+
+def _chunk_vectorstore(store: Store, chunks: list[Document]) -> Any:
+    """The vector store `index()` adds ``chunks`` to: embedding each chunk's text, or pooling its sentences'."""
+    if store.settings.chunk_vectors == "model":
+        return store.vectorstore
+    from newsdesk.index.embedding import SentencePooledEmbeddings
+
+    return store.vectorstore_embedding_with(
+        SentencePooledEmbeddings(store.embedder, {chunk.page_content: _sentence_texts(chunk) for chunk in chunks})
+    )
+
+
+def _sentence_texts(chunk: Document) -> list[str]:
+    offset = int(chunk.metadata["start"])
+    spans = json.loads(chunk.metadata.get("sentences") or "[]")
+    return [chunk.page_content[start - offset:end - offset] for start, end in spans]
 
 
 def _embed_answer_texts(store: Store, chunks: list[Document]) -> None:

@@ -285,6 +285,18 @@ class Store:
                 )
             return self._vectorstore
 
+    def vectorstore_embedding_with(self, embeddings: Any) -> Any:
+        """The same Chroma collection, adding documents with ``embeddings`` (e.g. sentence-pooled chunk vectors)."""
+        from langchain_chroma import Chroma
+
+        self.client  # noqa: B018 - opened as for `vectorstore`
+        return Chroma(
+            collection_name=self.settings.collection,
+            embedding_function=embeddings,
+            client=self._client,
+            collection_metadata={"hnsw:space": "cosine"},
+        )
+
     @property
     def collection(self) -> Any:
         return self.vectorstore._collection
