@@ -94,7 +94,7 @@ _NO_FREQUENCY = 1e-9  # wordfreq's floor for a word it does not list (Zipf 0)
 
 
 def english_zipf(word: str) -> float:
-    """``wordfreq.zipf_frequency(word, "en")``, the same value (tests/test_text.py compares them).
+    """``wordfreq.zipf_frequency(word, "en")``, the same value (tests/test_speed_paths.py compares them).
 
     A plain lower-case word (letters, apostrophes) or number is a single token
     in wordfreq, so it is looked up in wordfreq's English list directly, numbers
