@@ -27,8 +27,9 @@ from newsdesk.index.embedding import Embedder  # noqa: E402
 
 VARIANTS = {
     "onnx, answer vectors at index (default)": {"embed_backend": "onnx"},
+    "onnx, chunk vectors from sentences, answer vectors": {"embed_backend": "onnx", "chunk_vectors": "sentences"},
+    "onnx-int8, chunk vectors from sentences, answer vectors": {"embed_backend": "onnx-int8", "chunk_vectors": "sentences"},
     "onnx, no answer vectors": {"embed_backend": "onnx", "answer_vectors_at_index": False},
-    "onnx-int8, no answer vectors": {"embed_backend": "onnx-int8", "answer_vectors_at_index": False},
 }
 
 

@@ -321,6 +321,7 @@ def build_big_stores(source: Assistant, target_chunks: int, work: Path, seed: in
     tutorial_collection = tutorial_client.get_or_create_collection("langchain")
     documents: dict[str, DocumentEntry] = {}
     passages: list[Passage] = []
+    passage_vectors: list[np.ndarray] = []
     batch: list[tuple[str, str, dict[str, Any], np.ndarray]] = []
 
     def flush() -> None:
@@ -343,6 +344,7 @@ def build_big_stores(source: Assistant, target_chunks: int, work: Path, seed: in
             new_id = f"{copy:04d}-{chunk_id}"
             batch.append((new_id, new_text, new_meta, moved / np.linalg.norm(moved)))
             passages.append(Passage(new_id, new_text, new_meta))
+            passage_vectors.append(moved / np.linalg.norm(moved))
             entry = source.documents()[metadata["doc_id"]]
             documents[doc_id] = DocumentEntry(entry.hash, entry.title, entry.outlet, entry.published, 0, entry.path)
             if len(batch) >= 4000:
@@ -354,7 +356,8 @@ def build_big_stores(source: Assistant, target_chunks: int, work: Path, seed: in
     shutil.copy(source.settings.store / "vectors.sqlite", settings.store / "vectors.sqlite")
     store = Store(settings, source.embedder)
     lexical_dir = store.lexical_root / "g000001"
-    LexicalIndex.build(passages).save(lexical_dir)
+    # As a reindex writes it: the snapshot's copy of its vectors, which dense search reads instead of Chroma.
+    LexicalIndex.build(passages, np.stack(passage_vectors)).save(lexical_dir)
     store.write_snapshot(Snapshot(
         generation=1,
         documents={doc_id: DocumentEntry(e.hash, e.title, e.outlet, e.published, counts.get(doc_id, 0), e.path)
@@ -589,7 +592,7 @@ def main() -> None:
     work = args.work or Path(tempfile.mkdtemp(prefix="newsdesk-scale-"))
     work.mkdir(parents=True, exist_ok=True)
     try:
-        defaults = newsdesk_settings(work / "unused", [])
+        defaults = newsdesk_settings(work / "unused", [work])
         embedder = embedder_for(defaults)
         embedder.warm_up()
         hf = tutorial_embeddings()
@@ -612,7 +615,7 @@ def main() -> None:
             started = time.perf_counter()
             if args.queries_only:
                 store_dir, tutorial_dir = work / "store-big", work / "tutorial-big"
-                chunks = Store(newsdesk_settings(store_dir, []), embedder).read_snapshot().chunk_count
+                chunks = Store(newsdesk_settings(store_dir, [work]), embedder).read_snapshot().chunk_count
             else:
                 store_dir, tutorial_dir, chunks = build_big_stores(largest, args.big, work)
             print(f"the {chunks}-chunk synthetic stores ready in {time.perf_counter() - started:.0f}s", flush=True)

@@ -149,3 +149,98 @@ def test_ask_is_answered_by_a_running_serve_of_the_same_store(
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["answer"] == assistant.ask(Request(question)).answer
     assert not (store / "serve.json").exists(), "a stopped server still advertised"
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["the", "killed", "evacuated", "kherson", "zzqxv", "ferry's", "don't", "o'neill's", "12", "498", "1,597",
+     "2.5", "1985", "2024", "2090", "07", "0", "café", "ferry’s", "well-known", "x"],
+)
+def test_english_zipf_is_wordfreqs_value(word: str) -> None:
+    from wordfreq import zipf_frequency
+
+    from newsdesk.text import english_zipf
+
+    assert english_zipf(word) == zipf_frequency(word, "en")
+
+
+def test_dense_search_over_the_snapshot_vectors_ranks_as_chroma_does(eval_assistant: Assistant) -> None:
+    from newsdesk.index.retrieval import HybridSearch
+
+    snapshot, lexical = eval_assistant.reader.current()
+    assert lexical.vectors is not None and lexical.vectors.shape[0] == len(lexical.passages)
+    search = HybridSearch(reader=eval_assistant.reader, k=10, mode="dense")
+    for question in ("How many soldiers were wounded?", "Who said the bridge was closed?", "ferry capsized river"):
+        vector = eval_assistant.embedder.embed_query(question)
+        chroma = eval_assistant.store.vectorstore.similarity_search_by_vector(vector, k=10)
+        mirror = lexical.dense_search(np.asarray(vector), 10, None, snapshot)
+
+        assert [p.chunk_id for p, _ in mirror] == [d.id for d in chroma]
+        assert [d.metadata["chunk_id"] for d in search.invoke(question)] == [d.id for d in chroma]
+
+
+def test_a_one_question_ask_loads_neither_chroma_nor_torch_nor_langchain_runnables(seed_assistant: Assistant) -> None:
+    """What makes `newsdesk ask` start in a fraction of the time (docs/benchmarks.md, cold start)."""
+    probe = (
+        "import sys\n"
+        "from newsdesk.cli import main\n"
+        "sys.argv = ['newsdesk', 'ask', '--json', 'How many Russian soldiers were wounded?']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "heavy = ('chromadb', 'torch', 'langchain_core.runnables.base', 'langsmith', 'scipy', 'wordfreq')\n"
+        "print('LOADED', sorted(name for name in heavy if name in sys.modules), file=sys.stderr)\n"
+    )
+    env = {**os.environ, "NEWSDESK_STORE": str(seed_assistant.settings.store), "PYTHONPATH": str(REPO / "src")}
+    result = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, timeout=120)
+
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.splitlines()[-1])["answer"]
+    assert "LOADED []" in result.stderr, result.stderr
+
+
+def test_questions_are_scored_from_the_saved_bm25_arrays_as_bm25s_scores_them(eval_assistant: Assistant) -> None:
+    import bm25s
+
+    from newsdesk.index.lexical import SavedBm25
+
+    snapshot = eval_assistant.reader.current()[0]
+    directory = eval_assistant.settings.store / str(snapshot.lexical_dir)
+    saved = SavedBm25.load(directory)
+    reference = bm25s.BM25.load(str(directory), show_progress=False)
+    mask = np.ones(saved.num_docs, dtype=np.float32)
+    mask[::3] = 0.0
+    questions = ["How many soldiers were wounded?", "the ferry the ferry ferry", "Who said it?", "zzqx unknownword",
+                 "passengers rescued from the river by divers on Tuesday", "the of and", "2,400 people evacuated"]
+    for question in questions:
+        for weights in (None, mask):
+            ids, scores = saved.top(question, 10, weights)
+            tokens = bm25s.tokenize([question], stopwords="en", stemmer=newsdesk_stemmer().stemWords,
+                                    token_pattern=r"(?u)\b\w\w+\b", show_progress=False)
+            if not ids.size:
+                assert not tokens.vocab or not any(tokens.ids) or not any(
+                    reference.retrieve(tokens, k=10, show_progress=False, weight_mask=weights)[1][0] > 0)
+                continue
+            expected_ids, expected_scores = reference.retrieve(tokens, k=10, show_progress=False, weight_mask=weights)
+            assert ids.tolist() == expected_ids[0].tolist() and scores.tolist() == expected_scores[0].tolist()
+
+
+def newsdesk_stemmer():  # type: ignore[no-untyped-def]
+    from newsdesk.text import stemmer
+
+    return stemmer()
+
+
+def test_with_chunk_vectors_from_sentences_a_chunk_vector_is_its_sentences_length_weighted_mean(
+    make_assistant: Callable[..., Assistant], corpus_dir: Path
+) -> None:
+    assistant = make_assistant(corpus=[corpus_dir], chunk_vectors="sentences", answer_vectors_at_index=False)
+    assistant.reindex()
+    lexical = assistant.reader.current()[1]
+
+    for passage, stored in zip(lexical.passages, lexical.vectors, strict=True):
+        offset = int(passage.metadata["start"])
+        spans = json.loads(passage.metadata["sentences"])
+        sentences = [passage.text[start - offset:end - offset] for start, end in spans]
+        weights = np.array([len(s) for s in sentences], dtype=np.float32)[:, None]
+        mean = (assistant.embedder.embed(sentences) * weights).sum(axis=0)
+        assert np.allclose(stored, mean / np.linalg.norm(mean), atol=1e-5)
+    assert lexical.passages

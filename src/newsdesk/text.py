@@ -6,15 +6,20 @@ Word tokens with offsets, stems, numbers by value, and how specific a word is
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import gzip
+import importlib.util
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
+from types import ModuleType
 
 import Stemmer
 from lemminflect import getAllLemmas
-from wordfreq import zipf_frequency
 
 from newsdesk.vocabulary import MONTHS, NUMBER_WORDS, WEEKDAYS
 
@@ -95,7 +100,105 @@ def same_lemma(a: str, b: str) -> bool:
 @lru_cache(maxsize=50_000)
 def specificity(word: str) -> float:
     """How much a word says: 0 for "the", about 1.5 for "killed", 4+ for "Kherson"."""
-    return max(0.0, 6.6 - zipf_frequency(word.lower(), "en"))
+    return max(0.0, 6.6 - english_zipf(word.lower()))
+
+
+_PLAIN_WORD = re.compile(r"[a-z]+(?:'[a-z]+)*")
+_PLAIN_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_MULTI_DIGIT = re.compile(r"\d[\d.,]+")
+_NO_FREQUENCY = 1e-9  # wordfreq's floor for a word it does not list (Zipf 0)
+
+
+def english_zipf(word: str) -> float:
+    """``wordfreq.zipf_frequency(word, "en")``, the same value (tests/test_speed_paths.py compares them).
+
+    A plain lower-case word (letters, apostrophes) or number is a single token
+    in wordfreq, so it is looked up in wordfreq's English list directly, numbers
+    through wordfreq's own digit estimates: importing wordfreq (ftfy, langcodes)
+    and building its dictionary cost a one-question CLI run about 0.4 s of CPU.
+    Anything else (accents, hyphens, curly quotes) goes to wordfreq itself.
+    """
+    buckets = _english_buckets()
+    numbers = _wordfreq_numbers() if _PLAIN_NUMBER.fullmatch(word) else None
+    if buckets is None or not (_PLAIN_WORD.fullmatch(word) or numbers is not None):
+        from wordfreq import zipf_frequency
+
+        return zipf_frequency(word, "en")
+    token = _MULTI_DIGIT.sub(lambda m: re.sub(r"\d", "0", m.group(0)), word) if numbers is not None else word
+    frequency = _listed_frequency(buckets, token)
+    if numbers is not None and token != word:
+        frequency *= numbers.digit_freq(word)
+    unrounded = max(frequency, _NO_FREQUENCY)
+    rounded = round(unrounded, math.floor(-math.log(unrounded, 10)) + 3)
+    return round(math.log(rounded, 10) + 9, 2)
+
+
+_lookups = 0
+_DICTIONARY_AFTER = 500  # a search costs ~0.2 ms, building the dictionary ~0.1 s: a question needs a few dozen
+
+
+def _listed_frequency(buckets: list[list[str]], token: str) -> float:
+    """The token's frequency in wordfreq's list (0 when unlisted): binary searches in each bucket for the
+    first lookups, a dictionary once a process (a reindex, the chat) has made many."""
+    global _lookups
+    _lookups += 1
+    if _lookups > _DICTIONARY_AFTER:
+        return _english_dictionary().get(token, 0.0)
+    return next((10 ** (-cb / 100) for cb, bucket in enumerate(buckets) if _sorted_holds(bucket, token)), 0.0)
+
+
+@lru_cache(maxsize=1)
+def _english_dictionary() -> dict[str, float]:
+    buckets = _english_buckets() or []
+    return {word: 10 ** (-cb / 100) for cb, bucket in enumerate(buckets) for word in bucket}
+
+
+def _sorted_holds(bucket: list[str], word: str) -> bool:
+    at = bisect.bisect_left(bucket, word)
+    return at < len(bucket) and bucket[at] == word
+
+
+def _wordfreq_dir() -> Path | None:
+    spec = importlib.util.find_spec("wordfreq")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(list(spec.submodule_search_locations)[0])
+
+
+@lru_cache(maxsize=1)
+def _english_buckets() -> list[list[str]] | None:
+    """wordfreq's large English list: words by frequency in centibels (index = -cB), each bucket sorted.
+    None when the file is not where this wordfreq keeps it (then wordfreq answers every word)."""
+    directory = _wordfreq_dir()
+    try:
+        import msgpack
+
+        with gzip.open(directory / "data" / "large_en.msgpack.gz", "rb") as handle:  # type: ignore[operator]
+            data = msgpack.load(handle, raw=False)
+    except (OSError, ValueError, TypeError, ImportError):
+        return None
+    header = data[0] if isinstance(data, list) and data else None
+    if not isinstance(header, dict) or header.get("format") != "cB" or header.get("version") != 1:
+        return None
+    return data[1:]
+
+
+@lru_cache(maxsize=1)
+def _wordfreq_numbers() -> ModuleType | None:
+    """wordfreq's ``numbers`` module (its digit-frequency estimates; it imports only ``regex``),
+    loaded from its file so that the package's heavy ``__init__`` is not run."""
+    directory = _wordfreq_dir()
+    if directory is None:
+        return None
+    spec = importlib.util.spec_from_file_location("newsdesk._wordfreq_numbers", directory / "numbers.py")
+    if spec is None or spec.loader is None:
+        return None
+    module = importlib.util.module_from_spec(spec)
+    try:
+        spec.loader.exec_module(module)
+    except (OSError, ImportError, SyntaxError):
+        return None
+    return module if callable(getattr(module, "digit_freq", None)) else None
 
 
 def parse_number(text: str) -> float | None:

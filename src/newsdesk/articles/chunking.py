@@ -59,6 +59,13 @@ def split_sentences(body: str, paragraph: Span | None = None) -> list[Span]:
     return sentences
 
 
+@lru_cache(maxsize=2)
+def paragraph_sentences(body: str) -> tuple[tuple[Span, tuple[Span, ...]], ...]:
+    """Each paragraph of ``body`` with its sentences. Chunking and claim annotation both split the
+    article they are given, one after the other; the cache makes that one split (pysbd is the cost)."""
+    return tuple((paragraph, tuple(split_sentences(body, paragraph))) for paragraph in split_paragraphs(body))
+
+
 def _logical_lines(body: str, paragraph: Span) -> list[Span]:
     """Split a paragraph at line breaks that end a unit (a title, a caption, a list item).
 
@@ -143,10 +150,10 @@ def chunk_body(body: str, chunk_size: int, overlap: int = 1) -> list[list[Span]]
     """
     chunks: list[list[Span]] = []
     current: list[Span] = []
-    for paragraph in split_paragraphs(body):
+    for _, paragraph_spans in paragraph_sentences(body):
         sentences = [
             piece
-            for sentence in split_sentences(body, paragraph)
+            for sentence in paragraph_spans
             for piece in _split_long(body, sentence, 2 * chunk_size)
         ]
         if current and _length(current) >= chunk_size // 2:

@@ -14,7 +14,7 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 
-from newsdesk.articles.chunking import split_paragraphs, split_sentences
+from newsdesk.articles.chunking import paragraph_sentences
 from newsdesk.claims.extraction import Claim, claims_of
 from newsdesk.claims.attribution import Attribution, Clause, attribute_clauses
 from newsdesk.articles.corpus import Article
@@ -76,7 +76,7 @@ def annotate(article: Article) -> Annotation:
 
 def _annotate(article: Article) -> Annotation:
     body = article.body
-    spans = [s for paragraph in split_paragraphs(body) for s in split_sentences(body, paragraph)]
+    spans = [s for _, sentences in paragraph_sentences(body) for s in sentences]
     clauses = attribute_clauses(body, spans, article.outlet)
     sentences = tuple(AnnotatedSentence(span, tuple(c)) for span, c in zip(spans, clauses, strict=True))
     claims = tuple(claims_of(article, [(s.span, list(s.clauses)) for s in sentences]))

@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from enum import Enum
 from typing import Any
 
@@ -176,7 +176,9 @@ class Claim:
         return f"{self.hedge} {number}" if self.hedge else number
 
     def to_json(self) -> dict[str, Any]:
-        data = asdict(self)
+        # A shallow copy: every field is a plain value or replaced below. dataclasses.asdict deep-copies
+        # recursively and was 30 of 67 s of a one-article edit at 10k chunks (the ledger is rewritten whole).
+        data = {name: getattr(self, name) for name in self.__dataclass_fields__}
         data["subject_key"] = str(self.subject_key) if self.subject_key else ""
         data["opposes"] = self.opposes.value
         data["topics"] = list(self.topics)

@@ -67,12 +67,13 @@ def ask(
             _print_json(answered, as_json)
             return
     from newsdesk.assistant import Request
-    from newsdesk.evaluation.scoring import load_cases
 
     mode: RetrieverMode | None = retriever_mode(retriever)
     filters = _filters(outlet, since, until, doc)
     assistant = assistant_from(ctx)
     if batch is not None:
+        from newsdesk.evaluation.scoring import load_cases
+
         cases = load_cases(batch, strict=False)
         for case in cases:
             answer = assistant.ask(

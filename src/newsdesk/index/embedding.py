@@ -1,7 +1,9 @@
 """Embedding: all-MiniLM-L6-v2 loaded from a local path, never from a hub.
 
-`Embedder` is a LangChain ``Embeddings`` (what the Chroma vector store and the
-indexing API take) that loads the model lazily, once, batches its input and
+`Embedder` implements LangChain's ``Embeddings`` interface (what the Chroma vector
+store and the indexing API take; registered as one when the store opens Chroma,
+because importing that base class costs a one-question CLI run about a second of
+LangChain's runnables and callbacks) and loads the model lazily, once, batches its input and
 returns unit-length vectors, so a dot product is the cosine similarity.
 
 Two forward passes give the same vectors (cosine >= 0.9999 on the eval texts):
@@ -20,6 +22,7 @@ a wire copy, not an answer sentence a previous process already embedded.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
 import os
@@ -32,7 +35,6 @@ from pathlib import Path
 from typing import Any, Protocol
 
 import numpy as np
-from langchain_core.embeddings import Embeddings
 
 from newsdesk.errors import ModelUnavailableError
 from newsdesk.settings import DEFAULT_EMBED_BACKEND, EmbedBackend, Settings, default_model_cache
@@ -254,7 +256,7 @@ class VectorCache:
             pass
 
 
-class Embedder(Embeddings):
+class Embedder:
     """Normalised all-MiniLM-L6-v2 embeddings with an in-memory and an optional on-disk cache.
 
     >>> embedder = Embedder()            # nothing is loaded yet
@@ -367,6 +369,19 @@ class Embedder(Embeddings):
     def embed_query(self, text: str) -> list[float]:
         return self.embed([text])[0].tolist()
 
+    async def aembed_documents(self, texts: list[str]) -> list[list[float]]:
+        return await asyncio.to_thread(self.embed_documents, texts)
+
+    async def aembed_query(self, text: str) -> list[float]:
+        return await asyncio.to_thread(self.embed_query, text)
+
+
+def register_as_langchain_embeddings() -> None:
+    """Make `Embedder` an ``isinstance`` of LangChain's ``Embeddings`` (called where LangChain is loaded anyway)."""
+    from langchain_core.embeddings import Embeddings
+
+    Embeddings.register(Embedder)
+
 
 def embedder_for(settings: Settings) -> Embedder:
     """The embedder ``settings`` describe."""
@@ -377,3 +392,35 @@ def embedder_for(settings: Settings) -> Embedder:
         threads=settings.embed_threads,
         model_cache=settings.model_cache,
     )
+
+
+class SentencePooledEmbeddings:
+    """Chunk vectors made from sentence vectors: the length-weighted mean of the chunk's sentences' unit
+    vectors, renormalised. The sentences go through ``embedder`` (and its caches) once, shared by
+    overlapping chunks, wire copies and the answerer's own sentence vectors; a text with no sentences
+    given is embedded whole. Queries are embedded as usual.
+    """
+
+    def __init__(self, embedder: Any, sentences_of: dict[str, list[str]]) -> None:
+        self.embedder = embedder
+        self.sentences_of = sentences_of
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        parts = [self.sentences_of.get(text) or [text] for text in texts]
+        unique = list(dict.fromkeys(sentence for sentences in parts for sentence in sentences))
+        vectors = dict(zip(unique, np.asarray(self.embedder.embed_documents(unique), dtype=np.float32), strict=True))
+        pooled = []
+        for sentences in parts:
+            weights = np.array([max(len(sentence), 1) for sentence in sentences], dtype=np.float32)
+            mean = (np.stack([vectors[sentence] for sentence in sentences]) * weights[:, None]).sum(axis=0)
+            pooled.append((mean / max(float(np.linalg.norm(mean)), 1e-12)).tolist())
+        return pooled
+
+    def embed_query(self, text: str) -> list[float]:
+        return self.embedder.embed_query(text)
+
+    async def aembed_documents(self, texts: list[str]) -> list[list[float]]:
+        return await asyncio.to_thread(self.embed_documents, texts)
+
+    async def aembed_query(self, text: str) -> list[float]:
+        return await asyncio.to_thread(self.embed_query, text)

@@ -34,6 +34,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+import numpy as np
 from langchain_core.documents import Document
 from langchain_core.indexing import index
 
@@ -140,11 +141,11 @@ def _reindex_locked(
         chunk_size=settings.chunk_size,
         corpus_roots=absolute_roots(settings.corpus),
     )
-    passages, unadmitted = _snapshot_passages(store, snapshot)
+    passages, vectors, unadmitted = _snapshot_passages(store, snapshot)
     snapshot = _with_chunk_counts(snapshot, passages)
     lexical_dir = store.lexical_root / f"g{snapshot.generation:06d}"
     shutil.rmtree(lexical_dir, ignore_errors=True)
-    LexicalIndex.build(passages).save(lexical_dir)
+    LexicalIndex.build(passages, vectors).save(lexical_dir)
     snapshot = replace(snapshot, lexical_dir=str(lexical_dir.relative_to(store.root)))
     report.repaired += _write_claim_ledger(store, previous, snapshot, loaded.articles, kept)
     store.write_snapshot(snapshot)
@@ -381,7 +382,7 @@ def _index_articles(
             result = index(
                 batch,
                 store.record_manager,
-                store.vectorstore,
+                _chunk_vectorstore(store, batch),
                 cleanup=None,
                 source_id_key="doc_id",
                 batch_size=max(settings.embed_batch_size, 16),
@@ -394,6 +395,23 @@ def _index_articles(
         if progress is not None:
             progress(position, len(work), article.doc_id)
     return embedded
+
+
+def _chunk_vectorstore(store: Store, chunks: list[Document]) -> Any:
+    """The vector store `index()` adds ``chunks`` to: embedding each chunk's text, or pooling its sentences'."""
+    if store.settings.chunk_vectors == "model":
+        return store.vectorstore
+    from newsdesk.index.embedding import SentencePooledEmbeddings
+
+    return store.vectorstore_embedding_with(
+        SentencePooledEmbeddings(store.embedder, {chunk.page_content: _sentence_texts(chunk) for chunk in chunks})
+    )
+
+
+def _sentence_texts(chunk: Document) -> list[str]:
+    offset = int(chunk.metadata["start"])
+    spans = json.loads(chunk.metadata.get("sentences") or "[]")
+    return [chunk.page_content[start - offset:end - offset] for start, end in spans]
 
 
 def _embed_answer_texts(store: Store, chunks: list[Document]) -> None:
@@ -411,17 +429,24 @@ def _chroma_records(store: Store, include: list[str]) -> Iterator[tuple[str, str
         yield from zip(page["ids"], texts, page["metadatas"], strict=True)
 
 
-def _snapshot_passages(store: Store, snapshot: Snapshot) -> tuple[list[Passage], list[str]]:
-    """The chunks Chroma holds for exactly the snapshot's document versions, and the ids of all others."""
-    passages: list[Passage] = []
+def _snapshot_passages(store: Store, snapshot: Snapshot) -> tuple[list[Passage], np.ndarray | None, list[str]]:
+    """The chunks Chroma holds for exactly the snapshot's document versions with their vectors
+    (rows in the same order; None when Chroma gave none), and the ids of all others."""
+    admitted: list[tuple[Passage, Any]] = []
     unadmitted: list[str] = []
-    for chunk_id, text, metadata in _chroma_records(store, include=["documents", "metadatas"]):
-        if snapshot.admits(metadata):
-            passages.append(Passage(chunk_id, text, dict(metadata)))
-        else:
-            unadmitted.append(chunk_id)
-    passages.sort(key=lambda p: (p.metadata["doc_id"], p.metadata["chunk_index"]))
-    return passages, unadmitted
+    for page in chroma_pages(store.collection, include=["documents", "metadatas", "embeddings"]):
+        embeddings = page.get("embeddings")
+        rows = embeddings if embeddings is not None and len(embeddings) else [None] * len(page["ids"])
+        for chunk_id, text, metadata, vector in zip(page["ids"], page["documents"], page["metadatas"], rows, strict=True):
+            if snapshot.admits(metadata):
+                admitted.append((Passage(chunk_id, text, dict(metadata)), vector))
+            else:
+                unadmitted.append(chunk_id)
+    admitted.sort(key=lambda pair: (pair[0].metadata["doc_id"], pair[0].metadata["chunk_index"]))
+    passages = [passage for passage, _ in admitted]
+    if not admitted or any(vector is None for _, vector in admitted):
+        return passages, None, unadmitted
+    return passages, np.asarray([vector for _, vector in admitted], dtype=np.float32), unadmitted
 
 
 def _with_chunk_counts(snapshot: Snapshot, passages: list[Passage]) -> Snapshot:

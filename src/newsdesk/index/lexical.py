@@ -2,6 +2,11 @@
 
 It holds the same chunks as the active snapshot, with their Chroma ids, text
 and metadata, so a lexical hit is a complete passage without a Chroma round trip.
+Questions are scored from bm25s's saved arrays with numpy alone (`SavedBm25`,
+the same scores and order as bm25s): importing bm25s imports SciPy, a third of
+a second of a one-question CLI run. It also keeps the snapshot's copy of their Chroma vectors (``vectors.npy``, one
+row per passage, memory-mapped on load), so dense search can run without
+opening Chroma: see `LexicalIndex.dense_search` and docs/architecture.md.
 """
 
 from __future__ import annotations
@@ -13,18 +18,21 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import bm25s
 import numpy as np
 
 from newsdesk.atomic import build_directory_atomically
 from newsdesk.text import stemmer
 
 _CHUNKS_FILE = "chunks.json"
+_VECTORS_FILE = "vectors.npy"
+_QUERY_TOKENS_FILE = "query-tokens.json"  # how bm25s tokenized, so questions are tokenized the same without it
 _TOKEN = r"(?u)\b\w\w+\b"
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u2060-\u2064\ufeff]")
 
 
 def _tokenize(texts: Sequence[str]) -> Any:
+    import bm25s
+
     cleaned = [_INVISIBLE.sub("", text) for text in texts]
     return bm25s.tokenize(
         cleaned,
@@ -33,6 +41,12 @@ def _tokenize(texts: Sequence[str]) -> Any:
         token_pattern=_TOKEN,
         show_progress=False,
     )
+
+
+def _unit_rows(vectors: np.ndarray) -> np.ndarray:
+    """Rows scaled to length 1, so a dot product is Chroma's cosine similarity whatever the embedder returned."""
+    vectors = np.asarray(vectors, dtype=np.float32)
+    return vectors / np.clip(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12, None)
 
 
 def _is_chunk_record(record: Any) -> bool:
@@ -56,18 +70,23 @@ class Passage:
 class LexicalIndex:
     """BM25 over the snapshot's chunks."""
 
-    def __init__(self, passages: list[Passage], model: bm25s.BM25 | None) -> None:
+    def __init__(self, passages: list[Passage], model: Any, vectors: np.ndarray | None = None) -> None:
+        if vectors is not None and vectors.shape[0] != len(passages):
+            raise ValueError(f"{vectors.shape[0]} vectors for {len(passages)} passages")
         self.passages = passages
-        self._model = model
+        self._model = model  # a bm25s.BM25, or a SavedBm25 read from its files
+        self.vectors = vectors  # unit rows aligned with ``passages``; None: dense search goes to Chroma
         self._admitted: tuple[object, np.ndarray] | None = None  # (snapshot, its mask), computed once
 
     @classmethod
-    def build(cls, passages: list[Passage]) -> LexicalIndex:
+    def build(cls, passages: list[Passage], vectors: np.ndarray | None = None) -> LexicalIndex:
         if not passages:
             return cls([], None)
+        import bm25s
+
         model = bm25s.BM25()
         model.index(_tokenize([p.text for p in passages]), show_progress=False)
-        return cls(passages, model)
+        return cls(passages, model, None if vectors is None else _unit_rows(vectors))
 
     def save(self, directory: Path) -> None:
         """Write to ``directory`` (which must not exist yet) via a temporary sibling."""
@@ -75,9 +94,15 @@ class LexicalIndex:
 
     def _write_into(self, staging: Path) -> None:
         if self._model is not None:
+            from bm25s.stopwords import STOPWORDS_EN
+
             self._model.save(str(staging), show_progress=False)
+            tokens = {"lower": True, "token_pattern": _TOKEN, "stopwords": sorted(STOPWORDS_EN)}
+            (staging / _QUERY_TOKENS_FILE).write_text(json.dumps(tokens), encoding="utf-8")
         records = [{"id": p.chunk_id, "text": p.text, "metadata": p.metadata} for p in self.passages]
         (staging / _CHUNKS_FILE).write_text(json.dumps(records), encoding="utf-8")
+        if self.vectors is not None:
+            np.save(staging / _VECTORS_FILE, np.ascontiguousarray(self.vectors, dtype=np.float32))
 
     @classmethod
     def load(cls, directory: Path) -> LexicalIndex:
@@ -85,8 +110,10 @@ class LexicalIndex:
         if not isinstance(records, list) or not all(_is_chunk_record(r) for r in records):
             raise ValueError(f"{directory / _CHUNKS_FILE} is not a list of chunk records")
         passages = [Passage(r["id"], r["text"], r["metadata"]) for r in records]
-        model = bm25s.BM25.load(str(directory), show_progress=False) if passages else None
-        return cls(passages, model)
+        model = _load_bm25(directory) if passages else None
+        vectors_file = directory / _VECTORS_FILE
+        vectors = np.load(vectors_file, mmap_mode="r") if passages and vectors_file.is_file() else None
+        return cls(passages, model, vectors)
 
     def admitted_mask(self, snapshot: Any) -> np.ndarray:
         """1 for passages ``snapshot.admits``; computed once per snapshot (a Python pass over every passage)."""
@@ -95,6 +122,33 @@ class LexicalIndex:
             mask = np.array([1.0 if snapshot.admits(p.metadata) else 0.0 for p in self.passages], dtype=np.float32)
             self._admitted = cached = (snapshot, mask)
         return cached[1]
+
+    def _mask(self, keep: Callable[[dict[str, Any]], bool] | None, snapshot: Any) -> np.ndarray | None:
+        """The snapshot's mask times the filter's (None: every passage)."""
+        mask = self.admitted_mask(snapshot) if snapshot is not None else None
+        if keep is not None:
+            accepted = np.array([1.0 if keep(p.metadata) else 0.0 for p in self.passages], dtype=np.float32)
+            mask = accepted if mask is None else mask * accepted
+        return mask
+
+    def dense_search(
+        self,
+        query_vector: np.ndarray,
+        limit: int,
+        keep: Callable[[dict[str, Any]], bool] | None = None,
+        snapshot: Any = None,
+    ) -> list[tuple[Passage, float]]:
+        """Best ``limit`` passages by cosine similarity to ``query_vector`` (exact, over every admitted row)."""
+        if self.vectors is None or limit <= 0 or not self.passages:
+            return []
+        scores = self.vectors @ _unit_rows(np.asarray(query_vector, dtype=np.float32)[None, :])[0]
+        mask = self._mask(keep, snapshot)
+        if mask is not None:
+            scores = np.where(mask > 0, scores, -np.inf)
+        limit = min(limit, len(self.passages))
+        top = np.argpartition(-scores, limit - 1)[:limit]
+        top = top[np.lexsort((top, -scores[top]))]  # best first; ties by position, so the order is stable
+        return [(self.passages[int(i)], float(scores[i])) for i in top if np.isfinite(scores[i])]
 
     def search(
         self,
@@ -106,21 +160,94 @@ class LexicalIndex:
         """Best ``limit`` passages for ``query`` among those ``snapshot`` admits and ``keep`` accepts, best first."""
         if self._model is None or limit <= 0:
             return []
-        tokens = _tokenize([query])
-        if not tokens.vocab or not any(tokens.ids):
-            return []
-        mask = self.admitted_mask(snapshot) if snapshot is not None else None
-        if keep is not None:
-            accepted = np.array([1.0 if keep(p.metadata) else 0.0 for p in self.passages], dtype=np.float32)
-            mask = accepted if mask is None else mask * accepted
+        mask = self._mask(keep, snapshot)
         if mask is not None and not mask.any():
             return []
         limit = min(limit, len(self.passages))
-        ids, scores = self._model.retrieve(
-            tokens, k=limit, show_progress=False, weight_mask=mask, n_threads=1
-        )
+        if isinstance(self._model, SavedBm25):
+            ids, scores = self._model.top(query, limit, mask)
+        else:
+            ids, scores = self._bm25s_top(query, limit, mask)
         hits = []
-        for index, score in zip(ids[0], scores[0], strict=True):
+        for index, score in zip(ids, scores, strict=True):
             if score > 0:
                 hits.append((self.passages[int(index)], float(score)))
         return hits
+
+    def _bm25s_top(self, query: str, limit: int, mask: np.ndarray | None) -> tuple[Any, Any]:
+        tokens = _tokenize([query])
+        if not tokens.vocab or not any(tokens.ids):
+            return [], []
+        ids, scores = self._model.retrieve(tokens, k=limit, show_progress=False, weight_mask=mask, n_threads=1)
+        return ids[0], scores[0]
+
+
+def _load_bm25(directory: Path) -> Any:
+    """The index's BM25 model: read with numpy when the index says how it tokenized, else by bm25s."""
+    if (directory / _QUERY_TOKENS_FILE).is_file():
+        saved = SavedBm25.load(directory)
+        if saved is not None:
+            return saved
+    import bm25s
+
+    return bm25s.BM25.load(str(directory), show_progress=False)
+
+
+class SavedBm25:
+    """A bm25s index (its "lucene" scoring, the default) read from its saved files with numpy alone.
+
+    bm25s stores each term's precomputed BM25 score per document (a CSC matrix:
+    ``data``, ``indices``, ``indptr``); a query's scores are the sum of its terms'
+    columns, times the document mask, and the top ``k`` are chosen as bm25s does,
+    so results are the same, ties included (tests/test_speed_paths.py compares).
+    """
+
+    def __init__(self, data: np.ndarray, indices: np.ndarray, indptr: np.ndarray, vocab: dict[str, int],
+                 num_docs: int, dtype: str, stopwords: frozenset[str], token_pattern: str, lower: bool) -> None:
+        self.data, self.indices, self.indptr = data, indices, indptr
+        self.vocab, self.num_docs, self.dtype = vocab, num_docs, np.dtype(dtype)
+        self.stopwords, self.lower = stopwords, lower
+        self.split = re.compile(token_pattern).findall
+
+    @classmethod
+    def load(cls, directory: Path) -> SavedBm25 | None:
+        """None for what this reader does not do (another scoring method): bm25s reads those."""
+        params = json.loads((directory / "params.index.json").read_text(encoding="utf-8"))
+        if params.get("method") not in ("lucene", "robertson", "atire"):  # others add non-occurrence scores
+            return None
+        tokens = json.loads((directory / _QUERY_TOKENS_FILE).read_text(encoding="utf-8"))
+        return cls(
+            np.load(directory / "data.csc.index.npy", mmap_mode="r"),
+            np.load(directory / "indices.csc.index.npy", mmap_mode="r"),
+            np.load(directory / "indptr.csc.index.npy", mmap_mode="r"),
+            json.loads((directory / "vocab.index.json").read_text(encoding="utf-8")),
+            int(params["num_docs"]),
+            str(params.get("dtype", "float32")),
+            frozenset(tokens["stopwords"]),
+            str(tokens["token_pattern"]),
+            bool(tokens["lower"]),
+        )
+
+    def term_ids(self, query: str) -> list[int]:
+        """What bm25s.tokenize and BM25.get_tokens_ids make of ``query``: kept words, stemmed, known ones."""
+        text = _INVISIBLE.sub("", query)
+        words = [w for w in self.split(text.lower() if self.lower else text) if w not in self.stopwords]
+        unique = list(dict.fromkeys(words))
+        stems = dict(zip(unique, stemmer().stemWords(unique), strict=True))
+        return [self.vocab[stems[w]] for w in words if stems[w] in self.vocab]
+
+    def top(self, query: str, k: int, mask: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
+        term_ids = self.term_ids(query)
+        if not term_ids:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=self.dtype)
+        scores = np.zeros(self.num_docs, dtype=self.dtype)
+        for term in term_ids:
+            start, end = int(self.indptr[term]), int(self.indptr[term + 1])
+            np.add.at(scores, self.indices[start:end], self.data[start:end])
+        if mask is not None:
+            scores *= mask
+        # bm25s's numpy top-k, step for step, so equal scores come out in its order
+        partitioned = np.argpartition(scores, -k).take(indices=range(-k, 0))
+        partitioned_scores = np.take(scores, partitioned)
+        order = np.flip(np.argsort(partitioned_scores))
+        return partitioned[order], partitioned_scores[order]

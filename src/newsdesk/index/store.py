@@ -271,6 +271,9 @@ class Store:
     def vectorstore(self) -> Any:
         from langchain_chroma import Chroma
 
+        from newsdesk.index.embedding import register_as_langchain_embeddings
+
+        register_as_langchain_embeddings()
         self.client  # noqa: B018 - opens Chroma (afresh after `reopen`) before the vector store is built on it
         with self._open_lock:
             if self._vectorstore is None:
@@ -281,6 +284,18 @@ class Store:
                     collection_metadata={"hnsw:space": "cosine"},
                 )
             return self._vectorstore
+
+    def vectorstore_embedding_with(self, embeddings: Any) -> Any:
+        """The same Chroma collection, adding documents with ``embeddings`` (e.g. sentence-pooled chunk vectors)."""
+        from langchain_chroma import Chroma
+
+        self.client  # noqa: B018 - opened as for `vectorstore`
+        return Chroma(
+            collection_name=self.settings.collection,
+            embedding_function=embeddings,
+            client=self._client,
+            collection_metadata={"hnsw:space": "cosine"},
+        )
 
     @property
     def collection(self) -> Any:
