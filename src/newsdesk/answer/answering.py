@@ -44,7 +44,7 @@ from newsdesk.text import (
     stems_match,
     tokens,
 )
-from newsdesk.vocabulary import CONTRAST_SETS, INSTRUCTION_PATTERNS, NUMBER_WORDS, STOPWORDS
+from newsdesk.vocabulary import CONTRAST_SETS, INSTRUCTION_PATTERNS, NUMBER_WORDS, SELECTING_QUALIFIERS, STOPWORDS
 
 REFUSAL = "The corpus does not say: none of the indexed articles answers this question."
 REFUSAL_FILTERED = (
@@ -209,6 +209,30 @@ def contrasted_term(question: Question, text: str) -> str | None:
     return None
 
 
+def about_another(question: Question, candidate: Candidate) -> str | None:
+    """A name the question asks about is only in the sentence's neighbours, while the sentence names
+    someone or somewhere else: "how many died in A" is not answered by "at least 24 died in B"."""
+    own = " ".join(filter(None, (candidate.text, candidate.claimant, candidate.relay, candidate.metadata.get("title", ""))))
+    for entity in question.entities:
+        if entity_met(entity, own):
+            continue
+        others = [n for n in new_names(candidate.text, question) if n.lower() not in (candidate.claimant or "").lower()]
+        if others:
+            return f"is about {others[0]}, not {' '.join(entity)}"
+    return None
+
+
+def qualifier_unmet(question: Question, text: str) -> str | None:
+    """The question picks one value of several ("the previous record", "the runner-up's time", "in total"),
+    and the sentence does not say that qualifier."""
+    words = [w.lower for w in tokens(text)]
+    for token in tokens(question.text):
+        asked = token.lower
+        if asked in SELECTING_QUALIFIERS and not any(asked == w or same_lemma(asked, w) for w in words):
+            return f"does not say {asked}"
+    return None
+
+
 _TO_AN_ASSISTANT = re.compile("|".join(INSTRUCTION_PATTERNS), re.IGNORECASE)
 
 
@@ -334,6 +358,9 @@ class ExtractiveAnswerer:
         contrast = contrasted_term(question, candidate.text)
         if contrast:
             return contrast
+        elsewhere = about_another(question, candidate) or qualifier_unmet(question, candidate.text)
+        if elsewhere:
+            return elsewhere
         if question.claimed_by and not _said_by(question.claimed_by, candidate):
             return f"is not said by the {' '.join(question.claimed_by)}"
         if question.kind in ("quantity", "date") and _HYPOTHETICAL.match(candidate.text):
