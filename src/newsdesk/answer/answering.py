@@ -31,6 +31,7 @@ from newsdesk.claims.extraction import EVENTS
 from newsdesk.answer.dispute_answer import compose_disputed, quotes_hold
 from newsdesk.index.embedding import Embedder
 from newsdesk.answer.questions import Question, Term, entity_met
+from newsdesk.answer.verification import supports
 from newsdesk.settings import Settings
 from newsdesk.text import (
     has_date_expression,
@@ -489,6 +490,11 @@ def compose_latest(latest: Candidate, replaced: Candidate | None, question: Ques
     earlier_text, earlier_citations = compose([replaced], question, limit)
     when = replaced.metadata.get("published", "")
     note = f"This replaces an earlier figure{f' (published {when})' if when else ''}: {earlier_text.replace('[1]', '[2]')}"
+    earlier = earlier_citations[0]
+    claimant = claimant_label(earlier.claimant, earlier.relay, inline=False) if earlier.claimant else None
+    if not supports(earlier.quote, note, claimant):
+        # The lead-in's words would outweigh a short quote: the earlier sentence stands on its own.
+        note = earlier_text.replace("[1]", "[2]")
     if len(f"{text} {note}") - len("[1] [2]") > limit:
         return text, citations
     return f"{text} {note}", citations + [dc_replace(earlier_citations[0], n=2)]
