@@ -128,3 +128,19 @@ def test_a_sentence_without_the_selecting_qualifier_gives_another_value(question
     from newsdesk.answer.answering import qualifier_unmet
 
     assert (qualifier_unmet(analyse(question), sentence) is not None) is rejected
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "neighbours", "rejected"),
+    [
+        ("What was the vote on last year's budget?", "The budget passed by nine votes to six.", "", True),
+        ("What was the vote on last year's budget?", "Last year's budget passed by nine votes to six.", "", False),
+        ("What profit did the firm make last year?", "It made a profit of 40 million crowns in 2024.", "", False),
+        ("How big is the budget gap next year?", "The shortfall will be 9.5 million crowns.", "The council expects a gap next year.", False),
+        ("How many seats did it win at the election before last?", "It won 171 seats at the last election.", "", True),
+    ],
+)
+def test_a_sentence_must_be_about_the_relative_period_asked(question, sentence, neighbours, rejected):
+    from newsdesk.answer.answering import relative_period_unmet
+
+    assert (relative_period_unmet(question, _sentence_in_article(sentence, neighbours)) is not None) is rejected

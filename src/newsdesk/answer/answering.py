@@ -234,6 +234,22 @@ def qualifier_unmet(question: Question, text: str) -> str | None:
     return None
 
 
+_RELATIVE_PERIOD = re.compile(r"\b(?:last|next|this|previous) (?:year|month|week|season|quarter)\b|\bbefore last\b", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+
+
+def relative_period_unmet(asked: str, candidate: Candidate) -> str | None:
+    """"Last year's budget", "next year", "the election before last": the sentence or its neighbours must
+    say that period (a year in the sentence will do for a year); another period's figure is no answer."""
+    context = candidate.context.lower()
+    for match in _RELATIVE_PERIOD.finditer(asked):
+        period = match.group(0).lower()
+        if period in context or (period.endswith("year") and _YEAR.search(candidate.text)):
+            continue
+        return f"does not say {period}"
+    return None
+
+
 _TO_AN_ASSISTANT = re.compile("|".join(INSTRUCTION_PATTERNS), re.IGNORECASE)
 
 
@@ -359,7 +375,10 @@ class ExtractiveAnswerer:
         contrast = contrasted_term(question, candidate.text)
         if contrast:
             return contrast
-        elsewhere = about_another(question, candidate) or qualifier_unmet(question, candidate.text)
+        elsewhere = (
+            about_another(question, candidate) or qualifier_unmet(question, candidate.text)
+            or relative_period_unmet(question.text, candidate)
+        )
         if elsewhere:
             return elsewhere
         if question.claimed_by and not _said_by(question.claimed_by, candidate):
