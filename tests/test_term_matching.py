@@ -98,22 +98,6 @@ def _sentence_in_article(text: str, neighbours: str = "", title: str = "Floods i
 
 
 @pytest.mark.parametrize(
-    ("question", "sentence", "neighbours", "rejected"),
-    [
-        # The place asked about is only next door; the sentence is about another place.
-        ("How many people died in Dunmore?", "At least 24 people died in Kelby, rescuers said.", "Dunmore was also flooded.", True),
-        ("How many people died in Dunmore?", "At least 24 people died in Dunmore, rescuers said.", "", False),
-        # Only next door, but the sentence names nothing else: "the town" is the place the neighbours name.
-        ("How many people died in Dunmore?", "At least 24 people died in the town.", "Dunmore was flooded.", False),
-    ],
-)
-def test_a_sentence_about_another_named_place_does_not_answer(question, sentence, neighbours, rejected):
-    from newsdesk.answer.answering import about_another
-
-    assert (about_another(analyse(question), _sentence_in_article(sentence, neighbours)) is not None) is rejected
-
-
-@pytest.mark.parametrize(
     ("question", "sentence", "rejected"),
     [
         ("What was the previous course record?", "She broke the course record by a minute.", True),

@@ -210,19 +210,6 @@ def contrasted_term(question: Question, text: str) -> str | None:
     return None
 
 
-def about_another(question: Question, candidate: Candidate) -> str | None:
-    """A name the question asks about is only in the sentence's neighbours, while the sentence names
-    someone or somewhere else: "how many died in A" is not answered by "at least 24 died in B"."""
-    own = " ".join(filter(None, (candidate.text, candidate.claimant, candidate.relay, candidate.metadata.get("title", ""))))
-    for entity in question.entities:
-        if entity_met(entity, own):
-            continue
-        others = [n for n in new_names(candidate.text, question) if n.lower() not in (candidate.claimant or "").lower()]
-        if others:
-            return f"is about {others[0]}, not {' '.join(entity)}"
-    return None
-
-
 def qualifier_unmet(question: Question, text: str) -> str | None:
     """The question picks one value of several ("the previous record", "the runner-up's time", "in total"),
     and the sentence does not say that qualifier."""
@@ -375,10 +362,7 @@ class ExtractiveAnswerer:
         contrast = contrasted_term(question, candidate.text)
         if contrast:
             return contrast
-        elsewhere = (
-            about_another(question, candidate) or qualifier_unmet(question, candidate.text)
-            or relative_period_unmet(question.text, candidate)
-        )
+        elsewhere = qualifier_unmet(question, candidate.text) or relative_period_unmet(question.text, candidate)
         if elsewhere:
             return elsewhere
         if question.claimed_by and not _said_by(question.claimed_by, candidate):
