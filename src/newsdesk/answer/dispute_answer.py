@@ -23,6 +23,10 @@ from newsdesk.text import stem, stems_match, tokens
 from newsdesk.vocabulary import WEEKDAYS
 
 
+# How much of a figure side's quote is shown when the quote itself must be shown.
+_SIDE_QUOTE_CHARS = 160
+
+
 def compose_disputed(
     dispute: Dispute, question: Question | None = None, start_n: int = 1, limit: int = 500
 ) -> tuple[str, list[Citation], dict[str, Any]]:
@@ -82,7 +86,7 @@ def _figure_sentences(
     if _names_claimant(claim):
         text = f"{who}: {claim.hedged_value}{' ' + noun if noun else ''}"
     else:  # "it said", a quotation continued: show the words that hold the figure
-        quote = _shorten(claim.quote, 160)
+        quote = _shorten(claim.quote, _SIDE_QUOTE_CHARS)
         text = f"{who}: {quote}" if quote[:1] in '"“' else f'{who}: "{quote}"'
     caveat = next((c.caveat for c in side.claims if c.value == claim.value and c.caveat), None)
     if caveat:
@@ -108,9 +112,14 @@ def _supported(sentence: str, citations: list[Citation], start_n: int) -> str:
     claimant = claimant_label(citation.claimant, citation.relay, inline=False) if citation.claimant else None
     if supports(citation.quote, sentence, claimant):
         return sentence
-    quote = citation.quote if citation.quote[:1] in '"“' else f"“{citation.quote}”"
-    who = _short_who(citation.claimant, citation.relay) if citation.claimant else ""
-    return f"{who + ': ' if who else ''}{quote}{sentence[marker.start():]}"
+    who = _short_who(citation.claimant, citation.relay) + ": " if citation.claimant else ""
+    # The quote cut to the length a side's quote gets elsewhere, if that still holds; the whole quote if not.
+    for quote in (_shorten(citation.quote, _SIDE_QUOTE_CHARS), citation.quote):
+        quoted = quote if quote[:1] in '"“' else f"“{quote}”"
+        fallback = f"{who}{quoted}{sentence[marker.start():]}"
+        if supports(citation.quote, fallback, claimant):
+            return fallback
+    return fallback
 
 
 def _names_claimant(claim: Claim) -> bool:
