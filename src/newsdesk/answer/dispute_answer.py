@@ -70,7 +70,7 @@ def compose_disputed(
             if re.search(rf"\b{re.escape(surname)}\b", claim.quote.lower()) is None:
                 quote = f"{who}: {quote}" if quote[:1] in '"“' else f'{who}: "{quote}"'
             sentences = [f"{quote} [{n}]"]
-        parts.extend(_supported(sentence, citations, start_n) for sentence in sentences)
+        parts.extend(_supported(sentence, citations, start_n, quote_budget) for sentence in sentences)
         table_sides.append(row)
     text = "Sources disagree. " + " ".join(parts)
     table = {"subject": dispute.subject, "kind": dispute.kind, "sides": table_sides}
@@ -101,7 +101,7 @@ def _figure_sentences(
     return [f"{text}. [{n}]", f"It was {previous.hedged_value}{' ' + _noun_in_quote(previous) if _noun_in_quote(previous) else ''} on {_day(previous)}. [{cite(previous)}]"]
 
 
-def _supported(sentence: str, citations: list[Citation], start_n: int) -> str:
+def _supported(sentence: str, citations: list[Citation], start_n: int, budget: int) -> str:
     """The sentence if its quote supports it (`newsdesk.answer.verification.supports`), else the quote itself
     after who said it: a summary ("Agency (via Outlet): at least 17 people.") whose label words the quote does
     not hold, or a revision's "It was 41 on 14 Oct.", must never stand on a citation that does not support it."""
@@ -113,8 +113,8 @@ def _supported(sentence: str, citations: list[Citation], start_n: int) -> str:
     if supports(citation.quote, sentence, claimant):
         return sentence
     who = _short_who(citation.claimant, citation.relay) + ": " if citation.claimant else ""
-    # The quote cut to the length a side's quote gets elsewhere, if that still holds; the whole quote if not.
-    for quote in (_shorten(citation.quote, _SIDE_QUOTE_CHARS), citation.quote):
+    # The quote cut to a side's share of the answer's length, if that still holds; the whole quote if not.
+    for quote in (_shorten(citation.quote, min(budget, _SIDE_QUOTE_CHARS)), citation.quote):
         quoted = quote if quote[:1] in '"“' else f"“{quote}”"
         fallback = f"{who}{quoted}{sentence[marker.start():]}"
         if supports(citation.quote, fallback, claimant):
