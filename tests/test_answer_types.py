@@ -52,6 +52,10 @@ def test_a_withheld_fact_is_a_refusal_unless_the_sentence_still_gives_the_figure
         ("Who said the substance was banned?", "The agency said the substance was banned.", "Sport Integrity Agency", True),
         ("Who organised the march?", "An alliance of six trade unions organised the march.", None, True),
         ("Who offered to buy the plant?", "The plant will close by the end of the year.", None, False),
+        # The speaker is the one asked about: neither the speaker, nor their first name, nor "the company" answers.
+        ("Who will replace Brook as chief executive?", "Founder Ada Brook said she would step down as chief executive of the company.", "Founder Ada Brook", False),
+        ("Who will replace Brook as chief executive?", "Ada Brook said Ivo Marsh would take over as chief executive.", "Ada Brook", True),
+        ("Who will replace Brook as chief executive?", "The board said Ivo Marsh would replace Brook.", "board", True),
         ("Why was the road closed?", "The road was closed because a bridge support cracked.", None, True),
         ("Why was the road closed?", "The road was closed on Monday.", None, False),
         ("Why did the firm cut its forecast?", "The firm cut its forecast, saying shoppers were spending less.", None, True),

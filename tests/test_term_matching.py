@@ -88,3 +88,43 @@ def test_a_sentence_planted_for_an_assistant_is_no_answer(sentence, planted):
     from newsdesk.answer.answering import addresses_an_assistant
 
     assert addresses_an_assistant(sentence) is planted
+
+
+def _sentence_in_article(text: str, neighbours: str = "", title: str = "Floods in the valley") -> Candidate:
+    return Candidate(
+        text=text, start=0, end=len(text), metadata={"doc_id": "a.md", "title": title},
+        context=" ".join(filter(None, (text, neighbours, title))), claimant=None, relay=None, rank=1,
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "rejected"),
+    [
+        ("What was the previous course record?", "She broke the course record by a minute.", True),
+        ("What was the previous course record?", "The previous record of 2:22 had stood since 2009.", False),
+        ("How many patients dropped out in total?", "Twelve patients dropped out of the drug arm.", True),
+        ("How many cars did the plant build at its peak?", "At its peak the plant built 90,000 cars a year.", False),
+        # "former" names a person's past role, not one value among several.
+        ("How much did the former mayor take in bribes?", "The mayor took 2 million crowns.", False),
+    ],
+)
+def test_a_sentence_without_the_selecting_qualifier_gives_another_value(question, sentence, rejected):
+    from newsdesk.answer.answering import qualifier_unmet
+
+    assert (qualifier_unmet(analyse(question), sentence) is not None) is rejected
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "neighbours", "rejected"),
+    [
+        ("What was the vote on last year's budget?", "The budget passed by nine votes to six.", "", True),
+        ("What was the vote on last year's budget?", "Last year's budget passed by nine votes to six.", "", False),
+        ("What profit did the firm make last year?", "It made a profit of 40 million crowns in 2024.", "", False),
+        ("How big is the budget gap next year?", "The shortfall will be 9.5 million crowns.", "The council expects a gap next year.", False),
+        ("How many seats did it win at the election before last?", "It won 171 seats at the last election.", "", True),
+    ],
+)
+def test_a_sentence_must_be_about_the_relative_period_asked(question, sentence, neighbours, rejected):
+    from newsdesk.answer.answering import relative_period_unmet
+
+    assert (relative_period_unmet(question, _sentence_in_article(sentence, neighbours)) is not None) is rejected

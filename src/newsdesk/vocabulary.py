@@ -51,6 +51,13 @@ CONTRAST_SETS: tuple[frozenset[str], ...] = (
     frozenset("daily weekly monthly yearly annual quarterly".split()),
 )
 
+# Words that pick one value among several of the same thing ("the previous record", "the total",
+# "at its peak"): a sentence that does not say the qualifier gives another value. Not "former", which
+# names a person's past role ("the former mayor"), not a value.
+SELECTING_QUALIFIERS = frozenset(
+    "previous earlier original initial peak total average median maximum minimum highest lowest".split()
+)
+
 # Sentences written for a language model, not for readers: planted instructions in a page.
 INSTRUCTION_PATTERNS = (
     r"\b(ignore|disregard|forget) (all |any )?(the )?(previous|prior|above|earlier|your) (instructions|prompts?|rules)\b",

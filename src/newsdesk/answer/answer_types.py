@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from newsdesk.answer.questions import Question
+from newsdesk.answer.questions import Question, entity_met
 from newsdesk.text import has_date_expression, has_quantity, same_lemma, specificity, stem, stems_match, tokens
 from newsdesk.vocabulary import ATTRIBUTION_VERBS, FIGURE_TYPES, MONTHS, ROLE_WORDS, REASON_PATTERNS, STOPWORDS, UNDISCLOSED_PATTERNS, WEEKDAYS
 
@@ -61,19 +61,41 @@ def states_reason(text: str) -> bool:
 
 
 def new_names(text: str, question: Question) -> list[str]:
-    """Capitalised words of ``text`` that are not in the question, a date, or an ordinary opening word."""
+    """Capitalised words of ``text`` that are not in the question, a date, or an ordinary opening word.
+
+    A word of a run that holds a name the question gives is that same name ("Perdita" of "Perdita
+    Vallancey" when the question names "Vallancey"): who replaced Vallancey is not Vallancey.
+    """
     text = _DATELINE.sub("", text)
     asked = [stem(w.text) for w in tokens(question.text)]
+    named = [stem(word) for entity in question.entities for word in entity]
     found = []
-    for index, word in enumerate(tokens(text)):
-        if not word.text[0].isupper() or word.lower in STOPWORDS or word.lower in _CALENDAR or len(word.text) < 2:
+    words = tokens(text)
+    for run in _capitalised_runs(text, words):
+        if named and any(stems_match(stem(w.text), other) for w in run for other in named):
             continue
-        if index == 0 and specificity(word.text) < _COMMON_OPENER:
-            continue
-        if any(stems_match(stem(word.text), other) for other in asked):
-            continue
-        found.append(word.text)
+        for word in run:
+            if word.lower in STOPWORDS or word.lower in _CALENDAR or len(word.text) < 2:
+                continue
+            if word is words[0] and specificity(word.text) < _COMMON_OPENER:
+                continue
+            if any(stems_match(stem(word.text), other) for other in asked):
+                continue
+            found.append(word.text)
     return found
+
+
+def _capitalised_runs(text: str, words: list) -> list[list]:
+    """Runs of capitalised words joined by a space or hyphen: "Environment Minister Saskia Holloway-Brandt"."""
+    runs: list[list] = []
+    for word in words:
+        if not word.text[0].isupper():
+            continue
+        if runs and runs[-1][-1] is words[words.index(word) - 1] and text[runs[-1][-1].end:word.start] in (" ", "-"):
+            runs[-1].append(word)
+        else:
+            runs.append([word])
+    return runs
 
 
 def _asked_head(question: str) -> str | None:
@@ -114,6 +136,10 @@ def type_met(question: Question, text: str, claimant: str | None) -> bool:
         named = new_names(text, question) or (by_claimant and new_names(claimant or "", question))
         return bool(named) and role_met(question.text, text)
     if question.kind == "agent":  # "who organised it?": a name, or a group or role the question does not hold
+        if claimant and any(entity_met(entity, claimant) for entity in question.entities):
+            # The speaker is the one the question names ("who will replace Vallancey?" against "Vallancey
+            # said she would step down"): only another name answers, not the speaker or a role word.
+            return bool(new_names(text, question))
         return bool(new_names(text, question) or claimant or _new_roles(text, question))
     if question.kind == "reason":
         return states_reason(text)

@@ -31,6 +31,7 @@ from newsdesk.claims.extraction import EVENTS
 from newsdesk.answer.dispute_answer import compose_disputed, quotes_hold
 from newsdesk.index.embedding import Embedder
 from newsdesk.answer.questions import Question, Term, entity_met
+from newsdesk.answer.verification import supports
 from newsdesk.settings import Settings
 from newsdesk.text import (
     has_date_expression,
@@ -44,7 +45,7 @@ from newsdesk.text import (
     stems_match,
     tokens,
 )
-from newsdesk.vocabulary import CONTRAST_SETS, INSTRUCTION_PATTERNS, NUMBER_WORDS, STOPWORDS
+from newsdesk.vocabulary import CONTRAST_SETS, INSTRUCTION_PATTERNS, NUMBER_WORDS, SELECTING_QUALIFIERS, STOPWORDS
 
 REFUSAL = "The corpus does not say: none of the indexed articles answers this question."
 REFUSAL_FILTERED = (
@@ -209,6 +210,33 @@ def contrasted_term(question: Question, text: str) -> str | None:
     return None
 
 
+def qualifier_unmet(question: Question, text: str) -> str | None:
+    """The question picks one value of several ("the previous record", "the runner-up's time", "in total"),
+    and the sentence does not say that qualifier."""
+    words = [w.lower for w in tokens(text)]
+    for token in tokens(question.text):
+        asked = token.lower
+        if asked in SELECTING_QUALIFIERS and not any(asked == w or same_lemma(asked, w) for w in words):
+            return f"does not say {asked}"
+    return None
+
+
+_RELATIVE_PERIOD = re.compile(r"\b(?:last|next|this|previous) (?:year|month|week|season|quarter)\b|\bbefore last\b", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+
+
+def relative_period_unmet(asked: str, candidate: Candidate) -> str | None:
+    """"Last year's budget", "next year", "the election before last": the sentence or its neighbours must
+    say that period (a year in the sentence will do for a year); another period's figure is no answer."""
+    context = candidate.context.lower()
+    for match in _RELATIVE_PERIOD.finditer(asked):
+        period = match.group(0).lower()
+        if period in context or (period.endswith("year") and _YEAR.search(candidate.text)):
+            continue
+        return f"does not say {period}"
+    return None
+
+
 _TO_AN_ASSISTANT = re.compile("|".join(INSTRUCTION_PATTERNS), re.IGNORECASE)
 
 
@@ -334,6 +362,9 @@ class ExtractiveAnswerer:
         contrast = contrasted_term(question, candidate.text)
         if contrast:
             return contrast
+        elsewhere = qualifier_unmet(question, candidate.text) or relative_period_unmet(question.text, candidate)
+        if elsewhere:
+            return elsewhere
         if question.claimed_by and not _said_by(question.claimed_by, candidate):
             return f"is not said by the {' '.join(question.claimed_by)}"
         if question.kind in ("quantity", "date") and _HYPOTHETICAL.match(candidate.text):
@@ -462,6 +493,11 @@ def compose_latest(latest: Candidate, replaced: Candidate | None, question: Ques
     earlier_text, earlier_citations = compose([replaced], question, limit)
     when = replaced.metadata.get("published", "")
     note = f"This replaces an earlier figure{f' (published {when})' if when else ''}: {earlier_text.replace('[1]', '[2]')}"
+    earlier = earlier_citations[0]
+    claimant = claimant_label(earlier.claimant, earlier.relay, inline=False) if earlier.claimant else None
+    if not supports(earlier.quote, note, claimant):
+        # The lead-in's words would outweigh a short quote: the earlier sentence stands on its own.
+        note = earlier_text.replace("[1]", "[2]")
     if len(f"{text} {note}") - len("[1] [2]") > limit:
         return text, citations
     return f"{text} {note}", citations + [dc_replace(earlier_citations[0], n=2)]

@@ -18,8 +18,13 @@ from newsdesk.claims.extraction import EVENTS, Claim
 from newsdesk.claims.attribution import claimant_identity, claimant_label
 from newsdesk.claims.conflicts import Dispute, Side
 from newsdesk.answer.questions import Question
+from newsdesk.answer.verification import MARKER, supports
 from newsdesk.text import stem, stems_match, tokens
 from newsdesk.vocabulary import WEEKDAYS
+
+
+# How much of a figure side's quote is shown when the quote itself must be shown.
+_SIDE_QUOTE_CHARS = 160
 
 
 def compose_disputed(
@@ -57,14 +62,15 @@ def compose_disputed(
             "hedge": claim.hedge, "caveat": claim.caveat, "as_of": claim.as_of, "citation": n, "quote": claim.quote,
         }
         if dispute.kind == "figure":
-            parts.extend(_figure_sentences(dispute, side, claim, n, row, cite))
+            sentences = _figure_sentences(dispute, side, claim, n, row, cite)
         else:
             who = _short_who(claim.claimant, claim.relay)
             quote = _shorten(claim.quote, quote_budget)
             surname = claim.claimant.split(",")[0].split()[-1].lower()
             if re.search(rf"\b{re.escape(surname)}\b", claim.quote.lower()) is None:
                 quote = f"{who}: {quote}" if quote[:1] in '"“' else f'{who}: "{quote}"'
-            parts.append(f"{quote} [{n}]")
+            sentences = [f"{quote} [{n}]"]
+        parts.extend(_supported(sentence, citations, start_n, quote_budget) for sentence in sentences)
         table_sides.append(row)
     text = "Sources disagree. " + " ".join(parts)
     table = {"subject": dispute.subject, "kind": dispute.kind, "sides": table_sides}
@@ -80,7 +86,7 @@ def _figure_sentences(
     if _names_claimant(claim):
         text = f"{who}: {claim.hedged_value}{' ' + noun if noun else ''}"
     else:  # "it said", a quotation continued: show the words that hold the figure
-        quote = _shorten(claim.quote, 160)
+        quote = _shorten(claim.quote, _SIDE_QUOTE_CHARS)
         text = f"{who}: {quote}" if quote[:1] in '"“' else f'{who}: "{quote}"'
     caveat = next((c.caveat for c in side.claims if c.value == claim.value and c.caveat), None)
     if caveat:
@@ -93,6 +99,27 @@ def _figure_sentences(
     previous = earlier[0]
     row["earlier"] = [{"value": c.value, "hedge": c.hedge, "as_of": c.as_of, "citation": cite(c)} for c in earlier]
     return [f"{text}. [{n}]", f"It was {previous.hedged_value}{' ' + _noun_in_quote(previous) if _noun_in_quote(previous) else ''} on {_day(previous)}. [{cite(previous)}]"]
+
+
+def _supported(sentence: str, citations: list[Citation], start_n: int, budget: int) -> str:
+    """The sentence if its quote supports it (`newsdesk.answer.verification.supports`), else the quote itself
+    after who said it: a summary ("Agency (via Outlet): at least 17 people.") whose label words the quote does
+    not hold, or a revision's "It was 41 on 14 Oct.", must never stand on a citation that does not support it."""
+    marker = MARKER.search(sentence)
+    if marker is None:
+        return sentence
+    citation = citations[int(marker.group(1)) - start_n]
+    claimant = claimant_label(citation.claimant, citation.relay, inline=False) if citation.claimant else None
+    if supports(citation.quote, sentence, claimant):
+        return sentence
+    who = _short_who(citation.claimant, citation.relay) + ": " if citation.claimant else ""
+    # The quote cut to a side's share of the answer's length, if that still holds; the whole quote if not.
+    for quote in (_shorten(citation.quote, min(budget, _SIDE_QUOTE_CHARS)), citation.quote):
+        quoted = quote if quote[:1] in '"“' else f"“{quote}”"
+        fallback = f"{who}{quoted}{sentence[marker.start():]}"
+        if supports(citation.quote, fallback, claimant):
+            return fallback
+    return fallback
 
 
 def _names_claimant(claim: Claim) -> bool:
