@@ -133,6 +133,7 @@ class Assistant:
             reported=[retrieved_json(p) for p in passages],
             filtered=request.filters.active,
             disputes=disputes_for(question, passages[:k], self.ledger()),
+            history=request.history,
         )
         return Retrieved(request, question, evidence, {**analysed.timings, "retrieve": _ms(started)})
 

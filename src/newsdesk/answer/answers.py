@@ -91,6 +91,7 @@ class Evidence:
     reported: list[dict[str, Any]]  # the passages ``retrieved`` reports (at least the top 10), as JSON
     filtered: bool = False  # outlet, document or date filters narrowed the search
     disputes: list[Dispute] = field(default_factory=list)  # disputed subjects the question and passages touch
+    history: tuple[str, ...] = ()  # the chat's earlier user turns, oldest first (a generative answerer shows them)
 
 
 class Answerer(Protocol):

@@ -107,7 +107,7 @@ class Prompt:
     passages: dict[int, NumberedPassage]
 
 
-def build_prompt(question: Question, passages: list[Document], budget_chars: int) -> Prompt:
+def build_prompt(question: Question, passages: list[Document], budget_chars: int, history: tuple[str, ...] = ()) -> Prompt:
     """The system instruction, then the numbered passages, earlier questions and the question."""
     numbered: dict[int, NumberedPassage] = {}
     blocks = []
@@ -124,7 +124,7 @@ def build_prompt(question: Question, passages: list[Document], budget_chars: int
         source = quoted_data(" · ".join(p for p in (metadata.get("title", ""), metadata.get("outlet", ""), metadata.get("published", "")) if p))
         blocks.append(f'<passage n="{n}" source="{source.replace(chr(34), chr(39))}">\n{text}\n</passage>')
         used += len(text)
-    history = "".join(f"- {quoted_data(turn)}\n" for turn in question.history)
+    history = "".join(f"- {quoted_data(turn)}\n" for turn in history)
     parts = ["Passages:", *blocks]
     if history:
         parts.append(f"Earlier questions in this chat, oldest first:\n{history.rstrip()}")
@@ -184,12 +184,12 @@ class GenerativeAnswerer:
             return
         accepted = self._accepted(question, evidence, base)
         budget = (self.settings.llm_context - self.settings.llm_max_tokens - _PROMPT_RESERVE) * _CHARS_PER_TOKEN
-        prompt = build_prompt(question, passages_for_model(evidence, accepted), budget)
+        prompt = build_prompt(question, passages_for_model(evidence, accepted), budget, evidence.history)
         draft = _Draft(prompt.passages, accepted, self.settings)
         written = ""
         try:
             for chunk in self.chat_model.stream(prompt.messages):
-                piece = chunk.text() if callable(chunk.text) else str(chunk.text)
+                piece = chunk.content if isinstance(chunk.content, str) else str(chunk.text)
                 written += piece
                 yield Drafted(written)
                 for sentence in _complete_sentences(written)[len(draft.sentences):]:
@@ -291,8 +291,10 @@ def lost_facts(base: Answer, text: str) -> list[str]:
     lost = [f"{value:g}" for value in sorted(number_values(first) - number_values(text))]
     have = [stem(t.text) for t in tokens(text)]
     wanted = names(first)
-    if base.citations and base.citations[0].claimant:
-        wanted += sorted(content_words(base.citations[0].claimant))
+    claimant = base.citations[0].claimant if base.citations else None
+    if claimant:
+        # Who said it: the claimant's names ("Anna Vey" of "Council leader Anna Vey"), else its words ("the ministry").
+        wanted += names(claimant) or sorted(content_words(claimant))
     for word in wanted:
         if not any(stems_match(stem(word), other) for other in have):
             lost.append(word)
