@@ -16,6 +16,11 @@ to end every sentence with ``[n]``. Passages go in as quoted data between
 replaced by look-alikes, so an article cannot close its tag, fake a passage,
 open a chat-template role (``<|im_start|>``) or write a citation marker.
 
+Sentences of the passages that address a language model rather than report
+news (an order to ignore earlier instructions, a chat role label, a template
+token, a fake passage delimiter) are blanked out of the evidence first, so
+neither the judge nor the model sees them.
+
 Every generated sentence is checked (`newsdesk.answer.sentence_check`) and
 cited by the exact sentence of the document that supports it; unsupported
 sentences are dropped (or flagged, ``llm_unsupported = "flag"``). When nothing
@@ -45,6 +50,7 @@ from newsdesk.answer.sentence_check import (
     generated_sentences,
     names,
     number_values,
+    without_instructions,
 )
 from newsdesk.answer.verification import MARKER, RESOLVED_DATE, answer_sentences, content_words
 from newsdesk.text import stem, stems_match, tokens
@@ -178,6 +184,8 @@ class GenerativeAnswerer:
 
     def stream(self, question: Question, evidence: Evidence) -> Iterator[AnswerEvent]:
         """Drafted text and checked sentences as the model writes; the last event is always the `Answer`."""
+        # Sentences written to steer a model are data, never evidence: the judge does not see them either.
+        evidence = replace(evidence, passages=[without_instructions(p) for p in evidence.passages])
         base = self.extractive.answer(question, evidence)
         if base.refused or base.disputes or not base.citations:
             yield _labelled(base, EXTRACTIVE)

@@ -19,6 +19,7 @@ the eval's citation check and the user's see the same thing.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 
@@ -37,6 +38,18 @@ _COMMON_OPENER = 3.0
 # "[1, 2]" and "[1][2]" are written as "[1] [2]" before checking.
 _MARKER_LIST = re.compile(r"\[(\d+(?:\s*,\s*\d+)+)\]")
 _LEADING_MARKERS = re.compile(r"^(?:\s*\[\d+\])+")
+# Article text that addresses a language model rather than reporting news: an order to drop earlier
+# instructions, a chat role label, a chat-template token or prompt delimiter, a mode switch. Such a
+# sentence is data the prompt quotes, never the support of an answer sentence (prompt injection).
+_INSTRUCTION = re.compile(
+    r"\b(ignore|disregard|forget|override)\b[^.]{0,30}\b(previous|prior|above|earlier|all|any|your|these|the)\s+"
+    r"(instructions?|prompts?|directions|system prompt|articles|passages)\b"
+    r"|(^|\n)\W{0,3}(system|assistant|user|model|developer)\s*:"
+    r"|<\|[^|>]{1,30}\|>|<(start|end)_of_turn>|</?passage\b|\[/?INST\]|<</?SYS>>"
+    r"|\byou are now\b|\bdeveloper mode\b|\b(reply|respond|answer)\b[^.]{0,40}\b(only|every question)\b"
+    r"|\bnew (rules?|instructions?) (for|from)\b|\bthe assistant must\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -132,12 +145,38 @@ def best_support(text: str, sentences: tuple[Candidate, ...], accepted: set[tupl
     for candidate in sentences:
         if accepted is not None and (candidate.metadata["doc_id"], candidate.start) not in accepted:
             continue
+        if addresses_a_model(candidate.text):
+            continue
         if not supports(candidate.text, text, _label(candidate)):
             continue
         share = len(words & content_words(candidate.text)) / max(1, len(words))
         if share > best_share:
             best, best_share = candidate, share
     return best
+
+
+def addresses_a_model(text: str) -> bool:
+    """Instruction-shaped text: written to steer a language model, not to report anything."""
+    return _INSTRUCTION.search(text) is not None
+
+
+def without_instructions(passage: Document) -> Document:
+    """The passage with its instruction-shaped sentences blanked (offsets kept): neither the judge nor the model sees them."""
+    metadata = passage.metadata
+    offset = int(metadata["start"])
+    spans = json.loads(metadata.get("sentences") or "[]")
+    hostile = [(s, e) for s, e in spans if addresses_a_model(passage.page_content[s - offset:e - offset])]
+    if not hostile:
+        return passage
+    text = passage.page_content
+    for start, end in hostile:
+        text = text[: start - offset] + " " * (end - start) + text[end - offset:]
+    kept = [index for index, span in enumerate(spans) if tuple(span) not in hostile]
+    attributions = json.loads(metadata.get("attributions") or "null")
+    cleaned = {**metadata, "sentences": json.dumps([spans[i] for i in kept])}
+    if attributions is not None:
+        cleaned["attributions"] = json.dumps([attributions[i] for i in kept if i < len(attributions)])
+    return Document(page_content=text, metadata=cleaned)
 
 
 def unsupported_facts(text: str, support: list[Candidate]) -> list[str]:
