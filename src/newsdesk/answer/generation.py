@@ -195,8 +195,9 @@ class GenerativeAnswerer:
         prompt = build_prompt(question, passages_for_model(evidence, accepted), budget, evidence.history)
         draft = _Draft(prompt.passages, accepted, self.settings)
         written = ""
+        chunks = self.chat_model.stream(prompt.messages)
         try:
-            for chunk in self.chat_model.stream(prompt.messages):
+            for chunk in chunks:
                 piece = chunk.content if isinstance(chunk.content, str) else str(chunk.text)
                 written += piece
                 yield Drafted(written)
@@ -207,6 +208,8 @@ class GenerativeAnswerer:
         except Exception as exc:  # noqa: BLE001 - any model or endpoint failure: the extractive answer stands
             yield _fallback(base, draft, f"the model failed: {type(exc).__name__}: {exc}"[:300])
             return
+        finally:
+            chunks.close()  # stop generating now (a full answer), and free the model for the next question
         if not draft.full:
             for sentence in generated_sentences(written)[len(draft.sentences):]:
                 yield draft.add(sentence)
