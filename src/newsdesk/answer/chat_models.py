@@ -152,13 +152,17 @@ class LlamaCppChat(BaseChatModel):
     def _identifying_params(self) -> dict[str, Any]:
         return {"model_name": self.model_name, "max_tokens": self.max_tokens}
 
-    def _completion(self, messages: list[BaseMessage], stop: list[str] | None, stream: bool) -> Any:
+    # Callers may constrain the output with a GBNF grammar (``stream(messages, grammar=GBNF)``).
+    accepts_grammar: bool = True
+
+    def _completion(self, messages: list[BaseMessage], stop: list[str] | None, stream: bool, grammar: str | None = None) -> Any:
         return self.llama.create_chat_completion(
             messages=[{"role": _ROLES.get(m.type, "user"), "content": str(m.content)} for m in messages],
             temperature=0.0,
             max_tokens=self.max_tokens,
             stop=stop or None,
             stream=stream,
+            grammar=_compiled_grammar(grammar) if grammar else None,
         )
 
     def _generate(
@@ -169,7 +173,7 @@ class LlamaCppChat(BaseChatModel):
         **kwargs: Any,
     ) -> ChatResult:
         with self._lock:
-            result = self._completion(messages, stop, stream=False)
+            result = self._completion(messages, stop, stream=False, grammar=kwargs.get("grammar"))
         text = result["choices"][0]["message"].get("content") or ""
         return ChatResult(generations=[ChatGeneration(message=AIMessage(content=text))])
 
@@ -181,7 +185,7 @@ class LlamaCppChat(BaseChatModel):
         **kwargs: Any,
     ) -> Iterator[ChatGenerationChunk]:
         with self._lock:
-            for part in self._completion(messages, stop, stream=True):
+            for part in self._completion(messages, stop, stream=True, grammar=kwargs.get("grammar")):
                 text = part["choices"][0]["delta"].get("content") or ""
                 if not text:
                     continue
@@ -189,3 +193,10 @@ class LlamaCppChat(BaseChatModel):
                 if run_manager:
                     run_manager.on_llm_new_token(text, chunk=chunk)
                 yield chunk
+
+
+@lru_cache(maxsize=4)
+def _compiled_grammar(gbnf: str) -> Any:
+    from llama_cpp import LlamaGrammar
+
+    return LlamaGrammar.from_string(gbnf, verbose=False)
