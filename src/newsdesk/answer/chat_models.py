@@ -139,7 +139,7 @@ class LlamaCppChat(BaseChatModel):
     model_config = ConfigDict(arbitrary_types_allowed=True)
 
     llama: Any
-    max_tokens: int = 200
+    max_tokens: int = 120
     model_name: str = "gguf"
     # One llama.cpp context serves one generation at a time; the chat may ask from several threads.
     _lock: threading.Lock = PrivateAttr(default_factory=threading.Lock)
