@@ -70,10 +70,9 @@ SYSTEM_PROMPT = (
     "it comes from in square brackets, like [1]. Say who made each claim. Copy names and figures exactly "
     "as the passage writes them. Use nothing that is not in the passages."
 )
-# For a backend that takes a grammar (llama.cpp): one or two sentences, each closed by a passage number.
-# A small model follows the format only when it has to; the check still decides what the text may say.
-# A full stop inside a sentence only as a decimal point ("3.2"), so each sentence ends at its
-# marker; the marker can only name a passage the model was given; at most 200 characters each.
+# For a backend that takes a grammar (llama.cpp): one or two sentences of at most 200 characters, each
+# closed by the number of a passage the model was given; a full stop inside one only as a decimal point
+# ("3.2"). A small model follows the format only when it has to; the check still decides what may be said.
 _CITED_SENTENCES_GBNF = r"""root ::= sentence (" " sentence)?
 sentence ::= [A-Z] char{8,200} " [" [1-{last}] "]."
 char ::= [^\[\]\n.<>] | [0-9] "." [0-9]
@@ -82,6 +81,8 @@ char ::= [^\[\]\n.<>] | [0-9] "." [0-9]
 
 def cited_sentences_grammar(passages: int) -> str:
     return _CITED_SENTENCES_GBNF.replace("{last}", str(max(1, min(9, passages))))
+
+
 # Characters of prompt per token, counted low so the prompt always fits the context.
 _CHARS_PER_TOKEN = 3
 # Tokens kept free for the chat template, the instruction and the question.
