@@ -16,6 +16,8 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+# llama.cpp's OpenMP threads must not busy-wait on a shared machine (newsdesk.answer.chat_models).
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
 from newsdesk.assistant import Assistant  # noqa: E402
 from newsdesk.index.embedding import Embedder  # noqa: E402

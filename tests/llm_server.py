@@ -7,6 +7,7 @@ would to vLLM, LM Studio or Ollama's ``/v1``: over HTTP, with an API key.
 from __future__ import annotations
 
 import json
+import os
 import secrets
 import socket
 import subprocess
@@ -91,7 +92,10 @@ def llama_server(model: Path, log_dir: Path, alias: str = "local-gguf", threads:
     log = log_dir / "llama_server.log"
     with log.open("wb") as output:
         process = subprocess.Popen(
-            server_command(model, port, alias, server.api_key, threads), stdout=output, stderr=subprocess.STDOUT
+            server_command(model, port, alias, server.api_key, threads),
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, "OMP_WAIT_POLICY": "PASSIVE"},  # as newsdesk.answer.chat_models sets it
         )
         try:
             wait_until_serving(process, server, log)
