@@ -137,10 +137,10 @@ def summary(timings: list[Timing]) -> dict[str, float]:
     }
 
 
-def table(results: dict[str, dict[str, float]], loads: dict[str, float], baseline: str) -> list[str]:
+def table(results: dict[str, dict[str, float]], loads: dict[str, float], baseline: str, first: str) -> list[str]:
     base = results[baseline]
     lines = [
-        "| answerer | load | first sentence p50 | p95 | whole answer p50 | p95 | ratio to extractive: first p50 | whole p50 |",
+        f"| answerer | load | {first} p50 | p95 | whole answer p50 | p95 | ratio to extractive: first p50 | whole p50 |",
         "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for name, row in results.items():
@@ -217,8 +217,8 @@ def main() -> None:
                 writers[name] = Counter(writer for _, writer in measured)
                 asked = [timing for timing, writer in measured if writer != "extractive"]
                 if asked:
-                    timings[f"{name}, questions the model wrote for"] = asked
-                    loads[f"{name}, questions the model wrote for"] = loads[name]
+                    timings[f"{name}, the {len(asked)} questions the model was asked"] = asked
+                    loads[f"{name}, the {len(asked)} questions the model was asked"] = loads[name]
             print(f"{name}: done", file=sys.stderr)
     results = {name: summary(values) for name, values in timings.items()}
     command = "python bench/llm_latency.py " + " ".join(sys.argv[1:])
@@ -226,7 +226,7 @@ def main() -> None:
         f"`{command}`, {time.strftime('%Y-%m-%d')}, {len(cases)} questions of eval/cases.jsonl "
         f"(every {step}th), {args.threads} threads, mode {args.mode}:",
         "",
-        *table(results, loads, "extractive"),
+        *table(results, loads, "extractive", "first sentence (unchecked)" if args.mode == "raw" else "first verified sentence"),
     ]
     if writers:
         block += ["", "Who wrote the final answers (`answerer` in `ask --json`):", ""]
