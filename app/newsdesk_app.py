@@ -19,6 +19,8 @@ from typing import Any
 
 import gradio as gr
 
+from newsdesk.answer.answers import Answer
+from newsdesk.answer.generation import AnswerEvent, Verified
 from newsdesk.assistant import Assistant, Request
 from newsdesk.articles.documents import example_questions
 from newsdesk.display import shortened
@@ -31,6 +33,8 @@ from .reindex_job import ReindexJob
 from .render import (
     answer_html,
     answer_markdown,
+    answering_with,
+    checking_html,
     partial_html,
     question_html,
     reindex_progress_html,
@@ -55,6 +59,11 @@ CSS = """
 .nd-refusal-tag { font-style: normal; font-weight: 700; text-transform: uppercase; font-size: 0.75em;
                   letter-spacing: 0.05em; margin-right: 4px; }
 .nd-cursor { opacity: 0.6; }
+.nd-checking { font-size: 0.8em; color: var(--body-text-color-subdued); margin-left: 6px; font-style: italic; }
+.nd-flagged { background: #fef2f2; border-bottom: 2px dotted #b91c1c; }
+.nd-flag-tag { font-size: 0.7em; font-weight: 700; text-transform: uppercase; letter-spacing: 0.05em;
+               color: #b91c1c; margin-left: 2px; }
+.nd-answerer-note { font-size: 0.8em; color: var(--body-text-color-subdued); margin-top: 4px; }
 .nd-turn-question { font-weight: 600; margin: 4px 0 8px; }
 .nd-source { border: 1px solid var(--border-color-primary); border-radius: 8px; padding: 8px 12px;
              margin-bottom: 10px; background: var(--background-fill-primary); transition: box-shadow 0.3s; }
@@ -169,6 +178,13 @@ def build_app(assistant: Assistant) -> gr.Blocks:
         except NewsdeskError as exc:
             raise gr.Error(str(exc)) from exc
 
+    def answer_events(question: str, history: list[str], filters: SearchFilters) -> Iterator[AnswerEvent]:
+        """The answer as it is written (`Assistant.stream`): the final `Answer` last."""
+        try:
+            yield from assistant.stream(Request(question, tuple(history[-HISTORY_TURNS:]), filters))
+        except NewsdeskError as exc:
+            raise gr.Error(str(exc)) from exc
+
     def respond(
         question: str, answers: list[dict[str, Any]], outlets: list[str] | None, since: str, until: str
     ) -> Iterator[tuple[Any, ...]]:
@@ -183,12 +199,19 @@ def build_app(assistant: Assistant) -> gr.Blocks:
             {"role": "assistant", "content": searching_html()},
         ]
         yield shown, "", *unchanged(3)
+        checked: list[dict[str, Any]] = []
+        result: dict[str, Any] = {}
         try:
-            result = answer(question, [a["question"] for a in answers], filters)
+            for event in answer_events(question, [a["question"] for a in answers], filters):
+                if isinstance(event, Answer):
+                    result = event.to_json()
+                elif isinstance(event, Verified):  # a model's sentence, checked: shown (or counted) now
+                    checked.append(event.sentence.to_json())
+                    yield shown[:-1] + [{"role": "assistant", "content": checking_html(checked)}], *unchanged(4)
         except gr.Error:
             yield conversation(answers), question, *unchanged(3)  # take back the pending turn
             raise
-        if not result["refused"]:
+        if not result["refused"] and not checked:  # a quoted answer arrives whole: shown a few words at a time
             for prefix in word_prefixes(result["answer"]):
                 yield shown[:-1] + [{"role": "assistant", "content": partial_html(prefix)}], *unchanged(4)
         answers = answers + [result]
@@ -203,6 +226,22 @@ def build_app(assistant: Assistant) -> gr.Blocks:
     ) -> dict[str, Any]:
         """Answer one question; returns the same JSON object as `newsdesk ask --json`."""
         return answer(question, list(history or []), parse_filters(outlets, since, until))
+
+    def ask_stream_api(
+        question: str,
+        history: list[str] | None = None,
+        outlets: list[str] | None = None,
+        since: str = "",
+        until: str = "",
+    ) -> Iterator[dict[str, Any]]:
+        """Answer one question as it is written: with the llm answerer, {"event": "sentence", "sentence":
+        {text, citations, verdict}} for each generated sentence once checked; always last {"event": "answer",
+        "answer": the `newsdesk ask --json` object} (which may be the extractive fallback)."""
+        for event in answer_events(question, list(history or []), parse_filters(outlets, since, until)):
+            if isinstance(event, Verified):
+                yield {"event": "sentence", "sentence": event.sentence.to_json()}
+            elif isinstance(event, Answer):
+                yield {"event": "answer", "answer": event.to_json()}
 
     def reindex_api() -> dict[str, Any]:
         """Reindex the corpus (waits for it); returns the counts of `newsdesk reindex --json`."""
@@ -235,7 +274,11 @@ def build_app(assistant: Assistant) -> gr.Blocks:
     with gr.Blocks(title="newsdesk", analytics_enabled=False) as demo:
         answers = gr.State([])
         with gr.Row(equal_height=True):
-            gr.Markdown("## newsdesk\nAnswers from the indexed articles only, each sentence cited and attributed.")
+            gr.Markdown(
+                "## newsdesk\nAnswers from the indexed articles only, each sentence cited and attributed.  \n"
+                + answering_with(assistant.settings),
+                elem_id="nd-title",
+            )
             status = gr.Markdown(status_markdown(initial), elem_id="nd-status")
         with gr.Row():
             with gr.Column(scale=3):
@@ -305,6 +348,7 @@ def build_app(assistant: Assistant) -> gr.Blocks:
             None, chatbot, api_visibility="private",
         )  # the examples follow the corpus as it is when the page opens
         gr.api(ask_api, api_name="ask", concurrency_limit=ASK_CONCURRENCY, concurrency_id="ask")
+        gr.api(ask_stream_api, api_name="ask_stream", concurrency_limit=ASK_CONCURRENCY, concurrency_id="ask")
         gr.api(reindex_api, api_name="reindex", concurrency_limit=None)
     return demo
 

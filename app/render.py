@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from typing import Any
 
 from newsdesk.answer.provenance import provenance_note
 from newsdesk.claims.attribution import claimant_label
 from newsdesk.display import visible
+from newsdesk.answer.chat_models import PACKAGED_MODEL_NAMES
+from newsdesk.settings import Settings
 
 # "[3]" after the sentence it cites; the composer puts one after each quoted sentence.
 _MARKER = re.compile(r"\[(\d+)\]")
@@ -46,14 +49,63 @@ def answer_html(answer: dict[str, Any], turn: int) -> str:
         )
     known = {citation["n"] for citation in answer["citations"]}
 
-    def link(match: re.Match[str]) -> str:
-        n = int(match.group(1))
+    def link(n: int) -> str:
         if n not in known:
-            return match.group(0)
+            return f"[{n}]"
         return f'<a class="nd-cite" href="#{source_anchor(turn, n)}" title="Show source {n}">[{n}]</a>'
 
-    body = f'<div class="nd-answer">{_MARKER.sub(link, text(answer["answer"]))}</div>'
+    if answer.get("answerer") == "llm":  # written by a model: each sentence as the check left it
+        inner = " ".join(checked_sentence_html(sentence, link) for sentence in answer["sentences"])
+    else:
+        inner = _MARKER.sub(lambda match: link(int(match.group(1))), text(answer["answer"]))
+    body = f'<div class="nd-answer">{inner}</div>' + answerer_note_html(answer)
     return body + "".join(disputes_html(dispute, turn) for dispute in answer.get("disputes", []))
+
+
+def checked_sentence_html(sentence: dict[str, Any], link: Callable[[int], str]) -> str:
+    """One sentence a language model wrote, after the check: with its citation markers when
+    verified, set apart as unverified when flagged (``llm_unsupported = "flag"``)."""
+    if sentence["verdict"] == "flagged":
+        return (
+            '<span class="nd-flagged" title="Its cited passages do not support this sentence">'
+            f'{text(sentence["text"])} <span class="nd-flag-tag">unverified</span></span>'
+        )
+    markers = " ".join(link(n) for n in sentence["citations"])
+    return f'<span class="nd-verified">{text(sentence["text"])} {markers}</span>'
+
+
+def checking_html(sentences: list[dict[str, Any]]) -> str:
+    """A generated answer while the model writes it: each sentence once it has been checked
+    (dropped ones only counted), then a cursor."""
+    shown = " ".join(checked_sentence_html(s, lambda n: f"[{n}]") for s in sentences if s["verdict"] != "dropped")
+    return (
+        f'<div class="nd-answer nd-streaming">{shown} <span class="nd-cursor">▍</span>'
+        f'<span class="nd-checking">each sentence is shown once its sources are checked</span></div>'
+        + dropped_html(sentences)
+    )
+
+
+def dropped_html(generated: list[dict[str, Any]]) -> str:
+    dropped = sum(1 for sentence in generated if sentence["verdict"] == "dropped")
+    if not dropped:
+        return ""
+    what = "sentence" if dropped == 1 else "sentences"
+    return f'<div class="nd-answerer-note">{dropped} generated {what} removed: not supported by the cited passages.</div>'
+
+
+def answerer_note_html(answer: dict[str, Any]) -> str:
+    """Under an answer of the llm answerer: who wrote it, and what the check removed.
+    Nothing under the extractive answerer's answers (it only quotes)."""
+    kind = answer.get("answerer")
+    if kind == "llm":
+        return (
+            '<div class="nd-answerer-note">Written by the language model; every sentence checked against the '
+            "passages it cites.</div>" + dropped_html(answer.get("generated", []))
+        )
+    if kind == "extractive-fallback":
+        reason = f" ({text(answer['fallback_reason'])})" if answer.get("fallback_reason") else ""
+        return f'<div class="nd-answerer-note">Quoted from the articles: the model\'s answer did not pass the check{reason}.</div>'
+    return ""
 
 
 def disputes_html(dispute: dict[str, Any], turn: int) -> str:
@@ -85,6 +137,22 @@ def disputes_html(dispute: dict[str, Any], turn: int) -> str:
 def partial_html(answer_text: str) -> str:
     """A streaming answer: the words so far, and a cursor."""
     return f'<div class="nd-answer nd-streaming">{text(answer_text)} <span class="nd-cursor">▍</span></div>'
+
+
+def answering_with(settings: Settings) -> str:
+    """Which answerer the server was started with (`answerer` setting), shown under the title."""
+    if settings.answerer != "llm":
+        return "Answers quote the articles' own sentences."
+    if settings.llm_backend == "openai":
+        model = f"{settings.llm_model} at {settings.llm_base_url}"
+    elif settings.llm_model_path is not None:
+        model = settings.llm_model_path.name
+    else:
+        model = PACKAGED_MODEL_NAMES[settings.llm_packaged_model]
+    return (
+        f"Answers are written by a language model ({html.escape(model)}); each sentence is shown only "
+        "once checked against the passages it cites."
+    )
 
 
 def question_html(question: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -16,10 +16,13 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+# llama.cpp's OpenMP threads must not busy-wait on a shared machine (newsdesk.answer.chat_models).
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
 from newsdesk.assistant import Assistant  # noqa: E402
 from newsdesk.index.embedding import Embedder  # noqa: E402
 from newsdesk.settings import Settings, load_settings  # noqa: E402
+from llm_server import LlamaServer, llama_server  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 SEED_CORPUS = REPO / "corpus"
@@ -112,3 +115,25 @@ def indexed(corpus_dir: Path, make_assistant: Callable[..., Assistant]) -> Assis
     assistant.reindex()
     assert not assistant.ask(Request(SEED_QUESTION)).refused
     return assistant
+
+
+def require_llm_extra() -> None:
+    """Skip, naming the reason, where the optional `llm` extra is not installed (`make test` installs it)."""
+    pytest.importorskip("llama_cpp.server", reason="the `llm` extra is not installed (make llm)")
+    pytest.importorskip("langchain_openai", reason="the `llm` extra is not installed (make llm)")
+
+
+@pytest.fixture(scope="session")
+def smollm2_gguf() -> Path:
+    """The packaged SmolLM2-135M-Instruct GGUF."""
+    require_llm_extra()
+    from newsdesk.answer.chat_models import packaged_smollm2
+
+    return packaged_smollm2()
+
+
+@pytest.fixture(scope="session")
+def smollm2_server(smollm2_gguf: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LlamaServer]:
+    """llama-cpp-python's OpenAI-compatible server on a free port, serving SmolLM2, for the whole run."""
+    with llama_server(smollm2_gguf, tmp_path_factory.mktemp("llama-server"), alias="smollm2") as server:
+        yield server

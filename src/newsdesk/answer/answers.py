@@ -54,6 +54,13 @@ class Answer:
     timings_ms: dict[str, float] = field(default_factory=dict)
     disputes: list[dict[str, Any]] = field(default_factory=list)
     id: str | None = None
+    # Set by the llm answerer (newsdesk.answer.generation): which answerer wrote the text ("llm",
+    # "extractive-fallback", "extractive"), each sentence of the text with its citations and verdict,
+    # every sentence the model wrote (dropped ones too), and why the extractive answer was kept.
+    answerer: str | None = None
+    sentences: list[dict[str, Any]] = field(default_factory=list)
+    generated: list[dict[str, Any]] = field(default_factory=list)
+    fallback_reason: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {"id": self.id} if self.id is not None else {}
@@ -67,6 +74,12 @@ class Answer:
         )
         if self.disputes:
             data["disputes"] = self.disputes
+        if self.answerer is not None:
+            data["answerer"] = self.answerer
+            data["sentences"] = self.sentences
+            data["generated"] = self.generated
+            if self.fallback_reason:
+                data["fallback_reason"] = self.fallback_reason
         return data
 
 
@@ -78,6 +91,7 @@ class Evidence:
     reported: list[dict[str, Any]]  # the passages ``retrieved`` reports (at least the top 10), as JSON
     filtered: bool = False  # outlet, document or date filters narrowed the search
     disputes: list[Dispute] = field(default_factory=list)  # disputed subjects the question and passages touch
+    history: tuple[str, ...] = ()  # the chat's earlier user turns, oldest first (a generative answerer shows them)
 
 
 class Answerer(Protocol):

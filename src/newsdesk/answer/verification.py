@@ -67,8 +67,12 @@ def _fold(text: str) -> str:
     return " ".join(text.split()).lower()
 
 
-def _content(text: str) -> set[str]:
+def content_words(text: str) -> set[str]:
+    """The words the support rule counts: lower-cased tokens that are not function words."""
     return {t.lower for t in tokens(text) if t.lower not in STOPWORDS}
+
+
+_content = content_words
 
 
 def check_answer(answer: dict, body_of: Callable[[str], str | None]) -> tuple[list[bool], list[bool]]:

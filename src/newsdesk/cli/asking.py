@@ -9,7 +9,16 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 from rich.markup import escape
 
-from newsdesk.cli.common import KOption, RetrieverOption, assistant_from, console, parse_date, retriever_mode
+from newsdesk.cli.common import (
+    AnswererOption,
+    KOption,
+    RetrieverOption,
+    answerer_kind,
+    assistant_from,
+    console,
+    parse_date,
+    retriever_mode,
+)
 from newsdesk.display import for_terminal
 from newsdesk.settings import RetrieverMode
 
@@ -53,6 +62,7 @@ def ask(
     until: UntilOption = None,
     doc: DocOption = None,
     retriever: RetrieverOption = None,
+    answerer: AnswererOption = None,
 ) -> None:
     """Answer one question (or a batch) from the corpus, with cited passages.
 
@@ -61,7 +71,8 @@ def ask(
     """
     if (question is None) == (batch is None):
         raise typer.BadParameter("give either a QUESTION or --batch FILE")
-    if question is not None and k is None and retriever is None and not doc:
+    answerer = answerer_kind(answerer)
+    if question is not None and k is None and retriever is None and answerer is None and not doc:
         answered = _ask_running_server(ctx, question, outlet, since, until)
         if answered is not None:
             _print_json(answered, as_json)
@@ -70,7 +81,7 @@ def ask(
 
     mode: RetrieverMode | None = retriever_mode(retriever)
     filters = _filters(outlet, since, until, doc)
-    assistant = assistant_from(ctx)
+    assistant = assistant_from(ctx, answerer=answerer)
     if batch is not None:
         from newsdesk.evaluation.scoring import load_cases
 
@@ -128,10 +139,23 @@ def render_answer(answer: Answer) -> None:
             f"      [dim]{for_terminal(citation.doc_id)}:{citation.start}-{citation.end}[/] “{escape(citation.quote)}”",
             highlight=False,
         )
+    if answer.answerer is not None:
+        console.print(f"[dim]{escape(answerer_note(answer))}[/]", highlight=False)
     if answer.disputes:
         from newsdesk.cli.claims import render_disputes
 
         render_disputes(answer.disputes)
+
+
+def answerer_note(answer: Answer) -> str:
+    """Who wrote the answer, and what the per-sentence check removed: "written by the language model; 1 of 3 sentences dropped"."""
+    dropped = sum(1 for s in answer.generated if s.get("verdict") == "dropped")
+    removed = f"; {dropped} of {len(answer.generated)} generated sentences dropped (unsupported)" if dropped else ""
+    if answer.answerer == "llm":
+        return f"written by the language model, every sentence checked against its citation{removed}"
+    if answer.answerer == "extractive-fallback":
+        return f"quoted from the articles: {answer.fallback_reason}{removed}"
+    return "quoted from the articles (the language model is not asked to refuse or to state a dispute)"
 
 
 def chat(

@@ -25,6 +25,22 @@ RetrieverOption = Annotated[
     Optional[str], typer.Option("--retriever", help="hybrid (default), dense or bm25.")
 ]
 
+AnswererOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--answerer",
+        help="extractive (default: quotes the articles' sentences) or llm (a language model phrases the answer; "
+        "each sentence is checked against its citations; needs the llm extra).",
+    ),
+]
+
+
+def answerer_kind(value: str | None) -> str | None:
+    """The ``--answerer`` option, checked."""
+    if value is not None and value not in ("extractive", "llm"):
+        raise typer.BadParameter("--answerer must be extractive or llm")
+    return value
+
 
 def retriever_mode(value: str | None) -> RetrieverMode | None:
     """The ``--retriever`` option, checked."""

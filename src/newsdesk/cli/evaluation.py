@@ -17,7 +17,16 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
 
-from newsdesk.cli.common import KOption, RetrieverOption, assistant_from, console, console_err, retriever_mode
+from newsdesk.cli.common import (
+    AnswererOption,
+    KOption,
+    RetrieverOption,
+    answerer_kind,
+    assistant_from,
+    console,
+    console_err,
+    retriever_mode,
+)
 
 if TYPE_CHECKING:
     from newsdesk.assistant import Assistant
@@ -65,6 +74,7 @@ def evaluate_set(
     ] = None,
     k: KOption = None,
     retriever: RetrieverOption = None,
+    answerer: AnswererOption = None,
 ) -> None:
     """Run an eval set through the same chain as the chat and report every metric."""
     from newsdesk.evaluation.report import load_baseline, load_floors
@@ -76,7 +86,7 @@ def evaluate_set(
             raise typer.BadParameter(
                 "--answers, --baseline, --floors and --claims hold one set; with several sets run them one set at a time"
             )
-        evaluate_side_by_side(ctx, splits, as_json=as_json, out=out, k=k, retriever=retriever)
+        evaluate_side_by_side(ctx, splits, as_json=as_json, out=out, k=k, retriever=retriever, answerer=answerer)
         return
     set_path = splits[0].paths[0]
     if answers is not None and (k is not None or retriever is not None):
@@ -86,7 +96,7 @@ def evaluate_set(
     floor_values = load_floors(floors) if floors else {}
     earlier = load_baseline(baseline) if baseline else None
     mode = retriever_mode(retriever)
-    assistant = assistant_from(ctx)
+    assistant = assistant_from(ctx, answerer=answerer_kind(answerer))
     if answers is not None:
         from newsdesk.evaluation.runner import score_answers
 
@@ -137,6 +147,7 @@ def evaluate_side_by_side(
     out: Path | None = None,
     k: int | None = None,
     retriever: str | None = None,
+    answerer: str | None = None,
 ) -> None:
     """Several eval sets through one assistant: one column per split and the gap between the first and the last."""
     from newsdesk.evaluation.scoring import load_cases
@@ -163,7 +174,7 @@ def evaluate_side_by_side(
             present.append((split, cases))
     if not present:
         raise typer.BadParameter("none of the --set files exists")
-    assistant = assistant_from(ctx)
+    assistant = assistant_from(ctx, answerer=answerer_kind(answerer))
     runs = [
         (split.name, run_with_progress(assistant, cases, ", ".join(map(str, split.paths)), k, mode, show=not as_json))
         for split, cases in present

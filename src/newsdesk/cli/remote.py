@@ -98,4 +98,8 @@ def answer_from_json(data: dict[str, Any]) -> Any:
         retrieved=data.get("retrieved", []),
         timings_ms=data.get("timings_ms", {}),
         disputes=data.get("disputes", []),
+        answerer=data.get("answerer"),
+        sentences=data.get("sentences", []),
+        generated=data.get("generated", []),
+        fallback_reason=data.get("fallback_reason"),
     )

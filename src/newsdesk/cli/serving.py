@@ -19,7 +19,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from newsdesk.cli.common import console, console_err, settings_from
+from newsdesk.cli.common import AnswererOption, answerer_kind, console, console_err, settings_from
 from newsdesk.display import for_terminal
 from newsdesk.errors import ConfigError, NewsdeskError
 from newsdesk.settings import Settings
@@ -86,6 +86,7 @@ def serve(
     watch: Annotated[
         bool, typer.Option("--watch", help="Reindex whenever a file in the corpus is added, edited or deleted.")
     ] = False,
+    answerer: AnswererOption = None,
 ) -> None:
     """Open the chat in a browser: cited answers, sources panel, filters, reindex.
 
@@ -93,7 +94,7 @@ def serve(
     """
     from newsdesk.assistant import Assistant
 
-    settings = settings_from(ctx, host=host, port=port)
+    settings = settings_from(ctx, host=host, port=port, answerer=answerer_kind(answerer))
     auth = auth_pair(settings)
     ui = load_app()
     started = time.perf_counter()

@@ -265,7 +265,27 @@ def metrics(results: list[CaseResult]) -> dict[str, float | None]:
     values["forbidden_rate"] = _share([bool(r.forbidden) for r in results])
     values["latency_p50_ms"] = _percentile(latencies, 50)
     values["latency_p95_ms"] = _percentile(latencies, 95)
+    values.update(generation_metrics(results))
     return values
+
+
+# What the llm answerer returns (newsdesk.answer.generation) when it asked its model.
+_MODEL_ASKED = ("llm", "extractive-fallback")
+
+
+def generation_metrics(results: list[CaseResult]) -> dict[str, float | None]:
+    """With the llm answerer: the share of generated sentences dropped and flagged by the per-sentence
+    check, and the share of the answers the model was asked for that fell back to the extractive one.
+    Empty for the extractive answerer, so its reports are unchanged."""
+    asked = [r for r in results if r.answer.get("answerer") in _MODEL_ASKED]
+    if not asked:
+        return {}
+    verdicts = [s.get("verdict") for r in asked for s in r.answer.get("generated", [])]
+    return {
+        "generated_dropped": _share([v == "dropped" for v in verdicts]),
+        "generated_flagged": _share([v == "flagged" for v in verdicts]),
+        "llm_fallback": _share([r.answer.get("answerer") == "extractive-fallback" for r in asked]),
+    }
 
 
 def _concise(result: CaseResult) -> bool:
@@ -281,7 +301,10 @@ def _handled_right(result: CaseResult) -> bool:
     return not result.refused and all(result.expect_found) and all(result.claimants_found) and _concise(result)
 
 
-LOWER_IS_BETTER = frozenset({"false_refusal_rate", "forbidden_rate", "latency_p50_ms", "latency_p95_ms"})
+LOWER_IS_BETTER = frozenset(
+    {"false_refusal_rate", "forbidden_rate", "latency_p50_ms", "latency_p95_ms", "generated_dropped",
+     "generated_flagged", "llm_fallback"}
+)
 
 
 def _share(flags: Iterable[bool]) -> float | None:
