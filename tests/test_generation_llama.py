@@ -30,7 +30,7 @@ REAL_MODEL_INJECTION_QUESTIONS = [INJECTION_QUESTIONS[i] for i in (0, 2, 5, 8)]
 
 
 @pytest.fixture(scope="session")
-def smollm2(tmp_path_factory: pytest.TempPathFactory):
+def smollm2():
     """The packaged SmolLM2 through llama.cpp, loaded once for the whole run."""
     from newsdesk.answer.chat_models import build_chat_model
 
