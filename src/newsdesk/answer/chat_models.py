@@ -103,6 +103,9 @@ def _assembled_gemma(cache: Path) -> Path:
 
 
 def _llama_cpp_chat_model(path: str, context: int, max_tokens: int, threads: int) -> BaseChatModel:
+    # llama.cpp's OpenMP threads busy-wait by default: on a shared, busy machine that made SmolLM2
+    # 17 times slower per token. libgomp reads this once, when llama_cpp is first imported.
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
     try:
         from llama_cpp import Llama
     except ImportError as exc:
