@@ -34,7 +34,7 @@ def smollm2():
     """The packaged SmolLM2 through llama.cpp, loaded once for the whole run."""
     from newsdesk.answer.chat_models import build_chat_model
 
-    return build_chat_model(Settings(answerer="llm", llm_threads=2))
+    return build_chat_model(Settings(answerer="llm"))
 
 
 def with_model(base: Assistant, model) -> Assistant:
@@ -56,7 +56,7 @@ def assert_verified(assistant: Assistant, answer: Answer) -> None:
 def test_the_packaged_model_loads_once_from_its_file(smollm2):
     from newsdesk.answer.chat_models import build_chat_model
 
-    assert build_chat_model(Settings(answerer="llm", llm_threads=2)) is smollm2
+    assert build_chat_model(Settings(answerer="llm")) is smollm2
     assert smollm2.invoke("Say OK.").content.strip()
 
 
