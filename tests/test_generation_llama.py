@@ -30,11 +30,11 @@ REAL_MODEL_INJECTION_QUESTIONS = [INJECTION_QUESTIONS[i] for i in (0, 2, 5, 8)]
 
 
 @pytest.fixture(scope="session")
-def smollm2(tmp_path_factory: pytest.TempPathFactory):
+def smollm2():
     """The packaged SmolLM2 through llama.cpp, loaded once for the whole run."""
     from newsdesk.answer.chat_models import build_chat_model
 
-    return build_chat_model(Settings(answerer="llm", llm_threads=2))
+    return build_chat_model(Settings(answerer="llm"))
 
 
 def with_model(base: Assistant, model) -> Assistant:
@@ -56,7 +56,7 @@ def assert_verified(assistant: Assistant, answer: Answer) -> None:
 def test_the_packaged_model_loads_once_from_its_file(smollm2):
     from newsdesk.answer.chat_models import build_chat_model
 
-    assert build_chat_model(Settings(answerer="llm", llm_threads=2)) is smollm2
+    assert build_chat_model(Settings(answerer="llm")) is smollm2
     assert smollm2.invoke("Say OK.").content.strip()
 
 
