@@ -58,12 +58,18 @@ SELECTING_QUALIFIERS = frozenset(
     "previous earlier original initial peak total average median maximum minimum highest lowest".split()
 )
 
-# Sentences written for a language model, not for readers: planted instructions in a page.
+# Sentences written for a language model, not for readers: planted instructions in a page (an order to drop
+# earlier instructions, a chat role label, a chat-template token or prompt delimiter, a mode switch).
 INSTRUCTION_PATTERNS = (
     r"\b(ignore|disregard|forget) (all |any )?(the )?(previous|prior|above|earlier|your) (instructions|prompts?|rules)\b",
-    r"^\W*(system|assistant|user)\s*:",
+    r"\b(ignore|disregard|forget|override)\b[^.]{0,30}\b(previous|prior|above|earlier|all|any|your|these|the)\s+"
+    r"(instructions?|prompts?|directions|system prompt|articles|passages)\b",
+    r"(^|\n)\W{0,3}(system|assistant|user|model|developer)\s*:",
+    r"<\|[^|>]{1,30}\|>|<(start|end)_of_turn>|</?passage\b|\[/?INST\]|<</?SYS>>",  # chat-template tokens
     r"\bwhen (you are |you're )?asked (about|for)\b[^.]*\b(reply|respond|answer|say)\b",
     r"^\W*(reply|respond|answer|say) (only )?(that|with)\b",
+    r"^\W*(always )?(reply|respond|answer)\b[^.]{0,40}\b(only|every question)\b",  # an order, not "said it would reply only"
+    r"\byou are now\b|\bnew (rules?|instructions?) (for|from)\b|\bthe assistant must\b",
     r"\b(developer|jailbreak|god) mode\b",
 )
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from langchain_core.documents import Document
 
-from newsdesk.answer.answering import Candidate, sentence_candidates
+from newsdesk.answer.answering import Candidate, addresses_an_assistant, sentence_candidates
 from newsdesk.answer.answers import Citation
 from newsdesk.answer.verification import MARKER, cited_numbers, content_words, supports
 from newsdesk.articles.chunking import split_sentences
@@ -39,19 +39,6 @@ _COMMON_OPENER = 3.0
 # "[1, 2]" and "[1][2]" are written as "[1] [2]" before checking.
 _MARKER_LIST = re.compile(r"\[(\d+(?:\s*,\s*\d+)+)\]")
 _LEADING_MARKERS = re.compile(r"^(?:\s*\[\d+\])+")
-# Article text that addresses a language model rather than reporting news: an order to drop earlier
-# instructions, a chat role label, a chat-template token or prompt delimiter, a mode switch. Such a
-# sentence is data the prompt quotes, never the support of an answer sentence (prompt injection).
-_INSTRUCTION = re.compile(
-    r"\b(ignore|disregard|forget|override)\b[^.]{0,30}\b(previous|prior|above|earlier|all|any|your|these|the)\s+"
-    r"(instructions?|prompts?|directions|system prompt|articles|passages)\b"
-    r"|(^|\n)\W{0,3}(system|assistant|user|model|developer)\s*:"
-    r"|<\|[^|>]{1,30}\|>|<(start|end)_of_turn>|</?passage\b|\[/?INST\]|<</?SYS>>"
-    r"|\byou are now\b|\bdeveloper mode\b|\b(reply|respond|answer)\b[^.]{0,40}\b(only|every question)\b"
-    r"|\bnew (rules?|instructions?) (for|from)\b|\bthe assistant must\b",
-    re.IGNORECASE,
-)
-
 
 @dataclass(frozen=True)
 class NumberedPassage:
@@ -146,7 +133,7 @@ def best_support(text: str, sentences: tuple[Candidate, ...], accepted: set[tupl
     for candidate in sentences:
         if accepted is not None and (candidate.metadata["doc_id"], candidate.start) not in accepted:
             continue
-        if addresses_a_model(candidate.text):
+        if addresses_an_assistant(candidate.text):
             continue
         if not supports(candidate.text, text, _label(candidate)):
             continue
@@ -156,14 +143,9 @@ def best_support(text: str, sentences: tuple[Candidate, ...], accepted: set[tupl
     return best
 
 
-def addresses_a_model(text: str) -> bool:
-    """Instruction-shaped text: written to steer a language model, not to report anything."""
-    return _INSTRUCTION.search(text) is not None
-
-
 def without_instructions(passage: Document) -> Document:
     """The passage with its instruction-shaped sentences blanked (offsets kept): neither the judge nor the model sees them."""
-    return blank_sentences(passage, lambda start, sentence: addresses_a_model(sentence))
+    return blank_sentences(passage, lambda start, sentence: addresses_an_assistant(sentence))
 
 
 def blank_sentences(passage: Document, drop: Callable[[int, str], bool]) -> Document:
