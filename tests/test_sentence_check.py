@@ -56,6 +56,7 @@ def test_a_faithful_sentence_is_verified_and_cited_by_its_exact_supporting_sente
         ("Anna Vey said the closure would save 12 million euros over ten years.", "cites no passage"),  # uncited
         ("Mayor Tom Birch said the closure would save 12 million euros over ten years. [1]", "Tom"),  # a name not in it
         ("The fire service said heavy rain flooded 40 homes in the river valley on Friday. [2]", "Friday"),  # a date
+        ("Anna Vey said the closure would save 12 million euros over the. [1]", "cut off"),  # a sentence cut short
     ],
 )
 def test_an_unsupported_sentence_is_rejected_with_the_reason(sentence, reason):

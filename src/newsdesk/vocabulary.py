@@ -93,6 +93,13 @@ STOPWORDS = frozenset(
     happen happened happens happening occur occurred""".split()
 )
 
+# Words no finished English sentence ends on: a generated sentence that does ("... and the date was.")
+# was cut off by the token limit, whatever its citations support.
+DANGLING_WORDS = frozenset(
+    """a an the and or but nor of at by for with to from into onto its their his her our your my whose
+    than was were is are be been""".split()
+)
+
 # Verbs that attribute what follows (or precedes) them to their subject.
 ATTRIBUTION_VERBS = frozenset(
     """said says say stated states told tells claimed claims claim claiming reported reports warned warns

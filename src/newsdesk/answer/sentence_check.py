@@ -32,7 +32,7 @@ from newsdesk.answer.verification import MARKER, cited_numbers, content_words, s
 from newsdesk.articles.chunking import split_sentences
 from newsdesk.claims.attribution import claimant_label
 from newsdesk.text import numbers, specificity, stem, stems_match, tokens
-from newsdesk.vocabulary import NUMBER_WORDS, STOPWORDS
+from newsdesk.vocabulary import DANGLING_WORDS, NUMBER_WORDS, STOPWORDS
 
 # A first word this common ("The", "According", "Officials") is an opener, not a name.
 _COMMON_OPENER = 3.0
@@ -112,6 +112,8 @@ def check_sentence(
         return CheckedSentence(text, cited, False, f"cites passage {invented[0]}, which the model was not given")
     if not content_words(text):
         return CheckedSentence(text, cited, False, "says nothing")
+    if ends_mid_clause(text):
+        return CheckedSentence(text, cited, False, "ends mid-clause (the model was cut off)")
     support: list[Candidate] = []
     for n in cited:
         best = best_support(text, passages[n].sentences, accepted)
@@ -124,6 +126,12 @@ def check_sentence(
     if missing:
         return CheckedSentence(text, cited, False, f"{missing[0]} is not in the cited passages")
     return CheckedSentence(text, cited, True, None, tuple(support))
+
+
+def ends_mid_clause(text: str) -> bool:
+    """The sentence's last word is one no finished sentence ends on (`vocabulary.DANGLING_WORDS`)."""
+    words = re.findall(r"[A-Za-z']+", text)
+    return bool(words) and words[-1].lower() in DANGLING_WORDS
 
 
 def best_support(text: str, sentences: tuple[Candidate, ...], accepted: set[tuple[str, int]] | None) -> Candidate | None:
