@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import socket
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -46,6 +47,9 @@ from .render import (
 
 HISTORY_TURNS = 6  # earlier questions a follow-up may refer to, as in the terminal chat
 STREAM_WORDS = 3  # words added per streamed update
+# Between two streamed updates: updates sent back to back reach the page together and it draws only
+# the last (seen on a loaded machine: the answer appeared whole). 20 ms a step is about 150 words/s.
+STREAM_PAUSE_S = 0.02
 ASK_CONCURRENCY = 4  # questions answered at once; each takes tens of milliseconds on 2 cores
 
 CSS = """
@@ -214,6 +218,7 @@ def build_app(assistant: Assistant) -> gr.Blocks:
         if not result["refused"] and not checked:  # a quoted answer arrives whole: shown a few words at a time
             for prefix in word_prefixes(result["answer"]):
                 yield shown[:-1] + [{"role": "assistant", "content": partial_html(prefix)}], *unchanged(4)
+                time.sleep(STREAM_PAUSE_S)
         answers = answers + [result]
         yield conversation(answers), gr.skip(), sources_panel_html(answers), answer_markdown(result), answers
 
