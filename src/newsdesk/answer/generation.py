@@ -53,9 +53,9 @@ from newsdesk.answer.sentence_check import (
     blank_sentences,
     number_values,
     without_instructions,
+    words_not_in,
 )
 from newsdesk.answer.verification import MARKER, RESOLVED_DATE, answer_sentences, content_words
-from newsdesk.text import stem, stems_match, tokens
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
@@ -328,16 +328,12 @@ def lost_facts(base: Answer, text: str) -> list[str]:
     """Figures, names and the claimant of the extractive answer's first sentence that ``text`` does not give."""
     first = RESOLVED_DATE.sub("", MARKER.sub(" ", answer_sentences(base.answer)[0]))
     lost = [f"{value:g}" for value in sorted(number_values(first) - number_values(text))]
-    have = [stem(t.text) for t in tokens(text)]
     wanted = names(first)
     claimant = base.citations[0].claimant if base.citations else None
     if claimant:
         # Who said it: the claimant's names ("Anna Vey" of "Council leader Anna Vey"), else its words ("the ministry").
         wanted += names(claimant) or sorted(content_words(claimant))
-    for word in wanted:
-        if not any(stems_match(stem(word), other) for other in have):
-            lost.append(word)
-    return lost
+    return lost + words_not_in(wanted, text)
 
 
 def _complete_sentences(written: str) -> list[str]:

@@ -185,11 +185,13 @@ def unsupported_facts(text: str, support: list[Candidate]) -> list[str]:
     source = " ".join([c.text for c in support] + [_label(c) or "" for c in support])
     have_values = number_values(source)
     missing = [_format(value) for value in sorted(number_values(text) - have_values)]
-    source_stems = [stem(t.text) for t in tokens(source)]
-    for name in names(text):
-        if not any(stems_match(stem(name), other) for other in source_stems):
-            missing.append(name)
-    return missing
+    return missing + words_not_in(names(text), source)
+
+
+def words_not_in(words: list[str], text: str) -> list[str]:
+    """The words none of whose stems ``text`` holds ("Vey's" is held by "Vey")."""
+    have = [stem(t.text) for t in tokens(text)]
+    return [word for word in words if not any(stems_match(stem(word), other) for other in have)]
 
 
 def number_values(text: str) -> set[float]:
