@@ -24,9 +24,9 @@ from newsdesk.evaluation.scoring import load_cases, metrics, score_case
 
 EVAL = REPO / "eval"
 # Every corpus an eval case may quote: the shipped article, the fixtures and each split's articles.
-EVAL_CORPORA = [REPO / "corpus", EVAL / "corpus", EVAL / "dev" / "corpus", EVAL / "test" / "corpus"]
+EVAL_CORPORA = [REPO / "corpus", EVAL / "corpus"] + [EVAL / split / "corpus" for split in ("dev", "dev2", "test")]
 CASE_FILES = sorted(EVAL.rglob("cases.jsonl"))
-DEV_POOL = [EVAL / "cases.jsonl", EVAL / "dev" / "cases.jsonl"]
+DEV_POOL = [EVAL / "cases.jsonl", EVAL / "dev" / "cases.jsonl", EVAL / "dev2" / "cases.jsonl"]
 
 
 def _bodies() -> list[str]:
@@ -65,7 +65,7 @@ def test_dev_ids_are_unique_across_the_pooled_files() -> None:
     assert len(ids) == len(set(ids))
 
 
-@pytest.mark.parametrize("split", ["dev", "test"])
+@pytest.mark.parametrize("split", ["dev", "dev2", "test"])
 def test_a_split_has_its_own_articles_and_enough_cases(split: str) -> None:
     folder = EVAL / split
     if not (folder / "cases.jsonl").exists():
