@@ -14,7 +14,7 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage
 from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
 
-from newsdesk.answer.answers import Answer
+from newsdesk.answer.answers import Answer, StreamingAnswerer
 from newsdesk.answer.generation import Drafted, GenerativeAnswerer, Verified, build_prompt, quoted_data
 from newsdesk.answer.verification import check_answer
 from newsdesk.assistant import Assistant, Request
@@ -201,6 +201,17 @@ def test_streaming_yields_checked_sentences_before_the_final_answer(small_corpus
     assert checked[0].citations and checked[0].citations[0].n == 1
     assert any(isinstance(e, Drafted) for e in events[: events.index(checked[0])])
     assert events[-1].answer == assistant.ask(Request(SAVINGS)).answer
+
+
+def test_an_answerer_that_does_not_stream_gives_its_answer_as_the_only_event(small_corpus):
+    assert not isinstance(small_corpus.answerer, StreamingAnswerer)
+    (only,) = small_corpus.stream(Request(SAVINGS))
+    assert isinstance(only, Answer) and only.answer == small_corpus.ask(Request(SAVINGS)).answer
+
+
+def test_the_llm_answerer_streams(small_corpus):
+    assistant, _ = llm_assistant(small_corpus, lambda prompt: "")
+    assert isinstance(assistant.answerer, StreamingAnswerer)
 
 
 def test_the_json_answer_keeps_every_field_and_adds_the_verdicts(small_corpus):

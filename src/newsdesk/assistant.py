@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from langchain_core.documents import Document
 
 from newsdesk.answer.answering import ExtractiveAnswerer
-from newsdesk.answer.answers import Answer, Answerer, Evidence, retrieved_json
+from newsdesk.answer.answers import Answer, Answerer, Evidence, StreamingAnswerer, retrieved_json
 from newsdesk.answer.provenance import with_provenance
 from newsdesk.answer.questions import Question, analyse
 from newsdesk.index.bodies import read_body
@@ -152,11 +152,10 @@ class Assistant:
         the same as `ask` returns (it may be the extractive fallback, which replaces what was streamed)."""
         retrieved = self._retrieve(self._analyse(_encodable(request)))
         started = time.perf_counter()
-        stream = getattr(self.answerer, "stream", None)
-        if stream is None:
+        if not isinstance(self.answerer, StreamingAnswerer):
             yield self._answer(retrieved)
             return
-        for event in stream(retrieved.question, retrieved.evidence):
+        for event in self.answerer.stream(retrieved.question, retrieved.evidence):
             yield self._finished(event, retrieved, started) if isinstance(event, Answer) else event
 
     def _answer(self, retrieved: Retrieved) -> Answer:
@@ -220,9 +219,8 @@ class Assistant:
     def warm_up(self) -> None:
         """Load the model and the index now rather than on the first question."""
         self.embedder.warm_up()
-        warm_up_answerer = getattr(self.answerer, "warm_up", None)
-        if warm_up_answerer is not None:
-            warm_up_answerer()
+        if isinstance(self.answerer, StreamingAnswerer):
+            self.answerer.warm_up()
         if self.reader.current()[0].documents:
             self.ask(Request("warm up"))
 

@@ -7,7 +7,8 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import TYPE_CHECKING, Any, Protocol
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from langchain_core.documents import Document
 
@@ -15,6 +16,7 @@ from newsdesk.claims.attribution import claimant_label
 from newsdesk.answer.questions import Question
 
 if TYPE_CHECKING:
+    from newsdesk.answer.generation import AnswerEvent
     from newsdesk.claims.conflicts import Dispute
 
 
@@ -103,6 +105,16 @@ class Answerer(Protocol):
     """
 
     def answer(self, question: Question, evidence: Evidence) -> Answer: ...
+
+
+@runtime_checkable
+class StreamingAnswerer(Answerer, Protocol):
+    """An answerer with a model of its own (the llm one): it loads the model on `warm_up` and writes its
+    answer as it goes, the last event of `stream` being the same `Answer` that `answer` returns."""
+
+    def warm_up(self) -> None: ...
+
+    def stream(self, question: Question, evidence: Evidence) -> Iterator[AnswerEvent]: ...
 
 
 def retrieved_json(passage: Document) -> dict[str, Any]:

@@ -48,6 +48,7 @@ from newsdesk.answer.sentence_check import (
     NumberedPassage,
     check_sentence,
     cite,
+    format_value,
     generated_sentences,
     names,
     blank_sentences,
@@ -327,7 +328,7 @@ class _Draft:
 def lost_facts(base: Answer, text: str) -> list[str]:
     """Figures, names and the claimant of the extractive answer's first sentence that ``text`` does not give."""
     first = RESOLVED_DATE.sub("", MARKER.sub(" ", answer_sentences(base.answer)[0]))
-    lost = [f"{value:g}" for value in sorted(number_values(first) - number_values(text))]
+    lost = [format_value(value) for value in sorted(number_values(first) - number_values(text))]
     wanted = names(first)
     claimant = base.citations[0].claimant if base.citations else None
     if claimant:

@@ -184,7 +184,7 @@ def unsupported_facts(text: str, support: list[Candidate]) -> list[str]:
     """Numbers, names and date words of ``text`` that the supporting sentences (and claimants) do not hold."""
     source = " ".join([c.text for c in support] + [_label(c) or "" for c in support])
     have_values = number_values(source)
-    missing = [_format(value) for value in sorted(number_values(text) - have_values)]
+    missing = [format_value(value) for value in sorted(number_values(text) - have_values)]
     return missing + words_not_in(names(text), source)
 
 
@@ -242,5 +242,6 @@ def _label(candidate: Candidate) -> str | None:
     return claimant_label(candidate.claimant, candidate.relay, inline=False) if candidate.claimant else None
 
 
-def _format(value: float) -> str:
+def format_value(value: float) -> str:
+    """A figure as the checks name it: 2.5, 40, 1,200,000."""
     return f"{value:g}" if value < 1e6 else f"{value:,.0f}"
