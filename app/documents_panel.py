@@ -6,7 +6,8 @@ Only UI here: saving, checking and deleting files is `newsdesk.articles.document
 from __future__ import annotations
 
 import html
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -39,8 +40,17 @@ def cited_spans(answers: list[dict[str, Any]], doc_id: str) -> list[tuple[int, i
     ]
 
 
+@dataclass(frozen=True)
+class DocumentsList:
+    """The panel's list, for events outside the panel that change the corpus (the Index accordion's reindex)."""
+
+    table: gr.Dataframe
+    search: gr.Textbox
+    rows: Callable[[str], list[list[Any]]]
+
+
 def build_documents_panel(assistant: Assistant, job: ReindexJob, answers: gr.State, status: gr.Markdown,
-                          outlets: gr.Dropdown) -> None:
+                          outlets: gr.Dropdown) -> DocumentsList:
     """Lay out the panel in the current Blocks context and wire its events."""
     settings = assistant.settings
 
@@ -154,4 +164,5 @@ def build_documents_panel(assistant: Assistant, job: ReindexJob, answers: gr.Sta
     )
     gr.api(delete_api, api_name="delete_document", concurrency_limit=None)
     gr.api(documents_api, api_name="documents")
+    return DocumentsList(table, search, rows)
 

@@ -275,6 +275,12 @@ def build_app(assistant: Assistant) -> gr.Blocks:
         status_md, outlet_update = refresh()
         return status_md, outlet_update, request.query_params.get("q", "") if request else ""
 
+    def examples() -> list[dict[str, str]] | None:
+        return [{"text": q} for q in example_questions(assistant.reader.current()[0])] or None
+
+    def current_examples() -> Any:
+        return gr.update(examples=examples())
+
     initial = assistant.status()
     with gr.Blocks(title="newsdesk", analytics_enabled=False) as demo:
         answers = gr.State([])
@@ -296,7 +302,7 @@ def build_app(assistant: Assistant) -> gr.Blocks:
                     feedback_options=None,
                     buttons=[],
                     placeholder="Ask about the articles in the corpus. Every answer cites the passages it rests on.",
-                    examples=[{"text": q} for q in example_questions(assistant.reader.current()[0])] or None,
+                    examples=examples(),
                 )
                 with gr.Row():
                     question = gr.Textbox(
@@ -326,7 +332,7 @@ def build_app(assistant: Assistant) -> gr.Blocks:
                 with gr.Accordion("Index", open=False):
                     reindex_button = gr.Button("Reindex the corpus", size="sm")
                     reindex_log = gr.HTML("")
-        build_documents_panel(assistant, job, answers, status, outlets)
+        documents = build_documents_panel(assistant, job, answers, status, outlets)
 
         turn_inputs = [question, answers, outlets, since, until]
         turn_outputs = [chatbot, question, sources, markdown, answers]
@@ -346,12 +352,12 @@ def build_app(assistant: Assistant) -> gr.Blocks:
         copy_button.click(None, markdown, None, js=COPY_JS, api_visibility="private")
         reindex_button.click(
             reindex_ui, None, [reindex_log, status, outlets], api_visibility="private", concurrency_limit=None
-        )
+        ).then(
+            documents.rows, documents.search, documents.table, api_visibility="private"
+        ).then(current_examples, None, chatbot, api_visibility="private")
         demo.load(from_query, None, [status, outlets, question], api_visibility="private").then(**turn)
-        demo.load(
-            lambda: gr.update(examples=[{"text": q} for q in example_questions(assistant.reader.current()[0])] or None),
-            None, chatbot, api_visibility="private",
-        )  # the examples follow the corpus as it is when the page opens
+        # The examples follow the corpus as it is when the page opens, and after a reindex.
+        demo.load(current_examples, None, chatbot, api_visibility="private")
         gr.api(ask_api, api_name="ask", concurrency_limit=ASK_CONCURRENCY, concurrency_id="ask")
         gr.api(ask_stream_api, api_name="ask_stream", concurrency_limit=ASK_CONCURRENCY, concurrency_id="ask")
         gr.api(reindex_api, api_name="reindex", concurrency_limit=None)

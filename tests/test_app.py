@@ -414,9 +414,16 @@ def test_answer_streams_in_before_it_is_complete(browser: chromium.Browser, serv
 
 
 @needs_chromium
-def test_reindex_button_reports_the_counts_and_refreshes_the_status(browser: chromium.Browser, server: str) -> None:
+def test_reindex_button_reports_the_counts_and_refreshes_the_status_and_the_documents_list(
+    browser: chromium.Browser, server: str, chat_assistant: Assistant
+) -> None:
     open_page(browser, server)
     before = browser.evaluate("document.querySelector('#nd-status').textContent")
+    (chat_assistant.settings.corpus[0] / "ferry.md").write_text(
+        "---\ntitle: Ferry timetable restored\npublished: 2021-01-05\n---\n"
+        "The port authority said that the ferry to the islands sails twice a day again.\n",
+        encoding="utf-8",
+    )
     browser.evaluate("[...document.querySelectorAll('button')].find(b => b.textContent.includes('Index')).click()")
     browser.wait_for("[...document.querySelectorAll('button')].some(b => b.textContent.includes('Reindex the corpus'))")
     browser.evaluate("[...document.querySelectorAll('button')].find(b => b.textContent.includes('Reindex the corpus')).click()")
@@ -429,6 +436,7 @@ def test_reindex_button_reports_the_counts_and_refreshes_the_status(browser: chr
         "(() => { const s = document.querySelector('#nd-status').textContent; return s !== %r ? s : null; })()" % before
     )
     assert "last reindex" in after
+    browser.wait_for("document.querySelector('#nd-doc-table').innerText.includes('Ferry timetable restored')")
 
 
 @needs_chromium
