@@ -10,7 +10,8 @@ README.md), this runs, with the Python that runs it:
     python -m newsdesk --store STORES/NAME reindex --quiet --corpus eval/outside/NAME/corpus
     python -m newsdesk --store STORES/NAME eval --set NAME=eval/outside/NAME/cases.jsonl --out OUT/NAME
 
-``OUT/NAME/results.json`` then holds every metric and the per-case results. A set that has not been
+``OUT/NAME/NAME/results.json`` then holds every metric and the per-case results (``eval --out``
+writes one folder per set label), ``OUT/NAME/splits.json`` the metrics alone. A set that has not been
 converted is named and skipped. Exit status: the first failing command's, else 0.
 """
 
