@@ -89,7 +89,7 @@ def _squeezed(text: str) -> str:
 
 
 def write_set(out: Path, articles: dict[str, str], cases: list[dict[str, Any]], manifest: dict[str, Any]) -> None:
-    """Replace ``out``'s corpus/, cases.jsonl and manifest.json; the manifest pins what was written."""
+    """Replace ``out``'s corpus/, cases.jsonl and manifest.json (the manifest pins what was written); say the counts."""
     corpus = out / "corpus"
     corpus.mkdir(parents=True, exist_ok=True)
     for stale in corpus.glob("*.md"):
@@ -112,6 +112,8 @@ def write_set(out: Path, articles: dict[str, str], cases: list[dict[str, Any]], 
         "corpus_sha256": corpus_digest.hexdigest(),
     }
     (out / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"{out}: {len(articles)} articles, {len(cases)} cases "
+          f"({manifest['answerable']} answerable, {manifest['unanswerable']} unanswerable)")
 
 
 def corpus_sha256(corpus: Path) -> str:

@@ -172,8 +172,6 @@ def main(argv: list[str] | None = None) -> int:
         **notes,
     }
     write_set(args.out, articles, cases, manifest)
-    print(f"{args.out}: {len(articles)} articles, {len(cases)} cases "
-          f"({sum(c['answerable'] for c in cases)} answerable, {sum(not c['answerable'] for c in cases)} unanswerable)")
     return 0
 
 
