@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsdesk.answer.answer_types import gives_figure_asked, says_not_known, states_reason, type_met, withholds_answer
+from newsdesk.answer.answer_types import asks_which, gives_figure_asked, says_not_known, states_reason, type_met, withholds_answer
 from newsdesk.answer.questions import analyse
 
 
@@ -19,6 +19,12 @@ from newsdesk.answer.questions import analyse
         ("Her name was not released.", True),
         ("The company said the delay was caused by a strike.", False),
         ("Police named the driver as a local man.", False),
+        ("The club would not name the buyer.", True),
+        ("The museum has not yet published the new prices.", True),
+        ("The team has not been able to identify the insects.", True),
+        ("The referee did not speak to reporters.", True),
+        ("Prosecutors had not decided whether to appeal.", True),
+        ("The club named the buyer and would not rule out more sales.", False),
     ],
 )
 def test_a_sentence_that_says_the_fact_was_not_given(sentence, not_known):
@@ -33,6 +39,12 @@ def test_a_sentence_that_says_the_fact_was_not_given(sentence, not_known):
         # The sentence withholds something else (a name) but gives the figure asked for.
         ("How many people were hurt?", "Twelve people were hurt, officials said, but declined to name them.", False),
         ("When was the driver arrested?", "The driver, whose name was not released, was arrested on Monday.", False),
+        # A figure the question itself gives (the year) is not the figure asked for.
+        ("How much is the museum asking for its 2027 tour?",
+         "The museum has applied for a grant for its 2027 tour but has not said how much it wants.", True),
+        # A "why" question is withheld only by a sentence that withholds a reason, not another fact.
+        ("Why was the May figure revised?", "It did not publish a revised figure for young people.", False),
+        ("Why was the May figure revised?", "The office did not explain the revision.", True),
     ],
 )
 def test_a_withheld_fact_is_a_refusal_unless_the_sentence_still_gives_the_figure_or_date(question, sentence, withheld):
@@ -79,6 +91,12 @@ def test_a_withheld_fact_is_a_refusal_unless_the_sentence_still_gives_the_figure
         ("On what day in June was the sample taken?", "The sample was taken on June 4.", None, True),
         ("On what date did the quake happen?", "The quake struck on Tuesday.", None, True),
         ("How much did prices rise?", "Prices rose 3.8 percent.", None, True),
+        # "Which NOUN" asks for a name, not a description; "which year" for a year.
+        ("Which bakery won the prize?", "The prize went to a small family bakery.", None, False),
+        ("Which bakery won the prize?", "The prize went to Orsolo Bakes.", None, True),
+        ("In which prison is the former mayor held?", "The former mayor has been in prison since July.", None, False),
+        ("In what year was the school founded?", "The school was founded on a Monday.", None, False),
+        ("In what year was the school founded?", "The school was founded in 1874.", None, True),
     ],
 )
 def test_the_sentence_gives_the_kind_of_answer_asked_for(question, sentence, claimant, met):
@@ -173,3 +191,17 @@ def test_a_plain_four_digit_year_is_a_date(sentence, dated):
     from newsdesk.text import has_date_expression
 
     assert has_date_expression(sentence) is dated
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("Which striker did the club sign?", True),
+        ("In which town is the plant?", True),
+        ("In which year was it built?", False),
+        ("Which of the two bids won?", False),
+        ("How many work at the plant which the firm owns?", False),  # a relative "which" asks for nothing
+    ],
+)
+def test_a_which_question_asks_for_a_name(question: str, asks: bool) -> None:
+    assert asks_which(question) is asks

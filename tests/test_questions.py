@@ -9,6 +9,25 @@ def test_a_quantity_question_pins_names_and_counts_the_right_noun():
     assert [t.word for t in question.event] == ["killed"]
 
 
+import pytest
+
+
+@pytest.mark.parametrize(
+    "asked, counted, focus",
+    [
+        # The counted phrase stops at a verb the lexicon knows only as a verb, even an irregular one.
+        ("How many volunteers took part in the clean-up?", "volunteers", ["volunteers"]),
+        ("How many miners attended the meeting?", "miners", ["miners"]),
+        # A word that may be a verb but is also a noun stays in the phrase; so does a first word.
+        ("How many polling stations opened late?", "polling stations", ["stations"]),
+    ],
+)
+def test_the_counted_phrase_ends_where_the_verb_begins(asked, counted, focus):
+    question = analyse(asked)
+    assert question.counted == counted
+    assert [t.word for t in question.focus] == focus
+
+
 def test_years_and_numbers_are_pins():
     assert analyse("How many soldiers died in 2019?").numbers == (2019.0,)
 

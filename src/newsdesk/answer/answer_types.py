@@ -15,11 +15,22 @@ from __future__ import annotations
 import re
 
 from newsdesk.answer.questions import Question, entity_met
-from newsdesk.text import has_date_expression, has_quantity, same_lemma, specificity, stem, stems_match, tokens
-from newsdesk.vocabulary import ATTRIBUTION_VERBS, FIGURE_TYPES, MONTHS, ROLE_WORDS, REASON_PATTERNS, STOPWORDS, UNDISCLOSED_PATTERNS, WEEKDAYS
+from newsdesk.text import NUMBER, has_date_expression, has_quantity, parse_number, same_lemma, specificity, stem, stems_match, tokens
+from newsdesk.vocabulary import (
+    ATTRIBUTION_VERBS,
+    FIGURE_TYPES,
+    MONTHS,
+    REASON_PATTERNS,
+    ROLE_WORDS,
+    STOPWORDS,
+    UNDISCLOSED_PATTERNS,
+    WEEKDAYS,
+    WHICH_WITHOUT_NAME,
+)
 
 _UNDISCLOSED = re.compile("|".join(UNDISCLOSED_PATTERNS), re.IGNORECASE)
 _REASON = re.compile("|".join(REASON_PATTERNS), re.IGNORECASE)
+_WITHHELD_REASON = re.compile(r"\b(reasons?|explanations?|explain\w*|why|motive\w*|cause)\b", re.IGNORECASE)
 # "RIVERTON, May 3 (XYZ) - " or "TOWN — ": a dateline names the place of writing, not an answer.
 _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+(,[^—–\n]{0,60}?)?\s+[—–-]+\s+")
 _CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS)
@@ -35,6 +46,8 @@ _ASKED_ROLE = re.compile(
     re.IGNORECASE,
 )
 _COUNTING = re.compile(r"\bhow many\b", re.IGNORECASE)
+# "Which NOUN" opening the question, maybe after a preposition ("in which prison"); not a relative "which".
+_WHICH = re.compile(r"^\W*(?:[a-z]+ )?which (?P<noun>[a-z]+)\b", re.IGNORECASE)
 _FIGURE_TYPES = {
     name: (re.compile(asked, re.IGNORECASE), re.compile(given, re.IGNORECASE)) for name, (asked, given) in FIGURE_TYPES.items()
 }  # below this specificity a capitalised first word is an ordinary word
@@ -44,11 +57,22 @@ def withholds_answer(question: Question, text: str) -> bool:
     """The sentence says the fact was not given, and gives no figure or date that a figure or date question wants."""
     if not says_not_known(text):
         return False
+    # A figure or date the question itself gives ("its 2026 return voyage") is not the one asked for.
+    unasked = _without_question_numbers(question, text)
     if question.kind == "quantity":
-        return not has_quantity(text)
+        return not has_quantity(unasked)
     if question.kind == "date":
-        return not has_date_expression(text)
+        return not has_date_expression(unasked)
+    if question.kind == "reason":  # "did not publish a revised figure" withholds a figure, not the reason asked for
+        return bool(_WITHHELD_REASON.search(text))
     return True
+
+
+def _without_question_numbers(question: Question, text: str) -> str:
+    """``text`` with every number the question gives blanked out."""
+    if not question.numbers:
+        return text
+    return NUMBER.sub(lambda m: m.group() if parse_number(m.group()) not in question.numbers else " ", text)
 
 
 def says_not_known(text: str) -> bool:
@@ -127,9 +151,18 @@ def _new_roles(text: str, question: Question) -> bool:
     return any(w.lower in ROLE_WORDS and w.lower not in STOPWORDS and stem(w.text) not in asked for w in tokens(text))
 
 
+def asks_which(question: str) -> bool:
+    """"Which striker has the club bought?", "in which prison is he held?": a name answers, not a description.
+    "Which year", "which minute" and "which of them" do not ask for a name (`WHICH_WITHOUT_NAME`)."""
+    match = _WHICH.search(question)
+    return match is not None and match.group("noun").lower() not in WHICH_WITHOUT_NAME | STOPWORDS
+
+
 def type_met(question: Question, text: str, claimant: str | None) -> bool:
     """Does ``text`` (said by ``claimant``) give what the question's kind asks for?"""
     if not gives_figure_asked(question.text, text):
+        return False
+    if asks_which(question.text) and not (new_names(text, question) or (claimant and new_names(claimant, question))):
         return False
     if question.kind == "agent" and _ASKS_NAME.search(question.text):
         by_claimant = bool(claimant) and (bool(_ASKS_SPEAKER.search(question.text)) or asks_a_role(question.text))

@@ -298,8 +298,8 @@ class ExtractiveAnswerer:
                 return Answer(question.text, text, refused=False, citations=citations, retrieved=retrieved, disputes=[table])
         candidates = self.judge(question, evidence.passages)
         passing = [c for c in candidates if c.rejected is None]
-        unknown = self._best(passing)
-        if unknown is not None and withholds_answer(question, unknown.text):
+        unknown = self._withheld(question, passing)
+        if unknown is not None:
             text, citations = compose([unknown], question, self.settings.max_answer_chars)
             return Answer(question.text, f"{NOT_KNOWN} {text}", refused=True, citations=citations, retrieved=retrieved)
         typed = [c for c in passing if type_met(question, c.text, c.claimant) and not withholds_answer(question, c.text)]
@@ -407,6 +407,13 @@ class ExtractiveAnswerer:
 
     def _best(self, candidates: list[Candidate]) -> Candidate | None:
         return min(candidates, key=self._order, default=None)
+
+    def _withheld(self, question: Question, passing: list[Candidate]) -> Candidate | None:
+        """The sentence saying the asked fact was not given, when it is the best passing sentence by rank or by
+        the judge's confidence: "has not said how much it is asking for" outweighs an older figure beside it."""
+        best = self._best(passing)
+        surest = max(passing, key=lambda c: c.confidence or 0.0, default=None)
+        return next((c for c in (best, surest) if c is not None and withholds_answer(question, c.text)), None)
 
     def _choose(self, passing: list[Candidate], question: Question, sides: list[Candidate] | None = None) -> list[Candidate]:
         """The best sentence, and a second one when it is nearly as good and adds something, or when it is

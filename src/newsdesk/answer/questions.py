@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from newsdesk.text import Token, numbers, specificity, stem, stems_match, tokens
+from newsdesk.text import Token, numbers, only_a_verb, specificity, stem, stems_match, tokens
 from newsdesk.vocabulary import STOPWORDS, VALUE_NOUNS
 
 MAX_QUESTION_CHARS = 2000
@@ -209,7 +209,7 @@ def _focus(asked: str, terms: tuple[Term, ...], entity_runs: list[list[Token]]) 
     after = [w for w in tokens(asked) if w.start >= match.end()]
     phrase: list[str] = []
     for word in after:
-        if word.lower in STOPWORDS or word.text.isdigit() or (phrase and word.lower.endswith("ed")):
+        if word.lower in STOPWORDS or word.text.isdigit() or (phrase and (word.lower.endswith("ed") or only_a_verb(word.text))):
             break
         phrase.append(word.text)
     following = [w for w in after if w.start not in names]
