@@ -91,6 +91,10 @@ def test_a_withheld_fact_is_a_refusal_unless_the_sentence_still_gives_the_figure
         ("On what day in June was the sample taken?", "The sample was taken on June 4.", None, True),
         ("On what date did the quake happen?", "The quake struck on Tuesday.", None, True),
         ("How much did prices rise?", "Prices rose 3.8 percent.", None, True),
+        # The speaker is not the one whose name is asked, unless the sentence gives the speaker the role asked about.
+        ("What were the names of the children who were hurt?", "Of the nine hurt, four were children, Ada Brook said.", "Ada Brook", False),
+        ("Who is the chief engineer?", "\"It held,\" the council's chief engineer, Ivo Marsh, told reporters.", "Ivo Marsh", True),
+        ("Who were the other two judges on the panel?", "Presiding judge Ivo Marsh said the ruling was final.", "Presiding judge Ivo Marsh", False),
         # "Which NOUN" asks for a name, not a description; "which year" for a year.
         ("Which bakery won the prize?", "The prize went to a small family bakery.", None, False),
         ("Which bakery won the prize?", "The prize went to Orsolo Bakes.", None, True),

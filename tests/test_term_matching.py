@@ -131,3 +131,19 @@ def test_a_sentence_must_be_about_the_relative_period_asked(question, sentence, 
     from newsdesk.answer.answering import relative_period_unmet
 
     assert (relative_period_unmet(question, _sentence_in_article(sentence, neighbours)) is not None) is rejected
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "neighbours", "rejected"),
+    [
+        # The dateline's month says when the story was filed, not which month the figure is for.
+        ("What was the jobless rate in May?", "RIVERTON, May 15 (XYZ) - The office revised its March jobless rate to 6.1 percent.", "", True),
+        ("What was the jobless rate in May?", "The jobless rate fell to 5.2 percent in May.", "", False),
+        ("What was the jobless rate in May?", "The rate fell to 5.2 percent.", "Figures for May were released.", False),
+        ("What was the jobless rate in May?", "The rate fell to 5.2 percent.", "RIVERTON, May 15 (XYZ) - Figures were released.", True),
+    ],
+)
+def test_a_month_asked_must_be_said_outside_a_dateline(question, sentence, neighbours, rejected):
+    from newsdesk.answer.answering import month_unmet
+
+    assert (month_unmet(analyse(question), _sentence_in_article(sentence, neighbours)) is not None) is rejected

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from lemminflect import getAllLemmas
+
 from newsdesk.answer.questions import Question, entity_met
 from newsdesk.text import NUMBER, has_date_expression, has_quantity, parse_number, same_lemma, specificity, stem, stems_match, tokens
 from newsdesk.vocabulary import (
@@ -33,6 +35,8 @@ _REASON = re.compile("|".join(REASON_PATTERNS), re.IGNORECASE)
 _WITHHELD_REASON = re.compile(r"\b(reasons?|explanations?|explain\w*|why|motive\w*|cause)\b", re.IGNORECASE)
 # "RIVERTON, May 3 (XYZ) - " or "TOWN — ": a dateline names the place of writing, not an answer.
 _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+(,[^—–\n]{0,60}?)?\s+[—–-]+\s+")
+# The same where a sentence's neighbours are joined after it: an all-capitals place, a comma, the date, a dash.
+_DATELINE_ANYWHERE = re.compile(r"\b[A-Z][A-Z'’-]{2,}(?: [A-Z][A-Z'’-]+)*,[^—–\n]{0,60}?\s+[—–-]+\s+")
 _CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS)
 # "What is the name of ...", "Who is the ...": only a name answers; "Who organised it?" may be answered by a group.
 _ASKS_NAME = re.compile(r"\bnames?\b|\bwho (is|was|are|were)\b|\bwhich (person|people|man|woman|men|women)\b", re.IGNORECASE)
@@ -73,6 +77,12 @@ def _without_question_numbers(question: Question, text: str) -> str:
     if not question.numbers:
         return text
     return NUMBER.sub(lambda m: m.group() if parse_number(m.group()) not in question.numbers else " ", text)
+
+
+def without_datelines(text: str) -> str:
+    """``text`` less its datelines: "BRASK, May 15 (KPA) - " says when the story was filed, not what month a
+    figure is for."""
+    return _DATELINE_ANYWHERE.sub(" ", _DATELINE.sub("", text))
 
 
 def says_not_known(text: str) -> bool:
@@ -146,6 +156,32 @@ def role_met(question: str, text: str) -> bool:
     return any(stems_match(stem(head), stem(w.text)) or same_lemma(head, w.text) for w in tokens(text))
 
 
+def speaker_may_be_asked(question: str, text: str, claimant: str) -> bool:
+    """Whether the one who says ``text`` may be the one whose name is asked: a speaking role ("who is the
+    spokesman?"), or the role the sentence gives the speaker ("the office's chief statistician, X, said").
+    Never for several people ("the names of the children"): one speaker is not a group."""
+    head = _asked_head(question)
+    if head is not None and _plural(head):
+        return False
+    return asks_a_role(question) or (head is not None and _titled(head, text, claimant))
+
+
+def _titled(head: str, text: str, claimant: str) -> bool:
+    """``head`` ("statistician") stands just before a word of the claimant's name: "chief statistician, Ann Roe"."""
+    names = {w.lower for w in tokens(claimant) if w.text[0].isupper()}
+    words = tokens(text)
+    return any(
+        (stems_match(stem(head), stem(word.text)) or same_lemma(head, word.text))
+        and any(w.lower in names for w in words[index + 1:index + 3])
+        for index, word in enumerate(words)
+    )
+
+
+def _plural(noun: str) -> bool:
+    forms = getAllLemmas(noun.lower()).get("NOUN", ())
+    return bool(forms) and noun.lower() not in forms
+
+
 def _new_roles(text: str, question: Question) -> bool:
     asked = {stem(w.text) for w in tokens(question.text)}
     return any(w.lower in ROLE_WORDS and w.lower not in STOPWORDS and stem(w.text) not in asked for w in tokens(text))
@@ -165,8 +201,12 @@ def type_met(question: Question, text: str, claimant: str | None) -> bool:
     if asks_which(question.text) and not (new_names(text, question) or (claimant and new_names(claimant, question))):
         return False
     if question.kind == "agent" and _ASKS_NAME.search(question.text):
-        by_claimant = bool(claimant) and (bool(_ASKS_SPEAKER.search(question.text)) or asks_a_role(question.text))
-        named = new_names(text, question) or (by_claimant and new_names(claimant or "", question))
+        by_claimant = bool(claimant) and (bool(_ASKS_SPEAKER.search(question.text))
+                                          or speaker_may_be_asked(question.text, text, claimant or ""))
+        # The one who says it is not the one asked about ("the names of the children": not "..., Brevik said"),
+        # unless the question asks who said it or asks a role the speaker is given ("the chief statistician, X").
+        in_text = [n for n in new_names(text, question) if by_claimant or not claimant or n not in claimant]
+        named = in_text or (by_claimant and new_names(claimant or "", question))
         return bool(named) and role_met(question.text, text)
     if question.kind == "agent":  # "who organised it?": a name, or a group or role the question does not hold
         if claimant and any(entity_met(entity, claimant) for entity in question.entities):

@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 from langchain_core.documents import Document
 
-from newsdesk.answer.answer_types import new_names, type_met, withholds_answer
+from newsdesk.answer.answer_types import new_names, type_met, withholds_answer, without_datelines
 from newsdesk.answer.answers import Answer, Citation, Evidence
 from newsdesk.answer.judge import load_judge
 from newsdesk.claims.attribution import claimant_label, same_claimant
@@ -45,7 +45,7 @@ from newsdesk.text import (
     stems_match,
     tokens,
 )
-from newsdesk.vocabulary import CONTRAST_SETS, INSTRUCTION_PATTERNS, NUMBER_WORDS, SELECTING_QUALIFIERS, STOPWORDS
+from newsdesk.vocabulary import CONTRAST_SETS, INSTRUCTION_PATTERNS, MONTHS, NUMBER_WORDS, SELECTING_QUALIFIERS, STOPWORDS
 
 REFUSAL = "The corpus does not say: none of the indexed articles answers this question."
 REFUSAL_FILTERED = (
@@ -221,6 +221,18 @@ def qualifier_unmet(question: Question, text: str) -> str | None:
     return None
 
 
+def month_unmet(question: Question, candidate: Candidate) -> str | None:
+    """"The rate in May": the sentence or its neighbours must say May outside a dateline, which gives the day the
+    story was filed, not the month the figure is for."""
+    context = None
+    for token in tokens(question.text):
+        if token.text[0].isupper() and token.lower in MONTHS:
+            context = context if context is not None else {w.lower for w in tokens(without_datelines(candidate.context))}
+            if token.lower not in context:
+                return f"does not say {token.text} outside a dateline"
+    return None
+
+
 _RELATIVE_PERIOD = re.compile(r"\b(?:last|next|this|previous) (?:year|month|week|season|quarter)\b|\bbefore last\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 
@@ -359,6 +371,9 @@ class ExtractiveAnswerer:
         for value in question.numbers:
             if value not in context_numbers and not (value.is_integer() and str(int(value)) == published_year):
                 return f"does not mention {value:g}"
+        month = month_unmet(question, candidate)
+        if month:
+            return month
         contrast = contrasted_term(question, candidate.text)
         if contrast:
             return contrast
