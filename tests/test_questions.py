@@ -97,3 +97,24 @@ def test_who_the_question_says_made_the_claim(question, claimed_by):
 )
 def test_a_question_asking_for_a_value_is_a_quantity_question(question, kind):
     assert analyse(question).kind == kind
+
+
+def test_an_amount_question_has_no_counted_noun():
+    # "money" is met by "40 million crowns", which `gives_figure_asked` checks; it is not a word to find.
+    question = analyse("How much money has the council set aside for repairs?")
+    assert question.kind == "quantity"
+    assert question.focus == ()
+
+
+@pytest.mark.parametrize(
+    ("entity", "context", "met"),
+    [
+        (("Tomasz", "Wielgosz"), "Wielgosz, 31, scored twice.", True),  # a person later called by the surname
+        (("Elm", "Road"), "The road was closed.", False),  # a common last word is not the whole name
+        (("Elm", "Road"), "Traffic on Elm Road was stopped.", True),
+    ],
+)
+def test_a_two_word_name_is_met_by_a_rare_surname_alone(entity, context, met):
+    from newsdesk.answer.questions import entity_met
+
+    assert entity_met(entity, context) is met

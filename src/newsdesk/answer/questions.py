@@ -46,6 +46,8 @@ _CLAIMED_BY = (
     re.compile(r"\baccording to\s+(?P<who>[^?,.]+)", re.IGNORECASE),
 )
 _REFLEXIVES = frozenset("itself himself herself themselves itself own".split())
+# Specificity (`newsdesk.text.specificity`) above which the last word of a two-word name is rare enough to be a surname.
+_SURNAME_SPECIFICITY = 4.0
 _PLACE = re.compile(r"\bwhere\b|\bwhich (city|town|region|country|place)\b")
 
 
@@ -203,7 +205,9 @@ def _focus(asked: str, terms: tuple[Term, ...], entity_runs: list[list[Token]]) 
     "soldiers"; ``counted``: "Russian soldiers") and what happened to it
     (``event``: "killed")."""
     match = _QUANTITY.search(asked.lower())
-    if match is None:
+    # "How much money", "how much extra": an amount, not a count of things; the unit asked for is checked by
+    # `newsdesk.answer.answer_types.gives_figure_asked`, and "money" is met by "40 million crowns", not by the word.
+    if match is None or match.group(0) == "how much":
         return {}
     names = {w.start for run in entity_runs for w in run}
     after = [w for w in tokens(asked) if w.start >= match.end()]
@@ -268,6 +272,10 @@ def entity_met(entity: tuple[str, ...], context: str) -> bool:
     met = sum(1 for word in words if any(stems_match(word, other) for other in context_stems))
     if met >= len(words) - len(words) // 3:
         return True
+    # A person named in full is later called by the surname alone ("Jarno Peltz", then "Peltz, 24, scored"); a
+    # common last word ("Linden Road", "Civic Renewal") does not stand for the whole name.
+    if len(words) == 2 and specificity(entity[-1]) >= _SURNAME_SPECIFICITY and entity[0][:1].isupper():
+        return any(stems_match(words[-1], other) for other in context_stems)
     if len(entity) == 1 and entity[0].isupper() and 2 <= len(entity[0]) <= 6:
         return entity[0] in _acronyms(context)
     return False
