@@ -118,3 +118,10 @@ def test_a_two_word_name_is_met_by_a_rare_surname_alone(entity, context, met):
     from newsdesk.answer.questions import entity_met
 
     assert entity_met(entity, context) is met
+
+
+def test_a_yes_no_follow_up_does_not_inherit_the_earlier_kind():
+    question = analyse("Was it his first goal of the season?", ["Who scored the winning goal?"])
+    assert question.follow_up
+    assert question.kind == "other"
+    assert analyse("And in 2001?", ["How many people lived there in 1990?"]).kind == "quantity"

@@ -30,7 +30,7 @@ from newsdesk.claims.attribution import claimant_label, same_claimant
 from newsdesk.claims.extraction import EVENTS
 from newsdesk.answer.dispute_answer import compose_disputed, quotes_hold
 from newsdesk.index.embedding import Embedder
-from newsdesk.answer.questions import Question, Term, entity_met
+from newsdesk.answer.questions import Question, Term, asks_yes_no, entity_met
 from newsdesk.answer.verification import supports
 from newsdesk.settings import Settings
 from newsdesk.text import (
@@ -460,8 +460,6 @@ class ExtractiveAnswerer:
 
 # How far down the ranked passing sentences another claimant's side is looked for.
 _SIDE_DEPTH = 4
-# "Is the bridge open?", "Could a supplement explain it?", "Do they agree ...": a question sides may answer differently.
-_YES_NO = re.compile(r"^\W*(is|are|was|were|will|would|could|can|do|does|did|has|have|had|should)\b", re.IGNORECASE)
 
 
 def other_side(best: Candidate, other: Candidate, question: Question) -> bool:
@@ -473,7 +471,7 @@ def other_side(best: Candidate, other: Candidate, question: Question) -> bool:
         features = other.features or {}
         mine, theirs = set(numbers(best.text)), set(numbers(other.text))
         return bool(theirs) and not theirs <= mine and features.get("figure_about", 1.0) == 1.0 and features.get("focus_met", 1.0) == 1.0
-    return bool(_YES_NO.match(question.text))
+    return asks_yes_no(question.text)
 
 
 # "What is the latest toll?", "How many are still missing?", "What does it now expect?"

@@ -242,6 +242,14 @@ def _is_follow_up(question: Question) -> bool:
     return not question.entities and len(question.terms) <= 2
 
 
+# "Is the bridge open?", "Could a supplement explain it?", "Was it his first goal?": a yes/no question.
+_YES_NO = re.compile(r"^\W*(is|are|was|were|will|would|could|can|do|does|did|has|have|had|should)\b", re.IGNORECASE)
+
+
+def asks_yes_no(question: str) -> bool:
+    return bool(_YES_NO.match(question))
+
+
 def _merge(current: Question, context: Question) -> Question:
     """A follow-up keeps its own pins and terms and inherits the earlier subject, softly."""
     own = {t.stem for t in current.terms}
@@ -251,7 +259,8 @@ def _merge(current: Question, context: Question) -> Question:
     return replace(
         current,
         query=f"{context.query} {current.query}",
-        kind=current.kind if current.kind != "other" else context.kind,
+        # "And in 2001?" asks what the earlier turn asked; "Was it his first goal?" asks yes or no, not who.
+        kind=current.kind if current.kind != "other" or asks_yes_no(current.text) else context.kind,
         terms=current.terms + inherited,
         focus=current.focus or context.focus,
         event=current.event or context.event,
