@@ -117,6 +117,19 @@ def test_a_stated_reason():
     assert not states_reason("The match was called off on Sunday.")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "reason"),
+    [
+        ("The shop closed, since its landlord had doubled the rent.", True),
+        ("The bank has held its rate since October.", False),  # "since" before a time says when, not why
+        ("The pool has been shut since 2019.", False),
+        ("The line has been closed since last week.", False),
+    ],
+)
+def test_since_gives_a_reason_only_before_a_clause(sentence, reason):
+    assert states_reason(sentence) is reason
+
+
 NOT_KNOWN_ARTICLE = """---
 title: "Library shuts its doors"
 outlet: "Test Gazette"
