@@ -222,3 +222,35 @@ def test_a_plain_four_digit_year_is_a_date(sentence, dated):
 )
 def test_a_which_question_asks_for_a_name(question: str, asks: bool) -> None:
     assert asks_which(question) is asks
+
+
+def _passing(text: str, similarity: float, confidence: float):
+    from newsdesk.answer.answering import Candidate
+
+    candidate = Candidate(text=text, start=0, end=len(text), metadata={"doc_id": text[:12]}, context=text,
+                          claimant=None, relay=None, rank=1, similarity=similarity, coverage=similarity)
+    candidate.confidence = confidence
+    return candidate
+
+
+@pytest.mark.parametrize(
+    ("withheld_confidence", "refuses"),
+    [
+        (0.6, True),  # the judge is surest of the sentence saying the fact was not given: refuse, citing it
+        (0.1, False),  # it is neither the best ranked nor the surest: the figure beside it answers
+    ],
+)
+def test_a_withheld_fact_refuses_when_it_is_the_judges_surest_sentence(withheld_confidence, refuses):
+    from fake_embedder import FakeEmbedder
+
+    from newsdesk.answer.answering import ExtractiveAnswerer
+    from newsdesk.settings import Settings
+
+    question = analyse("How much is the museum asking for its 2027 tour?")
+    figure = _passing("The museum's last tour cost 3.2 million crowns.", similarity=0.8, confidence=0.3)
+    withheld = _passing("The museum has applied for money for a 2027 tour but has not said how much it wants.",
+                        similarity=0.5, confidence=withheld_confidence)
+    answerer = ExtractiveAnswerer(FakeEmbedder(), Settings(answer_judge=False))
+    found = answerer._withheld(question, [figure, withheld])
+    assert (found is withheld) is refuses
+    assert found is None or found is withheld
