@@ -95,6 +95,9 @@ def test_a_withheld_fact_is_a_refusal_unless_the_sentence_still_gives_the_figure
         ("What were the names of the children who were hurt?", "Of the nine hurt, four were children, Ada Brook said.", "Ada Brook", False),
         ("Who is the chief engineer?", "\"It held,\" the council's chief engineer, Ivo Marsh, told reporters.", "Ivo Marsh", True),
         ("Who were the other two judges on the panel?", "Presiding judge Ivo Marsh said the ruling was final.", "Presiding judge Ivo Marsh", False),
+        # Why someone thinks or does something: their own account is the reason they give, marked or not.
+        ("Why is Professor Ames wary of the results?", "Professor Ames said the full data had not been shown.", "Professor Ames", True),
+        ("Why is Professor Ames wary of the results?", "The company said the drug worked well.", "company", False),
         # "Which NOUN" asks for a name, not a description; "which year" for a year.
         ("Which bakery won the prize?", "The prize went to a small family bakery.", None, False),
         ("Which bakery won the prize?", "The prize went to Orsolo Bakes.", None, True),

@@ -215,7 +215,8 @@ def type_met(question: Question, text: str, claimant: str | None) -> bool:
             return bool(new_names(text, question))
         return bool(new_names(text, question) or claimant or _new_roles(text, question))
     if question.kind == "reason":
-        return states_reason(text)
+        # "Why is Professor X wary?": X's own account is the reason given, marked or not.
+        return states_reason(text) or (bool(claimant) and any(entity_met(e, claimant or "") for e in question.entities))
     return True
 
 
