@@ -147,3 +147,28 @@ def test_a_month_asked_must_be_said_outside_a_dateline(question, sentence, neigh
     from newsdesk.answer.answering import month_unmet
 
     assert (month_unmet(analyse(question), _sentence_in_article(sentence, neighbours)) is not None) is rejected
+
+
+@pytest.mark.parametrize(
+    ("question", "entity", "sentence", "passage", "met"),
+    [
+        # "the library" of the sentence is the Elm Road library the passage named first.
+        ("How many visits did the Elm Road library record?", ("Elm", "Road"), "The library had 9,100 visits last year.",
+         "The Elm Road library will open two days a week. The library had 9,100 visits last year.", True),
+        ("What did the Orla Point expedition cost?", ("Orla", "Point"), "The expedition cost 2 million crowns.",
+         "The Orla Point expedition sailed in May. The expedition cost 2 million crowns.", True),
+        # The passage never names it: another library.
+        ("How many visits did the Elm Road library record?", ("Elm", "Road"), "The library had 9,100 visits last year.",
+         "The Ash Lane library will open two days a week. The library had 9,100 visits last year.", False),
+        # The sentence does not speak of "the library".
+        ("How many visits did the Elm Road library record?", ("Elm", "Road"), "Museums had 9,100 visits last year.",
+         "The Elm Road library will open two days a week. Museums had 9,100 visits last year.", False),
+    ],
+)
+def test_a_name_is_met_by_the_thing_it_names_once_the_passage_has_named_it(question, entity, sentence, passage, met):
+    from dataclasses import replace
+
+    from newsdesk.answer.answering import named_earlier
+
+    candidate = replace(_sentence_in_article(sentence), passage=passage)
+    assert named_earlier(analyse(question), entity, candidate) is met

@@ -99,6 +99,11 @@ def only_a_verb(word: str) -> bool:
     return "VERB" in readings and "NOUN" not in readings
 
 
+def is_a_noun(word: str) -> bool:
+    """The lexicon knows the word as a noun ("library", "results"), whatever else it may be."""
+    return "NOUN" in getAllLemmas(_POSSESSIVE.sub("", word.lower()))
+
+
 def same_lemma(a: str, b: str) -> bool:
     return bool(lemmas(a) & lemmas(b))
 

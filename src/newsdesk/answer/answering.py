@@ -36,6 +36,7 @@ from newsdesk.settings import Settings
 from newsdesk.text import (
     has_date_expression,
     has_quantity,
+    is_a_noun,
     long_date,
     numbers,
     resolve_weekdays,
@@ -86,6 +87,8 @@ class Candidate:
     # The sentence after the one before it: what "that has happened in only four" answers with.
     window: str = ""
     window_similarity: float = 0.0
+    # The whole retrieved passage: where "the library" of the sentence was first called "the Elm Road library".
+    passage: str = ""
 
     @property
     def score(self) -> float:
@@ -218,6 +221,34 @@ def qualifier_unmet(question: Question, text: str) -> str | None:
         asked = token.lower
         if asked in SELECTING_QUALIFIERS and not any(asked == w or same_lemma(asked, w) for w in words):
             return f"does not say {asked}"
+    return None
+
+
+def named_earlier(question: Question, entity: tuple[str, ...], candidate: Candidate) -> bool:
+    """"The Elm Road library" in the question, "the library" in the sentence, and the passage names the Elm Road
+    library: the sentence speaks of the thing named, by its head noun (the name's next word in the question)."""
+    head = _noun_after(question.text, entity)
+    if head is None or not entity_met(entity, candidate.passage):
+        return False
+    said = [w.lower for w in tokens(candidate.text)]
+    return any(said[i] in _DEFINITE and same_lemma(said[i + 1], head) for i in range(len(said) - 1))
+
+
+_DEFINITE = frozenset({"the", "its", "this", "that"})
+
+
+def _noun_after(question: str, entity: tuple[str, ...]) -> str | None:
+    """The word a name modifies in the question: "library" in "the Elm Road library's visits"."""
+    words = tokens(question)
+    for index in range(len(words) - len(entity) + 1):
+        if tuple(w.text for w in words[index:index + len(entity)]) != entity:
+            continue
+        # The first noun among the next few words: "electoral commission" gives "commission", "CVN-220 results" "results".
+        for following in words[index + len(entity):index + len(entity) + 3]:
+            if following.text[0].isupper() or following.lower in STOPWORDS:
+                return None
+            if not following.text[0].isdigit() and is_a_noun(following.text):
+                return following.lower
     return None
 
 
@@ -364,7 +395,7 @@ class ExtractiveAnswerer:
 
     def _pins_unmet(self, question: Question, candidate: Candidate, matcher: TermMatcher) -> str | None:
         for entity in question.entities:
-            if not entity_met(entity, candidate.context):
+            if not entity_met(entity, candidate.context) and not named_earlier(question, entity, candidate):
                 return f"does not mention {' '.join(entity)}"
         published_year = candidate.metadata.get("published", "")[:4]
         context_numbers = set(numbers(candidate.context))
@@ -600,6 +631,7 @@ def sentence_candidates(passages: list[Document]) -> list[Candidate]:
                     relay=pair[1] if pair else None,
                     rank=rank,
                     window=f"{previous} {text}".strip(),
+                    passage=passage.page_content,
                 )
             )
     return candidates
