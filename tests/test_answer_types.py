@@ -191,6 +191,12 @@ def test_settings_override_the_judges_fitted_threshold(library, threshold, refus
         ("How far is the town from the border?", "The town lies 30 kilometres from the border.", True),
         ("What percentage of voters turned out?", "Turnout was 61 per cent.", True),
         ("How many people paid the fine?", "Some 300 people paid, officials said.", True),
+        # "How many" asks for a count: money or a share is not one, unless money is what is counted.
+        ("How many households applied for aid?", "Each household will receive up to 180,000 crowns.", False),
+        ("How many households applied for aid?", "Turnout among households was 54 percent.", False),
+        ("How many households applied for aid?", "It cost $4 million, and 1,200 households applied.", True),
+        ("How many households applied for aid?", "Two thousand households applied.", True),
+        ("How many crowns did the ticket cost?", "The ticket cost 40 crowns.", True),
     ],
 )
 def test_a_figure_question_needs_a_figure_of_the_kind_it_asks_for(question: str, sentence: str, gives_it: bool) -> None:

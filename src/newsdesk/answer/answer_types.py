@@ -20,6 +20,9 @@ from newsdesk.answer.questions import Question, entity_met
 from newsdesk.text import NUMBER, has_date_expression, has_quantity, parse_number, same_lemma, specificity, stem, stems_match, tokens
 from newsdesk.vocabulary import (
     ATTRIBUTION_VERBS,
+    CURRENCY_WORDS,
+    MULTIPLIERS,
+    NUMBER_WORDS,
     FIGURE_TYPES,
     MONTHS,
     REASON_PATTERNS,
@@ -220,9 +223,32 @@ def type_met(question: Question, text: str, claimant: str | None) -> bool:
     return True
 
 
+# A figure that is an amount of money or a share, not a count: "180,000 crowns", "$4m", "6 percent", "%".
+_AMOUNT = re.compile(
+    r"^\s*(?:(?:million|billion|thousand|bn|m)\s+)?(?:" + "|".join(CURRENCY_WORDS) + r"|per ?cent|percent|%)\b|^\s*%",
+    re.IGNORECASE,
+)
+_CURRENCY_SIGN = re.compile(r"[$€£¥₹]\s*$")
+
+
+def gives_a_count(question: str, text: str) -> bool:
+    """"How many households applied?" is not answered by "each household will receive 180,000 crowns": a count
+    is a figure that is not money or a share (unless money or a share is what is counted: "how many crowns")."""
+    if not _COUNTING.search(question) or _AMOUNT.search(" " + question[_COUNTING.search(question).end():]):
+        return True
+    for match in NUMBER.finditer(text):
+        if not _AMOUNT.match(text[match.end():]) and not _CURRENCY_SIGN.search(text[:match.start()]):
+            return True
+    words = tokens(text)
+    return any(w.lower in NUMBER_WORDS and w.lower not in MULTIPLIERS and not _AMOUNT.match(text[w.end:]) for w in words)
+
+
 def gives_figure_asked(question: str, text: str) -> bool:
-    """"How much did it cost?" needs money; "how old", an age; "how long", a duration; "how far", a distance."""
+    """"How much did it cost?" needs money; "how old", an age; "how long", a duration; "how far", a distance;
+    "how many", a count (`gives_a_count`)."""
     counting = bool(_COUNTING.search(question))  # "how many votes did the budget get": a count, not money
+    if counting and not gives_a_count(question, text):
+        return False
     return all(
         given.search(text) for name, (asked, given) in _FIGURE_TYPES.items()
         if asked.search(question) and not (counting and name == "money")
