@@ -20,6 +20,8 @@ import pytest
         ("How many miners attended the meeting?", "miners", ["miners"]),
         # A word that may be a verb but is also a noun stays in the phrase; so does a first word.
         ("How many polling stations opened late?", "polling stations", ["stations"]),
+        # An acronym whose letters spell a stop word still names what is counted.
+        ("How many IT staff warned the bank?", "IT staff", ["staff"]),
     ],
 )
 def test_the_counted_phrase_ends_where_the_verb_begins(asked, counted, focus):

@@ -213,7 +213,9 @@ def _focus(asked: str, terms: tuple[Term, ...], entity_runs: list[list[Token]]) 
     after = [w for w in tokens(asked) if w.start >= match.end()]
     phrase: list[str] = []
     for word in after:
-        if word.lower in STOPWORDS or word.text.isdigit() or (phrase and (word.lower.endswith("ed") or only_a_verb(word.text))):
+        # "IT staff", "US troops": an acronym is part of the phrase, though its letters spell a stop word.
+        stop = word.lower in STOPWORDS and not (len(word.text) > 1 and word.text.isupper())
+        if stop or word.text.isdigit() or (phrase and (word.lower.endswith("ed") or only_a_verb(word.text))):
             break
         phrase.append(word.text)
     following = [w for w in after if w.start not in names]
