@@ -172,3 +172,28 @@ def test_a_name_is_met_by_the_thing_it_names_once_the_passage_has_named_it(quest
 
     candidate = replace(_sentence_in_article(sentence), passage=passage)
     assert named_earlier(analyse(question), entity, candidate) is met
+
+
+@pytest.mark.parametrize(
+    ("sentence", "passage", "met"),
+    [
+        # "he" in the sentence, and the passage named the person before it.
+        ("At midnight he asked the president to dissolve the assembly.",
+         "Prime Minister Ivo Marsh lost the vote. At midnight he asked the president to dissolve the assembly.", True),
+        # The person is named only after the sentence: "he" is someone else.
+        ("At midnight he asked the president to dissolve the assembly.",
+         "At midnight he asked the president to dissolve the assembly. Ivo Marsh said nothing.", False),
+        # No personal pronoun: the sentence is not about him.
+        ("At midnight the president dissolved the assembly.",
+         "Prime Minister Ivo Marsh lost the vote. At midnight the president dissolved the assembly.", False),
+    ],
+)
+def test_a_person_is_met_by_a_pronoun_once_the_passage_has_named_them(sentence, passage, met):
+    from dataclasses import replace
+
+    from newsdesk.answer.answering import referred_to
+
+    start = passage.index(sentence)
+    candidate = replace(_sentence_in_article(sentence), passage=passage, start=start, end=start + len(sentence),
+                        metadata={"doc_id": "a.md", "start": 0})
+    assert referred_to(("Ivo", "Marsh"), candidate) is met

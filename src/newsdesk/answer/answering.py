@@ -235,6 +235,16 @@ def named_earlier(question: Question, entity: tuple[str, ...], candidate: Candid
 
 
 _DEFINITE = frozenset({"the", "its", "this", "that"})
+_PERSONAL = frozenset({"he", "she", "his", "her", "him"})
+
+
+def referred_to(entity: tuple[str, ...], candidate: Candidate) -> bool:
+    """"At 11.40 p.m. he went to the palace": a person the passage named before this sentence, and a personal
+    pronoun in it."""
+    if not any(w.lower in _PERSONAL for w in tokens(candidate.text)):
+        return False
+    before = candidate.passage[:max(0, candidate.start - int(candidate.metadata.get("start", candidate.start)))]
+    return bool(before) and entity_met(entity, before)
 
 
 def _noun_after(question: str, entity: tuple[str, ...]) -> str | None:
@@ -395,7 +405,8 @@ class ExtractiveAnswerer:
 
     def _pins_unmet(self, question: Question, candidate: Candidate, matcher: TermMatcher) -> str | None:
         for entity in question.entities:
-            if not entity_met(entity, candidate.context) and not named_earlier(question, entity, candidate):
+            if not (entity_met(entity, candidate.context) or named_earlier(question, entity, candidate)
+                    or referred_to(entity, candidate)):
                 return f"does not mention {' '.join(entity)}"
         published_year = candidate.metadata.get("published", "")[:4]
         context_numbers = set(numbers(candidate.context))
