@@ -64,7 +64,7 @@ def withholds_answer(question: Question, text: str) -> bool:
     """The sentence says the fact was not given, and gives no figure or date that a figure or date question wants."""
     if not says_not_known(text):
         return False
-    # A figure or date the question itself gives ("its 2026 return voyage") is not the one asked for.
+    # A figure or date the question itself gives ("its 2027 tour") is not the one asked for.
     unasked = _without_question_numbers(question, text)
     if question.kind == "quantity":
         return not has_quantity(unasked)
@@ -83,7 +83,7 @@ def _without_question_numbers(question: Question, text: str) -> str:
 
 
 def without_datelines(text: str) -> str:
-    """``text`` less its datelines: "BRASK, May 15 (KPA) - " says when the story was filed, not what month a
+    """``text`` less its datelines: "RIVERTON, May 3 (XYZ) - " says when the story was filed, not what month a
     figure is for."""
     return _DATELINE_ANYWHERE.sub(" ", _DATELINE.sub("", text))
 
@@ -161,7 +161,7 @@ def role_met(question: str, text: str) -> bool:
 
 def speaker_may_be_asked(question: str, text: str, claimant: str) -> bool:
     """Whether the one who says ``text`` may be the one whose name is asked: a speaking role ("who is the
-    spokesman?"), or the role the sentence gives the speaker ("the office's chief statistician, X, said").
+    spokesman?"), or the role the sentence gives the speaker ("the council's chief engineer, X, said").
     Never for several people ("the names of the children"): one speaker is not a group."""
     head = _asked_head(question)
     if head is not None and _plural(head):
@@ -170,7 +170,7 @@ def speaker_may_be_asked(question: str, text: str, claimant: str) -> bool:
 
 
 def _titled(head: str, text: str, claimant: str) -> bool:
-    """``head`` ("statistician") stands just before a word of the claimant's name: "chief statistician, Ann Roe"."""
+    """``head`` ("engineer") stands just before a word of the claimant's name: "chief engineer, Ann Roe"."""
     names = {w.lower for w in tokens(claimant) if w.text[0].isupper()}
     words = tokens(text)
     return any(
@@ -206,8 +206,8 @@ def type_met(question: Question, text: str, claimant: str | None) -> bool:
     if question.kind == "agent" and _ASKS_NAME.search(question.text):
         by_claimant = bool(claimant) and (bool(_ASKS_SPEAKER.search(question.text))
                                           or speaker_may_be_asked(question.text, text, claimant or ""))
-        # The one who says it is not the one asked about ("the names of the children": not "..., Brevik said"),
-        # unless the question asks who said it or asks a role the speaker is given ("the chief statistician, X").
+        # The one who says it is not the one asked about ("the names of the children": not "..., Ann Roe said"),
+        # unless the question asks who said it or asks a role the speaker is given ("the chief engineer, X").
         in_text = [n for n in new_names(text, question) if by_claimant or not claimant or n not in claimant]
         named = in_text or (by_claimant and new_names(claimant or "", question))
         return bool(named) and role_met(question.text, text)

@@ -239,7 +239,7 @@ _PERSONAL = frozenset({"he", "she", "his", "her", "him"})
 
 
 def referred_to(entity: tuple[str, ...], candidate: Candidate) -> bool:
-    """"At 11.40 p.m. he went to the palace": a person the passage named before this sentence, and a personal
+    """"At midnight he went to the palace": a person the passage named before this sentence, and a personal
     pronoun in it."""
     if not any(w.lower in _PERSONAL for w in tokens(candidate.text)):
         return False
@@ -467,7 +467,7 @@ class ExtractiveAnswerer:
 
     def _withheld(self, question: Question, passing: list[Candidate]) -> Candidate | None:
         """The sentence saying the asked fact was not given, when it is the best passing sentence by rank or by
-        the judge's confidence: "has not said how much it is asking for" outweighs an older figure beside it."""
+        the judge's confidence: "has not said how much it wants" outweighs an older figure beside it."""
         best = self._best(passing)
         surest = max(passing, key=lambda c: c.confidence or 0.0, default=None)
         return next((c for c in (best, surest) if c is not None and withholds_answer(question, c.text)), None)

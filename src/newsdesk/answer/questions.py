@@ -283,7 +283,7 @@ def entity_met(entity: tuple[str, ...], context: str) -> bool:
     met = sum(1 for word in words if any(stems_match(word, other) for other in context_stems))
     if met >= len(words) - len(words) // 3:
         return True
-    # A person named in full is later called by the surname alone ("Jarno Peltz", then "Peltz, 24, scored"); a
+    # A person named in full is later called by the surname alone ("Tomasz Wielgosz", then "Wielgosz, 31, scored"); a
     # common last word ("Linden Road", "Civic Renewal") does not stand for the whole name.
     if len(words) == 2 and specificity(entity[-1]) >= _SURNAME_SPECIFICITY and entity[0][:1].isupper():
         return any(stems_match(words[-1], other) for other in context_stems)
