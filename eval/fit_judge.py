@@ -192,7 +192,9 @@ def replay_at(groups, probabilities, labels, order: np.ndarray, t: float) -> dic
             continue
         passing = [m for m in members if probabilities[m] >= t]
         best = max(passing, key=lambda m: order[m], default=None)
-        if best is not None and candidate_info[best][0]:
+        surest = max(passing, key=lambda m: probabilities[m], default=None)
+        # As the answerer does: the best passing sentence by rank or by confidence saying the fact was not given.
+        if any(m is not None and candidate_info[m][0] for m in (best, surest)):
             chosen = None
         else:
             typed = sorted((m for m in passing if candidate_info[m][1] and not candidate_info[m][0]), key=lambda m: -order[m])

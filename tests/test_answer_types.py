@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsdesk.answer.answer_types import gives_figure_asked, says_not_known, states_reason, type_met, withholds_answer
+from newsdesk.answer.answer_types import asks_which, gives_figure_asked, says_not_known, states_reason, type_met, withholds_answer
 from newsdesk.answer.questions import analyse
 
 
@@ -19,6 +19,12 @@ from newsdesk.answer.questions import analyse
         ("Her name was not released.", True),
         ("The company said the delay was caused by a strike.", False),
         ("Police named the driver as a local man.", False),
+        ("The club would not name the buyer.", True),
+        ("The museum has not yet published the new prices.", True),
+        ("The team has not been able to identify the insects.", True),
+        ("The referee did not speak to reporters.", True),
+        ("Prosecutors had not decided whether to appeal.", True),
+        ("The club named the buyer and would not rule out more sales.", False),
     ],
 )
 def test_a_sentence_that_says_the_fact_was_not_given(sentence, not_known):
@@ -33,6 +39,12 @@ def test_a_sentence_that_says_the_fact_was_not_given(sentence, not_known):
         # The sentence withholds something else (a name) but gives the figure asked for.
         ("How many people were hurt?", "Twelve people were hurt, officials said, but declined to name them.", False),
         ("When was the driver arrested?", "The driver, whose name was not released, was arrested on Monday.", False),
+        # A figure the question itself gives (the year) is not the figure asked for.
+        ("How much is the museum asking for its 2027 tour?",
+         "The museum has applied for a grant for its 2027 tour but has not said how much it wants.", True),
+        # A "why" question is withheld only by a sentence that withholds a reason, not another fact.
+        ("Why was the May figure revised?", "It did not publish a revised figure for young people.", False),
+        ("Why was the May figure revised?", "The office did not explain the revision.", True),
     ],
 )
 def test_a_withheld_fact_is_a_refusal_unless_the_sentence_still_gives_the_figure_or_date(question, sentence, withheld):
@@ -79,6 +91,19 @@ def test_a_withheld_fact_is_a_refusal_unless_the_sentence_still_gives_the_figure
         ("On what day in June was the sample taken?", "The sample was taken on June 4.", None, True),
         ("On what date did the quake happen?", "The quake struck on Tuesday.", None, True),
         ("How much did prices rise?", "Prices rose 3.8 percent.", None, True),
+        # The speaker is not the one whose name is asked, unless the sentence gives the speaker the role asked about.
+        ("What were the names of the children who were hurt?", "Of the nine hurt, four were children, Ada Brook said.", "Ada Brook", False),
+        ("Who is the chief engineer?", "\"It held,\" the council's chief engineer, Ivo Marsh, told reporters.", "Ivo Marsh", True),
+        ("Who were the other two judges on the panel?", "Presiding judge Ivo Marsh said the ruling was final.", "Presiding judge Ivo Marsh", False),
+        # Why someone thinks or does something: their own account is the reason they give, marked or not.
+        ("Why is Professor Ames wary of the results?", "Professor Ames said the full data had not been shown.", "Professor Ames", True),
+        ("Why is Professor Ames wary of the results?", "The company said the drug worked well.", "company", False),
+        # "Which NOUN" asks for a name, not a description; "which year" for a year.
+        ("Which bakery won the prize?", "The prize went to a small family bakery.", None, False),
+        ("Which bakery won the prize?", "The prize went to Orsolo Bakes.", None, True),
+        ("In which prison is the former mayor held?", "The former mayor has been in prison since July.", None, False),
+        ("In what year was the school founded?", "The school was founded on a Monday.", None, False),
+        ("In what year was the school founded?", "The school was founded in 1874.", None, True),
     ],
 )
 def test_the_sentence_gives_the_kind_of_answer_asked_for(question, sentence, claimant, met):
@@ -93,6 +118,19 @@ def test_a_dateline_is_not_a_name():
 def test_a_stated_reason():
     assert states_reason("The match was called off due to heavy rain.")
     assert not states_reason("The match was called off on Sunday.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reason"),
+    [
+        ("The shop closed, since its landlord had doubled the rent.", True),
+        ("The bank has held its rate since October.", False),  # "since" before a time says when, not why
+        ("The pool has been shut since 2019.", False),
+        ("The line has been closed since last week.", False),
+    ],
+)
+def test_since_gives_a_reason_only_before_a_clause(sentence, reason):
+    assert states_reason(sentence) is reason
 
 
 NOT_KNOWN_ARTICLE = """---
@@ -153,6 +191,12 @@ def test_settings_override_the_judges_fitted_threshold(library, threshold, refus
         ("How far is the town from the border?", "The town lies 30 kilometres from the border.", True),
         ("What percentage of voters turned out?", "Turnout was 61 per cent.", True),
         ("How many people paid the fine?", "Some 300 people paid, officials said.", True),
+        # "How many" asks for a count: money or a share is not one, unless money is what is counted.
+        ("How many households applied for aid?", "Each household will receive up to 180,000 crowns.", False),
+        ("How many households applied for aid?", "Turnout among households was 54 percent.", False),
+        ("How many households applied for aid?", "It cost $4 million, and 1,200 households applied.", True),
+        ("How many households applied for aid?", "Two thousand households applied.", True),
+        ("How many crowns did the ticket cost?", "The ticket cost 40 crowns.", True),
     ],
 )
 def test_a_figure_question_needs_a_figure_of_the_kind_it_asks_for(question: str, sentence: str, gives_it: bool) -> None:
@@ -173,3 +217,49 @@ def test_a_plain_four_digit_year_is_a_date(sentence, dated):
     from newsdesk.text import has_date_expression
 
     assert has_date_expression(sentence) is dated
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("Which striker did the club sign?", True),
+        ("In which town is the plant?", True),
+        ("In which year was it built?", False),
+        ("Which of the two bids won?", False),
+        ("How many work at the plant which the firm owns?", False),  # a relative "which" asks for nothing
+    ],
+)
+def test_a_which_question_asks_for_a_name(question: str, asks: bool) -> None:
+    assert asks_which(question) is asks
+
+
+def _passing(text: str, similarity: float, confidence: float):
+    from newsdesk.answer.answering import Candidate
+
+    candidate = Candidate(text=text, start=0, end=len(text), metadata={"doc_id": text[:12]}, context=text,
+                          claimant=None, relay=None, rank=1, similarity=similarity, coverage=similarity)
+    candidate.confidence = confidence
+    return candidate
+
+
+@pytest.mark.parametrize(
+    ("withheld_confidence", "refuses"),
+    [
+        (0.6, True),  # the judge is surest of the sentence saying the fact was not given: refuse, citing it
+        (0.1, False),  # it is neither the best ranked nor the surest: the figure beside it answers
+    ],
+)
+def test_a_withheld_fact_refuses_when_it_is_the_judges_surest_sentence(withheld_confidence, refuses):
+    from fake_embedder import FakeEmbedder
+
+    from newsdesk.answer.answering import ExtractiveAnswerer
+    from newsdesk.settings import Settings
+
+    question = analyse("How much is the museum asking for its 2027 tour?")
+    figure = _passing("The museum's last tour cost 3.2 million crowns.", similarity=0.8, confidence=0.3)
+    withheld = _passing("The museum has applied for money for a 2027 tour but has not said how much it wants.",
+                        similarity=0.5, confidence=withheld_confidence)
+    answerer = ExtractiveAnswerer(FakeEmbedder(), Settings(answer_judge=False))
+    found = answerer._withheld(question, [figure, withheld])
+    assert (found is withheld) is refuses
+    assert found is None or found is withheld

@@ -9,6 +9,27 @@ def test_a_quantity_question_pins_names_and_counts_the_right_noun():
     assert [t.word for t in question.event] == ["killed"]
 
 
+import pytest
+
+
+@pytest.mark.parametrize(
+    "asked, counted, focus",
+    [
+        # The counted phrase stops at a verb the lexicon knows only as a verb, even an irregular one.
+        ("How many volunteers took part in the clean-up?", "volunteers", ["volunteers"]),
+        ("How many miners attended the meeting?", "miners", ["miners"]),
+        # A word that may be a verb but is also a noun stays in the phrase; so does a first word.
+        ("How many polling stations opened late?", "polling stations", ["stations"]),
+        # An acronym whose letters spell a stop word still names what is counted.
+        ("How many IT staff warned the bank?", "IT staff", ["staff"]),
+    ],
+)
+def test_the_counted_phrase_ends_where_the_verb_begins(asked, counted, focus):
+    question = analyse(asked)
+    assert question.counted == counted
+    assert [t.word for t in question.focus] == focus
+
+
 def test_years_and_numbers_are_pins():
     assert analyse("How many soldiers died in 2019?").numbers == (2019.0,)
 
@@ -78,3 +99,31 @@ def test_who_the_question_says_made_the_claim(question, claimed_by):
 )
 def test_a_question_asking_for_a_value_is_a_quantity_question(question, kind):
     assert analyse(question).kind == kind
+
+
+def test_an_amount_question_has_no_counted_noun():
+    # "money" is met by "40 million crowns", which `gives_figure_asked` checks; it is not a word to find.
+    question = analyse("How much money has the council set aside for repairs?")
+    assert question.kind == "quantity"
+    assert question.focus == ()
+
+
+@pytest.mark.parametrize(
+    ("entity", "context", "met"),
+    [
+        (("Tomasz", "Wielgosz"), "Wielgosz, 31, scored twice.", True),  # a person later called by the surname
+        (("Elm", "Road"), "The road was closed.", False),  # a common last word is not the whole name
+        (("Elm", "Road"), "Traffic on Elm Road was stopped.", True),
+    ],
+)
+def test_a_two_word_name_is_met_by_a_rare_surname_alone(entity, context, met):
+    from newsdesk.answer.questions import entity_met
+
+    assert entity_met(entity, context) is met
+
+
+def test_a_yes_no_follow_up_does_not_inherit_the_earlier_kind():
+    question = analyse("Was it his first goal of the season?", ["Who scored the winning goal?"])
+    assert question.follow_up
+    assert question.kind == "other"
+    assert analyse("And in 2001?", ["How many people lived there in 1990?"]).kind == "quantity"

@@ -131,3 +131,69 @@ def test_a_sentence_must_be_about_the_relative_period_asked(question, sentence, 
     from newsdesk.answer.answering import relative_period_unmet
 
     assert (relative_period_unmet(question, _sentence_in_article(sentence, neighbours)) is not None) is rejected
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "neighbours", "rejected"),
+    [
+        # The dateline's month says when the story was filed, not which month the figure is for.
+        ("What was the jobless rate in May?", "RIVERTON, May 15 (XYZ) - The office revised its March jobless rate to 6.1 percent.", "", True),
+        ("What was the jobless rate in May?", "The jobless rate fell to 5.2 percent in May.", "", False),
+        ("What was the jobless rate in May?", "The rate fell to 5.2 percent.", "Figures for May were released.", False),
+        ("What was the jobless rate in May?", "The rate fell to 5.2 percent.", "RIVERTON, May 15 (XYZ) - Figures were released.", True),
+    ],
+)
+def test_a_month_asked_must_be_said_outside_a_dateline(question, sentence, neighbours, rejected):
+    from newsdesk.answer.answering import month_unmet
+
+    assert (month_unmet(analyse(question), _sentence_in_article(sentence, neighbours)) is not None) is rejected
+
+
+@pytest.mark.parametrize(
+    ("question", "entity", "sentence", "passage", "met"),
+    [
+        # "the library" of the sentence is the Elm Road library the passage named first.
+        ("How many visits did the Elm Road library record?", ("Elm", "Road"), "The library had 9,100 visits last year.",
+         "The Elm Road library will open two days a week. The library had 9,100 visits last year.", True),
+        ("What did the Orla Point expedition cost?", ("Orla", "Point"), "The expedition cost 2 million crowns.",
+         "The Orla Point expedition sailed in May. The expedition cost 2 million crowns.", True),
+        # The passage never names it: another library.
+        ("How many visits did the Elm Road library record?", ("Elm", "Road"), "The library had 9,100 visits last year.",
+         "The Ash Lane library will open two days a week. The library had 9,100 visits last year.", False),
+        # The sentence does not speak of "the library".
+        ("How many visits did the Elm Road library record?", ("Elm", "Road"), "Museums had 9,100 visits last year.",
+         "The Elm Road library will open two days a week. Museums had 9,100 visits last year.", False),
+    ],
+)
+def test_a_name_is_met_by_the_thing_it_names_once_the_passage_has_named_it(question, entity, sentence, passage, met):
+    from dataclasses import replace
+
+    from newsdesk.answer.answering import named_earlier
+
+    candidate = replace(_sentence_in_article(sentence), passage=passage)
+    assert named_earlier(analyse(question), entity, candidate) is met
+
+
+@pytest.mark.parametrize(
+    ("sentence", "passage", "met"),
+    [
+        # "he" in the sentence, and the passage named the person before it.
+        ("At midnight he asked the president to dissolve the assembly.",
+         "Prime Minister Ivo Marsh lost the vote. At midnight he asked the president to dissolve the assembly.", True),
+        # The person is named only after the sentence: "he" is someone else.
+        ("At midnight he asked the president to dissolve the assembly.",
+         "At midnight he asked the president to dissolve the assembly. Ivo Marsh said nothing.", False),
+        # No personal pronoun: the sentence is not about him.
+        ("At midnight the president dissolved the assembly.",
+         "Prime Minister Ivo Marsh lost the vote. At midnight the president dissolved the assembly.", False),
+    ],
+)
+def test_a_person_is_met_by_a_pronoun_once_the_passage_has_named_them(sentence, passage, met):
+    from dataclasses import replace
+
+    from newsdesk.answer.answering import referred_to
+
+    start = passage.index(sentence)
+    candidate = replace(_sentence_in_article(sentence), passage=passage, start=start, end=start + len(sentence),
+                        metadata={"doc_id": "a.md", "start": 0})
+    assert referred_to(("Ivo", "Marsh"), candidate) is met

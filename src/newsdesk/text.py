@@ -93,6 +93,17 @@ def lemmas(word: str) -> frozenset[str]:
     return frozenset(found | {lowered})
 
 
+def only_a_verb(word: str) -> bool:
+    """A word the lexicon knows as a verb and never as a noun: "took", "live", "attended" (not "work", "flood")."""
+    readings = getAllLemmas(_POSSESSIVE.sub("", word.lower()))
+    return "VERB" in readings and "NOUN" not in readings
+
+
+def is_a_noun(word: str) -> bool:
+    """The lexicon knows the word as a noun ("library", "results"), whatever else it may be."""
+    return "NOUN" in getAllLemmas(_POSSESSIVE.sub("", word.lower()))
+
+
 def same_lemma(a: str, b: str) -> bool:
     return bool(lemmas(a) & lemmas(b))
 

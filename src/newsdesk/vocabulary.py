@@ -157,8 +157,11 @@ def is_nationality(word: str) -> bool:
 # "did not say how many", "was not immediately known". General English only.
 UNDISCLOSED_PATTERNS = (
     r"\b(gave|give|gives|given|offered|provided) no (reason|explanation|details?|figures?|names?|date|timetable|indication|estimate)\b",
-    r"\b(declined|refused|would not|could not|did not want) to (name|give|say|comment|disclose|identify|reveal|confirm|specify|discuss|elaborate|estimate|provide)\b",
-    r"\b(did|does|do|has|have|had) not (yet )?(say|said|disclose|disclosed|reveal|revealed|give|given|name|named|identify|identified|specify|specified|release|released|explain|explained)\b",
+    r"\b(declined|refused|did not want|(?:was|were|is|are|has been|have been) unable) to (name|give|say|comment|disclose|identify|reveal|confirm|specify|discuss|elaborate|estimate|provide)\b",
+    r"\b(would|could|will|can|did|does|do)(?: not|n't) (name|give|say|comment|disclose|identify|reveal|confirm|specify|discuss|elaborate|estimate|provide|speak|respond|reply)\b",
+    r"\bcannot (name|give|say|comment|disclose|identify|reveal|confirm|specify|estimate|provide)\b",
+    r"\b(did|does|do|has|have|had) not (yet )?(say|said|disclose|disclosed|reveal|revealed|give|given|name|named|identify|identified|specify|specified|release|released|explain|explained|publish|published|announce|announced|decide|decided|determine|determined|spoken|commented|responded|replied)\b",
+    r"\bnot (yet )?been able to (name|identify|say|confirm|determine|establish|estimate|find out)\b",
     r"\b(was|were|is|are|remains?|remained) (not|still not|not yet) (immediately |yet )?(known|clear|released|disclosed|given|named|identified|available|made public)\b",
     r"\b(has|have) not (yet )?been (named|identified|released|disclosed|made public|given|announced)\b",
     r"\b(was|were|is|are|remains?|remained) (unknown|unclear|undisclosed|unnamed)\b",
@@ -170,7 +173,9 @@ REASON_PATTERNS = (
     r"\bbecause\b", r"\bdue to\b", r"\bowing to\b", r"\bas a result of\b", r"\bafter\b", r"\bfollowing\b",
     r"\bciting\b", r"\bcited\b", r"\bblam(ed|ing|es)\b", r"\bcaused by\b", r"\bdriven by\b", r"\bso that\b",
     r"\b(in order|so as|in a bid|in an effort) to\b", r"\breasons?\b", r"\bamid\b", r"\bin protest\b",
-    r"\bsince\b", r"\bthanks to\b", r"\bsaying\b", r"\breflect(ed|s|ing)?\b", r"\bresult(ed)? (of|from)\b", r"\bled to\b", r"\bover (the|its|his|her|their|a|an)\b",
+    # "since the plant lost its contract" gives a reason; "since January", "since 2019", "since last week" a time.
+    r"\bsince\b(?!\s+(?:(?:early|late|mid|last|then|\d)|(?:" + "|".join([*MONTHS, *WEEKDAYS]) + r")\b))",
+    r"\bthanks to\b", r"\bsaying\b", r"\breflect(ed|s|ing)?\b", r"\bresult(ed)? (of|from)\b", r"\bled to\b", r"\bover (the|its|his|her|their|a|an)\b",
     r"\bto (save|cut|reduce|avoid|protect|prevent|help|ensure|meet|pay|fund|make|allow|keep|stop|limit|free)\b",
 )
 
@@ -204,4 +209,11 @@ FIGURE_TYPES = {
         r"\b(january|february|march|april|may|june|july|august|september|october|november|december) \d{1,2}\b|\b\d{4}-\d{2}-\d{2}\b",
     ),
     "share": (r"\b(percentage|per cent|percent|proportion)\b", r"%|\bper ?cent\b|\bpercentage\b|\b(half|third|quarter|fifth)\b"),
+    "year": (r"\b(what|which) year\b", r"(?<![\d,.])(1[5-9]\d\d|20\d\d)(?![\d,.]\d)|\byears? ago\b"),
 }
+# "Which year", "which minute", "which of": after "which" these ask for a time or pick among things already named,
+# not for a name. Any other "which NOUN" question ("which striker", "in which prison") is answered by a name.
+WHICH_WITHOUT_NAME = frozenset(
+    """year years date day days month months week weeks minute minutes hour hours time times season seasons quarter
+    decade century age ages way ways of one ones""".split()
+)

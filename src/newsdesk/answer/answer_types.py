@@ -14,14 +14,32 @@ from __future__ import annotations
 
 import re
 
+from lemminflect import getAllLemmas
+
 from newsdesk.answer.questions import Question, entity_met
-from newsdesk.text import has_date_expression, has_quantity, same_lemma, specificity, stem, stems_match, tokens
-from newsdesk.vocabulary import ATTRIBUTION_VERBS, FIGURE_TYPES, MONTHS, ROLE_WORDS, REASON_PATTERNS, STOPWORDS, UNDISCLOSED_PATTERNS, WEEKDAYS
+from newsdesk.text import NUMBER, has_date_expression, has_quantity, parse_number, same_lemma, specificity, stem, stems_match, tokens
+from newsdesk.vocabulary import (
+    ATTRIBUTION_VERBS,
+    CURRENCY_WORDS,
+    MULTIPLIERS,
+    NUMBER_WORDS,
+    FIGURE_TYPES,
+    MONTHS,
+    REASON_PATTERNS,
+    ROLE_WORDS,
+    STOPWORDS,
+    UNDISCLOSED_PATTERNS,
+    WEEKDAYS,
+    WHICH_WITHOUT_NAME,
+)
 
 _UNDISCLOSED = re.compile("|".join(UNDISCLOSED_PATTERNS), re.IGNORECASE)
 _REASON = re.compile("|".join(REASON_PATTERNS), re.IGNORECASE)
+_WITHHELD_REASON = re.compile(r"\b(reasons?|explanations?|explain\w*|why|motive\w*|cause)\b", re.IGNORECASE)
 # "RIVERTON, May 3 (XYZ) - " or "TOWN — ": a dateline names the place of writing, not an answer.
 _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+(,[^—–\n]{0,60}?)?\s+[—–-]+\s+")
+# The same where a sentence's neighbours are joined after it: an all-capitals place, a comma, the date, a dash.
+_DATELINE_ANYWHERE = re.compile(r"\b[A-Z][A-Z'’-]{2,}(?: [A-Z][A-Z'’-]+)*,[^—–\n]{0,60}?\s+[—–-]+\s+")
 _CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS)
 # "What is the name of ...", "Who is the ...": only a name answers; "Who organised it?" may be answered by a group.
 _ASKS_NAME = re.compile(r"\bnames?\b|\bwho (is|was|are|were)\b|\bwhich (person|people|man|woman|men|women)\b", re.IGNORECASE)
@@ -35,6 +53,8 @@ _ASKED_ROLE = re.compile(
     re.IGNORECASE,
 )
 _COUNTING = re.compile(r"\bhow many\b", re.IGNORECASE)
+# "Which NOUN" opening the question, maybe after a preposition ("in which prison"); not a relative "which".
+_WHICH = re.compile(r"^\W*(?:[a-z]+ )?which (?P<noun>[a-z]+)\b", re.IGNORECASE)
 _FIGURE_TYPES = {
     name: (re.compile(asked, re.IGNORECASE), re.compile(given, re.IGNORECASE)) for name, (asked, given) in FIGURE_TYPES.items()
 }  # below this specificity a capitalised first word is an ordinary word
@@ -44,11 +64,28 @@ def withholds_answer(question: Question, text: str) -> bool:
     """The sentence says the fact was not given, and gives no figure or date that a figure or date question wants."""
     if not says_not_known(text):
         return False
+    # A figure or date the question itself gives ("its 2027 tour") is not the one asked for.
+    unasked = _without_question_numbers(question, text)
     if question.kind == "quantity":
-        return not has_quantity(text)
+        return not has_quantity(unasked)
     if question.kind == "date":
-        return not has_date_expression(text)
+        return not has_date_expression(unasked)
+    if question.kind == "reason":  # "did not publish a revised figure" withholds a figure, not the reason asked for
+        return bool(_WITHHELD_REASON.search(text))
     return True
+
+
+def _without_question_numbers(question: Question, text: str) -> str:
+    """``text`` with every number the question gives blanked out."""
+    if not question.numbers:
+        return text
+    return NUMBER.sub(lambda m: m.group() if parse_number(m.group()) not in question.numbers else " ", text)
+
+
+def without_datelines(text: str) -> str:
+    """``text`` less its datelines: "RIVERTON, May 3 (XYZ) - " says when the story was filed, not what month a
+    figure is for."""
+    return _DATELINE_ANYWHERE.sub(" ", _DATELINE.sub("", text))
 
 
 def says_not_known(text: str) -> bool:
@@ -122,18 +159,57 @@ def role_met(question: str, text: str) -> bool:
     return any(stems_match(stem(head), stem(w.text)) or same_lemma(head, w.text) for w in tokens(text))
 
 
+def speaker_may_be_asked(question: str, text: str, claimant: str) -> bool:
+    """Whether the one who says ``text`` may be the one whose name is asked: a speaking role ("who is the
+    spokesman?"), or the role the sentence gives the speaker ("the council's chief engineer, X, said").
+    Never for several people ("the names of the children"): one speaker is not a group."""
+    head = _asked_head(question)
+    if head is not None and _plural(head):
+        return False
+    return asks_a_role(question) or (head is not None and _titled(head, text, claimant))
+
+
+def _titled(head: str, text: str, claimant: str) -> bool:
+    """``head`` ("engineer") stands just before a word of the claimant's name: "chief engineer, Ann Roe"."""
+    names = {w.lower for w in tokens(claimant) if w.text[0].isupper()}
+    words = tokens(text)
+    return any(
+        (stems_match(stem(head), stem(word.text)) or same_lemma(head, word.text))
+        and any(w.lower in names for w in words[index + 1:index + 3])
+        for index, word in enumerate(words)
+    )
+
+
+def _plural(noun: str) -> bool:
+    forms = getAllLemmas(noun.lower()).get("NOUN", ())
+    return bool(forms) and noun.lower() not in forms
+
+
 def _new_roles(text: str, question: Question) -> bool:
     asked = {stem(w.text) for w in tokens(question.text)}
     return any(w.lower in ROLE_WORDS and w.lower not in STOPWORDS and stem(w.text) not in asked for w in tokens(text))
+
+
+def asks_which(question: str) -> bool:
+    """"Which striker has the club bought?", "in which prison is he held?": a name answers, not a description.
+    "Which year", "which minute" and "which of them" do not ask for a name (`WHICH_WITHOUT_NAME`)."""
+    match = _WHICH.search(question)
+    return match is not None and match.group("noun").lower() not in WHICH_WITHOUT_NAME | STOPWORDS
 
 
 def type_met(question: Question, text: str, claimant: str | None) -> bool:
     """Does ``text`` (said by ``claimant``) give what the question's kind asks for?"""
     if not gives_figure_asked(question.text, text):
         return False
+    if asks_which(question.text) and not (new_names(text, question) or (claimant and new_names(claimant, question))):
+        return False
     if question.kind == "agent" and _ASKS_NAME.search(question.text):
-        by_claimant = bool(claimant) and (bool(_ASKS_SPEAKER.search(question.text)) or asks_a_role(question.text))
-        named = new_names(text, question) or (by_claimant and new_names(claimant or "", question))
+        by_claimant = bool(claimant) and (bool(_ASKS_SPEAKER.search(question.text))
+                                          or speaker_may_be_asked(question.text, text, claimant or ""))
+        # The one who says it is not the one asked about ("the names of the children": not "..., Ann Roe said"),
+        # unless the question asks who said it or asks a role the speaker is given ("the chief engineer, X").
+        in_text = [n for n in new_names(text, question) if by_claimant or not claimant or n not in claimant]
+        named = in_text or (by_claimant and new_names(claimant or "", question))
         return bool(named) and role_met(question.text, text)
     if question.kind == "agent":  # "who organised it?": a name, or a group or role the question does not hold
         if claimant and any(entity_met(entity, claimant) for entity in question.entities):
@@ -142,13 +218,37 @@ def type_met(question: Question, text: str, claimant: str | None) -> bool:
             return bool(new_names(text, question))
         return bool(new_names(text, question) or claimant or _new_roles(text, question))
     if question.kind == "reason":
-        return states_reason(text)
+        # "Why is Professor X wary?": X's own account is the reason given, marked or not.
+        return states_reason(text) or (bool(claimant) and any(entity_met(e, claimant or "") for e in question.entities))
     return True
 
 
+# A figure that is an amount of money or a share, not a count: "180,000 crowns", "$4m", "6 percent", "%".
+_AMOUNT = re.compile(
+    r"^\s*(?:(?:million|billion|thousand|bn|m)\s+)?(?:" + "|".join(CURRENCY_WORDS) + r"|per ?cent|percent|%)\b|^\s*%",
+    re.IGNORECASE,
+)
+_CURRENCY_SIGN = re.compile(r"[$€£¥₹]\s*$")
+
+
+def gives_a_count(question: str, text: str) -> bool:
+    """"How many households applied?" is not answered by "each household will receive 180,000 crowns": a count
+    is a figure that is not money or a share (unless money or a share is what is counted: "how many crowns")."""
+    if not _COUNTING.search(question) or _AMOUNT.search(" " + question[_COUNTING.search(question).end():]):
+        return True
+    for match in NUMBER.finditer(text):
+        if not _AMOUNT.match(text[match.end():]) and not _CURRENCY_SIGN.search(text[:match.start()]):
+            return True
+    words = tokens(text)
+    return any(w.lower in NUMBER_WORDS and w.lower not in MULTIPLIERS and not _AMOUNT.match(text[w.end:]) for w in words)
+
+
 def gives_figure_asked(question: str, text: str) -> bool:
-    """"How much did it cost?" needs money; "how old", an age; "how long", a duration; "how far", a distance."""
+    """"How much did it cost?" needs money; "how old", an age; "how long", a duration; "how far", a distance;
+    "how many", a count (`gives_a_count`)."""
     counting = bool(_COUNTING.search(question))  # "how many votes did the budget get": a count, not money
+    if counting and not gives_a_count(question, text):
+        return False
     return all(
         given.search(text) for name, (asked, given) in _FIGURE_TYPES.items()
         if asked.search(question) and not (counting and name == "money")

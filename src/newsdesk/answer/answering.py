@@ -23,19 +23,20 @@ from typing import Any
 import numpy as np
 from langchain_core.documents import Document
 
-from newsdesk.answer.answer_types import new_names, type_met, withholds_answer
+from newsdesk.answer.answer_types import new_names, type_met, withholds_answer, without_datelines
 from newsdesk.answer.answers import Answer, Citation, Evidence
 from newsdesk.answer.judge import load_judge
 from newsdesk.claims.attribution import claimant_label, same_claimant
 from newsdesk.claims.extraction import EVENTS
 from newsdesk.answer.dispute_answer import compose_disputed, quotes_hold
 from newsdesk.index.embedding import Embedder
-from newsdesk.answer.questions import Question, Term, entity_met
+from newsdesk.answer.questions import Question, Term, asks_yes_no, entity_met
 from newsdesk.answer.verification import supports
 from newsdesk.settings import Settings
 from newsdesk.text import (
     has_date_expression,
     has_quantity,
+    is_a_noun,
     long_date,
     numbers,
     resolve_weekdays,
@@ -45,7 +46,7 @@ from newsdesk.text import (
     stems_match,
     tokens,
 )
-from newsdesk.vocabulary import CONTRAST_SETS, INSTRUCTION_PATTERNS, NUMBER_WORDS, SELECTING_QUALIFIERS, STOPWORDS
+from newsdesk.vocabulary import CONTRAST_SETS, INSTRUCTION_PATTERNS, MONTHS, NUMBER_WORDS, SELECTING_QUALIFIERS, STOPWORDS
 
 REFUSAL = "The corpus does not say: none of the indexed articles answers this question."
 REFUSAL_FILTERED = (
@@ -86,6 +87,8 @@ class Candidate:
     # The sentence after the one before it: what "that has happened in only four" answers with.
     window: str = ""
     window_similarity: float = 0.0
+    # The whole retrieved passage: where "the library" of the sentence was first called "the Elm Road library".
+    passage: str = ""
 
     @property
     def score(self) -> float:
@@ -221,6 +224,56 @@ def qualifier_unmet(question: Question, text: str) -> str | None:
     return None
 
 
+def named_earlier(question: Question, entity: tuple[str, ...], candidate: Candidate) -> bool:
+    """"The Elm Road library" in the question, "the library" in the sentence, and the passage names the Elm Road
+    library: the sentence speaks of the thing named, by its head noun (the name's next word in the question)."""
+    head = _noun_after(question.text, entity)
+    if head is None or not entity_met(entity, candidate.passage):
+        return False
+    said = [w.lower for w in tokens(candidate.text)]
+    return any(said[i] in _DEFINITE and same_lemma(said[i + 1], head) for i in range(len(said) - 1))
+
+
+_DEFINITE = frozenset({"the", "its", "this", "that"})
+_PERSONAL = frozenset({"he", "she", "his", "her", "him"})
+
+
+def referred_to(entity: tuple[str, ...], candidate: Candidate) -> bool:
+    """"At midnight he went to the palace": a person the passage named before this sentence, and a personal
+    pronoun in it."""
+    if not any(w.lower in _PERSONAL for w in tokens(candidate.text)):
+        return False
+    before = candidate.passage[:max(0, candidate.start - int(candidate.metadata.get("start", candidate.start)))]
+    return bool(before) and entity_met(entity, before)
+
+
+def _noun_after(question: str, entity: tuple[str, ...]) -> str | None:
+    """The word a name modifies in the question: "library" in "the Elm Road library's visits"."""
+    words = tokens(question)
+    for index in range(len(words) - len(entity) + 1):
+        if tuple(w.text for w in words[index:index + len(entity)]) != entity:
+            continue
+        # The first noun among the next few words: "electoral commission" gives "commission", "CVN-220 results" "results".
+        for following in words[index + len(entity):index + len(entity) + 3]:
+            if following.text[0].isupper() or following.lower in STOPWORDS:
+                return None
+            if not following.text[0].isdigit() and is_a_noun(following.text):
+                return following.lower
+    return None
+
+
+def month_unmet(question: Question, candidate: Candidate) -> str | None:
+    """"The rate in May": the sentence or its neighbours must say May outside a dateline, which gives the day the
+    story was filed, not the month the figure is for."""
+    context = None
+    for token in tokens(question.text):
+        if token.text[0].isupper() and token.lower in MONTHS:
+            context = context if context is not None else {w.lower for w in tokens(without_datelines(candidate.context))}
+            if token.lower not in context:
+                return f"does not say {token.text} outside a dateline"
+    return None
+
+
 _RELATIVE_PERIOD = re.compile(r"\b(?:last|next|this|previous) (?:year|month|week|season|quarter)\b|\bbefore last\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 
@@ -298,8 +351,8 @@ class ExtractiveAnswerer:
                 return Answer(question.text, text, refused=False, citations=citations, retrieved=retrieved, disputes=[table])
         candidates = self.judge(question, evidence.passages)
         passing = [c for c in candidates if c.rejected is None]
-        unknown = self._best(passing)
-        if unknown is not None and withholds_answer(question, unknown.text):
+        unknown = self._withheld(question, passing)
+        if unknown is not None:
             text, citations = compose([unknown], question, self.settings.max_answer_chars)
             return Answer(question.text, f"{NOT_KNOWN} {text}", refused=True, citations=citations, retrieved=retrieved)
         typed = [c for c in passing if type_met(question, c.text, c.claimant) and not withholds_answer(question, c.text)]
@@ -352,13 +405,17 @@ class ExtractiveAnswerer:
 
     def _pins_unmet(self, question: Question, candidate: Candidate, matcher: TermMatcher) -> str | None:
         for entity in question.entities:
-            if not entity_met(entity, candidate.context):
+            if not (entity_met(entity, candidate.context) or named_earlier(question, entity, candidate)
+                    or referred_to(entity, candidate)):
                 return f"does not mention {' '.join(entity)}"
         published_year = candidate.metadata.get("published", "")[:4]
         context_numbers = set(numbers(candidate.context))
         for value in question.numbers:
             if value not in context_numbers and not (value.is_integer() and str(int(value)) == published_year):
                 return f"does not mention {value:g}"
+        month = month_unmet(question, candidate)
+        if month:
+            return month
         contrast = contrasted_term(question, candidate.text)
         if contrast:
             return contrast
@@ -408,6 +465,13 @@ class ExtractiveAnswerer:
     def _best(self, candidates: list[Candidate]) -> Candidate | None:
         return min(candidates, key=self._order, default=None)
 
+    def _withheld(self, question: Question, passing: list[Candidate]) -> Candidate | None:
+        """The sentence saying the asked fact was not given, when it is the best passing sentence by rank or by
+        the judge's confidence: "has not said how much it wants" outweighs an older figure beside it."""
+        best = self._best(passing)
+        surest = max(passing, key=lambda c: c.confidence or 0.0, default=None)
+        return next((c for c in (best, surest) if c is not None and withholds_answer(question, c.text)), None)
+
     def _choose(self, passing: list[Candidate], question: Question, sides: list[Candidate] | None = None) -> list[Candidate]:
         """The best sentence, and a second one when it is nearly as good and adds something, or when it is
         another claimant's side of what is asked (a figure of its own, or its view on a yes/no question)."""
@@ -438,8 +502,6 @@ class ExtractiveAnswerer:
 
 # How far down the ranked passing sentences another claimant's side is looked for.
 _SIDE_DEPTH = 4
-# "Is the bridge open?", "Could a supplement explain it?", "Do they agree ...": a question sides may answer differently.
-_YES_NO = re.compile(r"^\W*(is|are|was|were|will|would|could|can|do|does|did|has|have|had|should)\b", re.IGNORECASE)
 
 
 def other_side(best: Candidate, other: Candidate, question: Question) -> bool:
@@ -451,7 +513,7 @@ def other_side(best: Candidate, other: Candidate, question: Question) -> bool:
         features = other.features or {}
         mine, theirs = set(numbers(best.text)), set(numbers(other.text))
         return bool(theirs) and not theirs <= mine and features.get("figure_about", 1.0) == 1.0 and features.get("focus_met", 1.0) == 1.0
-    return bool(_YES_NO.match(question.text))
+    return asks_yes_no(question.text)
 
 
 # "What is the latest toll?", "How many are still missing?", "What does it now expect?"
@@ -580,6 +642,7 @@ def sentence_candidates(passages: list[Document]) -> list[Candidate]:
                     relay=pair[1] if pair else None,
                     rank=rank,
                     window=f"{previous} {text}".strip(),
+                    passage=passage.page_content,
                 )
             )
     return candidates

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from newsdesk.text import Token, numbers, specificity, stem, stems_match, tokens
+from newsdesk.text import Token, numbers, only_a_verb, specificity, stem, stems_match, tokens
 from newsdesk.vocabulary import STOPWORDS, VALUE_NOUNS
 
 MAX_QUESTION_CHARS = 2000
@@ -46,6 +46,8 @@ _CLAIMED_BY = (
     re.compile(r"\baccording to\s+(?P<who>[^?,.]+)", re.IGNORECASE),
 )
 _REFLEXIVES = frozenset("itself himself herself themselves itself own".split())
+# Specificity (`newsdesk.text.specificity`) above which the last word of a two-word name is rare enough to be a surname.
+_SURNAME_SPECIFICITY = 4.0
 _PLACE = re.compile(r"\bwhere\b|\bwhich (city|town|region|country|place)\b")
 
 
@@ -203,13 +205,17 @@ def _focus(asked: str, terms: tuple[Term, ...], entity_runs: list[list[Token]]) 
     "soldiers"; ``counted``: "Russian soldiers") and what happened to it
     (``event``: "killed")."""
     match = _QUANTITY.search(asked.lower())
-    if match is None:
+    # "How much money", "how much extra": an amount, not a count of things; the unit asked for is checked by
+    # `newsdesk.answer.answer_types.gives_figure_asked`, and "money" is met by "40 million crowns", not by the word.
+    if match is None or match.group(0) == "how much":
         return {}
     names = {w.start for run in entity_runs for w in run}
     after = [w for w in tokens(asked) if w.start >= match.end()]
     phrase: list[str] = []
     for word in after:
-        if word.lower in STOPWORDS or word.text.isdigit() or (phrase and word.lower.endswith("ed")):
+        # "IT staff", "US troops": an acronym is part of the phrase, though its letters spell a stop word.
+        stop = word.lower in STOPWORDS and not (len(word.text) > 1 and word.text.isupper())
+        if stop or word.text.isdigit() or (phrase and (word.lower.endswith("ed") or only_a_verb(word.text))):
             break
         phrase.append(word.text)
     following = [w for w in after if w.start not in names]
@@ -238,6 +244,14 @@ def _is_follow_up(question: Question) -> bool:
     return not question.entities and len(question.terms) <= 2
 
 
+# "Is the bridge open?", "Could a supplement explain it?", "Was it his first goal?": a yes/no question.
+_YES_NO = re.compile(r"^\W*(is|are|was|were|will|would|could|can|do|does|did|has|have|had|should)\b", re.IGNORECASE)
+
+
+def asks_yes_no(question: str) -> bool:
+    return bool(_YES_NO.match(question))
+
+
 def _merge(current: Question, context: Question) -> Question:
     """A follow-up keeps its own pins and terms and inherits the earlier subject, softly."""
     own = {t.stem for t in current.terms}
@@ -247,7 +261,8 @@ def _merge(current: Question, context: Question) -> Question:
     return replace(
         current,
         query=f"{context.query} {current.query}",
-        kind=current.kind if current.kind != "other" else context.kind,
+        # "And in 2001?" asks what the earlier turn asked; "Was it his first goal?" asks yes or no, not who.
+        kind=current.kind if current.kind != "other" or asks_yes_no(current.text) else context.kind,
         terms=current.terms + inherited,
         focus=current.focus or context.focus,
         event=current.event or context.event,
@@ -268,6 +283,10 @@ def entity_met(entity: tuple[str, ...], context: str) -> bool:
     met = sum(1 for word in words if any(stems_match(word, other) for other in context_stems))
     if met >= len(words) - len(words) // 3:
         return True
+    # A person named in full is later called by the surname alone ("Tomasz Wielgosz", then "Wielgosz, 31, scored"); a
+    # common last word ("Linden Road", "Civic Renewal") does not stand for the whole name.
+    if len(words) == 2 and specificity(entity[-1]) >= _SURNAME_SPECIFICITY and entity[0][:1].isupper():
+        return any(stems_match(words[-1], other) for other in context_stems)
     if len(entity) == 1 and entity[0].isupper() and 2 <= len(entity[0]) <= 6:
         return entity[0] in _acronyms(context)
     return False
