@@ -26,9 +26,10 @@ from typing import Any
 
 from langchain_core.documents import Document
 
-from newsdesk.claims.extraction import EVENTS, Claim, Opposition
+from newsdesk.claims.extraction import EVENTS, Claim, Opposition, is_measure
 from newsdesk.claims.attribution import same_claimant
 from newsdesk.claims.ledger import Ledger
+from newsdesk.answer.answer_types import gives_figure_asked
 from newsdesk.answer.questions import Question, entity_met
 from newsdesk.text import numbers, specificity, stem, stems_match, tokens
 from newsdesk.vocabulary import STOPWORDS, is_nationality
@@ -36,7 +37,8 @@ from newsdesk.vocabulary import STOPWORDS, is_nationality
 _CROSS_ARTICLE_TOPIC_WEIGHT = 3.5  # shared names must say this much (e.g. "Tarrow", or "Ukraine" + "Russia")
 _MAX_POSTING = 300
 # Words of a question that name what happened to the counted ("died", "licensed to carry").
-_QUESTION_EVENTS = {**EVENTS, "carry": "capacity", "licensed": "capacity", "capacity": "capacity", "hold": "capacity"}
+_QUESTION_EVENTS = {**EVENTS, "carry": "capacity", "licensed": "capacity", "capacity": "capacity", "hold": "capacity",
+                    "jobs": "laid off", "work": "laid off"}  # "lose their jobs", "put out of work"
 
 
 @dataclass
@@ -108,7 +110,19 @@ def _figure_disputes(figures: list[Claim]) -> list[Dispute]:
 def _same_figure_subject(a: Claim, b: Claim) -> bool:
     if a.subject_key is None or b.subject_key is None or not a.subject_key.compatible(b.subject_key):
         return False
-    return a.doc_id == b.doc_id or _topic_weight(set(a.topics) & set(b.topics)) >= _CROSS_ARTICLE_TOPIC_WEIGHT
+    return a.doc_id == b.doc_id or same_event(a, b)
+
+
+def same_event(a: Claim, b: Claim) -> bool:
+    """Claims of two articles are about one event when one article's headline and lede name what the other
+    claim's sentence or article names, enough to be specific (a shared claimant's name, such as a national
+    agency that speaks about every flood, does not count)."""
+    names = _name_stems(a) | _name_stems(b)
+    if not a.scene or not b.scene:  # a ledger written before scenes were kept
+        return _topic_weight(set(a.topics) & set(b.topics) - names) >= _CROSS_ARTICLE_TOPIC_WEIGHT
+    # Each way round: a union named in passing in one article is not the scene of the other.
+    this_way, other_way = set(a.scene) & set(b.topics) - names, set(b.scene) & set(a.topics) - names
+    return bool(this_way) and bool(other_way) and _topic_weight(this_way | other_way) >= _CROSS_ARTICLE_TOPIC_WEIGHT
 
 
 def _statement_disputes(statements: list[Claim]) -> list[Dispute]:
@@ -288,7 +302,8 @@ def disputes_for(question: Question, passages: Sequence[Document], ledger: Ledge
     kind = "figure" if question.kind == "quantity" else "statement"
     candidates = [d for d in ledger_disputes(ledger) if d.kind == kind and any(c.id in in_passages for c in d.claims)]
     narrowed = [_within(d, _about_the_question(question, passages)) for d in candidates]
-    relevant = [d for d in narrowed if d is not None and _touches(question, d)]
+    narrowed = [_of_the_kind_asked(d, question) if d is not None else None for d in narrowed]
+    relevant = [d for d in narrowed if d is not None and _touches(question, d) and not _asks_one_side(question, d)]
     relevant.sort(key=lambda d: -max(_passage_rank(c, passages) for c in d.claims))
     return relevant[:1]
 
@@ -312,6 +327,27 @@ def _within(dispute: Dispute, passages: Sequence[Document]) -> Dispute | None:
         return dispute
     found = [d for d in find_disputes(kept) if d.kind == dispute.kind]
     return max(found, key=lambda d: len(d.claims), default=None)
+
+
+def _of_the_kind_asked(dispute: Dispute, question: Question) -> Dispute | None:
+    """The dispute's figures of the kind the question asks ("how far": a distance), still a dispute, or None."""
+    if dispute.kind != "figure":
+        return dispute
+    kept = [c for c in dispute.claims if gives_figure_asked(question.text, c.quote)]
+    if len(kept) == len(dispute.claims):
+        return dispute
+    found = [d for d in find_disputes(kept) if d.kind == "figure"]
+    return max(found, key=lambda d: len(d.claims), default=None)
+
+
+def _asks_one_side(question: Question, dispute: Dispute) -> bool:
+    """"How many did the union say ...?": the question asks for one side's claim, which the answerer gives."""
+    if not question.claimed_by:
+        return False
+    said = [side for side in dispute.sides
+            if all(any(stems_match(stem(w), stem(x.text)) for c in side.claims for x in tokens(f"{c.claimant} {c.relay or ''}"))
+                   for w in question.claimed_by)]
+    return len(said) == 1
 
 
 _CACHE_LOCK = threading.Lock()
@@ -411,13 +447,19 @@ def _figure_asked(question: Question, dispute: Dispute) -> bool:
         return False
     context = {stem(w.text) for c in dispute.claims for w in tokens(f"{c.quote} {c.subject} {c.title}")}
     specific = [w for w in own if specificity(w) >= 1.5 and w not in _QUESTION_EVENTS]
-    if not all(any(stems_match(stem(w), other) for other in context) for w in specific):
+    heads = {c.subject_key.head for c in dispute.claims if c.subject_key}
+    # "How strong was the quake?" asks for a value; a dispute over a measure ("magnitude") answers it.
+    measured_value = not question.focus and any(is_measure(head) for head in heads)
+    met = sum(1 for w in specific if any(stems_match(stem(w), other) for other in context))
+    # Every word the question says must be met, unless what it asks is pinned down otherwise (the event it
+    # names, or a measure): then most will do, since "when the tractor factory shuts" paraphrases the article.
+    pinned = bool(asked_events) or measured_value
+    if met < len(specific) and not (pinned and met * 2 >= len(specific)):
         return False
     focus = {t.stem for t in question.focus} or {t.stem for t in question.terms}
-    heads = {c.subject_key.head for c in dispute.claims if c.subject_key}
     subjects = " ".join(c.subject for c in dispute.claims)
     subject_stems = {stem(w.text) for w in tokens(subjects)} | heads
-    noun_met = any(any(stems_match(f, s) for s in subject_stems) for f in focus) or "peopl" in focus
+    noun_met = any(any(stems_match(f, s) for s in subject_stems) for f in focus) or "peopl" in focus or measured_value
     if not noun_met:
         return False
     nationalities = [w for e in question.entities for w in e if is_nationality(w)]
