@@ -50,3 +50,26 @@ def test_a_revised_figure_without_its_noun_is_given_as_the_quote():
     rescuers = Side("Hill Rescue Team", [_claim("Hill Rescue Team", None, 24, "Hill Rescue Team said at least 24 people had died.", "at least")])
     text, citations, _ = compose_disputed(Dispute("people killed", "figure", [revised, rescuers]))
     assert _every_sentence_supported(text, citations)
+
+
+def test_one_claimant_revising_its_own_figure_is_a_revision_not_a_disagreement():
+    revised = Side(
+        "Agency",
+        [
+            _claim("Agency", None, 17, "The Agency said 17 people were killed.", as_of="2025-09-11"),
+            _claim("Agency", None, 9, "The Agency said 9 people were killed.", as_of="2025-09-09"),
+        ],
+    )
+    text, citations, _ = compose_disputed(Dispute("people killed", "figure", [revised]))
+    assert not text.startswith("Sources disagree"), text
+    assert text.startswith("The figure was revised."), text
+    assert "17" in text and "9" in text and _every_sentence_supported(text.removeprefix("The figure was revised. "), citations)
+
+
+def test_two_claimants_giving_the_same_figure_are_one_side_under_the_fuller_name():
+    group = Side("volunteer search group", [_claim("volunteer search group", None, 24, "A volunteer search group said 24 people died.")])
+    named = Side("Hill Rescue Team", [_claim("Hill Rescue Team", None, 24, "Hill Rescue Team said 24 people had died.")])
+    agency = Side("Agency", [_claim("Agency", None, 17, "The Agency said 17 people were killed.")])
+    text, _, table = compose_disputed(Dispute("people killed", "figure", [group, agency, named]))
+    assert [side["claimant"] for side in table["sides"]] == ["Hill Rescue Team", "Agency"], text
+    assert text.count("24") == 1, text

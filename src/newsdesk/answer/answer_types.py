@@ -146,6 +146,15 @@ def type_met(question: Question, text: str, claimant: str | None) -> bool:
     return True
 
 
+def figure_types_asked(question: str) -> set[str]:
+    """"How old ..." asks for an age, "how far ..." a distance: the kinds of figure (`FIGURE_TYPES`) asked for."""
+    return {name for name, (asked, _) in _FIGURE_TYPES.items() if asked.search(question)}
+
+
+def asks_figure_type(question: str) -> bool:
+    return bool(figure_types_asked(question))
+
+
 def gives_figure_asked(question: str, text: str) -> bool:
     """"How much did it cost?" needs money; "how old", an age; "how long", a duration; "how far", a distance."""
     counting = bool(_COUNTING.search(question))  # "how many votes did the budget get": a count, not money

@@ -72,7 +72,9 @@ def compose_disputed(
             sentences = [f"{quote} [{n}]"]
         parts.extend(_supported(sentence, citations, start_n, quote_budget) for sentence in sentences)
         table_sides.append(row)
-    text = "Sources disagree. " + " ".join(parts)
+    # One claimant that revised its own figure is a revision, not a disagreement: its latest figure stands.
+    opening = "Sources disagree. " if len(sides) > 1 else "The figure was revised. "
+    text = opening + " ".join(parts)
     table = {"subject": dispute.subject, "kind": dispute.kind, "sides": table_sides}
     return text, citations, table
 
@@ -163,16 +165,24 @@ def _best_statement(side: Side, question: Question | None) -> Claim:
 
 
 def _distinct_sides(dispute: Dispute) -> list[Side]:
-    """Sides in order of first appearance; a side repeating another's statement word for word is dropped."""
-    seen_quotes: set[str] = set()
-    sides = []
+    """Sides in order of first appearance; a side repeating another's statement word for word, or giving the
+    same figure as another (a group and its named spokesman, an outlet's paraphrase), is shown once, under
+    the claimant that says most about who it is."""
+    sides: list[Side] = []
     for side in sorted(dispute.sides, key=lambda s: min((c.published, c.doc_id, c.start) for c in s.claims)):
-        key = side.latest.quote if dispute.kind == "statement" else f"{side.claimant}{side.latest.value}"
-        if key in seen_quotes:
-            continue
-        seen_quotes.add(key)
-        sides.append(side)
+        same = next((i for i, kept in enumerate(sides) if _says_the_same(dispute, kept, side)), None)
+        if same is None:
+            sides.append(side)
+        elif len(claimant_identity(side.claimant)) > len(claimant_identity(sides[same].claimant)):
+            sides[same] = side
     return sides
+
+
+def _says_the_same(dispute: Dispute, kept: Side, other: Side) -> bool:
+    if dispute.kind == "statement":
+        return kept.latest.quote == other.latest.quote
+    unrevised = not kept.revised and not other.revised
+    return kept.latest.value == other.latest.value and (unrevised or kept.claimant == other.claimant)
 
 
 def _short_who(claimant: str, relay: str | None) -> str:

@@ -125,7 +125,7 @@ _PERSONAL_PRONOUNS = frozenset("he she".split())
 _NAME = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 # "ROLE, First Last,", "role First Last", "First Last, a ROLE": a person's name beside a description of them.
 _PERSON_BESIDE_ROLE = re.compile(
-    rf"(?:\b[a-z]+,\s+|\b[a-z]+\s+)(?P<a>{_NAME}(?:\s+{_NAME}){{1,2}})(?=,|\s+[a-z])"
+    rf"\b(?P<role>[a-z]+)(?:,\s+(?P<a>{_NAME}(?:\s+{_NAME}){{1,2}}),|\s+(?P<c>{_NAME}(?:\s+{_NAME}){{1,2}})(?=[,.]|\s+[a-z]))"
     rf"|(?P<b>{_NAME}(?:\s+{_NAME}){{1,2}}),\s+(?:a|an|the|its|his|her|their)\s"
 )
 
@@ -134,9 +134,11 @@ def people_introduced(sentence: str) -> list[str]:
     """Names of two or three capitalised words set beside a lower-case description, in order of mention."""
     found = []
     for match in _PERSON_BESIDE_ROLE.finditer(sentence):
-        name = match.group("a") or match.group("b")
+        name = match.group("a") or match.group("b") or match.group("c")
         if _inside_quotes(sentence, match.start()):
             continue
+        if match.group("role") and (match.group("role") not in ROLE_WORDS or match.group("role") in STOPWORDS):
+            continue  # "the ferry Aldith Grey": a ship's or a place's name, not a person's beside a role
         if any(word.lower() in ROLE_WORDS or word.lower() in MEDIA_WORDS for word in name.split()):
             continue
         found.append(name)
@@ -641,7 +643,7 @@ def _opening_name(sentence: str) -> str | None:
     body = re.sub(r"^[A-Z][A-Z .,'’()-]*\s+[—–-]\s+", "", sentence.strip())
     run: list[Token] = []
     for word in tokens(body):
-        if not word.text[0].isupper() or word.lower in STOPWORDS or word.lower in ROLE_WORDS:
+        if not word.text[0].isupper() or word.lower in STOPWORDS:
             break
         run.append(word)
     if not run or run[0].start != 0 or all(specificity(w.text) < 3.0 for w in run):

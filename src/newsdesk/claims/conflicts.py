@@ -26,10 +26,10 @@ from typing import Any
 
 from langchain_core.documents import Document
 
-from newsdesk.claims.extraction import EVENTS, Claim, Opposition, is_measure
+from newsdesk.claims.extraction import EVENTS, Claim, Opposition, measures_asked
 from newsdesk.claims.attribution import same_claimant
 from newsdesk.claims.ledger import Ledger
-from newsdesk.answer.answer_types import gives_figure_asked
+from newsdesk.answer.answer_types import asks_figure_type, figure_types_asked, gives_figure_asked
 from newsdesk.answer.questions import Question, entity_met
 from newsdesk.text import numbers, specificity, stem, stems_match, tokens
 from newsdesk.vocabulary import STOPWORDS, is_nationality
@@ -248,11 +248,13 @@ def _figure_candidates(figures: list[Claim]) -> list[tuple[int, int]]:
     """Pairs worth checking: same event, and the same article or a shared topic (not all pairs)."""
     postings: dict[tuple[str, str], list[int]] = {}
     for index, claim in enumerate(figures):
-        event = claim.subject_key.event if claim.subject_key else ""
-        if not event:
-            continue
-        for key in (f"doc:{claim.doc_id}", *claim.topics):
-            postings.setdefault((event, key), []).append(index)
+        key_of = claim.subject_key
+        # By event, and by what is counted: a measure ("magnitude") or a noun whose event is not known
+        # ("paid 18 million crowns") still meets the same noun elsewhere.
+        buckets = [f"event:{key_of.event}" if key_of and key_of.event else "", f"head:{key_of.head}" if key_of and key_of.head else ""]
+        for bucket in filter(None, buckets):
+            for key in (f"doc:{claim.doc_id}", *claim.topics):
+                postings.setdefault((bucket, key), []).append(index)
     pairs: set[tuple[int, int]] = set()
     for (_, key), members in postings.items():
         if len(members) > _MAX_POSTING and not key.startswith("doc:"):
@@ -299,7 +301,7 @@ def disputes_for(question: Question, passages: Sequence[Document], ledger: Ledge
     in_passages = _claims_in(passages, ledger)
     if not in_passages:
         return []
-    kind = "figure" if question.kind == "quantity" else "statement"
+    kind = "figure" if question.kind == "quantity" or asks_figure_type(question.text) else "statement"
     candidates = [d for d in ledger_disputes(ledger) if d.kind == kind and any(c.id in in_passages for c in d.claims)]
     narrowed = [_within(d, _about_the_question(question, passages)) for d in candidates]
     narrowed = [_of_the_kind_asked(d, question) if d is not None else None for d in narrowed]
@@ -333,11 +335,17 @@ def _of_the_kind_asked(dispute: Dispute, question: Question) -> Dispute | None:
     """The dispute's figures of the kind the question asks ("how far": a distance), still a dispute, or None."""
     if dispute.kind != "figure":
         return dispute
-    kept = [c for c in dispute.claims if gives_figure_asked(question.text, c.quote)]
+    kept = [c for c in dispute.claims if gives_figure_asked(question.text, c.quote) or _measures_the_kind_asked(c, question)]
     if len(kept) == len(dispute.claims):
         return dispute
     found = [d for d in find_disputes(kept) if d.kind == "figure"]
     return max(found, key=lambda d: len(d.claims), default=None)
+
+
+def _measures_the_kind_asked(claim: Claim, question: Question) -> bool:
+    """"How old ...?" and a figure the ledger read as an age ("began growing 9,000 years ago")."""
+    head = claim.subject_key.head if claim.subject_key else ""
+    return bool(head) and head in figure_types_asked(question.text)
 
 
 def _asks_one_side(question: Question, dispute: Dispute) -> bool:
@@ -449,7 +457,7 @@ def _figure_asked(question: Question, dispute: Dispute) -> bool:
     specific = [w for w in own if specificity(w) >= 1.5 and w not in _QUESTION_EVENTS]
     heads = {c.subject_key.head for c in dispute.claims if c.subject_key}
     # "How strong was the quake?" asks for a value; a dispute over a measure ("magnitude") answers it.
-    measured_value = not question.focus and any(is_measure(head) for head in heads)
+    measured_value = not question.focus and bool(heads & measures_asked(question.text))
     met = sum(1 for w in specific if any(stems_match(stem(w), other) for other in context))
     # Every word the question says must be met, unless what it asks is pinned down otherwise (the event it
     # names, or a measure): then most will do, since "when the tractor factory shuts" paraphrases the article.
@@ -459,7 +467,9 @@ def _figure_asked(question: Question, dispute: Dispute) -> bool:
     focus = {t.stem for t in question.focus} or {t.stem for t in question.terms}
     subjects = " ".join(c.subject for c in dispute.claims)
     subject_stems = {stem(w.text) for w in tokens(subjects)} | heads
-    noun_met = any(any(stems_match(f, s) for s in subject_stems) for f in focus) or "peopl" in focus or measured_value
+    # "How much did they pay?": every claim left gives money (`_of_the_kind_asked`), which is what is asked.
+    typed = not question.focus and asks_figure_type(question.text)
+    noun_met = any(any(stems_match(f, s) for s in subject_stems) for f in focus) or "peopl" in focus or measured_value or typed
     if not noun_met:
         return False
     nationalities = [w for e in question.entities for w in e if is_nationality(w)]

@@ -29,6 +29,7 @@ from newsdesk.text import NUMBER, Span, Token, resolve_weekday, specificity, ste
 from newsdesk.vocabulary import (
     ATTRIBUTION_VERBS,
     CAVEATS,
+    CURRENCY_WORDS,
     FIGURE_CARDINALS,
     HEDGES,
     MONTHS,
@@ -42,7 +43,7 @@ from newsdesk.vocabulary import (
 )
 
 # Bump when the extraction rules change: the next reindex then re-extracts every article.
-EXTRACTOR_VERSION = "15"
+EXTRACTOR_VERSION = "18"
 
 _NUMBER_WORD = re.compile(
     r"\b(?:" + "|".join(sorted(FIGURE_CARDINALS, key=len, reverse=True)) + r")(?:-(?:one|two|three|four|five|six|seven|eight|nine))?\b",
@@ -100,7 +101,8 @@ _PERSON_EVENTS = frozenset("killed wounded missing evacuated displaced rescued a
 _MEASURES = frozenset(
     stem(w) for w in """metres meters kilometres kilometers km miles feet percent dollars euros pounds tonnes tons
     hectares acres litres liters degrees hours days weeks months years minutes""".split()
-)
+) | frozenset(stem(re.sub(r"\(.*?\)|\?", "", w)) for w in CURRENCY_WORDS)  # "crowns?" and "kron(a|e|or|er)?" as stems
+
 _NOUN_STOP = frozenset(
     """were was are is had have has been be being remain remains remained still among on in at from to by as
     when after before since during while who which that whose and or but with for of into onto across along
@@ -355,9 +357,20 @@ def _claim_id(doc_id: str, start: int, end: int, value: float | None) -> str:
 
 
 # -- figures -------------------------------------------------------------
-def is_measure(head: str) -> bool:
-    """A figure's head that names a measure ("magnitude", "age"), not a counted noun."""
-    return head in _MEASURED_VALUES
+# "How strong was the quake?" asks for its magnitude: the measure a "how ADJECTIVE" question asks for.
+_MEASURE_OF_ADJECTIVE = {
+    "strong": "magnitude", "powerful": "magnitude", "old": "age", "hot": "temperature", "cold": "temperature",
+    "warm": "temperature", "fast": "speed", "quickly": "speed", "deep": "depth", "tall": "height", "high": "height",
+    "heavy": "weight", "far": "distance", "big": "size", "large": "size",
+}
+
+
+def measures_asked(question: str) -> set[str]:
+    """The measures ("magnitude", "turnout") a question asks for: named outright, or by "how ADJECTIVE"."""
+    words = [w.lower for w in tokens(question)]
+    named = {w for w in words if w in _MEASURED_VALUES}
+    by_adjective = {_MEASURE_OF_ADJECTIVE[b] for a, b in zip(words, words[1:]) if a == "how" and b in _MEASURE_OF_ADJECTIVE}
+    return named | by_adjective
 
 
 def event_known(event: str) -> bool:
@@ -377,15 +390,19 @@ def _figures(body: str, start: int, end: int, claimant: str, title: str = "") ->
         hedge = _hedge_before(text[:words[first].start])
         noun_words, after_index = _counted_noun(text, words, last + 1)
         if not noun_words and _range_continues(words, last):
-            # "between 9,000 and 11,000 people took part": the first end counts what the second does
+            # "between 9,000 and 11,000 people took part": the first end counts what the second does,
+            # and is shown as what it says, a floor
             noun_words, after_index = _counted_noun(text, words, last + 3)
+            hedge = hedge or "at least"
         qualifier = ""
         if not noun_words and found:
             previous = found[-1]
             noun, head, qualifier = previous.noun, previous.head, previous.qualifier
         else:
             noun, head, qualifier = _noun_parts(noun_words, claimant, text, words, first)
-        if noun_words[:1] and noun_words[0].lower in ("years", "year") and _age_follows(words, after_index):
+        if noun_words[:1] and noun_words[0].lower in ("years", "year") and (
+            _age_follows(noun_words, 1) or _age_follows(words, after_index)
+        ):
             noun, head, event = "years", "age", ""  # "9,000 years ago", "no more than 6,500 years old": an age
         elif any(w.lower in _TIME_UNITS for w in noun_words[:1]):
             continue  # "four days", "two hours later": a duration
@@ -504,7 +521,9 @@ def _hedge_before(prefix: str) -> str | None:
     lowered = " ".join(prefix.lower().split()[-3:])
     for hedge in HEDGES:
         if lowered.endswith(hedge) and (len(lowered) == len(hedge) or not lowered[-len(hedge) - 1].isalnum()):
-            return hedge
+            # "no more than 6,500" is at most 6,500: the opposite of "more than"
+            negated = lowered[: -len(hedge)].rstrip().endswith(" no") or lowered[: -len(hedge)].strip() == "no"
+            return f"no {hedge}" if negated else hedge
     return None
 
 
