@@ -127,3 +127,11 @@ def test_a_figure_reported_earlier_is_not_a_claimant():
     assert _attribute(
         "The club's chairman has put the value of the transfer at twelve million crowns, well above the figure reported earlier."
     ) == ["club's chairman"]
+
+
+def test_a_source_of_a_thing_with_a_relative_clause_is_the_claimant():
+    """The subject is the operator, not the harbour master the sentence goes on to contradict."""
+    assert _attribute(
+        "The operator of the bus that crashed on the coast road denied on Friday that it had been speeding, "
+        "contradicting the police, who said it was going far too fast."
+    ) == ["operator of the bus"]

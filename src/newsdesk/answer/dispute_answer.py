@@ -39,6 +39,8 @@ def compose_disputed(
     parts: list[str] = []
     table_sides: list[dict[str, Any]] = []
     sides = _distinct_sides(dispute)
+    # One claimant that revised its own figure is a revision, not a disagreement: its latest figure stands.
+    opening = "Sources disagree. " if len(sides) > 1 else "The figure was revised. "
     quote_budget = max(80, (limit - 20) // max(1, len(sides)) - 40)
 
     def cite(claim: Claim) -> int:
@@ -70,10 +72,12 @@ def compose_disputed(
             if re.search(rf"\b{re.escape(surname)}\b", claim.quote.lower()) is None:
                 quote = f"{who}: {quote}" if quote[:1] in '"“' else f'{who}: "{quote}"'
             sentences = [f"{quote} [{n}]"]
-        parts.extend(_supported(sentence, citations, start_n, quote_budget) for sentence in sentences)
+        # The opening is read as part of the first sentence: its words count against that sentence's support.
+        parts.extend(
+            _supported(sentence, citations, start_n, quote_budget, "" if parts or i else opening)
+            for i, sentence in enumerate(sentences)
+        )
         table_sides.append(row)
-    # One claimant that revised its own figure is a revision, not a disagreement: its latest figure stands.
-    opening = "Sources disagree. " if len(sides) > 1 else "The figure was revised. "
     text = opening + " ".join(parts)
     table = {"subject": dispute.subject, "kind": dispute.kind, "sides": table_sides}
     return text, citations, table
@@ -103,7 +107,7 @@ def _figure_sentences(
     return [f"{text}. [{n}]", f"It was {previous.hedged_value}{' ' + _noun_in_quote(previous) if _noun_in_quote(previous) else ''} on {_day(previous)}. [{cite(previous)}]"]
 
 
-def _supported(sentence: str, citations: list[Citation], start_n: int, budget: int) -> str:
+def _supported(sentence: str, citations: list[Citation], start_n: int, budget: int, opening: str = "") -> str:
     """The sentence if its quote supports it (`newsdesk.answer.verification.supports`), else the quote itself
     after who said it: a summary ("Agency (via Outlet): at least 17 people.") whose label words the quote does
     not hold, or a revision's "It was 41 on 14 Oct.", must never stand on a citation that does not support it."""
@@ -112,14 +116,14 @@ def _supported(sentence: str, citations: list[Citation], start_n: int, budget: i
         return sentence
     citation = citations[int(marker.group(1)) - start_n]
     claimant = claimant_label(citation.claimant, citation.relay, inline=False) if citation.claimant else None
-    if supports(citation.quote, sentence, claimant):
+    if supports(citation.quote, opening + sentence, claimant):
         return sentence
     who = _short_who(citation.claimant, citation.relay) + ": " if citation.claimant else ""
     # The quote cut to a side's share of the answer's length, if that still holds; the whole quote if not.
     for quote in (_shorten(citation.quote, min(budget, _SIDE_QUOTE_CHARS)), citation.quote):
         quoted = quote if quote[:1] in '"“' else f"“{quote}”"
         fallback = f"{who}{quoted}{sentence[marker.start():]}"
-        if supports(citation.quote, fallback, claimant):
+        if supports(citation.quote, opening + fallback, claimant):
             return fallback
     return fallback
 

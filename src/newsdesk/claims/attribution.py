@@ -439,8 +439,21 @@ def _subject_before_relative_clause(sentence: str, words: list[Token], verb_inde
             head = words[index - 1]
             if head.lower in _SOURCE_HEADS or head.lower in _DESCRIBED_HEADS:
                 return _determined_phrase(sentence, words, index - 1) or (head.lower, head.start)
-            return None
+            return _source_of(sentence, words, index - 1)
     return None
+
+
+def _source_of(sentence: str, words: list[Token], end: int) -> tuple[str, int] | None:
+    """"The operator of the ferry that capsized ... denied": the source before "of the THING"."""
+    if end < 3 or words[end - 1].lower not in ("the", "a", "an") or words[end - 2].lower != "of":
+        return None
+    head = words[end - 3]
+    if head.lower not in _SOURCE_HEADS or _gap_breaks_phrase(sentence, head, words[end]):
+        return None
+    phrase = _determined_phrase(sentence, words, end - 3)
+    if phrase is None:
+        return None
+    return f"{phrase[0]} {_join(words[end - 2:end + 1])}", phrase[1]
 
 
 def _described_source(sentence: str, words: list[Token], end: int) -> tuple[str, int] | None:
