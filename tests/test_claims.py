@@ -217,3 +217,11 @@ def test_the_same_counted_noun_groups_though_one_event_is_only_a_verb_s_stem() -
     assert SubjectKey("", "magnitude", "measur").compatible(SubjectKey("", "magnitude", ""))
     assert not SubjectKey("", "peopl", "killed").compatible(SubjectKey("", "peopl", "wounded"))
     assert not SubjectKey("", "soldier", "killed").compatible(SubjectKey("", "soldier", "wounded"))
+
+
+def test_people_doing_an_act_and_the_act_s_noun_count_the_same_thing() -> None:
+    """"3,200 people had signed it" and "2,100 of the signatures were valid" are one subject."""
+    from newsdesk.claims.extraction import SubjectKey
+
+    assert SubjectKey("", "peopl", "sign").compatible(SubjectKey("", "signatur", ""))
+    assert not SubjectKey("", "peopl", "sign").compatible(SubjectKey("", "flight", ""))

@@ -159,6 +159,10 @@ DISPUTED_ARTICLES = {
                  "Kestrel Motors will cut 800 jobs at its Dunmore plant, the company said on Tuesday. "
                  "The Dunmore union said about 1,100 people would lose their jobs once agency staff were counted. "
                  "Workers who move will go to the battery site, about 60 kilometres away."),
+    "petition.md": ("2025-02-05", "Library petition disputed",
+                    "Campaigners delivered the Hollin Lane library petition to the town hall on Monday. "
+                    "Organiser Bea Thorne said 3,200 people had signed it. "
+                    "A council spokeswoman said only 2,100 of the signatures were valid."),
 }
 
 
@@ -175,6 +179,8 @@ QUESTION_ROUTES = [
     ("How many people will lose their jobs at the Dunmore plant?", True, ["800", "1,100", "Kestrel Motors", "union"]),
     ("How far away is the battery site from the Dunmore plant?", False, []),  # a distance, not the jobs dispute
     ("How many jobs did the union say would go at the Dunmore plant?", False, []),  # one side, named by the question
+    # the name the question gives is in the passage of the figures, not in their sentences
+    ("How many valid signatures does the Hollin Lane library petition have?", True, ["3,200", "2,100", "Thorne", "council"]),
 ]
 
 

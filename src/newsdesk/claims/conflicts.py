@@ -38,7 +38,7 @@ _CROSS_ARTICLE_TOPIC_WEIGHT = 3.5  # shared names must say this much (e.g. "Tarr
 _MAX_POSTING = 300
 # Words of a question that name what happened to the counted ("died", "licensed to carry").
 _QUESTION_EVENTS = {**EVENTS, "carry": "capacity", "licensed": "capacity", "capacity": "capacity", "hold": "capacity",
-                    "jobs": "laid off", "work": "laid off"}  # "lose their jobs", "put out of work"
+                    "jobs": "laid off"}  # "lose their jobs" ("out of work" is also unemployment, not a lay-off)
 
 
 @dataclass
@@ -253,8 +253,10 @@ def _figure_candidates(figures: list[Claim]) -> list[tuple[int, int]]:
         # ("paid 18 million crowns") still meets the same noun elsewhere.
         buckets = [f"event:{key_of.event}" if key_of and key_of.event else "", f"head:{key_of.head}" if key_of and key_of.head else ""]
         for bucket in filter(None, buckets):
-            for key in (f"doc:{claim.doc_id}", *claim.topics):
+            for key in claim.topics:
                 postings.setdefault((bucket, key), []).append(index)
+        # Within one article every pair is compared: "3,200 people had signed" meets "2,100 signatures".
+        postings.setdefault(("any", f"doc:{claim.doc_id}"), []).append(index)
     pairs: set[tuple[int, int]] = set()
     for (_, key), members in postings.items():
         if len(members) > _MAX_POSTING and not key.startswith("doc:"):
@@ -303,11 +305,30 @@ def disputes_for(question: Question, passages: Sequence[Document], ledger: Ledge
         return []
     kind = "figure" if question.kind == "quantity" or asks_figure_type(question.text) else "statement"
     candidates = [d for d in ledger_disputes(ledger) if d.kind == kind and any(c.id in in_passages for c in d.claims)]
-    narrowed = [_within(d, _about_the_question(question, passages)) for d in candidates]
+    about = _about_the_question(question, passages)
+    naming = _passages_naming(question, about) if question.entities else []
+    narrowed = [_within(d, about) for d in candidates]
     narrowed = [_of_the_kind_asked(d, question) if d is not None else None for d in narrowed]
-    relevant = [d for d in narrowed if d is not None and _touches(question, d) and not _asks_one_side(question, d)]
+    relevant = [d for d in narrowed if d is not None and _touches(question, d, naming) and not _asks_one_side(question, d)]
     relevant.sort(key=lambda d: -max(_passage_rank(c, passages) for c in d.claims))
     return relevant[:1]
+
+
+def _passages_naming(question: Question, passages: Sequence[Document]) -> list[tuple[str, int, int]]:
+    """(document, start, end) of the retrieved passages that name every name the question gives."""
+    return [
+        (str(p.metadata.get("doc_id")), int(p.metadata["start"]), int(p.metadata["end"])) for p in passages
+        if all(entity_met(e, f"{p.metadata.get('title', '')} {p.page_content}") for e in question.entities)
+    ]
+
+
+def _documents_naming(question: Question, passages: Sequence[Document]) -> set[str]:
+    """The retrieved articles whose passages or title name every name the question gives."""
+    texts: dict[str, str] = {}
+    for passage in passages:
+        doc = str(passage.metadata.get("doc_id"))
+        texts[doc] = f"{texts.get(doc, '')} {passage.metadata.get('title', '')} {passage.page_content}"
+    return {doc for doc, text in texts.items() if all(entity_met(e, text) for e in question.entities)}
 
 
 def _about_the_question(question: Question, passages: Sequence[Document]) -> list[Document]:
@@ -316,7 +337,7 @@ def _about_the_question(question: Question, passages: Sequence[Document]) -> lis
     for passage in passages:
         doc = str(passage.metadata.get("doc_id"))
         texts[doc] = f"{texts.get(doc, '')} {passage.metadata.get('title', '')} {passage.page_content}"
-    about = {doc for doc, text in texts.items() if all(entity_met(e, text) for e in question.entities)}
+    about = _documents_naming(question, passages)
     return [p for p in passages if str(p.metadata.get("doc_id")) in about] or list(passages)
 
 
@@ -397,10 +418,16 @@ def _passage_rank(claim: Claim, passages: Sequence[Document]) -> float:
     return 0.0
 
 
-def _touches(question: Question, dispute: Dispute) -> bool:
+def _touches(question: Question, dispute: Dispute, naming: Sequence[tuple[str, int, int]] = ()) -> bool:
     context = " ".join([*(c.quote for c in dispute.claims), *{c.title for c in dispute.claims}])
-    # A follow-up's inherited names ("Orsk Hollow" from the turn before) must be met too.
-    entities = [e for e in (*question.entities, *question.soft_entities) if not _is_qualifier_of(e, dispute)]
+    # The question's names are met by the claims, or by the passage each claim stands in ("the Linden Road
+    # library" named in the sentence before the figures). A follow-up's inherited names ("Orsk Hollow" from
+    # the turn before) must be met by the claims.
+    in_articles = bool(naming) and all(
+        any(doc == c.doc_id and start <= c.start and c.end <= end for doc, start, end in naming) for c in dispute.claims
+    )
+    own = [] if in_articles else list(question.entities)
+    entities = [e for e in (*own, *question.soft_entities) if not _is_qualifier_of(e, dispute)]
     if not all(entity_met(entity, context) for entity in entities):
         return False
     if not _numbers_met(question, dispute):
@@ -454,13 +481,15 @@ def _figure_asked(question: Question, dispute: Dispute) -> bool:
     if asked_events and event not in asked_events:
         return False
     context = {stem(w.text) for c in dispute.claims for w in tokens(f"{c.quote} {c.subject} {c.title}")}
-    specific = [w for w in own if specificity(w) >= 1.5 and w not in _QUESTION_EVENTS]
+    names = {w.lower() for e in (*question.entities, *question.soft_entities) for w in e}
+    # Names are pins, checked by `_touches`; these are the words saying what about them is asked.
+    specific = [w for w in own if specificity(w) >= 1.5 and w not in _QUESTION_EVENTS and w not in names]
     heads = {c.subject_key.head for c in dispute.claims if c.subject_key}
     # "How strong was the quake?" asks for a value; a dispute over a measure ("magnitude") answers it.
     measured_value = not question.focus and bool(heads & measures_asked(question.text))
     met = sum(1 for w in specific if any(stems_match(stem(w), other) for other in context))
     # Every word the question says must be met, unless what it asks is pinned down otherwise (the event it
-    # names, or a measure): then most will do, since "when the tractor factory shuts" paraphrases the article.
+    # names, or a measure): then half will do, since a question paraphrases the article.
     pinned = bool(asked_events) or measured_value
     if met < len(specific) and not (pinned and met * 2 >= len(specific)):
         return False

@@ -43,7 +43,7 @@ from newsdesk.vocabulary import (
 )
 
 # Bump when the extraction rules change: the next reindex then re-extracts every article.
-EXTRACTOR_VERSION = "19"
+EXTRACTOR_VERSION = "20"
 
 _NUMBER_WORD = re.compile(
     r"\b(?:" + "|".join(sorted(FIGURE_CARDINALS, key=len, reverse=True)) + r")(?:-(?:one|two|three|four|five|six|seven|eight|nine))?\b",
@@ -164,6 +164,8 @@ class SubjectKey:
                                               and not _both_known_and_different(self.event, other.event))
         ):
             return True
+        if _names_the_act(self, other) or _names_the_act(other, self):
+            return True
         if not self.event or self.event != other.event:
             return False
         if self.head == other.head:
@@ -171,6 +173,14 @@ class SubjectKey:
         if not self.head or not other.head or self.head in _MEASURES or other.head in _MEASURES:
             return False
         return self.head in _GENERIC_HEADS or other.head in _GENERIC_HEADS
+
+
+def _names_the_act(people: SubjectKey, thing: SubjectKey) -> bool:
+    """"3,200 people had signed it" counts what "2,100 of the signatures" counts: the noun names the act."""
+    return (
+        people.head in _GENERIC_HEADS and len(people.event) >= 4 and thing.head.startswith(people.event)
+        and thing.event in ("", people.event)
+    )
 
 
 def _both_known_and_different(a: str, b: str) -> bool:
