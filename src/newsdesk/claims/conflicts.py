@@ -19,6 +19,7 @@ passages touch; the answerer then answers it with every side
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -287,8 +288,13 @@ def _quote_words(claim: Claim) -> set[str]:
     return {stem(w.text) for w in tokens(claim.quote) if w.lower not in STOPWORDS and specificity(w.text) >= 1.5}
 
 
-def _name_stems(claim: Claim) -> set[str]:
-    return {stem(w.text) for w in tokens(f"{claim.claimant} {claim.relay or ''}")}
+def _name_stems(claim: Claim) -> frozenset[str]:
+    return _stems_of_names(claim.claimant, claim.relay or "")
+
+
+@functools.lru_cache(maxsize=4096)
+def _stems_of_names(claimant: str, relay: str) -> frozenset[str]:
+    return frozenset(stem(w.text) for w in tokens(f"{claimant} {relay}"))
 
 
 def _most_common(values: list[str]) -> str:
