@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsdesk.answer.answer_types import gives_figure_asked, says_not_known, states_reason, type_met, withholds_answer
+from newsdesk.answer.answer_types import figure_types_asked, gives_figure_asked, says_not_known, states_reason, type_met, withholds_answer
 from newsdesk.answer.questions import analyse
 
 
@@ -173,3 +173,10 @@ def test_a_plain_four_digit_year_is_a_date(sentence, dated):
     from newsdesk.text import has_date_expression
 
     assert has_date_expression(sentence) is dated
+
+
+def test_the_kinds_of_figure_a_question_asks_for():
+    assert figure_types_asked("How old is the reef?") == {"age"}
+    assert figure_types_asked("How far away is the new site?") == {"distance"}
+    assert figure_types_asked("How much did the club pay for him?") == {"money"}
+    assert figure_types_asked("How many people died?") == set()
