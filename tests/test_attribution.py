@@ -135,3 +135,9 @@ def test_a_source_of_a_thing_with_a_relative_clause_is_the_claimant():
         "The operator of the bus that crashed on the coast road denied on Friday that it had been speeding, "
         "contradicting the police, who said it was going far too fast."
     ) == ["operator of the bus"]
+
+
+def test_a_dateline_is_not_the_name_a_sentence_opens_with():
+    assert _attribute(
+        "HOLLOWAY, North Fell (NPA) - The toll has risen to 12, the regional rescue service said."
+    ) == ["regional rescue service"]

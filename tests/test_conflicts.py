@@ -192,3 +192,15 @@ def test_which_questions_a_figure_dispute_answers(disputed: Assistant, question,
         assert contains(answer.answer, text), answer.answer
     if side_by_side:
         _assert_citations_hold(disputed, answer)
+
+
+def test_denying_that_account_disputes_the_statement_before_it() -> None:
+    article = _article(
+        "aide.md",
+        "One former minister said Mayor Lena Hart had been warned in May that the tram plan would fail. "
+        "A spokesman for Hart denied that account and said the plan was on schedule.",
+        dt.date(2025, 7, 1), "Tram plan row",
+    )
+    disputes = [d for d in find_disputes(extract_claims(article)) if d.kind == "statement"]
+    assert len(disputes) == 1
+    assert sorted(side.claimant for side in disputes[0].sides) == ["One former minister", "spokesman for Hart"]

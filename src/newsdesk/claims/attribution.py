@@ -264,7 +264,7 @@ def _attribute(sentence: str, named: list[tuple[str, str]], outlet: str | None =
     claimant = _resolve(claimant_text, named)
     if claimant is None:
         return None
-    if claimant_text.lower().startswith("the ") and claimant == claimant_text[4:]:
+    if claimant_text.lower().startswith("the ") and claimant == claimant_text[4:] and len(claimant.split()) == 1:
         # "Orvane Motors will cut 950 jobs, the company said": a description no earlier claimant fits is the
         # organisation the sentence opens with.
         claimant = _opening_name(sentence) or claimant
@@ -654,6 +654,9 @@ def _resolve(reference: str, named: list[tuple[str, str]]) -> str | None:
 def _opening_name(sentence: str) -> str | None:
     """The specific capitalised name a sentence opens with (after any dateline), or None."""
     body = re.sub(r"^[A-Z][A-Z .,'’()-]*\s+[—–-]\s+", "", sentence.strip())
+    first = tokens(body)[:1]
+    if first and first[0].text.isupper() and len(first[0].text) > 1:
+        return None  # a dateline ("PELLASTON, Lower Caddis (MNS) -") names where, not who
     run: list[Token] = []
     for word in tokens(body):
         if not word.text[0].isupper() or word.lower in STOPWORDS:

@@ -43,7 +43,7 @@ from newsdesk.vocabulary import (
 )
 
 # Bump when the extraction rules change: the next reindex then re-extracts every article.
-EXTRACTOR_VERSION = "20"
+EXTRACTOR_VERSION = "21"
 
 _NUMBER_WORD = re.compile(
     r"\b(?:" + "|".join(sorted(FIGURE_CARDINALS, key=len, reverse=True)) + r")(?:-(?:one|two|three|four|five|six|seven|eight|nine))?\b",
@@ -113,7 +113,7 @@ _REFERENCE_WORDS = frozenset("this that there it these those".split())
 _STRONG_VERBS = r"(?:rejected|rejects|denied|denies|disputed|disputes|dismissed|contradicted|contradicting|refuted|countered)"
 # Pushing back on what was just said: "rejected this", "disputed that.", "denied the claim".
 _STRONG_CUES = re.compile(
-    rf"\b{_STRONG_VERBS}\s+(?:this|these|those|it|them|that(?=\s*(?:[.,;:]|$))|the\s+(?:claim|claims|figure|figures|"
+    rf"\b{_STRONG_VERBS}\s+(?:this|these|those|it|them|that(?=\s*(?:[.,;:]|$))|(?:the|that|this|those|these)\s+(?:claim|claims|figure|figures|"
     r"allegation|allegations|report|reports|account|statement|count|toll))\b"
 )
 _CONTRAST_CUES = re.compile(r"(?:^|\W)(?:but|however|whereas|while|yet)\W")
