@@ -5,6 +5,9 @@ from __future__ import annotations
 import pytest
 
 from newsdesk.answer.answer_types import asks_which, gives_figure_asked, says_not_known, states_reason, type_met, withholds_answer
+
+
+from newsdesk.answer.answer_types import figure_types_asked, gives_figure_asked, says_not_known, states_reason, type_met, withholds_answer
 from newsdesk.answer.questions import analyse
 
 
@@ -263,3 +266,10 @@ def test_a_withheld_fact_refuses_when_it_is_the_judges_surest_sentence(withheld_
     found = answerer._withheld(question, [figure, withheld])
     assert (found is withheld) is refuses
     assert found is None or found is withheld
+
+
+def test_the_kinds_of_figure_a_question_asks_for():
+    assert figure_types_asked("How old is the reef?") == {"age"}
+    assert figure_types_asked("How far away is the new site?") == {"distance"}
+    assert figure_types_asked("How much did the club pay for him?") == {"money"}
+    assert figure_types_asked("How many people died?") == set()

@@ -83,3 +83,61 @@ def test_a_revised_figure_is_not_a_claimant_revising_it():
 
 def test_a_common_noun_source_with_its_modifiers_is_the_claimant():
     assert _attribute("A volunteer rescue group said 20 people died.") == ["volunteer rescue group"]
+
+
+def test_a_pronoun_that_refers_to_nobody_yet_gives_way_to_the_sentence_s_own_claimant():
+    """"the 300 it announced in March, the company said": "it" is not the claimant, the company is."""
+    assert _attribute(
+        "Brightvale Foods will now cut 200 jobs, down from the 300 it announced in March, the company said."
+    ) == ["Brightvale Foods"]
+
+
+def test_the_company_said_is_the_name_the_sentence_opens_with():
+    assert _attribute("Tarnholt Mining will close two pits next year, the company said on Monday.") == ["Tarnholt Mining"]
+
+
+def test_she_said_refers_to_the_person_introduced_beside_a_role_earlier():
+    assert _attribute(
+        "The guild's general secretary, Moira Castellane, called the offer an insult.",
+        "She said, however, that about 400 members would accept it.",
+    ) == [None, "Moira Castellane"]
+
+
+def test_a_ship_named_after_a_common_noun_is_not_a_person_he_can_refer_to():
+    assert _attribute(
+        "Captain Ivo Renn, the master of the vessel, said the crew had been trained.",
+        "The tanker Silver Gull ran aground on Monday.",
+        "He said the engines had failed.",
+    )[2] == "Captain Ivo Renn, the master of the vessel"
+
+
+def test_a_source_described_by_what_it_knows_is_the_claimant():
+    assert _attribute("Two people with knowledge of the talks told reporters the price was 40 million.") == [
+        "people with knowledge of the talks"
+    ]
+
+
+def test_a_source_with_a_relative_clause_before_its_verb_is_the_claimant():
+    assert _attribute(
+        "A volunteer search group that has worked in the hills since Sunday said at least 30 people had died."
+    ) == ["volunteer search group"]
+
+
+def test_a_figure_reported_earlier_is_not_a_claimant():
+    assert _attribute(
+        "The club's chairman has put the value of the transfer at twelve million crowns, well above the figure reported earlier."
+    ) == ["club's chairman"]
+
+
+def test_a_source_of_a_thing_with_a_relative_clause_is_the_claimant():
+    """The subject is the operator, not the harbour master the sentence goes on to contradict."""
+    assert _attribute(
+        "The operator of the bus that crashed on the coast road denied on Friday that it had been speeding, "
+        "contradicting the police, who said it was going far too fast."
+    ) == ["operator of the bus"]
+
+
+def test_a_dateline_is_not_the_name_a_sentence_opens_with():
+    assert _attribute(
+        "HOLLOWAY, North Fell (NPA) - The toll has risen to 12, the regional rescue service said."
+    ) == ["regional rescue service"]

@@ -177,3 +177,51 @@ def test_unseen_wire_story_sources_named_by_statement_honorific_and_estimate() -
     assert denial.claimant == "civil protection commander André Fernandes"
     residents = next(c for c in claims if c.claimant == "residents")
     assert residents.opposes == "clause"
+
+
+# (rule, article title, sentence, figure, expected subject key, expected hedge) — invented articles.
+FIGURE_RULES = [
+    ("number words compound", "Mill to close", "Four hundred and twenty employees will lose their jobs, the company said.",
+     420, "|worker|laid off", None),
+    ("a range's first end counts what the second does", "Rally in Osterby",
+     "Organisers said between 3,000 and 4,000 people took part.", 3000, "|peopl|attended", "at least"),
+    ("an age in years ago", "Cave art dated", "The team said the paintings were made about 12,000 years ago.",
+     12000, "|age|", "about"),
+    ("no more than is not more than", "Cave art dated", "Geologist Mara Lind said the cave is no more than 8,000 years old.",
+     8000, "|age|", "no more than"),
+    ("a measure named before the figure is not a clock time", "Tremor off Kelby",
+     "The Kelby Observatory put the magnitude at 4.2.", 4.2, "|magnitude|", None),
+    ("the number of X before the figure counts X", "Storm toll",
+     "The number of people killed in the storm has risen to 31, the agency said.", 31, "|peopl|killed", None),
+    ("the verb before the figure is its event", "Strike grounds jets",
+     "The airline said it cancelled 75 flights on Friday.", 75, "|flight|cancel", None),
+    ("a headline's measure names a bare figure", "Unions and police at odds over turnout",
+     "Police said they had revised their estimate to 7,200.", 7200, "|peopl|attended", None),
+]
+
+
+@pytest.mark.parametrize("rule, title, sentence, value, key, hedge", FIGURE_RULES, ids=[r[0] for r in FIGURE_RULES])
+def test_figure_extraction_rules(rule, title, sentence, value, key, hedge) -> None:
+    claims = extract_claims(_article("rule.md", sentence, dt.date(2025, 6, 2), title=title))
+    figure = _figure(claims, value)
+    assert str(figure.subject_key) == key
+    assert figure.hedge == hedge
+
+
+def test_the_same_counted_noun_groups_though_one_event_is_only_a_verb_s_stem() -> None:
+    """"cancelled 140 flights as pilots staged ..." and "230 flights had been cancelled" count the same flights;
+    "12 killed" and "30 wounded" never group, though both count people."""
+    from newsdesk.claims.extraction import SubjectKey
+
+    assert SubjectKey("", "flight", "stage").compatible(SubjectKey("", "flight", "cancel"))
+    assert SubjectKey("", "magnitude", "measur").compatible(SubjectKey("", "magnitude", ""))
+    assert not SubjectKey("", "peopl", "killed").compatible(SubjectKey("", "peopl", "wounded"))
+    assert not SubjectKey("", "soldier", "killed").compatible(SubjectKey("", "soldier", "wounded"))
+
+
+def test_people_doing_an_act_and_the_act_s_noun_count_the_same_thing() -> None:
+    """"3,200 people had signed it" and "2,100 of the signatures were valid" are one subject."""
+    from newsdesk.claims.extraction import SubjectKey
+
+    assert SubjectKey("", "peopl", "sign").compatible(SubjectKey("", "signatur", ""))
+    assert not SubjectKey("", "peopl", "sign").compatible(SubjectKey("", "flight", ""))

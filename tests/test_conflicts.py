@@ -6,6 +6,10 @@ import datetime as dt
 import importlib.util
 from pathlib import Path
 
+import pytest
+from conftest import indexed_assistant
+from fake_embedder import FakeEmbedder
+
 from newsdesk.answer.answers import Answer
 from newsdesk.assistant import Assistant, Request
 from newsdesk.claims.annotation import extract_claims
@@ -119,3 +123,84 @@ def test_the_chat_shows_a_disputed_figures_table(seed_assistant: Assistant) -> N
     assert '<table class="nd-disputes"><caption>Disputed figures: Russian soldiers killed</caption>' in page
     assert "<td>nearly 6,000</td>" in page and "<td>Kyiv</td>" in page
     assert 'href="#src-1-2"' in page  # each side links to its source
+
+
+def test_a_claimant_that_speaks_about_two_events_does_not_join_them() -> None:
+    """A national agency gives the toll of two floods in two towns: two subjects, not one dispute. Across
+    articles, claims are about one event when each article's headline and lede name what the other claim's
+    article names; a shared claimant's name does not count."""
+    north = _article(
+        "north.md",
+        "ASHFORD — At least 8 people were killed in floods in Ashford, the National Rescue Agency said. "
+        "Volunteers of the Ashford Hill Watch said 15 people had died.",
+        dt.date(2025, 4, 2), "Floods hit Ashford",
+    )
+    south = _article(
+        "south.md",
+        "BRINDLE — The number of people killed in floods in Brindle has risen to 11, the National Rescue Agency said.",
+        dt.date(2025, 4, 3), "Brindle flood toll rises",
+    )
+    south_again = _article(
+        "south-2.md",
+        "BRINDLE — A volunteer group that has searched the Brindle valley since Monday said 19 people had died.",
+        dt.date(2025, 4, 4), "Brindle volunteers give higher toll",
+    )
+    claims = [c for a in (north, south, south_again) for c in extract_claims(a)]
+    disputes = find_disputes(claims)
+    by_docs = sorted(sorted({c.doc_id for c in d.claims}) for d in disputes)
+    assert by_docs == [["north.md"], ["south-2.md", "south.md"]]
+
+
+DISPUTED_ARTICLES = {
+    "tremor.md": ("2025-02-03", "Earthquake shakes Harrowby",
+                  "The Velden Observatory measured the Harrowby earthquake at magnitude 4.4. "
+                  "The Nordic Seismic Network, an international monitoring group, put the magnitude at 4.9."),
+    "plant.md": ("2025-02-04", "Kestrel Motors to cut jobs at Dunmore plant",
+                 "Kestrel Motors will cut 800 jobs at its Dunmore plant, the company said on Tuesday. "
+                 "The Dunmore union said about 1,100 people would lose their jobs once agency staff were counted. "
+                 "Workers who move will go to the battery site, about 60 kilometres away."),
+    "petition.md": ("2025-02-05", "Library petition disputed",
+                    "Campaigners delivered the Hollin Lane library petition to the town hall on Monday. "
+                    "Organiser Bea Thorne said 3,200 people had signed it. "
+                    "A council spokeswoman said only 2,100 of the signatures were valid."),
+}
+
+
+@pytest.fixture(scope="module")
+def disputed(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    texts = {name: f'---\ntitle: "{title}"\npublished: {day}\n---\n{body}\n'
+             for name, (day, title, body) in DISPUTED_ARTICLES.items()}
+    return indexed_assistant(tmp_path_factory.mktemp("disputed"), FakeEmbedder(), texts)
+
+
+# (question, whether it is answered side by side, what the answer must then hold)
+QUESTION_ROUTES = [
+    ("How strong was the Harrowby earthquake?", True, ["4.4", "4.9", "Velden Observatory", "Nordic Seismic Network"]),
+    ("How many people will lose their jobs at the Dunmore plant?", True, ["800", "1,100", "Kestrel Motors", "union"]),
+    ("How far away is the battery site from the Dunmore plant?", False, []),  # a distance, not the jobs dispute
+    ("How many jobs did the union say would go at the Dunmore plant?", False, []),  # one side, named by the question
+    # the name the question gives is in the passage of the figures, not in their sentences
+    ("How many valid signatures does the Hollin Lane library petition have?", True, ["3,200", "2,100", "Thorne", "council"]),
+]
+
+
+@pytest.mark.parametrize("question, side_by_side, holds", QUESTION_ROUTES, ids=[q for q, _, _ in QUESTION_ROUTES])
+def test_which_questions_a_figure_dispute_answers(disputed: Assistant, question, side_by_side, holds) -> None:
+    answer = _ask(disputed, question)
+    assert bool(answer.disputes) == side_by_side, answer.answer
+    for text in holds:
+        assert contains(answer.answer, text), answer.answer
+    if side_by_side:
+        _assert_citations_hold(disputed, answer)
+
+
+def test_denying_that_account_disputes_the_statement_before_it() -> None:
+    article = _article(
+        "aide.md",
+        "One former minister said Mayor Lena Hart had been warned in May that the tram plan would fail. "
+        "A spokesman for Hart denied that account and said the plan was on schedule.",
+        dt.date(2025, 7, 1), "Tram plan row",
+    )
+    disputes = [d for d in find_disputes(extract_claims(article)) if d.kind == "statement"]
+    assert len(disputes) == 1
+    assert sorted(side.claimant for side in disputes[0].sides) == ["One former minister", "spokesman for Hart"]

@@ -50,3 +50,66 @@ def test_a_revised_figure_without_its_noun_is_given_as_the_quote():
     rescuers = Side("Hill Rescue Team", [_claim("Hill Rescue Team", None, 24, "Hill Rescue Team said at least 24 people had died.", "at least")])
     text, citations, _ = compose_disputed(Dispute("people killed", "figure", [revised, rescuers]))
     assert _every_sentence_supported(text, citations)
+
+
+def test_one_claimant_revising_its_own_figure_is_a_revision_not_a_disagreement():
+    revised = Side(
+        "Agency",
+        [
+            _claim("Agency", None, 17, "The Agency said 17 people were killed.", as_of="2025-09-11"),
+            _claim("Agency", None, 9, "The Agency said 9 people were killed.", as_of="2025-09-09"),
+        ],
+    )
+    text, citations, _ = compose_disputed(Dispute("people killed", "figure", [revised]))
+    assert not text.startswith("Sources disagree"), text
+    assert text.startswith("The figure was revised."), text
+    assert "17" in text and "9" in text and _every_sentence_supported(text.removeprefix("The figure was revised. "), citations)
+
+
+def test_two_claimants_giving_the_same_figure_are_one_side_under_the_fuller_name():
+    group = Side("volunteer search group", [_claim("volunteer search group", None, 24, "A volunteer search group said 24 people died.")])
+    named = Side("Hill Rescue Team", [_claim("Hill Rescue Team", None, 24, "Hill Rescue Team said 24 people had died.")])
+    agency = Side("Agency", [_claim("Agency", None, 17, "The Agency said 17 people were killed.")])
+    text, _, table = compose_disputed(Dispute("people killed", "figure", [group, agency, named]))
+    assert [side["claimant"] for side in table["sides"]] == ["Hill Rescue Team", "Agency"], text
+    assert text.count("24") == 1, text
+
+
+def test_a_side_given_as_a_cut_quote_keeps_its_figure():
+    """Four sides leave each about 80 characters; the quote of a side whose label its quote does not hold is cut
+    around its figure, not at its start (a dateline and a long subject come first)."""
+    long_quote = (
+        "HOLLOWAY, North Fell (NPA) - The death toll from this week's landslide above the old quarry road in "
+        "Holloway has risen to 23, officials said on Thursday, as teams reached the last houses."
+    )
+    revised = Side("Fell Emergency Board", [
+        _claim("Fell Emergency Board", "Northern Press Agency", 23, long_quote, as_of="2025-09-11"),
+        _claim("Fell Emergency Board", "Northern Press Agency", 14, "The board counted 14 dead on Tuesday.", as_of="2025-09-09"),
+    ])
+    others = [
+        Side(name, [_claim(name, None, value, quote)])
+        for name, value, quote in [
+            ("Hill Rescue Team", 31, "Hill Rescue Team said 31 people had died."),
+            ("Valley Watch", 40, "Valley Watch said that 40 people had died."),
+            ("Fell Wardens", 28, "Fell Wardens said that about 28 people had died."),
+        ]
+    ]
+    text, citations, _ = compose_disputed(Dispute("people killed", "figure", [revised, *others]))
+    first = text.split("[1]")[0]
+    assert "23" in first, text
+    assert _every_sentence_supported(text, citations)
+
+
+def test_the_side_that_leads_carries_the_opening_with_its_support():
+    """The eval reads "Sources disagree. X: ... [1]" as one sentence: a side that can only be given as its bare
+    quote does not lead, since the opening's words would leave that sentence unsupported."""
+    quoted = Side("Tomas Vey, the board's director", [
+        _claim("Tomas Vey, the board's director", "Northern Press Agency", 23, "Of the 23 dead, six were children, Vey said."),
+    ])
+    plain = Side("Hill Rescue Team", [_claim("Hill Rescue Team", None, 41, "Hill Rescue Team said 41 people had died.")])
+    text, citations, _ = compose_disputed(Dispute("people killed", "figure", [quoted, plain]))
+    first = answer_sentences(text)[0]
+    by_n = {c.n: c for c in citations}
+    cited = by_n[cited_numbers(first)[0]]
+    assert supports(cited.quote, first, claimant_label(cited.claimant, cited.relay, inline=False)), text
+    assert "23" in text and "41" in text

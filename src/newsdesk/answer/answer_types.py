@@ -243,6 +243,15 @@ def gives_a_count(question: str, text: str) -> bool:
     return any(w.lower in NUMBER_WORDS and w.lower not in MULTIPLIERS and not _AMOUNT.match(text[w.end:]) for w in words)
 
 
+def figure_types_asked(question: str) -> set[str]:
+    """"How old ..." asks for an age, "how far ..." a distance: the kinds of figure (`FIGURE_TYPES`) asked for."""
+    return {name for name, (asked, _) in _FIGURE_TYPES.items() if asked.search(question)}
+
+
+def asks_figure_type(question: str) -> bool:
+    return bool(figure_types_asked(question))
+
+
 def gives_figure_asked(question: str, text: str) -> bool:
     """"How much did it cost?" needs money; "how old", an age; "how long", a duration; "how far", a distance;
     "how many", a count (`gives_a_count`)."""

@@ -19,7 +19,7 @@ from newsdesk.claims.attribution import claimant_identity, claimant_label
 from newsdesk.claims.conflicts import Dispute, Side
 from newsdesk.answer.questions import Question
 from newsdesk.answer.verification import MARKER, supports
-from newsdesk.text import stem, stems_match, tokens
+from newsdesk.text import NUMBER, stem, stems_match, tokens
 from newsdesk.vocabulary import WEEKDAYS
 
 
@@ -35,10 +35,25 @@ def compose_disputed(
     Each side is one answer sentence ending in its citation, so every
     sentence rests on the quote that holds its figure or statement.
     """
+    sides = _distinct_sides(dispute)
+    # One claimant that revised its own figure is a revision, not a disagreement: its latest figure stands.
+    opening = "Sources disagree. " if len(sides) > 1 else "The figure was revised. "
+    # The opening is read as part of the first sentence, so the side that leads is one whose sentence its
+    # quote still supports after it (a side given as a bare quote cannot carry the opening's words).
+    orders = [sides] + [[side, *sides[:i], *sides[i + 1:]] for i, side in enumerate(sides) if i]
+    composed = [_compose_sides(dispute, order, question, start_n, limit, opening) for order in orders]
+    text, citations, table, _ = next((c for c in composed if c[3]), composed[0])
+    return text, citations, table
+
+
+def _compose_sides(
+    dispute: Dispute, sides: list[Side], question: Question | None, start_n: int, limit: int, opening: str
+) -> tuple[str, list[Citation], dict[str, Any], bool]:
+    """The every-side answer with ``sides`` in this order, and whether its first sentence, opening included,
+    is supported by its citation."""
     citations: list[Citation] = []
     parts: list[str] = []
     table_sides: list[dict[str, Any]] = []
-    sides = _distinct_sides(dispute)
     quote_budget = max(80, (limit - 20) // max(1, len(sides)) - 40)
 
     def cite(claim: Claim) -> int:
@@ -70,11 +85,24 @@ def compose_disputed(
             if re.search(rf"\b{re.escape(surname)}\b", claim.quote.lower()) is None:
                 quote = f"{who}: {quote}" if quote[:1] in '"“' else f'{who}: "{quote}"'
             sentences = [f"{quote} [{n}]"]
-        parts.extend(_supported(sentence, citations, start_n, quote_budget) for sentence in sentences)
+        # The opening is read as part of the first sentence: its words count against that sentence's support.
+        parts.extend(
+            _supported(sentence, citations, start_n, quote_budget, "" if parts or i else opening)
+            for i, sentence in enumerate(sentences)
+        )
         table_sides.append(row)
-    text = "Sources disagree. " + " ".join(parts)
+    text = opening + " ".join(parts)
     table = {"subject": dispute.subject, "kind": dispute.kind, "sides": table_sides}
-    return text, citations, table
+    return text, citations, table, _first_supported(opening + parts[0], citations, start_n) if parts else True
+
+
+def _first_supported(sentence: str, citations: list[Citation], start_n: int) -> bool:
+    marker = MARKER.search(sentence)
+    if marker is None:
+        return True
+    citation = citations[int(marker.group(1)) - start_n]
+    claimant = claimant_label(citation.claimant, citation.relay, inline=False) if citation.claimant else None
+    return supports(citation.quote, sentence, claimant)
 
 
 def _figure_sentences(
@@ -101,7 +129,7 @@ def _figure_sentences(
     return [f"{text}. [{n}]", f"It was {previous.hedged_value}{' ' + _noun_in_quote(previous) if _noun_in_quote(previous) else ''} on {_day(previous)}. [{cite(previous)}]"]
 
 
-def _supported(sentence: str, citations: list[Citation], start_n: int, budget: int) -> str:
+def _supported(sentence: str, citations: list[Citation], start_n: int, budget: int, opening: str = "") -> str:
     """The sentence if its quote supports it (`newsdesk.answer.verification.supports`), else the quote itself
     after who said it: a summary ("Agency (via Outlet): at least 17 people.") whose label words the quote does
     not hold, or a revision's "It was 41 on 14 Oct.", must never stand on a citation that does not support it."""
@@ -110,14 +138,17 @@ def _supported(sentence: str, citations: list[Citation], start_n: int, budget: i
         return sentence
     citation = citations[int(marker.group(1)) - start_n]
     claimant = claimant_label(citation.claimant, citation.relay, inline=False) if citation.claimant else None
-    if supports(citation.quote, sentence, claimant):
+    if supports(citation.quote, opening + sentence, claimant):
         return sentence
     who = _short_who(citation.claimant, citation.relay) + ": " if citation.claimant else ""
     # The quote cut to a side's share of the answer's length, if that still holds; the whole quote if not.
-    for quote in (_shorten(citation.quote, min(budget, _SIDE_QUOTE_CHARS)), citation.quote):
+    # The figure the sentence gives must survive the cut: "PELLASTON, ... (MNS) - The death toll from this
+    # week's flash flood in…" would lose the 23 that comes after it.
+    figure = next((n.group() for n in NUMBER.finditer(sentence[:marker.start()]) if n.group() in citation.quote), "")
+    for quote in (_shorten(citation.quote, min(budget, _SIDE_QUOTE_CHARS), figure), citation.quote):
         quoted = quote if quote[:1] in '"“' else f"“{quote}”"
         fallback = f"{who}{quoted}{sentence[marker.start():]}"
-        if supports(citation.quote, fallback, claimant):
+        if supports(citation.quote, opening + fallback, claimant):
             return fallback
     return fallback
 
@@ -163,16 +194,30 @@ def _best_statement(side: Side, question: Question | None) -> Claim:
 
 
 def _distinct_sides(dispute: Dispute) -> list[Side]:
-    """Sides in order of first appearance; a side repeating another's statement word for word is dropped."""
-    seen_quotes: set[str] = set()
-    sides = []
+    """Sides in order of first appearance; a side repeating another's statement word for word, or giving the
+    same figure as another (a group and its named spokesman, an outlet's paraphrase), is shown once, under
+    the claimant that says most about who it is."""
+    sides: list[Side] = []
     for side in sorted(dispute.sides, key=lambda s: min((c.published, c.doc_id, c.start) for c in s.claims)):
-        key = side.latest.quote if dispute.kind == "statement" else f"{side.claimant}{side.latest.value}"
-        if key in seen_quotes:
-            continue
-        seen_quotes.add(key)
-        sides.append(side)
+        same = next((i for i, kept in enumerate(sides) if _says_the_same(dispute, kept, side)), None)
+        if same is None:
+            sides.append(side)
+        elif _says_more(side, sides[same]):
+            sides[same] = side
     return sides
+
+
+def _says_the_same(dispute: Dispute, kept: Side, other: Side) -> bool:
+    """Same statement; or same latest figure, with no revision on one side or the same earlier figures on both."""
+    if dispute.kind == "statement":
+        return kept.latest.quote == other.latest.quote
+    earlier = [c.value for c in kept.revised], [c.value for c in other.revised]
+    return kept.latest.value == other.latest.value and (not earlier[0] or not earlier[1] or earlier[0] == earlier[1])
+
+
+def _says_more(side: Side, than: Side) -> bool:
+    """A side that gives the revision, then one with the fuller name, shows the shared figure."""
+    return (bool(side.revised), len(claimant_identity(side.claimant))) > (bool(than.revised), len(claimant_identity(than.claimant)))
 
 
 def _short_who(claimant: str, relay: str | None) -> str:
@@ -180,9 +225,15 @@ def _short_who(claimant: str, relay: str | None) -> str:
     return claimant_label(name, relay.removesuffix(" news agency") if relay else None)
 
 
-def _shorten(quote: str, budget: int) -> str:
+def _shorten(quote: str, budget: int, keep: str = "") -> str:
+    """The quote cut to about ``budget`` characters at a word boundary, keeping ``keep`` (a figure) in it."""
     if len(quote) <= budget:
         return quote
+    at = quote.find(keep) if keep else -1
+    if at + len(keep) > budget - 1 and at > 0:
+        start = quote.find(" ", max(0, at - budget // 3)) + 1 or at
+        rest = quote[start:]
+        return "…" + _shorten(rest, budget - 1)
     cut = quote.rfind(" ", 0, budget)
     return quote[: cut if cut > 0 else budget].rstrip(" ,;:") + "…"
 

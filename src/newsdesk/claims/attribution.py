@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from newsdesk.text import Span, Token, stem, stems_match, tokens
+from newsdesk.text import Span, Token, specificity, stem, stems_match, tokens
 from newsdesk.vocabulary import (
     ATTRIBUTION_VERBS,
     MEDIA_WORDS,
@@ -108,9 +108,41 @@ def attribute_clauses(body: str, sentences: list[Span], outlet: str | None = Non
                     for name in (attribution.relay, attribution.claimant)
                     if name and name.lower() not in PRONOUNS
                 )
+        # People this sentence introduces ("The union's secretary, Ann Lee, called ..."): a later
+        # "she said" or "Lee said" refers to them even though this sentence attributes nothing to them.
+        named.extend(
+            (person, _MENTIONED + sentence.lower()) for person in people_introduced(sentence)
+            if not any(person in claimant for claimant, _ in named)  # already known by a fuller name
+        )
         previous = whole
         previous_quoted = quoted or ('"' in sentence or "“" in sentence)
     return result
+
+
+# Marks an entry of ``named`` that was only mentioned, not a claimant: "he"/"she" and surnames may refer to it, "it" not.
+_MENTIONED = "\x00"
+_PERSONAL_PRONOUNS = frozenset("he she".split())
+_NAME = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+# "ROLE, First Last,", "role First Last", "First Last, a ROLE": a person's name beside a description of them.
+_PERSON_BESIDE_ROLE = re.compile(
+    rf"\b(?P<role>[a-z]+)(?:,\s+(?P<a>{_NAME}(?:\s+{_NAME}){{1,2}}),|\s+(?P<c>{_NAME}(?:\s+{_NAME}){{1,2}})(?=[,.]|\s+[a-z]))"
+    rf"|(?P<b>{_NAME}(?:\s+{_NAME}){{1,2}}),\s+(?:a|an|the|its|his|her|their)\s"
+)
+
+
+def people_introduced(sentence: str) -> list[str]:
+    """Names of two or three capitalised words set beside a lower-case description, in order of mention."""
+    found = []
+    for match in _PERSON_BESIDE_ROLE.finditer(sentence):
+        name = match.group("a") or match.group("b") or match.group("c")
+        if _inside_quotes(sentence, match.start()):
+            continue
+        if match.group("role") and (match.group("role") not in ROLE_WORDS or match.group("role") in STOPWORDS):
+            continue  # "the ferry Aldith Grey": a ship's or a place's name, not a person's beside a role
+        if any(word.lower() in ROLE_WORDS or word.lower() in MEDIA_WORDS for word in name.split()):
+            continue
+        found.append(name)
+    return found
 
 
 def _split_by_claimant(
@@ -202,6 +234,10 @@ def _attribute(sentence: str, named: list[tuple[str, str]], outlet: str | None =
     relay_by_telling = _told_media(sentence, words, outlet)
     if not subjects and not cues:
         return None
+    # "the figure reported earlier" is a figure, not who reported it.
+    subjects = [s for s in subjects if s[1].lower().removeprefix("the ") not in TOLL_WORDS]
+    # "the 1,200 it announced in October, ..., the company said": a pronoun that refers to nobody yet is not the claimant.
+    subjects = [s for s in subjects if _resolve(s[1], named) is not None] or subjects
     claimant_text: str | None = subjects[0][1] if subjects else None
     mention = subjects[0][2] if subjects else -1
     relay: str | None = None
@@ -228,6 +264,10 @@ def _attribute(sentence: str, named: list[tuple[str, str]], outlet: str | None =
     claimant = _resolve(claimant_text, named)
     if claimant is None:
         return None
+    if claimant_text.lower().startswith("the ") and claimant == claimant_text[4:] and len(claimant.split()) == 1:
+        # "Orvane Motors will cut 950 jobs, the company said": a description no earlier claimant fits is the
+        # organisation the sentence opens with.
+        claimant = _opening_name(sentence) or claimant
     if relay is not None:
         relay = _resolve(relay, named)
         if relay and same_claimant(relay, claimant):
@@ -246,7 +286,7 @@ def _is_attribution_verb(words: list[Token], index: int) -> bool:
         after_article = index > 0 and words[index - 1].lower in ("the", "a", "an")
         return not after_article and any(w.lower in TOLL_WORDS for w in words[index + 1:index + 6])
     if word in _ESTIMATE_VERBS:  # "put the number of evacuees at 5,000", "measured the quake at magnitude 4.7"
-        following = words[index + 1:index + 9]
+        following = words[index + 1:index + 13]  # "put the value of the striker's move to the club at 22 million"
         return any(w.lower == "at" and _figure_follows(following[i + 1:i + 3]) for i, w in enumerate(following))
     return False
 
@@ -357,6 +397,12 @@ def _subject_before(
         bare = words[end] if end >= 0 else None
         if bare is not None and bare.lower in _BARE_SOURCES:
             return bare.lower, bare.start
+        relative = _subject_before_relative_clause(sentence, words, verb_index)
+        if relative:  # "A volunteer rescue group that has searched the valley since Monday said ..."
+            return relative
+        described = _described_source(sentence, words, end) if bare is not None else None
+        if described:  # "people with knowledge of the negotiations told ..."
+            return described
         # ", the carrier said": a definite common noun right before the verb names who is meant.
         if bare is not None and end >= 1 and words[end - 1].lower == "the" and _may_name_a_source(bare):
             return f"the {bare.lower}", words[end - 1].start
@@ -378,6 +424,50 @@ def _subject_before(
     if not any(w.text[0].isupper() for w in phrase):
         return _common_noun_subject(sentence, words, start, end)
     return _join(phrase), phrase[0].start
+
+
+_DESCRIBED_HEADS = _BARE_SOURCES | {"people", "person", "officials", "diplomats", "insiders"}
+_DESCRIBING_WORDS = frozenset("with of to familiar close knowledge the a an".split())
+
+
+def _subject_before_relative_clause(sentence: str, words: list[Token], verb_index: int) -> tuple[str, int] | None:
+    """The source whose relative clause ("that has ...", "who ...") runs, without a comma, up to the verb."""
+    for index in range(verb_index - 2, max(0, verb_index - 16), -1):
+        if _gap_breaks_phrase(sentence, words[index], words[index + 1]):
+            return None
+        if words[index].lower in ("that", "who") and index >= 1:
+            head = words[index - 1]
+            if head.lower in _SOURCE_HEADS or head.lower in _DESCRIBED_HEADS:
+                return _determined_phrase(sentence, words, index - 1) or (head.lower, head.start)
+            return _source_of(sentence, words, index - 1)
+    return None
+
+
+def _source_of(sentence: str, words: list[Token], end: int) -> tuple[str, int] | None:
+    """"The operator of the ferry that capsized ... denied": the source before "of the THING"."""
+    if end < 3 or words[end - 1].lower not in ("the", "a", "an") or words[end - 2].lower != "of":
+        return None
+    head = words[end - 3]
+    if head.lower not in _SOURCE_HEADS or _gap_breaks_phrase(sentence, head, words[end]):
+        return None
+    phrase = _determined_phrase(sentence, words, end - 3)
+    if phrase is None:
+        return None
+    return f"{phrase[0]} {_join(words[end - 2:end + 1])}", phrase[1]
+
+
+def _described_source(sentence: str, words: list[Token], end: int) -> tuple[str, int] | None:
+    """"people with knowledge of the talks", "sources close to the club": a source described by what it knows."""
+    index = end - 1
+    while index >= 0 and end - index <= 6 and words[index].lower in _DESCRIBING_WORDS:
+        if _gap_breaks_phrase(sentence, words[index], words[index + 1]):
+            return None
+        index -= 1
+    if index < 0 or index == end - 1 or words[index].lower not in _DESCRIBED_HEADS:
+        return None
+    if _gap_breaks_phrase(sentence, words[index], words[index + 1]):
+        return None
+    return _join(words[index:end + 1]), words[index].start
 
 
 def _determined_phrase(sentence: str, words: list[Token], end: int) -> tuple[str, int] | None:
@@ -532,7 +622,10 @@ def _resolve(reference: str, named: list[tuple[str, str]]) -> str | None:
     """
     lowered = reference.lower()
     if lowered in PRONOUNS:
-        return named[-1][0] if named else None
+        personal = lowered in _PERSONAL_PRONOUNS
+        return next(
+            (claimant for claimant, sentence in reversed(named) if personal or not sentence.startswith(_MENTIONED)), None
+        )
     words = lowered.split()
     if words and words[0] == "the" and reference[4:5].islower():
         possessive = re.match(r"the (\w+)['’]s (\w+)$", lowered)
@@ -545,7 +638,7 @@ def _resolve(reference: str, named: list[tuple[str, str]]) -> str | None:
         if owner:
             return owner
         for claimant, sentence in reversed(named):
-            if head in sentence:
+            if head in sentence and not sentence.startswith(_MENTIONED):
                 return claimant
         return reference[4:] if len(words) > 1 else None
     reference = _HONORIFICS.sub("", reference)  # "Mr Fernandes" is "André Fernandes"
@@ -556,6 +649,22 @@ def _resolve(reference: str, named: list[tuple[str, str]]) -> str | None:
             if claimant != reference and re.search(rf"\b{re.escape(reference)}(?:$|,)", claimant):
                 return claimant
     return reference
+
+
+def _opening_name(sentence: str) -> str | None:
+    """The specific capitalised name a sentence opens with (after any dateline), or None."""
+    body = re.sub(r"^[A-Z][A-Z .,'’()-]*\s+[—–-]\s+", "", sentence.strip())
+    first = tokens(body)[:1]
+    if first and first[0].text.isupper() and len(first[0].text) > 1:
+        return None  # a dateline ("PELLASTON, Lower Caddis (MNS) -") names where, not who
+    run: list[Token] = []
+    for word in tokens(body):
+        if not word.text[0].isupper() or word.lower in STOPWORDS:
+            break
+        run.append(word)
+    if not run or run[0].start != 0 or all(specificity(w.text) < 3.0 for w in run):
+        return None
+    return _join(run)
 
 
 def _latest_ending_with(word: str, named: list[tuple[str, str]]) -> str | None:

@@ -19,6 +19,7 @@ passages touch; the answerer then answers it with every side
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -26,9 +27,10 @@ from typing import Any
 
 from langchain_core.documents import Document
 
-from newsdesk.claims.extraction import EVENTS, Claim, Opposition
+from newsdesk.claims.extraction import EVENTS, Claim, Opposition, measures_asked
 from newsdesk.claims.attribution import same_claimant
 from newsdesk.claims.ledger import Ledger
+from newsdesk.answer.answer_types import asks_figure_type, figure_types_asked, gives_figure_asked
 from newsdesk.answer.questions import Question, entity_met
 from newsdesk.text import numbers, specificity, stem, stems_match, tokens
 from newsdesk.vocabulary import STOPWORDS, is_nationality
@@ -36,7 +38,8 @@ from newsdesk.vocabulary import STOPWORDS, is_nationality
 _CROSS_ARTICLE_TOPIC_WEIGHT = 3.5  # shared names must say this much (e.g. "Tarrow", or "Ukraine" + "Russia")
 _MAX_POSTING = 300
 # Words of a question that name what happened to the counted ("died", "licensed to carry").
-_QUESTION_EVENTS = {**EVENTS, "carry": "capacity", "licensed": "capacity", "capacity": "capacity", "hold": "capacity"}
+_QUESTION_EVENTS = {**EVENTS, "carry": "capacity", "licensed": "capacity", "capacity": "capacity", "hold": "capacity",
+                    "jobs": "laid off"}  # "lose their jobs" ("out of work" is also unemployment, not a lay-off)
 
 
 @dataclass
@@ -108,7 +111,19 @@ def _figure_disputes(figures: list[Claim]) -> list[Dispute]:
 def _same_figure_subject(a: Claim, b: Claim) -> bool:
     if a.subject_key is None or b.subject_key is None or not a.subject_key.compatible(b.subject_key):
         return False
-    return a.doc_id == b.doc_id or _topic_weight(set(a.topics) & set(b.topics)) >= _CROSS_ARTICLE_TOPIC_WEIGHT
+    return a.doc_id == b.doc_id or same_event(a, b)
+
+
+def same_event(a: Claim, b: Claim) -> bool:
+    """Claims of two articles are about one event when one article's headline and lede name what the other
+    claim's sentence or article names, enough to be specific (a shared claimant's name, such as a national
+    agency that speaks about every flood, does not count)."""
+    names = _name_stems(a) | _name_stems(b)
+    if not a.scene or not b.scene:  # a ledger written before scenes were kept
+        return _topic_weight(set(a.topics) & set(b.topics) - names) >= _CROSS_ARTICLE_TOPIC_WEIGHT
+    # Each way round: a union named in passing in one article is not the scene of the other.
+    this_way, other_way = set(a.scene) & set(b.topics) - names, set(b.scene) & set(a.topics) - names
+    return bool(this_way) and bool(other_way) and _topic_weight(this_way | other_way) >= _CROSS_ARTICLE_TOPIC_WEIGHT
 
 
 def _statement_disputes(statements: list[Claim]) -> list[Dispute]:
@@ -234,11 +249,15 @@ def _figure_candidates(figures: list[Claim]) -> list[tuple[int, int]]:
     """Pairs worth checking: same event, and the same article or a shared topic (not all pairs)."""
     postings: dict[tuple[str, str], list[int]] = {}
     for index, claim in enumerate(figures):
-        event = claim.subject_key.event if claim.subject_key else ""
-        if not event:
-            continue
-        for key in (f"doc:{claim.doc_id}", *claim.topics):
-            postings.setdefault((event, key), []).append(index)
+        key_of = claim.subject_key
+        # By event, and by what is counted: a measure ("magnitude") or a noun whose event is not known
+        # ("paid 18 million crowns") still meets the same noun elsewhere.
+        buckets = [f"event:{key_of.event}" if key_of and key_of.event else "", f"head:{key_of.head}" if key_of and key_of.head else ""]
+        for bucket in filter(None, buckets):
+            for key in claim.topics:
+                postings.setdefault((bucket, key), []).append(index)
+        # Within one article every pair is compared: "3,200 people had signed" meets "2,100 signatures".
+        postings.setdefault(("any", f"doc:{claim.doc_id}"), []).append(index)
     pairs: set[tuple[int, int]] = set()
     for (_, key), members in postings.items():
         if len(members) > _MAX_POSTING and not key.startswith("doc:"):
@@ -269,8 +288,13 @@ def _quote_words(claim: Claim) -> set[str]:
     return {stem(w.text) for w in tokens(claim.quote) if w.lower not in STOPWORDS and specificity(w.text) >= 1.5}
 
 
-def _name_stems(claim: Claim) -> set[str]:
-    return {stem(w.text) for w in tokens(f"{claim.claimant} {claim.relay or ''}")}
+def _name_stems(claim: Claim) -> frozenset[str]:
+    return _stems_of_names(claim.claimant, claim.relay or "")
+
+
+@functools.lru_cache(maxsize=4096)
+def _stems_of_names(claimant: str, relay: str) -> frozenset[str]:
+    return frozenset(stem(w.text) for w in tokens(f"{claimant} {relay}"))
 
 
 def _most_common(values: list[str]) -> str:
@@ -285,12 +309,32 @@ def disputes_for(question: Question, passages: Sequence[Document], ledger: Ledge
     in_passages = _claims_in(passages, ledger)
     if not in_passages:
         return []
-    kind = "figure" if question.kind == "quantity" else "statement"
+    kind = "figure" if question.kind == "quantity" or asks_figure_type(question.text) else "statement"
     candidates = [d for d in ledger_disputes(ledger) if d.kind == kind and any(c.id in in_passages for c in d.claims)]
-    narrowed = [_within(d, _about_the_question(question, passages)) for d in candidates]
-    relevant = [d for d in narrowed if d is not None and _touches(question, d)]
+    about = _about_the_question(question, passages)
+    naming = _passages_naming(question, about) if question.entities else []
+    narrowed = [_within(d, about) for d in candidates]
+    narrowed = [_of_the_kind_asked(d, question) if d is not None else None for d in narrowed]
+    relevant = [d for d in narrowed if d is not None and _touches(question, d, naming) and not _asks_one_side(question, d)]
     relevant.sort(key=lambda d: -max(_passage_rank(c, passages) for c in d.claims))
     return relevant[:1]
+
+
+def _passages_naming(question: Question, passages: Sequence[Document]) -> list[tuple[str, int, int]]:
+    """(document, start, end) of the retrieved passages that name every name the question gives."""
+    return [
+        (str(p.metadata.get("doc_id")), int(p.metadata["start"]), int(p.metadata["end"])) for p in passages
+        if all(entity_met(e, f"{p.metadata.get('title', '')} {p.page_content}") for e in question.entities)
+    ]
+
+
+def _documents_naming(question: Question, passages: Sequence[Document]) -> set[str]:
+    """The retrieved articles whose passages or title name every name the question gives."""
+    texts: dict[str, str] = {}
+    for passage in passages:
+        doc = str(passage.metadata.get("doc_id"))
+        texts[doc] = f"{texts.get(doc, '')} {passage.metadata.get('title', '')} {passage.page_content}"
+    return {doc for doc, text in texts.items() if all(entity_met(e, text) for e in question.entities)}
 
 
 def _about_the_question(question: Question, passages: Sequence[Document]) -> list[Document]:
@@ -299,7 +343,7 @@ def _about_the_question(question: Question, passages: Sequence[Document]) -> lis
     for passage in passages:
         doc = str(passage.metadata.get("doc_id"))
         texts[doc] = f"{texts.get(doc, '')} {passage.metadata.get('title', '')} {passage.page_content}"
-    about = {doc for doc, text in texts.items() if all(entity_met(e, text) for e in question.entities)}
+    about = _documents_naming(question, passages)
     return [p for p in passages if str(p.metadata.get("doc_id")) in about] or list(passages)
 
 
@@ -312,6 +356,33 @@ def _within(dispute: Dispute, passages: Sequence[Document]) -> Dispute | None:
         return dispute
     found = [d for d in find_disputes(kept) if d.kind == dispute.kind]
     return max(found, key=lambda d: len(d.claims), default=None)
+
+
+def _of_the_kind_asked(dispute: Dispute, question: Question) -> Dispute | None:
+    """The dispute's figures of the kind the question asks ("how far": a distance), still a dispute, or None."""
+    if dispute.kind != "figure":
+        return dispute
+    kept = [c for c in dispute.claims if gives_figure_asked(question.text, c.quote) or _measures_the_kind_asked(c, question)]
+    if len(kept) == len(dispute.claims):
+        return dispute
+    found = [d for d in find_disputes(kept) if d.kind == "figure"]
+    return max(found, key=lambda d: len(d.claims), default=None)
+
+
+def _measures_the_kind_asked(claim: Claim, question: Question) -> bool:
+    """"How old ...?" and a figure the ledger read as an age ("began growing 9,000 years ago")."""
+    head = claim.subject_key.head if claim.subject_key else ""
+    return bool(head) and head in figure_types_asked(question.text)
+
+
+def _asks_one_side(question: Question, dispute: Dispute) -> bool:
+    """"How many did the union say ...?": the question asks for one side's claim, which the answerer gives."""
+    if not question.claimed_by:
+        return False
+    said = [side for side in dispute.sides
+            if all(any(stems_match(stem(w), stem(x.text)) for c in side.claims for x in tokens(f"{c.claimant} {c.relay or ''}"))
+                   for w in question.claimed_by)]
+    return len(said) == 1
 
 
 _CACHE_LOCK = threading.Lock()
@@ -353,10 +424,16 @@ def _passage_rank(claim: Claim, passages: Sequence[Document]) -> float:
     return 0.0
 
 
-def _touches(question: Question, dispute: Dispute) -> bool:
+def _touches(question: Question, dispute: Dispute, naming: Sequence[tuple[str, int, int]] = ()) -> bool:
     context = " ".join([*(c.quote for c in dispute.claims), *{c.title for c in dispute.claims}])
-    # A follow-up's inherited names ("Orsk Hollow" from the turn before) must be met too.
-    entities = [e for e in (*question.entities, *question.soft_entities) if not _is_qualifier_of(e, dispute)]
+    # The question's names are met by the claims, or by the passage each claim stands in ("the Linden Road
+    # library" named in the sentence before the figures). A follow-up's inherited names ("Orsk Hollow" from
+    # the turn before) must be met by the claims.
+    in_articles = bool(naming) and all(
+        any(doc == c.doc_id and start <= c.start and c.end <= end for doc, start, end in naming) for c in dispute.claims
+    )
+    own = [] if in_articles else list(question.entities)
+    entities = [e for e in (*own, *question.soft_entities) if not _is_qualifier_of(e, dispute)]
     if not all(entity_met(entity, context) for entity in entities):
         return False
     if not _numbers_met(question, dispute):
@@ -410,14 +487,24 @@ def _figure_asked(question: Question, dispute: Dispute) -> bool:
     if asked_events and event not in asked_events:
         return False
     context = {stem(w.text) for c in dispute.claims for w in tokens(f"{c.quote} {c.subject} {c.title}")}
-    specific = [w for w in own if specificity(w) >= 1.5 and w not in _QUESTION_EVENTS]
-    if not all(any(stems_match(stem(w), other) for other in context) for w in specific):
+    names = {w.lower() for e in (*question.entities, *question.soft_entities) for w in e}
+    # Names are pins, checked by `_touches`; these are the words saying what about them is asked.
+    specific = [w for w in own if specificity(w) >= 1.5 and w not in _QUESTION_EVENTS and w not in names]
+    heads = {c.subject_key.head for c in dispute.claims if c.subject_key}
+    # "How strong was the quake?" asks for a value; a dispute over a measure ("magnitude") answers it.
+    measured_value = not question.focus and bool(heads & measures_asked(question.text))
+    met = sum(1 for w in specific if any(stems_match(stem(w), other) for other in context))
+    # Every word the question says must be met, unless what it asks is pinned down otherwise (the event it
+    # names, or a measure): then half will do, since a question paraphrases the article.
+    pinned = bool(asked_events) or measured_value
+    if met < len(specific) and not (pinned and met * 2 >= len(specific)):
         return False
     focus = {t.stem for t in question.focus} or {t.stem for t in question.terms}
-    heads = {c.subject_key.head for c in dispute.claims if c.subject_key}
     subjects = " ".join(c.subject for c in dispute.claims)
     subject_stems = {stem(w.text) for w in tokens(subjects)} | heads
-    noun_met = any(any(stems_match(f, s) for s in subject_stems) for f in focus) or "peopl" in focus
+    # "How much did they pay?": every claim left gives money (`_of_the_kind_asked`), which is what is asked.
+    typed = not question.focus and asks_figure_type(question.text)
+    noun_met = any(any(stems_match(f, s) for s in subject_stems) for f in focus) or "peopl" in focus or measured_value or typed
     if not noun_met:
         return False
     nationalities = [w for e in question.entities for w in e if is_nationality(w)]

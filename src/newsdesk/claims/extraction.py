@@ -29,6 +29,7 @@ from newsdesk.text import NUMBER, Span, Token, resolve_weekday, specificity, ste
 from newsdesk.vocabulary import (
     ATTRIBUTION_VERBS,
     CAVEATS,
+    CURRENCY_WORDS,
     FIGURE_CARDINALS,
     HEDGES,
     MONTHS,
@@ -36,12 +37,13 @@ from newsdesk.vocabulary import (
     STOPWORDS,
     TOLL_VERBS,
     VAGUE_QUANTITIES,
+    VALUE_NOUNS,
     WEEKDAYS,
     is_nationality,
 )
 
 # Bump when the extraction rules change: the next reindex then re-extracts every article.
-EXTRACTOR_VERSION = "11"
+EXTRACTOR_VERSION = "21"
 
 _NUMBER_WORD = re.compile(
     r"\b(?:" + "|".join(sorted(FIGURE_CARDINALS, key=len, reverse=True)) + r")(?:-(?:one|two|three|four|five|six|seven|eight|nine))?\b",
@@ -64,7 +66,20 @@ EVENTS = {
     "aboard": "aboard", "board": "aboard", "carrying": "aboard",
     "destroyed": "destroyed", "damaged": "damaged", "extinguished": "extinguished", "treated": "treated",
     "captured": "captured", "taken": "captured", "recovered": "recovered",
+    "laid": "laid off", "lay": "laid off", "redundant": "laid off",
+    "marched": "attended", "attended": "attended", "joined": "attended",
 }
+# "lose their jobs", "lost their lives", "took part": a verb whose event is the noun after it.
+_VERB_OBJECT_EVENTS = {
+    ("lose", "job"): "laid off", ("lost", "job"): "laid off", ("losing", "job"): "laid off",
+    ("lose", "live"): "killed", ("lost", "live"): "killed",
+    ("took", "part"): "attended", ("taken", "part"): "attended", ("take", "part"): "attended",
+    ("turned", "out"): "attended",
+}
+# What is counted when it is jobs: a count of jobs is one of jobs lost ("cut 950 jobs", "1,200 posts go").
+_JOB_HEADS = frozenset("job post position".split())
+# Every canonical event; an event outside it is a verb's stem ("cancel") that only matches itself.
+_CANONICAL_EVENTS = frozenset(EVENTS.values()) | {"capacity"}
 # Nouns that are themselves the event: "142 civilian deaths", "63 bodies".
 _EVENT_NOUNS = {"evacuees": "evacuated", "deaths": "killed", "dead": "killed", "fatalities": "killed", "bodies": "killed",
                 "casualties": "casualties", "injuries": "wounded", "victims": "killed"}
@@ -73,14 +88,21 @@ _SYNONYMS = {
     "troop": "soldier", "servicemen": "soldier", "serviceman": "soldier", "servicememb": "soldier",
     "fighter": "soldier", "person": "peopl", "individu": "peopl", "bodi": "peopl", "victim": "peopl",
     "resid": "peopl", "passeng": "peopl", "civilian": "civilian", "neighbour": "peopl",
+    "employe": "worker", "staff": "worker", "marcher": "peopl", "protest": "peopl", "spectat": "peopl",
 }
+# A measure that is a count of people when it stands without a counted noun: "police put the turnout at 6,500".
+_MEASURES_OF_PEOPLE = {"turnout": "attended", "attendance": "attended", "crowd": "attended"}
 _GENERIC_HEADS = frozenset({"peopl"})
+# Value nouns that name what a figure measures when it has no counted noun; not the generic ones
+# ("figure", "number", "total", "estimate"), which say nothing about what is measured.
+_MEASURED_VALUES = (frozenset(VALUE_NOUNS) - frozenset("figure number total amount estimate toll tally share".split())) | {"age"}
 _PERSON_EVENTS = frozenset("killed wounded missing evacuated displaced rescued arrested casualties".split())
 # Counted nouns that measure rather than count people; "people" never stands for them.
 _MEASURES = frozenset(
     stem(w) for w in """metres meters kilometres kilometers km miles feet percent dollars euros pounds tonnes tons
     hectares acres litres liters degrees hours days weeks months years minutes""".split()
-)
+) | frozenset(stem(re.sub(r"\(.*?\)|\?", "", w)) for w in CURRENCY_WORDS)  # "crowns?" and "kron(a|e|or|er)?" as stems
+
 _NOUN_STOP = frozenset(
     """were was are is had have has been be being remain remains remained still among on in at from to by as
     when after before since during while who which that whose and or but with for of into onto across along
@@ -91,7 +113,7 @@ _REFERENCE_WORDS = frozenset("this that there it these those".split())
 _STRONG_VERBS = r"(?:rejected|rejects|denied|denies|disputed|disputes|dismissed|contradicted|contradicting|refuted|countered)"
 # Pushing back on what was just said: "rejected this", "disputed that.", "denied the claim".
 _STRONG_CUES = re.compile(
-    rf"\b{_STRONG_VERBS}\s+(?:this|these|those|it|them|that(?=\s*(?:[.,;:]|$))|the\s+(?:claim|claims|figure|figures|"
+    rf"\b{_STRONG_VERBS}\s+(?:this|these|those|it|them|that(?=\s*(?:[.,;:]|$))|(?:the|that|this|those|these)\s+(?:claim|claims|figure|figures|"
     r"allegation|allegations|report|reports|account|statement|count|toll))\b"
 )
 _CONTRAST_CUES = re.compile(r"(?:^|\W)(?:but|however|whereas|while|yet)\W")
@@ -129,16 +151,40 @@ class SubjectKey:
         return cls(qualifier, head, event)
 
     def compatible(self, other: SubjectKey) -> bool:
-        """Same event and counted noun; a missing nationality or a generic "people" fits any."""
-        if not self.event or self.event != other.event:
-            return False
+        """Same event and counted noun; a missing nationality or a generic "people" fits any.
+
+        A measure ("magnitude", "turnout") needs no event, and the same specific counted noun
+        ("flights") fits when an event is unknown or only a verb's own stem ("staged"): only two
+        known, different events ("killed", "wounded") keep the same noun apart.
+        """
         if self.qualifier and other.qualifier and self.qualifier != other.qualifier:
+            return False
+        if self.head and self.head == other.head and (
+            self.head in _MEASURED_VALUES or (self.head not in _GENERIC_HEADS and self.head not in _MEASURES
+                                              and not _both_known_and_different(self.event, other.event))
+        ):
+            return True
+        if _names_the_act(self, other) or _names_the_act(other, self):
+            return True
+        if not self.event or self.event != other.event:
             return False
         if self.head == other.head:
             return bool(self.head)
         if not self.head or not other.head or self.head in _MEASURES or other.head in _MEASURES:
             return False
         return self.head in _GENERIC_HEADS or other.head in _GENERIC_HEADS
+
+
+def _names_the_act(people: SubjectKey, thing: SubjectKey) -> bool:
+    """"3,200 people had signed it" counts what "2,100 of the signatures" counts: the noun names the act."""
+    return (
+        people.head in _GENERIC_HEADS and len(people.event) >= 4 and thing.head.startswith(people.event)
+        and thing.event in ("", people.event)
+    )
+
+
+def _both_known_and_different(a: str, b: str) -> bool:
+    return a != b and a in _CANONICAL_EVENTS and b in _CANONICAL_EVENTS
 
 
 @dataclass(frozen=True)
@@ -166,6 +212,7 @@ class Claim:
     topics: tuple[str, ...] = ()
     opposes: Opposition = Opposition.NONE
     sentence: tuple[int, int] = (0, 0)
+    scene: tuple[str, ...] = ()  # names of the article's title and lede: the event the whole article is about
 
     @property
     def hedged_value(self) -> str:
@@ -183,6 +230,7 @@ class Claim:
         data["opposes"] = self.opposes.value
         data["topics"] = list(self.topics)
         data["sentence"] = list(self.sentence)
+        data["scene"] = list(self.scene)
         return data
 
     @classmethod
@@ -192,6 +240,7 @@ class Claim:
         values["opposes"] = Opposition(values.get("opposes", ""))
         values["topics"] = tuple(values.get("topics", ()))
         values["sentence"] = tuple(values.get("sentence", (0, 0)))
+        values["scene"] = tuple(values.get("scene", ()))
         return cls(**values)
 
 
@@ -260,7 +309,7 @@ def _clause_claims(
     as_of = _as_of(body[sentence.start:sentence.end], article.published)
     text = body[start:end]
     sentence_text = body[sentence.start:sentence.end]
-    figures = _figures(body, start, end, attribution.claimant)
+    figures = _figures(body, start, end, attribution.claimant, article.title)
     common = dict(
         doc_id=article.doc_id,
         claimant=attribution.claimant,
@@ -273,6 +322,7 @@ def _clause_claims(
         topics=tuple(sorted(set(topics) | set(_topics(sentence_text + " " + _if_referring(text, previous))))),
         opposes=_opposes(text, previous, body[max(sentence.start, clause.span.start - 12):clause.span.start]),
         sentence=(sentence.start, sentence.end),
+        scene=topics,
     )
     claims = []
     for figure in figures:
@@ -317,28 +367,69 @@ def _claim_id(doc_id: str, start: int, end: int, value: float | None) -> str:
 
 
 # -- figures -------------------------------------------------------------
-def _figures(body: str, start: int, end: int, claimant: str) -> list[_Figure]:
+# "How strong was the quake?" asks for its magnitude: the measure a "how ADJECTIVE" question asks for.
+_MEASURE_OF_ADJECTIVE = {
+    "strong": "magnitude", "powerful": "magnitude", "old": "age", "hot": "temperature", "cold": "temperature",
+    "warm": "temperature", "fast": "speed", "quickly": "speed", "deep": "depth", "tall": "height", "high": "height",
+    "heavy": "weight", "far": "distance", "big": "size", "large": "size",
+}
+
+
+def measures_asked(question: str) -> set[str]:
+    """The measures ("magnitude", "turnout") a question asks for: named outright, or by "how ADJECTIVE"."""
+    words = [w.lower for w in tokens(question)]
+    named = {w for w in words if w in _MEASURED_VALUES}
+    by_adjective = {_MEASURE_OF_ADJECTIVE[b] for a, b in zip(words, words[1:]) if a == "how" and b in _MEASURE_OF_ADJECTIVE}
+    return named | by_adjective
+
+
+def event_known(event: str) -> bool:
+    """A canonical event ("killed", "laid off"), not a verb's own stem or nothing."""
+    return event in _CANONICAL_EVENTS
+
+
+def _figures(body: str, start: int, end: int, claimant: str, title: str = "") -> list[_Figure]:
     text = body[start:end]
     words = tokens(text)
+    title_words = tokens(title)
+    title_measure = _value_noun_before(title_words, len(title_words)) if len(title_words) else ""
     found: list[_Figure] = []
     for value, first, last in _numbers_in(text, words):
         if _is_date_or_time(text, words, first, last, value):
             continue
         hedge = _hedge_before(text[:words[first].start])
         noun_words, after_index = _counted_noun(text, words, last + 1)
+        if not noun_words and _range_continues(words, last):
+            # "between 9,000 and 11,000 people took part": the first end counts what the second does,
+            # and is shown as what it says, a floor
+            noun_words, after_index = _counted_noun(text, words, last + 3)
+            hedge = hedge or "at least"
         qualifier = ""
         if not noun_words and found:
             previous = found[-1]
             noun, head, qualifier = previous.noun, previous.head, previous.qualifier
         else:
             noun, head, qualifier = _noun_parts(noun_words, claimant, text, words, first)
-        if any(w.lower in _TIME_UNITS for w in noun_words[:1]):
+        if noun_words[:1] and noun_words[0].lower in ("years", "year") and (
+            _age_follows(noun_words, 1) or _age_follows(words, after_index)
+        ):
+            noun, head, event = "years", "age", ""  # "9,000 years ago", "no more than 6,500 years old": an age
+        elif any(w.lower in _TIME_UNITS for w in noun_words[:1]):
             continue  # "four days", "two hours later": a duration
         if text[words[last].end:words[last].end + 1] == "%" or (noun_words and noun_words[0].lower in ("percent", "per")):
             noun_words, noun, head = [], "percent", "percent"
-        event = (
-            _active_verb(words, first) or _event_after(words, after_index, text) or _event_before(words, first, text) or ""
-        )
+        active, after = _active_verb(words, first), _event_after(words, after_index, text)
+        # A known event wins over a verb's own stem: "forced 3,500 people to leave" is about people evacuated.
+        known = [e for e in (active, after) if e and event_known(e)]
+        event = (known[0] if known else None) or active or after or _event_before(words, first, text) or ""
+        if not noun_words:
+            counted = _counted_before(text, words, first)  # "the number of people killed ... has risen to 17"
+            if counted is not None:
+                noun_words, before_event = counted
+                noun, head, qualifier = _noun_parts(noun_words, claimant, text, words, first)
+                event = before_event or event
+        if head in _JOB_HEADS and (not event or event not in _CANONICAL_EVENTS):
+            event = "laid off"
         noun_event = _EVENT_NOUNS.get(noun_words[-1].lower) if noun_words else None
         if noun_event:
             event = noun_event
@@ -354,6 +445,13 @@ def _figures(body: str, start: int, end: int, claimant: str) -> list[_Figure]:
             noun, head = "people", "peopl"  # "put the number of evacuees at 5,000"
         if not noun:
             noun, head = "", ""
+        measured = _value_noun_before(words, first)  # "put the magnitude at 5.1", "turnout was 61.4 percent"
+        if not measured and not noun and not event_known(event):
+            measured = title_measure  # "Police ... revised their estimate to 6,500" under "... at odds over turnout"
+        if measured in _MEASURES_OF_PEOPLE and not noun:
+            noun, head, event = "people", "peopl", _MEASURES_OF_PEOPLE[measured]
+        elif measured and (not noun or head == "percent"):
+            noun, head, event = (noun or measured), measured, ""
         found.append(
             _Figure(value, start + words[first].start, start + words[last].end, hedge, noun, head, qualifier, event)
         )
@@ -382,15 +480,36 @@ def _numbers_in(text: str, words: list[Token]) -> list[tuple[float, int, int]]:
         index = by_start[match.start()]
         if index > 0 and words[index - 1].lower in ("all", "the", "every"):
             continue  # "all four of the province's reservoirs"
+        if found and found[-1][1] < index <= found[-1][2]:
+            continue  # "forty" of "six hundred and forty", already read
         parts = match.group().lower().split("-")
         value = float(FIGURE_CARDINALS[parts[0]] + (FIGURE_CARDINALS.get(parts[1], 0) if len(parts) > 1 else 0))
         last = index + (len(parts) - 1 if "-" in match.group() else 0)
         last = min(last, len(words) - 1)
         while last + 1 < len(words) and words[last + 1].start < match.end():
             last += 1
+        value, last = _compound_number(text, words, value, last)
         found.append((value, index, last))
     found.sort(key=lambda item: item[1])
     return found
+
+
+def _compound_number(text: str, words: list[Token], value: float, last: int) -> tuple[float, int]:
+    """"six hundred and forty" is 640 and "twenty-two million" 22,000,000: the words after a number word that scale or add to it."""
+    if value == 100:  # "hundred" alone was matched as the number: it scales nothing before it
+        pass
+    elif last + 1 < len(words) and words[last + 1].lower == "hundred":
+        value, last = value * 100, last + 1
+        rest = words[last + 1:last + 3]
+        if len(rest) == 2 and rest[0].lower == "and" and _NUMBER_WORD.fullmatch(rest[1].text):
+            tail = _NUMBER_WORD.fullmatch(rest[1].text)
+            assert tail is not None
+            parts = tail.group().lower().split("-")
+            value += FIGURE_CARDINALS[parts[0]] + (FIGURE_CARDINALS.get(parts[1], 0) if len(parts) > 1 else 0)
+            last += 2
+    if last + 1 < len(words) and words[last + 1].lower in MULTIPLIERS and words[last + 1].lower != "hundred":
+        value, last = value * MULTIPLIERS[words[last + 1].lower], last + 1
+    return value, last
 
 
 def _is_date_or_time(text: str, words: list[Token], first: int, last: int, value: float) -> bool:
@@ -404,14 +523,17 @@ def _is_date_or_time(text: str, words: list[Token], first: int, last: int, value
         return True
     if value.is_integer() and 1900 <= value <= 2100 and before in ("in", "since", "of", "until", "by"):
         return True
-    return before in ("at",) and value < 24 and after in ("", "on", "in")
+    one_decimal = re.fullmatch(r"\d+\.\d", words[last].text) is not None  # "put the magnitude at 5.1"
+    return before in ("at",) and value < 24 and after in ("", "on", "in") and not one_decimal
 
 
 def _hedge_before(prefix: str) -> str | None:
     lowered = " ".join(prefix.lower().split()[-3:])
     for hedge in HEDGES:
         if lowered.endswith(hedge) and (len(lowered) == len(hedge) or not lowered[-len(hedge) - 1].isalnum()):
-            return hedge
+            # "no more than 6,500" is at most 6,500: the opposite of "more than"
+            negated = lowered[: -len(hedge)].rstrip().endswith(" no") or lowered[: -len(hedge)].strip() == "no"
+            return f"no {hedge}" if negated else hedge
     return None
 
 
@@ -442,6 +564,8 @@ def _counted_noun(text: str, words: list[Token], index: int) -> tuple[list[Token
             break
         if lowered in EVENTS and lowered not in _EVENT_NOUNS and lowered != "dead":
             break
+        if any(verb == lowered for verb, _ in _VERB_OBJECT_EVENTS):
+            break  # "people took part"
         noun.append(word)
         index += 1
     return noun, index
@@ -490,10 +614,23 @@ def _event_after(words: list[Token], index: int, text: str) -> str | None:
             return None
         if word.text[0].isdigit() or lowered in FIGURE_CARDINALS:
             return None  # the next figure begins
+        paired = _verb_object_event(words, position)
+        if paired:
+            return paired
         if lowered in EVENTS:
             return EVENTS[lowered]
         if lowered.endswith("ed") and len(lowered) > 4 and lowered not in _NOT_EVENTS:
             return stem(lowered)
+    return None
+
+
+def _verb_object_event(words: list[Token], position: int) -> str | None:
+    """"lose their jobs", "had taken part": the event a verb names together with the word after it."""
+    verb = words[position].lower
+    for word in words[position + 1:position + 3]:
+        event = _VERB_OBJECT_EVENTS.get((verb, stem(word.lower)))
+        if event:
+            return event
     return None
 
 
@@ -506,14 +643,19 @@ _HEDGE_WORDS = frozenset(w for hedge in HEDGES for w in hedge.split())
 def _active_verb(words: list[Token], first: int) -> str | None:
     """"has killed more than 2,000 civilians": the verb right before the (hedged) number."""
     index = first - 1
-    while index >= 0 and words[index].lower in _HEDGE_WORDS:
-        index -= 1
+    while index >= 0 and (words[index].lower in _HEDGE_WORDS or words[index].lower in _PARTICLES):
+        index -= 1  # "will lay off 1,200 workers"
     if index < 0:
         return None
     lowered = words[index].lower
     if lowered in EVENTS and lowered not in _EVENT_NOUNS:
         return EVENTS[lowered]
+    if lowered.endswith("ed") and len(lowered) > 4 and lowered not in _NOT_EVENTS and lowered not in STOPWORDS:
+        return stem(lowered)  # "cancelled 140 flights"
     return None
+
+
+_PARTICLES = frozenset("off out up down".split())
 
 
 def _event_before(words: list[Token], first: int, text: str) -> str | None:
@@ -528,6 +670,43 @@ def _event_before(words: list[Token], first: int, text: str) -> str | None:
         if lowered in ("carry", "hold", "seat"):
             return "capacity"
     return None
+
+
+_COUNT_OF = frozenset("number count total tally".split())
+
+
+def _counted_before(text: str, words: list[Token], first: int) -> tuple[list[Token], str | None] | None:
+    """For a figure with no noun after it: "the number of people killed ... rose to 17" counts people killed."""
+    for index in range(first - 1, max(-1, first - 16), -1):
+        if words[index].lower in _COUNT_OF and index + 1 < first and words[index + 1].lower == "of":
+            noun, after = _counted_noun(text, words, index + 1)
+            if not noun:
+                return None
+            event = _event_after(words, after, text) if after < first else None
+            return noun, event
+    return None
+
+
+def _age_follows(words: list[Token], index: int) -> bool:
+    return index < len(words) and words[index].lower in ("old", "ago")
+
+
+def _range_continues(words: list[Token], last: int) -> bool:
+    """"9,000 and 11,000", "9,000 to 11,000": the next words close a range."""
+    if last + 2 >= len(words) or words[last + 1].lower not in ("and", "to"):
+        return False
+    following = words[last + 2]
+    return following.text[:1].isdigit() or following.lower in FIGURE_CARDINALS
+
+
+def _value_noun_before(words: list[Token], first: int) -> str:
+    """A measure named a few words before the figure ("magnitude", "turnout", "fee"), or ""."""
+    for word in reversed(words[max(0, first - 6):first]):
+        if word.lower in _MEASURED_VALUES:
+            return word.lower
+        if word.text[:1].isdigit():
+            return ""
+    return ""
 
 
 def _has_toll(text: str) -> bool:
