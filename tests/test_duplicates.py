@@ -82,8 +82,8 @@ def test_the_story_of_three_outlets_is_embedded_once_and_the_answer_names_all_th
         "a-courier.md": "", "b-times.md": "a-courier.md", "c-post.md": "a-courier.md", "library.md": "",
     }
     answer = assistant.ask(Request(QUESTION))
-    [citation] = answer.citations
-    assert citation.doc_id == "a-courier.md" and "four metres" in citation.quote
+    citation = answer.citations[0]  # the answer may add the story's next sentence; it too cites the first copy
+    assert {c.doc_id for c in answer.citations} == {"a-courier.md"} and "four metres" in citation.quote
     assert {citation.outlet, *citation.also_carried_by} == {"Valley Courier", "Lessing Times", "Northern Post"}
 
 
