@@ -175,25 +175,39 @@ def test_a_name_is_met_by_the_thing_it_names_once_the_passage_has_named_it(quest
 
 
 @pytest.mark.parametrize(
-    ("sentence", "passage", "met"),
+    ("entity", "sentence", "passage", "met"),
     [
-        # "he" in the sentence, and the passage named the person before it.
-        ("At midnight he asked the president to dissolve the assembly.",
+        # "he" opens the sentence, and the passage named the person before it.
+        (("Ivo", "Marsh"), "At midnight he asked the president to dissolve the assembly.",
          "Prime Minister Ivo Marsh lost the vote. At midnight he asked the president to dissolve the assembly.", True),
+        # A one-word name with a role before it is a person too.
+        (("Roe",), "She said the bridge would open in June.", "Mayor Roe visited the site. She said the bridge would open in June.", True),
         # The person is named only after the sentence: "he" is someone else.
-        ("At midnight he asked the president to dissolve the assembly.",
+        (("Ivo", "Marsh"), "At midnight he asked the president to dissolve the assembly.",
          "At midnight he asked the president to dissolve the assembly. Ivo Marsh said nothing.", False),
         # No personal pronoun: the sentence is not about him.
-        ("At midnight the president dissolved the assembly.",
+        (("Ivo", "Marsh"), "At midnight the president dissolved the assembly.",
          "Prime Minister Ivo Marsh lost the vote. At midnight the president dissolved the assembly.", False),
+        # The pronoun belongs to another person the sentence names first.
+        (("Ann", "Roe"), "Tom Bell, 54, said his firm had built it.",
+         "Ann Roe, the mayor, opened the bridge on Monday. Tom Bell, 54, said his firm had built it.", False),
+        # Another person is named between the mention and the pronoun.
+        (("Ann", "Roe"), "He said it cost 2 million crowns.",
+         "Ann Roe opened the bridge. Tom Bell built it. He said it cost 2 million crowns.", False),
+        # A firm is not a person: "his" there is its chief executive.
+        (("Nordbank",), "Its rival Vestbank employs 4,000 staff, its chief executive said in his statement.",
+         "Nordbank cut 300 jobs. Its rival Vestbank employs 4,000 staff, its chief executive said in his statement.", False),
+        # A pronoun deep in the sentence is not its subject.
+        (("Ann", "Roe"), "The council agreed on Monday to fund the bridge she had proposed.",
+         "Ann Roe spoke first. The council agreed on Monday to fund the bridge she had proposed.", False),
     ],
 )
-def test_a_person_is_met_by_a_pronoun_once_the_passage_has_named_them(sentence, passage, met):
+def test_a_person_is_met_by_a_pronoun_once_the_passage_has_named_them(entity, sentence, passage, met):
     from dataclasses import replace
 
     from newsdesk.answer.answering import referred_to
 
-    start = passage.index(sentence)
-    candidate = replace(_sentence_in_article(sentence), passage=passage, start=start, end=start + len(sentence),
-                        metadata={"doc_id": "a.md", "start": 0})
-    assert referred_to(("Ivo", "Marsh"), candidate) is met
+    start = 100 + passage.index(sentence)  # the passage starts 100 characters into the article
+    candidate = replace(_sentence_in_article(sentence), passage=passage, passage_start=100, start=start,
+                        end=start + len(sentence))
+    assert referred_to(entity, candidate) is met

@@ -93,6 +93,9 @@ STOPWORDS = frozenset(
     happen happened happens happening occur occurred""".split()
 )
 
+# Personal pronouns that stand for a person named before, as a sentence's subject: "he said", "her party won".
+SUBJECT_PRONOUNS = frozenset("he she his her".split())
+
 # Words no finished English sentence ends on: a generated sentence that does ("... and the date was.")
 # was cut off by the token limit, whatever its citations support.
 DANGLING_WORDS = frozenset(

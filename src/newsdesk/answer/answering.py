@@ -44,9 +44,20 @@ from newsdesk.text import (
     specificity,
     stem,
     stems_match,
+    Token,
     tokens,
 )
-from newsdesk.vocabulary import CONTRAST_SETS, INSTRUCTION_PATTERNS, MONTHS, NUMBER_WORDS, SELECTING_QUALIFIERS, STOPWORDS
+from newsdesk.vocabulary import (
+    CONTRAST_SETS,
+    INSTRUCTION_PATTERNS,
+    MONTHS,
+    NUMBER_WORDS,
+    ROLE_WORDS,
+    SELECTING_QUALIFIERS,
+    STOPWORDS,
+    SUBJECT_PRONOUNS,
+    WEEKDAYS,
+)
 
 REFUSAL = "The corpus does not say: none of the indexed articles answers this question."
 REFUSAL_FILTERED = (
@@ -57,6 +68,7 @@ EMPTY_QUESTION = "Please ask a question about the articles in the corpus."
 _CLAUSE_BREAK = re.compile(r"[,;:]\s+")
 _HYPOTHETICAL = re.compile(r"\W*(if|unless|should)\b", re.IGNORECASE)
 _FIGURE_WINDOW = 4
+_CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS)
 # A counted phrase ("emergency workers") against the words after a figure ("Ten
 # emergency responders were"): cosine above this means the figure counts it.
 _COUNTED_SIMILARITY = 0.6
@@ -89,6 +101,13 @@ class Candidate:
     window_similarity: float = 0.0
     # The whole retrieved passage: where "the library" of the sentence was first called "the Elm Road library".
     passage: str = ""
+    # Where the passage starts in the article body, so ``passage[:start - passage_start]`` is the text before the sentence.
+    passage_start: int = 0
+
+    @property
+    def before(self) -> str:
+        """The passage's text before this sentence."""
+        return self.passage[:max(0, self.start - self.passage_start)]
 
     @property
     def score(self) -> float:
@@ -235,16 +254,60 @@ def named_earlier(question: Question, entity: tuple[str, ...], candidate: Candid
 
 
 _DEFINITE = frozenset({"the", "its", "this", "that"})
-_PERSONAL = frozenset({"he", "she", "his", "her", "him"})
+# A pronoun this near the start of a sentence is its subject ("At noon she left", "His party won").
+_SUBJECT_REACH = 3
 
 
 def referred_to(entity: tuple[str, ...], candidate: Candidate) -> bool:
-    """"At midnight he went to the palace": a person the passage named before this sentence, and a personal
-    pronoun in it."""
-    if not any(w.lower in _PERSONAL for w in tokens(candidate.text)):
+    """"At noon she left the court": a person the passage named before this sentence, no other person named
+    since, and a personal pronoun as the sentence's subject. A one-word name counts as a person only with a
+    role before it ("Mayor Roe"): "its chief executive said in his statement" is not about a firm the passage named."""
+    opening = tokens(candidate.text)[:_SUBJECT_REACH]
+    pronoun = next((w for w in opening if w.lower in SUBJECT_PRONOUNS), None)
+    if pronoun is None:
         return False
-    before = candidate.passage[:max(0, candidate.start - int(candidate.metadata.get("start", candidate.start)))]
-    return bool(before) and entity_met(entity, before)
+    mention = _last_mention(entity, candidate.before)
+    if mention is None or not (len(entity) > 1 or _titled_person(candidate.before, mention)):
+        return False
+    between = f"{candidate.before[mention.end:]} {candidate.text[:pronoun.start]}"
+    return not _names_a_person(between, entity)
+
+
+def _last_mention(entity: tuple[str, ...], text: str) -> Token | None:
+    """The last word of ``text`` that is the name's last word ("Roe" of "Ann Roe"), when ``text`` meets the name."""
+    if not text or not entity_met(entity, text):
+        return None
+    last = stem(entity[-1])
+    return next((w for w in reversed(tokens(text)) if stems_match(stem(w.text), last)), None)
+
+
+def _titled_person(text: str, mention: Token) -> bool:
+    """A role word stands just before the name: "Mayor Roe", "chief inspector Roe"."""
+    before = [w.lower for w in tokens(text[:mention.start])[-1:]]
+    return bool(before) and before[0] in ROLE_WORDS and before[0] not in STOPWORDS
+
+
+def _names_a_person(text: str, entity: tuple[str, ...]) -> bool:
+    """``text`` names someone other than ``entity``: a run of two or more capitalised words ("Tom Bell") that
+    shares no word with it. Then "he" after it may be that other person."""
+    own = {stem(word) for word in entity}
+    return any(len(run) >= 2 and not any(stem(w.text) in own for w in run) for run in _name_runs(text))
+
+
+def _name_runs(text: str) -> list[list[Token]]:
+    """Runs of capitalised words that are not function words or dates, joined by a space or hyphen."""
+    runs: list[list[Token]] = []
+    previous: Token | None = None
+    for word in tokens(text):
+        if not word.text[0].isupper() or word.lower in STOPWORDS or word.lower in _CALENDAR:
+            previous = None
+            continue
+        if previous is not None and text[previous.end:word.start] in (" ", "-"):
+            runs[-1].append(word)
+        else:
+            runs.append([word])
+        previous = word
+    return runs
 
 
 def _noun_after(question: str, entity: tuple[str, ...]) -> str | None:
@@ -643,6 +706,7 @@ def sentence_candidates(passages: list[Document]) -> list[Candidate]:
                     rank=rank,
                     window=f"{previous} {text}".strip(),
                     passage=passage.page_content,
+                    passage_start=offset,
                 )
             )
     return candidates
