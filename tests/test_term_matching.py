@@ -141,6 +141,12 @@ def test_a_sentence_must_be_about_the_relative_period_asked(question, sentence, 
         ("What was the jobless rate in May?", "The jobless rate fell to 5.2 percent in May.", "", False),
         ("What was the jobless rate in May?", "The rate fell to 5.2 percent.", "Figures for May were released.", False),
         ("What was the jobless rate in May?", "The rate fell to 5.2 percent.", "RIVERTON, May 15 (XYZ) - Figures were released.", True),
+        ("What was the jobless rate in March?", "RIVERTON, March 4 (XYZ) - The rate fell to 5.2 percent.", "", True),
+        # Words that only look like months are not months asked for.
+        ("May residents appeal the decision?", "Residents may appeal within 28 days.", "", False),
+        ("What did Jan Kowalski say about the strike?", "Kowalski said the strike would go on.", "", False),
+        ("What did June Carter say about the strike?", "Carter said the strike would go on.", "", False),
+        ("Who won the May 2024 election?", "The Greens won the election.", "", True),
     ],
 )
 def test_a_month_asked_must_be_said_outside_a_dateline(question, sentence, neighbours, rejected):

@@ -329,12 +329,35 @@ def month_unmet(question: Question, candidate: Candidate) -> str | None:
     """"The rate in May": the sentence or its neighbours must say May outside a dateline, which gives the day the
     story was filed, not the month the figure is for."""
     context = None
-    for token in tokens(question.text):
-        if token.text[0].isupper() and token.lower in MONTHS:
-            context = context if context is not None else {w.lower for w in tokens(without_datelines(candidate.context))}
-            if token.lower not in context:
-                return f"does not say {token.text} outside a dateline"
+    for month in asked_months(question):
+        context = context if context is not None else {w.lower for w in tokens(without_datelines(candidate.context))}
+        if month.lower not in context:
+            return f"does not say {month.text} outside a dateline"
     return None
+
+
+# Words after which "May" is the month ("in May", "since May"); before a day or a year it is too ("May 3", "May 2024").
+_BEFORE_A_MONTH = frozenset("in on of since by until till from last next early late mid".split())
+_AMBIGUOUS_MONTHS = frozenset({"may"})
+
+
+def asked_months(question: Question) -> list[Token]:
+    """The months the question names in full: "in March", "on May 3". Not a word that only looks like one
+    ("May residents appeal?", "Jan Kowalski", "June Carter", "Mar"): an abbreviation, a word of a longer name the
+    question gives, or "May" where it is not after a word that takes a date nor before a day or year."""
+    words = tokens(question.text)
+    named = {word for entity in question.entities if len(entity) > 1 for word in entity}
+    found = []
+    for index, word in enumerate(words):
+        if not word.text[0].isupper() or word.lower not in MONTHS[:12] or word.text in named:
+            continue
+        if word.lower in _AMBIGUOUS_MONTHS:
+            before = words[index - 1].lower if index else ""
+            after = words[index + 1].text if index + 1 < len(words) else ""
+            if before not in _BEFORE_A_MONTH and not after.isdigit():
+                continue
+        found.append(word)
+    return found
 
 
 _RELATIVE_PERIOD = re.compile(r"\b(?:last|next|this|previous) (?:year|month|week|season|quarter)\b|\bbefore last\b", re.IGNORECASE)
