@@ -25,6 +25,16 @@ from newsdesk.answer.questions import analyse
         ("The referee did not speak to reporters.", True),
         ("Prosecutors had not decided whether to appeal.", True),
         ("The club named the buyer and would not rule out more sales.", False),
+        # Every way of saying "will not" takes every disclosure verb.
+        ("The club won't name the buyer.", True),
+        ("The club won’t name the buyer.", True),
+        ("Police cannot discuss the case.", True),
+        ("She declined to speak to reporters.", True),
+        # A particle makes another verb: these refuse nothing.
+        ("The union will not give up its demand for a 6 percent rise.", False),
+        ("The rules do not provide for a recount.", False),
+        ("She does not identify as a feminist.", False),
+        ("He has not given up hope of a transfer.", False),
     ],
 )
 def test_a_sentence_that_says_the_fact_was_not_given(sentence, not_known):

@@ -156,14 +156,41 @@ def is_nationality(word: str) -> bool:
     """A capitalised word with a nationality ending ("Ukrainian"), as a qualifier of what is counted."""
     return word[:1].isupper() and word.lower().endswith(NATIONALITY_SUFFIXES)
 
+
+# Verbs of telling the fact asked: "declined to name", "would not say", "cannot confirm".
+DISCLOSURE_VERBS = (
+    "name", "give", "say", "comment", "disclose", "identify", "reveal", "confirm", "specify", "discuss", "elaborate",
+    "estimate", "provide", "speak", "respond", "reply",
+)
+# The same, done or not yet done: "has not said", "had not decided".
+DISCLOSED_FORMS = (
+    "say", "said", "disclose", "disclosed", "reveal", "revealed", "give", "given", "name", "named", "identify",
+    "identified", "specify", "specified", "release", "released", "explain", "explained", "publish", "published",
+    "announce", "announced", "decide", "decided", "determine", "determined", "spoken", "commented", "responded",
+    "replied",
+)
+# Particles that make another verb of a disclosure verb: "will not give up", "do not provide for", "does not
+# identify as" refuse nothing.
+_PARTICLES = {
+    "give": "up|in|way|back|rise|birth", "given": "up|in|way|back|rise|birth", "provide": "for",
+    "identify": "as|with", "identified": "as|with", "speak": "out|up",
+}
+
+
+def _verbs(words: tuple[str, ...]) -> str:
+    """An alternation of ``words``, each refusing the particles that would make it another verb."""
+    return "(?:" + "|".join(
+        rf"{word}(?!\s+(?:{_PARTICLES[word]})\b)" if word in _PARTICLES else word for word in words
+    ) + r")\b"
+
+
 # A sentence that says a fact was not given: "gave no reason", "declined to name",
 # "did not say how many", "was not immediately known". General English only.
 UNDISCLOSED_PATTERNS = (
     r"\b(gave|give|gives|given|offered|provided) no (reason|explanation|details?|figures?|names?|date|timetable|indication|estimate)\b",
-    r"\b(declined|refused|did not want|(?:was|were|is|are|has been|have been) unable) to (name|give|say|comment|disclose|identify|reveal|confirm|specify|discuss|elaborate|estimate|provide)\b",
-    r"\b(would|could|will|can|did|does|do)(?: not|n't) (name|give|say|comment|disclose|identify|reveal|confirm|specify|discuss|elaborate|estimate|provide|speak|respond|reply)\b",
-    r"\bcannot (name|give|say|comment|disclose|identify|reveal|confirm|specify|estimate|provide)\b",
-    r"\b(did|does|do|has|have|had) not (yet )?(say|said|disclose|disclosed|reveal|revealed|give|given|name|named|identify|identified|specify|specified|release|released|explain|explained|publish|published|announce|announced|decide|decided|determine|determined|spoken|commented|responded|replied)\b",
+    r"\b(declined|refused|did not want|(?:was|were|is|are|has been|have been) unable) to " + _verbs(DISCLOSURE_VERBS),
+    r"\b(?:(?:would|could|will|can|did|does|do)(?: not|n['’]t)|won['’]t|can['’]t|cannot) " + _verbs(DISCLOSURE_VERBS),
+    r"\b(did|does|do|has|have|had) not (yet )?" + _verbs(DISCLOSED_FORMS),
     r"\bnot (yet )?been able to (name|identify|say|confirm|determine|establish|estimate|find out)\b",
     r"\b(was|were|is|are|remains?|remained) (not|still not|not yet) (immediately |yet )?(known|clear|released|disclosed|given|named|identified|available|made public)\b",
     r"\b(has|have) not (yet )?been (named|identified|released|disclosed|made public|given|announced)\b",
