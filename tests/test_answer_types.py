@@ -102,7 +102,7 @@ def test_a_withheld_fact_is_a_refusal_unless_the_sentence_still_gives_the_figure
         ("On what date did the quake happen?", "The quake struck on Tuesday.", None, True),
         ("How much did prices rise?", "Prices rose 3.8 percent.", None, True),
         # The speaker is not the one whose name is asked, unless the sentence gives the speaker the role asked about.
-        ("What were the names of the children who were hurt?", "Of the nine hurt, four were children, Ada Brook said.", "Ada Brook", False),
+        ("What were the names of the passengers who were hurt?", "Of the nine hurt, four were passengers, Ada Brook said.", "Ada Brook", False),
         ("Who is the chief engineer?", "\"It held,\" the council's chief engineer, Ivo Marsh, told reporters.", "Ivo Marsh", True),
         ("Who were the other two judges on the panel?", "Presiding judge Ivo Marsh said the ruling was final.", "Presiding judge Ivo Marsh", False),
         # Why someone thinks or does something: their own account is the reason they give, marked or not.
@@ -111,7 +111,7 @@ def test_a_withheld_fact_is_a_refusal_unless_the_sentence_still_gives_the_figure
         # "Which NOUN" asks for a name, not a description; "which year" for a year.
         ("Which bakery won the prize?", "The prize went to a small family bakery.", None, False),
         ("Which bakery won the prize?", "The prize went to Orsolo Bakes.", None, True),
-        ("In which prison is the former mayor held?", "The former mayor has been in prison since July.", None, False),
+        ("In which port is the tanker held?", "The tanker has been held in port since July.", None, False),
         ("In what year was the school founded?", "The school was founded on a Monday.", None, False),
         ("In what year was the school founded?", "The school was founded in 1874.", None, True),
     ],
@@ -135,7 +135,7 @@ def test_a_stated_reason():
     [
         ("The shop closed, since its landlord had doubled the rent.", True),
         ("The bank has held its rate since October.", False),  # "since" before a time says when, not why
-        ("The pool has been shut since 2019.", False),
+        ("The pool has been shut since 2015.", False),
         ("The line has been closed since last week.", False),
     ],
 )
@@ -202,10 +202,10 @@ def test_settings_override_the_judges_fitted_threshold(library, threshold, refus
         ("What percentage of voters turned out?", "Turnout was 61 per cent.", True),
         ("How many people paid the fine?", "Some 300 people paid, officials said.", True),
         # "How many" asks for a count: money or a share is not one, unless money is what is counted.
-        ("How many households applied for aid?", "Each household will receive up to 180,000 crowns.", False),
-        ("How many households applied for aid?", "Turnout among households was 54 percent.", False),
-        ("How many households applied for aid?", "It cost $4 million, and 1,200 households applied.", True),
-        ("How many households applied for aid?", "Two thousand households applied.", True),
+        ("How many farms applied for aid?", "Each farm will receive up to 2,500 euros.", False),
+        ("How many farms applied for aid?", "Uptake among farms was 54 percent.", False),
+        ("How many farms applied for aid?", "It cost $4 million, and 1,200 farms applied.", True),
+        ("How many farms applied for aid?", "Two thousand farms applied.", True),
         ("How many crowns did the ticket cost?", "The ticket cost 40 crowns.", True),
     ],
 )
@@ -232,7 +232,7 @@ def test_a_plain_four_digit_year_is_a_date(sentence, dated):
 @pytest.mark.parametrize(
     ("question", "asks"),
     [
-        ("Which striker did the club sign?", True),
+        ("Which goalkeeper did the club sign?", True),
         ("In which town is the plant?", True),
         ("In which year was it built?", False),
         ("Which of the two bids won?", False),

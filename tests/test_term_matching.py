@@ -122,7 +122,7 @@ def test_a_sentence_without_the_selecting_qualifier_gives_another_value(question
     [
         ("What was the vote on last year's budget?", "The budget passed by nine votes to six.", "", True),
         ("What was the vote on last year's budget?", "Last year's budget passed by nine votes to six.", "", False),
-        ("What profit did the firm make last year?", "It made a profit of 40 million crowns in 2024.", "", False),
+        ("What profit did the firm make last year?", "It made a profit of 2 million euros in 2024.", "", False),
         ("How big is the budget gap next year?", "The shortfall will be 9.5 million crowns.", "The council expects a gap next year.", False),
         ("How many seats did it win at the election before last?", "It won 171 seats at the last election.", "", True),
     ],
@@ -184,16 +184,16 @@ def test_a_name_is_met_by_the_thing_it_names_once_the_passage_has_named_it(quest
     ("entity", "sentence", "passage", "met"),
     [
         # "he" opens the sentence, and the passage named the person before it.
-        (("Ivo", "Marsh"), "At midnight he asked the president to dissolve the assembly.",
-         "Prime Minister Ivo Marsh lost the vote. At midnight he asked the president to dissolve the assembly.", True),
+        (("Ivo", "Stenberg"), "At midnight he asked the president to dissolve the assembly.",
+         "Prime Minister Ivo Stenberg lost the vote. At midnight he asked the president to dissolve the assembly.", True),
         # A one-word name with a role before it is a person too.
         (("Roe",), "She said the bridge would open in June.", "Mayor Roe visited the site. She said the bridge would open in June.", True),
         # The person is named only after the sentence: "he" is someone else.
-        (("Ivo", "Marsh"), "At midnight he asked the president to dissolve the assembly.",
-         "At midnight he asked the president to dissolve the assembly. Ivo Marsh said nothing.", False),
+        (("Ivo", "Stenberg"), "At midnight he asked the president to dissolve the assembly.",
+         "At midnight he asked the president to dissolve the assembly. Ivo Stenberg said nothing.", False),
         # No personal pronoun: the sentence is not about him.
-        (("Ivo", "Marsh"), "At midnight the president dissolved the assembly.",
-         "Prime Minister Ivo Marsh lost the vote. At midnight the president dissolved the assembly.", False),
+        (("Ivo", "Stenberg"), "At midnight the president dissolved the assembly.",
+         "Prime Minister Ivo Stenberg lost the vote. At midnight the president dissolved the assembly.", False),
         # The pronoun belongs to another person the sentence names first.
         (("Ann", "Roe"), "Tom Bell, 54, said his firm had built it.",
          "Ann Roe, the mayor, opened the bridge on Monday. Tom Bell, 54, said his firm had built it.", False),

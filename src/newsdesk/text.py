@@ -249,7 +249,7 @@ def has_date_expression(text: str) -> bool:
     return bool(_YEAR.search(text))
 
 
-# A year written as four plain digits ("in 1874", "since 2019"); "1,597" is a count, not a year.
+# A year written as four plain digits ("in 1874", "since 2015"); "1,597" is a count, not a year.
 _YEAR = re.compile(r"(?<![\d,.])(1[5-9]\d\d|20\d\d|2100)(?![\d,.]\d)")
 
 

@@ -162,7 +162,7 @@ DISCLOSURE_VERBS = (
     "name", "give", "say", "comment", "disclose", "identify", "reveal", "confirm", "specify", "discuss", "elaborate",
     "estimate", "provide", "speak", "respond", "reply",
 )
-# The same, done or not yet done: "has not said", "had not decided".
+# The same, done or not yet done: "has not said", "have not decided".
 DISCLOSED_FORMS = (
     "say", "said", "disclose", "disclosed", "reveal", "revealed", "give", "given", "name", "named", "identify",
     "identified", "specify", "specified", "release", "released", "explain", "explained", "publish", "published",
@@ -203,7 +203,7 @@ REASON_PATTERNS = (
     r"\bbecause\b", r"\bdue to\b", r"\bowing to\b", r"\bas a result of\b", r"\bafter\b", r"\bfollowing\b",
     r"\bciting\b", r"\bcited\b", r"\bblam(ed|ing|es)\b", r"\bcaused by\b", r"\bdriven by\b", r"\bso that\b",
     r"\b(in order|so as|in a bid|in an effort) to\b", r"\breasons?\b", r"\bamid\b", r"\bin protest\b",
-    # "since the plant lost its contract" gives a reason; "since January", "since 2019", "since last week" a time.
+    # "since the plant lost its contract" gives a reason; "since January", "since 2015", "since last week" a time.
     r"\bsince\b(?!\s+(?:(?:early|late|mid|last|then|\d)|(?:" + "|".join([*MONTHS, *WEEKDAYS]) + r")\b))",
     r"\bthanks to\b", r"\bsaying\b", r"\breflect(ed|s|ing)?\b", r"\bresult(ed)? (of|from)\b", r"\bled to\b", r"\bover (the|its|his|her|their|a|an)\b",
     r"\bto (save|cut|reduce|avoid|protect|prevent|help|ensure|meet|pay|fund|make|allow|keep|stop|limit|free)\b",
@@ -242,7 +242,7 @@ FIGURE_TYPES = {
     "year": (r"\b(what|which) year\b", r"(?<![\d,.])(1[5-9]\d\d|20\d\d)(?![\d,.]\d)|\byears? ago\b"),
 }
 # "Which year", "which minute", "which of": after "which" these ask for a time or pick among things already named,
-# not for a name. Any other "which NOUN" question ("which striker", "in which prison") is answered by a name.
+# not for a name. Any other "which NOUN" question ("which goalkeeper", "in which port") is answered by a name.
 WHICH_WITHOUT_NAME = frozenset(
     """year years date day days month months week weeks minute minutes hour hours time times season seasons quarter
     decade century age ages way ways of one ones""".split()

@@ -53,7 +53,7 @@ _ASKED_ROLE = re.compile(
     re.IGNORECASE,
 )
 _COUNTING = re.compile(r"\bhow many\b", re.IGNORECASE)
-# "Which NOUN" opening the question, maybe after a preposition ("in which prison"); not a relative "which".
+# "Which NOUN" opening the question, maybe after a preposition ("in which port"); not a relative "which".
 _WHICH = re.compile(r"^\W*(?:[a-z]+ )?which (?P<noun>[a-z]+)\b", re.IGNORECASE)
 _FIGURE_TYPES = {
     name: (re.compile(asked, re.IGNORECASE), re.compile(given, re.IGNORECASE)) for name, (asked, given) in FIGURE_TYPES.items()
@@ -100,8 +100,8 @@ def states_reason(text: str) -> bool:
 def new_names(text: str, question: Question) -> list[str]:
     """Capitalised words of ``text`` that are not in the question, a date, or an ordinary opening word.
 
-    A word of a run that holds a name the question gives is that same name ("Perdita" of "Perdita
-    Vallancey" when the question names "Vallancey"): who replaced Vallancey is not Vallancey.
+    A word of a run that holds a name the question gives is that same name ("Lena" of "Lena
+    Stenberg" when the question names "Stenberg"): who replaced Stenberg is not Stenberg.
     """
     text = _DATELINE.sub("", text)
     asked = [stem(w.text) for w in tokens(question.text)]
@@ -123,7 +123,7 @@ def new_names(text: str, question: Question) -> list[str]:
 
 
 def _capitalised_runs(text: str, words: list) -> list[list]:
-    """Runs of capitalised words joined by a space or hyphen: "Environment Minister Saskia Holloway-Brandt"."""
+    """Runs of capitalised words joined by a space or hyphen: "Transport Minister Ann Roe-Kessler"."""
     runs: list[list] = []
     for word in words:
         if not word.text[0].isupper():
@@ -162,7 +162,7 @@ def role_met(question: str, text: str) -> bool:
 def speaker_may_be_asked(question: str, text: str, claimant: str) -> bool:
     """Whether the one who says ``text`` may be the one whose name is asked: a speaking role ("who is the
     spokesman?"), or the role the sentence gives the speaker ("the council's chief engineer, X, said").
-    Never for several people ("the names of the children"): one speaker is not a group."""
+    Never for several people ("the names of the injured"): one speaker is not a group."""
     head = _asked_head(question)
     if head is not None and _plural(head):
         return False
@@ -191,7 +191,7 @@ def _new_roles(text: str, question: Question) -> bool:
 
 
 def asks_which(question: str) -> bool:
-    """"Which striker has the club bought?", "in which prison is he held?": a name answers, not a description.
+    """"Which goalkeeper has the club signed?", "in which port is the tanker held?": a name answers, not a description.
     "Which year", "which minute" and "which of them" do not ask for a name (`WHICH_WITHOUT_NAME`)."""
     match = _WHICH.search(question)
     return match is not None and match.group("noun").lower() not in WHICH_WITHOUT_NAME | STOPWORDS
@@ -206,24 +206,24 @@ def type_met(question: Question, text: str, claimant: str | None) -> bool:
     if question.kind == "agent" and _ASKS_NAME.search(question.text):
         by_claimant = bool(claimant) and (bool(_ASKS_SPEAKER.search(question.text))
                                           or speaker_may_be_asked(question.text, text, claimant or ""))
-        # The one who says it is not the one asked about ("the names of the children": not "..., Ann Roe said"),
+        # The one who says it is not the one asked about ("the names of the injured": not "..., Ann Roe said"),
         # unless the question asks who said it or asks a role the speaker is given ("the chief engineer, X").
         in_text = [n for n in new_names(text, question) if by_claimant or not claimant or n not in claimant]
         named = in_text or (by_claimant and new_names(claimant or "", question))
         return bool(named) and role_met(question.text, text)
     if question.kind == "agent":  # "who organised it?": a name, or a group or role the question does not hold
         if claimant and any(entity_met(entity, claimant) for entity in question.entities):
-            # The speaker is the one the question names ("who will replace Vallancey?" against "Vallancey
+            # The speaker is the one the question names ("who will replace Stenberg?" against "Stenberg
             # said she would step down"): only another name answers, not the speaker or a role word.
             return bool(new_names(text, question))
         return bool(new_names(text, question) or claimant or _new_roles(text, question))
     if question.kind == "reason":
-        # "Why is Professor X wary?": X's own account is the reason given, marked or not.
+        # "Why does Ann Roe oppose the plan?": her own account is the reason given, marked or not.
         return states_reason(text) or (bool(claimant) and any(entity_met(e, claimant or "") for e in question.entities))
     return True
 
 
-# A figure that is an amount of money or a share, not a count: "180,000 crowns", "$4m", "6 percent", "%".
+# A figure that is an amount of money or a share, not a count: "2,500 euros", "$4m", "6 percent", "%".
 _AMOUNT = re.compile(
     r"^\s*(?:(?:million|billion|thousand|bn|m)\s+)?(?:" + "|".join(CURRENCY_WORDS) + r"|per ?cent|percent|%)\b|^\s*%",
     re.IGNORECASE,
@@ -232,7 +232,7 @@ _CURRENCY_SIGN = re.compile(r"[$€£¥₹]\s*$")
 
 
 def gives_a_count(question: str, text: str) -> bool:
-    """"How many households applied?" is not answered by "each household will receive 180,000 crowns": a count
+    """"How many farms applied?" is not answered by "each farm will receive 2,500 euros": a count
     is a figure that is not money or a share (unless money or a share is what is counted: "how many crowns")."""
     if not _COUNTING.search(question) or _AMOUNT.search(" " + question[_COUNTING.search(question).end():]):
         return True

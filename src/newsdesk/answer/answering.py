@@ -316,7 +316,7 @@ def _noun_after(question: str, entity: tuple[str, ...]) -> str | None:
     for index in range(len(words) - len(entity) + 1):
         if tuple(w.text for w in words[index:index + len(entity)]) != entity:
             continue
-        # The first noun among the next few words: "electoral commission" gives "commission", "CVN-220 results" "results".
+        # The first noun among the next few words: "harbour board" gives "board", "K-9 test results" "results".
         for following in words[index + len(entity):index + len(entity) + 3]:
             if following.text[0].isupper() or following.lower in STOPWORDS:
                 return None
@@ -528,7 +528,7 @@ class ExtractiveAnswerer:
         return None
 
     def _weak(self, question: Question, candidate: Candidate, matcher: TermMatcher) -> str | None:
-        # A question made only of names ("What did Konashenkov say?") is short and
+        # A question made only of names ("What did Ann Roe say?") is short and
         # unlike any sentence; once its names are met, similarity says little.
         only_names = all(t.word[0].isupper() for t in question.terms)
         if candidate.similarity < self.settings.min_similarity and not only_names:

@@ -205,15 +205,15 @@ def _focus(asked: str, terms: tuple[Term, ...], entity_runs: list[list[Token]]) 
     "soldiers"; ``counted``: "Russian soldiers") and what happened to it
     (``event``: "killed")."""
     match = _QUANTITY.search(asked.lower())
-    # "How much money", "how much extra": an amount, not a count of things; the unit asked for is checked by
-    # `newsdesk.answer.answer_types.gives_figure_asked`, and "money" is met by "40 million crowns", not by the word.
+    # "How much money", "how much more": an amount, not a count of things; the unit asked for is checked by
+    # `newsdesk.answer.answer_types.gives_figure_asked`, and "money" is met by "2 million euros", not by the word.
     if match is None or match.group(0) == "how much":
         return {}
     names = {w.start for run in entity_runs for w in run}
     after = [w for w in tokens(asked) if w.start >= match.end()]
     phrase: list[str] = []
     for word in after:
-        # "IT staff", "US troops": an acronym is part of the phrase, though its letters spell a stop word.
+        # "US troops", "IS fighters": an acronym is part of the phrase, though its letters spell a stop word.
         stop = word.lower in STOPWORDS and not (len(word.text) > 1 and word.text.isupper())
         if stop or word.text.isdigit() or (phrase and (word.lower.endswith("ed") or only_a_verb(word.text))):
             break
@@ -244,7 +244,7 @@ def _is_follow_up(question: Question) -> bool:
     return not question.entities and len(question.terms) <= 2
 
 
-# "Is the bridge open?", "Could a supplement explain it?", "Was it his first goal?": a yes/no question.
+# "Is the bridge open?", "Could a vaccine explain it?", "Was it her first win?": a yes/no question.
 _YES_NO = re.compile(r"^\W*(is|are|was|were|will|would|could|can|do|does|did|has|have|had|should)\b", re.IGNORECASE)
 
 
@@ -261,7 +261,7 @@ def _merge(current: Question, context: Question) -> Question:
     return replace(
         current,
         query=f"{context.query} {current.query}",
-        # "And in 2001?" asks what the earlier turn asked; "Was it his first goal?" asks yes or no, not who.
+        # "And in 2001?" asks what the earlier turn asked; "Was it her first win?" asks yes or no, not who.
         kind=current.kind if current.kind != "other" or asks_yes_no(current.text) else context.kind,
         terms=current.terms + inherited,
         focus=current.focus or context.focus,
@@ -283,8 +283,8 @@ def entity_met(entity: tuple[str, ...], context: str) -> bool:
     met = sum(1 for word in words if any(stems_match(word, other) for other in context_stems))
     if met >= len(words) - len(words) // 3:
         return True
-    # A person named in full is later called by the surname alone ("Tomasz Wielgosz", then "Wielgosz, 31, scored"); a
-    # common last word ("Linden Road", "Civic Renewal") does not stand for the whole name.
+    # A person named in full is later called by the surname alone ("Lena Stenberg", then "Stenberg, 31, scored"); a
+    # common last word ("Elm Road", "Union Square") does not stand for the whole name.
     if len(words) == 2 and specificity(entity[-1]) >= _SURNAME_SPECIFICITY and entity[0][:1].isupper():
         return any(stems_match(words[-1], other) for other in context_stems)
     if len(entity) == 1 and entity[0].isupper() and 2 <= len(entity[0]) <= 6:
