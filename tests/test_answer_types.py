@@ -108,6 +108,10 @@ def test_a_withheld_fact_is_a_refusal_unless_the_sentence_still_gives_the_figure
         # Why someone thinks or does something: their own account is the reason they give, marked or not.
         ("Why is Professor Ames wary of the results?", "Professor Ames said the full data had not been shown.", "Professor Ames", True),
         ("Why is Professor Ames wary of the results?", "The company said the drug worked well.", "company", False),
+        ("Why does Ann Roe oppose the merger?", "Roe said the merger would cost 300 jobs.", "Ann Roe", True),
+        # Why something was done needs a stated reason: anything the doer said is not one.
+        ("Why did Nordbank cut 300 jobs?", "Nordbank said the cuts would be completed by March.", "Nordbank", False),
+        ("Why did Nordbank cut 300 jobs?", "Nordbank said it cut the jobs because lending had slowed.", "Nordbank", True),
         # "Which NOUN" asks for a name, not a description; "which year" for a year.
         ("Which bakery won the prize?", "The prize went to a small family bakery.", None, False),
         ("Which bakery won the prize?", "The prize went to Orsolo Bakes.", None, True),

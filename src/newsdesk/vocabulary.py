@@ -198,6 +198,13 @@ UNDISCLOSED_PATTERNS = (
     r"\bit (is|was) (not|un)(clear|known)\b",
     r"\bno (reason|explanation|details?) (was|were|has been|have been) (given|offered|released)\b",
 )
+# Words of a stance or attitude: "why is she wary", "why do they oppose it". What someone says is their
+# account of why they hold it, with or without "because"; why they did something needs a stated reason.
+STANCE_WORDS = frozenset(
+    """wary cautious sceptical skeptical concerned worried unhappy angry optimistic confident doubtful opposed
+    oppose object reject criticise criticize condemn doubt fear distrust resist support back favour favor
+    welcome refuse boycott protest against""".split()
+)
 # Words that state a reason: what a "why" question needs in its answer.
 REASON_PATTERNS = (
     r"\bbecause\b", r"\bdue to\b", r"\bowing to\b", r"\bas a result of\b", r"\bafter\b", r"\bfollowing\b",

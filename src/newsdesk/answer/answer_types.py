@@ -17,7 +17,18 @@ import re
 from lemminflect import getAllLemmas
 
 from newsdesk.answer.questions import Question, entity_met
-from newsdesk.text import NUMBER, has_date_expression, has_quantity, parse_number, same_lemma, specificity, stem, stems_match, tokens
+from newsdesk.text import (
+    NUMBER,
+    has_date_expression,
+    has_quantity,
+    lemmas,
+    parse_number,
+    same_lemma,
+    specificity,
+    stem,
+    stems_match,
+    tokens,
+)
 from newsdesk.vocabulary import (
     ATTRIBUTION_VERBS,
     CURRENCY_WORDS,
@@ -27,6 +38,7 @@ from newsdesk.vocabulary import (
     MONTHS,
     REASON_PATTERNS,
     ROLE_WORDS,
+    STANCE_WORDS,
     STOPWORDS,
     UNDISCLOSED_PATTERNS,
     WEEKDAYS,
@@ -218,9 +230,16 @@ def type_met(question: Question, text: str, claimant: str | None) -> bool:
             return bool(new_names(text, question))
         return bool(new_names(text, question) or claimant or _new_roles(text, question))
     if question.kind == "reason":
-        # "Why does Ann Roe oppose the plan?": her own account is the reason given, marked or not.
-        return states_reason(text) or (bool(claimant) and any(entity_met(e, claimant or "") for e in question.entities))
+        return states_reason(text) or (bool(claimant) and asks_a_stance(question.text)
+                                       and any(entity_met(e, claimant or "") for e in question.entities))
     return True
+
+
+def asks_a_stance(question: str) -> bool:
+    """"Why does Ann Roe oppose the plan?", "why is she wary?": the question asks why someone holds a view, so
+    their own account is the reason, marked or not. "Why did the firm cut 300 jobs?" asks why something was done:
+    anything the firm said ("the cuts will be completed by March") is not its reason."""
+    return any(lemmas(w.text) & STANCE_WORDS for w in tokens(question))
 
 
 # A figure that is an amount of money or a share, not a count: "2,500 euros", "$4m", "6 percent", "%".
