@@ -277,3 +277,24 @@ def test_a_withheld_fact_refuses_when_it_is_the_judges_surest_sentence(withheld_
     found = answerer._withheld(question, [figure, withheld])
     assert (found is withheld) is refuses
     assert found is None or found is withheld
+
+
+@pytest.mark.parametrize(
+    ("text", "left"),
+    [
+        ("RIVERTON, May 3 (XYZ) - The mayor said the road would reopen.", "The mayor said the road would reopen."),
+        ("TOWN — The mayor said the road would reopen.", "The mayor said the road would reopen."),
+        ("ST. ANNE, Monday (XYZ) — Snow fell.", "Snow fell."),
+        # A neighbour's dateline, at the start of its line or after a full stop.
+        ("Prices rose.\nRIVERTON, May 3 (XYZ) - Rents fell.", "Prices rose.\n Rents fell."),
+        ("Prices rose. NEW PORT, 4 June - Rents fell.", "Prices rose.  Rents fell."),
+        # All capitals inside a sentence, or no date after the comma: not a dateline.
+        ("Talks between the EU and NATO, held in May - the first in years - ended.",
+         "Talks between the EU and NATO, held in May - the first in years - ended."),
+        ("He left. NATO, the alliance - it said - met.", "He left. NATO, the alliance - it said - met."),
+    ],
+)
+def test_a_dateline_is_dropped_and_nothing_else(text, left):
+    from newsdesk.text import without_datelines
+
+    assert without_datelines(text) == left

@@ -96,7 +96,7 @@ def test_a_sentence_planted_for_an_assistant_is_no_answer(sentence, planted):
 def _sentence_in_article(text: str, neighbours: str = "", title: str = "Floods in the valley") -> Candidate:
     return Candidate(
         text=text, start=0, end=len(text), metadata={"doc_id": "a.md", "title": title},
-        context=" ".join(filter(None, (text, neighbours, title))), claimant=None, relay=None, rank=1,
+        context="\n".join(filter(None, (text, neighbours, title))), claimant=None, relay=None, rank=1,
     )
 
 
@@ -147,6 +147,9 @@ def test_a_sentence_must_be_about_the_relative_period_asked(question, sentence, 
         ("What did Jan Kowalski say about the strike?", "Kowalski said the strike would go on.", "", False),
         ("What did June Carter say about the strike?", "Carter said the strike would go on.", "", False),
         ("Who won the May 2024 election?", "The Greens won the election.", "", True),
+        # An all-capitals name inside a sentence is no dateline: its "in May" is said.
+        ("What was agreed at the talks in May?",
+         "Talks between the EU and NATO, held in May - the first in years - ended with a deal.", "", False),
     ],
 )
 def test_a_month_asked_must_be_said_outside_a_dateline(question, sentence, neighbours, rejected):

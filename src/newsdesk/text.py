@@ -253,6 +253,26 @@ def has_date_expression(text: str) -> bool:
 _YEAR = re.compile(r"(?<![\d,.])(1[5-9]\d\d|20\d\d|2100)(?![\d,.]\d)")
 
 
+# A dateline says where and when a story was filed: an all-capitals place at the start of the text or of a
+# sentence, maybe a comma and a date (a month, weekday or digit, then an agency in brackets), then a dash:
+# "RIVERTON, May 3 (XYZ) - ", "TOWN — ". An all-capitals word inside a sentence ("the EU and NATO, held in
+# May - ") is not one. The place has at most four words, so a long all-capitals run is scanned once.
+_DATELINE_PLACE = r"[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3}"
+_DATELINE_DATE = (
+    r",\s*(?:(?:" + "|".join(w.capitalize() for w in [*MONTHS, *WEEKDAYS]) + r")\b|\d)[^—–\n]{0,50}?"
+)
+DATELINE = re.compile(
+    rf"(?:^{_DATELINE_PLACE}(?:{_DATELINE_DATE})?|(?:(?<=[.!?]\s)|(?<=[.!?][\"”’]\s)|(?<=\n)){_DATELINE_PLACE}{_DATELINE_DATE})"
+    r"\s+[—–-]+\s+"
+)
+
+
+def without_datelines(text: str) -> str:
+    """``text`` less its datelines: "RIVERTON, May 3 (XYZ) - " says when the story was filed, not what month a
+    figure is for."""
+    return DATELINE.sub(lambda m: "" if m.start() == 0 else " ", text)
+
+
 def normalise(text: str) -> str:
     """Lower-case with runs of white space folded: how eval strings are compared."""
     return _SPACES.sub(" ", text).strip().lower()

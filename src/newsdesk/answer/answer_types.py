@@ -28,6 +28,7 @@ from newsdesk.text import (
     stem,
     stems_match,
     tokens,
+    without_datelines,
 )
 from newsdesk.vocabulary import (
     ATTRIBUTION_VERBS,
@@ -48,10 +49,6 @@ from newsdesk.vocabulary import (
 _UNDISCLOSED = re.compile("|".join(UNDISCLOSED_PATTERNS), re.IGNORECASE)
 _REASON = re.compile("|".join(REASON_PATTERNS), re.IGNORECASE)
 _WITHHELD_REASON = re.compile(r"\b(reasons?|explanations?|explain\w*|why|motive\w*|cause)\b", re.IGNORECASE)
-# "RIVERTON, May 3 (XYZ) - " or "TOWN — ": a dateline names the place of writing, not an answer.
-_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+(,[^—–\n]{0,60}?)?\s+[—–-]+\s+")
-# The same where a sentence's neighbours are joined after it: an all-capitals place, a comma, the date, a dash.
-_DATELINE_ANYWHERE = re.compile(r"\b[A-Z][A-Z'’-]{2,}(?: [A-Z][A-Z'’-]+)*,[^—–\n]{0,60}?\s+[—–-]+\s+")
 _CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS)
 # "What is the name of ...", "Who is the ...": only a name answers; "Who organised it?" may be answered by a group.
 _ASKS_NAME = re.compile(r"\bnames?\b|\bwho (is|was|are|were)\b|\bwhich (person|people|man|woman|men|women)\b", re.IGNORECASE)
@@ -94,12 +91,6 @@ def _without_question_numbers(question: Question, text: str) -> str:
     return NUMBER.sub(lambda m: m.group() if parse_number(m.group()) not in question.numbers else " ", text)
 
 
-def without_datelines(text: str) -> str:
-    """``text`` less its datelines: "RIVERTON, May 3 (XYZ) - " says when the story was filed, not what month a
-    figure is for."""
-    return _DATELINE_ANYWHERE.sub(" ", _DATELINE.sub("", text))
-
-
 def says_not_known(text: str) -> bool:
     """The sentence says a fact was not given, released or known."""
     return bool(_UNDISCLOSED.search(text))
@@ -115,7 +106,7 @@ def new_names(text: str, question: Question) -> list[str]:
     A word of a run that holds a name the question gives is that same name ("Lena" of "Lena
     Stenberg" when the question names "Stenberg"): who replaced Stenberg is not Stenberg.
     """
-    text = _DATELINE.sub("", text)
+    text = without_datelines(text)
     asked = [stem(w.text) for w in tokens(question.text)]
     named = [stem(word) for entity in question.entities for word in entity]
     found = []

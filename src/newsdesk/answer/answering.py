@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 from langchain_core.documents import Document
 
-from newsdesk.answer.answer_types import new_names, type_met, withholds_answer, without_datelines
+from newsdesk.answer.answer_types import new_names, type_met, withholds_answer
 from newsdesk.answer.answers import Answer, Citation, Evidence
 from newsdesk.answer.judge import load_judge
 from newsdesk.claims.attribution import claimant_label, same_claimant
@@ -46,6 +46,7 @@ from newsdesk.text import (
     stems_match,
     Token,
     tokens,
+    without_datelines,
 )
 from newsdesk.vocabulary import (
     CONTRAST_SETS,
@@ -720,8 +721,9 @@ def sentence_candidates(passages: list[Document]) -> list[Candidate]:
                     end=end,
                     metadata=metadata,
                     # What a name in the question may be met by: the sentence, who it
-                    # is attributed to (resolved from "it said"), its neighbours, the headline.
-                    context=" ".join(
+                    # is attributed to (resolved from "it said"), its neighbours, the headline,
+                    # one to a line, so a neighbour's dateline stands at a line start (`text.DATELINE`).
+                    context="\n".join(
                         [text, *(name for name in (pair or []) if name), *neighbours, metadata.get("title", "")]
                     ),
                     claimant=pair[0] if pair else None,
