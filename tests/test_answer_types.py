@@ -140,6 +140,10 @@ def test_a_stated_reason():
         ("The shop closed, since its landlord had doubled the rent.", True),
         ("The bank has held its rate since October.", False),  # "since" before a time says when, not why
         ("The pool has been shut since 2015.", False),
+        ("The pool has been shut since mid-March.", False),
+        # A word that only begins like a time word does not make "since" a time.
+        ("The side has struggled since midfielder Ana Ruiz was injured.", True),
+        ("Sales have fallen since lateness fines were introduced.", True),
         ("The line has been closed since last week.", False),
     ],
 )

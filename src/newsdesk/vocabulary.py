@@ -211,7 +211,7 @@ REASON_PATTERNS = (
     r"\bciting\b", r"\bcited\b", r"\bblam(ed|ing|es)\b", r"\bcaused by\b", r"\bdriven by\b", r"\bso that\b",
     r"\b(in order|so as|in a bid|in an effort) to\b", r"\breasons?\b", r"\bamid\b", r"\bin protest\b",
     # "since the plant lost its contract" gives a reason; "since January", "since 2015", "since last week" a time.
-    r"\bsince\b(?!\s+(?:(?:early|late|mid|last|then|\d)|(?:" + "|".join([*MONTHS, *WEEKDAYS]) + r")\b))",
+    r"\bsince\b(?!\s+(?:\d|(?:early|late|mid|last|then|" + "|".join([*MONTHS, *WEEKDAYS]) + r")\b))",
     r"\bthanks to\b", r"\bsaying\b", r"\breflect(ed|s|ing)?\b", r"\bresult(ed)? (of|from)\b", r"\bled to\b", r"\bover (the|its|his|her|their|a|an)\b",
     r"\bto (save|cut|reduce|avoid|protect|prevent|help|ensure|meet|pay|fund|make|allow|keep|stop|limit|free)\b",
 )
