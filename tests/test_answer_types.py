@@ -215,6 +215,10 @@ def test_settings_override_the_judges_fitted_threshold(library, threshold, refus
         ("How many farms applied for aid?", "It cost $4 million, and 1,200 farms applied.", True),
         ("How many farms applied for aid?", "Two thousand farms applied.", True),
         ("How many crowns did the ticket cost?", "The ticket cost 40 crowns.", True),
+        ("In what year did the bridge open?", "The bridge opened in 1932.", True),
+        ("In what year did the bridge open?", "The bridge opened after the war.", False),
+        # "year-end" names a bonus, not the year asked for.
+        ("What year-end bonus did staff get?", "Staff got a bonus of one month's pay.", True),
     ],
 )
 def test_a_figure_question_needs_a_figure_of_the_kind_it_asks_for(question: str, sentence: str, gives_it: bool) -> None:

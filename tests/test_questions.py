@@ -122,6 +122,11 @@ def test_a_two_word_name_is_met_by_a_rare_surname_alone(entity, context, met):
     assert entity_met(entity, context) is met
 
 
+def test_a_compound_word_is_not_a_date_question():
+    assert analyse("In what year did the bridge open?").kind == "date"
+    assert analyse("What year-end bonus did staff get?").kind != "date"
+
+
 def test_a_yes_no_follow_up_does_not_inherit_the_earlier_kind():
     question = analyse("Was it her first win of the season?", ["Who won the downhill race?"])
     assert question.follow_up

@@ -246,7 +246,7 @@ FIGURE_TYPES = {
         r"\b(january|february|march|april|may|june|july|august|september|october|november|december) \d{1,2}\b|\b\d{4}-\d{2}-\d{2}\b",
     ),
     "share": (r"\b(percentage|per cent|percent|proportion)\b", r"%|\bper ?cent\b|\bpercentage\b|\b(half|third|quarter|fifth)\b"),
-    "year": (r"\b(what|which) year\b", r"(?<![\d,.])(1[5-9]\d\d|20\d\d)(?![\d,.]\d)|\byears? ago\b"),
+    "year": (r"\b(what|which) year\b(?!-)", r"(?<![\d,.])(1[5-9]\d\d|20\d\d)(?![\d,.]\d)|\byears? ago\b"),
 }
 # "Which year", "which minute", "which of": after "which" these ask for a time or pick among things already named,
 # not for a name. Any other "which NOUN" question ("which goalkeeper", "in which port") is answered by a name.

@@ -36,7 +36,7 @@ _VALUE = re.compile(
     r"|\bwhat (?:(?:is|was|are|were|will be) (?:the |its |their )?)?(?:[a-z-]+ ){0,2}?"
     r"(" + "|".join(VALUE_NOUNS) + r")s?\b"
 )
-_DATE = re.compile(r"\bwhen\b|\bwhat (day|date|time|year|month)\b|\bwhich (day|date|year|month)\b")
+_DATE = re.compile(r"\bwhen\b|\bwhat (day|date|time|year|month)\b(?!-)|\bwhich (day|date|year|month)\b(?!-)")
 _AGENT = re.compile(r"\bwho\b|\bwhom\b|\bwhose\b|\bwhat (is|was|are|were) (the|their|his|her|its) names?\b|\bnames?\W*$|\bwhich (official|agency|ministry|side|country|group|person)\b")
 _REASON = re.compile(r"\bwhy\b|\bwhat (is|was|were|are) the reasons?\b|\bfor what reason\b")
 # "How many did the airport operator say ...", "... according to prosecutors": who must have said it.
