@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsdesk.answer.answer_types import asks_which, gives_figure_asked, says_not_known, states_reason, type_met, withholds_answer
+from newsdesk.answer.answer_types import gives_figure_asked, says_not_known, states_reason, type_met, withholds_answer
 from newsdesk.answer.questions import analyse
 
 
@@ -249,10 +249,33 @@ def test_a_plain_four_digit_year_is_a_date(sentence, dated):
         ("In which year was it built?", False),
         ("Which of the two bids won?", False),
         ("How many work at the plant which the firm owns?", False),  # a relative "which" asks for nothing
+        ("Which banks raised their rates?", True),
+        ("Which road was closed?", True),
+        # A description answers these: what is cut, where it flooded, which round or floor.
+        ("Which services will the council cut?", False),
+        ("Which areas were flooded?", False),
+        ("In which round was the champion knocked out?", False),
+        ("Which floor of the tower caught fire?", False),
+        ("Which part of the city lost power?", False),
     ],
 )
-def test_a_which_question_asks_for_a_name(question: str, asks: bool) -> None:
-    assert asks_which(question) is asks
+def test_a_which_question_asks_for_a_name_only_for_a_person_organisation_or_place(question: str, asks: bool) -> None:
+    from newsdesk.answer.questions import asks_which_name
+
+    assert asks_which_name(question) is asks
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "met"),
+    [
+        ("Which services will the council cut?", "The council will cut library opening hours and street cleaning.", True),
+        ("Which areas were flooded?", "Low-lying streets near the river were flooded.", True),
+        ("Which goalkeeper did the club sign?", "The club signed a young goalkeeper.", False),
+        ("Which goalkeeper did the club sign?", "The club signed goalkeeper Lena Stenberg.", True),
+    ],
+)
+def test_a_which_question_is_answered_by_a_description_unless_it_asks_for_a_name(question, sentence, met):
+    assert type_met(analyse(question), sentence, None) is met
 
 
 def _passing(text: str, similarity: float, confidence: float):

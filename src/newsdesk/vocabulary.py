@@ -248,9 +248,26 @@ FIGURE_TYPES = {
     "share": (r"\b(percentage|per cent|percent|proportion)\b", r"%|\bper ?cent\b|\bpercentage\b|\b(half|third|quarter|fifth)\b"),
     "year": (r"\b(what|which) year\b(?!-)", r"(?<![\d,.])(1[5-9]\d\d|20\d\d)(?![\d,.]\d)|\byears? ago\b"),
 }
-# "Which year", "which minute", "which of": after "which" these ask for a time or pick among things already named,
-# not for a name. Any other "which NOUN" question ("which goalkeeper", "in which port") is answered by a name.
-WHICH_WITHOUT_NAME = frozenset(
-    """year years date day days month months week weeks minute minutes hour hours time times season seasons quarter
-    decade century age ages way ways of one ones""".split()
+# What a "which NOUN" question is answered with a name for ("which striker", "which bank", "in which
+# prison"), as opposed to a description ("which services", "which areas", "in which round", "which floor").
+# Not ROLE_WORDS as a whole: many of its words only qualify a role ("security", "public", "energy").
+PERSON_NOUNS = frozenset(
+    """person people man men woman women boy girl child player striker forward defender midfielder goalkeeper
+    keeper captain coach manager driver pilot rider runner cyclist swimmer athlete candidate politician lawmaker
+    minister official officer judge lawyer prosecutor doctor surgeon nurse scientist researcher professor artist
+    singer musician writer author actor actress director suspect victim witness winner worker employee member
+    leader head mayor president governor senator chairman chairwoman spokesman spokeswoman spokesperson founder
+    owner buyer investor donor teacher student""".split()
+)
+ORGANISATION_NOUNS = frozenset(
+    """team club party company firm business bank lender insurer group organisation organization charity union
+    airline carrier operator publisher broadcaster newspaper agency ministry department authority council court
+    university college school brand retailer supplier contractor manufacturer maker developer regulator shop store
+    bakery restaurant cafe hotel pub bar factory plant mill farm brewery museum gallery theatre theater cinema
+    church mosque temple library board body committee commission journal magazine outlet network""".split()
+) | MEDIA_WORDS
+PLACE_NOUNS = frozenset(
+    """city town village region country province state county district place capital port harbour harbor prison
+    jail hospital island street road river lake mountain airport station stadium venue neighbourhood
+    neighborhood suburb municipality""".split()
 )

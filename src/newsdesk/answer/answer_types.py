@@ -16,7 +16,7 @@ import re
 
 from lemminflect import getAllLemmas
 
-from newsdesk.answer.questions import Question, entity_met
+from newsdesk.answer.questions import Question, asks_which_name, entity_met
 from newsdesk.text import (
     NUMBER,
     has_date_expression,
@@ -43,7 +43,6 @@ from newsdesk.vocabulary import (
     STOPWORDS,
     UNDISCLOSED_PATTERNS,
     WEEKDAYS,
-    WHICH_WITHOUT_NAME,
 )
 
 _UNDISCLOSED = re.compile("|".join(UNDISCLOSED_PATTERNS), re.IGNORECASE)
@@ -51,7 +50,7 @@ _REASON = re.compile("|".join(REASON_PATTERNS), re.IGNORECASE)
 _WITHHELD_REASON = re.compile(r"\b(reasons?|explanations?|explain\w*|why|motive\w*|cause)\b", re.IGNORECASE)
 _CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS)
 # "What is the name of ...", "Who is the ...": only a name answers; "Who organised it?" may be answered by a group.
-_ASKS_NAME = re.compile(r"\bnames?\b|\bwho (is|was|are|were)\b|\bwhich (person|people|man|woman|men|women)\b", re.IGNORECASE)
+_ASKS_NAME = re.compile(r"\bnames?\b|\bwho (is|was|are|were)\b", re.IGNORECASE)
 _COMMON_OPENER = 3.0
 # "Who said ...", "who warned ...": the claimant of the sentence is the answer, not only a name in it.
 _ASKS_SPEAKER = re.compile(r"\b(" + "|".join(sorted(ATTRIBUTION_VERBS)) + r")\b", re.IGNORECASE)
@@ -62,8 +61,6 @@ _ASKED_ROLE = re.compile(
     re.IGNORECASE,
 )
 _COUNTING = re.compile(r"\bhow many\b", re.IGNORECASE)
-# "Which NOUN" opening the question, maybe after a preposition ("in which port"); not a relative "which".
-_WHICH = re.compile(r"^\W*(?:[a-z]+ )?which (?P<noun>[a-z]+)\b", re.IGNORECASE)
 _FIGURE_TYPES = {
     name: (re.compile(asked, re.IGNORECASE), re.compile(given, re.IGNORECASE)) for name, (asked, given) in FIGURE_TYPES.items()
 }  # below this specificity a capitalised first word is an ordinary word
@@ -193,18 +190,11 @@ def _new_roles(text: str, question: Question) -> bool:
     return any(w.lower in ROLE_WORDS and w.lower not in STOPWORDS and stem(w.text) not in asked for w in tokens(text))
 
 
-def asks_which(question: str) -> bool:
-    """"Which goalkeeper has the club signed?", "in which port is the tanker held?": a name answers, not a description.
-    "Which year", "which minute" and "which of them" do not ask for a name (`WHICH_WITHOUT_NAME`)."""
-    match = _WHICH.search(question)
-    return match is not None and match.group("noun").lower() not in WHICH_WITHOUT_NAME | STOPWORDS
-
-
 def type_met(question: Question, text: str, claimant: str | None) -> bool:
     """Does ``text`` (said by ``claimant``) give what the question's kind asks for?"""
     if not gives_figure_asked(question.text, text):
         return False
-    if asks_which(question.text) and not (new_names(text, question) or (claimant and new_names(claimant, question))):
+    if asks_which_name(question.text) and not (new_names(text, question) or (claimant and new_names(claimant, question))):
         return False
     if question.kind == "agent" and _ASKS_NAME.search(question.text):
         by_claimant = bool(claimant) and (bool(_ASKS_SPEAKER.search(question.text))

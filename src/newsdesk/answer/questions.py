@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from newsdesk.text import Token, numbers, only_a_verb, specificity, stem, stems_match, tokens
-from newsdesk.vocabulary import STOPWORDS, VALUE_NOUNS
+from newsdesk.text import Token, lemmas, numbers, only_a_verb, specificity, stem, stems_match, tokens
+from newsdesk.vocabulary import ORGANISATION_NOUNS, PERSON_NOUNS, PLACE_NOUNS, STOPWORDS, VALUE_NOUNS
 
 MAX_QUESTION_CHARS = 2000
 _QUESTION_OPENERS = frozenset(
@@ -48,7 +48,9 @@ _CLAIMED_BY = (
 _REFLEXIVES = frozenset("itself himself herself themselves itself own".split())
 # Specificity (`newsdesk.text.specificity`) above which the last word of a two-word name is rare enough to be a surname.
 _SURNAME_SPECIFICITY = 4.0
-_PLACE = re.compile(r"\bwhere\b|\bwhich (city|town|region|country|place)\b")
+_PLACE = re.compile(r"\bwhere\b|\bwhich (?:" + "|".join(sorted(PLACE_NOUNS)) + r")s?\b")
+# "Which NOUN" opening the question, maybe after a preposition ("in which prison"); not a relative "which".
+_WHICH = re.compile(r"^\W*(?:[a-z]+ )?which (?P<noun>[a-z]+)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -232,6 +234,14 @@ def _focus(asked: str, terms: tuple[Term, ...], entity_runs: list[list[Token]]) 
         "event": tuple(t for t in terms if t.stem in event and t.weight >= 0.8),
         "counted": " ".join(phrase),
     }
+
+
+def asks_which_name(question: str) -> bool:
+    """"Which striker did the club sign?", "in which prison is he held?", "which bank ...": a person, an
+    organisation or a place, so a name answers, not a description. "Which services will the council cut?",
+    "which areas were flooded?", "in which round ...", "which of them ...": a description may answer."""
+    match = _WHICH.search(question)
+    return match is not None and bool(lemmas(match.group("noun")) & (PERSON_NOUNS | ORGANISATION_NOUNS | PLACE_NOUNS))
 
 
 def _is_follow_up(question: Question) -> bool:
