@@ -21,7 +21,7 @@ from types import ModuleType
 import Stemmer
 from lemminflect import getAllLemmas
 
-from newsdesk.vocabulary import MONTHS, NUMBER_WORDS, WEEKDAYS
+from newsdesk.vocabulary import MONTHS, NUMBER_WORDS, WEEKDAYS, YEAR_PATTERN
 
 WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
 NUMBER = re.compile(r"(?<![\w.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w])|(?<![\w.,])\d+(?:\.\d+)?(?![\w])")
@@ -246,11 +246,10 @@ def has_date_expression(text: str) -> bool:
     words = {t.lower for t in tokens(text)}
     if words & set(MONTHS) or words & set(WEEKDAYS) or _RELATIVE_DATE.search(text):
         return True
-    return bool(_YEAR.search(text))
+    return bool(YEAR.search(text))
 
 
-# A year written as four plain digits ("in 1874", "since 2015"); "1,597" is a count, not a year.
-_YEAR = re.compile(r"(?<![\d,.])(1[5-9]\d\d|20\d\d|2100)(?![\d,.]\d)")
+YEAR = re.compile(YEAR_PATTERN)
 
 
 # A dateline says where and when a story was filed: an all-capitals place at the start of the text or of a

@@ -223,12 +223,17 @@ CURRENCY_WORDS = (
     "roubles? rubles? zloty lira rand reais real won dinars? dirhams? riyals? shekels? bahts? forints? "
     "hryvnias? lei leu cents? pence"
 ).split()
+CURRENCY_SIGNS = "$€£¥₹"
+# A share written as such: "6 percent", "6 per cent", "6%".
+PERCENT_PATTERN = r"%|\bper ?cent\b"
+# A year written as four plain digits ("in 1874", "since 2015"); "1,597" is a count, not a year.
+YEAR_PATTERN = r"(?<![\d,.])(?:1[5-9]\d\d|20\d\d|2100)(?![\d,.]\d)"
 FIGURE_TYPES = {
     "money": (
         r"\bhow much\b[^?]*\b(cost|pay|paid|spend|spent|save|saving|savings|fine|fined|prize|budget|debt|"
         r"worth|fund|funds|funding|money|earn|earns|earned|salary|wages?|compensat\w*|bribes?|"
         r"investment|fees?|set aside|charge|charged)\b|\b(cost|costs|costing)\b",
-        r"[$€£¥₹]|\b(" + "|".join(CURRENCY_WORDS) + r")\b",
+        f"[{CURRENCY_SIGNS}]" + r"|\b(" + "|".join(CURRENCY_WORDS) + r")\b",
     ),
     "age": (r"\bhow old\b", r"\b\d+[- ]years?[- ]old\b|\baged? \d+|\b\w+-year-old\b|,\s*\d{1,3},"),
     "duration": (
@@ -245,8 +250,8 @@ FIGURE_TYPES = {
         r"\b\d{1,2}(st|nd|rd|th)? (of )?(january|february|march|april|may|june|july|august|september|october|november|december)\b|"
         r"\b(january|february|march|april|may|june|july|august|september|october|november|december) \d{1,2}\b|\b\d{4}-\d{2}-\d{2}\b",
     ),
-    "share": (r"\b(percentage|per cent|percent|proportion)\b", r"%|\bper ?cent\b|\bpercentage\b|\b(half|third|quarter|fifth)\b"),
-    "year": (r"\b(what|which) year\b(?!-)", r"(?<![\d,.])(1[5-9]\d\d|20\d\d)(?![\d,.]\d)|\byears? ago\b"),
+    "share": (r"\b(percentage|per cent|percent|proportion)\b", PERCENT_PATTERN + r"|\bpercentage\b|\b(half|third|quarter|fifth)\b"),
+    "year": (r"\b(what|which) year\b(?!-)", YEAR_PATTERN + r"|\byears? ago\b"),
 }
 # What a "which NOUN" question is answered with a name for ("which striker", "which bank", "in which
 # prison"), as opposed to a description ("which services", "which areas", "in which round", "which floor").

@@ -32,11 +32,13 @@ from newsdesk.text import (
 )
 from newsdesk.vocabulary import (
     ATTRIBUTION_VERBS,
+    CURRENCY_SIGNS,
     CURRENCY_WORDS,
     MULTIPLIERS,
     NUMBER_WORDS,
     FIGURE_TYPES,
     MONTHS,
+    PERCENT_PATTERN,
     REASON_PATTERNS,
     ROLE_WORDS,
     STANCE_WORDS,
@@ -223,12 +225,13 @@ def asks_a_stance(question: str) -> bool:
     return any(lemmas(w.text) & STANCE_WORDS for w in tokens(question))
 
 
-# A figure that is an amount of money or a share, not a count: "2,500 euros", "$4m", "6 percent", "%".
+# A figure that is an amount of money or a share, not a count: "2,500 euros", "$4m", "6 percent", "6%".
 _AMOUNT = re.compile(
-    r"^\s*(?:(?:million|billion|thousand|bn|m)\s+)?(?:" + "|".join(CURRENCY_WORDS) + r"|per ?cent|percent|%)\b|^\s*%",
+    r"^\s*(?:(?:" + "|".join([*MULTIPLIERS, "bn", "m"]) + r")\s+)?(?:(?:" + "|".join(CURRENCY_WORDS) + r")\b|"
+    + PERCENT_PATTERN + ")",
     re.IGNORECASE,
 )
-_CURRENCY_SIGN = re.compile(r"[$€£¥₹]\s*$")
+_CURRENCY_SIGN = re.compile(f"[{CURRENCY_SIGNS}]" + r"\s*$")
 
 
 def gives_a_count(question: str, text: str) -> bool:

@@ -34,6 +34,7 @@ from newsdesk.answer.questions import Question, Term, asks_yes_no, entity_met
 from newsdesk.answer.verification import supports
 from newsdesk.settings import Settings
 from newsdesk.text import (
+    YEAR,
     has_date_expression,
     has_quantity,
     is_a_noun,
@@ -362,7 +363,6 @@ def asked_months(question: Question) -> list[Token]:
 
 
 _RELATIVE_PERIOD = re.compile(r"\b(?:last|next|this|previous) (?:year|month|week|season|quarter)\b|\bbefore last\b", re.IGNORECASE)
-_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 
 
 def relative_period_unmet(asked: str, candidate: Candidate) -> str | None:
@@ -371,7 +371,7 @@ def relative_period_unmet(asked: str, candidate: Candidate) -> str | None:
     context = candidate.context.lower()
     for match in _RELATIVE_PERIOD.finditer(asked):
         period = match.group(0).lower()
-        if period in context or (period.endswith("year") and _YEAR.search(candidate.text)):
+        if period in context or (period.endswith("year") and YEAR.search(candidate.text)):
             continue
         return f"does not say {period}"
     return None
@@ -659,7 +659,7 @@ def _said_by(words: tuple[str, ...], candidate: Candidate) -> bool:
 
 
 # "June 4", "4 June", "2019": a date a question about when can be answered with, not only a weekday.
-_FULL_DATE = re.compile(r"\b(\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+ \d{1,2}|1[89]\d\d|20\d\d)\b")
+_FULL_DATE = re.compile(r"\b(?:\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+ \d{1,2})\b|" + YEAR.pattern)
 # A sentence this near the top of its article is in the lead, where news states its main facts.
 _LEAD_CHARS = 400
 
