@@ -95,6 +95,10 @@ STOPWORDS = frozenset(
 
 # Personal pronouns that stand for a person named before, as a sentence's subject: "he said", "her party won".
 SUBJECT_PRONOUNS = frozenset("he she his her".split())
+# Words that point back to something named before: a question holding one follows up an earlier turn.
+REFERRING_WORDS = frozenset("they them it its their that those these he she him her there this".split())
+# Determiners before a noun that speak of a thing already named: "the library", "its library".
+DEFINITE_DETERMINERS = frozenset("the its this that".split())
 
 # Words no finished English sentence ends on: a generated sentence that does ("... and the date was.")
 # was cut off by the token limit, whatever its citations support.
@@ -205,6 +209,8 @@ STANCE_WORDS = frozenset(
     oppose object reject criticise criticize condemn doubt fear distrust resist support back favour favor
     welcome refuse boycott protest against""".split()
 )
+# Words that name a reason withheld: "did not explain the decision", "gave no motive".
+WITHHELD_REASON_PATTERN = r"\b(reasons?|explanations?|explain\w*|why|motive\w*|cause)\b"
 # Words that state a reason: what a "why" question needs in its answer.
 REASON_PATTERNS = (
     r"\bbecause\b", r"\bdue to\b", r"\bowing to\b", r"\bas a result of\b", r"\bafter\b", r"\bfollowing\b",

@@ -45,11 +45,12 @@ from newsdesk.vocabulary import (
     STOPWORDS,
     UNDISCLOSED_PATTERNS,
     WEEKDAYS,
+    WITHHELD_REASON_PATTERN,
 )
 
 _UNDISCLOSED = re.compile("|".join(UNDISCLOSED_PATTERNS), re.IGNORECASE)
 _REASON = re.compile("|".join(REASON_PATTERNS), re.IGNORECASE)
-_WITHHELD_REASON = re.compile(r"\b(reasons?|explanations?|explain\w*|why|motive\w*|cause)\b", re.IGNORECASE)
+_WITHHELD_REASON = re.compile(WITHHELD_REASON_PATTERN, re.IGNORECASE)
 _CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS)
 # "What is the name of ...", "Who is the ...": only a name answers; "Who organised it?" may be answered by a group.
 _ASKS_NAME = re.compile(r"\bnames?\b|\bwho (is|was|are|were)\b", re.IGNORECASE)

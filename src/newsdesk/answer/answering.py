@@ -51,6 +51,7 @@ from newsdesk.text import (
 )
 from newsdesk.vocabulary import (
     CONTRAST_SETS,
+    DEFINITE_DETERMINERS,
     INSTRUCTION_PATTERNS,
     MONTHS,
     NUMBER_WORDS,
@@ -252,10 +253,9 @@ def named_earlier(question: Question, entity: tuple[str, ...], candidate: Candid
     if head is None or not entity_met(entity, candidate.passage):
         return False
     said = [w.lower for w in tokens(candidate.text)]
-    return any(said[i] in _DEFINITE and same_lemma(said[i + 1], head) for i in range(len(said) - 1))
+    return any(said[i] in DEFINITE_DETERMINERS and same_lemma(said[i + 1], head) for i in range(len(said) - 1))
 
 
-_DEFINITE = frozenset({"the", "its", "this", "that"})
 # A pronoun this near the start of a sentence is its subject ("At noon she left", "His party won").
 _SUBJECT_REACH = 3
 

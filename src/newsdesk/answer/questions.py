@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from newsdesk.text import Token, lemmas, numbers, only_a_verb, specificity, stem, stems_match, tokens
-from newsdesk.vocabulary import ORGANISATION_NOUNS, PERSON_NOUNS, PLACE_NOUNS, STOPWORDS, VALUE_NOUNS
+from newsdesk.vocabulary import ORGANISATION_NOUNS, PERSON_NOUNS, PLACE_NOUNS, REFERRING_WORDS, STOPWORDS, VALUE_NOUNS
 
 MAX_QUESTION_CHARS = 2000
 _QUESTION_OPENERS = frozenset(
@@ -26,7 +26,6 @@ _QUESTION_OPENERS = frozenset(
     "will would should".split()
 )
 _FOLLOW_UP_OPENERS = ("and ", "but ", "what about", "how about", "also", "so ", "then ")
-_REFERRING_WORDS = frozenset("they them it its their that those these he she him her there this".split())
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
 _QUANTITY = re.compile(r"\bhow (many|much)\b|\bwhat (number|share|percentage|figure|toll)\b|\bhow high\b")
 # Questions that ask for a value without "how many": "how strong was the quake", "what death toll did she give",
@@ -249,7 +248,7 @@ def _is_follow_up(question: Question) -> bool:
     if lowered.startswith(_FOLLOW_UP_OPENERS):
         return True
     words = [w.lower for w in tokens(lowered)]
-    if any(w in _REFERRING_WORDS for w in words):
+    if any(w in REFERRING_WORDS for w in words):
         return True
     return not question.entities and len(question.terms) <= 2
 
