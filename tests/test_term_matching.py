@@ -220,3 +220,20 @@ def test_a_person_is_met_by_a_pronoun_once_the_passage_has_named_them(entity, se
     candidate = replace(_sentence_in_article(sentence), passage=passage, passage_start=100, start=start,
                         end=start + len(sentence))
     assert referred_to(entity, candidate) is met
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [("officers", "officer", True), ("rose", "rising", True), ("court", "country", False), ("men", "women", False)],
+)
+def test_the_same_word_by_stem_or_lemma(a, b, same):
+    from newsdesk.text import same_word
+
+    assert same_word(a, b) is same
+
+
+@pytest.mark.parametrize(("word", "plural"), [("children", True), ("judges", True), ("judge", False), ("news", False)])
+def test_a_plural_noun(word, plural):
+    from newsdesk.text import is_plural_noun
+
+    assert is_plural_noun(word) is plural

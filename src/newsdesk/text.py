@@ -108,6 +108,17 @@ def same_lemma(a: str, b: str) -> bool:
     return bool(lemmas(a) & lemmas(b))
 
 
+def same_word(a: str, b: str) -> bool:
+    """The same word by stem ("officers", "officer") or by lemma ("rose", "rising")."""
+    return stems_match(stem(a), stem(b)) or same_lemma(a, b)
+
+
+def is_plural_noun(word: str) -> bool:
+    """A noun in a form that is not its own lemma: "children", "judges" (not "judge", "news")."""
+    forms = getAllLemmas(_POSSESSIVE.sub("", word.lower())).get("NOUN", ())
+    return bool(forms) and word.lower() not in forms
+
+
 @lru_cache(maxsize=50_000)
 def specificity(word: str) -> float:
     """How much a word says: 0 for "the", about 1.5 for "killed", 4+ for "Kherson"."""

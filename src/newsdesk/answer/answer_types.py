@@ -14,16 +14,15 @@ from __future__ import annotations
 
 import re
 
-from lemminflect import getAllLemmas
-
 from newsdesk.answer.questions import Question, asks_which_name, entity_met
 from newsdesk.text import (
     NUMBER,
     has_date_expression,
     has_quantity,
+    is_plural_noun,
     lemmas,
     parse_number,
-    same_lemma,
+    same_word,
     specificity,
     stem,
     stems_match,
@@ -159,7 +158,7 @@ def role_met(question: str, text: str) -> bool:
     head = _asked_head(question)
     if head is None:
         return True
-    return any(stems_match(stem(head), stem(w.text)) or same_lemma(head, w.text) for w in tokens(text))
+    return any(same_word(head, w.text) for w in tokens(text))
 
 
 def speaker_may_be_asked(question: str, text: str, claimant: str) -> bool:
@@ -167,7 +166,7 @@ def speaker_may_be_asked(question: str, text: str, claimant: str) -> bool:
     spokesman?"), or the role the sentence gives the speaker ("the council's chief engineer, X, said").
     Never for several people ("the names of the injured"): one speaker is not a group."""
     head = _asked_head(question)
-    if head is not None and _plural(head):
+    if head is not None and is_plural_noun(head):
         return False
     return asks_a_role(question) or (head is not None and _titled(head, text, claimant))
 
@@ -177,15 +176,10 @@ def _titled(head: str, text: str, claimant: str) -> bool:
     names = {w.lower for w in tokens(claimant) if w.text[0].isupper()}
     words = tokens(text)
     return any(
-        (stems_match(stem(head), stem(word.text)) or same_lemma(head, word.text))
+        same_word(head, word.text)
         and any(w.lower in names for w in words[index + 1:index + 3])
         for index, word in enumerate(words)
     )
-
-
-def _plural(noun: str) -> bool:
-    forms = getAllLemmas(noun.lower()).get("NOUN", ())
-    return bool(forms) and noun.lower() not in forms
 
 
 def _new_roles(text: str, question: Question) -> bool:

@@ -42,6 +42,7 @@ from newsdesk.text import (
     numbers,
     resolve_weekdays,
     same_lemma,
+    same_word,
     specificity,
     stem,
     stems_match,
@@ -142,7 +143,7 @@ class TermMatcher:
     def credit(self, term: Term, text: str) -> float:
         """1 for the same word or lemma; 0.8 for a synonym by word embedding; less for a related word; else 0."""
         words = _content_words(text)
-        if any(stems_match(term.stem, stem(word)) or same_lemma(term.word, word) for word in words):
+        if any(same_word(term.word, word) for word in words):
             return 1.0
         rows = [self._row[w] for w in words if w in self._row and not contrasting(term.word, w)]
         if not rows or term.word.lower() not in self._row:
