@@ -18,7 +18,8 @@ import json
 import re
 from dataclasses import dataclass
 from dataclasses import replace as dc_replace
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import numpy as np
 from langchain_core.documents import Document
@@ -556,9 +557,8 @@ class ExtractiveAnswerer:
     def _withheld(self, question: Question, passing: list[Candidate]) -> Candidate | None:
         """The sentence saying the asked fact was not given, when it is the best passing sentence by rank or by
         the judge's confidence: "has not said how much it wants" outweighs an older figure beside it."""
-        best = self._best(passing)
         surest = max(passing, key=lambda c: c.confidence or 0.0, default=None)
-        return next((c for c in (best, surest) if c is not None and withholds_answer(question, c.text)), None)
+        return first_withheld(self._best(passing), surest, lambda c: withholds_answer(question, c.text))
 
     def _choose(self, passing: list[Candidate], question: Question, sides: list[Candidate] | None = None) -> list[Candidate]:
         """The best sentence, and a second one when it is nearly as good and adds something, or when it is
@@ -586,6 +586,16 @@ class ExtractiveAnswerer:
             chosen.append(other)
             break
         return chosen
+
+
+_Sentence = TypeVar("_Sentence")
+
+
+def first_withheld(best: _Sentence | None, surest: _Sentence | None,
+                   withholds: Callable[[_Sentence], bool]) -> _Sentence | None:
+    """The best passing sentence by rank, else the surest by the judge's confidence, when it says the asked fact
+    was not given (the answerer's rule; eval/fit_judge.py replays it on candidate indices)."""
+    return next((c for c in (best, surest) if c is not None and withholds(c)), None)
 
 
 # How far down the ranked passing sentences another claimant's side is looked for.
