@@ -214,6 +214,11 @@ def test_settings_override_the_judges_fitted_threshold(library, threshold, refus
         ("How many farms applied for aid?", "Uptake among farms was 54 percent.", False),
         ("How many farms applied for aid?", "It cost $4 million, and 1,200 farms applied.", True),
         ("How many farms applied for aid?", "Two thousand farms applied.", True),
+        # A year or a day of the month is a date, not a count.
+        ("How many farms applied for aid?", "In 2023 each farm received 2,500 euros.", False),
+        ("How many farms applied for aid?", "Each farm received 2,500 euros on May 3.", False),
+        ("How many farms applied for aid?", "By 3 May, 640 farms had applied.", True),
+        ("How many farms applied for aid?", "As many as 300 may have applied, officials said.", True),
         ("How many crowns did the ticket cost?", "The ticket cost 40 crowns.", True),
         ("In what year did the bridge open?", "The bridge opened in 1932.", True),
         ("In what year did the bridge open?", "The bridge opened after the war.", False),

@@ -17,6 +17,7 @@ import re
 from newsdesk.answer.questions import Question, asks_which_name, entity_met
 from newsdesk.text import (
     NUMBER,
+    YEAR,
     has_date_expression,
     has_quantity,
     is_plural_noun,
@@ -230,15 +231,30 @@ _CURRENCY_SIGN = re.compile(f"[{CURRENCY_SIGNS}]" + r"\s*$")
 
 
 def gives_a_count(question: str, text: str) -> bool:
-    """"How many farms applied?" is not answered by "each farm will receive 2,500 euros": a count
-    is a figure that is not money or a share (unless money or a share is what is counted: "how many crowns")."""
-    if not _COUNTING.search(question) or _AMOUNT.search(" " + question[_COUNTING.search(question).end():]):
+    """"How many farms applied?" is not answered by "each farm will receive 2,500 euros" nor by "in 2023": a count
+    is a figure that is not money, a share or a date (unless money or a share is what is counted: "how many crowns")."""
+    counting = _COUNTING.search(question)
+    if counting is None or _AMOUNT.search(" " + question[counting.end():]):
         return True
     for match in NUMBER.finditer(text):
-        if not _AMOUNT.match(text[match.end():]) and not _CURRENCY_SIGN.search(text[:match.start()]):
+        if not _AMOUNT.match(text[match.end():]) and not _CURRENCY_SIGN.search(text[:match.start()]) \
+                and not _in_a_date(text, match.start(), match.end()):
             return True
     words = tokens(text)
     return any(w.lower in NUMBER_WORDS and w.lower not in MULTIPLIERS and not _AMOUNT.match(text[w.end:]) for w in words)
+
+
+def _in_a_date(text: str, start: int, end: int) -> bool:
+    """The number at ``text[start:end]`` is a year ("in 2023") or a day of a month ("May 3", "3 May")."""
+    if YEAR.match(text, start) and YEAR.match(text, start).end() == end:
+        return True
+    return bool(_MONTH_BEFORE.search(text[:start]) or _MONTH_AFTER.match(text[end:]))
+
+
+# A capitalised month beside the number: "May 3", "3 May" (not "300 may lose their jobs").
+_MONTH_NAMES = "|".join(month.capitalize() for month in MONTHS)
+_MONTH_BEFORE = re.compile(r"\b(?:" + _MONTH_NAMES + r")\.? $")
+_MONTH_AFTER = re.compile(r" (?:" + _MONTH_NAMES + r")\b")
 
 
 def gives_figure_asked(question: str, text: str) -> bool:
