@@ -172,6 +172,12 @@ def test_a_month_asked_must_be_said_outside_a_dateline(question, sentence, neigh
         # The sentence does not speak of "the library".
         ("How many visits did the Elm Road library record?", ("Elm", "Road"), "Museums had 9,100 visits last year.",
          "The Elm Road library will open two days a week. Museums had 9,100 visits last year.", False),
+        # The passage names another library too: "the library" may be that one.
+        ("How many visitors did the Elm Road library have?", ("Elm", "Road"), "The library on Park Lane had 40,000 visitors last year.",
+         "The Elm Road library and the Park Lane library both reopened. The library on Park Lane had 40,000 visitors last year.", False),
+        # Without a determiner the name modifies nothing: "pay" is a verb here, not Acme's head noun.
+        ("How much did Acme pay its staff?", ("Acme",), "The pay rise was agreed in March.",
+         "Acme cut its losses. The pay rise was agreed in March.", False),
     ],
 )
 def test_a_name_is_met_by_the_thing_it_names_once_the_passage_has_named_it(question, entity, sentence, passage, met):

@@ -249,13 +249,31 @@ def qualifier_unmet(question: Question, text: str) -> str | None:
 
 
 def named_earlier(question: Question, entity: tuple[str, ...], candidate: Candidate) -> bool:
-    """"The Elm Road library" in the question, "the library" in the sentence, and the passage names the Elm Road
-    library: the sentence speaks of the thing named, by its head noun (the name's next word in the question)."""
+    """"The Elm Road library" in the question, "the library" in the sentence, and the passage says "Elm Road
+    library" and names no other library ("the Park Lane library"): the sentence speaks of the thing named, by
+    its head noun (the name's next word in the question, when the question puts a determiner before the name)."""
     head = _noun_after(question.text, entity)
-    if head is None or not entity_met(entity, candidate.passage):
+    if head is None or not _only_one_named(entity, head, candidate.passage):
         return False
     said = [w.lower for w in tokens(candidate.text)]
     return any(said[i] in DEFINITE_DETERMINERS and same_lemma(said[i + 1], head) for i in range(len(said) - 1))
+
+
+def _only_one_named(entity: tuple[str, ...], head: str, passage: str) -> bool:
+    """``passage`` says the name directly before ``head`` ("Elm Road library"), and no other capitalised word
+    stands before ``head`` ("Park Lane library")."""
+    words = tokens(passage)
+    own = [stem(word) for word in entity]
+    named = False
+    for index, word in enumerate(words):
+        if index == 0 or not same_lemma(word.text, head):
+            continue
+        before = words[max(0, index - len(entity)):index]
+        if len(before) == len(entity) and all(stems_match(stem(w.text), o) for w, o in zip(before, own, strict=True)):
+            named = True
+        elif words[index - 1].text[0].isupper() and words[index - 1].lower not in STOPWORDS:
+            return False
+    return named
 
 
 # A pronoun this near the start of a sentence is its subject ("At noon she left", "His party won").
@@ -315,11 +333,14 @@ def _name_runs(text: str) -> list[list[Token]]:
 
 
 def _noun_after(question: str, entity: tuple[str, ...]) -> str | None:
-    """The word a name modifies in the question: "library" in "the Elm Road library's visits"."""
+    """The noun a name modifies in the question, after a determiner: "library" in "the Elm Road library's visits".
+    Without a determiner the name is no modifier: "How much did Acme pay its staff?" has no head noun "pay"."""
     words = tokens(question)
-    for index in range(len(words) - len(entity) + 1):
+    for index in range(1, len(words) - len(entity) + 1):
         if tuple(w.text for w in words[index:index + len(entity)]) != entity:
             continue
+        if words[index - 1].lower not in DEFINITE_DETERMINERS:
+            return None
         # The first noun among the next few words: "harbour board" gives "board", "K-9 test results" "results".
         for following in words[index + len(entity):index + len(entity) + 3]:
             if following.text[0].isupper() or following.lower in STOPWORDS:
