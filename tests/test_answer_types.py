@@ -104,6 +104,8 @@ def test_a_withheld_fact_is_a_refusal_unless_the_sentence_still_gives_the_figure
         # The speaker is not the one whose name is asked, unless the sentence gives the speaker the role asked about.
         ("What were the names of the passengers who were hurt?", "Of the nine hurt, four were passengers, Ada Brook said.", "Ada Brook", False),
         ("Who is the chief engineer?", "\"It held,\" the council's chief engineer, Ivo Marsh, told reporters.", "Ivo Marsh", True),
+        # A name is the speaker's only if it is one of the speaker's words, not a part of one ("Lee" of "Leeds").
+        ("What is the name of the driver?", "The driver, Lee, was unhurt, Tom Leeds said.", "Tom Leeds", True),
         ("Who were the other two judges on the panel?", "Presiding judge Ivo Marsh said the ruling was final.", "Presiding judge Ivo Marsh", False),
         # Why someone thinks or does something: their own account is the reason they give, marked or not.
         ("Why is Professor Ames wary of the results?", "Professor Ames said the full data had not been shown.", "Professor Ames", True),

@@ -114,6 +114,11 @@ def test_an_amount_question_has_no_counted_noun():
         (("Lena", "Stenberg"), "Stenberg, 31, scored twice.", True),  # a person later called by the surname
         (("Elm", "Road"), "The road was closed.", False),  # a common last word is not the whole name
         (("Elm", "Road"), "Traffic on Elm Road was stopped.", True),
+        (("Anna", "Kowalczyk"), "Mayor Kowalczyk said the strike would go on.", True),  # a role is no first name
+        (("Anna", "Kowalczyk"), "Later Kowalczyk said the strike would go on.", True),  # nor an ordinary opening word
+        # Another first name before the surname is another person.
+        (("Anna", "Kowalczyk"), "Piotr Kowalczyk said the strike would go on.", False),
+        (("Anna", "Kowalczyk"), "The union leader, Piotr Kowalczyk, said the strike would go on.", False),
     ],
 )
 def test_a_two_word_name_is_met_by_a_rare_surname_alone(entity, context, met):

@@ -147,6 +147,8 @@ ROLE_WORDS = frozenset(
     railway rail port airport city county town village federal central bank fire-brigade brigade
     ombudsman counsel attorney mp protection relief disaster safety security intelligence public works affairs""".split()
 )
+# Titles before a person's name: "Dr Kessler", "Mrs Kessler".
+HONORIFICS = frozenset("mr mrs ms miss mx dr prof sir dame lord lady rev".split())
 # Words that mark a name as a news organisation ("the Continental Press Agency").
 MEDIA_WORDS = frozenset(
     "agency news press wire radio television tv broadcaster broadcasting newspaper channel".split()

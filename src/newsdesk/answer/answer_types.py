@@ -54,6 +54,7 @@ _WITHHELD_REASON = re.compile(WITHHELD_REASON_PATTERN, re.IGNORECASE)
 _CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS)
 # "What is the name of ...", "Who is the ...": only a name answers; "Who organised it?" may be answered by a group.
 _ASKS_NAME = re.compile(r"\bnames?\b|\bwho (is|was|are|were)\b", re.IGNORECASE)
+# Below this specificity a capitalised first word is an ordinary word.
 _COMMON_OPENER = 3.0
 # "Who said ...", "who warned ...": the claimant of the sentence is the answer, not only a name in it.
 _ASKS_SPEAKER = re.compile(r"\b(" + "|".join(sorted(ATTRIBUTION_VERBS)) + r")\b", re.IGNORECASE)
@@ -66,7 +67,7 @@ _ASKED_ROLE = re.compile(
 _COUNTING = re.compile(r"\bhow many\b", re.IGNORECASE)
 _FIGURE_TYPES = {
     name: (re.compile(asked, re.IGNORECASE), re.compile(given, re.IGNORECASE)) for name, (asked, given) in FIGURE_TYPES.items()
-}  # below this specificity a capitalised first word is an ordinary word
+}
 
 
 def withholds_answer(question: Question, text: str) -> bool:
@@ -199,7 +200,8 @@ def type_met(question: Question, text: str, claimant: str | None) -> bool:
                                           or speaker_may_be_asked(question.text, text, claimant or ""))
         # The one who says it is not the one asked about ("the names of the injured": not "..., Ann Roe said"),
         # unless the question asks who said it or asks a role the speaker is given ("the chief engineer, X").
-        in_text = [n for n in new_names(text, question) if by_claimant or not claimant or n not in claimant]
+        speaker = {w.lower for w in tokens(claimant or "")}
+        in_text = [n for n in new_names(text, question) if by_claimant or n.lower() not in speaker]
         named = in_text or (by_claimant and new_names(claimant or "", question))
         return bool(named) and role_met(question.text, text)
     if question.kind == "agent":  # "who organised it?": a name, or a group or role the question does not hold

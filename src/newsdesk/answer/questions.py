@@ -18,7 +18,16 @@ import re
 from dataclasses import dataclass, field, replace
 
 from newsdesk.text import Token, lemmas, numbers, only_a_verb, specificity, stem, stems_match, tokens
-from newsdesk.vocabulary import ORGANISATION_NOUNS, PERSON_NOUNS, PLACE_NOUNS, REFERRING_WORDS, STOPWORDS, VALUE_NOUNS
+from newsdesk.vocabulary import (
+    HONORIFICS,
+    ORGANISATION_NOUNS,
+    PERSON_NOUNS,
+    PLACE_NOUNS,
+    REFERRING_WORDS,
+    ROLE_WORDS,
+    STOPWORDS,
+    VALUE_NOUNS,
+)
 
 MAX_QUESTION_CHARS = 2000
 _QUESTION_OPENERS = frozenset(
@@ -47,6 +56,8 @@ _CLAIMED_BY = (
 _REFLEXIVES = frozenset("itself himself herself themselves itself own".split())
 # Specificity (`newsdesk.text.specificity`) above which the last word of a two-word name is rare enough to be a surname.
 _SURNAME_SPECIFICITY = 4.0
+# Below this specificity a capitalised word opening a sentence is an ordinary word ("Later", "Police").
+_ORDINARY_OPENER = 3.0
 _PLACE = re.compile(r"\bwhere\b|\bwhich (?:" + "|".join(sorted(PLACE_NOUNS)) + r")s?\b")
 # "Which NOUN" opening the question, maybe after a preposition ("in which prison"); not a relative "which".
 _WHICH = re.compile(r"^\W*(?:[a-z]+ )?which (?P<noun>[a-z]+)\b", re.IGNORECASE)
@@ -168,7 +179,7 @@ def _entities(text: str, words: list[Token]) -> list[list[Token]]:
     current: list[Token] = []
     for index, word in enumerate(words):
         capitalised = word.text[0].isupper() and word.lower not in STOPWORDS
-        if index == 0 and capitalised and specificity(word.text) < 3.0:
+        if index == 0 and capitalised and specificity(word.text) < _ORDINARY_OPENER:
             capitalised = False  # an ordinary word capitalised because it opens the question
         if capitalised:
             if current and not _adjacent(text, current[-1], word):
@@ -226,7 +237,6 @@ def _focus(asked: str, terms: tuple[Term, ...], entity_runs: list[list[Token]]) 
     nouns = [w for w in counted if not w.endswith("ed")][-1:] or counted[-1:]
     rest = [w.lower for w in following if w.lower not in STOPWORDS and w.lower not in counted]
     event = {stem(w) for w in [w for w in rest if w.endswith("ed")][:1]}
-    counted = {stem(w) for w in nouns}
     heads = {stem(w) for w in nouns}
     return {
         "focus": tuple(t for t in terms if t.stem in heads and t.weight >= 0.8),
@@ -285,7 +295,9 @@ def entity_met(entity: tuple[str, ...], context: str) -> bool:
     """A name is met when most of its words, or its acronym, appear in ``context``.
 
     One word of three may differ ("Russia's Defence Ministry" still meets
-    "Russian Defense Ministry"); a one- or two-word name must match whole.
+    "Russian Defense Ministry"); a one- or two-word name must match whole, except
+    that a person's rare surname alone meets their full name when no other first
+    name stands before it (`_surname_alone`).
     """
     context_stems = [stem(w.text) for w in tokens(context)]
     words = [stem(word) for word in entity]
@@ -295,10 +307,34 @@ def entity_met(entity: tuple[str, ...], context: str) -> bool:
     # A person named in full is later called by the surname alone ("Lena Stenberg", then "Stenberg, 31, scored"); a
     # common last word ("Elm Road", "Union Square") does not stand for the whole name.
     if len(words) == 2 and specificity(entity[-1]) >= _SURNAME_SPECIFICITY and entity[0][:1].isupper():
-        return any(stems_match(words[-1], other) for other in context_stems)
+        return _surname_alone(entity, context)
     if len(entity) == 1 and entity[0].isupper() and 2 <= len(entity[0]) <= 6:
         return entity[0] in _acronyms(context)
     return False
+
+
+def _surname_alone(entity: tuple[str, ...], context: str) -> bool:
+    """The surname of a two-word name appears without another first name before it: "Kessler, 31, scored" or
+    "Mayor Kessler" meets "Lena Kessler"; "Piotr Kessler" is another person."""
+    words = tokens(context)
+    first, surname = stem(entity[0]), stem(entity[1])
+    for index, word in enumerate(words):
+        if not stems_match(surname, stem(word.text)):
+            continue
+        before = words[index - 1] if index else None
+        if before is None or not _another_first_name(before, context) or stems_match(first, stem(before.text)):
+            return True
+    return False
+
+
+def _another_first_name(word: Token, context: str) -> bool:
+    """A capitalised word before a surname that is a first name: not a function word, a role or title
+    ("Mayor", "Dr"), nor an ordinary word opening a sentence ("Later Kessler said")."""
+    if not word.text[0].isupper() or word.lower in STOPWORDS or word.lower in ROLE_WORDS or word.lower in HONORIFICS:
+        return False
+    before = context[:word.start].rstrip()
+    opens_a_sentence = not before or before[-1] in ".!?\n\"“”"
+    return not opens_a_sentence or specificity(word.text) >= _ORDINARY_OPENER
 
 
 def _acronyms(text: str) -> set[str]:
