@@ -13,6 +13,7 @@ answers nothing: the answer is a refusal that cites it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from newsdesk.answer.questions import Question, asks_which_name, entity_met
 from newsdesk.text import (
@@ -190,30 +191,60 @@ def _new_roles(text: str, question: Question) -> bool:
 
 
 def type_met(question: Question, text: str, claimant: str | None) -> bool:
-    """Does ``text`` (said by ``claimant``) give what the question's kind asks for?"""
-    if not gives_figure_asked(question.text, text):
-        return False
-    if asks_which_name(question.text) and not (new_names(text, question) or (claimant and new_names(claimant, question))):
-        return False
-    if question.kind == "agent" and _ASKS_NAME.search(question.text):
-        by_claimant = bool(claimant) and (bool(_ASKS_SPEAKER.search(question.text))
-                                          or speaker_may_be_asked(question.text, text, claimant or ""))
-        # The one who says it is not the one asked about ("the names of the injured": not "..., Ann Roe said"),
-        # unless the question asks who said it or asks a role the speaker is given ("the chief engineer, X").
-        speaker = {w.lower for w in tokens(claimant or "")}
-        in_text = [n for n in new_names(text, question) if by_claimant or n.lower() not in speaker]
-        named = in_text or (by_claimant and new_names(claimant or "", question))
-        return bool(named) and role_met(question.text, text)
-    if question.kind == "agent":  # "who organised it?": a name, or a group or role the question does not hold
-        if claimant and any(entity_met(entity, claimant) for entity in question.entities):
-            # The speaker is the one the question names ("who will replace Stenberg?" against "Stenberg
-            # said she would step down"): only another name answers, not the speaker or a role word.
-            return bool(new_names(text, question))
-        return bool(new_names(text, question) or claimant or _new_roles(text, question))
-    if question.kind == "reason":
-        return states_reason(text) or (bool(claimant) and asks_a_stance(question.text)
-                                       and any(entity_met(e, claimant or "") for e in question.entities))
-    return True
+    """Does ``text`` (said by ``claimant``) give what the question's kind asks for? Every check in `TYPE_CHECKS`
+    holds (each holds where it does not apply)."""
+    return all(check(question, text, claimant) for check in TYPE_CHECKS)
+
+
+def _figure_given(question: Question, text: str, claimant: str | None) -> bool:
+    return gives_figure_asked(question.text, text)
+
+
+def _which_name_given(question: Question, text: str, claimant: str | None) -> bool:
+    """"Which striker ...": a name in the sentence or its claimant."""
+    return not asks_which_name(question.text) or bool(new_names(text, question) or (claimant and new_names(claimant, question)))
+
+
+def _name_given(question: Question, text: str, claimant: str | None) -> bool:
+    """"What is the name of ...", "who is ...": a name, and the role asked said beside it. The one who says it is
+    not the one asked about ("the names of the injured": not "..., Ann Roe said"), unless the question asks who
+    said it or asks a role the speaker is given ("the chief engineer, X")."""
+    if question.kind != "agent" or not _ASKS_NAME.search(question.text):
+        return True
+    by_claimant = bool(claimant) and (bool(_ASKS_SPEAKER.search(question.text))
+                                      or speaker_may_be_asked(question.text, text, claimant or ""))
+    speaker = {w.lower for w in tokens(claimant or "")}
+    in_text = [n for n in new_names(text, question) if by_claimant or n.lower() not in speaker]
+    named = in_text or (by_claimant and new_names(claimant or "", question))
+    return bool(named) and role_met(question.text, text)
+
+
+def _agent_given(question: Question, text: str, claimant: str | None) -> bool:
+    """"Who organised it?": a name, or a group or role the question does not hold. When the speaker is the one
+    the question names ("who will replace Stenberg?" against "Stenberg said she would step down"), only another
+    name answers, not the speaker or a role word."""
+    if question.kind != "agent" or _ASKS_NAME.search(question.text):
+        return True
+    if claimant and any(entity_met(entity, claimant) for entity in question.entities):
+        return bool(new_names(text, question))
+    return bool(new_names(text, question) or claimant or _new_roles(text, question))
+
+
+def _reason_given(question: Question, text: str, claimant: str | None) -> bool:
+    """"Why ...": a stated reason, or the named person's own account of why they hold a view (`asks_a_stance`)."""
+    if question.kind != "reason":
+        return True
+    return states_reason(text) or (bool(claimant) and asks_a_stance(question.text)
+                                   and any(entity_met(e, claimant or "") for e in question.entities))
+
+
+TYPE_CHECKS: tuple[Callable[[Question, str, str | None], bool], ...] = (
+    _figure_given,
+    _which_name_given,
+    _name_given,
+    _agent_given,
+    _reason_given,
+)
 
 
 def asks_a_stance(question: str) -> bool:

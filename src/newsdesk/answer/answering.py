@@ -514,42 +514,8 @@ class ExtractiveAnswerer:
         return None
 
     def _pins_unmet(self, question: Question, candidate: Candidate, matcher: TermMatcher) -> str | None:
-        for entity in question.entities:
-            if not (entity_met(entity, candidate.context) or named_earlier(question, entity, candidate)
-                    or referred_to(entity, candidate)):
-                return f"does not mention {' '.join(entity)}"
-        published_year = candidate.metadata.get("published", "")[:4]
-        context_numbers = set(numbers(candidate.context))
-        for value in question.numbers:
-            if value not in context_numbers and not (value.is_integer() and str(int(value)) == published_year):
-                return f"does not mention {value:g}"
-        month = month_unmet(question, candidate)
-        if month:
-            return month
-        contrast = contrasted_term(question, candidate.text)
-        if contrast:
-            return contrast
-        elsewhere = qualifier_unmet(question, candidate.text) or relative_period_unmet(question.text, candidate)
-        if elsewhere:
-            return elsewhere
-        if question.claimed_by and not _said_by(question.claimed_by, candidate):
-            return f"is not said by the {' '.join(question.claimed_by)}"
-        if question.kind in ("quantity", "date") and _HYPOTHETICAL.match(candidate.text):
-            return "is hypothetical"
-        if question.kind == "quantity" and not has_quantity(candidate.text):
-            return "gives no figure"
-        if question.kind == "date" and not has_date_expression(candidate.text):
-            return "gives no date"
-        for term in question.event:
-            if _is_toll_event(term) and not _event_met(term, candidate.text, matcher):
-                return f"does not say who was {term.word}"
-        # A follow-up's counted noun may be inherited ("And how many in 2001?"): the neighbours may say it.
-        counted_in = candidate.context if question.follow_up else candidate.text
-        if question.focus and not matcher.counts(candidate.text) and not all(
-            matcher.credit(t, counted_in) >= _FOCUS_CREDIT for t in question.focus
-        ):
-            return f"does not count {' '.join(t.word for t in question.focus)}"
-        return None
+        """Why the candidate cannot answer whatever its score (`PIN_CHECKS`, the first that fails), or None."""
+        return next((reason for check in PIN_CHECKS if (reason := check(question, candidate, matcher))), None)
 
     def _weak(self, question: Question, candidate: Candidate, matcher: TermMatcher) -> str | None:
         # A question made only of names ("What did Ann Roe say?") is short and
@@ -617,6 +583,78 @@ def first_withheld(best: _Sentence | None, surest: _Sentence | None,
     """The best passing sentence by rank, else the surest by the judge's confidence, when it says the asked fact
     was not given (the answerer's rule; eval/fit_judge.py replays it on candidate indices)."""
     return next((c for c in (best, surest) if c is not None and withholds(c)), None)
+
+
+def _name_unmet(question: Question, candidate: Candidate, matcher: TermMatcher) -> str | None:
+    """A name the question gives is not met by the context, by the thing it names, nor by a pronoun for it."""
+    for entity in question.entities:
+        if not (entity_met(entity, candidate.context) or named_earlier(question, entity, candidate)
+                or referred_to(entity, candidate)):
+            return f"does not mention {' '.join(entity)}"
+    return None
+
+
+def _number_unmet(question: Question, candidate: Candidate, matcher: TermMatcher) -> str | None:
+    """A number the question gives is not in the context (a year may be the article's own)."""
+    published_year = candidate.metadata.get("published", "")[:4]
+    context_numbers = set(numbers(candidate.context))
+    for value in question.numbers:
+        if value not in context_numbers and not (value.is_integer() and str(int(value)) == published_year):
+            return f"does not mention {value:g}"
+    return None
+
+
+def _selection_unmet(question: Question, candidate: Candidate, matcher: TermMatcher) -> str | None:
+    """The sentence gives another month, member of a closed class, qualifier or period than the one asked."""
+    return (month_unmet(question, candidate) or contrasted_term(question, candidate.text)
+            or qualifier_unmet(question, candidate.text) or relative_period_unmet(question.text, candidate))
+
+
+def _claimant_unmet(question: Question, candidate: Candidate, matcher: TermMatcher) -> str | None:
+    if question.claimed_by and not _said_by(question.claimed_by, candidate):
+        return f"is not said by the {' '.join(question.claimed_by)}"
+    return None
+
+
+def _figure_or_date_missing(question: Question, candidate: Candidate, matcher: TermMatcher) -> str | None:
+    """A quantity or date question needs a figure or date, not under a condition ("if the dam fails, ...")."""
+    if question.kind in ("quantity", "date") and _HYPOTHETICAL.match(candidate.text):
+        return "is hypothetical"
+    if question.kind == "quantity" and not has_quantity(candidate.text):
+        return "gives no figure"
+    if question.kind == "date" and not has_date_expression(candidate.text):
+        return "gives no date"
+    return None
+
+
+def _event_unmet(question: Question, candidate: Candidate, matcher: TermMatcher) -> str | None:
+    for term in question.event:
+        if _is_toll_event(term) and not _event_met(term, candidate.text, matcher):
+            return f"does not say who was {term.word}"
+    return None
+
+
+def _focus_unmet(question: Question, candidate: Candidate, matcher: TermMatcher) -> str | None:
+    """"How many chimneys": the sentence counts them, or says the word; a follow-up's counted noun may be
+    inherited ("And how many in 2001?"), so there the neighbours may say it."""
+    counted_in = candidate.context if question.follow_up else candidate.text
+    if question.focus and not matcher.counts(candidate.text) and not all(
+        matcher.credit(t, counted_in) >= _FOCUS_CREDIT for t in question.focus
+    ):
+        return f"does not count {' '.join(t.word for t in question.focus)}"
+    return None
+
+
+# What a candidate must meet whatever its score, in order; each says why not, or None.
+PIN_CHECKS: tuple[Callable[[Question, Candidate, TermMatcher], str | None], ...] = (
+    _name_unmet,
+    _number_unmet,
+    _selection_unmet,
+    _claimant_unmet,
+    _figure_or_date_missing,
+    _event_unmet,
+    _focus_unmet,
+)
 
 
 # How far down the ranked passing sentences another claimant's side is looked for.
