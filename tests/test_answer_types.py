@@ -258,6 +258,8 @@ def test_a_plain_four_digit_year_is_a_date(sentence, dated):
         ("How many work at the plant which the firm owns?", False),  # a relative "which" asks for nothing
         ("Which banks raised their rates?", True),
         ("Which road was closed?", True),
+        ("Which Green minister resigned?", True),  # the noun after a name that qualifies it
+        ("Which Acme & Bolt stores are closing?", True),
         # A description answers these: what is cut, where it flooded, which round or floor.
         ("Which services will the council cut?", False),
         ("Which areas were flooded?", False),

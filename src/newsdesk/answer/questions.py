@@ -60,7 +60,9 @@ _SURNAME_SPECIFICITY = 4.0
 _ORDINARY_OPENER = 3.0
 _PLACE = re.compile(r"\bwhere\b|\bwhich (?:" + "|".join(sorted(PLACE_NOUNS)) + r")s?\b")
 # "Which NOUN" opening the question, maybe after a preposition ("in which prison"); not a relative "which".
-_WHICH = re.compile(r"^\W*(?:[a-z]+ )?which (?P<noun>[a-z]+)\b", re.IGNORECASE)
+_WHICH = re.compile(r"^\W*(?:[a-z]+ )?which\b", re.IGNORECASE)
+# How many words after "which" may hold the noun it asks about: "which Green minister", "which Acme & Co stores".
+_WHICH_REACH = 4
 
 
 @dataclass(frozen=True)
@@ -250,7 +252,14 @@ def asks_which_name(question: str) -> bool:
     organisation or a place, so a name answers, not a description. "Which services will the council cut?",
     "which areas were flooded?", "in which round ...", "which of them ...": a description may answer."""
     match = _WHICH.search(question)
-    return match is not None and bool(lemmas(match.group("noun")) & (PERSON_NOUNS | ORGANISATION_NOUNS | PLACE_NOUNS))
+    if match is None:
+        return False
+    for word in tokens(question[match.end():])[:_WHICH_REACH]:
+        if word.lower in STOPWORDS:
+            return False
+        if lemmas(word.text) & (PERSON_NOUNS | ORGANISATION_NOUNS | PLACE_NOUNS):
+            return True
+    return False
 
 
 def _is_follow_up(question: Question) -> bool:
