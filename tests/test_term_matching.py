@@ -195,8 +195,14 @@ def test_a_name_is_met_by_the_thing_it_names_once_the_passage_has_named_it(quest
         # "he" opens the sentence, and the passage named the person before it.
         (("Ivo", "Stenberg"), "At midnight he asked the president to dissolve the assembly.",
          "Prime Minister Ivo Stenberg lost the vote. At midnight he asked the president to dissolve the assembly.", True),
-        # A one-word name with a role before it is a person too.
+        # A one-word name with a role or a first name before it is a person too.
         (("Roe",), "She said the bridge would open in June.", "Mayor Roe visited the site. She said the bridge would open in June.", True),
+        (("Roe",), "She said the bridge would open in June.",
+         "Ann Roe chairs the board. Roe visited the site. She said the bridge would open in June.", True),
+        # The pronoun after the quotation the sentence opens with is its subject; a party is no other person.
+        (("Ivo", "Stenberg"), "\"We did what was right,\" he told 800 supporters.",
+         "Ivo Stenberg spoke in the square. He did not name the Country Party. \"We did what was right,\" he told 800 supporters.",
+         True),
         # The person is named only after the sentence: "he" is someone else.
         (("Ivo", "Stenberg"), "At midnight he asked the president to dissolve the assembly.",
          "At midnight he asked the president to dissolve the assembly. Ivo Stenberg said nothing.", False),

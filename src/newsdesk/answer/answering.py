@@ -39,6 +39,7 @@ from newsdesk.text import (
     has_date_expression,
     has_quantity,
     is_a_noun,
+    lemmas,
     long_date,
     numbers,
     resolve_weekdays,
@@ -54,6 +55,9 @@ from newsdesk.text import (
 from newsdesk.vocabulary import (
     CONTRAST_SETS,
     DEFINITE_DETERMINERS,
+    HONORIFICS,
+    ORGANISATION_NOUNS,
+    PLACE_NOUNS,
     INSTRUCTION_PATTERNS,
     MONTHS,
     NUMBER_WORDS,
@@ -284,12 +288,11 @@ def referred_to(entity: tuple[str, ...], candidate: Candidate) -> bool:
     """"At noon she left the court": a person the passage named before this sentence, no other person named
     since, and a personal pronoun as the sentence's subject. A one-word name counts as a person only with a
     role before it ("Mayor Roe"): "its chief executive said in his statement" is not about a firm the passage named."""
-    opening = tokens(candidate.text)[:_SUBJECT_REACH]
-    pronoun = next((w for w in opening if w.lower in SUBJECT_PRONOUNS), None)
+    pronoun = _subject_pronoun(candidate.text)
     if pronoun is None:
         return False
     mention = _last_mention(entity, candidate.before)
-    if mention is None or not (len(entity) > 1 or _titled_person(candidate.before, mention)):
+    if mention is None or not (len(entity) > 1 or _a_person(entity, candidate.passage)):
         return False
     between = f"{candidate.before[mention.end:]} {candidate.text[:pronoun.start]}"
     return not _names_a_person(between, entity)
@@ -303,17 +306,48 @@ def _last_mention(entity: tuple[str, ...], text: str) -> Token | None:
     return next((w for w in reversed(tokens(text)) if stems_match(stem(w.text), last)), None)
 
 
-def _titled_person(text: str, mention: Token) -> bool:
-    """A role word stands just before the name: "Mayor Roe", "chief inspector Roe"."""
-    before = [w.lower for w in tokens(text[:mention.start])[-1:]]
-    return bool(before) and before[0] in ROLE_WORDS and before[0] not in STOPWORDS
+# A quotation the sentence opens with, and the pronoun saying who said it: '"We will appeal," she said'.
+_AFTER_A_QUOTE = re.compile(r"^\W*[\"“].*?[,.!?][\"”]\s+(?=(?:he|she)\b)", re.IGNORECASE)
+
+
+def _subject_pronoun(text: str) -> Token | None:
+    """"he"/"she"/"his"/"her" as the sentence's subject: among its first words, or right after the quotation
+    it opens with ('"We will appeal," she said')."""
+    words = tokens(text)
+    opening = words[:_SUBJECT_REACH]
+    quoted = _AFTER_A_QUOTE.match(text)
+    if quoted:
+        opening = opening + [w for w in words if w.start == quoted.end()]
+    return next((w for w in opening if w.lower in SUBJECT_PRONOUNS), None)
+
+
+def _a_person(entity: tuple[str, ...], passage: str) -> bool:
+    """A one-word name is a person's when the passage puts a role, a title or a first name just before it
+    ("Mayor Roe", "Dr Roe", "Ann Roe"), not only "its rival Vestbank"."""
+    words = tokens(passage)
+    name = stem(entity[-1])
+    for index in range(1, len(words)):
+        if not stems_match(stem(words[index].text), name):
+            continue
+        before = words[index - 1]
+        if before.lower in STOPWORDS or passage[before.end:words[index].start] != " ":
+            continue
+        if before.lower in ROLE_WORDS or before.lower in HONORIFICS or before.text[0].isupper():
+            return True
+    return False
 
 
 def _names_a_person(text: str, entity: tuple[str, ...]) -> bool:
     """``text`` names someone other than ``entity``: a run of two or more capitalised words ("Tom Bell") that
     shares no word with it. Then "he" after it may be that other person."""
     own = {stem(word) for word in entity}
-    return any(len(run) >= 2 and not any(stem(w.text) in own for w in run) for run in _name_runs(text))
+    return any(len(run) >= 2 and not any(stem(w.text) in own for w in run) and not _names_a_thing(run)
+               for run in _name_runs(text))
+
+
+def _names_a_thing(run: list[Token]) -> bool:
+    """A name ending in an organisation or place noun ("the Country Party", "Elm Road") is no person's."""
+    return bool(lemmas(run[-1].text) & (ORGANISATION_NOUNS | PLACE_NOUNS))
 
 
 def _name_runs(text: str) -> list[list[Token]]:
