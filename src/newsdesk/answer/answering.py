@@ -36,6 +36,7 @@ from newsdesk.answer.verification import supports
 from newsdesk.settings import Settings
 from newsdesk.text import (
     YEAR,
+    Token,
     has_date_expression,
     has_quantity,
     is_a_noun,
@@ -48,7 +49,6 @@ from newsdesk.text import (
     specificity,
     stem,
     stems_match,
-    Token,
     tokens,
     without_datelines,
 )
@@ -56,11 +56,11 @@ from newsdesk.vocabulary import (
     CONTRAST_SETS,
     DEFINITE_DETERMINERS,
     HONORIFICS,
-    ORGANISATION_NOUNS,
-    PLACE_NOUNS,
     INSTRUCTION_PATTERNS,
     MONTHS,
     NUMBER_WORDS,
+    ORGANISATION_NOUNS,
+    PLACE_NOUNS,
     ROLE_WORDS,
     SELECTING_QUALIFIERS,
     STOPWORDS,
@@ -287,7 +287,8 @@ _SUBJECT_REACH = 3
 def referred_to(entity: tuple[str, ...], candidate: Candidate) -> bool:
     """"At noon she left the court": a person the passage named before this sentence, no other person named
     since, and a personal pronoun as the sentence's subject. A one-word name counts as a person only with a
-    role before it ("Mayor Roe"): "its chief executive said in his statement" is not about a firm the passage named."""
+    role, title or first name before it in the passage ("Mayor Roe"): "its chief executive said in his
+    statement" is not about a firm the passage named."""
     pronoun = _subject_pronoun(candidate.text)
     if pronoun is None:
         return False
