@@ -199,6 +199,8 @@ def test_a_name_is_met_by_the_thing_it_names_once_the_passage_has_named_it(quest
         (("Roe",), "She said the bridge would open in June.", "Mayor Roe visited the site. She said the bridge would open in June.", True),
         (("Roe",), "She said the bridge would open in June.",
          "Ann Roe chairs the board. Roe visited the site. She said the bridge would open in June.", True),
+        (("Roe",), "She said the bridge would open in June.",
+         "Roe herself visited the site. She said the bridge would open in June.", True),
         # The pronoun after the quotation the sentence opens with is its subject; a party is no other person.
         (("Ivo", "Stenberg"), "\"We did what was right,\" he told 800 supporters.",
          "Ivo Stenberg spoke in the square. He did not name the Country Party. \"We did what was right,\" he told 800 supporters.",

@@ -324,18 +324,24 @@ def _subject_pronoun(text: str) -> Token | None:
 
 def _a_person(entity: tuple[str, ...], passage: str) -> bool:
     """A one-word name is a person's when the passage puts a role, a title or a first name just before it
-    ("Mayor Roe", "Dr Roe", "Ann Roe"), not only "its rival Vestbank"."""
+    ("Mayor Roe", "Dr Roe", "Ann Roe") or a personal pronoun just after it ("Roe himself", "Roe, for her
+    part"), not only "its rival Vestbank"."""
     words = tokens(passage)
     name = stem(entity[-1])
-    for index in range(1, len(words)):
-        if not stems_match(stem(words[index].text), name):
+    for index, word in enumerate(words):
+        if not stems_match(stem(word.text), name):
             continue
-        before = words[index - 1]
-        if before.lower in STOPWORDS or passage[before.end:words[index].start] != " ":
+        if any(w.lower in _PERSON_AFTER_NAME for w in words[index + 1:index + 1 + _SUBJECT_REACH]):
+            return True
+        before = words[index - 1] if index else None
+        if before is None or before.lower in STOPWORDS or passage[before.end:word.start] != " ":
             continue
         if before.lower in ROLE_WORDS or before.lower in HONORIFICS or before.text[0].isupper():
             return True
     return False
+
+
+_PERSON_AFTER_NAME = SUBJECT_PRONOUNS | {"himself", "herself"}
 
 
 def _names_a_person(text: str, entity: tuple[str, ...]) -> bool:
