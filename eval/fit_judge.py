@@ -134,7 +134,9 @@ class CandidateInfo:
 Group = tuple[Case, list[int], str]
 
 
-def collect(assistant: Assistant, cases: list[Case]) -> tuple[list[list[float]], list[float], list[Group], list[CandidateInfo]]:
+def collect(
+    assistant: Assistant, cases: list[Case]
+) -> tuple[list[list[float]], list[float], list[Group], list[CandidateInfo]]:
     """Rows, labels and each row's `CandidateInfo`; per case: the rows that are its candidates and what the
     answerer would do first."""
     answerer = assistant.answerer
@@ -235,7 +237,8 @@ def replay_at(groups: list[Group], probabilities: np.ndarray, labels: np.ndarray
 
 
 def choose_threshold(groups: list[Group], probabilities: np.ndarray, labels: np.ndarray, info: list[CandidateInfo],
-                     target: float, order: np.ndarray, verbose: bool = False) -> tuple[float, dict[float, dict[str, float]]]:
+                     target: float, order: np.ndarray,
+                     verbose: bool = False) -> tuple[float, dict[float, dict[str, float]]]:
     table = {step / 100: replay_at(groups, probabilities, labels, info, order, step / 100) for step in range(1, 100)}
     within = [t for t in table if table[t]["false_refusal_rate"] <= target] or [min(table)]
     best = max(within, key=lambda t: (table[t]["right"], -t))

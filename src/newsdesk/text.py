@@ -271,9 +271,9 @@ _DATELINE_PLACE = r"[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3}"
 _DATELINE_DATE = (
     r",\s*(?:(?:" + "|".join(w.capitalize() for w in [*MONTHS, *WEEKDAYS]) + r")\b|\d)[^—–\n]{0,50}?"
 )
+_SENTENCE_START = r"(?:(?<=[.!?]\s)|(?<=[.!?][\"”’]\s)|(?<=\n))"
 DATELINE = re.compile(
-    rf"(?:^{_DATELINE_PLACE}(?:{_DATELINE_DATE})?|(?:(?<=[.!?]\s)|(?<=[.!?][\"”’]\s)|(?<=\n)){_DATELINE_PLACE}{_DATELINE_DATE})"
-    r"\s+[—–-]+\s+"
+    rf"(?:^{_DATELINE_PLACE}(?:{_DATELINE_DATE})?|{_SENTENCE_START}{_DATELINE_PLACE}{_DATELINE_DATE})\s+[—–-]+\s+"
 )
 
 

@@ -195,7 +195,8 @@ def _verbs(words: tuple[str, ...]) -> str:
 UNDISCLOSED_PATTERNS = (
     r"\b(gave|give|gives|given|offered|provided) no (reason|explanation|details?|figures?|names?|date|timetable|indication|estimate)\b",
     r"\b(declined|refused|did not want|(?:was|were|is|are|has been|have been) unable) to " + _verbs(DISCLOSURE_VERBS),
-    r"\b(?:(?:would|could|will|can|did|does|do)(?: not|n['’]t)|won['’]t|can['’]t|cannot) " + _verbs(DISCLOSURE_VERBS),
+    r"\b(?:(?:would|could|will|can|did|does|do)(?: not|n['’]t)|won['’]t|can['’]t|cannot) "
+    + _verbs(DISCLOSURE_VERBS),
     r"\b(did|does|do|has|have|had) not (yet )?" + _verbs(DISCLOSED_FORMS),
     r"\bnot (yet )?been able to (name|identify|say|confirm|determine|establish|estimate|find out)\b",
     r"\b(was|were|is|are|remains?|remained) (not|still not|not yet) (immediately |yet )?(known|clear|released|disclosed|given|named|identified|available|made public)\b",
@@ -258,7 +259,10 @@ FIGURE_TYPES = {
         r"\b\d{1,2}(st|nd|rd|th)? (of )?(january|february|march|april|may|june|july|august|september|october|november|december)\b|"
         r"\b(january|february|march|april|may|june|july|august|september|october|november|december) \d{1,2}\b|\b\d{4}-\d{2}-\d{2}\b",
     ),
-    "share": (r"\b(percentage|per cent|percent|proportion)\b", PERCENT_PATTERN + r"|\bpercentage\b|\b(half|third|quarter|fifth)\b"),
+    "share": (
+        r"\b(percentage|per cent|percent|proportion)\b",
+        PERCENT_PATTERN + r"|\bpercentage\b|\b(half|third|quarter|fifth)\b",
+    ),
     "year": (r"\b(what|which) year\b(?!-)", YEAR_PATTERN + r"|\byears? ago\b"),
 }
 # What a "which NOUN" question is answered with a name for ("which striker", "which bank", "in which

@@ -202,7 +202,9 @@ def _figure_given(question: Question, text: str, claimant: str | None) -> bool:
 
 def _which_name_given(question: Question, text: str, claimant: str | None) -> bool:
     """"Which striker ...": a name in the sentence or its claimant."""
-    return not asks_which_name(question.text) or bool(new_names(text, question) or (claimant and new_names(claimant, question)))
+    if not asks_which_name(question.text):
+        return True
+    return bool(new_names(text, question) or (claimant and new_names(claimant, question)))
 
 
 def _name_given(question: Question, text: str, claimant: str | None) -> bool:

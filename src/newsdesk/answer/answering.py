@@ -110,7 +110,7 @@ class Candidate:
     window_similarity: float = 0.0
     # The whole retrieved passage: where "the library" of the sentence was first called "the Elm Road library".
     passage: str = ""
-    # Where the passage starts in the article body, so ``passage[:start - passage_start]`` is the text before the sentence.
+    # Where the passage starts in the article body: ``passage[:start - passage_start]`` is the text before the sentence.
     passage_start: int = 0
 
     @property
