@@ -29,15 +29,16 @@ import argparse
 import datetime as dt
 import json
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
-from newsdesk.answer.answering import compose
+from newsdesk.answer.answering import compose, first_withheld
 from newsdesk.answer.answer_types import type_met, withholds_answer
 from newsdesk.answer.judge import FEATURES, JUDGE_FILE, Judge
 from newsdesk.assistant import Assistant, Request
-from newsdesk.evaluation.scoring import group_found, load_cases
+from newsdesk.evaluation.scoring import Case, group_found, load_cases
 from newsdesk.settings import load_settings
 
 L2 = 1.0
@@ -57,12 +58,12 @@ def main() -> int:
     settings = load_settings(store=args.store).model_copy(update={"answer_judge": False})
     assistant = Assistant(settings)
     cases = [case for path in args.sets for case in load_cases(path)]
-    rows, labels, groups = collect(assistant, cases)
+    rows, labels, groups, info = collect(assistant, cases)
     x = np.array(rows, dtype=np.float64)
     y = np.array(labels, dtype=np.float64)
     if args.holdout:
-        report_holdout(groups, x, y, args.target_false_refusals)
-    weights, bias, ranking, threshold, table = fit_all(groups, x, y, args.target_false_refusals, verbose=True)
+        report_holdout(groups, x, y, info, args.target_false_refusals)
+    weights, bias, ranking, threshold, table = fit_all(groups, x, y, info, args.target_false_refusals, verbose=True)
     previous = json.loads(args.out.read_text()) if args.out.exists() else {}
     judge = Judge(int(previous.get("version", 0)) + 1, dict(zip(FEATURES, weights.round(4).tolist(), strict=True)),
                   round(float(bias), 4), threshold, dict(zip(FEATURES, ranking.round(4).tolist(), strict=True)))
@@ -78,13 +79,14 @@ def main() -> int:
     return 0
 
 
-def fit_all(groups, x: np.ndarray, y: np.ndarray, target: float, verbose: bool = False):
+def fit_all(groups: list[Group], x: np.ndarray, y: np.ndarray, info: list[CandidateInfo], target: float,
+            verbose: bool = False):
     """The judge, the ranker and the threshold, fitted on the rows of ``groups``."""
     members = sorted(m for _, rows, how in groups if how == "judged" for m in rows)
     weights, bias = fit_logistic(x[members], y[members])
     ranking = fit_ranker([rows for _, rows, how in groups if how == "judged" and rows], x, y)
     probabilities = 1.0 / (1.0 + np.exp(-(x @ weights + bias)))
-    threshold, table = choose_threshold(groups, probabilities, y, target, x @ ranking, verbose)
+    threshold, table = choose_threshold(groups, probabilities, y, info, target, x @ ranking, verbose)
     return weights, bias, ranking, threshold, table
 
 
@@ -95,16 +97,16 @@ def story_of(case, groups_docs: list[str]) -> str:
     return "-".join(parts[:3] if parts[0] == "dev" else parts[:1])
 
 
-def report_holdout(groups, x: np.ndarray, y: np.ndarray, target: float) -> None:
+def report_holdout(groups: list[Group], x: np.ndarray, y: np.ndarray, info: list[CandidateInfo], target: float) -> None:
     """Fit on half of the stories and replay on the other half, both ways; print the held-out figures."""
     stories = sorted({story for _, _, _, story in _with_story(groups)})
     first = set(stories[::2])
     for name, fit_side in (("fit on A, held-out B", True), ("fit on B, held-out A", False)):
         train = [g for g, story in zip(groups, _stories(groups), strict=True) if (story in first) == fit_side]
         held = [g for g, story in zip(groups, _stories(groups), strict=True) if (story in first) != fit_side]
-        weights, bias, ranking, threshold, _ = fit_all(train, x, y, target)
+        weights, bias, ranking, threshold, _ = fit_all(train, x, y, info, target)
         probabilities = 1.0 / (1.0 + np.exp(-(x @ weights + bias)))
-        replay = replay_at(held, probabilities, y, x @ ranking, threshold)
+        replay = replay_at(held, probabilities, y, info, x @ ranking, threshold)
         print(f"{name}: threshold {threshold}, held-out {len(held)} cases: {replay}", file=sys.stderr)
 
 
@@ -119,12 +121,29 @@ def _with_story(groups):
 case_docs: dict[str, list[str]] = {}
 
 
-def collect(assistant: Assistant, cases: list) -> tuple[list[list[float]], list[float], list[tuple[object, list[int], str]]]:
-    """Rows and labels; per case: the rows that are its candidates and what the answerer would do first."""
+@dataclass(frozen=True)
+class CandidateInfo:
+    """What the replay needs of one row's sentence besides its features."""
+
+    withholds: bool  # says the asked fact was not given
+    type_met: bool  # gives the kind of answer asked for
+    length: int  # composed length, for whether a second sentence fits
+
+
+# One case: the rows that are its candidates, and "judged" or "elsewhere" (decided before the judge).
+Group = tuple[Case, list[int], str]
+
+
+def collect(
+    assistant: Assistant, cases: list[Case]
+) -> tuple[list[list[float]], list[float], list[Group], list[CandidateInfo]]:
+    """Rows, labels and each row's `CandidateInfo`; per case: the rows that are its candidates and what the
+    answerer would do first."""
     answerer = assistant.answerer
     rows: list[list[float]] = []
     labels: list[float] = []
-    groups = []
+    groups: list[Group] = []
+    info: list[CandidateInfo] = []
     for case in cases:
         retrieved = assistant._retrieve(assistant._analyse(Request(case.question, history=tuple(case.history))))
         question, evidence = retrieved.question, retrieved.evidence
@@ -143,13 +162,12 @@ def collect(assistant: Assistant, cases: list) -> tuple[list[list[float]], list[
             members.append(len(rows))
             rows.append([candidate.features[name] for name in FEATURES])
             labels.append(float(right))
-            candidate_info.append((withholds_answer(question, candidate.text),
-                                   type_met(question, candidate.text, candidate.claimant), len(text)))
+            info.append(CandidateInfo(withholds_answer(question, candidate.text),
+                                      type_met(question, candidate.text, candidate.claimant), len(text)))
         groups.append((case, members, "judged"))
-    return rows, labels, groups
+    return rows, labels, groups, info
 
 
-candidate_info: list[tuple[bool, bool, int]] = []  # (withholds the answer, meets the type, composed length)
 MAX_CHARS = 500
 
 
@@ -184,7 +202,8 @@ def fit_ranker(groups: list[list[int]], x: np.ndarray, y: np.ndarray, steps: int
     return weights
 
 
-def replay_at(groups, probabilities, labels, order: np.ndarray, t: float) -> dict[str, float]:
+def replay_at(groups: list[Group], probabilities: np.ndarray, labels: np.ndarray, info: list[CandidateInfo],
+              order: np.ndarray, t: float) -> dict[str, float]:
     """The answerer's decision on every judged case at threshold ``t``: share right, false refusals, refusal recall."""
     right = refused_answerable = answerable = refused_unanswerable = unanswerable = 0
     for case, members, how in groups:
@@ -193,16 +212,15 @@ def replay_at(groups, probabilities, labels, order: np.ndarray, t: float) -> dic
         passing = [m for m in members if probabilities[m] >= t]
         best = max(passing, key=lambda m: order[m], default=None)
         surest = max(passing, key=lambda m: probabilities[m], default=None)
-        # As the answerer does: the best passing sentence by rank or by confidence saying the fact was not given.
-        if any(m is not None and candidate_info[m][0] for m in (best, surest)):
+        if first_withheld(best, surest, lambda m: info[m].withholds) is not None:
             chosen = None
         else:
-            typed = sorted((m for m in passing if candidate_info[m][1] and not candidate_info[m][0]), key=lambda m: -order[m])
+            typed = sorted((m for m in passing if info[m].type_met and not info[m].withholds), key=lambda m: -order[m])
             chosen = typed[0] if typed else None
         # The answerer adds the next passing sentence when both fit: either may hold the answer.
         shown = [chosen] if chosen is not None else []
         if chosen is not None:
-            shown += [m for m in typed[1:3] if candidate_info[chosen][2] + candidate_info[m][2] <= MAX_CHARS][:1]
+            shown += [m for m in typed[1:3] if info[chosen].length + info[m].length <= MAX_CHARS][:1]
         if case.answerable:
             answerable += 1
             refused_answerable += chosen is None
@@ -218,9 +236,10 @@ def replay_at(groups, probabilities, labels, order: np.ndarray, t: float) -> dic
     }
 
 
-def choose_threshold(groups, probabilities, labels, target: float, order: np.ndarray,
+def choose_threshold(groups: list[Group], probabilities: np.ndarray, labels: np.ndarray, info: list[CandidateInfo],
+                     target: float, order: np.ndarray,
                      verbose: bool = False) -> tuple[float, dict[float, dict[str, float]]]:
-    table = {step / 100: replay_at(groups, probabilities, labels, order, step / 100) for step in range(1, 100)}
+    table = {step / 100: replay_at(groups, probabilities, labels, info, order, step / 100) for step in range(1, 100)}
     within = [t for t in table if table[t]["false_refusal_rate"] <= target] or [min(table)]
     best = max(within, key=lambda t: (table[t]["right"], -t))
     if verbose:

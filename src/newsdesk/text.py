@@ -21,7 +21,7 @@ from types import ModuleType
 import Stemmer
 from lemminflect import getAllLemmas
 
-from newsdesk.vocabulary import MONTHS, NUMBER_WORDS, WEEKDAYS
+from newsdesk.vocabulary import MONTHS, NUMBER_WORDS, WEEKDAYS, YEAR_PATTERN
 
 WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
 NUMBER = re.compile(r"(?<![\w.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w])|(?<![\w.,])\d+(?:\.\d+)?(?![\w])")
@@ -106,6 +106,17 @@ def is_a_noun(word: str) -> bool:
 
 def same_lemma(a: str, b: str) -> bool:
     return bool(lemmas(a) & lemmas(b))
+
+
+def same_word(a: str, b: str) -> bool:
+    """The same word by stem ("officers", "officer") or by lemma ("rose", "rising")."""
+    return stems_match(stem(a), stem(b)) or same_lemma(a, b)
+
+
+def is_plural_noun(word: str) -> bool:
+    """A noun in a form that is not its own lemma: "children", "judges" (not "judge", "news")."""
+    forms = getAllLemmas(_POSSESSIVE.sub("", word.lower())).get("NOUN", ())
+    return bool(forms) and word.lower() not in forms
 
 
 @lru_cache(maxsize=50_000)
@@ -246,11 +257,30 @@ def has_date_expression(text: str) -> bool:
     words = {t.lower for t in tokens(text)}
     if words & set(MONTHS) or words & set(WEEKDAYS) or _RELATIVE_DATE.search(text):
         return True
-    return bool(_YEAR.search(text))
+    return bool(YEAR.search(text))
 
 
-# A year written as four plain digits ("in 1874", "since 2019"); "1,597" is a count, not a year.
-_YEAR = re.compile(r"(?<![\d,.])(1[5-9]\d\d|20\d\d|2100)(?![\d,.]\d)")
+YEAR = re.compile(YEAR_PATTERN)
+
+
+# A dateline says where and when a story was filed: an all-capitals place at the start of the text or of a
+# sentence, maybe a comma and a date (a month, weekday or digit, then an agency in brackets), then a dash:
+# "RIVERTON, May 3 (XYZ) - ", "TOWN — ". An all-capitals word inside a sentence ("the EU and NATO, held in
+# May - ") is not one. The place has at most four words, so a long all-capitals run is scanned once.
+_DATELINE_PLACE = r"[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3}"
+_DATELINE_DATE = (
+    r",\s*(?:(?:" + "|".join(w.capitalize() for w in [*MONTHS, *WEEKDAYS]) + r")\b|\d)[^—–\n]{0,50}?"
+)
+_SENTENCE_START = r"(?:(?<=[.!?]\s)|(?<=[.!?][\"”’]\s)|(?<=\n))"
+DATELINE = re.compile(
+    rf"(?:^{_DATELINE_PLACE}(?:{_DATELINE_DATE})?|{_SENTENCE_START}{_DATELINE_PLACE}{_DATELINE_DATE})\s+[—–-]+\s+"
+)
+
+
+def without_datelines(text: str) -> str:
+    """``text`` less its datelines: "RIVERTON, May 3 (XYZ) - " says when the story was filed, not what month a
+    figure is for."""
+    return DATELINE.sub(lambda m: "" if m.start() == 0 else " ", text)
 
 
 def normalise(text: str) -> str:

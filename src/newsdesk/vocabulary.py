@@ -93,6 +93,13 @@ STOPWORDS = frozenset(
     happen happened happens happening occur occurred""".split()
 )
 
+# Personal pronouns that stand for a person named before, as a sentence's subject: "he said", "her party won".
+SUBJECT_PRONOUNS = frozenset("he she his her".split())
+# Words that point back to something named before: a question holding one follows up an earlier turn.
+REFERRING_WORDS = frozenset("they them it its their that those these he she him her there this".split())
+# Determiners before a noun that speak of a thing already named: "the library", "its library".
+DEFINITE_DETERMINERS = frozenset("the its this that".split())
+
 # Words no finished English sentence ends on: a generated sentence that does ("... and the date was.")
 # was cut off by the token limit, whatever its citations support.
 DANGLING_WORDS = frozenset(
@@ -140,6 +147,8 @@ ROLE_WORDS = frozenset(
     railway rail port airport city county town village federal central bank fire-brigade brigade
     ombudsman counsel attorney mp protection relief disaster safety security intelligence public works affairs""".split()
 )
+# Titles before a person's name: "Dr Kessler", "Mrs Kessler".
+HONORIFICS = frozenset("mr mrs ms miss mx dr prof sir dame lord lady rev".split())
 # Words that mark a name as a news organisation ("the Continental Press Agency").
 MEDIA_WORDS = frozenset(
     "agency news press wire radio television tv broadcaster broadcasting newspaper channel".split()
@@ -153,14 +162,42 @@ def is_nationality(word: str) -> bool:
     """A capitalised word with a nationality ending ("Ukrainian"), as a qualifier of what is counted."""
     return word[:1].isupper() and word.lower().endswith(NATIONALITY_SUFFIXES)
 
+
+# Verbs of telling the fact asked: "declined to name", "would not say", "cannot confirm".
+DISCLOSURE_VERBS = (
+    "name", "give", "say", "comment", "disclose", "identify", "reveal", "confirm", "specify", "discuss", "elaborate",
+    "estimate", "provide", "speak", "respond", "reply",
+)
+# The same, done or not yet done: "has not said", "have not decided".
+DISCLOSED_FORMS = (
+    "say", "said", "disclose", "disclosed", "reveal", "revealed", "give", "given", "name", "named", "identify",
+    "identified", "specify", "specified", "release", "released", "explain", "explained", "publish", "published",
+    "announce", "announced", "decide", "decided", "determine", "determined", "spoken", "commented", "responded",
+    "replied",
+)
+# Particles that make another verb of a disclosure verb: "will not give up", "do not provide for", "does not
+# identify as" refuse nothing.
+_PARTICLES = {
+    "give": "up|in|way|back|rise|birth", "given": "up|in|way|back|rise|birth", "provide": "for",
+    "identify": "as|with", "identified": "as|with", "speak": "out|up",
+}
+
+
+def _verbs(words: tuple[str, ...]) -> str:
+    """An alternation of ``words``, each refusing the particles that would make it another verb."""
+    return "(?:" + "|".join(
+        rf"{word}(?!\s+(?:{_PARTICLES[word]})\b)" if word in _PARTICLES else word for word in words
+    ) + r")\b"
+
+
 # A sentence that says a fact was not given: "gave no reason", "declined to name",
 # "did not say how many", "was not immediately known". General English only.
 UNDISCLOSED_PATTERNS = (
     r"\b(gave|give|gives|given|offered|provided) no (reason|explanation|details?|figures?|names?|date|timetable|indication|estimate)\b",
-    r"\b(declined|refused|did not want|(?:was|were|is|are|has been|have been) unable) to (name|give|say|comment|disclose|identify|reveal|confirm|specify|discuss|elaborate|estimate|provide)\b",
-    r"\b(would|could|will|can|did|does|do)(?: not|n't) (name|give|say|comment|disclose|identify|reveal|confirm|specify|discuss|elaborate|estimate|provide|speak|respond|reply)\b",
-    r"\bcannot (name|give|say|comment|disclose|identify|reveal|confirm|specify|estimate|provide)\b",
-    r"\b(did|does|do|has|have|had) not (yet )?(say|said|disclose|disclosed|reveal|revealed|give|given|name|named|identify|identified|specify|specified|release|released|explain|explained|publish|published|announce|announced|decide|decided|determine|determined|spoken|commented|responded|replied)\b",
+    r"\b(declined|refused|did not want|(?:was|were|is|are|has been|have been) unable) to " + _verbs(DISCLOSURE_VERBS),
+    r"\b(?:(?:would|could|will|can|did|does|do)(?: not|n['’]t)|won['’]t|can['’]t|cannot) "
+    + _verbs(DISCLOSURE_VERBS),
+    r"\b(did|does|do|has|have|had) not (yet )?" + _verbs(DISCLOSED_FORMS),
     r"\bnot (yet )?been able to (name|identify|say|confirm|determine|establish|estimate|find out)\b",
     r"\b(was|were|is|are|remains?|remained) (not|still not|not yet) (immediately |yet )?(known|clear|released|disclosed|given|named|identified|available|made public)\b",
     r"\b(has|have) not (yet )?been (named|identified|released|disclosed|made public|given|announced)\b",
@@ -168,13 +205,22 @@ UNDISCLOSED_PATTERNS = (
     r"\bit (is|was) (not|un)(clear|known)\b",
     r"\bno (reason|explanation|details?) (was|were|has been|have been) (given|offered|released)\b",
 )
+# Words of a stance or attitude: "why is she wary", "why do they oppose it". What someone says is their
+# account of why they hold it, with or without "because"; why they did something needs a stated reason.
+STANCE_WORDS = frozenset(
+    """wary cautious sceptical skeptical concerned worried unhappy angry optimistic confident doubtful opposed
+    oppose object reject criticise criticize condemn doubt fear distrust resist support back favour favor
+    welcome refuse boycott protest against""".split()
+)
+# Words that name a reason withheld: "did not explain the decision", "gave no motive".
+WITHHELD_REASON_PATTERN = r"\b(reasons?|explanations?|explain\w*|why|motive\w*|cause)\b"
 # Words that state a reason: what a "why" question needs in its answer.
 REASON_PATTERNS = (
     r"\bbecause\b", r"\bdue to\b", r"\bowing to\b", r"\bas a result of\b", r"\bafter\b", r"\bfollowing\b",
     r"\bciting\b", r"\bcited\b", r"\bblam(ed|ing|es)\b", r"\bcaused by\b", r"\bdriven by\b", r"\bso that\b",
     r"\b(in order|so as|in a bid|in an effort) to\b", r"\breasons?\b", r"\bamid\b", r"\bin protest\b",
-    # "since the plant lost its contract" gives a reason; "since January", "since 2019", "since last week" a time.
-    r"\bsince\b(?!\s+(?:(?:early|late|mid|last|then|\d)|(?:" + "|".join([*MONTHS, *WEEKDAYS]) + r")\b))",
+    # "since the plant lost its contract" gives a reason; "since January", "since 2015", "since last week" a time.
+    r"\bsince\b(?!\s+(?:\d|(?:early|late|mid|last|then|" + "|".join([*MONTHS, *WEEKDAYS]) + r")\b))",
     r"\bthanks to\b", r"\bsaying\b", r"\breflect(ed|s|ing)?\b", r"\bresult(ed)? (of|from)\b", r"\bled to\b", r"\bover (the|its|his|her|their|a|an)\b",
     r"\bto (save|cut|reduce|avoid|protect|prevent|help|ensure|meet|pay|fund|make|allow|keep|stop|limit|free)\b",
 )
@@ -186,12 +232,17 @@ CURRENCY_WORDS = (
     "roubles? rubles? zloty lira rand reais real won dinars? dirhams? riyals? shekels? bahts? forints? "
     "hryvnias? lei leu cents? pence"
 ).split()
+CURRENCY_SIGNS = "$€£¥₹"
+# A share written as such: "6 percent", "6 per cent", "6%".
+PERCENT_PATTERN = r"%|\bper ?cent\b"
+# A year written as four plain digits ("in 1874", "since 2015"); "1,597" is a count, not a year.
+YEAR_PATTERN = r"(?<![\d,.])(?:1[5-9]\d\d|20\d\d|2100)(?![\d,.]\d)"
 FIGURE_TYPES = {
     "money": (
         r"\bhow much\b[^?]*\b(cost|pay|paid|spend|spent|save|saving|savings|fine|fined|prize|budget|debt|"
         r"worth|fund|funds|funding|money|earn|earns|earned|salary|wages?|compensat\w*|bribes?|"
         r"investment|fees?|set aside|charge|charged)\b|\b(cost|costs|costing)\b",
-        r"[$€£¥₹]|\b(" + "|".join(CURRENCY_WORDS) + r")\b",
+        f"[{CURRENCY_SIGNS}]" + r"|\b(" + "|".join(CURRENCY_WORDS) + r")\b",
     ),
     "age": (r"\bhow old\b", r"\b\d+[- ]years?[- ]old\b|\baged? \d+|\b\w+-year-old\b|,\s*\d{1,3},"),
     "duration": (
@@ -208,12 +259,32 @@ FIGURE_TYPES = {
         r"\b\d{1,2}(st|nd|rd|th)? (of )?(january|february|march|april|may|june|july|august|september|october|november|december)\b|"
         r"\b(january|february|march|april|may|june|july|august|september|october|november|december) \d{1,2}\b|\b\d{4}-\d{2}-\d{2}\b",
     ),
-    "share": (r"\b(percentage|per cent|percent|proportion)\b", r"%|\bper ?cent\b|\bpercentage\b|\b(half|third|quarter|fifth)\b"),
-    "year": (r"\b(what|which) year\b", r"(?<![\d,.])(1[5-9]\d\d|20\d\d)(?![\d,.]\d)|\byears? ago\b"),
+    "share": (
+        r"\b(percentage|per cent|percent|proportion)\b",
+        PERCENT_PATTERN + r"|\bpercentage\b|\b(half|third|quarter|fifth)\b",
+    ),
+    "year": (r"\b(what|which) year\b(?!-)", YEAR_PATTERN + r"|\byears? ago\b"),
 }
-# "Which year", "which minute", "which of": after "which" these ask for a time or pick among things already named,
-# not for a name. Any other "which NOUN" question ("which striker", "in which prison") is answered by a name.
-WHICH_WITHOUT_NAME = frozenset(
-    """year years date day days month months week weeks minute minutes hour hours time times season seasons quarter
-    decade century age ages way ways of one ones""".split()
+# What a "which NOUN" question is answered with a name for ("which striker", "which bank", "in which
+# prison"), as opposed to a description ("which services", "which areas", "in which round", "which floor").
+# Not ROLE_WORDS as a whole: many of its words only qualify a role ("security", "public", "energy").
+PERSON_NOUNS = frozenset(
+    """person people man men woman women boy girl child player striker forward defender midfielder goalkeeper
+    keeper captain coach manager driver pilot rider runner cyclist swimmer athlete candidate politician lawmaker
+    minister official officer judge lawyer prosecutor doctor surgeon nurse scientist researcher professor artist
+    singer musician writer author actor actress director suspect victim witness winner worker employee member
+    leader head mayor president governor senator chairman chairwoman spokesman spokeswoman spokesperson founder
+    owner buyer investor donor teacher student""".split()
+)
+ORGANISATION_NOUNS = frozenset(
+    """team club party company firm business bank lender insurer group organisation organization charity union
+    airline carrier operator publisher broadcaster newspaper agency ministry department authority council court
+    university college school brand retailer supplier contractor manufacturer maker developer regulator shop store
+    bakery restaurant cafe hotel pub bar factory plant mill farm brewery museum gallery theatre theater cinema
+    church mosque temple library board body committee commission journal magazine outlet network""".split()
+) | MEDIA_WORDS
+PLACE_NOUNS = frozenset(
+    """city town village region country province state county district place capital port harbour harbor prison
+    jail hospital island street road river lake mountain airport station stadium venue neighbourhood
+    neighborhood suburb municipality""".split()
 )

@@ -13,36 +13,49 @@ answers nothing: the answer is a refusal that cites it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-from lemminflect import getAllLemmas
-
-from newsdesk.answer.questions import Question, entity_met
-from newsdesk.text import NUMBER, has_date_expression, has_quantity, parse_number, same_lemma, specificity, stem, stems_match, tokens
+from newsdesk.answer.questions import Question, asks_which_name, entity_met
+from newsdesk.text import (
+    NUMBER,
+    YEAR,
+    has_date_expression,
+    has_quantity,
+    is_plural_noun,
+    lemmas,
+    parse_number,
+    same_word,
+    specificity,
+    stem,
+    stems_match,
+    tokens,
+    without_datelines,
+)
 from newsdesk.vocabulary import (
     ATTRIBUTION_VERBS,
+    CURRENCY_SIGNS,
     CURRENCY_WORDS,
     MULTIPLIERS,
     NUMBER_WORDS,
     FIGURE_TYPES,
     MONTHS,
+    PERCENT_PATTERN,
     REASON_PATTERNS,
     ROLE_WORDS,
+    STANCE_WORDS,
     STOPWORDS,
     UNDISCLOSED_PATTERNS,
     WEEKDAYS,
-    WHICH_WITHOUT_NAME,
+    WITHHELD_REASON_PATTERN,
 )
 
 _UNDISCLOSED = re.compile("|".join(UNDISCLOSED_PATTERNS), re.IGNORECASE)
 _REASON = re.compile("|".join(REASON_PATTERNS), re.IGNORECASE)
-_WITHHELD_REASON = re.compile(r"\b(reasons?|explanations?|explain\w*|why|motive\w*|cause)\b", re.IGNORECASE)
-# "RIVERTON, May 3 (XYZ) - " or "TOWN — ": a dateline names the place of writing, not an answer.
-_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+(,[^—–\n]{0,60}?)?\s+[—–-]+\s+")
-# The same where a sentence's neighbours are joined after it: an all-capitals place, a comma, the date, a dash.
-_DATELINE_ANYWHERE = re.compile(r"\b[A-Z][A-Z'’-]{2,}(?: [A-Z][A-Z'’-]+)*,[^—–\n]{0,60}?\s+[—–-]+\s+")
+_WITHHELD_REASON = re.compile(WITHHELD_REASON_PATTERN, re.IGNORECASE)
 _CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS)
 # "What is the name of ...", "Who is the ...": only a name answers; "Who organised it?" may be answered by a group.
-_ASKS_NAME = re.compile(r"\bnames?\b|\bwho (is|was|are|were)\b|\bwhich (person|people|man|woman|men|women)\b", re.IGNORECASE)
+_ASKS_NAME = re.compile(r"\bnames?\b|\bwho (is|was|are|were)\b", re.IGNORECASE)
+# Below this specificity a capitalised first word is an ordinary word.
 _COMMON_OPENER = 3.0
 # "Who said ...", "who warned ...": the claimant of the sentence is the answer, not only a name in it.
 _ASKS_SPEAKER = re.compile(r"\b(" + "|".join(sorted(ATTRIBUTION_VERBS)) + r")\b", re.IGNORECASE)
@@ -53,11 +66,9 @@ _ASKED_ROLE = re.compile(
     re.IGNORECASE,
 )
 _COUNTING = re.compile(r"\bhow many\b", re.IGNORECASE)
-# "Which NOUN" opening the question, maybe after a preposition ("in which prison"); not a relative "which".
-_WHICH = re.compile(r"^\W*(?:[a-z]+ )?which (?P<noun>[a-z]+)\b", re.IGNORECASE)
 _FIGURE_TYPES = {
     name: (re.compile(asked, re.IGNORECASE), re.compile(given, re.IGNORECASE)) for name, (asked, given) in FIGURE_TYPES.items()
-}  # below this specificity a capitalised first word is an ordinary word
+}
 
 
 def withholds_answer(question: Question, text: str) -> bool:
@@ -82,12 +93,6 @@ def _without_question_numbers(question: Question, text: str) -> str:
     return NUMBER.sub(lambda m: m.group() if parse_number(m.group()) not in question.numbers else " ", text)
 
 
-def without_datelines(text: str) -> str:
-    """``text`` less its datelines: "RIVERTON, May 3 (XYZ) - " says when the story was filed, not what month a
-    figure is for."""
-    return _DATELINE_ANYWHERE.sub(" ", _DATELINE.sub("", text))
-
-
 def says_not_known(text: str) -> bool:
     """The sentence says a fact was not given, released or known."""
     return bool(_UNDISCLOSED.search(text))
@@ -100,10 +105,10 @@ def states_reason(text: str) -> bool:
 def new_names(text: str, question: Question) -> list[str]:
     """Capitalised words of ``text`` that are not in the question, a date, or an ordinary opening word.
 
-    A word of a run that holds a name the question gives is that same name ("Perdita" of "Perdita
-    Vallancey" when the question names "Vallancey"): who replaced Vallancey is not Vallancey.
+    A word of a run that holds a name the question gives is that same name ("Lena" of "Lena
+    Stenberg" when the question names "Stenberg"): who replaced Stenberg is not Stenberg.
     """
-    text = _DATELINE.sub("", text)
+    text = without_datelines(text)
     asked = [stem(w.text) for w in tokens(question.text)]
     named = [stem(word) for entity in question.entities for word in entity]
     found = []
@@ -123,7 +128,7 @@ def new_names(text: str, question: Question) -> list[str]:
 
 
 def _capitalised_runs(text: str, words: list) -> list[list]:
-    """Runs of capitalised words joined by a space or hyphen: "Environment Minister Saskia Holloway-Brandt"."""
+    """Runs of capitalised words joined by a space or hyphen: "Transport Minister Ann Roe-Kessler"."""
     runs: list[list] = []
     for word in words:
         if not word.text[0].isupper():
@@ -156,15 +161,15 @@ def role_met(question: str, text: str) -> bool:
     head = _asked_head(question)
     if head is None:
         return True
-    return any(stems_match(stem(head), stem(w.text)) or same_lemma(head, w.text) for w in tokens(text))
+    return any(same_word(head, w.text) for w in tokens(text))
 
 
 def speaker_may_be_asked(question: str, text: str, claimant: str) -> bool:
     """Whether the one who says ``text`` may be the one whose name is asked: a speaking role ("who is the
     spokesman?"), or the role the sentence gives the speaker ("the council's chief engineer, X, said").
-    Never for several people ("the names of the children"): one speaker is not a group."""
+    Never for several people ("the names of the injured"): one speaker is not a group."""
     head = _asked_head(question)
-    if head is not None and _plural(head):
+    if head is not None and is_plural_noun(head):
         return False
     return asks_a_role(question) or (head is not None and _titled(head, text, claimant))
 
@@ -174,15 +179,10 @@ def _titled(head: str, text: str, claimant: str) -> bool:
     names = {w.lower for w in tokens(claimant) if w.text[0].isupper()}
     words = tokens(text)
     return any(
-        (stems_match(stem(head), stem(word.text)) or same_lemma(head, word.text))
+        same_word(head, word.text)
         and any(w.lower in names for w in words[index + 1:index + 3])
         for index, word in enumerate(words)
     )
-
-
-def _plural(noun: str) -> bool:
-    forms = getAllLemmas(noun.lower()).get("NOUN", ())
-    return bool(forms) and noun.lower() not in forms
 
 
 def _new_roles(text: str, question: Question) -> bool:
@@ -190,54 +190,90 @@ def _new_roles(text: str, question: Question) -> bool:
     return any(w.lower in ROLE_WORDS and w.lower not in STOPWORDS and stem(w.text) not in asked for w in tokens(text))
 
 
-def asks_which(question: str) -> bool:
-    """"Which striker has the club bought?", "in which prison is he held?": a name answers, not a description.
-    "Which year", "which minute" and "which of them" do not ask for a name (`WHICH_WITHOUT_NAME`)."""
-    match = _WHICH.search(question)
-    return match is not None and match.group("noun").lower() not in WHICH_WITHOUT_NAME | STOPWORDS
-
-
 def type_met(question: Question, text: str, claimant: str | None) -> bool:
-    """Does ``text`` (said by ``claimant``) give what the question's kind asks for?"""
-    if not gives_figure_asked(question.text, text):
-        return False
-    if asks_which(question.text) and not (new_names(text, question) or (claimant and new_names(claimant, question))):
-        return False
-    if question.kind == "agent" and _ASKS_NAME.search(question.text):
-        by_claimant = bool(claimant) and (bool(_ASKS_SPEAKER.search(question.text))
-                                          or speaker_may_be_asked(question.text, text, claimant or ""))
-        # The one who says it is not the one asked about ("the names of the children": not "..., Ann Roe said"),
-        # unless the question asks who said it or asks a role the speaker is given ("the chief engineer, X").
-        in_text = [n for n in new_names(text, question) if by_claimant or not claimant or n not in claimant]
-        named = in_text or (by_claimant and new_names(claimant or "", question))
-        return bool(named) and role_met(question.text, text)
-    if question.kind == "agent":  # "who organised it?": a name, or a group or role the question does not hold
-        if claimant and any(entity_met(entity, claimant) for entity in question.entities):
-            # The speaker is the one the question names ("who will replace Vallancey?" against "Vallancey
-            # said she would step down"): only another name answers, not the speaker or a role word.
-            return bool(new_names(text, question))
-        return bool(new_names(text, question) or claimant or _new_roles(text, question))
-    if question.kind == "reason":
-        # "Why is Professor X wary?": X's own account is the reason given, marked or not.
-        return states_reason(text) or (bool(claimant) and any(entity_met(e, claimant or "") for e in question.entities))
-    return True
+    """Does ``text`` (said by ``claimant``) give what the question's kind asks for? Every check in `TYPE_CHECKS`
+    holds (each holds where it does not apply)."""
+    return all(check(question, text, claimant) for check in TYPE_CHECKS)
 
 
-# A figure that is an amount of money or a share, not a count: "180,000 crowns", "$4m", "6 percent", "%".
+def _figure_given(question: Question, text: str, claimant: str | None) -> bool:
+    return gives_figure_asked(question.text, text)
+
+
+def _which_name_given(question: Question, text: str, claimant: str | None) -> bool:
+    """"Which striker ...": a name in the sentence or its claimant."""
+    if not asks_which_name(question.text):
+        return True
+    return bool(new_names(text, question) or (claimant and new_names(claimant, question)))
+
+
+def _name_given(question: Question, text: str, claimant: str | None) -> bool:
+    """"What is the name of ...", "who is ...": a name, and the role asked said beside it. The one who says it is
+    not the one asked about ("the names of the injured": not "..., Ann Roe said"), unless the question asks who
+    said it or asks a role the speaker is given ("the chief engineer, X")."""
+    if question.kind != "agent" or not _ASKS_NAME.search(question.text):
+        return True
+    by_claimant = bool(claimant) and (bool(_ASKS_SPEAKER.search(question.text))
+                                      or speaker_may_be_asked(question.text, text, claimant or ""))
+    speaker = {w.lower for w in tokens(claimant or "")}
+    in_text = [n for n in new_names(text, question) if by_claimant or n.lower() not in speaker]
+    named = in_text or (by_claimant and new_names(claimant or "", question))
+    return bool(named) and role_met(question.text, text)
+
+
+def _agent_given(question: Question, text: str, claimant: str | None) -> bool:
+    """"Who organised it?": a name, or a group or role the question does not hold. When the speaker is the one
+    the question names ("who will replace Stenberg?" against "Stenberg said she would step down"), only another
+    name answers, not the speaker or a role word."""
+    if question.kind != "agent" or _ASKS_NAME.search(question.text):
+        return True
+    if claimant and any(entity_met(entity, claimant) for entity in question.entities):
+        return bool(new_names(text, question))
+    return bool(new_names(text, question) or claimant or _new_roles(text, question))
+
+
+def _reason_given(question: Question, text: str, claimant: str | None) -> bool:
+    """"Why ...": a stated reason, or the named person's own account of why they hold a view (`asks_a_stance`)."""
+    if question.kind != "reason":
+        return True
+    return states_reason(text) or (bool(claimant) and asks_a_stance(question.text)
+                                   and any(entity_met(e, claimant or "") for e in question.entities))
+
+
+TYPE_CHECKS: tuple[Callable[[Question, str, str | None], bool], ...] = (
+    _figure_given,
+    _which_name_given,
+    _name_given,
+    _agent_given,
+    _reason_given,
+)
+
+
+def asks_a_stance(question: str) -> bool:
+    """"Why does Ann Roe oppose the plan?", "why is she wary?": the question asks why someone holds a view, so
+    their own account is the reason, marked or not. "Why did the firm cut 300 jobs?" asks why something was done:
+    anything the firm said ("the cuts will be completed by March") is not its reason."""
+    return any(lemmas(w.text) & STANCE_WORDS for w in tokens(question))
+
+
+# A figure that is an amount of money or a share, not a count: "2,500 euros", "$4m", "6 percent", "6%".
 _AMOUNT = re.compile(
-    r"^\s*(?:(?:million|billion|thousand|bn|m)\s+)?(?:" + "|".join(CURRENCY_WORDS) + r"|per ?cent|percent|%)\b|^\s*%",
+    r"^\s*(?:(?:" + "|".join([*MULTIPLIERS, "bn", "m"]) + r")\s+)?(?:(?:" + "|".join(CURRENCY_WORDS) + r")\b|"
+    + PERCENT_PATTERN + ")",
     re.IGNORECASE,
 )
-_CURRENCY_SIGN = re.compile(r"[$€£¥₹]\s*$")
+_CURRENCY_SIGN = re.compile(f"[{CURRENCY_SIGNS}]" + r"\s*$")
 
 
 def gives_a_count(question: str, text: str) -> bool:
-    """"How many households applied?" is not answered by "each household will receive 180,000 crowns": a count
-    is a figure that is not money or a share (unless money or a share is what is counted: "how many crowns")."""
-    if not _COUNTING.search(question) or _AMOUNT.search(" " + question[_COUNTING.search(question).end():]):
+    """"How many farms applied?" is not answered by "each farm will receive 2,500 euros" nor by "in 2023": a count
+    is a figure that is not money, a share or a date (unless money or a share is what is counted: "how many crowns")."""
+    counting = _COUNTING.search(question)
+    if counting is None or _AMOUNT.search(" " + question[counting.end():]):
         return True
     for match in NUMBER.finditer(text):
-        if not _AMOUNT.match(text[match.end():]) and not _CURRENCY_SIGN.search(text[:match.start()]):
+        if not _AMOUNT.match(text[match.end():]) and not _CURRENCY_SIGN.search(text[:match.start()]) \
+                and not _in_a_date(text, match.start(), match.end()):
             return True
     words = tokens(text)
     return any(w.lower in NUMBER_WORDS and w.lower not in MULTIPLIERS and not _AMOUNT.match(text[w.end:]) for w in words)
@@ -250,6 +286,19 @@ def figure_types_asked(question: str) -> set[str]:
 
 def asks_figure_type(question: str) -> bool:
     return bool(figure_types_asked(question))
+
+
+def _in_a_date(text: str, start: int, end: int) -> bool:
+    """The number at ``text[start:end]`` is a year ("in 2023") or a day of a month ("May 3", "3 May")."""
+    if YEAR.match(text, start) and YEAR.match(text, start).end() == end:
+        return True
+    return bool(_MONTH_BEFORE.search(text[:start]) or _MONTH_AFTER.match(text[end:]))
+
+
+# A capitalised month beside the number: "May 3", "3 May" (not "300 may lose their jobs").
+_MONTH_NAMES = "|".join(month.capitalize() for month in MONTHS)
+_MONTH_BEFORE = re.compile(r"\b(?:" + _MONTH_NAMES + r")\.? $")
+_MONTH_AFTER = re.compile(r" (?:" + _MONTH_NAMES + r")\b")
 
 
 def gives_figure_asked(question: str, text: str) -> bool:

@@ -17,8 +17,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from newsdesk.text import Token, numbers, only_a_verb, specificity, stem, stems_match, tokens
-from newsdesk.vocabulary import STOPWORDS, VALUE_NOUNS
+from newsdesk.text import Token, lemmas, numbers, only_a_verb, specificity, stem, stems_match, tokens
+from newsdesk.vocabulary import (
+    HONORIFICS,
+    ORGANISATION_NOUNS,
+    PERSON_NOUNS,
+    PLACE_NOUNS,
+    REFERRING_WORDS,
+    ROLE_WORDS,
+    STOPWORDS,
+    VALUE_NOUNS,
+)
 
 MAX_QUESTION_CHARS = 2000
 _QUESTION_OPENERS = frozenset(
@@ -26,7 +35,6 @@ _QUESTION_OPENERS = frozenset(
     "will would should".split()
 )
 _FOLLOW_UP_OPENERS = ("and ", "but ", "what about", "how about", "also", "so ", "then ")
-_REFERRING_WORDS = frozenset("they them it its their that those these he she him her there this".split())
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
 _QUANTITY = re.compile(r"\bhow (many|much)\b|\bwhat (number|share|percentage|figure|toll)\b|\bhow high\b")
 # Questions that ask for a value without "how many": "how strong was the quake", "what death toll did she give",
@@ -36,7 +44,7 @@ _VALUE = re.compile(
     r"|\bwhat (?:(?:is|was|are|were|will be) (?:the |its |their )?)?(?:[a-z-]+ ){0,2}?"
     r"(" + "|".join(VALUE_NOUNS) + r")s?\b"
 )
-_DATE = re.compile(r"\bwhen\b|\bwhat (day|date|time|year|month)\b|\bwhich (day|date|year|month)\b")
+_DATE = re.compile(r"\bwhen\b|\bwhat (day|date|time|year|month)\b(?!-)|\bwhich (day|date|year|month)\b(?!-)")
 _AGENT = re.compile(r"\bwho\b|\bwhom\b|\bwhose\b|\bwhat (is|was|are|were) (the|their|his|her|its) names?\b|\bnames?\W*$|\bwhich (official|agency|ministry|side|country|group|person)\b")
 _REASON = re.compile(r"\bwhy\b|\bwhat (is|was|were|are) the reasons?\b|\bfor what reason\b")
 # "How many did the airport operator say ...", "... according to prosecutors": who must have said it.
@@ -48,7 +56,13 @@ _CLAIMED_BY = (
 _REFLEXIVES = frozenset("itself himself herself themselves itself own".split())
 # Specificity (`newsdesk.text.specificity`) above which the last word of a two-word name is rare enough to be a surname.
 _SURNAME_SPECIFICITY = 4.0
-_PLACE = re.compile(r"\bwhere\b|\bwhich (city|town|region|country|place)\b")
+# Below this specificity a capitalised word opening a sentence is an ordinary word ("Later", "Police").
+_ORDINARY_OPENER = 3.0
+_PLACE = re.compile(r"\bwhere\b|\bwhich (?:" + "|".join(sorted(PLACE_NOUNS)) + r")s?\b")
+# "Which NOUN" opening the question, maybe after a preposition ("in which prison"); not a relative "which".
+_WHICH = re.compile(r"^\W*(?:[a-z]+ )?which\b", re.IGNORECASE)
+# How many words after "which" may hold the noun it asks about: "which Green minister", "which Acme & Co stores".
+_WHICH_REACH = 4
 
 
 @dataclass(frozen=True)
@@ -167,7 +181,7 @@ def _entities(text: str, words: list[Token]) -> list[list[Token]]:
     current: list[Token] = []
     for index, word in enumerate(words):
         capitalised = word.text[0].isupper() and word.lower not in STOPWORDS
-        if index == 0 and capitalised and specificity(word.text) < 3.0:
+        if index == 0 and capitalised and specificity(word.text) < _ORDINARY_OPENER:
             capitalised = False  # an ordinary word capitalised because it opens the question
         if capitalised:
             if current and not _adjacent(text, current[-1], word):
@@ -205,15 +219,15 @@ def _focus(asked: str, terms: tuple[Term, ...], entity_runs: list[list[Token]]) 
     "soldiers"; ``counted``: "Russian soldiers") and what happened to it
     (``event``: "killed")."""
     match = _QUANTITY.search(asked.lower())
-    # "How much money", "how much extra": an amount, not a count of things; the unit asked for is checked by
-    # `newsdesk.answer.answer_types.gives_figure_asked`, and "money" is met by "40 million crowns", not by the word.
+    # "How much money", "how much more": an amount, not a count of things; the unit asked for is checked by
+    # `newsdesk.answer.answer_types.gives_figure_asked`, and "money" is met by "2 million euros", not by the word.
     if match is None or match.group(0) == "how much":
         return {}
     names = {w.start for run in entity_runs for w in run}
     after = [w for w in tokens(asked) if w.start >= match.end()]
     phrase: list[str] = []
     for word in after:
-        # "IT staff", "US troops": an acronym is part of the phrase, though its letters spell a stop word.
+        # "US troops", "IS fighters": an acronym is part of the phrase, though its letters spell a stop word.
         stop = word.lower in STOPWORDS and not (len(word.text) > 1 and word.text.isupper())
         if stop or word.text.isdigit() or (phrase and (word.lower.endswith("ed") or only_a_verb(word.text))):
             break
@@ -225,7 +239,6 @@ def _focus(asked: str, terms: tuple[Term, ...], entity_runs: list[list[Token]]) 
     nouns = [w for w in counted if not w.endswith("ed")][-1:] or counted[-1:]
     rest = [w.lower for w in following if w.lower not in STOPWORDS and w.lower not in counted]
     event = {stem(w) for w in [w for w in rest if w.endswith("ed")][:1]}
-    counted = {stem(w) for w in nouns}
     heads = {stem(w) for w in nouns}
     return {
         "focus": tuple(t for t in terms if t.stem in heads and t.weight >= 0.8),
@@ -234,17 +247,32 @@ def _focus(asked: str, terms: tuple[Term, ...], entity_runs: list[list[Token]]) 
     }
 
 
+def asks_which_name(question: str) -> bool:
+    """"Which striker did the club sign?", "in which prison is he held?", "which bank ...": a person, an
+    organisation or a place, so a name answers, not a description. "Which services will the council cut?",
+    "which areas were flooded?", "in which round ...", "which of them ...": a description may answer."""
+    match = _WHICH.search(question)
+    if match is None:
+        return False
+    for word in tokens(question[match.end():])[:_WHICH_REACH]:
+        if word.lower in STOPWORDS:
+            return False
+        if lemmas(word.text) & (PERSON_NOUNS | ORGANISATION_NOUNS | PLACE_NOUNS):
+            return True
+    return False
+
+
 def _is_follow_up(question: Question) -> bool:
     lowered = question.text.lower()
     if lowered.startswith(_FOLLOW_UP_OPENERS):
         return True
     words = [w.lower for w in tokens(lowered)]
-    if any(w in _REFERRING_WORDS for w in words):
+    if any(w in REFERRING_WORDS for w in words):
         return True
     return not question.entities and len(question.terms) <= 2
 
 
-# "Is the bridge open?", "Could a supplement explain it?", "Was it his first goal?": a yes/no question.
+# "Is the bridge open?", "Could a vaccine explain it?", "Was it her first win?": a yes/no question.
 _YES_NO = re.compile(r"^\W*(is|are|was|were|will|would|could|can|do|does|did|has|have|had|should)\b", re.IGNORECASE)
 
 
@@ -261,7 +289,7 @@ def _merge(current: Question, context: Question) -> Question:
     return replace(
         current,
         query=f"{context.query} {current.query}",
-        # "And in 2001?" asks what the earlier turn asked; "Was it his first goal?" asks yes or no, not who.
+        # "And in 2001?" asks what the earlier turn asked; "Was it her first win?" asks yes or no, not who.
         kind=current.kind if current.kind != "other" or asks_yes_no(current.text) else context.kind,
         terms=current.terms + inherited,
         focus=current.focus or context.focus,
@@ -276,20 +304,46 @@ def entity_met(entity: tuple[str, ...], context: str) -> bool:
     """A name is met when most of its words, or its acronym, appear in ``context``.
 
     One word of three may differ ("Russia's Defence Ministry" still meets
-    "Russian Defense Ministry"); a one- or two-word name must match whole.
+    "Russian Defense Ministry"); a one- or two-word name must match whole, except
+    that a person's rare surname alone meets their full name when no other first
+    name stands before it (`_surname_alone`).
     """
     context_stems = [stem(w.text) for w in tokens(context)]
     words = [stem(word) for word in entity]
     met = sum(1 for word in words if any(stems_match(word, other) for other in context_stems))
     if met >= len(words) - len(words) // 3:
         return True
-    # A person named in full is later called by the surname alone ("Tomasz Wielgosz", then "Wielgosz, 31, scored"); a
-    # common last word ("Linden Road", "Civic Renewal") does not stand for the whole name.
+    # A person named in full is later called by the surname alone ("Lena Stenberg", then "Stenberg, 31, scored"); a
+    # common last word ("Elm Road", "Union Square") does not stand for the whole name.
     if len(words) == 2 and specificity(entity[-1]) >= _SURNAME_SPECIFICITY and entity[0][:1].isupper():
-        return any(stems_match(words[-1], other) for other in context_stems)
+        return _surname_alone(entity, context)
     if len(entity) == 1 and entity[0].isupper() and 2 <= len(entity[0]) <= 6:
         return entity[0] in _acronyms(context)
     return False
+
+
+def _surname_alone(entity: tuple[str, ...], context: str) -> bool:
+    """The surname of a two-word name appears without another first name before it: "Kessler, 31, scored" or
+    "Mayor Kessler" meets "Lena Kessler"; "Piotr Kessler" is another person."""
+    words = tokens(context)
+    first, surname = stem(entity[0]), stem(entity[1])
+    for index, word in enumerate(words):
+        if not stems_match(surname, stem(word.text)):
+            continue
+        before = words[index - 1] if index else None
+        if before is None or not _another_first_name(before, context) or stems_match(first, stem(before.text)):
+            return True
+    return False
+
+
+def _another_first_name(word: Token, context: str) -> bool:
+    """A capitalised word before a surname that is a first name: not a function word, a role or title
+    ("Mayor", "Dr"), nor an ordinary word opening a sentence ("Later Kessler said")."""
+    if not word.text[0].isupper() or word.lower in STOPWORDS or word.lower in ROLE_WORDS or word.lower in HONORIFICS:
+        return False
+    before = context[:word.start].rstrip()
+    opens_a_sentence = not before or before[-1] in ".!?\n\"“”"
+    return not opens_a_sentence or specificity(word.text) >= _ORDINARY_OPENER
 
 
 def _acronyms(text: str) -> set[str]:
