@@ -32,6 +32,7 @@ import os
 import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -42,12 +43,20 @@ from newsdesk.atomic import write_atomically
 from newsdesk.articles.chunking import CHUNKER_VERSION, chunk_article, document_version
 from newsdesk.articles.corpus import Article, LoadReport, Skipped, load_corpus
 from newsdesk.articles.corpus_roots import absolute_roots
-from newsdesk.articles.duplicates import ChunkPrint, canonicals_first, chunk_print, new_chunks, wire_families
+from newsdesk.articles.duplicates import (
+    ChunkPrint,
+    body_key,
+    canonicals_first,
+    chunk_print,
+    new_chunks,
+    wire_families,
+)
 from newsdesk.claims.extraction import EXTRACTOR_VERSION
 from newsdesk.claims.ledger import Ledger, ledger_path, next_ledger, read_ledger, remove_old_ledgers, write_ledger
 from newsdesk.errors import CorpusError, MassDeleteError, StoreError
 from newsdesk.index.bodies import remove_unused_bodies, write_body
 from newsdesk.index.lexical import LexicalIndex, Passage
+from newsdesk.index.signature_cache import SignatureCache
 from newsdesk.index.store import DocumentEntry, Snapshot, Store, chroma_pages, store_write_errors, utc_now_iso
 
 ProgressCallback = Callable[[int, int, str], None]
@@ -114,7 +123,9 @@ def _reindex_locked(
     loaded = load_corpus(settings.corpus, int(settings.max_file_mb * 1_000_000))
     previous, repaired = _previous_snapshot(store)
     _forget_records_missing_from_chroma(store)
-    families = _wire_families(loaded, previous, settings.chunk_size, settings.chunk_overlap, settings.duplicate_threshold)
+    families = _wire_families(
+        loaded, previous, settings.chunk_size, settings.chunk_overlap, settings.duplicate_threshold, store.root
+    )
     report = _classify(loaded, previous, settings.chunk_size, settings.chunk_overlap, families)
     report.repaired = repaired + ([f"{settings.record_db} set aside as {aside.name}; rebuilt"] if aside else [])
     if not allow_mass_delete:
@@ -269,7 +280,7 @@ def _write_claim_ledger(
     returns a note when the previous ledger was damaged."""
     notes = []
     try:
-        old = read_ledger(store.root, previous.generation)
+        old = read_ledger(store.root, previous.generation, keep_json=True)
     except StoreError as exc:
         old = Ledger()  # unreadable: extract every document again
         notes.append(f"{exc} Treated as missing and rebuilt from the corpus.")
@@ -307,15 +318,20 @@ def _failed_ids(loaded: LoadReport, previous: Snapshot) -> set[str]:
 
 
 def _wire_families(
-    loaded: LoadReport, previous: Snapshot, chunk_size: int, overlap: int, threshold: float
+    loaded: LoadReport, previous: Snapshot, chunk_size: int, overlap: int, threshold: float, store_root: Path
 ) -> dict[str, str]:
     """The previous snapshot's families when no article changed (skips MinHash and datasketch's
-    seconds-long import on the common no-change run), else computed afresh."""
+    seconds-long import on the common no-change run), else found again from the store's signatures,
+    hashing only the bodies it has none for."""
     current = {a.doc_id: document_version(a, chunk_size, overlap) for a in loaded.articles}
     before = {doc_id: entry.hash for doc_id, entry in previous.documents.items()}
     if current and current == before:
         return {doc_id: entry.copy_of for doc_id, entry in previous.documents.items() if entry.copy_of}
-    return wire_families(loaded.articles, threshold)
+    cache = SignatureCache(store_root)
+    families = wire_families(loaded.articles, threshold, cache)
+    if not (loaded.failures or loaded.unreadable_dirs or loaded.failed_roots):  # a failed file may come back
+        cache.prune({body_key(article.body) for article in loaded.articles})
+    return families
 
 
 def _kept_entries(loaded: LoadReport, previous: Snapshot) -> dict[str, DocumentEntry]:
