@@ -62,6 +62,7 @@ from newsdesk.index.store import DocumentEntry, Snapshot, Store, chroma_pages, s
 ProgressCallback = Callable[[int, int, str], None]
 _KEY_ENCODER = "sha256"
 _STAT_FILE = "corpus-stat.json"
+_CHROMA_PAGE = 2000
 
 
 @dataclass
@@ -152,7 +153,7 @@ def _reindex_locked(
         chunk_size=settings.chunk_size,
         corpus_roots=absolute_roots(settings.corpus),
     )
-    passages, vectors, unadmitted = _snapshot_passages(store, snapshot)
+    passages, vectors, unadmitted = _snapshot_passages(store, snapshot, previous)
     snapshot = _with_chunk_counts(snapshot, passages)
     lexical_dir = store.lexical_root / f"g{snapshot.generation:06d}"
     shutil.rmtree(lexical_dir, ignore_errors=True)
@@ -445,24 +446,52 @@ def _chroma_records(store: Store, include: list[str]) -> Iterator[tuple[str, str
         yield from zip(page["ids"], texts, page["metadatas"], strict=True)
 
 
-def _snapshot_passages(store: Store, snapshot: Snapshot) -> tuple[list[Passage], np.ndarray | None, list[str]]:
+def _snapshot_passages(
+    store: Store, snapshot: Snapshot, previous: Snapshot
+) -> tuple[list[Passage], np.ndarray | None, list[str]]:
     """The chunks Chroma holds for exactly the snapshot's document versions with their vectors
-    (rows in the same order; None when Chroma gave none), and the ids of all others."""
+    (rows in the same order; None when Chroma gave none), and the ids of all others.
+
+    Which chunks those are is decided from every record's metadata; the text and vector of a chunk the
+    previous snapshot's lexical index already holds are taken from it, so only the chunks of new and
+    changed documents are read from Chroma with their embeddings (what an edit costs follows the edit).
+    """
+    metadata_of = {chunk_id: metadata for chunk_id, _, metadata in _chroma_records(store, include=["metadatas"])}
+    admitted_ids = [chunk_id for chunk_id, metadata in metadata_of.items() if snapshot.admits(metadata)]
+    unadmitted = [chunk_id for chunk_id, metadata in metadata_of.items() if not snapshot.admits(metadata)]
+    known = _previous_passages(store, previous)
     admitted: list[tuple[Passage, Any]] = []
-    unadmitted: list[str] = []
-    for page in chroma_pages(store.collection, include=["documents", "metadatas", "embeddings"]):
+    wanted = []
+    for chunk_id in admitted_ids:
+        if chunk_id in known and known[chunk_id][0].metadata == metadata_of[chunk_id]:
+            admitted.append(known[chunk_id])
+        else:
+            wanted.append(chunk_id)
+    for begin in range(0, len(wanted), _CHROMA_PAGE):
+        page = store.collection.get(ids=wanted[begin:begin + _CHROMA_PAGE], include=["documents", "metadatas", "embeddings"])
         embeddings = page.get("embeddings")
         rows = embeddings if embeddings is not None and len(embeddings) else [None] * len(page["ids"])
         for chunk_id, text, metadata, vector in zip(page["ids"], page["documents"], page["metadatas"], rows, strict=True):
-            if snapshot.admits(metadata):
-                admitted.append((Passage(chunk_id, text, dict(metadata)), vector))
-            else:
-                unadmitted.append(chunk_id)
+            admitted.append((Passage(chunk_id, text, dict(metadata)), vector))
     admitted.sort(key=lambda pair: (pair[0].metadata["doc_id"], pair[0].metadata["chunk_index"]))
     passages = [passage for passage, _ in admitted]
     if not admitted or any(vector is None for _, vector in admitted):
         return passages, None, unadmitted
     return passages, np.asarray([vector for _, vector in admitted], dtype=np.float32), unadmitted
+
+
+def _previous_passages(store: Store, previous: Snapshot) -> dict[str, tuple[Passage, np.ndarray]]:
+    """The previous lexical index's passages with their vectors, by chunk id (empty when it has no vectors
+    or cannot be read: then every admitted chunk is read from Chroma)."""
+    if not previous.lexical_dir:
+        return {}
+    try:
+        lexical = LexicalIndex.load(store.root / previous.lexical_dir)
+    except (OSError, ValueError):
+        return {}
+    if lexical.vectors is None:
+        return {}
+    return {passage.chunk_id: (passage, lexical.vectors[row]) for row, passage in enumerate(lexical.passages)}
 
 
 def _with_chunk_counts(snapshot: Snapshot, passages: list[Passage]) -> Snapshot:
