@@ -51,7 +51,11 @@ def _front_matter_loader() -> type:
     Built on first use: answering a question reads no front matter, and PyYAML's import is 0.05 s."""
     import yaml
 
-    class FrontMatterLoader(yaml.SafeLoader):
+    # libyaml's parser when PyYAML was built with it: the pure-Python one was 4.5 of 49 s of a
+    # one-article edit at 10k documents (every file's front matter is read; docs/benchmarks.md).
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class FrontMatterLoader(base):  # type: ignore[misc, valid-type]
         pass
 
     FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
