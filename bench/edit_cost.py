@@ -104,14 +104,15 @@ def main() -> None:
     rows: dict[str, list[tuple[float, float]]] = {name: [] for name in trees}
     loads = []
     stamp = int(time.time())
-    for edit in range(args.edits):
+    for edit in range(-1, args.edits):  # edit -1 warms both trees' caches (e.g. signatures of a store built without)
         for position, (name, src) in enumerate(trees.items()):
-            edited = files[(len(files) // 3 + 2 * edit + position) % len(files)]
+            edited = files[(len(files) // 3 + 2 * (edit + 1) + position) % len(files)]
             profile = str(work / f"edit-profile-{name.replace(' ', '-')}.txt") if args.profile and edit == args.edits - 1 else ""
             loads.append(os.getloadavg()[0])
             figures = run_child(src, store, corpus, fake=args.fake_embedder, edited=edited, n=stamp + edit, profile=profile)
-            rows[name].append((figures["wall"], figures["cpu"]))
-            print(f"{name:<10} edit {edit}: wall {figures['wall']:6.2f} s  CPU {figures['cpu']:6.2f} s  "
+            if edit >= 0:
+                rows[name].append((figures["wall"], figures["cpu"]))
+            print(f"{name:<10} edit {edit}{' (warm-up, dropped)' if edit < 0 else ''}: wall {figures['wall']:6.2f} s  CPU {figures['cpu']:6.2f} s  "
                   f"updated {figures['updated']}  chunks {figures['chunks']}  load {loads[-1]:.1f}", flush=True)
     medians = {name: (statistics.median(w for w, _ in r), statistics.median(c for _, c in r)) for name, r in rows.items()}
     for name, (wall, cpu) in medians.items():

@@ -49,6 +49,11 @@ def body_key(body: str) -> str:
     return hashlib.sha256(body.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
+def signature_key(scheme: str, body: str) -> str:
+    """A cached signature's key: datasketch's hash scheme (another scheme gives other values) and the body."""
+    return f"{scheme}:{body_key(body)}"
+
+
 def wire_families(articles: Iterable[Article], threshold: float, cache: SignatureCache | None = None) -> dict[str, str]:
     """``{copy doc_id: canonical doc_id}`` for every article that is a near-duplicate of an earlier one.
 
@@ -59,7 +64,7 @@ def wire_families(articles: Iterable[Article], threshold: float, cache: Signatur
 
     ordered = sorted(articles, key=_canonical_order)
     template = MinHash(num_perm=NUM_PERM)  # its hash scheme names the cached signatures; its permutations are reused
-    keys = {article.doc_id: f"{template.scheme}:{body_key(article.body)}" for article in ordered}
+    keys = {article.doc_id: signature_key(template.scheme, article.body) for article in ordered}
     stored = cache.get(sorted(set(keys.values()))) if cache is not None else {}
     computed: dict[str, np.ndarray] = {}
     lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)

@@ -63,6 +63,7 @@ ProgressCallback = Callable[[int, int, str], None]
 _KEY_ENCODER = "sha256"
 _STAT_FILE = "corpus-stat.json"
 _CHROMA_PAGE = 2000
+_DOC_IDS_PER_QUERY = 200
 
 
 @dataclass
@@ -123,7 +124,8 @@ def _reindex_locked(
     aside = store.set_aside_record_manager() if rebuild else None
     loaded = load_corpus(settings.corpus, int(settings.max_file_mb * 1_000_000))
     previous, repaired = _previous_snapshot(store)
-    _forget_records_missing_from_chroma(store)
+    in_chroma = _chroma_metadata(store)  # one pass over Chroma's records serves the steps up to index()
+    _forget_records_missing_from_chroma(store, set(in_chroma))
     families = _wire_families(
         loaded, previous, settings.chunk_size, settings.chunk_overlap, settings.duplicate_threshold, store.root
     )
@@ -135,7 +137,7 @@ def _reindex_locked(
     if rebuild:  # a fresh record manager knows no chunk: everything goes through index() again
         to_index = {article.doc_id for article in loaded.articles}
     else:
-        to_index = {*report.added, *report.updated, *_incomplete(store, previous, report.unchanged)}
+        to_index = {*report.added, *report.updated, *_incomplete(in_chroma, previous, report.unchanged)}
     report.chunks_embedded = _index_articles(store, loaded.articles, to_index, progress, families)
 
     documents = {
@@ -153,7 +155,9 @@ def _reindex_locked(
         chunk_size=settings.chunk_size,
         corpus_roots=absolute_roots(settings.corpus),
     )
-    passages, vectors, unadmitted = _snapshot_passages(store, snapshot, previous)
+    # index() only added chunks, all of documents in to_index: read those back, not the whole collection
+    in_chroma = _chroma_metadata(store) if rebuild else in_chroma | _chroma_metadata(store, sorted(to_index))
+    passages, vectors, unadmitted = _snapshot_passages(store, snapshot, previous, in_chroma)
     snapshot = _with_chunk_counts(snapshot, passages)
     lexical_dir = store.lexical_root / f"g{snapshot.generation:06d}"
     shutil.rmtree(lexical_dir, ignore_errors=True)
@@ -248,10 +252,22 @@ def _remember_fingerprint(store: Store, fingerprint: str, snapshot: Snapshot) ->
     write_atomically(store.root / _STAT_FILE, json.dumps(remembered))
 
 
-def _incomplete(store: Store, previous: Snapshot, unchanged: list[str]) -> set[str]:
+def _chroma_metadata(store: Store, doc_ids: list[str] | None = None) -> dict[str, dict[str, Any]]:
+    """The metadata of every Chroma record by id, or of the records of ``doc_ids`` only."""
+    if doc_ids is None:
+        return {chunk_id: metadata for chunk_id, _, metadata in _chroma_records(store, include=["metadatas"])}
+    found: dict[str, dict[str, Any]] = {}
+    for begin in range(0, len(doc_ids), _DOC_IDS_PER_QUERY):
+        part = doc_ids[begin:begin + _DOC_IDS_PER_QUERY]
+        page = store.collection.get(where={"doc_id": {"$in": part}}, include=["metadatas"])
+        found.update(zip(page["ids"], page["metadatas"], strict=True))
+    return found
+
+
+def _incomplete(in_chroma: dict[str, dict[str, Any]], previous: Snapshot, unchanged: list[str]) -> set[str]:
     """Unchanged documents with fewer chunks in Chroma than the snapshot lists (Chroma files lost)."""
     counts: dict[str, int] = {}
-    for _, _, metadata in _chroma_records(store, include=["metadatas"]):
+    for metadata in in_chroma.values():
         if previous.admits(metadata):
             counts[str(metadata["doc_id"])] = counts.get(str(metadata["doc_id"]), 0) + 1
     return {doc_id for doc_id in unchanged if counts.get(doc_id, 0) < previous.documents[doc_id].chunks}
@@ -265,11 +281,11 @@ def _previous_snapshot(store: Store) -> tuple[Snapshot, list[str]]:
         return Snapshot(), [f"{exc} Treated as missing and rebuilt from the corpus."]
 
 
-def _forget_records_missing_from_chroma(store: Store) -> None:
+def _forget_records_missing_from_chroma(store: Store, chroma_ids: set[str]) -> None:
     """Chunks the record manager lists but Chroma lost (its files deleted or restored from an
     older backup) would otherwise never be added again: drop their records so they are."""
     manager = store.record_manager
-    missing = set(manager.list_keys()) - store.chroma_ids()
+    missing = set(manager.list_keys()) - chroma_ids
     if missing:
         manager.delete_keys(sorted(missing))
 
@@ -447,16 +463,16 @@ def _chroma_records(store: Store, include: list[str]) -> Iterator[tuple[str, str
 
 
 def _snapshot_passages(
-    store: Store, snapshot: Snapshot, previous: Snapshot
+    store: Store, snapshot: Snapshot, previous: Snapshot, metadata_of: dict[str, dict[str, Any]]
 ) -> tuple[list[Passage], np.ndarray | None, list[str]]:
     """The chunks Chroma holds for exactly the snapshot's document versions with their vectors
-    (rows in the same order; None when Chroma gave none), and the ids of all others.
+    (rows in the same order; None when Chroma gave none), and the ids of all others. ``metadata_of``:
+    the metadata of every record in Chroma, by id.
 
     Which chunks those are is decided from every record's metadata; the text and vector of a chunk the
     previous snapshot's lexical index already holds are taken from it, so only the chunks of new and
     changed documents are read from Chroma with their embeddings (what an edit costs follows the edit).
     """
-    metadata_of = {chunk_id: metadata for chunk_id, _, metadata in _chroma_records(store, include=["metadatas"])}
     admitted_ids = [chunk_id for chunk_id, metadata in metadata_of.items() if snapshot.admits(metadata)]
     unadmitted = [chunk_id for chunk_id, metadata in metadata_of.items() if not snapshot.admits(metadata)]
     known = _previous_passages(store, previous)

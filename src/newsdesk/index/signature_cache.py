@@ -1,8 +1,9 @@
 """The store's MinHash signatures of article bodies (``signatures.sqlite``), so that finding wire
 copies after an edit hashes the edited article, not the whole corpus (docs/benchmarks.md, bookkeeping).
 
-A cache: any failure reads as a miss and the signature is computed again. Rows are keyed by the
-body's hash, so a signature is never stale; rows of bodies no longer indexed are dropped by `prune`.
+A cache: any failure reads as a miss and the signature is computed again. Rows are keyed by
+``<hash scheme>:<body hash>`` (`newsdesk.articles.duplicates.signature_key`), so a signature is never
+stale; rows of bodies no longer indexed are dropped by `prune`.
 """
 
 from __future__ import annotations
@@ -50,11 +51,14 @@ class SignatureCache:
         except sqlite3.Error:
             pass
 
-    def prune(self, keep: set[str]) -> None:
-        """Drop the signatures of bodies not in ``keep`` (the articles of the last reindex)."""
+    def prune(self, bodies: set[str]) -> None:
+        """Drop the signatures of bodies whose hash is not in ``bodies`` (the articles of the last reindex)."""
         try:
             with closing(self._connect()) as connection, connection:
-                stale = [key for (key,) in connection.execute("SELECT key FROM signatures") if key not in keep]
+                stale = [
+                    key for (key,) in connection.execute("SELECT key FROM signatures")
+                    if key.rpartition(":")[2] not in bodies
+                ]
                 for begin in range(0, len(stale), _BATCH):
                     part = stale[begin:begin + _BATCH]
                     connection.execute(f"DELETE FROM signatures WHERE key IN ({','.join('?' * len(part))})", part)
