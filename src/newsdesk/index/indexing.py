@@ -120,6 +120,7 @@ def _reindex_locked(
         unchanged = _nothing_changed(store, fingerprint)
         if unchanged is not None:
             return unchanged
+    remembered_files = _remembered_file_stats(store)
     (store.root / _STAT_FILE).unlink(missing_ok=True)
     aside = store.set_aside_record_manager() if rebuild else None
     loaded = load_corpus(settings.corpus, int(settings.max_file_mb * 1_000_000))
@@ -163,7 +164,8 @@ def _reindex_locked(
     shutil.rmtree(lexical_dir, ignore_errors=True)
     LexicalIndex.build(passages, vectors).save(lexical_dir)
     snapshot = replace(snapshot, lexical_dir=str(lexical_dir.relative_to(store.root)))
-    report.repaired += _write_claim_ledger(store, previous, snapshot, loaded.articles, kept)
+    ledger_unchanged = _unchanged_since_written(store, ledger_path(store.root, previous.generation), remembered_files)
+    report.repaired += _write_claim_ledger(store, previous, snapshot, loaded.articles, kept, ledger_unchanged)
     store.write_snapshot(snapshot)
 
     report.chunks_deleted = _delete_unadmitted(store, unadmitted)
@@ -243,6 +245,23 @@ def _published_file_stats(store: Store, snapshot: Snapshot) -> dict[str, list[in
     return stats or None
 
 
+def _remembered_file_stats(store: Store) -> dict[str, Any]:
+    """The store files' sizes and times as the last clean reindex left them (empty when unknown)."""
+    try:
+        files = json.loads((store.root / _STAT_FILE).read_text(encoding="utf-8")).get("files")
+    except (OSError, ValueError, AttributeError):
+        return {}
+    return files if isinstance(files, dict) else {}
+
+
+def _unchanged_since_written(store: Store, path: Path, remembered: dict[str, Any]) -> bool:
+    try:
+        info = path.stat()
+    except OSError:
+        return False
+    return remembered.get(str(path.relative_to(store.root))) == [info.st_size, info.st_mtime_ns]
+
+
 def _remember_fingerprint(store: Store, fingerprint: str, snapshot: Snapshot) -> None:
     remembered = {
         "fingerprint": fingerprint,
@@ -291,13 +310,20 @@ def _forget_records_missing_from_chroma(store: Store, chroma_ids: set[str]) -> N
 
 
 def _write_claim_ledger(
-    store: Store, previous: Snapshot, snapshot: Snapshot, articles: list[Article], kept: dict[str, DocumentEntry]
+    store: Store,
+    previous: Snapshot,
+    snapshot: Snapshot,
+    articles: list[Article],
+    kept: dict[str, DocumentEntry],
+    previous_unchanged: bool = False,
 ) -> list[str]:
     """The claims of the new snapshot's documents, under its generation (before it is published);
-    returns a note when the previous ledger was damaged."""
+    returns a note when the previous ledger was damaged. ``previous_unchanged``: the previous ledger
+    file is as the last clean reindex wrote it (same size and time), so its claims are carried over
+    without being parsed again; any other file is parsed and checked whole."""
     notes = []
     try:
-        old = read_ledger(store.root, previous.generation, keep_json=True)
+        old = read_ledger(store.root, previous.generation, keep_json=True, unparsed=previous_unchanged)
     except StoreError as exc:
         old = Ledger()  # unreadable: extract every document again
         notes.append(f"{exc} Treated as missing and rebuilt from the corpus.")
