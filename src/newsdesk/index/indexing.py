@@ -533,7 +533,8 @@ def _previous_passages(store: Store, previous: Snapshot) -> dict[str, tuple[Pass
         return {}
     if lexical.vectors is None:
         return {}
-    return {passage.chunk_id: (passage, lexical.vectors[row]) for row, passage in enumerate(lexical.passages)}
+    vectors = np.array(lexical.vectors)  # read once: a row of the memory map is a slow object of its own
+    return {passage.chunk_id: (passage, vectors[row]) for row, passage in enumerate(lexical.passages)}
 
 
 def _with_chunk_counts(snapshot: Snapshot, passages: list[Passage]) -> Snapshot:
