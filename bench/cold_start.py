@@ -72,6 +72,11 @@ def main() -> None:
         walls, cpus = [r[0] for r in rows], [r[1] for r in rows]
         print(f"{name:<10} median wall {statistics.median(walls):.2f} s (min {min(walls):.2f}, max {max(walls):.2f}), "
               f"median CPU {statistics.median(cpus):.2f} s")
+    if "compared" in figures:
+        medians = {name: (statistics.median(r[0] for r in rows), statistics.median(r[1] for r in rows))
+                   for name, rows in figures.items()}
+        (wall, cpu), (base_wall, base_cpu) = medians["this tree"], medians["compared"]
+        print(f"ratio this tree / compared: wall {wall / base_wall:.2f}, CPU {cpu / base_cpu:.2f}")
     print(f"load average during the runs: {min(loads):.1f}-{max(loads):.1f} (2 cores)")
 
 
