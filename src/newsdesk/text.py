@@ -78,7 +78,7 @@ def stems_match(a: str, b: str) -> bool:
     """Same stem, or one a prefix of the other (Russia/Russian, Ukraine/Ukrainian)."""
     if a == b:
         return True
-    short, long_ = sorted((a, b), key=len)
+    short, long_ = (b, a) if len(a) > len(b) else (a, b)  # not sorted(): dispute finding calls this millions of times
     return len(short) >= 4 and long_.startswith(short) and len(long_) - len(short) <= 3
 
 
