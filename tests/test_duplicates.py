@@ -8,7 +8,8 @@ import pytest
 
 from newsdesk.assistant import Request
 from newsdesk.articles.corpus import Article
-from newsdesk.articles.duplicates import wire_families
+from newsdesk.articles.duplicates import body_key, wire_families
+from newsdesk.index.signature_cache import SIGNATURES_FILE, SignatureCache
 
 STORY = (
     "The Tarn valley dam will be raised by four metres to protect the towns downstream from floods, "
@@ -65,6 +66,52 @@ def test_lightly_edited_copies_form_one_family_with_the_earliest_as_canonical():
 def test_different_stories_on_the_same_topic_are_not_copies():
     other = STORY.split("\n\n")[0].replace("raised by four metres", "inspected") + " " + UNRELATED
     assert wire_families([article("a.md", STORY), article("b.md", other)], 0.7) == {}
+
+
+class CountingSignatureCache(SignatureCache):
+    """The store's signature cache, noting which bodies had to be hashed."""
+
+    def __init__(self, root: Path) -> None:
+        super().__init__(root)
+        self.hashed: list[str] = []
+
+    def put(self, signatures):  # type: ignore[no-untyped-def]
+        self.hashed.extend(signatures)
+        super().put(signatures)
+
+
+def test_after_an_edit_only_the_edited_body_is_hashed_and_the_families_are_as_if_computed_afresh(tmp_path: Path):
+    cache = CountingSignatureCache(tmp_path)
+    articles = [article(name, body, published) for name, (published, _, body) in COPIES.items()]
+    articles.append(article("library.md", UNRELATED, "2024-04-01"))
+    wire_families(articles, 0.7, cache)
+    edited = article("c-post.md", UNRELATED.replace("Monday", "Friday"), "2024-04-03")  # now a copy of another
+    cache.hashed.clear()
+
+    families = wire_families([*articles[:2], edited, articles[3]], 0.7, cache)
+
+    assert [key.split(":")[-1] for key in cache.hashed] == [body_key(edited.body)]
+    expected = {"b-times.md": "a-courier.md", "c-post.md": "library.md"}
+    assert families == wire_families([*articles[:2], edited, articles[3]], 0.7) == expected
+
+
+def test_pruning_the_signature_cache_keeps_the_signatures_of_the_bodies_still_indexed(tmp_path: Path):
+    cache = SignatureCache(tmp_path)
+    articles = [article(name, body, published) for name, (published, _, body) in COPIES.items()]
+    wire_families(articles, 0.7, cache)
+    kept, dropped = articles[0].body, articles[1].body
+
+    cache.prune({body_key(kept)})
+
+    stored = {key.rpartition(":")[2] for key in cache.get([*_stored_keys(tmp_path)])}
+    assert body_key(kept) in stored and body_key(dropped) not in stored
+
+
+def _stored_keys(root: Path) -> list[str]:
+    import sqlite3
+
+    with sqlite3.connect(str(root / SIGNATURES_FILE)) as connection:
+        return [key for (key,) in connection.execute("SELECT key FROM signatures")]
 
 
 def chunk_doc_ids(assistant) -> list[str]:

@@ -2,7 +2,11 @@
 
 from pathlib import Path
 
+import numpy as np
+
 from newsdesk.assistant import Request
+from newsdesk.claims.ledger import read_ledger
+from newsdesk.index.lexical import LexicalIndex
 
 ARTICLE = """---
 title: Ferry capsizes on the Tarrow
@@ -86,3 +90,28 @@ def test_status_counts_documents_and_chunks(seed_assistant):
     assert status["documents"] == 1
     assert status["chunks"] >= 3
     assert status["last_reindex"]
+
+
+def test_after_an_edit_the_ledger_and_lexical_index_equal_a_full_rebuilds(make_assistant, corpus_dir, tmp_path):
+    """An edit carries unchanged documents' claims and passages over instead of recomputing them;
+    what it publishes must be what indexing the edited corpus from scratch publishes."""
+    _write(corpus_dir, "ferry.md", ARTICLE)
+    assistant = make_assistant(corpus=[corpus_dir])
+    assistant.reindex()
+    _write(corpus_dir, "ferry.md", ARTICLE.replace("At least 41", "At least 57"))
+    assistant.reindex()
+    fresh = make_assistant(corpus=[corpus_dir], store=tmp_path / "fresh-store")
+    fresh.reindex()
+
+    def published(which):  # type: ignore[no-untyped-def]
+        snapshot = which.store.read_snapshot()
+        passages = LexicalIndex.load(which.settings.store / snapshot.lexical_dir)
+        ledger = read_ledger(which.settings.store, snapshot.generation)
+        return ([(p.chunk_id, p.text) for p in passages.passages], np.asarray(passages.vectors),
+                {doc_id: entry.claims for doc_id, entry in ledger.documents.items()})
+
+    (edited_passages, edited_vectors, edited_claims), (fresh_passages, fresh_vectors, fresh_claims) = (
+        published(assistant), published(fresh))
+    assert edited_passages == fresh_passages
+    assert np.allclose(edited_vectors, fresh_vectors, atol=1e-6)
+    assert edited_claims == fresh_claims and edited_claims["000_2392ac50c3bede51.md"]

@@ -17,7 +17,7 @@ import pytest
 from conftest import REPO, SEED_CORPUS
 from newsdesk.answer.answering import texts_embedded_for
 from newsdesk.assistant import Assistant, Request
-from newsdesk.index.embedding import Embedder
+from newsdesk.index.embedding import Embedder, _optimized_model_file, default_model_path, onnx_model_file
 
 TEXTS = [
     "Kherson",
@@ -34,6 +34,27 @@ def test_onnx_forward_pass_gives_the_torch_vectors(embedder: Embedder) -> None:
     cosines = np.sum(torch_embedder.embed(TEXTS) * onnx_embedder.embed(TEXTS), axis=1)
 
     assert cosines.min() > 0.9999  # padded together in one batch, as in indexing
+
+
+def test_the_pre_optimised_onnx_graph_gives_the_plain_exports_vectors(embedder: Embedder) -> None:
+    """Sessions start from a copy optimised once (weights outside the graph); it must compute the same."""
+    import onnxruntime
+    from tokenizers import Tokenizer
+
+    model_path = default_model_path()
+    plain = onnx_model_file(model_path, embedder.model_cache, quantized=False)
+    optimised = _optimized_model_file(plain)
+    assert optimised is not None and optimised != plain
+    tokenizer = Tokenizer.from_file(str(model_path / "tokenizer.json"))
+    tokenizer.enable_padding()
+    encodings = tokenizer.encode_batch(TEXTS)
+    ids = np.array([e.ids for e in encodings], dtype=np.int64)
+    inputs = {"input_ids": ids, "attention_mask": np.array([e.attention_mask for e in encodings], dtype=np.int64),
+              "token_type_ids": np.zeros_like(ids)}
+    outputs = [onnxruntime.InferenceSession(str(path), providers=["CPUExecutionProvider"]).run(None, inputs)[0]
+               for path in (plain, optimised)]
+
+    assert np.allclose(outputs[0], outputs[1], atol=1e-5)
 
 
 def test_a_second_process_reuses_the_store_vector_cache(tmp_path: Path, embedder: Embedder) -> None:
@@ -186,7 +207,8 @@ def test_a_one_question_ask_loads_neither_chroma_nor_torch_nor_langchain_runnabl
         "from newsdesk.cli import main\n"
         "sys.argv = ['newsdesk', 'ask', '--json', 'How many Russian soldiers were wounded?']\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "heavy = ('chromadb', 'torch', 'langchain_core.runnables.base', 'langsmith', 'scipy', 'wordfreq')\n"
+        "heavy = ('chromadb', 'torch', 'langchain_core.runnables.base', 'langsmith', 'scipy', 'wordfreq',\n"
+        "         'yaml', 'pysbd', 'filelock', 'asyncio', 'urllib.request')\n"
         "print('LOADED', sorted(name for name in heavy if name in sys.modules), file=sys.stderr)\n"
     )
     env = {**os.environ, "NEWSDESK_STORE": str(seed_assistant.settings.store), "PYTHONPATH": str(REPO / "src")}

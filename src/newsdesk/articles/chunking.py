@@ -12,13 +12,14 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-import pysbd
 from langchain_core.documents import Document
 
 from newsdesk.articles.corpus import Article
 from newsdesk.text import Span, date_ordinal
 
 if TYPE_CHECKING:
+    import pysbd
+
     from newsdesk.claims.attribution import Attribution
 
 # pysbd is accurate on abbreviations ("Feb. 28", "U.S.") but slow on huge
@@ -34,6 +35,8 @@ _TERMINAL = ('.', '!', '?', ':', '"', '”', '’', ')', '…')
 
 @lru_cache(maxsize=1)
 def _segmenter() -> pysbd.Segmenter:
+    import pysbd  # here: answering a question never splits an article
+
     return pysbd.Segmenter(language="en", clean=False, char_span=True)
 
 

@@ -25,10 +25,9 @@ import time
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 from newsdesk.display import visible
 from newsdesk.errors import CorpusError
@@ -46,11 +45,21 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _BINARY_CONTROL_SHARE = 0.15  # random bytes give about 0.25, colourised logs a few per cent
 
 
-class _FrontMatterLoader(yaml.SafeLoader):
-    """Safe YAML with timestamps left as text, so `_parse_date` judges them (2024-13-45 must not raise)."""
+@lru_cache(maxsize=1)
+def _front_matter_loader() -> type:
+    """Safe YAML with timestamps left as text, so `_parse_date` judges them (2024-13-45 must not raise).
+    Built on first use: answering a question reads no front matter, and PyYAML's import is 0.05 s."""
+    import yaml
 
+    # libyaml's parser when PyYAML was built with it: the pure-Python one was 4.5 of 49 s of a
+    # one-article edit at 10k documents (every file's front matter is read; docs/benchmarks.md).
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-_FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
+    class FrontMatterLoader(base):  # type: ignore[misc, valid-type]
+        pass
+
+    FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
+    return FrontMatterLoader
 
 
 @dataclass(frozen=True)
@@ -439,8 +448,10 @@ def _front_matter_end(text: str) -> tuple[int, int] | None:
 def _parse_metadata(front: str | None, path: Path) -> tuple[dict[str, Any], list[str]]:
     if front is None:
         return {}, []
+    import yaml
+
     try:
-        data = yaml.load(front, Loader=_FrontMatterLoader) if front.strip() else {}  # noqa: S506 (safe loader)
+        data = yaml.load(front, Loader=_front_matter_loader()) if front.strip() else {}  # noqa: S506 (safe loader)
     except yaml.YAMLError as exc:
         where = getattr(exc, "problem_mark", None)
         line = f" at front-matter line {where.line + 2}" if where is not None else ""

@@ -12,9 +12,13 @@ Citations name the other outlets of the family (`newsdesk.answer.provenance`).
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any, Protocol
+
+import numpy as np
 
 from langchain_core.documents import Document
 
@@ -33,21 +37,53 @@ def shingles(body: str) -> set[bytes]:
     return {" ".join(words[i:i + SHINGLE_WORDS]).encode() for i in range(len(words) - SHINGLE_WORDS + 1)}
 
 
-def wire_families(articles: Iterable[Article], threshold: float) -> dict[str, str]:
-    """``{copy doc_id: canonical doc_id}`` for every article that is a near-duplicate of an earlier one."""
-    from datasketch import MinHash, MinHashLSH
+class SignatureCache(Protocol):
+    """MinHash signatures (``hashvalues``) by body key, kept between reindexes: an edit computes one, not all."""
+
+    def get(self, keys: list[str]) -> dict[str, np.ndarray]: ...
+
+    def put(self, signatures: dict[str, np.ndarray]) -> None: ...
+
+
+def body_key(body: str) -> str:
+    return hashlib.sha256(body.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+def signature_key(scheme: str, body: str) -> str:
+    """A cached signature's key: datasketch's hash scheme (another scheme gives other values) and the body."""
+    return f"{scheme}:{body_key(body)}"
+
+
+def wire_families(articles: Iterable[Article], threshold: float, cache: SignatureCache | None = None) -> dict[str, str]:
+    """``{copy doc_id: canonical doc_id}`` for every article that is a near-duplicate of an earlier one.
+
+    With a ``cache``, only bodies it has no signature for are shingled and hashed (the families are then
+    found over all signatures, as without it: a changed article can join or leave any family).
+    """
+    from datasketch import LeanMinHash, MinHash, MinHashLSH
 
     ordered = sorted(articles, key=_canonical_order)
+    template = MinHash(num_perm=NUM_PERM)  # its hash scheme names the cached signatures; its permutations are reused
+    keys = {article.doc_id: signature_key(template.scheme, article.body) for article in ordered}
+    stored = cache.get(sorted(set(keys.values()))) if cache is not None else {}
+    computed: dict[str, np.ndarray] = {}
     lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
-    signatures: dict[str, MinHash] = {}
+    signatures: dict[str, Any] = {}
     canonical_of: dict[str, str] = {}
     ordered_index: dict[str, int] = {}
     for article in ordered:
-        grams = shingles(article.body)
-        if not grams:
-            continue
-        signature = MinHash(num_perm=NUM_PERM)
-        signature.update_batch(list(grams))
+        key = keys[article.doc_id]
+        hashvalues = stored.get(key, computed.get(key))
+        if hashvalues is None:
+            grams = shingles(article.body)
+            if not grams:
+                continue
+            fresh = MinHash(num_perm=NUM_PERM, permutations=template.permutations, scheme=template.scheme)
+            fresh.update_batch(list(grams))
+            hashvalues = computed[key] = fresh.hashvalues
+        signature = LeanMinHash(
+            seed=template.seed, hashvalues=hashvalues.astype(template.hashvalues.dtype), scheme=template.scheme
+        )
         matches = [
             doc_id for doc_id in lsh.query(signature) if signature.jaccard(signatures[doc_id]) >= threshold
         ]
@@ -58,6 +94,8 @@ def wire_families(articles: Iterable[Article], threshold: float) -> dict[str, st
         signatures[article.doc_id] = signature
         lsh.insert(article.doc_id, signature)
         ordered_index[article.doc_id] = len(ordered_index)
+    if cache is not None and computed:
+        cache.put(computed)
     return canonical_of
 
 

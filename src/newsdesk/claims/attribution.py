@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from newsdesk.text import Span, Token, specificity, stem, stems_match, tokens
 from newsdesk.vocabulary import (
@@ -687,7 +688,7 @@ def same_claimant(a: str, b: str) -> bool:
     Compared by their proper-name words (roles left out), a stem matching a
     longer one ("Russia", "Russian"); names without any compare as text.
     """
-    left, right = claimant_identity(a), claimant_identity(b)
+    left, right = _identity(a), _identity(b)
     if not left or not right:
         return a.lower().strip() == b.lower().strip() or a.lower() in b.lower() or b.lower() in a.lower()
     small, large = sorted((left, right), key=len)
@@ -696,11 +697,16 @@ def same_claimant(a: str, b: str) -> bool:
 
 def claimant_identity(name: str) -> set[str]:
     """The proper-name words of a claimant: its people, places and organisations, not its roles."""
-    return {
+    return set(_identity(name))
+
+
+@lru_cache(maxsize=50_000)  # finding disputes compares every claim's claimant with every side's (ledger-wide)
+def _identity(name: str) -> frozenset[str]:
+    return frozenset(
         stem(w.text)
         for w in tokens(name)
         if w.text[0].isupper() and w.lower not in ROLE_WORDS and w.lower not in STOPWORDS
-    }
+    )
 
 
 def claimant_label(claimant: str, relay: str | None = None, *, inline: bool = True) -> str:

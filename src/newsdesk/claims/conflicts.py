@@ -28,7 +28,7 @@ from typing import Any
 from langchain_core.documents import Document
 
 from newsdesk.claims.extraction import EVENTS, Claim, Opposition, measures_asked
-from newsdesk.claims.attribution import same_claimant
+from newsdesk.claims.attribution import claimant_identity, same_claimant
 from newsdesk.claims.ledger import Ledger
 from newsdesk.answer.answer_types import asks_figure_type, figure_types_asked, gives_figure_asked
 from newsdesk.answer.questions import Question, entity_met
@@ -200,12 +200,26 @@ def _add(dispute: Dispute, claim: Claim) -> None:
 
 def _sides(claims: list[Claim]) -> list[Side]:
     sides: list[Side] = []
+    # Only sides sharing a name word's first four letters can be `same_claimant` (its stems match by
+    # prefix), and sides with no name word compare as text: the first match is found among those, in
+    # order, instead of among every side (a ledger-wide group made this pass quadratic; docs/benchmarks.md).
+    by_prefix: dict[str, list[int]] = {}
+    unnamed: list[int] = []
     for claim in sorted(claims, key=lambda c: (c.doc_id, c.start)):
-        for side in sides:
-            if same_claimant(side.claimant, claim.claimant):
-                side.claims.append(claim)
+        prefixes = {word[:4] for word in claimant_identity(claim.claimant)}
+        candidates = (
+            sorted({*unnamed, *(i for prefix in prefixes for i in by_prefix.get(prefix, ()))})
+            if prefixes else range(len(sides))
+        )
+        for i in candidates:
+            if same_claimant(sides[i].claimant, claim.claimant):
+                sides[i].claims.append(claim)
                 break
         else:
+            for prefix in prefixes:
+                by_prefix.setdefault(prefix, []).append(len(sides))
+            if not prefixes:
+                unnamed.append(len(sides))
             sides.append(Side(claim.claimant, [claim]))
     for side in sides:
         side.claims.sort(key=_recency, reverse=True)

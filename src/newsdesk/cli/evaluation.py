@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
 
 from newsdesk.cli.common import (
@@ -254,6 +253,8 @@ def run_with_progress(
             "document; was the corpus this set was written for indexed? (`make eval` indexes corpus/ and every eval corpus)",
             highlight=False,
         )
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+
     with Progress(
         TextColumn("[progress.description]{task.description}"),
         BarColumn(),

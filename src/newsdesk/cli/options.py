@@ -7,8 +7,12 @@ command has an option of the same name (``reindex --corpus`` is its own).
 
 from __future__ import annotations
 
-import click
+from typing import TYPE_CHECKING
+
 from typer.core import TyperGroup
+
+if TYPE_CHECKING:
+    import click
 
 # Global options that take a value; their names are defined by the callback in cli/__init__.py.
 GLOBAL_VALUE_OPTIONS = ("--store", "--config", "--corpus")

@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import json
 import os
-import urllib.error
-import urllib.request
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +58,9 @@ def running_server(store: Path) -> str | None:
 
 def ask_server(url: str, question: str, outlets: list[str], since: str, until: str) -> dict[str, Any] | None:
     """The answer JSON (as `ask --json` prints it) from the server's ``/ask`` API, or None on any failure."""
+    import urllib.error  # here: a run with no server advertised never needs them
+    import urllib.request
+
     base = url.rstrip("/") + "/gradio_api/call/ask"
     payload = json.dumps({"data": [question, [], outlets, since, until]}).encode("utf-8")
     try:

@@ -32,6 +32,7 @@ import os
 import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -42,17 +43,27 @@ from newsdesk.atomic import write_atomically
 from newsdesk.articles.chunking import CHUNKER_VERSION, chunk_article, document_version
 from newsdesk.articles.corpus import Article, LoadReport, Skipped, load_corpus
 from newsdesk.articles.corpus_roots import absolute_roots
-from newsdesk.articles.duplicates import ChunkPrint, canonicals_first, chunk_print, new_chunks, wire_families
+from newsdesk.articles.duplicates import (
+    ChunkPrint,
+    body_key,
+    canonicals_first,
+    chunk_print,
+    new_chunks,
+    wire_families,
+)
 from newsdesk.claims.extraction import EXTRACTOR_VERSION
 from newsdesk.claims.ledger import Ledger, ledger_path, next_ledger, read_ledger, remove_old_ledgers, write_ledger
 from newsdesk.errors import CorpusError, MassDeleteError, StoreError
 from newsdesk.index.bodies import remove_unused_bodies, write_body
 from newsdesk.index.lexical import LexicalIndex, Passage
+from newsdesk.index.signature_cache import SignatureCache
 from newsdesk.index.store import DocumentEntry, Snapshot, Store, chroma_pages, store_write_errors, utc_now_iso
 
 ProgressCallback = Callable[[int, int, str], None]
 _KEY_ENCODER = "sha256"
 _STAT_FILE = "corpus-stat.json"
+_CHROMA_PAGE = 2000
+_DOC_IDS_PER_QUERY = 200
 
 
 @dataclass
@@ -109,12 +120,16 @@ def _reindex_locked(
         unchanged = _nothing_changed(store, fingerprint)
         if unchanged is not None:
             return unchanged
+    remembered_files = _remembered_file_stats(store)
     (store.root / _STAT_FILE).unlink(missing_ok=True)
     aside = store.set_aside_record_manager() if rebuild else None
     loaded = load_corpus(settings.corpus, int(settings.max_file_mb * 1_000_000))
     previous, repaired = _previous_snapshot(store)
-    _forget_records_missing_from_chroma(store)
-    families = _wire_families(loaded, previous, settings.chunk_size, settings.chunk_overlap, settings.duplicate_threshold)
+    in_chroma = _chroma_metadata(store)  # one pass over Chroma's records serves the steps up to index()
+    _forget_records_missing_from_chroma(store, set(in_chroma))
+    families = _wire_families(
+        loaded, previous, settings.chunk_size, settings.chunk_overlap, settings.duplicate_threshold, store.root
+    )
     report = _classify(loaded, previous, settings.chunk_size, settings.chunk_overlap, families)
     report.repaired = repaired + ([f"{settings.record_db} set aside as {aside.name}; rebuilt"] if aside else [])
     if not allow_mass_delete:
@@ -123,7 +138,7 @@ def _reindex_locked(
     if rebuild:  # a fresh record manager knows no chunk: everything goes through index() again
         to_index = {article.doc_id for article in loaded.articles}
     else:
-        to_index = {*report.added, *report.updated, *_incomplete(store, previous, report.unchanged)}
+        to_index = {*report.added, *report.updated, *_incomplete(in_chroma, previous, report.unchanged)}
     report.chunks_embedded = _index_articles(store, loaded.articles, to_index, progress, families)
 
     documents = {
@@ -141,13 +156,16 @@ def _reindex_locked(
         chunk_size=settings.chunk_size,
         corpus_roots=absolute_roots(settings.corpus),
     )
-    passages, vectors, unadmitted = _snapshot_passages(store, snapshot)
+    # index() only added chunks, all of documents in to_index: read those back, not the whole collection
+    in_chroma = _chroma_metadata(store) if rebuild else in_chroma | _chroma_metadata(store, sorted(to_index))
+    passages, vectors, unadmitted = _snapshot_passages(store, snapshot, previous, in_chroma)
     snapshot = _with_chunk_counts(snapshot, passages)
     lexical_dir = store.lexical_root / f"g{snapshot.generation:06d}"
     shutil.rmtree(lexical_dir, ignore_errors=True)
     LexicalIndex.build(passages, vectors).save(lexical_dir)
     snapshot = replace(snapshot, lexical_dir=str(lexical_dir.relative_to(store.root)))
-    report.repaired += _write_claim_ledger(store, previous, snapshot, loaded.articles, kept)
+    ledger_unchanged = _unchanged_since_written(store, ledger_path(store.root, previous.generation), remembered_files)
+    report.repaired += _write_claim_ledger(store, previous, snapshot, loaded.articles, kept, ledger_unchanged)
     store.write_snapshot(snapshot)
 
     report.chunks_deleted = _delete_unadmitted(store, unadmitted)
@@ -227,6 +245,23 @@ def _published_file_stats(store: Store, snapshot: Snapshot) -> dict[str, list[in
     return stats or None
 
 
+def _remembered_file_stats(store: Store) -> dict[str, Any]:
+    """The store files' sizes and times as the last clean reindex left them (empty when unknown)."""
+    try:
+        files = json.loads((store.root / _STAT_FILE).read_text(encoding="utf-8")).get("files")
+    except (OSError, ValueError, AttributeError):
+        return {}
+    return files if isinstance(files, dict) else {}
+
+
+def _unchanged_since_written(store: Store, path: Path, remembered: dict[str, Any]) -> bool:
+    try:
+        info = path.stat()
+    except OSError:
+        return False
+    return remembered.get(str(path.relative_to(store.root))) == [info.st_size, info.st_mtime_ns]
+
+
 def _remember_fingerprint(store: Store, fingerprint: str, snapshot: Snapshot) -> None:
     remembered = {
         "fingerprint": fingerprint,
@@ -236,10 +271,22 @@ def _remember_fingerprint(store: Store, fingerprint: str, snapshot: Snapshot) ->
     write_atomically(store.root / _STAT_FILE, json.dumps(remembered))
 
 
-def _incomplete(store: Store, previous: Snapshot, unchanged: list[str]) -> set[str]:
+def _chroma_metadata(store: Store, doc_ids: list[str] | None = None) -> dict[str, dict[str, Any]]:
+    """The metadata of every Chroma record by id, or of the records of ``doc_ids`` only."""
+    if doc_ids is None:
+        return {chunk_id: metadata for chunk_id, _, metadata in _chroma_records(store, include=["metadatas"])}
+    found: dict[str, dict[str, Any]] = {}
+    for begin in range(0, len(doc_ids), _DOC_IDS_PER_QUERY):
+        part = doc_ids[begin:begin + _DOC_IDS_PER_QUERY]
+        page = store.collection.get(where={"doc_id": {"$in": part}}, include=["metadatas"])
+        found.update(zip(page["ids"], page["metadatas"], strict=True))
+    return found
+
+
+def _incomplete(in_chroma: dict[str, dict[str, Any]], previous: Snapshot, unchanged: list[str]) -> set[str]:
     """Unchanged documents with fewer chunks in Chroma than the snapshot lists (Chroma files lost)."""
     counts: dict[str, int] = {}
-    for _, _, metadata in _chroma_records(store, include=["metadatas"]):
+    for metadata in in_chroma.values():
         if previous.admits(metadata):
             counts[str(metadata["doc_id"])] = counts.get(str(metadata["doc_id"]), 0) + 1
     return {doc_id for doc_id in unchanged if counts.get(doc_id, 0) < previous.documents[doc_id].chunks}
@@ -253,23 +300,30 @@ def _previous_snapshot(store: Store) -> tuple[Snapshot, list[str]]:
         return Snapshot(), [f"{exc} Treated as missing and rebuilt from the corpus."]
 
 
-def _forget_records_missing_from_chroma(store: Store) -> None:
+def _forget_records_missing_from_chroma(store: Store, chroma_ids: set[str]) -> None:
     """Chunks the record manager lists but Chroma lost (its files deleted or restored from an
     older backup) would otherwise never be added again: drop their records so they are."""
     manager = store.record_manager
-    missing = set(manager.list_keys()) - store.chroma_ids()
+    missing = set(manager.list_keys()) - chroma_ids
     if missing:
         manager.delete_keys(sorted(missing))
 
 
 def _write_claim_ledger(
-    store: Store, previous: Snapshot, snapshot: Snapshot, articles: list[Article], kept: dict[str, DocumentEntry]
+    store: Store,
+    previous: Snapshot,
+    snapshot: Snapshot,
+    articles: list[Article],
+    kept: dict[str, DocumentEntry],
+    previous_unchanged: bool = False,
 ) -> list[str]:
     """The claims of the new snapshot's documents, under its generation (before it is published);
-    returns a note when the previous ledger was damaged."""
+    returns a note when the previous ledger was damaged. ``previous_unchanged``: the previous ledger
+    file is as the last clean reindex wrote it (same size and time), so its claims are carried over
+    without being parsed again; any other file is parsed and checked whole."""
     notes = []
     try:
-        old = read_ledger(store.root, previous.generation)
+        old = read_ledger(store.root, previous.generation, keep_json=True, unparsed=previous_unchanged)
     except StoreError as exc:
         old = Ledger()  # unreadable: extract every document again
         notes.append(f"{exc} Treated as missing and rebuilt from the corpus.")
@@ -307,15 +361,20 @@ def _failed_ids(loaded: LoadReport, previous: Snapshot) -> set[str]:
 
 
 def _wire_families(
-    loaded: LoadReport, previous: Snapshot, chunk_size: int, overlap: int, threshold: float
+    loaded: LoadReport, previous: Snapshot, chunk_size: int, overlap: int, threshold: float, store_root: Path
 ) -> dict[str, str]:
     """The previous snapshot's families when no article changed (skips MinHash and datasketch's
-    seconds-long import on the common no-change run), else computed afresh."""
+    seconds-long import on the common no-change run), else found again from the store's signatures,
+    hashing only the bodies it has none for."""
     current = {a.doc_id: document_version(a, chunk_size, overlap) for a in loaded.articles}
     before = {doc_id: entry.hash for doc_id, entry in previous.documents.items()}
     if current and current == before:
         return {doc_id: entry.copy_of for doc_id, entry in previous.documents.items() if entry.copy_of}
-    return wire_families(loaded.articles, threshold)
+    cache = SignatureCache(store_root)
+    families = wire_families(loaded.articles, threshold, cache)
+    if not (loaded.failures or loaded.unreadable_dirs or loaded.failed_roots):  # a failed file may come back
+        cache.prune({body_key(article.body) for article in loaded.articles})
+    return families
 
 
 def _kept_entries(loaded: LoadReport, previous: Snapshot) -> dict[str, DocumentEntry]:
@@ -429,24 +488,53 @@ def _chroma_records(store: Store, include: list[str]) -> Iterator[tuple[str, str
         yield from zip(page["ids"], texts, page["metadatas"], strict=True)
 
 
-def _snapshot_passages(store: Store, snapshot: Snapshot) -> tuple[list[Passage], np.ndarray | None, list[str]]:
+def _snapshot_passages(
+    store: Store, snapshot: Snapshot, previous: Snapshot, metadata_of: dict[str, dict[str, Any]]
+) -> tuple[list[Passage], np.ndarray | None, list[str]]:
     """The chunks Chroma holds for exactly the snapshot's document versions with their vectors
-    (rows in the same order; None when Chroma gave none), and the ids of all others."""
+    (rows in the same order; None when Chroma gave none), and the ids of all others. ``metadata_of``:
+    the metadata of every record in Chroma, by id.
+
+    Which chunks those are is decided from every record's metadata; the text and vector of a chunk the
+    previous snapshot's lexical index already holds are taken from it, so only the chunks of new and
+    changed documents are read from Chroma with their embeddings (what an edit costs follows the edit).
+    """
+    admitted_ids = [chunk_id for chunk_id, metadata in metadata_of.items() if snapshot.admits(metadata)]
+    unadmitted = [chunk_id for chunk_id, metadata in metadata_of.items() if not snapshot.admits(metadata)]
+    known = _previous_passages(store, previous)
     admitted: list[tuple[Passage, Any]] = []
-    unadmitted: list[str] = []
-    for page in chroma_pages(store.collection, include=["documents", "metadatas", "embeddings"]):
+    wanted = []
+    for chunk_id in admitted_ids:
+        if chunk_id in known and known[chunk_id][0].metadata == metadata_of[chunk_id]:
+            admitted.append(known[chunk_id])
+        else:
+            wanted.append(chunk_id)
+    for begin in range(0, len(wanted), _CHROMA_PAGE):
+        page = store.collection.get(ids=wanted[begin:begin + _CHROMA_PAGE], include=["documents", "metadatas", "embeddings"])
         embeddings = page.get("embeddings")
         rows = embeddings if embeddings is not None and len(embeddings) else [None] * len(page["ids"])
         for chunk_id, text, metadata, vector in zip(page["ids"], page["documents"], page["metadatas"], rows, strict=True):
-            if snapshot.admits(metadata):
-                admitted.append((Passage(chunk_id, text, dict(metadata)), vector))
-            else:
-                unadmitted.append(chunk_id)
+            admitted.append((Passage(chunk_id, text, dict(metadata)), vector))
     admitted.sort(key=lambda pair: (pair[0].metadata["doc_id"], pair[0].metadata["chunk_index"]))
     passages = [passage for passage, _ in admitted]
     if not admitted or any(vector is None for _, vector in admitted):
         return passages, None, unadmitted
     return passages, np.asarray([vector for _, vector in admitted], dtype=np.float32), unadmitted
+
+
+def _previous_passages(store: Store, previous: Snapshot) -> dict[str, tuple[Passage, np.ndarray]]:
+    """The previous lexical index's passages with their vectors, by chunk id (empty when it has no vectors
+    or cannot be read: then every admitted chunk is read from Chroma)."""
+    if not previous.lexical_dir:
+        return {}
+    try:
+        lexical = LexicalIndex.load(store.root / previous.lexical_dir)
+    except (OSError, ValueError):
+        return {}
+    if lexical.vectors is None:
+        return {}
+    vectors = np.array(lexical.vectors)  # read once: a row of the memory map is a slow object of its own
+    return {passage.chunk_id: (passage, vectors[row]) for row, passage in enumerate(lexical.passages)}
 
 
 def _with_chunk_counts(snapshot: Snapshot, passages: list[Passage]) -> Snapshot:

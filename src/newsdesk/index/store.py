@@ -30,7 +30,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from filelock import FileLock, Timeout
 from pydantic import TypeAdapter, ValidationError
 
 from newsdesk.atomic import write_atomically
@@ -174,6 +173,8 @@ class Store:
     @contextmanager
     def writer_lock(self) -> Iterator[None]:
         """Hold the reindex lock, or raise `StoreLockedError` after ``lock_timeout`` seconds."""
+        from filelock import FileLock, Timeout  # here: a process that only answers takes no lock
+
         self.root.mkdir(parents=True, exist_ok=True)
         lock = FileLock(str(self.settings.lock_file))
         try:
