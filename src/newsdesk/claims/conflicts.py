@@ -117,13 +117,29 @@ def _same_figure_subject(a: Claim, b: Claim) -> bool:
 def same_event(a: Claim, b: Claim) -> bool:
     """Claims of two articles are about one event when one article's headline and lede name what the other
     claim's sentence or article names, enough to be specific (a shared claimant's name, such as a national
-    agency that speaks about every flood, does not count)."""
+    agency that speaks about every flood, does not count), and their headlines share a word beyond those
+    names: what happened ("flood", "strike"), said in a headline and in the other headline or claim, since
+    one town has many events."""
     names = _name_stems(a) | _name_stems(b)
     if not a.scene or not b.scene:  # a ledger written before scenes were kept
         return _topic_weight(set(a.topics) & set(b.topics) - names) >= _CROSS_ARTICLE_TOPIC_WEIGHT
     # Each way round: a union named in passing in one article is not the scene of the other.
     this_way, other_way = set(a.scene) & set(b.topics) - names, set(b.scene) & set(a.topics) - names
-    return bool(this_way) and bool(other_way) and _topic_weight(this_way | other_way) >= _CROSS_ARTICLE_TOPIC_WEIGHT
+    if not (this_way and other_way and _topic_weight(this_way | other_way) >= _CROSS_ARTICLE_TOPIC_WEIGHT):
+        return False
+    if not a.title or not b.title:
+        return True
+    # What happened is in one headline and the other headline or claim: "turnout" in a headline and in
+    # a feature's passing "turnout was revised to 61 percent".
+    a_said, b_said = _headline_stems(a.title) | _quote_words(a), _headline_stems(b.title) | _quote_words(b)
+    shared = (_headline_stems(a.title) & b_said) | (_headline_stems(b.title) & a_said)
+    return bool(shared - this_way - other_way)
+
+
+@functools.lru_cache(maxsize=4096)
+def _headline_stems(title: str) -> frozenset[str]:
+    """Stems of a headline's content words: in "Cup final crowd in Ashford", "cup final crowd ashford"."""
+    return frozenset(stem(w.text) for w in tokens(title) if w.lower not in STOPWORDS and not w.text[:1].isdigit())
 
 
 def _statement_disputes(statements: list[Claim]) -> list[Dispute]:
