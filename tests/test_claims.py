@@ -208,15 +208,31 @@ def test_figure_extraction_rules(rule, title, sentence, value, key, hedge) -> No
     assert figure.hedge == hedge
 
 
-def test_the_same_counted_noun_groups_though_one_event_is_only_a_verb_s_stem() -> None:
-    """"cancelled 140 flights as pilots staged ..." and "230 flights had been cancelled" count the same flights;
-    "12 killed" and "30 wounded" never group, though both count people."""
+def test_the_same_counted_noun_groups_only_when_the_same_thing_happened_to_it() -> None:
+    """"cancelled 75 flights as pilots walked out" and "110 flights had been cancelled" count the same flights;
+    "handled 300 flights" or "operates 300 flights a day" count other ones; "12 killed" and "30 wounded" never
+    group, though both count people; a measure ("magnitude") needs no event."""
     from newsdesk.claims.extraction import SubjectKey
 
-    assert SubjectKey("", "flight", "stage").compatible(SubjectKey("", "flight", "cancel"))
+    assert SubjectKey("", "flight", "cancel").compatible(SubjectKey("", "flight", "cancel"))
+    assert not SubjectKey("", "flight", "handl").compatible(SubjectKey("", "flight", "cancel"))
+    assert not SubjectKey("", "flight", "").compatible(SubjectKey("", "flight", "cancel"))
     assert SubjectKey("", "magnitude", "measur").compatible(SubjectKey("", "magnitude", ""))
     assert not SubjectKey("", "peopl", "killed").compatible(SubjectKey("", "peopl", "wounded"))
     assert not SubjectKey("", "soldier", "killed").compatible(SubjectKey("", "soldier", "wounded"))
+
+
+def test_flights_cancelled_are_not_disputed_by_flights_flown() -> None:
+    from newsdesk.claims.conflicts import find_disputes
+
+    body = (
+        "Quenby Air cancelled 75 flights on Friday as pilots walked out, the airline said. "
+        "The pilots' union said 110 flights had been cancelled. "
+        "The airport authority said it handled 300 flights on Friday."
+    )
+    claims = extract_claims(_article("strike.md", body, dt.date(2025, 6, 7), title="Pilots strike at Quenby"))
+    disputes = [d for d in find_disputes(claims) if d.kind == "figure"]
+    assert [sorted(side.latest.value for side in d.sides) for d in disputes] == [[75, 110]]
 
 
 def test_people_doing_an_act_and_the_act_s_noun_count_the_same_thing() -> None:

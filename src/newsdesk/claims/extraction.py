@@ -153,16 +153,13 @@ class SubjectKey:
     def compatible(self, other: SubjectKey) -> bool:
         """Same event and counted noun; a missing nationality or a generic "people" fits any.
 
-        A measure ("magnitude", "turnout") needs no event, and the same specific counted noun
-        ("flights") fits when an event is unknown or only a verb's own stem ("staged"): only two
-        known, different events ("killed", "wounded") keep the same noun apart.
+        A measure ("magnitude", "turnout") needs no event. The same specific counted noun ("flights")
+        fits when both figures say the same thing happened to it, a known event or the same verb's stem
+        ("cancel"): "operates 300 flights a day" and "cancelled 140 flights" count different flights.
         """
         if self.qualifier and other.qualifier and self.qualifier != other.qualifier:
             return False
-        if self.head and self.head == other.head and (
-            self.head in _MEASURED_VALUES or (self.head not in _GENERIC_HEADS and self.head not in _MEASURES
-                                              and not _both_known_and_different(self.event, other.event))
-        ):
+        if self.head and self.head == other.head and self.head in _MEASURED_VALUES:
             return True
         if _names_the_act(self, other) or _names_the_act(other, self):
             return True
@@ -181,10 +178,6 @@ def _names_the_act(people: SubjectKey, thing: SubjectKey) -> bool:
         people.head in _GENERIC_HEADS and len(people.event) >= 4 and thing.head.startswith(people.event)
         and thing.event in ("", people.event)
     )
-
-
-def _both_known_and_different(a: str, b: str) -> bool:
-    return a != b and a in _CANONICAL_EVENTS and b in _CANONICAL_EVENTS
 
 
 @dataclass(frozen=True)
