@@ -183,6 +183,13 @@ def test_unseen_wire_story_sources_named_by_statement_honorific_and_estimate() -
 FIGURE_RULES = [
     ("number words compound", "Mill to close", "Four hundred and twenty employees will lose their jobs, the company said.",
      420, "|worker|laid off", None),
+    ("jobs near a word of loss are jobs lost", "Bakery to close old site",
+     "The union said 400 jobs would go at the old site.", 400, "|job|laid off", None),
+    ("jobs created are not jobs lost", "Bakery expands",
+     "Brackley Foods will create 2,000 jobs at a new site, the company said.", 2000, "|job|", None),
+    ("a figure borrowing a count of jobs lost counts jobs lost", "Steelworks cuts",
+     "Pemberton Steel will now cut 300 jobs, down from the 450 it announced in May, the company said.",
+     450, "|job|laid off", None),
     ("a range's first end counts what the second does", "Rally in Osterby",
      "Organisers said between 3,000 and 4,000 people took part.", 3000, "|peopl|attended", "at least"),
     ("an age in years ago", "Cave art dated", "The team said the paintings were made about 12,000 years ago.",

@@ -43,7 +43,7 @@ from newsdesk.vocabulary import (
 )
 
 # Bump when the extraction rules change: the next reindex then re-extracts every article.
-EXTRACTOR_VERSION = "21"
+EXTRACTOR_VERSION = "22"
 
 _NUMBER_WORD = re.compile(
     r"\b(?:" + "|".join(sorted(FIGURE_CARDINALS, key=len, reverse=True)) + r")(?:-(?:one|two|three|four|five|six|seven|eight|nine))?\b",
@@ -76,8 +76,9 @@ _VERB_OBJECT_EVENTS = {
     ("took", "part"): "attended", ("taken", "part"): "attended", ("take", "part"): "attended",
     ("turned", "out"): "attended",
 }
-# What is counted when it is jobs: a count of jobs is one of jobs lost ("cut 950 jobs", "1,200 posts go").
+# What is counted when it is jobs, and the words that say they are lost ("will cut 300 jobs", "80 posts go").
 _JOB_HEADS = frozenset("job post position".split())
+_JOB_LOSS_STEMS = frozenset(stem(w) for w in "cut shed axe lose lost losing go going gone slash eliminate scrap".split())
 # Every canonical event; an event outside it is a verb's stem ("cancel") that only matches itself.
 _CANONICAL_EVENTS = frozenset(EVENTS.values()) | {"capacity"}
 # Nouns that are themselves the event: "142 civilian deaths", "63 bodies".
@@ -397,10 +398,11 @@ def _figures(body: str, start: int, end: int, claimant: str, title: str = "") ->
             # and is shown as what it says, a floor
             noun_words, after_index = _counted_noun(text, words, last + 3)
             hedge = hedge or "at least"
-        qualifier = ""
+        qualifier, borrowed_event = "", ""
         if not noun_words and found:
             previous = found[-1]
             noun, head, qualifier = previous.noun, previous.head, previous.qualifier
+            borrowed_event = previous.event
         else:
             noun, head, qualifier = _noun_parts(noun_words, claimant, text, words, first)
         if noun_words[:1] and noun_words[0].lower in ("years", "year") and (
@@ -421,8 +423,8 @@ def _figures(body: str, start: int, end: int, claimant: str, title: str = "") ->
                 noun_words, before_event = counted
                 noun, head, qualifier = _noun_parts(noun_words, claimant, text, words, first)
                 event = before_event or event
-        if head in _JOB_HEADS and (not event or event not in _CANONICAL_EVENTS):
-            event = "laid off"
+        if head in _JOB_HEADS and not event_known(event):
+            event = _job_event(event, words, first, after_index, borrowed_event)
         noun_event = _EVENT_NOUNS.get(noun_words[-1].lower) if noun_words else None
         if noun_event:
             event = noun_event
@@ -678,6 +680,16 @@ def _counted_before(text: str, words: list[Token], first: int) -> tuple[list[Tok
             event = _event_after(words, after, text) if after < first else None
             return noun, event
     return None
+
+
+def _job_event(event: str, words: list[Token], first: int, after: int, borrowed: str) -> str:
+    """A count of jobs is of jobs lost when a word of loss stands near it ("will cut 300 jobs", "80 posts
+    would go"), or when it borrows the noun of a count of jobs lost ("cut 300 jobs, down from the 400 it
+    announced"); "will create 2,000 jobs" keeps its own event."""
+    if borrowed == "laid off":
+        return borrowed
+    near = words[max(0, first - 5):after + 3]
+    return "laid off" if any(stem(w.lower) in _JOB_LOSS_STEMS for w in near) else event
 
 
 def _age_follows(words: list[Token], index: int) -> bool:
