@@ -204,6 +204,8 @@ FIGURE_RULES = [
      "The airline said it cancelled 75 flights on Friday.", 75, "|flight|cancel", None),
     ("a headline's measure names a bare figure", "Unions and police at odds over turnout",
      "Police said they had revised their estimate to 7,200.", 7200, "|peopl|attended", None),
+    ("a headline's measure names only a figure a value noun introduces", "Harlow votes amid row over turnout",
+     "The opposition leader said the party expected to win 30.", 30, "||expect", None),
 ]
 
 

@@ -43,7 +43,7 @@ from newsdesk.vocabulary import (
 )
 
 # Bump when the extraction rules change: the next reindex then re-extracts every article.
-EXTRACTOR_VERSION = "22"
+EXTRACTOR_VERSION = "23"
 
 _NUMBER_WORD = re.compile(
     r"\b(?:" + "|".join(sorted(FIGURE_CARDINALS, key=len, reverse=True)) + r")(?:-(?:one|two|three|four|five|six|seven|eight|nine))?\b",
@@ -96,7 +96,8 @@ _MEASURES_OF_PEOPLE = {"turnout": "attended", "attendance": "attended", "crowd":
 _GENERIC_HEADS = frozenset({"peopl"})
 # Value nouns that name what a figure measures when it has no counted noun; not the generic ones
 # ("figure", "number", "total", "estimate"), which say nothing about what is measured.
-_MEASURED_VALUES = (frozenset(VALUE_NOUNS) - frozenset("figure number total amount estimate toll tally share".split())) | {"age"}
+_GENERIC_VALUES = frozenset("figure number total amount estimate toll tally share".split())
+_MEASURED_VALUES = (frozenset(VALUE_NOUNS) - _GENERIC_VALUES) | {"age"}
 _PERSON_EVENTS = frozenset("killed wounded missing evacuated displaced rescued arrested casualties".split())
 # Counted nouns that measure rather than count people; "people" never stands for them.
 _MEASURES = frozenset(
@@ -441,8 +442,8 @@ def _figures(body: str, start: int, end: int, claimant: str, title: str = "") ->
         if not noun:
             noun, head = "", ""
         measured = _value_noun_before(words, first)  # "put the magnitude at 5.1", "turnout was 61.4 percent"
-        if not measured and not noun and not event_known(event):
-            measured = title_measure  # "Police ... revised their estimate to 6,500" under "... at odds over turnout"
+        if not measured and not noun and not event_known(event) and _value_noun_before(words, first, _GENERIC_VALUES):
+            measured = title_measure  # "revised their estimate to 7,200" under "... at odds over turnout"
         if measured in _MEASURES_OF_PEOPLE and not noun:
             noun, head, event = "people", "peopl", _MEASURES_OF_PEOPLE[measured]
         elif measured and (not noun or head == "percent"):
@@ -704,10 +705,10 @@ def _range_continues(words: list[Token], last: int) -> bool:
     return following.text[:1].isdigit() or following.lower in FIGURE_CARDINALS
 
 
-def _value_noun_before(words: list[Token], first: int) -> str:
-    """A measure named a few words before the figure ("magnitude", "turnout", "fee"), or ""."""
+def _value_noun_before(words: list[Token], first: int, nouns: frozenset[str] = _MEASURED_VALUES) -> str:
+    """A measure named a few words before the figure ("magnitude", "turnout", "fee"), or "" (or one of ``nouns``)."""
     for word in reversed(words[max(0, first - 6):first]):
-        if word.lower in _MEASURED_VALUES:
+        if word.lower in nouns:
             return word.lower
         if word.text[:1].isdigit():
             return ""
