@@ -192,6 +192,8 @@ FIGURE_RULES = [
      450, "|job|laid off", None),
     ("a range's first end counts what the second does", "Rally in Osterby",
      "Organisers said between 3,000 and 4,000 people took part.", 3000, "|peopl|attended", "at least"),
+    ("a change from one figure to another is not a range", "Quake toll rises",
+     "The toll in Velmar rose from 17 to 23 people, the regional governor said.", 17, "|peopl|killed", None),
     ("an age in years ago", "Cave art dated", "The team said the paintings were made about 12,000 years ago.",
      12000, "|age|", "about"),
     ("no more than is not more than", "Cave art dated", "Geologist Mara Lind said the cave is no more than 8,000 years old.",

@@ -43,7 +43,7 @@ from newsdesk.vocabulary import (
 )
 
 # Bump when the extraction rules change: the next reindex then re-extracts every article.
-EXTRACTOR_VERSION = "23"
+EXTRACTOR_VERSION = "24"
 
 _NUMBER_WORD = re.compile(
     r"\b(?:" + "|".join(sorted(FIGURE_CARDINALS, key=len, reverse=True)) + r")(?:-(?:one|two|three|four|five|six|seven|eight|nine))?\b",
@@ -394,7 +394,7 @@ def _figures(body: str, start: int, end: int, claimant: str, title: str = "") ->
             continue
         hedge = _hedge_before(text[:words[first].start])
         noun_words, after_index = _counted_noun(text, words, last + 1)
-        if not noun_words and _range_continues(words, last):
+        if not noun_words and _range_continues(words, first, last):
             # "between 9,000 and 11,000 people took part": the first end counts what the second does,
             # and is shown as what it says, a floor
             noun_words, after_index = _counted_noun(text, words, last + 3)
@@ -697,9 +697,11 @@ def _age_follows(words: list[Token], index: int) -> bool:
     return index < len(words) and words[index].lower in ("old", "ago")
 
 
-def _range_continues(words: list[Token], last: int) -> bool:
-    """"9,000 and 11,000", "9,000 to 11,000": the next words close a range."""
+def _range_continues(words: list[Token], first: int, last: int) -> bool:
+    """"9,000 and 11,000", "9,000 to 11,000": the next words close a range ("from 17 to 23" is a change)."""
     if last + 2 >= len(words) or words[last + 1].lower not in ("and", "to"):
+        return False
+    if first > 0 and words[first - 1].lower == "from":
         return False
     following = words[last + 2]
     return following.text[:1].isdigit() or following.lower in FIGURE_CARDINALS
