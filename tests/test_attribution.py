@@ -96,6 +96,13 @@ def test_the_company_said_is_the_name_the_sentence_opens_with():
     assert _attribute("Tarnholt Mining will close two pits next year, the company said on Monday.") == ["Tarnholt Mining"]
 
 
+def test_the_company_said_is_not_a_place_the_sentence_opens_by_describing():
+    """"Delmore, a town of 8,000, will lose 300 jobs ..., the company said": Delmore is described, not speaking."""
+    assert _attribute(
+        "Delmore, a town of 8,000 people, will lose 300 jobs when the plant closes, the company said."
+    ) == ["company"]
+
+
 def test_she_said_refers_to_the_person_introduced_beside_a_role_earlier():
     assert _attribute(
         "The guild's general secretary, Moira Castellane, called the offer an insult.",

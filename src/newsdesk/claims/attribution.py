@@ -664,6 +664,8 @@ def _opening_name(sentence: str) -> str | None:
         run.append(word)
     if not run or run[0].start != 0 or all(specificity(w.text) < 3.0 for w in run):
         return None
+    if body[run[-1].end:].lstrip(" ")[:1] in (",", ":"):
+        return None  # "Delmore, a town of 8,000, will lose ...": a name set apart is described, not the one acting
     return _join(run)
 
 
