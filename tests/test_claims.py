@@ -188,7 +188,7 @@ FIGURE_RULES = [
     ("jobs created are not jobs lost", "Bakery expands",
      "Brackley Foods will create 2,000 jobs at a new site, the company said.", 2000, "|job|", None),
     ("a figure borrowing a count of jobs lost counts jobs lost", "Steelworks cuts",
-     "Pemberton Steel will now cut 300 jobs, down from the 450 it announced in May, the company said.",
+     "Ravensholt Steel will now cut 300 jobs, down from the 450 it announced in May, the company said.",
      450, "|job|laid off", None),
     ("a range's first end counts what the second does", "Rally in Osterby",
      "Organisers said between 3,000 and 4,000 people took part.", 3000, "|peopl|attended", "at least"),
@@ -206,7 +206,7 @@ FIGURE_RULES = [
      "The airline said it cancelled 75 flights on Friday.", 75, "|flight|cancel", None),
     ("a headline's measure names a bare figure", "Unions and police at odds over turnout",
      "Police said they had revised their estimate to 7,200.", 7200, "|peopl|attended", None),
-    ("a headline's measure names only a figure a value noun introduces", "Harlow votes amid row over turnout",
+    ("a headline's measure names only a figure a value noun introduces", "Tessby votes amid row over turnout",
      "The opposition leader said the party expected to win 30.", 30, "||expect", None),
 ]
 

@@ -55,7 +55,7 @@ _SKIPPABLE = frozenset(
      *WEEKDAYS]
 )
 _RELAY_CUES = ("according to", "citing", "quoted by", "via")
-# Verbs that state an estimate when "at FIGURE" follows: "put the magnitude at 5.1", "measured it at 4.7".
+# Verbs that state an estimate when "at FIGURE" follows: "put the magnitude at 4.2", "measured it at 3.9".
 _ESTIMATE_VERBS = frozenset("put puts putting measured measures recorded records counted counts calculated pegged assessed".split())
 _NEGATIONS = frozenset("not n't never".split())
 _CLAUSE_CUT = re.compile(r"(?:,\s*|\s+)(?:whereas|while)\s+|;\s+|,\s+but\s+")
@@ -138,7 +138,7 @@ def people_introduced(sentence: str) -> list[str]:
         if _inside_quotes(sentence, match.start()):
             continue
         if match.group("role") and (match.group("role") not in ROLE_WORDS or match.group("role") in STOPWORDS):
-            continue  # "the ferry Aldith Grey": a ship's or a place's name, not a person's beside a role
+            continue  # "the trawler Morwen Bay": a ship's or a place's name, not a person's beside a role
         if any(word.lower() in ROLE_WORDS or word.lower() in MEDIA_WORDS for word in name.split()):
             continue
         found.append(name)
@@ -234,9 +234,9 @@ def _attribute(sentence: str, named: list[tuple[str, str]], outlet: str | None =
     relay_by_telling = _told_media(sentence, words, outlet)
     if not subjects and not cues:
         return None
-    # "the figure reported earlier" is a figure, not who reported it.
+    # "the figure given last week" is a figure, not who gave it.
     subjects = [s for s in subjects if s[1].lower().removeprefix("the ") not in TOLL_WORDS]
-    # "the 1,200 it announced in October, ..., the company said": a pronoun that refers to nobody yet is not the claimant.
+    # "the 300 it announced in March, ..., the company said": a pronoun that refers to nobody yet is not the claimant.
     subjects = [s for s in subjects if _resolve(s[1], named) is not None] or subjects
     claimant_text: str | None = subjects[0][1] if subjects else None
     mention = subjects[0][2] if subjects else -1
@@ -265,7 +265,7 @@ def _attribute(sentence: str, named: list[tuple[str, str]], outlet: str | None =
     if claimant is None:
         return None
     if claimant_text.lower().startswith("the ") and claimant == claimant_text[4:] and len(claimant.split()) == 1:
-        # "Orvane Motors will cut 950 jobs, the company said": a description no earlier claimant fits is the
+        # "Tarnholt Mining will close two pits, the company said": a description no earlier claimant fits is the
         # organisation the sentence opens with.
         claimant = _opening_name(sentence) or claimant
     if relay is not None:
@@ -286,7 +286,7 @@ def _is_attribution_verb(words: list[Token], index: int) -> bool:
         after_article = index > 0 and words[index - 1].lower in ("the", "a", "an")
         return not after_article and any(w.lower in TOLL_WORDS for w in words[index + 1:index + 6])
     if word in _ESTIMATE_VERBS:  # "put the number of evacuees at 5,000", "measured the quake at magnitude 4.7"
-        following = words[index + 1:index + 13]  # "put the value of the striker's move to the club at 22 million"
+        following = words[index + 1:index + 13]  # "put the cost of the new bridge over the river at 40 million"
         return any(w.lower == "at" and _figure_follows(following[i + 1:i + 3]) for i, w in enumerate(following))
     return False
 
@@ -398,10 +398,10 @@ def _subject_before(
         if bare is not None and bare.lower in _BARE_SOURCES:
             return bare.lower, bare.start
         relative = _subject_before_relative_clause(sentence, words, verb_index)
-        if relative:  # "A volunteer rescue group that has searched the valley since Monday said ..."
+        if relative:  # "A residents' group that has fought the bypass since May said ..."
             return relative
         described = _described_source(sentence, words, end) if bare is not None else None
-        if described:  # "people with knowledge of the negotiations told ..."
+        if described:  # "people familiar with the plan told ..."
             return described
         # ", the carrier said": a definite common noun right before the verb names who is meant.
         if bare is not None and end >= 1 and words[end - 1].lower == "the" and _may_name_a_source(bare):
@@ -444,7 +444,7 @@ def _subject_before_relative_clause(sentence: str, words: list[Token], verb_inde
 
 
 def _source_of(sentence: str, words: list[Token], end: int) -> tuple[str, int] | None:
-    """"The operator of the ferry that capsized ... denied": the source before "of the THING"."""
+    """"The owner of the mine that flooded ... denied": the source before "of the THING"."""
     if end < 3 or words[end - 1].lower not in ("the", "a", "an") or words[end - 2].lower != "of":
         return None
     head = words[end - 3]
@@ -457,7 +457,7 @@ def _source_of(sentence: str, words: list[Token], end: int) -> tuple[str, int] |
 
 
 def _described_source(sentence: str, words: list[Token], end: int) -> tuple[str, int] | None:
-    """"people with knowledge of the talks", "sources close to the club": a source described by what it knows."""
+    """"people familiar with the plan", "sources close to the council": a source described by what it knows."""
     index = end - 1
     while index >= 0 and end - index <= 6 and words[index].lower in _DESCRIBING_WORDS:
         if _gap_breaks_phrase(sentence, words[index], words[index + 1]):
@@ -656,7 +656,7 @@ def _opening_name(sentence: str) -> str | None:
     body = re.sub(r"^[A-Z][A-Z .,'’()-]*\s+[—–-]\s+", "", sentence.strip())
     first = tokens(body)[:1]
     if first and first[0].text.isupper() and len(first[0].text) > 1:
-        return None  # a dateline ("PELLASTON, Lower Caddis (MNS) -") names where, not who
+        return None  # a dateline ("DUNHOLM, Estmark (NPA) -") names where, not who
     run: list[Token] = []
     for word in tokens(body):
         if not word.text[0].isupper() or word.lower in STOPWORDS:

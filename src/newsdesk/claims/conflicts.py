@@ -35,7 +35,7 @@ from newsdesk.answer.questions import Question, entity_met
 from newsdesk.text import numbers, specificity, stem, stems_match, tokens
 from newsdesk.vocabulary import STOPWORDS, is_nationality
 
-_CROSS_ARTICLE_TOPIC_WEIGHT = 3.5  # shared names must say this much (e.g. "Tarrow", or "Ukraine" + "Russia")
+_CROSS_ARTICLE_TOPIC_WEIGHT = 3.5  # shared names must say this much (e.g. "Velmar", or "Ukraine" + "Russia")
 _MAX_POSTING = 300
 # Words of a question that name what happened to the counted ("died", "licensed to carry").
 _QUESTION_EVENTS = {**EVENTS, "carry": "capacity", "licensed": "capacity", "capacity": "capacity", "hold": "capacity",
@@ -267,12 +267,12 @@ def _figure_candidates(figures: list[Claim]) -> list[tuple[int, int]]:
     for index, claim in enumerate(figures):
         key_of = claim.subject_key
         # By event, and by what is counted: a measure ("magnitude") or a noun whose event is not known
-        # ("paid 18 million crowns") still meets the same noun elsewhere.
+        # ("paid 4 million euros") still meets the same noun elsewhere.
         buckets = [f"event:{key_of.event}" if key_of and key_of.event else "", f"head:{key_of.head}" if key_of and key_of.head else ""]
         for bucket in filter(None, buckets):
             for key in claim.topics:
                 postings.setdefault((bucket, key), []).append(index)
-        # Within one article every pair is compared: "3,200 people had signed" meets "2,100 signatures".
+        # Within one article every pair is compared: "800 people had signed" meets "650 signatures".
         postings.setdefault(("any", f"doc:{claim.doc_id}"), []).append(index)
     pairs: set[tuple[int, int]] = set()
     for (_, key), members in postings.items():
@@ -386,7 +386,7 @@ def _of_the_kind_asked(dispute: Dispute, question: Question) -> Dispute | None:
 
 
 def _measures_the_kind_asked(claim: Claim, question: Question) -> bool:
-    """"How old ...?" and a figure the ledger read as an age ("began growing 9,000 years ago")."""
+    """"How old ...?" and a figure the ledger read as an age ("were made 12,000 years ago")."""
     head = claim.subject_key.head if claim.subject_key else ""
     return bool(head) and head in figure_types_asked(question.text)
 
@@ -442,8 +442,8 @@ def _passage_rank(claim: Claim, passages: Sequence[Document]) -> float:
 
 def _touches(question: Question, dispute: Dispute, naming: Sequence[tuple[str, int, int]] = ()) -> bool:
     context = " ".join([*(c.quote for c in dispute.claims), *{c.title for c in dispute.claims}])
-    # The question's names are met by the claims, or by the passage each claim stands in ("the Linden Road
-    # library" named in the sentence before the figures). A follow-up's inherited names ("Orsk Hollow" from
+    # The question's names are met by the claims, or by the passage each claim stands in ("the Hollin Lane
+    # library" named in the sentence before the figures). A follow-up's inherited names ("Ashford" from
     # the turn before) must be met by the claims.
     in_articles = bool(naming) and all(
         any(doc == c.doc_id and start <= c.start and c.end <= end for doc, start, end in naming) for c in dispute.claims

@@ -91,7 +91,7 @@ _SYNONYMS = {
     "resid": "peopl", "passeng": "peopl", "civilian": "civilian", "neighbour": "peopl",
     "employe": "worker", "staff": "worker", "marcher": "peopl", "protest": "peopl", "spectat": "peopl",
 }
-# A measure that is a count of people when it stands without a counted noun: "police put the turnout at 6,500".
+# A measure that is a count of people when it stands without a counted noun: "police put the turnout at 7,200".
 _MEASURES_OF_PEOPLE = {"turnout": "attended", "attendance": "attended", "crowd": "attended"}
 _GENERIC_HEADS = frozenset({"peopl"})
 # Value nouns that name what a figure measures when it has no counted noun; not the generic ones
@@ -157,7 +157,7 @@ class SubjectKey:
 
         A measure ("magnitude", "turnout") needs no event. The same specific counted noun ("flights")
         fits when both figures say the same thing happened to it, a known event or the same verb's stem
-        ("cancel"): "operates 300 flights a day" and "cancelled 140 flights" count different flights.
+        ("cancel"): "operates 300 flights a day" and "cancelled 75 flights" count different flights.
         """
         if self.qualifier and other.qualifier and self.qualifier != other.qualifier:
             return False
@@ -175,7 +175,7 @@ class SubjectKey:
 
 
 def _names_the_act(people: SubjectKey, thing: SubjectKey) -> bool:
-    """"3,200 people had signed it" counts what "2,100 of the signatures" counts: the noun names the act."""
+    """"800 people had signed it" counts what "650 of the signatures" counts: the noun names the act."""
     return (
         people.head in _GENERIC_HEADS and len(people.event) >= 4 and thing.head.startswith(people.event)
         and thing.event in ("", people.event)
@@ -395,7 +395,7 @@ def _figures(body: str, start: int, end: int, claimant: str, title: str = "") ->
         hedge = _hedge_before(text[:words[first].start])
         noun_words, after_index = _counted_noun(text, words, last + 1)
         if not noun_words and _range_continues(words, first, last):
-            # "between 9,000 and 11,000 people took part": the first end counts what the second does,
+            # "between 3,000 and 4,000 people took part": the first end counts what the second does,
             # and is shown as what it says, a floor
             noun_words, after_index = _counted_noun(text, words, last + 3)
             hedge = hedge or "at least"
@@ -409,7 +409,7 @@ def _figures(body: str, start: int, end: int, claimant: str, title: str = "") ->
         if noun_words[:1] and noun_words[0].lower in ("years", "year") and (
             _age_follows(noun_words, 1) or _age_follows(words, after_index)
         ):
-            noun, head, event = "years", "age", ""  # "9,000 years ago", "no more than 6,500 years old": an age
+            noun, head, event = "years", "age", ""  # "12,000 years ago", "no more than 8,000 years old": an age
         elif any(w.lower in _TIME_UNITS for w in noun_words[:1]):
             continue  # "four days", "two hours later": a duration
         if text[words[last].end:words[last].end + 1] == "%" or (noun_words and noun_words[0].lower in ("percent", "per")):
@@ -419,7 +419,7 @@ def _figures(body: str, start: int, end: int, claimant: str, title: str = "") ->
         known = [e for e in (active, after) if e and event_known(e)]
         event = (known[0] if known else None) or active or after or _event_before(words, first, text) or ""
         if not noun_words:
-            counted = _counted_before(text, words, first)  # "the number of people killed ... has risen to 17"
+            counted = _counted_before(text, words, first)  # "the number of people killed ... has risen to 31"
             if counted is not None:
                 noun_words, before_event = counted
                 noun, head, qualifier = _noun_parts(noun_words, claimant, text, words, first)
@@ -441,7 +441,7 @@ def _figures(body: str, start: int, end: int, claimant: str, title: str = "") ->
             noun, head = "people", "peopl"  # "put the number of evacuees at 5,000"
         if not noun:
             noun, head = "", ""
-        measured = _value_noun_before(words, first)  # "put the magnitude at 5.1", "turnout was 61.4 percent"
+        measured = _value_noun_before(words, first)  # "put the magnitude at 4.2", "turnout was 58 percent"
         if not measured and not noun and not event_known(event) and _value_noun_before(words, first, _GENERIC_VALUES):
             measured = title_measure  # "revised their estimate to 7,200" under "... at odds over turnout"
         if measured in _MEASURES_OF_PEOPLE and not noun:
@@ -477,7 +477,7 @@ def _numbers_in(text: str, words: list[Token]) -> list[tuple[float, int, int]]:
         if index > 0 and words[index - 1].lower in ("all", "the", "every"):
             continue  # "all four of the province's reservoirs"
         if found and found[-1][1] < index <= found[-1][2]:
-            continue  # "forty" of "six hundred and forty", already read
+            continue  # "twenty" of "four hundred and twenty", already read
         parts = match.group().lower().split("-")
         value = float(FIGURE_CARDINALS[parts[0]] + (FIGURE_CARDINALS.get(parts[1], 0) if len(parts) > 1 else 0))
         last = index + (len(parts) - 1 if "-" in match.group() else 0)
@@ -491,7 +491,7 @@ def _numbers_in(text: str, words: list[Token]) -> list[tuple[float, int, int]]:
 
 
 def _compound_number(text: str, words: list[Token], value: float, last: int) -> tuple[float, int]:
-    """"six hundred and forty" is 640 and "twenty-two million" 22,000,000: the words after a number word that scale or add to it."""
+    """"four hundred and twenty" is 420 and "thirty-five million" 35,000,000: the words after a number word that scale or add to it."""
     if value == 100:  # "hundred" alone was matched as the number: it scales nothing before it
         pass
     elif last + 1 < len(words) and words[last + 1].lower == "hundred":
@@ -519,7 +519,7 @@ def _is_date_or_time(text: str, words: list[Token], first: int, last: int, value
         return True
     if value.is_integer() and 1900 <= value <= 2100 and before in ("in", "since", "of", "until", "by"):
         return True
-    one_decimal = re.fullmatch(r"\d+\.\d", words[last].text) is not None  # "put the magnitude at 5.1"
+    one_decimal = re.fullmatch(r"\d+\.\d", words[last].text) is not None  # "put the magnitude at 4.2"
     return before in ("at",) and value < 24 and after in ("", "on", "in") and not one_decimal
 
 
@@ -527,7 +527,7 @@ def _hedge_before(prefix: str) -> str | None:
     lowered = " ".join(prefix.lower().split()[-3:])
     for hedge in HEDGES:
         if lowered.endswith(hedge) and (len(lowered) == len(hedge) or not lowered[-len(hedge) - 1].isalnum()):
-            # "no more than 6,500" is at most 6,500: the opposite of "more than"
+            # "no more than 8,000" is at most 8,000: the opposite of "more than"
             negated = lowered[: -len(hedge)].rstrip().endswith(" no") or lowered[: -len(hedge)].strip() == "no"
             return f"no {hedge}" if negated else hedge
     return None
@@ -640,14 +640,14 @@ def _active_verb(words: list[Token], first: int) -> str | None:
     """"has killed more than 2,000 civilians": the verb right before the (hedged) number."""
     index = first - 1
     while index >= 0 and (words[index].lower in _HEDGE_WORDS or words[index].lower in _PARTICLES):
-        index -= 1  # "will lay off 1,200 workers"
+        index -= 1  # "will lay off 300 workers"
     if index < 0:
         return None
     lowered = words[index].lower
     if lowered in EVENTS and lowered not in _EVENT_NOUNS:
         return EVENTS[lowered]
     if lowered.endswith("ed") and len(lowered) > 4 and lowered not in _NOT_EVENTS and lowered not in STOPWORDS:
-        return stem(lowered)  # "cancelled 140 flights"
+        return stem(lowered)  # "cancelled 75 flights"
     return None
 
 
@@ -698,7 +698,7 @@ def _age_follows(words: list[Token], index: int) -> bool:
 
 
 def _range_continues(words: list[Token], first: int, last: int) -> bool:
-    """"9,000 and 11,000", "9,000 to 11,000": the next words close a range ("from 17 to 23" is a change)."""
+    """"3,000 and 4,000", "3,000 to 4,000": the next words close a range ("from 17 to 23" is a change)."""
     if last + 2 >= len(words) or words[last + 1].lower not in ("and", "to"):
         return False
     if first > 0 and words[first - 1].lower == "from":
