@@ -43,7 +43,7 @@ from newsdesk.vocabulary import (
 )
 
 # Bump when the extraction rules change: the next reindex then re-extracts every article.
-EXTRACTOR_VERSION = "25"
+EXTRACTOR_VERSION = "26"
 
 _NUMBER_WORD = re.compile(
     r"\b(?:" + "|".join(sorted(FIGURE_CARDINALS, key=len, reverse=True)) + r")(?:-(?:one|two|three|four|five|six|seven|eight|nine))?\b",
@@ -67,7 +67,7 @@ EVENTS = {
     "destroyed": "destroyed", "damaged": "damaged", "extinguished": "extinguished", "treated": "treated",
     "captured": "captured", "taken": "captured", "recovered": "recovered",
     "laid": "laid off", "lay": "laid off", "redundant": "laid off",
-    "marched": "attended", "attended": "attended", "joined": "attended",
+    "marched": "attended", "attended": "attended",
 }
 # "lose their jobs", "lost their lives", "took part": a verb whose event is the noun after it.
 _VERB_OBJECT_EVENTS = {
@@ -89,7 +89,7 @@ _SYNONYMS = {
     "troop": "soldier", "servicemen": "soldier", "serviceman": "soldier", "servicememb": "soldier",
     "fighter": "soldier", "person": "peopl", "individu": "peopl", "bodi": "peopl", "victim": "peopl",
     "resid": "peopl", "passeng": "peopl", "civilian": "civilian", "neighbour": "peopl",
-    "employe": "worker", "staff": "worker", "marcher": "peopl", "protest": "peopl", "spectat": "peopl",
+    "employe": "worker", "staff": "worker", "marcher": "peopl", "protestor": "peopl", "spectat": "peopl",
 }
 # A measure that is a count of people when it stands without a counted noun: "police put the turnout at 7,200".
 _MEASURES_OF_PEOPLE = {"turnout": "attended", "attendance": "attended", "crowd": "attended"}
