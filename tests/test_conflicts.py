@@ -196,6 +196,7 @@ QUESTION_ROUTES = [
     ("How many people will lose their jobs at the Dunmore plant?", True, ["800", "1,100", "Kestrel Motors", "union"]),
     ("How far away is the battery site from the Dunmore plant?", False, []),  # a distance, not the jobs dispute
     ("How many jobs did the union say would go at the Dunmore plant?", False, []),  # one side, named by the question
+    ("How many new jobs will Kestrel Motors create at the Dunmore plant?", False, []),  # jobs created, not lost
     # the name the question gives is in the passage of the figures, not in their sentences
     ("How many valid signatures does the Hollin Lane library petition have?", True, ["3,200", "2,100", "Thorne", "council"]),
 ]

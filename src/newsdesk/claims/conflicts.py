@@ -27,7 +27,7 @@ from typing import Any
 
 from langchain_core.documents import Document
 
-from newsdesk.claims.extraction import EVENTS, Claim, Opposition, measures_asked
+from newsdesk.claims.extraction import EVENTS, Claim, Opposition, job_loss_said, measures_asked
 from newsdesk.claims.attribution import same_claimant
 from newsdesk.claims.ledger import Ledger
 from newsdesk.answer.answer_types import asks_figure_type, figure_types_asked, gives_figure_asked
@@ -38,8 +38,8 @@ from newsdesk.vocabulary import STOPWORDS, is_nationality
 _CROSS_ARTICLE_TOPIC_WEIGHT = 3.5  # shared names must say this much (e.g. "Velmar", or "Ukraine" + "Russia")
 _MAX_POSTING = 300
 # Words of a question that name what happened to the counted ("died", "licensed to carry").
-_QUESTION_EVENTS = {**EVENTS, "carry": "capacity", "licensed": "capacity", "capacity": "capacity", "hold": "capacity",
-                    "jobs": "laid off"}  # "lose their jobs" ("out of work" is also unemployment, not a lay-off)
+_QUESTION_EVENTS = {**EVENTS, "carry": "capacity", "licensed": "capacity", "capacity": "capacity", "hold": "capacity"}
+_JOB_WORDS = frozenset("job jobs".split())
 
 
 @dataclass
@@ -489,6 +489,15 @@ def _own_words(question: Question) -> list[str]:
     return [w.lower for w in tokens(question.text) if w.lower not in STOPWORDS]
 
 
+def _events_asked(own: list[str]) -> set[str]:
+    """What the question says happened to the counted. Jobs are asked about as lay-offs only beside a word
+    of loss ("lose their jobs", "job cuts"); "how many new jobs will be created" asks about other jobs."""
+    events = {_QUESTION_EVENTS[w] for w in own if w in _QUESTION_EVENTS}
+    if not events and _JOB_WORDS & set(own):
+        events = {"laid off" if job_loss_said(own) else "jobs"}  # "jobs": an event no lay-off dispute has
+    return events
+
+
 def _is_qualifier_of(entity: tuple[str, ...], dispute: Dispute) -> bool:
     """"Russian" in "How many Russian soldiers" is met by the subject "Russian soldiers killed"."""
     subject_words = {stem(w.text) for c in dispute.claims for w in tokens(c.subject)}
@@ -499,13 +508,14 @@ def _figure_asked(question: Question, dispute: Dispute) -> bool:
     """The question counts what the dispute counts: same noun (or "people"), same event if it names one."""
     event = dispute.claims[0].subject_key.event if dispute.claims[0].subject_key else ""
     own = _own_words(question)
-    asked_events = {_QUESTION_EVENTS[w] for w in own if w in _QUESTION_EVENTS}
+    asked_events = _events_asked(own)
     if asked_events and event not in asked_events:
         return False
     context = {stem(w.text) for c in dispute.claims for w in tokens(f"{c.quote} {c.subject} {c.title}")}
     names = {w.lower() for e in (*question.entities, *question.soft_entities) for w in e}
     # Names are pins, checked by `_touches`; these are the words saying what about them is asked.
-    specific = [w for w in own if specificity(w) >= 1.5 and w not in _QUESTION_EVENTS and w not in names]
+    specific = [w for w in own if specificity(w) >= 1.5 and w not in _QUESTION_EVENTS and w not in _JOB_WORDS
+                and w not in names]
     heads = {c.subject_key.head for c in dispute.claims if c.subject_key}
     # "How strong was the quake?" asks for a value; a dispute over a measure ("magnitude") answers it.
     measured_value = not question.focus and bool(heads & measures_asked(question.text))

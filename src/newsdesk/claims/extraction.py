@@ -43,7 +43,7 @@ from newsdesk.vocabulary import (
 )
 
 # Bump when the extraction rules change: the next reindex then re-extracts every article.
-EXTRACTOR_VERSION = "26"
+EXTRACTOR_VERSION = "27"
 
 _NUMBER_WORD = re.compile(
     r"\b(?:" + "|".join(sorted(FIGURE_CARDINALS, key=len, reverse=True)) + r")(?:-(?:one|two|three|four|five|six|seven|eight|nine))?\b",
@@ -78,7 +78,12 @@ _VERB_OBJECT_EVENTS = {
 }
 # What is counted when it is jobs, and the words that say they are lost ("will cut 300 jobs", "80 posts go").
 _JOB_HEADS = frozenset("job post position".split())
-_JOB_LOSS_STEMS = frozenset(stem(w) for w in "cut shed axe lose lost losing go going gone slash eliminate scrap".split())
+_JOB_LOSS_STEMS = frozenset(stem(w) for w in "cut shed axe lose lost losing loss go going gone slash eliminate scrap".split())
+
+
+def job_loss_said(words: list[str]) -> bool:
+    """Whether ``words`` hold a word of loss for jobs ("cut", "lose", "go", "losses")."""
+    return any(stem(w) in _JOB_LOSS_STEMS for w in words)
 # Every canonical event; an event outside it is a verb's stem ("cancel") that only matches itself.
 _CANONICAL_EVENTS = frozenset(EVENTS.values()) | {"capacity"}
 # Nouns that are themselves the event: "142 civilian deaths", "63 bodies".
@@ -690,7 +695,7 @@ def _job_event(event: str, words: list[Token], first: int, after: int, borrowed:
     if borrowed == "laid off":
         return borrowed
     near = words[max(0, first - 5):after + 3]
-    return "laid off" if any(stem(w.lower) in _JOB_LOSS_STEMS for w in near) else event
+    return "laid off" if job_loss_said([w.lower for w in near]) else event
 
 
 def _age_follows(words: list[Token], index: int) -> bool:
