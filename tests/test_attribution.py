@@ -1,3 +1,5 @@
+import pytest
+
 from newsdesk.claims.annotation import AnnotatedSentence
 from newsdesk.claims.attribution import attribute_clauses, claimant_label
 from newsdesk.text import Span
@@ -148,3 +150,16 @@ def test_a_dateline_is_not_the_name_a_sentence_opens_with():
     assert _attribute(
         "HOLLOWAY, North Fell (NPA) - The toll has risen to 12, the regional rescue service said."
     ) == ["regional rescue service"]
+
+
+# (sentence, claimant) — the noun right before the verb belongs to what describes the source.
+DESCRIBED_SOURCES = [
+    ("The company that owns the mine said 12 workers were trapped.", "company"),
+    ("A spokesman for the firm that runs the port said 40 containers fell overboard.", "spokesman for the firm"),
+    ("Officials close to the mayor said the budget would be cut.", "Officials close to the mayor"),
+]
+
+
+@pytest.mark.parametrize("sentence, claimant", DESCRIBED_SOURCES, ids=[c for _, c in DESCRIBED_SOURCES])
+def test_a_source_described_by_a_clause_is_not_the_clause_s_last_noun(sentence, claimant):
+    assert _attribute(sentence) == [claimant]

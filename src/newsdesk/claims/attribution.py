@@ -422,7 +422,13 @@ def _subject_before(
     if appositive:
         return f"{appositive}, {words[start - 1].lower} {_join(phrase)}", words[start - 2].start
     if not any(w.text[0].isupper() for w in phrase):
-        return _common_noun_subject(sentence, words, start, end)
+        # "The company that owns the mine said", "officials close to the mayor said": the noun right before
+        # the verb belongs to what describes the source, not the source.
+        return (
+            _subject_before_relative_clause(sentence, words, verb_index)
+            or _described_source(sentence, words, end)
+            or _common_noun_subject(sentence, words, start, end)
+        )
     return _join(phrase), phrase[0].start
 
 
@@ -444,8 +450,9 @@ def _subject_before_relative_clause(sentence: str, words: list[Token], verb_inde
 
 
 def _source_of(sentence: str, words: list[Token], end: int) -> tuple[str, int] | None:
-    """"The owner of the mine that flooded ... denied": the source before "of the THING"."""
-    if end < 3 or words[end - 1].lower not in ("the", "a", "an") or words[end - 2].lower != "of":
+    """"The owner of the mine that flooded ... denied", "a spokesman for the firm that ...": the source before
+    "of the THING" or "for the THING"."""
+    if end < 3 or words[end - 1].lower not in ("the", "a", "an") or words[end - 2].lower not in ("of", "for"):
         return None
     head = words[end - 3]
     if head.lower not in _SOURCE_HEADS or _gap_breaks_phrase(sentence, head, words[end]):
