@@ -176,6 +176,9 @@ DISPUTED_ARTICLES = {
                  "Kestrel Motors will cut 800 jobs at its Dunmore plant, the company said on Tuesday. "
                  "The Dunmore union said about 1,100 people would lose their jobs once agency staff were counted. "
                  "Workers who move will go to the battery site, about 60 kilometres away."),
+    "march.md": ("2025-02-06", "Thousands march in Tessby",
+                 "Police said 6,000 people attended the march in Tessby on Saturday. "
+                 "Organisers said 15,000 people took part in the march."),
     "petition.md": ("2025-02-05", "Library petition disputed",
                     "Campaigners delivered the Hollin Lane library petition to the town hall on Monday. "
                     "Organiser Bea Thorne said 3,200 people had signed it. "
@@ -197,6 +200,7 @@ QUESTION_ROUTES = [
     ("How far away is the battery site from the Dunmore plant?", False, []),  # a distance, not the jobs dispute
     ("How many jobs did the union say would go at the Dunmore plant?", False, []),  # one side, named by the question
     ("How many new jobs will Kestrel Motors create at the Dunmore plant?", False, []),  # jobs created, not lost
+    ("How many people joined the march in Tessby?", True, ["6,000", "15,000", "Police", "Organisers"]),
     # the name the question gives is in the passage of the figures, not in their sentences
     ("How many valid signatures does the Hollin Lane library petition have?", True, ["3,200", "2,100", "Thorne", "council"]),
 ]

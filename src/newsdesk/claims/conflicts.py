@@ -38,7 +38,9 @@ from newsdesk.vocabulary import STOPWORDS, is_nationality
 _CROSS_ARTICLE_TOPIC_WEIGHT = 3.5  # shared names must say this much (e.g. "Velmar", or "Ukraine" + "Russia")
 _MAX_POSTING = 300
 # Words of a question that name what happened to the counted ("died", "licensed to carry").
-_QUESTION_EVENTS = {**EVENTS, "carry": "capacity", "licensed": "capacity", "capacity": "capacity", "hold": "capacity"}
+# "joined the march": in a question about a crowd, joining is attending (in an article, staff join a firm).
+_QUESTION_EVENTS = {**EVENTS, "carry": "capacity", "licensed": "capacity", "capacity": "capacity", "hold": "capacity",
+                    "joined": "attended", "join": "attended"}
 _JOB_WORDS = frozenset("job jobs".split())
 
 
