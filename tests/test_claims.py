@@ -196,6 +196,8 @@ FIGURE_RULES = [
      "Tarland Bank said 12 staff joined from the rival bank.", 12, "|worker|join", None),
     ("protesters who marched attended", "Protests in Vanton",
      "Organisers said 5,000 protesters marched in Vanton on Sunday.", 5000, "|protest|attended", None),
+    ("a hyphenated tail of a compound number word adds to it", "Riot in Tessby",
+     "Police said two hundred and thirty-five people were arrested.", 235, "|peopl|arrested", None),
     ("a range's first end counts what the second does", "Rally in Osterby",
      "Organisers said between 3,000 and 4,000 people took part.", 3000, "|peopl|attended", "at least"),
     ("a change from one figure to another is not a range", "Quake toll rises",

@@ -43,7 +43,7 @@ from newsdesk.vocabulary import (
 )
 
 # Bump when the extraction rules change: the next reindex then re-extracts every article.
-EXTRACTOR_VERSION = "28"
+EXTRACTOR_VERSION = "29"
 
 _NUMBER_WORD = re.compile(
     r"\b(?:" + "|".join(sorted(FIGURE_CARDINALS, key=len, reverse=True)) + r")(?:-(?:one|two|three|four|five|six|seven|eight|nine))?\b",
@@ -483,9 +483,8 @@ def _numbers_in(text: str, words: list[Token]) -> list[tuple[float, int, int]]:
             continue  # "all four of the province's reservoirs"
         if found and found[-1][1] < index <= found[-1][2]:
             continue  # "twenty" of "four hundred and twenty", already read
-        parts = match.group().lower().split("-")
-        value = float(FIGURE_CARDINALS[parts[0]] + (FIGURE_CARDINALS.get(parts[1], 0) if len(parts) > 1 else 0))
-        last = index + (len(parts) - 1 if "-" in match.group() else 0)
+        value = _number_word_value(match.group())
+        last = index + match.group().count("-")
         last = min(last, len(words) - 1)
         while last + 1 < len(words) and words[last + 1].start < match.end():
             last += 1
@@ -495,19 +494,23 @@ def _numbers_in(text: str, words: list[Token]) -> list[tuple[float, int, int]]:
     return found
 
 
+def _number_word_value(word: str) -> float:
+    """"forty" is 40, "twenty-two" 22."""
+    parts = word.lower().split("-")
+    return float(FIGURE_CARDINALS[parts[0]] + (FIGURE_CARDINALS.get(parts[1], 0) if len(parts) > 1 else 0))
+
+
 def _compound_number(text: str, words: list[Token], value: float, last: int) -> tuple[float, int]:
     """"four hundred and twenty" is 420 and "thirty-five million" 35,000,000: the words after a number word that scale or add to it."""
-    if value == 100:  # "hundred" alone was matched as the number: it scales nothing before it
-        pass
-    elif last + 1 < len(words) and words[last + 1].lower == "hundred":
+    # value 100: "hundred" alone was matched as the number, and scales nothing before it
+    if value != 100 and last + 1 < len(words) and words[last + 1].lower == "hundred":
         value, last = value * 100, last + 1
         rest = words[last + 1:last + 3]
-        if len(rest) == 2 and rest[0].lower == "and" and _NUMBER_WORD.fullmatch(rest[1].text):
-            tail = _NUMBER_WORD.fullmatch(rest[1].text)
-            assert tail is not None
-            parts = tail.group().lower().split("-")
-            value += FIGURE_CARDINALS[parts[0]] + (FIGURE_CARDINALS.get(parts[1], 0) if len(parts) > 1 else 0)
-            last += 2
+        tail = _NUMBER_WORD.match(text, rest[1].start) if len(rest) == 2 and rest[0].lower == "and" else None
+        if tail:  # "and thirty-five" is two tokens
+            value, last = value + _number_word_value(tail.group()), last + 2
+            while last + 1 < len(words) and words[last + 1].start < tail.end():
+                last += 1
     if last + 1 < len(words) and words[last + 1].lower in MULTIPLIERS and words[last + 1].lower != "hundred":
         value, last = value * MULTIPLIERS[words[last + 1].lower], last + 1
     return value, last
