@@ -357,10 +357,6 @@ def _documents_naming(question: Question, passages: Sequence[Document]) -> set[s
 
 def _about_the_question(question: Question, passages: Sequence[Document]) -> list[Document]:
     """The passages of the retrieved articles that name what the question names (all of them when none does)."""
-    texts: dict[str, str] = {}
-    for passage in passages:
-        doc = str(passage.metadata.get("doc_id"))
-        texts[doc] = f"{texts.get(doc, '')} {passage.metadata.get('title', '')} {passage.page_content}"
     about = _documents_naming(question, passages)
     return [p for p in passages if str(p.metadata.get("doc_id")) in about] or list(passages)
 
