@@ -203,9 +203,9 @@ FIGURE_RULES = [
     ("a change from one figure to another is not a range", "Quake toll rises",
      "The toll in Velmar rose from 17 to 23 people, the regional governor said.", 17, "|peopl|killed", None),
     ("an age in years ago", "Cave art dated", "The team said the paintings were made about 12,000 years ago.",
-     12000, "|age|", "about"),
+     12000, "paint|age|", "about"),
     ("no more than is not more than", "Cave art dated", "Geologist Mara Lind said the cave is no more than 8,000 years old.",
-     8000, "|age|", "no more than"),
+     8000, "cave|age|", "no more than"),
     ("a measure named before the figure is not a clock time", "Tremor off Kelby",
      "The Kelby Observatory put the magnitude at 4.2.", 4.2, "|magnitude|", None),
     ("the number of X before the figure counts X", "Storm toll",
@@ -239,6 +239,19 @@ def test_the_same_counted_noun_groups_only_when_the_same_thing_happened_to_it() 
     assert SubjectKey("", "magnitude", "measur").compatible(SubjectKey("", "magnitude", ""))
     assert not SubjectKey("", "peopl", "killed").compatible(SubjectKey("", "peopl", "wounded"))
     assert not SubjectKey("", "soldier", "killed").compatible(SubjectKey("", "soldier", "wounded"))
+
+
+def test_ages_of_two_things_are_not_disputed_and_two_ages_of_one_thing_are() -> None:
+    from newsdesk.claims.conflicts import find_disputes
+
+    body = (
+        "The council said the bridge was built 40 years ago. Residents said the last repairs were made 15 years ago. "
+        "The Tessby Marine Institute said the reef began growing about 9,000 years ago. "
+        "Marine biologist Ola Strand said the reef is no more than 6,000 years old."
+    )
+    claims = extract_claims(_article("ages.md", body, dt.date(2025, 6, 7), title="Tessby bridge and reef"))
+    disputes = [d for d in find_disputes(claims) if d.kind == "figure"]
+    assert [sorted(side.latest.value for side in d.sides) for d in disputes] == [[6000, 9000]]
 
 
 def test_flights_cancelled_are_not_disputed_by_flights_flown() -> None:

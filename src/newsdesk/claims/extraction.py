@@ -25,7 +25,7 @@ from typing import Any
 from newsdesk.articles.chunking import split_paragraphs
 from newsdesk.claims.attribution import Attribution, Clause, same_claimant
 from newsdesk.articles.corpus import Article
-from newsdesk.text import NUMBER, Span, Token, resolve_weekday, specificity, stem, tokens
+from newsdesk.text import NUMBER, Span, Token, is_a_noun, resolve_weekday, specificity, stem, tokens
 from newsdesk.vocabulary import (
     ATTRIBUTION_VERBS,
     CAVEATS,
@@ -43,7 +43,7 @@ from newsdesk.vocabulary import (
 )
 
 # Bump when the extraction rules change: the next reindex then re-extracts every article.
-EXTRACTOR_VERSION = "29"
+EXTRACTOR_VERSION = "30"
 
 _NUMBER_WORD = re.compile(
     r"\b(?:" + "|".join(sorted(FIGURE_CARDINALS, key=len, reverse=True)) + r")(?:-(?:one|two|three|four|five|six|seven|eight|nine))?\b",
@@ -415,6 +415,7 @@ def _figures(body: str, start: int, end: int, claimant: str, title: str = "") ->
             _age_follows(noun_words, 1) or _age_follows(words, after_index)
         ):
             noun, head, event = "years", "age", ""  # "12,000 years ago", "no more than 8,000 years old": an age
+            qualifier = _aged_thing(words, first)  # of the reef, not of the bridge: ages of two things never meet
         elif any(w.lower in _TIME_UNITS for w in noun_words[:1]):
             continue  # "four days", "two hours later": a duration
         if text[words[last].end:words[last].end + 1] == "%" or (noun_words and noun_words[0].lower in ("percent", "per")):
@@ -699,6 +700,17 @@ def _job_event(event: str, words: list[Token], first: int, after: int, borrowed:
         return borrowed
     near = words[max(0, first - 5):after + 3]
     return "laid off" if job_loss_said([w.lower for w in near]) else event
+
+
+def _aged_thing(words: list[Token], first: int) -> str:
+    """What an age belongs to: the nearest noun before the figure ("the reef is no more than 8,000 years
+    old", "the bridge was built 40 years ago"), or ""."""
+    for word in reversed(words[max(0, first - 8):first]):
+        if word.lower in STOPWORDS or word.lower in _HEDGE_WORDS or not word.text.isalpha():
+            continue
+        if is_a_noun(word.text):
+            return word.lower
+    return ""
 
 
 def _age_follows(words: list[Token], index: int) -> bool:
