@@ -157,6 +157,7 @@ DESCRIBED_SOURCES = [
     ("The company that owns the mine said 12 workers were trapped.", "company"),
     ("A spokesman for the firm that runs the port said 40 containers fell overboard.", "spokesman for the firm"),
     ("Officials close to the mayor said the budget would be cut.", "Officials close to the mayor"),
+    ("Local police in Kestby said 12 people were missing.", "police in Kestby"),
 ]
 
 

@@ -429,7 +429,20 @@ def _subject_before(
             or _described_source(sentence, words, end)
             or _common_noun_subject(sentence, words, start, end)
         )
+    placed = _source_in_place(sentence, words, start)
+    if placed:  # "Local police in Kestby said": the place says which police, it does not speak
+        return f"{placed[0]} {_join(phrase)}", placed[1]
     return _join(phrase), phrase[0].start
+
+
+def _source_in_place(sentence: str, words: list[Token], start: int) -> tuple[str, int] | None:
+    """"police in", "officials in" right before a capitalised name: the source, and where it starts."""
+    if start < 2 or words[start - 1].lower != "in" or words[start - 2].lower not in _SOURCE_HEADS | _DESCRIBED_HEADS:
+        return None
+    if _gap_breaks_phrase(sentence, words[start - 2], words[start - 1]):
+        return None
+    head = words[start - 2]
+    return f"{head.text} in", head.start
 
 
 _DESCRIBED_HEADS = _BARE_SOURCES | {"people", "person", "officials", "diplomats", "insiders"}
