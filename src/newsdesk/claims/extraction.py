@@ -414,7 +414,7 @@ def _figures(body: str, start: int, end: int, claimant: str, title: str = "") ->
         if noun_words[:1] and noun_words[0].lower in ("years", "year") and (
             _age_follows(noun_words, 1) or _age_follows(words, after_index)
         ):
-            noun, head, event = "years", "age", ""  # "12,000 years ago", "no more than 8,000 years old": an age
+            noun, head = "years", "age"  # "12,000 years ago", "no more than 8,000 years old": an age
             qualifier = _aged_thing(words, first)  # of the reef, not of the bridge: ages of two things never meet
         elif any(w.lower in _TIME_UNITS for w in noun_words[:1]):
             continue  # "four days", "two hours later": a duration
@@ -447,17 +447,27 @@ def _figures(body: str, start: int, end: int, claimant: str, title: str = "") ->
             noun, head = "people", "peopl"  # "put the number of evacuees at 5,000"
         if not noun:
             noun, head = "", ""
-        measured = _value_noun_before(words, first)  # "put the magnitude at 4.2", "turnout was 58 percent"
-        if not measured and not noun and not event_known(event) and _value_noun_before(words, first, _GENERIC_VALUES):
-            measured = title_measure  # "revised their estimate to 7,200" under "... at odds over turnout"
-        if measured in _MEASURES_OF_PEOPLE and not noun:
-            noun, head, event = "people", "peopl", _MEASURES_OF_PEOPLE[measured]
-        elif measured and (not noun or head == "percent"):
-            noun, head, event = (noun or measured), measured, ""
+        noun, head, event = _measure_parts(words, first, noun, head, event, title_measure)
         found.append(
             _Figure(value, start + words[first].start, start + words[last].end, hedge, noun, head, qualifier, event)
         )
     return found
+
+
+def _measure_parts(
+    words: list[Token], first: int, noun: str, head: str, event: str, title_measure: str
+) -> tuple[str, str, str]:
+    """(noun, head, event) of a figure that measures something: a measure named before it ("put the magnitude
+    at 4.2", "turnout was 58 percent") or, for a figure a value noun introduces ("revised their estimate to
+    7,200"), the measure that ends the headline ("... at odds over turnout"); unchanged otherwise."""
+    measured = _value_noun_before(words, first)
+    if not measured and not noun and not event_known(event) and _value_noun_before(words, first, _GENERIC_VALUES):
+        measured = title_measure
+    if measured in _MEASURES_OF_PEOPLE and not noun:
+        return "people", "peopl", _MEASURES_OF_PEOPLE[measured]
+    if measured and (not noun or head == "percent"):
+        return (noun or measured), measured, ""
+    return noun, head, event
 
 
 def _numbers_in(text: str, words: list[Token]) -> list[tuple[float, int, int]]:
