@@ -1,3 +1,5 @@
+import pytest
+
 from newsdesk.claims.annotation import AnnotatedSentence
 from newsdesk.claims.attribution import attribute_clauses, claimant_label
 from newsdesk.text import Span
@@ -96,6 +98,13 @@ def test_the_company_said_is_the_name_the_sentence_opens_with():
     assert _attribute("Tarnholt Mining will close two pits next year, the company said on Monday.") == ["Tarnholt Mining"]
 
 
+def test_the_company_said_is_not_a_place_the_sentence_opens_by_describing():
+    """"Delmore, a town of 8,000, will lose 300 jobs ..., the company said": Delmore is described, not speaking."""
+    assert _attribute(
+        "Delmore, a town of 8,000 people, will lose 300 jobs when the plant closes, the company said."
+    ) == ["company"]
+
+
 def test_she_said_refers_to_the_person_introduced_beside_a_role_earlier():
     assert _attribute(
         "The guild's general secretary, Moira Castellane, called the offer an insult.",
@@ -141,3 +150,17 @@ def test_a_dateline_is_not_the_name_a_sentence_opens_with():
     assert _attribute(
         "HOLLOWAY, North Fell (NPA) - The toll has risen to 12, the regional rescue service said."
     ) == ["regional rescue service"]
+
+
+# (sentence, claimant) — the noun right before the verb belongs to what describes the source.
+DESCRIBED_SOURCES = [
+    ("The company that owns the mine said 12 workers were trapped.", "company"),
+    ("A spokesman for the firm that runs the port said 40 containers fell overboard.", "spokesman for the firm"),
+    ("Officials close to the mayor said the budget would be cut.", "Officials close to the mayor"),
+    ("Local police in Kestby said 12 people were missing.", "police in Kestby"),
+]
+
+
+@pytest.mark.parametrize("sentence, claimant", DESCRIBED_SOURCES, ids=[c for _, c in DESCRIBED_SOURCES])
+def test_a_source_described_by_a_clause_is_not_the_clause_s_last_noun(sentence, claimant):
+    assert _attribute(sentence) == [claimant]

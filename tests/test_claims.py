@@ -183,12 +183,29 @@ def test_unseen_wire_story_sources_named_by_statement_honorific_and_estimate() -
 FIGURE_RULES = [
     ("number words compound", "Mill to close", "Four hundred and twenty employees will lose their jobs, the company said.",
      420, "|worker|laid off", None),
+    ("jobs near a word of loss are jobs lost", "Bakery to close old site",
+     "The union said 400 jobs would go at the old site.", 400, "|job|laid off", None),
+    ("jobs created are not jobs lost", "Bakery expands",
+     "Brackley Foods will create 2,000 jobs at a new site, the company said.", 2000, "|job|", None),
+    ("a figure borrowing a count of jobs lost counts jobs lost", "Steelworks cuts",
+     "Ravensholt Steel will now cut 300 jobs, down from the 450 it announced in May, the company said.",
+     450, "|job|laid off", None),
+    ("protests are counted as protests, not as people", "Protests in Vanton",
+     "Police said there had been 12 protests in Vanton since March.", 12, "|protest|", None),
+    ("staff who joined a firm attended nothing", "Bank merger",
+     "Tarland Bank said 12 staff joined from the rival bank.", 12, "|worker|join", None),
+    ("protesters who marched attended", "Protests in Vanton",
+     "Organisers said 5,000 protesters marched in Vanton on Sunday.", 5000, "|protest|attended", None),
+    ("a hyphenated tail of a compound number word adds to it", "Riot in Tessby",
+     "Police said two hundred and thirty-five people were arrested.", 235, "|peopl|arrested", None),
     ("a range's first end counts what the second does", "Rally in Osterby",
      "Organisers said between 3,000 and 4,000 people took part.", 3000, "|peopl|attended", "at least"),
+    ("a change from one figure to another is not a range", "Quake toll rises",
+     "The toll in Velmar rose from 17 to 23 people, the regional governor said.", 17, "|peopl|killed", None),
     ("an age in years ago", "Cave art dated", "The team said the paintings were made about 12,000 years ago.",
-     12000, "|age|", "about"),
+     12000, "paint|age|", "about"),
     ("no more than is not more than", "Cave art dated", "Geologist Mara Lind said the cave is no more than 8,000 years old.",
-     8000, "|age|", "no more than"),
+     8000, "cave|age|", "no more than"),
     ("a measure named before the figure is not a clock time", "Tremor off Kelby",
      "The Kelby Observatory put the magnitude at 4.2.", 4.2, "|magnitude|", None),
     ("the number of X before the figure counts X", "Storm toll",
@@ -197,6 +214,8 @@ FIGURE_RULES = [
      "The airline said it cancelled 75 flights on Friday.", 75, "|flight|cancel", None),
     ("a headline's measure names a bare figure", "Unions and police at odds over turnout",
      "Police said they had revised their estimate to 7,200.", 7200, "|peopl|attended", None),
+    ("a headline's measure names only a figure a value noun introduces", "Tessby votes amid row over turnout",
+     "The opposition leader said the party expected to win 30.", 30, "||expect", None),
 ]
 
 
@@ -208,15 +227,44 @@ def test_figure_extraction_rules(rule, title, sentence, value, key, hedge) -> No
     assert figure.hedge == hedge
 
 
-def test_the_same_counted_noun_groups_though_one_event_is_only_a_verb_s_stem() -> None:
-    """"cancelled 140 flights as pilots staged ..." and "230 flights had been cancelled" count the same flights;
-    "12 killed" and "30 wounded" never group, though both count people."""
+def test_the_same_counted_noun_groups_only_when_the_same_thing_happened_to_it() -> None:
+    """"cancelled 75 flights as pilots walked out" and "110 flights had been cancelled" count the same flights;
+    "handled 300 flights" or "operates 300 flights a day" count other ones; "12 killed" and "30 wounded" never
+    group, though both count people; a measure ("magnitude") needs no event."""
     from newsdesk.claims.extraction import SubjectKey
 
-    assert SubjectKey("", "flight", "stage").compatible(SubjectKey("", "flight", "cancel"))
+    assert SubjectKey("", "flight", "cancel").compatible(SubjectKey("", "flight", "cancel"))
+    assert not SubjectKey("", "flight", "handl").compatible(SubjectKey("", "flight", "cancel"))
+    assert not SubjectKey("", "flight", "").compatible(SubjectKey("", "flight", "cancel"))
     assert SubjectKey("", "magnitude", "measur").compatible(SubjectKey("", "magnitude", ""))
     assert not SubjectKey("", "peopl", "killed").compatible(SubjectKey("", "peopl", "wounded"))
     assert not SubjectKey("", "soldier", "killed").compatible(SubjectKey("", "soldier", "wounded"))
+
+
+def test_ages_of_two_things_are_not_disputed_and_two_ages_of_one_thing_are() -> None:
+    from newsdesk.claims.conflicts import find_disputes
+
+    body = (
+        "The council said the bridge was built 40 years ago. Residents said the last repairs were made 15 years ago. "
+        "The Tessby Marine Institute said the reef began growing about 9,000 years ago. "
+        "Marine biologist Ola Strand said the reef is no more than 6,000 years old."
+    )
+    claims = extract_claims(_article("ages.md", body, dt.date(2025, 6, 7), title="Tessby bridge and reef"))
+    disputes = [d for d in find_disputes(claims) if d.kind == "figure"]
+    assert [sorted(side.latest.value for side in d.sides) for d in disputes] == [[6000, 9000]]
+
+
+def test_flights_cancelled_are_not_disputed_by_flights_flown() -> None:
+    from newsdesk.claims.conflicts import find_disputes
+
+    body = (
+        "Quenby Air cancelled 75 flights on Friday as pilots walked out, the airline said. "
+        "The pilots' union said 110 flights had been cancelled. "
+        "The airport authority said it handled 300 flights on Friday."
+    )
+    claims = extract_claims(_article("strike.md", body, dt.date(2025, 6, 7), title="Pilots strike at Quenby"))
+    disputes = [d for d in find_disputes(claims) if d.kind == "figure"]
+    assert [sorted(side.latest.value for side in d.sides) for d in disputes] == [[75, 110]]
 
 
 def test_people_doing_an_act_and_the_act_s_noun_count_the_same_thing() -> None:

@@ -151,6 +151,23 @@ def test_a_claimant_that_speaks_about_two_events_does_not_join_them() -> None:
     assert by_docs == [["north.md"], ["south-2.md", "south.md"]]
 
 
+def test_two_events_in_one_town_are_not_one_dispute() -> None:
+    """A cup final and a march in the same town, both counted as people attending: the town's name is shared,
+    but the headlines share nothing about what happened, so the crowds are not compared. Two reports of
+    the march (both headlines say "march") still are."""
+    cup = _article("cup.md", "EASTMERE — Eastmere Rovers won the cup final at Eastmere Park on Saturday. "
+                   "The stadium said 48,000 people attended.", dt.date(2025, 5, 3), "Rovers win cup final in Eastmere")
+    march = _article("march.md", "EASTMERE — Thousands marched through Eastmere on Saturday against the tax rise. "
+                     "Police said 6,000 people attended the march.", dt.date(2025, 5, 3),
+                     "Thousands march in Eastmere against tax rise")
+    march_again = _article("march-2.md", "EASTMERE — Organisers of Saturday's march through Eastmere against the tax "
+                           "rise disputed the police count. The organisers said 20,000 people attended the march.",
+                           dt.date(2025, 5, 4), "Eastmere march: police and organisers differ")
+    claims = [c for a in (cup, march, march_again) for c in extract_claims(a)]
+    disputes = [d for d in find_disputes(claims) if d.kind == "figure"]
+    assert [sorted(side.latest.value for side in d.sides) for d in disputes] == [[6000, 20000]]
+
+
 DISPUTED_ARTICLES = {
     "tremor.md": ("2025-02-03", "Earthquake shakes Harrowby",
                   "The Velden Observatory measured the Harrowby earthquake at magnitude 4.4. "
@@ -159,6 +176,9 @@ DISPUTED_ARTICLES = {
                  "Kestrel Motors will cut 800 jobs at its Dunmore plant, the company said on Tuesday. "
                  "The Dunmore union said about 1,100 people would lose their jobs once agency staff were counted. "
                  "Workers who move will go to the battery site, about 60 kilometres away."),
+    "march.md": ("2025-02-06", "Thousands march in Tessby",
+                 "Police said 6,000 people attended the march in Tessby on Saturday. "
+                 "Organisers said 15,000 people took part in the march."),
     "petition.md": ("2025-02-05", "Library petition disputed",
                     "Campaigners delivered the Hollin Lane library petition to the town hall on Monday. "
                     "Organiser Bea Thorne said 3,200 people had signed it. "
@@ -179,6 +199,8 @@ QUESTION_ROUTES = [
     ("How many people will lose their jobs at the Dunmore plant?", True, ["800", "1,100", "Kestrel Motors", "union"]),
     ("How far away is the battery site from the Dunmore plant?", False, []),  # a distance, not the jobs dispute
     ("How many jobs did the union say would go at the Dunmore plant?", False, []),  # one side, named by the question
+    ("How many new jobs will Kestrel Motors create at the Dunmore plant?", False, []),  # jobs created, not lost
+    ("How many people joined the march in Tessby?", True, ["6,000", "15,000", "Police", "Organisers"]),
     # the name the question gives is in the passage of the figures, not in their sentences
     ("How many valid signatures does the Hollin Lane library petition have?", True, ["3,200", "2,100", "Thorne", "council"]),
 ]

@@ -1,7 +1,8 @@
 """A dispute's sides come from the articles about what the question names, not from another event.
 
-The three articles share their town, so the claim ledger groups their death tolls
-into one disputed subject ("people died", same place). Only the two ferry
+The three articles share their town, and the flood's headline shares "toll" with a ferry
+headline, so the claim ledger groups their death tolls into one disputed subject
+("people died", same place, a headline word in common). Only the two ferry
 articles name the ferry the question asks about: the flood's toll must not be
 a side, and both ferry tolls must be.
 """
@@ -20,7 +21,7 @@ ARTICLES = {
                    "At least 12 people died when the ferry Marlow Star sank near Alderby on Monday, the coast guard said."),
     "ferry-2.md": ("2024-05-03", "Alderby ferry toll disputed",
                    "A volunteer rescue group said 20 people died when the Marlow Star sank near Alderby."),
-    "flood.md": ("2024-05-03", "Flood kills dozens in Alderby",
+    "flood.md": ("2024-05-03", "Alderby flood toll rises",
                  "Thirty people died in floods in Alderby, the regional authority said on Friday."),
 }
 QUESTION = "How many people died when the Marlow Star sank?"

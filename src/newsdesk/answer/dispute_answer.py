@@ -142,8 +142,8 @@ def _supported(sentence: str, citations: list[Citation], start_n: int, budget: i
         return sentence
     who = _short_who(citation.claimant, citation.relay) + ": " if citation.claimant else ""
     # The quote cut to a side's share of the answer's length, if that still holds; the whole quote if not.
-    # The figure the sentence gives must survive the cut: "PELLASTON, ... (MNS) - The death toll from this
-    # week's flash flood in…" would lose the 23 that comes after it.
+    # The figure the sentence gives must survive the cut: "DUNHOLM, Estmark (NPA) - The death toll from
+    # this week's storm in…" would lose the 31 that comes after it.
     figure = next((n.group() for n in NUMBER.finditer(sentence[:marker.start()]) if n.group() in citation.quote), "")
     for quote in (_shorten(citation.quote, min(budget, _SIDE_QUOTE_CHARS), figure), citation.quote):
         quoted = quote if quote[:1] in '"“' else f"“{quote}”"

@@ -27,7 +27,7 @@ from typing import Any
 
 from langchain_core.documents import Document
 
-from newsdesk.claims.extraction import EVENTS, Claim, Opposition, measures_asked
+from newsdesk.claims.extraction import EVENTS, Claim, Opposition, job_loss_said, measures_asked
 from newsdesk.claims.attribution import claimant_identity, same_claimant
 from newsdesk.claims.ledger import Ledger
 from newsdesk.answer.answer_types import asks_figure_type, figure_types_asked, gives_figure_asked
@@ -35,11 +35,13 @@ from newsdesk.answer.questions import Question, entity_met
 from newsdesk.text import numbers, specificity, stem, stems_match, tokens
 from newsdesk.vocabulary import STOPWORDS, is_nationality
 
-_CROSS_ARTICLE_TOPIC_WEIGHT = 3.5  # shared names must say this much (e.g. "Tarrow", or "Ukraine" + "Russia")
+_CROSS_ARTICLE_TOPIC_WEIGHT = 3.5  # shared names must say this much (e.g. "Velmar", or "Ukraine" + "Russia")
 _MAX_POSTING = 300
 # Words of a question that name what happened to the counted ("died", "licensed to carry").
+# "joined the march": in a question about a crowd, joining is attending (in an article, staff join a firm).
 _QUESTION_EVENTS = {**EVENTS, "carry": "capacity", "licensed": "capacity", "capacity": "capacity", "hold": "capacity",
-                    "jobs": "laid off"}  # "lose their jobs" ("out of work" is also unemployment, not a lay-off)
+                    "joined": "attended", "join": "attended"}
+_JOB_WORDS = frozenset("job jobs".split())
 
 
 @dataclass
@@ -117,13 +119,29 @@ def _same_figure_subject(a: Claim, b: Claim) -> bool:
 def same_event(a: Claim, b: Claim) -> bool:
     """Claims of two articles are about one event when one article's headline and lede name what the other
     claim's sentence or article names, enough to be specific (a shared claimant's name, such as a national
-    agency that speaks about every flood, does not count)."""
+    agency that speaks about every flood, does not count), and their headlines share a word beyond those
+    names: what happened ("flood", "strike"), said in a headline and in the other headline or claim, since
+    one town has many events."""
     names = _name_stems(a) | _name_stems(b)
     if not a.scene or not b.scene:  # a ledger written before scenes were kept
         return _topic_weight(set(a.topics) & set(b.topics) - names) >= _CROSS_ARTICLE_TOPIC_WEIGHT
     # Each way round: a union named in passing in one article is not the scene of the other.
     this_way, other_way = set(a.scene) & set(b.topics) - names, set(b.scene) & set(a.topics) - names
-    return bool(this_way) and bool(other_way) and _topic_weight(this_way | other_way) >= _CROSS_ARTICLE_TOPIC_WEIGHT
+    if not (this_way and other_way and _topic_weight(this_way | other_way) >= _CROSS_ARTICLE_TOPIC_WEIGHT):
+        return False
+    if not a.title or not b.title:
+        return True
+    # What happened is in one headline and the other headline or claim: "turnout" in a headline and in
+    # a feature's passing "turnout was revised to 61 percent".
+    a_said, b_said = _headline_stems(a.title) | _quote_words(a), _headline_stems(b.title) | _quote_words(b)
+    shared = (_headline_stems(a.title) & b_said) | (_headline_stems(b.title) & a_said)
+    return bool(shared - this_way - other_way)
+
+
+@functools.lru_cache(maxsize=4096)
+def _headline_stems(title: str) -> frozenset[str]:
+    """Stems of a headline's content words: in "Cup final crowd in Ashford", "cup final crowd ashford"."""
+    return frozenset(stem(w.text) for w in tokens(title) if w.lower not in STOPWORDS and not w.text[:1].isdigit())
 
 
 def _statement_disputes(statements: list[Claim]) -> list[Dispute]:
@@ -265,12 +283,12 @@ def _figure_candidates(figures: list[Claim]) -> list[tuple[int, int]]:
     for index, claim in enumerate(figures):
         key_of = claim.subject_key
         # By event, and by what is counted: a measure ("magnitude") or a noun whose event is not known
-        # ("paid 18 million crowns") still meets the same noun elsewhere.
+        # ("paid 4 million euros") still meets the same noun elsewhere.
         buckets = [f"event:{key_of.event}" if key_of and key_of.event else "", f"head:{key_of.head}" if key_of and key_of.head else ""]
         for bucket in filter(None, buckets):
             for key in claim.topics:
                 postings.setdefault((bucket, key), []).append(index)
-        # Within one article every pair is compared: "3,200 people had signed" meets "2,100 signatures".
+        # Within one article every pair is compared: "800 people had signed" meets "650 signatures".
         postings.setdefault(("any", f"doc:{claim.doc_id}"), []).append(index)
     pairs: set[tuple[int, int]] = set()
     for (_, key), members in postings.items():
@@ -353,10 +371,6 @@ def _documents_naming(question: Question, passages: Sequence[Document]) -> set[s
 
 def _about_the_question(question: Question, passages: Sequence[Document]) -> list[Document]:
     """The passages of the retrieved articles that name what the question names (all of them when none does)."""
-    texts: dict[str, str] = {}
-    for passage in passages:
-        doc = str(passage.metadata.get("doc_id"))
-        texts[doc] = f"{texts.get(doc, '')} {passage.metadata.get('title', '')} {passage.page_content}"
     about = _documents_naming(question, passages)
     return [p for p in passages if str(p.metadata.get("doc_id")) in about] or list(passages)
 
@@ -384,7 +398,7 @@ def _of_the_kind_asked(dispute: Dispute, question: Question) -> Dispute | None:
 
 
 def _measures_the_kind_asked(claim: Claim, question: Question) -> bool:
-    """"How old ...?" and a figure the ledger read as an age ("began growing 9,000 years ago")."""
+    """"How old ...?" and a figure the ledger read as an age ("were made 12,000 years ago")."""
     head = claim.subject_key.head if claim.subject_key else ""
     return bool(head) and head in figure_types_asked(question.text)
 
@@ -440,8 +454,8 @@ def _passage_rank(claim: Claim, passages: Sequence[Document]) -> float:
 
 def _touches(question: Question, dispute: Dispute, naming: Sequence[tuple[str, int, int]] = ()) -> bool:
     context = " ".join([*(c.quote for c in dispute.claims), *{c.title for c in dispute.claims}])
-    # The question's names are met by the claims, or by the passage each claim stands in ("the Linden Road
-    # library" named in the sentence before the figures). A follow-up's inherited names ("Orsk Hollow" from
+    # The question's names are met by the claims, or by the passage each claim stands in ("the Hollin Lane
+    # library" named in the sentence before the figures). A follow-up's inherited names ("Ashford" from
     # the turn before) must be met by the claims.
     in_articles = bool(naming) and all(
         any(doc == c.doc_id and start <= c.start and c.end <= end for doc, start, end in naming) for c in dispute.claims
@@ -487,6 +501,15 @@ def _own_words(question: Question) -> list[str]:
     return [w.lower for w in tokens(question.text) if w.lower not in STOPWORDS]
 
 
+def _events_asked(own: list[str]) -> set[str]:
+    """What the question says happened to the counted. Jobs are asked about as lay-offs only beside a word
+    of loss ("lose their jobs", "job cuts"); "how many new jobs will be created" asks about other jobs."""
+    events = {_QUESTION_EVENTS[w] for w in own if w in _QUESTION_EVENTS}
+    if not events and _JOB_WORDS & set(own):
+        events = {"laid off" if job_loss_said(own) else "jobs"}  # "jobs": an event no lay-off dispute has
+    return events
+
+
 def _is_qualifier_of(entity: tuple[str, ...], dispute: Dispute) -> bool:
     """"Russian" in "How many Russian soldiers" is met by the subject "Russian soldiers killed"."""
     subject_words = {stem(w.text) for c in dispute.claims for w in tokens(c.subject)}
@@ -497,13 +520,14 @@ def _figure_asked(question: Question, dispute: Dispute) -> bool:
     """The question counts what the dispute counts: same noun (or "people"), same event if it names one."""
     event = dispute.claims[0].subject_key.event if dispute.claims[0].subject_key else ""
     own = _own_words(question)
-    asked_events = {_QUESTION_EVENTS[w] for w in own if w in _QUESTION_EVENTS}
+    asked_events = _events_asked(own)
     if asked_events and event not in asked_events:
         return False
     context = {stem(w.text) for c in dispute.claims for w in tokens(f"{c.quote} {c.subject} {c.title}")}
     names = {w.lower() for e in (*question.entities, *question.soft_entities) for w in e}
     # Names are pins, checked by `_touches`; these are the words saying what about them is asked.
-    specific = [w for w in own if specificity(w) >= 1.5 and w not in _QUESTION_EVENTS and w not in names]
+    specific = [w for w in own if specificity(w) >= 1.5 and w not in _QUESTION_EVENTS and w not in _JOB_WORDS
+                and w not in names]
     heads = {c.subject_key.head for c in dispute.claims if c.subject_key}
     # "How strong was the quake?" asks for a value; a dispute over a measure ("magnitude") answers it.
     measured_value = not question.focus and bool(heads & measures_asked(question.text))

@@ -25,7 +25,7 @@ from typing import Any
 from newsdesk.articles.chunking import split_paragraphs
 from newsdesk.claims.attribution import Attribution, Clause, same_claimant
 from newsdesk.articles.corpus import Article
-from newsdesk.text import NUMBER, Span, Token, resolve_weekday, specificity, stem, tokens
+from newsdesk.text import NUMBER, Span, Token, is_a_noun, resolve_weekday, specificity, stem, tokens
 from newsdesk.vocabulary import (
     ATTRIBUTION_VERBS,
     CAVEATS,
@@ -43,7 +43,7 @@ from newsdesk.vocabulary import (
 )
 
 # Bump when the extraction rules change: the next reindex then re-extracts every article.
-EXTRACTOR_VERSION = "21"
+EXTRACTOR_VERSION = "31"
 
 _NUMBER_WORD = re.compile(
     r"\b(?:" + "|".join(sorted(FIGURE_CARDINALS, key=len, reverse=True)) + r")(?:-(?:one|two|three|four|five|six|seven|eight|nine))?\b",
@@ -67,7 +67,7 @@ EVENTS = {
     "destroyed": "destroyed", "damaged": "damaged", "extinguished": "extinguished", "treated": "treated",
     "captured": "captured", "taken": "captured", "recovered": "recovered",
     "laid": "laid off", "lay": "laid off", "redundant": "laid off",
-    "marched": "attended", "attended": "attended", "joined": "attended",
+    "marched": "attended", "attended": "attended",
 }
 # "lose their jobs", "lost their lives", "took part": a verb whose event is the noun after it.
 _VERB_OBJECT_EVENTS = {
@@ -76,8 +76,14 @@ _VERB_OBJECT_EVENTS = {
     ("took", "part"): "attended", ("taken", "part"): "attended", ("take", "part"): "attended",
     ("turned", "out"): "attended",
 }
-# What is counted when it is jobs: a count of jobs is one of jobs lost ("cut 950 jobs", "1,200 posts go").
+# What is counted when it is jobs, and the words that say they are lost ("will cut 300 jobs", "80 posts go").
 _JOB_HEADS = frozenset("job post position".split())
+_JOB_LOSS_STEMS = frozenset(stem(w) for w in "cut shed axe lose lost losing loss go going gone slash eliminate scrap".split())
+
+
+def job_loss_said(words: list[str]) -> bool:
+    """Whether ``words`` hold a word of loss for jobs ("cut", "lose", "go", "losses")."""
+    return any(stem(w) in _JOB_LOSS_STEMS for w in words)
 # Every canonical event; an event outside it is a verb's stem ("cancel") that only matches itself.
 _CANONICAL_EVENTS = frozenset(EVENTS.values()) | {"capacity"}
 # Nouns that are themselves the event: "142 civilian deaths", "63 bodies".
@@ -88,14 +94,15 @@ _SYNONYMS = {
     "troop": "soldier", "servicemen": "soldier", "serviceman": "soldier", "servicememb": "soldier",
     "fighter": "soldier", "person": "peopl", "individu": "peopl", "bodi": "peopl", "victim": "peopl",
     "resid": "peopl", "passeng": "peopl", "civilian": "civilian", "neighbour": "peopl",
-    "employe": "worker", "staff": "worker", "marcher": "peopl", "protest": "peopl", "spectat": "peopl",
+    "employe": "worker", "staff": "worker", "marcher": "peopl", "protestor": "peopl", "spectat": "peopl",
 }
-# A measure that is a count of people when it stands without a counted noun: "police put the turnout at 6,500".
+# A measure that is a count of people when it stands without a counted noun: "police put the turnout at 7,200".
 _MEASURES_OF_PEOPLE = {"turnout": "attended", "attendance": "attended", "crowd": "attended"}
 _GENERIC_HEADS = frozenset({"peopl"})
 # Value nouns that name what a figure measures when it has no counted noun; not the generic ones
 # ("figure", "number", "total", "estimate"), which say nothing about what is measured.
-_MEASURED_VALUES = (frozenset(VALUE_NOUNS) - frozenset("figure number total amount estimate toll tally share".split())) | {"age"}
+_GENERIC_VALUES = frozenset("figure number total amount estimate toll tally share".split())
+_MEASURED_VALUES = (frozenset(VALUE_NOUNS) - _GENERIC_VALUES) | {"age"}
 _PERSON_EVENTS = frozenset("killed wounded missing evacuated displaced rescued arrested casualties".split())
 # Counted nouns that measure rather than count people; "people" never stands for them.
 _MEASURES = frozenset(
@@ -153,16 +160,13 @@ class SubjectKey:
     def compatible(self, other: SubjectKey) -> bool:
         """Same event and counted noun; a missing nationality or a generic "people" fits any.
 
-        A measure ("magnitude", "turnout") needs no event, and the same specific counted noun
-        ("flights") fits when an event is unknown or only a verb's own stem ("staged"): only two
-        known, different events ("killed", "wounded") keep the same noun apart.
+        A measure ("magnitude", "turnout") needs no event. The same specific counted noun ("flights")
+        fits when both figures say the same thing happened to it, a known event or the same verb's stem
+        ("cancel"): "operates 300 flights a day" and "cancelled 75 flights" count different flights.
         """
         if self.qualifier and other.qualifier and self.qualifier != other.qualifier:
             return False
-        if self.head and self.head == other.head and (
-            self.head in _MEASURED_VALUES or (self.head not in _GENERIC_HEADS and self.head not in _MEASURES
-                                              and not _both_known_and_different(self.event, other.event))
-        ):
+        if self.head and self.head == other.head and self.head in _MEASURED_VALUES:
             return True
         if _names_the_act(self, other) or _names_the_act(other, self):
             return True
@@ -176,15 +180,11 @@ class SubjectKey:
 
 
 def _names_the_act(people: SubjectKey, thing: SubjectKey) -> bool:
-    """"3,200 people had signed it" counts what "2,100 of the signatures" counts: the noun names the act."""
+    """"800 people had signed it" counts what "650 of the signatures" counts: the noun names the act."""
     return (
         people.head in _GENERIC_HEADS and len(people.event) >= 4 and thing.head.startswith(people.event)
         and thing.event in ("", people.event)
     )
-
-
-def _both_known_and_different(a: str, b: str) -> bool:
-    return a != b and a in _CANONICAL_EVENTS and b in _CANONICAL_EVENTS
 
 
 @dataclass(frozen=True)
@@ -399,21 +399,23 @@ def _figures(body: str, start: int, end: int, claimant: str, title: str = "") ->
             continue
         hedge = _hedge_before(text[:words[first].start])
         noun_words, after_index = _counted_noun(text, words, last + 1)
-        if not noun_words and _range_continues(words, last):
-            # "between 9,000 and 11,000 people took part": the first end counts what the second does,
+        if not noun_words and _range_continues(words, first, last):
+            # "between 3,000 and 4,000 people took part": the first end counts what the second does,
             # and is shown as what it says, a floor
             noun_words, after_index = _counted_noun(text, words, last + 3)
             hedge = hedge or "at least"
-        qualifier = ""
+        qualifier, borrowed_event = "", ""
         if not noun_words and found:
             previous = found[-1]
             noun, head, qualifier = previous.noun, previous.head, previous.qualifier
+            borrowed_event = previous.event
         else:
             noun, head, qualifier = _noun_parts(noun_words, claimant, text, words, first)
         if noun_words[:1] and noun_words[0].lower in ("years", "year") and (
             _age_follows(noun_words, 1) or _age_follows(words, after_index)
         ):
-            noun, head, event = "years", "age", ""  # "9,000 years ago", "no more than 6,500 years old": an age
+            noun, head = "years", "age"  # "12,000 years ago", "no more than 8,000 years old": an age
+            qualifier = _aged_thing(words, first)  # of the reef, not of the bridge: ages of two things never meet
         elif any(w.lower in _TIME_UNITS for w in noun_words[:1]):
             continue  # "four days", "two hours later": a duration
         if text[words[last].end:words[last].end + 1] == "%" or (noun_words and noun_words[0].lower in ("percent", "per")):
@@ -423,13 +425,13 @@ def _figures(body: str, start: int, end: int, claimant: str, title: str = "") ->
         known = [e for e in (active, after) if e and event_known(e)]
         event = (known[0] if known else None) or active or after or _event_before(words, first, text) or ""
         if not noun_words:
-            counted = _counted_before(text, words, first)  # "the number of people killed ... has risen to 17"
+            counted = _counted_before(text, words, first)  # "the number of people killed ... has risen to 31"
             if counted is not None:
                 noun_words, before_event = counted
                 noun, head, qualifier = _noun_parts(noun_words, claimant, text, words, first)
                 event = before_event or event
-        if head in _JOB_HEADS and (not event or event not in _CANONICAL_EVENTS):
-            event = "laid off"
+        if head in _JOB_HEADS and not event_known(event):
+            event = _job_event(event, words, first, after_index, borrowed_event)
         noun_event = _EVENT_NOUNS.get(noun_words[-1].lower) if noun_words else None
         if noun_event:
             event = noun_event
@@ -445,17 +447,27 @@ def _figures(body: str, start: int, end: int, claimant: str, title: str = "") ->
             noun, head = "people", "peopl"  # "put the number of evacuees at 5,000"
         if not noun:
             noun, head = "", ""
-        measured = _value_noun_before(words, first)  # "put the magnitude at 5.1", "turnout was 61.4 percent"
-        if not measured and not noun and not event_known(event):
-            measured = title_measure  # "Police ... revised their estimate to 6,500" under "... at odds over turnout"
-        if measured in _MEASURES_OF_PEOPLE and not noun:
-            noun, head, event = "people", "peopl", _MEASURES_OF_PEOPLE[measured]
-        elif measured and (not noun or head == "percent"):
-            noun, head, event = (noun or measured), measured, ""
+        noun, head, event = _measure_parts(words, first, noun, head, event, title_measure)
         found.append(
             _Figure(value, start + words[first].start, start + words[last].end, hedge, noun, head, qualifier, event)
         )
     return found
+
+
+def _measure_parts(
+    words: list[Token], first: int, noun: str, head: str, event: str, title_measure: str
+) -> tuple[str, str, str]:
+    """(noun, head, event) of a figure that measures something: a measure named before it ("put the magnitude
+    at 4.2", "turnout was 58 percent") or, for a figure a value noun introduces ("revised their estimate to
+    7,200"), the measure that ends the headline ("... at odds over turnout"); unchanged otherwise."""
+    measured = _value_noun_before(words, first)
+    if not measured and not noun and not event_known(event) and _value_noun_before(words, first, _GENERIC_VALUES):
+        measured = title_measure
+    if measured in _MEASURES_OF_PEOPLE and not noun:
+        return "people", "peopl", _MEASURES_OF_PEOPLE[measured]
+    if measured and (not noun or head == "percent"):
+        return (noun or measured), measured, ""
+    return noun, head, event
 
 
 def _numbers_in(text: str, words: list[Token]) -> list[tuple[float, int, int]]:
@@ -481,10 +493,9 @@ def _numbers_in(text: str, words: list[Token]) -> list[tuple[float, int, int]]:
         if index > 0 and words[index - 1].lower in ("all", "the", "every"):
             continue  # "all four of the province's reservoirs"
         if found and found[-1][1] < index <= found[-1][2]:
-            continue  # "forty" of "six hundred and forty", already read
-        parts = match.group().lower().split("-")
-        value = float(FIGURE_CARDINALS[parts[0]] + (FIGURE_CARDINALS.get(parts[1], 0) if len(parts) > 1 else 0))
-        last = index + (len(parts) - 1 if "-" in match.group() else 0)
+            continue  # "twenty" of "four hundred and twenty", already read
+        value = _number_word_value(match.group())
+        last = index + match.group().count("-")
         last = min(last, len(words) - 1)
         while last + 1 < len(words) and words[last + 1].start < match.end():
             last += 1
@@ -494,19 +505,23 @@ def _numbers_in(text: str, words: list[Token]) -> list[tuple[float, int, int]]:
     return found
 
 
+def _number_word_value(word: str) -> float:
+    """"forty" is 40, "twenty-two" 22."""
+    parts = word.lower().split("-")
+    return float(FIGURE_CARDINALS[parts[0]] + (FIGURE_CARDINALS.get(parts[1], 0) if len(parts) > 1 else 0))
+
+
 def _compound_number(text: str, words: list[Token], value: float, last: int) -> tuple[float, int]:
-    """"six hundred and forty" is 640 and "twenty-two million" 22,000,000: the words after a number word that scale or add to it."""
-    if value == 100:  # "hundred" alone was matched as the number: it scales nothing before it
-        pass
-    elif last + 1 < len(words) and words[last + 1].lower == "hundred":
+    """"four hundred and twenty" is 420 and "thirty-five million" 35,000,000: the words after a number word that scale or add to it."""
+    # value 100: "hundred" alone was matched as the number, and scales nothing before it
+    if value != 100 and last + 1 < len(words) and words[last + 1].lower == "hundred":
         value, last = value * 100, last + 1
         rest = words[last + 1:last + 3]
-        if len(rest) == 2 and rest[0].lower == "and" and _NUMBER_WORD.fullmatch(rest[1].text):
-            tail = _NUMBER_WORD.fullmatch(rest[1].text)
-            assert tail is not None
-            parts = tail.group().lower().split("-")
-            value += FIGURE_CARDINALS[parts[0]] + (FIGURE_CARDINALS.get(parts[1], 0) if len(parts) > 1 else 0)
-            last += 2
+        tail = _NUMBER_WORD.match(text, rest[1].start) if len(rest) == 2 and rest[0].lower == "and" else None
+        if tail:  # "and thirty-five" is two tokens
+            value, last = value + _number_word_value(tail.group()), last + 2
+            while last + 1 < len(words) and words[last + 1].start < tail.end():
+                last += 1
     if last + 1 < len(words) and words[last + 1].lower in MULTIPLIERS and words[last + 1].lower != "hundred":
         value, last = value * MULTIPLIERS[words[last + 1].lower], last + 1
     return value, last
@@ -523,7 +538,7 @@ def _is_date_or_time(text: str, words: list[Token], first: int, last: int, value
         return True
     if value.is_integer() and 1900 <= value <= 2100 and before in ("in", "since", "of", "until", "by"):
         return True
-    one_decimal = re.fullmatch(r"\d+\.\d", words[last].text) is not None  # "put the magnitude at 5.1"
+    one_decimal = re.fullmatch(r"\d+\.\d", words[last].text) is not None  # "put the magnitude at 4.2"
     return before in ("at",) and value < 24 and after in ("", "on", "in") and not one_decimal
 
 
@@ -531,7 +546,7 @@ def _hedge_before(prefix: str) -> str | None:
     lowered = " ".join(prefix.lower().split()[-3:])
     for hedge in HEDGES:
         if lowered.endswith(hedge) and (len(lowered) == len(hedge) or not lowered[-len(hedge) - 1].isalnum()):
-            # "no more than 6,500" is at most 6,500: the opposite of "more than"
+            # "no more than 8,000" is at most 8,000: the opposite of "more than"
             negated = lowered[: -len(hedge)].rstrip().endswith(" no") or lowered[: -len(hedge)].strip() == "no"
             return f"no {hedge}" if negated else hedge
     return None
@@ -644,14 +659,14 @@ def _active_verb(words: list[Token], first: int) -> str | None:
     """"has killed more than 2,000 civilians": the verb right before the (hedged) number."""
     index = first - 1
     while index >= 0 and (words[index].lower in _HEDGE_WORDS or words[index].lower in _PARTICLES):
-        index -= 1  # "will lay off 1,200 workers"
+        index -= 1  # "will lay off 300 workers"
     if index < 0:
         return None
     lowered = words[index].lower
     if lowered in EVENTS and lowered not in _EVENT_NOUNS:
         return EVENTS[lowered]
     if lowered.endswith("ed") and len(lowered) > 4 and lowered not in _NOT_EVENTS and lowered not in STOPWORDS:
-        return stem(lowered)  # "cancelled 140 flights"
+        return stem(lowered)  # "cancelled 75 flights"
     return None
 
 
@@ -687,22 +702,45 @@ def _counted_before(text: str, words: list[Token], first: int) -> tuple[list[Tok
     return None
 
 
+def _job_event(event: str, words: list[Token], first: int, after: int, borrowed: str) -> str:
+    """A count of jobs is of jobs lost when a word of loss stands near it ("will cut 300 jobs", "80 posts
+    would go"), or when it borrows the noun of a count of jobs lost ("cut 300 jobs, down from the 400 it
+    announced"); "will create 2,000 jobs" keeps its own event."""
+    if borrowed == "laid off":
+        return borrowed
+    near = words[max(0, first - 5):after + 3]
+    return "laid off" if job_loss_said([w.lower for w in near]) else event
+
+
+def _aged_thing(words: list[Token], first: int) -> str:
+    """What an age belongs to: the nearest noun before the figure ("the reef is no more than 8,000 years
+    old", "the bridge was built 40 years ago"), or ""."""
+    for word in reversed(words[max(0, first - 8):first]):
+        if word.lower in STOPWORDS or word.lower in _HEDGE_WORDS or not word.text.isalpha():
+            continue
+        if is_a_noun(word.text):
+            return word.lower
+    return ""
+
+
 def _age_follows(words: list[Token], index: int) -> bool:
     return index < len(words) and words[index].lower in ("old", "ago")
 
 
-def _range_continues(words: list[Token], last: int) -> bool:
-    """"9,000 and 11,000", "9,000 to 11,000": the next words close a range."""
+def _range_continues(words: list[Token], first: int, last: int) -> bool:
+    """"3,000 and 4,000", "3,000 to 4,000": the next words close a range ("from 17 to 23" is a change)."""
     if last + 2 >= len(words) or words[last + 1].lower not in ("and", "to"):
+        return False
+    if first > 0 and words[first - 1].lower == "from":
         return False
     following = words[last + 2]
     return following.text[:1].isdigit() or following.lower in FIGURE_CARDINALS
 
 
-def _value_noun_before(words: list[Token], first: int) -> str:
-    """A measure named a few words before the figure ("magnitude", "turnout", "fee"), or ""."""
+def _value_noun_before(words: list[Token], first: int, nouns: frozenset[str] = _MEASURED_VALUES) -> str:
+    """A measure named a few words before the figure ("magnitude", "turnout", "fee"), or "" (or one of ``nouns``)."""
     for word in reversed(words[max(0, first - 6):first]):
-        if word.lower in _MEASURED_VALUES:
+        if word.lower in nouns:
             return word.lower
         if word.text[:1].isdigit():
             return ""
