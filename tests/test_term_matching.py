@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsdesk.answer.answering import Candidate, TermMatcher, contrasted_term, contrasting
+from newsdesk.answer.answering import Candidate, TermMatcher, contrasted_term, contrasting, nationality_contrasted
 from newsdesk.answer.questions import analyse
 from newsdesk.text import same_lemma
 
@@ -251,3 +251,17 @@ def test_a_plural_noun(word, plural):
     from newsdesk.text import is_plural_noun
 
     assert is_plural_noun(word) is plural
+
+
+@pytest.mark.parametrize(
+    ("question", "history", "sentence", "rejected"),
+    [
+        ("How many Norwegian sailors were rescued?", [], "Rescuers brought 40 Danish sailors ashore.", True),
+        ("How many Norwegian sailors were rescued?", [], "Rescuers brought 40 Norwegian and 12 Danish sailors ashore.", False),
+        ("How many Norwegian sailors were rescued?", [], "Rescuers brought 40 sailors ashore, the Danish navy said.", False),
+        ("And how many were injured?", ["How many Norwegian sailors died?"], "Six Danish sailors were injured.", True),
+        ("And Danish sailors?", ["How many Norwegian sailors died?"], "Six Danish sailors died.", False),
+    ],
+)
+def test_a_figure_for_another_nationality_does_not_answer(question, history, sentence, rejected):
+    assert (nationality_contrasted(analyse(question, history), sentence) is not None) is rejected

@@ -65,6 +65,7 @@ from newsdesk.vocabulary import (
     SELECTING_QUALIFIERS,
     STOPWORDS,
     SUBJECT_PRONOUNS,
+    is_nationality,
     WEEKDAYS,
 )
 
@@ -238,6 +239,25 @@ def contrasted_term(question: Question, text: str) -> str | None:
         other = next((w for w in words if contrasting(asked, w)), None)
         if other is not None:
             return f"says {other}, not {asked}"
+    return None
+
+
+def nationality_contrasted(question: Question, text: str) -> str | None:
+    """The question counts one nationality's people or things and the sentence another's: "Russian soldiers"
+    asked, "2,870 Ukrainian soldiers" said (and "Russian soldiers" nowhere in the sentence). A follow-up that
+    names no nationality of its own asks about the one of the question it follows."""
+    asked_in = question.text if any(is_nationality(w.text) for w in tokens(question.text)) else question.query
+    asked = tokens(asked_in)
+    pairs = {(a.lower, b.lower) for a, b in zip(asked, asked[1:]) if is_nationality(a.text) and b.text.islower()}
+    said = tokens(text)
+    for nationality, noun in pairs:
+        # The few words before each mention of the noun: "40 Norwegian and 12 Danish sailors" names both.
+        before = [said[max(0, i - 5):i] for i, word in enumerate(said) if same_lemma(word.lower, noun)]
+        if any(w.lower == nationality for words in before for w in words):
+            continue
+        other = next((words[-1].text for words in before if words and is_nationality(words[-1].text)), None)
+        if other is not None:
+            return f"says {other} {noun}, not {nationality.capitalize()} {noun}"
     return None
 
 
@@ -648,6 +668,7 @@ def _number_unmet(question: Question, candidate: Candidate, matcher: TermMatcher
 def _selection_unmet(question: Question, candidate: Candidate, matcher: TermMatcher) -> str | None:
     """The sentence gives another month, member of a closed class, qualifier or period than the one asked."""
     return (month_unmet(question, candidate) or contrasted_term(question, candidate.text)
+            or nationality_contrasted(question, candidate.text)
             or qualifier_unmet(question, candidate.text) or relative_period_unmet(question.text, candidate))
 
 
