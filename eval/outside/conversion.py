@@ -88,6 +88,15 @@ def _squeezed(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().lower()
 
 
+def manifest_of(benchmark: str, repository: str, commit: str, licence: str, seed: int,
+                source: dict[str, Any], notes: dict[str, Any]) -> dict[str, Any]:
+    """What a converted set was made from (the fields every benchmark's manifest shares, in this order)."""
+    return {
+        "benchmark": benchmark, "repository": repository, "commit": commit, **source,
+        "licence": licence, "seed": seed, "report_only": True, **notes,
+    }
+
+
 def write_set(out: Path, articles: dict[str, str], cases: list[dict[str, Any]], manifest: dict[str, Any]) -> None:
     """Replace ``out``'s corpus/, cases.jsonl and manifest.json (the manifest pins what was written); say the counts."""
     corpus = out / "corpus"

@@ -30,7 +30,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from conversion import SourceError, article_text, check_pinned, normalised_body, seeded, short_hash, write_set
+from conversion import SourceError, article_text, check_pinned, manifest_of, normalised_body, seeded, short_hash, write_set
 
 BENCHMARK = "MultiHop-RAG"
 REPOSITORY = "yixuantt/MultiHop-RAG"
@@ -177,18 +177,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     articles, cases, notes = convert(queries, corpus, args.seed, QUOTAS, args.articles)
-    manifest = {
-        "benchmark": BENCHMARK,
-        "repository": REPOSITORY,
-        "commit": COMMIT,
+    source = {
         "source": {"queries": queries_digest, "corpus": corpus_digest},
         "pinned": {**PINNED_QUERIES, **PINNED_CORPUS},
         "unpinned": bool(args.unpinned and (queries_digest not in PINNED_QUERIES.values() or corpus_digest not in PINNED_CORPUS.values())),
-        "licence": LICENCE,
-        "seed": args.seed,
-        "report_only": True,
-        **notes,
     }
+    manifest = manifest_of(BENCHMARK, REPOSITORY, COMMIT, LICENCE, args.seed, source, notes)
     write_set(args.out, articles, cases, manifest)
     return 0
 

@@ -28,7 +28,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from conversion import SourceError, article_text, check_pinned, evidence_window, mentions, normalised_body, seeded, short_hash, write_set
+from conversion import (
+    SourceError, article_text, check_pinned, evidence_window, manifest_of, mentions, normalised_body, seeded, short_hash, write_set,
+)
 
 BENCHMARK = "RGB"
 REPOSITORY = "chen700564/RGB"
@@ -160,17 +162,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     articles, cases, notes = convert(rows, args.seed, args.answerable, args.unanswerable, args.negatives)
     source_name = next((name for name, value in PINNED.items() if value == digest), f"unpinned:{args.source.name}")
-    manifest = {
-        "benchmark": BENCHMARK,
-        "repository": REPOSITORY,
-        "commit": COMMIT,
-        "source": source_name,
-        "source_sha256": digest,
-        "licence": LICENCE,
-        "seed": args.seed,
-        "report_only": True,
-        **notes,
-    }
+    source = {"source": source_name, "source_sha256": digest}
+    manifest = manifest_of(BENCHMARK, REPOSITORY, COMMIT, LICENCE, args.seed, source, notes)
     write_set(args.out, articles, cases, manifest)
     return 0
 
