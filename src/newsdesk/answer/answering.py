@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from dataclasses import replace as dc_replace
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any, TypeVar
 
 import numpy as np
@@ -246,11 +247,8 @@ def nationality_contrasted(question: Question, text: str) -> str | None:
     """The question counts one nationality's people or things and the sentence another's: "Russian soldiers"
     asked, "2,870 Ukrainian soldiers" said (and "Russian soldiers" nowhere in the sentence). A follow-up that
     names no nationality of its own asks about the one of the question it follows."""
-    asked_in = question.text if any(is_nationality(w.text) for w in tokens(question.text)) else question.query
-    asked = tokens(asked_in)
-    pairs = {(a.lower, b.lower) for a, b in zip(asked, asked[1:]) if is_nationality(a.text) and b.text.islower()}
     said = tokens(text)
-    for nationality, noun in pairs:
+    for nationality, noun in _nationality_pairs(question.text, question.query):
         # The few words before each mention of the noun: "40 Norwegian and 12 Danish sailors" names both.
         before = [said[max(0, i - 5):i] for i, word in enumerate(said) if same_lemma(word.lower, noun)]
         if any(w.lower == nationality for words in before for w in words):
@@ -259,6 +257,14 @@ def nationality_contrasted(question: Question, text: str) -> str | None:
         if other is not None:
             return f"says {other} {noun}, not {nationality.capitalize()} {noun}"
     return None
+
+
+@lru_cache(maxsize=256)
+def _nationality_pairs(text: str, query: str) -> frozenset[tuple[str, str]]:
+    """The (nationality, noun) pairs a question asks about ("russian", "soldiers"): once per question, not per
+    candidate sentence. A follow-up naming no nationality of its own reads the query it was resolved into."""
+    asked = tokens(text if any(is_nationality(w.text) for w in tokens(text)) else query)
+    return frozenset((a.lower, b.lower) for a, b in zip(asked, asked[1:]) if is_nationality(a.text) and b.text.islower())
 
 
 def qualifier_unmet(question: Question, text: str) -> str | None:
