@@ -297,3 +297,8 @@ NEGATIONS = frozenset(
 )
 # Prefixes that make a word's antonym when what follows is itself a word: "unsafe", "illegal", "disagree".
 ANTONYM_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non")
+# Verbs by which a question asks what one source says: "What toll does Kyiv give?", "How many did police count?"
+SOURCE_VERBS = frozenset(
+    """say says said give gives gave given put puts count counts counted report reports reported estimate
+    estimates estimated claim claims claimed according""".split()
+)
