@@ -313,7 +313,7 @@ def answer_time_sides(
     for other in sorted((c for c in pool if c is not best), key=lambda c: _side_order(c, best)):
         if not _may_be_a_side(other, best, question) or any(same_source(other, side) for side in sides):
             continue
-        if not _counts_the_same(other, best, counted_alike):
+        if kind == "figure" and not _counts_the_same(other, best, counted_alike):
             continue
         if kind == "name" and not (other.claimant and other.metadata.get("doc_id") == best.metadata.get("doc_id")):
             continue  # a name is disputed by sources that say who they are, in one story: not by passing mentions
@@ -336,9 +336,9 @@ def answer_time_sides(
 def _counts_the_same(other: Candidate, best: Candidate, counted_alike: CountedAlike | None) -> bool:
     """A figure side counts what is asked (the judge's `figure_about`), or what the best sentence's figure counts,
     in other words ("workers would be laid off" / "employees will lose their jobs")."""
-    if (other.features or {}).get("figure_about", 1.0) == 1.0:
-        return True
-    return counted_alike is not None and counted_alike(best.text, other.text) >= COUNTED_ALIKE
+    if counted_alike is None:
+        return (other.features or {}).get("figure_about", 1.0) == 1.0
+    return counted_alike(best.text, other.text) >= COUNTED_ALIKE
 
 
 def _figures_or_stance(
