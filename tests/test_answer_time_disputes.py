@@ -174,3 +174,14 @@ def test_an_outlets_own_sentence_is_given_as_the_outlets(counted_alike):
     text, citations, _ = disagreement([gazette, courier], analyse("How many votes did the budget pass by?"), 500, compose)
     assert "Harrowgate Gazette" in text and "Valley Courier" in text
     assert {c.claimant for c in citations} == {"Harrowgate Gazette", "Valley Courier"}
+
+
+def test_a_source_asked_for_by_its_acronym_is_one_side(counted_alike):
+    """"What figure has the WFO given?" asks the World Fisheries Office's side, named in its own sentence."""
+    first = _candidate(Said("The Coastal Union said 3,100 boats had been laid up.", "Coastal Union"), 0)
+    second = _candidate(Said("The World Fisheries Office has spoken of 1,750 boats laid up.", None, "b.md",
+                             "Harrowgate boats laid up", "Valley Courier"), 300)
+    assert len(answer_time_sides(analyse("How many boats have been laid up in Harrowgate?"), first, [first, second],
+                                 counted_alike)) == 2
+    question = analyse("What figure has the WFO given for boats laid up?")
+    assert answer_time_sides(question, first, [first, second], counted_alike) == []

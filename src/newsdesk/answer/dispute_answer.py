@@ -27,7 +27,7 @@ from newsdesk.answer.answers import Citation
 from newsdesk.claims.extraction import EVENTS, Claim, figure_values
 from newsdesk.claims.attribution import claimant_identity, claimant_label, same_claimant
 from newsdesk.claims.conflicts import Dispute, Side
-from newsdesk.answer.questions import Question, asks_yes_no
+from newsdesk.answer.questions import Question, asks_yes_no, entity_met
 from newsdesk.answer.verification import MARKER, supports
 from newsdesk.text import NUMBER, YEAR, english_zipf, stem, stems_match, tokens
 from newsdesk.vocabulary import ANTONYM_PREFIXES, MONTHS, NEGATIONS, ROLE_WORDS, SOURCE_VERBS, STOPWORDS, WEEKDAYS
@@ -370,7 +370,15 @@ def _asks_one_source(question: Question, sides: Sequence[Candidate]) -> bool:
     says = any(w.lower in SOURCE_VERBS for w in tokens(question.text))
     named = ([" ".join(e) for e in question.entities] if says else []) + (
         [" ".join(question.claimed_by)] if question.claimed_by else [])
-    return any(sum(1 for side in sides if side.claimant and same_claimant(name, side.claimant)) == 1 for name in named)
+    return any(sum(1 for side in sides if _said_by(name, side)) == 1 for name in named)
+
+
+def _said_by(name: str, side: Candidate) -> bool:
+    """The side's claimant is ``name`` (an acronym meets its words: "UN", "United Nations"); or, when the sentence
+    names no claimant, the sentence names it ("The United Nations had previously spoken of 142 deaths")."""
+    if side.claimant:
+        return same_claimant(name, side.claimant) or entity_met(tuple(name.split()), side.claimant)
+    return entity_met(tuple(name.split()), side.text)
 
 
 def _side_order(candidate: Candidate, best: Candidate) -> tuple[bool, float]:
