@@ -30,7 +30,9 @@ from newsdesk.claims.conflicts import Dispute, Side
 from newsdesk.answer.questions import Question, asks_yes_no, entity_met
 from newsdesk.answer.verification import MARKER, supports
 from newsdesk.text import NUMBER, YEAR, english_zipf, stem, stems_match, tokens
-from newsdesk.vocabulary import ANTONYM_PREFIXES, MONTHS, NEGATIONS, ROLE_WORDS, SOURCE_VERBS, STOPWORDS, WEEKDAYS
+from newsdesk.vocabulary import (
+    ANTONYM_PREFIXES, MONTHS, NEGATIONS, ROLE_WORDS, SOURCE_VERBS, STOPWORDS, WEEKDAYS, is_nationality,
+)
 
 if TYPE_CHECKING:
     from newsdesk.answer.answering import Candidate
@@ -276,6 +278,8 @@ _WORD_ZIPF = 2.5
 _COMMON_ZIPF = 3.5
 # A yes/no side must meet at least this share of the question's terms that the best sentence meets.
 _SIDE_COVERAGE = 0.5
+# How many words either side of a side's figure are read for a name it belongs to ("the Green Union's 20 seats").
+_OWNER_WINDOW = 3
 # How well a side must meet the event the question asks about (the judge's `event_met` credit).
 _EVENT_MET = 0.8
 
@@ -313,7 +317,7 @@ def answer_time_sides(
     for other in sorted((c for c in pool if c is not best), key=lambda c: _side_order(c, best)):
         if not _may_be_a_side(other, best, question) or any(same_source(other, side) for side in sides):
             continue
-        if kind == "figure" and not _counts_the_same(other, best, counted_alike):
+        if kind == "figure" and not (_counts_the_same(other, best, counted_alike) and not _owned_by_another(other, best)):
             continue
         if kind == "name" and not (other.claimant and other.metadata.get("doc_id") == best.metadata.get("doc_id")):
             continue  # a name is disputed by sources that say who they are, in one story: not by passing mentions
@@ -339,6 +343,24 @@ def _counts_the_same(other: Candidate, best: Candidate, counted_alike: CountedAl
     if counted_alike is None:
         return (other.features or {}).get("figure_about", 1.0) == 1.0
     return counted_alike(best.text, other.text) >= COUNTED_ALIKE
+
+
+def _owned_by_another(other: Candidate, best: Candidate) -> bool:
+    """The side's figure belongs to someone the best sentence does not name: "the Green Union's 20 seats" against
+    "the People's Alliance won 47 seats" counts another party's seats. A name beside a figure that is its source
+    ("police said 6,500") or a nationality ("6,000 Russian soldiers") does not make it another's."""
+    said = {stem(w.text) for w in tokens(f"{best.text} {best.claimant or ''}")}
+    source = {stem(w.text) for w in tokens(f"{other.claimant or ''} {_outlet(other)}")}
+    words = tokens(other.text)
+    for index, word in enumerate(words):
+        if not (word.text[:1].isdigit() and figure_values(word.text)):
+            continue
+        for near in words[max(0, index - _OWNER_WINDOW):index + _OWNER_WINDOW + 1]:
+            if (near.text[:1].isupper() and near.start > 0 and near.lower not in STOPWORDS
+                    and not is_nationality(near.text) and near.lower not in MONTHS
+                    and stem(near.text) not in said and stem(near.text) not in source):
+                return True
+    return False
 
 
 def _figures_or_stance(
