@@ -549,7 +549,7 @@ def disagreement(
                 "subject": question.text,
                 "kind": "statement",
                 "sides": [{"claimant": c.claimant, "relay": c.relay, "value": None, "quote": c.quote,
-                           "citation": c.n} for c in citations],
+                           "as_of": c.published, "citation": c.n} for c in citations],
             }
             return opened, citations, table
     return None
