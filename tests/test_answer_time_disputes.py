@@ -191,3 +191,47 @@ def test_a_source_asked_for_by_its_acronym_is_one_side(counted_alike):
                                  counted_alike)) == 2
     question = analyse("What figure has the WFO given for boats laid up?")
     assert answer_time_sides(question, first, [first, second], counted_alike) == []
+
+
+# -- end to end: invented articles, the real model, store, judge and answerer -------------------------
+ARTICLES = {
+    "smelter.md": ("2025-03-04", "Kelby smelter to close, owner says", "Harrowgate Gazette",
+                   "KELBY — The Kelby aluminium smelter will close in 2031, its owner Norrland Metals said on Monday. "
+                   "The company said the plant employs 410 people.\n\n"
+                   "Environment minister Hal Dunmore said the smelter must close by 2028 at the latest, "
+                   "three years before the date the company gave.\n\n"
+                   "The smelter opened in 1974."),
+    "weir.md": ("2025-03-05", "Dunmore weir repairs finished", "Valley Courier",
+                "DUNMORE — Engineers finished repairs to the Dunmore weir on Tuesday. "
+                "The river authority's chief engineer, Petra Lund, said the weir was safe.\n\n"
+                "The Dunmore Residents' Association said the weir was still unsafe after the repairs.\n\n"
+                "The weir was built in 1911."),
+}
+
+
+@pytest.fixture(scope="module")
+def invented(tmp_path_factory, embedder):
+    from conftest import indexed_assistant
+
+    texts = {name: f'---\ntitle: "{title}"\noutlet: "{outlet}"\npublished: {day}\n---\n{body}\n'
+             for name, (day, title, outlet, body) in ARTICLES.items()}
+    return indexed_assistant(tmp_path_factory.mktemp("answer-time"), embedder, texts)
+
+
+@pytest.mark.parametrize(
+    ("question", "every_side"),
+    [
+        ("When will the Kelby smelter close?", ("2031", "2028", "Norrland Metals", "Dunmore")),
+        ("Is the Dunmore weir safe?", ("Lund", "Residents")),
+    ],
+)
+def test_an_answer_gives_every_side_found_at_answer_time(invented, question, every_side):
+    from newsdesk.assistant import Request
+
+    answer = invented.ask(Request(question))
+    assert not answer.refused, answer.answer
+    assert answer.answer.startswith(DISAGREE) and answer.disputes, answer.answer
+    assert answer.disputes[0]["subject"] == question, "found by the ledger, not at answer time"
+    assert all(word in answer.answer for word in every_side), answer.answer
+    for citation in answer.citations:
+        assert invented.article(citation.doc_id).body[citation.start:citation.end] == citation.quote
