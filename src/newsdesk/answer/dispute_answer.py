@@ -328,7 +328,7 @@ def answer_time_sides(
             if not (asked_about or _named_in(other.claimant or "", best.text) or _meets_what_is_asked(other, best)):
                 continue
             value = _figures_or_stance(other, best, question, value, counted_alike, asked_about)
-        if not value or not all(_differ(kind, value, seen) for seen in values):
+        if not value or not all(_differ(value, seen) for seen in values):
             continue
         sides.append(other)
         values.append(value)
@@ -338,8 +338,9 @@ def answer_time_sides(
 
 
 def _counts_the_same(other: Candidate, best: Candidate, counted_alike: CountedAlike | None) -> bool:
-    """A figure side counts what is asked (the judge's `figure_about`), or what the best sentence's figure counts,
-    in other words ("workers would be laid off" / "employees will lose their jobs")."""
+    """A figure side counts what the best sentence's figure counts, maybe in other words ("workers would be laid
+    off" / "employees will lose their jobs"), by the words around the figures; without the model, what the
+    question counts (the judge's `figure_about`)."""
     if counted_alike is None:
         return (other.features or {}).get("figure_about", 1.0) == 1.0
     return counted_alike(best.text, other.text) >= COUNTED_ALIKE
@@ -488,7 +489,7 @@ def value_of(kind: str, text: str, claimant: str | None, question: Question) -> 
     return frozenset({affirms(text, question)})
 
 
-def _differ(kind: str, value: frozenset[Any], other: frozenset[Any]) -> bool:
+def _differ(value: frozenset[Any], other: frozenset[Any]) -> bool:
     """Two sides give different values: no value in common (a yes against a no)."""
     return not (value & other)
 
