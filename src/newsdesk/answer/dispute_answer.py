@@ -29,9 +29,9 @@ from newsdesk.claims.attribution import claimant_identity, claimant_label, same_
 from newsdesk.claims.conflicts import Dispute, Side
 from newsdesk.answer.questions import Question, asks_yes_no, entity_met
 from newsdesk.answer.verification import MARKER, supports
-from newsdesk.text import NUMBER, YEAR, english_zipf, stem, stems_match, tokens
+from newsdesk.text import NUMBER, YEAR, antonyms, english_zipf, negates, stem, stems_match, tokens
 from newsdesk.vocabulary import (
-    ANTONYM_PREFIXES, MONTHS, NEGATIONS, ROLE_WORDS, SOURCE_VERBS, STOPWORDS, WEEKDAYS, is_nationality,
+    MONTHS, ROLE_WORDS, SOURCE_VERBS, STOPWORDS, WEEKDAYS, is_nationality,
 )
 
 if TYPE_CHECKING:
@@ -272,8 +272,6 @@ MAX_SIDES = 3
 # tests/test_answer_time_disputes.py: "workers would be made redundant" 0.53).
 COUNTED_ALIKE = 0.5
 CountedAlike = Callable[[str, str], float]
-# The least English frequency (zipf) of what follows an antonym prefix for it to be a word ("un" + "safe").
-_WORD_ZIPF = 2.5
 # A headline's first word is capitalised anyway: it counts as a name only when rarer than this ("Corriebrae").
 _COMMON_ZIPF = 3.5
 # A yes/no side must meet at least this share of the question's terms that the best sentence meets.
@@ -498,25 +496,9 @@ def affirms(text: str, question: Question) -> bool:
     """Does ``text`` say yes to the yes/no question? An odd count of negations ("denied", "not") and antonyms
     of the question's own words ("unsafe" for "safe") says no; the question's own negations count too."""
     asked = [w.lower for w in tokens(question.text)]
-    flips = sum(1 for w in tokens(text) if _negates(w.lower) or any(_antonyms(w.lower, q) for q in asked))
-    flips += sum(1 for w in asked if _negates(w))
+    flips = sum(1 for w in tokens(text) if negates(w.text) or any(antonyms(w.lower, q) for q in asked))
+    flips += sum(1 for w in asked if negates(w))
     return flips % 2 == 0
-
-
-def _negates(word: str) -> bool:
-    return word in NEGATIONS or word.endswith("n't")
-
-
-def _antonyms(word: str, other: str) -> bool:
-    """"unsafe" and "safe", "disagree" and "agree": one is the other with a negating prefix."""
-    if other in STOPWORDS or word in STOPWORDS:
-        return False
-    for longer, shorter in ((word, other), (other, word)):
-        for prefix in ANTONYM_PREFIXES:
-            if longer.startswith(prefix) and longer[len(prefix):] == shorter and len(shorter) >= 3 \
-                    and english_zipf(shorter) >= _WORD_ZIPF:
-                return True
-    return False
 
 
 def as_a_side(candidate: Candidate) -> Candidate:
