@@ -851,7 +851,6 @@ def _as_of(sentence: str, published: dt.date | None) -> str:
     return resolve_weekday(day, published).isoformat()
 
 
-
 def figure_values(text: str) -> list[float]:
     """Every figure of ``text`` by value, in digits or words ("Six hundred and forty" is 640), dates, years and
     clock times left out: what an answer-time dispute compares (`newsdesk.answer.dispute_answer`)."""
