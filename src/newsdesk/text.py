@@ -21,7 +21,7 @@ from types import ModuleType
 import Stemmer
 from lemminflect import getAllLemmas
 
-from newsdesk.vocabulary import MONTHS, NUMBER_WORDS, WEEKDAYS, YEAR_PATTERN
+from newsdesk.vocabulary import ANTONYM_PREFIXES, MONTHS, NEGATIONS, NUMBER_WORDS, STOPWORDS, WEEKDAYS, YEAR_PATTERN
 
 WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
 NUMBER = re.compile(r"(?<![\w.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w])|(?<![\w.,])\d+(?:\.\d+)?(?![\w])")
@@ -348,3 +348,27 @@ def without_lone_surrogates(text: str) -> str:
     if not any("\ud800" <= ch <= "\udfff" for ch in text):
         return text
     return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+
+
+# The least English frequency (zipf) of what follows an antonym prefix for it to be a word ("un" + "safe").
+_ANTONYM_BASE_ZIPF = 2.5
+
+
+def negates(word: str) -> bool:
+    """A word that turns a statement round: "not", "denied", "wasn't" (`vocabulary.NEGATIONS`)."""
+    lowered = word.lower()
+    return lowered in NEGATIONS or lowered.endswith("n't")
+
+
+def antonyms(a: str, b: str) -> bool:
+    """"unsafe" and "safe", "disagree" and "agree": one is the other with a negating prefix
+    (`vocabulary.ANTONYM_PREFIXES`) before an English word."""
+    a, b = a.lower(), b.lower()
+    if a in STOPWORDS or b in STOPWORDS:
+        return False
+    for longer, shorter in ((a, b), (b, a)):
+        for prefix in ANTONYM_PREFIXES:
+            if longer.startswith(prefix) and longer[len(prefix):] == shorter and len(shorter) >= 3 \
+                    and english_zipf(shorter) >= _ANTONYM_BASE_ZIPF:
+                return True
+    return False

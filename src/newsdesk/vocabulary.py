@@ -288,3 +288,17 @@ PLACE_NOUNS = frozenset(
     jail hospital island street road river lake mountain airport station stadium venue neighbourhood
     neighborhood suburb municipality""".split()
 )
+
+# Words that turn a statement round: "denied that the ferry was overloaded", "is not safe". An odd number of
+# them (with the antonym prefixes below) gives a sentence the opposite answer to a yes/no question.
+NEGATIONS = frozenset(
+    """not no never nobody nothing none neither nor without cannot n't deny denies denied denying
+    reject rejects rejected rejecting dispute disputes disputed disputing refute refutes refuted""".split()
+)
+# Prefixes that make a word's antonym when what follows is itself a word: "unsafe", "illegal", "disagree".
+ANTONYM_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non")
+# Verbs by which a question asks what one source says: "What toll does Kyiv give?", "How many did police count?"
+SOURCE_VERBS = frozenset(
+    """say says said give gives gave given put puts count counts counted report reports reported estimate
+    estimates estimated claim claims claimed according""".split()
+)

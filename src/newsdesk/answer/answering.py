@@ -30,7 +30,7 @@ from newsdesk.answer.answers import Answer, Citation, Evidence
 from newsdesk.answer.judge import load_judge
 from newsdesk.claims.attribution import claimant_label, same_claimant
 from newsdesk.claims.extraction import EVENTS
-from newsdesk.answer.dispute_answer import compose_disputed, quotes_hold
+from newsdesk.answer.dispute_answer import answer_time_sides, compose_disputed, disagreement, quotes_hold
 from newsdesk.index.embedding import Embedder
 from newsdesk.answer.questions import Question, Term, asks_yes_no, entity_met
 from newsdesk.answer.verification import supports
@@ -540,6 +540,12 @@ class ExtractiveAnswerer:
         if not chosen:
             refusal = REFUSAL_FILTERED if evidence.filtered else REFUSAL
             return Answer(question.text, refusal, refused=True, retrieved=retrieved)
+        # Other sources answering with another value: every side, not the best alone (a revision is not one).
+        rivals = [] if asks_latest(question.text) else answer_time_sides(question, chosen[0], sides, self.counted_alike)
+        disputed = disagreement(rivals, question, self.settings.max_answer_chars, compose) if rivals else None
+        if disputed is not None:
+            text, citations, table = disputed
+            return Answer(question.text, text, refused=False, citations=citations, retrieved=retrieved, disputes=[table])
         if asks_latest(question.text):
             latest, replaced = latest_and_replaced(chosen[0], typed)
             text, citations = compose_latest(latest, replaced, question, self.settings.max_answer_chars)
@@ -568,6 +574,14 @@ class ExtractiveAnswerer:
             candidate.features = candidate_features(question, candidate, matcher, best_score)
             candidate.rejected = self._judged(question, candidate, matcher)
         return candidates
+
+    def counted_alike(self, a: str, b: str) -> float:
+        """How alike the words around two sentences' figures are: the best cosine between their figure windows."""
+        left, right = figure_windows(a), figure_windows(b)
+        if not left or not right:
+            return 0.0
+        vectors = self.embedder.embed([*left, *right])
+        return float(np.max(vectors[:len(left)] @ vectors[len(left):].T))
 
     def _judged(self, question: Question, candidate: Candidate, matcher: TermMatcher) -> str | None:
         """The fitted judge's verdict (`newsdesk.answer.judge`), or the hand-set thresholds when it is off."""

@@ -5,22 +5,37 @@ Kyiv: nearly 6,000 Russian soldiers [2]": every side with its claimant, its
 hedges and caveats, and a citation whose quote is the exact clause that
 holds it; a side that revised its figure gives the latest with its date and
 names the earlier one.
+
+Disputes are also found at answer time, from the judged candidate sentences
+rather than the claim ledger (`answer_time_sides`): when sentences of
+different sources answer the question and give different values of what it
+asks (a figure, a date, a name, yes or no), every one is shown, each with
+its source, instead of the best alone. This does not need the ledger to have
+understood the claims, only the judge to have found the sentences.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
+from dataclasses import replace
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
+from newsdesk.answer.answer_types import asks_figure_type, new_names
 from newsdesk.answer.answers import Citation
-from newsdesk.claims.extraction import EVENTS, Claim
-from newsdesk.claims.attribution import claimant_identity, claimant_label
+from newsdesk.claims.extraction import EVENTS, Claim, figure_values
+from newsdesk.claims.attribution import claimant_identity, claimant_label, same_claimant
 from newsdesk.claims.conflicts import Dispute, Side
-from newsdesk.answer.questions import Question
+from newsdesk.answer.questions import Question, asks_yes_no, entity_met
 from newsdesk.answer.verification import MARKER, supports
-from newsdesk.text import NUMBER, stem, stems_match, tokens
-from newsdesk.vocabulary import WEEKDAYS
+from newsdesk.text import NUMBER, YEAR, antonyms, english_zipf, negates, stem, stems_match, tokens
+from newsdesk.vocabulary import (
+    MONTHS, ROLE_WORDS, SOURCE_VERBS, STOPWORDS, WEEKDAYS, is_nationality,
+)
+
+if TYPE_CHECKING:
+    from newsdesk.answer.answering import Candidate
 
 
 # How much of a figure side's quote is shown when the quote itself must be shown.
@@ -241,3 +256,288 @@ def _shorten(quote: str, budget: int, keep: str = "") -> str:
 def quotes_hold(citations: list[Citation]) -> bool:
     """Every citation quotes a span of exactly its own length (claims come from the ledger, not the passages)."""
     return all(c.quote and c.end - c.start == len(c.quote) for c in citations)
+
+
+# -- disputes found at answer time ---------------------------------------
+DISAGREE = "Sources disagree. "
+# A side may be a sentence the judge would not answer with alone (a second source is rarely phrased like
+# the question), but it must meet the question's pins (names, numbers, answer type), have at least this much
+# of the judge's confidence, and be nearly as similar to the question as the best sentence.
+SIDE_MIN_CONFIDENCE = 0.02
+SIDE_SIMILARITY_MARGIN = 0.15
+MAX_SIDES = 3
+# Two figures count the same thing when the words around them are at least this alike (cosine, MiniLM):
+# "640 employees will lose their jobs" / "900 workers would be laid off" 0.61; "employed 3,000 people at its
+# peak" 0.47, "produced 9,000 bolts of cloth" 0.23 (measured on dev and on the invented pairs of
+# tests/test_answer_time_disputes.py: "workers would be made redundant" 0.53).
+COUNTED_ALIKE = 0.5
+CountedAlike = Callable[[str, str], float]
+# A headline's first word is capitalised anyway: it counts as a name only when rarer than this ("Corriebrae").
+_COMMON_ZIPF = 3.5
+# A yes/no side must meet at least this share of the question's terms that the best sentence meets.
+_SIDE_COVERAGE = 0.5
+# How many words either side of a side's figure are read for a name it belongs to ("the Green Union's 20 seats").
+_OWNER_WINDOW = 3
+# How well a side must meet the event the question asks about (the judge's `event_met` credit).
+_EVENT_MET = 0.8
+
+
+def asked_value(question: Question) -> str | None:
+    """What kind of value the question asks for, which two sources can give differently: a figure, a date,
+    a name ("who ..."), or a yes or no; None for other questions ("why", "what happened")."""
+    if question.kind == "date":
+        return "date"
+    if question.kind == "quantity" or asks_figure_type(question.text):
+        return "figure"
+    if asks_yes_no(question.text):
+        return "stance"
+    if question.kind == "agent":
+        return "name"
+    return None
+
+
+def answer_time_sides(
+    question: Question, best: Candidate, pool: Sequence[Candidate], counted_alike: CountedAlike | None = None
+) -> list[Candidate]:
+    """``best`` and the sentences of other sources (at most `MAX_SIDES` in all) that answer the same question with
+    another value of what it asks, about the same story; [] when no other source disagrees. A source's own
+    revision is not a side (another sentence of the same claimant, or of the same outlet when neither names one).
+
+    ``counted_alike(a, b)`` says how alike (cosine) the words around two sentences' figures are: "640 employees
+    will lose their jobs" and "900 workers would be laid off" count the same thing in other words."""
+    kind = asked_value(question)
+    if kind is None or (kind == "name" and not best.claimant) or another_toll_event(question, best.text):
+        return []
+    mine = value_of(kind, best.text, best.claimant, question)
+    if not mine:
+        return []
+    sides, values = [best], [mine]
+    for other in sorted((c for c in pool if c is not best), key=lambda c: _side_order(c, best)):
+        if not _may_be_a_side(other, best, question) or any(same_source(other, side) for side in sides):
+            continue
+        if kind == "figure" and not (_counts_the_same(other, best, counted_alike) and not _owned_by_another(other, best)):
+            continue
+        if kind == "name" and not (other.claimant and other.metadata.get("doc_id") == best.metadata.get("doc_id")):
+            continue  # a name is disputed by sources that say who they are, in one story: not by passing mentions
+        value = value_of(kind, other.text, other.claimant, question)
+        if kind == "stance":
+            # "Do the police and the organisers agree ...?": a source the question names is asked about.
+            asked_about = _named_in(other.claimant or "", question.text)
+            if not (asked_about or _named_in(other.claimant or "", best.text) or _meets_what_is_asked(other, best)):
+                continue
+            value = _figures_or_stance(other, best, question, value, counted_alike, asked_about)
+        if not value or not all(_differ(value, seen) for seen in values):
+            continue
+        sides.append(other)
+        values.append(value)
+        if len(sides) == (2 if kind == "stance" else MAX_SIDES):
+            break
+    return sides if len(sides) > 1 and not _asks_one_source(question, sides) else []
+
+
+def _counts_the_same(other: Candidate, best: Candidate, counted_alike: CountedAlike | None) -> bool:
+    """A figure side counts what the best sentence's figure counts, maybe in other words ("workers would be laid
+    off" / "employees will lose their jobs"), by the words around the figures; without the model, what the
+    question counts (the judge's `figure_about`)."""
+    if counted_alike is None:
+        return (other.features or {}).get("figure_about", 1.0) == 1.0
+    return counted_alike(best.text, other.text) >= COUNTED_ALIKE
+
+
+def _owned_by_another(other: Candidate, best: Candidate) -> bool:
+    """The side's figure belongs to someone the best sentence does not name: "the Green Union's 20 seats" against
+    "the People's Alliance won 47 seats" counts another party's seats. A name beside a figure that is its source
+    ("police said 6,500") or a nationality ("6,000 Russian soldiers") does not make it another's."""
+    said = {stem(w.text) for w in tokens(f"{best.text} {best.claimant or ''}")}
+    source = {stem(w.text) for w in tokens(f"{other.claimant or ''} {_outlet(other)}")}
+    words = tokens(other.text)
+    for index, word in enumerate(words):
+        if not (word.text[:1].isdigit() and figure_values(word.text)):
+            continue
+        for near in words[max(0, index - _OWNER_WINDOW):index + _OWNER_WINDOW + 1]:
+            if (near.text[:1].isupper() and near.start > 0 and near.lower not in STOPWORDS
+                    and not is_nationality(near.text) and near.lower not in MONTHS
+                    and stem(near.text) not in said and stem(near.text) not in source):
+                return True
+    return False
+
+
+def _figures_or_stance(
+    other: Candidate, best: Candidate, question: Question, stance: frozenset[Any], counted_alike: CountedAlike | None,
+    asked_about: bool = False,
+) -> frozenset[Any]:
+    """"Do the police and the organisers agree on the size of the march?": two figures of the same count (or one
+    of a source the question names) answer a yes/no question about them, as "no" when they differ. Else the
+    sentence's own yes or no."""
+    mine, theirs = figure_values(best.text), figure_values(other.text)
+    if not mine or not theirs:
+        return stance
+    alike = asked_about or (counted_alike is not None and counted_alike(best.text, other.text) >= COUNTED_ALIKE)
+    if not alike:
+        return stance
+    return frozenset({"figures differ"}) if not set(mine) & set(theirs) else frozenset({affirms(best.text, question)})
+
+
+def _meets_what_is_asked(candidate: Candidate, best: Candidate) -> bool:
+    """A yes or no is a side only about what was asked: the sentence meets a word of the question that is not a
+    name, and at least half as much of the question as the best sentence does."""
+    features = candidate.features or {}
+    return features.get("common_term_met", 1.0) == 1.0 and candidate.coverage >= _SIDE_COVERAGE * best.coverage
+
+
+def _asks_one_source(question: Question, sides: Sequence[Candidate]) -> bool:
+    """"What toll does Kyiv give?": the question names the source of one side with a verb of saying, and asks
+    for that side only ("How many jobs will Ostrey Mill cut?" names the mill as what it is about)."""
+    says = any(w.lower in SOURCE_VERBS for w in tokens(question.text))
+    named = ([" ".join(e) for e in question.entities] if says else []) + (
+        [" ".join(question.claimed_by)] if question.claimed_by else [])
+    return any(sum(1 for side in sides if _said_by(name, side)) == 1 for name in named)
+
+
+def _said_by(name: str, side: Candidate) -> bool:
+    """The side's claimant is ``name`` (an acronym meets its words: "UN", "United Nations"); or, when the sentence
+    names no claimant, the sentence names it ("The United Nations had previously spoken of 142 deaths")."""
+    if side.claimant:
+        return same_claimant(name, side.claimant) or entity_met(tuple(name.split()), side.claimant)
+    return entity_met(tuple(name.split()), side.text)
+
+
+def _side_order(candidate: Candidate, best: Candidate) -> tuple[bool, float]:
+    """A source the best sentence itself names ("contradicting the harbour master") first, then the judge's surest."""
+    return not _named_in(candidate.claimant or "", best.text), -(candidate.confidence or 0.0)
+
+
+def _named_in(claimant: str, text: str) -> bool:
+    """The claimant's name, or its role ("harbour master"), is in ``text``."""
+    said = {stem(w.text) for w in tokens(text)}
+    names = claimant_identity(claimant)
+    roles = {stem(w.text) for w in tokens(claimant) if w.lower in ROLE_WORDS}
+    return bool(names and names <= said) or bool(roles and roles <= said)
+
+
+def _may_be_a_side(candidate: Candidate, best: Candidate, question: Question) -> bool:
+    """Meets the pins, counts what is asked (and what happened to it: "wounded" is not "killed"), is nearly as
+    close to the question as the best sentence, and is about the same story."""
+    features = candidate.features or {}
+    return (
+        candidate.features is not None
+        and (candidate.confidence or 0.0) >= SIDE_MIN_CONFIDENCE
+        and candidate.similarity >= best.similarity - SIDE_SIMILARITY_MARGIN
+        and features.get("focus_met", 1.0) == 1.0
+        and features.get("event_met", 1.0) >= _EVENT_MET
+        and not another_toll_event(question, candidate.text)
+        and same_story(candidate, best)
+    )
+
+
+def another_toll_event(question: Question, text: str) -> bool:
+    """The question asks about one toll event ("how many were wounded") and the sentence names only others
+    ("6,000 soldiers have been killed"): its figure counts another toll (`EVENTS` kinds, not word vectors,
+    which put "casualties" beside "wounded")."""
+    asked = {EVENTS[t.word.lower()] for t in question.event if t.word.lower() in EVENTS}
+    if not asked:
+        return False
+    said = {EVENTS[w.lower] for w in tokens(text) if w.lower in EVENTS}
+    return bool(said) and not said & asked
+
+
+def same_story(a: Candidate, b: Candidate) -> bool:
+    """One article, or two whose headlines name the same proper name: two budgets, two cup finals or two
+    central banks are different stories even when their sentences read alike."""
+    if a.metadata.get("doc_id") == b.metadata.get("doc_id"):
+        return True
+    return bool(_headline_names(str(a.metadata.get("title", ""))) & _headline_names(str(b.metadata.get("title", ""))))
+
+
+def _headline_names(title: str) -> set[str]:
+    """Stems of a headline's capitalised words that are not function words ("Corriebrae", "SkyLowmarch")."""
+    words = tokens(title)
+    return {stem(w.text) for i, w in enumerate(words)
+            if w.text[:1].isupper() and w.lower not in STOPWORDS and (i > 0 or english_zipf(w.text) < _COMMON_ZIPF)}
+
+
+def same_source(a: Candidate, b: Candidate) -> bool:
+    """Said by one claimant; or, where a sentence names none, by the same outlet, or in the same article (an
+    article's own words beside a source it quotes restate that source more often than they dispute it)."""
+    if a.claimant and b.claimant:
+        return same_claimant(a.claimant, b.claimant)
+    if a.metadata.get("doc_id") == b.metadata.get("doc_id"):
+        return True
+    if not a.claimant and not b.claimant:
+        return _outlet(a) == _outlet(b)
+    named, unnamed = (a, b) if a.claimant else (b, a)
+    return same_claimant(named.claimant or "", _outlet(unnamed))
+
+
+def _outlet(candidate: Candidate) -> str:
+    return str(candidate.metadata.get("outlet") or candidate.metadata.get("doc_id") or "")
+
+
+def value_of(kind: str, text: str, claimant: str | None, question: Question) -> frozenset[Any]:
+    """The values of the asked kind that ``text`` (said by ``claimant``) gives (empty: it gives none)."""
+    if kind == "figure":
+        return frozenset(v for v in figure_values(text) if v not in question.numbers)
+    if kind == "date":
+        return frozenset(m.group() for m in YEAR.finditer(text) if float(m.group()) not in question.numbers) or frozenset(
+            w.lower for w in tokens(text) if w.lower in MONTHS
+        )
+    if kind == "name":
+        speaker = {w.lower for w in tokens(claimant or "")}
+        return frozenset(n for n in new_names(text, question) if n.lower() not in speaker)
+    return frozenset({affirms(text, question)})
+
+
+def _differ(value: frozenset[Any], other: frozenset[Any]) -> bool:
+    """Two sides give different values: no value in common (a yes against a no)."""
+    return not (value & other)
+
+
+def affirms(text: str, question: Question) -> bool:
+    """Does ``text`` say yes to the yes/no question? An odd count of negations ("denied", "not") and antonyms
+    of the question's own words ("unsafe" for "safe") says no; the question's own negations count too."""
+    asked = [w.lower for w in tokens(question.text)]
+    flips = sum(1 for w in tokens(text) if negates(w.text) or any(antonyms(w.lower, q) for q in asked))
+    flips += sum(1 for w in asked if negates(w))
+    return flips % 2 == 0
+
+
+def as_a_side(candidate: Candidate) -> Candidate:
+    """A sentence that names no source speaks for its outlet, which the answer names as its source."""
+    if candidate.claimant:
+        return candidate
+    return replace(candidate, claimant=_outlet(candidate))
+
+
+def disagreement(
+    sides: Sequence[Candidate], question: Question, limit: int,
+    compose: Callable[[list[Candidate], Question, int], tuple[str, list[Citation]]],
+) -> tuple[str, list[Citation], dict[str, Any]] | None:
+    """"Sources disagree. According to A: ... [1] According to B: ... [2]", composed by the answerer's own
+    ``compose``: every side whole if that fits ``limit``, else each cut to its share; fewer sides when neither
+    fits or a cut loses the value a side gives; None when two sides do not fit."""
+    kind = asked_value(question) or ""
+    chosen = [as_a_side(side) for side in sides]
+    for count in range(len(chosen), 1, -1):
+        for budget in (limit, max(80, (limit - len(DISAGREE)) // count - 40)):
+            text, citations = compose(chosen[:count], question, budget)
+            opened = DISAGREE + text
+            first = MARKER.search(opened)
+            if first is not None and not _opening_supported(opened[:first.end()], citations[0]):
+                opened = text
+            if len(MARKER.sub("", opened)) > limit or not all(
+                value_of(kind, c.quote, c.claimant, question) for c in citations
+            ):
+                continue
+            table = {
+                "subject": question.text,
+                "kind": "statement",
+                "sides": [{"claimant": c.claimant, "relay": c.relay, "value": None, "quote": c.quote,
+                           "as_of": c.published, "citation": c.n} for c in citations],
+            }
+            return opened, citations, table
+    return None
+
+
+def _opening_supported(sentence: str, citation: Citation) -> bool:
+    claimant = claimant_label(citation.claimant, citation.relay, inline=False) if citation.claimant else None
+    return supports(citation.quote, sentence, claimant)

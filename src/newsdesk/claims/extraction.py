@@ -850,3 +850,10 @@ def _as_of(sentence: str, published: dt.date | None) -> str:
     day = match.group(1) or match.group(2)
     return resolve_weekday(day, published).isoformat()
 
+
+def figure_values(text: str) -> list[float]:
+    """Every figure of ``text`` by value, in digits or words ("Six hundred and forty" is 640), dates, years and
+    clock times left out: what an answer-time dispute compares (`newsdesk.answer.dispute_answer`)."""
+    words = tokens(text)
+    return [value for value, first, last in _numbers_in(text, words)
+            if not _is_date_or_time(text, words, first, last, value)]
