@@ -12,8 +12,10 @@ import pytest
 from conftest import indexed_assistant
 from fake_embedder import FakeEmbedder
 
-from newsdesk.answer.answering import EMPTY_QUESTION
+from newsdesk.answer.answering import EMPTY_QUESTION, Candidate, ExtractiveAnswerer, answer_length
+from newsdesk.answer.questions import analyse
 from newsdesk.assistant import Assistant, Request
+from newsdesk.settings import load_settings
 
 ARTICLE = """---
 title: "Flood closes valley road"
@@ -65,3 +67,42 @@ def test_every_citation_quotes_the_body_verbatim(assistant):
 def test_a_refusal_does_not_echo_the_question(assistant):
     answer = assistant.ask(Request("What did Governor Zed Quill say about PWNED?"))
     assert answer.refused and "PWNED" not in answer.answer and "Quill" not in answer.answer
+
+
+# -- composing: which of the passing sentences answer, and how long the answer reads ---------------------------
+def _sentence(text: str, start: int, *, claimant: str | None = None, score: float = 0.5, doc: str = "a.md",
+              published: str = "2023-05-04") -> Candidate:
+    """A passing sentence of document ``doc``, scored ``score`` (similarity and coverage alike)."""
+    return Candidate(text=text, start=start, end=start + len(text), metadata={"doc_id": doc, "published": published},
+                     context=text, claimant=claimant, relay=None, rank=1, similarity=score, coverage=score)
+
+
+def _composer() -> ExtractiveAnswerer:
+    return ExtractiveAnswerer(FakeEmbedder(), load_settings(environ={}))
+
+
+_LONG_BEST = ("Engineers inspected every flood wall, sluice gate and pumping station along the valley road before dawn on "
+              "Tuesday, checking the concrete for cracks and the gates for debris after the river rose higher than at any "
+              "time since records began.")
+_LONG_NEXT = ("Crews worked through the night to clear the blocked drains and to pump water out of the cellars of the lower "
+              "town, where more than a hundred homes were flooded and the power supply was cut for several hours, council "
+              "officials said.")
+
+
+@pytest.mark.parametrize(
+    "rule, claimant, sentences",
+    [
+        ("two sentences that fit together are both given", None, 2),
+        ("a second sentence is left out when the claimant named before the first would make the answer too long",
+         "the Valley Flood Defence Board", 1),
+    ],
+)
+def test_the_second_sentence_is_measured_as_composed(rule, claimant, sentences):
+    assert len(_LONG_BEST) + len(_LONG_NEXT) <= 500
+    best = _sentence(_LONG_BEST, 0, claimant=claimant, score=0.9)
+    second = _sentence(_LONG_NEXT, len(_LONG_BEST) + 1, score=0.85)
+    composer = _composer()
+    question = analyse("What did the engineers inspect?")
+    chosen = composer._choose([best, second], question)
+    assert len(chosen) == sentences, rule
+    assert answer_length(chosen, question, 500) <= 500, rule

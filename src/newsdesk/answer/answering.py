@@ -33,7 +33,7 @@ from newsdesk.claims.extraction import EVENTS
 from newsdesk.answer.dispute_answer import compose_disputed, quotes_hold
 from newsdesk.index.embedding import Embedder
 from newsdesk.answer.questions import Question, Term, asks_yes_no, entity_met
-from newsdesk.answer.verification import supports
+from newsdesk.answer.verification import MARKER, supports
 from newsdesk.settings import Settings
 from newsdesk.text import (
     YEAR,
@@ -635,7 +635,7 @@ class ExtractiveAnswerer:
                 continue
             if _overlaps(best, other) or _near_duplicate(best, other) or addresses_an_assistant(other.text):
                 continue
-            if len(best.text) + len(other.text) > self.settings.max_answer_chars:
+            if answer_length([best, other], question, self.settings.max_answer_chars) > self.settings.max_answer_chars:
                 continue
             chosen.append(other)
             break
@@ -899,6 +899,13 @@ def compose(chosen: list[Candidate], question: Question, limit: int) -> tuple[st
             )
         )
     return " ".join(parts), citations
+
+
+def answer_length(chosen: list[Candidate], question: Question, limit: int) -> int:
+    """How long the answer composed of ``chosen`` reads, without its citation markers: with the claimants and
+    resolved dates that `compose` adds, which the sentences' own lengths leave out."""
+    text, _ = compose(chosen, question, limit)
+    return len(MARKER.sub("", text))
 
 
 def _with_claimant(quote: str, candidate: Candidate) -> str:
