@@ -541,9 +541,10 @@ class ExtractiveAnswerer:
             refusal = REFUSAL_FILTERED if evidence.filtered else REFUSAL
             return Answer(question.text, refusal, refused=True, retrieved=retrieved)
         if asks_latest(question.text):
-            latest, replaced = latest_and_replaced(chosen[0], typed)
-            text, citations = compose_latest(latest, replaced, question, self.settings.max_answer_chars)
-            return Answer(question.text, text, refused=False, citations=citations, retrieved=retrieved)
+            latest, replaced = latest_and_replaced(chosen[0], typed, lambda c: self._near(chosen[0], c), self._strength)
+            if latest is not chosen[0] or replaced is not None:
+                text, citations = compose_latest(latest, replaced, question, self.settings.max_answer_chars)
+                return Answer(question.text, text, refused=False, citations=citations, retrieved=retrieved)
         text, citations = compose(chosen, question, self.settings.max_answer_chars)
         return Answer(question.text, text, refused=False, citations=citations, retrieved=retrieved)
 
@@ -598,12 +599,29 @@ class ExtractiveAnswerer:
             return "meets the question's names but not what it asks about them"
         return None
 
-    def _order(self, candidate: Candidate) -> tuple[float, int, int]:
-        """Sort key, best first: the fitted ranker's score when the judge is on, else half similarity, half coverage."""
+    def _rank_score(self, candidate: Candidate) -> float | None:
+        """The fitted ranker's score when the judge is on and the candidate was judged, else None."""
         ranker = load_judge() if self.settings.answer_judge else None
         if ranker is not None and ranker.rank_weights and candidate.features is not None:
-            return -ranker.rank_score(candidate.features), candidate.rank, candidate.start
-        return -candidate.score, candidate.rank, candidate.start
+            return ranker.rank_score(candidate.features)
+        return None
+
+    def _order(self, candidate: Candidate) -> tuple[float, int, int]:
+        """Sort key, best first: the fitted ranker's score when the judge is on, else half similarity, half coverage."""
+        return -self._strength(candidate), candidate.rank, candidate.start
+
+    def _strength(self, candidate: Candidate) -> float:
+        """Higher for a sentence more likely to answer: the ranker's score, else half similarity, half coverage."""
+        ranked = self._rank_score(candidate)
+        return candidate.score if ranked is None else ranked
+
+    def _near(self, best: Candidate, other: Candidate) -> bool:
+        """``other`` is nearly as likely to answer as ``best``: within `_RANK_MARGIN` of its ranker score, or
+        without the ranker, at least `_SCORE_SHARE` of its score."""
+        best_ranked, other_ranked = self._rank_score(best), self._rank_score(other)
+        if best_ranked is not None and other_ranked is not None:
+            return other_ranked >= best_ranked - _RANK_MARGIN
+        return other.score >= best.score * _SCORE_SHARE
 
     def _best(self, candidates: list[Candidate]) -> Candidate | None:
         return min(candidates, key=self._order, default=None)
@@ -725,6 +743,10 @@ PIN_CHECKS: tuple[Callable[[Question, Candidate, TermMatcher], str | None], ...]
 )
 
 
+# The ranker's scores are log-odds among one question's sentences: a sentence within this margin of the best is
+# at least e^-2 (about 0.14) times as likely to be the one that answers. Without the ranker, a share of the score.
+_RANK_MARGIN = 2.0
+_SCORE_SHARE = 0.8
 # How far down the ranked passing sentences another claimant's side is looked for.
 _SIDE_DEPTH = 4
 
@@ -743,26 +765,32 @@ def other_side(best: Candidate, other: Candidate, question: Question) -> bool:
 
 # "What is the latest toll?", "How many are still missing?", "What does it now expect?"
 _LATEST = re.compile(r"\b(latest|current|currently|now|still|most recent|so far|to date|updated)\b", re.IGNORECASE)
-# How close to the best score a more recent sentence must be to answer a question about the latest figure.
-_LATEST_NEAR = 0.8
+# How much less of the question's terms a more recent sentence may meet than the best and still answer in its place.
+_LATEST_COVERAGE_SLACK = 0.1
 
 
 def asks_latest(question: str) -> bool:
     return bool(_LATEST.search(question))
 
 
-def latest_and_replaced(best: Candidate, typed: list[Candidate]) -> tuple[Candidate, Candidate | None]:
-    """The most recent sentence nearly as good as the best, and the earlier figure of the same claimant it replaces."""
-    near = [c for c in typed if c.score >= best.score * _LATEST_NEAR]
-    latest = max(near, key=lambda c: (c.metadata.get("published", ""), c.score))
+def latest_and_replaced(best: Candidate, typed: list[Candidate], near: Callable[[Candidate], bool],
+                        strength: Callable[[Candidate], float]) -> tuple[Candidate, Candidate | None]:
+    """The most recent statement of what the best sentence answers, and the earlier figure it replaces.
+
+    A more recent sentence takes the best one's place only when it is ``near`` (nearly as strong), is said by the
+    same source (`_same_source`: a revision, not another claimant's or another story's figure) and meets the
+    question's terms about as well (a later "17 killed" does not replace "dozens missing").
+    """
+    same = [c for c in typed if c is best or (near(c) and _same_source(best, c)
+                                              and c.coverage >= best.coverage - _LATEST_COVERAGE_SLACK)]
+    latest = max(same, key=lambda c: (c.metadata.get("published", ""), strength(c)))
     when = latest.metadata.get("published", "")
     figures = set(numbers(latest.text))
     earlier = [
-        c for c in near
+        c for c in same
         if c.metadata.get("published", "") < when and numbers(c.text) and not set(numbers(c.text)) <= figures
-        and _same_source(latest, c)
     ]
-    return latest, max(earlier, key=lambda c: c.score, default=None)
+    return latest, max(earlier, key=strength, default=None)
 
 
 def _same_source(a: Candidate, b: Candidate) -> bool:
