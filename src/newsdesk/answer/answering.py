@@ -231,16 +231,29 @@ def _event_met(term: Term, text: str, matcher: TermMatcher) -> bool:
 
 def contrasted_term(question: Question, text: str) -> str | None:
     """The sentence says another member of a closed class the question names, and not the one asked:
-    "the rate among women" against "the rate among men", "in March" against "in February"."""
-    words = {w.lower for w in tokens(text)}
+    "the rate among women" against "the rate among men", "in March" against "in February". A member that
+    opens a compound ("the three-party coalition") is contradicted only by another in the same compound
+    ("the two-party coalition"), not by the member alone ("a majority of just six")."""
+    said = tokens(text)
+    words = {w.lower for w in said}
     for token in tokens(question.text):
         asked = token.lower
         if not any(asked in members for members in CONTRAST_SETS) or asked in words or any(same_lemma(asked, w) for w in words):
             continue
-        other = next((w for w in words if contrasting(asked, w)), None)
+        head = _compound_head(question.text, token)
+        others = words if head is None else {
+            w.lower for w in said if (own := _compound_head(text, w)) is not None and same_lemma(own, head)
+        }
+        other = next((w for w in others if contrasting(asked, w)), None)
         if other is not None:
             return f"says {other}, not {asked}"
     return None
+
+
+def _compound_head(text: str, word: Token) -> str | None:
+    """The word ``word`` is hyphenated to ("party" of "three-party"), or None."""
+    after = re.match(r"-([A-Za-z]+)", text[word.end:])
+    return after.group(1).lower() if after else None
 
 
 def nationality_contrasted(question: Question, text: str) -> str | None:
