@@ -106,3 +106,27 @@ def test_the_second_sentence_is_measured_as_composed(rule, claimant, sentences):
     chosen = composer._choose([best, second], question)
     assert len(chosen) == sentences, rule
     assert answer_length(chosen, question, 500) <= 500, rule
+
+
+@pytest.mark.parametrize(
+    "rule, question, best_text, other_text, other_score, answers",
+    [
+        ("a 'why' is answered by the nearly-as-good sentence whose reason is not the question restated",
+         "Why was the bridge closed?", "Commuters took the ferry since the bridge was closed.",
+         "The bridge was closed after inspectors found cracks in its pier.", 0.85, "other"),
+        ("a 'who' is answered by the nearly-as-good sentence that names someone",
+         "Who chairs the flood committee?", "The flood committee chair said the road would reopen.",
+         "The flood committee is chaired by Councillor Ada Brook.", 0.85, "other"),
+        ("a much weaker sentence does not displace the best, whatever it gives",
+         "Why was the bridge closed?", "Commuters took the ferry since the bridge was closed.",
+         "The bridge was closed after inspectors found cracks in its pier.", 0.3, "best"),
+        ("the best sentence stays when it gives the answer itself",
+         "Why was the bridge closed?", "The bridge was closed because its pier had cracked.",
+         "The bridge was closed after a storm damaged the deck.", 0.85, "best"),
+    ],
+)
+def test_the_sentence_that_gives_the_answer_asked_is_preferred(rule, question, best_text, other_text, other_score, answers):
+    best = _sentence(best_text, 0, score=0.9)
+    other = _sentence(other_text, 0, score=other_score, doc="b.md")
+    chosen = _composer()._choose([best, other], analyse(question))
+    assert chosen[0] is (other if answers == "other" else best), rule

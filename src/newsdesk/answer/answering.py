@@ -25,7 +25,7 @@ from typing import Any, TypeVar
 import numpy as np
 from langchain_core.documents import Document
 
-from newsdesk.answer.answer_types import new_names, type_met, withholds_answer
+from newsdesk.answer.answer_types import new_names, states_a_new_reason, type_met, withholds_answer
 from newsdesk.answer.answers import Answer, Citation, Evidence
 from newsdesk.answer.judge import load_judge
 from newsdesk.claims.attribution import claimant_label, same_claimant
@@ -645,6 +645,14 @@ class ExtractiveAnswerer:
         surest = max(passing, key=lambda c: c.confidence or 0.0, default=None)
         return first_withheld(self._best(passing), surest, lambda c: withholds_answer(question, c.text))
 
+    def _gives_the_answer(self, ranked: list[Candidate], question: Question) -> Candidate:
+        """The best sentence, or when it does not give the answer asked (`gives_the_answer`), the first one
+        nearly as good that does."""
+        best = ranked[0]
+        if gives_the_answer(question, best):
+            return best
+        return next((c for c in ranked[1:] if self._near(best, c) and gives_the_answer(question, c)), best)
+
     def _choose(self, passing: list[Candidate], question: Question, sides: list[Candidate] | None = None) -> list[Candidate]:
         """The best sentence, and a second one when it is nearly as good and adds something, or when it is
         another claimant's side of what is asked (a figure of its own, or its view on a yes/no question)."""
@@ -653,7 +661,7 @@ class ExtractiveAnswerer:
         # A headline restates the story in brief; the article's own sentence says it fully.
         passing = [c for c in passing if c.text != c.metadata.get("title")] or passing
         ranked = sorted(passing, key=self._order)
-        best = ranked[0]
+        best = self._gives_the_answer(ranked, question)
         chosen = [best]
         others = sorted({id(c): c for c in [*ranked[1:], *(sides or [])] if c is not best}.values(), key=self._order)
         for position, other in enumerate(others[:_SIDE_DEPTH], start=1):
@@ -674,6 +682,17 @@ class ExtractiveAnswerer:
 
 
 _Sentence = TypeVar("_Sentence")
+
+
+def gives_the_answer(question: Question, candidate: Candidate) -> bool:
+    """The sentence itself says what is asked, beyond passing the type check: a "why" a reason whose clause
+    is not the question restated, a "who" or "where" a name the question does not hold. (A claimant or a
+    role passes `type_met` for "who organised it?", but a named one is the fuller answer.)"""
+    if question.kind == "reason":
+        return states_a_new_reason(question, candidate.text)
+    if question.kind in ("place", "agent"):
+        return bool(new_names(candidate.text, question))
+    return True
 
 
 def first_withheld(best: _Sentence | None, surest: _Sentence | None,
