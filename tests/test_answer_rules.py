@@ -130,3 +130,17 @@ def test_the_sentence_that_gives_the_answer_asked_is_preferred(rule, question, b
     other = _sentence(other_text, 0, score=other_score, doc="b.md")
     chosen = _composer()._choose([best, other], analyse(question))
     assert chosen[0] is (other if answers == "other" else best), rule
+
+
+@pytest.mark.parametrize(
+    "rule, other_score, doc, sentences",
+    [
+        ("the next sentence of the same article is added", 0.3, "a.md", 2),
+        ("another article's sentence nearly as likely to answer is added", 0.8, "b.md", 2),
+        ("another article's much weaker sentence is not", 0.3, "b.md", 1),
+    ],
+)
+def test_a_second_sentence(rule, other_score, doc, sentences):
+    best = _sentence("The valley road will reopen on Friday, the council said.", 0, score=0.9)
+    other = _sentence("Repairs to the valley road will cost 2 million euros.", 100, score=other_score, doc=doc)
+    assert len(_composer()._choose([best, other], analyse("When will the valley road reopen?"))) == sentences, rule

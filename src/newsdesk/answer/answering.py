@@ -663,12 +663,12 @@ class ExtractiveAnswerer:
         ranked = sorted(passing, key=self._order)
         best = self._gives_the_answer(ranked, question)
         chosen = [best]
-        others = sorted({id(c): c for c in [*ranked[1:], *(sides or [])] if c is not best}.values(), key=self._order)
+        others = sorted({id(c): c for c in [*ranked, *(sides or [])] if c is not best}.values(), key=self._order)
         for position, other in enumerate(others[:_SIDE_DEPTH], start=1):
-            # The next passing sentence of the same article, or one nearly as good from another: a weaker
-            # sentence of an unrelated page is not added.
+            # The next passing sentence of the same article, or one nearly as likely to answer (`_near`) from
+            # another: a weaker sentence of an unrelated page is not added.
             close = other in passing and position <= 2 and (
-                other.metadata["doc_id"] == best.metadata["doc_id"] or other.score >= best.score * 0.92
+                other.metadata["doc_id"] == best.metadata["doc_id"] or self._near(best, other)
             )
             if not (close or other_side(best, other, question)):
                 continue
