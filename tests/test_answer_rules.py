@@ -144,3 +144,33 @@ def test_a_second_sentence(rule, other_score, doc, sentences):
     best = _sentence("The valley road will reopen on Friday, the council said.", 0, score=0.9)
     other = _sentence("Repairs to the valley road will cost 2 million euros.", 100, score=other_score, doc=doc)
     assert len(_composer()._choose([best, other], analyse("When will the valley road reopen?"))) == sentences, rule
+
+
+ANOTHER_STORY = """---
+title: "Army helps after storm"
+outlet: "Test Gazette"
+published: 2023-05-05
+---
+The army sent about 150 soldiers to help clear the roads after the storm.
+
+The storm brought down trees across the county.
+"""
+
+
+@pytest.fixture(scope="module")
+def two_stories(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    return indexed_assistant(tmp_path_factory.mktemp("two-stories"), FakeEmbedder(),
+                             {"flood.md": ARTICLE, "army.md": ANOTHER_STORY})
+
+
+@pytest.mark.parametrize(
+    "rule, question, says, not_says",
+    [
+        ("a dispute answers the question about what it disputes", "How many homes were flooded?", "Sources disagree", "soldiers"),
+        ("another story's dispute does not answer a question the best sentence of another article answers",
+         "How many people were sent to help?", "150 soldiers", "Sources disagree"),
+    ],
+)
+def test_a_dispute_answers_only_the_story_it_is_about(two_stories, rule, question, says, not_says):
+    answer = two_stories.ask(Request(question)).answer
+    assert says in answer and not_says not in answer, f"{rule}: {answer}"

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from dataclasses import replace as dc_replace
 from collections.abc import Callable
 from functools import lru_cache
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import numpy as np
 from langchain_core.documents import Document
@@ -69,6 +69,9 @@ from newsdesk.vocabulary import (
     is_nationality,
     WEEKDAYS,
 )
+
+if TYPE_CHECKING:
+    from newsdesk.claims.conflicts import Dispute
 
 REFUSAL = "The corpus does not say: none of the indexed articles answers this question."
 REFUSAL_FILTERED = (
@@ -535,12 +538,12 @@ class ExtractiveAnswerer:
         retrieved = evidence.reported
         if question.empty or question.says_nothing:
             return Answer(question.text, EMPTY_QUESTION, refused=True, retrieved=retrieved)
-        if evidence.disputes:
+        candidates = self.judge(question, evidence.passages)
+        passing = [c for c in candidates if c.rejected is None]
+        if evidence.disputes and self._dispute_answers(evidence.disputes[0], passing):
             text, citations, table = compose_disputed(evidence.disputes[0], question, limit=self.settings.max_answer_chars)
             if quotes_hold(citations):
                 return Answer(question.text, text, refused=False, citations=citations, retrieved=retrieved, disputes=[table])
-        candidates = self.judge(question, evidence.passages)
-        passing = [c for c in candidates if c.rejected is None]
         unknown = self._withheld(question, passing)
         if unknown is not None:
             text, citations = compose([unknown], question, self.settings.max_answer_chars)
@@ -611,6 +614,13 @@ class ExtractiveAnswerer:
         if not matcher.meets_a_common_term(candidate.text):
             return "meets the question's names but not what it asks about them"
         return None
+
+    def _dispute_answers(self, dispute: Dispute, passing: list[Candidate]) -> bool:
+        """A dispute retrieval brought along answers unless the best passing sentence is from an article none of its
+        claims comes from: then the question is about another story ("how many people were sent to help?" is
+        not answered by a dispute over how many homes were flooded)."""
+        best = self._best(passing)
+        return best is None or best.metadata["doc_id"] in {claim.doc_id for claim in dispute.claims}
 
     def _rank_score(self, candidate: Candidate) -> float | None:
         """The fitted ranker's score when the judge is on and the candidate was judged, else None."""
