@@ -12,7 +12,7 @@ import pytest
 from conftest import indexed_assistant
 from fake_embedder import FakeEmbedder
 
-from newsdesk.answer.answering import EMPTY_QUESTION, Candidate, ExtractiveAnswerer, answer_length
+from newsdesk.answer.answering import EMPTY_QUESTION, Candidate, ExtractiveAnswerer, answer_length, dates_what_is_asked
 from newsdesk.answer.questions import analyse
 from newsdesk.assistant import Assistant, Request
 from newsdesk.settings import load_settings
@@ -174,3 +174,16 @@ def two_stories(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
 def test_a_dispute_answers_only_the_story_it_is_about(two_stories, rule, question, says, not_says):
     answer = two_stories.ask(Request(question)).answer
     assert says in answer and not_says not in answer, f"{rule}: {answer}"
+
+
+@pytest.mark.parametrize(
+    "rule, sentence, dates_it",
+    [
+        ("the date beside the question's event dates it", "The ferry capsized on Monday evening near the harbour.", True),
+        ("a date of another event of the same article does not",
+         "On Thursday the operator raised its count of the passengers who had been aboard the ferry to 212.", False),
+        ("nor a dateline's date", "PORTLAND, May 3 - Divers searched the river for the ferry that sank.", False),
+    ],
+)
+def test_a_when_is_answered_by_the_date_beside_its_event(rule, sentence, dates_it):
+    assert dates_what_is_asked(analyse("When did the ferry capsize?"), sentence) is dates_it, rule

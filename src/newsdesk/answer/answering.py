@@ -696,13 +696,34 @@ _Sentence = TypeVar("_Sentence")
 
 def gives_the_answer(question: Question, candidate: Candidate) -> bool:
     """The sentence itself says what is asked, beyond passing the type check: a "why" a reason whose clause
-    is not the question restated, a "who" or "where" a name the question does not hold. (A claimant or a
-    role passes `type_met` for "who organised it?", but a named one is the fuller answer.)"""
+    is not the question restated, a "who" or "where" a name the question does not hold (a claimant or a
+    role passes `type_met` for "who organised it?", but a named one is the fuller answer), a "when" a date
+    beside the question's event (`dates_what_is_asked`)."""
     if question.kind == "reason":
         return states_a_new_reason(question, candidate.text)
     if question.kind in ("place", "agent"):
         return bool(new_names(candidate.text, question))
+    if question.kind == "date":
+        return dates_what_is_asked(question, candidate.text)
     return True
+
+
+# How many words from a word of the question a date may stand and still be its date: "closed on Friday",
+# "will make its final decision in March".
+_DATE_REACH = 6
+
+
+def dates_what_is_asked(question: Question, text: str) -> bool:
+    """A date in the sentence stands within `_DATE_REACH` words of one of the question's own common words (its
+    event): "when did the ferry capsize?" is answered by "the ferry capsized on Monday evening", not by "the
+    governor on Thursday raised the toll" of the same article. Lexical (the same word or lemma) only."""
+    words = tokens(without_datelines(text))
+    asked = [t for t in question.terms if not t.word[0].isupper() and t.weight >= 1.0 and t.word.lower() not in _CALENDAR]
+    if not asked:
+        return True
+    dated = [i for i, w in enumerate(words) if w.lower in _CALENDAR or YEAR.fullmatch(w.text)]
+    about = [i for i, w in enumerate(words) if any(same_word(t.word, w.text) for t in asked)]
+    return any(abs(i - j) <= _DATE_REACH for i in dated for j in about)
 
 
 def first_withheld(best: _Sentence | None, surest: _Sentence | None,
