@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 from fake_embedder import FakeEmbedder
 
-from newsdesk.answer.answering import Candidate, ExtractiveAnswerer, asks_latest, latest_and_replaced
+from newsdesk.answer.answering import Candidate, ExtractiveAnswerer, asks_latest, compose_latest, latest_and_replaced
+from newsdesk.answer.questions import analyse
+from newsdesk.answer.verification import answer_sentences, supports
 from newsdesk.settings import load_settings
 
 
@@ -16,10 +18,10 @@ def _candidate(text: str, published: str, claimant: str | None, similarity: floa
                      coverage=similarity if coverage is None else coverage)
 
 
-def _latest(best: Candidate, typed: list[Candidate]) -> tuple[Candidate, Candidate | None]:
+def _latest(best: Candidate, typed: list[Candidate], pool: list[Candidate] | None = None) -> tuple[Candidate, Candidate | None]:
     """What the answerer passes: its own nearness and strength (score-based here: these candidates are not judged)."""
     answerer = ExtractiveAnswerer(FakeEmbedder(), load_settings(environ={}))
-    return latest_and_replaced(best, typed, lambda c: answerer._near(best, c), answerer._strength)
+    return latest_and_replaced(best, typed, lambda c: answerer._near(best, c), answerer._strength, pool)
 
 
 @pytest.mark.parametrize(
@@ -68,3 +70,32 @@ def test_a_much_weaker_recent_sentence_does_not_displace_the_best():
     weak = _candidate("The agency said 4 roads were shut.", "2025-09-11", "the agency", 0.3)
     latest, _ = _latest(best, [best, weak])
     assert latest is best
+
+
+def test_the_earlier_figure_is_found_among_sentences_too_weak_to_answer_alone():
+    newer = _candidate("The agency said 17 people had died.", "2025-09-11", "the agency", 0.8)
+    older = _candidate("The agency said 9 people had died.", "2025-09-09", "the agency", 0.3, coverage=0.8)
+    latest, replaced = _latest(newer, [newer], pool=[older])
+    assert latest is newer and replaced is older
+
+
+def test_an_unattributed_sentence_naming_the_claimant_is_that_claimants_earlier_figure():
+    newer = _candidate("Police said they had revised their estimate to 6,500.", "2025-04-07", "Police", 0.8)
+    older = _candidate("The police force put the crowd at about 4,000.", "2025-04-06", None, 0.3, doc="b", coverage=0.8)
+    assert _latest(newer, [newer], pool=[older])[1] is older
+
+
+def test_no_earlier_figure_is_named_when_the_latest_gives_none():
+    newer = _candidate("The agency said the toll would be updated daily.", "2025-09-11", "the agency", 0.8)
+    older = _candidate("The agency said 9 people had died.", "2025-09-09", "the agency", 0.3, coverage=0.8)
+    assert _latest(newer, [newer], pool=[older])[1] is None
+
+
+def test_the_answer_names_the_figure_it_replaces_with_its_date_and_both_citations_support_their_sentences():
+    newer = _candidate("The agency said 17 people had died.", "2025-09-11", "the agency", 0.8)
+    older = _candidate("The agency said 9 people had died.", "2025-09-09", "the agency", 0.3)
+    text, citations = compose_latest(newer, older, analyse("What is the latest death toll?"), 500)
+    assert text.startswith("The agency said 17 people had died. [1]")
+    assert "Earlier figure (September 9, 2025): The agency said 9 people had died. [2]" in text
+    assert [c.quote for c in citations] == [newer.text, older.text]
+    assert all(supports(c.quote, sentence) for c, sentence in zip(citations, answer_sentences(text), strict=True))

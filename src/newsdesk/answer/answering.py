@@ -557,7 +557,7 @@ class ExtractiveAnswerer:
             refusal = REFUSAL_FILTERED if evidence.filtered else REFUSAL
             return Answer(question.text, refusal, refused=True, retrieved=retrieved)
         if asks_latest(question.text):
-            latest, replaced = latest_and_replaced(chosen[0], typed, lambda c: self._near(chosen[0], c), self._strength)
+            latest, replaced = latest_and_replaced(chosen[0], typed, lambda c: self._near(chosen[0], c), self._strength, sides)
             if latest is not chosen[0] or replaced is not None:
                 text, citations = compose_latest(latest, replaced, question, self.settings.max_answer_chars)
                 return Answer(question.text, text, refused=False, citations=citations, retrieved=retrieved)
@@ -837,12 +837,16 @@ def asks_latest(question: str) -> bool:
 
 
 def latest_and_replaced(best: Candidate, typed: list[Candidate], near: Callable[[Candidate], bool],
-                        strength: Callable[[Candidate], float]) -> tuple[Candidate, Candidate | None]:
+                        strength: Callable[[Candidate], float],
+                        earlier_pool: list[Candidate] | None = None) -> tuple[Candidate, Candidate | None]:
     """The most recent statement of what the best sentence answers, and the earlier figure it replaces.
 
     A more recent sentence takes the best one's place only when it is ``near`` (nearly as strong), is said by the
     same source (`_same_source`: a revision, not another claimant's or another story's figure) and meets the
-    question's terms about as well (a later "17 killed" does not replace "dozens missing").
+    question's terms about as well (a later "17 killed" does not replace "dozens missing"). The earlier figure
+    is looked for in ``earlier_pool`` too (sentences that meet the question's pins and type but that the judge
+    would not answer with alone: an outdated figure is rarely the surest answer), said by the same source,
+    about what the latest counts, and only when the latest gives a figure itself.
     """
     same = [c for c in typed if c is best or (near(c) and _same_source(best, c)
                                               and c.coverage >= best.coverage - _LATEST_COVERAGE_SLACK)]
@@ -850,17 +854,32 @@ def latest_and_replaced(best: Candidate, typed: list[Candidate], near: Callable[
     when = latest.metadata.get("published", "")
     figures = set(numbers(latest.text))
     earlier = [
-        c for c in same
-        if c.metadata.get("published", "") < when and numbers(c.text) and not set(numbers(c.text)) <= figures
+        c for c in {id(c): c for c in [*same, *(earlier_pool or [])]}.values()
+        if figures and c.metadata.get("published", "") < when and numbers(c.text) and not set(numbers(c.text)) <= figures
+        and (c in same or (_same_source(latest, c) and c.coverage >= latest.coverage - _LATEST_COVERAGE_SLACK
+                           and (c.features or {}).get("figure_about", 1.0) == 1.0))
     ]
     return latest, max(earlier, key=strength, default=None)
 
 
 def _same_source(a: Candidate, b: Candidate) -> bool:
-    """Said by one claimant, or both unattributed in one document: a revision, not another source's figure."""
+    """Said by one claimant; or one attributed and the other, unattributed, naming that claimant ("the police
+    force put the crowd at 4,000" beside "Police said ... 6,500"); or both unattributed in one document: a
+    revision, not another source's figure."""
     if a.claimant and b.claimant:
         return same_claimant(a.claimant, b.claimant)
-    return a.claimant is None and b.claimant is None and a.metadata["doc_id"] == b.metadata["doc_id"]
+    if a.claimant or b.claimant:
+        said, unattributed = (a, b) if a.claimant else (b, a)
+        return _names_the_claimant(said.claimant or "", unattributed.text)
+    return a.metadata["doc_id"] == b.metadata["doc_id"]
+
+
+def _names_the_claimant(claimant: str, text: str) -> bool:
+    """``text`` says every word of ``claimant``'s name that is not a function word: "the police force put the
+    crowd at 4,000" names "Police"."""
+    wanted = [stem(w.text) for w in tokens(claimant) if w.lower not in STOPWORDS and len(w.text) > 2]
+    said = [stem(w.text) for w in tokens(text)]
+    return bool(wanted) and all(any(stems_match(word, other) for other in said) for word in wanted)
 
 
 def compose_latest(latest: Candidate, replaced: Candidate | None, question: Question, limit: int) -> tuple[str, list[Citation]]:
@@ -869,16 +888,26 @@ def compose_latest(latest: Candidate, replaced: Candidate | None, question: Ques
     if replaced is None:
         return text, citations
     earlier_text, earlier_citations = compose([replaced], question, limit)
-    when = replaced.metadata.get("published", "")
-    note = f"This replaces an earlier figure{f' (published {when})' if when else ''}: {earlier_text.replace('[1]', '[2]')}"
+    day = _published_day(replaced)
+    # The publication date is given as a resolved date ("(April 6, 2025)"), an annotation the support rule skips.
+    when = f" ({long_date(day)})" if day else ""
     earlier = earlier_citations[0]
     claimant = claimant_label(earlier.claimant, earlier.relay, inline=False) if earlier.claimant else None
-    if not supports(earlier.quote, note, claimant):
-        # The lead-in's words would outweigh a short quote: the earlier sentence stands on its own.
-        note = earlier_text.replace("[1]", "[2]")
-    if len(f"{text} {note}") - len("[1] [2]") > limit:
+    sentence = earlier_text.replace("[1]", "[2]")
+    # The lead-in's words must not outweigh a short quote (`supports`): a shorter one, else the sentence alone.
+    lead_ins = (f"This replaces an earlier figure{when}: ", f"Earlier figure{when}: ", "")
+    note = next(f"{lead_in}{sentence}" for lead_in in lead_ins
+                if not lead_in or supports(earlier.quote, f"{lead_in}{sentence}", claimant))
+    if len(MARKER.sub("", f"{text} {note}")) > limit:
         return text, citations
     return f"{text} {note}", citations + [dc_replace(earlier_citations[0], n=2)]
+
+
+def _published_day(candidate: Candidate) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(candidate.metadata.get("published") or "")
+    except ValueError:
+        return None
 
 
 def _said_by(words: tuple[str, ...], candidate: Candidate) -> bool:
@@ -1010,12 +1039,8 @@ def _with_claimant(quote: str, candidate: Candidate) -> str:
 
 def _with_dates(quote: str, candidate: Candidate) -> str:
     """"on Thursday" becomes "on Thursday (February 24, 2022)", from the article's date."""
-    published = candidate.metadata.get("published")
-    if not published:
-        return quote
-    try:
-        day = dt.date.fromisoformat(published)
-    except ValueError:
+    day = _published_day(candidate)
+    if day is None:
         return quote
     for start, end, resolved in reversed(resolve_weekdays(quote, day)):
         quote = f"{quote[:end]} ({long_date(resolved)}){quote[end:]}"
