@@ -187,3 +187,32 @@ def test_a_dispute_answers_only_the_story_it_is_about(two_stories, rule, questio
 )
 def test_a_when_is_answered_by_the_date_beside_its_event(rule, sentence, dates_it):
     assert dates_what_is_asked(analyse("When did the ferry capsize?"), sentence) is dates_it, rule
+
+
+_PASSAGE = ("The ministry said 2,870 soldiers had been killed. The numbers could not be independently verified. "
+            "The ministry also said 500 people had been brought to safety.")
+
+
+def _in_passage(text: str) -> Candidate:
+    start = _PASSAGE.index(text)
+    candidate = _sentence(text, start, claimant="the ministry", score=0.9)
+    candidate.passage, candidate.passage_start = _PASSAGE, 0
+    return candidate
+
+
+@pytest.mark.parametrize(
+    "rule, best_text, caveated",
+    [
+        ("a figure is given with the caveat the article puts right after it",
+         "The ministry said 2,870 soldiers had been killed.", True),
+        ("a sentence the caveat does not follow is given without it",
+         "The ministry also said 500 people had been brought to safety.", False),
+    ],
+)
+def test_a_figure_keeps_its_caveat(rule, best_text, caveated):
+    sentences = [_in_passage(s) for s in ("The ministry said 2,870 soldiers had been killed.",
+                                          "The numbers could not be independently verified.",
+                                          "The ministry also said 500 people had been brought to safety.")]
+    best = next(s for s in sentences if s.text == best_text)
+    chosen = _composer()._with_caveat([best], sentences, analyse("How many soldiers were killed?"))
+    assert (sentences[1] in chosen) is caveated, rule

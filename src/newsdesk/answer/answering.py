@@ -54,6 +54,7 @@ from newsdesk.text import (
     without_datelines,
 )
 from newsdesk.vocabulary import (
+    CAVEATS,
     CONTRAST_SETS,
     DEFINITE_DETERMINERS,
     HONORIFICS,
@@ -561,8 +562,23 @@ class ExtractiveAnswerer:
             if latest is not chosen[0] or replaced is not None:
                 text, citations = compose_latest(latest, replaced, question, self.settings.max_answer_chars)
                 return Answer(question.text, text, refused=False, citations=citations, retrieved=retrieved)
+        chosen = self._with_caveat(chosen, candidates, question)
         text, citations = compose(chosen, question, self.settings.max_answer_chars)
         return Answer(question.text, text, refused=False, citations=citations, retrieved=retrieved)
+
+    def _with_caveat(self, chosen: list[Candidate], candidates: list[Candidate], question: Question) -> list[Candidate]:
+        """The best sentence's figure with the caveat the article puts right after it ("The numbers could not be
+        independently verified."), added if the answer stays within ``max_answer_chars``, else in place of the second
+        sentence."""
+        best = chosen[0]
+        caveat = next((c for c in candidates if c.metadata["doc_id"] == best.metadata["doc_id"] and _follows(best, c)), None)
+        if caveat is None or caveat in chosen or not numbers(best.text) or not states_a_caveat(caveat.text):
+            return chosen
+        limit = self.settings.max_answer_chars
+        for option in ([*chosen, caveat], [best, caveat]):
+            if answer_length(option, question, limit) <= limit:
+                return option
+        return chosen
 
     def judge(self, question: Question, passages: list[Document]) -> list[Candidate]:
         """Every candidate sentence, scored, with ``rejected`` saying why when it cannot answer."""
@@ -1065,6 +1081,19 @@ def _fit(candidate: Candidate, question: Question, limit: int) -> tuple[int, int
     piece_start, piece_end = best_span
     text = candidate.text[piece_start:piece_end].rstrip(",;: ")
     return candidate.start + piece_start, candidate.start + piece_start + len(text)
+
+
+def _follows(first: Candidate, then: Candidate) -> bool:
+    """``then`` is the sentence right after ``first`` in the same passage (only white space between them)."""
+    if then.start < first.end or then.start > first.passage_start + len(first.passage):
+        return False
+    return not first.passage[first.end - first.passage_start:then.start - first.passage_start].strip()
+
+
+def states_a_caveat(text: str) -> bool:
+    """The sentence says a figure was not verified ("The numbers could not be independently verified")."""
+    lowered = text.lower()
+    return any(caveat in lowered for caveat in CAVEATS)
 
 
 def _overlaps(a: Candidate, b: Candidate) -> bool:
