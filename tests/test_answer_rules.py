@@ -216,3 +216,8 @@ def test_a_figure_keeps_its_caveat(rule, best_text, caveated):
     best = next(s for s in sentences if s.text == best_text)
     chosen = _composer()._with_caveat([best], sentences, analyse("How many soldiers were killed?"))
     assert (sentences[1] in chosen) is caveated, rule
+
+
+def test_a_light_verb_of_the_question_is_its_event_too():
+    question = analyse("When will the council make up its mind?")
+    assert dates_what_is_asked(question, "The district council will make its final decision in March.")

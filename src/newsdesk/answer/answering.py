@@ -732,9 +732,10 @@ _DATE_REACH = 6
 def dates_what_is_asked(question: Question, text: str) -> bool:
     """A date in the sentence stands within `_DATE_REACH` words of one of the question's own common words (its
     event): "when did the ferry capsize?" is answered by "the ferry capsized on Monday evening", not by "the
-    governor on Thursday raised the toll" of the same article. Lexical (the same word or lemma) only."""
+    governor on Thursday raised the toll" of the same article. Every common word counts, however unspecific: the
+    event is often a light verb ("will make its final decision in March"). Lexical (the same word or lemma) only."""
     words = tokens(without_datelines(text))
-    asked = [t for t in question.terms if not t.word[0].isupper() and t.weight >= 1.0 and t.word.lower() not in _CALENDAR]
+    asked = [t for t in question.terms if not t.word[0].isupper() and t.word.lower() not in _CALENDAR]
     if not asked:
         return True
     dated = [i for i, w in enumerate(words) if w.lower in _CALENDAR or YEAR.fullmatch(w.text)]
