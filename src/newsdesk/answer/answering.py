@@ -634,8 +634,9 @@ class ExtractiveAnswerer:
     def _dispute_answers(self, dispute: Dispute, passing: list[Candidate]) -> bool:
         """A dispute retrieval brought along answers unless the best passing sentence is from an article none of its
         claims comes from: then the question is about another story ("how many people were sent to help?" is
-        not answered by a dispute over how many homes were flooded)."""
-        best = self._best(passing)
+        not answered by a dispute over how many homes were flooded). A sentence planted for a language model does not
+        count: it must not displace a dispute by ranking high on the question's words."""
+        best = self._best([c for c in passing if not addresses_an_assistant(c.text)])
         return best is None or best.metadata["doc_id"] in {claim.doc_id for claim in dispute.claims}
 
     def _rank_score(self, candidate: Candidate) -> float | None:
