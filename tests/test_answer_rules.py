@@ -120,13 +120,16 @@ def test_the_second_sentence_is_measured_as_composed(rule, claimant, sentences):
         ("a much weaker sentence does not displace the best, whatever it gives",
          "Why was the bridge closed?", "Commuters took the ferry since the bridge was closed.",
          "The bridge was closed after inspectors found cracks in its pier.", 0.3, "best"),
+        ("the best sentence stays when its claimant, named, is who is asked about",
+         "Who warned of further cuts?", "Further cuts would follow next year, she said.",
+         "The union's leader, Tom Bell, criticised the cuts.", 0.85, "best"),
         ("the best sentence stays when it gives the answer itself",
          "Why was the bridge closed?", "The bridge was closed because its pier had cracked.",
          "The bridge was closed after a storm damaged the deck.", 0.85, "best"),
     ],
 )
 def test_the_sentence_that_gives_the_answer_asked_is_preferred(rule, question, best_text, other_text, other_score, answers):
-    best = _sentence(best_text, 0, score=0.9)
+    best = _sentence(best_text, 0, score=0.9, claimant="Councillor Ada Brook" if "she said" in best_text else None)
     other = _sentence(other_text, 0, score=other_score, doc="b.md")
     chosen = _composer()._choose([best, other], analyse(question))
     assert chosen[0] is (other if answers == "other" else best), rule

@@ -719,7 +719,7 @@ def gives_the_answer(question: Question, candidate: Candidate) -> bool:
     if question.kind == "reason":
         return states_a_new_reason(question, candidate.text)
     if question.kind in ("place", "agent"):
-        return bool(new_names(candidate.text, question))
+        return bool(new_names(candidate.text, question) or (candidate.claimant and new_names(candidate.claimant, question)))
     if question.kind == "date":
         return dates_what_is_asked(question, candidate.text)
     return True
