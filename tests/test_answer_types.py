@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from newsdesk.answer.answer_types import figure_types_asked, gives_figure_asked, says_not_known, states_reason, type_met, withholds_answer
+from newsdesk.answer.answer_types import (
+    figure_types_asked,
+    gives_figure_asked,
+    says_not_known,
+    states_a_new_reason,
+    states_reason,
+    type_met,
+    withholds_answer,
+)
 from newsdesk.answer.questions import analyse
 
 
@@ -151,6 +159,21 @@ def test_a_stated_reason():
 )
 def test_since_gives_a_reason_only_before_a_clause(sentence, reason):
     assert states_reason(sentence) is reason
+
+
+@pytest.mark.parametrize(
+    ("sentence", "new"),
+    [
+        ("The bridge was closed in August after inspectors found cracks in its pier.", True),
+        # The clause after the marker only restates what the question asks about.
+        ("Commuters have used the ferry since the bridge was closed in August.", False),
+        # Nothing after the marker: the reason is for something else.
+        ("The engineer who inspected the bridge cannot be named for legal reasons.", False),
+        ("The ministry closed the bridge, citing safety concerns.", True),
+    ],
+)
+def test_a_reason_that_says_more_than_the_question(sentence, new):
+    assert states_a_new_reason(analyse("Why was the bridge closed in August?"), sentence) is new
 
 
 NOT_KNOWN_ARTICLE = """---

@@ -3,13 +3,25 @@
 from __future__ import annotations
 
 import pytest
+from fake_embedder import FakeEmbedder
 
-from newsdesk.answer.answering import Candidate, asks_latest, latest_and_replaced
+from newsdesk.answer.answering import Candidate, ExtractiveAnswerer, asks_latest, compose_latest, latest_and_replaced
+from newsdesk.answer.questions import analyse
+from newsdesk.answer.verification import answer_sentences, supports
+from newsdesk.settings import load_settings
 
 
-def _candidate(text: str, published: str, claimant: str | None, similarity: float, doc: str = "a") -> Candidate:
+def _candidate(text: str, published: str, claimant: str | None, similarity: float, doc: str = "a",
+               coverage: float | None = None) -> Candidate:
     return Candidate(text=text, start=0, end=len(text), metadata={"doc_id": doc + published, "published": published},
-                     context=text, claimant=claimant, relay=None, rank=1, similarity=similarity, coverage=similarity)
+                     context=text, claimant=claimant, relay=None, rank=1, similarity=similarity,
+                     coverage=similarity if coverage is None else coverage)
+
+
+def _latest(best: Candidate, typed: list[Candidate], pool: list[Candidate] | None = None) -> tuple[Candidate, Candidate | None]:
+    """What the answerer passes: its own nearness and strength (score-based here: these candidates are not judged)."""
+    answerer = ExtractiveAnswerer(FakeEmbedder(), load_settings(environ={}))
+    return latest_and_replaced(best, typed, lambda c: answerer._near(best, c), answerer._strength, pool)
 
 
 @pytest.mark.parametrize(
@@ -27,20 +39,63 @@ def test_a_question_about_the_latest_figure(question, latest):
 
 def test_the_most_recent_figure_of_the_same_claimant_answers_and_replaces_the_earlier_one():
     older = _candidate("The agency said 9 people had died.", "2025-09-09", "the agency", 0.8)
-    newer = _candidate("The agency said 17 people had died.", "2025-09-11", "the agency", 0.7)
-    latest, replaced = latest_and_replaced(older, [older, newer])
+    newer = _candidate("The agency said 17 people had died.", "2025-09-11", "the agency", 0.75)
+    latest, replaced = _latest(older, [older, newer])
     assert latest is newer and replaced is older
 
 
-def test_another_claimants_older_figure_is_not_what_the_latest_replaces():
+def test_another_claimants_more_recent_figure_does_not_displace_the_best_claimants():
     older = _candidate("Volunteers said 30 people had died.", "2025-09-09", "Volunteers", 0.8)
-    newer = _candidate("The agency said 17 people had died.", "2025-09-11", "the agency", 0.7)
-    latest, replaced = latest_and_replaced(older, [older, newer])
-    assert latest is newer and replaced is None
+    newer = _candidate("The agency said 17 people had died.", "2025-09-11", "the agency", 0.75)
+    latest, replaced = _latest(older, [older, newer])
+    assert latest is older and replaced is None
+
+
+def test_a_more_recent_unattributed_sentence_of_another_article_is_another_story_not_a_revision():
+    older = _candidate("Floods killed 9 people in the valley.", "2025-09-09", None, 0.8, doc="valley")
+    newer = _candidate("Floods killed 23 people in the town.", "2025-09-11", None, 0.75, doc="town")
+    latest, _ = _latest(older, [older, newer])
+    assert latest is older
+
+
+def test_a_recent_figure_of_the_same_claimant_about_something_else_asked_does_not_replace_it():
+    missing = _candidate("The agency said dozens were missing.", "2025-09-09", "the agency", 0.8)
+    killed = _candidate("The agency said 17 people had been killed.", "2025-09-11", "the agency", 0.75, coverage=0.4)
+    latest, _ = _latest(missing, [missing, killed])
+    assert latest is missing
 
 
 def test_a_much_weaker_recent_sentence_does_not_displace_the_best():
     best = _candidate("The agency said 9 people had died.", "2025-09-09", "the agency", 0.9)
     weak = _candidate("The agency said 4 roads were shut.", "2025-09-11", "the agency", 0.3)
-    latest, _ = latest_and_replaced(best, [best, weak])
+    latest, _ = _latest(best, [best, weak])
     assert latest is best
+
+
+def test_the_earlier_figure_is_found_among_sentences_too_weak_to_answer_alone():
+    newer = _candidate("The agency said 17 people had died.", "2025-09-11", "the agency", 0.8)
+    older = _candidate("The agency said 9 people had died.", "2025-09-09", "the agency", 0.3, coverage=0.8)
+    latest, replaced = _latest(newer, [newer], pool=[older])
+    assert latest is newer and replaced is older
+
+
+def test_an_unattributed_sentence_naming_the_claimant_is_that_claimants_earlier_figure():
+    newer = _candidate("Police said they had revised their estimate to 6,500.", "2025-04-07", "Police", 0.8)
+    older = _candidate("The police force put the crowd at about 4,000.", "2025-04-06", None, 0.3, doc="b", coverage=0.8)
+    assert _latest(newer, [newer], pool=[older])[1] is older
+
+
+def test_no_earlier_figure_is_named_when_the_latest_gives_none():
+    newer = _candidate("The agency said the toll would be updated daily.", "2025-09-11", "the agency", 0.8)
+    older = _candidate("The agency said 9 people had died.", "2025-09-09", "the agency", 0.3, coverage=0.8)
+    assert _latest(newer, [newer], pool=[older])[1] is None
+
+
+def test_the_answer_names_the_figure_it_replaces_with_its_date_and_both_citations_support_their_sentences():
+    newer = _candidate("The agency said 17 people had died.", "2025-09-11", "the agency", 0.8)
+    older = _candidate("The agency said 9 people had died.", "2025-09-09", "the agency", 0.3)
+    text, citations = compose_latest(newer, older, analyse("What is the latest death toll?"), 500)
+    assert text.startswith("The agency said 17 people had died. [1]")
+    assert "Earlier figure (September 9, 2025): The agency said 9 people had died. [2]" in text
+    assert [c.quote for c in citations] == [newer.text, older.text]
+    assert all(supports(c.quote, sentence) for c, sentence in zip(citations, answer_sentences(text), strict=True))

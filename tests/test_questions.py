@@ -137,3 +137,28 @@ def test_a_yes_no_follow_up_does_not_inherit_the_earlier_kind():
     assert question.follow_up
     assert question.kind == "other"
     assert analyse("And in 2001?", ["How many people lived there in 1990?"]).kind == "quantity"
+
+
+@pytest.mark.parametrize(
+    ("earlier", "follow_up", "kind"),
+    [
+        ("How many people lived there in 1990?", "And in 2001?", "quantity"),  # asks what the earlier turn asked
+        ("How many people died in the flood?", "What about in the upper town?", "quantity"),
+        ("Who won the downhill race?", "What was her time?", "other"),  # a question word of its own
+        ("Who won the downhill race?", "How old is she?", "other"),
+    ],
+)
+def test_a_follow_up_takes_the_earlier_kind_only_when_it_asks_nothing_of_its_own(earlier, follow_up, kind):
+    assert analyse(follow_up, [earlier]).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "counts"),
+    [
+        ("And how many at the second plant?", True),
+        ("Where is the plant?", False),
+    ],
+)
+def test_what_is_counted_carries_over_only_to_a_follow_up_that_counts(follow_up, counts):
+    question = analyse(follow_up, ["How many jobs will the carmaker cut?"])
+    assert bool(question.focus) is counts and bool(question.counted) is counts

@@ -68,6 +68,9 @@ def test_an_irregular_verb_form_meets_the_term(embedder):
         ("What was inflation in March?", "Inflation slowed to 3.8 percent in March from 4.1 percent in February.", False),
         ("How many pupils did it have ten years ago?", "Five years ago it had 212 pupils.", True),
         ("What was the final score of the cup final?", "The first goal came after ten minutes.", False),  # "final" is no ordinal
+        # A member opening a compound is contradicted only in the same compound.
+        ("How big a majority did the three-party alliance have?", "It gave him a majority of just six.", False),
+        ("How big a majority did the three-party alliance have?", "The two-party alliance had a majority of six.", True),
     ],
 )
 def test_a_sentence_naming_another_member_of_a_closed_class_does_not_answer(question, sentence, rejected):

@@ -102,6 +102,23 @@ def states_reason(text: str) -> bool:
     return bool(_REASON.search(text))
 
 
+# Where a reason's clause ends: "after inspectors found cracks in its pier, the ministry said".
+_CLAUSE_END = re.compile(r"[,;:.!?]|$")
+
+
+def states_a_new_reason(question: Question, text: str) -> bool:
+    """A reason whose clause says something the question does not: "closed after inspectors found cracks" for
+    "why was the bridge closed?", not "relied on the ferry since the bridge was closed" (the clause after
+    "since" only restates the question) nor "cannot be named for legal reasons" (nothing after the marker)."""
+    asked = [stem(w.text) for w in tokens(question.text)]
+    for marker in _REASON.finditer(text):
+        clause = text[marker.end():_CLAUSE_END.search(text, marker.end()).start()]
+        if any(w.lower not in STOPWORDS and len(w.text) > 2 and not any(stems_match(stem(w.text), a) for a in asked)
+               for w in tokens(clause)):
+            return True
+    return False
+
+
 def new_names(text: str, question: Question) -> list[str]:
     """Capitalised words of ``text`` that are not in the question, a date, or an ordinary opening word.
 

@@ -20,12 +20,12 @@ from dataclasses import dataclass
 from dataclasses import replace as dc_replace
 from collections.abc import Callable
 from functools import lru_cache
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import numpy as np
 from langchain_core.documents import Document
 
-from newsdesk.answer.answer_types import new_names, type_met, withholds_answer
+from newsdesk.answer.answer_types import new_names, states_a_new_reason, type_met, withholds_answer
 from newsdesk.answer.answers import Answer, Citation, Evidence
 from newsdesk.answer.judge import load_judge
 from newsdesk.claims.attribution import claimant_label, same_claimant
@@ -33,7 +33,7 @@ from newsdesk.claims.extraction import EVENTS
 from newsdesk.answer.dispute_answer import answer_time_sides, compose_disputed, disagreement, quotes_hold
 from newsdesk.index.embedding import Embedder
 from newsdesk.answer.questions import Question, Term, asks_yes_no, entity_met
-from newsdesk.answer.verification import supports
+from newsdesk.answer.verification import MARKER, supports
 from newsdesk.settings import Settings
 from newsdesk.text import (
     YEAR,
@@ -54,6 +54,7 @@ from newsdesk.text import (
     without_datelines,
 )
 from newsdesk.vocabulary import (
+    CAVEATS,
     CONTRAST_SETS,
     DEFINITE_DETERMINERS,
     HONORIFICS,
@@ -69,6 +70,9 @@ from newsdesk.vocabulary import (
     is_nationality,
     WEEKDAYS,
 )
+
+if TYPE_CHECKING:
+    from newsdesk.claims.conflicts import Dispute
 
 REFUSAL = "The corpus does not say: none of the indexed articles answers this question."
 REFUSAL_FILTERED = (
@@ -231,16 +235,29 @@ def _event_met(term: Term, text: str, matcher: TermMatcher) -> bool:
 
 def contrasted_term(question: Question, text: str) -> str | None:
     """The sentence says another member of a closed class the question names, and not the one asked:
-    "the rate among women" against "the rate among men", "in March" against "in February"."""
-    words = {w.lower for w in tokens(text)}
+    "the rate among women" against "the rate among men", "in March" against "in February". A member that
+    opens a compound ("the three-party coalition") is contradicted only by another in the same compound
+    ("the two-party coalition"), not by the member alone ("a majority of just six")."""
+    said = tokens(text)
+    words = {w.lower for w in said}
     for token in tokens(question.text):
         asked = token.lower
         if not any(asked in members for members in CONTRAST_SETS) or asked in words or any(same_lemma(asked, w) for w in words):
             continue
-        other = next((w for w in words if contrasting(asked, w)), None)
+        head = _compound_head(question.text, token)
+        others = words if head is None else {
+            w.lower for w in said if (own := _compound_head(text, w)) is not None and same_lemma(own, head)
+        }
+        other = next((w for w in others if contrasting(asked, w)), None)
         if other is not None:
             return f"says {other}, not {asked}"
     return None
+
+
+def _compound_head(text: str, word: Token) -> str | None:
+    """The word ``word`` is hyphenated to ("party" of "three-party"), or None."""
+    after = re.match(r"-([A-Za-z]+)", text[word.end:])
+    return after.group(1).lower() if after else None
 
 
 def nationality_contrasted(question: Question, text: str) -> str | None:
@@ -522,12 +539,12 @@ class ExtractiveAnswerer:
         retrieved = evidence.reported
         if question.empty or question.says_nothing:
             return Answer(question.text, EMPTY_QUESTION, refused=True, retrieved=retrieved)
-        if evidence.disputes:
+        candidates = self.judge(question, evidence.passages)
+        passing = [c for c in candidates if c.rejected is None]
+        if evidence.disputes and self._dispute_answers(evidence.disputes[0], passing):
             text, citations, table = compose_disputed(evidence.disputes[0], question, limit=self.settings.max_answer_chars)
             if quotes_hold(citations):
                 return Answer(question.text, text, refused=False, citations=citations, retrieved=retrieved, disputes=[table])
-        candidates = self.judge(question, evidence.passages)
-        passing = [c for c in candidates if c.rejected is None]
         unknown = self._withheld(question, passing)
         if unknown is not None:
             text, citations = compose([unknown], question, self.settings.max_answer_chars)
@@ -547,11 +564,27 @@ class ExtractiveAnswerer:
             text, citations, table = disputed
             return Answer(question.text, text, refused=False, citations=citations, retrieved=retrieved, disputes=[table])
         if asks_latest(question.text):
-            latest, replaced = latest_and_replaced(chosen[0], typed)
-            text, citations = compose_latest(latest, replaced, question, self.settings.max_answer_chars)
-            return Answer(question.text, text, refused=False, citations=citations, retrieved=retrieved)
+            latest, replaced = latest_and_replaced(chosen[0], typed, lambda c: self._near(chosen[0], c), self._strength, sides)
+            if latest is not chosen[0] or replaced is not None:
+                text, citations = compose_latest(latest, replaced, question, self.settings.max_answer_chars)
+                return Answer(question.text, text, refused=False, citations=citations, retrieved=retrieved)
+        chosen = self._with_caveat(chosen, candidates, question)
         text, citations = compose(chosen, question, self.settings.max_answer_chars)
         return Answer(question.text, text, refused=False, citations=citations, retrieved=retrieved)
+
+    def _with_caveat(self, chosen: list[Candidate], candidates: list[Candidate], question: Question) -> list[Candidate]:
+        """The best sentence's figure with the caveat the article puts right after it ("The numbers could not be
+        independently verified."), added if the answer stays within ``max_answer_chars``, else in place of the second
+        sentence."""
+        best = chosen[0]
+        caveat = next((c for c in candidates if c.metadata["doc_id"] == best.metadata["doc_id"] and _follows(best, c)), None)
+        if caveat is None or caveat in chosen or not numbers(best.text) or not states_a_caveat(caveat.text):
+            return chosen
+        limit = self.settings.max_answer_chars
+        for option in ([*chosen, caveat], [best, caveat]):
+            if answer_length(option, question, limit) <= limit:
+                return option
+        return chosen
 
     def judge(self, question: Question, passages: list[Document]) -> list[Candidate]:
         """Every candidate sentence, scored, with ``rejected`` saying why when it cannot answer."""
@@ -612,12 +645,37 @@ class ExtractiveAnswerer:
             return "meets the question's names but not what it asks about them"
         return None
 
-    def _order(self, candidate: Candidate) -> tuple[float, int, int]:
-        """Sort key, best first: the fitted ranker's score when the judge is on, else half similarity, half coverage."""
+    def _dispute_answers(self, dispute: Dispute, passing: list[Candidate]) -> bool:
+        """A dispute retrieval brought along answers unless the best passing sentence is from an article none of its
+        claims comes from: then the question is about another story ("how many people were sent to help?" is
+        not answered by a dispute over how many homes were flooded). A sentence planted for a language model does not
+        count: it must not displace a dispute by ranking high on the question's words."""
+        best = self._best([c for c in passing if not addresses_an_assistant(c.text)])
+        return best is None or best.metadata["doc_id"] in {claim.doc_id for claim in dispute.claims}
+
+    def _rank_score(self, candidate: Candidate) -> float | None:
+        """The fitted ranker's score when the judge is on and the candidate was judged, else None."""
         ranker = load_judge() if self.settings.answer_judge else None
         if ranker is not None and ranker.rank_weights and candidate.features is not None:
-            return -ranker.rank_score(candidate.features), candidate.rank, candidate.start
-        return -candidate.score, candidate.rank, candidate.start
+            return ranker.rank_score(candidate.features)
+        return None
+
+    def _order(self, candidate: Candidate) -> tuple[float, int, int]:
+        """Sort key, best first: the fitted ranker's score when the judge is on, else half similarity, half coverage."""
+        return -self._strength(candidate), candidate.rank, candidate.start
+
+    def _strength(self, candidate: Candidate) -> float:
+        """Higher for a sentence more likely to answer: the ranker's score, else half similarity, half coverage."""
+        ranked = self._rank_score(candidate)
+        return candidate.score if ranked is None else ranked
+
+    def _near(self, best: Candidate, other: Candidate) -> bool:
+        """``other`` is nearly as likely to answer as ``best``: within `_RANK_MARGIN` of its ranker score, or
+        without the ranker, at least `_SCORE_SHARE` of its score."""
+        best_ranked, other_ranked = self._rank_score(best), self._rank_score(other)
+        if best_ranked is not None and other_ranked is not None:
+            return other_ranked >= best_ranked - _RANK_MARGIN
+        return other.score >= best.score * _SCORE_SHARE
 
     def _best(self, candidates: list[Candidate]) -> Candidate | None:
         return min(candidates, key=self._order, default=None)
@@ -628,6 +686,14 @@ class ExtractiveAnswerer:
         surest = max(passing, key=lambda c: c.confidence or 0.0, default=None)
         return first_withheld(self._best(passing), surest, lambda c: withholds_answer(question, c.text))
 
+    def _gives_the_answer(self, ranked: list[Candidate], question: Question) -> Candidate:
+        """The best sentence, or when it does not give the answer asked (`gives_the_answer`), the first one
+        nearly as good that does."""
+        best = ranked[0]
+        if gives_the_answer(question, best):
+            return best
+        return next((c for c in ranked[1:] if self._near(best, c) and gives_the_answer(question, c)), best)
+
     def _choose(self, passing: list[Candidate], question: Question, sides: list[Candidate] | None = None) -> list[Candidate]:
         """The best sentence, and a second one when it is nearly as good and adds something, or when it is
         another claimant's side of what is asked (a figure of its own, or its view on a yes/no question)."""
@@ -636,20 +702,20 @@ class ExtractiveAnswerer:
         # A headline restates the story in brief; the article's own sentence says it fully.
         passing = [c for c in passing if c.text != c.metadata.get("title")] or passing
         ranked = sorted(passing, key=self._order)
-        best = ranked[0]
+        best = self._gives_the_answer(ranked, question)
         chosen = [best]
-        others = sorted({id(c): c for c in [*ranked[1:], *(sides or [])] if c is not best}.values(), key=self._order)
+        others = sorted({id(c): c for c in [*ranked, *(sides or [])] if c is not best}.values(), key=self._order)
         for position, other in enumerate(others[:_SIDE_DEPTH], start=1):
-            # The next passing sentence of the same article, or one nearly as good from another: a weaker
-            # sentence of an unrelated page is not added.
+            # The next passing sentence of the same article, or one nearly as likely to answer (`_near`) from
+            # another: a weaker sentence of an unrelated page is not added.
             close = other in passing and position <= 2 and (
-                other.metadata["doc_id"] == best.metadata["doc_id"] or other.score >= best.score * 0.92
+                other.metadata["doc_id"] == best.metadata["doc_id"] or self._near(best, other)
             )
             if not (close or other_side(best, other, question)):
                 continue
             if _overlaps(best, other) or _near_duplicate(best, other) or addresses_an_assistant(other.text):
                 continue
-            if len(best.text) + len(other.text) > self.settings.max_answer_chars:
+            if answer_length([best, other], question, self.settings.max_answer_chars) > self.settings.max_answer_chars:
                 continue
             chosen.append(other)
             break
@@ -657,6 +723,39 @@ class ExtractiveAnswerer:
 
 
 _Sentence = TypeVar("_Sentence")
+
+
+def gives_the_answer(question: Question, candidate: Candidate) -> bool:
+    """The sentence itself says what is asked, beyond passing the type check: a "why" a reason whose clause
+    is not the question restated, a "who" or "where" a name the question does not hold (a claimant or a
+    role passes `type_met` for "who organised it?", but a named one is the fuller answer), a "when" a date
+    beside the question's event (`dates_what_is_asked`)."""
+    if question.kind == "reason":
+        return states_a_new_reason(question, candidate.text)
+    if question.kind in ("place", "agent"):
+        return bool(new_names(candidate.text, question) or (candidate.claimant and new_names(candidate.claimant, question)))
+    if question.kind == "date":
+        return dates_what_is_asked(question, candidate.text)
+    return True
+
+
+# How many words from a word of the question a date may stand and still be its date: "closed on Friday",
+# "will make its final decision in March".
+_DATE_REACH = 6
+
+
+def dates_what_is_asked(question: Question, text: str) -> bool:
+    """A date in the sentence stands within `_DATE_REACH` words of one of the question's own common words (its
+    event): "when did the ferry capsize?" is answered by "the ferry capsized on Monday evening", not by "the
+    governor on Thursday raised the toll" of the same article. Every common word counts, however unspecific: the
+    event is often a light verb ("will make its final decision in March"). Lexical (the same word or lemma) only."""
+    words = tokens(without_datelines(text))
+    asked = [t for t in question.terms if not t.word[0].isupper() and t.word.lower() not in _CALENDAR]
+    if not asked:
+        return True
+    dated = [i for i, w in enumerate(words) if w.lower in _CALENDAR or YEAR.fullmatch(w.text)]
+    about = [i for i, w in enumerate(words) if any(same_word(t.word, w.text) for t in asked)]
+    return any(abs(i - j) <= _DATE_REACH for i in dated for j in about)
 
 
 def first_withheld(best: _Sentence | None, surest: _Sentence | None,
@@ -739,6 +838,10 @@ PIN_CHECKS: tuple[Callable[[Question, Candidate, TermMatcher], str | None], ...]
 )
 
 
+# The ranker's scores are log-odds among one question's sentences: a sentence within this margin of the best is
+# at least e^-2 (about 0.14) times as likely to be the one that answers. Without the ranker, a share of the score.
+_RANK_MARGIN = 2.0
+_SCORE_SHARE = 0.8
 # How far down the ranked passing sentences another claimant's side is looked for.
 _SIDE_DEPTH = 4
 
@@ -757,33 +860,58 @@ def other_side(best: Candidate, other: Candidate, question: Question) -> bool:
 
 # "What is the latest toll?", "How many are still missing?", "What does it now expect?"
 _LATEST = re.compile(r"\b(latest|current|currently|now|still|most recent|so far|to date|updated)\b", re.IGNORECASE)
-# How close to the best score a more recent sentence must be to answer a question about the latest figure.
-_LATEST_NEAR = 0.8
+# How much less of the question's terms a more recent sentence may meet than the best and still answer in its place.
+_LATEST_COVERAGE_SLACK = 0.1
 
 
 def asks_latest(question: str) -> bool:
     return bool(_LATEST.search(question))
 
 
-def latest_and_replaced(best: Candidate, typed: list[Candidate]) -> tuple[Candidate, Candidate | None]:
-    """The most recent sentence nearly as good as the best, and the earlier figure of the same claimant it replaces."""
-    near = [c for c in typed if c.score >= best.score * _LATEST_NEAR]
-    latest = max(near, key=lambda c: (c.metadata.get("published", ""), c.score))
+def latest_and_replaced(best: Candidate, typed: list[Candidate], near: Callable[[Candidate], bool],
+                        strength: Callable[[Candidate], float],
+                        earlier_pool: list[Candidate] | None = None) -> tuple[Candidate, Candidate | None]:
+    """The most recent statement of what the best sentence answers, and the earlier figure it replaces.
+
+    A more recent sentence takes the best one's place only when it is ``near`` (nearly as strong), is said by the
+    same source (`_same_source`: a revision, not another claimant's or another story's figure) and meets the
+    question's terms about as well (a later "17 killed" does not replace "dozens missing"). The earlier figure
+    is looked for in ``earlier_pool`` too (sentences that meet the question's pins and type but that the judge
+    would not answer with alone: an outdated figure is rarely the surest answer), said by the same source,
+    about what the latest counts, and only when the latest gives a figure itself.
+    """
+    same = [c for c in typed if c is best or (near(c) and _same_source(best, c)
+                                              and c.coverage >= best.coverage - _LATEST_COVERAGE_SLACK)]
+    latest = max(same, key=lambda c: (c.metadata.get("published", ""), strength(c)))
     when = latest.metadata.get("published", "")
     figures = set(numbers(latest.text))
     earlier = [
-        c for c in near
-        if c.metadata.get("published", "") < when and numbers(c.text) and not set(numbers(c.text)) <= figures
-        and _same_source(latest, c)
+        c for c in {id(c): c for c in [*same, *(earlier_pool or [])]}.values()
+        if figures and c.metadata.get("published", "") < when and numbers(c.text) and not set(numbers(c.text)) <= figures
+        and (c in same or (_same_source(latest, c) and c.coverage >= latest.coverage - _LATEST_COVERAGE_SLACK
+                           and (c.features or {}).get("figure_about", 1.0) == 1.0))
     ]
-    return latest, max(earlier, key=lambda c: c.score, default=None)
+    return latest, max(earlier, key=strength, default=None)
 
 
 def _same_source(a: Candidate, b: Candidate) -> bool:
-    """Said by one claimant, or both unattributed in one document: a revision, not another source's figure."""
+    """Said by one claimant; or one attributed and the other, unattributed, naming that claimant ("the police
+    force put the crowd at 4,000" beside "Police said ... 6,500"); or both unattributed in one document: a
+    revision, not another source's figure."""
     if a.claimant and b.claimant:
         return same_claimant(a.claimant, b.claimant)
-    return a.claimant is None and b.claimant is None and a.metadata["doc_id"] == b.metadata["doc_id"]
+    if a.claimant or b.claimant:
+        said, unattributed = (a, b) if a.claimant else (b, a)
+        return _names_the_claimant(said.claimant or "", unattributed.text)
+    return a.metadata["doc_id"] == b.metadata["doc_id"]
+
+
+def _names_the_claimant(claimant: str, text: str) -> bool:
+    """``text`` says every word of ``claimant``'s name that is not a function word: "the police force put the
+    crowd at 4,000" names "Police"."""
+    wanted = [stem(w.text) for w in tokens(claimant) if w.lower not in STOPWORDS and len(w.text) > 2]
+    said = [stem(w.text) for w in tokens(text)]
+    return bool(wanted) and all(any(stems_match(word, other) for other in said) for word in wanted)
 
 
 def compose_latest(latest: Candidate, replaced: Candidate | None, question: Question, limit: int) -> tuple[str, list[Citation]]:
@@ -792,16 +920,26 @@ def compose_latest(latest: Candidate, replaced: Candidate | None, question: Ques
     if replaced is None:
         return text, citations
     earlier_text, earlier_citations = compose([replaced], question, limit)
-    when = replaced.metadata.get("published", "")
-    note = f"This replaces an earlier figure{f' (published {when})' if when else ''}: {earlier_text.replace('[1]', '[2]')}"
+    day = _published_day(replaced)
+    # The publication date is given as a resolved date ("(April 6, 2025)"), an annotation the support rule skips.
+    when = f" ({long_date(day)})" if day else ""
     earlier = earlier_citations[0]
     claimant = claimant_label(earlier.claimant, earlier.relay, inline=False) if earlier.claimant else None
-    if not supports(earlier.quote, note, claimant):
-        # The lead-in's words would outweigh a short quote: the earlier sentence stands on its own.
-        note = earlier_text.replace("[1]", "[2]")
-    if len(f"{text} {note}") - len("[1] [2]") > limit:
+    sentence = earlier_text.replace("[1]", "[2]")
+    # The lead-in's words must not outweigh a short quote (`supports`): a shorter one, else the sentence alone.
+    lead_ins = (f"This replaces an earlier figure{when}: ", f"Earlier figure{when}: ", "")
+    note = next(f"{lead_in}{sentence}" for lead_in in lead_ins
+                if not lead_in or supports(earlier.quote, f"{lead_in}{sentence}", claimant))
+    if len(MARKER.sub("", f"{text} {note}")) > limit:
         return text, citations
     return f"{text} {note}", citations + [dc_replace(earlier_citations[0], n=2)]
+
+
+def _published_day(candidate: Candidate) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(candidate.metadata.get("published") or "")
+    except ValueError:
+        return None
 
 
 def _said_by(words: tuple[str, ...], candidate: Candidate) -> bool:
@@ -915,6 +1053,13 @@ def compose(chosen: list[Candidate], question: Question, limit: int) -> tuple[st
     return " ".join(parts), citations
 
 
+def answer_length(chosen: list[Candidate], question: Question, limit: int) -> int:
+    """How long the answer composed of ``chosen`` reads, without its citation markers: with the claimants and
+    resolved dates that `compose` adds, which the sentences' own lengths leave out."""
+    text, _ = compose(chosen, question, limit)
+    return len(MARKER.sub("", text))
+
+
 def _with_claimant(quote: str, candidate: Candidate) -> str:
     """Name who said it when the sentence itself only says "it said" or "the ministry"."""
     if not candidate.claimant or candidate.claimant.lower() in quote.lower():
@@ -926,12 +1071,8 @@ def _with_claimant(quote: str, candidate: Candidate) -> str:
 
 def _with_dates(quote: str, candidate: Candidate) -> str:
     """"on Thursday" becomes "on Thursday (February 24, 2022)", from the article's date."""
-    published = candidate.metadata.get("published")
-    if not published:
-        return quote
-    try:
-        day = dt.date.fromisoformat(published)
-    except ValueError:
+    day = _published_day(candidate)
+    if day is None:
         return quote
     for start, end, resolved in reversed(resolve_weekdays(quote, day)):
         quote = f"{quote[:end]} ({long_date(resolved)}){quote[end:]}"
@@ -956,6 +1097,19 @@ def _fit(candidate: Candidate, question: Question, limit: int) -> tuple[int, int
     piece_start, piece_end = best_span
     text = candidate.text[piece_start:piece_end].rstrip(",;: ")
     return candidate.start + piece_start, candidate.start + piece_start + len(text)
+
+
+def _follows(first: Candidate, then: Candidate) -> bool:
+    """``then`` is the sentence right after ``first`` in the same passage (only white space between them)."""
+    if then.start < first.end or then.start > first.passage_start + len(first.passage):
+        return False
+    return not first.passage[first.end - first.passage_start:then.start - first.passage_start].strip()
+
+
+def states_a_caveat(text: str) -> bool:
+    """The sentence says a figure was not verified ("The numbers could not be independently verified")."""
+    lowered = text.lower()
+    return any(caveat in lowered for caveat in CAVEATS)
 
 
 def _overlaps(a: Candidate, b: Candidate) -> bool:

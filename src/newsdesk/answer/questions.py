@@ -286,18 +286,32 @@ def _merge(current: Question, context: Question) -> Question:
     inherited = tuple(
         replace(t, weight=t.weight * 0.5) for t in context.terms if t.stem not in own
     )
+    kind = context.kind if current.kind == "other" and _elliptical(current.text) else current.kind
+    # What is counted carries over only to a follow-up that counts too: "where is the plant?" after "how many
+    # jobs will it cut?" does not count jobs.
+    counting = kind == "quantity"
     return replace(
         current,
         query=f"{context.query} {current.query}",
-        # "And in 2001?" asks what the earlier turn asked; "Was it her first win?" asks yes or no, not who.
-        kind=current.kind if current.kind != "other" or asks_yes_no(current.text) else context.kind,
+        kind=kind,
         terms=current.terms + inherited,
-        focus=current.focus or context.focus,
-        event=current.event or context.event,
-        counted=current.counted or context.counted,
+        focus=current.focus or (context.focus if counting else ()),
+        event=current.event or (context.event if counting else ()),
+        counted=current.counted or (context.counted if counting else ""),
         follow_up=True,
         soft_entities=context.entities + context.soft_entities,
     )
+
+
+# A question word that makes a follow-up a question of its own kind ("what was her time?", "how old is she?"),
+# unless it only points back at the earlier question ("what about Kessing?", "how about in 2001?").
+_OWN_QUESTION_WORD = re.compile(r"\b(who|whom|whose|what|which|when|where|why|how)\b(?! about\b)", re.IGNORECASE)
+
+
+def _elliptical(text: str) -> bool:
+    """"And in 2001?", "What about Kessing?": a follow-up that asks what the earlier turn asked, so it takes that
+    turn's kind. Not a yes/no question ("Was it her first win?") nor one with a question word of its own."""
+    return not asks_yes_no(text) and not _OWN_QUESTION_WORD.search(text)
 
 
 def entity_met(entity: tuple[str, ...], context: str) -> bool:
