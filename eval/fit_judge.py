@@ -58,7 +58,7 @@ def main() -> int:
     settings = load_settings(store=args.store).model_copy(update={"answer_judge": False})
     assistant = Assistant(settings)
     cases = [case for path in args.sets for case in load_cases(path)]
-    rows, labels, groups, info = collect(assistant, cases)
+    rows, labels, groups, info, _ = collect(assistant, cases)
     x = np.array(rows, dtype=np.float64)
     y = np.array(labels, dtype=np.float64)
     if args.holdout:
@@ -130,20 +130,24 @@ class CandidateInfo:
     length: int  # composed length, for whether a second sentence fits
 
 
+# One row's question, sentence and window (the sentence after the one before it) vectors.
+Vectors = tuple[np.ndarray, np.ndarray, np.ndarray]
+
 # One case: the rows that are its candidates, and "judged" or "elsewhere" (decided before the judge).
 Group = tuple[Case, list[int], str]
 
 
 def collect(
     assistant: Assistant, cases: list[Case]
-) -> tuple[list[list[float]], list[float], list[Group], list[CandidateInfo]]:
-    """Rows, labels and each row's `CandidateInfo`; per case: the rows that are its candidates and what the
-    answerer would do first."""
+) -> tuple[list[list[float]], list[float], list[Group], list[CandidateInfo], list[Vectors]]:
+    """Rows, labels, each row's `CandidateInfo` and its question, sentence and window vectors; per case: the
+    rows that are its candidates and what the answerer would do first."""
     answerer = assistant.answerer
     rows: list[list[float]] = []
     labels: list[float] = []
     groups: list[Group] = []
     info: list[CandidateInfo] = []
+    vectors: list[Vectors] = []
     for case in cases:
         retrieved = assistant._retrieve(assistant._analyse(Request(case.question, history=tuple(case.history))))
         question, evidence = retrieved.question, retrieved.evidence
@@ -153,7 +157,10 @@ def collect(
             groups.append((case, [], "elsewhere"))  # decided before the judge: not replayed
             continue
         members = []
-        for candidate in answerer.judge(question, evidence.passages):
+        candidates = answerer.judge(question, evidence.passages)
+        # The texts the answerer embedded: cached, so this costs no model call.
+        embedded = answerer.embedder.embed([question.query] + [c.text for c in candidates] + [c.window for c in candidates])
+        for index, candidate in enumerate(candidates):
             if candidate.features is None:
                 continue
             text, _ = compose([candidate], question, assistant.settings.max_answer_chars)
@@ -164,8 +171,9 @@ def collect(
             labels.append(float(right))
             info.append(CandidateInfo(withholds_answer(question, candidate.text),
                                       type_met(question, candidate.text, candidate.claimant), len(text)))
+            vectors.append((embedded[0], embedded[1 + index], embedded[1 + len(candidates) + index]))
         groups.append((case, members, "judged"))
-    return rows, labels, groups, info
+    return rows, labels, groups, info, vectors
 
 
 MAX_CHARS = 500
