@@ -217,18 +217,8 @@ def replay_at(groups: list[Group], probabilities: np.ndarray, labels: np.ndarray
     for case, members, how in groups:
         if how != "judged":
             continue
-        passing = [m for m in members if probabilities[m] >= t]
-        best = max(passing, key=lambda m: order[m], default=None)
-        surest = max(passing, key=lambda m: probabilities[m], default=None)
-        if first_withheld(best, surest, lambda m: info[m].withholds) is not None:
-            chosen = None
-        else:
-            typed = sorted((m for m in passing if info[m].type_met and not info[m].withholds), key=lambda m: -order[m])
-            chosen = typed[0] if typed else None
-        # The answerer adds the next passing sentence when both fit: either may hold the answer.
-        shown = [chosen] if chosen is not None else []
-        if chosen is not None:
-            shown += [m for m in typed[1:3] if info[chosen].length + info[m].length <= MAX_CHARS][:1]
+        shown = shown_at([m for m in members if probabilities[m] >= t], probabilities, order, info)
+        chosen = shown[0] if shown else None
         if case.answerable:
             answerable += 1
             refused_answerable += chosen is None
@@ -242,6 +232,20 @@ def replay_at(groups: list[Group], probabilities: np.ndarray, labels: np.ndarray
         "false_refusal_rate": round(refused_answerable / max(1, answerable), 3),
         "refusal_recall": round(refused_unanswerable / max(1, unanswerable), 3),
     }
+
+
+def shown_at(passing: list[int], probabilities: np.ndarray, order: np.ndarray, info: list[CandidateInfo]) -> list[int]:
+    """The rows the answerer would answer with, given the passing ones; none when it refuses."""
+    best = max(passing, key=lambda m: order[m], default=None)
+    surest = max(passing, key=lambda m: probabilities[m], default=None)
+    if first_withheld(best, surest, lambda m: info[m].withholds) is not None:
+        return []
+    typed = sorted((m for m in passing if info[m].type_met and not info[m].withholds), key=lambda m: -order[m])
+    if not typed:
+        return []
+    # The answerer adds the next passing sentence when both fit: either may hold the answer.
+    chosen = typed[0]
+    return [chosen] + [m for m in typed[1:3] if info[chosen].length + info[m].length <= MAX_CHARS][:1]
 
 
 def choose_threshold(groups: list[Group], probabilities: np.ndarray, labels: np.ndarray, info: list[CandidateInfo],

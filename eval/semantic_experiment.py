@@ -36,6 +36,7 @@ from __future__ import annotations
 import argparse
 import pickle
 import sys
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -73,6 +74,11 @@ def main() -> int:
           f"(right, false refusals, refusal recall; threshold chosen on the other two files)")
     baseline = leave_one_file_out(data, None, args.target_false_refusals)
     print(table_row("(judge v17 features only)", baseline, baseline))
+    print("held-out errors of the judge as it is:", dict(sorted(sum((kinds for kinds in (
+        error_kinds(data, held, args.target_false_refusals) for held in FILES_ORDER)), Counter()).items())))
+    for name, column in (("cosine", data["x"][:, fit_judge.FEATURES.index("similarity")]),
+                         ("worst-aligned token", data["extra"]["tok_min"])):
+        print(f"{name}: {near_misses(data, column)}")
     for name, make in signals(args.head_l2).items():
         if args.only and name not in args.only:
             continue
@@ -320,6 +326,49 @@ def leave_one_file_out(data: dict, signal: Signal | None, target: float) -> dict
         result[held] = replay | {"threshold": threshold, "judged": judged,
                                  "auc": auc(probabilities[held_rows], y[held_rows])}
     return result
+
+
+def error_kinds(data: dict, held: str, target: float) -> Counter:
+    """What the judge fitted on the other files gets wrong on ``held``, replayed as `fit_judge.replay_at` does."""
+    x, y, groups, info, files = data["x"], data["y"], data["groups"], data["info"], data["files"]
+    fit_groups = [g for g, f in zip(groups, files, strict=True) if f != held]
+    weights, bias, ranking, threshold, _ = fit_judge.fit_all(fit_groups, x, y, info, target)
+    probabilities, order = 1.0 / (1.0 + np.exp(-(x @ weights + bias))), x @ ranking
+    kinds: Counter = Counter()
+    for case, members, how in (g for g, f in zip(groups, files, strict=True) if f == held):
+        if how != "judged":
+            continue
+        passing = [m for m in members if probabilities[m] >= threshold]
+        shown = fit_judge.shown_at(passing, probabilities, order, info)
+        if case.answerable and any(y[m] == 1 for m in shown):
+            continue
+        if not case.answerable:
+            kinds["unanswerable answered"] += bool(shown)
+        elif not any(y[m] == 1 for m in members):
+            kinds["answerable, no candidate answers"] += 1
+        elif not shown:
+            kinds["answerable refused, a candidate answers"] += 1
+        elif any(y[m] == 1 for m in passing):
+            kinds["another sentence chosen, the answering one passing"] += 1
+        else:
+            kinds["another sentence chosen, the answering one below the threshold"] += 1
+    return kinds
+
+
+def near_misses(data: dict, column: np.ndarray) -> str:
+    """How well ``column`` tells the best candidate of an unanswerable question from the answering sentence."""
+    right, missed = [], []
+    for case, members, how in data["groups"]:
+        if how != "judged" or not members:
+            continue
+        if case.answerable and data["y"][members].sum() > 0:
+            right.append(max(column[m] for m in members if data["y"][m] == 1))
+        elif not case.answerable:
+            missed.append(column[members].max())
+    scores = np.array(right + missed)
+    labels = np.array([1] * len(right) + [0] * len(missed))
+    return (f"median {np.median(right):.3f} for the answering sentence ({len(right)} cases), {np.median(missed):.3f} "
+            f"for an unanswerable question's closest ({len(missed)}); AUC {auc(scores, labels):.3f}")
 
 
 def table_row(name: str, baseline: dict, measured: dict) -> str:

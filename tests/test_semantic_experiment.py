@@ -97,3 +97,22 @@ def test_the_experiment_refuses_the_sealed_test_split(monkeypatch, capsys) -> No
                                       "--set", "dev=eval/dev/cases.jsonl", "--set", "test=eval/test/cases.jsonl"])
     assert experiment.main() == 1
     assert "sealed test split" in capsys.readouterr().err
+
+
+def _info(withholds: bool = False, type_met: bool = True, length: int = 100):
+    return fit_judge.CandidateInfo(withholds=withholds, type_met=type_met, length=length)
+
+
+@pytest.mark.parametrize(
+    ("info", "shown"),
+    [
+        ([_info(), _info(), _info()], [2, 1]),  # the ranker's best, then the next that fits beside it
+        ([_info(), _info(length=450), _info()], [2, 0]),  # the next does not fit within 500 characters
+        ([_info(), _info(), _info(withholds=True)], []),  # the best says the fact was not given: refuse
+        ([_info(type_met=False)] * 3, []),  # none gives the kind of answer asked for: refuse
+    ],
+)
+def test_the_replay_answers_as_the_answerer_does(info, shown) -> None:
+    order = np.array([0.1, 0.5, 0.9])  # the ranker prefers row 2, then 1, then 0
+    probabilities = np.array([0.9, 0.5, 0.3])
+    assert fit_judge.shown_at([0, 1, 2], probabilities, order, info) == shown
