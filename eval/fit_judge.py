@@ -58,7 +58,7 @@ def main() -> int:
     settings = load_settings(store=args.store).model_copy(update={"answer_judge": False})
     assistant = Assistant(settings)
     cases = [case for path in args.sets for case in load_cases(path)]
-    rows, labels, groups, info = collect(assistant, cases)
+    rows, labels, groups, info, _ = collect(assistant, cases)
     x = np.array(rows, dtype=np.float64)
     y = np.array(labels, dtype=np.float64)
     if args.holdout:
@@ -130,20 +130,24 @@ class CandidateInfo:
     length: int  # composed length, for whether a second sentence fits
 
 
+# One row's question, sentence and window (the sentence after the one before it) vectors.
+Vectors = tuple[np.ndarray, np.ndarray, np.ndarray]
+
 # One case: the rows that are its candidates, and "judged" or "elsewhere" (decided before the judge).
 Group = tuple[Case, list[int], str]
 
 
 def collect(
     assistant: Assistant, cases: list[Case]
-) -> tuple[list[list[float]], list[float], list[Group], list[CandidateInfo]]:
-    """Rows, labels and each row's `CandidateInfo`; per case: the rows that are its candidates and what the
-    answerer would do first."""
+) -> tuple[list[list[float]], list[float], list[Group], list[CandidateInfo], list[Vectors]]:
+    """Rows, labels, each row's `CandidateInfo` and its question, sentence and window vectors; per case: the
+    rows that are its candidates and what the answerer would do first."""
     answerer = assistant.answerer
     rows: list[list[float]] = []
     labels: list[float] = []
     groups: list[Group] = []
     info: list[CandidateInfo] = []
+    vectors: list[Vectors] = []
     for case in cases:
         retrieved = assistant._retrieve(assistant._analyse(Request(case.question, history=tuple(case.history))))
         question, evidence = retrieved.question, retrieved.evidence
@@ -153,7 +157,10 @@ def collect(
             groups.append((case, [], "elsewhere"))  # decided before the judge: not replayed
             continue
         members = []
-        for candidate in answerer.judge(question, evidence.passages):
+        candidates = answerer.judge(question, evidence.passages)
+        # The texts the answerer embedded: cached, so this costs no model call.
+        embedded = answerer.embedder.embed([question.query] + [c.text for c in candidates] + [c.window for c in candidates])
+        for index, candidate in enumerate(candidates):
             if candidate.features is None:
                 continue
             text, _ = compose([candidate], question, assistant.settings.max_answer_chars)
@@ -164,8 +171,9 @@ def collect(
             labels.append(float(right))
             info.append(CandidateInfo(withholds_answer(question, candidate.text),
                                       type_met(question, candidate.text, candidate.claimant), len(text)))
+            vectors.append((embedded[0], embedded[1 + index], embedded[1 + len(candidates) + index]))
         groups.append((case, members, "judged"))
-    return rows, labels, groups, info
+    return rows, labels, groups, info, vectors
 
 
 MAX_CHARS = 500
@@ -209,18 +217,8 @@ def replay_at(groups: list[Group], probabilities: np.ndarray, labels: np.ndarray
     for case, members, how in groups:
         if how != "judged":
             continue
-        passing = [m for m in members if probabilities[m] >= t]
-        best = max(passing, key=lambda m: order[m], default=None)
-        surest = max(passing, key=lambda m: probabilities[m], default=None)
-        if first_withheld(best, surest, lambda m: info[m].withholds) is not None:
-            chosen = None
-        else:
-            typed = sorted((m for m in passing if info[m].type_met and not info[m].withholds), key=lambda m: -order[m])
-            chosen = typed[0] if typed else None
-        # The answerer adds the next passing sentence when both fit: either may hold the answer.
-        shown = [chosen] if chosen is not None else []
-        if chosen is not None:
-            shown += [m for m in typed[1:3] if info[chosen].length + info[m].length <= MAX_CHARS][:1]
+        shown = shown_at([m for m in members if probabilities[m] >= t], probabilities, order, info)
+        chosen = shown[0] if shown else None
         if case.answerable:
             answerable += 1
             refused_answerable += chosen is None
@@ -234,6 +232,20 @@ def replay_at(groups: list[Group], probabilities: np.ndarray, labels: np.ndarray
         "false_refusal_rate": round(refused_answerable / max(1, answerable), 3),
         "refusal_recall": round(refused_unanswerable / max(1, unanswerable), 3),
     }
+
+
+def shown_at(passing: list[int], probabilities: np.ndarray, order: np.ndarray, info: list[CandidateInfo]) -> list[int]:
+    """The rows the answerer would answer with, given the passing ones; none when it refuses."""
+    best = max(passing, key=lambda m: order[m], default=None)
+    surest = max(passing, key=lambda m: probabilities[m], default=None)
+    if first_withheld(best, surest, lambda m: info[m].withholds) is not None:
+        return []
+    typed = sorted((m for m in passing if info[m].type_met and not info[m].withholds), key=lambda m: -order[m])
+    if not typed:
+        return []
+    # The answerer adds the next passing sentence when both fit: either may hold the answer.
+    chosen = typed[0]
+    return [chosen] + [m for m in typed[1:3] if info[chosen].length + info[m].length <= MAX_CHARS][:1]
 
 
 def choose_threshold(groups: list[Group], probabilities: np.ndarray, labels: np.ndarray, info: list[CandidateInfo],
