@@ -66,7 +66,9 @@ INSTRUCTION_PATTERNS = (
     r"(instructions?|prompts?|directions|system prompt|articles|passages)\b",
     r"(^|\n)\W{0,3}(system|assistant|user|model|developer)\s*:",
     r"<\|[^|>]{1,30}\|>|<(start|end)_of_turn>|</?passage\b|\[/?INST\]|<</?SYS>>",  # chat-template tokens
-    r"\bwhen (you are |you're )?asked (about|for)\b[^.]*\b(reply|respond|answer|say)\b",
+    r"\bwhen (you are |you're )asked\b[^.]*\b(reply|respond|answer|say)\b",
+    # "When asked how many ..., reply that ...": an order (no subject before the verb), not "When asked, she said".
+    r"\bwhen asked\b[^.,;]*,\s*(always |only |just )?(reply|respond|answer|say)\b",
     r"^\W*(reply|respond|answer|say) (only )?(that|with)\b",
     r"^\W*(always )?(reply|respond|answer)\b[^.]{0,40}\b(only|every question)\b",  # an order, not "said it would reply only"
     r"\byou are now\b|\bnew (rules?|instructions?) (for|from)\b|\bthe assistant must\b",
