@@ -53,8 +53,11 @@ STREAM_PAUSE_S = 0.02
 ASK_CONCURRENCY = 4  # questions answered at once; each takes tens of milliseconds on 2 cores
 
 CSS = """
-.nd-disputes th, .nd-disputes td:not(:nth-child(2)) { white-space: nowrap; vertical-align: top; }
-#nd-sources { max-height: 640px; overflow-y: auto; }
+.nd-disputes th, .nd-disputes td:not(:nth-child(-n+2)) { white-space: nowrap; vertical-align: top; }
+/* A source may be a long role and name, a side a whole sentence: neither column may squeeze the other. */
+.nd-disputes td:first-child { min-width: 7em; max-width: 14em; vertical-align: top; }
+.nd-disputes td:nth-child(2) { min-width: 14em; vertical-align: top; }
+#nd-sources { max-height: 640px; overflow-y: auto !important; }  /* gradio sets .block overflow: visible */
 .nd-answer, .nd-question { line-height: 1.5; }
 .nd-cite { font-weight: 600; text-decoration: none; padding: 0 1px; border-radius: 3px;
            background: var(--color-accent-soft); color: var(--color-accent); cursor: pointer; }

@@ -356,6 +356,8 @@ def test_page_answers_within_two_seconds_with_linked_highlighted_sources(
     browser.evaluate("document.querySelector('#nd-chat a.nd-cite').click()")
     assert browser.wait_for("document.querySelector('#src-1-1').classList.contains('nd-flash')", timeout=2)
     assert browser.evaluate("location.hash") == "", "a citation link must not navigate away"
+    # A long list of sources scrolls inside its panel, not on under the accordions below it.
+    assert browser.evaluate("getComputedStyle(document.querySelector('#nd-sources')).overflowY") == "auto"
     browser.send("Browser.grantPermissions", permissions=["clipboardReadWrite", "clipboardSanitizedWrite"])
     browser.evaluate("document.querySelector('#nd-copy').click()")
     markdown = browser.wait_for("navigator.clipboard.readText()", timeout=5)
