@@ -9,13 +9,22 @@ See docs/claims.md.
 - ``X said/claims/told/warned ...``, ``"...," X said`` and ``"...," said X``:
   X is the claimant; verbs inside quotation marks or negated ("did not say")
   attribute nothing;
-- ``NAME, a ROLE, said`` / ``NAME, which said``: the name (with a short role);
+- X is read by its grammar, not from a list of sources: a name, or any noun
+  phrase ("the national seismology institute", "rescue workers", "supporters
+  of the club", "doctors at St. Elwyn's Hospital"); passives ("announced by
+  X"), "X was quoted by Y as saying", "..., said X", findings of documents
+  ("data from X showed");
+- ``NAME, a ROLE, said`` / ``NAME, which said``: the name (with a short role),
+  found by walking back over the comma-separated descriptions;
 - ``according to Y`` / ``citing Y`` / ``Y stated ... citing X`` / ``X told Y``:
   with another claimant in the sentence, a news organisation Y is the relay;
 - pronouns, surnames and short definite references (``it``, ``Marrow``,
   ``the ministry``, ``the governor's office``) are resolved to the latest
   matching claimant named before them in the article;
-- a sentence that is wholly a quotation continues the quotation before it;
+- a sentence that is wholly a quotation continues the quotation before it, and
+  one that opens a quotation closed later is the closing sentence's speaker's;
+- "he"/"she" also mean the person a sentence opens with ("Professor Ann Lee
+  led the dig. She said ...");
 - a sentence whose clauses name different claimants (``whereas Kyiv claims``,
   ``with Russia claiming ... while Ukraine argued``) is attributed clause by clause.
 """
@@ -138,6 +147,9 @@ def attribute_clauses(body: str, sentences: list[Span], outlet: str | None = Non
             # known by a fuller name ("Penrose" after "Prime Minister Aurelius Penrose"): that name is the latest
             fuller = next((claimant for claimant, _ in reversed(named) if re.search(rf"(?<!for )(?<!of )(?<!to )\b{re.escape(person)}(?:$|,)", claimant)), person)
             named.append((fuller, _MENTIONED + sentence.lower()))
+        group = _opening_group(sentence)
+        if group:  # "Investigators from the safety board arrived on Monday." then "They said ..."
+            named.append((group, _MENTIONED + _GROUP + sentence.lower()))
         previous = whole
         previous_quoted = quoted or ('"' in sentence or "“" in sentence)
     return _speakers_of_open_quotes(body, sentences, result)
@@ -173,6 +185,8 @@ def _speakers_of_open_quotes(body: str, sentences: list[Span], result: list[list
 
 # Marks an entry of ``named`` that was only mentioned, not a claimant: "he"/"she" and surnames may refer to it, "it" not.
 _MENTIONED = "\x00"
+# Marks a mentioned group ("Investigators from the board arrived"): "they" may refer to it, "it" and "he" not.
+_GROUP = "\x01"
 # Words that make a capitalised name an organisation's, a place's or a day's rather than a person's.
 _NOT_PERSON_WORDS = ORGANISATION_NOUNS | PLACE_NOUNS | MEDIA_WORDS | frozenset(WEEKDAYS) | frozenset(MONTHS)
 _NAME = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
@@ -219,6 +233,18 @@ def _opening_person(sentence: str) -> list[str]:
     if any(word.lower in _NOT_PERSON_WORDS or word.lower in STOPWORDS or _possessive(body, word) for word in run):
         return []
     return [_join(run, body)]
+
+
+def _opening_group(sentence: str) -> str | None:
+    """"Investigators from the safety board arrived on Monday.": the plural subject a sentence opens with."""
+    words = tokens(sentence)
+    if not words or words[0].text.isupper() and len(words[0].text) > 1:
+        return None  # a dateline
+    subject = _opening_subject(sentence, words, len(words))
+    if subject is None or subject[1] != words[0].start:
+        return None
+    head = tokens(subject[0])[0] if subject[0].split()[0].lower() not in _DETERMINERS else tokens(subject[0])[-1]
+    return subject[0] if is_plural_noun(head.lower) or head.lower in COLLECTIVE_NOUNS else None
 
 
 def _split_by_claimant(
@@ -494,6 +520,30 @@ _BE = frozenset("is are was were be been being".split())
 _AUXILIARIES = frozenset("has have had also then again later earlier previously repeatedly publicly".split())
 
 
+_VERB_WORDS = _BE | _AUXILIARIES | frozenset("did does do will would could can may might must should".split())
+
+
+def _opening_subject(sentence: str, words: list[Token], verb_index: int) -> tuple[str, int] | None:
+    """The noun phrase or name that opens the sentence as the subject of a verb right after it."""
+    for index in range(1, min(8, verb_index)):
+        word, before = words[index], words[index - 1]
+        if _gap_breaks_phrase(sentence, before, word):
+            return None
+        if not word.text.islower() or not (word.lower in _VERB_WORDS or only_a_verb(word.lower)):
+            continue
+        if before.text[0].isupper():
+            start = _name_run_start(sentence, words, index - 1)
+        else:
+            found = _phrase_start(sentence, words, index - 1)
+            start = found[0] if found and found[1] else None
+        if start:
+            start = _enclosing_phrase(sentence, words, start)  # "Investigators from the safety board arrived"
+        if start != 0:
+            return None
+        return _subject_before(sentence, words, index)
+    return None
+
+
 def _passive_agent(sentence: str, words: list[Token], verb_index: int) -> tuple[str, int] | None:
     """"It was announced by President Ann Lee", "The toll, confirmed by the health ministry, ...": who by."""
     if verb_index + 2 >= len(words) or words[verb_index + 1].lower != "by" or verb_index == 0:
@@ -508,7 +558,11 @@ def _passive_agent(sentence: str, words: list[Token], verb_index: int) -> tuple[
 
 
 def _sentence_subject(sentence: str, words: list[Token], verb_index: int) -> tuple[str, int] | None:
-    """For "X raised the toll to 57, saying ...": the subject of the sentence's first verb."""
+    """For "X raised the toll to 57, saying ...": the subject the sentence opens with, else the subject of
+    its first verb of saying ("The commission lowered the 61.4 percent it announced, saying ...": the commission)."""
+    opening = _opening_subject(sentence, words, verb_index)
+    if opening:
+        return opening
     for index in range(verb_index):
         if words[index].lower in ATTRIBUTION_VERBS or _is_attribution_verb(words, index):
             return _subject_before(sentence, words, index)
@@ -1121,7 +1175,11 @@ def _resolve(reference: str, named: list[tuple[str, str]]) -> str | None:
     if lowered in CLAIMANT_PRONOUNS:
         if lowered in PERSONAL_PRONOUNS:  # "she said": the latest one person named, not "two officials" or "the study"
             return next((claimant for claimant, _ in reversed(named) if _may_be_one_person(claimant)), None)
-        return next((claimant for claimant, sentence in reversed(named) if not sentence.startswith(_MENTIONED)), None)
+        group = _MENTIONED + _GROUP if lowered == "they" else _MENTIONED  # "they": also a group only mentioned
+        return next(
+            (claimant for claimant, sentence in reversed(named)
+             if not sentence.startswith(_MENTIONED) or sentence.startswith(group)), None
+        )
     words = lowered.split()
     owned = re.match(r"(its|his|her|their) (\S.*)$", reference, re.IGNORECASE)
     if owned:  # "his group": Ruud's group; "its finance director": the finance director (whose is not sure)
