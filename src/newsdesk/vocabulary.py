@@ -103,6 +103,8 @@ CLAIMANT_PRONOUNS = PERSONAL_PRONOUNS | frozenset("it they this that we".split()
 REFERRING_WORDS = frozenset("they them it its their that those these he she him her there this".split())
 # Determiners before a noun that speak of a thing already named: "the library", "its library".
 DEFINITE_DETERMINERS = frozenset("the its this that".split())
+# Every determiner that opens a noun phrase: "a spokesman", "their lawyers", "these officials".
+DETERMINERS = DEFINITE_DETERMINERS | frozenset("a an their his her our these those".split())
 
 # Words no finished English sentence ends on: a generated sentence that does ("... and the date was.")
 # was cut off by the token limit, whatever its citations support.

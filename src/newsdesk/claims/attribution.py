@@ -53,6 +53,7 @@ from newsdesk.vocabulary import (
     ATTRIBUTION_VERBS,
     CLAIMANT_PRONOUNS,
     COLLECTIVE_NOUNS,
+    DETERMINERS,
     DOCUMENT_NOUNS,
     FINDING_VERBS,
     INVERTING_VERBS,
@@ -243,8 +244,12 @@ def _opening_group(sentence: str) -> str | None:
     subject = _opening_subject(sentence, words, len(words))
     if subject is None or subject[1] != words[0].start:
         return None
-    head = tokens(subject[0])[0] if subject[0].split()[0].lower() not in _DETERMINERS else tokens(subject[0])[-1]
-    return subject[0] if is_plural_noun(head.lower) or head.lower in COLLECTIVE_NOUNS else None
+    phrase = tokens(subject[0])
+    ends = [i for i, w in enumerate(phrase) if w.lower in _JOINING_PREPOSITIONS]
+    head = phrase[ends[0] - 1 if ends and ends[0] else -1]  # "investigators" of "Investigators from the board"
+    if not (is_plural_noun(head.lower) or head.lower in COLLECTIVE_NOUNS):
+        return None
+    return re.sub(r"^(?:The|A|An) (?=[a-z])", "", subject[0])  # "rescue teams", as the sentence would name them
 
 
 def _split_by_claimant(
@@ -414,7 +419,7 @@ def _source_of_document(subject: str) -> str | None:
         return subject[after[1].start:]
     if len(after) >= 3 and after[0].lower.endswith("ed") and after[1].lower in ("by", "in"):
         return subject[after[2].start:]  # "a study published in the Journal of X"
-    if any(w.lower not in _DETERMINERS and only_a_noun(w.text) for w in before) or [w.lower for w in before] == ["the"]:
+    if any(w.lower not in DETERMINERS and only_a_noun(w.text) for w in before) or [w.lower for w in before] == ["the"]:
         return subject  # "court documents" says whose; "the statement" is one named before
     return None
 
@@ -857,7 +862,6 @@ def _determined_phrase(sentence: str, words: list[Token], end: int) -> tuple[str
 
 
 # -- noun phrases: who a lower-case subject is ("the national seismology institute", "supporters of the club")
-_DETERMINERS = frozenset("the a an its their his her our this these those".split())
 _JOINING_PREPOSITIONS = frozenset("of at for from in with".split())
 _TIME_NOUNS = frozenset("day week weekend month year morning afternoon evening night today yesterday hour".split())
 
@@ -905,7 +909,7 @@ def _phrase_start(sentence: str, words: list[Token], end: int) -> tuple[int, boo
         previous = words[index - 1]
         if _gap_breaks_phrase(sentence, previous, words[index]):
             break
-        if previous.lower in _DETERMINERS:
+        if previous.lower in DETERMINERS:
             return index - 1, True
         if not _may_modify_head(sentence, previous):
             break
@@ -966,7 +970,7 @@ def _noun_phrase_subject(sentence: str, words: list[Token], end: int, verb_index
     if _opens_clause(sentence, words, enclosing):
         first = enclosing  # "supporters of the club said"; not "fighting to save the hours of the library say"
     head = words[end]
-    if first < end and words[first].lower not in _DETERMINERS and first != found[0]:
+    if first < end and words[first].lower not in DETERMINERS and first != found[0]:
         determined = True  # "supporters of the club": the enclosing phrase is as definite as its object
     opens_clause = first == 0 or _gap_breaks_phrase(sentence, words[first - 1], words[first])
     plural = is_plural_noun(head.lower) or head.lower in _BARE_SOURCES
@@ -1079,7 +1083,7 @@ def _cue_target(sentence: str, after: list[Token]) -> str | None:
             return re.sub(r"['’]s?$", "", sentence[start:owner.end])
         if phrase:
             return _join(phrase, sentence)  # "a company statement": the company
-        if [w for w in described if w.lower not in _DETERMINERS] == [head]:
+        if [w for w in described if w.lower not in DETERMINERS] == [head]:
             return None  # "a study published this month": whose is not said ("court documents" says it)
     start = described[1].start if described[0].lower in ("a", "an") else described[0].start
     return sentence[start:described[-1].end]
@@ -1092,7 +1096,7 @@ def _phrase_after(sentence: str, after: list[Token]) -> list[Token] | None:
     for index, word in enumerate(after[:7]):
         if phrase and _gap_breaks_phrase(sentence, phrase[-1], word):
             break
-        if not phrase and word.lower in _DETERMINERS:
+        if not phrase and word.lower in DETERMINERS:
             phrase.append(word)
         elif word.text[:1].isupper():
             break
@@ -1111,6 +1115,9 @@ def _phrase_after(sentence: str, after: list[Token]) -> list[Token] | None:
     if not phrase:
         return None
     rest = after[len(phrase):] if after[:len(phrase)] == phrase else []
+    name = _cue_phrase(sentence, rest) if rest and rest[0].text[0].isupper() else []
+    if name and not _gap_breaks_phrase(sentence, phrase[-1], rest[0]):
+        return [*phrase, *name]  # "the state broadcaster RVT": the name the description goes with
     if len(rest) >= 2 and rest[0].lower in ("at", "of", "from", "in") and not _gap_breaks_phrase(sentence, phrase[-1], rest[0]):
         name = _cue_phrase(sentence, rest[1:])
         if name and any(w.text[0].isupper() for w in name):
@@ -1146,8 +1153,7 @@ def _told_media(sentence: str, words: list[Token], outlet: str | None) -> str | 
     for index, word in enumerate(words):
         if word.lower != "told":
             continue
-        phrase = _cue_phrase(sentence, words[index + 1:])
-        name = _join(phrase, sentence) if phrase else ""
+        name = _cue_target(sentence, words[index + 1:]) or ""
         if name and _is_media(name) and not (outlet and same_claimant(name, outlet)):
             return name
     return None
