@@ -122,6 +122,7 @@ class Clause:
 def attribute_clauses(body: str, sentences: list[Span], outlet: str | None = None) -> list[list[Clause]]:
     """Each sentence's clauses with their attributions; one clause unless claimants differ."""
     named: list[tuple[str, str]] = []  # (claimant, the sentence it was named in, lower-cased)
+    surnames = _surnames(body)
     result: list[list[Clause]] = []
     previous: Attribution | None = None
     previous_quoted = False
@@ -144,11 +145,14 @@ def attribute_clauses(body: str, sentences: list[Span], outlet: str | None = Non
                 )
         # People this sentence introduces ("The union's secretary, Ann Lee, called ..."): a later
         # "she said" or "Lee said" refers to them even though this sentence attributes nothing to them.
-        for person in [*people_introduced(sentence), *_opening_person(sentence)]:
+        attributed = any(clause.attribution for clause in clauses)
+        # The subject a sentence without a speaker opens with: "Ann Lee toured the town. She said ..."
+        subjects = [] if attributed else _opening_person(sentence, surnames)
+        for person in [*people_introduced(sentence), *subjects]:
             # known by a fuller name ("Penrose" after "Prime Minister Aurelius Penrose"): that name is the latest
             fuller = next((claimant for claimant, _ in reversed(named) if re.search(rf"(?<!for )(?<!of )(?<!to )\b{re.escape(person)}(?:$|,)", claimant)), person)
             named.append((fuller, _MENTIONED + sentence.lower()))
-        group = _opening_group(sentence)
+        group = None if attributed else _opening_group(sentence)
         if group:  # "Investigators from the safety board arrived on Monday." then "They said ..."
             named.append((group, _MENTIONED + _GROUP + sentence.lower()))
         previous = whole
@@ -213,7 +217,17 @@ def people_introduced(sentence: str) -> list[str]:
     return found
 
 
-def _opening_person(sentence: str) -> list[str]:
+def _surnames(body: str) -> frozenset[str]:
+    """Last words of the article's names of two or more capitalised words: "Penrose" of "Aurelio Penrose"."""
+    found = set()
+    for run in re.finditer(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+", body):
+        words = run.group().split()
+        if not any(word.lower() in _NOT_PERSON_WORDS or word.lower() in STOPWORDS for word in words):
+            found.add(words[-1])
+    return frozenset(found)
+
+
+def _opening_person(sentence: str, surnames: frozenset[str] = frozenset()) -> list[str]:
     """"Professor Lucian Adeyemi led the excavation.": the person a sentence opens with as its subject, whom a
     later "he" or "she" means; a run of two to five capitalised words before a lower-case verb, not an
     organisation's or a place's name."""
@@ -226,8 +240,8 @@ def _opening_person(sentence: str) -> list[str]:
         run.append(word)
     if not 1 <= len(run) <= 5 or run[0].start != 0 or len(run) == len(words):
         return []
-    if len(run) == 1 and (is_a_noun(run[0].text) or specificity(run[0].text) < 3.0):
-        return []  # "Penrose himself appeared": a surname; "Police arrived", "Russia said": not one person
+    if len(run) == 1 and run[0].text not in surnames:
+        return []  # "Penrose himself appeared" after "Aurelio Penrose": a surname; "Floodwater swept ...": not
     following = words[len(run)]
     if not following.text.islower() or _gap_breaks_phrase(body, run[-1], following) or following.lower in STOPWORDS - _BE - _AUXILIARIES:
         return []  # "Ann Lee, a farmer, ..." is people_introduced's; "Lowmarch and Estmark agreed" names no one person
@@ -545,7 +559,8 @@ def _opening_subject(sentence: str, words: list[Token], verb_index: int) -> tupl
             start = _enclosing_phrase(sentence, words, start)  # "Investigators from the safety board arrived"
         if start != 0:
             return None
-        return _subject_before(sentence, words, index)
+        subject = _subject_before(sentence, words, index)
+        return None if subject is None or subject[0].lower() in CLAIMANT_PRONOUNS else subject  # "It overturned ..."
     return None
 
 
@@ -1160,7 +1175,13 @@ def _told_media(sentence: str, words: list[Token], outlet: str | None) -> str | 
 
 
 def _is_media(name: str) -> bool:
-    return any(word.lower() in MEDIA_WORDS for word in re.findall(r"[\w']+", name))
+    """A news organisation: a name with a media word ("Continental Press Agency"), or a description whose head
+    is one ("the state broadcaster RVT"); not "a news conference"."""
+    words = re.findall(r"[\w']+", name)
+    described = [w for w in words if w.islower() and w not in STOPWORDS]
+    return any(w[:1].isupper() and w.lower() in MEDIA_WORDS for w in words) or bool(
+        described and described[-1] in MEDIA_WORDS
+    )
 
 
 def _join(phrase: list[Token], sentence: str) -> str:
