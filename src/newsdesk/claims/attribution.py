@@ -344,7 +344,7 @@ _SPEAKER_COLON = re.compile(r"^\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]
 def _attribute(sentence: str, named: list[tuple[str, str]], outlet: str | None = None) -> Attribution | None:
     words = tokens(sentence)
     headline = _SPEAKER_COLON.match(sentence)
-    if headline and headline.group("name").lower() not in STOPWORDS:
+    if headline and (" " in headline.group("name") or specificity(headline.group("name")) >= 3.0):  # not "Update: '...'"
         return Attribution(_resolve(headline.group("name"), named) or headline.group("name"), None, headline.start("name"))
     quoted_as = _quoted_as_saying(sentence, words)
     if quoted_as:
