@@ -164,3 +164,30 @@ DESCRIBED_SOURCES = [
 @pytest.mark.parametrize("sentence, claimant", DESCRIBED_SOURCES, ids=[c for _, c in DESCRIBED_SOURCES])
 def test_a_source_described_by_a_clause_is_not_the_clause_s_last_noun(sentence, claimant):
     assert _attribute(sentence) == [claimant]
+
+
+def test_he_after_a_speaker_is_the_speaker_not_the_thing_the_sentence_opens_with():
+    labels = _attribute(
+        "Provincial governor Anna Brisk said the dam had held.",
+        "Floodwater swept through the lower village, Brisk told reporters.",
+        '"The water came down like a wall," he said.',
+    )
+    assert labels[2] == "Provincial governor Anna Brisk"
+
+
+def test_a_news_conference_relays_nothing():
+    assert _attribute("Mayor Ivo Penn told a news conference in Dunmore that the bridge was safe.") == ["Mayor Ivo Penn"]
+
+
+def test_the_council_is_not_the_councillors_named_before():
+    labels = _attribute("Opposition councillors said the change would fail.", "The council said the change would save money.")
+    assert labels == ["Opposition councillors", "council"]
+
+
+def test_saying_after_a_pronoun_opening_names_nobody_new():
+    labels = _attribute("Judge Ann Kell sentenced the former mayor.", "It overturned one conviction, saying the proof was thin.")
+    assert labels[1] is None
+
+
+def test_a_common_word_before_a_colon_is_no_speaker():
+    assert _attribute("Update: 'The road is open again'") == [None]

@@ -226,3 +226,16 @@ def test_denying_that_account_disputes_the_statement_before_it() -> None:
     disputes = [d for d in find_disputes(extract_claims(article)) if d.kind == "statement"]
     assert len(disputes) == 1
     assert sorted(side.claimant for side in disputes[0].sides) == ["One former minister", "spokesman for Hart"]
+
+
+def test_denying_that_account_disputes_the_account_not_the_quotation_that_ends_it() -> None:
+    article = _article(
+        "aide2.md",
+        "One former minister said Mayor Lena Hart had been warned in May that the tram plan would fail. "
+        '"She was told it plainly," the former minister said. "She chose the trams." '
+        "A spokesman for Hart denied that account and said the plan was on schedule.",
+        dt.date(2025, 7, 1), "Tram plan row",
+    )
+    disputes = [d for d in find_disputes(extract_claims(article)) if d.kind == "statement"]
+    minister = next(side for d in disputes for side in d.sides if side.claimant == "One former minister")
+    assert [claim.quote.split()[:3] for claim in minister.claims] == [["One", "former", "minister"]]

@@ -99,6 +99,12 @@ def only_a_verb(word: str) -> bool:
     return "VERB" in readings and "NOUN" not in readings
 
 
+def only_a_noun(word: str) -> bool:
+    """A word the lexicon knows as a noun and not as an adjective: "court", "traffic" (not "official", "annual")."""
+    readings = getAllLemmas(_POSSESSIVE.sub("", word.lower()))
+    return "NOUN" in readings and "ADJ" not in readings
+
+
 def is_a_noun(word: str) -> bool:
     """The lexicon knows the word as a noun ("library", "results"), whatever else it may be."""
     return "NOUN" in getAllLemmas(_POSSESSIVE.sub("", word.lower()))

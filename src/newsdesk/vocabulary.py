@@ -95,12 +95,18 @@ STOPWORDS = frozenset(
     happen happened happens happening occur occurred""".split()
 )
 
-# Personal pronouns that stand for a person named before, as a sentence's subject: "he said", "her party won".
-SUBJECT_PRONOUNS = frozenset("he she his her".split())
+# Personal pronouns that stand for a person named before: "he said", "she added".
+PERSONAL_PRONOUNS = frozenset("he she".split())
+# ... and their owners, as a sentence's subject: "he said", "her party won".
+SUBJECT_PRONOUNS = PERSONAL_PRONOUNS | frozenset("his her".split())
+# Pronouns that may stand for a claimant named before: "it said", "they added", "he told".
+CLAIMANT_PRONOUNS = PERSONAL_PRONOUNS | frozenset("it they this that we".split())
 # Words that point back to something named before: a question holding one follows up an earlier turn.
 REFERRING_WORDS = frozenset("they them it its their that those these he she him her there this".split())
 # Determiners before a noun that speak of a thing already named: "the library", "its library".
 DEFINITE_DETERMINERS = frozenset("the its this that".split())
+# Every determiner that opens a noun phrase: "a spokesman", "their lawyers", "these officials".
+DETERMINERS = DEFINITE_DETERMINERS | frozenset("a an their his her our these those".split())
 
 # Words no finished English sentence ends on: a generated sentence that does ("... and the date was.")
 # was cut off by the token limit, whatever its citations support.
@@ -115,7 +121,23 @@ ATTRIBUTION_VERBS = frozenset(
     wrote writes added adds announced announces confirmed confirms denied denies rejected rejects
     argued argues arguing insisted insists estimated estimates alleged alleges noted notes spoke spoken
     acknowledged acknowledges asserted asserts maintained maintains declared declares saying
-    disputed disputes contested contests accused accuses blamed blames""".split()
+    disputed disputes contested contests accused accuses blamed blames
+    predicted predicts cautioned cautions conceded concedes stressed stresses explained explains
+    admitted admits revealed reveals countered counters replied replies complained complains
+    emphasised emphasises emphasized emphasizes reiterated reiterates""".split()
+)
+# Nouns for many people that are not plural in form: "he said" after "police said" is not the police.
+COLLECTIVE_NOUNS = frozenset("people police staff personnel crew".split())
+# Verbs of saying whose speaker may follow them: "The deficit will narrow, said Finance Minister Ann Lee."
+INVERTING_VERBS = frozenset("said says added adds wrote writes noted notes explained explains replied replies asked".split())
+# Verbs that attribute only a finding: "the study found that ...", "data from the agency showed";
+# their subject is a claimant when it is a document or a that-clause follows ("police found a body" is not).
+FINDING_VERBS = frozenset("found finds showed shows suggested suggests concluded concludes indicated indicates".split())
+# Nouns for what a source publishes: "a statement from the ministry", "the company's annual report".
+DOCUMENT_NOUNS = frozenset(
+    """statement statements report reports study studies survey surveys figures data estimate estimates count
+    tally post analysis research poll review audit census records filing documents findings inquiry results
+    readings""".split()
 )
 # Verbs that attribute a figure only when they act on a toll: "raised the death toll to 57".
 TOLL_VERBS = frozenset("raised raises lowered lowers revised revises updated updates".split())

@@ -181,7 +181,7 @@ def _length(sentences: list[Span]) -> int:
 
 # Bump when chunking or attribution changes what a chunk holds, so that every
 # document is re-indexed (and no old chunk passes for a current one).
-CHUNKER_VERSION = 12  # 2: clause-level attribution (claims.py); 3: attribution read from annotate(); 4: "an airline spokesman said", "put ... at FIGURE"; 5: "a volunteer rescue group said"; 6: "a group that has ... said", "people familiar with ...", "the company" named by the sentence's opening name; 7: a ship's name beside a common noun is not a person; 8: "the owner of the mine that ... denied"; 9: a dateline is not the name a sentence opens with; 10: nor a name set apart by a comma; 11: "the company that owns the mine said", "officials close to the mayor said"; 12: "police in TOWN said"
+CHUNKER_VERSION = 13  # 2: clause-level attribution (claims.py); 3: attribution read from annotate(); 4: "an airline spokesman said", "put ... at FIGURE"; 5: "a volunteer rescue group said"; 6: "a group that has ... said", "people familiar with ...", "the company" named by the sentence's opening name; 7: a ship's name beside a common noun is not a person; 8: "the owner of the mine that ... denied"; 9: a dateline is not the name a sentence opens with; 10: nor a name set apart by a comma; 11: "the company that owns the mine said", "officials close to the mayor said"; 12: "police in TOWN said"; 13: noun-phrase sources, passives, "quoted ... as saying", inverted "said X", pronouns for sentence subjects (round 5)
 
 
 def document_version(article: Article, chunk_size: int, overlap: int) -> str:

@@ -9,13 +9,22 @@ See docs/claims.md.
 - ``X said/claims/told/warned ...``, ``"...," X said`` and ``"...," said X``:
   X is the claimant; verbs inside quotation marks or negated ("did not say")
   attribute nothing;
-- ``NAME, a ROLE, said`` / ``NAME, which said``: the name (with a short role);
+- X is read by its grammar, not from a list of sources: a name, or any noun
+  phrase ("the national seismology institute", "rescue workers", "supporters
+  of the club", "doctors at St. Elwyn's Hospital"); passives ("announced by
+  X"), "X was quoted by Y as saying", "..., said X", findings of documents
+  ("data from X showed");
+- ``NAME, a ROLE, said`` / ``NAME, which said``: the name (with a short role),
+  found by walking back over the comma-separated descriptions;
 - ``according to Y`` / ``citing Y`` / ``Y stated ... citing X`` / ``X told Y``:
   with another claimant in the sentence, a news organisation Y is the relay;
 - pronouns, surnames and short definite references (``it``, ``Marrow``,
   ``the ministry``, ``the governor's office``) are resolved to the latest
   matching claimant named before them in the article;
-- a sentence that is wholly a quotation continues the quotation before it;
+- a sentence that is wholly a quotation continues the quotation before it, and
+  one that opens a quotation closed later is the closing sentence's speaker's;
+- "he"/"she" also mean the person a sentence opens with ("Professor Ann Lee
+  led the dig. She said ...");
 - a sentence whose clauses name different claimants (``whereas Kyiv claims``,
   ``with Russia claiming ... while Ukraine argued``) is attributed clause by clause.
 """
@@ -26,11 +35,34 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from newsdesk.text import Span, Token, specificity, stem, stems_match, tokens
+from newsdesk.text import (
+    Span,
+    Token,
+    is_a_noun,
+    is_plural_noun,
+    lemmas,
+    only_a_noun,
+    only_a_verb,
+    same_lemma,
+    specificity,
+    stem,
+    stems_match,
+    tokens,
+)
 from newsdesk.vocabulary import (
     ATTRIBUTION_VERBS,
+    CLAIMANT_PRONOUNS,
+    COLLECTIVE_NOUNS,
+    DETERMINERS,
+    DOCUMENT_NOUNS,
+    FINDING_VERBS,
+    INVERTING_VERBS,
     MEDIA_WORDS,
+    MONTHS,
     NUMBER_WORDS,
+    ORGANISATION_NOUNS,
+    PERSONAL_PRONOUNS,
+    PLACE_NOUNS,
     ROLE_WORDS,
     STOPWORDS,
     TOLL_VERBS,
@@ -49,7 +81,6 @@ _BARE_SOURCES = frozenset(
     "witnesses residents officials rescuers doctors analysts experts sources investigators police authorities".split()
 )
 _NOT_CLAIMANTS = frozenset("nobody everyone everybody someone somebody anyone noone".split())
-PRONOUNS = frozenset("it he she they this that we".split())
 _SKIPPABLE = frozenset(
     ["also", "earlier", "later", "previously", "had", "has", "have", "then", "again", "on", "last",
      "today", "yesterday", "tonight", "night", "morning", "evening", "afternoon", "repeatedly", "publicly",
@@ -61,9 +92,11 @@ _ESTIMATE_VERBS = frozenset("put puts putting measured measures recorded records
 _NEGATIONS = frozenset("not n't never".split())
 _CLAUSE_CUT = re.compile(r"(?:,\s*|\s+)(?:whereas|while)\s+|;\s+|,\s+but\s+")
 _DOCUMENT_OF = re.compile(
-    r"\s+(?:a|an|the)?\s*(?:\w+\s+)?(?:statement|report|figures|data|estimate|estimates|count|tally|post)"
-    r"\s+(?:from|by|of|released by|issued by)\s+(?:the\s+)?"
+    r"\s+(?:a|an|the)?\s*(?:\w+\s+)?(?:" + "|".join(sorted(DOCUMENT_NOUNS)) + ")"
+    r"\s+(?:from|by|of|(?:released|issued|published|compiled) by)\s+"
 )
+# "according to readings from a gauge upstream published by the water board": who published what is cited.
+_PUBLISHED_BY = re.compile(r"(?:\s+[\w'’-]+){1,10}?\s+(?:released|issued|published|compiled|prepared|commissioned)\s+by\s+")
 _HONORIFICS = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Prof)\.?\s+")
 _QUOTES = '"“”'
 _BREAKS = ',;:"“”()—–'
@@ -89,6 +122,7 @@ class Clause:
 def attribute_clauses(body: str, sentences: list[Span], outlet: str | None = None) -> list[list[Clause]]:
     """Each sentence's clauses with their attributions; one clause unless claimants differ."""
     named: list[tuple[str, str]] = []  # (claimant, the sentence it was named in, lower-cased)
+    surnames = _surnames(body)
     result: list[list[Clause]] = []
     previous: Attribution | None = None
     previous_quoted = False
@@ -107,22 +141,59 @@ def attribute_clauses(body: str, sentences: list[Span], outlet: str | None = Non
                 named.extend(
                     (name, sentence.lower())
                     for name in (attribution.relay, attribution.claimant)
-                    if name and name.lower() not in PRONOUNS
+                    if name and name.lower() not in CLAIMANT_PRONOUNS
                 )
         # People this sentence introduces ("The union's secretary, Ann Lee, called ..."): a later
         # "she said" or "Lee said" refers to them even though this sentence attributes nothing to them.
-        named.extend(
-            (person, _MENTIONED + sentence.lower()) for person in people_introduced(sentence)
-            if not any(person in claimant for claimant, _ in named)  # already known by a fuller name
-        )
+        attributed = any(clause.attribution for clause in clauses)
+        # The subject a sentence without a speaker opens with: "Ann Lee toured the town. She said ..."
+        subjects = [] if attributed else _opening_person(sentence, surnames)
+        for person in [*people_introduced(sentence), *subjects]:
+            # known by a fuller name ("Penrose" after "Prime Minister Aurelius Penrose"): that name is the latest
+            fuller = next((claimant for claimant, _ in reversed(named) if re.search(rf"(?<!for )(?<!of )(?<!to )\b{re.escape(person)}(?:$|,)", claimant)), person)
+            named.append((fuller, _MENTIONED + sentence.lower()))
+        group = None if attributed else _opening_group(sentence)
+        if group:  # "Investigators from the safety board arrived on Monday." then "They said ..."
+            named.append((group, _MENTIONED + _GROUP + sentence.lower()))
         previous = whole
         previous_quoted = quoted or ('"' in sentence or "“" in sentence)
+    return _speakers_of_open_quotes(body, sentences, result)
+
+
+def _speakers_of_open_quotes(body: str, sentences: list[Span], result: list[list[Clause]]) -> list[list[Clause]]:
+    """"We lost everything. The water came in minutes," said Ann Lee: a quotation's sentences before the one
+    that closes it are the speaker's too."""
+    open_after = []
+    is_open = False
+    for index, span in enumerate(sentences):
+        if index and "\n\n" in body[sentences[index - 1].end:span.start]:
+            is_open = False  # a quotation that runs on into a new paragraph opens it again
+        for mark in body[span.start:span.end]:
+            if mark == '"':
+                is_open = not is_open
+            elif mark == "“":
+                is_open = True
+            elif mark == "”":
+                is_open = False
+        open_after.append(is_open)
+    for index, span in enumerate(sentences):
+        if not open_after[index] or any(clause.attribution for clause in result[index]):
+            continue
+        closing = next((j for j in range(index + 1, min(index + 5, len(sentences))) if not open_after[j]), None)
+        if closing is None:
+            continue
+        speaker = next((clause.attribution for clause in result[closing] if clause.attribution), None)
+        if speaker is not None:
+            result[index] = [Clause(span, Attribution(speaker.claimant, speaker.relay))]
     return result
 
 
 # Marks an entry of ``named`` that was only mentioned, not a claimant: "he"/"she" and surnames may refer to it, "it" not.
 _MENTIONED = "\x00"
-_PERSONAL_PRONOUNS = frozenset("he she".split())
+# Marks a mentioned group ("Investigators from the board arrived"): "they" may refer to it, "it" and "he" not.
+_GROUP = "\x01"
+# Words that make a capitalised name an organisation's, a place's or a day's rather than a person's.
+_NOT_PERSON_WORDS = ORGANISATION_NOUNS | PLACE_NOUNS | MEDIA_WORDS | frozenset(WEEKDAYS) | frozenset(MONTHS)
 _NAME = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 # "ROLE, First Last,", "role First Last", "First Last, a ROLE": a person's name beside a description of them.
 _PERSON_BESIDE_ROLE = re.compile(
@@ -144,6 +215,55 @@ def people_introduced(sentence: str) -> list[str]:
             continue
         found.append(name)
     return found
+
+
+def _surnames(body: str) -> frozenset[str]:
+    """Last words of the article's names of two or more capitalised words: "Penrose" of "Aurelio Penrose"."""
+    found = set()
+    for run in re.finditer(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+", body):
+        words = run.group().split()
+        if not any(word.lower() in _NOT_PERSON_WORDS or word.lower() in STOPWORDS for word in words):
+            found.add(words[-1])
+    return frozenset(found)
+
+
+def _opening_person(sentence: str, surnames: frozenset[str] = frozenset()) -> list[str]:
+    """"Professor Lucian Adeyemi led the excavation.": the person a sentence opens with as its subject, whom a
+    later "he" or "she" means; a run of two to five capitalised words before a lower-case verb, not an
+    organisation's or a place's name."""
+    body = re.sub(r"^[A-Z][A-Z .,'’()-]*\s+[—–-]\s+", "", sentence.strip())
+    words = tokens(body)
+    run: list[Token] = []
+    for word in words:
+        if not word.text[0].isupper() or (run and _gap_breaks_phrase(body, run[-1], word)):
+            break
+        run.append(word)
+    if not 1 <= len(run) <= 5 or run[0].start != 0 or len(run) == len(words):
+        return []
+    if len(run) == 1 and run[0].text not in surnames:
+        return []  # "Penrose himself appeared" after "Aurelio Penrose": a surname; "Floodwater swept ...": not
+    following = words[len(run)]
+    if not following.text.islower() or _gap_breaks_phrase(body, run[-1], following) or following.lower in STOPWORDS - _BE - _AUXILIARIES:
+        return []  # "Ann Lee, a farmer, ..." is people_introduced's; "Lowmarch and Estmark agreed" names no one person
+    if any(word.lower in _NOT_PERSON_WORDS or word.lower in STOPWORDS or _possessive(body, word) for word in run):
+        return []
+    return [_join(run, body)]
+
+
+def _opening_group(sentence: str) -> str | None:
+    """"Investigators from the safety board arrived on Monday.": the plural subject a sentence opens with."""
+    words = tokens(sentence)
+    if not words or words[0].text.isupper() and len(words[0].text) > 1:
+        return None  # a dateline
+    subject = _opening_subject(sentence, words, len(words))
+    if subject is None or subject[1] != words[0].start:
+        return None
+    phrase = tokens(subject[0])
+    ends = [i for i, w in enumerate(phrase) if w.lower in _JOINING_PREPOSITIONS]
+    head = phrase[ends[0] - 1 if ends and ends[0] else -1]  # "investigators" of "Investigators from the board"
+    if not (is_plural_noun(head.lower) or head.lower in COLLECTIVE_NOUNS):
+        return None
+    return re.sub(r"^(?:The|A|An) (?=[a-z])", "", subject[0])  # "rescue teams", as the sentence would name them
 
 
 def _split_by_claimant(
@@ -217,8 +337,21 @@ def _quoted_ranges(sentence: str) -> list[tuple[int, int]]:
     return ranges
 
 
+# "Mawdsley: 'My client is innocent'": a short name, a colon, then the quotation it said.
+_SPEAKER_COLON = re.compile(r"^\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}):\s*['\"‘“]")
+
+
 def _attribute(sentence: str, named: list[tuple[str, str]], outlet: str | None = None) -> Attribution | None:
     words = tokens(sentence)
+    headline = _SPEAKER_COLON.match(sentence)
+    if headline and (" " in headline.group("name") or specificity(headline.group("name")) >= 3.0):  # not "Update: '...'"
+        return Attribution(_resolve(headline.group("name"), named) or headline.group("name"), None, headline.start("name"))
+    quoted_as = _quoted_as_saying(sentence, words)
+    if quoted_as:
+        (claimant_text, mention), relay_text = quoted_as
+        claimant = _resolve(claimant_text, named)
+        relay = _resolve(relay_text, named) if relay_text else None
+        return Attribution(claimant, relay, mention) if claimant else None
     quoted = _quoted_ranges(sentence)
     subjects: list[tuple[int, str, int]] = []  # (verb position, subject, where the subject starts)
     for index, word in enumerate(words):
@@ -229,6 +362,13 @@ def _attribute(sentence: str, named: list[tuple[str, str]], outlet: str | None =
         if _negated(words, index):
             continue
         found = _subject_of(sentence, words, index)
+        if found and word.lower in FINDING_VERBS and not _states_a_finding(words, index, found[1]):
+            continue
+        if found:
+            source = _source_of_document(found[0])
+            if source is None:
+                continue  # "figures showed", "a study found": whose is not said
+            found = (source, found[1])
         if found:
             subjects.append((word.start, found[0], found[1]))
     cues = _cue_objects(sentence, words)
@@ -236,7 +376,7 @@ def _attribute(sentence: str, named: list[tuple[str, str]], outlet: str | None =
     if not subjects and not cues:
         return None
     # "the figure given last week" is a figure, not who gave it.
-    subjects = [s for s in subjects if s[1].lower().removeprefix("the ") not in TOLL_WORDS]
+    subjects = [s for s in subjects if not _names_a_figure(s[1])]
     # "the 300 it announced in March, ..., the company said": a pronoun that refers to nobody yet is not the claimant.
     subjects = [s for s in subjects if _resolve(s[1], named) is not None] or subjects
     claimant_text: str | None = subjects[0][1] if subjects else None
@@ -276,8 +416,69 @@ def _attribute(sentence: str, named: list[tuple[str, str]], outlet: str | None =
     return Attribution(claimant=claimant, relay=relay, mention=mention)
 
 
+def _source_of_document(subject: str) -> str | None:
+    """Who a document subject is from: "its own count" -> "it", "the company's report" -> "the company",
+    "data from the health agency" -> "the health agency"; None when not said ("figures", "a study");
+    any other subject unchanged."""
+    words = tokens(subject)
+    document = next((i for i, w in enumerate(words[:5]) if lemmas(w.text) & DOCUMENT_NOUNS), None)
+    if document is None or any(w.text[0].isupper() for w in words[:document]) and not _possessive(subject, words[document - 1]):
+        return subject
+    before, after = words[:document], words[document + 1:]
+    owner = next((w for w in before if _possessive(subject, w) or w.lower in ("its", "their", "his", "her")), None)
+    if owner is not None:
+        owner_text = re.sub(r"['’]s?$", "", subject[before[0].start:owner.end])
+        return {"its": "it", "their": "they", "his": "he", "her": "she"}.get(owner_text.lower(), owner_text)
+    if len(after) >= 2 and after[0].lower in ("by", "from", "of"):
+        return subject[after[1].start:]
+    if len(after) >= 3 and after[0].lower.endswith("ed") and after[1].lower in ("by", "in"):
+        return subject[after[2].start:]  # "a study published in the Journal of X"
+    if any(w.lower not in DETERMINERS and only_a_noun(w.text) for w in before) or [w.lower for w in before] == ["the"]:
+        return subject  # "court documents" says whose; "the statement" is one named before
+    return None
+
+
+def _states_a_finding(words: list[Token], verb_index: int, subject_start: int) -> bool:
+    """"Investigators found that ...", "a study published in X found", "data from X showed": a finding
+    stated, not a thing found ("police found a body")."""
+    if verb_index + 1 < len(words) and words[verb_index + 1].lower == "that":
+        return True
+    first = next(i for i, w in enumerate(words) if w.start >= subject_start)
+    return any(w.lower in DOCUMENT_NOUNS for w in words[max(0, first - 4):verb_index])
+
+
+def _names_a_figure(subject: str) -> bool:
+    """"the figure", "The revised figure": a phrase whose head is a figure, which claims nothing itself."""
+    parts = subject.split()
+    return parts[-1].lower() in TOLL_WORDS and not any(part[:1].isupper() for part in parts[1:])
+
+
+def _quoted_as_saying(sentence: str, words: list[Token]) -> tuple[tuple[str, int], str | None] | None:
+    """((claimant, where named), relay) for "X was quoted by Y as saying" and "Y quoted X as saying"."""
+    for index, word in enumerate(words[1:-2], start=1):
+        if word.lower != "quoted":
+            continue
+        says = next((i for i in range(index + 1, min(index + 12, len(words) - 1))
+                     if words[i].lower == "as" and words[i + 1].lower == "saying"), None)
+        if says is None:
+            continue
+        if words[index + 1].lower == "by":  # "Ann Lee was quoted by the Courier as saying"
+            relay = _cue_target(sentence, words[index + 2:says])
+            speaker = _subject_before(sentence, words, index - 1 if words[index - 1].lower in _BE else index)
+        else:  # "The Courier quoted a senior official as saying"
+            named = _cue_target(sentence, words[index + 1:says])
+            speaker = (named, words[index + 1].start) if named else None
+            teller = _subject_before(sentence, words, index)
+            relay = teller[0] if teller else None
+        if speaker:
+            return speaker, relay
+    return None
+
+
 def _is_attribution_verb(words: list[Token], index: int) -> bool:
     word = words[index].lower
+    if word in FINDING_VERBS:
+        return True  # kept only for a document or a that-clause, see _states_a_finding
     if word in ATTRIBUTION_VERBS:
         if word == "saying" and index > 0 and words[index - 1].lower in ("without", "by"):
             return False
@@ -313,13 +514,19 @@ def _subject_of(sentence: str, words: list[Token], verb_index: int) -> tuple[str
     verb = words[verb_index]
     if verb.lower == "saying":
         return _sentence_subject(sentence, words, verb_index)
+    agent = _passive_agent(sentence, words, verb_index)
+    if agent:
+        return agent
     if verb_index > 0:
         gap = sentence[words[verb_index - 1].end:verb.start]
-        if re.search(r"[,.!?]\s*[\"”]\s*$", gap) or (gap.strip() in ('"', "”")):
+        if re.search(r"[,.!?]\s*[\"”'’]\s*$", gap) or gap.strip() in ('"', "”", "'", "’") or _inverted(gap, words, verb_index):
             after = _name_after(sentence, words, verb_index)
             if after:
                 return after
-        if "," in gap:
+        anchor = verb_index
+        while anchor > 1 and words[anchor - 1].lower in _AUXILIARIES:
+            anchor -= 1  # "Ann Lee, a farmer, has said"
+        if "," in sentence[words[anchor - 1].end:words[anchor].start]:
             appositive = _appositive_subject(sentence, words, verb_index)
             if appositive:
                 return appositive
@@ -328,53 +535,201 @@ def _subject_of(sentence: str, words: list[Token], verb_index: int) -> tuple[str
     return _subject_before(sentence, words, verb_index)
 
 
+_BE = frozenset("is are was were be been being".split())
+_AUXILIARIES = frozenset("has have had also then again later earlier previously repeatedly publicly".split())
+
+
+_VERB_WORDS = _BE | _AUXILIARIES | frozenset("did does do will would could can may might must should".split())
+
+
+def _opening_subject(sentence: str, words: list[Token], verb_index: int) -> tuple[str, int] | None:
+    """The noun phrase or name that opens the sentence as the subject of a verb right after it."""
+    for index in range(1, min(8, verb_index)):
+        word, before = words[index], words[index - 1]
+        if _gap_breaks_phrase(sentence, before, word):
+            return None
+        if not word.text.islower() or not (word.lower in _VERB_WORDS or only_a_verb(word.lower)):
+            continue
+        if before.text[0].isupper():
+            start = _name_run_start(sentence, words, index - 1)
+        else:
+            found = _phrase_start(sentence, words, index - 1)
+            start = found[0] if found and found[1] else None
+        if start:
+            start = _enclosing_phrase(sentence, words, start)  # "Investigators from the safety board arrived"
+        if start != 0:
+            return None
+        subject = _subject_before(sentence, words, index)
+        return None if subject is None or subject[0].lower() in CLAIMANT_PRONOUNS else subject  # "It overturned ..."
+    return None
+
+
+def _passive_agent(sentence: str, words: list[Token], verb_index: int) -> tuple[str, int] | None:
+    """"It was announced by President Ann Lee", "The toll, confirmed by the health ministry, ...": who by."""
+    if verb_index + 2 >= len(words) or words[verb_index + 1].lower != "by" or verb_index == 0:
+        return None
+    before = words[verb_index - 1]
+    if before.lower not in _BE and "," not in sentence[before.end:words[verb_index].start]:
+        return None
+    if any(w.lower in _NEGATIONS or w.lower in ("neither", "no", "nor") for w in words[max(0, verb_index - 5):verb_index]):
+        return None  # "Neither theory has been confirmed by the party": nobody claims it
+    target = _cue_target(sentence, words[verb_index + 2:])
+    return (target, words[verb_index + 2].start) if target else None
+
+
 def _sentence_subject(sentence: str, words: list[Token], verb_index: int) -> tuple[str, int] | None:
-    """For "X raised the toll to 57, saying ...": the subject of the sentence's first verb."""
+    """For "X raised the toll to 57, saying ...": the subject the sentence opens with, else the subject of
+    its first verb of saying ("The commission lowered the 61.4 percent it announced, saying ...": the commission)."""
+    opening = _opening_subject(sentence, words, verb_index)
+    if opening:
+        return opening
     for index in range(verb_index):
         if words[index].lower in ATTRIBUTION_VERBS or _is_attribution_verb(words, index):
             return _subject_before(sentence, words, index)
     return None
 
 
+def _inverted(gap: str, words: list[Token], verb_index: int) -> bool:
+    """"The deficit will narrow, said Finance Minister Ann Lee": a verb of saying after a comma, its speaker after it."""
+    following = words[verb_index + 1:verb_index + 2]
+    return (
+        gap.strip() == "," and words[verb_index].lower in INVERTING_VERBS and bool(following)
+        and following[0].lower not in STOPWORDS | CLAIMANT_PRONOUNS
+    )
+
+
 def _name_after(sentence: str, words: list[Token], verb_index: int) -> tuple[str, int] | None:
-    """``"...," said Ingrid Vale, a farmer``: the capitalised run after the verb."""
+    """``"...," said Ingrid Vale, a farmer``, ``said captain Olu Marwick after ...``: the name after the verb,
+    with the title before it."""
     phrase: list[Token] = []
-    for word in words[verb_index + 1:]:
+    determined = False
+    for word in words[verb_index + 1:verb_index + 9]:
         if phrase and _gap_breaks_phrase(sentence, phrase[-1], word):
+            break
+        if word.lower in WEEKDAYS or word.lower in MONTHS:
             break
         if word.text[0].isupper() or (word.lower in ROLE_WORDS and word.lower not in ("of", "and", "the")):
             phrase.append(word)
         elif not phrase and word.lower in ("the", "a", "an"):
+            determined = True
             continue
+        elif word.text.isalpha() and word.lower not in STOPWORDS and word.text.islower():
+            phrase.append(word)  # a title in lower case: "majority whip", "captain"
         else:
             break
-    if not phrase or not any(w.text[0].isupper() for w in phrase):
+    if not determined:
+        while phrase and not phrase[-1].text[0].isupper():
+            phrase.pop()  # "said Ann Lee outside court": the name ends where lower case resumes
+    elif phrase and not _may_head_phrase(phrase[-1]) and not phrase[-1].text[0].isupper():
         return None
-    return _join(phrase), phrase[0].start
+    if not phrase or not any(w.text[0].isupper() for w in phrase) and not determined:
+        return None
+    return _join(phrase, sentence), phrase[0].start
 
 
 def _appositive_subject(sentence: str, words: list[Token], verb_index: int) -> tuple[str, int] | None:
-    """``NAME, APPOSITIVE, said``: the name, with the appositive when it is a short role."""
-    comma = sentence.rfind(",", 0, words[verb_index].start)
-    opening = sentence.rfind(",", 0, comma)
-    if opening == -1:
-        return None
-    appositive = sentence[opening + 1:comma].strip()
-    before = [i for i, w in enumerate(words) if w.end <= opening]
-    if not before:
-        return None
-    name = _subject_before(sentence, words, before[-1] + 1, skip=False)
-    if name is None or not any(word[:1].isupper() for word in name[0].split()):
-        return None
-    first = tokens(appositive)[:1]
-    if (
-        first
-        and first[0].lower not in ("which", "who", "that", "whose")
-        and len(tokens(appositive)) <= 7
-        and not any(w.lower in ("that", "which", "who") for w in tokens(appositive))
+    """``NAME, DESCRIPTION, ..., said``: the name, with its first description when that is a short role.
+
+    Walks back over the comma-separated parts before the verb: a part that describes ("a limnologist at
+    ...", "who was not involved", "41", "speaking to reporters") belongs to a name before it; the first
+    part that names ("Professor Ann Lee", "Velocore", "the Lowmarch Pilots Association") is the claimant,
+    or, when every part after the first describes, the noun phrase that opens the sentence ("a government
+    source, speaking on condition of anonymity, said")."""
+    end = words[verb_index].start
+    commas = [i for i, mark in enumerate(sentence[:end]) if mark == "," and not _inside_quotes(sentence, i)]
+    if not commas or sentence[commas[-1]:end].strip(", ") and not all(
+        w.lower in _SKIPPABLE for w in tokens(sentence[commas[-1]:end])
     ):
-        return f"{name[0]}, {appositive}", name[1]
-    return name
+        return None
+    bounds = [-1, *commas]
+    parts = [(bounds[i] + 1, bounds[i + 1]) for i in range(len(bounds) - 1)]
+    descriptions: list[str] = []
+    for index in range(len(parts) - 1, max(-1, len(parts) - 5), -1):
+        part_start, part_end = parts[index]
+        text = sentence[part_start:part_end].strip()
+        if not text:
+            return None
+        if _describes(text) and index > 0:
+            descriptions.append(text)
+            continue
+        inside = [i for i, w in enumerate(words) if part_start <= w.start and w.end <= part_end]
+        if not inside:
+            return None
+        name = _subject_before(sentence, words, inside[-1] + 1, skip=False)
+        if name is None or words[inside[0]].lower in _JOINING_PREPOSITIONS | {"in", "on", "after", "before", "during"}:
+            return None
+        if index > 0 and not descriptions and _proper(name[0]):
+            owner = _owned_description(sentence, words, parts[index - 1])
+            if owner:  # "Ardlow's manager, Petronella Skovgaard, said": the name with whose it is
+                return f"{owner}, {name[0]}", sentence.find(owner)
+        role = descriptions[-1] if descriptions else ""
+        if role and _proper(name[0]) and _short_role(role):
+            return f"{name[0]}, {role}", name[1]
+        if not _proper(name[0]):
+            named_in = next((_trailing_name(d) for d in reversed(descriptions) if _trailing_name(d)), None)
+            if named_in:  # "The plant's owner, the state-controlled utility Norgate Energy, has argued"
+                return named_in, sentence.find(named_in, part_end)
+        return name
+    return None
+
+
+def _trailing_name(part: str) -> str | None:
+    """The capitalised name a description ends with: "a doctoral student called Ruairi Tenby" -> "Ruairi Tenby"."""
+    words = tokens(part)
+    run: list[Token] = []
+    for word in reversed(words):
+        if not (word.text[0].isupper() or (run and word.lower in _NAME_JOINERS - {"the"})):
+            break
+        run.insert(0, word)
+    while run and run[0].lower in _NAME_JOINERS:
+        run.pop(0)
+    return _join(run, part) if run and not _describes(part[run[0].start:]) and len(run) < len(words) else None
+
+
+def _owned_description(sentence: str, words: list[Token], bounds: tuple[int, int]) -> str | None:
+    """"Ardlow's manager" opening the sentence before a name: a role owned by a named organisation."""
+    inside = [w for w in words if bounds[0] <= w.start and w.end <= bounds[1]]
+    if bounds[0] != 0 or not 2 <= len(inside) <= 6:
+        return None
+    owner = next((w for w in inside if _possessive(sentence, w)), None)
+    if owner is None or not owner.text[0].isupper() or owner.lower.removesuffix("'s").removesuffix("’s") in STOPWORDS:
+        return None
+    if inside[0].lower in ("the", "a", "an") or not any(w.text[0].islower() for w in inside):
+        return None
+    return sentence[inside[0].start:inside[-1].end]
+
+
+def _describes(part: str) -> bool:
+    """A comma-separated part that describes a name before it: "a farmer", "the agency's director", "41",
+    "who ...", "speaking to reporters", "managing director of Tarrow Line"; not a name ("Velocore", "Dr Ann
+    Lee", "the Lowmarch Pilots Association")."""
+    words = tokens(part)
+    if not words:
+        return False
+    first = words[0]
+    if first.text[0].isdigit() or first.lower in ("a", "an", "who", "which", "whose", "that", "his", "her", "its", "their"):
+        return True
+    return any(w.text[0].islower() and w.lower not in _NAME_JOINERS for w in words[1:]) or first.text[0].islower()
+
+
+_NAME_JOINERS = frozenset("of and for the de del der van von al".split())
+
+
+def _short_role(part: str) -> bool:
+    """A description short enough to stand beside a name: "a Ukrainian presidential adviser", not a clause."""
+    words = tokens(part)
+    if len(words) > 7 or any(w.lower in ("that", "which", "who", "whose") for w in words) or words[0].text[0].isdigit():
+        return False
+    participle = words[0].lower.endswith(("ing", "ed")) and only_a_verb(words[0].lower)
+    return not (participle and len(words) > 1 and words[1].lower in STOPWORDS)  # "speaking to reporters"
+
+
+def _proper(name: str) -> bool:
+    """A name with a proper noun in it ("Karsten Vold", "Velocore"), not a described source ("A government source")."""
+    parts = name.split()
+    return any(part[:1].isupper() for part in parts[1:]) or (
+        parts[0][:1].isupper() and parts[0].lower() not in STOPWORDS and specificity(parts[0]) >= 3.0
+    )
 
 
 def _subject_before(
@@ -396,14 +751,17 @@ def _subject_before(
     start = index + 1
     if start > end:
         bare = words[end] if end >= 0 else None
-        if bare is not None and bare.lower in _BARE_SOURCES:
-            return bare.lower, bare.start
         relative = _subject_before_relative_clause(sentence, words, verb_index)
         if relative:  # "A residents' group that has fought the bypass since May said ..."
             return relative
         described = _described_source(sentence, words, end) if bare is not None else None
         if described:  # "people familiar with the plan told ..."
             return described
+        noun_phrase = _noun_phrase_subject(sentence, words, end, verb_index)
+        if noun_phrase:
+            return noun_phrase
+        if bare is not None and bare.lower in _BARE_SOURCES:
+            return bare.lower, bare.start
         # ", the carrier said": a definite common noun right before the verb names who is meant.
         if bare is not None and end >= 1 and words[end - 1].lower == "the" and _may_name_a_source(bare):
             return f"the {bare.lower}", words[end - 1].start
@@ -411,7 +769,7 @@ def _subject_before(
             return _determined_phrase(sentence, words, end)
         return None
     phrase = words[start:end + 1]
-    if len(phrase) == 1 and phrase[0].lower in PRONOUNS:
+    if len(phrase) == 1 and phrase[0].lower in CLAIMANT_PRONOUNS:
         return phrase[0].lower, phrase[0].start
     if len(phrase) == 1 and phrase[0].lower in _NOT_CLAIMANTS:
         return None
@@ -421,7 +779,7 @@ def _subject_before(
         return None
     appositive = _appositive_name(sentence, words, start)
     if appositive:
-        return f"{appositive}, {words[start - 1].lower} {_join(phrase)}", words[start - 2].start
+        return f"{appositive}, {words[start - 1].lower} {_join(phrase, sentence)}", words[start - 2].start
     if not any(w.text[0].isupper() for w in phrase):
         # "The company that owns the mine said", "officials close to the mayor said": the noun right before
         # the verb belongs to what describes the source, not the source.
@@ -429,11 +787,18 @@ def _subject_before(
             _subject_before_relative_clause(sentence, words, verb_index)
             or _described_source(sentence, words, end)
             or _common_noun_subject(sentence, words, start, end)
+            or _noun_phrase_subject(sentence, words, end, verb_index)
         )
     placed = _source_in_place(sentence, words, start)
     if placed:  # "Local police in Kestby said": the place says which police, it does not speak
-        return f"{placed[0]} {_join(phrase)}", placed[1]
-    return _join(phrase), phrase[0].start
+        return f"{placed[0]} {_join(phrase, sentence)}", placed[1]
+    enclosing = _enclosing_phrase(sentence, words, start)
+    if enclosing < start and _opens_clause(sentence, words, enclosing):
+        # "Doctors at St. Elwyn's Hospital said": the doctors speak, not the hospital
+        if words[enclosing].lower in ("a", "an"):
+            enclosing += 1
+        return " ".join(sentence[words[enclosing].start:phrase[-1].end].split()), words[enclosing].start
+    return _join(phrase, sentence), phrase[0].start
 
 
 def _source_in_place(sentence: str, words: list[Token], start: int) -> tuple[str, int] | None:
@@ -459,7 +824,10 @@ def _subject_before_relative_clause(sentence: str, words: list[Token], verb_inde
             head = words[index - 1]
             if head.lower in _SOURCE_HEADS or head.lower in _DESCRIBED_HEADS:
                 return _determined_phrase(sentence, words, index - 1) or (head.lower, head.start)
-            return _source_of(sentence, words, index - 1)
+            source = _source_of(sentence, words, index - 1)
+            if source is None and words[index].lower == "who":  # "fans who travelled to the match said"
+                source = _noun_phrase_subject(sentence, words, index - 1, verb_index)
+            return source
     return None
 
 
@@ -474,7 +842,7 @@ def _source_of(sentence: str, words: list[Token], end: int) -> tuple[str, int] |
     phrase = _determined_phrase(sentence, words, end - 3)
     if phrase is None:
         return None
-    return f"{phrase[0]} {_join(words[end - 2:end + 1])}", phrase[1]
+    return f"{phrase[0]} {_join(words[end - 2:end + 1], sentence)}", phrase[1]
 
 
 def _described_source(sentence: str, words: list[Token], end: int) -> tuple[str, int] | None:
@@ -488,7 +856,7 @@ def _described_source(sentence: str, words: list[Token], end: int) -> tuple[str,
         return None
     if _gap_breaks_phrase(sentence, words[index], words[index + 1]):
         return None
-    return _join(words[index:end + 1]), words[index].start
+    return _join(words[index:end + 1], sentence), words[index].start
 
 
 def _determined_phrase(sentence: str, words: list[Token], end: int) -> tuple[str, int] | None:
@@ -499,17 +867,142 @@ def _determined_phrase(sentence: str, words: list[Token], end: int) -> tuple[str
         if _gap_breaks_phrase(sentence, word, words[index + 1]):
             return None
         if word.lower in ("a", "an"):
-            return _join(words[index + 1:end + 1]), words[index + 1].start
+            return _join(words[index + 1:end + 1], sentence), words[index + 1].start
         if word.lower == "the":
-            return _join(words[index:end + 1]), word.start
+            return _join(words[index:end + 1], sentence), word.start
         if not word.text.isalpha() or word.lower in STOPWORDS:
             return None
         index -= 1
     return None
 
 
+# -- noun phrases: who a lower-case subject is ("the national seismology institute", "supporters of the club")
+_JOINING_PREPOSITIONS = frozenset("of at for from in with".split())
+_TIME_NOUNS = frozenset("day week weekend month year morning afternoon evening night today yesterday hour".split())
+
+
+def _possessive(sentence: str, word: Token) -> bool:
+    """"the council's", "the victims'": a word that owns the noun after it."""
+    return word.lower.endswith(("'s", "’s")) or sentence[word.end:word.end + 1] in ("'", "’")
+
+
+def _may_head_phrase(word: Token) -> bool:
+    """A noun that can head the phrase naming a source ("institute", "workers"), not a pronoun or function word."""
+    lowered = word.lower
+    if lowered in DOCUMENT_NOUNS:
+        return True  # "report" is a question's stopword, not a grammatical one
+    return (
+        word.text.isalpha() and lowered not in STOPWORDS and lowered not in CLAIMANT_PRONOUNS and lowered not in _NOT_CLAIMANTS
+        and lowered not in _TIME_NOUNS and lowered not in WEEKDAYS and is_a_noun(word.text)
+    )
+
+
+def _may_modify_head(sentence: str, word: Token) -> bool:
+    """A word that can stand before a phrase's head: "national", "seismology", "2019", "the victims'"."""
+    if _possessive(sentence, word):
+        return True
+    lowered = word.lower
+    if word.text.isdigit():
+        return len(word.text) == 4  # a year: "a 2019 traffic survey"
+    if lowered == "own":
+        return True  # "its own count"
+    if not word.text.isalpha() or lowered in STOPWORDS or lowered in CLAIMANT_PRONOUNS or lowered in _SKIPPABLE:
+        return False
+    if lowered in _TIME_NOUNS or lowered.endswith("ly"):
+        return False  # "Later that day officials said"
+    if only_a_verb(lowered) and not lowered.endswith(("ed", "ing", "en")):
+        return False  # "the jailed activist", "the governing body" are phrases; "went", "took" end them
+    return not is_plural_noun(lowered)  # "despite the warnings residents said": a plural noun ends a phrase
+
+
+def _phrase_start(sentence: str, words: list[Token], end: int) -> tuple[int, bool] | None:
+    """Where the noun phrase headed by ``words[end]`` starts, and whether an article or owner opens it."""
+    if end < 0 or not _may_head_phrase(words[end]):
+        return None
+    index = end
+    while index > 0 and end - index < 5:
+        previous = words[index - 1]
+        if _gap_breaks_phrase(sentence, previous, words[index]):
+            break
+        if previous.lower in DETERMINERS:
+            return index - 1, True
+        if not _may_modify_head(sentence, previous):
+            break
+        index -= 1
+    return index, False
+
+
+def _name_run_start(sentence: str, words: list[Token], end: int) -> int | None:
+    """Where a run of capitalised (and role) words ending at ``words[end]`` starts: "the Penhaligon Institute"."""
+    if end < 0 or not words[end].text[0].isupper():
+        return None
+    index = end
+    while index > 0 and _may_stand_in_name(words[index - 1]) and words[index - 1].lower not in CLAIMANT_PRONOUNS:
+        if _gap_breaks_phrase(sentence, words[index - 1], words[index]):
+            break
+        index -= 1
+    return index
+
+
+def _enclosing_phrase(sentence: str, words: list[Token], first: int) -> int:
+    """The start of the larger phrase a noun phrase belongs to: "[Supporters of] the club", "[workers at] the
+    plant", "[both the union and] the employer": its head is the noun before the preposition."""
+    while first >= 2:
+        joint, before = words[first - 1], words[first - 2]
+        if joint.lower not in _JOINING_PREPOSITIONS and joint.lower != "and":
+            break
+        if _gap_breaks_phrase(sentence, joint, words[first]) or _gap_breaks_phrase(sentence, before, joint):
+            break
+        if first >= 3 and before.lower.endswith("ed") and not is_a_noun(before.text):
+            first -= 1  # "people involved in the talks": the participle describes the people
+            before = words[first - 2]
+        found = _phrase_start(sentence, words, first - 2)
+        start = found[0] if found else _name_run_start(sentence, words, first - 2)
+        if start is None:
+            break
+        first = start
+    if first >= 1 and words[first - 1].lower == "both":
+        first -= 1
+    return first
+
+
+def _opens_clause(sentence: str, words: list[Token], first: int) -> bool:
+    """The phrase at ``words[first]`` opens the sentence or a clause ("..., while residents of X said")."""
+    before = words[first - 1].lower if first else ""
+    return first == 0 or _gap_breaks_phrase(sentence, words[first - 1], words[first]) or before in (
+        "and", "but", "while", "whereas", "as", "although", "though", "because", "since", "that"
+    ) or before in ATTRIBUTION_VERBS  # "saying its own count ... shows"
+
+
+def _noun_phrase_subject(sentence: str, words: list[Token], end: int, verb_index: int) -> tuple[str, int] | None:
+    """A lower-case noun phrase right before the verb as its subject: "the national seismology institute said",
+    "rescue workers said", "supporters of the club said", ", aide says" closing a headline."""
+    found = _phrase_start(sentence, words, end)
+    if found is None:
+        return None
+    first, determined = found
+    enclosing = _enclosing_phrase(sentence, words, first)
+    if _opens_clause(sentence, words, enclosing):
+        first = enclosing  # "supporters of the club said"; not "fighting to save the hours of the library say"
+    head = words[end]
+    if first < end and words[first].lower not in DETERMINERS and first != found[0]:
+        determined = True  # "supporters of the club": the enclosing phrase is as definite as its object
+    opens_clause = first == 0 or _gap_breaks_phrase(sentence, words[first - 1], words[first])
+    plural = is_plural_noun(head.lower) or head.lower in _BARE_SOURCES
+    if not (determined or plural or (opens_clause and _closes_sentence(sentence, words, verb_index))):
+        return None
+    start = words[first + 1].start if words[first].lower in ("a", "an") else words[first].start
+    return sentence[start:head.end], start
+
+
+def _closes_sentence(sentence: str, words: list[Token], verb_index: int) -> bool:
+    """The verb ends its sentence, but for a time ("..., aide says", "..., police said on Friday.")."""
+    rest = [w for w in words[verb_index + 1:] if w.lower not in _SKIPPABLE and w.lower not in _TIME_NOUNS]
+    return not rest or _gap_breaks_phrase(sentence, words[verb_index], rest[0])
+
+
 def _may_name_a_source(word: Token) -> bool:
-    return word.text.isalpha() and word.lower not in STOPWORDS and word.lower not in PRONOUNS and len(word.text) > 3
+    return word.text.isalpha() and word.lower not in STOPWORDS and word.lower not in CLAIMANT_PRONOUNS and len(word.text) > 3
 
 
 def _common_noun_subject(sentence: str, words: list[Token], start: int, end: int) -> tuple[str, int] | None:
@@ -519,7 +1012,7 @@ def _common_noun_subject(sentence: str, words: list[Token], start: int, end: int
         return head.lower, head.start
     if head.lower not in _SOURCE_HEADS:
         if words[start].lower == "the" and start < end:
-            return _join(words[start:end + 1]), words[start].start
+            return _join(words[start:end + 1], sentence), words[start].start
         return None
     index = end
     while index > 0 and end - index < 5:
@@ -527,9 +1020,9 @@ def _common_noun_subject(sentence: str, words: list[Token], start: int, end: int
         if _gap_breaks_phrase(sentence, words[index], words[index + 1]):
             return None
         if words[index].lower == "the":
-            return _join(words[index:end + 1]), words[index].start
+            return _join(words[index:end + 1], sentence), words[index].start
         if words[index].lower in ("a", "an") and index < end:  # "an airline spokesman said"
-            return _join(words[index + 1:end + 1]), words[index + 1].start
+            return _join(words[index + 1:end + 1], sentence), words[index + 1].start
         if words[index].lower in STOPWORDS and not words[index].lower.endswith("'s"):
             break
     if head.lower in _BARE_SOURCES:
@@ -552,7 +1045,7 @@ def _appositive_name(sentence: str, words: list[Token], role_start: int) -> str 
     name = words[index + 1:article]
     while name and name[0].lower in STOPWORDS:
         name = name[1:]
-    return _join(name) if name else None
+    return _join(name, sentence) if name else None
 
 
 def _modifies_role(words: list[Token], index: int, end: int) -> bool:
@@ -565,7 +1058,7 @@ def _modifies_role(words: list[Token], index: int, end: int) -> bool:
 
 
 def _may_stand_in_name(word: Token) -> bool:
-    return word.text[0].isupper() or word.lower in ROLE_WORDS or word.lower in PRONOUNS or word.lower.endswith(("'s", "’s"))
+    return word.text[0].isupper() or word.lower in ROLE_WORDS or word.lower in CLAIMANT_PRONOUNS or word.lower.endswith(("'s", "’s"))
 
 
 def _cue_objects(sentence: str, words: list[Token]) -> list[tuple[str, int, str]]:
@@ -578,15 +1071,73 @@ def _cue_objects(sentence: str, words: list[Token]) -> list[tuple[str, int, str]
             if re.match(r"\w", lowered[position - 1:position] or " ") is None:
                 begin = position + len(cue)
                 # "according to a statement from the National Authority": the authority is the source
-                document = _DOCUMENT_OF.match(lowered, begin)
-                if document and sentence[document.end():document.end() + 1].isupper():
+                document = _PUBLISHED_BY.match(lowered, begin) or _DOCUMENT_OF.match(lowered, begin)
+                if document:
                     begin = document.end()
-                phrase = _cue_phrase(sentence, [w for w in words if w.start >= begin])
-                if phrase:
-                    found.append((cue, position, _join(phrase)))
+                target = _cue_target(sentence, [w for w in words if w.start >= begin])
+                if target:
+                    found.append((cue, position, target))
             position = lowered.find(cue, position + 1)
     found.sort(key=lambda item: item[1])
     return found
+
+
+def _cue_target(sentence: str, after: list[Token]) -> str | None:
+    """Who a cue ("according to", "confirmed by") names: a name ("the Harbour Authority"), else a noun phrase
+    ("the electoral commission", "analysts at Brevard Capital"); for a document, who it is from ("the
+    company's annual report": the company)."""
+    phrase = _cue_phrase(sentence, after)
+    described = _phrase_after(sentence, after)
+    if described is None or len(described) <= len(phrase):
+        return _join(phrase, sentence) if phrase else None
+    head = next(w for w in reversed(described) if _may_head_phrase(w))
+    if head.lower in DOCUMENT_NOUNS:
+        owner = next((w for w in described if _possessive(sentence, w)), None)
+        if owner is not None:  # "the company's annual report": the company's
+            start = described[0].start if described[0].lower == "the" else owner.start
+            return re.sub(r"['’]s?$", "", sentence[start:owner.end])
+        if phrase:
+            return _join(phrase, sentence)  # "a company statement": the company
+        if [w for w in described if w.lower not in DETERMINERS] == [head]:
+            return None  # "a study published this month": whose is not said ("court documents" says it)
+    start = described[1].start if described[0].lower in ("a", "an") else described[0].start
+    return sentence[start:described[-1].end]
+
+
+def _phrase_after(sentence: str, after: list[Token]) -> list[Token] | None:
+    """A lower-case noun phrase at the start of ``after``, with a name it is "at", "of" or "from":
+    "the town planning office", "court documents", "analysts at Brevard Capital"."""
+    phrase: list[Token] = []
+    for index, word in enumerate(after[:7]):
+        if phrase and _gap_breaks_phrase(sentence, phrase[-1], word):
+            break
+        if not phrase and word.lower in DETERMINERS:
+            phrase.append(word)
+        elif word.text[:1].isupper():
+            break
+        elif _may_head_phrase(word) and is_plural_noun(word.lower):
+            phrase.append(word)
+            following = after[index + 1:index + 2]
+            if not (following and _may_head_phrase(following[0]) and not is_plural_noun(following[0].lower)
+                    and not _gap_breaks_phrase(sentence, word, following[0])):
+                break  # a plural noun ends the phrase ("analysts at ..."), unless it modifies one ("the parks department")
+        elif _may_modify_head(sentence, word) or _may_head_phrase(word):
+            phrase.append(word)
+        else:
+            break
+    while phrase and not _may_head_phrase(phrase[-1]):
+        phrase.pop()  # "a study published this month": the study
+    if not phrase:
+        return None
+    rest = after[len(phrase):] if after[:len(phrase)] == phrase else []
+    name = _cue_phrase(sentence, rest) if rest and rest[0].text[0].isupper() else []
+    if name and not _gap_breaks_phrase(sentence, phrase[-1], rest[0]):
+        return [*phrase, *name]  # "the state broadcaster RVT": the name the description goes with
+    if len(rest) >= 2 and rest[0].lower in ("at", "of", "from", "in") and not _gap_breaks_phrase(sentence, phrase[-1], rest[0]):
+        name = _cue_phrase(sentence, rest[1:])
+        if name and any(w.text[0].isupper() for w in name):
+            phrase = [*phrase, rest[0], *name]
+    return phrase
 
 
 def _cue_phrase(sentence: str, after: list[Token]) -> list[Token]:
@@ -617,19 +1168,25 @@ def _told_media(sentence: str, words: list[Token], outlet: str | None) -> str | 
     for index, word in enumerate(words):
         if word.lower != "told":
             continue
-        phrase = _cue_phrase(sentence, words[index + 1:])
-        name = _join(phrase) if phrase else ""
+        name = _cue_target(sentence, words[index + 1:]) or ""
         if name and _is_media(name) and not (outlet and same_claimant(name, outlet)):
             return name
     return None
 
 
 def _is_media(name: str) -> bool:
-    return any(word.lower() in MEDIA_WORDS for word in re.findall(r"[\w']+", name))
+    """A news organisation: a name with a media word ("Continental Press Agency"), or a description whose head
+    is one ("the state broadcaster RVT"); not "a news conference"."""
+    words = re.findall(r"[\w']+", name)
+    described = [w for w in words if w.islower() and w not in STOPWORDS]
+    return any(w[:1].isupper() and w.lower() in MEDIA_WORDS for w in words) or bool(
+        described and described[-1] in MEDIA_WORDS
+    )
 
 
-def _join(phrase: list[Token]) -> str:
-    text = " ".join(w.text for w in phrase)
+def _join(phrase: list[Token], sentence: str) -> str:
+    """The words as the sentence writes them ("St. Elwyn's", "Hallström-Pike"), without a leading "the" before a name."""
+    text = " ".join(sentence[phrase[0].start:phrase[-1].end].split())
     return text[4:] if text.lower().startswith("the ") and any(w.text[0].isupper() for w in phrase[1:]) else text
 
 
@@ -642,25 +1199,36 @@ def _resolve(reference: str, named: list[tuple[str, str]]) -> str | None:
     A bare surname goes to the latest fuller name that contains it.
     """
     lowered = reference.lower()
-    if lowered in PRONOUNS:
-        personal = lowered in _PERSONAL_PRONOUNS
+    if lowered in CLAIMANT_PRONOUNS:
+        if lowered in PERSONAL_PRONOUNS:  # "she said": the latest one person named, not "two officials" or "the study"
+            return next((claimant for claimant, _ in reversed(named) if _may_be_one_person(claimant)), None)
+        group = _MENTIONED + _GROUP if lowered == "they" else _MENTIONED  # "they": also a group only mentioned
         return next(
-            (claimant for claimant, sentence in reversed(named) if personal or not sentence.startswith(_MENTIONED)), None
+            (claimant for claimant, sentence in reversed(named)
+             if not sentence.startswith(_MENTIONED) or sentence.startswith(group)), None
         )
     words = lowered.split()
+    owned = re.match(r"(its|his|her|their) (\S.*)$", reference, re.IGNORECASE)
+    if owned:  # "his group": Ruud's group; "its finance director": the finance director (whose is not sure)
+        pronoun = {"his": "he", "her": "she"}.get(owned.group(1).lower())
+        owner = _resolve(pronoun, named) if pronoun else None
+        return f"{owner}'s {owned.group(2)}" if owner else owned.group(2)
     if words and words[0] == "the" and reference[4:5].islower():
         possessive = re.match(r"the (\w+)['’]s (\w+)$", lowered)
-        if possessive:
-            owner = _latest_containing(possessive.group(1), named)
+        if possessive:  # "the governor's office": Regional governor Ilse Marrow's
+            owner = _latest_containing_all([possessive.group(1)], named)
             if owner:
                 return f"{owner}'s {possessive.group(2)}"
+        if len(words) > 2:  # "the former minister": an earlier claimant with every word of it
+            return _latest_containing_all(words[1:], named) or reference[4:]
         head = words[-1]
         owner = _latest_ending_with(head, named) or _latest_containing(head, named)
         if owner:
             return owner
-        for claimant, sentence in reversed(named):
-            if head in sentence and not sentence.startswith(_MENTIONED):
-                return claimant
+        if head in DOCUMENT_NOUNS:  # "said in a statement" ... "according to the statement"
+            for claimant, sentence in reversed(named):
+                if head in sentence and not sentence.startswith(_MENTIONED):
+                    return claimant
         return reference[4:] if len(words) > 1 else None
     reference = _HONORIFICS.sub("", reference)  # "Mr Fernandes" is "André Fernandes"
     words = reference.lower().split()
@@ -685,23 +1253,45 @@ def _opening_name(sentence: str) -> str | None:
         run.append(word)
     if not run or run[0].start != 0 or all(specificity(w.text) < 3.0 for w in run):
         return None
+    if len(run) == 1 and is_a_noun(run[0].text):
+        return None  # "Severance terms will be negotiated, the company said": a common noun opening the sentence
     if body[run[-1].end:].lstrip(" ")[:1] in (",", ":"):
         return None  # "Delmore, a town of 8,000, will lose ...": a name set apart is described, not the one acting
-    return _join(run)
+    return _join(run, body)
 
 
 def _latest_ending_with(word: str, named: list[tuple[str, str]]) -> str | None:
+    """The latest claimant whose last word is ``word`` ("the ministry": "Russia's Defense Ministry"), in any
+    number ("the councils"), but not a longer word ("the council" is not "Opposition councillors")."""
     for claimant, _ in reversed(named):
-        if re.search(rf"\b{re.escape(word)}\w*$", claimant.lower()):
+        last = claimant.lower().split()[-1] if claimant.split() else ""
+        if last == word or same_lemma(last, word):
             return claimant
     return None
 
 
 def _latest_containing(word: str, named: list[tuple[str, str]]) -> str | None:
+    """The latest claimant whose name's head is ``word``: "the ministry" is "the Ministry of Defence" and
+    "Russia's Defense Ministry's office", not "Ministry spokesman Ann Lee"."""
     for claimant, _ in reversed(named):
-        if re.search(rf"\b{re.escape(word)}", claimant.lower()):
+        if re.search(rf"\b{re.escape(word)}(?:s|es)?(?:['’]s?)?(?:$|,|\s+(?:of|for|in)\b)", claimant.lower()):
             return claimant
     return None
+
+
+def _latest_containing_all(words: list[str], named: list[tuple[str, str]]) -> str | None:
+    for claimant, _ in reversed(named):
+        lowered = claimant.lower()
+        if all(re.search(rf"\b{re.escape(word)}(?:s|es|['’]s?)?\b", lowered) for word in words):
+            return claimant
+    return None
+
+
+def _may_be_one_person(claimant: str) -> bool:
+    """Whether "he" or "she" may stand for the claimant: not a plural ("two officials", "one of those people"),
+    not a document ("the study")."""
+    last = claimant.lower().split()[-1] if claimant.split() else ""
+    return not (is_plural_noun(last) or last in DOCUMENT_NOUNS or last in COLLECTIVE_NOUNS or last in _NOT_PERSON_WORDS)
 
 
 def same_claimant(a: str, b: str) -> bool:

@@ -156,7 +156,7 @@ def _statement_disputes(statements: list[Claim]) -> list[Dispute]:
                 continue
             target = _opposed(claim, claims[:index])
             if target is not None:
-                pairs.append((target, claim))
+                pairs.append((_account_start(target, claims[:index]), claim))
     paired = list({c.id: c for pair in pairs for c in pair}.values())
     position = {c.id: i for i, c in enumerate(paired)}
     groups = _union_groups(paired, lambda a, b: True, [(position[a.id], position[b.id]) for a, b in pairs])
@@ -180,6 +180,17 @@ def _statement_subject(claims: list[Claim], topics: set[str]) -> str:
     words = {stem(w.text): w.text for c in claims for w in tokens(c.quote)}
     named = sorted((t for t in topics if t in words), key=lambda t: -specificity(t))
     return " ".join(words[t] for t in named[:2]) or claims[0].subject
+
+
+def _account_start(target: Claim, before: list[Claim]) -> Claim:
+    """Where the account ``target`` ends runs from: "X said A. "B," X said. "C." Y denied that account."
+    pushes back on A, which the quotations after it only illustrate."""
+    start = target
+    for candidate in reversed(before[:before.index(target)] if target in before else []):
+        if not same_claimant(candidate.claimant, target.claimant) or target.start - candidate.end > 400:
+            break
+        start = candidate
+    return start
 
 
 def _opposed(claim: Claim, before: list[Claim]) -> Claim | None:
