@@ -17,6 +17,13 @@ def test_reciprocal_rank_fusion_rewards_agreement():
     assert fused[0][1] == 1 / 61 + 1 / 62
 
 
+def test_a_tie_goes_to_the_passage_the_first_ranking_puts_higher_not_to_the_chunk_id():
+    dense, lexical = [_passage("z"), _passage("a")], [_passage("a"), _passage("z")]
+    fused = reciprocal_rank_fusion([dense, lexical], rrf_k=60)
+    assert fused[0][1] == fused[1][1]
+    assert [p.chunk_id for p, _ in fused] == ["z", "a"]
+
+
 def test_each_mode_finds_the_passage_that_holds_the_figure(seed_assistant):
     for mode in ("dense", "bm25", "hybrid"):
         passages = seed_assistant.retriever(Request("x", mode=mode, k=3)).invoke(

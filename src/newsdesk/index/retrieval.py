@@ -197,7 +197,12 @@ def __getattr__(name: str) -> Any:
 
 
 def reciprocal_rank_fusion(rankings: list[list[Passage]], rrf_k: int = 60) -> list[tuple[Passage, float]]:
-    """Fuse rankings: each passage scores the sum of 1 / (rrf_k + rank) over the rankings."""
+    """Fuse rankings: each passage scores the sum of 1 / (rrf_k + rank) over the rankings.
+
+    Ties (first in one ranking and second in the other, against the reverse) go to the passage the first
+    ranking puts higher, then to document order. Not to the chunk id: that is a hash of the chunk's text and
+    metadata, so any change to what is stored beside a chunk (a claimant read differently) reordered ties.
+    """
     scores: dict[str, float] = {}
     passages: dict[str, Passage] = {}
     for ranking in rankings:
@@ -205,8 +210,13 @@ def reciprocal_rank_fusion(rankings: list[list[Passage]], rrf_k: int = 60) -> li
             key = passage.chunk_id
             passages[key] = passage
             scores[key] = scores.get(key, 0.0) + 1.0 / (rrf_k + rank)
-    order = sorted(scores, key=lambda key: (-scores[key], key))
-    return [(passages[key], scores[key]) for key in order]
+    first = {passage.chunk_id: rank for rank, passage in enumerate(rankings[0])} if rankings else {}
+
+    def order(key: str) -> tuple[float, int, str, int]:
+        metadata = passages[key].metadata
+        return -scores[key], first.get(key, len(first)), str(metadata.get("doc_id", "")), int(metadata.get("start", 0))
+
+    return [(passages[key], scores[key]) for key in sorted(scores, key=order)]
 
 
 def to_document(passage: Passage, score: float, rank: int) -> Document:
