@@ -30,13 +30,14 @@ class Said:
     title: str = "Harrowgate council votes on Ostrey Mill"
     outlet: str = "Harrowgate Gazette"
     figure_about: float = 1.0
+    relay: str | None = None
 
 
 def _candidate(said: Said, start: int) -> Candidate:
     return Candidate(
         text=said.text, start=start, end=start + len(said.text),
         metadata={"doc_id": said.doc, "title": said.title, "outlet": said.outlet, "published": "2025-10-02"},
-        context=said.text, claimant=said.claimant, relay=None, rank=1, similarity=0.5, coverage=0.5,
+        context=said.text, claimant=said.claimant, relay=said.relay, rank=1, similarity=0.5, coverage=0.5,
         features={**MET, "figure_about": said.figure_about}, confidence=0.4,
     )
 
@@ -113,6 +114,48 @@ ROWS = [
      "Who will lead the Harrowgate council?",
      Said("The Civic Party said Tomas Reddy would lead the council.", "Civic Party"),
      Said("Local Greens leader Ada Quist said Wenna Marsh had the votes to lead it.", "Ada Quist"),
+     True),
+    # What is one side: a body and someone speaking for it, and an agency relaying a source.
+    ("a body's spokesman and the body, though their names share no proper name, are one side (utilities)",
+     "How many homes lost power in Kilbride?",
+     Said("Water Board spokesman Jory Pask said 8,000 homes lost power in Kilbride.", "Water Board spokesman Jory Pask",
+          "power.md", "Storm cuts power in Kilbride"),
+     Said("The Kilbride Water Board later said 6,500 homes had lost power.", "Kilbride Water Board", "power.md",
+          "Storm cuts power in Kilbride"),
+     False),
+    ("a body's spokeswoman and the body, its words in another order, are one side (shipping)",
+     "How many containers fell overboard off Stellby?",
+     Said("The port authority's spokeswoman, Edda Marr, said 14 containers fell overboard.",
+          "port authority's spokeswoman, Edda Marr", "port.md", "Containers lost off Stellby"),
+     Said("The Authority of the Port said 12 containers fell overboard off Stellby.", "Authority of the Port", "port.md",
+          "Containers lost off Stellby"),
+     False),
+    ("an agency's own words and the ministry it relays are one chain (health)",
+     "How many people were taken to hospital in Lyndrith?",
+     Said("The health ministry said 45 people had been taken to hospital in Lyndrith.", "health ministry", "a.md",
+          "Lyndrith outbreak", "Daily Sextant", relay="Norpress"),
+     Said("Fifty-two people have been taken to hospital in Lyndrith.", None, "b.md", "Lyndrith outbreak: more in hospital",
+          "Norpress"),
+     False),
+    ("a spokesman for a union and the company he argues with are two sides (transport)",
+     "How many drivers joined the strike at Ambleford?",
+     Said("Ned Corr, a spokesman for the Transit Guild, said 1,200 drivers joined the strike at Ambleford.",
+          "Ned Corr, a spokesman for the Transit Guild", "bus.md", "Ambleford bus strike"),
+     Said("Ambleford Buses said 340 drivers joined the strike.", "Ambleford Buses", "bus.md", "Ambleford bus strike"),
+     True),
+    # What is counted: the question's counted word written in the sentence but beside none of its figures.
+    ("flights cancelled are not a count of pilots on strike, though the sentence names the pilots (aviation)",
+     "How many pilots went on strike at Skyvale Air?",
+     Said("Skyvale Air cancelled 160 flights on Friday as pilots walked out over pay, the airline said.", "airline",
+          "air.md", "Skyvale Air pilots walk out"),
+     Said("The pilots' association said 240 flights had been cancelled.", "pilots' association", "air.md",
+          "Skyvale Air pilots walk out"),
+     False),
+    ("\"498 of its soldiers\" counts soldiers: a partitive is passed over (conflict)",
+     "How many soldiers has the Varn army lost?",
+     Said("The Varn army said that 498 of its soldiers had died.", "Varn army", "war.md", "Varn army losses"),
+     Said("Opposition monitors said nearly 6,000 soldiers of the Varn army had died.", "Opposition monitors", "war.md",
+          "Varn army losses"),
      True),
 ]
 

@@ -31,7 +31,7 @@ from newsdesk.answer.questions import Question, asks_yes_no, entity_met
 from newsdesk.answer.verification import MARKER, supports
 from newsdesk.text import NUMBER, YEAR, antonyms, english_zipf, negates, stem, stems_match, tokens
 from newsdesk.vocabulary import (
-    MONTHS, ROLE_WORDS, SOURCE_VERBS, STOPWORDS, WEEKDAYS, is_nationality,
+    MONTHS, NUMBER_WORDS, ROLE_WORDS, SOURCE_VERBS, STOPWORDS, WEEKDAYS, is_nationality,
 )
 
 if TYPE_CHECKING:
@@ -52,7 +52,7 @@ def compose_disputed(
     """
     sides = _distinct_sides(dispute)
     # One claimant that revised its own figure is a revision, not a disagreement: its latest figure stands.
-    opening = "Sources disagree. " if len(sides) > 1 else "The figure was revised. "
+    opening = "Sources disagree. " if len(sides) > 1 else "The figure was revised. " if sides[0].revised else ""
     # The opening is read as part of the first sentence, so the side that leads is one whose sentence its
     # quote still supports after it (a side given as a bare quote cannot carry the opening's words).
     orders = [sides] + [[side, *sides[:i], *sides[i + 1:]] for i, side in enumerate(sides) if i]
@@ -213,13 +213,29 @@ def _distinct_sides(dispute: Dispute) -> list[Side]:
     same figure as another (a group and its named spokesman, an outlet's paraphrase), is shown once, under
     the claimant that says most about who it is."""
     sides: list[Side] = []
-    for side in sorted(dispute.sides, key=lambda s: min((c.published, c.doc_id, c.start) for c in s.claims)):
+    for side in sorted(_one_per_side(dispute.sides), key=lambda s: min((c.published, c.doc_id, c.start) for c in s.claims)):
         same = next((i for i, kept in enumerate(sides) if _says_the_same(dispute, kept, side)), None)
         if same is None:
             sides.append(side)
         elif _says_more(side, sides[same]):
             sides[same] = side
     return sides
+
+
+def _one_per_side(sides: Sequence[Side]) -> list[Side]:
+    """Sides of one claimant (`same_side`: a ministry and its spokesman) joined into one, under the fuller name,
+    its claims latest first (by date, then later in the article): what they say is that side's figure and its revision."""
+    joined: list[Side] = []
+    for side in sides:
+        same = next((i for i, kept in enumerate(joined) if same_side(kept.claimant, side.claimant)), None)
+        if same is None:
+            joined.append(side)
+            continue
+        kept = joined[same]
+        claims = sorted([*kept.claims, *side.claims], key=lambda c: (c.as_of, c.published, c.start), reverse=True)
+        name = max(kept.claimant, side.claimant, key=lambda n: len(claimant_identity(n)))
+        joined[same] = Side(claimant=name, claims=claims)
+    return joined
 
 
 def _says_the_same(dispute: Dispute, kept: Side, other: Side) -> bool:
@@ -307,6 +323,8 @@ def answer_time_sides(
     will lose their jobs" and "900 workers would be laid off" count the same thing in other words."""
     kind = asked_value(question)
     if kind is None or (kind == "name" and not best.claimant) or another_toll_event(question, best.text):
+        return []
+    if kind == "figure" and counts_something_else(question, best.text):
         return []
     mine = value_of(kind, best.text, best.claimant, question)
     if not mine:
@@ -426,8 +444,44 @@ def _may_be_a_side(candidate: Candidate, best: Candidate, question: Question) ->
         and features.get("focus_met", 1.0) == 1.0
         and features.get("event_met", 1.0) >= _EVENT_MET
         and not another_toll_event(question, candidate.text)
+        and not counts_something_else(question, candidate.text)
         and same_story(candidate, best)
     )
+
+
+# How many words after a figure may name what it counts ("6,000 Russian soldiers"), up to the first function word.
+_COUNTED_AFTER = 3
+
+
+def counts_something_else(question: Question, text: str) -> bool:
+    """The sentence writes what the question counts, but beside none of its figures: "cancelled 140 flights as
+    pilots staged a strike" counts flights, not pilots. A sentence that does not write the counted word at all
+    ("640 employees" for "how many people") may count it in other words, and is not ruled out here."""
+    counted = [t.stem for t in question.focus]
+    words = tokens(text)
+    if not counted or not any(stems_match(c, stem(w.text)) for c in counted for w in words):
+        return False
+    for index, word in enumerate(words):
+        if not (word.text[:1].isdigit() or word.lower in NUMBER_WORDS):
+            continue
+        if any(stems_match(c, stem(after.text)) for c in counted for after in _counted_words(words, index + 1)):
+            return False
+    return True
+
+
+def _counted_words(words: Sequence[Any], start: int) -> Sequence[Any]:
+    """The words from ``start`` (just after a figure) that may name what it counts: "Russian soldiers" in
+    "6,000 Russian soldiers have", "soldiers" in "498 of its soldiers had" (a partitive "of its" is passed over)."""
+    if start < len(words) and words[start].lower == "of":
+        start += 1
+        while start < len(words) and words[start].lower in STOPWORDS:
+            start += 1
+    counted = []
+    for word in words[start:start + _COUNTED_AFTER]:
+        if word.lower in STOPWORDS:
+            break
+        counted.append(word)
+    return counted
 
 
 def another_toll_event(question: Question, text: str) -> bool:
@@ -457,16 +511,61 @@ def _headline_names(title: str) -> set[str]:
 
 
 def same_source(a: Candidate, b: Candidate) -> bool:
-    """Said by one claimant; or, where a sentence names none, by the same outlet, or in the same article (an
+    """Said by one side (`same_side`: a spokesman for X speaks for X); passed on by the other (an agency
+    relaying a ministry); or, where a sentence names none, by the same outlet, or in the same article (an
     article's own words beside a source it quotes restate that source more often than they dispute it)."""
+    if any(relayed and same_side(relayed, other) for relayed, other in
+           ((a.relay, b.claimant or _outlet(b)), (b.relay, a.claimant or _outlet(a)))):
+        return True
     if a.claimant and b.claimant:
-        return same_claimant(a.claimant, b.claimant)
+        return same_side(a.claimant, b.claimant)
     if a.metadata.get("doc_id") == b.metadata.get("doc_id"):
         return True
     if not a.claimant and not b.claimant:
         return _outlet(a) == _outlet(b)
     named, unnamed = (a, b) if a.claimant else (b, a)
-    return same_claimant(named.claimant or "", _outlet(unnamed))
+    return same_side(named.claimant or "", _outlet(unnamed))
+
+
+# A claimant in a role (`ROLE_WORDS`) at a body: "Colby Hask, a spokesman for Vantage Water", "managing director of
+# Tarrow Line"; "the fisheries ministry's spokesman, Aldo Rennick" ("Russia's Defense Ministry" is a body itself);
+# "Interior Ministry spokesperson Mara Velk". The role word is the first group, the body is named ``body``.
+_IN_A_ROLE = (
+    re.compile(r"\b([a-z][\w-]*)\s+(?:for|of|at)\s+(?:the\s+)?(?P<body>\S.*)$"),
+    re.compile(r"^(?:the\s+)?(?P<body>.+?)['’]s\s+([a-z][\w-]*)"),
+    re.compile(r"^(?:the\s+)?(?P<body>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)\s+([a-z][\w-]*)\s+[A-Z]"),
+)
+
+
+def speaks_for(claimant: str) -> str | None:
+    """The body a claimant speaks for when the claimant is someone in a role there: "Vantage Water" for "Colby
+    Hask, a spokesman for Vantage Water", "fisheries ministry" for "the fisheries ministry's spokesman"; else None."""
+    for pattern in _IN_A_ROLE:
+        match = pattern.search(claimant)
+        role = match.group(2 if pattern.groupindex["body"] == 1 else 1) if match else ""
+        if match is not None and role in ROLE_WORDS:
+            return match.group("body").strip(" ,.")
+    return None
+
+
+def same_side(a: str, b: str) -> bool:
+    """One claimant (`same_claimant`), or a body and someone speaking for it: a spokesman for X, X's official,
+    and X are one side, and two of them giving different figures is a revision, not a disagreement."""
+    if same_claimant(a, b):
+        return True
+    names = [(a, speaks_for(a)), (b, speaks_for(b))]
+    return any(x and y and (x, y) != (a, b) and _same_body(x, y) for x in names[0] for y in names[1])
+
+
+def _same_body(a: str, b: str) -> bool:
+    """"fisheries ministry" and "Ministry of Fisheries", "port authority" and "Stellby Port Authority": the same name,
+    or the words of a name of two words or more all in the other (a one-word body, "Regional", is too vague)."""
+    if a.lower() == b.lower():
+        return True
+    if claimant_identity(a) and claimant_identity(b) and same_claimant(a, b):
+        return True
+    small, large = sorted(({stem(w.text) for w in tokens(name) if w.lower not in STOPWORDS} for name in (a, b)), key=len)
+    return len(small) >= 2 and small <= large
 
 
 def _outlet(candidate: Candidate) -> str:
