@@ -333,7 +333,8 @@ def answer_time_sides(
     for other in sorted((c for c in pool if c is not best), key=lambda c: _side_order(c, best)):
         if not _may_be_a_side(other, best, question) or any(same_source(other, side) for side in sides):
             continue
-        if kind == "figure" and not (_counts_the_same(other, best, counted_alike) and not _owned_by_another(other, best)):
+        if kind == "figure" and not (_counts_the_same(other, best, counted_alike) and not _owned_by_another(other, best)
+                                     and not another_period(question, best.text, other.text)):
             continue
         if kind == "name" and not (other.claimant and other.metadata.get("doc_id") == best.metadata.get("doc_id")):
             continue  # a name is disputed by sources that say who they are, in one story: not by passing mentions
@@ -378,6 +379,32 @@ def _owned_by_another(other: Candidate, best: Candidate) -> bool:
                     and stem(near.text) not in said and stem(near.text) not in source):
                 return True
     return False
+
+
+# How many words after a figure may name the year it is for ("1.2 million tourists visited Kelmsby in 2024").
+_YEAR_AFTER = 6
+
+
+def another_period(question: Question, best: str, other: str) -> bool:
+    """The other sentence's figure is for another year: it names a year beside its figure, and that is neither the
+    year the question asks about nor a year the best sentence names beside its own ("900,000 tourists in 2023"
+    against "1.2 million tourists in 2024")."""
+    theirs = _figure_years(other)
+    if not theirs:
+        return False
+    asked = {str(int(n)) for n in question.numbers if YEAR.fullmatch(str(int(n)))} if question.numbers else set()
+    mine = _figure_years(best)
+    return bool(asked and not theirs & asked) or bool(mine and not theirs & mine)
+
+
+def _figure_years(text: str) -> set[str]:
+    """The years named within a few words after a figure of ``text`` (a year alone is not a figure)."""
+    words = tokens(text)
+    years: set[str] = set()
+    for index, word in enumerate(words):
+        if word.text[:1].isdigit() and not YEAR.fullmatch(word.text) and figure_values(word.text):
+            years.update(w.text for w in words[index + 1:index + 1 + _YEAR_AFTER] if YEAR.fullmatch(w.text))
+    return years
 
 
 def _figures_or_stance(
