@@ -11,7 +11,10 @@ rather than the claim ledger (`answer_time_sides`): when sentences of
 different sources answer the question and give different values of what it
 asks (a figure, a date, a name, yes or no), every one is shown, each with
 its source, instead of the best alone. This does not need the ledger to have
-understood the claims, only the judge to have found the sentences.
+understood the claims, only the judge to have found the sentences. A false
+"Sources disagree" invents a controversy, so sides are narrowed: a body and
+whoever speaks for it are one side (`same_side`), a figure must count what is
+asked (`counts_something_else`) for the same period (`another_period`).
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ from newsdesk.answer.questions import Question, asks_yes_no, entity_met
 from newsdesk.answer.verification import MARKER, supports
 from newsdesk.text import NUMBER, YEAR, antonyms, english_zipf, negates, stem, stems_match, tokens
 from newsdesk.vocabulary import (
-    MONTHS, NUMBER_WORDS, ROLE_WORDS, SOURCE_VERBS, STOPWORDS, WEEKDAYS, is_nationality,
+    MONTHS, NUMBER_WORDS, ROLE_WORDS, ROUNDING_HEDGES, SOURCE_VERBS, STOPWORDS, WEEKDAYS, is_nationality,
 )
 
 if TYPE_CHECKING:
@@ -347,6 +350,8 @@ def answer_time_sides(
             value = _figures_or_stance(other, best, question, value, counted_alike, asked_about)
         if not value or not all(_differ(value, seen) for seen in values):
             continue
+        if kind == "figure" and any(roughly_the_same(other.text, side.text) for side in sides):
+            continue
         sides.append(other)
         values.append(value)
         if len(sides) == (2 if kind == "stance" else MAX_SIDES):
@@ -405,6 +410,31 @@ def _figure_years(text: str) -> set[str]:
         if word.text[:1].isdigit() and not YEAR.fullmatch(word.text) and figure_values(word.text):
             years.update(w.text for w in words[index + 1:index + 1 + _YEAR_AFTER] if YEAR.fullmatch(w.text))
     return years
+
+
+def roughly_the_same(a: str, b: str) -> bool:
+    """One sentence rounds the other's figure: "about 3,000 people" and "we counted 3,150" agree (a quote and the
+    article's paraphrase of it), "about 3,000" and "1,800" do not. Only rounding hedges (`ROUNDING_HEDGES`) round."""
+    return any(_rounds_to(rounded, figure_values(other)) for text, other in ((a, b), (b, a)) for rounded in _rounded(text))
+
+
+def _rounded(text: str) -> list[float]:
+    """The figures of ``text`` written round after a rounding hedge ("about 3,000"), as values."""
+    words = tokens(text)
+    found = []
+    for index, word in enumerate(words):
+        before = " ".join(w.lower for w in words[max(0, index - 2):index])
+        values = figure_values(word.text) if word.text[:1].isdigit() else []
+        if values and values[0] >= 10 and values[0] % 10 == 0 and any(
+                before == hedge or before.endswith(" " + hedge) for hedge in ROUNDING_HEDGES):
+            found.append(values[0])
+    return found
+
+
+def _rounds_to(rounded: float, others: list[float]) -> bool:
+    """An ``others`` figure rounds to ``rounded`` at its precision: 3,150 to "about 3,000" (to the nearest 1,000)."""
+    unit = 10 ** (len(str(int(rounded))) - len(str(int(rounded)).rstrip("0")))
+    return any(other != rounded and abs(other - rounded) <= unit / 2 for other in others)
 
 
 def _figures_or_stance(
