@@ -31,6 +31,7 @@ class Said:
     outlet: str = "Harrowgate Gazette"
     figure_about: float = 1.0
     relay: str | None = None
+    passage: str = ""  # the retrieved passage around the sentence, when it says more than the sentence
 
 
 def _candidate(said: Said, start: int) -> Candidate:
@@ -38,7 +39,7 @@ def _candidate(said: Said, start: int) -> Candidate:
         text=said.text, start=start, end=start + len(said.text),
         metadata={"doc_id": said.doc, "title": said.title, "outlet": said.outlet, "published": "2025-10-02"},
         context=said.text, claimant=said.claimant, relay=said.relay, rank=1, similarity=0.5, coverage=0.5,
-        features={**MET, "figure_about": said.figure_about}, confidence=0.4,
+        features={**MET, "figure_about": said.figure_about}, confidence=0.4, passage=said.passage or said.text,
     )
 
 
@@ -48,6 +49,11 @@ ROWS = [
      "How many fans watched the Brindle Cup final?",
      Said("Organisers said 41,000 fans watched the final at Coldharbour Park.", "Organisers", "cup.md", "Brindle Cup final crowd"),
      Said("Police estimated that 27,500 fans watched the final.", "Police", "cup.md", "Brindle Cup final crowd"),
+     True),
+    ("a weekday beside a figure is when it was said, not another owner of the figure (sport)",
+     "How many fans watched the Brindle Cup final?",
+     Said("Organisers said 41,000 fans watched the final at Coldharbour Park.", "Organisers", "cup.md", "Brindle Cup final crowd"),
+     Said("Police said on Sunday that 27,500 fans watched the final.", "Police", "cup.md", "Brindle Cup final crowd"),
      True),
     ("the same count in other words: staff losing jobs / workers made redundant (business)",
      "How many people will lose their jobs at Ostrey Mill?",
@@ -129,6 +135,14 @@ ROWS = [
           "port authority's spokeswoman, Edda Marr", "port.md", "Containers lost off Stellby"),
      Said("The Authority of the Port said 12 containers fell overboard off Stellby.", "Authority of the Port", "port.md",
           "Containers lost off Stellby"),
+     False),
+    ("a spokesman named alone, whose passage introduced him as the body's, and the body are one side (ports)",
+     "How many boats are stuck in Merrin harbour?",
+     Said("Holm said 40 boats were stuck in Merrin harbour.", "Piet Holm", "quay.md", "Merrin quay shut",
+          passage="Piet Holm, a spokesman for the Coastal Authority, said the quay was shut. "
+                  "Holm said 40 boats were stuck in Merrin harbour."),
+     Said("The Coastal Authority said that 35 boats were stuck in Merrin harbour.", "Coastal Authority",
+          "quay2.md", "Merrin quay reopens", "Valley Courier"),
      False),
     ("an agency's own words and the ministry it relays are one chain (health)",
      "How many people were taken to hospital in Lyndrith?",

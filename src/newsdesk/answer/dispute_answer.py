@@ -380,7 +380,7 @@ def _owned_by_another(other: Candidate, best: Candidate) -> bool:
             continue
         for near in words[max(0, index - _OWNER_WINDOW):index + _OWNER_WINDOW + 1]:
             if (near.text[:1].isupper() and near.start > 0 and near.lower not in STOPWORDS
-                    and not is_nationality(near.text) and near.lower not in MONTHS
+                    and not is_nationality(near.text) and near.lower not in MONTHS and near.lower not in WEEKDAYS
                     and stem(near.text) not in said and stem(near.text) not in source):
                 return True
     return False
@@ -575,13 +575,34 @@ def same_source(a: Candidate, b: Candidate) -> bool:
            ((a.relay, b.claimant or _outlet(b)), (b.relay, a.claimant or _outlet(a)))):
         return True
     if a.claimant and b.claimant:
-        return same_side(a.claimant, b.claimant)
+        return same_side(introduced_as(a), introduced_as(b))
     if a.metadata.get("doc_id") == b.metadata.get("doc_id"):
         return True
     if not a.claimant and not b.claimant:
         return _outlet(a) == _outlet(b)
     named, unnamed = (a, b) if a.claimant else (b, a)
-    return same_side(named.claimant or "", _outlet(unnamed))
+    return same_side(introduced_as(named), _outlet(unnamed))
+
+
+def introduced_as(candidate: Candidate) -> str:
+    """The claimant as its passage introduces it, when its name alone says not whom it speaks for: "Piet Holm"
+    introduced as "Piet Holm, a spokesman for the Coastal Authority" or "Coastal Authority spokesman Piet Holm"."""
+    claimant = candidate.claimant or ""
+    if not claimant or speaks_for(claimant) or not claimant_identity(claimant):
+        return claimant
+    text = candidate.passage or candidate.context or candidate.text
+    name = re.escape(claimant)
+    after = re.search(rf"{name},\s+(?:a|an|the)\s+([^,.;:()]{{3,80}})", text)
+    if after is not None and speaks_for(f"{claimant}, {after.group(1)}"):
+        return f"{claimant}, {after.group(1)}"
+    before = re.search(rf"((?:the\s+)?[A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){{1,5}}),?\s+{name}\b", text)
+    if before is not None:
+        words = before.group(1).split()
+        for start in range(len(words) - 1):  # the shortest run that still reads as a body and a role
+            phrase = " ".join(words[start:])
+            if speaks_for(f"{phrase} {claimant}"):
+                return f"{phrase} {claimant}"
+    return claimant
 
 
 # A claimant in a role (`ROLE_WORDS`) at a body: "Colby Hask, a spokesman for Vantage Water", "managing director of
