@@ -216,7 +216,8 @@ def _distinct_sides(dispute: Dispute) -> list[Side]:
     same figure as another (a group and its named spokesman, an outlet's paraphrase), is shown once, under
     the claimant that says most about who it is."""
     sides: list[Side] = []
-    for side in sorted(_one_per_side(dispute.sides), key=lambda s: min((c.published, c.doc_id, c.start) for c in s.claims)):
+    joined = _one_per_side(dispute.sides)
+    for side in sorted(joined, key=lambda s: min((c.published, c.doc_id, c.start) for c in s.claims)):
         same = next((i for i, kept in enumerate(sides) if _says_the_same(dispute, kept, side)), None)
         if same is None:
             sides.append(side)
@@ -227,7 +228,7 @@ def _distinct_sides(dispute: Dispute) -> list[Side]:
 
 def _one_per_side(sides: Sequence[Side]) -> list[Side]:
     """Sides of one claimant (`same_side`: a ministry and its spokesman) joined into one, under the fuller name,
-    its claims latest first (by date, then later in the article): what they say is that side's figure and its revision."""
+    its claims latest first (by date, then later in the article): that side's figure and its revision."""
     joined: list[Side] = []
     for side in sides:
         same = next((i for i, kept in enumerate(joined) if same_side(kept.claimant, side.claimant)), None)
@@ -415,7 +416,8 @@ def _figure_years(text: str) -> set[str]:
 def roughly_the_same(a: str, b: str) -> bool:
     """One sentence rounds the other's figure: "about 3,000 people" and "we counted 3,150" agree (a quote and the
     article's paraphrase of it), "about 3,000" and "1,800" do not. Only rounding hedges (`ROUNDING_HEDGES`) round."""
-    return any(_rounds_to(rounded, figure_values(other)) for text, other in ((a, b), (b, a)) for rounded in _rounded(text))
+    pairs = ((a, b), (b, a))
+    return any(_rounds_to(rounded, figure_values(other)) for text, other in pairs for rounded in _rounded(text))
 
 
 def _rounded(text: str) -> list[float]:
@@ -642,7 +644,8 @@ def _same_body(a: str, b: str) -> bool:
         return True
     if claimant_identity(a) and claimant_identity(b) and same_claimant(a, b):
         return True
-    small, large = sorted(({stem(w.text) for w in tokens(name) if w.lower not in STOPWORDS} for name in (a, b)), key=len)
+    words = ({stem(w.text) for w in tokens(name) if w.lower not in STOPWORDS} for name in (a, b))
+    small, large = sorted(words, key=len)
     return len(small) >= 2 and small <= large
 
 
