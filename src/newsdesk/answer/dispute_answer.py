@@ -573,7 +573,8 @@ def same_source(a: Candidate, b: Candidate) -> bool:
     """Said by one side (`same_side`: a spokesman for X speaks for X); passed on by the other (an agency
     relaying a ministry); or, where a sentence names none, by the same outlet, or in the same article (an
     article's own words beside a source it quotes restate that source more often than they dispute it)."""
-    if any(relayed and same_side(relayed, other) for relayed, other in
+    # A relay with no proper name ("news") names no one in particular.
+    if any(relayed and claimant_identity(relayed) and same_side(relayed, other) for relayed, other in
            ((a.relay, b.claimant or _outlet(b)), (b.relay, a.claimant or _outlet(a)))):
         return True
     if a.claimant and b.claimant:
@@ -600,7 +601,7 @@ def introduced_as(candidate: Candidate) -> str:
     before = re.search(rf"((?:the\s+)?[A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){{1,5}}),?\s+{name}\b", text)
     if before is not None:
         words = before.group(1).split()
-        for start in range(len(words) - 1):  # the shortest run that still reads as a body and a role
+        for start in range(len(words) - 1):  # the longest run that reads as a body and a role ("Coastal Authority")
             phrase = " ".join(words[start:])
             if speaks_for(f"{phrase} {claimant}"):
                 return f"{phrase} {claimant}"
