@@ -30,14 +30,16 @@ class Said:
     title: str = "Harrowgate council votes on Ostrey Mill"
     outlet: str = "Harrowgate Gazette"
     figure_about: float = 1.0
+    relay: str | None = None
+    passage: str = ""  # the retrieved passage around the sentence, when it says more than the sentence
 
 
 def _candidate(said: Said, start: int) -> Candidate:
     return Candidate(
         text=said.text, start=start, end=start + len(said.text),
         metadata={"doc_id": said.doc, "title": said.title, "outlet": said.outlet, "published": "2025-10-02"},
-        context=said.text, claimant=said.claimant, relay=None, rank=1, similarity=0.5, coverage=0.5,
-        features={**MET, "figure_about": said.figure_about}, confidence=0.4,
+        context=said.text, claimant=said.claimant, relay=said.relay, rank=1, similarity=0.5, coverage=0.5,
+        features={**MET, "figure_about": said.figure_about}, confidence=0.4, passage=said.passage or said.text,
     )
 
 
@@ -47,6 +49,11 @@ ROWS = [
      "How many fans watched the Brindle Cup final?",
      Said("Organisers said 41,000 fans watched the final at Coldharbour Park.", "Organisers", "cup.md", "Brindle Cup final crowd"),
      Said("Police estimated that 27,500 fans watched the final.", "Police", "cup.md", "Brindle Cup final crowd"),
+     True),
+    ("a weekday beside a figure is when it was said, not another owner of the figure (sport)",
+     "How many fans watched the Brindle Cup final?",
+     Said("Organisers said 41,000 fans watched the final at Coldharbour Park.", "Organisers", "cup.md", "Brindle Cup final crowd"),
+     Said("Police said on Sunday that 27,500 fans watched the final.", "Police", "cup.md", "Brindle Cup final crowd"),
      True),
     ("the same count in other words: staff losing jobs / workers made redundant (business)",
      "How many people will lose their jobs at Ostrey Mill?",
@@ -113,6 +120,91 @@ ROWS = [
      "Who will lead the Harrowgate council?",
      Said("The Civic Party said Tomas Reddy would lead the council.", "Civic Party"),
      Said("Local Greens leader Ada Quist said Wenna Marsh had the votes to lead it.", "Ada Quist"),
+     True),
+    # What is one side: a body and someone speaking for it, and an agency relaying a source.
+    ("a body's spokesman and the body, though their names share no proper name, are one side (utilities)",
+     "How many homes lost power in Kilbride?",
+     Said("Water Board spokesman Jory Pask said 8,000 homes lost power in Kilbride.", "Water Board spokesman Jory Pask",
+          "power.md", "Storm cuts power in Kilbride"),
+     Said("The Kilbride Water Board later said 6,500 homes had lost power.", "Kilbride Water Board", "power.md",
+          "Storm cuts power in Kilbride"),
+     False),
+    ("a body's spokeswoman and the body, its words in another order, are one side (shipping)",
+     "How many containers fell overboard off Stellby?",
+     Said("The port authority's spokeswoman, Edda Marr, said 14 containers fell overboard.",
+          "port authority's spokeswoman, Edda Marr", "port.md", "Containers lost off Stellby"),
+     Said("The Authority of the Port said 12 containers fell overboard off Stellby.", "Authority of the Port", "port.md",
+          "Containers lost off Stellby"),
+     False),
+    ("a spokesman named alone, whose passage introduced him as the body's, and the body are one side (ports)",
+     "How many boats are stuck in Merrin harbour?",
+     Said("Holm said 40 boats were stuck in Merrin harbour.", "Piet Holm", "quay.md", "Merrin quay shut",
+          passage="Piet Holm, a spokesman for the Coastal Authority, said the quay was shut. "
+                  "Holm said 40 boats were stuck in Merrin harbour."),
+     Said("The Coastal Authority said that 35 boats were stuck in Merrin harbour.", "Coastal Authority",
+          "quay2.md", "Merrin quay reopens", "Valley Courier"),
+     False),
+    ("an agency's own words and the ministry it relays are one chain (health)",
+     "How many people were taken to hospital in Lyndrith?",
+     Said("The health ministry said 45 people had been taken to hospital in Lyndrith.", "health ministry", "a.md",
+          "Lyndrith outbreak", "Daily Sextant", relay="Norpress"),
+     Said("Fifty-two people have been taken to hospital in Lyndrith.", None, "b.md", "Lyndrith outbreak: more in hospital",
+          "Norpress"),
+     False),
+    ("a relay that names no one (\"via news\") does not make its source one with an outlet (disaster)",
+     "How many people are missing after the Tamsfield landslide?",
+     Said("Mayor Orla Penn said 19 people were missing.", "Orla Penn", "slide.md", "Tamsfield landslide toll",
+          relay="news"),
+     Said("By nightfall 31 people were missing in Tamsfield.", None, "slide2.md", "Tamsfield landslide search",
+          "Tamsfield News"),
+     True),
+    ("a spokesman for a union and the company he argues with are two sides (transport)",
+     "How many drivers joined the strike at Ambleford?",
+     Said("Ned Corr, a spokesman for the Transit Guild, said 1,200 drivers joined the strike at Ambleford.",
+          "Ned Corr, a spokesman for the Transit Guild", "bus.md", "Ambleford bus strike"),
+     Said("Ambleford Buses said 340 drivers joined the strike.", "Ambleford Buses", "bus.md", "Ambleford bus strike"),
+     True),
+    # A round figure and a figure it rounds agree: a quote and the article's paraphrase of it.
+    ("a quote and the article's rounded paraphrase of it agree (protest)",
+     "How many people marched in Vellan?",
+     Said("About 3,000 people marched through Vellan on Saturday, the organisers said.", "organisers", "march.md",
+          "Thousands march for Vellan park"),
+     Said("“We counted 3,150 people marching through Vellan,” said Mae Tolland, who organised the march.", "Mae Tolland", "march.md",
+          "Thousands march for Vellan park"),
+     False),
+    ("a round figure and one it does not round disagree (protest)",
+     "How many people marched in Vellan?",
+     Said("About 3,000 people marched through Vellan on Saturday, the organisers said.", "organisers", "march.md",
+          "Thousands march for Vellan park"),
+     Said("Police said 1,800 people marched through Vellan.", "Police", "march.md", "Thousands march for Vellan park"),
+     True),
+    # What period is counted: a figure for another year is not a rival figure for this one.
+    ("a figure for another year is not a side, though both count tourists (tourism)",
+     "How many tourists visited Kelmsby in 2024?",
+     Said("The Kelmsby tourism office said 1.2 million tourists visited Kelmsby in 2024.", "Kelmsby tourism office",
+          "tour.md", "Kelmsby tourism figures"),
+     Said("Local hoteliers said 900,000 tourists visited Kelmsby in 2023.", "Local hoteliers", "tour.md", "Kelmsby tourism figures"),
+     False),
+    ("two sources' figures for the same year are a dispute (tourism)",
+     "How many tourists visited Kelmsby in 2024?",
+     Said("The Kelmsby tourism office said 1.2 million tourists visited Kelmsby in 2024.", "Kelmsby tourism office",
+          "tour.md", "Kelmsby tourism figures"),
+     Said("Local hoteliers said only 900,000 tourists visited Kelmsby in 2024.", "Local hoteliers", "tour.md",
+          "Kelmsby tourism figures"),
+     True),
+    # What is counted: the question's counted word written in the sentence but beside none of its figures.
+    ("flights cancelled are not a count of pilots on strike, though the sentence names the pilots (aviation)",
+     "How many pilots went on strike at Skyvale Air?",
+     Said("Skyvale Air cancelled 160 flights on Friday as pilots walked out over pay, the airline said.", "airline",
+          "air.md", "Skyvale Air pilots walk out"),
+     Said("The pilots' association said 240 flights had been cancelled.", "pilots' association", "air.md",
+          "Skyvale Air pilots walk out"),
+     False),
+    ("\"498 of its soldiers\" counts soldiers: a partitive is passed over (conflict)",
+     "How many soldiers has the Varn army lost?",
+     Said("The Varn army said that 498 of its soldiers had died.", "Varn army", "war.md", "Varn army losses"),
+     Said("Opposition monitors said nearly 6,000 soldiers of the Varn army had died.", "Opposition monitors", "war.md",
+          "Varn army losses"),
      True),
 ]
 
@@ -208,13 +300,173 @@ ARTICLES = {
                 "The weir was built in 1911."),
 }
 
+# -- precision: "Sources disagree" only where sources truly disagree ---------------------------------
+# Invented articles in several domains: true disputes (figures, dates, names, yes/no) and near misses that are
+# not (the same figure restated, a revision by one source, a spokesman and his body, two counts in one story,
+# two stories in one town, a figure of another place, year or group, a quote and its paraphrase, an agency
+# relaying a ministry). Known misses are strict xfails, so a fix shows up as an unexpected pass.
+PRECISION_ARTICLES = {
+    # -- true disputes
+    "depot-strike.md": ("2025-04-04", "Drivers strike at Ambleford bus depot", "Brinecliff Herald",
+        "AMBLEFORD — Bus drivers at the Ambleford depot walked out on Friday over pay. "
+        "The Transit Workers' Guild said 1,200 drivers joined the strike.\n\n"
+        "Ambleford Buses said only 340 drivers had stayed away from work and most routes ran.\n\n"
+        "The depot opened in 1962."),
+    "swing-bridge.md": ("2025-04-08", "Quenby swing bridge closure to last years", "Shoreway Courier",
+        "QUENBY — The Quenby swing bridge will reopen to traffic in 2027, the county roads department said on Tuesday.\n\n"
+        "Brisco Civil, the contractor repairing it, said the work would not be finished before 2029.\n\n"
+        "The bridge was built in 1931, according to the Quenby Heritage Society."),
+    "walk-in-clinic.md": ("2025-04-10", "Quarrington clinic accused of turning away patients", "Fernlea Post",
+        "QUARRINGTON — The Quarrington walk-in clinic turned away dozens of patients last week, "
+        "the Patients' Voice group said on Thursday.\n\n"
+        "The Eastmoor Health Board denied that the clinic had turned away any patients.\n\n"
+        "The clinic treats about 200 people a day."),
+    "ridge-fire-agency.md": ("2025-05-11", "Selby Ridge fire spreads", "Highland Dispatch",
+        "The Selby Ridge fire has burned 4,500 hectares, the state fire agency said on Sunday. "
+        "Crews from three districts are fighting it."),
+    "ridge-fire-volunteers.md": ("2025-05-12", "Volunteers battle Selby Ridge blaze", "Plains Observer",
+        "Volunteer brigade captain Nell Pellow said the Selby Ridge fire had burned more than 9,000 hectares. "
+        "She said the agency's maps were out of date."),
+    "tram-cost.md": ("2025-05-14", "Cost of Thrushcombe tram extension disputed", "Metro Ledger",
+        "THRUSHCOMBE — The city council said the Thrushcombe tram extension would cost 210 million crowns.\n\n"
+        "The regional auditor, Sunniva Larkin, said the extension would cost at least 340 million crowns.\n\n"
+        "The line will have nine stops."),
+    "lighthouse.md": ("2025-05-20", "Cardew lighthouse marks its anniversary", "Northern Chronicle",
+        "CARDEW POINT — The Cardew lighthouse was built in 1794, local historian Ewan Pryce said.\n\n"
+        "The Northern Maritime Trust, which owns the tower, said it was built in 1802.\n\n"
+        "The lamp was electrified in 1958."),
+    "brantham-flood.md": ("2025-06-01", "Brantham evacuated as river rises", "Fenland Times",
+        "BRANTHAM — The district council said 2,000 residents had been evacuated from Brantham on Saturday.\n\n"
+        "The fire service said 3,500 people had been evacuated.\n\n"
+        "A residents' group, Brantham Together, said 5,000 people had been evacuated."),
+    "rovers-manager.md": ("2025-06-03", "Marlow Harriers manager row", "Sporting Weekly",
+        "MARLOW — Marlow Harriers chairman Ivo Stennet said Bram Kettle would manage the club next season.\n\n"
+        "The Harriers Supporters' Trust said the board had already offered the job to Fintan Dee.\n\n"
+        "Harriers finished fourth last season."),
+    "reservoir.md": ("2025-06-05", "Tillmouth reservoir water tested", "Westvale Gazette",
+        "TILLMOUTH — Tillmouth Water said the water from the Tillmouth reservoir was safe to drink.\n\n"
+        "An independent laboratory, Corvid Labs, said samples from the Tillmouth reservoir were unsafe to drink "
+        "because of high nitrate levels."),
+    "mayor-donations.md": ("2025-06-07", "Pellham mayor denies developer donations", "Pellham Star",
+        "PELLHAM — Opposition councillor Rhea Mundy said the mayor had accepted donations from Corrin Homes.\n\n"
+        "The mayor's office denied that he had accepted any donations from Corrin Homes."),
+    # -- near misses: no dispute
+    "ferry-pay-vote.md": ("2025-06-09", "Plover Ferries crews accept pay deal", "Brinecliff Herald",
+        "The Seafarers' Alliance said 800 members had voted on the Plover Ferries pay offer.\n\n"
+        "Plover Ferries confirmed that 800 members had voted, and said 71 percent backed the deal."),
+    "trawler.md": ("2025-06-10", "Trawler Morwen sinks off Grisholm", "Harbour Bulletin",
+        "The coastguard said on Monday that 11 fishermen were missing after the trawler Morwen sank off Grisholm.\n\n"
+        "On Tuesday the coastguard said 9 fishermen were still missing after two were found alive on a life raft."),
+    "water-outage.md": ("2025-06-11", "Thousands without water in Redmere", "Redmere Echo",
+        "REDMERE — About 14,000 homes in Redmere were without water on Wednesday after a main burst, "
+        "said Colby Hask, a spokesman for Vantage Water.\n\n"
+        "By the evening Vantage Water said 3,000 homes in Redmere were still without water."),
+    "boats-seized.md": ("2025-06-12", "Boats seized in Yelverton Sound operation", "Fjord Post",
+        "The fisheries ministry's spokesman, Aldo Rennick, said 38 boats had been seized in the Yelverton Sound operation.\n\n"
+        "The Ministry of Fisheries later said 41 boats had been seized in the Yelverton Sound operation."),
+    "ferry-aground.md": ("2025-06-13", "Ferry Linnea aground off Ostvik", "Strait Gazette",
+        "The ferry Linnea ran aground off Ostvik on Friday carrying 212 passengers, its operator Baltrum Lines said.\n\n"
+        "The coastguard said 150 passengers had been taken off the Linnea by lifeboat by nightfall."),
+    "brewery-jobs.md": ("2025-06-16", "Ferrow brewery to cut jobs", "Ferrow Advertiser",
+        "The Ferrow brewery will cut 85 jobs, its owner Pennock Drinks said on Monday. "
+        "The brewery has made beer in the town since 1870."),
+    "council-jobs.md": ("2025-06-18", "Ferrow council budget cuts", "County Standard",
+        "Ferrow council will cut 60 jobs to balance its budget, council leader Pia Garside said on Wednesday."),
+    "nurses-strike.md": ("2025-06-20", "Nurses strike in Alderby", "Midshire News",
+        "The nurses' union said 900 nurses in Alderby went on strike on Monday.\n\n"
+        "In neighbouring Crossmoor, 300 nurses joined the strike, the Crossmoor health board said."),
+    "park-march.md": ("2025-06-21", "Thousands march for Vellan park", "Capital Record",
+        "“We counted 3,150 people,” said Mae Tolland, who organised the march.\n\n"
+        "About 3,000 people marched through Vellan on Saturday to save the park, according to the organisers."),
+    "outbreak-meridian.md": ("2025-06-23", "Food poisoning outbreak in Lyndrith", "Daily Sextant",
+        "The health ministry said 45 people had been taken to hospital after a wedding in Lyndrith, "
+        "the state news agency Norpress reported."),
+    "outbreak-norpress.md": ("2025-06-24", "Lyndrith outbreak: more in hospital", "Norpress",
+        "The health ministry said on Tuesday that 52 people had been taken to hospital in the Lyndrith outbreak."),
+    "pilots-strike.md": ("2025-06-25", "Skyvale Air pilots walk out", "Aviation Daily",
+        "The pilots' association said 420 pilots walked out at Skyvale Air on Friday.\n\n"
+        "Skyvale Air said 160 flights had been cancelled."),
+    "museum-visitors.md": ("2025-06-26", "Tessaly museum visitor numbers", "Culture Review",
+        "The Tessaly museum said 210,000 visitors came in 2024.\n\n"
+        "The regional tourism board said the museum had drawn 340,000 visitors in 2019, before it closed for renovation."),
+    "dam-inspection.md": ("2025-06-27", "Orrin dam passes inspection", "River Valley News",
+        "The river authority said the Orrin dam was safe after the inspection.\n\n"
+        "Residents said they had not been told about the inspection of the Orrin dam."),
+    "library.md": ("2025-06-28", "Dunhaven library to reopen", "Dunhaven Journal",
+        "The council said the Dunhaven library would reopen in March after repairs.\n\n"
+        "The Dunhaven library was founded in 1889, according to the town's heritage society."),
+    "mine-collapse.md": ("2025-06-29", "Garrow mine collapse", "Mining Standard",
+        "The mine owner, Deepcut Minerals, said 7 miners were killed in the Garrow mine collapse.\n\n"
+        "Rescue chief Ludo Vey said 23 miners had been brought to the surface alive."),
+    "kilbride-power.md": ("2025-07-01", "Storm cuts power in Kilbride", "Northshore Record",
+        "Jory Pask, a spokesman for Northgrid, said 8,000 homes lost power in Kilbride on Sunday.\n\n"
+        "Northgrid said on Monday that 6,500 homes in Kilbride had lost power in the storm."),
+    "stellby-containers.md": ("2025-07-02", "Containers lost off Stellby", "Ports Weekly",
+        "The port authority's spokeswoman, Edda Marr, said 14 containers fell overboard off Stellby.\n\n"
+        "The Stellby Port Authority said 12 containers fell overboard off Stellby during the gale."),
+    "kelmsby-tourists.md": ("2025-07-03", "Kelmsby tourism figures", "Travel Trade Post",
+        "The Kelmsby tourism office said 1.2 million tourists visited Kelmsby in 2024.\n\n"
+        "Local hoteliers said 900,000 tourists visited Kelmsby in 2023."),
+    "tarn-fair.md": ("2025-07-04", "Crowds at the Tarn Valley fair", "Dales Courier",
+        "“We had 12,400 visitors,” said fair director Osk Velander.\n\n"
+        "About 12,000 people attended the Tarn Valley fair, the organisers said."),
+    "wenlow-arrests.md": ("2025-07-05", "Arrests at Wenlow derby", "Matchday Herald",
+        "Police said 12 fans were arrested at the Wenlow derby.\n\n"
+        "Stewards said 40 fans were ejected from the Wenlow derby."),
+    "hollin-vote.md": ("2025-07-06", "Hollin referendum turnout", "Civic Bulletin",
+        "The Hollin electoral office said 41,200 people voted in the referendum.\n\n"
+        "Campaigners for the Yes side said 38,000 people voted for the change in the Hollin referendum."),
+}
+
+PRECISION_QUESTIONS = [  # (what it shows, question, the values every side must show; () when no dispute)
+    pytest.param("a union and a company count strikers", "How many drivers joined the strike at the Ambleford depot?", ("1,200", "340"),
+                 marks=pytest.mark.xfail(strict=True, reason='recall: "stayed away from work" is not judged the event asked (event_met 0.18)')),
+    pytest.param("an authority and its contractor give two years", "When will the Quenby swing bridge reopen?", ("2027", "2029"),
+                 marks=pytest.mark.xfail(strict=True, reason="recall: the contractor's sentence is far less like the question than the lede (similarity 0.30 / 0.82)")),
+    pytest.param("a patients' group and a health board: yes and no", "Did the Quarrington clinic turn away patients?", ("Patients", "Eastmoor"),
+                 marks=pytest.mark.xfail(strict=True, reason='recall: the denial is below the similarity margin (0.46 / 0.76)')),
+    ("two outlets, two areas burned", "How many hectares has the Selby Ridge fire burned?", ("4,500", "9,000")),
+    pytest.param("a council and an auditor on a cost", "How much will the Thrushcombe tram extension cost?", ("210", "340"),
+                 marks=pytest.mark.xfail(strict=True, reason="recall: the auditor's sentence is below the similarity margin (0.39 / 0.81)")),
+    pytest.param("a historian and a trust on a year", "When was the Cardew lighthouse built?", ("1794", "1802"),
+                 marks=pytest.mark.xfail(strict=True, reason='recall: the trust\'s "it was built" is below the similarity margin (0.38 / 0.79)')),
+    ("three sources on evacuations", "How many people were evacuated from Brantham?", ("2,000", "3,500")),
+    pytest.param("a chairman and a supporters' trust name two managers", "Who will manage Marlow Harriers next season?", ("Kettle", "Dee"),
+                 marks=pytest.mark.xfail(strict=True, reason="recall: the trust's sentence is below the similarity margin (0.41 / 0.61)")),
+    pytest.param("a utility and a laboratory: safe and unsafe", "Is the water from the Tillmouth reservoir safe to drink?", ("Tillmouth Water", "Corvid"),
+                 marks=pytest.mark.xfail(strict=True, reason="recall: the laboratory's sentence is just below the similarity margin (0.71 / 0.89)")),
+    ("a councillor and the mayor's office: yes and no", "Did the Pellham mayor accept donations from Corrin Homes?", ("Mundy", "mayor's office")),
+    ("the same figure restated by a second source", "How many members voted on the Plover Ferries pay offer?", ()),
+    ("one coastguard revising its count", "How many fishermen are missing after the Morwen sank?", ()),
+    ("a spokesman for a company and the company", "How many homes were without water in Redmere?", ()),
+    ("a ministry's spokesman and the ministry", "How many boats were seized in the Yelverton Sound operation?", ()),
+    pytest.param("two counts in one story: on board and taken off", "How many passengers were on the ferry Linnea?", (),
+                 marks=pytest.mark.xfail(strict=True, reason='precision: carried and taken off count passengers alike (0.59); what happened to them is not compared')),
+    pytest.param("two stories in one town: a brewery's and a council's jobs", "How many jobs will the Ferrow brewery cut?", (),
+                 marks=pytest.mark.xfail(strict=True, reason='precision: a claim-ledger dispute (not answer time) joins two stories whose headlines share the town')),
+    ("a figure for another place", "How many nurses went on strike in Alderby?", ()),
+    ("a quote and the article's paraphrase of it", "How many people marched in Vellan?", ()),
+    ("an agency relaying a ministry, and the ministry's update", "How many people were taken to hospital in the Lyndrith outbreak?", ()),
+    ("flights cancelled given for pilots on strike", "How many pilots went on strike at Skyvale Air?", ()),
+    ("a figure for another year", "How many visitors did the Tessaly museum attract in 2024?", ()),
+    ("a no about something else", "Is the Orrin dam safe?", ()),
+    ("a year of another event", "When will the Dunhaven library reopen?", ()),
+    ("survivors given for the dead", "How many miners were killed in the Garrow mine collapse?", ()),
+    ("a company's spokesman and the company, both close to the question", "How many homes lost power in Kilbride?", ()),
+    ("a port authority's spokeswoman and the authority", "How many containers fell overboard off Stellby?", ()),
+    ("a figure for another year, both close to the question", "How many tourists visited Kelmsby in 2024?", ()),
+    ("a quote and the organisers' rounded figure", "How many people attended the Tarn Valley fair?", ()),
+    ("arrested and ejected: two counts of fans", "How many fans were arrested at the Wenlow derby?", ()),
+    ("all who voted and those voting yes", "How many people voted in the Hollin referendum?", ()),
+]
+
 
 @pytest.fixture(scope="module")
 def invented(tmp_path_factory, embedder):
     from conftest import indexed_assistant
 
     texts = {name: f'---\ntitle: "{title}"\noutlet: "{outlet}"\npublished: {day}\n---\n{body}\n'
-             for name, (day, title, outlet, body) in ARTICLES.items()}
+             for name, (day, title, outlet, body) in {**ARTICLES, **PRECISION_ARTICLES}.items()}
     return indexed_assistant(tmp_path_factory.mktemp("answer-time"), embedder, texts)
 
 
@@ -235,3 +487,18 @@ def test_an_answer_gives_every_side_found_at_answer_time(invented, question, eve
     assert all(word in answer.answer for word in every_side), answer.answer
     for citation in answer.citations:
         assert invented.article(citation.doc_id).body[citation.start:citation.end] == citation.quote
+
+
+@pytest.mark.parametrize(("shows", "question", "every_side"), PRECISION_QUESTIONS,
+                         ids=[getattr(row, "values", row)[0] for row in PRECISION_QUESTIONS])
+def test_sources_disagree_only_where_they_do(invented, shows, question, every_side):
+    from newsdesk.assistant import Request
+
+    answer = invented.ask(Request(question))
+    if every_side:
+        assert answer.answer.startswith(DISAGREE) and all(v in answer.answer for v in every_side), (shows, answer.answer)
+    else:
+        assert not answer.answer.startswith(DISAGREE), (shows, answer.answer)
+    for citation in answer.citations:
+        assert invented.article(citation.doc_id).body[citation.start:citation.end] == citation.quote
+

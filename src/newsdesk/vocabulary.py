@@ -149,6 +149,9 @@ HEDGES = (
     "just under", "an estimated", "nearly", "almost", "about", "around", "approximately", "roughly",
     "over", "some", "under", "at most",
 )
+# The hedges of `HEDGES` that round a figure rather than bound it: "about 3,000" allows 3,150; "at least 3,000" does not
+# allow 2,000 but says nothing against 25,000.
+ROUNDING_HEDGES = ("close to", "an estimated", "nearly", "almost", "about", "around", "approximately", "roughly", "some")
 CAVEATS = (
     "could not be independently verified", "could not be independently confirmed", "could not be verified",
     "could not be confirmed", "cannot be independently verified", "cannot be verified", "were not verified",

@@ -11,7 +11,10 @@ rather than the claim ledger (`answer_time_sides`): when sentences of
 different sources answer the question and give different values of what it
 asks (a figure, a date, a name, yes or no), every one is shown, each with
 its source, instead of the best alone. This does not need the ledger to have
-understood the claims, only the judge to have found the sentences.
+understood the claims, only the judge to have found the sentences. A false
+"Sources disagree" invents a controversy, so sides are narrowed: a body and
+whoever speaks for it are one side (`same_side`), a figure must count what is
+asked (`counts_something_else`) for the same period (`another_period`).
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ from newsdesk.answer.questions import Question, asks_yes_no, entity_met
 from newsdesk.answer.verification import MARKER, supports
 from newsdesk.text import NUMBER, YEAR, antonyms, english_zipf, negates, stem, stems_match, tokens
 from newsdesk.vocabulary import (
-    MONTHS, ROLE_WORDS, SOURCE_VERBS, STOPWORDS, WEEKDAYS, is_nationality,
+    MONTHS, NUMBER_WORDS, ROLE_WORDS, ROUNDING_HEDGES, SOURCE_VERBS, STOPWORDS, WEEKDAYS, is_nationality,
 )
 
 if TYPE_CHECKING:
@@ -52,7 +55,7 @@ def compose_disputed(
     """
     sides = _distinct_sides(dispute)
     # One claimant that revised its own figure is a revision, not a disagreement: its latest figure stands.
-    opening = "Sources disagree. " if len(sides) > 1 else "The figure was revised. "
+    opening = "Sources disagree. " if len(sides) > 1 else "The figure was revised. " if sides[0].revised else ""
     # The opening is read as part of the first sentence, so the side that leads is one whose sentence its
     # quote still supports after it (a side given as a bare quote cannot carry the opening's words).
     orders = [sides] + [[side, *sides[:i], *sides[i + 1:]] for i, side in enumerate(sides) if i]
@@ -213,13 +216,30 @@ def _distinct_sides(dispute: Dispute) -> list[Side]:
     same figure as another (a group and its named spokesman, an outlet's paraphrase), is shown once, under
     the claimant that says most about who it is."""
     sides: list[Side] = []
-    for side in sorted(dispute.sides, key=lambda s: min((c.published, c.doc_id, c.start) for c in s.claims)):
+    joined = _one_per_side(dispute.sides)
+    for side in sorted(joined, key=lambda s: min((c.published, c.doc_id, c.start) for c in s.claims)):
         same = next((i for i, kept in enumerate(sides) if _says_the_same(dispute, kept, side)), None)
         if same is None:
             sides.append(side)
         elif _says_more(side, sides[same]):
             sides[same] = side
     return sides
+
+
+def _one_per_side(sides: Sequence[Side]) -> list[Side]:
+    """Sides of one claimant (`same_side`: a ministry and its spokesman) joined into one, under the fuller name,
+    its claims latest first (by date, then later in the article): that side's figure and its revision."""
+    joined: list[Side] = []
+    for side in sides:
+        same = next((i for i, kept in enumerate(joined) if same_side(kept.claimant, side.claimant)), None)
+        if same is None:
+            joined.append(side)
+            continue
+        kept = joined[same]
+        claims = sorted([*kept.claims, *side.claims], key=lambda c: (c.as_of, c.published, c.start), reverse=True)
+        name = max(kept.claimant, side.claimant, key=lambda n: len(claimant_identity(n)))
+        joined[same] = Side(claimant=name, claims=claims)
+    return joined
 
 
 def _says_the_same(dispute: Dispute, kept: Side, other: Side) -> bool:
@@ -308,6 +328,8 @@ def answer_time_sides(
     kind = asked_value(question)
     if kind is None or (kind == "name" and not best.claimant) or another_toll_event(question, best.text):
         return []
+    if kind == "figure" and counts_something_else(question, best.text):
+        return []
     mine = value_of(kind, best.text, best.claimant, question)
     if not mine:
         return []
@@ -315,7 +337,8 @@ def answer_time_sides(
     for other in sorted((c for c in pool if c is not best), key=lambda c: _side_order(c, best)):
         if not _may_be_a_side(other, best, question) or any(same_source(other, side) for side in sides):
             continue
-        if kind == "figure" and not (_counts_the_same(other, best, counted_alike) and not _owned_by_another(other, best)):
+        if kind == "figure" and not (_counts_the_same(other, best, counted_alike) and not _owned_by_another(other, best)
+                                     and not another_period(question, best.text, other.text)):
             continue
         if kind == "name" and not (other.claimant and other.metadata.get("doc_id") == best.metadata.get("doc_id")):
             continue  # a name is disputed by sources that say who they are, in one story: not by passing mentions
@@ -327,6 +350,8 @@ def answer_time_sides(
                 continue
             value = _figures_or_stance(other, best, question, value, counted_alike, asked_about)
         if not value or not all(_differ(value, seen) for seen in values):
+            continue
+        if kind == "figure" and any(roughly_the_same(other.text, side.text) for side in sides):
             continue
         sides.append(other)
         values.append(value)
@@ -356,10 +381,62 @@ def _owned_by_another(other: Candidate, best: Candidate) -> bool:
             continue
         for near in words[max(0, index - _OWNER_WINDOW):index + _OWNER_WINDOW + 1]:
             if (near.text[:1].isupper() and near.start > 0 and near.lower not in STOPWORDS
-                    and not is_nationality(near.text) and near.lower not in MONTHS
+                    and not is_nationality(near.text) and near.lower not in MONTHS and near.lower not in WEEKDAYS
                     and stem(near.text) not in said and stem(near.text) not in source):
                 return True
     return False
+
+
+# How many words after a figure may name the year it is for ("1.2 million tourists visited Kelmsby in 2024").
+_YEAR_AFTER = 6
+
+
+def another_period(question: Question, best: str, other: str) -> bool:
+    """The other sentence's figure is for another year: it names a year beside its figure, and that is neither the
+    year the question asks about nor a year the best sentence names beside its own ("900,000 tourists in 2023"
+    against "1.2 million tourists in 2024")."""
+    theirs = _figure_years(other)
+    if not theirs:
+        return False
+    asked = {str(int(n)) for n in question.numbers if YEAR.fullmatch(str(int(n)))} if question.numbers else set()
+    mine = _figure_years(best)
+    return bool(asked and not theirs & asked) or bool(mine and not theirs & mine)
+
+
+def _figure_years(text: str) -> set[str]:
+    """The years named within a few words after a figure of ``text`` (a year alone is not a figure)."""
+    words = tokens(text)
+    years: set[str] = set()
+    for index, word in enumerate(words):
+        if word.text[:1].isdigit() and not YEAR.fullmatch(word.text) and figure_values(word.text):
+            years.update(w.text for w in words[index + 1:index + 1 + _YEAR_AFTER] if YEAR.fullmatch(w.text))
+    return years
+
+
+def roughly_the_same(a: str, b: str) -> bool:
+    """One sentence rounds the other's figure: "about 3,000 people" and "we counted 3,150" agree (a quote and the
+    article's paraphrase of it), "about 3,000" and "1,800" do not. Only rounding hedges (`ROUNDING_HEDGES`) round."""
+    pairs = ((a, b), (b, a))
+    return any(_rounds_to(rounded, figure_values(other)) for text, other in pairs for rounded in _rounded(text))
+
+
+def _rounded(text: str) -> list[float]:
+    """The figures of ``text`` written round after a rounding hedge ("about 3,000"), as values."""
+    words = tokens(text)
+    found = []
+    for index, word in enumerate(words):
+        before = " ".join(w.lower for w in words[max(0, index - 2):index])
+        values = figure_values(word.text) if word.text[:1].isdigit() else []
+        if values and values[0] >= 10 and values[0] % 10 == 0 and any(
+                before == hedge or before.endswith(" " + hedge) for hedge in ROUNDING_HEDGES):
+            found.append(values[0])
+    return found
+
+
+def _rounds_to(rounded: float, others: list[float]) -> bool:
+    """An ``others`` figure rounds to ``rounded`` at its precision: 3,150 to "about 3,000" (to the nearest 1,000)."""
+    unit = 10 ** (len(str(int(rounded))) - len(str(int(rounded)).rstrip("0")))
+    return any(other != rounded and abs(other - rounded) <= unit / 2 for other in others)
 
 
 def _figures_or_stance(
@@ -426,8 +503,44 @@ def _may_be_a_side(candidate: Candidate, best: Candidate, question: Question) ->
         and features.get("focus_met", 1.0) == 1.0
         and features.get("event_met", 1.0) >= _EVENT_MET
         and not another_toll_event(question, candidate.text)
+        and not counts_something_else(question, candidate.text)
         and same_story(candidate, best)
     )
+
+
+# How many words after a figure may name what it counts ("6,000 Russian soldiers"), up to the first function word.
+_COUNTED_AFTER = 3
+
+
+def counts_something_else(question: Question, text: str) -> bool:
+    """The sentence writes what the question counts, but beside none of its figures: "cancelled 140 flights as
+    pilots staged a strike" counts flights, not pilots. A sentence that does not write the counted word at all
+    ("640 employees" for "how many people") may count it in other words, and is not ruled out here."""
+    counted = [t.stem for t in question.focus]
+    words = tokens(text)
+    if not counted or not any(stems_match(c, stem(w.text)) for c in counted for w in words):
+        return False
+    for index, word in enumerate(words):
+        if not (word.text[:1].isdigit() or word.lower in NUMBER_WORDS):
+            continue
+        if any(stems_match(c, stem(after.text)) for c in counted for after in _counted_words(words, index + 1)):
+            return False
+    return True
+
+
+def _counted_words(words: Sequence[Any], start: int) -> Sequence[Any]:
+    """The words from ``start`` (just after a figure) that may name what it counts: "Russian soldiers" in
+    "6,000 Russian soldiers have", "soldiers" in "498 of its soldiers had" (a partitive "of its" is passed over)."""
+    if start < len(words) and words[start].lower == "of":
+        start += 1
+        while start < len(words) and words[start].lower in STOPWORDS:
+            start += 1
+    counted = []
+    for word in words[start:start + _COUNTED_AFTER]:
+        if word.lower in STOPWORDS:
+            break
+        counted.append(word)
+    return counted
 
 
 def another_toll_event(question: Question, text: str) -> bool:
@@ -457,16 +570,84 @@ def _headline_names(title: str) -> set[str]:
 
 
 def same_source(a: Candidate, b: Candidate) -> bool:
-    """Said by one claimant; or, where a sentence names none, by the same outlet, or in the same article (an
+    """Said by one side (`same_side`: a spokesman for X speaks for X); passed on by the other (an agency
+    relaying a ministry); or, where a sentence names none, by the same outlet, or in the same article (an
     article's own words beside a source it quotes restate that source more often than they dispute it)."""
+    # A relay with no proper name ("news") names no one in particular.
+    if any(relayed and claimant_identity(relayed) and same_side(relayed, other) for relayed, other in
+           ((a.relay, b.claimant or _outlet(b)), (b.relay, a.claimant or _outlet(a)))):
+        return True
     if a.claimant and b.claimant:
-        return same_claimant(a.claimant, b.claimant)
+        return same_side(introduced_as(a), introduced_as(b))
     if a.metadata.get("doc_id") == b.metadata.get("doc_id"):
         return True
     if not a.claimant and not b.claimant:
         return _outlet(a) == _outlet(b)
     named, unnamed = (a, b) if a.claimant else (b, a)
-    return same_claimant(named.claimant or "", _outlet(unnamed))
+    return same_side(introduced_as(named), _outlet(unnamed))
+
+
+def introduced_as(candidate: Candidate) -> str:
+    """The claimant as its passage introduces it, when its name alone says not whom it speaks for: "Piet Holm"
+    introduced as "Piet Holm, a spokesman for the Coastal Authority" or "Coastal Authority spokesman Piet Holm"."""
+    claimant = candidate.claimant or ""
+    if not claimant or speaks_for(claimant) or not claimant_identity(claimant):
+        return claimant
+    text = candidate.passage or candidate.context or candidate.text
+    name = re.escape(claimant)
+    after = re.search(rf"{name},\s+(?:a|an|the)\s+([^,.;:()]{{3,80}})", text)
+    if after is not None and speaks_for(f"{claimant}, {after.group(1)}"):
+        return f"{claimant}, {after.group(1)}"
+    before = re.search(rf"((?:the\s+)?[A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){{1,5}}),?\s+{name}\b", text)
+    if before is not None:
+        words = before.group(1).split()
+        for start in range(len(words) - 1):  # the longest run that reads as a body and a role ("Coastal Authority")
+            phrase = " ".join(words[start:])
+            if speaks_for(f"{phrase} {claimant}"):
+                return f"{phrase} {claimant}"
+    return claimant
+
+
+# A claimant in a role (`ROLE_WORDS`) at a body: "Colby Hask, a spokesman for Vantage Water", "managing director of
+# Tarrow Line"; "the fisheries ministry's spokesman, Aldo Rennick" ("Russia's Defense Ministry" is a body itself);
+# "Interior Ministry spokesperson Mara Velk". The role word is the first group, the body is named ``body``.
+_IN_A_ROLE = (
+    re.compile(r"\b([a-z][\w-]*)\s+(?:for|of|at)\s+(?:the\s+)?(?P<body>\S.*)$"),
+    re.compile(r"^(?:the\s+)?(?P<body>.+?)['’]s\s+([a-z][\w-]*)"),
+    re.compile(r"^(?:the\s+)?(?P<body>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)\s+([a-z][\w-]*)\s+[A-Z]"),
+)
+
+
+def speaks_for(claimant: str) -> str | None:
+    """The body a claimant speaks for when the claimant is someone in a role there: "Vantage Water" for "Colby
+    Hask, a spokesman for Vantage Water", "fisheries ministry" for "the fisheries ministry's spokesman"; else None."""
+    for pattern in _IN_A_ROLE:
+        match = pattern.search(claimant)
+        role = match.group(2 if pattern.groupindex["body"] == 1 else 1) if match else ""
+        if match is not None and role in ROLE_WORDS:
+            return match.group("body").strip(" ,.")
+    return None
+
+
+def same_side(a: str, b: str) -> bool:
+    """One claimant (`same_claimant`), or a body and someone speaking for it: a spokesman for X, X's official,
+    and X are one side, and two of them giving different figures is a revision, not a disagreement."""
+    if same_claimant(a, b):
+        return True
+    names = [(a, speaks_for(a)), (b, speaks_for(b))]
+    return any(x and y and (x, y) != (a, b) and _same_body(x, y) for x in names[0] for y in names[1])
+
+
+def _same_body(a: str, b: str) -> bool:
+    """"fisheries ministry" and "Ministry of Fisheries", "port authority" and "Stellby Port Authority": the same name,
+    or the words of a name of two words or more all in the other (a one-word body, "Regional", is too vague)."""
+    if a.lower() == b.lower():
+        return True
+    if claimant_identity(a) and claimant_identity(b) and same_claimant(a, b):
+        return True
+    words = ({stem(w.text) for w in tokens(name) if w.lower not in STOPWORDS} for name in (a, b))
+    small, large = sorted(words, key=len)
+    return len(small) >= 2 and small <= large
 
 
 def _outlet(candidate: Candidate) -> str:
