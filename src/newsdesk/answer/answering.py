@@ -30,7 +30,7 @@ from newsdesk.answer.answers import Answer, Citation, Evidence
 from newsdesk.answer.judge import load_judge
 from newsdesk.claims.attribution import claimant_label, same_claimant
 from newsdesk.claims.extraction import EVENTS
-from newsdesk.answer.dispute_answer import answer_time_sides, compose_disputed, disagreement, quotes_hold
+from newsdesk.answer.dispute_answer import another_period, answer_time_sides, compose_disputed, disagreement, quotes_hold
 from newsdesk.index.embedding import Embedder
 from newsdesk.answer.questions import Question, Term, asks_yes_no, entity_met
 from newsdesk.answer.verification import MARKER, supports
@@ -541,7 +541,7 @@ class ExtractiveAnswerer:
             return Answer(question.text, EMPTY_QUESTION, refused=True, retrieved=retrieved)
         candidates = self.judge(question, evidence.passages)
         passing = [c for c in candidates if c.rejected is None]
-        if evidence.disputes and self._dispute_answers(evidence.disputes[0], passing):
+        if evidence.disputes and self._dispute_answers(evidence.disputes[0], passing, question):
             text, citations, table = compose_disputed(evidence.disputes[0], question, limit=self.settings.max_answer_chars)
             if quotes_hold(citations):
                 return Answer(question.text, text, refused=False, citations=citations, retrieved=retrieved, disputes=[table])
@@ -645,13 +645,16 @@ class ExtractiveAnswerer:
             return "meets the question's names but not what it asks about them"
         return None
 
-    def _dispute_answers(self, dispute: Dispute, passing: list[Candidate]) -> bool:
+    def _dispute_answers(self, dispute: Dispute, passing: list[Candidate], question: Question) -> bool:
         """A dispute retrieval brought along answers unless the best passing sentence is from an article none of its
         claims comes from: then the question is about another story ("how many people were sent to help?" is
         not answered by a dispute over how many homes were flooded). A sentence planted for a language model does not
         count: it must not displace a dispute by ranking high on the question's words."""
         best = self._best([c for c in passing if not addresses_an_assistant(c.text)])
-        return best is None or best.metadata["doc_id"] in {claim.doc_id for claim in dispute.claims}
+        if best is not None and best.metadata["doc_id"] not in {claim.doc_id for claim in dispute.claims}:
+            return False
+        # A side whose figure is for another year than the one asked is no rival ("900,000 tourists in 2023").
+        return sum(1 for side in dispute.sides if not another_period(question, "", side.latest.quote)) >= 2
 
     def _rank_score(self, candidate: Candidate) -> float | None:
         """The fitted ranker's score when the judge is on and the candidate was judged, else None."""

@@ -231,7 +231,7 @@ def _one_per_side(sides: Sequence[Side]) -> list[Side]:
     its claims latest first (by date, then later in the article): that side's figure and its revision."""
     joined: list[Side] = []
     for side in sides:
-        same = next((i for i, kept in enumerate(joined) if same_side(kept.claimant, side.claimant)), None)
+        same = next((i for i, kept in enumerate(joined) if same_side(_introduced(kept), _introduced(side))), None)
         if same is None:
             joined.append(side)
             continue
@@ -240,6 +240,13 @@ def _one_per_side(sides: Sequence[Side]) -> list[Side]:
         name = max(kept.claimant, side.claimant, key=lambda n: len(claimant_identity(n)))
         joined[same] = Side(claimant=name, claims=claims)
     return joined
+
+
+def _introduced(side: Side) -> str:
+    """A side's claimant as one of its claims' sentences introduces it ("the fisheries ministry's spokesman,
+    Aldo Rennick"): the ledger names the person, whom they speak for is in the sentence."""
+    return next((named for claim in side.claims if (named := introduced_in(side.claimant, claim.quote)) != side.claimant),
+                side.claimant)
 
 
 def _says_the_same(dispute: Dispute, kept: Side, other: Side) -> bool:
@@ -588,12 +595,15 @@ def same_source(a: Candidate, b: Candidate) -> bool:
 
 
 def introduced_as(candidate: Candidate) -> str:
-    """The claimant as its passage introduces it, when its name alone says not whom it speaks for: "Piet Holm"
+    """The candidate's claimant as its passage introduces it (`introduced_in`)."""
+    return introduced_in(candidate.claimant or "", candidate.passage or candidate.context or candidate.text)
+
+
+def introduced_in(claimant: str, text: str) -> str:
+    """The claimant as ``text`` introduces it, when its name alone says not whom it speaks for: "Piet Holm"
     introduced as "Piet Holm, a spokesman for the Coastal Authority" or "Coastal Authority spokesman Piet Holm"."""
-    claimant = candidate.claimant or ""
     if not claimant or speaks_for(claimant) or not claimant_identity(claimant):
         return claimant
-    text = candidate.passage or candidate.context or candidate.text
     name = re.escape(claimant)
     after = re.search(rf"{name},\s+(?:a|an|the)\s+([^,.;:()]{{3,80}})", text)
     if after is not None and speaks_for(f"{claimant}, {after.group(1)}"):
