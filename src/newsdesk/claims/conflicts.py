@@ -26,6 +26,7 @@ import json
 import logging
 import threading
 import time
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,7 +37,7 @@ from langchain_core.documents import Document
 from newsdesk.claims.extraction import EVENTS, Claim, Opposition, job_loss_said, measures_asked
 from newsdesk.claims.attribution import claimant_identity, same_claimant
 from newsdesk.atomic import write_atomically
-from newsdesk.claims.ledger import Ledger, disputes_path
+from newsdesk.claims.ledger import Ledger, LedgerEntry, disputes_path
 from newsdesk.answer.answer_types import asks_figure_type, figure_types_asked, gives_figure_asked
 from newsdesk.answer.questions import Question, entity_met
 from newsdesk.text import numbers, specificity, stem, stems_match, tokens
@@ -258,8 +259,8 @@ def _recency(claim: Claim) -> tuple[str, str, int]:
 
 def _usual_name(names: list[str]) -> str:
     """The name a side goes by most often ("Regional governor Ilse Marrow", not "...'s office")."""
-    lowered = [n.lower() for n in names]
-    return max(names, key=lambda n: (lowered.count(n.lower()), n[:1].isupper(), -len(n)))
+    counts = Counter(n.lower() for n in names)  # counted once: a ledger-wide side has thousands of claims
+    return max(names, key=lambda n: (counts[n.lower()], n[:1].isupper(), -len(n)))
 
 
 def _union_groups(
@@ -337,7 +338,8 @@ def _stems_of_names(claimant: str, relay: str) -> frozenset[str]:
 
 
 def _most_common(values: list[str]) -> str:
-    return max(values, key=lambda v: (values.count(v), len(v)))
+    counts = Counter(values)
+    return max(values, key=lambda v: (counts[v], len(v)))
 
 
 # -- which disputes a question touches -----------------------------------
@@ -467,14 +469,44 @@ def dispute_rules_version() -> str:
     return digest.hexdigest()
 
 
-def write_disputes(store_root: Path, ledger: Ledger) -> list[Dispute]:
+def write_disputes(store_root: Path, ledger: Ledger, previous: Ledger | None = None) -> None:
     """Find ``ledger``'s disputes and write them beside it, atomically: before the snapshot of its generation
-    is published, as the ledger is. A ledger read `unparsed` has its claims made here."""
+    is published, as the ledger is. When its claims are those of ``previous`` (read with their JSON kept),
+    in the same places, and that ledger's stored disputes are sound, those are carried over: disputes
+    depend on the claims alone. Otherwise a ledger read `unparsed` has its claims made here."""
+    path = disputes_path(store_root, ledger.generation)
+    carried = _carried_over(store_root, ledger, previous) if previous is not None else None
+    if carried is not None:
+        write_atomically(path, json.dumps(carried, ensure_ascii=False))
+        return
     ledger = ledger.with_claims()
-    disputes = find_disputes(ledger.claims())
-    write_atomically(disputes_path(store_root, ledger.generation),
-                     json.dumps(disputes_json(disputes, ledger), ensure_ascii=False))
-    return disputes
+    write_atomically(path, json.dumps(disputes_json(find_disputes(ledger.claims()), ledger), ensure_ascii=False))
+
+
+def _carried_over(store_root: Path, ledger: Ledger, previous: Ledger) -> dict[str, Any] | None:
+    """``previous``'s stored disputes, relabelled for ``ledger``, when both ledgers hold the same claims."""
+    for doc_id in previous.documents.keys() | ledger.documents.keys():
+        old, new = previous.documents.get(doc_id), ledger.documents.get(doc_id)
+        if old is not new and _claims_as_json(old) != _claims_as_json(new):
+            return None
+    try:
+        data = json.loads(disputes_path(store_root, previous.generation).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("format") != DISPUTES_FORMAT or data.get("rules") != dispute_rules_version():
+        return None
+    if data.get("ledger") != previous.digest() or data.get("generation") != previous.generation:
+        return None
+    return {**data, "generation": ledger.generation, "ledger": ledger.digest()}
+
+
+def _claims_as_json(entry: LedgerEntry | None) -> list[dict[str, Any]] | None:
+    """An entry's claims as written; None when they are not at hand as JSON (then nothing is carried over)."""
+    if entry is None:
+        return []
+    if entry.as_read is not None:
+        return entry.as_read
+    return [claim.to_json() for claim in entry.claims]
 
 
 def disputes_json(disputes: Sequence[Dispute], ledger: Ledger) -> dict[str, Any]:

@@ -343,7 +343,7 @@ def _write_claim_ledger(
     hashes = {doc_id: entry.hash for doc_id, entry in snapshot.documents.items()}
     ledger = next_ledger(old, snapshot.generation, articles, hashes, kept)
     write_ledger(store.root, ledger)
-    write_disputes(store.root, ledger)
+    write_disputes(store.root, ledger, previous=old)
     return notes
 
 
