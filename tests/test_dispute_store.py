@@ -127,3 +127,18 @@ def test_old_generations_disputes_go_with_their_ledgers(indexed, corpus):
 
 def test_a_ledger_not_read_from_a_store_has_its_disputes_found():
     assert ledger_disputes(Ledger()) == []
+
+
+def test_a_serving_assistant_loads_the_new_claims_and_disputes_when_it_reindexes(indexed, corpus):
+    """After `warm_up` (as `serve` does), the reindex loads what the next question needs: the files could go."""
+    indexed.warm_up()
+    edited = corpus / "ferry-day1.md"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("At least 41 people", "At least 44 people"),
+                      encoding="utf-8")
+    indexed.reindex()
+    generation, root = indexed.store.read_snapshot().generation, indexed.settings.store
+    expected = _stored(_reopened(indexed))
+    disputes_path(root, generation).unlink()
+    ledger_path(root, generation).unlink()
+    assert ledger_disputes(indexed.ledger()) == expected
+    assert any(c.value == 44 for d in expected for c in d.claims)
