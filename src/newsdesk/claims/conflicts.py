@@ -500,8 +500,8 @@ def _carried_over(store_root: Path, ledger: Ledger, previous: Ledger) -> dict[st
     return {**data, "generation": ledger.generation, "ledger": ledger.digest()}
 
 
-def _claims_as_json(entry: LedgerEntry | None) -> list[dict[str, Any]] | None:
-    """An entry's claims as written; None when they are not at hand as JSON (then nothing is carried over)."""
+def _claims_as_json(entry: LedgerEntry | None) -> list[dict[str, Any]]:
+    """An entry's claims as the ledger file holds them (none for a document the ledger does not have)."""
     if entry is None:
         return []
     if entry.as_read is not None:
