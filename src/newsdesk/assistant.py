@@ -6,6 +6,7 @@ model and the index once, and is safe to call from several threads.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import time
 from collections.abc import Iterator
@@ -25,7 +26,7 @@ from newsdesk.articles.chunking import document_version
 from newsdesk.articles.corpus import Article
 from newsdesk.articles.corpus_roots import absolute_roots, with_remembered_corpus
 from newsdesk.articles.formats import load_document
-from newsdesk.claims.conflicts import disputes_for
+from newsdesk.claims.conflicts import disputes_for, ledger_disputes
 from newsdesk.claims.ledger import Ledger, LedgerReader
 from newsdesk.errors import DocumentNotFoundError, EmptyIndexError, StoreError
 from newsdesk.index.embedding import Embedder, embedder_for
@@ -92,6 +93,7 @@ class Assistant:
         self.reader = SnapshotReader(self.store)
         self.ledgers = LedgerReader(settings.store)
         self.answerer = answerer or answerer_for(settings, self.embedder)
+        self._serving = False  # set by `warm_up`: an assistant that answers questions keeps its index loaded
 
     @cached_property
     def chain(self) -> Runnable[Request, Answer]:
@@ -177,9 +179,21 @@ class Assistant:
     def reindex(
         self, progress: ProgressCallback | None = None, allow_mass_delete: bool = False, rebuild: bool = False
     ) -> ReindexReport:
+        """Bring the store in line with the corpus (`newsdesk.index.indexing.reindex`). After `warm_up` (a chat
+        that answers questions), the new snapshot's lexical index, claim ledger and disputes are loaded here,
+        so the next question does not wait for them."""
         from newsdesk.index.indexing import reindex  # LangChain's indexing API: not on the question path
 
-        return reindex(self.store, progress, allow_mass_delete, rebuild)
+        report = reindex(self.store, progress, allow_mass_delete, rebuild)
+        if self._serving:
+            with contextlib.suppress(StoreError):  # a damaged file is reported by the question that reads it
+                self._load_index()
+        return report
+
+    def _load_index(self) -> None:
+        """The active snapshot's lexical index, claim ledger and its stored disputes, loaded now."""
+        self.reader.current()
+        ledger_disputes(self.ledger())
 
     def status(self) -> dict[str, Any]:
         snapshot = self.reader.current()[0]
@@ -217,11 +231,13 @@ class Assistant:
         return article.body
 
     def warm_up(self) -> None:
-        """Load the model and the index now rather than on the first question."""
+        """Load the model and the index now rather than on the first question, and again after each reindex."""
+        self._serving = True
         self.embedder.warm_up()
         if isinstance(self.answerer, StreamingAnswerer):
             self.answerer.warm_up()
         if self.reader.current()[0].documents:
+            self._load_index()
             self.ask(Request("warm up"))
 
 

@@ -20,16 +20,24 @@ passages touch; the answerer then answers it with every side
 from __future__ import annotations
 
 import functools
+import hashlib
+import importlib
+import json
+import logging
 import threading
+import time
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from langchain_core.documents import Document
 
 from newsdesk.claims.extraction import EVENTS, Claim, Opposition, job_loss_said, measures_asked
 from newsdesk.claims.attribution import claimant_identity, same_claimant
-from newsdesk.claims.ledger import Ledger
+from newsdesk.atomic import write_atomically
+from newsdesk.claims.ledger import Ledger, LedgerEntry, disputes_path
 from newsdesk.answer.answer_types import asks_figure_type, figure_types_asked, gives_figure_asked
 from newsdesk.answer.questions import Question, entity_met
 from newsdesk.text import numbers, specificity, stem, stems_match, tokens
@@ -262,8 +270,8 @@ def _recency(claim: Claim) -> tuple[str, str, int]:
 
 def _usual_name(names: list[str]) -> str:
     """The name a side goes by most often ("Regional governor Ilse Marrow", not "...'s office")."""
-    lowered = [n.lower() for n in names]
-    return max(names, key=lambda n: (lowered.count(n.lower()), n[:1].isupper(), -len(n)))
+    counts = Counter(n.lower() for n in names)  # counted once: a ledger-wide side has thousands of claims
+    return max(names, key=lambda n: (counts[n.lower()], n[:1].isupper(), -len(n)))
 
 
 def _union_groups(
@@ -341,7 +349,8 @@ def _stems_of_names(claimant: str, relay: str) -> frozenset[str]:
 
 
 def _most_common(values: list[str]) -> str:
-    return max(values, key=lambda v: (values.count(v), len(v)))
+    counts = Counter(values)
+    return max(values, key=lambda v: (counts[v], len(v)))
 
 
 # -- which disputes a question touches -----------------------------------
@@ -429,17 +438,141 @@ _CACHE: dict[int, tuple[Ledger, list[Dispute]]] = {}
 
 
 def ledger_disputes(ledger: Ledger) -> list[Dispute]:
-    """Every dispute in ``ledger``, found once per ledger (a new snapshot brings a new ledger)."""
+    """Every dispute in ``ledger``, as the reindex stored them beside it; found again (as `find_disputes`
+    would) only when that file is missing or stale. Once per ledger: a new snapshot brings a new ledger."""
     with _CACHE_LOCK:
         cached = _CACHE.get(id(ledger))
         if cached is not None and cached[0] is ledger:
             return cached[1]
-    disputes = find_disputes(ledger.claims())
+    disputes = _stored_disputes(ledger)
+    if disputes is None:
+        disputes = find_disputes(ledger.claims())
     with _CACHE_LOCK:
         if len(_CACHE) >= 4:
             _CACHE.clear()
         _CACHE[id(ledger)] = (ledger, disputes)
     return disputes
+
+
+# -- disputes stored with the ledger -------------------------------------
+# Finding the disputes of a large ledger takes seconds to minutes, so reindex finds them once and writes
+# them beside the ledger of the generation it publishes; a reader loads that file. It names its claims by
+# (document, position in the ledger entry), and says which ledger and which rules it was found from.
+DISPUTES_FORMAT = 1
+# The modules whose code decides what a dispute is: their source, hashed, is the rules' version, so a
+# change to any rule (or word list) makes stored disputes stale without anyone remembering to bump a number.
+_RULE_MODULES = ("newsdesk.claims.conflicts", "newsdesk.claims.extraction", "newsdesk.claims.attribution",
+                 "newsdesk.text", "newsdesk.vocabulary")
+_log = logging.getLogger(__name__)
+_TOLD: set[Path] = set()
+
+
+@functools.cache
+def dispute_rules_version() -> str:
+    """A digest of the source of the modules that decide what a dispute is (`_RULE_MODULES`)."""
+    digest = hashlib.sha256(f"{DISPUTES_FORMAT}".encode())
+    for name in _RULE_MODULES:
+        module = importlib.import_module(name)
+        try:
+            digest.update(Path(str(module.__file__)).read_bytes())
+        except (OSError, TypeError):  # no source beside the module: a version of this process only, so
+            digest.update(f"{name}: {time.time_ns()}".encode())  # stored disputes are never trusted blindly
+    return digest.hexdigest()
+
+
+def write_disputes(store_root: Path, ledger: Ledger, previous: Ledger | None = None) -> None:
+    """Find ``ledger``'s disputes and write them beside it, atomically: before the snapshot of its generation
+    is published, as the ledger is. When its claims are those of ``previous`` (read with their JSON kept),
+    in the same places, and that ledger's stored disputes are sound, those are carried over: disputes
+    depend on the claims alone. Otherwise a ledger read `unparsed` has its claims made here."""
+    path = disputes_path(store_root, ledger.generation)
+    carried = _carried_over(store_root, ledger, previous) if previous is not None else None
+    if carried is not None:
+        write_atomically(path, json.dumps(carried, ensure_ascii=False))
+        return
+    ledger = ledger.with_claims()
+    write_atomically(path, json.dumps(disputes_json(find_disputes(ledger.claims()), ledger), ensure_ascii=False))
+
+
+def _carried_over(store_root: Path, ledger: Ledger, previous: Ledger) -> dict[str, Any] | None:
+    """``previous``'s stored disputes, relabelled for ``ledger``, when both ledgers hold the same claims."""
+    for doc_id in previous.documents.keys() | ledger.documents.keys():
+        old, new = previous.documents.get(doc_id), ledger.documents.get(doc_id)
+        if old is not new and _claims_as_json(old) != _claims_as_json(new):
+            return None
+    try:
+        data = json.loads(disputes_path(store_root, previous.generation).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("format") != DISPUTES_FORMAT or data.get("rules") != dispute_rules_version():
+        return None
+    if data.get("ledger") != previous.digest() or data.get("generation") != previous.generation:
+        return None
+    return {**data, "generation": ledger.generation, "ledger": ledger.digest()}
+
+
+def _claims_as_json(entry: LedgerEntry | None) -> list[dict[str, Any]]:
+    """An entry's claims as the ledger file holds them (none for a document the ledger does not have)."""
+    if entry is None:
+        return []
+    if entry.as_read is not None:
+        return entry.as_read
+    return [claim.to_json() for claim in entry.claims]
+
+
+def disputes_json(disputes: Sequence[Dispute], ledger: Ledger) -> dict[str, Any]:
+    """``disputes``, found among ``ledger``'s very claim objects, with each claim named by its place there."""
+    position = {id(claim): (doc_id, index) for doc_id, entry in ledger.documents.items()
+                for index, claim in enumerate(entry.claims)}
+    return {
+        "format": DISPUTES_FORMAT,
+        "generation": ledger.generation,
+        "ledger": ledger.digest(),
+        "rules": dispute_rules_version(),
+        "disputes": [
+            {"subject": d.subject, "kind": d.kind, "topics": list(d.topics),
+             "sides": [{"claimant": side.claimant, "claims": [position[id(c)] for c in side.claims]} for side in d.sides]}
+            for d in disputes
+        ],
+    }
+
+
+def disputes_from_json(data: Any, ledger: Ledger) -> list[Dispute]:
+    """The stored disputes with ``ledger``'s own claims; `ValueError` when they were not found from this
+    ledger by these rules, or do not fit it."""
+    if not isinstance(data, dict) or data.get("format") != DISPUTES_FORMAT:
+        raise ValueError("another format")
+    if data.get("rules") != dispute_rules_version():
+        raise ValueError("found by other dispute rules")
+    if data.get("ledger") != ledger.digest() or data.get("generation") != ledger.generation:
+        raise ValueError("found from another ledger")
+    try:
+        return [
+            Dispute(str(d["subject"]), str(d["kind"]),
+                    [Side(str(side["claimant"]), [ledger.documents[doc].claims[index] for doc, index in side["claims"]])
+                     for side in d["sides"]],
+                    tuple(d["topics"]))
+            for d in data["disputes"]
+        ]
+    except (KeyError, IndexError, TypeError, ValueError) as exc:
+        raise ValueError(f"damaged ({exc!r:.80})") from exc
+
+
+def _stored_disputes(ledger: Ledger) -> list[Dispute] | None:
+    """The disputes stored beside ``ledger``, or None (said once per file) when there are none to trust."""
+    if ledger.store_root is None:
+        return None
+    path = disputes_path(ledger.store_root, ledger.generation)
+    try:
+        return disputes_from_json(json.loads(path.read_text(encoding="utf-8")), ledger)
+    except FileNotFoundError:
+        reason = "missing (a store indexed before disputes were stored)"
+    except (OSError, ValueError) as exc:
+        reason = f"unusable: {exc}"
+    if path not in _TOLD:
+        _TOLD.add(path)
+        _log.warning("%s is %s; finding the disputes again. `newsdesk reindex` stores them.", path, reason)
+    return None
 
 
 def _claims_in(passages: Sequence[Document], ledger: Ledger) -> dict[str, Claim]:

@@ -5,15 +5,19 @@ written atomically by reindex *before* the snapshot that names that
 generation is published; readers load the file of the generation they read,
 so claims and passages always come from the same corpus. Claims of unchanged
 documents are carried over from the previous generation (keyed by the
-document's content hash); a deleted document's claims are not.
+document's content hash); a deleted document's claims are not. Beside it,
+``claims/gNNNNNN.disputes.json`` holds the disputes found among those claims
+(`newsdesk.claims.conflicts.write_disputes`), written the same way before the
+same publish.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import threading
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +53,8 @@ class Ledger:
     generation: int = 0
     documents: dict[str, LedgerEntry] = field(default_factory=dict)
     extractor: str = EXTRACTOR_VERSION  # claims made by other extraction rules are extracted again
+    # The store the ledger was read from, where its generation's stored disputes are (None: not read from one).
+    store_root: Path | None = field(default=None, compare=False, repr=False)
 
     def claims(self) -> list[Claim]:
         return [claim for doc_id in sorted(self.documents) for claim in self.documents[doc_id].claims]
@@ -66,6 +72,22 @@ class Ledger:
                     continue
             chosen.append(claim)
         return chosen
+
+    def with_claims(self) -> Ledger:
+        """This ledger with every entry's claims made from the JSON an `unparsed` read kept."""
+        documents = {
+            doc_id: entry if entry.claims or not entry.as_read
+            else LedgerEntry(entry.hash, tuple(Claim.from_json(c) for c in entry.as_read), entry.as_read)
+            for doc_id, entry in self.documents.items()
+        }
+        return replace(self, documents=documents)
+
+    def digest(self) -> str:
+        """What identifies the claims: each document's version, and the extraction rules that read it."""
+        versions = hashlib.sha256(self.extractor.encode())
+        for doc_id in sorted(self.documents):
+            versions.update(f"\0{doc_id}\0{self.documents[doc_id].hash}".encode("utf-8", "surrogateescape"))
+        return versions.hexdigest()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -117,6 +139,11 @@ def ledger_path(store_root: Path, generation: int) -> Path:
     return store_root / LEDGER_DIR / f"g{generation:06d}.json"
 
 
+def disputes_path(store_root: Path, generation: int) -> Path:
+    """The disputes found among the claims of ``generation``'s ledger, stored beside it."""
+    return store_root / LEDGER_DIR / f"g{generation:06d}.disputes.json"
+
+
 def read_ledger(store_root: Path, generation: int, keep_json: bool = False, unparsed: bool = False) -> Ledger:
     """The ledger of ``generation``; empty when that generation has none (an index built before claims).
 
@@ -135,7 +162,7 @@ def read_ledger(store_root: Path, generation: int, keep_json: bool = False, unpa
     if not isinstance(data, dict) or data.get("format") != LEDGER_FORMAT:
         raise StoreError(f"{path} is damaged or from another newsdesk version; run `newsdesk reindex` to rebuild it.")
     try:
-        return Ledger.from_json(data, keep_json, unparsed)
+        return replace(Ledger.from_json(data, keep_json, unparsed), store_root=store_root)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:  # valid JSON of the wrong shape
         raise StoreError(
             f"{path} is damaged ({' '.join(str(exc).split())[:100]}); run `newsdesk reindex` to rebuild it."
@@ -172,11 +199,11 @@ def next_ledger(
 
 
 def remove_old_ledgers(store_root: Path, keep: set[int]) -> None:
-    """Keep the new and the previous generation (a reader may still be loading it)."""
+    """Keep the new and the previous generation (a reader may still be loading it), with their disputes."""
     directory = store_root / LEDGER_DIR
     if not directory.is_dir():
         return
-    names = {ledger_path(store_root, g).name for g in keep}
+    names = {path(store_root, g).name for g in keep for path in (ledger_path, disputes_path)}
     for child in directory.iterdir():
         if child.name not in names:
             child.unlink(missing_ok=True)

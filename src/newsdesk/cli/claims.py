@@ -35,14 +35,14 @@ def claims(
     disputes: Annotated[bool, typer.Option("--disputes", help="Only claims in disputed subjects, grouped.")] = False,
 ) -> None:
     """List who claimed what in the indexed corpus, with exact spans; --disputes shows the disagreements."""
-    from newsdesk.claims.conflicts import find_disputes
+    from newsdesk.claims.conflicts import ledger_disputes
 
     if as_json and as_csv:
         raise typer.BadParameter("give --json or --csv, not both")
     ledger = assistant_from(ctx).ledger()
     selected = ledger.select(subject=subject, claimant=claimant)
     if disputes:
-        _print_disputes(find_disputes(ledger.claims()), {c.id for c in selected}, as_json)
+        _print_disputes(ledger_disputes(ledger), {c.id for c in selected}, as_json)
         return
     if as_json:
         for claim in selected:

@@ -7,7 +7,8 @@ The order of the steps is what keeps readers consistent and a crash harmless:
 1. add the chunks of new and changed documents (old versions stay in place);
 2. build the lexical index for the new snapshot from what Chroma now holds;
 3. write the claim ledger for the new snapshot's generation (claims of
-   unchanged documents carried over, changed ones re-extracted);
+   unchanged documents carried over, changed ones re-extracted), and beside
+   it the disputes found among those claims (so questions only load them);
 4. publish the new snapshot atomically: from here on readers see the new corpus
    and the ledger of its generation;
 5. delete what the new snapshot no longer admits (record manager and Chroma),
@@ -52,7 +53,16 @@ from newsdesk.articles.duplicates import (
     wire_families,
 )
 from newsdesk.claims.extraction import EXTRACTOR_VERSION
-from newsdesk.claims.ledger import Ledger, ledger_path, next_ledger, read_ledger, remove_old_ledgers, write_ledger
+from newsdesk.claims.conflicts import dispute_rules_version, write_disputes
+from newsdesk.claims.ledger import (
+    Ledger,
+    disputes_path,
+    ledger_path,
+    next_ledger,
+    read_ledger,
+    remove_old_ledgers,
+    write_ledger,
+)
 from newsdesk.errors import CorpusError, MassDeleteError, StoreError
 from newsdesk.index.bodies import remove_unused_bodies, write_body
 from newsdesk.index.lexical import LexicalIndex, Passage
@@ -183,13 +193,14 @@ def corpus_fingerprint(store: Store) -> str:
     """Path, size and modification time of every file under the corpus roots, with what shapes the index.
 
     The chunker's and the claim extractor's versions are part of it: a release
-    that changes either must re-chunk and re-extract, though no file changed.
+    that changes either must re-chunk and re-extract, though no file changed;
+    so is the dispute rules' version, for the stored disputes.
     """
     settings = store.settings
     digest = hashlib.sha256(
         json.dumps([settings.chunk_size, settings.chunk_overlap, store.embedder.model_name,
                     [str(root) for root in settings.corpus], settings.max_file_mb,
-                    CHUNKER_VERSION, EXTRACTOR_VERSION]).encode()
+                    CHUNKER_VERSION, EXTRACTOR_VERSION, dispute_rules_version()]).encode()
     )
     for root in settings.corpus:
         for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
@@ -231,10 +242,12 @@ def _nothing_changed(store: Store, fingerprint: str) -> ReindexReport | None:
 
 
 def _published_file_stats(store: Store, snapshot: Snapshot) -> dict[str, list[int]] | None:
-    """Size and modification time of the lexical index's and the ledger's files; None when one is missing."""
+    """Size and modification time of the lexical index's, the ledger's and its disputes' files; None when one
+    is missing."""
     assert snapshot.lexical_dir is not None
     lexical = store.root / snapshot.lexical_dir
-    paths = [*sorted(lexical.iterdir()), ledger_path(store.root, snapshot.generation)] if lexical.is_dir() else []
+    claims = [ledger_path(store.root, snapshot.generation), disputes_path(store.root, snapshot.generation)]
+    paths = [*sorted(lexical.iterdir()), *claims] if lexical.is_dir() else []
     stats: dict[str, list[int]] = {}
     for path in paths:
         try:
@@ -317,8 +330,8 @@ def _write_claim_ledger(
     kept: dict[str, DocumentEntry],
     previous_unchanged: bool = False,
 ) -> list[str]:
-    """The claims of the new snapshot's documents, under its generation (before it is published);
-    returns a note when the previous ledger was damaged. ``previous_unchanged``: the previous ledger
+    """The claims of the new snapshot's documents, under its generation (before it is published), and
+    the disputes among them; returns a note when the previous ledger was damaged. ``previous_unchanged``: the previous ledger
     file is as the last clean reindex wrote it (same size and time), so its claims are carried over
     without being parsed again; any other file is parsed and checked whole."""
     notes = []
@@ -328,7 +341,9 @@ def _write_claim_ledger(
         old = Ledger()  # unreadable: extract every document again
         notes.append(f"{exc} Treated as missing and rebuilt from the corpus.")
     hashes = {doc_id: entry.hash for doc_id, entry in snapshot.documents.items()}
-    write_ledger(store.root, next_ledger(old, snapshot.generation, articles, hashes, kept))
+    ledger = next_ledger(old, snapshot.generation, articles, hashes, kept)
+    write_ledger(store.root, ledger)
+    write_disputes(store.root, ledger, previous=old)
     return notes
 
 
