@@ -37,21 +37,11 @@ import json, re, sys, time
 from pathlib import Path
 sys.path.insert(0, {bench!r}); sys.path.insert(0, {tests!r})
 import scale
-from newsdesk.assistant import Assistant, Request
+from newsdesk.assistant import Request
 import newsdesk.claims.conflicts as conflicts
-settings = scale.newsdesk_settings(Path({store!r}), [Path({corpus!r})])
-if {fake!r}:
-    from fake_embedder import FakeEmbedder
-    embedder = FakeEmbedder()
-else:
-    from newsdesk.index.embedding import Embedder
-    embedder = Embedder(backend=settings.embed_backend)
-assistant = Assistant(settings, embedder=embedder)
+assistant = scale.child_assistant({store!r}, {corpus!r}, fake={fake!r})
 if {build!r}:
-    started = time.perf_counter()
-    report = assistant.reindex()
-    print(json.dumps({{"built": time.perf_counter() - started, "chunks": report.chunks}}))
-    sys.exit(0)
+    scale.build_and_exit(assistant)
 assistant.reindex()
 assistant.warm_up()  # as `newsdesk serve` does before it takes questions
 edited = Path({edited!r})

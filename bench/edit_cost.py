@@ -34,21 +34,10 @@ import json, sys, time
 from pathlib import Path
 sys.path.insert(0, {bench!r}); sys.path.insert(0, {tests!r})
 import scale
-from newsdesk.assistant import Assistant
-settings = scale.newsdesk_settings(Path({store!r}), [Path({corpus!r})])
-if {fake!r}:
-    from fake_embedder import FakeEmbedder
-    embedder = FakeEmbedder()
-else:
-    from newsdesk.index.embedding import Embedder
-    embedder = Embedder(backend=settings.embed_backend)
-embedder.warm_up()
-assistant = Assistant(settings, embedder=embedder)
+assistant = scale.child_assistant({store!r}, {corpus!r}, fake={fake!r})
+assistant.embedder.warm_up()
 if {build!r}:
-    started = time.perf_counter()
-    report = assistant.reindex()
-    print(json.dumps({{"built": time.perf_counter() - started, "chunks": report.chunks}}))
-    sys.exit(0)
+    scale.build_and_exit(assistant)
 assistant.reindex()  # no-op: opens Chroma, the record manager, LangChain's indexing API
 import datasketch  # noqa: F401  (its SciPy import is paid once per process, not per edit)
 edited = Path({edited!r})

@@ -253,6 +253,24 @@ def newsdesk_settings(store: Path, corpus: list[Path], **overrides: Any) -> Sett
     return load_settings(environ={}, config_file=None, store=store, corpus=corpus, **overrides)
 
 
+def child_assistant(store: str, corpus: str, *, fake: bool) -> Assistant:
+    """The assistant a bench child process measures: the real model, or the deterministic fake for timing runs."""
+    settings = newsdesk_settings(Path(store), [Path(corpus)])
+    if fake:
+        from fake_embedder import FakeEmbedder
+
+        return Assistant(settings, embedder=FakeEmbedder())
+    return Assistant(settings, embedder=Embedder(backend=settings.embed_backend))
+
+
+def build_and_exit(assistant: Assistant) -> None:
+    """A child asked only to build its store: index everything, print the time and chunk count, exit."""
+    started = time.perf_counter()
+    report = assistant.reindex()
+    print(json.dumps({"built": time.perf_counter() - started, "chunks": report.chunks}))
+    sys.exit(0)
+
+
 def ingest_at(results: Results, size: int, work: Path, embedder: Embedder, hf: Any, questions: int) -> tuple[Path, Assistant]:
     """Full ingest, no-op reindex and one-article edit at about ``size`` tutorial chunks."""
     corpus = work / f"corpus-{size}"
