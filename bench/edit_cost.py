@@ -59,12 +59,9 @@ def run_child(src: Path, store: Path, corpus: Path, *, fake: bool, build: bool =
               n: int = 0, profile: str = "") -> dict:
     code = CHILD.format(bench=str(REPO / "bench"), tests=str(REPO / "tests"), store=str(store), corpus=str(corpus),
                         fake=fake, build=build, edited=str(edited or ""), n=n, profile=profile)
-    env = {**os.environ, "PYTHONPATH": str(src), "ANONYMIZED_TELEMETRY": "False", "HF_HUB_OFFLINE": "1",
-           "GRADIO_ANALYTICS_ENABLED": "False"}
-    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=False)
-    if result.returncode != 0:
-        raise SystemExit(f"child failed ({src}):\n{result.stderr[-3000:]}")
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    import scale  # main() put bench/ on the path
+
+    return scale.run_child_code(src, code)
 
 
 def main() -> None:

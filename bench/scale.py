@@ -263,6 +263,17 @@ def child_assistant(store: str, corpus: str, *, fake: bool) -> Assistant:
     return Assistant(settings, embedder=Embedder(backend=settings.embed_backend))
 
 
+def run_child_code(src: Path, code: str) -> dict:
+    """Run a bench child's ``code`` in a fresh process with the source tree ``src`` first on the path (no
+    phoning home); returns the JSON object it printed last."""
+    env = {**os.environ, "PYTHONPATH": str(src), "ANONYMIZED_TELEMETRY": "False", "HF_HUB_OFFLINE": "1",
+           "GRADIO_ANALYTICS_ENABLED": "False"}
+    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise SystemExit(f"child failed ({src}):\n{result.stderr[-3000:]}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
 def build_and_exit(assistant: Assistant) -> None:
     """A child asked only to build its store: index everything, print the time and chunk count, exit."""
     started = time.perf_counter()
