@@ -20,7 +20,6 @@ cost does not depend on the vectors; the question's embedding is then free for b
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import shutil
 import statistics

@@ -18,7 +18,6 @@ the claim ledger, Chroma's records) does not depend on what the vectors are.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import statistics
 import subprocess
