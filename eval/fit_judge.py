@@ -34,7 +34,8 @@ from pathlib import Path
 
 import numpy as np
 
-from newsdesk.answer.answering import compose, first_withheld
+from newsdesk.answer.composing import compose
+from newsdesk.answer.answering import first_withheld
 from newsdesk.answer.answer_types import type_met, withholds_answer
 from newsdesk.answer.judge import FEATURES, JUDGE_FILE, Judge
 from newsdesk.assistant import Assistant, Request

@@ -122,7 +122,7 @@ def collect_rows(store: Path, named: list[tuple[str, str]]) -> dict:
 
 def text_signals(assistant, cases) -> tuple[list[tuple[str, str, str]], list[dict[str, float]]]:
     """Per candidate row (as `fit_judge.collect` meets them): its texts and the unmatched-part signals."""
-    from newsdesk.answer.answering import TermMatcher
+    from newsdesk.answer.term_matching import TermMatcher
     from newsdesk.assistant import Request
     from newsdesk.text import same_word, tokens
 

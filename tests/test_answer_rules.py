@@ -12,7 +12,9 @@ import pytest
 from conftest import indexed_assistant
 from fake_embedder import FakeEmbedder
 
-from newsdesk.answer.answering import EMPTY_QUESTION, Candidate, ExtractiveAnswerer, answer_length, dates_what_is_asked
+from newsdesk.answer.answering import EMPTY_QUESTION, ExtractiveAnswerer, dates_what_is_asked
+from newsdesk.answer.candidates import Candidate
+from newsdesk.answer.composing import answer_length
 from newsdesk.answer.questions import analyse
 from newsdesk.assistant import Assistant, Request
 from newsdesk.settings import load_settings

@@ -13,7 +13,9 @@ from dataclasses import dataclass
 
 import pytest
 
-from newsdesk.answer.answering import Candidate, ExtractiveAnswerer, compose
+from newsdesk.answer.candidates import Candidate
+from newsdesk.answer.answering import ExtractiveAnswerer
+from newsdesk.answer.composing import compose
 from newsdesk.answer.dispute_answer import DISAGREE, affirms, answer_time_sides, disagreement
 from newsdesk.answer.questions import analyse
 from newsdesk.answer.verification import answer_sentences, cited_numbers, supports

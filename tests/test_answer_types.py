@@ -311,7 +311,7 @@ def test_a_which_question_is_answered_by_a_description_unless_it_asks_for_a_name
 
 
 def _passing(text: str, similarity: float, confidence: float):
-    from newsdesk.answer.answering import Candidate
+    from newsdesk.answer.candidates import Candidate
 
     candidate = Candidate(text=text, start=0, end=len(text), metadata={"doc_id": text[:12]}, context=text,
                           claimant=None, relay=None, rank=1, similarity=similarity, coverage=similarity)

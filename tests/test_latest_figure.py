@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 from fake_embedder import FakeEmbedder
 
-from newsdesk.answer.answering import Candidate, ExtractiveAnswerer, asks_latest, compose_latest, latest_and_replaced
+from newsdesk.answer.candidates import Candidate
+from newsdesk.answer.answering import ExtractiveAnswerer
+from newsdesk.answer.latest_figure import asks_latest, compose_latest, latest_and_replaced
 from newsdesk.answer.questions import analyse
 from newsdesk.answer.verification import answer_sentences, supports
 from newsdesk.settings import load_settings

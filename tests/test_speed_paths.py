@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 
 from conftest import REPO, SEED_CORPUS
-from newsdesk.answer.answering import texts_embedded_for
+from newsdesk.answer.candidates import texts_embedded_for
 from newsdesk.assistant import Assistant, Request
 from newsdesk.index.embedding import Embedder, _optimized_model_file, default_model_path, onnx_model_file
 

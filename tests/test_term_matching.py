@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from newsdesk.answer.answering import Candidate, TermMatcher, contrasted_term, contrasting, nationality_contrasted
+from newsdesk.answer.candidates import Candidate
+from newsdesk.answer.term_matching import TermMatcher, contrasting
+from newsdesk.answer.pins import contrasted_term, nationality_contrasted
 from newsdesk.answer.questions import analyse
 from newsdesk.text import same_lemma
 
@@ -94,7 +96,7 @@ def test_a_sentence_naming_another_member_of_a_closed_class_does_not_answer(ques
     ],
 )
 def test_a_sentence_planted_for_an_assistant_is_no_answer(sentence, planted):
-    from newsdesk.answer.answering import addresses_an_assistant
+    from newsdesk.answer.candidates import addresses_an_assistant
 
     assert addresses_an_assistant(sentence) is planted
 
@@ -118,7 +120,7 @@ def _sentence_in_article(text: str, neighbours: str = "", title: str = "Floods i
     ],
 )
 def test_a_sentence_without_the_selecting_qualifier_gives_another_value(question, sentence, rejected):
-    from newsdesk.answer.answering import qualifier_unmet
+    from newsdesk.answer.pins import qualifier_unmet
 
     assert (qualifier_unmet(analyse(question), sentence) is not None) is rejected
 
@@ -134,7 +136,7 @@ def test_a_sentence_without_the_selecting_qualifier_gives_another_value(question
     ],
 )
 def test_a_sentence_must_be_about_the_relative_period_asked(question, sentence, neighbours, rejected):
-    from newsdesk.answer.answering import relative_period_unmet
+    from newsdesk.answer.pins import relative_period_unmet
 
     assert (relative_period_unmet(question, _sentence_in_article(sentence, neighbours)) is not None) is rejected
 
@@ -159,7 +161,7 @@ def test_a_sentence_must_be_about_the_relative_period_asked(question, sentence, 
     ],
 )
 def test_a_month_asked_must_be_said_outside_a_dateline(question, sentence, neighbours, rejected):
-    from newsdesk.answer.answering import month_unmet
+    from newsdesk.answer.pins import month_unmet
 
     assert (month_unmet(analyse(question), _sentence_in_article(sentence, neighbours)) is not None) is rejected
 
@@ -189,7 +191,7 @@ def test_a_month_asked_must_be_said_outside_a_dateline(question, sentence, neigh
 def test_a_name_is_met_by_the_thing_it_names_once_the_passage_has_named_it(question, entity, sentence, passage, met):
     from dataclasses import replace
 
-    from newsdesk.answer.answering import named_earlier
+    from newsdesk.answer.pins import named_earlier
 
     candidate = replace(_sentence_in_article(sentence), passage=passage)
     assert named_earlier(analyse(question), entity, candidate) is met
@@ -234,7 +236,7 @@ def test_a_name_is_met_by_the_thing_it_names_once_the_passage_has_named_it(quest
 def test_a_person_is_met_by_a_pronoun_once_the_passage_has_named_them(entity, sentence, passage, met):
     from dataclasses import replace
 
-    from newsdesk.answer.answering import referred_to
+    from newsdesk.answer.pins import referred_to
 
     start = 100 + passage.index(sentence)  # the passage starts 100 characters into the article
     candidate = replace(_sentence_in_article(sentence), passage=passage, passage_start=100, start=start,

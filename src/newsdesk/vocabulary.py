@@ -34,6 +34,8 @@ MONTHS = (
     "jan feb mar apr jun jul aug sep sept oct nov dec"
 ).split()
 WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+# Month and weekday names, lower-case: words that date something rather than name it.
+CALENDAR_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
 
 # Closed classes of English whose members word embeddings place close together but which never stand
 # for each other: "women" is not "men", "March" not "February", "second" not "first". A question term is

@@ -5,7 +5,7 @@ question does not already hold, or the sentence's claimant), not only a role;
 "why ..." needs a stated reason; "how much did it cost" needs money,
 "how old" an age, "how long" a duration, "how far" a distance, "what
 percentage" a share. Quantity and
-date questions are checked by the pins in `newsdesk.answer.answering`.
+date questions are checked by the pins in `newsdesk.answer.pins`.
 And a sentence that says the fact was not given ("declined to name him")
 answers nothing: the answer is a refusal that cites it.
 """
@@ -32,6 +32,7 @@ from newsdesk.text import (
     without_datelines,
 )
 from newsdesk.vocabulary import (
+    CALENDAR_WORDS,
     ATTRIBUTION_VERBS,
     CURRENCY_SIGNS,
     CURRENCY_WORDS,
@@ -45,14 +46,12 @@ from newsdesk.vocabulary import (
     STANCE_WORDS,
     STOPWORDS,
     UNDISCLOSED_PATTERNS,
-    WEEKDAYS,
     WITHHELD_REASON_PATTERN,
 )
 
 _UNDISCLOSED = re.compile("|".join(UNDISCLOSED_PATTERNS), re.IGNORECASE)
 _REASON = re.compile("|".join(REASON_PATTERNS), re.IGNORECASE)
 _WITHHELD_REASON = re.compile(WITHHELD_REASON_PATTERN, re.IGNORECASE)
-_CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS)
 # "What is the name of ...", "Who is the ...": only a name answers; "Who organised it?" may be answered by a group.
 _ASKS_NAME = re.compile(r"\bnames?\b|\bwho (is|was|are|were)\b", re.IGNORECASE)
 # Below this specificity a capitalised first word is an ordinary word.
@@ -134,7 +133,7 @@ def new_names(text: str, question: Question) -> list[str]:
         if named and any(stems_match(stem(w.text), other) for w in run for other in named):
             continue
         for word in run:
-            if word.lower in STOPWORDS or word.lower in _CALENDAR or len(word.text) < 2:
+            if word.lower in STOPWORDS or word.lower in CALENDAR_WORDS or len(word.text) < 2:
                 continue
             if word is words[0] and specificity(word.text) < _COMMON_OPENER:
                 continue

@@ -38,7 +38,7 @@ from newsdesk.vocabulary import (
 )
 
 if TYPE_CHECKING:
-    from newsdesk.answer.answering import Candidate
+    from newsdesk.answer.candidates import Candidate
 
 
 # How much of a figure side's quote is shown when the quote itself must be shown.

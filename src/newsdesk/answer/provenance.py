@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from newsdesk.answer.answering import Answer, Citation
+from newsdesk.answer.answers import Answer, Citation
 from newsdesk.articles.formats.pdf import page_of
 from newsdesk.index.store import Snapshot
 

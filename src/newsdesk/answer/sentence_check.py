@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from langchain_core.documents import Document
 
-from newsdesk.answer.answering import Candidate, addresses_an_assistant, sentence_candidates
+from newsdesk.answer.candidates import Candidate, addresses_an_assistant, sentence_candidates
 from newsdesk.answer.answers import Citation
 from newsdesk.answer.verification import MARKER, cited_numbers, content_words, supports
 from newsdesk.articles.chunking import split_sentences

@@ -50,6 +50,7 @@ from newsdesk.text import (
     tokens,
 )
 from newsdesk.vocabulary import (
+    CALENDAR_WORDS,
     ATTRIBUTION_VERBS,
     CLAIMANT_PRONOUNS,
     COLLECTIVE_NOUNS,
@@ -193,7 +194,7 @@ _MENTIONED = "\x00"
 # Marks a mentioned group ("Investigators from the board arrived"): "they" may refer to it, "it" and "he" not.
 _GROUP = "\x01"
 # Words that make a capitalised name an organisation's, a place's or a day's rather than a person's.
-_NOT_PERSON_WORDS = ORGANISATION_NOUNS | PLACE_NOUNS | MEDIA_WORDS | frozenset(WEEKDAYS) | frozenset(MONTHS)
+_NOT_PERSON_WORDS = ORGANISATION_NOUNS | PLACE_NOUNS | MEDIA_WORDS | CALENDAR_WORDS
 _NAME = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 # "ROLE, First Last,", "role First Last", "First Last, a ROLE": a person's name beside a description of them.
 _PERSON_BESIDE_ROLE = re.compile(

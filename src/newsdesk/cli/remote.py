@@ -85,7 +85,7 @@ def ask_server(url: str, question: str, outlets: list[str], since: str, until: s
 
 def answer_from_json(data: dict[str, Any]) -> Any:
     """An `Answer` rebuilt from its JSON, for the terminal renderer."""
-    from newsdesk.answer.answering import Answer, Citation
+    from newsdesk.answer.answers import Answer, Citation
 
     citations = []
     for item in data.get("citations", []):

@@ -490,7 +490,7 @@ def _sentence_texts(chunk: Document) -> list[str]:
 
 def _embed_answer_texts(store: Store, chunks: list[Document]) -> None:
     """Embed what the answerer will embed for these chunks now; the vectors land in the store's cache."""
-    from newsdesk.answer.answering import texts_embedded_for
+    from newsdesk.answer.candidates import texts_embedded_for
 
     remember = getattr(store.embedder, "remember", store.embedder.embed)  # a test's fake embedder may lack it
     remember(texts_embedded_for(chunks))

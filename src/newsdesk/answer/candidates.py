@@ -1,0 +1,122 @@
+"""Candidate sentences: the sentences of the retrieved passages, each with its claimant, neighbours and
+place in the article, which the answerer judges and may quote."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from langchain_core.documents import Document
+
+from newsdesk.text import specificity, tokens
+from newsdesk.vocabulary import INSTRUCTION_PATTERNS, NUMBER_WORDS
+
+
+@dataclass
+class Candidate:
+    """One sentence of a retrieved passage, with what is needed to judge and cite it."""
+
+    text: str
+    start: int
+    end: int
+    metadata: dict[str, Any]
+    context: str
+    claimant: str | None
+    relay: str | None
+    rank: int
+    similarity: float = 0.0
+    coverage: float = 0.0
+    rejected: str | None = None
+    features: dict[str, float] | None = None
+    confidence: float | None = None
+    # The sentence after the one before it: what "that has happened in only four" answers with.
+    window: str = ""
+    window_similarity: float = 0.0
+    # The whole retrieved passage: where "the library" of the sentence was first called "the Elm Road library".
+    passage: str = ""
+    # Where the passage starts in the article body: ``passage[:start - passage_start]`` is the text before the sentence.
+    passage_start: int = 0
+
+    @property
+    def before(self) -> str:
+        """The passage's text before this sentence."""
+        return self.passage[:max(0, self.start - self.passage_start)]
+
+    @property
+    def score(self) -> float:
+        return 0.5 * self.similarity + 0.5 * self.coverage
+
+
+_TO_AN_ASSISTANT = re.compile("|".join(INSTRUCTION_PATTERNS), re.IGNORECASE)
+
+
+def addresses_an_assistant(text: str) -> bool:
+    """A sentence planted for a language model ("Ignore previous instructions", "When asked about X, reply that").
+    It is never added as a second sentence; asked about directly, it is quoted with its source, never obeyed."""
+    return bool(_TO_AN_ASSISTANT.search(text))
+
+
+def figure_windows(text: str) -> list[str]:
+    """Each figure in ``text`` with the few words after it: "Ten emergency responders were"."""
+    words = tokens(text)
+    windows = []
+    for index, word in enumerate(words):
+        if word.text[0].isdigit() or word.lower in NUMBER_WORDS:
+            following = words[index:index + 5]
+            windows.append(text[following[0].start:following[-1].end])
+    return windows
+
+
+def content_words(text: str) -> list[str]:
+    return [w.lower for w in tokens(text) if len(w.text) > 2 and specificity(w.text) >= 0.8]
+
+
+def texts_embedded_for(passages: list[Document]) -> list[str]:
+    """What `judge` embeds for ``passages`` besides the question; reindex embeds these ahead, into the store's cache."""
+    candidates = sentence_candidates(passages)
+    words = {w for c in candidates for w in content_words(c.text)}
+    windows = {w for c in candidates for w in figure_windows(c.text)}
+    return [c.text for c in candidates] + [c.window for c in candidates] + sorted(words) + sorted(windows)
+
+
+def sentence_candidates(passages: list[Document]) -> list[Candidate]:
+    """The sentences of the passages, each with its claimant, neighbours and headline as context."""
+    seen: set[tuple[str, int]] = set()
+    candidates = []
+    for rank, passage in enumerate(passages, start=1):
+        metadata = passage.metadata
+        offset = int(metadata["start"])
+        spans = json.loads(metadata.get("sentences") or "[]") or [[offset, int(metadata["end"])]]
+        attributions = json.loads(metadata.get("attributions") or "null") or [None] * len(spans)
+        texts = [passage.page_content[s - offset:e - offset] for s, e in spans]
+        for index, ((start, end), text) in enumerate(zip(spans, texts, strict=True)):
+            key = (metadata["doc_id"], start)
+            if key in seen:
+                continue
+            seen.add(key)
+            neighbours = [t for t in texts[max(0, index - 1):index + 2] if t != text]
+            previous = texts[index - 1] if index > 0 else metadata.get("title", "")
+            pair = attributions[index] if index < len(attributions) else None
+            candidates.append(
+                Candidate(
+                    text=text,
+                    start=start,
+                    end=end,
+                    metadata=metadata,
+                    # What a name in the question may be met by: the sentence, who it
+                    # is attributed to (resolved from "it said"), its neighbours, the headline,
+                    # one to a line, so a neighbour's dateline stands at a line start (`text.DATELINE`).
+                    context="\n".join(
+                        [text, *(name for name in (pair or []) if name), *neighbours, metadata.get("title", "")]
+                    ),
+                    claimant=pair[0] if pair else None,
+                    relay=pair[1] if pair else None,
+                    rank=rank,
+                    window=f"{previous} {text}".strip(),
+                    passage=passage.page_content,
+                    passage_start=offset,
+                )
+            )
+    return candidates

@@ -1,0 +1,130 @@
+"""Composing an answer: chosen sentences in reading order, each naming its claimant, with weekdays resolved,
+and a verbatim citation; over-long sentences cut to the clauses that answer."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+
+from newsdesk.answer.answers import Citation
+from newsdesk.claims.attribution import claimant_label
+from newsdesk.answer.questions import Question
+from newsdesk.answer.verification import MARKER
+from newsdesk.text import (
+    has_quantity,
+    long_date,
+    resolve_weekdays,
+    stem,
+    tokens,
+)
+from newsdesk.vocabulary import CAVEATS
+
+from newsdesk.answer.candidates import Candidate
+
+_CLAUSE_BREAK = re.compile(r"[,;:]\s+")
+
+
+def published_day(candidate: Candidate) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(candidate.metadata.get("published") or "")
+    except ValueError:
+        return None
+
+
+def compose(chosen: list[Candidate], question: Question, limit: int) -> tuple[str, list[Citation]]:
+    """Sentences in reading order, each naming its claimant and carrying its citation."""
+    chosen = sorted(chosen, key=lambda c: (c.metadata["doc_id"], c.start))
+    parts = []
+    citations = []
+    for n, candidate in enumerate(chosen, start=1):
+        start, end = _fit(candidate, question, limit)
+        quote = candidate.text[start - candidate.start:end - candidate.start]
+        parts.append(f"{_with_claimant(_with_dates(quote, candidate), candidate)} [{n}]")
+        citations.append(
+            Citation(
+                n=n,
+                doc_id=candidate.metadata["doc_id"],
+                title=candidate.metadata.get("title", ""),
+                outlet=candidate.metadata.get("outlet", ""),
+                published=candidate.metadata.get("published", ""),
+                quote=quote,
+                start=start,
+                end=end,
+                claimant=candidate.claimant,
+                relay=candidate.relay,
+            )
+        )
+    return " ".join(parts), citations
+
+
+def answer_length(chosen: list[Candidate], question: Question, limit: int) -> int:
+    """How long the answer composed of ``chosen`` reads, without its citation markers: with the claimants and
+    resolved dates that `compose` adds, which the sentences' own lengths leave out."""
+    text, _ = compose(chosen, question, limit)
+    return len(MARKER.sub("", text))
+
+
+def _with_claimant(quote: str, candidate: Candidate) -> str:
+    """Name who said it when the sentence itself only says "it said" or "the ministry"."""
+    if not candidate.claimant or candidate.claimant.lower() in quote.lower():
+        return quote
+    label = claimant_label(candidate.claimant, candidate.relay)
+    quoted = quote if quote[:1] in "\"“" else f"“{quote}”"
+    return f"According to {label}: {quoted}"
+
+
+def _with_dates(quote: str, candidate: Candidate) -> str:
+    """"on Thursday" becomes "on Thursday (February 24, 2022)", from the article's date."""
+    day = published_day(candidate)
+    if day is None:
+        return quote
+    for start, end, resolved in reversed(resolve_weekdays(quote, day)):
+        quote = f"{quote[:end]} ({long_date(resolved)}){quote[end:]}"
+    return quote
+
+
+def _fit(candidate: Candidate, question: Question, limit: int) -> tuple[int, int]:
+    """The sentence, or for an over-long one the run of clauses that best answers."""
+    if len(candidate.text) <= limit:
+        return candidate.start, candidate.end
+    bounds = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(candidate.text)] + [len(candidate.text)]
+    best, best_span = -1.0, (0, min(limit, len(candidate.text)))
+    wanted = {t.stem for t in question.terms} | {stem(w) for e in question.entities for w in e}
+    for i in range(len(bounds) - 1):
+        for j in range(i + 1, len(bounds)):
+            if bounds[j] - bounds[i] > limit:
+                break
+            piece = candidate.text[bounds[i]:bounds[j]]
+            hits = sum(1 for w in tokens(piece) if stem(w.text) in wanted) + (question.kind == "quantity" and has_quantity(piece))
+            if hits > best:
+                best, best_span = hits, (bounds[i], bounds[j])
+    piece_start, piece_end = best_span
+    text = candidate.text[piece_start:piece_end].rstrip(",;: ")
+    return candidate.start + piece_start, candidate.start + piece_start + len(text)
+
+
+def follows(first: Candidate, then: Candidate) -> bool:
+    """``then`` is the sentence right after ``first`` in the same passage (only white space between them)."""
+    if then.start < first.end or then.start > first.passage_start + len(first.passage):
+        return False
+    return not first.passage[first.end - first.passage_start:then.start - first.passage_start].strip()
+
+
+def states_a_caveat(text: str) -> bool:
+    """The sentence says a figure was not verified ("The numbers could not be independently verified")."""
+    lowered = text.lower()
+    return any(caveat in lowered for caveat in CAVEATS)
+
+
+def overlaps(a: Candidate, b: Candidate) -> bool:
+    return a.metadata["doc_id"] == b.metadata["doc_id"] and a.start < b.end and b.start < a.end
+
+
+def near_duplicate(a: Candidate, b: Candidate) -> bool:
+    """The same wire sentence republished by another outlet."""
+    left = {w.lower for w in tokens(a.text)}
+    right = {w.lower for w in tokens(b.text)}
+    if not left or not right:
+        return False
+    return len(left & right) / len(left | right) >= 0.6

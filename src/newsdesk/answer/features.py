@@ -1,0 +1,50 @@
+"""The signals the fitted judge weighs for one candidate sentence (`newsdesk.answer.judge.FEATURES`)."""
+
+from __future__ import annotations
+
+import re
+
+
+from newsdesk.answer.answer_types import new_names, type_met
+from newsdesk.answer.questions import Question
+from newsdesk.text import YEAR
+
+from newsdesk.answer.candidates import Candidate
+from newsdesk.answer.term_matching import TermMatcher
+
+# "June 4", "4 June", "2019": a date a question about when can be answered with, not only a weekday.
+_FULL_DATE = re.compile(r"\b(?:\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+ \d{1,2})\b|" + YEAR.pattern)
+# A sentence this near the top of its article is in the lead, where news states its main facts.
+_LEAD_CHARS = 400
+
+
+def candidate_features(question: Question, candidate: Candidate, matcher: TermMatcher, best_score: float) -> dict[str, float]:
+    """The signals the judge weighs (`newsdesk.answer.judge.FEATURES`), for one candidate that meets the pins."""
+    features = {
+        "similarity": candidate.similarity,
+        "coverage": candidate.coverage,
+        "score_gap": best_score - candidate.score,
+        "type_met": float(type_met(question, candidate.text, candidate.claimant)),
+        "common_term_met": float(matcher.meets_a_common_term(candidate.text)),
+        "inverse_rank": 1.0 / candidate.rank,
+        "lead": float(candidate.start < _LEAD_CHARS),
+        "claimant": float(candidate.claimant is not None),
+        "pins": float(min(3, len(question.entities) + len(question.numbers))),
+        "only_names": float(all(t.word[0].isupper() for t in question.terms)),
+        "counts_what_is_asked": float(bool(question.counted) and matcher.counts(candidate.text)),
+        "figure_about": float(question.kind != "quantity" or matcher.figure_is_about(question, candidate.text)),
+        "focus_met": float(all(matcher.credit(t, candidate.text) >= 0.8 or matcher.counts(candidate.text) for t in question.focus)),
+        "new_names": float(min(3, len(new_names(candidate.text, question)))),
+        "full_date": float(bool(_FULL_DATE.search(candidate.text))),
+        "length": min(len(candidate.text), 600) / 600,
+        "headline": float(candidate.text == candidate.metadata.get("title")),
+        "context_coverage": matcher.coverage(candidate.context),
+        "window_similarity": candidate.window_similarity,
+        "event_met": min((matcher.credit(t, candidate.text) for t in question.event), default=1.0),
+        "answer_named": float(question.kind in ("place", "agent") and bool(new_names(candidate.text, question))),
+    }
+    features["unmet_specific"], features["unmet_share"] = matcher.unmet(" ".join(filter(None, (candidate.text, candidate.claimant))))
+    features["unmet_in_context"] = matcher.unmet(candidate.context)[0]
+    for kind in ("quantity", "date", "agent", "reason", "other"):
+        features[f"kind_{kind}"] = float(question.kind == kind or (kind == "other" and question.kind == "place"))
+    return features

@@ -1,0 +1,101 @@
+"""Questions about the latest or current figure: the most recent statement by the same source, and the
+earlier figure it replaces."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace as dc_replace
+from collections.abc import Callable
+
+
+from newsdesk.answer.answers import Citation
+from newsdesk.claims.attribution import claimant_label, same_claimant
+from newsdesk.answer.questions import Question
+from newsdesk.answer.verification import MARKER, supports
+from newsdesk.text import (
+    long_date,
+    numbers,
+    stem,
+    stems_match,
+    tokens,
+)
+from newsdesk.vocabulary import STOPWORDS
+
+from newsdesk.answer.candidates import Candidate
+from newsdesk.answer.composing import compose, published_day
+
+# "What is the latest toll?", "How many are still missing?", "What does it now expect?"
+_LATEST = re.compile(r"\b(latest|current|currently|now|still|most recent|so far|to date|updated)\b", re.IGNORECASE)
+# How much less of the question's terms a more recent sentence may meet than the best and still answer in its place.
+_LATEST_COVERAGE_SLACK = 0.1
+
+
+def asks_latest(question: str) -> bool:
+    return bool(_LATEST.search(question))
+
+
+def latest_and_replaced(best: Candidate, typed: list[Candidate], near: Callable[[Candidate], bool],
+                        strength: Callable[[Candidate], float],
+                        earlier_pool: list[Candidate] | None = None) -> tuple[Candidate, Candidate | None]:
+    """The most recent statement of what the best sentence answers, and the earlier figure it replaces.
+
+    A more recent sentence takes the best one's place only when it is ``near`` (nearly as strong), is said by the
+    same source (`_same_source`: a revision, not another claimant's or another story's figure) and meets the
+    question's terms about as well (a later "17 killed" does not replace "dozens missing"). The earlier figure
+    is looked for in ``earlier_pool`` too (sentences that meet the question's pins and type but that the judge
+    would not answer with alone: an outdated figure is rarely the surest answer), said by the same source,
+    about what the latest counts, and only when the latest gives a figure itself.
+    """
+    same = [c for c in typed if c is best or (near(c) and _same_source(best, c)
+                                              and c.coverage >= best.coverage - _LATEST_COVERAGE_SLACK)]
+    latest = max(same, key=lambda c: (c.metadata.get("published", ""), strength(c)))
+    when = latest.metadata.get("published", "")
+    figures = set(numbers(latest.text))
+    earlier = [
+        c for c in {id(c): c for c in [*same, *(earlier_pool or [])]}.values()
+        if figures and c.metadata.get("published", "") < when and numbers(c.text) and not set(numbers(c.text)) <= figures
+        and (c in same or (_same_source(latest, c) and c.coverage >= latest.coverage - _LATEST_COVERAGE_SLACK
+                           and (c.features or {}).get("figure_about", 1.0) == 1.0))
+    ]
+    return latest, max(earlier, key=strength, default=None)
+
+
+def _same_source(a: Candidate, b: Candidate) -> bool:
+    """Said by one claimant; or one attributed and the other, unattributed, naming that claimant ("the police
+    force put the crowd at 4,000" beside "Police said ... 6,500"); or both unattributed in one document: a
+    revision, not another source's figure."""
+    if a.claimant and b.claimant:
+        return same_claimant(a.claimant, b.claimant)
+    if a.claimant or b.claimant:
+        said, unattributed = (a, b) if a.claimant else (b, a)
+        return _names_the_claimant(said.claimant or "", unattributed.text)
+    return a.metadata["doc_id"] == b.metadata["doc_id"]
+
+
+def _names_the_claimant(claimant: str, text: str) -> bool:
+    """``text`` says every word of ``claimant``'s name that is not a function word: "the police force put the
+    crowd at 4,000" names "Police"."""
+    wanted = [stem(w.text) for w in tokens(claimant) if w.lower not in STOPWORDS and len(w.text) > 2]
+    said = [stem(w.text) for w in tokens(text)]
+    return bool(wanted) and all(any(stems_match(word, other) for other in said) for word in wanted)
+
+
+def compose_latest(latest: Candidate, replaced: Candidate | None, question: Question, limit: int) -> tuple[str, list[Citation]]:
+    """The latest figure's sentence, then the earlier one it replaces, each cited."""
+    text, citations = compose([latest], question, limit)
+    if replaced is None:
+        return text, citations
+    earlier_text, earlier_citations = compose([replaced], question, limit)
+    day = published_day(replaced)
+    # The publication date is given as a resolved date ("(April 6, 2025)"), an annotation the support rule skips.
+    when = f" ({long_date(day)})" if day else ""
+    earlier = earlier_citations[0]
+    claimant = claimant_label(earlier.claimant, earlier.relay, inline=False) if earlier.claimant else None
+    sentence = earlier_text.replace("[1]", "[2]")
+    # The lead-in's words must not outweigh a short quote (`supports`): a shorter one, else the sentence alone.
+    lead_ins = (f"This replaces an earlier figure{when}: ", f"Earlier figure{when}: ", "")
+    note = next(f"{lead_in}{sentence}" for lead_in in lead_ins
+                if not lead_in or supports(earlier.quote, f"{lead_in}{sentence}", claimant))
+    if len(MARKER.sub("", f"{text} {note}")) > limit:
+        return text, citations
+    return f"{text} {note}", citations + [dc_replace(earlier_citations[0], n=2)]

@@ -1,0 +1,117 @@
+"""How well a sentence meets the question's terms: the same word or lemma, or a synonym by word embedding,
+and whether a figure counts what the question counts. One batch of embeddings per question."""
+
+from __future__ import annotations
+
+
+import numpy as np
+
+from newsdesk.index.embedding import Embedder
+from newsdesk.answer.questions import Question, Term
+from newsdesk.text import same_word, tokens
+from newsdesk.vocabulary import CONTRAST_SETS, NUMBER_WORDS, STOPWORDS
+
+from newsdesk.answer.candidates import Candidate, content_words, figure_windows
+
+_FIGURE_WINDOW = 4
+# A counted phrase ("emergency workers") against the words after a figure ("Ten
+# emergency responders were"): cosine above this means the figure counts it.
+_COUNTED_SIMILARITY = 0.6
+# Specificity (`newsdesk.text.specificity`) of a rare word: an unmet term this specific is a near miss.
+_SPECIFIC = 5.0
+
+
+class TermMatcher:
+    """How well a sentence meets the question's terms, lexically or by word embedding.
+
+    All words of all candidate sentences are embedded in one batch per
+    question (and cached), so matching costs one model call, not one per term.
+    """
+
+    def __init__(self, embedder: Embedder, question: Question, candidates: list[Candidate], threshold: float) -> None:
+        self.question = question
+        self.threshold = threshold
+        terms = question.terms + question.focus
+        words = sorted({w for c in candidates for w in content_words(c.text)} | {t.word.lower() for t in terms})
+        self._vectors = embedder.embed(words) if words else np.zeros((0, 1), dtype=np.float32)
+        self._row = {word: index for index, word in enumerate(words)}
+        # The counted phrase against the words after every figure, in one batch.
+        self._counted_best: dict[str, float] = {}
+        if question.counted:
+            windows = sorted({w for c in candidates for w in figure_windows(c.text)})
+            if windows:
+                vectors = embedder.embed([question.counted, *windows])
+                self._counted_best = dict(zip(windows, (vectors[1:] @ vectors[0]).tolist(), strict=True))
+
+    def credit(self, term: Term, text: str) -> float:
+        """1 for the same word or lemma; 0.8 for a synonym by word embedding; less for a related word; else 0."""
+        words = content_words(text)
+        if any(same_word(term.word, word) for word in words):
+            return 1.0
+        rows = [self._row[w] for w in words if w in self._row and not contrasting(term.word, w)]
+        if not rows or term.word.lower() not in self._row:
+            return 0.0
+        best = float(np.max(self._vectors[rows] @ self._vectors[self._row[term.word.lower()]]))
+        if best >= self.threshold:
+            return 0.8
+        floor = self.threshold - 0.25
+        return max(0.0, 0.5 * (best - floor) / (self.threshold - floor))
+
+    def figure_is_about(self, question: Question, text: str) -> bool:
+        """A figure in ``text`` stands within a few words of what the question counts.
+
+        "How much did the repairs cost?" is not answered by "40 kilometres".
+        """
+        if self.counts(text):
+            return True
+        wanted = question.focus or tuple(t for t in question.terms if t.weight >= 1.0 and t not in question.event)
+        if not wanted:
+            return True
+        words = [w for w in tokens(text) if w.lower not in STOPWORDS]
+        for index, word in enumerate(words):
+            if not (word.text[0].isdigit() or word.lower in NUMBER_WORDS):
+                continue
+            window = " ".join(w.text for w in words[max(0, index - _FIGURE_WINDOW):index + _FIGURE_WINDOW + 1])
+            if any(self.credit(term, window) >= 0.8 for term in wanted):
+                return True
+        return False
+
+    def coverage(self, text: str) -> float:
+        return self._coverage(self.question.terms, text)
+
+    def unmet(self, text: str) -> tuple[float, float]:
+        """The question's own common words (not names: those are pins) that ``text`` does not meet:
+        (the most specific one's specificity, scaled to 0..1; their share of those words).
+
+        A near miss ("the unemployment rate among women" answered about the young) meets most terms but
+        not the one that makes the question this question.
+        """
+        own = [t for t in self.question.terms if t.weight >= 0.5 and not t.word[0].isupper()]
+        if not own:
+            return 0.0, 0.0
+        missing = [t for t in own if self.credit(t, text) < 0.5]
+        return min(1.0, max((t.weight for t in missing), default=0.0) / _SPECIFIC), len(missing) / len(own)
+
+    def meets_a_common_term(self, text: str) -> bool:
+        """At least one of the question's words that is not a name is met, if it has any.
+
+        "What is the population of Kherson?" names Kherson but asks about its population.
+        """
+        common = [t for t in self.question.terms if not t.word[0].isupper() and t.weight >= 1.0]
+        return not common or any(self.credit(t, text) >= 0.8 for t in common)
+
+    def _coverage(self, terms: tuple[Term, ...], text: str) -> float:
+        total = sum(t.weight for t in terms)
+        if total == 0:
+            return 1.0
+        return sum(t.weight * self.credit(t, text) for t in terms) / total
+
+    def counts(self, text: str) -> bool:
+        """Does a figure in ``text`` count what the question counts, judged on the words after it?"""
+        return any(self._counted_best.get(window, 0.0) >= _COUNTED_SIMILARITY for window in figure_windows(text))
+
+
+def contrasting(a: str, b: str) -> bool:
+    """Two different members of one closed class (`newsdesk.vocabulary.CONTRAST_SETS`): "women" and "men"."""
+    left, right = a.lower(), b.lower()
+    return left != right and any(left in members and right in members for members in CONTRAST_SETS)
