@@ -49,7 +49,7 @@ def evaluate_set(
             "--set",
             help="Eval set: JSON Lines cases (shared eval-format doc). Repeat it to report sets side by side; "
             "LABEL=FILE pools files under one column "
-            "(e.g. dev=eval/cases.jsonl dev=eval/dev/cases.jsonl dev=eval/dev2/cases.jsonl test=eval/test/cases.jsonl).",
+            "(e.g. dev=eval/cases.jsonl dev=eval/dev/cases.jsonl dev=eval/dev2/cases.jsonl dev=eval/dev3/cases.jsonl test=eval/test/cases.jsonl).",
         ),
     ],
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object: metrics and per-case results.")] = False,
