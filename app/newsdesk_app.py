@@ -23,9 +23,9 @@ import gradio as gr
 from newsdesk.answer.answers import Answer
 from newsdesk.answer.generation import AnswerEvent, Verified
 from newsdesk.assistant import Assistant, Request
-from newsdesk.articles.documents import example_questions
 from newsdesk.display import shortened
 from newsdesk.errors import NewsdeskError
+from newsdesk.example_questions import ExampleQuestions
 from newsdesk.index.retrieval import SearchFilters
 from newsdesk.web_guard import guard_middleware
 
@@ -178,6 +178,7 @@ def word_prefixes(text: str, step: int = STREAM_WORDS) -> Iterator[str]:
 def build_app(assistant: Assistant) -> gr.Blocks:
     """The chat page over ``assistant``; call `launch` to serve it."""
     job = ReindexJob(assistant)
+    example_questions = ExampleQuestions(assistant)  # found once per snapshot, not per page load
 
     def answer(question: str, history: list[str], filters: SearchFilters) -> dict[str, Any]:
         try:
@@ -279,7 +280,7 @@ def build_app(assistant: Assistant) -> gr.Blocks:
         return status_md, outlet_update, request.query_params.get("q", "") if request else ""
 
     def examples() -> list[dict[str, str]] | None:
-        return [{"text": q} for q in example_questions(assistant.reader.current()[0])] or None
+        return [{"text": q} for q in example_questions.current()] or None
 
     def current_examples() -> Any:
         return gr.update(examples=examples())
