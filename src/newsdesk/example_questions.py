@@ -2,10 +2,10 @@
 
 They come from the claim ledger of the snapshot being served, best first:
 
-1. a disputed count ("How many Russian soldiers were killed?" when two sides give different figures): the
+1. a disputed count ("How many miners were killed?" when two sides give different figures): the
    answer shows every side, which is what newsdesk is for;
 2. any other count with what happened to it ("How many fires were extinguished?");
-3. when the claims give too few, a name from a headline ("What is reported about Tarrow River?").
+3. when the claims give too few, a name from a headline ("What is reported about Port Elling?").
 
 A count question is offered only when it is specific: every claim in the ledger that would make the same
 question belongs to the same dispute (or the same article), so "How many people were killed?" is not offered
@@ -52,7 +52,7 @@ _EVENT_PHRASES = {
     "treated": "were treated", "captured": "were captured", "recovered": "were recovered",
     "laid off": "lost their jobs", "attended": "took part",
 }
-# A unit that measures rather than counts (money, time, distance, a share): "How many crowns were destroyed?"
+# A unit that measures rather than counts (money, time, distance, a share): "How many euros were destroyed?"
 _MEASURE_UNIT = re.compile("|".join(f"(?:{given})" for _, given in FIGURE_TYPES.values()), re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s$")
 
