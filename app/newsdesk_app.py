@@ -91,6 +91,10 @@ CSS = """
 .nd-article-body { font-size: 0.95em; }
 .nd-empty { color: var(--body-text-color-subdued); }
 details.nd-turn > summary { cursor: pointer; color: var(--body-text-color-subdued); margin: 6px 0; }
+/* The example questions: one under another, each framed as a button (the theme draws them borderless,
+   white on white, so they read as plain text). */
+#nd-chat .examples { grid-template-columns: 1fr; max-width: 34em; gap: var(--spacing-md); }
+#nd-chat button.example { border: 1px solid var(--border-color-primary); padding: var(--spacing-lg) var(--spacing-xl); }
 """
 
 # Citation links scroll the sources panel instead of navigating (the chat's
