@@ -17,9 +17,10 @@ from newsdesk.articles.corpus import Article
 from newsdesk.assistant import Assistant, Request
 from newsdesk.claims.annotation import extract_claims
 from newsdesk.claims.conflicts import find_disputes
-from newsdesk.claims.extraction import Claim, SubjectKey
+from newsdesk.claims.extraction import EVENTS, Claim, SubjectKey
 from newsdesk.claims.ledger import Ledger, LedgerEntry
 from newsdesk.example_questions import (
+    EVENT_PHRASES,
     Candidate,
     ExampleQuestions,
     answered_examples,
@@ -84,6 +85,10 @@ def test_a_count_question_is_asked_only_of_a_counted_noun_and_a_known_event(
 ) -> None:
     claim = next(c for c in _claims(STORM) if c.kind == "figure")
     assert count_question(replace(claim, subject=subject, subject_key=SubjectKey.parse(key))) == question
+
+
+def test_every_event_asked_about_is_one_claim_extraction_gives() -> None:
+    assert set(EVENT_PHRASES) <= set(EVENTS.values())
 
 
 def test_counted_claims_make_count_questions_about_what_happened_to_them() -> None:

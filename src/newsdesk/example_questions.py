@@ -45,7 +45,7 @@ EXAMPLE_COUNT = 3
 MAX_CHECKED = 12
 # How a question asks about each canonical event of claim extraction; a claim whose event is not here
 # (a measure, a verb's bare stem such as "cancel") makes no example.
-_EVENT_PHRASES = {
+EVENT_PHRASES = {
     "killed": "were killed", "wounded": "were wounded", "missing": "are missing", "evacuated": "were evacuated",
     "displaced": "were displaced", "arrested": "were arrested", "rescued": "were rescued", "aboard": "were aboard",
     "destroyed": "were destroyed", "damaged": "were damaged", "extinguished": "were extinguished",
@@ -72,7 +72,7 @@ class Candidate:
 def count_question(claim: Claim) -> str | None:
     """"How many <counted> <event>?" for a figure claim whose subject is a counted noun and a known event."""
     key = claim.subject_key
-    if claim.kind != "figure" or key is None or key.event not in _EVENT_PHRASES:
+    if claim.kind != "figure" or key is None or key.event not in EVENT_PHRASES:
         return None
     subject = " ".join(claim.subject.split())
     if not subject.endswith(f" {key.event}"):
@@ -87,7 +87,7 @@ def count_question(claim: Claim) -> str | None:
         return None  # a singular noun is not what was counted ("quake" in "the quake ... rescued 200")
     if key.event == "laid off" and any(word.startswith("job") for word in words):
         return None  # "jobs lost their jobs"
-    return f"How many {counted} {_EVENT_PHRASES[key.event]}?"
+    return f"How many {counted} {EVENT_PHRASES[key.event]}?"
 
 
 def _newest_first(claims: Iterable[Claim]) -> list[Claim]:
