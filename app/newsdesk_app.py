@@ -23,9 +23,9 @@ import gradio as gr
 from newsdesk.answer.answers import Answer
 from newsdesk.answer.generation import AnswerEvent, Verified
 from newsdesk.assistant import Assistant, Request
-from newsdesk.articles.documents import example_questions
 from newsdesk.display import shortened
 from newsdesk.errors import NewsdeskError
+from newsdesk.example_questions import ExampleQuestions
 from newsdesk.index.retrieval import SearchFilters
 from newsdesk.web_guard import guard_middleware
 
@@ -91,6 +91,10 @@ CSS = """
 .nd-article-body { font-size: 0.95em; }
 .nd-empty { color: var(--body-text-color-subdued); }
 details.nd-turn > summary { cursor: pointer; color: var(--body-text-color-subdued); margin: 6px 0; }
+/* The example questions: one under another, each framed as a button (the theme draws them borderless,
+   white on white, so they read as plain text). */
+#nd-chat .examples { grid-template-columns: 1fr; max-width: 34em; gap: var(--spacing-md); }
+#nd-chat button.example { border: 1px solid var(--border-color-primary); padding: var(--spacing-lg) var(--spacing-xl); }
 """
 
 # Citation links scroll the sources panel instead of navigating (the chat's
@@ -178,6 +182,7 @@ def word_prefixes(text: str, step: int = STREAM_WORDS) -> Iterator[str]:
 def build_app(assistant: Assistant) -> gr.Blocks:
     """The chat page over ``assistant``; call `launch` to serve it."""
     job = ReindexJob(assistant)
+    example_questions = ExampleQuestions(assistant)  # found once per snapshot, not per page load
 
     def answer(question: str, history: list[str], filters: SearchFilters) -> dict[str, Any]:
         try:
@@ -279,7 +284,7 @@ def build_app(assistant: Assistant) -> gr.Blocks:
         return status_md, outlet_update, request.query_params.get("q", "") if request else ""
 
     def examples() -> list[dict[str, str]] | None:
-        return [{"text": q} for q in example_questions(assistant.reader.current()[0])] or None
+        return [{"text": q} for q in example_questions.current()] or None
 
     def current_examples() -> Any:
         return gr.update(examples=examples())

@@ -28,7 +28,7 @@ from gradio_client import Client
 
 from newsdesk.assistant import Assistant, Request
 from newsdesk.cli.serving import load_app
-from newsdesk.articles.documents import example_questions
+from newsdesk.example_questions import answered_examples
 from newsdesk.index.embedding import Embedder
 from newsdesk.settings import load_settings
 
@@ -465,16 +465,17 @@ def test_example_questions_come_from_the_corpus_and_ask_when_clicked(
     browser: chromium.Browser, server: str, chat_assistant: Assistant
 ) -> None:
     open_page(browser, server)
-    examples = example_questions(chat_assistant.reader.current()[0])
+    examples = answered_examples(chat_assistant)
     assert examples
     browser.wait_for(  # the examples of the corpus as it is now (an earlier test added an article)
         "((examples) => { const shown = [...document.querySelectorAll('#nd-chat button')].map(b => b.textContent);"
         " return examples.every(e => shown.some(t => t.includes(e))); })(%s)" % json.dumps(examples)
     )
-    title = chat_assistant.documents()[SEED_DOC].title
-    assert any(title in example for example in examples), "examples come from the indexed articles"
-    browser.evaluate("[...document.querySelectorAll('#nd-chat button')].find(b => b.textContent.includes(%r)).click()" % examples[0])
+    disputed = "How many Russian soldiers were killed?"
+    assert disputed in examples, "a count the seed article's sources dispute is offered"
+    browser.evaluate("[...document.querySelectorAll('#nd-chat button')].find(b => b.textContent.includes(%r)).click()" % disputed)
     browser.wait_for("!!document.querySelector('#nd-chat a.nd-cite')")
+    assert browser.wait_for("document.querySelector('#nd-chat').innerText.includes('Sources disagree')")
 
 
 # --- rendering, without a browser -------------------------------------------------

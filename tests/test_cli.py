@@ -79,6 +79,27 @@ def test_a_second_reindex_changes_nothing(cli_store: Path):
     assert counts["unchanged"] == 1 and counts["added"] == counts["updated"] == 0
 
 
+def test_reindex_then_eval_reports_what_eval_reports(cli_store: Path, tmp_path: Path):
+    cases = tmp_path / "cases.jsonl"
+    cases.write_text(
+        json.dumps({"id": "c1", "question": "Who controls Kherson?", "answerable": True, "expect": ["Russia"]}) + "\n"
+        + json.dumps({"id": "c2", "question": "Who is the president of France?", "answerable": False}) + "\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "claims.jsonl").write_text((REPO / "eval" / "claims.jsonl").read_text(encoding="utf-8"), encoding="utf-8")
+
+    counts, after_reindex = newsdesk("reindex", "--eval", str(cases), "--json", store=cli_store).stdout.splitlines()
+    alone = json.loads(newsdesk("eval", "--set", str(cases), "--json", store=cli_store).stdout)
+
+    assert json.loads(counts)["unchanged"] == 1
+    evaluated = json.loads(after_reindex)
+    assert [r["id"] for r in evaluated["results"]] == [r["id"] for r in alone["results"]] == ["c1", "c2"]
+    assert evaluated["claims"] == alone["claims"] and alone["claims"], "the claim metrics too: one code path"
+    assert {k: v for k, v in evaluated["metrics"].items() if not k.endswith("_ms")} == {
+        k: v for k, v in alone["metrics"].items() if not k.endswith("_ms")
+    }
+
+
 def test_errors_are_one_line_without_a_traceback(cli_store: Path):
     result = newsdesk("show", "no-such-doc.md", store=cli_store, check=False)
     assert result.returncode == 1

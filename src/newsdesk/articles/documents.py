@@ -174,13 +174,3 @@ def delete_document(settings: Settings, snapshot: Snapshot, doc_id: str) -> Path
     path.unlink(missing_ok=True)
     return path
 
-
-def example_questions(snapshot: Snapshot, count: int = 3) -> list[str]:
-    """Questions about the newest indexed articles, so the examples fit whatever corpus is loaded."""
-    newest = sorted(snapshot.documents.values(), key=lambda e: (e.published or "", e.title), reverse=True)
-    questions = []
-    for entry in newest:
-        title = " ".join(entry.title.split())
-        if title and len(questions) < count:
-            questions.append(f"What is reported about {title.rstrip('.?!')}?")
-    return questions

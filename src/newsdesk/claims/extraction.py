@@ -124,7 +124,12 @@ _STRONG_CUES = re.compile(
     r"allegation|allegations|report|reports|account|statement|count|toll))\b"
 )
 _CONTRAST_CUES = re.compile(r"(?:^|\W)(?:but|however|whereas|while|yet)\W")
-_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+(?:,[^—–(\n]{0,40})?\s*\(([A-Z][A-Za-z]{1,12})\)\s*[—–-]")
+# A wire dateline: the agency that filed the story, its initials in brackets (group 1), in the dateline at
+# the start of the body: "HARBURY (NPA) —", "OLDCASTLE, North Vale (NPA) -", "HARBURY, May 15 (NPA) -".
+# Not `text.DATELINE`, which finds a dateline anywhere to drop it (so that its month does not date a figure):
+# that one needs no agency and reads none, and a place followed by a region rather than a date is not its
+# concern; this one asks only "which agency relays this story?", of the story's first line.
+_WIRE_AGENCY_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+(?:,[^—–(\n]{0,40})?\s*\(([A-Z][A-Za-z]{1,12})\)\s*[—–-]")
 
 
 class Opposition(str, Enum):
@@ -818,7 +823,7 @@ def _caveat(text: str) -> str | None:
 
 def _wire_relay(body: str) -> str | None:
     """A dateline "BRENMOUTH (CPA) —" marks a wire story; the agency relays every claim in it."""
-    match = _DATELINE.match(body.lstrip())
+    match = _WIRE_AGENCY_DATELINE.match(body.lstrip())
     if match is None:
         return None
     initials = match.group(1)

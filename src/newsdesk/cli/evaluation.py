@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Optional
@@ -96,6 +97,27 @@ def evaluate_set(
     earlier = load_baseline(baseline) if baseline else None
     mode = retriever_mode(retriever)
     assistant = assistant_from(ctx, answerer=answerer_kind(answerer))
+    evaluate_and_report(
+        assistant, cases, set_path, as_json=as_json, out=out, baseline=earlier, floors=floor_values,
+        answers=answers, claims=claims or (), k=k, mode=mode,
+    )
+
+
+def evaluate_and_report(
+    assistant: Assistant,
+    cases: list[Case],
+    set_path: Path,
+    as_json: bool = False,
+    out: Path | None = None,
+    baseline: Baseline | None = None,
+    floors: dict[str, float] | None = None,
+    answers: Path | None = None,
+    claims: Sequence[Path] = (),
+    k: int | None = None,
+    mode: RetrieverMode | None = None,
+) -> None:
+    """Ask (or score ``answers`` for) one eval set already read, and report it with the claim metrics:
+    what `newsdesk eval --set FILE` does once its inputs are checked, and `reindex --eval FILE` after indexing."""
     if answers is not None:
         from newsdesk.evaluation.runner import score_answers
 
@@ -105,8 +127,8 @@ def evaluate_set(
     from newsdesk.evaluation.claims import claim_metrics_beside
 
     # Claim extraction is scored apart from the eval-format metrics (docs/evaluation.md, Claims).
-    claim_values = claim_metrics_beside(assistant.ledger(), set_path, claims or ())
-    report(run, as_json=as_json, out=out, baseline=earlier, floors=floor_values, claims=claim_values)
+    claim_values = claim_metrics_beside(assistant.ledger(), set_path, claims)
+    report(run, as_json=as_json, out=out, baseline=baseline, floors=floors or {}, claims=claim_values)
 
 
 @dataclass(frozen=True)

@@ -88,9 +88,9 @@ def reindex(
             highlight=False,
         )
     if cases is not None and eval_set is not None:
-        from newsdesk.cli.evaluation import report as report_eval, run_with_progress
+        from newsdesk.cli.evaluation import evaluate_and_report
 
-        report_eval(run_with_progress(assistant, cases, eval_set, show=not as_json), as_json=as_json)
+        evaluate_and_report(assistant, cases, eval_set, as_json=as_json)
     if watch:
         watch_and_print(assistant)
     if report.failures:
