@@ -255,11 +255,16 @@ def answer_markdown(answer: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _counted(count: int, noun: str) -> str:
+    """"**1** document", "**2** documents"."""
+    return f"**{count}** {noun}" + ("" if count == 1 else "s")
+
+
 def status_markdown(status: dict[str, Any]) -> str:
     last = status.get("last_reindex") or "never"
     folders = ", ".join(f"`{html.escape(root)}`" for root in status.get("corpus", []))
     return (
-        f"**{status['documents']}** documents · **{status['chunks']}** passages · "
+        f"{_counted(status['documents'], 'document')} · {_counted(status['chunks'], 'passage')} · "
         f"last reindex: {html.escape(str(last))}" + (f"  \nindexing {folders}" if folders else "")
     )
 

@@ -495,6 +495,12 @@ def test_rendered_passage_escapes_markup_and_marks_exactly_the_quote(ui: ModuleT
     assert marked == 'The &lt;b&gt;mayor&lt;/b&gt; said &quot;5 &lt; 6&quot;.'
 
 
+def test_the_index_status_counts_in_the_singular_and_the_plural(ui: ModuleType) -> None:
+    render = sys.modules["newsdesk_app.render"]
+    assert render.status_markdown({"documents": 1, "chunks": 5}).startswith("**1** document · **5** passages · ")
+    assert render.status_markdown({"documents": 2, "chunks": 1}).startswith("**2** documents · **1** passage · ")
+
+
 def test_citation_markers_link_only_to_sources_that_exist(ui: ModuleType) -> None:
     render = sys.modules["newsdesk_app.render"]
     answer = {"refused": False, "answer": "A said x [1]. Footnote [7] stays text.", "citations": [{"n": 1}]}
