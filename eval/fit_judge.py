@@ -1,7 +1,8 @@
 """Refit the answerer's judge (src/newsdesk/answer/judge.json) on the dev split.
 
     PYTHONPATH=src python eval/fit_judge.py --store STORE \
-        --set eval/cases.jsonl --set eval/dev/cases.jsonl --target-false-refusals 0.10
+        --set eval/cases.jsonl --set eval/dev/cases.jsonl --target-false-refusals 0.10 \
+        [--read eval/dev2/cases.jsonl --out /tmp/judge-without-dev2.json]
 
 STORE must index every article the sets are written against (see docs/evaluation.md).
 Never pass the sealed test split: it is for reporting only.
@@ -20,7 +21,10 @@ same features, L2-regularised), fitted on the cases that have a right
 candidate. ``--holdout`` first fits on half of the articles and reports on the
 other half (cases grouped by the story of the article that holds their
 evidence, so that a story's follow-ups stay on one side), both ways, so that
-the figure you read is one the fit has not seen.
+the figure you read is one the fit has not seen. ``--read SET`` replays a set
+by another writer that was not fitted on with the fitted judge (the
+leave-one-file-out reading: fit without dev2, read dev2), printed and kept in the
+written file under ``replayed_on_held_out_files``.
 """
 
 from __future__ import annotations
@@ -52,8 +56,10 @@ def main() -> int:
     parser.add_argument("--target-false-refusals", type=float, default=0.10)
     parser.add_argument("--out", type=Path, default=JUDGE_FILE)
     parser.add_argument("--holdout", action="store_true", help="also fit on half the stories, report on the other half")
+    parser.add_argument("--read", dest="reads", type=Path, action="append", default=[],
+                        help="a set by another writer, not fitted on: replayed with the fit (leave-one-file-out)")
     args = parser.parse_args()
-    if any("test" in part for path in args.sets for part in path.parts):
+    if any("test" in part for path in [*args.sets, *args.reads] for part in path.parts):
         print("refusing to fit on the sealed test split", file=sys.stderr)
         return 1
     settings = load_settings(store=args.store).model_copy(update={"answer_judge": False})
@@ -65,6 +71,9 @@ def main() -> int:
     if args.holdout:
         report_holdout(groups, x, y, info, args.target_false_refusals)
     weights, bias, ranking, threshold, table = fit_all(groups, x, y, info, args.target_false_refusals, verbose=True)
+    held_out = {str(path): read_held_out(assistant, path, weights, bias, ranking, threshold) for path in args.reads}
+    for path, replay in held_out.items():
+        print(f"held-out file {path}: {replay}", file=sys.stderr)
     previous = json.loads(args.out.read_text()) if args.out.exists() else {}
     judge = Judge(int(previous.get("version", 0)) + 1, dict(zip(FEATURES, weights.round(4).tolist(), strict=True)),
                   round(float(bias), 4), threshold, dict(zip(FEATURES, ranking.round(4).tolist(), strict=True)))
@@ -74,10 +83,25 @@ def main() -> int:
         "rows": len(rows),
         "target_false_refusals": args.target_false_refusals,
         "replayed_on_fit_data": table[threshold],
-    }
+    } | ({"replayed_on_held_out_files": held_out} if held_out else {})
     args.out.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
     print(json.dumps(data, indent=1))
     return 0
+
+
+def read_held_out(assistant: Assistant, path: Path, weights: np.ndarray, bias: float, ranking: np.ndarray,
+                  threshold: float) -> dict[str, float]:
+    """The fitted judge's decision replayed on a file it was not fitted on: right, false refusals, refusal recall."""
+    rows, labels, groups, info, _ = collect(assistant, load_cases(path))
+    return replay_scored(groups, np.array(rows, dtype=np.float64).reshape(-1, len(FEATURES)), np.array(labels),
+                         info, weights, bias, ranking, threshold)
+
+
+def replay_scored(groups: list[Group], x: np.ndarray, y: np.ndarray, info: list[CandidateInfo], weights: np.ndarray,
+                  bias: float, ranking: np.ndarray, threshold: float) -> dict[str, float]:
+    """`replay_at` with the judge's probabilities and the ranker's order computed from ``x``."""
+    probabilities = 1.0 / (1.0 + np.exp(-(x @ weights + bias)))
+    return replay_at(groups, probabilities, y, info, x @ ranking, threshold)
 
 
 def fit_all(groups: list[Group], x: np.ndarray, y: np.ndarray, info: list[CandidateInfo], target: float,
@@ -106,8 +130,7 @@ def report_holdout(groups: list[Group], x: np.ndarray, y: np.ndarray, info: list
         train = [g for g, story in zip(groups, _stories(groups), strict=True) if (story in first) == fit_side]
         held = [g for g, story in zip(groups, _stories(groups), strict=True) if (story in first) != fit_side]
         weights, bias, ranking, threshold, _ = fit_all(train, x, y, info, target)
-        probabilities = 1.0 / (1.0 + np.exp(-(x @ weights + bias)))
-        replay = replay_at(held, probabilities, y, info, x @ ranking, threshold)
+        replay = replay_scored(held, x, y, info, weights, bias, ranking, threshold)
         print(f"{name}: threshold {threshold}, held-out {len(held)} cases: {replay}", file=sys.stderr)
 
 

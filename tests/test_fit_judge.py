@@ -1,0 +1,93 @@
+"""The judge's refit (eval/fit_judge.py) reads a file it did not fit on honestly, and neither it nor the refusal
+diagnosis (eval/refusal_causes.py) will touch the sealed test split.
+
+Synthetic rows only: what is specified here is the replay's bookkeeping, not the model."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from newsdesk.evaluation.scoring import Case
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "eval"))
+
+
+fit_judge = importlib.import_module("fit_judge")
+refusal_causes = importlib.import_module("refusal_causes")
+FEATURES = len(fit_judge.FEATURES)
+
+
+def one_feature_rows(right_scores: list[float], answerable: list[bool]):
+    """One question per score: two candidate rows, the first right when the question is answerable; only the first
+    feature is set (the right row's score, 0 for the other)."""
+    x, y, groups = [], [], []
+    for index, (score, can) in enumerate(zip(right_scores, answerable, strict=True)):
+        first = len(y)
+        for row_score, label in ((score, float(can)), (0.0, 0.0)):
+            row = np.zeros(FEATURES)
+            row[0] = row_score
+            x.append(row)
+            y.append(label)
+        groups.append((Case(f"q{index}", "Q?", answerable=can), [first, first + 1], "judged"))
+    info = [fit_judge.CandidateInfo(withholds=False, type_met=True, length=100) for _ in y]
+    return groups, np.array(x), np.array(y), info
+
+
+def test_a_held_out_file_is_replayed_with_the_fitted_weights_and_threshold() -> None:
+    groups, x, y, info = one_feature_rows([4.0, 4.0, -4.0], [True, True, False])
+    weights = np.zeros(FEATURES)
+    weights[0] = 1.0
+    replay = fit_judge.replay_scored(groups, x, y, info, weights, 0.0, weights, threshold=0.6)
+    assert replay == {"right": 1.0, "false_refusal_rate": 0.0, "refusal_recall": 1.0}
+
+
+def test_an_answerable_question_whose_right_sentence_scores_below_the_threshold_is_a_false_refusal() -> None:
+    groups, x, y, info = one_feature_rows([4.0, -4.0], [True, True])
+    weights = np.zeros(FEATURES)
+    weights[0] = 1.0
+    replay = fit_judge.replay_scored(groups, x, y, info, weights, 0.0, weights, threshold=0.6)
+    assert replay["false_refusal_rate"] == 0.5
+
+
+def test_the_chosen_threshold_keeps_false_refusals_on_the_fit_rows_within_the_target() -> None:
+    rng = np.random.default_rng(0)
+    scores = list(rng.normal(size=40))
+    groups, x, y, info = one_feature_rows(scores, [i % 3 != 0 for i in range(40)])
+    x[:, 0] += y  # the right rows score higher, not always above the others
+    probabilities = 1.0 / (1.0 + np.exp(-x[:, 0]))
+    threshold, table = fit_judge.choose_threshold(groups, probabilities, y, info, 0.2, x[:, 0])
+    assert table[threshold]["false_refusal_rate"] <= 0.2
+
+
+@pytest.mark.parametrize("flag", ["--set", "--read"])
+def test_the_refit_refuses_the_sealed_test_split_as_a_fit_set_or_a_read_set(flag: str, monkeypatch, tmp_path) -> None:
+    other = "--read" if flag == "--set" else "--set"
+    monkeypatch.setattr(sys, "argv", ["fit_judge.py", "--store", str(tmp_path), flag, "eval/test/cases.jsonl",
+                                      other, "eval/dev/cases.jsonl"])
+    assert fit_judge.main() == 1
+
+
+def test_the_refusal_diagnosis_refuses_the_sealed_test_split(monkeypatch, tmp_path) -> None:
+    monkeypatch.setattr(sys, "argv", ["refusal_causes.py", "--store", str(tmp_path), "--set", "eval/test/cases.jsonl"])
+    assert refusal_causes.main() == 1
+
+
+@pytest.mark.parametrize(("reason", "kind"), [
+    ("does not mention Penrose", "pin: name"),
+    ("does not mention 2019", "pin: number"),
+    ("does not say March outside a dateline", "pin: month"),
+    ("says men, not women", "pin: contrast"),
+    ("is not said by the finance ministry", "pin: claimant"),
+    ("gives no figure", "pin: no figure/date"),
+    ("does not say who was killed", "pin: event"),
+    ("does not count chimneys", "pin: focus (counted noun)"),
+    ("does not say last year", "pin: qualifier/period"),
+])
+def test_each_pin_rejection_is_counted_under_its_kind_of_pin(reason: str, kind: str) -> None:
+    assert refusal_causes.pin_kind(reason) == kind
