@@ -428,8 +428,8 @@ PRECISION_QUESTIONS = [  # (what it shows, question, the values every side must 
     pytest.param("a patients' group and a health board: yes and no", "Did the Quarrington clinic turn away patients?", ("Patients", "Eastmoor"),
                  marks=pytest.mark.xfail(strict=True, reason='recall: the denial is below the similarity margin (0.46 / 0.76)')),
     ("two outlets, two areas burned", "How many hectares has the Selby Ridge fire burned?", ("4,500", "9,000")),
-    pytest.param("a council and an auditor on a cost", "How much will the Thrushcombe tram extension cost?", ("210", "340"),
-                 marks=pytest.mark.xfail(strict=True, reason="recall: the auditor's sentence is below the similarity margin (0.39 / 0.81)")),
+    # The auditor's sentence is below the similarity margin (0.39 / 0.81): a side beyond the margin since round 6.
+    ("a council and an auditor on a cost", "How much will the Thrushcombe tram extension cost?", ("210", "340")),
     pytest.param("a historian and a trust on a year", "When was the Cardew lighthouse built?", ("1794", "1802"),
                  marks=pytest.mark.xfail(strict=True, reason='recall: the trust\'s "it was built" is below the similarity margin (0.38 / 0.79)')),
     ("three sources on evacuations", "How many people were evacuated from Brantham?", ("2,000", "3,500")),
