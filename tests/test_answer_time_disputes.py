@@ -435,8 +435,8 @@ PRECISION_QUESTIONS = [  # (what it shows, question, the values every side must 
     ("three sources on evacuations", "How many people were evacuated from Brantham?", ("2,000", "3,500")),
     pytest.param("a chairman and a supporters' trust name two managers", "Who will manage Marlow Harriers next season?", ("Kettle", "Dee"),
                  marks=pytest.mark.xfail(strict=True, reason="recall: the trust's sentence is below the similarity margin (0.41 / 0.61)")),
-    pytest.param("a utility and a laboratory: safe and unsafe", "Is the water from the Tillmouth reservoir safe to drink?", ("Tillmouth Water", "Corvid"),
-                 marks=pytest.mark.xfail(strict=True, reason="recall: the laboratory's sentence is just below the similarity margin (0.71 / 0.89)")),
+    # The laboratory's sentence is just below the similarity margin (0.71 / 0.89): "unsafe" denies the question's "safe".
+    ("a utility and a laboratory: safe and unsafe", "Is the water from the Tillmouth reservoir safe to drink?", ("Tillmouth Water", "Corvid")),
     ("a councillor and the mayor's office: yes and no", "Did the Pellham mayor accept donations from Corrin Homes?", ("Mundy", "mayor's office")),
     ("the same figure restated by a second source", "How many members voted on the Plover Ferries pay offer?", ()),
     ("one coastguard revising its count", "How many fishermen are missing after the Morwen sank?", ()),

@@ -335,7 +335,7 @@ def answer_time_sides(
 
     ``counted_alike(a, b)`` says how alike (cosine) the words around two sentences' figures are: "640 employees
     will lose their jobs" and "900 workers would be laid off" count the same thing in other words. With it, a
-    figure side may also be a sentence far less like the question than the best one (`_rival_counts_the_same`)."""
+    side may also be a sentence far less like the question than the best one (`_side_beyond_margin`)."""
     kind = asked_value(question)
     if kind is None or (kind == "name" and not best.claimant) or another_toll_event(question, best.text):
         return []
@@ -348,8 +348,7 @@ def answer_time_sides(
     for other in sorted((c for c in pool if c is not best), key=lambda c: _side_order(c, best)):
         if any(same_source(other, side) for side in sides):
             continue
-        if not _may_be_a_side(other, best, question) and not (
-                kind == "figure" and _rival_counts_the_same(other, best, question, counted_alike)):
+        if not _may_be_a_side(other, best, question) and not _side_beyond_margin(other, best, question, kind, counted_alike):
             continue
         if kind == "figure" and not (_counts_the_same(other, best, counted_alike) and not _owned_by_another(other, best)
                                      and not another_period(question, best.text, other.text)):
@@ -374,24 +373,36 @@ def answer_time_sides(
     return sides if len(sides) > 1 and not _asks_one_source(question, sides) else []
 
 
-def _rival_counts_the_same(
-    other: Candidate, best: Candidate, question: Question, counted_alike: CountedAlike | None
+def _side_beyond_margin(
+    other: Candidate, best: Candidate, question: Question, kind: str, counted_alike: CountedAlike | None
 ) -> bool:
-    """A figure side far less like the question than the best sentence (beyond `SIDE_SIMILARITY_MARGIN`): a second
-    source is rarely phrased like the question ("put the final bill at 410 million crowns" against "will cost 240
-    million crowns"), but what it counts is. So it is a side when it meets every pin and what is asked (a word of
-    the question that is not a name: "up to 180,000 crowns" a household does not meet "released for repairs"),
-    has the judge's `SIDE_MIN_CONFIDENCE`, names its source, is about the same story, and its figure counts what
-    the best one's counts by the words around them, more surely than a near side must (`RIVAL_ALIKE`)."""
+    """A side far less like the question than the best sentence (beyond `SIDE_SIMILARITY_MARGIN`): a second source
+    is rarely phrased like the question ("put the final bill at 410 million crowns" against "will cost 240 million
+    crowns"; a laboratory's "unsafe to drink" against a utility's "safe to drink"), but what it is about is. So it
+    is a side when it meets every pin and what is asked (a word of the question that is not a name: "up to
+    180,000 crowns" a household does not meet "released for repairs"), has the judge's `SIDE_MIN_CONFIDENCE`,
+    names its source and is about the same story; a figure must count what the best one's counts, more surely
+    than a near side's (`RIVAL_ALIKE`), and a yes or no must meet as much of the question as a near side's and
+    say the opposite of one of its words. A date or a name is disputed only by near sides (a far year is as
+    often another event's: "founded in 1889" against "would reopen in March")."""
     features = other.features
-    if counted_alike is None or features is None or not other.claimant or not same_story(other, best):
+    if features is None or not other.claimant or not same_story(other, best):
         return False
     if not ((other.confidence or 0.0) >= SIDE_MIN_CONFIDENCE and features.get("focus_met", 1.0) == 1.0
             and features.get("common_term_met", 1.0) == 1.0 and features.get("event_met", 1.0) >= _EVENT_MET):
         return False
     if another_toll_event(question, other.text) or counts_something_else(question, other.text):
         return False
-    return counted_alike(best.text, other.text) >= RIVAL_ALIKE
+    if kind == "figure":
+        return counted_alike is not None and counted_alike(best.text, other.text) >= RIVAL_ALIKE
+    return kind == "stance" and _meets_what_is_asked(other, best) and _denies_the_question_word(question, other.text)
+
+
+def _denies_the_question_word(question: Question, text: str) -> bool:
+    """The sentence says the opposite of one of the question's own words ("unsafe" for "is it safe"): a far "no"
+    must be about what is asked, not a negation of something else ("had not been told about the inspection")."""
+    asked = {w.lower for w in tokens(question.text)}
+    return any(antonyms(w.lower, q) for w in tokens(text) for q in asked)
 
 
 def _counts_the_same(other: Candidate, best: Candidate, counted_alike: CountedAlike | None) -> bool:
