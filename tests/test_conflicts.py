@@ -183,6 +183,9 @@ DISPUTED_ARTICLES = {
                     "Campaigners delivered the Hollin Lane library petition to the town hall on Monday. "
                     "Organiser Bea Thorne said 3,200 people had signed it. "
                     "A council spokeswoman said only 2,100 of the signatures were valid."),
+    "tower.md": ("2025-02-07", "How old is the Orsby beacon tower?",
+                 "The Orsby beacon tower is about 800 years old, local historian Mina Graft said. "
+                 "The county archive said the tower was no more than 500 years old."),
 }
 
 
@@ -254,3 +257,10 @@ def test_a_round_figure_and_the_exact_one_it_rounds_are_no_dispute() -> None:
     assert find_disputes(agreeing) == []
     disagreeing = [c for a in (promoter, rival) for c in extract_claims(a)]
     assert [sorted(side.latest.value for side in d.sides) for d in find_disputes(disagreeing)] == [[7000, 9400]]
+
+
+def test_a_follow_up_about_someone_is_not_answered_by_a_dispute_over_the_age_of_a_thing(disputed: Assistant) -> None:
+    """"How old is she?" after a question about a person asks her age: the tower's disputed age does not answer
+    it (what the figures belong to, the tower, is named in no turn), while "How old is the tower?" does."""
+    assert _ask(disputed, "How old is the Orsby beacon tower?").disputes
+    assert not _ask(disputed, "How old is she?", ("Who speaks for the county archive?",)).disputes

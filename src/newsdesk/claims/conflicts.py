@@ -680,8 +680,25 @@ def _is_qualifier_of(entity: tuple[str, ...], dispute: Dispute) -> bool:
     return all(any(stems_match(stem(word), s) for s in subject_words) for word in entity)
 
 
+def _whose_figure_met(question: Question, dispute: Dispute) -> bool:
+    """"How old is she?" asks an age, but not the reef's ("the reef is no more than 6,500 years old"): what the
+    dispute's figures belong to (the subject's words besides what they measure) must be named in the question or
+    the turns before it, when the question itself names nothing ("How much did the repairs cost?" names them)."""
+    if question.entities or question.soft_entities:
+        return True
+    heads = {c.subject_key.head for c in dispute.claims if c.subject_key}
+    owners = {stem(w.text) for c in dispute.claims for w in tokens(c.subject)
+              if w.lower not in STOPWORDS and w.lower not in EVENTS} - heads
+    if not owners:
+        return True
+    asked = {stem(w.text) for w in tokens(question.query)}
+    return any(stems_match(owner, word) for owner in owners for word in asked)
+
+
 def _figure_asked(question: Question, dispute: Dispute) -> bool:
     """The question counts what the dispute counts: same noun (or "people"), same event if it names one."""
+    if not question.focus and not _whose_figure_met(question, dispute):
+        return False
     event = dispute.claims[0].subject_key.event if dispute.claims[0].subject_key else ""
     own = _own_words(question)
     asked_events = _events_asked(own)
