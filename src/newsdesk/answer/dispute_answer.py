@@ -348,7 +348,8 @@ def answer_time_sides(
     for other in sorted((c for c in pool if c is not best), key=lambda c: _side_order(c, best)):
         if any(same_source(other, side) for side in sides):
             continue
-        if not _may_be_a_side(other, best, question) and not _side_beyond_margin(other, best, question, kind, counted_alike):
+        if not (_may_be_a_side(other, best, question)
+                or _side_beyond_margin(other, best, question, kind, counted_alike)):
             continue
         if kind == "figure" and not (_counts_the_same(other, best, counted_alike) and not _owned_by_another(other, best)
                                      and not another_period(question, best.text, other.text)):
@@ -381,8 +382,9 @@ def _side_beyond_margin(
     crowns"; a laboratory's "unsafe to drink" against a utility's "safe to drink"), but what it is about is. So it
     is a side when it meets every pin and what is asked (a word of the question that is not a name: "up to
     180,000 crowns" a household does not meet "released for repairs"), has the judge's `SIDE_MIN_CONFIDENCE`,
-    names its source and is about the same story; a figure must count what the best one's counts, more surely
-    than a near side's (`RIVAL_ALIKE`), and a yes or no must meet as much of the question as a near side's and
+    names its source and is about the same story; a figure must answer a question that says what its figure is
+    (`_figure_kind_checked`) and count what the best one's counts, more surely than a near side's
+    (`RIVAL_ALIKE`), and a yes or no must meet as much of the question as a near side's and
     say the opposite of one of its words. A date or a name is disputed only by near sides (a far year is as
     often another event's: "founded in 1889" against "would reopen in March")."""
     features = other.features
@@ -394,8 +396,16 @@ def _side_beyond_margin(
     if another_toll_event(question, other.text) or counts_something_else(question, other.text):
         return False
     if kind == "figure":
-        return counted_alike is not None and counted_alike(best.text, other.text) >= RIVAL_ALIKE
+        return (counted_alike is not None and _figure_kind_checked(question)
+                and counted_alike(best.text, other.text) >= RIVAL_ALIKE)
     return kind == "stance" and _meets_what_is_asked(other, best) and _denies_the_question_word(question, other.text)
+
+
+def _figure_kind_checked(question: Question) -> bool:
+    """The question says what its figure is, so that a far side's can be checked against it: a count of something
+    ("how many people") or a kind of figure ("how much will it cost": money). "What share of its schedule did
+    it fly?" says neither, and two counts of cancelled flights near it are a dispute it did not ask about."""
+    return bool(question.counted) or asks_figure_type(question.text)
 
 
 def _denies_the_question_word(question: Question, text: str) -> bool:
