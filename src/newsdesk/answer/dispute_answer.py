@@ -29,7 +29,7 @@ from newsdesk.answer.answer_types import asks_figure_type, new_names
 from newsdesk.answer.answers import Citation
 from newsdesk.claims.extraction import EVENTS, Claim, figure_values
 from newsdesk.claims.attribution import claimant_identity, claimant_label, same_claimant
-from newsdesk.claims.conflicts import Dispute, Side, rounds_to
+from newsdesk.claims.conflicts import Dispute, Side, is_round, rounds_to
 from newsdesk.answer.questions import Question, asks_yes_no, entity_met
 from newsdesk.answer.verification import MARKER, supports
 from newsdesk.text import NUMBER, YEAR, antonyms, english_zipf, negates, stem, stems_match, tokens
@@ -381,7 +381,7 @@ def _side_beyond_margin(
     is rarely phrased like the question ("put the final bill at 410 million crowns" against "will cost 240 million
     crowns"; a laboratory's "unsafe to drink" against a utility's "safe to drink"), but what it is about is. So it
     is a side when it meets every pin and what is asked (a word of the question that is not a name: "up to
-    180,000 crowns" a household does not meet "released for repairs"), has the judge's `SIDE_MIN_CONFIDENCE`,
+    2,000 crowns" a family does not meet "set aside for the new bridge"), has the judge's `SIDE_MIN_CONFIDENCE`,
     names its source and is about the same story; a figure must answer a question that says what its figure is
     (`_figure_kind_checked`) and count what the best one's counts, more surely than a near side's
     (`RIVAL_ALIKE`), and a yes or no must meet as much of the question as a near side's and
@@ -403,8 +403,9 @@ def _side_beyond_margin(
 
 def _figure_kind_checked(question: Question) -> bool:
     """The question says what its figure is, so that a far side's can be checked against it: a count of something
-    ("how many people") or a kind of figure ("how much will it cost": money). "What share of its schedule did
-    it fly?" says neither, and two counts of cancelled flights near it are a dispute it did not ask about."""
+    ("how many people") or a kind of figure ("how much will it cost": money). "What share of its timetable did
+    the ferry line run?" says neither, and two counts of cancelled sailings near it are a dispute it did not ask
+    about."""
     return bool(question.counted) or asks_figure_type(question.text)
 
 
@@ -482,7 +483,7 @@ def _rounded(text: str) -> list[float]:
     for index, word in enumerate(words):
         before = " ".join(w.lower for w in words[max(0, index - 2):index])
         values = figure_values(word.text) if word.text[:1].isdigit() else []
-        if values and values[0] >= 10 and values[0] % 10 == 0 and any(
+        if values and is_round(values[0]) and any(
                 before == hedge or before.endswith(" " + hedge) for hedge in ROUNDING_HEDGES):
             found.append(values[0])
     return found

@@ -129,7 +129,12 @@ def _agree_but_for_rounding(sides: list[Side]) -> bool:
 def _rounded_to(rounded: Claim, other: Claim) -> bool:
     """``rounded`` gives a round figure after a rounding hedge ("about 5,000") that ``other``'s rounds to."""
     return (rounded.hedge in ROUNDING_HEDGES and rounded.value is not None and other.value is not None
-            and rounded.value >= 10 and rounded.value % 10 == 0 and rounds_to(rounded.value, other.value))
+            and is_round(rounded.value) and rounds_to(rounded.value, other.value))
+
+
+def is_round(value: float) -> bool:
+    """A figure that may be another rounded: ten or more, ending in a zero ("about 3,000", not "about 7")."""
+    return value >= 10 and value % 10 == 0
 
 
 def rounds_to(rounded: float, other: float) -> bool:
@@ -681,7 +686,7 @@ def _is_qualifier_of(entity: tuple[str, ...], dispute: Dispute) -> bool:
 
 
 def _whose_figure_met(question: Question, dispute: Dispute) -> bool:
-    """"How old is she?" asks an age, but not the reef's ("the reef is no more than 6,500 years old"): what the
+    """"How old is she?" asks an age, but not a tower's ("the tower was no more than 500 years old"): what the
     dispute's figures belong to (the subject's words besides what they measure) must be named in the question or
     the turns before it, when the question itself names nothing ("How much did the repairs cost?" names them)."""
     if question.entities or question.soft_entities:
