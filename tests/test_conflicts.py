@@ -183,6 +183,9 @@ DISPUTED_ARTICLES = {
                     "Campaigners delivered the Hollin Lane library petition to the town hall on Monday. "
                     "Organiser Bea Thorne said 3,200 people had signed it. "
                     "A council spokeswoman said only 2,100 of the signatures were valid."),
+    "tower.md": ("2025-02-07", "How old is the Orsby beacon tower?",
+                 "The Orsby beacon tower is about 800 years old, local historian Mina Graft said. "
+                 "The county archive said the tower was no more than 500 years old."),
 }
 
 
@@ -239,3 +242,25 @@ def test_denying_that_account_disputes_the_account_not_the_quotation_that_ends_i
     disputes = [d for d in find_disputes(extract_claims(article)) if d.kind == "statement"]
     minister = next(side for d in disputes for side in d.sides if side.claimant == "One former minister")
     assert [claim.quote.split()[:3] for claim in minister.claims] == [["One", "former", "minister"]]
+
+
+def test_a_round_figure_and_the_exact_one_it_rounds_are_no_dispute() -> None:
+    """A promoter's "about 7,000 people" and a council's 7,240 agree (the round one is the exact one rounded);
+    "about 7,000" and 9,400 disagree."""
+    promoter = _article("fair-1.md", "HALSWICK — About 7,000 people attended the Halswick lantern fair on Friday, "
+                        "its promoter, Gildring Events, said.", dt.date(2025, 9, 6), "Record crowd at Halswick lantern fair")
+    council = _article("fair-2.md", "HALSWICK — The town council said 7,240 people attended the Halswick lantern fair "
+                       "on Friday.", dt.date(2025, 9, 7), "Halswick lantern fair draws crowds")
+    rival = _article("fair-3.md", "HALSWICK — The Quendle Street traders' guild said 9,400 people attended the Halswick lantern fair "
+                     "on Friday.", dt.date(2025, 9, 7), "Halswick lantern fair traders count crowd")
+    agreeing = [c for a in (promoter, council) for c in extract_claims(a)]
+    assert find_disputes(agreeing) == []
+    disagreeing = [c for a in (promoter, rival) for c in extract_claims(a)]
+    assert [sorted(side.latest.value for side in d.sides) for d in find_disputes(disagreeing)] == [[7000, 9400]]
+
+
+def test_a_follow_up_about_someone_is_not_answered_by_a_dispute_over_the_age_of_a_thing(disputed: Assistant) -> None:
+    """"How old is she?" after a question about a person asks her age: the tower's disputed age does not answer
+    it (what the figures belong to, the tower, is named in no turn), while "How old is the tower?" does."""
+    assert _ask(disputed, "How old is the Orsby beacon tower?").disputes
+    assert not _ask(disputed, "How old is she?", ("Who speaks for the county archive?",)).disputes

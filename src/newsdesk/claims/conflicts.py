@@ -41,7 +41,7 @@ from newsdesk.claims.ledger import Ledger, LedgerEntry, disputes_path
 from newsdesk.answer.answer_types import asks_figure_type, figure_types_asked, gives_figure_asked
 from newsdesk.answer.questions import Question, entity_met
 from newsdesk.text import numbers, specificity, stem, stems_match, tokens
-from newsdesk.vocabulary import STOPWORDS, is_nationality
+from newsdesk.vocabulary import ROUNDING_HEDGES, STOPWORDS, is_nationality
 
 _CROSS_ARTICLE_TOPIC_WEIGHT = 3.5  # shared names must say this much (e.g. "Velmar", or "Ukraine" + "Russia")
 _MAX_POSTING = 300
@@ -112,10 +112,35 @@ def _figure_disputes(figures: list[Claim]) -> list[Dispute]:
     for group in groups:
         sides = _sides(group)
         latest_values = {side.latest.value for side in sides}
-        if len(latest_values) < 2 and not any(side.revised for side in sides):
+        if (len(latest_values) < 2 or _agree_but_for_rounding(sides)) and not any(side.revised for side in sides):
             continue
         disputes.append(Dispute(_most_common([c.subject for c in group]), "figure", sides, _shared_topics(group)))
     return disputes
+
+
+def _agree_but_for_rounding(sides: list[Side]) -> bool:
+    """Every two sides' figures are one, or one rounds the other: a promoter's "about 5,000 people" and a
+    council's "5,120" agree."""
+    latest = [side.latest for side in sides]
+    return all(a.value == b.value or _rounded_to(a, b) or _rounded_to(b, a)
+               for i, a in enumerate(latest) for b in latest[i + 1:])
+
+
+def _rounded_to(rounded: Claim, other: Claim) -> bool:
+    """``rounded`` gives a round figure after a rounding hedge ("about 5,000") that ``other``'s rounds to."""
+    return (rounded.hedge in ROUNDING_HEDGES and rounded.value is not None and other.value is not None
+            and is_round(rounded.value) and rounds_to(rounded.value, other.value))
+
+
+def is_round(value: float) -> bool:
+    """A figure that may be another rounded: ten or more, ending in a zero ("about 3,000", not "about 7")."""
+    return value >= 10 and value % 10 == 0
+
+
+def rounds_to(rounded: float, other: float) -> bool:
+    """``other`` rounds to ``rounded`` at its precision: 3,150 to "about 3,000" (to the nearest 1,000)."""
+    unit = 10 ** (len(str(int(rounded))) - len(str(int(rounded)).rstrip("0")))
+    return other != rounded and abs(other - rounded) <= unit / 2
 
 
 def _same_figure_subject(a: Claim, b: Claim) -> bool:
@@ -660,8 +685,25 @@ def _is_qualifier_of(entity: tuple[str, ...], dispute: Dispute) -> bool:
     return all(any(stems_match(stem(word), s) for s in subject_words) for word in entity)
 
 
+def _whose_figure_met(question: Question, dispute: Dispute) -> bool:
+    """"How old is she?" asks an age, but not a tower's ("the tower was no more than 500 years old"): what the
+    dispute's figures belong to (the subject's words besides what they measure) must be named in the question or
+    the turns before it, when the question itself names nothing ("How much did the repairs cost?" names them)."""
+    if question.entities or question.soft_entities:
+        return True
+    heads = {c.subject_key.head for c in dispute.claims if c.subject_key}
+    owners = {stem(w.text) for c in dispute.claims for w in tokens(c.subject)
+              if w.lower not in STOPWORDS and w.lower not in EVENTS} - heads
+    if not owners:
+        return True
+    asked = {stem(w.text) for w in tokens(question.query)}
+    return any(stems_match(owner, word) for owner in owners for word in asked)
+
+
 def _figure_asked(question: Question, dispute: Dispute) -> bool:
     """The question counts what the dispute counts: same noun (or "people"), same event if it names one."""
+    if not question.focus and not _whose_figure_met(question, dispute):
+        return False
     event = dispute.claims[0].subject_key.event if dispute.claims[0].subject_key else ""
     own = _own_words(question)
     asked_events = _events_asked(own)
