@@ -19,7 +19,7 @@ from newsdesk.text import (
 
 from newsdesk.answer.candidates import Candidate
 from newsdesk.answer.composing import compose, published_day
-from newsdesk.answer.sources import same_source_latest
+from newsdesk.answer.sources import same_source
 
 # "What is the latest toll?", "How many are still missing?", "What does it now expect?"
 _LATEST = re.compile(r"\b(latest|current|currently|now|still|most recent|so far|to date|updated)\b", re.IGNORECASE)
@@ -37,13 +37,13 @@ def latest_and_replaced(best: Candidate, typed: list[Candidate], near: Callable[
     """The most recent statement of what the best sentence answers, and the earlier figure it replaces.
 
     A more recent sentence takes the best one's place only when it is ``near`` (nearly as strong), is said by the
-    same source (`_same_source`: a revision, not another claimant's or another story's figure) and meets the
+    same source (`sources.same_source`: a revision, not another claimant's or another story's figure) and meets the
     question's terms about as well (a later "17 killed" does not replace "dozens missing"). The earlier figure
     is looked for in ``earlier_pool`` too (sentences that meet the question's pins and type but that the judge
     would not answer with alone: an outdated figure is rarely the surest answer), said by the same source,
     about what the latest counts, and only when the latest gives a figure itself.
     """
-    same = [c for c in typed if c is best or (near(c) and same_source_latest(best, c)
+    same = [c for c in typed if c is best or (near(c) and same_source(best, c)
                                               and c.coverage >= best.coverage - _LATEST_COVERAGE_SLACK)]
     latest = max(same, key=lambda c: (c.metadata.get("published", ""), strength(c)))
     when = latest.metadata.get("published", "")
@@ -51,7 +51,7 @@ def latest_and_replaced(best: Candidate, typed: list[Candidate], near: Callable[
     earlier = [
         c for c in {id(c): c for c in [*same, *(earlier_pool or [])]}.values()
         if figures and c.metadata.get("published", "") < when and numbers(c.text) and not set(numbers(c.text)) <= figures
-        and (c in same or (same_source_latest(latest, c) and c.coverage >= latest.coverage - _LATEST_COVERAGE_SLACK
+        and (c in same or (same_source(latest, c) and c.coverage >= latest.coverage - _LATEST_COVERAGE_SLACK
                            and (c.features or {}).get("figure_about", 1.0) == 1.0))
     ]
     return latest, max(earlier, key=strength, default=None)

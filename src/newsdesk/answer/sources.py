@@ -20,14 +20,20 @@ if TYPE_CHECKING:
 
 def same_source(a: Candidate, b: Candidate) -> bool:
     """Said by one side (`same_side`: a spokesman for X speaks for X); passed on by the other (an agency
-    relaying a ministry); or, where a sentence names none, by the same outlet, or in the same article (an
-    article's own words beside a source it quotes restate that source more often than they dispute it)."""
+    relaying a ministry); an attributed sentence and an unattributed one that names its claimant ("the police
+    force put the crowd at 4,000" beside "Police said ... 6,500"); or, where a sentence names none, the same
+    article (an article's own words beside a source it quotes restate that source more often than they dispute
+    it) or the same outlet. A later figure of the same source is a revision, not another side."""
     # A relay with no proper name ("news") names no one in particular.
     if any(relayed and claimant_identity(relayed) and same_side(relayed, other) for relayed, other in
            ((a.relay, b.claimant or outlet(b)), (b.relay, a.claimant or outlet(a)))):
         return True
     if a.claimant and b.claimant:
         return same_side(introduced_as(a), introduced_as(b))
+    if a.claimant or b.claimant:
+        named, unnamed = (a, b) if a.claimant else (b, a)
+        if named_in(named.claimant or "", unnamed.text):
+            return True
     if a.metadata.get("doc_id") == b.metadata.get("doc_id"):
         return True
     if not a.claimant and not b.claimant:
@@ -107,28 +113,14 @@ def outlet(candidate: Candidate) -> str:
 
 
 def named_in(claimant: str, text: str) -> bool:
-    """The claimant's name, or its role ("harbour master"), is in ``text``."""
+    """``text`` names the claimant: every proper-name word of it ("Prestley"), or its role ("harbour master"), or,
+    for a claimant without a proper name, every word of it that is not a function word ("the police force put the
+    crowd at 4,000" names "police"; there a stem meets a longer one, "police"/"policing"). Proper names and roles
+    must match as they are: "Russian soldiers" does not name "Russia's Defense Ministry"."""
     said = {stem(w.text) for w in tokens(text)}
     names = claimant_identity(claimant)
     roles = {stem(w.text) for w in tokens(claimant) if w.lower in ROLE_WORDS}
-    return bool(names and names <= said) or bool(roles and roles <= said)
-
-
-def same_source_latest(a: Candidate, b: Candidate) -> bool:
-    """Said by one claimant; or one attributed and the other, unattributed, naming that claimant ("the police
-    force put the crowd at 4,000" beside "Police said ... 6,500"); or both unattributed in one document: a
-    revision, not another source's figure."""
-    if a.claimant and b.claimant:
-        return same_claimant(a.claimant, b.claimant)
-    if a.claimant or b.claimant:
-        said, unattributed = (a, b) if a.claimant else (b, a)
-        return names_the_claimant(said.claimant or "", unattributed.text)
-    return a.metadata["doc_id"] == b.metadata["doc_id"]
-
-
-def names_the_claimant(claimant: str, text: str) -> bool:
-    """``text`` says every word of ``claimant``'s name that is not a function word: "the police force put the
-    crowd at 4,000" names "Police"."""
-    wanted = [stem(w.text) for w in tokens(claimant) if w.lower not in STOPWORDS and len(w.text) > 2]
-    said = [stem(w.text) for w in tokens(text)]
-    return bool(wanted) and all(any(stems_match(word, other) for other in said) for word in wanted)
+    if (names and names <= said) or (roles and roles <= said):
+        return True
+    words = {stem(w.text) for w in tokens(claimant) if w.lower not in STOPWORDS and len(w.text) > 2}
+    return not names and bool(words) and all(any(stems_match(word, other) for other in said) for word in words)
