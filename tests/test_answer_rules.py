@@ -14,7 +14,8 @@ from fake_embedder import FakeEmbedder
 
 from newsdesk.answer.answering import EMPTY_QUESTION, ExtractiveAnswerer, dates_what_is_asked
 from newsdesk.answer.candidates import Candidate
-from newsdesk.answer.composing import answer_length
+from newsdesk.answer.composing import answer_length, compose
+from newsdesk.answer.verification import supports
 from newsdesk.answer.questions import analyse
 from newsdesk.assistant import Assistant, Request
 from newsdesk.settings import load_settings
@@ -236,3 +237,25 @@ def test_a_figure_keeps_its_caveat(rule, best_text, caveated):
 def test_a_light_verb_of_the_question_is_its_event_too():
     question = analyse("When will the council make up its mind?")
     assert dates_what_is_asked(question, "The district council will make its final decision in March.")
+
+
+@pytest.mark.parametrize(
+    "rule, text, claimant, reads",
+    [
+        ("a sentence without its claimant's name gets a lead-in and quotation marks",
+         "Twelve homes were flooded.", "Mayor Ada Brook", "According to Mayor Ada Brook: “Twelve homes were flooded.” [1]"),
+        ("a sentence that says who spoke (he said) gets the claimant alone as its lead-in, not a second attribution",
+         "The road will reopen on Friday, she said.", "Mayor Ada Brook",
+         "Mayor Ada Brook: The road will reopen on Friday (May 5, 2023), she said. [1]"),
+        ("so does one that names the speaker by a word of the claimant",
+         "Twelve homes were flooded, the authority said.", "regional water authority",
+         "regional water authority: Twelve homes were flooded, the authority said. [1]"),
+        ("a sentence that names its claimant in full needs no lead-in",
+         "Mayor Ada Brook said twelve homes were flooded.", "Mayor Ada Brook",
+         "Mayor Ada Brook said twelve homes were flooded. [1]"),
+    ],
+)
+def test_the_claimant_lead_in(rule, text, claimant, reads):
+    answer, citations = compose([_sentence(text, 0, claimant=claimant)], analyse("What happened?"), 500)
+    assert answer == reads, rule
+    assert supports(citations[0].quote, answer, citations[0].claimant), rule
