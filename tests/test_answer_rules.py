@@ -152,7 +152,7 @@ def test_a_second_sentence(rule, other_score, doc, sentences):
     assert len(_composer()._choose([best, other], analyse("When will the valley road reopen?"))) == sentences, rule
 
 
-_OFFER = "The pilots are seeking a 12 percent pay rise. The airline has offered 5 percent. Talks resume on Monday."
+_OFFER = "The nurses want a 9 percent pay rise. The hospital has offered 3 percent. Talks resume on Monday."
 
 
 def _of_the_offer(text: str, judged_out: bool = False) -> Candidate:
@@ -166,14 +166,14 @@ def _of_the_offer(text: str, judged_out: bool = False) -> Candidate:
     "rule, side_text, added",
     [
         ("the sentence right after the best is added though the judge would not answer with it alone",
-         "The airline has offered 5 percent.", True),
+         "The hospital has offered 3 percent.", True),
         ("a sentence the judge turned down that does not follow the best is not", "Talks resume on Monday.", False),
     ],
 )
 def test_the_sentence_after_the_best_may_finish_it(rule, side_text, added):
-    best = _of_the_offer("The pilots are seeking a 12 percent pay rise.")
+    best = _of_the_offer("The nurses want a 9 percent pay rise.")
     side = _of_the_offer(side_text, judged_out=True)
-    chosen = _composer()._choose([best], analyse("What pay rise are the pilots seeking?"), sides=[side])
+    chosen = _composer()._choose([best], analyse("What pay rise do the nurses want?"), sides=[side])
     assert (side in chosen) is added, rule
 
 

@@ -51,8 +51,8 @@ def test_the_same_source(a: Candidate, b: Candidate, same: bool) -> None:
 @pytest.mark.parametrize(
     ("claimant", "text", "named"),
     [
-        ("Owain Prestley", "The company only counts its own payroll, Prestley told Owain's colleagues.", True),
-        ("Regional union secretary Owain Prestley", "Prestley said the figure was too low.", False),
+        ("Ines Varga", "The port stays shut, Varga told Ines's colleagues.", True),
+        ("Port authority spokeswoman Ines Varga", "Varga said the figure was too low.", False),
         ("harbour master", "contradicting the harbour master", True),
         ("Police", "the police force put the crowd at 4,000", True),
         ("police", "the policing of the march", True),

@@ -239,7 +239,7 @@ class ExtractiveAnswerer:
         for position, other in enumerate(others[:_SIDE_DEPTH], start=1):
             # The next passing sentence of the same article, or one nearly as likely to answer (`_near`) from
             # another: a weaker sentence of an unrelated page is not added. The sentence right after the best one
-            # may finish what it says ("The pilots are seeking 12 percent." "The airline has offered 5 percent."):
+            # may finish what it says ("The nurses want a 9 percent rise." "The hospital has offered 3 percent."):
             # it is added when it meets the pins and the type even if the judge would not answer with it alone.
             same_article = other.metadata["doc_id"] == best.metadata["doc_id"]
             close = position <= 2 and (

@@ -113,7 +113,7 @@ def outlet(candidate: Candidate) -> str:
 
 
 def named_in(claimant: str, text: str) -> bool:
-    """``text`` names the claimant: every proper-name word of it ("Prestley"), or its role ("harbour master"), or,
+    """``text`` names the claimant: every proper-name word of it ("Varga"), or its role ("harbour master"), or,
     for a claimant without a proper name, every word of it that is not a function word ("the police force put the
     crowd at 4,000" names "police"; there a stem meets a longer one, "police"/"policing"). Proper names and roles
     must match as they are: "Russian soldiers" does not name "Russia's Defense Ministry"."""
