@@ -81,7 +81,7 @@ def _with_claimant(quote: str, candidate: Candidate) -> str:
 
 def tells_who_spoke(sentence: str, claimant: str) -> bool:
     """The sentence says who spoke, by a verb of saying beside a pronoun or a word of the claimant's name: "...,
-    he said", "the agency said", "said Varga", "according to the ministry"."""
+    he said", "the agency said", "she also noted", "said Varga", "according to the ministry"."""
     words = tokens(sentence)
     named = {stem(w.text) for w in tokens(claimant) if w.lower not in STOPWORDS}
 
@@ -98,7 +98,7 @@ def tells_who_spoke(sentence: str, claimant: str) -> bool:
                 return True
         if word.lower in ATTRIBUTION_VERBS:
             after = i + 2 if i + 1 < len(words) and words[i + 1].lower in DETERMINERS else i + 1
-            if speaker(i - 1) or speaker(after):
+            if speaker(i - 1) or speaker(i - 2) or speaker(after):
                 return True
     return False
 
