@@ -14,7 +14,8 @@ from fake_embedder import FakeEmbedder
 
 from newsdesk.answer.answering import EMPTY_QUESTION, ExtractiveAnswerer, dates_what_is_asked
 from newsdesk.answer.candidates import Candidate
-from newsdesk.answer.composing import answer_length
+from newsdesk.answer.composing import answer_length, compose
+from newsdesk.answer.verification import supports
 from newsdesk.answer.questions import analyse
 from newsdesk.assistant import Assistant, Request
 from newsdesk.settings import load_settings
@@ -151,6 +152,31 @@ def test_a_second_sentence(rule, other_score, doc, sentences):
     assert len(_composer()._choose([best, other], analyse("When will the valley road reopen?"))) == sentences, rule
 
 
+_OFFER = "The nurses want a 9 percent pay rise. The hospital has offered 3 percent. Talks resume on Monday."
+
+
+def _of_the_offer(text: str, judged_out: bool = False) -> Candidate:
+    candidate = _sentence(text, _OFFER.index(text), score=0.9)
+    candidate.passage, candidate.passage_start = _OFFER, 0
+    candidate.features = {} if judged_out else None
+    return candidate
+
+
+@pytest.mark.parametrize(
+    "rule, side_text, added",
+    [
+        ("the sentence right after the best is added though the judge would not answer with it alone",
+         "The hospital has offered 3 percent.", True),
+        ("a sentence the judge turned down that does not follow the best is not", "Talks resume on Monday.", False),
+    ],
+)
+def test_the_sentence_after_the_best_may_finish_it(rule, side_text, added):
+    best = _of_the_offer("The nurses want a 9 percent pay rise.")
+    side = _of_the_offer(side_text, judged_out=True)
+    chosen = _composer()._choose([best], analyse("What pay rise do the nurses want?"), sides=[side])
+    assert (side in chosen) is added, rule
+
+
 ANOTHER_STORY = """---
 title: "Army helps after storm"
 outlet: "Test Gazette"
@@ -236,3 +262,28 @@ def test_a_figure_keeps_its_caveat(rule, best_text, caveated):
 def test_a_light_verb_of_the_question_is_its_event_too():
     question = analyse("When will the council make up its mind?")
     assert dates_what_is_asked(question, "The district council will make its final decision in March.")
+
+
+@pytest.mark.parametrize(
+    "rule, text, claimant, reads",
+    [
+        ("a sentence without its claimant's name gets a lead-in and quotation marks",
+         "Twelve homes were flooded.", "Mayor Ada Brook", "According to Mayor Ada Brook: “Twelve homes were flooded.” [1]"),
+        ("a sentence that says who spoke (he said) gets the claimant alone as its lead-in, not a second attribution",
+         "The road will reopen on Friday, she said.", "Mayor Ada Brook",
+         "Mayor Ada Brook: The road will reopen on Friday (May 5, 2023), she said. [1]"),
+        ("so does one whose speaker stands a word before the verb",
+         "Twelve homes were flooded, she also noted.", "Mayor Ada Brook",
+         "Mayor Ada Brook: Twelve homes were flooded, she also noted. [1]"),
+        ("so does one that names the speaker by a word of the claimant",
+         "Twelve homes were flooded, the authority said.", "regional water authority",
+         "regional water authority: Twelve homes were flooded, the authority said. [1]"),
+        ("a sentence that names its claimant in full needs no lead-in",
+         "Mayor Ada Brook said twelve homes were flooded.", "Mayor Ada Brook",
+         "Mayor Ada Brook said twelve homes were flooded. [1]"),
+    ],
+)
+def test_the_claimant_lead_in(rule, text, claimant, reads):
+    answer, citations = compose([_sentence(text, 0, claimant=claimant)], analyse("What happened?"), 500)
+    assert answer == reads, rule
+    assert supports(citations[0].quote, answer, citations[0].claimant), rule

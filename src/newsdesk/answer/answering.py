@@ -225,8 +225,9 @@ class ExtractiveAnswerer:
         return next((c for c in ranked[1:] if self._near(best, c) and gives_the_answer(question, c)), best)
 
     def _choose(self, passing: list[Candidate], question: Question, sides: list[Candidate] | None = None) -> list[Candidate]:
-        """The best sentence, and a second one when it is nearly as good and adds something, or when it is
-        another claimant's side of what is asked (a figure of its own, or its view on a yes/no question)."""
+        """The best sentence, and a second one when it is nearly as good and adds something, or follows it in the
+        article, or when it is another claimant's side of what is asked (a figure of its own, or its view on a
+        yes/no question). ``sides`` are sentences that meet the pins and the type but not the judge."""
         if not passing:
             return []
         # A headline restates the story in brief; the article's own sentence says it fully.
@@ -237,9 +238,12 @@ class ExtractiveAnswerer:
         others = sorted({id(c): c for c in [*ranked, *(sides or [])] if c is not best}.values(), key=self._order)
         for position, other in enumerate(others[:_SIDE_DEPTH], start=1):
             # The next passing sentence of the same article, or one nearly as likely to answer (`_near`) from
-            # another: a weaker sentence of an unrelated page is not added.
-            close = other in passing and position <= 2 and (
-                other.metadata["doc_id"] == best.metadata["doc_id"] or self._near(best, other)
+            # another: a weaker sentence of an unrelated page is not added. The sentence right after the best one
+            # may finish what it says ("The nurses want a 9 percent rise." "The hospital has offered 3 percent."):
+            # it is added when it meets the pins and the type even if the judge would not answer with it alone.
+            same_article = other.metadata["doc_id"] == best.metadata["doc_id"]
+            close = position <= 2 and (
+                (other in passing and (same_article or self._near(best, other))) or (same_article and follows(best, other))
             )
             if not (close or other_side(best, other, question)):
                 continue

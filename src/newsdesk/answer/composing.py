@@ -18,7 +18,7 @@ from newsdesk.text import (
     stem,
     tokens,
 )
-from newsdesk.vocabulary import CAVEATS
+from newsdesk.vocabulary import ATTRIBUTION_VERBS, CAVEATS, CLAIMANT_PRONOUNS, DETERMINERS, STOPWORDS
 
 from newsdesk.answer.candidates import Candidate
 
@@ -66,12 +66,41 @@ def answer_length(chosen: list[Candidate], question: Question, limit: int) -> in
 
 
 def _with_claimant(quote: str, candidate: Candidate) -> str:
-    """Name who said it when the sentence itself only says "it said" or "the ministry"."""
+    """Name who said it when the sentence itself only says "it said" or "the ministry". A sentence with a speech
+    tag of its own ("..., he said", "said the agency") is the reporter's sentence, not the claimant's words: it gets
+    the claimant as a plain lead-in ("Port authority spokeswoman Ines Varga: ..., she said.") rather than "According to
+    X:" and quotation marks, which would attribute it twice."""
     if not candidate.claimant or candidate.claimant.lower() in quote.lower():
         return quote
     label = claimant_label(candidate.claimant, candidate.relay)
+    if tells_who_spoke(quote, candidate.claimant):
+        return f"{label}: {quote}"
     quoted = quote if quote[:1] in "\"“" else f"“{quote}”"
     return f"According to {label}: {quoted}"
+
+
+def tells_who_spoke(sentence: str, claimant: str) -> bool:
+    """The sentence says who spoke, by a verb of saying beside a pronoun or a word of the claimant's name: "...,
+    he said", "the agency said", "she also noted", "said Varga", "according to the ministry"."""
+    words = tokens(sentence)
+    named = {stem(w.text) for w in tokens(claimant) if w.lower not in STOPWORDS}
+
+    def speaker(index: int) -> bool:
+        if not 0 <= index < len(words):
+            return False
+        word = words[index]
+        return word.lower in CLAIMANT_PRONOUNS or stem(word.text) in named
+
+    for i, word in enumerate(words):
+        if word.lower == "according" and i + 1 < len(words) and words[i + 1].lower == "to":
+            after = i + 3 if i + 2 < len(words) and words[i + 2].lower in DETERMINERS else i + 2
+            if speaker(after):
+                return True
+        if word.lower in ATTRIBUTION_VERBS:
+            after = i + 2 if i + 1 < len(words) and words[i + 1].lower in DETERMINERS else i + 1
+            if speaker(i - 1) or speaker(i - 2) or speaker(after):
+                return True
+    return False
 
 
 def _with_dates(quote: str, candidate: Candidate) -> str:

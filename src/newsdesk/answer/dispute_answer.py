@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsdesk.answer.answer_types import asks_figure_type, new_names
 from newsdesk.answer.answers import Citation
+from newsdesk.answer.sources import introduced_in, named_in, outlet, same_side, same_source
 from newsdesk.claims.extraction import EVENTS, Claim, figure_values
 from newsdesk.claims.attribution import claimant_identity, claimant_label, same_claimant
 from newsdesk.claims.conflicts import Dispute, Side, is_round, rounds_to
@@ -34,7 +35,7 @@ from newsdesk.answer.questions import Question, asks_yes_no, entity_met
 from newsdesk.answer.verification import MARKER, supports
 from newsdesk.text import NUMBER, YEAR, antonyms, english_zipf, negates, stem, stems_match, tokens
 from newsdesk.vocabulary import (
-    MONTHS, NUMBER_WORDS, ROLE_WORDS, ROUNDING_HEDGES, SOURCE_VERBS, STOPWORDS, WEEKDAYS, is_nationality,
+    MONTHS, NUMBER_WORDS, ROUNDING_HEDGES, SOURCE_VERBS, STOPWORDS, WEEKDAYS, is_nationality,
 )
 
 if TYPE_CHECKING:
@@ -359,8 +360,8 @@ def answer_time_sides(
         value = value_of(kind, other.text, other.claimant, question)
         if kind == "stance":
             # "Do the police and the organisers agree ...?": a source the question names is asked about.
-            asked_about = _named_in(other.claimant or "", question.text)
-            if not (asked_about or _named_in(other.claimant or "", best.text) or _meets_what_is_asked(other, best)):
+            asked_about = named_in(other.claimant or "", question.text)
+            if not (asked_about or named_in(other.claimant or "", best.text) or _meets_what_is_asked(other, best)):
                 continue
             value = _figures_or_stance(other, best, question, value, counted_alike, asked_about)
         if not value or not all(_differ(value, seen) for seen in values):
@@ -430,7 +431,7 @@ def _owned_by_another(other: Candidate, best: Candidate) -> bool:
     "the People's Alliance won 47 seats" counts another party's seats. A name beside a figure that is its source
     ("police said 6,500") or a nationality ("6,000 Russian soldiers") does not make it another's."""
     said = {stem(w.text) for w in tokens(f"{best.text} {best.claimant or ''}")}
-    source = {stem(w.text) for w in tokens(f"{other.claimant or ''} {_outlet(other)}")}
+    source = {stem(w.text) for w in tokens(f"{other.claimant or ''} {outlet(other)}")}
     words = tokens(other.text)
     for index, word in enumerate(words):
         if not (word.text[:1].isdigit() and figure_values(word.text)):
@@ -536,15 +537,7 @@ def _said_by(name: str, side: Candidate) -> bool:
 
 def _side_order(candidate: Candidate, best: Candidate) -> tuple[bool, float]:
     """A source the best sentence itself names ("contradicting the harbour master") first, then the judge's surest."""
-    return not _named_in(candidate.claimant or "", best.text), -(candidate.confidence or 0.0)
-
-
-def _named_in(claimant: str, text: str) -> bool:
-    """The claimant's name, or its role ("harbour master"), is in ``text``."""
-    said = {stem(w.text) for w in tokens(text)}
-    names = claimant_identity(claimant)
-    roles = {stem(w.text) for w in tokens(claimant) if w.lower in ROLE_WORDS}
-    return bool(names and names <= said) or bool(roles and roles <= said)
+    return not named_in(candidate.claimant or "", best.text), -(candidate.confidence or 0.0)
 
 
 def _may_be_a_side(candidate: Candidate, best: Candidate, question: Question) -> bool:
@@ -624,94 +617,6 @@ def _headline_names(title: str) -> set[str]:
             if w.text[:1].isupper() and w.lower not in STOPWORDS and (i > 0 or english_zipf(w.text) < _COMMON_ZIPF)}
 
 
-def same_source(a: Candidate, b: Candidate) -> bool:
-    """Said by one side (`same_side`: a spokesman for X speaks for X); passed on by the other (an agency
-    relaying a ministry); or, where a sentence names none, by the same outlet, or in the same article (an
-    article's own words beside a source it quotes restate that source more often than they dispute it)."""
-    # A relay with no proper name ("news") names no one in particular.
-    if any(relayed and claimant_identity(relayed) and same_side(relayed, other) for relayed, other in
-           ((a.relay, b.claimant or _outlet(b)), (b.relay, a.claimant or _outlet(a)))):
-        return True
-    if a.claimant and b.claimant:
-        return same_side(introduced_as(a), introduced_as(b))
-    if a.metadata.get("doc_id") == b.metadata.get("doc_id"):
-        return True
-    if not a.claimant and not b.claimant:
-        return _outlet(a) == _outlet(b)
-    named, unnamed = (a, b) if a.claimant else (b, a)
-    return same_side(introduced_as(named), _outlet(unnamed))
-
-
-def introduced_as(candidate: Candidate) -> str:
-    """The candidate's claimant as its passage introduces it (`introduced_in`)."""
-    return introduced_in(candidate.claimant or "", candidate.passage or candidate.context or candidate.text)
-
-
-def introduced_in(claimant: str, text: str) -> str:
-    """The claimant as ``text`` introduces it, when its name alone says not whom it speaks for: "Piet Holm"
-    introduced as "Piet Holm, a spokesman for the Coastal Authority" or "Coastal Authority spokesman Piet Holm"."""
-    if not claimant or speaks_for(claimant) or not claimant_identity(claimant):
-        return claimant
-    name = re.escape(claimant)
-    after = re.search(rf"{name},\s+(?:a|an|the)\s+([^,.;:()]{{3,80}})", text)
-    if after is not None and speaks_for(f"{claimant}, {after.group(1)}"):
-        return f"{claimant}, {after.group(1)}"
-    before = re.search(rf"((?:the\s+)?[A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){{1,5}}),?\s+{name}\b", text)
-    if before is not None:
-        words = before.group(1).split()
-        for start in range(len(words) - 1):  # the longest run that reads as a body and a role ("Coastal Authority")
-            phrase = " ".join(words[start:])
-            if speaks_for(f"{phrase} {claimant}"):
-                return f"{phrase} {claimant}"
-    return claimant
-
-
-# A claimant in a role (`ROLE_WORDS`) at a body: "Colby Hask, a spokesman for Vantage Water", "managing director of
-# Tarrow Line"; "the fisheries ministry's spokesman, Aldo Rennick" ("Russia's Defense Ministry" is a body itself);
-# "Interior Ministry spokesperson Mara Velk". The role word is the first group, the body is named ``body``.
-_IN_A_ROLE = (
-    re.compile(r"\b([a-z][\w-]*)\s+(?:for|of|at)\s+(?:the\s+)?(?P<body>\S.*)$"),
-    re.compile(r"^(?:the\s+)?(?P<body>.+?)['’]s\s+([a-z][\w-]*)"),
-    re.compile(r"^(?:the\s+)?(?P<body>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)\s+([a-z][\w-]*)\s+[A-Z]"),
-)
-
-
-def speaks_for(claimant: str) -> str | None:
-    """The body a claimant speaks for when the claimant is someone in a role there: "Vantage Water" for "Colby
-    Hask, a spokesman for Vantage Water", "fisheries ministry" for "the fisheries ministry's spokesman"; else None."""
-    for pattern in _IN_A_ROLE:
-        match = pattern.search(claimant)
-        role = match.group(2 if pattern.groupindex["body"] == 1 else 1) if match else ""
-        if match is not None and role in ROLE_WORDS:
-            return match.group("body").strip(" ,.")
-    return None
-
-
-def same_side(a: str, b: str) -> bool:
-    """One claimant (`same_claimant`), or a body and someone speaking for it: a spokesman for X, X's official,
-    and X are one side, and two of them giving different figures is a revision, not a disagreement."""
-    if same_claimant(a, b):
-        return True
-    names = [(a, speaks_for(a)), (b, speaks_for(b))]
-    return any(x and y and (x, y) != (a, b) and _same_body(x, y) for x in names[0] for y in names[1])
-
-
-def _same_body(a: str, b: str) -> bool:
-    """"fisheries ministry" and "Ministry of Fisheries", "port authority" and "Stellby Port Authority": the same name,
-    or the words of a name of two words or more all in the other (a one-word body, "Regional", is too vague)."""
-    if a.lower() == b.lower():
-        return True
-    if claimant_identity(a) and claimant_identity(b) and same_claimant(a, b):
-        return True
-    words = ({stem(w.text) for w in tokens(name) if w.lower not in STOPWORDS} for name in (a, b))
-    small, large = sorted(words, key=len)
-    return len(small) >= 2 and small <= large
-
-
-def _outlet(candidate: Candidate) -> str:
-    return str(candidate.metadata.get("outlet") or candidate.metadata.get("doc_id") or "")
-
-
 def value_of(kind: str, text: str, claimant: str | None, question: Question) -> frozenset[Any]:
     """The values of the asked kind that ``text`` (said by ``claimant``) gives (empty: it gives none)."""
     if kind == "figure":
@@ -744,7 +649,7 @@ def as_a_side(candidate: Candidate) -> Candidate:
     """A sentence that names no source speaks for its outlet, which the answer names as its source."""
     if candidate.claimant:
         return candidate
-    return replace(candidate, claimant=_outlet(candidate))
+    return replace(candidate, claimant=outlet(candidate))
 
 
 def disagreement(

@@ -9,20 +9,17 @@ from collections.abc import Callable
 
 
 from newsdesk.answer.answers import Citation
-from newsdesk.claims.attribution import claimant_label, same_claimant
+from newsdesk.claims.attribution import claimant_label
 from newsdesk.answer.questions import Question
 from newsdesk.answer.verification import MARKER, supports
 from newsdesk.text import (
     long_date,
     numbers,
-    stem,
-    stems_match,
-    tokens,
 )
-from newsdesk.vocabulary import STOPWORDS
 
 from newsdesk.answer.candidates import Candidate
 from newsdesk.answer.composing import compose, published_day
+from newsdesk.answer.sources import same_source
 
 # "What is the latest toll?", "How many are still missing?", "What does it now expect?"
 _LATEST = re.compile(r"\b(latest|current|currently|now|still|most recent|so far|to date|updated)\b", re.IGNORECASE)
@@ -40,13 +37,13 @@ def latest_and_replaced(best: Candidate, typed: list[Candidate], near: Callable[
     """The most recent statement of what the best sentence answers, and the earlier figure it replaces.
 
     A more recent sentence takes the best one's place only when it is ``near`` (nearly as strong), is said by the
-    same source (`_same_source`: a revision, not another claimant's or another story's figure) and meets the
+    same source (`sources.same_source`: a revision, not another claimant's or another story's figure) and meets the
     question's terms about as well (a later "17 killed" does not replace "dozens missing"). The earlier figure
     is looked for in ``earlier_pool`` too (sentences that meet the question's pins and type but that the judge
     would not answer with alone: an outdated figure is rarely the surest answer), said by the same source,
     about what the latest counts, and only when the latest gives a figure itself.
     """
-    same = [c for c in typed if c is best or (near(c) and _same_source(best, c)
+    same = [c for c in typed if c is best or (near(c) and same_source(best, c)
                                               and c.coverage >= best.coverage - _LATEST_COVERAGE_SLACK)]
     latest = max(same, key=lambda c: (c.metadata.get("published", ""), strength(c)))
     when = latest.metadata.get("published", "")
@@ -54,30 +51,10 @@ def latest_and_replaced(best: Candidate, typed: list[Candidate], near: Callable[
     earlier = [
         c for c in {id(c): c for c in [*same, *(earlier_pool or [])]}.values()
         if figures and c.metadata.get("published", "") < when and numbers(c.text) and not set(numbers(c.text)) <= figures
-        and (c in same or (_same_source(latest, c) and c.coverage >= latest.coverage - _LATEST_COVERAGE_SLACK
+        and (c in same or (same_source(latest, c) and c.coverage >= latest.coverage - _LATEST_COVERAGE_SLACK
                            and (c.features or {}).get("figure_about", 1.0) == 1.0))
     ]
     return latest, max(earlier, key=strength, default=None)
-
-
-def _same_source(a: Candidate, b: Candidate) -> bool:
-    """Said by one claimant; or one attributed and the other, unattributed, naming that claimant ("the police
-    force put the crowd at 4,000" beside "Police said ... 6,500"); or both unattributed in one document: a
-    revision, not another source's figure."""
-    if a.claimant and b.claimant:
-        return same_claimant(a.claimant, b.claimant)
-    if a.claimant or b.claimant:
-        said, unattributed = (a, b) if a.claimant else (b, a)
-        return _names_the_claimant(said.claimant or "", unattributed.text)
-    return a.metadata["doc_id"] == b.metadata["doc_id"]
-
-
-def _names_the_claimant(claimant: str, text: str) -> bool:
-    """``text`` says every word of ``claimant``'s name that is not a function word: "the police force put the
-    crowd at 4,000" names "Police"."""
-    wanted = [stem(w.text) for w in tokens(claimant) if w.lower not in STOPWORDS and len(w.text) > 2]
-    said = [stem(w.text) for w in tokens(text)]
-    return bool(wanted) and all(any(stems_match(word, other) for other in said) for word in wanted)
 
 
 def compose_latest(latest: Candidate, replaced: Candidate | None, question: Question, limit: int) -> tuple[str, list[Citation]]:

@@ -1,0 +1,126 @@
+"""Who said it: whether two sentences come from one source, and whether a text names a claimant.
+
+One definition of each for every rule that needs it: the latest figure (`latest_figure`: a later figure of the
+same source is a revision) and answer-time disputes (`dispute_answer`: another source's figure is a side, the
+same source's is not).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from newsdesk.claims.attribution import claimant_identity, same_claimant
+from newsdesk.text import stem, stems_match, tokens
+from newsdesk.vocabulary import ROLE_WORDS, STOPWORDS
+
+if TYPE_CHECKING:
+    from newsdesk.answer.candidates import Candidate
+
+
+def same_source(a: Candidate, b: Candidate) -> bool:
+    """Said by one side (`same_side`: a spokesman for X speaks for X); passed on by the other (an agency
+    relaying a ministry); an attributed sentence and an unattributed one that names its claimant ("the police
+    force put the crowd at 4,000" beside "Police said ... 6,500"); or, where a sentence names none, the same
+    article (an article's own words beside a source it quotes restate that source more often than they dispute
+    it) or the same outlet. A later figure of the same source is a revision, not another side."""
+    # A relay with no proper name ("news") names no one in particular.
+    if any(relayed and claimant_identity(relayed) and same_side(relayed, other) for relayed, other in
+           ((a.relay, b.claimant or outlet(b)), (b.relay, a.claimant or outlet(a)))):
+        return True
+    if a.claimant and b.claimant:
+        return same_side(introduced_as(a), introduced_as(b))
+    if a.claimant or b.claimant:
+        named, unnamed = (a, b) if a.claimant else (b, a)
+        if named_in(named.claimant or "", unnamed.text):
+            return True
+    if a.metadata.get("doc_id") == b.metadata.get("doc_id"):
+        return True
+    if not a.claimant and not b.claimant:
+        return outlet(a) == outlet(b)
+    named, unnamed = (a, b) if a.claimant else (b, a)
+    return same_side(introduced_as(named), outlet(unnamed))
+
+
+def introduced_as(candidate: Candidate) -> str:
+    """The candidate's claimant as its passage introduces it (`introduced_in`)."""
+    return introduced_in(candidate.claimant or "", candidate.passage or candidate.context or candidate.text)
+
+
+def introduced_in(claimant: str, text: str) -> str:
+    """The claimant as ``text`` introduces it, when its name alone says not whom it speaks for: "Piet Holm"
+    introduced as "Piet Holm, a spokesman for the Coastal Authority" or "Coastal Authority spokesman Piet Holm"."""
+    if not claimant or speaks_for(claimant) or not claimant_identity(claimant):
+        return claimant
+    name = re.escape(claimant)
+    after = re.search(rf"{name},\s+(?:a|an|the)\s+([^,.;:()]{{3,80}})", text)
+    if after is not None and speaks_for(f"{claimant}, {after.group(1)}"):
+        return f"{claimant}, {after.group(1)}"
+    before = re.search(rf"((?:the\s+)?[A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){{1,5}}),?\s+{name}\b", text)
+    if before is not None:
+        words = before.group(1).split()
+        for start in range(len(words) - 1):  # the longest run that reads as a body and a role ("Coastal Authority")
+            phrase = " ".join(words[start:])
+            if speaks_for(f"{phrase} {claimant}"):
+                return f"{phrase} {claimant}"
+    return claimant
+
+
+# A claimant in a role (`ROLE_WORDS`) at a body: "Colby Hask, a spokesman for Vantage Water", "managing director of
+# Tarrow Line"; "the fisheries ministry's spokesman, Aldo Rennick" ("Russia's Defense Ministry" is a body itself);
+# "Interior Ministry spokesperson Mara Velk". The role word is the first group, the body is named ``body``.
+_IN_A_ROLE = (
+    re.compile(r"\b([a-z][\w-]*)\s+(?:for|of|at)\s+(?:the\s+)?(?P<body>\S.*)$"),
+    re.compile(r"^(?:the\s+)?(?P<body>.+?)['’]s\s+([a-z][\w-]*)"),
+    re.compile(r"^(?:the\s+)?(?P<body>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)\s+([a-z][\w-]*)\s+[A-Z]"),
+)
+
+
+def speaks_for(claimant: str) -> str | None:
+    """The body a claimant speaks for when the claimant is someone in a role there: "Vantage Water" for "Colby
+    Hask, a spokesman for Vantage Water", "fisheries ministry" for "the fisheries ministry's spokesman"; else None."""
+    for pattern in _IN_A_ROLE:
+        match = pattern.search(claimant)
+        role = match.group(2 if pattern.groupindex["body"] == 1 else 1) if match else ""
+        if match is not None and role in ROLE_WORDS:
+            return match.group("body").strip(" ,.")
+    return None
+
+
+def same_side(a: str, b: str) -> bool:
+    """One claimant (`same_claimant`), or a body and someone speaking for it: a spokesman for X, X's official,
+    and X are one side, and two of them giving different figures is a revision, not a disagreement."""
+    if same_claimant(a, b):
+        return True
+    names = [(a, speaks_for(a)), (b, speaks_for(b))]
+    return any(x and y and (x, y) != (a, b) and _same_body(x, y) for x in names[0] for y in names[1])
+
+
+def _same_body(a: str, b: str) -> bool:
+    """"fisheries ministry" and "Ministry of Fisheries", "port authority" and "Stellby Port Authority": the same name,
+    or the words of a name of two words or more all in the other (a one-word body, "Regional", is too vague)."""
+    if a.lower() == b.lower():
+        return True
+    if claimant_identity(a) and claimant_identity(b) and same_claimant(a, b):
+        return True
+    words = ({stem(w.text) for w in tokens(name) if w.lower not in STOPWORDS} for name in (a, b))
+    small, large = sorted(words, key=len)
+    return len(small) >= 2 and small <= large
+
+
+def outlet(candidate: Candidate) -> str:
+    return str(candidate.metadata.get("outlet") or candidate.metadata.get("doc_id") or "")
+
+
+def named_in(claimant: str, text: str) -> bool:
+    """``text`` names the claimant: every proper-name word of it ("Varga"), or its role ("harbour master"), or,
+    for a claimant without a proper name, every word of it that is not a function word ("the police force put the
+    crowd at 4,000" names "police"; there a stem meets a longer one, "police"/"policing"). Proper names and roles
+    must match as they are: "Russian soldiers" does not name "Russia's Defense Ministry"."""
+    said = {stem(w.text) for w in tokens(text)}
+    names = claimant_identity(claimant)
+    roles = {stem(w.text) for w in tokens(claimant) if w.lower in ROLE_WORDS}
+    if (names and names <= said) or (roles and roles <= said):
+        return True
+    words = {stem(w.text) for w in tokens(claimant) if w.lower not in STOPWORDS and len(w.text) > 2}
+    return not names and bool(words) and all(any(stems_match(word, other) for other in said) for word in words)
