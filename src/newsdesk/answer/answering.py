@@ -25,7 +25,13 @@ from newsdesk.answer.answer_types import new_names, states_a_new_reason, type_me
 from newsdesk.answer.answers import Answer, Evidence
 from newsdesk.answer.candidates import Candidate, addresses_an_assistant, figure_windows, sentence_candidates
 from newsdesk.answer.composing import answer_length, compose, follows, near_duplicate, overlaps, states_a_caveat
-from newsdesk.answer.dispute_answer import another_period, answer_time_sides, compose_disputed, disagreement, quotes_hold
+from newsdesk.answer.dispute_answer import (
+    another_period,
+    answer_time_sides,
+    compose_disputed,
+    disagreement,
+    quotes_hold,
+)
 from newsdesk.answer.features import candidate_features
 from newsdesk.answer.judge import load_judge
 from newsdesk.answer.latest_figure import asks_latest, compose_latest, latest_and_replaced

@@ -6,21 +6,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-
 from newsdesk.answer.answers import Citation
-from newsdesk.claims.attribution import claimant_label
+from newsdesk.answer.candidates import Candidate
 from newsdesk.answer.questions import Question
 from newsdesk.answer.verification import MARKER
-from newsdesk.text import (
-    has_quantity,
-    long_date,
-    resolve_weekdays,
-    stem,
-    tokens,
-)
+from newsdesk.claims.attribution import claimant_label
+from newsdesk.text import has_quantity, long_date, resolve_weekdays, stem, tokens
 from newsdesk.vocabulary import ATTRIBUTION_VERBS, CAVEATS, CLAIMANT_PRONOUNS, DETERMINERS, STOPWORDS
-
-from newsdesk.answer.candidates import Candidate
 
 _CLAUSE_BREAK = re.compile(r"[,;:]\s+")
 

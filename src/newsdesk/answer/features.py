@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import re
 
-
 from newsdesk.answer.answer_types import new_names, type_met
-from newsdesk.answer.questions import Question
-from newsdesk.text import YEAR
-
 from newsdesk.answer.candidates import Candidate
+from newsdesk.answer.questions import Question
 from newsdesk.answer.term_matching import TermMatcher
+from newsdesk.text import YEAR
 
 # "June 4", "4 June", "2019": a date a question about when can be answered with, not only a weekday.
 _FULL_DATE = re.compile(r"\b(?:\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+ \d{1,2})\b|" + YEAR.pattern)

@@ -7,19 +7,14 @@ import re
 from dataclasses import replace as dc_replace
 from collections.abc import Callable
 
-
 from newsdesk.answer.answers import Citation
-from newsdesk.claims.attribution import claimant_label
-from newsdesk.answer.questions import Question
-from newsdesk.answer.verification import MARKER, supports
-from newsdesk.text import (
-    long_date,
-    numbers,
-)
-
 from newsdesk.answer.candidates import Candidate
 from newsdesk.answer.composing import compose, published_day
+from newsdesk.answer.questions import Question
 from newsdesk.answer.sources import same_source
+from newsdesk.answer.verification import MARKER, supports
+from newsdesk.claims.attribution import claimant_label
+from newsdesk.text import long_date, numbers
 
 # "What is the latest toll?", "How many are still missing?", "What does it now expect?"
 _LATEST = re.compile(r"\b(latest|current|currently|now|still|most recent|so far|to date|updated)\b", re.IGNORECASE)

@@ -3,15 +3,13 @@ and whether a figure counts what the question counts. One batch of embeddings pe
 
 from __future__ import annotations
 
-
 import numpy as np
 
-from newsdesk.index.embedding import Embedder
+from newsdesk.answer.candidates import Candidate, content_words, figure_windows
 from newsdesk.answer.questions import Question, Term
+from newsdesk.index.embedding import Embedder
 from newsdesk.text import same_word, tokens
 from newsdesk.vocabulary import CONTRAST_SETS, NUMBER_WORDS, STOPWORDS
-
-from newsdesk.answer.candidates import Candidate, content_words, figure_windows
 
 _FIGURE_WINDOW = 4
 # A counted phrase ("emergency workers") against the words after a figure ("Ten
