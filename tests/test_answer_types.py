@@ -115,6 +115,13 @@ def test_a_withheld_fact_is_a_refusal_unless_the_sentence_still_gives_the_figure
         # A name is the speaker's only if it is one of the speaker's words, not a part of one ("Lee" of "Leeds").
         ("What is the name of the driver?", "The driver, Lee, was unhurt, Tom Leeds said.", "Tom Leeds", True),
         ("Who were the other two judges on the panel?", "Presiding judge Ivo Marsh said the ruling was final.", "Presiding judge Ivo Marsh", False),
+        # The role asked is said by its own word, not by another that shares a stem's opening ("officials").
+        ("Who is the planning officer who reported the mayor?", "The mayor overruled his planning officials, Ann Roe said.", "Ann Roe", False),
+        ("Who is the planning officer who reported the mayor?", "The planning officer, Ann Roe, reported the mayor.", None, True),
+        # People's names asked: the name of a body or a place is no person's.
+        ("What is the name of the officer who led the raid?", "Officers of the Harbour Police Department led the raid.", None, False),
+        ("What is the name of the officer who led the raid?", "Officer Tom Bell of the Harbour Police Department led the raid.", None, True),
+        ("Who were the lawmakers who voted against the bill?", "Lawmakers in the Valmer Assembly voted 203 to 192 for the bill.", None, False),
         # Why someone thinks or does something: their own account is the reason they give, marked or not.
         ("Why is Professor Ames wary of the results?", "Professor Ames said the full data had not been shown.", "Professor Ames", True),
         ("Why is Professor Ames wary of the results?", "The company said the drug worked well.", "company", False),

@@ -310,7 +310,8 @@ ORGANISATION_NOUNS = frozenset(
     airline carrier operator publisher broadcaster newspaper agency ministry department authority council court
     university college school brand retailer supplier contractor manufacturer maker developer regulator shop store
     bakery restaurant cafe hotel pub bar factory plant mill farm brewery museum gallery theatre theater cinema
-    church mosque temple library board body committee commission journal magazine outlet network""".split()
+    church mosque temple library board body committee commission journal magazine outlet network assembly parliament
+    senate congress""".split()
 ) | MEDIA_WORDS
 PLACE_NOUNS = frozenset(
     """city town village region country province state county district place capital port harbour harbor prison

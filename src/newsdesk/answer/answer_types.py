@@ -24,6 +24,7 @@ from newsdesk.text import (
     is_plural_noun,
     lemmas,
     parse_number,
+    same_lemma,
     same_word,
     specificity,
     stem,
@@ -39,6 +40,9 @@ from newsdesk.vocabulary import (
     MULTIPLIERS,
     NUMBER_WORDS,
     FIGURE_TYPES,
+    ORGANISATION_NOUNS,
+    PERSON_NOUNS,
+    PLACE_NOUNS,
     MONTHS,
     PERCENT_PATTERN,
     REASON_PATTERNS,
@@ -177,7 +181,8 @@ def role_met(question: str, text: str) -> bool:
     head = _asked_head(question)
     if head is None:
         return True
-    return any(same_word(head, w.text) for w in tokens(text))
+    # The same role by lemma or whole stem: "officers" says "officer", "officials" does not (a stem's prefix would).
+    return any(same_lemma(head, w.text) or stem(head) == stem(w.text) for w in tokens(text))
 
 
 def speaker_may_be_asked(question: str, text: str, claimant: str) -> bool:
@@ -232,9 +237,24 @@ def _name_given(question: Question, text: str, claimant: str | None) -> bool:
     by_claimant = bool(claimant) and (bool(_ASKS_SPEAKER.search(question.text))
                                       or speaker_may_be_asked(question.text, text, claimant or ""))
     speaker = {w.lower for w in tokens(claimant or "")}
-    in_text = [n for n in new_names(text, question) if by_claimant or n.lower() not in speaker]
+    things = _thing_names(text) if asks_people(question.text) else set()
+    in_text = [n for n in new_names(text, question) if (by_claimant or n.lower() not in speaker) and n not in things]
     named = in_text or (by_claimant and new_names(claimant or "", question))
     return bool(named) and role_met(question.text, text)
+
+
+def asks_people(question: str) -> bool:
+    """"Who were the coalition lawmakers ...", "the name of the officer ...": the names asked are people's."""
+    head = _asked_head(question)
+    return head is not None and bool(lemmas(head) & PERSON_NOUNS)
+
+
+def _thing_names(text: str) -> set[str]:
+    """The words of names that end in an organisation or place noun ("the National Civil Protection Agency",
+    "Elm Road"): no person's name, so no answer to who a person is."""
+    words = tokens(text)
+    return {w.text for run in _capitalised_runs(text, words)
+            if lemmas(run[-1].text) & (ORGANISATION_NOUNS | PLACE_NOUNS) for w in run}
 
 
 def _agent_given(question: Question, text: str, claimant: str | None) -> bool:

@@ -1,0 +1,134 @@
+"""The near-miss specification tables (tests/data/nearmiss_table.jsonl, nearmiss_holdout.jsonl) asked
+through the real ``Assistant`` with the real embedding model.
+
+Every brief is indexed as its own article in one store per table; each row's question is asked against the
+whole store, so a near-miss question can be answered wrongly from any brief, as a user's would be.
+Run ``PYTHONPATH=src python tests/nearmiss_table.py [--holdout]`` for the accuracy per kind and every miss;
+tests/test_nearmiss_table.py asserts the floors on the development table.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+for _name, _value in (("ANONYMIZED_TELEMETRY", "False"), ("GRADIO_ANALYTICS_ENABLED", "False"),
+                      ("HF_HUB_OFFLINE", "1"), ("TRANSFORMERS_OFFLINE", "1"), ("TOKENIZERS_PARALLELISM", "false")):
+    os.environ.setdefault(_name, _value)
+
+from newsdesk.assistant import Assistant, Request  # noqa: E402
+from newsdesk.index.embedding import Embedder  # noqa: E402
+from newsdesk.settings import load_settings  # noqa: E402
+
+DATA = Path(__file__).resolve().parent / "data"
+TABLE = DATA / "nearmiss_table.jsonl"
+# Written with the table, before the answerer was read; only reported, never developed against.
+HOLDOUT = DATA / "nearmiss_holdout.jsonl"
+ANSWERABLE = "answerable-paraphrase"
+NEAR_MISS_KINDS = (
+    "other-place", "other-year", "date-not-given", "role-only", "reason-not-stated", "withheld",
+    "near-premise", "other-entity",
+)
+# Every brief gets the same neutral metadata: only its text tells it apart.
+FRONT_MATTER = '---\ntitle: "News brief"\noutlet: "Desk Wire"\npublished: 2026-03-02\n---\n'
+
+
+@dataclass(frozen=True)
+class Row:
+    pair: str
+    sentences: str
+    question: str
+    answers: bool
+    kind: str
+    next_to: str | None = None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    row: Row
+    refused: bool
+    answer: str
+
+    @property
+    def right(self) -> bool:
+        """Answerable rows must be answered, near misses refused (which sentence is chosen is not judged here)."""
+        return self.refused != self.row.answers
+
+
+def load_rows(path: Path = TABLE) -> list[Row]:
+    return [Row(**json.loads(line)) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def briefs(rows: list[Row]) -> dict[str, str]:
+    """One article file per brief (rows of a pair share it)."""
+    return {f"{row.pair}.md": FRONT_MATTER + row.sentences + "\n" for row in rows}
+
+
+def index_briefs(root: Path, embedder: Embedder, rows: list[Row]) -> Assistant:
+    corpus = root / "corpus"
+    corpus.mkdir(parents=True, exist_ok=True)
+    for name, text in briefs(rows).items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    assistant = Assistant(load_settings(environ={}, store=root / "store", corpus=[corpus]), embedder=embedder)
+    assistant.reindex()
+    return assistant
+
+
+def ask_all(assistant: Assistant, rows: list[Row]) -> list[Outcome]:
+    outcomes = []
+    for row in rows:
+        answer = assistant.ask(Request(row.question))
+        outcomes.append(Outcome(row, answer.refused, answer.answer))
+    return outcomes
+
+
+def accuracy(outcomes: list[Outcome]) -> float:
+    return sum(o.right for o in outcomes) / len(outcomes) if outcomes else 0.0
+
+
+def accuracy_by_kind(outcomes: list[Outcome]) -> dict[str, tuple[int, int]]:
+    """kind: (right, rows); answerable rows are also counted under "answerable next to <kind>"."""
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for outcome in outcomes:
+        keys = [outcome.row.kind]
+        if outcome.row.next_to:
+            keys.append(f"{ANSWERABLE} next to {outcome.row.next_to}")
+        for key in keys:
+            counts[key][0] += outcome.right
+            counts[key][1] += 1
+    return {key: (right, total) for key, (right, total) in sorted(counts.items())}
+
+
+def report(outcomes: list[Outcome]) -> str:
+    near = [o for o in outcomes if not o.row.answers]
+    answerable = [o for o in outcomes if o.row.answers]
+    lines = [
+        f"all {accuracy(outcomes):.3f} ({len(outcomes)} rows); near misses refused {accuracy(near):.3f} "
+        f"({len(near)}); answerable answered {accuracy(answerable):.3f} ({len(answerable)})"
+    ]
+    for kind, (right, total) in accuracy_by_kind(outcomes).items():
+        lines.append(f"  {kind:45s} {right:3d}/{total:<3d} {right / total:.2f}")
+    for outcome in outcomes:
+        if not outcome.right:
+            got = "refused" if outcome.refused else f"answered: {outcome.answer[:140]!r}"
+            lines.append(f"  MISS [{outcome.row.kind}] {outcome.row.question} -> {got}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str]) -> None:
+    path = HOLDOUT if "--holdout" in argv else TABLE
+    rows = load_rows(path)
+    embedder = Embedder()
+    embedder.warm_up()
+    with tempfile.TemporaryDirectory(prefix="nearmiss-") as root:
+        outcomes = ask_all(index_briefs(Path(root), embedder, rows), rows)
+    print(f"{path.name}: " + report(outcomes))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
