@@ -60,6 +60,10 @@ def test_a_sentence_that_says_the_fact_was_not_given(sentence, not_known):
         # A figure the question itself gives (the year) is not the figure asked for.
         ("How much is the museum asking for its 2027 tour?",
          "The museum has applied for a grant for its 2027 tour but has not said how much it wants.", True),
+        # An age or a duration asked is given, though something else was withheld.
+        ("How long is the striker's contract?", "She signed a three-year contract; the fee was not made public.", False),
+        ("How old is the suspect?", "A 41-year-old man was arrested; his name was not released.", False),
+        ("How old is the suspect?", "Police did not release the suspect's age.", True),
         # A "why" question is withheld only by a sentence that withholds a reason, not another fact.
         ("Why was the May figure revised?", "It did not publish a revised figure for young people.", False),
         ("Why was the May figure revised?", "The office did not explain the revision.", True),

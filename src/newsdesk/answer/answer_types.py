@@ -80,6 +80,10 @@ def withholds_answer(question: Question, text: str) -> bool:
         return False
     # A figure or date the question itself gives ("its 2027 tour") is not the one asked for.
     unasked = _without_question_numbers(question, text)
+    # "How long is his contract?" against "signed on a four-year contract; the fee was not made public": the
+    # figure of the kind asked (an age, a duration, a distance) is given; what was withheld is something else.
+    if figure_types_asked(question.text) and gives_figure_asked(question.text, unasked):
+        return False
     if question.kind == "quantity":
         return not has_quantity(unasked)
     if question.kind == "date":
