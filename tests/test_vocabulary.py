@@ -75,3 +75,24 @@ def test_no_rule_in_src_names_a_rare_proper_noun_of_the_eval_or_sample_articles(
         for name in names & set(re.findall(r"[a-z]{3,}", _string_constants(path)))
     )
     assert fitted == []
+
+
+def _eval_names() -> set[str]:
+    """Rare capitalised words of the eval articles (not the shipped sample, which the docs quote on purpose)."""
+    articles = [p for p in REPO.glob("eval/**/corpus/**/*.md") if "outside" not in p.relative_to(REPO / "eval").parts]
+    text = "\n".join(p.read_text(encoding="utf-8", errors="replace") for p in articles)
+    sample = "\n".join(p.read_text(encoding="utf-8", errors="replace") for p in REPO.glob("corpus/**/*.md"))
+    lower = set(re.findall(r"\b[a-z][a-z]+\b", text + sample))
+    names = {w.lower() for w in re.findall(r"\b[A-Z][A-Za-z]{2,}\b", text)} - lower - _CALENDAR
+    return {name for name in names if zipf_frequency(name, "en") < _RARE}
+
+
+def test_no_docstring_or_comment_in_src_quotes_a_name_from_the_eval_articles():
+    """Examples in the code are invented: a rule explained with an eval article's names invites fitting to it."""
+    names = _eval_names()
+    quoted = sorted(
+        f"{name} ({path.relative_to(REPO)})"
+        for path in (REPO / "src").rglob("*.py")
+        for name in names & {w.lower() for w in re.findall(r"\b[A-Z][A-Za-z]{2,}\b", path.read_text(encoding="utf-8"))}
+    )
+    assert quoted == []

@@ -60,7 +60,7 @@ def answer_length(chosen: list[Candidate], question: Question, limit: int) -> in
 def _with_claimant(quote: str, candidate: Candidate) -> str:
     """Name who said it when the sentence itself only says "it said" or "the ministry". A sentence with a speech
     tag of its own ("..., he said", "said the agency") is the reporter's sentence, not the claimant's words: it gets
-    the claimant as a plain lead-in ("Port authority spokeswoman Ines Varga: ..., she said.") rather than "According to
+    the claimant as a plain lead-in ("Port authority spokeswoman Berit Rell: ..., she said.") rather than "According to
     X:" and quotation marks, which would attribute it twice."""
     if not candidate.claimant or candidate.claimant.lower() in quote.lower():
         return quote
@@ -73,7 +73,7 @@ def _with_claimant(quote: str, candidate: Candidate) -> str:
 
 def tells_who_spoke(sentence: str, claimant: str) -> bool:
     """The sentence says who spoke, by a verb of saying beside a pronoun or a word of the claimant's name: "...,
-    he said", "the agency said", "she also noted", "said Varga", "according to the ministry"."""
+    he said", "the agency said", "she also noted", "said Rell", "according to the ministry"."""
     words = tokens(sentence)
     named = {stem(w.text) for w in tokens(claimant) if w.lower not in STOPWORDS}
 

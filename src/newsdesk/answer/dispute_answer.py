@@ -303,7 +303,7 @@ COUNTED_ALIKE = 0.5
 # rising" / "240 million crowns, the regional" 0.72 (develop set of tests/data/disputes).
 RIVAL_ALIKE = 0.6
 CountedAlike = Callable[[str, str], float]
-# A headline's first word is capitalised anyway: it counts as a name only when rarer than this ("Corriebrae").
+# A headline's first word is capitalised anyway: it counts as a name only when rarer than this ("Brackenfold").
 _COMMON_ZIPF = 3.5
 # A yes/no side must meet at least this share of the question's terms that the best sentence meets.
 _SIDE_COVERAGE = 0.5
@@ -611,7 +611,7 @@ def same_story(a: Candidate, b: Candidate) -> bool:
 
 
 def _headline_names(title: str) -> set[str]:
-    """Stems of a headline's capitalised words that are not function words ("Corriebrae", "SkyLowmarch")."""
+    """Stems of a headline's capitalised words that are not function words ("Brackenfold", "SkyVarnholm")."""
     words = tokens(title)
     return {stem(w.text) for i, w in enumerate(words)
             if w.text[:1].isupper() and w.lower not in STOPWORDS and (i > 0 or english_zipf(w.text) < _COMMON_ZIPF)}

@@ -304,12 +304,12 @@ def _merge(current: Question, context: Question) -> Question:
 
 
 # A question word that makes a follow-up a question of its own kind ("what was her time?", "how old is she?"),
-# unless it only points back at the earlier question ("what about Kessing?", "how about in 2001?").
+# unless it only points back at the earlier question ("what about Brackley?", "how about in 2001?").
 _OWN_QUESTION_WORD = re.compile(r"\b(who|whom|whose|what|which|when|where|why|how)\b(?! about\b)", re.IGNORECASE)
 
 
 def _elliptical(text: str) -> bool:
-    """"And in 2001?", "What about Kessing?": a follow-up that asks what the earlier turn asked, so it takes that
+    """"And in 2001?", "What about Brackley?": a follow-up that asks what the earlier turn asked, so it takes that
     turn's kind. Not a yes/no question ("Was it her first win?") nor one with a question word of its own."""
     return not asks_yes_no(text) and not _OWN_QUESTION_WORD.search(text)
 

@@ -48,8 +48,8 @@ def introduced_as(candidate: Candidate) -> str:
 
 
 def introduced_in(claimant: str, text: str) -> str:
-    """The claimant as ``text`` introduces it, when its name alone says not whom it speaks for: "Piet Holm"
-    introduced as "Piet Holm, a spokesman for the Coastal Authority" or "Coastal Authority spokesman Piet Holm"."""
+    """The claimant as ``text`` introduces it, when its name alone says not whom it speaks for: "Yannick Rell"
+    introduced as "Yannick Rell, a spokesman for the Coastal Authority" or "Coastal Authority spokesman Yannick Rell"."""
     if not claimant or speaks_for(claimant) or not claimant_identity(claimant):
         return claimant
     name = re.escape(claimant)
@@ -67,8 +67,8 @@ def introduced_in(claimant: str, text: str) -> str:
 
 
 # A claimant in a role (`ROLE_WORDS`) at a body: "Colby Hask, a spokesman for Vantage Water", "managing director of
-# Tarrow Line"; "the fisheries ministry's spokesman, Aldo Rennick" ("Russia's Defense Ministry" is a body itself);
-# "Interior Ministry spokesperson Mara Velk". The role word is the first group, the body is named ``body``.
+# Tollan Line"; "the fisheries ministry's spokesman, Aldo Rennick" ("Russia's Defense Ministry" is a body itself);
+# "Interior Ministry spokesperson Yannick Sorvet". The role word is the first group, the body is named ``body``.
 _IN_A_ROLE = (
     re.compile(r"\b([a-z][\w-]*)\s+(?:for|of|at)\s+(?:the\s+)?(?P<body>\S.*)$"),
     re.compile(r"^(?:the\s+)?(?P<body>.+?)['’]s\s+([a-z][\w-]*)"),
@@ -113,7 +113,7 @@ def outlet(candidate: Candidate) -> str:
 
 
 def named_in(claimant: str, text: str) -> bool:
-    """``text`` names the claimant: every proper-name word of it ("Varga"), or its role ("harbour master"), or,
+    """``text`` names the claimant: every proper-name word of it ("Rell"), or its role ("port captain"), or,
     for a claimant without a proper name, every word of it that is not a function word ("the police force put the
     crowd at 4,000" names "police"; there a stem meets a longer one, "police"/"policing"). Proper names and roles
     must match as they are: "Russian soldiers" does not name "Russia's Defense Ministry"."""

@@ -18,7 +18,7 @@ See docs/claims.md.
   found by walking back over the comma-separated descriptions;
 - ``according to Y`` / ``citing Y`` / ``Y stated ... citing X`` / ``X told Y``:
   with another claimant in the sentence, a news organisation Y is the relay;
-- pronouns, surnames and short definite references (``it``, ``Marrow``,
+- pronouns, surnames and short definite references (``it``, ``Fenwright``,
   ``the ministry``, ``the governor's office``) are resolved to the latest
   matching claimant named before them in the article;
 - a sentence that is wholly a quotation continues the quotation before it, and
@@ -150,7 +150,7 @@ def attribute_clauses(body: str, sentences: list[Span], outlet: str | None = Non
         # The subject a sentence without a speaker opens with: "Ann Lee toured the town. She said ..."
         subjects = [] if attributed else _opening_person(sentence, surnames)
         for person in [*people_introduced(sentence), *subjects]:
-            # known by a fuller name ("Penrose" after "Prime Minister Aurelius Penrose"): that name is the latest
+            # known by a fuller name ("Quorne" after "Prime Minister Basil Quorne"): that name is the latest
             fuller = next((claimant for claimant, _ in reversed(named) if re.search(rf"(?<!for )(?<!of )(?<!to )\b{re.escape(person)}(?:$|,)", claimant)), person)
             named.append((fuller, _MENTIONED + sentence.lower()))
         group = None if attributed else _opening_group(sentence)
@@ -219,7 +219,7 @@ def people_introduced(sentence: str) -> list[str]:
 
 
 def _surnames(body: str) -> frozenset[str]:
-    """Last words of the article's names of two or more capitalised words: "Penrose" of "Aurelio Penrose"."""
+    """Last words of the article's names of two or more capitalised words: "Quorne" of "Basil Quorne"."""
     found = set()
     for run in re.finditer(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+", body):
         words = run.group().split()
@@ -242,10 +242,10 @@ def _opening_person(sentence: str, surnames: frozenset[str] = frozenset()) -> li
     if not 1 <= len(run) <= 5 or run[0].start != 0 or len(run) == len(words):
         return []
     if len(run) == 1 and run[0].text not in surnames:
-        return []  # "Penrose himself appeared" after "Aurelio Penrose": a surname; "Floodwater swept ...": not
+        return []  # "Quorne himself appeared" after "Basil Quorne": a surname; "Meltwater swept ...": not
     following = words[len(run)]
     if not following.text.islower() or _gap_breaks_phrase(body, run[-1], following) or following.lower in STOPWORDS - _BE - _AUXILIARIES:
-        return []  # "Ann Lee, a farmer, ..." is people_introduced's; "Lowmarch and Estmark agreed" names no one person
+        return []  # "Ann Lee, a farmer, ..." is people_introduced's; "Varnholm and Estrey agreed" names no one person
     if any(word.lower in _NOT_PERSON_WORDS or word.lower in STOPWORDS or _possessive(body, word) for word in run):
         return []
     return [_join(run, body)]
@@ -633,7 +633,7 @@ def _appositive_subject(sentence: str, words: list[Token], verb_index: int) -> t
 
     Walks back over the comma-separated parts before the verb: a part that describes ("a limnologist at
     ...", "who was not involved", "41", "speaking to reporters") belongs to a name before it; the first
-    part that names ("Professor Ann Lee", "Velocore", "the Lowmarch Pilots Association") is the claimant,
+    part that names ("Professor Ann Lee", "Quillmark", "the Varnholm Pilots Association") is the claimant,
     or, when every part after the first describes, the noun phrase that opens the sentence ("a government
     source, speaking on condition of anonymity, said")."""
     end = words[verb_index].start
@@ -661,21 +661,21 @@ def _appositive_subject(sentence: str, words: list[Token], verb_index: int) -> t
             return None
         if index > 0 and not descriptions and _proper(name[0]):
             owner = _owned_description(sentence, words, parts[index - 1])
-            if owner:  # "Ardlow's manager, Petronella Skovgaard, said": the name with whose it is
+            if owner:  # "Hessle's manager, Berit Brandvik, said": the name with whose it is
                 return f"{owner}, {name[0]}", sentence.find(owner)
         role = descriptions[-1] if descriptions else ""
         if role and _proper(name[0]) and _short_role(role):
             return f"{name[0]}, {role}", name[1]
         if not _proper(name[0]):
             named_in = next((_trailing_name(d) for d in reversed(descriptions) if _trailing_name(d)), None)
-            if named_in:  # "The plant's owner, the state-controlled utility Norgate Energy, has argued"
+            if named_in:  # "The plant's owner, the state-controlled utility Halden Energy, has argued"
                 return named_in, sentence.find(named_in, part_end)
         return name
     return None
 
 
 def _trailing_name(part: str) -> str | None:
-    """The capitalised name a description ends with: "a doctoral student called Ruairi Tenby" -> "Ruairi Tenby"."""
+    """The capitalised name a description ends with: "a doctoral student called Cathal Wrexcombe" -> "Cathal Wrexcombe"."""
     words = tokens(part)
     run: list[Token] = []
     for word in reversed(words):
@@ -688,7 +688,7 @@ def _trailing_name(part: str) -> str | None:
 
 
 def _owned_description(sentence: str, words: list[Token], bounds: tuple[int, int]) -> str | None:
-    """"Ardlow's manager" opening the sentence before a name: a role owned by a named organisation."""
+    """"Hessle's manager" opening the sentence before a name: a role owned by a named organisation."""
     inside = [w for w in words if bounds[0] <= w.start and w.end <= bounds[1]]
     if bounds[0] != 0 or not 2 <= len(inside) <= 6:
         return None
@@ -702,8 +702,8 @@ def _owned_description(sentence: str, words: list[Token], bounds: tuple[int, int
 
 def _describes(part: str) -> bool:
     """A comma-separated part that describes a name before it: "a farmer", "the agency's director", "41",
-    "who ...", "speaking to reporters", "managing director of Tarrow Line"; not a name ("Velocore", "Dr Ann
-    Lee", "the Lowmarch Pilots Association")."""
+    "who ...", "speaking to reporters", "managing director of Tollan Line"; not a name ("Quillmark", "Dr Ann
+    Lee", "the Varnholm Pilots Association")."""
     words = tokens(part)
     if not words:
         return False
@@ -726,7 +726,7 @@ def _short_role(part: str) -> bool:
 
 
 def _proper(name: str) -> bool:
-    """A name with a proper noun in it ("Karsten Vold", "Velocore"), not a described source ("A government source")."""
+    """A name with a proper noun in it ("Karsten Vold", "Quillmark"), not a described source ("A government source")."""
     parts = name.split()
     return any(part[:1].isupper() for part in parts[1:]) or (
         parts[0][:1].isupper() and parts[0].lower() not in STOPWORDS and specificity(parts[0]) >= 3.0
@@ -934,7 +934,7 @@ def _phrase_start(sentence: str, words: list[Token], end: int) -> tuple[int, boo
 
 
 def _name_run_start(sentence: str, words: list[Token], end: int) -> int | None:
-    """Where a run of capitalised (and role) words ending at ``words[end]`` starts: "the Penhaligon Institute"."""
+    """Where a run of capitalised (and role) words ending at ``words[end]`` starts: "the Larchmere Institute"."""
     if end < 0 or not words[end].text[0].isupper():
         return None
     index = end
@@ -1165,7 +1165,7 @@ def _cue_phrase(sentence: str, after: list[Token]) -> list[Token]:
 
 
 def _told_media(sentence: str, words: list[Token], outlet: str | None) -> str | None:
-    """``Kroy told the Continental Press Agency``: the news organisation told is the relay."""
+    """``Dunstan told the Northern Wire Agency``: the news organisation told is the relay."""
     for index, word in enumerate(words):
         if word.lower != "told":
             continue
@@ -1192,7 +1192,7 @@ def _join(phrase: list[Token], sentence: str) -> str:
 
 
 def _resolve(reference: str, named: list[tuple[str, str]]) -> str | None:
-    """Resolve "it" / "Marrow" / "the ministry" / "the governor's office" against earlier claimants.
+    """Resolve "it" / "Fenwright" / "the ministry" / "the governor's office" against earlier claimants.
 
     A short reference ``the HEAD`` goes to the latest claimant whose name holds
     HEAD ("the ministry"), else to the latest one named in a sentence that
@@ -1210,13 +1210,13 @@ def _resolve(reference: str, named: list[tuple[str, str]]) -> str | None:
         )
     words = lowered.split()
     owned = re.match(r"(its|his|her|their) (\S.*)$", reference, re.IGNORECASE)
-    if owned:  # "his group": Ruud's group; "its finance director": the finance director (whose is not sure)
+    if owned:  # "his group": Hals's group; "its finance director": the finance director (whose is not sure)
         pronoun = {"his": "he", "her": "she"}.get(owned.group(1).lower())
         owner = _resolve(pronoun, named) if pronoun else None
         return f"{owner}'s {owned.group(2)}" if owner else owned.group(2)
     if words and words[0] == "the" and reference[4:5].islower():
         possessive = re.match(r"the (\w+)['’]s (\w+)$", lowered)
-        if possessive:  # "the governor's office": Regional governor Ilse Marrow's
+        if possessive:  # "the governor's office": Regional governor Ione Fenwright's
             owner = _latest_containing_all([possessive.group(1)], named)
             if owner:
                 return f"{owner}'s {possessive.group(2)}"
@@ -1235,7 +1235,7 @@ def _resolve(reference: str, named: list[tuple[str, str]]) -> str | None:
     words = reference.lower().split()
     if 1 <= len(words) <= 2 and reference[:1].isupper():
         for claimant, _ in reversed(named):
-            # "Marrow" is "Regional governor Ilse Marrow"; "Russia" is not "Russia's Defense Ministry".
+            # "Fenwright" is "Regional governor Ione Fenwright"; "Russia" is not "Russia's Defense Ministry".
             if claimant != reference and re.search(rf"\b{re.escape(reference)}(?:$|,)", claimant):
                 return claimant
     return reference
@@ -1296,7 +1296,7 @@ def _may_be_one_person(claimant: str) -> bool:
 
 
 def same_claimant(a: str, b: str) -> bool:
-    """Two names of one claimant: "Marrow" and "Regional governor Ilse Marrow's office", "RIA" and "RIA news agency".
+    """Two names of one claimant: "Fenwright" and "Regional governor Ione Fenwright's office", "RIA" and "RIA news agency".
 
     Compared by their proper-name words (roles left out), a stem matching a
     longer one ("Russia", "Russian"); names without any compare as text.

@@ -294,7 +294,7 @@ def _recency(claim: Claim) -> tuple[str, str, int]:
 
 
 def _usual_name(names: list[str]) -> str:
-    """The name a side goes by most often ("Regional governor Ilse Marrow", not "...'s office")."""
+    """The name a side goes by most often ("Regional governor Ione Fenwright", not "...'s office")."""
     counts = Counter(n.lower() for n in names)  # counted once: a ledger-wide side has thousands of claims
     return max(names, key=lambda n: (counts[n.lower()], n[:1].isupper(), -len(n)))
 

@@ -822,7 +822,7 @@ def _caveat(text: str) -> str | None:
 
 
 def _wire_relay(body: str) -> str | None:
-    """A dateline "BRENMOUTH (CPA) —" marks a wire story; the agency relays every claim in it."""
+    """A dateline "HOLLIN (NWA) —" marks a wire story; the agency relays every claim in it."""
     match = _WIRE_AGENCY_DATELINE.match(body.lstrip())
     if match is None:
         return None

@@ -119,7 +119,7 @@ def _overlap(g: GoldClaim, p: Claim) -> int:
 
 
 def names_agree(label: str | None, predicted: str | None) -> bool:
-    """Two names of one party: "Ilse Marrow" and "regional governor Ilse Marrow"."""
+    """Two names of one party: "Ione Fenwright" and "regional governor Ione Fenwright"."""
     if not label or not predicted:
         return not label and not predicted
     if same_claimant(label, predicted):
