@@ -44,6 +44,7 @@ from newsdesk.answer.answer_types import type_met, withholds_answer
 from newsdesk.answer.judge import FEATURES, JUDGE_FILE, Judge
 from newsdesk.assistant import Assistant, Request
 from newsdesk.evaluation.scoring import Case, group_found, load_cases
+from newsdesk.evaluation.splits import sealed
 from newsdesk.settings import load_settings
 
 L2 = 1.0
@@ -59,7 +60,7 @@ def main() -> int:
     parser.add_argument("--read", dest="reads", type=Path, action="append", default=[],
                         help="a set by another writer, not fitted on: replayed with the fit (leave-one-file-out)")
     args = parser.parse_args()
-    if any("test" in part for path in [*args.sets, *args.reads] for part in path.parts):
+    if sealed([*args.sets, *args.reads]):
         print("refusing to fit on the sealed test split", file=sys.stderr)
         return 1
     settings = load_settings(store=args.store).model_copy(update={"answer_judge": False})
@@ -173,7 +174,7 @@ def collect(
     info: list[CandidateInfo] = []
     vectors: list[Vectors] = []
     for case in cases:
-        retrieved = assistant._retrieve(assistant._analyse(Request(case.question, history=tuple(case.history))))
+        retrieved = assistant.evidence(Request(case.question, history=tuple(case.history)))
         question, evidence = retrieved.question, retrieved.evidence
         holding = [p.metadata["doc_id"] for p in evidence.passages if any(e in p.page_content for e in case.evidence)]
         case_docs[case.id] = holding or [p.metadata["doc_id"] for p in evidence.passages[:1]]

@@ -25,6 +25,7 @@ from newsdesk.answer.questions import entity_met
 from newsdesk.assistant import Assistant, Request
 from newsdesk.vocabulary import MONTHS
 from newsdesk.evaluation.scoring import group_found, load_cases
+from newsdesk.evaluation.splits import sealed
 from newsdesk.settings import load_settings
 
 # The kind of pin a rejection reason names (`newsdesk.answer.pins.PIN_CHECKS`).
@@ -47,8 +48,7 @@ def pin_kind(reason: str) -> str:
 
 def cause(assistant: Assistant, case) -> tuple[str, str]:
     """(cause, detail) for one refused answerable case."""
-    analysed = assistant._analyse(Request(case.question, history=tuple(case.history)))
-    retrieved = assistant._retrieve(analysed)
+    retrieved = assistant.evidence(Request(case.question, history=tuple(case.history)))
     question, evidence = retrieved.question, retrieved.evidence
     if evidence.disputes:
         return "dispute path", ""
@@ -99,7 +99,7 @@ def main() -> int:
     parser.add_argument("--set", dest="sets", type=Path, action="append", required=True)
     parser.add_argument("--cases", action="store_true", help="print every refused case with its cause")
     args = parser.parse_args()
-    if any("test" in part for path in args.sets for part in path.parts):
+    if sealed(args.sets):
         print("refusing to read the sealed test split", file=sys.stderr)
         return 1
     assistant = Assistant(load_settings(store=args.store))

@@ -45,6 +45,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).parent))
 
 import fit_judge  # noqa: E402
+from newsdesk.evaluation.splits import sealed  # noqa: E402
 
 FILES_ORDER = ("cases", "dev", "dev2")
 FOLDS = 5
@@ -60,7 +61,7 @@ def main() -> int:
     parser.add_argument("--only", action="append", help="evaluate only these signals")
     args = parser.parse_args()
     named = [tuple(s.split("=", 1)) for s in args.sets]
-    if any("test" in part for _, path in named for part in Path(path).parts):
+    if sealed(path for _, path in named):
         print("refusing to use the sealed test split", file=sys.stderr)
         return 1
     if args.rows and args.rows.exists():
@@ -129,7 +130,7 @@ def text_signals(assistant, cases) -> tuple[list[tuple[str, str, str]], list[dic
     answerer, embedder = assistant.answerer, assistant.answerer.embedder
     texts, signals_of_rows = [], []
     for case in cases:
-        retrieved = assistant._retrieve(assistant._analyse(Request(case.question, history=tuple(case.history))))
+        retrieved = assistant.evidence(Request(case.question, history=tuple(case.history)))
         question, evidence = retrieved.question, retrieved.evidence
         if question.empty or question.says_nothing or evidence.disputes:
             continue

@@ -112,7 +112,12 @@ class Assistant:
     def ask(self, request: Request) -> Answer:
         """The chain's three steps, called directly: importing LangChain's runnables costs a
         one-question CLI run over a second (`chain` is the same steps as a runnable)."""
-        return self._answer(self._retrieve(self._analyse(_encodable(request))))
+        return self._answer(self.evidence(request))
+
+    def evidence(self, request: Request) -> Retrieved:
+        """The question analysed and its evidence retrieved, as the answerer receives them: where a script that
+        replays the answerer's judgement on a case (eval/fit_judge.py) starts."""
+        return self._retrieve(self._analyse(_encodable(request)))
 
     def retriever(self, request: Request) -> HybridSearch:
         return HybridSearch(
