@@ -21,7 +21,7 @@ from newsdesk.claims.extraction import EVENTS, Claim, SubjectKey
 from newsdesk.claims.ledger import Ledger, LedgerEntry
 from newsdesk.example_questions import (
     EVENT_PHRASES,
-    Candidate,
+    Example,
     ExampleQuestions,
     answered_examples,
     answers_it,
@@ -124,16 +124,16 @@ def test_every_example_offered_is_answered_from_the_articles_it_was_made_from(se
 def test_a_refusal_or_an_answer_from_other_articles_does_not_count_as_answering(seed_assistant: Assistant) -> None:
     refused = seed_assistant.ask(Request("Who is the president of France?"))
     answered = seed_assistant.ask(Request("How many fires were extinguished?"))
-    assert not answers_it(refused, Candidate("Who is the president of France?", frozenset({"000_2392ac50c3bede51.md"})))
-    assert answers_it(answered, Candidate("How many fires were extinguished?", frozenset({"000_2392ac50c3bede51.md"})))
-    assert not answers_it(answered, Candidate("How many fires were extinguished?", frozenset({"elsewhere.md"})))
+    assert not answers_it(refused, Example("Who is the president of France?", frozenset({"000_2392ac50c3bede51.md"})))
+    assert answers_it(answered, Example("How many fires were extinguished?", frozenset({"000_2392ac50c3bede51.md"})))
+    assert not answers_it(answered, Example("How many fires were extinguished?", frozenset({"elsewhere.md"})))
 
 
 def test_the_examples_follow_the_corpus_after_a_reindex(tmp_path: Path, embedder: Embedder) -> None:
     assistant = indexed_seed_copy(tmp_path, embedder)
     examples = ExampleQuestions(assistant)
     before = examples.current()
-    assert examples.current() == before  # the same snapshot: found once
+    assert examples.current() == before  # the same snapshot: the same examples
     (assistant.settings.corpus[0] / "ferry.md").write_text(
         '---\ntitle: "Ferry sinks off Marrowby"\npublished: 2030-01-05\n---\n'
         "The coast guard said that 31 passengers were rescued after the ferry sank off Marrowby.\n\n"

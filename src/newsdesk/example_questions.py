@@ -29,15 +29,16 @@ from typing import TYPE_CHECKING
 from lemminflect import getLemma
 
 from newsdesk.answer.questions import analyse
+from newsdesk.assistant import Assistant, Request
 from newsdesk.claims.conflicts import Dispute, ledger_disputes
 from newsdesk.claims.extraction import Claim
 from newsdesk.claims.ledger import Ledger
+from newsdesk.errors import NewsdeskError
 from newsdesk.index.store import Snapshot
 from newsdesk.vocabulary import FIGURE_TYPES, NUMBER_WORDS, VAGUE_QUANTITIES, is_nationality
 
 if TYPE_CHECKING:
     from newsdesk.answer.answers import Answer
-    from newsdesk.assistant import Assistant
 
 EXAMPLE_COUNT = 3
 # Candidates asked at most, per snapshot: enough to find three answered ones, few enough to stay well under
@@ -58,14 +59,14 @@ _POSSESSIVE = re.compile(r"['’]s$")
 
 
 @dataclass(frozen=True)
-class Candidate:
+class Example:
     """An example question and the articles it was made from (its answer must cite one of them)."""
 
     question: str
     documents: frozenset[str]
 
     @classmethod
-    def of_claims(cls, question: str, claims: Iterable[Claim]) -> Candidate:
+    def of_claims(cls, question: str, claims: Iterable[Claim]) -> Example:
         return cls(question, frozenset(claim.doc_id for claim in claims))
 
 
@@ -83,7 +84,7 @@ def count_question(claim: Claim) -> str | None:
         return None  # "dozen runners": part of the figure, not of what is counted
     if _MEASURE_UNIT.search(counted):
         return None
-    if key.head != "peopl" and getLemma(words[-1], "NOUN")[0] == words[-1]:
+    if not key.counts_people and getLemma(words[-1], "NOUN")[0] == words[-1]:
         return None  # a singular noun is not what was counted ("quake" in "the quake ... rescued 200")
     if key.event == "laid off" and any(word.startswith("job") for word in words):
         return None  # "jobs lost their jobs"
@@ -94,40 +95,40 @@ def _newest_first(claims: Iterable[Claim]) -> list[Claim]:
     return sorted(claims, key=lambda c: (c.published, c.as_of), reverse=True)
 
 
-def dispute_candidates(disputes: Iterable[Dispute]) -> Iterator[Candidate]:
+def dispute_candidates(disputes: Iterable[Dispute]) -> Iterator[Example]:
     """Count questions about disputed figures, the dispute with the most sides and newest claims first."""
     figures = [d for d in disputes if d.kind == "figure"]
     figures.sort(key=lambda d: (len(d.sides), max(c.published for c in d.claims)), reverse=True)
     for dispute in figures:
         question = next((q for c in _newest_first(dispute.claims) if (q := count_question(c))), None)
         if question:
-            yield Candidate.of_claims(question, dispute.claims)
+            yield Example.of_claims(question, dispute.claims)
 
 
-def claim_candidates(claims: Sequence[Claim]) -> Iterator[Candidate]:
+def claim_candidates(claims: Sequence[Claim]) -> Iterator[Example]:
     """Count questions about single figure claims, newest article first."""
     for claim in _newest_first(claims):
         question = count_question(claim)
         if question:
-            yield Candidate.of_claims(question, [claim])
+            yield Example.of_claims(question, [claim])
 
 
-def headline_candidates(snapshot: Snapshot) -> Iterator[Candidate]:
+def headline_candidates(snapshot: Snapshot) -> Iterator[Example]:
     """"What is reported about <name>?" for the names in the newest headlines (not a nationality alone)."""
     for doc_id, entry in sorted(snapshot.documents.items(), key=lambda item: (item[1].published or "", item[1].title),
                                 reverse=True):
         for entity in analyse(" ".join(entry.title.split())).entities:
             if not all(is_nationality(word) for word in entity):
-                yield Candidate(f"What is reported about {_POSSESSIVE.sub('', ' '.join(entity))}?", frozenset({doc_id}))
+                yield Example(f"What is reported about {_POSSESSIVE.sub('', ' '.join(entity))}?", frozenset({doc_id}))
 
 
-def is_specific(candidate: Candidate, askers: dict[str, set[str]]) -> bool:
+def is_specific(candidate: Example, askers: dict[str, set[str]]) -> bool:
     """No claim outside the candidate's own articles makes the same question (``askers``: question ->
     the documents of every claim that makes it)."""
     return askers.get(candidate.question, set()) <= candidate.documents
 
 
-def candidate_questions(snapshot: Snapshot, ledger: Ledger, disputes: Iterable[Dispute]) -> Iterator[Candidate]:
+def candidate_questions(snapshot: Snapshot, ledger: Ledger, disputes: Iterable[Dispute]) -> Iterator[Example]:
     """Every example the corpus suggests, best first, each question once; count questions only when specific.
     Lazy: headlines are read only when the claims run out."""
     claims = ledger.claims()
@@ -143,10 +144,10 @@ def candidate_questions(snapshot: Snapshot, ledger: Ledger, disputes: Iterable[D
             yield candidate
 
 
-def from_different_articles(candidates: Sequence[Candidate]) -> list[Candidate]:
+def from_different_articles(candidates: Sequence[Example]) -> list[Example]:
     """The candidates with those about articles no earlier one is about first, then the rest, in order."""
-    fresh: list[Candidate] = []
-    again: list[Candidate] = []
+    fresh: list[Example] = []
+    again: list[Example] = []
     seen: set[str] = set()
     for candidate in candidates:
         (again if candidate.documents & seen else fresh).append(candidate)
@@ -154,16 +155,13 @@ def from_different_articles(candidates: Sequence[Candidate]) -> list[Candidate]:
     return fresh + again
 
 
-def answers_it(answer: Answer, candidate: Candidate) -> bool:
+def answers_it(answer: Answer, candidate: Example) -> bool:
     """Answered, citing an article the question was made from."""
     return not answer.refused and any(c.doc_id in candidate.documents for c in answer.citations)
 
 
 def answered_examples(assistant: Assistant, count: int = EXAMPLE_COUNT) -> list[str]:
     """Up to ``count`` example questions that ``assistant`` answers (checked only with the extractive answerer)."""
-    from newsdesk.assistant import Request
-    from newsdesk.errors import NewsdeskError
-
     snapshot = assistant.reader.current()[0]
     if not snapshot.documents:
         return []

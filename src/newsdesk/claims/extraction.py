@@ -162,6 +162,11 @@ class SubjectKey:
         qualifier, head, event = (text.split("|") + ["", "", ""])[:3]
         return cls(qualifier, head, event)
 
+    @property
+    def counts_people(self) -> bool:
+        """What is counted is "people" in general (or a word canonicalised to it), which fits any person noun."""
+        return self.head in _GENERIC_HEADS
+
     def compatible(self, other: SubjectKey) -> bool:
         """Same event and counted noun; a missing nationality or a generic "people" fits any.
 
@@ -181,7 +186,7 @@ class SubjectKey:
             return bool(self.head)
         if not self.head or not other.head or self.head in _MEASURES or other.head in _MEASURES:
             return False
-        return self.head in _GENERIC_HEADS or other.head in _GENERIC_HEADS
+        return self.counts_people or other.counts_people
 
 
 def _names_the_act(people: SubjectKey, thing: SubjectKey) -> bool:
