@@ -33,7 +33,7 @@ scale = importlib.util.module_from_spec(_SPEC)
 sys.modules["scale"] = scale
 _SPEC.loader.exec_module(scale)  # sets the offline environment before newsdesk is imported
 
-from newsdesk.answer.candidates import content_words, figure_windows, sentence_candidates  # noqa: E402
+from newsdesk.answer.candidates import matchable_words, figure_windows, sentence_candidates  # noqa: E402
 from newsdesk.articles.chunking import chunk_article  # noqa: E402
 from newsdesk.articles.corpus import load_corpus  # noqa: E402
 from newsdesk.assistant import Assistant  # noqa: E402
@@ -78,7 +78,7 @@ def texts(work: Path, articles: int) -> None:
         "chunks": list(dict.fromkeys(chunk.page_content for chunk in chunks)),
         "sentences": list(dict.fromkeys(c.text for c in candidates)),
         "sentence windows": list(dict.fromkeys(c.window for c in candidates)),
-        "content words": sorted({w for c in candidates for w in content_words(c.text)}),
+        "matchable words": sorted({w for c in candidates for w in matchable_words(c.text)}),
         "figure windows": sorted({w for c in candidates for w in figure_windows(c.text)}),
     }
     tokenizer = Tokenizer.from_file(str(default_model_path() / "tokenizer.json"))

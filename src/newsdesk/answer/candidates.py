@@ -69,14 +69,16 @@ def figure_windows(text: str) -> list[str]:
     return windows
 
 
-def content_words(text: str) -> list[str]:
+def matchable_words(text: str) -> list[str]:
+    """The words of ``text`` a question term may be met by (`TermMatcher`), lower-case: longer than two letters and
+    not among English's commonest (specificity 0.8 or more); what the matcher embeds, one vector a word."""
     return [w.lower for w in tokens(text) if len(w.text) > 2 and specificity(w.text) >= 0.8]
 
 
 def texts_embedded_for(passages: list[Document]) -> list[str]:
     """What `judge` embeds for ``passages`` besides the question; reindex embeds these ahead, into the store's cache."""
     candidates = sentence_candidates(passages)
-    words = {w for c in candidates for w in content_words(c.text)}
+    words = {w for c in candidates for w in matchable_words(c.text)}
     windows = {w for c in candidates for w in figure_windows(c.text)}
     return [c.text for c in candidates] + [c.window for c in candidates] + sorted(words) + sorted(windows)
 

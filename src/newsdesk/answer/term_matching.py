@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from newsdesk.answer.candidates import Candidate, content_words, figure_windows
+from newsdesk.answer.candidates import Candidate, matchable_words, figure_windows
 from newsdesk.answer.questions import Question, Term
 from newsdesk.index.embedding import Embedder
 from newsdesk.text import same_word, tokens
@@ -30,7 +30,7 @@ class TermMatcher:
         self.question = question
         self.threshold = threshold
         terms = question.terms + question.focus
-        words = sorted({w for c in candidates for w in content_words(c.text)} | {t.word.lower() for t in terms})
+        words = sorted({w for c in candidates for w in matchable_words(c.text)} | {t.word.lower() for t in terms})
         self._vectors = embedder.embed(words) if words else np.zeros((0, 1), dtype=np.float32)
         self._row = {word: index for index, word in enumerate(words)}
         # The counted phrase against the words after every figure, in one batch.
@@ -43,7 +43,7 @@ class TermMatcher:
 
     def credit(self, term: Term, text: str) -> float:
         """1 for the same word or lemma; 0.8 for a synonym by word embedding; less for a related word; else 0."""
-        words = content_words(text)
+        words = matchable_words(text)
         if any(same_word(term.word, word) for word in words):
             return 1.0
         rows = [self._row[w] for w in words if w in self._row and not contrasting(term.word, w)]
