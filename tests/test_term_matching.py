@@ -244,6 +244,45 @@ def test_a_person_is_met_by_a_pronoun_once_the_passage_has_named_them(entity, se
     assert referred_to(entity, candidate) is met
 
 
+_RALLY = ("Ann Stenberg spoke at a town-hall meeting in Almby on Sunday. She did not name the Farmers' Union or the "
+          "Liberal Party. ")
+
+
+@pytest.mark.parametrize(
+    ("question", "entity", "sentence", "before", "met"),
+    [
+        # The passage named the place sentences before; the sentence refers back ("she") and names nothing else.
+        ("How many people heard Stenberg speak in Almby?", ("Almby",),
+         "\"We will not resign,\" she told a crowd of 3,000.", _RALLY, True),
+        # Near miss: another place after the same preposition since ("in Karsby"): the crowd may be that one's.
+        ("How many people heard Stenberg speak in Almby?", ("Almby",),
+         "\"We will not resign,\" she told a crowd of 3,000.", _RALLY + "On Monday she spoke in Karsby. ", False),
+        # Near miss: the sentence names another thing itself.
+        ("How many people heard Stenberg speak in Almby?", ("Almby",),
+         "In Karsby she told a crowd of 3,000 the same.", _RALLY, False),
+        # Near miss: the sentence does not refer back to anything the passage said.
+        ("How many people heard Stenberg speak in Almby?", ("Almby",),
+         "A crowd of 3,000 gathered for the party's anniversary.", _RALLY, False),
+        # The passage never named it.
+        ("How many people heard Stenberg speak in Almby?", ("Almby",),
+         "\"We will not resign,\" she told a crowd of 3,000.", "Ann Stenberg spoke at a town-hall meeting. ", False),
+        # A month is the month pin's to judge, not a name said before.
+        ("How many people came in March?", ("March",), "They numbered about 3,000.",
+         "The rallies began in March. ", False),
+    ],
+)
+def test_a_name_is_met_by_the_passage_before_a_sentence_that_refers_back(question, entity, sentence, before, met):
+    from dataclasses import replace
+
+    from newsdesk.answer.pins import named_before
+
+    passage = before + sentence
+    start = 100 + len(before)  # the passage starts 100 characters into the article
+    candidate = replace(_sentence_in_article(sentence), passage=passage, passage_start=100, start=start,
+                        end=start + len(sentence))
+    assert named_before(analyse(question), entity, candidate) is met
+
+
 @pytest.mark.parametrize(
     ("a", "b", "same"),
     [("officers", "officer", True), ("rose", "rising", True), ("court", "country", False), ("men", "women", False)],

@@ -332,3 +332,6 @@ SOURCE_VERBS = frozenset(
     """say says said give gives gave given put puts count counts counted report reports reported estimate
     estimates estimated claim claims claimed according""".split()
 )
+
+# Prepositions that say what kind of thing a name after them is: "in Almby" a place, "for Acme" a beneficiary.
+PREPOSITIONS = frozenset("in at on from to for with by of near outside inside against between among across".split())

@@ -32,6 +32,8 @@ from newsdesk.vocabulary import (
     MONTHS,
     ORGANISATION_NOUNS,
     PLACE_NOUNS,
+    PREPOSITIONS,
+    REFERRING_WORDS,
     ROLE_WORDS,
     SELECTING_QUALIFIERS,
     STOPWORDS,
@@ -314,12 +316,62 @@ def relative_period_unmet(asked: str, candidate: Candidate) -> str | None:
 
 
 def _name_unmet(question: Question, candidate: Candidate, matcher: TermMatcher) -> str | None:
-    """A name the question gives is not met by the context, by the thing it names, nor by a pronoun for it."""
+    """A name the question gives is not met by the context, by the thing it names, by a pronoun for it, nor by
+    the passage before a sentence that refers back and names nothing else (`named_before`)."""
     for entity in question.entities:
         if not (entity_met(entity, candidate.context) or named_earlier(question, entity, candidate)
-                or referred_to(entity, candidate)):
+                or referred_to(entity, candidate) or named_before(question, entity, candidate)):
             return f"does not mention {' '.join(entity)}"
     return None
+
+
+def named_before(question: Question, entity: tuple[str, ...], candidate: Candidate) -> bool:
+    """"How many people heard Stenberg speak in Almby?": the passage said "she spoke in Almby" some sentences
+    before '"We will not resign," she told a crowd of 3,000.' A name the passage gave before
+    the sentence is met when the sentence refers back (a pronoun or "this", "that", "there": `REFERRING_WORDS`),
+    names nothing the question does not, and nothing since names another thing after the word the question puts
+    before the name ("in Karsby" where "in Almby" was asked). Months are left to the month pin."""
+    if any(word.lower() in CALENDAR_WORDS for word in entity):
+        return False
+    if not any(word.lower in REFERRING_WORDS for word in tokens(candidate.text)):
+        return False
+    mention = _last_mention(entity, candidate.before)
+    if mention is None or _names_another(question, candidate.text):
+        return False
+    lead = _word_before(question.text, entity)
+    return lead is None or not _named_after(lead, entity, f"{candidate.before[mention.end:]} {candidate.text}")
+
+
+def _names_another(question: Question, text: str) -> bool:
+    """The sentence names something the question does not (a run of capitalised words other than its opening
+    word alone, that shares no word with the question's names): then it may be about that, not the thing asked."""
+    own = {stem(word) for entity in question.entities for word in entity}
+    first = tokens(text)[:1]
+    return any(
+        not any(stem(w.text) in own for w in run) and not (len(run) == 1 and run[0] in first)
+        for run in _name_runs(text)
+    )
+
+
+def _word_before(question: str, entity: tuple[str, ...]) -> str | None:
+    """The preposition the question puts before a name ("in" of "the rally in Almby"): what says its kind."""
+    words = tokens(question)
+    for index in range(1, len(words) - len(entity) + 1):
+        if tuple(w.text for w in words[index:index + len(entity)]) == entity:
+            before = words[index - 1].lower
+            return before if before in PREPOSITIONS else None
+    return None
+
+
+def _named_after(lead: str, entity: tuple[str, ...], text: str) -> bool:
+    """``text`` names something other than ``entity`` after ``lead``: "in Karsby" where "in Almby" was asked."""
+    own = {stem(word) for word in entity}
+    words = tokens(text)
+    return any(
+        word.lower == lead and name.text[0].isupper() and name.lower not in STOPWORDS
+        and name.lower not in CALENDAR_WORDS and stem(name.text) not in own
+        for word, name in zip(words, words[1:])
+    )
 
 
 def _number_unmet(question: Question, candidate: Candidate, matcher: TermMatcher) -> str | None:
