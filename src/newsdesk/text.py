@@ -21,7 +21,17 @@ from types import ModuleType
 import Stemmer
 from lemminflect import getAllLemmas
 
-from newsdesk.vocabulary import ANTONYM_PREFIXES, MONTHS, NEGATIONS, NUMBER_WORDS, STOPWORDS, WEEKDAYS, YEAR_PATTERN
+from newsdesk.vocabulary import (
+    ANTONYM_PREFIXES,
+    MONTHS,
+    NEGATIONS,
+    NUMBER_WORDS,
+    ORGANISATION_NOUNS,
+    PLACE_NOUNS,
+    STOPWORDS,
+    WEEKDAYS,
+    YEAR_PATTERN,
+)
 
 WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
 NUMBER = re.compile(r"(?<![\w.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w])|(?<![\w.,])\d+(?:\.\d+)?(?![\w])")
@@ -378,3 +388,25 @@ def antonyms(a: str, b: str) -> bool:
                     and english_zipf(shorter) >= _ANTONYM_BASE_ZIPF:
                 return True
     return False
+
+
+def capitalised_runs(text: str, breaks: frozenset[str] = frozenset()) -> list[list[Token]]:
+    """Runs of capitalised words of ``text`` joined by a space or hyphen: "Transport Minister Ann Roe-Kessler". A word
+    in ``breaks`` (lower-case) ends a run and is left out: function words and dates, where names are wanted."""
+    runs: list[list[Token]] = []
+    previous: Token | None = None
+    for word in tokens(text):
+        if not word.text[0].isupper() or word.lower in breaks:
+            previous = None
+            continue
+        if previous is not None and text[previous.end:word.start] in (" ", "-"):
+            runs[-1].append(word)
+        else:
+            runs.append([word])
+        previous = word
+    return runs
+
+
+def names_a_thing(run: list[Token]) -> bool:
+    """A name ending in an organisation or place noun ("the Country Party", "Elm Road") is no person's."""
+    return bool(lemmas(run[-1].text) & (ORGANISATION_NOUNS | PLACE_NOUNS))

@@ -17,6 +17,8 @@ from collections.abc import Callable
 
 from newsdesk.answer.questions import Question, asks_which_name, entity_met
 from newsdesk.text import (
+    capitalised_runs,
+    names_a_thing,
     NUMBER,
     YEAR,
     has_date_expression,
@@ -40,9 +42,7 @@ from newsdesk.vocabulary import (
     MULTIPLIERS,
     NUMBER_WORDS,
     FIGURE_TYPES,
-    ORGANISATION_NOUNS,
     PERSON_NOUNS,
-    PLACE_NOUNS,
     MONTHS,
     PERCENT_PATTERN,
     REASON_PATTERNS,
@@ -137,7 +137,7 @@ def new_names(text: str, question: Question) -> list[str]:
     named = [stem(word) for entity in question.entities for word in entity]
     found = []
     words = tokens(text)
-    for run in _capitalised_runs(text, words):
+    for run in capitalised_runs(text):
         if named and any(stems_match(stem(w.text), other) for w in run for other in named):
             continue
         for word in run:
@@ -149,19 +149,6 @@ def new_names(text: str, question: Question) -> list[str]:
                 continue
             found.append(word.text)
     return found
-
-
-def _capitalised_runs(text: str, words: list) -> list[list]:
-    """Runs of capitalised words joined by a space or hyphen: "Transport Minister Ann Roe-Kessler"."""
-    runs: list[list] = []
-    for word in words:
-        if not word.text[0].isupper():
-            continue
-        if runs and runs[-1][-1] is words[words.index(word) - 1] and text[runs[-1][-1].end:word.start] in (" ", "-"):
-            runs[-1].append(word)
-        else:
-            runs.append([word])
-    return runs
 
 
 def _asked_head(question: str) -> str | None:
@@ -256,9 +243,7 @@ def asks_people(question: str) -> bool:
 def _thing_names(text: str) -> set[str]:
     """The words of names that end in an organisation or place noun ("the National Civil Protection Agency",
     "Elm Road"): no person's name, so no answer to who a person is."""
-    words = tokens(text)
-    return {w.text for run in _capitalised_runs(text, words)
-            if lemmas(run[-1].text) & (ORGANISATION_NOUNS | PLACE_NOUNS) for w in run}
+    return {w.text for run in capitalised_runs(text) if names_a_thing(run) for w in run}
 
 
 def _agent_given(question: Question, text: str, claimant: str | None) -> bool:

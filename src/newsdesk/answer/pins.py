@@ -11,12 +11,13 @@ from functools import lru_cache
 from newsdesk.claims.extraction import EVENTS
 from newsdesk.answer.questions import Question, Term, entity_met
 from newsdesk.text import (
+    capitalised_runs,
+    names_a_thing,
     YEAR,
     Token,
     has_date_expression,
     has_quantity,
     is_a_noun,
-    lemmas,
     numbers,
     same_lemma,
     stem,
@@ -30,8 +31,6 @@ from newsdesk.vocabulary import (
     DEFINITE_DETERMINERS,
     HONORIFICS,
     MONTHS,
-    ORGANISATION_NOUNS,
-    PLACE_NOUNS,
     PREPOSITIONS,
     REFERRING_WORDS,
     ROLE_WORDS,
@@ -154,6 +153,9 @@ def _only_one_named(entity: tuple[str, ...], head: str, passage: str) -> bool:
     return named
 
 
+# Words that end a run of capitalised words where a name is wanted: function words and dates.
+_NAME_BREAKS = STOPWORDS | CALENDAR_WORDS
+
 # A pronoun this near the start of a sentence is its subject ("At noon she left", "His party won").
 _SUBJECT_REACH = 3
 
@@ -222,29 +224,8 @@ def _names_a_person(text: str, entity: tuple[str, ...]) -> bool:
     """``text`` names someone other than ``entity``: a run of two or more capitalised words ("Tom Bell") that
     shares no word with it. Then "he" after it may be that other person."""
     own = {stem(word) for word in entity}
-    return any(len(run) >= 2 and not any(stem(w.text) in own for w in run) and not _names_a_thing(run)
-               for run in _name_runs(text))
-
-
-def _names_a_thing(run: list[Token]) -> bool:
-    """A name ending in an organisation or place noun ("the Country Party", "Elm Road") is no person's."""
-    return bool(lemmas(run[-1].text) & (ORGANISATION_NOUNS | PLACE_NOUNS))
-
-
-def _name_runs(text: str) -> list[list[Token]]:
-    """Runs of capitalised words that are not function words or dates, joined by a space or hyphen."""
-    runs: list[list[Token]] = []
-    previous: Token | None = None
-    for word in tokens(text):
-        if not word.text[0].isupper() or word.lower in STOPWORDS or word.lower in CALENDAR_WORDS:
-            previous = None
-            continue
-        if previous is not None and text[previous.end:word.start] in (" ", "-"):
-            runs[-1].append(word)
-        else:
-            runs.append([word])
-        previous = word
-    return runs
+    return any(len(run) >= 2 and not any(stem(w.text) in own for w in run) and not names_a_thing(run)
+               for run in capitalised_runs(text, _NAME_BREAKS))
 
 
 def _noun_after(question: str, entity: tuple[str, ...]) -> str | None:
@@ -349,7 +330,7 @@ def _names_another(question: Question, text: str) -> bool:
     first = tokens(text)[:1]
     return any(
         not any(stem(w.text) in own for w in run) and not (len(run) == 1 and run[0] in first)
-        for run in _name_runs(text)
+        for run in capitalised_runs(text, _NAME_BREAKS)
     )
 
 
