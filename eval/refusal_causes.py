@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -27,24 +26,6 @@ from newsdesk.vocabulary import MONTHS
 from newsdesk.evaluation.scoring import group_found, load_cases
 from newsdesk.evaluation.splits import sealed
 from newsdesk.settings import load_settings
-
-# The kind of pin a rejection reason names (`newsdesk.answer.pins.PIN_CHECKS`).
-_PIN_KINDS = (
-    ("pin: name", re.compile(r"^does not mention [A-Z]")),
-    ("pin: number", re.compile(r"^does not mention \d")),
-    ("pin: month", re.compile(r"outside a dateline$")),
-    ("pin: contrast", re.compile(r"^says .*, not ")),
-    ("pin: claimant", re.compile(r"^is not said by")),
-    ("pin: no figure/date", re.compile(r"^(gives no|is hypothetical)")),
-    ("pin: event", re.compile(r"^does not say who was")),
-    ("pin: focus (counted noun)", re.compile(r"^does not count")),
-    ("pin: qualifier/period", re.compile(r"^does not say")),
-)
-
-
-def pin_kind(reason: str) -> str:
-    return next((kind for kind, pattern in _PIN_KINDS if pattern.search(reason)), f"pin: {reason}")
-
 
 def cause(assistant: Assistant, case) -> tuple[str, str]:
     """(cause, detail) for one refused answerable case."""
@@ -72,8 +53,8 @@ def cause(assistant: Assistant, case) -> tuple[str, str]:
     best = max(right, key=lambda c: (stage(c), c.confidence or 0.0))
     level = stage(best)
     if level == 0:
-        kind = pin_kind(best.rejected or "")
-        if kind == "pin: name":
+        kind = f"pin: {best.pin}"
+        if best.pin == "name":
             kind = f"{kind} ({_where_the_name_is(question, best)})"
         return kind, best.rejected or ""
     if level == 1:

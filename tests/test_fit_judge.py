@@ -76,18 +76,3 @@ def test_the_refit_refuses_the_sealed_test_split_as_a_fit_set_or_a_read_set(flag
 def test_the_refusal_diagnosis_refuses_the_sealed_test_split(monkeypatch, tmp_path) -> None:
     monkeypatch.setattr(sys, "argv", ["refusal_causes.py", "--store", str(tmp_path), "--set", "eval/test/cases.jsonl"])
     assert refusal_causes.main() == 1
-
-
-@pytest.mark.parametrize(("reason", "kind"), [
-    ("does not mention Penrose", "pin: name"),
-    ("does not mention 2019", "pin: number"),
-    ("does not say March outside a dateline", "pin: month"),
-    ("says men, not women", "pin: contrast"),
-    ("is not said by the finance ministry", "pin: claimant"),
-    ("gives no figure", "pin: no figure/date"),
-    ("does not say who was killed", "pin: event"),
-    ("does not count chimneys", "pin: focus (counted noun)"),
-    ("does not say last year", "pin: qualifier/period"),
-])
-def test_each_pin_rejection_is_counted_under_its_kind_of_pin(reason: str, kind: str) -> None:
-    assert refusal_causes.pin_kind(reason) == kind

@@ -35,7 +35,7 @@ from newsdesk.answer.dispute_answer import (
 from newsdesk.answer.features import candidate_features
 from newsdesk.answer.judge import load_judge
 from newsdesk.answer.latest_figure import asks_latest, compose_latest, latest_and_replaced
-from newsdesk.answer.pins import PIN_CHECKS
+from newsdesk.answer.pins import first_unmet_pin
 from newsdesk.answer.questions import Question, asks_yes_no
 from newsdesk.answer.term_matching import TermMatcher
 from newsdesk.claims.attribution import same_claimant
@@ -131,8 +131,10 @@ class ExtractiveAnswerer:
         for candidate, similarity, in_window in zip(candidates, similarities[:count], similarities[count:], strict=True):
             candidate.similarity = float(similarity)
             candidate.window_similarity = float(in_window)
-            candidate.rejected = self._pins_unmet(question, candidate, matcher)
-            if candidate.rejected is None:
+            unmet = first_unmet_pin(question, candidate, matcher)
+            if unmet is not None:
+                candidate.pin, candidate.rejected = unmet
+            else:
                 candidate.coverage = matcher.coverage(" ".join(filter(None, (candidate.text, candidate.claimant))))
         pinned = [c for c in candidates if c.rejected is None]
         best_score = max((c.score for c in pinned), default=0.0)
@@ -159,10 +161,6 @@ class ExtractiveAnswerer:
         if candidate.confidence < threshold:
             return f"judged {candidate.confidence:.2f} likely right, below {threshold:.2f}"
         return None
-
-    def _pins_unmet(self, question: Question, candidate: Candidate, matcher: TermMatcher) -> str | None:
-        """Why the candidate cannot answer whatever its score (`PIN_CHECKS`, the first that fails), or None."""
-        return next((reason for check in PIN_CHECKS if (reason := check(question, candidate, matcher))), None)
 
     def _weak(self, question: Question, candidate: Candidate, matcher: TermMatcher) -> str | None:
         # A question made only of names ("What did Ann Roe say?") is short and

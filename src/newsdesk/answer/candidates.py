@@ -29,6 +29,8 @@ class Candidate:
     similarity: float = 0.0
     coverage: float = 0.0
     rejected: str | None = None
+    # Which pin rejected it (`newsdesk.answer.pins.PIN_CHECKS` kinds), when one did.
+    pin: str | None = None
     features: dict[str, float] | None = None
     confidence: float | None = None
     # The sentence after the one before it: what "that has happened in only four" answers with.

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import NamedTuple
 from functools import lru_cache
 
 
@@ -365,11 +366,17 @@ def _number_unmet(question: Question, candidate: Candidate, matcher: TermMatcher
     return None
 
 
-def _selection_unmet(question: Question, candidate: Candidate, matcher: TermMatcher) -> str | None:
-    """The sentence gives another month, member of a closed class, qualifier or period than the one asked."""
-    return (month_unmet(question, candidate) or contrasted_term(question, candidate.text)
-            or nationality_contrasted(question, candidate.text)
-            or qualifier_unmet(question, candidate.text) or relative_period_unmet(question.text, candidate))
+def _month_unmet(question: Question, candidate: Candidate, matcher: TermMatcher) -> str | None:
+    return month_unmet(question, candidate)
+
+
+def _contrast_unmet(question: Question, candidate: Candidate, matcher: TermMatcher) -> str | None:
+    """The sentence gives another member of a closed class or another nationality than the one asked."""
+    return contrasted_term(question, candidate.text) or nationality_contrasted(question, candidate.text)
+
+
+def _qualifier_or_period_unmet(question: Question, candidate: Candidate, matcher: TermMatcher) -> str | None:
+    return qualifier_unmet(question, candidate.text) or relative_period_unmet(question.text, candidate)
 
 
 def _claimant_unmet(question: Question, candidate: Candidate, matcher: TermMatcher) -> str | None:
@@ -408,15 +415,29 @@ def _focus_unmet(question: Question, candidate: Candidate, matcher: TermMatcher)
 
 
 # What a candidate must meet whatever its score, in order; each says why not, or None.
-PIN_CHECKS: tuple[Callable[[Question, Candidate, TermMatcher], str | None], ...] = (
-    _name_unmet,
-    _number_unmet,
-    _selection_unmet,
-    _claimant_unmet,
-    _figure_or_date_missing,
-    _event_unmet,
-    _focus_unmet,
+class Pin(NamedTuple):
+    """One check of `PIN_CHECKS`: its kind (what a rejected candidate records) and the check."""
+
+    kind: str
+    check: Callable[[Question, Candidate, TermMatcher], str | None]
+
+
+PIN_CHECKS: tuple[Pin, ...] = (
+    Pin("name", _name_unmet),
+    Pin("number", _number_unmet),
+    Pin("month", _month_unmet),
+    Pin("contrast", _contrast_unmet),
+    Pin("qualifier or period", _qualifier_or_period_unmet),
+    Pin("claimant", _claimant_unmet),
+    Pin("figure or date", _figure_or_date_missing),
+    Pin("event", _event_unmet),
+    Pin("counted noun", _focus_unmet),
 )
+
+
+def first_unmet_pin(question: Question, candidate: Candidate, matcher: TermMatcher) -> tuple[str, str] | None:
+    """(kind, why) of the first pin the candidate does not meet, in `PIN_CHECKS` order, or None."""
+    return next(((pin.kind, reason) for pin in PIN_CHECKS if (reason := pin.check(question, candidate, matcher))), None)
 
 
 def _said_by(words: tuple[str, ...], candidate: Candidate) -> bool:

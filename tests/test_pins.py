@@ -1,0 +1,243 @@
+"""What a candidate sentence must meet whatever its score (`newsdesk.answer.pins`): names (also by the thing named,
+a pronoun, or the passage before a sentence that refers back), months, closed-class members, nationalities,
+qualifiers and periods."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdesk.answer.candidates import Candidate
+from newsdesk.answer.pins import contrasted_term, first_unmet_pin, nationality_contrasted
+from newsdesk.answer.questions import analyse
+from newsdesk.answer.term_matching import TermMatcher
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "rejected"),
+    [
+        ("What is the jobless rate among women?", "The jobless rate among men reached 7 percent.", True),
+        ("What is the jobless rate among women?", "Among women and men alike the rate reached 7 percent.", False),
+        ("What was inflation in March?", "Inflation slowed to 3.8 percent in February.", True),
+        ("What was inflation in March?", "Inflation slowed to 3.8 percent in March from 4.1 percent in February.", False),
+        ("How many pupils did it have ten years ago?", "Five years ago it had 212 pupils.", True),
+        ("What was the final score of the cup final?", "The first goal came after ten minutes.", False),  # "final" is no ordinal
+        # A member opening a compound is contradicted only in the same compound.
+        ("How big a majority did the three-party alliance have?", "It gave him a majority of just six.", False),
+        ("How big a majority did the three-party alliance have?", "The two-party alliance had a majority of six.", True),
+    ],
+)
+def test_a_sentence_naming_another_member_of_a_closed_class_does_not_answer(question, sentence, rejected):
+    assert (contrasted_term(analyse(question), sentence) is not None) is rejected
+
+
+def _sentence_in_article(text: str, neighbours: str = "", title: str = "Floods in the valley") -> Candidate:
+    return Candidate(
+        text=text, start=0, end=len(text), metadata={"doc_id": "a.md", "title": title},
+        context="\n".join(filter(None, (text, neighbours, title))), claimant=None, relay=None, rank=1,
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "rejected"),
+    [
+        ("What was the previous course record?", "She broke the course record by a minute.", True),
+        ("What was the previous course record?", "The previous record of 2:22 had stood since 2009.", False),
+        ("How many patients dropped out in total?", "Twelve patients dropped out of the drug arm.", True),
+        ("How many cars did the plant build at its peak?", "At its peak the plant built 90,000 cars a year.", False),
+        # "former" names a person's past role, not one value among several.
+        ("How much did the former mayor take in bribes?", "The mayor took 2 million crowns.", False),
+    ],
+)
+def test_a_sentence_without_the_selecting_qualifier_gives_another_value(question, sentence, rejected):
+    from newsdesk.answer.pins import qualifier_unmet
+
+    assert (qualifier_unmet(analyse(question), sentence) is not None) is rejected
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "neighbours", "rejected"),
+    [
+        ("What was the vote on last year's budget?", "The budget passed by nine votes to six.", "", True),
+        ("What was the vote on last year's budget?", "Last year's budget passed by nine votes to six.", "", False),
+        ("What profit did the firm make last year?", "It made a profit of 2 million euros in 2024.", "", False),
+        ("How big is the budget gap next year?", "The shortfall will be 9.5 million crowns.", "The council expects a gap next year.", False),
+        ("How many seats did it win at the election before last?", "It won 171 seats at the last election.", "", True),
+    ],
+)
+def test_a_sentence_must_be_about_the_relative_period_asked(question, sentence, neighbours, rejected):
+    from newsdesk.answer.pins import relative_period_unmet
+
+    assert (relative_period_unmet(question, _sentence_in_article(sentence, neighbours)) is not None) is rejected
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "neighbours", "rejected"),
+    [
+        # The dateline's month says when the story was filed, not which month the figure is for.
+        ("What was the jobless rate in May?", "RIVERTON, May 15 (XYZ) - The office revised its March jobless rate to 6.1 percent.", "", True),
+        ("What was the jobless rate in May?", "The jobless rate fell to 5.2 percent in May.", "", False),
+        ("What was the jobless rate in May?", "The rate fell to 5.2 percent.", "Figures for May were released.", False),
+        ("What was the jobless rate in May?", "The rate fell to 5.2 percent.", "RIVERTON, May 15 (XYZ) - Figures were released.", True),
+        ("What was the jobless rate in March?", "RIVERTON, March 4 (XYZ) - The rate fell to 5.2 percent.", "", True),
+        # Words that only look like months are not months asked for.
+        ("May residents appeal the decision?", "Residents may appeal within 28 days.", "", False),
+        ("What did Jan Kowalski say about the strike?", "Kowalski said the strike would go on.", "", False),
+        ("What did June Carter say about the strike?", "Carter said the strike would go on.", "", False),
+        ("Who won the May 2024 election?", "The Greens won the election.", "", True),
+        # An all-capitals name inside a sentence is no dateline: its "in May" is said.
+        ("What was agreed at the talks in May?",
+         "Talks between the EU and NATO, held in May - the first in years - ended with a deal.", "", False),
+    ],
+)
+def test_a_month_asked_must_be_said_outside_a_dateline(question, sentence, neighbours, rejected):
+    from newsdesk.answer.pins import month_unmet
+
+    assert (month_unmet(analyse(question), _sentence_in_article(sentence, neighbours)) is not None) is rejected
+
+
+@pytest.mark.parametrize(
+    ("question", "entity", "sentence", "passage", "met"),
+    [
+        # "the library" of the sentence is the Elm Road library the passage named first.
+        ("How many visits did the Elm Road library record?", ("Elm", "Road"), "The library had 9,100 visits last year.",
+         "The Elm Road library will open two days a week. The library had 9,100 visits last year.", True),
+        ("What did the Orla Point expedition cost?", ("Orla", "Point"), "The expedition cost 2 million crowns.",
+         "The Orla Point expedition sailed in May. The expedition cost 2 million crowns.", True),
+        # The passage never names it: another library.
+        ("How many visits did the Elm Road library record?", ("Elm", "Road"), "The library had 9,100 visits last year.",
+         "The Ash Lane library will open two days a week. The library had 9,100 visits last year.", False),
+        # The sentence does not speak of "the library".
+        ("How many visits did the Elm Road library record?", ("Elm", "Road"), "Museums had 9,100 visits last year.",
+         "The Elm Road library will open two days a week. Museums had 9,100 visits last year.", False),
+        # The passage names another library too: "the library" may be that one.
+        ("How many visitors did the Elm Road library have?", ("Elm", "Road"), "The library on Park Lane had 40,000 visitors last year.",
+         "The Elm Road library and the Park Lane library both reopened. The library on Park Lane had 40,000 visitors last year.", False),
+        # Without a determiner the name modifies nothing: "pay" is a verb here, not Acme's head noun.
+        ("How much did Acme pay its staff?", ("Acme",), "The pay rise was agreed in March.",
+         "Acme cut its losses. The pay rise was agreed in March.", False),
+    ],
+)
+def test_a_name_is_met_by_the_thing_it_names_once_the_passage_has_named_it(question, entity, sentence, passage, met):
+    from dataclasses import replace
+
+    from newsdesk.answer.pins import named_earlier
+
+    candidate = replace(_sentence_in_article(sentence), passage=passage)
+    assert named_earlier(analyse(question), entity, candidate) is met
+
+
+@pytest.mark.parametrize(
+    ("entity", "sentence", "passage", "met"),
+    [
+        # "he" opens the sentence, and the passage named the person before it.
+        (("Ivo", "Stenberg"), "At midnight he asked the president to dissolve the assembly.",
+         "Prime Minister Ivo Stenberg lost the vote. At midnight he asked the president to dissolve the assembly.", True),
+        # A one-word name with a role or a first name before it is a person too.
+        (("Roe",), "She said the bridge would open in June.", "Mayor Roe visited the site. She said the bridge would open in June.", True),
+        (("Roe",), "She said the bridge would open in June.",
+         "Ann Roe chairs the board. Roe visited the site. She said the bridge would open in June.", True),
+        (("Roe",), "She said the bridge would open in June.",
+         "Roe herself visited the site. She said the bridge would open in June.", True),
+        # The pronoun after the quotation the sentence opens with is its subject; a party is no other person.
+        (("Ivo", "Stenberg"), "\"We did what was right,\" he told 800 supporters.",
+         "Ivo Stenberg spoke in the square. He did not name the Country Party. \"We did what was right,\" he told 800 supporters.",
+         True),
+        # The person is named only after the sentence: "he" is someone else.
+        (("Ivo", "Stenberg"), "At midnight he asked the president to dissolve the assembly.",
+         "At midnight he asked the president to dissolve the assembly. Ivo Stenberg said nothing.", False),
+        # No personal pronoun: the sentence is not about him.
+        (("Ivo", "Stenberg"), "At midnight the president dissolved the assembly.",
+         "Prime Minister Ivo Stenberg lost the vote. At midnight the president dissolved the assembly.", False),
+        # The pronoun belongs to another person the sentence names first.
+        (("Ann", "Roe"), "Tom Bell, 54, said his firm had built it.",
+         "Ann Roe, the mayor, opened the bridge on Monday. Tom Bell, 54, said his firm had built it.", False),
+        # Another person is named between the mention and the pronoun.
+        (("Ann", "Roe"), "He said it cost 2 million crowns.",
+         "Ann Roe opened the bridge. Tom Bell built it. He said it cost 2 million crowns.", False),
+        # A firm is not a person: "his" there is its chief executive.
+        (("Nordbank",), "Its rival Vestbank employs 4,000 staff, its chief executive said in his statement.",
+         "Nordbank cut 300 jobs. Its rival Vestbank employs 4,000 staff, its chief executive said in his statement.", False),
+        # A pronoun deep in the sentence is not its subject.
+        (("Ann", "Roe"), "The council agreed on Monday to fund the bridge she had proposed.",
+         "Ann Roe spoke first. The council agreed on Monday to fund the bridge she had proposed.", False),
+    ],
+)
+def test_a_person_is_met_by_a_pronoun_once_the_passage_has_named_them(entity, sentence, passage, met):
+    from dataclasses import replace
+
+    from newsdesk.answer.pins import referred_to
+
+    start = 100 + passage.index(sentence)  # the passage starts 100 characters into the article
+    candidate = replace(_sentence_in_article(sentence), passage=passage, passage_start=100, start=start,
+                        end=start + len(sentence))
+    assert referred_to(entity, candidate) is met
+
+
+_RALLY = ("Ann Stenberg spoke at a town-hall meeting in Almby on Sunday. She did not name the Farmers' Union or the "
+          "Liberal Party. ")
+
+
+@pytest.mark.parametrize(
+    ("question", "entity", "sentence", "before", "met"),
+    [
+        # The passage named the place sentences before; the sentence refers back ("she") and names nothing else.
+        ("How many people heard Stenberg speak in Almby?", ("Almby",),
+         "\"We will not resign,\" she told a crowd of 3,000.", _RALLY, True),
+        # Near miss: another place after the same preposition since ("in Karsby"): the crowd may be that one's.
+        ("How many people heard Stenberg speak in Almby?", ("Almby",),
+         "\"We will not resign,\" she told a crowd of 3,000.", _RALLY + "On Monday she spoke in Karsby. ", False),
+        # Near miss: the sentence names another thing itself.
+        ("How many people heard Stenberg speak in Almby?", ("Almby",),
+         "In Karsby she told a crowd of 3,000 the same.", _RALLY, False),
+        # Near miss: the sentence does not refer back to anything the passage said.
+        ("How many people heard Stenberg speak in Almby?", ("Almby",),
+         "A crowd of 3,000 gathered for the party's anniversary.", _RALLY, False),
+        # The passage never named it.
+        ("How many people heard Stenberg speak in Almby?", ("Almby",),
+         "\"We will not resign,\" she told a crowd of 3,000.", "Ann Stenberg spoke at a town-hall meeting. ", False),
+        # A month is the month pin's to judge, not a name said before.
+        ("How many people came in March?", ("March",), "They numbered about 3,000.",
+         "The rallies began in March. ", False),
+    ],
+)
+def test_a_name_is_met_by_the_passage_before_a_sentence_that_refers_back(question, entity, sentence, before, met):
+    from dataclasses import replace
+
+    from newsdesk.answer.pins import named_before
+
+    passage = before + sentence
+    start = 100 + len(before)  # the passage starts 100 characters into the article
+    candidate = replace(_sentence_in_article(sentence), passage=passage, passage_start=100, start=start,
+                        end=start + len(sentence))
+    assert named_before(analyse(question), entity, candidate) is met
+
+
+@pytest.mark.parametrize(
+    ("question", "history", "sentence", "rejected"),
+    [
+        ("How many Norwegian sailors were rescued?", [], "Rescuers brought 40 Danish sailors ashore.", True),
+        ("How many Norwegian sailors were rescued?", [], "Rescuers brought 40 Norwegian and 12 Danish sailors ashore.", False),
+        ("How many Norwegian sailors were rescued?", [], "Rescuers brought 40 sailors ashore, the Danish navy said.", False),
+        ("And how many were injured?", ["How many Norwegian sailors died?"], "Six Danish sailors were injured.", True),
+        ("And Danish sailors?", ["How many Norwegian sailors died?"], "Six Danish sailors died.", False),
+    ],
+)
+def test_a_figure_for_another_nationality_does_not_answer(question, history, sentence, rejected):
+    assert (nationality_contrasted(analyse(question, history), sentence) is not None) is rejected
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "kind"),
+    [
+        ("How many people were killed in Almby in 2019?", "In Almby ten people were killed in 2021.", "number"),
+        ("How many people were killed in Karsby?", "In Almby ten people were killed.", "name"),
+        ("What was inflation in March?", "ALMBY, March 3 (NWA) - Inflation slowed to 3.8 percent.", "month"),
+        ("What is the jobless rate among women?", "The jobless rate among men reached 7 percent.", "contrast"),
+        ("How many people were killed in Almby?", "In Almby ten people were killed.", None),
+    ],
+)
+def test_a_rejected_sentence_records_the_kind_of_the_first_pin_it_misses(embedder, question, sentence, kind):
+    asked = analyse(question)
+    candidate = _sentence_in_article(sentence)
+    unmet = first_unmet_pin(asked, candidate, TermMatcher(embedder, asked, [candidate], threshold=0.62))
+    assert (unmet[0] if unmet else None) == kind

@@ -1,0 +1,37 @@
+"""Words: lemmas, stems, plurals (`newsdesk.text`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdesk.text import same_lemma
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("rising", "rose"), ("lose", "lost"), ("paid", "pay"), ("children", "child"), ("fell", "falling")],
+)
+def test_irregular_forms_share_a_lemma(a, b):
+    assert same_lemma(a, b)
+
+
+@pytest.mark.parametrize(("a", "b"), [("rose", "roast"), ("won", "want")])
+def test_different_words_share_no_lemma(a, b):
+    assert not same_lemma(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [("officers", "officer", True), ("rose", "rising", True), ("court", "country", False), ("men", "women", False)],
+)
+def test_the_same_word_by_stem_or_lemma(a, b, same):
+    from newsdesk.text import same_word
+
+    assert same_word(a, b) is same
+
+
+@pytest.mark.parametrize(("word", "plural"), [("children", True), ("judges", True), ("judge", False), ("news", False)])
+def test_a_plural_noun(word, plural):
+    from newsdesk.text import is_plural_noun
+
+    assert is_plural_noun(word) is plural
