@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsdesk.text import same_lemma
+from newsdesk.text import has_date_expression, same_lemma
 
 
 @pytest.mark.parametrize(
@@ -35,3 +35,18 @@ def test_a_plural_noun(word, plural):
     from newsdesk.text import is_plural_noun
 
     assert is_plural_noun(word) is plural
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dated"),
+    [
+        ("It opened in March.", True),
+        ("On Monday the river rose.", True),
+        ("The plant closed in 2019.", True),
+        ("Prices rose last week.", True),
+        ("Thousands will march to the square.", False),  # "march" and "may" in lower case are verbs
+        ("The council may decide soon.", False),
+    ],
+)
+def test_a_date_is_a_capitalised_month_or_weekday_a_year_or_a_relative_date(sentence, dated):
+    assert has_date_expression(sentence) is dated

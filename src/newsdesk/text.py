@@ -23,6 +23,7 @@ from lemminflect import getAllLemmas
 
 from newsdesk.vocabulary import (
     ANTONYM_PREFIXES,
+    CALENDAR_WORDS,
     MONTHS,
     NEGATIONS,
     NUMBER_WORDS,
@@ -275,10 +276,14 @@ _RELATIVE_DATE = re.compile(
 )
 
 
+def is_calendar_word(word: Token) -> bool:
+    """A weekday or a month by name, capitalised as English writes them: lower-case "march" and "may" are verbs."""
+    return word.text[0].isupper() and word.lower in CALENDAR_WORDS
+
+
 def has_date_expression(text: str) -> bool:
     """A weekday, a month, a year, or a relative date such as "last week"."""
-    words = {t.lower for t in tokens(text)}
-    if words & set(MONTHS) or words & set(WEEKDAYS) or _RELATIVE_DATE.search(text):
+    if any(is_calendar_word(word) for word in tokens(text)) or _RELATIVE_DATE.search(text):
         return True
     return bool(YEAR.search(text))
 

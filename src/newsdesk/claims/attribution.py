@@ -59,7 +59,6 @@ from newsdesk.vocabulary import (
     FINDING_VERBS,
     INVERTING_VERBS,
     MEDIA_WORDS,
-    MONTHS,
     NUMBER_WORDS,
     ORGANISATION_NOUNS,
     PERSONAL_PRONOUNS,
@@ -607,7 +606,7 @@ def _name_after(sentence: str, words: list[Token], verb_index: int) -> tuple[str
     for word in words[verb_index + 1:verb_index + 9]:
         if phrase and _gap_breaks_phrase(sentence, phrase[-1], word):
             break
-        if word.lower in WEEKDAYS or word.lower in MONTHS:
+        if word.lower in CALENDAR_WORDS:
             break
         if word.text[0].isupper() or (word.lower in ROLE_WORDS and word.lower not in ("of", "and", "the")):
             phrase.append(word)

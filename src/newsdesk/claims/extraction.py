@@ -25,7 +25,7 @@ from typing import Any
 from newsdesk.articles.chunking import split_paragraphs
 from newsdesk.claims.attribution import Attribution, Clause, same_claimant
 from newsdesk.articles.corpus import Article
-from newsdesk.text import NUMBER, Span, Token, is_a_noun, resolve_weekday, specificity, stem, tokens
+from newsdesk.text import NUMBER, Span, Token, is_a_noun, is_calendar_word, resolve_weekday, specificity, stem, tokens
 from newsdesk.vocabulary import (
     ATTRIBUTION_VERBS,
     CAVEATS,
@@ -786,7 +786,7 @@ def _topics(text: str) -> list[str]:
     """Stems of the names a sentence mentions (not at its start): what it is about."""
     found = []
     for index, word in enumerate(tokens(text)):
-        if not word.text[0].isupper() or word.lower in STOPWORDS or word.lower in WEEKDAYS or word.lower in MONTHS:
+        if not word.text[0].isupper() or word.lower in STOPWORDS or is_calendar_word(word):
             continue
         if word.text.isupper() and len(word.text) > 1 and index < 4:
             continue  # the dateline: where it was filed, not what it is about
