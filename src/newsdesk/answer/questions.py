@@ -280,6 +280,21 @@ def asks_yes_no(question: str) -> bool:
     return bool(_YES_NO.match(question))
 
 
+# "How convincing are the results?", "how safe is the bridge?", "what do the unions make of it?": a question asking
+# how something is judged, not for a figure ("how many", "how long" are a quantity or a date, read by `_kind`).
+_EVALUATIVE = re.compile(
+    r"^\W*(?:how\s+(?!did\b|does\b|do\b|is\b|are\b|was\b|were\b|will\b|would\b|can\b|could\b|has\b|have\b)[a-z]+\b"
+    r"|what\s+(?:do|does|did)\b.*\b(?:think|make)\b)",
+    re.IGNORECASE,
+)
+
+
+def asks_judgement(question: Question) -> bool:
+    """A yes/no or evaluative question that is not about a figure: its answer may be a view, and two sources may
+    hold different ones ("Will dearer parking be good for the centre?", "How convincing are the results?")."""
+    return question.kind == "other" and (asks_yes_no(question.text) or bool(_EVALUATIVE.match(question.text)))
+
+
 def _merge(current: Question, context: Question) -> Question:
     """A follow-up keeps its own pins and terms and inherits the earlier subject, softly."""
     own = {t.stem for t in current.terms}
