@@ -281,9 +281,11 @@ def asks_yes_no(question: str) -> bool:
 
 
 # "How convincing are the results?", "how safe is the bridge?", "what do the unions make of it?": a question asking
-# how something is judged, not for a figure ("how many", "how long" are a quantity or a date, read by `_kind`).
+# how something is judged, not how it happened ("how did ...") nor a measure ("how many", "how long", "how far").
+_MEASURES = "many much long far old often soon big large high tall deep fast early late"
 _EVALUATIVE = re.compile(
-    r"^\W*(?:how\s+(?!did\b|does\b|do\b|is\b|are\b|was\b|were\b|will\b|would\b|can\b|could\b|has\b|have\b)[a-z]+\b"
+    r"^\W*(?:how\s+(?!(?:did|does|do|is|are|was|were|will|would|can|could|has|have|"
+    + "|".join(_MEASURES.split()) + r")\b)[a-z]+\b"
     r"|what\s+(?:do|does|did)\b.*\b(?:think|make)\b)",
     re.IGNORECASE,
 )
