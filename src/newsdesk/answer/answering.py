@@ -267,9 +267,9 @@ class ExtractiveAnswerer:
     def _with_other_views(self, chosen: list[Candidate], others: list[Candidate], question: Question) -> list[Candidate]:
         """For a question asking for a judgement, the views of other sources (`other_side`) among the next
         `_VIEW_DEPTH` sentences, one sentence each, after the chosen ones while the answer stays within
-        ``max_answer_chars`` and `_MOST_VIEWS` sentences, else in place of a second sentence of the best one's source:
-        "the minister says it will bring customers" is half the answer when the traders' guild says the works will
-        drive them away."""
+        ``max_answer_chars`` and `_MOST_VIEWS` sentences (nothing chosen gives way: a second sentence often holds
+        what is asked): "the minister says the tram will bring customers" is half the answer when the traders'
+        guild says the works will drive them away."""
         best, limit = chosen[0], self.settings.max_answer_chars
         kept, views = chosen, []
         for other in others[:_VIEW_DEPTH]:
@@ -363,8 +363,8 @@ def another_source(best: Candidate, other: Candidate) -> bool:
     proper name in the best sentence's article ("the company said") is that article's subject again, and a
     sentence right after the best one that opens with a pronoun ("Its chief executive, Tobin Hessler, said")
     speaks for the body the best one named. A best sentence that names no claimant is the article's own report, and
-    a named claimant of its article whom it does not name is another voice ("Parking will cost 3.50 crowns an hour"
-    beside "Shopkeepers' association chair Leontyne Abara said higher charges would drive customers away")."""
+    a named claimant of its article whom it does not name is another voice ("The museum reopened after a costly
+    renovation" beside "The council's culture officer, Marit Helgren, said the refit was money well spent")."""
     if other.metadata["doc_id"] == best.metadata["doc_id"]:
         if not claimant_identity(other.claimant or ""):
             return False

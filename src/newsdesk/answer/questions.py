@@ -293,7 +293,7 @@ _EVALUATIVE = re.compile(
 
 def asks_judgement(question: Question) -> bool:
     """A yes/no or evaluative question that is not about a figure: its answer may be a view, and two sources may
-    hold different ones ("Will dearer parking be good for the centre?", "How convincing are the results?")."""
+    hold different ones ("Will the tram line be good for the shops?", "How convincing are the trial results?")."""
     return question.kind == "other" and (asks_yes_no(question.text) or bool(_EVALUATIVE.match(question.text)))
 
 
