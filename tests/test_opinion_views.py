@@ -31,9 +31,9 @@ MISSES = {
 @pytest.mark.parametrize(
     ("question", "judgement"),
     [
-        ("Will dearer parking be good for the city centre?", True),
-        ("Is the labour market holding up?", True),
-        ("How convincing are the results?", True),
+        ("Will higher fares be good for the railway?", True),
+        ("Is the economy holding up?", True),
+        ("How convincing are the trial results?", True),
         ("How safe is the new bridge?", True),
         ("What do the unions make of the offer?", True),
         ("How many people marched?", False),  # a figure: its sides are figures (`answer_time_sides`)
