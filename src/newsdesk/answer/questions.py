@@ -280,6 +280,23 @@ def asks_yes_no(question: str) -> bool:
     return bool(_YES_NO.match(question))
 
 
+# "How convincing are the results?", "how safe is the bridge?", "what do the unions make of it?": a question asking
+# how something is judged, not how it happened ("how did ...") nor a measure ("how many", "how long", "how far").
+_MEASURES = "many much long far old often soon big large high tall deep fast early late"
+_EVALUATIVE = re.compile(
+    r"^\W*(?:how\s+(?!(?:did|does|do|is|are|was|were|will|would|can|could|has|have|"
+    + "|".join(_MEASURES.split()) + r")\b)[a-z]+\b"
+    r"|what\s+(?:do|does|did)\b.*\b(?:think|make)\b)",
+    re.IGNORECASE,
+)
+
+
+def asks_judgement(question: Question) -> bool:
+    """A yes/no or evaluative question that is not about a figure: its answer may be a view, and two sources may
+    hold different ones ("Will the tram line be good for the shops?", "How convincing are the trial results?")."""
+    return question.kind == "other" and (asks_yes_no(question.text) or bool(_EVALUATIVE.match(question.text)))
+
+
 def _merge(current: Question, context: Question) -> Question:
     """A follow-up keeps its own pins and terms and inherits the earlier subject, softly."""
     own = {t.stem for t in current.terms}
