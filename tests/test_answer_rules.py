@@ -12,7 +12,8 @@ import pytest
 from conftest import indexed_assistant
 from fake_embedder import FakeEmbedder
 
-from newsdesk.answer.answering import EMPTY_QUESTION, ExtractiveAnswerer, dates_what_is_asked
+from newsdesk.answer.answer_types import dates_what_is_asked
+from newsdesk.answer.answering import EMPTY_QUESTION, ExtractiveAnswerer
 from newsdesk.answer.candidates import Candidate
 from newsdesk.answer.composing import answer_length, compose
 from newsdesk.answer.verification import supports

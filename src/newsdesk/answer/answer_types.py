@@ -17,6 +17,7 @@ from collections.abc import Callable
 
 from newsdesk.answer.questions import Question, asks_which_name, entity_met
 from newsdesk.text import (
+    is_calendar_word,
     capitalised_runs,
     names_a_thing,
     NUMBER,
@@ -35,6 +36,7 @@ from newsdesk.text import (
     without_datelines,
 )
 from newsdesk.vocabulary import (
+    CAVEATS,
     CALENDAR_WORDS,
     ATTRIBUTION_VERBS,
     CURRENCY_SIGNS,
@@ -336,3 +338,42 @@ def gives_figure_asked(question: str, text: str) -> bool:
         given.search(text) for name, (asked, given) in _FIGURE_TYPES.items()
         if asked.search(question) and not (counting and name == "money")
     )
+
+
+def gives_the_answer(question: Question, text: str, claimant: str | None) -> bool:
+    """The sentence itself says what is asked, beyond passing the type check: a "why" a reason whose clause
+    is not the question restated, a "who" or "where" a name the question does not hold (a claimant or a
+    role passes `type_met` for "who organised it?", but a named one is the fuller answer), a "when" a date
+    beside the question's event (`dates_what_is_asked`)."""
+    if question.kind == "reason":
+        return states_a_new_reason(question, text)
+    if question.kind in ("place", "agent"):
+        return bool(new_names(text, question) or (claimant and new_names(claimant, question)))
+    if question.kind == "date":
+        return dates_what_is_asked(question, text)
+    return True
+
+
+# How many words from a word of the question a date may stand and still be its date: "closed on Friday",
+# "will make its final decision in March".
+_DATE_REACH = 6
+
+
+def dates_what_is_asked(question: Question, text: str) -> bool:
+    """A date in the sentence stands within `_DATE_REACH` words of one of the question's own common words (its
+    event): "when did the ferry capsize?" is answered by "the ferry capsized on Monday evening", not by "the
+    governor on Thursday raised the toll" of the same article. Every common word counts, however unspecific: the
+    event is often a light verb ("will make its final decision in March"). Lexical (the same word or lemma) only."""
+    words = tokens(without_datelines(text))
+    asked = [t for t in question.terms if not t.word[0].isupper() and t.word.lower() not in CALENDAR_WORDS]
+    if not asked:
+        return True
+    dated = [i for i, w in enumerate(words) if is_calendar_word(w) or YEAR.fullmatch(w.text)]
+    about = [i for i, w in enumerate(words) if any(same_word(t.word, w.text) for t in asked)]
+    return any(abs(i - j) <= _DATE_REACH for i in dated for j in about)
+
+
+def states_a_caveat(text: str) -> bool:
+    """The sentence says a figure was not verified ("The numbers could not be independently verified")."""
+    lowered = text.lower()
+    return any(caveat in lowered for caveat in CAVEATS)

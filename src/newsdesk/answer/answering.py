@@ -21,10 +21,18 @@ from typing import TYPE_CHECKING, TypeVar
 import numpy as np
 from langchain_core.documents import Document
 
-from newsdesk.answer.answer_types import new_names, states_a_new_reason, type_met, withholds_answer
+from newsdesk.answer.answer_types import gives_the_answer, states_a_caveat, type_met, withholds_answer
 from newsdesk.answer.answers import Answer, Evidence
-from newsdesk.answer.candidates import Candidate, addresses_an_assistant, figure_windows, sentence_candidates
-from newsdesk.answer.composing import answer_length, compose, follows, near_duplicate, overlaps, states_a_caveat
+from newsdesk.answer.candidates import (
+    Candidate,
+    addresses_an_assistant,
+    figure_windows,
+    follows,
+    near_duplicate,
+    overlaps,
+    sentence_candidates,
+)
+from newsdesk.answer.composing import answer_length, compose
 from newsdesk.answer.dispute_answer import (
     another_period,
     answer_time_sides,
@@ -42,8 +50,8 @@ from newsdesk.answer.term_matching import TermMatcher
 from newsdesk.claims.attribution import claimant_identity, same_claimant
 from newsdesk.index.embedding import Embedder
 from newsdesk.settings import Settings
-from newsdesk.text import YEAR, numbers, same_word, tokens, without_datelines
-from newsdesk.vocabulary import CALENDAR_WORDS, REFERRING_WORDS
+from newsdesk.text import numbers, tokens
+from newsdesk.vocabulary import REFERRING_WORDS
 
 if TYPE_CHECKING:
     from newsdesk.claims.conflicts import Dispute
@@ -225,9 +233,9 @@ class ExtractiveAnswerer:
         """The best sentence, or when it does not give the answer asked (`gives_the_answer`), the first one
         nearly as good that does."""
         best = ranked[0]
-        if gives_the_answer(question, best):
+        if gives_the_answer(question, best.text, best.claimant):
             return best
-        return next((c for c in ranked[1:] if self._near(best, c) and gives_the_answer(question, c)), best)
+        return next((c for c in ranked[1:] if self._near(best, c) and gives_the_answer(question, c.text, c.claimant)), best)
 
     def _choose(self, passing: list[Candidate], question: Question, sides: list[Candidate] | None = None) -> list[Candidate]:
         """The best sentence, and a second one when it is nearly as good and adds something, or follows it in the
@@ -284,39 +292,6 @@ class ExtractiveAnswerer:
 
 
 _Sentence = TypeVar("_Sentence")
-
-
-def gives_the_answer(question: Question, candidate: Candidate) -> bool:
-    """The sentence itself says what is asked, beyond passing the type check: a "why" a reason whose clause
-    is not the question restated, a "who" or "where" a name the question does not hold (a claimant or a
-    role passes `type_met` for "who organised it?", but a named one is the fuller answer), a "when" a date
-    beside the question's event (`dates_what_is_asked`)."""
-    if question.kind == "reason":
-        return states_a_new_reason(question, candidate.text)
-    if question.kind in ("place", "agent"):
-        return bool(new_names(candidate.text, question) or (candidate.claimant and new_names(candidate.claimant, question)))
-    if question.kind == "date":
-        return dates_what_is_asked(question, candidate.text)
-    return True
-
-
-# How many words from a word of the question a date may stand and still be its date: "closed on Friday",
-# "will make its final decision in March".
-_DATE_REACH = 6
-
-
-def dates_what_is_asked(question: Question, text: str) -> bool:
-    """A date in the sentence stands within `_DATE_REACH` words of one of the question's own common words (its
-    event): "when did the ferry capsize?" is answered by "the ferry capsized on Monday evening", not by "the
-    governor on Thursday raised the toll" of the same article. Every common word counts, however unspecific: the
-    event is often a light verb ("will make its final decision in March"). Lexical (the same word or lemma) only."""
-    words = tokens(without_datelines(text))
-    asked = [t for t in question.terms if not t.word[0].isupper() and t.word.lower() not in CALENDAR_WORDS]
-    if not asked:
-        return True
-    dated = [i for i, w in enumerate(words) if w.lower in CALENDAR_WORDS or YEAR.fullmatch(w.text)]
-    about = [i for i, w in enumerate(words) if any(same_word(t.word, w.text) for t in asked)]
-    return any(abs(i - j) <= _DATE_REACH for i in dated for j in about)
 
 
 def first_withheld(best: _Sentence | None, surest: _Sentence | None,

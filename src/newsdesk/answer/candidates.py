@@ -3,6 +3,7 @@ place in the article, which the answerer judges and may quote."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from dataclasses import dataclass
@@ -45,6 +46,14 @@ class Candidate:
     def before(self) -> str:
         """The passage's text before this sentence."""
         return self.passage[:max(0, self.start - self.passage_start)]
+
+    @property
+    def published_day(self) -> dt.date | None:
+        """The article's publication date, when its front matter gives a valid one."""
+        try:
+            return dt.date.fromisoformat(self.metadata.get("published") or "")
+        except ValueError:
+            return None
 
     @property
     def score(self) -> float:
@@ -124,3 +133,23 @@ def sentence_candidates(passages: list[Document]) -> list[Candidate]:
                 )
             )
     return candidates
+
+
+def follows(first: Candidate, then: Candidate) -> bool:
+    """``then`` is the sentence right after ``first`` in the same passage (only white space between them)."""
+    if then.start < first.end or then.start > first.passage_start + len(first.passage):
+        return False
+    return not first.passage[first.end - first.passage_start:then.start - first.passage_start].strip()
+
+
+def overlaps(a: Candidate, b: Candidate) -> bool:
+    return a.metadata["doc_id"] == b.metadata["doc_id"] and a.start < b.end and b.start < a.end
+
+
+def near_duplicate(a: Candidate, b: Candidate) -> bool:
+    """The same wire sentence republished by another outlet."""
+    left = {w.lower for w in tokens(a.text)}
+    right = {w.lower for w in tokens(b.text)}
+    if not left or not right:
+        return False
+    return len(left & right) / len(left | right) >= 0.6

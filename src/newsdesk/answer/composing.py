@@ -3,7 +3,6 @@ and a verbatim citation; over-long sentences cut to the clauses that answer."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from newsdesk.answer.answers import Citation
@@ -12,16 +11,9 @@ from newsdesk.answer.questions import Question
 from newsdesk.answer.verification import MARKER
 from newsdesk.claims.attribution import claimant_label
 from newsdesk.text import has_quantity, long_date, resolve_weekdays, stem, tokens
-from newsdesk.vocabulary import ATTRIBUTION_VERBS, CAVEATS, CLAIMANT_PRONOUNS, DETERMINERS, STOPWORDS
+from newsdesk.vocabulary import ATTRIBUTION_VERBS, CLAIMANT_PRONOUNS, DETERMINERS, STOPWORDS
 
 _CLAUSE_BREAK = re.compile(r"[,;:]\s+")
-
-
-def published_day(candidate: Candidate) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(candidate.metadata.get("published") or "")
-    except ValueError:
-        return None
 
 
 def compose(chosen: list[Candidate], question: Question, limit: int) -> tuple[str, list[Citation]]:
@@ -97,7 +89,7 @@ def tells_who_spoke(sentence: str, claimant: str) -> bool:
 
 def _with_dates(quote: str, candidate: Candidate) -> str:
     """"on Thursday" becomes "on Thursday (February 24, 2022)", from the article's date."""
-    day = published_day(candidate)
+    day = candidate.published_day
     if day is None:
         return quote
     for start, end, resolved in reversed(resolve_weekdays(quote, day)):
@@ -125,27 +117,8 @@ def _fit(candidate: Candidate, question: Question, limit: int) -> tuple[int, int
     return candidate.start + piece_start, candidate.start + piece_start + len(text)
 
 
-def follows(first: Candidate, then: Candidate) -> bool:
-    """``then`` is the sentence right after ``first`` in the same passage (only white space between them)."""
-    if then.start < first.end or then.start > first.passage_start + len(first.passage):
-        return False
-    return not first.passage[first.end - first.passage_start:then.start - first.passage_start].strip()
 
 
-def states_a_caveat(text: str) -> bool:
-    """The sentence says a figure was not verified ("The numbers could not be independently verified")."""
-    lowered = text.lower()
-    return any(caveat in lowered for caveat in CAVEATS)
 
 
-def overlaps(a: Candidate, b: Candidate) -> bool:
-    return a.metadata["doc_id"] == b.metadata["doc_id"] and a.start < b.end and b.start < a.end
 
-
-def near_duplicate(a: Candidate, b: Candidate) -> bool:
-    """The same wire sentence republished by another outlet."""
-    left = {w.lower for w in tokens(a.text)}
-    right = {w.lower for w in tokens(b.text)}
-    if not left or not right:
-        return False
-    return len(left & right) / len(left | right) >= 0.6

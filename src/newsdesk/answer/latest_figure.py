@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from newsdesk.answer.answers import Citation
 from newsdesk.answer.candidates import Candidate
-from newsdesk.answer.composing import compose, published_day
+from newsdesk.answer.composing import compose
 from newsdesk.answer.questions import Question
 from newsdesk.answer.sources import same_source
 from newsdesk.answer.verification import MARKER, supports
@@ -58,7 +58,7 @@ def compose_latest(latest: Candidate, replaced: Candidate | None, question: Ques
     if replaced is None:
         return text, citations
     earlier_text, earlier_citations = compose([replaced], question, limit)
-    day = published_day(replaced)
+    day = replaced.published_day
     # The publication date is given as a resolved date ("(April 6, 2025)"), an annotation the support rule skips.
     when = f" ({long_date(day)})" if day else ""
     earlier = earlier_citations[0]
