@@ -33,7 +33,7 @@ from newsdesk.claims.attribution import claimant_identity, claimant_label, same_
 from newsdesk.claims.conflicts import Dispute, Side, is_round, rounds_to
 from newsdesk.answer.questions import Question, asks_yes_no, entity_met
 from newsdesk.answer.verification import MARKER, supports
-from newsdesk.text import NUMBER, YEAR, antonyms, english_zipf, negates, stem, stems_match, tokens
+from newsdesk.text import NUMBER, YEAR, antonyms, english_zipf, is_calendar_word, negates, stem, stems_match, tokens
 from newsdesk.vocabulary import (
     MONTHS, NUMBER_WORDS, ROUNDING_HEDGES, SOURCE_VERBS, STOPWORDS, WEEKDAYS, is_nationality,
 )
@@ -388,13 +388,8 @@ def _side_beyond_margin(
     (`RIVAL_ALIKE`), and a yes or no must meet as much of the question as a near side's and
     say the opposite of one of its words. A date or a name is disputed only by near sides (a far year is as
     often another event's: "founded in 1889" against "would reopen in March")."""
-    features = other.features
-    if features is None or not other.claimant or not same_story(other, best):
-        return False
-    if not ((other.confidence or 0.0) >= SIDE_MIN_CONFIDENCE and features.get("focus_met", 1.0) == 1.0
-            and features.get("common_term_met", 1.0) == 1.0 and features.get("event_met", 1.0) >= _EVENT_MET):
-        return False
-    if another_toll_event(question, other.text) or counts_something_else(question, other.text):
+    if not (other.claimant and _qualifies_as_side(other, best, question)
+            and (other.features or {}).get("common_term_met", 1.0) == 1.0):
         return False
     if kind == "figure":
         return (counted_alike is not None and _figure_kind_checked(question)
@@ -438,7 +433,7 @@ def _owned_by_another(other: Candidate, best: Candidate) -> bool:
             continue
         for near in words[max(0, index - _OWNER_WINDOW):index + _OWNER_WINDOW + 1]:
             if (near.text[:1].isupper() and near.start > 0 and near.lower not in STOPWORDS
-                    and not is_nationality(near.text) and near.lower not in MONTHS and near.lower not in WEEKDAYS
+                    and not is_nationality(near.text) and not is_calendar_word(near)
                     and stem(near.text) not in said and stem(near.text) not in source):
                 return True
     return False
@@ -541,13 +536,18 @@ def _side_order(candidate: Candidate, best: Candidate) -> tuple[bool, float]:
 
 
 def _may_be_a_side(candidate: Candidate, best: Candidate, question: Question) -> bool:
-    """Meets the pins, counts what is asked (and what happened to it: "wounded" is not "killed"), is nearly as
-    close to the question as the best sentence, and is about the same story."""
-    features = candidate.features or {}
+    """A side (`_qualifies_as_side`) nearly as close to the question as the best sentence."""
+    return (candidate.similarity >= best.similarity - SIDE_SIMILARITY_MARGIN
+            and _qualifies_as_side(candidate, best, question))
+
+
+def _qualifies_as_side(candidate: Candidate, best: Candidate, question: Question) -> bool:
+    """Judged (it met the pins) with at least `SIDE_MIN_CONFIDENCE`, counts what is asked and what happened to it
+    ("wounded" is not "killed"), and is about the same story as the best sentence."""
+    features = candidate.features
     return (
-        candidate.features is not None
+        features is not None
         and (candidate.confidence or 0.0) >= SIDE_MIN_CONFIDENCE
-        and candidate.similarity >= best.similarity - SIDE_SIMILARITY_MARGIN
         and features.get("focus_met", 1.0) == 1.0
         and features.get("event_met", 1.0) >= _EVENT_MET
         and not another_toll_event(question, candidate.text)
@@ -623,7 +623,7 @@ def value_of(kind: str, text: str, claimant: str | None, question: Question) -> 
         return frozenset(v for v in figure_values(text) if v not in question.numbers)
     if kind == "date":
         return frozenset(m.group() for m in YEAR.finditer(text) if float(m.group()) not in question.numbers) or frozenset(
-            w.lower for w in tokens(text) if w.lower in MONTHS
+            w.lower for w in tokens(text) if w.lower in MONTHS and is_calendar_word(w)
         )
     if kind == "name":
         speaker = {w.lower for w in tokens(claimant or "")}

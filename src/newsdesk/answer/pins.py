@@ -380,7 +380,7 @@ def _qualifier_or_period_unmet(question: Question, candidate: Candidate, matcher
 
 
 def _claimant_unmet(question: Question, candidate: Candidate, matcher: TermMatcher) -> str | None:
-    if question.claimed_by and not _said_by(question.claimed_by, candidate):
+    if question.claimed_by and not _claimant_in_context(question.claimed_by, candidate):
         return f"is not said by the {' '.join(question.claimed_by)}"
     return None
 
@@ -440,7 +440,7 @@ def first_unmet_pin(question: Question, candidate: Candidate, matcher: TermMatch
     return next(((pin.kind, reason) for pin in PIN_CHECKS if (reason := pin.check(question, candidate, matcher))), None)
 
 
-def _said_by(words: tuple[str, ...], candidate: Candidate) -> bool:
+def _claimant_in_context(words: tuple[str, ...], candidate: Candidate) -> bool:
     """Every word naming who the question says made the claim is in the sentence, its claimant or neighbours."""
     said = [stem(w.text) for w in tokens(candidate.context)]
     return all(any(stems_match(stem(word), other) for other in said) for word in words)
