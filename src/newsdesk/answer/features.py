@@ -31,7 +31,7 @@ def candidate_features(question: Question, candidate: Candidate, matcher: TermMa
         "only_names": float(all(t.word[0].isupper() for t in question.terms)),
         "counts_what_is_asked": float(bool(question.counted) and matcher.counts(candidate.text)),
         "figure_about": float(question.kind != "quantity" or matcher.figure_is_about(question, candidate.text)),
-        "focus_met": float(all(matcher.credit(t, candidate.text) >= 0.8 or matcher.counts(candidate.text) for t in question.focus)),
+        "focus_met": float(all(matcher.meets(t, candidate.text) or matcher.counts(candidate.text) for t in question.focus)),
         "new_names": float(min(3, len(new_names(candidate.text, question)))),
         "full_date": float(bool(_FULL_DATE.search(candidate.text))),
         "length": min(len(candidate.text), 600) / 600,

@@ -45,9 +45,6 @@ from newsdesk.answer.candidates import Candidate
 from newsdesk.answer.term_matching import TermMatcher, contrasting
 
 _HYPOTHETICAL = re.compile(r"\W*(if|unless|should)\b", re.IGNORECASE)
-# "How many chimneys": a figure answers only if the sentence says the counted noun or a synonym
-# (`TermMatcher.credit`); 0.25, which lets related words count, lost more answers than it saved on dev.
-_FOCUS_CREDIT = 0.8
 
 
 def _is_toll_event(term: Term) -> bool:
@@ -404,11 +401,12 @@ def _event_unmet(question: Question, candidate: Candidate, matcher: TermMatcher)
 
 
 def _focus_unmet(question: Question, candidate: Candidate, matcher: TermMatcher) -> str | None:
-    """"How many chimneys": the sentence counts them, or says the word; a follow-up's counted noun may be
+    """"How many chimneys": the sentence counts them, or says the word or a synonym (`TermMatcher.meets`: a lower
+    credit, letting related words count, lost more answers than it saved on dev); a follow-up's counted noun may be
     inherited ("And how many in 2001?"), so there the neighbours may say it."""
     counted_in = candidate.context if question.follow_up else candidate.text
     if question.focus and not matcher.counts(candidate.text) and not all(
-        matcher.credit(t, counted_in) >= _FOCUS_CREDIT for t in question.focus
+        matcher.meets(t, counted_in) for t in question.focus
     ):
         return f"does not count {' '.join(t.word for t in question.focus)}"
     return None

@@ -19,6 +19,10 @@ _COUNTED_SIMILARITY = 0.6
 _SPECIFIC = 5.0
 
 
+# What a synonym by word embedding earns (`TermMatcher.credit`); a term is met at this credit or more.
+SYNONYM_CREDIT = 0.8
+
+
 class TermMatcher:
     """How well a sentence meets the question's terms, lexically or by word embedding.
 
@@ -42,7 +46,8 @@ class TermMatcher:
                 self._counted_best = dict(zip(windows, (vectors[1:] @ vectors[0]).tolist(), strict=True))
 
     def credit(self, term: Term, text: str) -> float:
-        """1 for the same word or lemma; 0.8 for a synonym by word embedding; less for a related word; else 0."""
+        """1 for the same word or lemma; `SYNONYM_CREDIT` for a synonym by word embedding; less for a related word;
+        else 0."""
         words = matchable_words(text)
         if any(same_word(term.word, word) for word in words):
             return 1.0
@@ -51,9 +56,13 @@ class TermMatcher:
             return 0.0
         best = float(np.max(self._vectors[rows] @ self._vectors[self._row[term.word.lower()]]))
         if best >= self.threshold:
-            return 0.8
+            return SYNONYM_CREDIT
         floor = self.threshold - 0.25
         return max(0.0, 0.5 * (best - floor) / (self.threshold - floor))
+
+    def meets(self, term: Term, text: str) -> bool:
+        """``text`` says the term or a synonym of it (`SYNONYM_CREDIT` or more)."""
+        return self.credit(term, text) >= SYNONYM_CREDIT
 
     def figure_is_about(self, question: Question, text: str) -> bool:
         """A figure in ``text`` stands within a few words of what the question counts.
@@ -70,7 +79,7 @@ class TermMatcher:
             if not (word.text[0].isdigit() or word.lower in NUMBER_WORDS):
                 continue
             window = " ".join(w.text for w in words[max(0, index - _FIGURE_WINDOW):index + _FIGURE_WINDOW + 1])
-            if any(self.credit(term, window) >= 0.8 for term in wanted):
+            if any(self.meets(term, window) for term in wanted):
                 return True
         return False
 
@@ -96,7 +105,7 @@ class TermMatcher:
         "What is the population of Kherson?" names Kherson but asks about its population.
         """
         common = [t for t in self.question.terms if not t.word[0].isupper() and t.weight >= 1.0]
-        return not common or any(self.credit(t, text) >= 0.8 for t in common)
+        return not common or any(self.meets(t, text) for t in common)
 
     def _coverage(self, terms: tuple[Term, ...], text: str) -> float:
         total = sum(t.weight for t in terms)
