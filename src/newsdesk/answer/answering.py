@@ -172,10 +172,7 @@ class ExtractiveAnswerer:
         return None
 
     def _weak(self, question: Question, candidate: Candidate, matcher: TermMatcher) -> str | None:
-        # A question made only of names ("What did Ann Roe say?") is short and
-        # unlike any sentence; once its names are met, similarity says little.
-        only_names = all(t.word[0].isupper() for t in question.terms)
-        if candidate.similarity < self.settings.min_similarity and not only_names:
+        if candidate.similarity < self.settings.min_similarity and not question.only_names:
             return f"similarity {candidate.similarity:.2f} below {self.settings.min_similarity}"
         if candidate.coverage < self.settings.min_coverage:
             return f"meets {candidate.coverage:.0%} of the question's terms"

@@ -28,7 +28,7 @@ def candidate_features(question: Question, candidate: Candidate, matcher: TermMa
         "lead": float(candidate.start < _LEAD_CHARS),
         "claimant": float(candidate.claimant is not None),
         "pins": float(min(3, len(question.entities) + len(question.numbers))),
-        "only_names": float(all(t.word[0].isupper() for t in question.terms)),
+        "only_names": float(question.only_names),
         "counts_what_is_asked": float(bool(question.counted) and matcher.counts(candidate.text)),
         "figure_about": float(question.kind != "quantity" or matcher.figure_is_about(question, candidate.text)),
         "focus_met": float(all(matcher.meets(t, candidate.text) or matcher.counts(candidate.text) for t in question.focus)),

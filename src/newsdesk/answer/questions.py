@@ -94,6 +94,12 @@ class Question:
         return not self.text.strip()
 
     @property
+    def only_names(self) -> bool:
+        """Every term is a name ("What did Ann Roe say?"): short and unlike any sentence, so once its names are met,
+        similarity says little."""
+        return all(t.word[0].isupper() for t in self.terms)
+
+    @property
     def says_nothing(self) -> bool:
         """No word, name or number to look for ("?!", "What happened?")."""
         return not (self.terms or self.entities or self.numbers or self.focus)
