@@ -45,13 +45,12 @@ from newsdesk.answer.judge import load_judge
 from newsdesk.answer.latest_figure import asks_latest, compose_latest, latest_and_replaced
 from newsdesk.answer.pins import first_unmet_pin
 from newsdesk.answer.questions import Question, asks_judgement, asks_yes_no
-from newsdesk.answer.sources import named_in, same_source
+from newsdesk.answer.sources import another_source
 from newsdesk.answer.term_matching import TermMatcher
-from newsdesk.claims.attribution import claimant_identity, same_claimant
+from newsdesk.claims.attribution import same_claimant
 from newsdesk.index.embedding import Embedder
 from newsdesk.settings import Settings
-from newsdesk.text import numbers, tokens
-from newsdesk.vocabulary import REFERRING_WORDS
+from newsdesk.text import numbers
 
 if TYPE_CHECKING:
     from newsdesk.claims.conflicts import Dispute
@@ -327,20 +326,3 @@ def other_side(best: Candidate, other: Candidate, question: Question) -> bool:
         return another_source(best, other) and (other.confidence is None or other.confidence >= _VIEW_FLOOR)
     return asks_yes_no(question.text)
 
-
-def another_source(best: Candidate, other: Candidate) -> bool:
-    """``other`` is said by another source than ``best`` (`same_source`), and says who it is: a claimant without a
-    proper name in the best sentence's article ("the company said") is that article's subject again, and a
-    sentence right after the best one that opens with a pronoun ("Its chief executive, Tobin Hessler, said")
-    speaks for the body the best one named. A best sentence that names no claimant is the article's own report, and
-    a named claimant of its article whom it does not name is another voice ("The museum reopened after a costly
-    renovation" beside "The council's culture officer, Marit Helgren, said the refit was money well spent")."""
-    if other.metadata["doc_id"] == best.metadata["doc_id"]:
-        if not claimant_identity(other.claimant or ""):
-            return False
-        opening = tokens(other.text)[:1]
-        if follows(best, other) and opening and opening[0].lower in REFERRING_WORDS:
-            return False
-        if best.claimant is None and not best.relay:
-            return not named_in(other.claimant or "", best.text)
-    return not same_source(best, other)

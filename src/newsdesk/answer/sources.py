@@ -1,21 +1,18 @@
 """Who said it: whether two sentences come from one source, and whether a text names a claimant.
 
 One definition of each for every rule that needs it: the latest figure (`latest_figure`: a later figure of the
-same source is a revision) and answer-time disputes (`dispute_answer`: another source's figure is a side, the
-same source's is not).
+same source is a revision), answer-time disputes (`dispute_answer`: another source's figure is a side, the
+same source's is not) and other views (`answering`: `another_source` gives a view of its own).
 """
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
+from newsdesk.answer.candidates import Candidate, follows
 from newsdesk.claims.attribution import claimant_identity, same_claimant
 from newsdesk.text import stem, stems_match, tokens
-from newsdesk.vocabulary import ROLE_WORDS, STOPWORDS
-
-if TYPE_CHECKING:
-    from newsdesk.answer.candidates import Candidate
+from newsdesk.vocabulary import REFERRING_WORDS, ROLE_WORDS, STOPWORDS
 
 
 def same_source(a: Candidate, b: Candidate) -> bool:
@@ -124,3 +121,21 @@ def named_in(claimant: str, text: str) -> bool:
         return True
     words = {stem(w.text) for w in tokens(claimant) if w.lower not in STOPWORDS and len(w.text) > 2}
     return not names and bool(words) and all(any(stems_match(word, other) for other in said) for word in words)
+
+
+def another_source(best: Candidate, other: Candidate) -> bool:
+    """``other`` is said by another source than ``best`` (`same_source`), and says who it is: a claimant without a
+    proper name in the best sentence's article ("the company said") is that article's subject again, and a
+    sentence right after the best one that opens with a pronoun ("Its chief executive, Tobin Hessler, said")
+    speaks for the body the best one named. A best sentence that names no claimant is the article's own report, and
+    a named claimant of its article whom it does not name is another voice ("The museum reopened after a costly
+    renovation" beside "The council's culture officer, Marit Helgren, said the refit was money well spent")."""
+    if other.metadata["doc_id"] == best.metadata["doc_id"]:
+        if not claimant_identity(other.claimant or ""):
+            return False
+        opening = tokens(other.text)[:1]
+        if follows(best, other) and opening and opening[0].lower in REFERRING_WORDS:
+            return False
+        if best.claimant is None and not best.relay:
+            return not named_in(other.claimant or "", best.text)
+    return not same_source(best, other)
