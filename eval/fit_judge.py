@@ -1,8 +1,9 @@
 """Refit the answerer's judge (src/newsdesk/answer/judge.json) on the dev split.
 
-    PYTHONPATH=src python eval/fit_judge.py --store STORE \
-        --set eval/cases.jsonl --set eval/dev/cases.jsonl --target-false-refusals 0.10 \
-        [--read eval/dev2/cases.jsonl --out /tmp/judge-without-dev2.json]
+    PYTHONPATH=src python eval/fit_judge.py --store STORE --set eval/cases.jsonl --set eval/dev/cases.jsonl \
+        --set eval/dev2/cases.jsonl --set eval/dev3/cases.jsonl --target-false-refusals 0.15 --holdout
+    PYTHONPATH=src python eval/fit_judge.py --store STORE --set eval/cases.jsonl --set eval/dev/cases.jsonl \
+        --read eval/dev2/cases.jsonl --out /tmp/judge-without-dev2.json   # leave one file out
 
 STORE must index every article the sets are written against (see docs/evaluation.md).
 Never pass the sealed test split: it is for reporting only.
@@ -54,7 +55,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--store", type=Path, required=True)
     parser.add_argument("--set", dest="sets", type=Path, action="append", required=True)
-    parser.add_argument("--target-false-refusals", type=float, default=0.10)
+    parser.add_argument("--target-false-refusals", type=float, default=0.15)
     parser.add_argument("--out", type=Path, default=JUDGE_FILE)
     parser.add_argument("--holdout", action="store_true", help="also fit on half the stories, report on the other half")
     parser.add_argument("--read", dest="reads", type=Path, action="append", default=[],
