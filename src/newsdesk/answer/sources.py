@@ -129,7 +129,7 @@ def another_source(best: Candidate, other: Candidate) -> bool:
     sentence right after the best one that opens with a pronoun ("Its chief executive, Tobin Hessler, said")
     speaks for the body the best one named. A best sentence that names no claimant is the article's own report, and
     a named claimant of its article whom it does not name is another voice ("The museum reopened after a costly
-    renovation" beside "The council's culture officer, Marit Helgren, said the refit was money well spent")."""
+    renovation" beside "The council's culture officer, Berit Helgren, said the refit was money well spent")."""
     if other.metadata["doc_id"] == best.metadata["doc_id"]:
         if not claimant_identity(other.claimant or ""):
             return False
