@@ -273,18 +273,17 @@ class ExtractiveAnswerer:
         what is asked): "the minister says the tram will bring customers" is half the answer when the traders'
         guild says the works will drive them away."""
         best, limit = chosen[0], self.settings.max_answer_chars
-        kept, views = chosen, []
+        views: list[Candidate] = []
         for other in others[:_VIEW_DEPTH]:
-            if len(views) + 1 >= _MOST_VIEWS:
+            if len(chosen) + len(views) >= _MOST_VIEWS:
                 break
             if other in chosen or not other_side(best, other, question) or addresses_an_assistant(other.text):
                 continue
-            if any(overlaps(c, other) or near_duplicate(c, other) or not another_source(c, other) for c in [*kept, *views]):
+            if any(overlaps(c, other) or near_duplicate(c, other) or not another_source(c, other) for c in [*chosen, *views]):
                 continue
-            option = [*kept, *views, other]
-            if len(option) <= _MOST_VIEWS and answer_length(option, question, limit) <= limit:
+            if answer_length([*chosen, *views, other], question, limit) <= limit:
                 views.append(other)
-        return [*kept, *views]
+        return [*chosen, *views]
 
 
 _Sentence = TypeVar("_Sentence")
