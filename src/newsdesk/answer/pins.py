@@ -12,13 +12,13 @@ from functools import lru_cache
 from newsdesk.claims.extraction import EVENTS
 from newsdesk.answer.questions import Question, Term, entity_met
 from newsdesk.text import (
-    capitalised_runs,
-    names_a_thing,
     YEAR,
     Token,
+    capitalised_runs,
     has_date_expression,
     has_quantity,
     is_a_noun,
+    names_a_thing,
     numbers,
     same_lemma,
     stem,
