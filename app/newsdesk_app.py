@@ -344,8 +344,10 @@ def build_app(assistant: Assistant) -> gr.Blocks:
 
         turn_inputs = [question, answers, outlets, since, until]
         turn_outputs = [chatbot, question, sources, markdown, answers]
+        # A question asked while the previous answer is still finishing runs after it ("always_last"); Gradio's
+        # default for a click drops it.
         turn = dict(fn=respond, inputs=turn_inputs, outputs=turn_outputs, api_visibility="private",
-                    concurrency_limit=ASK_CONCURRENCY, concurrency_id="ask")
+                    concurrency_limit=ASK_CONCURRENCY, concurrency_id="ask", trigger_mode="always_last")
         question.submit(**turn)
         ask_button.click(**turn)
         chatbot.example_select(example_question, None, question, api_visibility="private").then(**turn)
