@@ -10,6 +10,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -141,6 +142,47 @@ def test_after_reindex_the_answerer_embeds_nothing_of_the_passages(
     fresh.embed(texts_embedded_for(passages))
 
     assert passages and fresh.texts_encoded == 0
+
+
+class _RecordingEmbedder(Embedder):
+    """The real model; remembers every text that had to go through it (found in no cache)."""
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self.encoded: list[str] = []
+
+    def _load(self) -> Any:
+        return _RecordingEncoder(super()._load(), self.encoded)
+
+
+class _RecordingEncoder:
+    def __init__(self, encoder: Any, encoded: list[str]) -> None:
+        self._encoder, self._encoded = encoder, encoded
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._encoder, name)
+
+    def encode(self, texts: list[str], batch_size: int) -> np.ndarray:
+        self._encoded.extend(texts)
+        return self._encoder.encode(texts, batch_size)
+
+
+@pytest.mark.parametrize("question", ["How many Russian soldiers were killed?", "Who took Kherson?"])
+def test_after_reindex_answering_encodes_only_the_questions_own_words(
+    make_assistant: Callable[..., Assistant], corpus_dir: Path, question: str
+) -> None:
+    """`texts_embedded_for` must name everything the answerer embeds of the passages: whatever it misses, a new
+    process would encode at every question."""
+    assistant = make_assistant(corpus=[corpus_dir])
+    assistant.reindex()
+    recording = _RecordingEmbedder(backend=assistant.embedder.backend, model_cache=assistant.embedder.model_cache)
+    recording.attach_cache(assistant.settings.store / "vectors.sqlite")  # what a new process sees
+
+    answer = Assistant(assistant.settings, embedder=recording).ask(Request(question))
+
+    assert not answer.refused
+    assert recording.encoded
+    assert [text for text in recording.encoded if text.lower() not in question.lower()] == []
 
 
 @pytest.mark.slow
