@@ -7,8 +7,9 @@ import numpy as np
 
 from newsdesk.answer.candidates import Candidate, matchable_words, figure_windows
 from newsdesk.answer.questions import Question, Term
+from newsdesk.answer.synonyms import LINKS, NEAR_MISSES, relation, related_phrases
 from newsdesk.index.embedding import Embedder
-from newsdesk.text import same_word, tokens
+from newsdesk.text import lemmas, same_word, tokens
 from newsdesk.vocabulary import CONTRAST_SETS, NUMBER_WORDS, STOPWORDS
 
 _FIGURE_WINDOW = 4
@@ -21,6 +22,13 @@ _SPECIFIC = 5.0
 
 # What a synonym by word embedding earns (`TermMatcher.credit`); a term is met at this credit or more.
 SYNONYM_CREDIT = 0.8
+# What a word WordNet links to the term earns (`newsdesk.answer.synonyms`): a synonym, one step narrower ("died" /
+# "killed"), broader from the term's first sense ("walkout" / "strike"), a derivation ("deaths" / "died").
+WORDNET_CREDIT = SYNONYM_CREDIT
+# A WordNet link counts only where the word vectors are at least this close: WordNet does not know which sense a
+# sentence uses ("forecast" / "figure" 0.20, "task" force / "jobs" 0.49 pass through other senses than the news
+# one; "walkout" / "strike" is 0.34). Unrelated words' vectors are mostly below 0.3.
+WORDNET_FLOOR = 0.33
 
 
 class TermMatcher:
@@ -46,12 +54,16 @@ class TermMatcher:
                 self._counted_best = dict(zip(windows, (vectors[1:] @ vectors[0]).tolist(), strict=True))
 
     def credit(self, term: Term, text: str) -> float:
-        """1 for the same word or lemma; `SYNONYM_CREDIT` for a synonym by word embedding; less for a related word;
-        else 0."""
+        """1 for the same word or lemma; `WORDNET_CREDIT` for a word WordNet links to it; `SYNONYM_CREDIT` for a
+        synonym by word embedding; less for a related word; else 0. Words WordNet holds for near misses (antonyms,
+        co-hyponyms) and other members of a closed class earn nothing, however close their vectors."""
         words = matchable_words(text)
         if any(same_word(term.word, word) for word in words):
             return 1.0
-        rows = [self._row[w] for w in words if w in self._row and not contrasting(term.word, w)]
+        if self._wordnet_links(term.word, words, text):
+            return WORDNET_CREDIT
+        rows = [self._row[w] for w in words if w in self._row and not contrasting(term.word, w)
+                and relation(term.word, w) not in NEAR_MISSES]
         if not rows or term.word.lower() not in self._row:
             return 0.0
         best = float(np.max(self._vectors[rows] @ self._vectors[self._row[term.word.lower()]]))
@@ -59,6 +71,24 @@ class TermMatcher:
             return SYNONYM_CREDIT
         floor = self.threshold - 0.25
         return max(0.0, 0.5 * (best - floor) / (self.threshold - floor))
+
+    def _wordnet_links(self, term: str, words: list[str], text: str) -> bool:
+        """A word of ``text``, or a two-word phrase ("stepped down"), that WordNet links to the term."""
+        if any(relation(term, word) in LINKS and not contrasting(term, word) and self._cosine(term, word) >= WORDNET_FLOOR
+               for word in words):
+            return True
+        phrases = related_phrases(term)
+        if not phrases:
+            return False
+        said = [w.lower for w in tokens(text)]
+        return any(second == after and first in lemmas(before)
+                   for first, second in (p.split(" ") for p in phrases) for before, after in zip(said, said[1:]))
+
+    def _cosine(self, a: str, b: str) -> float:
+        """Word vectors' cosine of two embedded words (0 if either was not embedded)."""
+        if a.lower() not in self._row or b not in self._row:
+            return 0.0
+        return float(self._vectors[self._row[a.lower()]] @ self._vectors[self._row[b]])
 
     def meets(self, term: Term, text: str) -> bool:
         """``text`` says the term or a synonym of it (`SYNONYM_CREDIT` or more)."""
