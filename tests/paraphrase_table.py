@@ -87,6 +87,10 @@ def main() -> None:
     embedder = Embedder()
     threshold = Settings().term_similarity
     print("with WordNet:", report(agreeing(embedder, rows, threshold)))
+    links = TermMatcher._wordnet_links
+    TermMatcher._wordnet_links = lambda self, term, words, text: False
+    print("WordNet's near misses only (no links):", report(agreeing(embedder, rows, threshold)))
+    TermMatcher._wordnet_links = links
     term_matching.relation = lambda a, b: None  # the word vectors alone, as before WordNet, to compare
     term_matching.related_phrases = lambda word: frozenset()
     print("word vectors alone:", report(agreeing(embedder, rows, threshold)))

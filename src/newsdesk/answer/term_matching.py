@@ -3,6 +3,8 @@ and whether a figure counts what the question counts. One batch of embeddings pe
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 
 from newsdesk.answer.candidates import Candidate, matchable_words, figure_windows
@@ -45,6 +47,7 @@ class TermMatcher:
         words = sorted({w for c in candidates for w in matchable_words(c.text)} | {t.word.lower() for t in terms})
         self._vectors = embedder.embed(words) if words else np.zeros((0, 1), dtype=np.float32)
         self._row = {word: index for index, word in enumerate(words)}
+        self._credits: dict[tuple[Term, str], float] = {}
         # The counted phrase against the words after every figure, in one batch.
         self._counted_best: dict[str, float] = {}
         if question.counted:
@@ -57,6 +60,12 @@ class TermMatcher:
         """1 for the same word or lemma; `WORDNET_CREDIT` for a word WordNet links to it; `SYNONYM_CREDIT` for a
         synonym by word embedding; less for a related word; else 0. Words WordNet holds for near misses (antonyms,
         co-hyponyms) and other members of a closed class earn nothing, however close their vectors."""
+        key = (term, text)
+        if key not in self._credits:  # coverage, unmet terms and the judge's features ask the same pair again
+            self._credits[key] = self._credit(term, text)
+        return self._credits[key]
+
+    def _credit(self, term: Term, text: str) -> float:
         words = matchable_words(text)
         if any(same_word(term.word, word) for word in words):
             return 1.0
@@ -78,11 +87,7 @@ class TermMatcher:
                for word in words):
             return True
         phrases = related_phrases(term)
-        if not phrases:
-            return False
-        said = [w.lower for w in tokens(text)]
-        return any(second == after and first in lemmas(before)
-                   for first, second in (p.split(" ") for p in phrases) for before, after in zip(said, said[1:]))
+        return bool(phrases) and not phrases.isdisjoint(_word_pairs(text))
 
     def _cosine(self, a: str, b: str) -> float:
         """Word vectors' cosine of two embedded words (0 if either was not embedded)."""
@@ -146,6 +151,14 @@ class TermMatcher:
     def counts(self, text: str) -> bool:
         """Does a figure in ``text`` count what the question counts, judged on the words after it?"""
         return any(self._counted_best.get(window, 0.0) >= _COUNTED_SIMILARITY for window in figure_windows(text))
+
+
+@lru_cache(maxsize=20_000)
+def _word_pairs(text: str) -> frozenset[str]:
+    """Every two consecutive words of ``text``, the first in each of its dictionary forms: "stepped down" gives
+    "step down" (what `related_phrases` holds)."""
+    said = [w.lower for w in tokens(text)]
+    return frozenset(f"{form} {after}" for before, after in zip(said, said[1:]) for form in lemmas(before))
 
 
 def contrasting(a: str, b: str) -> bool:
