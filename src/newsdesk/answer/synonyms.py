@@ -1,7 +1,7 @@
 """Synonyms, broader or narrower words and derivations from WordNet 3.0, read from a table shipped with newsdesk.
 
-MiniLM's single-word vectors do not bridge many paraphrases of news ("walkout" / "strike" 0.34, "sacked" /
-"dismissed"); WordNet does. `scripts/build_synonyms.py` derives `wordnet_related.tsv.gz` from WordNet's files (its
+MiniLM's single-word vectors do not bridge many paraphrases of news ("walkout" / "strike" 0.34, "soared" / "rose"
+0.39); WordNet does. `scripts/build_synonyms.py` derives `wordnet_related.tsv.gz` from WordNet's files (its
 licence is `WORDNET_LICENSE`, beside it): pairs of common words one of whose common senses links them, and pairs
 that must not be linked, even by close word vectors: antonyms ("rose" / "fell", "bought" / "sold") and co-hyponyms
 ("tornado" / "hurricane", "mayor" / "governor"). Run time reads the table once; no WordNet, no network.
@@ -31,7 +31,7 @@ NEAR_MISSES = frozenset({OPPOSED, SISTERS})
 
 @lru_cache(maxsize=1)
 def _lines() -> dict[str, str]:
-    """Each word's line of the table, unparsed: parsing all of it would cost a one-question run seconds."""
+    """Each word's line of the table, unparsed: parsing every line would cost a one-question run a second or more."""
     with gzip.open(TABLE_FILE, "rt", encoding="utf-8") as lines:
         return dict(line.rstrip("\n").split("\t", 1) for line in lines)
 
@@ -56,7 +56,7 @@ def _kind(a: str, b: str) -> str | None:
 @lru_cache(maxsize=100_000)
 def relation(a: str, b: str) -> str | None:
     """How WordNet relates ``b`` to ``a`` through any of their dictionary forms, or None: "fired" / "dismissed" ->
-    SYNONYM, "storm" / "hurricane" -> NARROWER, "rose" / "fell" -> OPPOSED, "mayor" / "governor" -> SISTERS.
+    SYNONYM, "died" / "killed" -> NARROWER_FIRST, "rose" / "fell" -> OPPOSED, "mayor" / "governor" -> SISTERS.
     An antonym pointer between any forms wins."""
     found = {_kind(x, y) for x in lemmas(a) for y in lemmas(b)} - {None}
     for kind in _STRONGEST_FIRST:
