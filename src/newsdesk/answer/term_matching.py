@@ -1,14 +1,18 @@
-"""How well a sentence meets the question's terms: the same word or lemma, or a synonym by word embedding,
-and whether a figure counts what the question counts. One batch of embeddings per question."""
+"""How well a sentence meets the question's terms: the same word or lemma, a word WordNet links to it, or a synonym
+by word embedding (never an antonym or co-hyponym WordNet knows), and whether a figure counts what the question
+counts. One batch of embeddings per question."""
 
 from __future__ import annotations
+
+from functools import lru_cache
 
 import numpy as np
 
 from newsdesk.answer.candidates import Candidate, matchable_words, figure_windows
 from newsdesk.answer.questions import Question, Term
+from newsdesk.answer.synonyms import LINKS, NEAR_MISSES, relation, related_phrases
 from newsdesk.index.embedding import Embedder
-from newsdesk.text import same_word, tokens
+from newsdesk.text import lemmas, same_word, tokens
 from newsdesk.vocabulary import CONTRAST_SETS, NUMBER_WORDS, STOPWORDS
 
 _FIGURE_WINDOW = 4
@@ -21,6 +25,13 @@ _SPECIFIC = 5.0
 
 # What a synonym by word embedding earns (`TermMatcher.credit`); a term is met at this credit or more.
 SYNONYM_CREDIT = 0.8
+# What a word WordNet links to the term earns (`newsdesk.answer.synonyms`): a synonym, one step narrower ("died" /
+# "killed"), broader from the term's first sense ("walkout" / "strike"), a derivation ("deaths" / "died").
+WORDNET_CREDIT = SYNONYM_CREDIT
+# A WordNet link counts only where the word vectors are at least this close: WordNet does not know which sense a
+# sentence uses ("forecast" / "figure" 0.20 and "lie" / "line" 0.29 are links through senses news rarely means;
+# "walkout" / "strike" is 0.34, "soared" / "rose" 0.39). Unrelated words' vectors are mostly below 0.3.
+WORDNET_FLOOR = 0.33
 
 
 class TermMatcher:
@@ -37,6 +48,7 @@ class TermMatcher:
         words = sorted({w for c in candidates for w in matchable_words(c.text)} | {t.word.lower() for t in terms})
         self._vectors = embedder.embed(words) if words else np.zeros((0, 1), dtype=np.float32)
         self._row = {word: index for index, word in enumerate(words)}
+        self._credits: dict[tuple[Term, str], float] = {}
         # The counted phrase against the words after every figure, in one batch.
         self._counted_best: dict[str, float] = {}
         if question.counted:
@@ -46,12 +58,22 @@ class TermMatcher:
                 self._counted_best = dict(zip(windows, (vectors[1:] @ vectors[0]).tolist(), strict=True))
 
     def credit(self, term: Term, text: str) -> float:
-        """1 for the same word or lemma; `SYNONYM_CREDIT` for a synonym by word embedding; less for a related word;
-        else 0."""
+        """1 for the same word or lemma; `WORDNET_CREDIT` for a word WordNet links to it; `SYNONYM_CREDIT` for a
+        synonym by word embedding; less for a related word; else 0. Words WordNet holds for near misses (antonyms,
+        co-hyponyms) and other members of a closed class earn nothing, however close their vectors."""
+        key = (term, text)
+        if key not in self._credits:  # coverage, unmet terms and the judge's features ask the same pair again
+            self._credits[key] = self._credit(term, text)
+        return self._credits[key]
+
+    def _credit(self, term: Term, text: str) -> float:
         words = matchable_words(text)
         if any(same_word(term.word, word) for word in words):
             return 1.0
-        rows = [self._row[w] for w in words if w in self._row and not contrasting(term.word, w)]
+        if self._wordnet_links(term.word, words, text):
+            return WORDNET_CREDIT
+        rows = [self._row[w] for w in words if w in self._row and not contrasting(term.word, w)
+                and relation(term.word, w) not in NEAR_MISSES]
         if not rows or term.word.lower() not in self._row:
             return 0.0
         best = float(np.max(self._vectors[rows] @ self._vectors[self._row[term.word.lower()]]))
@@ -59,6 +81,20 @@ class TermMatcher:
             return SYNONYM_CREDIT
         floor = self.threshold - 0.25
         return max(0.0, 0.5 * (best - floor) / (self.threshold - floor))
+
+    def _wordnet_links(self, term: str, words: list[str], text: str) -> bool:
+        """A word of ``text``, or a two-word phrase ("stepped down"), that WordNet links to the term."""
+        if any(relation(term, word) in LINKS and not contrasting(term, word)
+               and self._cosine(term, word) >= WORDNET_FLOOR for word in words):
+            return True
+        phrases = related_phrases(term)
+        return bool(phrases) and not phrases.isdisjoint(_word_pairs(text))
+
+    def _cosine(self, a: str, b: str) -> float:
+        """Word vectors' cosine of two embedded words (0 if either was not embedded)."""
+        if a.lower() not in self._row or b not in self._row:
+            return 0.0
+        return float(self._vectors[self._row[a.lower()]] @ self._vectors[self._row[b]])
 
     def meets(self, term: Term, text: str) -> bool:
         """``text`` says the term or a synonym of it (`SYNONYM_CREDIT` or more)."""
@@ -116,6 +152,14 @@ class TermMatcher:
     def counts(self, text: str) -> bool:
         """Does a figure in ``text`` count what the question counts, judged on the words after it?"""
         return any(self._counted_best.get(window, 0.0) >= _COUNTED_SIMILARITY for window in figure_windows(text))
+
+
+@lru_cache(maxsize=20_000)
+def _word_pairs(text: str) -> frozenset[str]:
+    """Every two consecutive words of ``text``, the first in each of its dictionary forms: "stepped down" gives
+    "step down" (what `related_phrases` holds)."""
+    said = [w.lower for w in tokens(text)]
+    return frozenset(f"{form} {after}" for before, after in zip(said, said[1:]) for form in lemmas(before))
 
 
 def contrasting(a: str, b: str) -> bool:
