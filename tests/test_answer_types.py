@@ -445,3 +445,16 @@ def test_the_next_sentence_withholds_the_answer_only_when_it_is_about_what_is_as
 )
 def test_a_place_named_after_village_of_is_no_persons_name(question, sentence, met):
     assert type_met(analyse(question), sentence, None) is met
+
+
+@pytest.mark.parametrize(
+    "question, sentence, met",
+    [
+        ("What is the name of the finance minister?", "The fisheries minister, Tova Strandmark, told the assembly it would not accept it.", False),
+        ("What is the name of the finance minister?", "The finance minister, Tova Strandmark, presented the budget.", True),
+        # The participle is often unsaid: "the planning officer" is "the officer".
+        ("Who is the planning officer who raised the alarm?", "The officer, Ada Brook, raised the alarm.", True),
+    ],
+)
+def test_the_words_saying_which_role_is_asked_must_stand_in_the_sentence(question, sentence, met):
+    assert type_met(analyse(question), sentence, None) is met

@@ -281,3 +281,9 @@ def test_a_figure_counting_what_the_question_says_happened_counts_it(embedder):
     asked = analyse("How many boats did the coastguard board last year?")
     candidate = _sentence_in_article("Its coastguard says it carried out 48 boardings last year, all of them of vessels in its waters.")
     assert first_unmet_pin(asked, candidate, TermMatcher(embedder, asked, [candidate], threshold=0.62)) is None
+
+
+def test_a_sentence_saying_the_figure_was_not_given_is_kept_for_the_answerer_to_cite(embedder):
+    asked = analyse("How much is the institute asking for its next voyage?")
+    candidate = _sentence_in_article("The institute has not said how much it wants for the voyage.")
+    assert first_unmet_pin(asked, candidate, TermMatcher(embedder, asked, [candidate], threshold=0.62)) is None

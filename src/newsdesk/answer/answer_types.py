@@ -201,12 +201,25 @@ def asks_a_role(question: str) -> bool:
 
 def role_met(question: str, text: str) -> bool:
     """"Who is the planning officer who ...": the sentence must say "officer" (the same word or lemma) beside the
-    name it gives; a name given for another role does not answer."""
+    name it gives, and the words that say which one ("finance" of "the finance minister": `_role_modifiers`); a
+    name given for another role ("the fisheries minister, X") does not answer."""
     head = _asked_head(question)
     if head is None:
         return True
+    said = tokens(text)
     # The same role by lemma or whole stem: "officers" says "officer", "officials" does not (a stem's prefix would).
-    return any(same_lemma(head, w.text) or stem(head) == stem(w.text) for w in tokens(text))
+    return all(any(same_lemma(word, w.text) or stem(word) == stem(w.text) for w in said)
+               for word in [*_role_modifiers(question), head])
+
+
+def _role_modifiers(question: str) -> list[str]:
+    """The common words before the head of the role asked: "finance" of "Ostry's finance minister" (a name is
+    a pin of its own; a participle, "the planning officer", often goes unsaid)."""
+    match = _ASKED_ROLE.search(question)
+    if match is None:
+        return []
+    words = [w for w in match.group("role").split() if w[0].islower() and not w.endswith(("ed", "ing"))]
+    return [w for w in words[:-1] if w not in STOPWORDS]
 
 
 def speaker_may_be_asked(question: str, text: str, claimant: str) -> bool:

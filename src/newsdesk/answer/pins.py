@@ -10,6 +10,7 @@ from functools import lru_cache
 
 
 from newsdesk.claims.extraction import EVENTS
+from newsdesk.answer.answer_types import says_not_known
 from newsdesk.answer.questions import Question, Term, entity_met
 from newsdesk.text import (
     YEAR,
@@ -406,7 +407,11 @@ def _claimant_unmet(question: Question, candidate: Candidate, matcher: TermMatch
 
 
 def _figure_or_date_missing(question: Question, candidate: Candidate, matcher: TermMatcher) -> str | None:
-    """A quantity or date question needs a figure or date, not under a condition ("if the dam fails, ...")."""
+    """A quantity or date question needs a figure or date, not under a condition ("if the dam fails, ..."); a
+    sentence saying the figure or date was not given ("has not said how much it wants") is kept for the answerer,
+    which refuses citing it."""
+    if says_not_known(candidate.text):
+        return None
     if question.kind in ("quantity", "date") and _HYPOTHETICAL.match(candidate.text):
         return "is hypothetical"
     if question.kind == "quantity" and not has_quantity(candidate.text):
