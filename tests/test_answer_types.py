@@ -458,3 +458,16 @@ def test_a_place_named_after_village_of_is_no_persons_name(question, sentence, m
 )
 def test_the_words_saying_which_role_is_asked_must_stand_in_the_sentence(question, sentence, met):
     assert type_met(analyse(question), sentence, None) is met
+
+
+@pytest.mark.parametrize(
+    "sentence, money",
+    [
+        ("The repairs will cost 6.3 million drammels.", True),
+        ("A typical household will pay about 96 drammels more a year.", True),
+        ("The repairs will take 40 days.", False),
+        ("The coastguard fined 12 trawlers.", False),  # a rare word, but not rare enough to be a currency
+    ],
+)
+def test_a_figure_in_a_currency_english_does_not_list_is_money(sentence, money):
+    assert gives_figure_asked("How much will the repairs cost?", sentence) is money

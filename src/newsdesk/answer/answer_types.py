@@ -400,9 +400,23 @@ def gives_figure_asked(question: str, text: str) -> bool:
     if counting and not gives_a_count(question, text):
         return False
     return all(
-        given.search(text) for name, (asked, given) in _FIGURE_TYPES.items()
+        given.search(text) or (name == "money" and in_a_currency_of_its_own(text))
+        for name, (asked, given) in _FIGURE_TYPES.items()
         if asked.search(question) and not (counting and name == "money")
     )
+
+
+# A figure and the word after it, past a multiplier: "3.4 billion drammels", "about 96 drammels".
+_FIGURE_THEN_WORD = re.compile(r"(?:" + NUMBER.pattern + r")(?:\s+(?:" + "|".join([*MULTIPLIERS, "bn", "m"]) + r"))?\s+(?P<unit>[a-z]+)\b")
+# Specificity (wordfreq) of a word after a figure rare enough to be a currency English does not list ("drammels"):
+# units of other things are common words ("kilometres" 2.8, "hectares" 3.2, "trawlers" 4.1).
+_RARE_UNIT = 4.5
+
+
+def in_a_currency_of_its_own(text: str) -> bool:
+    """A figure followed by a rare word that `CURRENCY_WORDS` does not list: a country's own currency ("cost 6.3
+    million drammels"), which answers "how much did it cost?" as crowns or euros would."""
+    return any(specificity(m.group("unit")) >= _RARE_UNIT for m in _FIGURE_THEN_WORD.finditer(text))
 
 
 def gives_the_answer(question: Question, text: str, claimant: str | None) -> bool:
