@@ -3,7 +3,7 @@ through the real ``Assistant`` with the real embedding model.
 
 Every brief is indexed as its own article in one store per table; each row's question is asked against the
 whole store, so a near-miss question can be answered wrongly from any brief, as a user's would be.
-Run ``PYTHONPATH=src python tests/nearmiss_table.py [--holdout]`` for the accuracy per kind and every miss;
+Run ``PYTHONPATH=src python tests/nearmiss_table.py [--premise] [--holdout]`` for the accuracy per kind and every miss;
 tests/test_nearmiss_table.py asserts the floors on the development table.
 """
 
@@ -29,6 +29,9 @@ DATA = Path(__file__).resolve().parent / "data"
 TABLE = DATA / "nearmiss_table.jsonl"
 # Written with the table, before the answerer was read; only reported, never developed against.
 HOLDOUT = DATA / "nearmiss_holdout.jsonl"
+# Round 7's premise specification (tests/data/README.md), in the same format; its holdout is only reported.
+PREMISE_TABLE = DATA / "premise_table.jsonl"
+PREMISE_HOLDOUT = DATA / "premise_holdout.jsonl"
 ANSWERABLE = "answerable-paraphrase"
 NEAR_MISS_KINDS = (
     "other-place", "other-year", "date-not-given", "role-only", "reason-not-stated", "withheld",
@@ -121,7 +124,9 @@ def report(outcomes: list[Outcome]) -> str:
 
 
 def main(argv: list[str]) -> None:
-    path = HOLDOUT if "--holdout" in argv else TABLE
+    premise = "--premise" in argv
+    holdout = "--holdout" in argv
+    path = {(False, False): TABLE, (False, True): HOLDOUT, (True, False): PREMISE_TABLE, (True, True): PREMISE_HOLDOUT}[(premise, holdout)]
     rows = load_rows(path)
     embedder = Embedder()
     embedder.warm_up()

@@ -379,3 +379,95 @@ def test_a_dateline_is_dropped_and_nothing_else(text, left):
     from newsdesk.text import without_datelines
 
     assert without_datelines(text) == left
+
+
+@pytest.mark.parametrize(
+    "sentence, not_known",
+    [
+        ("Neither side has said what was agreed.", True),
+        ("Nobody has explained why the alarm failed.", True),
+        ("The board said no decision had yet been taken.", True),
+        # "said" of the attribution, not of what was withheld.
+        ("No one was injured, police said.", False),
+        ("Neither team scored in the first half, the coach said.", False),
+    ],
+)
+def test_nobody_having_said_what_is_asked_and_an_open_decision_are_not_known(sentence, not_known):
+    assert says_not_known(sentence) is not_known
+
+
+@pytest.mark.parametrize(
+    "question, sentence, withheld",
+    [
+        ("What is the name of the engineer who said the pumps failed?",
+         "An engineer at the station, who declined to be named, said two pumps had failed.", True),
+        ("Who is the official who described the inspection?",
+         "The bakery was inspected, an official said, speaking on condition of anonymity.", True),
+        # What the anonymous source said is still given: only a name is withheld.
+        ("How many pumps failed?", "An engineer at the station, who declined to be named, said two pumps had failed.", False),
+        ("What did the engineer say about the pumps?",
+         "An engineer at the station, who declined to be named, said two pumps had failed.", False),
+    ],
+)
+def test_an_anonymous_source_withholds_only_a_name(question, sentence, withheld):
+    assert withholds_answer(analyse(question), sentence) is withheld
+
+
+@pytest.mark.parametrize(
+    "question, best, after, withheld",
+    [
+        ("What did the two towns agree at the talks?", "Negotiators from the two towns met for talks on Thursday.",
+         "Neither side has said what was agreed.", True),
+        ("Will the owners get their bonds back?", "The owners paid a bond of 80,000 crowns each.",
+         "Neither government said whether the bonds would be returned.", True),
+        # What the next sentence withholds is something else than what is asked.
+        ("At what age will people retire under the deal?", "The retirement age will rise from 65 to 66 under the deal.",
+         "She said the unions had agreed in return for a higher pension, but did not say how much higher.", False),
+        ("How did the committee split on the rise?", "Four of the seven committee members voted for the rise.",
+         "The minister did not say when the fuel duty cut would take effect.", False),
+    ],
+)
+def test_the_next_sentence_withholds_the_answer_only_when_it_is_about_what_is_asked(question, best, after, withheld):
+    from newsdesk.answer.answer_types import withheld_after
+
+    assert withheld_after(analyse(question), best, after) is withheld
+
+
+@pytest.mark.parametrize(
+    "question, sentence, met",
+    [
+        ("What is the name of the hiker who found the shell?", "A hiker near the village of Holm Ash found a shell.", False),
+        ("What is the name of the cyclist?", "A cyclist from the town of Ostry Cross was hurt, the ambulance service said.", False),
+        ("What is the name of the hiker who found the shell?", "Tova Brand, a hiker from the village of Holm Ash, found it.", True),
+        # A place's name is what is asked: the name after "village of" answers.
+        ("What is the name of the village where the shell was found?", "A hiker near the village of Holm Ash found a shell.", True),
+    ],
+)
+def test_a_place_named_after_village_of_is_no_persons_name(question, sentence, met):
+    assert type_met(analyse(question), sentence, None) is met
+
+
+@pytest.mark.parametrize(
+    "question, sentence, met",
+    [
+        ("What is the name of the finance minister?", "The fisheries minister, Tova Strandmark, told the assembly it would not accept it.", False),
+        ("What is the name of the finance minister?", "The finance minister, Tova Strandmark, presented the budget.", True),
+        # The participle is often unsaid: "the planning officer" is "the officer".
+        ("Who is the planning officer who raised the alarm?", "The officer, Ada Brook, raised the alarm.", True),
+    ],
+)
+def test_the_words_saying_which_role_is_asked_must_stand_in_the_sentence(question, sentence, met):
+    assert type_met(analyse(question), sentence, None) is met
+
+
+@pytest.mark.parametrize(
+    "sentence, money",
+    [
+        ("The repairs will cost 6.3 million drammels.", True),
+        ("A typical household will pay about 96 drammels more a year.", True),
+        ("The repairs will take 40 days.", False),
+        ("The coastguard fined 12 trawlers.", False),  # a rare word, but not rare enough to be a currency
+    ],
+)
+def test_a_figure_in_a_currency_english_does_not_list_is_money(sentence, money):
+    assert gives_figure_asked("How much will the repairs cost?", sentence) is money

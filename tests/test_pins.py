@@ -241,3 +241,27 @@ def test_a_rejected_sentence_records_the_kind_of_the_first_pin_it_misses(embedde
     candidate = _sentence_in_article(sentence)
     unmet = first_unmet_pin(asked, candidate, TermMatcher(embedder, asked, [candidate], threshold=0.62))
     assert (unmet[0] if unmet else None) == kind
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "neighbours", "rejected"),
+    [
+        ("What is the unemployment rate among women?", "Youth unemployment stood at 14.9 percent.", "", True),
+        ("What is the unemployment rate among women?", "Among women it stood at 6.1 percent.", "", False),
+        ("How many of the dead were children?", "The toll has risen to 14, the agency said.", "", True),
+        ("How many of the dead were children?", "The toll has risen to 14.", "Four of them were children.", False),
+        ("How much prize money did the women's winner receive?", "The winners receive 4 million crowns.", "", True),
+    ],
+)
+def test_a_group_of_people_asked_must_be_named_by_the_sentence_or_its_context(embedder, question, sentence, neighbours, rejected):
+    from newsdesk.answer.pins import group_unmet
+
+    asked = analyse(question)
+    candidate = _sentence_in_article(sentence, neighbours)
+    assert (group_unmet(asked, candidate, TermMatcher(embedder, asked, [candidate], threshold=0.62)) is not None) is rejected
+
+
+def test_a_sentence_saying_the_figure_was_not_given_is_kept_for_the_answerer_to_cite(embedder):
+    asked = analyse("How much is the institute asking for its next voyage?")
+    candidate = _sentence_in_article("The institute has not said how much it wants for the voyage.")
+    assert first_unmet_pin(asked, candidate, TermMatcher(embedder, asked, [candidate], threshold=0.62)) is None

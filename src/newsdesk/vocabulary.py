@@ -40,13 +40,18 @@ CALENDAR_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
 # Closed classes of English whose members word embeddings place close together but which never stand
 # for each other: "women" is not "men", "March" not "February", "second" not "first". A question term is
 # not met by another member of its class, however similar their vectors.
+# Groups of people a question may pick ("the rate among women", "how many of the dead were children"): a figure
+# for everyone, or for another group, does not answer it (`newsdesk.answer.pins`).
+PEOPLE_GROUPS: tuple[frozenset[str], ...] = (
+    frozenset("man men woman women male female boy boys girl girls".split()),
+    frozenset("adult adults child children youth young elderly older pensioner pensioners teenager teenagers".split()),
+)
 CONTRAST_SETS: tuple[frozenset[str], ...] = (
     frozenset(MONTHS[:12]),
     frozenset(WEEKDAYS),
     frozenset(CARDINALS),
     frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split()),
-    frozenset("man men woman women male female boy boys girl girls".split()),
-    frozenset("adult adults child children youth young elderly older pensioner pensioners teenager teenagers".split()),
+    *PEOPLE_GROUPS,
     frozenset("north south east west northern southern eastern western upper lower".split()),
     frozenset("morning afternoon evening night".split()),
     frozenset("spring summer autumn winter".split()),
@@ -233,6 +238,19 @@ UNDISCLOSED_PATTERNS = (
     r"\b(was|were|is|are|remains?|remained) (unknown|unclear|undisclosed|unnamed)\b",
     r"\bit (is|was) (not|un)(clear|known)\b",
     r"\bno (reason|explanation|details?) (was|were|has been|have been) (given|offered|released)\b",
+    # "Neither side has said what was agreed", "nobody has explained why": no one gave what is asked (not "No one
+    # was hurt, police said").
+    r"\b(neither|nobody|no one)\b[^.;:,]{0,80}?\b(?:has |have |had )?(said|disclosed|revealed|announced|explained|confirmed) "
+    r"(whether|what|how|when|why|who|which|if)\b",
+    # "said no decision had been made": the outcome asked is not known yet.
+    r"\bno decision (?:has|had|have|was|were) (?:yet )?(?:been )?(?:made|taken|reached)\b",
+)
+# A source who is not named: "who declined to be named", "speaking on condition of anonymity". It withholds a
+# name only: what the source said is still given (`newsdesk.answer.answer_types.withholds_answer`).
+ANONYMITY_PATTERNS = (
+    r"\b(?:declined|refused|asked|wished|did not want) (?:not )?to be (?:named|identified)\b",
+    r"\bon (?:the )?condition of anonymity\b",
+    r"\bon (?:the )?condition (?:that )?(?:he|she|they) (?:not be|was not|were not|would not be) (?:named|identified)\b",
 )
 # Words of a stance or attitude: "why is she wary", "why do they oppose it". What someone says is their
 # account of why they hold it, with or without "because"; why they did something needs a stated reason.

@@ -36,6 +36,7 @@ from newsdesk.text import (
     without_datelines,
 )
 from newsdesk.vocabulary import (
+    ANONYMITY_PATTERNS,
     ATTRIBUTION_VERBS,
     CALENDAR_WORDS,
     CAVEATS,
@@ -45,8 +46,10 @@ from newsdesk.vocabulary import (
     MONTHS,
     MULTIPLIERS,
     NUMBER_WORDS,
+    ORGANISATION_NOUNS,
     PERCENT_PATTERN,
     PERSON_NOUNS,
+    PLACE_NOUNS,
     REASON_PATTERNS,
     ROLE_WORDS,
     STANCE_WORDS,
@@ -56,6 +59,7 @@ from newsdesk.vocabulary import (
 )
 
 _UNDISCLOSED = re.compile("|".join(UNDISCLOSED_PATTERNS), re.IGNORECASE)
+_ANONYMOUS = re.compile("|".join(ANONYMITY_PATTERNS), re.IGNORECASE)
 _REASON = re.compile("|".join(REASON_PATTERNS), re.IGNORECASE)
 _WITHHELD_REASON = re.compile(WITHHELD_REASON_PATTERN, re.IGNORECASE)
 # "What is the name of ...", "Who is the ...": only a name answers; "Who organised it?" may be answered by a group.
@@ -67,7 +71,7 @@ _ASKS_SPEAKER = re.compile(r"\b(" + "|".join(sorted(ATTRIBUTION_VERBS)) + r")\b"
 # "Who is the planning officer who ...", "the name of the substance in ...": the role or thing whose name is asked.
 _ASKED_ROLE = re.compile(
     r"\b(?:who (?:is|was|are|were)|names? of) (?:the |a |an |his |her |its |their )?(?:other |two |three |new |current |former )*"
-    r"(?P<role>[a-z][a-z'-]*(?: [a-z][a-z'-]*){0,2}?)(?= who\b| that\b| which\b| whose\b| in\b| at\b| of\b| on\b| for\b| from\b|\?|$)",
+    r"(?P<role>[a-z][a-z'-]*(?: [a-z][a-z'-]*){0,2}?)(?= who\b| that\b| which\b| whose\b| where\b| in\b| at\b| of\b| on\b| for\b| from\b|\?|$)",
     re.IGNORECASE,
 )
 _COUNTING = re.compile(r"\bhow many\b", re.IGNORECASE)
@@ -77,7 +81,10 @@ _FIGURE_TYPES = {
 
 
 def withholds_answer(question: Question, text: str) -> bool:
-    """The sentence says the fact was not given, and gives no figure or date that a figure or date question wants."""
+    """The sentence says the fact was not given, and gives no figure or date that a figure or date question wants;
+    or a name is asked and the sentence's source is one who would not be named ("who declined to be named")."""
+    if asks_a_name(question) and _ANONYMOUS.search(text):
+        return True
     if not says_not_known(text):
         return False
     # A figure or date the question itself gives ("its 2027 tour") is not the one asked for.
@@ -93,6 +100,30 @@ def withholds_answer(question: Question, text: str) -> bool:
     if question.kind == "reason":  # "did not publish a revised figure" withholds a figure, not the reason asked for
         return bool(_WITHHELD_REASON.search(text))
     return True
+
+
+def asks_a_name(question: Question) -> bool:
+    """"What is the name of ...", "who is the ...": only a name answers (not "who organised it?")."""
+    return question.kind == "agent" and bool(_ASKS_NAME.search(question.text))
+
+
+def withheld_after(question: Question, best: str, after: str) -> bool:
+    """``after``, the sentence after the best one, says that what is asked was not given: it withholds the answer
+    (`withholds_answer`) and is about what is asked, by one of the question's common words that it says and the
+    best sentence does not ("what did they agree?": "They met for talks." "Neither side has said what was
+    agreed."), or that stands in what it says was not given ("whether the bonds would be returned"). "She did
+    not say how much higher" after the retirement age asked is about something else."""
+    if not withholds_answer(question, after):
+        return False
+    asked = [t for t in question.terms if not t.word[0].isupper() and t.weight >= 1.0]
+    marker = _UNDISCLOSED.search(after)
+    withheld = tokens(after[marker.end():] if marker else "")
+    said_before = tokens(best)
+    return any(
+        any(same_word(t.word, w.text) for w in withheld)
+        or (any(same_word(t.word, w.text) for w in tokens(after)) and not any(same_word(t.word, w.text) for w in said_before))
+        for t in asked
+    )
 
 
 def _without_question_numbers(question: Question, text: str) -> str:
@@ -170,12 +201,25 @@ def asks_a_role(question: str) -> bool:
 
 def role_met(question: str, text: str) -> bool:
     """"Who is the planning officer who ...": the sentence must say "officer" (the same word or lemma) beside the
-    name it gives; a name given for another role does not answer."""
+    name it gives, and the words that say which one ("finance" of "the finance minister": `_role_modifiers`); a
+    name given for another role ("the fisheries minister, X") does not answer."""
     head = _asked_head(question)
     if head is None:
         return True
+    said = tokens(text)
     # The same role by lemma or whole stem: "officers" says "officer", "officials" does not (a stem's prefix would).
-    return any(same_lemma(head, w.text) or stem(head) == stem(w.text) for w in tokens(text))
+    return all(any(same_lemma(word, w.text) or stem(word) == stem(w.text) for w in said)
+               for word in [*_role_modifiers(question), head])
+
+
+def _role_modifiers(question: str) -> list[str]:
+    """The common words before the head of the role asked: "finance" of "Ostry's finance minister" (a name is
+    a pin of its own; a participle, "the planning officer", often goes unsaid)."""
+    match = _ASKED_ROLE.search(question)
+    if match is None:
+        return []
+    words = [w for w in match.group("role").split() if w[0].islower() and not w.endswith(("ed", "ing"))]
+    return [w for w in words[:-1] if w not in STOPWORDS]
 
 
 def speaker_may_be_asked(question: str, text: str, claimant: str) -> bool:
@@ -231,6 +275,8 @@ def _name_given(question: Question, text: str, claimant: str | None) -> bool:
                                       or speaker_may_be_asked(question.text, text, claimant or ""))
     speaker = {w.lower for w in tokens(claimant or "")}
     things = _thing_names(text) if asks_people(question.text) else set()
+    if not _asks_a_thing(question.text):
+        things |= _named_places(text)
     in_text = [n for n in new_names(text, question) if (by_claimant or n.lower() not in speaker) and n not in things]
     named = in_text or (by_claimant and new_names(claimant or "", question))
     return bool(named) and role_met(question.text, text)
@@ -246,6 +292,25 @@ def _thing_names(text: str) -> set[str]:
     """The words of names that end in an organisation or place noun ("the National Civil Protection Agency",
     "Elm Road"): no person's name, so no answer to who a person is."""
     return {w.text for run in capitalised_runs(text) if names_a_thing(run) for w in run}
+
+
+def _asks_a_thing(question: str) -> bool:
+    """"The name of the village ...", "of the firm ...": the name asked is a place's or an organisation's."""
+    head = _asked_head(question)
+    return head is not None and bool(lemmas(head) & (PLACE_NOUNS | ORGANISATION_NOUNS))
+
+
+def _named_places(text: str) -> set[str]:
+    """The words of names right after a place noun and "of": "a farmer near the village of Holm Ash" names a
+    village, not the farmer; no answer to whose name is asked."""
+    words = tokens(text)
+    position = {word.start: index for index, word in enumerate(words)}
+    found: set[str] = set()
+    for run in capitalised_runs(text):
+        index = position[run[0].start]
+        if index >= 2 and words[index - 1].lower == "of" and lemmas(words[index - 2].text) & PLACE_NOUNS:
+            found |= {w.text for w in run}
+    return found
 
 
 def _agent_given(question: Question, text: str, claimant: str | None) -> bool:
@@ -335,9 +400,23 @@ def gives_figure_asked(question: str, text: str) -> bool:
     if counting and not gives_a_count(question, text):
         return False
     return all(
-        given.search(text) for name, (asked, given) in _FIGURE_TYPES.items()
+        given.search(text) or (name == "money" and in_a_currency_of_its_own(text))
+        for name, (asked, given) in _FIGURE_TYPES.items()
         if asked.search(question) and not (counting and name == "money")
     )
+
+
+# A figure and the word after it, past a multiplier: "3.4 billion drammels", "about 96 drammels".
+_FIGURE_THEN_WORD = re.compile(r"(?:" + NUMBER.pattern + r")(?:\s+(?:" + "|".join([*MULTIPLIERS, "bn", "m"]) + r"))?\s+(?P<unit>[a-z]+)\b")
+# Specificity (wordfreq) of a word after a figure rare enough to be a currency English does not list ("drammels"):
+# units of other things are common words ("kilometres" 2.8, "hectares" 3.2, "trawlers" 4.1).
+_RARE_UNIT = 4.5
+
+
+def in_a_currency_of_its_own(text: str) -> bool:
+    """A figure followed by a rare word that `CURRENCY_WORDS` does not list: a country's own currency ("cost 6.3
+    million drammels"), which answers "how much did it cost?" as crowns or euros would."""
+    return any(specificity(m.group("unit")) >= _RARE_UNIT for m in _FIGURE_THEN_WORD.finditer(text))
 
 
 def gives_the_answer(question: Question, text: str, claimant: str | None) -> bool:

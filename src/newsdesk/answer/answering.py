@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, TypeVar
 import numpy as np
 from langchain_core.documents import Document
 
-from newsdesk.answer.answer_types import gives_the_answer, states_a_caveat, type_met, withholds_answer
+from newsdesk.answer.answer_types import gives_the_answer, states_a_caveat, type_met, withheld_after, withholds_answer
 from newsdesk.answer.answers import Answer, Evidence
 from newsdesk.answer.candidates import (
     Candidate,
@@ -223,7 +223,13 @@ class ExtractiveAnswerer:
         """The sentence saying the asked fact was not given, when it is the best passing sentence by rank or by
         the judge's confidence: "has not said how much it wants" outweighs an older figure beside it."""
         surest = max(passing, key=lambda c: c.confidence or 0.0, default=None)
-        return first_withheld(self._best(passing), surest, lambda c: withholds_answer(question, c.text))
+        best = self._best(passing)
+        found = first_withheld(best, surest, lambda c: withholds_answer(question, c.text))
+        if found is not None or best is None or question.kind in _GIVEN_IN_PLACE:
+            return found
+        # The sentence after the best one says what is asked was not given (`withheld_after`): "They met for talks
+        # on Thursday." "Neither side has said what was agreed."
+        return next((c for c in passing if follows(best, c) and withheld_after(question, best.text, c.text)), None)
 
     def _gives_the_answer(self, ranked: list[Candidate], question: Question) -> Candidate:
         """The best sentence, or when it does not give the answer asked (`gives_the_answer`), the first one
@@ -296,6 +302,9 @@ def first_withheld(best: _Sentence | None, surest: _Sentence | None,
     return next((c for c in (best, surest) if c is not None and withholds(c)), None)
 
 
+# Question kinds whose answer a sentence gives in place (a figure, a date): a next sentence saying something else
+# was not given ("Police declined to comment.") does not withhold it.
+_GIVEN_IN_PLACE = ("quantity", "date")
 # The ranker's scores are log-odds among one question's sentences: a sentence within this margin of the best is
 # at least e^-2 (about 0.14) times as likely to be the one that answers. Without the ranker, a share of the score.
 _RANK_MARGIN = 2.0
