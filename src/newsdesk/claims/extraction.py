@@ -125,7 +125,7 @@ _STRONG_CUES = re.compile(
 )
 _CONTRAST_CUES = re.compile(r"(?:^|\W)(?:but|however|whereas|while|yet)\W")
 # A wire dateline: the agency that filed the story, its initials in brackets (group 1), in the dateline at
-# the start of the body: "HARBURY (NPA) —", "OLDCASTLE, North Vale (NPA) -", "HARBURY, May 15 (NPA) -".
+# the start of the body: "HARBURY (NPA) —", "QUARNBY, North Vale (NPA) -", "HARBURY, May 15 (NPA) -".
 # Not `text.DATELINE`, which finds a dateline anywhere to drop it (so that its month does not date a figure):
 # that one needs no agency and reads none, and a place followed by a region rather than a date is not its
 # concern; this one asks only "which agency relays this story?", of the story's first line.
