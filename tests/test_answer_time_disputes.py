@@ -16,7 +16,7 @@ import pytest
 from newsdesk.answer.candidates import Candidate
 from newsdesk.answer.answering import ExtractiveAnswerer
 from newsdesk.answer.composing import compose
-from newsdesk.answer.dispute_answer import DISAGREE, affirms, answer_time_sides, disagreement
+from newsdesk.answer.dispute_answer import DISAGREE, affirms, answer_time_sides, disagreement, with_estimate_read
 from newsdesk.answer.questions import analyse
 from newsdesk.answer.verification import answer_sentences, cited_numbers, supports
 from newsdesk.claims.attribution import claimant_label
@@ -421,8 +421,9 @@ PRECISION_ARTICLES = {
 }
 
 PRECISION_QUESTIONS = [  # (what it shows, question, the values every side must show; () when no dispute)
-    pytest.param("a union and a company count strikers", "How many drivers joined the strike at the Ambleford depot?", ("1,200", "340"),
-                 marks=pytest.mark.xfail(strict=True, reason='recall: "stayed away from work" is not judged the event asked (event_met 0.18)')),
+    # "stayed away from work" is not judged the event asked (event_met 0.18), but names no event of its own and
+    # stands in the other side's article: it counts that article's event (round 7).
+    ("a union and a company count strikers", "How many drivers joined the strike at the Ambleford depot?", ("1,200", "340")),
     pytest.param("an authority and its contractor give two years", "When will the Quenby swing bridge reopen?", ("2027", "2029"),
                  marks=pytest.mark.xfail(strict=True, reason="recall: the contractor's sentence is far less like the question than the lede (similarity 0.30 / 0.82)")),
     pytest.param("a patients' group and a health board: yes and no", "Did the Quarrington clinic turn away patients?", ("Patients", "Eastmoor"),
@@ -506,3 +507,17 @@ def test_sources_disagree_only_where_they_do(invented, shows, question, every_si
     for citation in answer.citations:
         assert invented.article(citation.doc_id).body[citation.start:citation.end] == citation.quote
 
+
+
+@pytest.mark.parametrize(("sentence", "read"), [
+    ("Police put the crowd at about 7,000.", "7,000 crowd"),
+    ("The Tolbeck police estimated the crowd at 12,500.", "12,500 crowd"),
+    ("Organisers put attendance at 40,000.", "40,000 attendance"),
+])
+def test_an_estimate_is_read_as_its_figure_and_what_it_counts(sentence: str, read: str) -> None:
+    """"put the crowd at about 7,000": the words after the figure say nothing; what it counts stands before "at"."""
+    assert with_estimate_read(sentence) == f"{sentence} {read}"
+
+
+def test_a_sentence_without_an_estimate_is_read_as_it_is() -> None:
+    assert with_estimate_read("The march passed off peacefully, police said.") == "The march passed off peacefully, police said."

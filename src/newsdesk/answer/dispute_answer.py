@@ -343,6 +343,13 @@ def answer_time_sides(
     if kind == "figure" and counts_something_else(question, best.text):
         return []
     mine = value_of(kind, best.text, best.claimant, question)
+    if not mine and kind == "figure" and not best.claimant:
+        # "Thousands of people marched ..." above "Police put the crowd at about 7,000" and the organisers'
+        # "30,000": the article's own summary gives no figure; its sources' counts are the answer and the sides.
+        anchor = _counted_by_a_source(question, best, pool, counted_alike)
+        if anchor is None:
+            return []
+        best, mine = anchor, value_of(kind, anchor.text, anchor.claimant, question)
     if not mine:
         return []
     sides, values = [best], [mine]
@@ -375,6 +382,16 @@ def answer_time_sides(
     return sides if len(sides) > 1 and not _asks_one_source(question, sides) else []
 
 
+def _counted_by_a_source(
+    question: Question, summary: Candidate, pool: Sequence[Candidate], counted_alike: CountedAlike | None
+) -> Candidate | None:
+    """The surest sentence of the summary's article that a source says and that gives a figure of what is asked
+    (`_qualifies_as_side`), when the summary itself, the article's own words, gives none."""
+    found = [c for c in pool if c is not summary and c.claimant and c.metadata.get("doc_id") == summary.metadata.get("doc_id")
+             and value_of("figure", c.text, c.claimant, question) and _qualifies_as_side(c, summary, question)]
+    return max(found, key=lambda c: c.confidence or 0.0, default=None)
+
+
 def _side_beyond_margin(
     other: Candidate, best: Candidate, question: Question, kind: str, counted_alike: CountedAlike | None
 ) -> bool:
@@ -388,12 +405,20 @@ def _side_beyond_margin(
     (`RIVAL_ALIKE`), and a yes or no must meet as much of the question as a near side's and
     say the opposite of one of its words. A date or a name is disputed only by near sides (a far year is as
     often another event's: "founded in 1889" against "would reopen in March")."""
+    # A sentence of the best one's own article is about what it is about ("The charity said its teams had recorded
+    # more than 600 suspected cases" below "marsh fever has infected 214 people") without repeating its words.
     if not (other.claimant and _qualifies_as_side(other, best, question)
-            and (other.features or {}).get("common_term_met", 1.0) == 1.0):
+            and ((other.features or {}).get("common_term_met", 1.0) == 1.0 or _same_article(other, best))):
         return False
+    if kind == "figure" and counted_alike is not None and question.counted and _same_article(other, best):
+        # Two sources' counts in one article, a few lines apart ("Police put the crowd at about 7,000." "The
+        # organisers said 30,000 people had taken part."), for a question counting something ("how many
+        # people"): the article is the story asked about. Rates and sums ("6.8 percent", "5.75 percent") look
+        # alike whatever they measure, so they keep the stricter test below.
+        return _alike(counted_alike, best.text, other.text) >= COUNTED_ALIKE
     if kind == "figure":
         return (counted_alike is not None and _figure_kind_checked(question)
-                and counted_alike(best.text, other.text) >= RIVAL_ALIKE)
+                and _alike(counted_alike, best.text, other.text) >= RIVAL_ALIKE)
     return kind == "stance" and _meets_what_is_asked(other, best) and _denies_the_question_word(question, other.text)
 
 
@@ -418,7 +443,31 @@ def _counts_the_same(other: Candidate, best: Candidate, counted_alike: CountedAl
     question counts (the judge's `figure_about`)."""
     if counted_alike is None:
         return (other.features or {}).get("figure_about", 1.0) == 1.0
-    return counted_alike(best.text, other.text) >= COUNTED_ALIKE
+    return _alike(counted_alike, best.text, other.text) >= COUNTED_ALIKE
+
+
+def _alike(counted_alike: CountedAlike, a: str, b: str) -> float:
+    """How alike two sentences' figures count, each also read as its estimate says ("put the crowd at about 7,000"
+    counts a crowd: the words after its figure say nothing)."""
+    return counted_alike(with_estimate_read(a), with_estimate_read(b))
+
+
+# "put the crowd at about 7,000", "estimated attendance at 40,000": what is estimated, then the figure.
+_ESTIMATE = re.compile(
+    r"\b(?:put|puts|estimated|estimates|counted|counts|pegged|pegs|placed|places)\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?P<counted>[a-z][a-z'’ -]{1,40}?)\s+at\s+(?:[a-z]+\s+){0,2}?(?P<figure>\d[\d,.]*\d|\d)"
+)
+
+
+def with_estimate_read(text: str) -> str:
+    """The sentence, and after it each estimate it makes written as a figure and what it counts ("7,000 crowd"),
+    so that the words after a figure say what it counts."""
+    readings = [f"{m.group('figure')} {m.group('counted')}" for m in _ESTIMATE.finditer(text)]
+    return " ".join([text, *readings])
+
+
+def _same_article(a: Candidate, b: Candidate) -> bool:
+    return a.metadata.get("doc_id") == b.metadata.get("doc_id")
 
 
 def _owned_by_another(other: Candidate, best: Candidate) -> bool:
@@ -549,7 +598,7 @@ def _qualifies_as_side(candidate: Candidate, best: Candidate, question: Question
         features is not None
         and (candidate.confidence or 0.0) >= SIDE_MIN_CONFIDENCE
         and features.get("focus_met", 1.0) == 1.0
-        and features.get("event_met", 1.0) >= _EVENT_MET
+        and (features.get("event_met", 1.0) >= _EVENT_MET or (_same_article(candidate, best) and not _names_an_event(candidate.text)))
         and not another_toll_event(question, candidate.text)
         and not counts_something_else(question, candidate.text)
         and same_story(candidate, best)
@@ -600,6 +649,12 @@ def another_toll_event(question: Question, text: str) -> bool:
         return False
     said = {EVENTS[w.lower] for w in tokens(text) if w.lower in EVENTS}
     return bool(said) and not said & asked
+
+
+def _names_an_event(text: str) -> bool:
+    """The sentence says what happened to what it counts ("killed", "arrested", "marched"; `EVENTS`): a sentence of the
+    best one's article that says nothing happened ("Police put the crowd at about 12,000") counts the article's event."""
+    return any(w.lower in EVENTS for w in tokens(text))
 
 
 def same_story(a: Candidate, b: Candidate) -> bool:
