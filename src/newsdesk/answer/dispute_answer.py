@@ -598,7 +598,7 @@ def _qualifies_as_side(candidate: Candidate, best: Candidate, question: Question
         features is not None
         and (candidate.confidence or 0.0) >= SIDE_MIN_CONFIDENCE
         and features.get("focus_met", 1.0) == 1.0
-        and (features.get("event_met", 1.0) >= _EVENT_MET or (_same_article(candidate, best) and not _names_an_event(candidate.text)))
+        and counts_what_happened(question, candidate, best)
         and not another_toll_event(question, candidate.text)
         and not counts_something_else(question, candidate.text)
         and same_story(candidate, best)
@@ -651,10 +651,21 @@ def another_toll_event(question: Question, text: str) -> bool:
     return bool(said) and not said & asked
 
 
-def _names_an_event(text: str) -> bool:
-    """The sentence says what happened to what it counts ("killed", "arrested", "marched"; `EVENTS`): a sentence of the
-    best one's article that says nothing happened ("Police put the crowd at about 12,000") counts the article's event."""
-    return any(w.lower in EVENTS for w in tokens(text))
+def counts_what_happened(question: Question, candidate: Candidate, best: Candidate) -> bool:
+    """The candidate's figure counts what happened in the question (the judge's `event_met`), or it stands in the
+    best sentence's article and names no event of its own ("Police put the crowd at about 12,000" counts the
+    march), unless the question asks a toll ("how many have died"): a toll is said with its verb, so "450
+    suspected cases" is not one."""
+    if (candidate.features or {}).get("event_met", 1.0) >= _EVENT_MET:
+        return True
+    asks_a_toll = any(EVENTS.get(t.word.lower(), "attended") != "attended" for t in question.event)
+    return not asks_a_toll and _same_article(candidate, best) and _events_said(candidate.text) <= _events_said(best.text)
+
+
+def _events_said(text: str) -> set[str]:
+    """What the sentence says happened (`EVENTS` kinds: "killed", "arrested", "attended"): a sentence of the best
+    one's article that says nothing else happened ("Police put the crowd at about 12,000") counts the best's event."""
+    return {EVENTS[w.lower] for w in tokens(text) if w.lower in EVENTS}
 
 
 def same_story(a: Candidate, b: Candidate) -> bool:
