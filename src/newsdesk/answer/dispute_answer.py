@@ -33,7 +33,7 @@ from newsdesk.claims.attribution import claimant_identity, claimant_label, same_
 from newsdesk.claims.conflicts import Dispute, Side, is_round, rounds_to
 from newsdesk.answer.questions import Question, asks_yes_no, entity_met
 from newsdesk.answer.verification import MARKER, supports
-from newsdesk.text import NUMBER, YEAR, antonyms, english_zipf, is_calendar_word, negates, stem, stems_match, tokens
+from newsdesk.text import NUMBER, YEAR, antonyms, english_zipf, is_calendar_word, negates, same_lemma, stem, stems_match, tokens
 from newsdesk.vocabulary import (
     MONTHS, NUMBER_WORDS, ROUNDING_HEDGES, SOURCE_VERBS, STOPWORDS, WEEKDAYS, is_nationality,
 )
@@ -309,6 +309,8 @@ _COMMON_ZIPF = 3.5
 _SIDE_COVERAGE = 0.5
 # How many words either side of a side's figure are read for a name it belongs to ("the Green Union's 20 seats").
 _OWNER_WINDOW = 3
+# How many words after a negation may hold the question's word it denies ("had not yet caused").
+_NEGATED_WITHIN = 3
 # How well a side must meet the event the question asks about (the judge's `event_met` credit).
 _EVENT_MET = 0.8
 
@@ -368,7 +370,8 @@ def answer_time_sides(
         if kind == "stance":
             # "Do the police and the organisers agree ...?": a source the question names is asked about.
             asked_about = named_in(other.claimant or "", question.text)
-            if not (asked_about or named_in(other.claimant or "", best.text) or _meets_what_is_asked(other, best)):
+            if not (asked_about or named_in(other.claimant or "", best.text) or _meets_what_is_asked(other, best)
+                    or negates_a_question_word(question, other.text)):
                 continue
             value = _figures_or_stance(other, best, question, value, counted_alike, asked_about)
         if not value or not all(_differ(value, seen) for seen in values):
@@ -419,7 +422,9 @@ def _side_beyond_margin(
     if kind == "figure":
         return (counted_alike is not None and _figure_kind_checked(question)
                 and _alike(counted_alike, best.text, other.text) >= RIVAL_ALIKE)
-    return kind == "stance" and _meets_what_is_asked(other, best) and _denies_the_question_word(question, other.text)
+    return kind == "stance" and (
+        (_meets_what_is_asked(other, best) and _denies_the_question_word(question, other.text))
+        or ((other.features or {}).get("common_term_met", 1.0) == 1.0 and negates_a_question_word(question, other.text)))
 
 
 def _figure_kind_checked(question: Question) -> bool:
@@ -434,7 +439,16 @@ def _denies_the_question_word(question: Question, text: str) -> bool:
     """The sentence says the opposite of one of the question's own words ("unsafe" for "is it safe"): a far "no"
     must be about what is asked, not a negation of something else ("had not been told about the inspection")."""
     asked = {w.lower for w in tokens(question.text)}
-    return any(antonyms(w.lower, q) for w in tokens(text) for q in asked)
+    return any(antonyms(w.lower, q) for w in tokens(text) for q in asked) or negates_a_question_word(question, text)
+
+
+def negates_a_question_word(question: Question, text: str) -> bool:
+    """"the release had not caused the flood" for "was the flood caused by ...?": a negation just before a content
+    word of the question (by lemma) says no to what is asked, however little else of the question it repeats."""
+    content = {w.lower for w in tokens(question.text) if w.lower not in STOPWORDS and len(w.text) > 2}
+    words = tokens(text)
+    return any(negates(word.text) and any(same_lemma(after.lower, q) for after in words[i + 1:i + 1 + _NEGATED_WITHIN]
+                                          for q in content) for i, word in enumerate(words))
 
 
 def _counts_the_same(other: Candidate, best: Candidate, counted_alike: CountedAlike | None) -> bool:
