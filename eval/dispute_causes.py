@@ -14,7 +14,9 @@ whether the answer opened with "Sources disagree". Never pass the sealed test sp
 from __future__ import annotations
 
 import argparse
+import re
 import sys
+from collections import Counter
 from pathlib import Path
 
 from newsdesk.answer.composing import compose
@@ -95,11 +97,14 @@ def main() -> int:
     parser.add_argument("--store", type=Path, required=True)
     parser.add_argument("--set", dest="sets", type=Path, action="append", required=True)
     parser.add_argument("--all", action="store_true", help="also the cases answered with every side and claimant")
+    parser.add_argument("--counts", action="store_true",
+                        help="print only the table of causes (counts, no case or text): for a held-out file")
     args = parser.parse_args()
     if sealed(args.sets):
         print("refusing to read the sealed test split", file=sys.stderr)
         return 1
     assistant = Assistant(load_settings(store=args.store))
+    counts: Counter[tuple[str, str, str]] = Counter()
     for case in (c for path in args.sets for c in load_cases(path)):
         if not (case.conflict or case.claimants) or not case.answerable:
             continue
@@ -118,6 +123,12 @@ def main() -> int:
         chosen = assistant.answerer._choose(typed, q, sides)
         best = chosen[0] if chosen else None
         ledger = retrieved.evidence.disputes[0] if retrieved.evidence.disputes else None
+        if args.counts:
+            for side in _sides(case) if case.conflict else []:
+                cause = side_cause(assistant, case, answer.answer, candidates, retrieved.evidence.passages, side, best, q)
+                counts[(f"ledger dispute {'given' if ledger else 'none'}", "refused" if answer.refused else "answered",
+                        _category(cause))] += 1
+            continue
         print(f"== {case.id} {'CONFLICT ' if case.conflict else ''}{'REFUSED ' if answer.refused else ''}"
               f"{'disagree-opening ' if answer.answer.startswith('Sources disagree') else ''}"
               f"ledger={'yes: ' + ' | '.join(s.claimant for s in ledger.sides) if ledger else 'no'}")
@@ -127,7 +138,20 @@ def main() -> int:
         for side in _sides(case):
             print(f"   side {side[0]} / {side[1]}: "
                   f"{side_cause(assistant, case, answer.answer, candidates, retrieved.evidence.passages, side, best, q)}")
+    if args.counts:
+        print("| ledger | answer | side | sides |\n|---|---|---|---|")
+        for (ledger_given, answered, category), n in sorted(counts.items()):
+            print(f"| {ledger_given} | {answered} | {category} | {n} |")
     return 0
+
+
+def _category(cause: str) -> str:
+    """A side's cause without what names the case: where it is lost, and whether its claimant is extracted."""
+    where = cause.split(";")[0].split("\n")[0]
+    where = re.sub(r"judge [\d.]+", "judged below the threshold", where)
+    where = re.sub(r"passing [\d.]+, not chosen", "passing, not chosen", where)
+    who = "" if "claimant" not in cause else ("; claimant missing" if "MISSING" in cause else "; claimant extracted")
+    return where + who
 
 
 if __name__ == "__main__":
