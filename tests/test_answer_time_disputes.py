@@ -526,10 +526,10 @@ def test_a_sentence_without_an_estimate_is_read_as_it_is() -> None:
 
 
 @pytest.mark.parametrize(("question", "sentence", "denies"), [
-    ("Was the flood caused by water let out of the reservoir?", "The company said the release had not caused the flood.", True),
+    ("Was the blackout caused by the heatwave?", "The grid operator said the heatwave had not caused the blackout.", True),
     ("Did the storm cause the collapse of the footbridge?", "The firm said the storm had not caused its collapse.", True),
-    ("Was the flood caused by water let out of the reservoir?", "Residents had not been told about the release.", False),
-    ("Was the flood caused by water let out of the reservoir?", "The company said the release caused the flood.", False),
+    ("Was the blackout caused by the heatwave?", "Residents had not been told about the outage.", False),
+    ("Was the blackout caused by the heatwave?", "The grid operator said the heatwave caused the blackout.", False),
 ])
 def test_a_negation_just_before_the_question_s_own_word_says_no_to_it(question: str, sentence: str, denies: bool) -> None:
     assert negates_a_question_word(analyse(question, []), sentence) is denies

@@ -127,9 +127,9 @@ def test_she_refers_to_a_person_described_by_where_they_work():
     """"Farida Okonjo of the National Oceanographic Survey" is one person, whatever noun the body's name ends in."""
     assert _attribute(
         "Ann Roe, who leads the dig, said the wall was Roman.",
-        "An outside expert, Ilse Vantreck of the Northern Geological Survey, said the dating was sound.",
+        "An outside expert, Ondine Vantreck of the Northern Geological Survey, said the dating was sound.",
         '"I have seen nothing to doubt it," she said.',
-    )[2] == "Ilse Vantreck of the Northern Geological Survey"
+    )[2] == "Ondine Vantreck of the Northern Geological Survey"
 
 
 def test_a_ship_named_after_a_common_noun_is_not_a_person_he_can_refer_to():

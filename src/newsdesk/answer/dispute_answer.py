@@ -409,14 +409,14 @@ def _side_beyond_margin(
     say the opposite of one of its words. A date or a name is disputed only by near sides (a far year is as
     often another event's: "founded in 1889" against "would reopen in March")."""
     # A sentence of the best one's own article is about what it is about ("The charity said its teams had recorded
-    # more than 600 suspected cases" below "marsh fever has infected 214 people") without repeating its words.
+    # more than 450 suspected cases" below "reed fever has infected 180 people") without repeating its words.
     if not (other.claimant and _qualifies_as_side(other, best, question)
             and ((other.features or {}).get("common_term_met", 1.0) == 1.0 or _same_article(other, best))):
         return False
     if kind == "figure" and counted_alike is not None and question.counted and _same_article(other, best):
         # Two sources' counts in one article, a few lines apart ("Police put the crowd at about 7,000." "The
         # organisers said 30,000 people had taken part."), for a question counting something ("how many
-        # people"): the article is the story asked about. Rates and sums ("6.8 percent", "5.75 percent") look
+        # people"): the article is the story asked about. Rates and sums ("3.1 percent", "4.5 percent") look
         # alike whatever they measure, so they keep the stricter test below.
         return _alike(counted_alike, best.text, other.text) >= COUNTED_ALIKE
     if kind == "figure":
@@ -443,7 +443,7 @@ def _denies_the_question_word(question: Question, text: str) -> bool:
 
 
 def negates_a_question_word(question: Question, text: str) -> bool:
-    """"the release had not caused the flood" for "was the flood caused by ...?": a negation just before a content
+    """"the storm had not caused its collapse" for "did the storm cause the collapse?": a negation just before a content
     word of the question (by lemma) says no to what is asked, however little else of the question it repeats."""
     content = {w.lower for w in tokens(question.text) if w.lower not in STOPWORDS and len(w.text) > 2}
     words = tokens(text)
@@ -667,7 +667,7 @@ def another_toll_event(question: Question, text: str) -> bool:
 
 def counts_what_happened(question: Question, candidate: Candidate, best: Candidate) -> bool:
     """The candidate's figure counts what happened in the question (the judge's `event_met`), or it stands in the
-    best sentence's article and names no event of its own ("Police put the crowd at about 12,000" counts the
+    best sentence's article and names no event of its own ("Police put the crowd at about 7,000" counts the
     march), unless the question asks a toll ("how many have died"): a toll is said with its verb, so "450
     suspected cases" is not one."""
     if (candidate.features or {}).get("event_met", 1.0) >= _EVENT_MET:
@@ -678,7 +678,7 @@ def counts_what_happened(question: Question, candidate: Candidate, best: Candida
 
 def _events_said(text: str) -> set[str]:
     """What the sentence says happened (`EVENTS` kinds: "killed", "arrested", "attended"): a sentence of the best
-    one's article that says nothing else happened ("Police put the crowd at about 12,000") counts the best's event."""
+    one's article that says nothing else happened ("Police put the crowd at about 7,000") counts the best's event."""
     return {EVENTS[w.lower] for w in tokens(text) if w.lower in EVENTS}
 
 

@@ -1340,8 +1340,8 @@ def _latest_containing_all(words: list[str], named: list[tuple[str, str]]) -> st
 
 def _may_be_one_person(claimant: str) -> bool:
     """Whether "he" or "she" may stand for the claimant: not a plural ("two officials", "one of those people"),
-    not a document ("the study"). A name described by where it works is read by its head: "Farida Okonjo of
-    the National Oceanographic Survey" is one person, "the Ministry of Health" is not."""
+    not a document ("the study"). A name described by where it works is read by its head: "Ondine Vantreck of
+    the Northern Geological Survey" is one person, "the Ministry of Health" is not."""
     head = _PLACE_OF_WORK.split(claimant, maxsplit=1)[0]
     last = head.lower().split()[-1] if head.split() else ""
     return not (is_plural_noun(last) or last in DOCUMENT_NOUNS or last in COLLECTIVE_NOUNS or last in _NOT_PERSON_WORDS)
