@@ -107,9 +107,29 @@ def test_the_company_said_is_not_a_place_the_sentence_opens_by_describing():
 
 def test_she_said_refers_to_the_person_introduced_beside_a_role_earlier():
     assert _attribute(
-        "The guild's general secretary, Moira Castellane, called the offer an insult.",
+        "The guild's general secretary, Moira Castellane, toured the picket line.",
         "She said, however, that about 400 members would accept it.",
     ) == [None, "Moira Castellane"]
+
+
+def test_a_judgement_verb_with_an_object_and_a_complement_attributes_the_judgement():
+    """"called the offer an insult" is her view; "called the fire brigade" and "called the race off" are not."""
+    assert _attribute(
+        "The guild's general secretary, Moira Castellane, called the offer an insult.",
+        "She said, however, that about 400 members would accept it.",
+    ) == ["Moira Castellane", "Moira Castellane"]
+    assert _attribute("Neighbours called the fire brigade at about three in the morning.") == [None]
+    assert _attribute("The organisers called the race off when the fog came down.") == [None]
+    assert _attribute("The mining company dismissed the report as unscientific.") == ["mining company"]
+
+
+def test_she_refers_to_a_person_described_by_where_they_work():
+    """"Farida Okonjo of the National Oceanographic Survey" is one person, whatever noun the body's name ends in."""
+    assert _attribute(
+        "Ann Roe, who leads the dig, said the wall was Roman.",
+        "An outside expert, Ondine Vantreck of the Northern Geological Survey, said the dating was sound.",
+        '"I have seen nothing to doubt it," she said.',
+    )[2] == "Ondine Vantreck of the Northern Geological Survey"
 
 
 def test_a_ship_named_after_a_common_noun_is_not_a_person_he_can_refer_to():

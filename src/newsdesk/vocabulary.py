@@ -135,6 +135,13 @@ ATTRIBUTION_VERBS = frozenset(
 )
 # Nouns for many people that are not plural in form: "he said" after "police said" is not the police.
 COLLECTIVE_NOUNS = frozenset("people police staff personnel crew".split())
+# Verbs that pass a judgement on an object, which makes their subject a claimant: with a complement, "called the plan
+# reckless", "branded the offer an insult" (not "called the fire brigade", "called the race off"); with "as",
+# "described the kitchen as filthy", "dismissed the report as unscientific".
+JUDGING_VERBS = frozenset("called calls branded brands labelled labels labeled termed terms".split())
+JUDGING_AS_VERBS = frozenset(
+    "described describes dismissed dismisses characterised characterises characterized characterizes".split()
+)
 # Verbs of saying whose speaker may follow them: "The deficit will narrow, said Finance Minister Ann Lee."
 INVERTING_VERBS = frozenset("said says added adds wrote writes noted notes explained explains replied replies asked".split())
 # Verbs that attribute only a finding: "the study found that ...", "data from the agency showed";

@@ -35,8 +35,10 @@ from newsdesk.answer.candidates import (
 from newsdesk.answer.composing import answer_length, compose
 from newsdesk.answer.dispute_answer import (
     another_period,
+    another_toll_event,
     answer_time_sides,
     compose_disputed,
+    counts_what_happened,
     disagreement,
     quotes_hold,
 )
@@ -321,15 +323,18 @@ _MOST_VIEWS = 3
 
 
 def other_side(best: Candidate, other: Candidate, question: Question) -> bool:
-    """``other`` is another claimant's answer to what is asked: its own figure for a "how many", its own view on a
-    question asking for a judgement (`asks_judgement`: said by another source, `same_source`, and judged at least
+    """``other`` is another claimant's answer to what is asked: its own figure for a "how many" (of what happened:
+    "450 suspected cases" is no side of "how many have died", `counts_what_happened`), its own view on a question
+    asking for a judgement (`asks_judgement`: said by another source, `same_source`, and judged at least
     `_VIEW_FLOOR` likely to answer), or on another yes/no question."""
     if other.claimant is None or (best.claimant is not None and same_claimant(best.claimant, other.claimant)):
         return False
     if question.kind == "quantity":
         features = other.features or {}
         mine, theirs = set(numbers(best.text)), set(numbers(other.text))
-        return bool(theirs) and not theirs <= mine and features.get("figure_about", 1.0) == 1.0 and features.get("focus_met", 1.0) == 1.0
+        return (bool(theirs) and not theirs <= mine and features.get("figure_about", 1.0) == 1.0
+                and features.get("focus_met", 1.0) == 1.0 and not another_toll_event(question, other.text)
+                and counts_what_happened(question, other, best))
     if asks_judgement(question):
         return another_source(best, other) and (other.confidence is None or other.confidence >= _VIEW_FLOOR)
     return asks_yes_no(question.text)

@@ -33,7 +33,7 @@ from newsdesk.claims.attribution import claimant_identity, claimant_label, same_
 from newsdesk.claims.conflicts import Dispute, Side, is_round, rounds_to
 from newsdesk.answer.questions import Question, asks_yes_no, entity_met
 from newsdesk.answer.verification import MARKER, supports
-from newsdesk.text import NUMBER, YEAR, antonyms, english_zipf, is_calendar_word, negates, stem, stems_match, tokens
+from newsdesk.text import NUMBER, YEAR, antonyms, english_zipf, is_calendar_word, negates, same_lemma, stem, stems_match, tokens
 from newsdesk.vocabulary import (
     MONTHS, NUMBER_WORDS, ROUNDING_HEDGES, SOURCE_VERBS, STOPWORDS, WEEKDAYS, is_nationality,
 )
@@ -309,6 +309,8 @@ _COMMON_ZIPF = 3.5
 _SIDE_COVERAGE = 0.5
 # How many words either side of a side's figure are read for a name it belongs to ("the Green Union's 20 seats").
 _OWNER_WINDOW = 3
+# How many words after a negation may hold the question's word it denies ("had not yet caused").
+_NEGATED_WITHIN = 3
 # How well a side must meet the event the question asks about (the judge's `event_met` credit).
 _EVENT_MET = 0.8
 
@@ -343,6 +345,13 @@ def answer_time_sides(
     if kind == "figure" and counts_something_else(question, best.text):
         return []
     mine = value_of(kind, best.text, best.claimant, question)
+    if not mine and kind == "figure" and not best.claimant:
+        # "Thousands of people marched ..." above "Police put the crowd at about 7,000" and the organisers'
+        # "30,000": the article's own summary gives no figure; its sources' counts are the answer and the sides.
+        anchor = _counted_by_a_source(question, best, pool, counted_alike)
+        if anchor is None:
+            return []
+        best, mine = anchor, value_of(kind, anchor.text, anchor.claimant, question)
     if not mine:
         return []
     sides, values = [best], [mine]
@@ -361,7 +370,8 @@ def answer_time_sides(
         if kind == "stance":
             # "Do the police and the organisers agree ...?": a source the question names is asked about.
             asked_about = named_in(other.claimant or "", question.text)
-            if not (asked_about or named_in(other.claimant or "", best.text) or _meets_what_is_asked(other, best)):
+            if not (asked_about or named_in(other.claimant or "", best.text) or _meets_what_is_asked(other, best)
+                    or negates_a_question_word(question, other.text)):
                 continue
             value = _figures_or_stance(other, best, question, value, counted_alike, asked_about)
         if not value or not all(_differ(value, seen) for seen in values):
@@ -373,6 +383,16 @@ def answer_time_sides(
         if len(sides) == (2 if kind == "stance" else MAX_SIDES):
             break
     return sides if len(sides) > 1 and not _asks_one_source(question, sides) else []
+
+
+def _counted_by_a_source(
+    question: Question, summary: Candidate, pool: Sequence[Candidate], counted_alike: CountedAlike | None
+) -> Candidate | None:
+    """The surest sentence of the summary's article that a source says and that gives a figure of what is asked
+    (`_qualifies_as_side`), when the summary itself, the article's own words, gives none."""
+    found = [c for c in pool if c is not summary and c.claimant and c.metadata.get("doc_id") == summary.metadata.get("doc_id")
+             and value_of("figure", c.text, c.claimant, question) and _qualifies_as_side(c, summary, question)]
+    return max(found, key=lambda c: c.confidence or 0.0, default=None)
 
 
 def _side_beyond_margin(
@@ -388,13 +408,23 @@ def _side_beyond_margin(
     (`RIVAL_ALIKE`), and a yes or no must meet as much of the question as a near side's and
     say the opposite of one of its words. A date or a name is disputed only by near sides (a far year is as
     often another event's: "founded in 1889" against "would reopen in March")."""
+    # A sentence of the best one's own article is about what it is about ("The charity said its teams had recorded
+    # more than 450 suspected cases" below "reed fever has infected 180 people") without repeating its words.
     if not (other.claimant and _qualifies_as_side(other, best, question)
-            and (other.features or {}).get("common_term_met", 1.0) == 1.0):
+            and ((other.features or {}).get("common_term_met", 1.0) == 1.0 or _same_article(other, best))):
         return False
+    if kind == "figure" and counted_alike is not None and question.counted and _same_article(other, best):
+        # Two sources' counts in one article, a few lines apart ("Police put the crowd at about 7,000." "The
+        # organisers said 30,000 people had taken part."), for a question counting something ("how many
+        # people"): the article is the story asked about. Rates and sums ("3.1 percent", "4.5 percent") look
+        # alike whatever they measure, so they keep the stricter test below.
+        return _alike(counted_alike, best.text, other.text) >= COUNTED_ALIKE
     if kind == "figure":
         return (counted_alike is not None and _figure_kind_checked(question)
-                and counted_alike(best.text, other.text) >= RIVAL_ALIKE)
-    return kind == "stance" and _meets_what_is_asked(other, best) and _denies_the_question_word(question, other.text)
+                and _alike(counted_alike, best.text, other.text) >= RIVAL_ALIKE)
+    return kind == "stance" and (
+        (_meets_what_is_asked(other, best) and _denies_the_question_word(question, other.text))
+        or ((other.features or {}).get("common_term_met", 1.0) == 1.0 and negates_a_question_word(question, other.text)))
 
 
 def _figure_kind_checked(question: Question) -> bool:
@@ -409,7 +439,16 @@ def _denies_the_question_word(question: Question, text: str) -> bool:
     """The sentence says the opposite of one of the question's own words ("unsafe" for "is it safe"): a far "no"
     must be about what is asked, not a negation of something else ("had not been told about the inspection")."""
     asked = {w.lower for w in tokens(question.text)}
-    return any(antonyms(w.lower, q) for w in tokens(text) for q in asked)
+    return any(antonyms(w.lower, q) for w in tokens(text) for q in asked) or negates_a_question_word(question, text)
+
+
+def negates_a_question_word(question: Question, text: str) -> bool:
+    """"the storm had not caused its collapse" for "did the storm cause the collapse?": a negation just before a content
+    word of the question (by lemma) says no to what is asked, however little else of the question it repeats."""
+    content = {w.lower for w in tokens(question.text) if w.lower not in STOPWORDS and len(w.text) > 2}
+    words = tokens(text)
+    return any(negates(word.text) and any(same_lemma(after.lower, q) for after in words[i + 1:i + 1 + _NEGATED_WITHIN]
+                                          for q in content) for i, word in enumerate(words))
 
 
 def _counts_the_same(other: Candidate, best: Candidate, counted_alike: CountedAlike | None) -> bool:
@@ -418,7 +457,31 @@ def _counts_the_same(other: Candidate, best: Candidate, counted_alike: CountedAl
     question counts (the judge's `figure_about`)."""
     if counted_alike is None:
         return (other.features or {}).get("figure_about", 1.0) == 1.0
-    return counted_alike(best.text, other.text) >= COUNTED_ALIKE
+    return _alike(counted_alike, best.text, other.text) >= COUNTED_ALIKE
+
+
+def _alike(counted_alike: CountedAlike, a: str, b: str) -> float:
+    """How alike two sentences' figures count, each also read as its estimate says ("put the crowd at about 7,000"
+    counts a crowd: the words after its figure say nothing)."""
+    return counted_alike(with_estimate_read(a), with_estimate_read(b))
+
+
+# "put the crowd at about 7,000", "estimated attendance at 40,000": what is estimated, then the figure.
+_ESTIMATE = re.compile(
+    r"\b(?:put|puts|estimated|estimates|counted|counts|pegged|pegs|placed|places)\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?P<counted>[a-z][a-z'’ -]{1,40}?)\s+at\s+(?:[a-z]+\s+){0,2}?(?P<figure>\d[\d,.]*\d|\d)"
+)
+
+
+def with_estimate_read(text: str) -> str:
+    """The sentence, and after it each estimate it makes written as a figure and what it counts ("7,000 crowd"),
+    so that the words after a figure say what it counts."""
+    readings = [f"{m.group('figure')} {m.group('counted')}" for m in _ESTIMATE.finditer(text)]
+    return " ".join([text, *readings])
+
+
+def _same_article(a: Candidate, b: Candidate) -> bool:
+    return a.metadata.get("doc_id") == b.metadata.get("doc_id")
 
 
 def _owned_by_another(other: Candidate, best: Candidate) -> bool:
@@ -549,7 +612,7 @@ def _qualifies_as_side(candidate: Candidate, best: Candidate, question: Question
         features is not None
         and (candidate.confidence or 0.0) >= SIDE_MIN_CONFIDENCE
         and features.get("focus_met", 1.0) == 1.0
-        and features.get("event_met", 1.0) >= _EVENT_MET
+        and counts_what_happened(question, candidate, best)
         and not another_toll_event(question, candidate.text)
         and not counts_something_else(question, candidate.text)
         and same_story(candidate, best)
@@ -600,6 +663,23 @@ def another_toll_event(question: Question, text: str) -> bool:
         return False
     said = {EVENTS[w.lower] for w in tokens(text) if w.lower in EVENTS}
     return bool(said) and not said & asked
+
+
+def counts_what_happened(question: Question, candidate: Candidate, best: Candidate) -> bool:
+    """The candidate's figure counts what happened in the question (the judge's `event_met`), or it stands in the
+    best sentence's article and names no event of its own ("Police put the crowd at about 7,000" counts the
+    march), unless the question asks a toll ("how many have died"): a toll is said with its verb, so "450
+    suspected cases" is not one."""
+    if (candidate.features or {}).get("event_met", 1.0) >= _EVENT_MET:
+        return True
+    asks_a_toll = any(EVENTS.get(t.word.lower(), "attended") != "attended" for t in question.event)
+    return not asks_a_toll and _same_article(candidate, best) and _events_said(candidate.text) <= _events_said(best.text)
+
+
+def _events_said(text: str) -> set[str]:
+    """What the sentence says happened (`EVENTS` kinds: "killed", "arrested", "attended"): a sentence of the best
+    one's article that says nothing else happened ("Police put the crowd at about 7,000") counts the best's event."""
+    return {EVENTS[w.lower] for w in tokens(text) if w.lower in EVENTS}
 
 
 def same_story(a: Candidate, b: Candidate) -> bool:

@@ -58,9 +58,12 @@ from newsdesk.vocabulary import (
     DOCUMENT_NOUNS,
     FINDING_VERBS,
     INVERTING_VERBS,
+    JUDGING_AS_VERBS,
+    JUDGING_VERBS,
     MEDIA_WORDS,
     NUMBER_WORDS,
     ORGANISATION_NOUNS,
+    PERSON_NOUNS,
     PERSONAL_PRONOUNS,
     PLACE_NOUNS,
     ROLE_WORDS,
@@ -487,10 +490,42 @@ def _is_attribution_verb(words: list[Token], index: int) -> bool:
         # "the revised figure" is an adjective, not a claimant revising it
         after_article = index > 0 and words[index - 1].lower in ("the", "a", "an")
         return not after_article and any(w.lower in TOLL_WORDS for w in words[index + 1:index + 6])
+    if word in JUDGING_VERBS or word in JUDGING_AS_VERBS:
+        return _passes_judgement(words, index)
     if word in _ESTIMATE_VERBS:  # "put the number of evacuees at 5,000", "measured the quake at magnitude 4.7"
         following = words[index + 1:index + 13]  # "put the cost of the new bridge over the river at 40 million"
         return any(w.lower == "at" and _figure_follows(following[i + 1:i + 3]) for i, w in enumerate(following))
     return False
+
+
+_OBJECT_PRONOUNS = frozenset("it them him her this that".split())
+# How many words may stand between a judging verb and its "as": "dismissed the council's traffic report as".
+_AS_WITHIN = 8
+
+
+def _passes_judgement(words: list[Token], index: int) -> bool:
+    """A judging verb (`JUDGING_VERBS`, `JUDGING_AS_VERBS`) used to judge, in the active: an object, then a
+    complement ("called the plan reckless", "called the offer an insult") or "as" ("described the kitchen as
+    filthy"). "called the fire brigade at three", "called the race off", "was described as" say nothing of whose view."""
+    if index == 0 or words[index - 1].lower in _BE:
+        return False
+    following = words[index + 1:]
+    if words[index].lower in JUDGING_AS_VERBS:
+        return any(w.lower == "as" for w in following[1:_AS_WITHIN])
+    if not following:
+        return False
+    if following[0].lower in _OBJECT_PRONOUNS:
+        end = 0
+    elif following[0].lower in DETERMINERS and len(following) > 1 and following[1].text.islower():
+        end = 1
+        while end + 1 < len(following) and following[end + 1].text.islower() and only_a_noun(following[end + 1].text):
+            end += 1  # "the fire brigade"
+    else:
+        return False
+    complement = following[end + 1:end + 2]
+    return bool(complement) and complement[0].text.islower() and (
+        complement[0].lower in ("a", "an") or (complement[0].lower not in STOPWORDS and not only_a_noun(complement[0].text))
+    )
 
 
 def _figure_follows(words: list[Token]) -> bool:
@@ -825,10 +860,26 @@ def _subject_before_relative_clause(sentence: str, words: list[Token], verb_inde
             if head.lower in _SOURCE_HEADS or head.lower in _DESCRIBED_HEADS:
                 return _determined_phrase(sentence, words, index - 1) or (head.lower, head.start)
             source = _source_of(sentence, words, index - 1)
+            if source is None and _speaking_noun(head) and _subject_relative(words, index):
+                # "A consultancy firm that reviewed the tender for the council said": the firm, not the council
+                return _determined_phrase(sentence, words, index - 1) or (head.lower, head.start)
             if source is None and words[index].lower == "who":  # "fans who travelled to the match said"
                 source = _noun_phrase_subject(sentence, words, index - 1, verb_index)
             return source
     return None
+
+
+def _speaking_noun(word: Token) -> bool:
+    """A noun for a body or a person that can make a claim ("firm", "insurer", "geologist" is not listed, but
+    "who" reads any noun), not a place or a thing."""
+    return word.lower in ORGANISATION_NOUNS or word.lower in PERSON_NOUNS
+
+
+def _subject_relative(words: list[Token], that: int) -> bool:
+    """"the firm that inspected the bridge": the relative clause's own subject is its head (a verb follows "that"),
+    not "the plant that the company said would close" (a subject follows "that": the company speaks)."""
+    following = words[that + 1:that + 2]
+    return bool(following) and following[0].text.islower() and following[0].lower not in DETERMINERS | CLAIMANT_PRONOUNS
 
 
 def _source_of(sentence: str, words: list[Token], end: int) -> tuple[str, int] | None:
@@ -1289,9 +1340,15 @@ def _latest_containing_all(words: list[str], named: list[tuple[str, str]]) -> st
 
 def _may_be_one_person(claimant: str) -> bool:
     """Whether "he" or "she" may stand for the claimant: not a plural ("two officials", "one of those people"),
-    not a document ("the study")."""
-    last = claimant.lower().split()[-1] if claimant.split() else ""
+    not a document ("the study"). A name described by where it works is read by its head: "Ondine Vantreck of
+    the Northern Geological Survey" is one person, "the Ministry of Health" is not."""
+    head = _PLACE_OF_WORK.split(claimant, maxsplit=1)[0]
+    last = head.lower().split()[-1] if head.split() else ""
     return not (is_plural_noun(last) or last in DOCUMENT_NOUNS or last in COLLECTIVE_NOUNS or last in _NOT_PERSON_WORDS)
+
+
+# "X of the Y", "X at Y", "X from Y": the words before are the head of the name.
+_PLACE_OF_WORK = re.compile(r"\s+(?:of|at|from|for|with)\s+(?=\S)")
 
 
 def same_claimant(a: str, b: str) -> bool:
