@@ -153,6 +153,34 @@ def test_a_second_sentence(rule, other_score, doc, sentences):
     assert len(_composer()._choose([best, other], analyse("When will the valley road reopen?"))) == sentences, rule
 
 
+_ROAD = ("The valley road will reopen on Friday, the council said.", "The road was shut after a landslide on Monday.",
+         "Repairs to the valley road will cost 2 million euros.")
+
+
+@pytest.mark.parametrize(
+    "rule, question, third_score, third_doc, third_text, sentences",
+    [
+        ("a third passing sentence of the same article is added while the answer has room",
+         "What is happening to the valley road?", 0.3, "a.md", _ROAD[2], 3),
+        ("a third nearly as likely to answer from another article is added too",
+         "What is happening to the valley road?", 0.8, "b.md", _ROAD[2], 3),
+        ("another article's much weaker third sentence is not",
+         "What is happening to the valley road?", 0.3, "b.md", _ROAD[2], 2),
+        ("a third sentence that would take the answer past its length is not",
+         "What is happening to the valley road?", 0.3, "a.md", _LONG_BEST + " " + _LONG_NEXT, 2),
+        ("a question asking for a judgement keeps two, for other sources' views to follow",
+         "Is the valley road safe?", 0.3, "a.md", _ROAD[2], 2),
+    ],
+)
+def test_more_sentences_fill_the_room_the_answer_has(rule, question, third_score, third_doc, third_text, sentences):
+    best = _sentence(_ROAD[0], 0, score=0.9)
+    second = _sentence(_ROAD[1], 100, score=0.6)
+    third = _sentence(third_text, 200, score=third_score, doc=third_doc)
+    chosen = _composer()._choose([best, second, third], analyse(question))
+    assert len(chosen) == sentences, rule
+    assert answer_length(chosen, analyse(question), 500) <= 500, rule
+
+
 _OFFER = "The nurses want a 9 percent pay rise. The hospital has offered 3 percent. Talks resume on Monday."
 
 

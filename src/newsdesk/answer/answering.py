@@ -234,9 +234,11 @@ class ExtractiveAnswerer:
         return next((c for c in ranked[1:] if self._near(best, c) and gives_the_answer(question, c.text, c.claimant)), best)
 
     def _choose(self, passing: list[Candidate], question: Question, sides: list[Candidate] | None = None) -> list[Candidate]:
-        """The best sentence, and a second one when it is nearly as good and adds something, or follows it in the
-        article, or when it is another claimant's side of what is asked (a figure of its own, or its view on a
-        yes/no question). ``sides`` are sentences that meet the pins and the type but not the judge."""
+        """The best sentence, then more while the answer stays within ``max_answer_chars``: a second one when it is
+        nearly as good and adds something, or follows it in the article, or when it is another claimant's side of
+        what is asked (a figure of its own, or its view on a yes/no question); after it, the next passing sentences
+        of the same article or nearly as good (`_adds_to`), up to `MOST_SENTENCES`. ``sides`` are sentences that
+        meet the pins and the type but not the judge."""
         if not passing:
             return []
         # A headline restates the story in brief; the article's own sentence says it fully.
@@ -245,26 +247,37 @@ class ExtractiveAnswerer:
         best = self._gives_the_answer(ranked, question)
         chosen = [best]
         others = sorted({id(c): c for c in [*ranked, *(sides or [])] if c is not best}.values(), key=self._order)
-        for position, other in enumerate(others[:_SIDE_DEPTH], start=1):
-            # The next passing sentence of the same article, or one nearly as likely to answer (`_near`) from
-            # another: a weaker sentence of an unrelated page is not added. The sentence right after the best one
-            # may finish what it says ("The nurses want a 9 percent rise." "The hospital has offered 3 percent."):
-            # it is added when it meets the pins and the type even if the judge would not answer with it alone.
-            same_article = other.metadata["doc_id"] == best.metadata["doc_id"]
-            close = position <= 2 and (
-                (other in passing and (same_article or self._near(best, other))) or (same_article and follows(best, other))
-            )
-            if not (close or other_side(best, other, question)):
+        # A question asking for a judgement gets other sources' views after its second sentence (`_with_other_views`).
+        most = 2 if asks_judgement(question) else MOST_SENTENCES
+        for position, other in enumerate(others[:FILL_DEPTH], start=1):
+            if len(chosen) >= most:
+                break
+            if not self._adds_to(best, other, passing, question, position, second=len(chosen) == 1):
                 continue
-            if overlaps(best, other) or near_duplicate(best, other) or addresses_an_assistant(other.text):
+            if any(overlaps(c, other) or near_duplicate(c, other) for c in chosen) or addresses_an_assistant(other.text):
                 continue
-            if answer_length([best, other], question, self.settings.max_answer_chars) > self.settings.max_answer_chars:
+            if answer_length([*chosen, other], question, self.settings.max_answer_chars) > self.settings.max_answer_chars:
                 continue
             chosen.append(other)
-            break
         if asks_judgement(question):
             return self._with_other_views(chosen, others, question)
         return chosen
+
+    def _adds_to(self, best: Candidate, other: Candidate, passing: list[Candidate], question: Question, position: int,
+                 second: bool) -> bool:
+        """``other`` (at ``position`` among the ranked rest) may follow ``best`` in the answer. The next passing
+        sentence of the same article, or one nearly as likely to answer (`_near`) from another: a weaker sentence
+        of an unrelated page is not added. The sentence right after the best one may finish what it says ("The
+        nurses want a 9 percent rise." "The hospital has offered 3 percent."): it is added when it meets the pins
+        and the type even if the judge would not answer with it alone. The second sentence is one of the next two,
+        or another claimant's side among the next `_SIDE_DEPTH`; a third or fourth fills the room the answer has
+        left: on unseen writers the sentence that answers is often the third passing one, after two that restate
+        the story."""
+        same_article = other.metadata["doc_id"] == best.metadata["doc_id"]
+        close = (other in passing and (same_article or self._near(best, other))) or (same_article and follows(best, other))
+        if not second:
+            return close
+        return (position <= 2 and close) or (position <= _SIDE_DEPTH and other_side(best, other, question))
 
     def _with_other_views(self, chosen: list[Candidate], others: list[Candidate], question: Question) -> list[Candidate]:
         """For a question asking for a judgement, the views of other sources (`other_side`) among the next
@@ -302,6 +315,10 @@ _RANK_MARGIN = 2.0
 _SCORE_SHARE = 0.8
 # How far down the ranked passing sentences another claimant's side is looked for.
 _SIDE_DEPTH = 4
+# How far down the ranked sentences a third or fourth sentence is looked for, and the most sentences an answer
+# holds (the answer's length, ``max_answer_chars``, binds first: four seldom fit).
+FILL_DEPTH = 6
+MOST_SENTENCES = 4
 # How far down the ranked sentences (passing or only pinned) another source's view on a judgement is looked for,
 # and the least judged confidence it needs: below it, a sentence of another source in the retrieved passages is
 # seldom about what is asked (set on the invented opinion stories, tests/data/opinions/develop).
