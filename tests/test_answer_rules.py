@@ -168,8 +168,7 @@ _ROAD = ("The valley road will reopen on Friday, the council said.", "The road w
          "What is happening to the valley road?", 0.3, "b.md", _ROAD[2], 2),
         ("a third sentence that would take the answer past its length is not",
          "What is happening to the valley road?", 0.3, "a.md", _LONG_BEST + " " + _LONG_NEXT, 2),
-        ("a question asking for a judgement keeps two, for other sources' views to follow",
-         "Is the valley road safe?", 0.3, "a.md", _ROAD[2], 2),
+        ("a yes/no question fills the room too", "Is the valley road reopening?", 0.3, "a.md", _ROAD[2], 3),
     ],
 )
 def test_more_sentences_fill_the_room_the_answer_has(rule, question, third_score, third_doc, third_text, sentences):
@@ -179,6 +178,45 @@ def test_more_sentences_fill_the_room_the_answer_has(rule, question, third_score
     chosen = _composer()._choose([best, second, third], analyse(question))
     assert len(chosen) == sentences, rule
     assert answer_length(chosen, analyse(question), 500) <= 500, rule
+
+
+@pytest.mark.parametrize(
+    "rule, confidence, doc, added",
+    [
+        ("a sentence of the best one's article judged just under the threshold fills the room", 0.07, "a.md", True),
+        ("one judged far under it does not", 0.02, "a.md", False),
+        ("another article's sentence judged just under it does not", 0.07, "b.md", False),
+    ],
+)
+def test_a_sentence_just_under_the_judge_may_fill_the_room(rule, confidence, doc, added):
+    best = _sentence(_ROAD[0], 0, score=0.9)
+    second = _sentence(_ROAD[1], 100, score=0.6)
+    under = _sentence(_ROAD[2], 300, score=0.3, doc=doc)
+    under.features, under.confidence = {}, confidence
+    question = analyse("What is happening to the valley road?")
+    composer = ExtractiveAnswerer(FakeEmbedder(), load_settings(environ={}, judge_threshold=0.1))
+    assert (under in composer._choose([best, second], question, sides=[under])) is added, rule
+
+
+_BRIDGE = ("The council said on Monday that the old bridge over the river was safe for cars and lorries again after "
+           "three months of repairs to its piers and deck.",
+           "Engineers had replaced two of the steel bearings and resurfaced the whole deck before the bridge reopened to "
+           "traffic, the council said.",
+           "The residents' association said the bridge was still unsafe for pedestrians because the footpath had no "
+           "railing along most of its length.",
+           "The repairs cost about 4 million euros, more than twice the first estimate, and were paid for from the "
+           "council's reserves.")
+
+
+def test_other_sources_views_come_before_more_of_the_same():
+    best = _sentence(_BRIDGE[0], 0, claimant="the council", score=0.9)
+    second = _sentence(_BRIDGE[1], 200, claimant="the council", score=0.6)
+    view = _sentence(_BRIDGE[2], 0, claimant="The residents' association", score=0.3, doc="b.md")
+    more = _sentence(_BRIDGE[3], 400, score=0.5)
+    question = analyse("Is the old bridge safe?")
+    chosen = _composer()._choose([best, second, more], question, sides=[view])
+    assert view in chosen and more not in chosen
+    assert answer_length(chosen, question, 500) <= 500
 
 
 _OFFER = "The nurses want a 9 percent pay rise. The hospital has offered 3 percent. Talks resume on Monday."
