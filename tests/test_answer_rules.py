@@ -97,8 +97,8 @@ _LONG_NEXT = ("Crews worked through the night to clear the blocked drains and to
     "rule, claimant, sentences",
     [
         ("two sentences that fit together are both given", None, 2),
-        ("a second sentence is left out when the claimant named before the first would make the answer too long",
-         "the Valley Flood Defence Board", 1),
+        ("a second sentence that the claimant named before the first would make too long is quoted by the clauses "
+         "that fit", "the Valley Flood Defence Board", 2),
     ],
 )
 def test_the_second_sentence_is_measured_as_composed(rule, claimant, sentences):
@@ -153,6 +153,11 @@ def test_a_second_sentence(rule, other_score, doc, sentences):
     assert len(_composer()._choose([best, other], analyse("When will the valley road reopen?"))) == sentences, rule
 
 
+_NO_CLAUSES = ("Repairs to the valley road and to the two bridges beside it will take the county's crews until the end "
+               "of the summer because the landslide that closed it on Monday also damaged the drains and the retaining "
+               "wall below the road and the crews must rebuild both before the road can carry lorries again and before the "
+               "school buses that used it every morning and every afternoon can go back to their old routes through the "
+               "villages of the upper valley.")
 _ROAD = ("The valley road will reopen on Friday, the council said.", "The road was shut after a landslide on Monday.",
          "Repairs to the valley road will cost 2 million euros.")
 
@@ -166,8 +171,8 @@ _ROAD = ("The valley road will reopen on Friday, the council said.", "The road w
          "What is happening to the valley road?", 0.8, "b.md", _ROAD[2], 3),
         ("another article's much weaker third sentence is not",
          "What is happening to the valley road?", 0.3, "b.md", _ROAD[2], 2),
-        ("a third sentence that would take the answer past its length is not",
-         "What is happening to the valley road?", 0.3, "a.md", _LONG_BEST + " " + _LONG_NEXT, 2),
+        ("a third sentence that would take the answer past its length, with no clause short enough, is not",
+         "What is happening to the valley road?", 0.3, "a.md", _NO_CLAUSES, 2),
         ("a yes/no question fills the room too", "Is the valley road reopening?", 0.3, "a.md", _ROAD[2], 3),
     ],
 )
@@ -196,6 +201,32 @@ def test_a_sentence_just_under_the_judge_may_fill_the_room(rule, confidence, doc
     question = analyse("What is happening to the valley road?")
     composer = ExtractiveAnswerer(FakeEmbedder(), load_settings(environ={}, judge_threshold=0.1))
     assert (under in composer._choose([best, second], question, sides=[under])) is added, rule
+
+
+_LONG_LEAD = ("After weeks of talks that began in the spring and went on through the summer holidays, the grocer Pellby "
+              "agreed on Monday to buy the dairy for 3 billion crowns in cash, the two companies said in a joint statement "
+              "that also named the banks advising them and the lawyers who had drafted the agreement.")
+
+
+@pytest.mark.parametrize(
+    "rule, room_taken, quoted",
+    [
+        ("a sentence too long to fit whole is quoted by the clauses that answer when they fit", 200, "3 billion crowns"),
+        ("nothing of it is quoted when less than a short clause would fit", 420, None),
+    ],
+)
+def test_the_clauses_that_answer_fit_when_the_sentence_does_not(rule, room_taken, quoted):
+    best = _sentence("The dairy will be sold. " + "x" * (room_taken - 24), 0, score=0.9)
+    lead = _sentence(_LONG_LEAD, 1000, score=0.6)
+    question = analyse("How much is Pellby paying for the dairy?")
+    chosen = _composer()._choose([best, lead], question)
+    text, citations = compose(chosen, question, 500)
+    assert answer_length(chosen, question, 500) <= 500, rule
+    if quoted is None:
+        assert lead not in chosen, rule
+    else:
+        assert lead in chosen and quoted in text and len(citations[-1].quote) < len(_LONG_LEAD), rule
+        assert _LONG_LEAD[citations[-1].start - 1000:citations[-1].end - 1000] == citations[-1].quote, rule
 
 
 _BRIDGE = ("The council said on Monday that the old bridge over the river was safe for cars and lorries again after "
