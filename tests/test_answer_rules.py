@@ -357,6 +357,17 @@ def test_a_figure_keeps_its_caveat(rule, best_text, caveated):
     assert (sentences[1] in chosen) is caveated, rule
 
 
+def test_a_caveat_without_room_takes_the_place_of_the_last_sentences_only():
+    sentences = [_in_passage(s) for s in ("The ministry said 2,870 soldiers had been killed.",
+                                          "The numbers could not be independently verified.")]
+    second = _sentence("Rescue teams reached the border villages on Sunday. " * 2, 2000, score=0.8)
+    third = _sentence("Officials said the count would be updated every morning. " * 5, 3000, score=0.7)
+    question = analyse("How many soldiers were killed?")
+    assert answer_length([sentences[0], second, third], question, 500) <= 500
+    chosen = _composer()._with_caveat([sentences[0], second, third], sentences, question)
+    assert chosen == [sentences[0], second, sentences[1]]
+
+
 def test_a_light_verb_of_the_question_is_its_event_too():
     question = analyse("When will the council make up its mind?")
     assert dates_what_is_asked(question, "The district council will make its final decision in March.")

@@ -115,14 +115,14 @@ class ExtractiveAnswerer:
 
     def _with_caveat(self, chosen: list[Candidate], candidates: list[Candidate], question: Question) -> list[Candidate]:
         """The best sentence's figure with the caveat the article puts right after it ("The numbers could not be
-        independently verified."), added if the answer stays within ``max_answer_chars``, else in place of the second
-        sentence."""
+        independently verified."), added if the answer stays within ``max_answer_chars``, else in place of the last
+        sentences, as few as make room."""
         best = chosen[0]
         caveat = next((c for c in candidates if c.metadata["doc_id"] == best.metadata["doc_id"] and follows(best, c)), None)
         if caveat is None or caveat in chosen or not numbers(best.text) or not states_a_caveat(caveat.text):
             return chosen
         limit = self.settings.max_answer_chars
-        for option in ([*chosen, caveat], [best, caveat]):
+        for option in ([*chosen[:kept], caveat] for kept in range(len(chosen), 0, -1)):
             if answer_length(option, question, limit) <= limit:
                 return option
         return chosen
