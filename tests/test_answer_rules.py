@@ -186,6 +186,26 @@ def test_more_sentences_fill_the_room_the_answer_has(rule, question, third_score
 
 
 @pytest.mark.parametrize(
+    "rule, ranked_below_best, added",
+    [
+        ("another article's passing sentence within the filler's wider margin of the best fills the room", 2.5, True),
+        ("one further below does not", 3.5, False),
+    ],
+)
+def test_a_filler_may_rank_further_below_the_best_than_a_second_sentence(rule, ranked_below_best, added):
+    from newsdesk.answer.judge import load_judge
+
+    weight = load_judge().rank_weights["similarity"]
+    best = _sentence(_ROAD[0], 0, score=0.9)
+    second = _sentence(_ROAD[1], 100, score=0.6)
+    filler = _sentence(_ROAD[2], 0, score=0.3, doc="b.md")
+    for candidate, rank in ((best, 10.0), (second, 9.0), (filler, 10.0 - ranked_below_best)):
+        candidate.features = {"similarity": rank / weight}
+    chosen = _composer()._choose([best, second, filler], analyse("What is happening to the valley road?"))
+    assert (filler in chosen) is added, rule
+
+
+@pytest.mark.parametrize(
     "rule, confidence, doc, added",
     [
         ("a sentence of the best one's article judged just under the threshold fills the room", 0.07, "a.md", True),
