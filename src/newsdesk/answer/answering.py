@@ -240,9 +240,10 @@ class ExtractiveAnswerer:
     def _choose(self, passing: list[Candidate], question: Question, sides: list[Candidate] | None = None) -> list[Candidate]:
         """The best sentence, then more while the answer stays within ``max_answer_chars``: a second one when it is
         nearly as good and adds something, or follows it in the article, or when it is another claimant's side of
-        what is asked (a figure of its own, or its view on a yes/no question) (`_seconds`); then, but for a question
-        asking for a judgement, further sentences that fill the room left (`_fills`), up to `MOST_SENTENCES`.
-        ``sides`` are sentences that meet the pins and the type but not the judge."""
+        what is asked (a figure of its own, or its view on a yes/no question) (`_seconds`); for a question asking
+        for a judgement, other sources' views (`_with_other_views`); then further sentences that fill the room left
+        (`_fills`), up to `MOST_SENTENCES`, each whole or else by the clauses that fit (`_cut_to_fit`). ``sides``
+        are sentences that meet the pins and the type but not the judge."""
         if not passing:
             return []
         # A headline restates the story in brief; the article's own sentence says it fully.
@@ -301,10 +302,9 @@ class ExtractiveAnswerer:
     def _fills(self, best: Candidate, other: Candidate, passing: list[Candidate]) -> bool:
         """``other`` may fill the room the answer has left after its second sentence: it is close to the best
         (`_close`), or passing within the wider `_FILL_MARGIN` of its ranker score, or a sentence of the best one's
-        article the judge found at least `_FILL_SHARE` of its threshold
-        likely to answer. On unseen writers the sentence that answers is often the third one, after two that
-        restate the story, and often just under the threshold ("A man in his seventies was killed ..." after the
-        storm's lead)."""
+        article the judge found at least `_FILL_SHARE` of its threshold likely to answer. On unseen writers the
+        sentence that answers is often the third one, after two that restate the story, and often just under the
+        threshold ("A man in his seventies was killed ..." after the storm's lead)."""
         if self._close(best, other, passing) or (other in passing and self._near(best, other, _FILL_MARGIN)):
             return True
         same_article = other.metadata["doc_id"] == best.metadata["doc_id"]
