@@ -40,7 +40,7 @@ from pathlib import Path
 import numpy as np
 
 from newsdesk.answer.composing import compose
-from newsdesk.answer.answering import first_withheld
+from newsdesk.answer.answering import FILL_DEPTH, MOST_SENTENCES, first_withheld
 from newsdesk.answer.answer_types import type_met, withholds_answer
 from newsdesk.answer.judge import FEATURES, JUDGE_FILE, Judge
 from newsdesk.assistant import Assistant, Request
@@ -269,9 +269,13 @@ def shown_at(passing: list[int], probabilities: np.ndarray, order: np.ndarray, i
     typed = sorted((m for m in passing if info[m].type_met and not info[m].withholds), key=lambda m: -order[m])
     if not typed:
         return []
-    # The answerer adds the next passing sentence when both fit: either may hold the answer.
-    chosen = typed[0]
-    return [chosen] + [m for m in typed[1:3] if info[chosen].length + info[m].length <= MAX_CHARS][:1]
+    # The answerer adds the next passing sentences while they fit (`ExtractiveAnswerer._choose`): any may hold the answer.
+    shown, length = [typed[0]], info[typed[0]].length
+    for m in typed[1:1 + FILL_DEPTH]:
+        if len(shown) < MOST_SENTENCES and length + info[m].length <= MAX_CHARS:
+            shown.append(m)
+            length += info[m].length
+    return shown
 
 
 def choose_threshold(groups: list[Group], probabilities: np.ndarray, labels: np.ndarray, info: list[CandidateInfo],

@@ -97,8 +97,8 @@ _LONG_NEXT = ("Crews worked through the night to clear the blocked drains and to
     "rule, claimant, sentences",
     [
         ("two sentences that fit together are both given", None, 2),
-        ("a second sentence is left out when the claimant named before the first would make the answer too long",
-         "the Valley Flood Defence Board", 1),
+        ("a second sentence that the claimant named before the first would make too long is quoted by the clauses "
+         "that fit", "the Valley Flood Defence Board", 2),
     ],
 )
 def test_the_second_sentence_is_measured_as_composed(rule, claimant, sentences):
@@ -151,6 +151,123 @@ def test_a_second_sentence(rule, other_score, doc, sentences):
     best = _sentence("The valley road will reopen on Friday, the council said.", 0, score=0.9)
     other = _sentence("Repairs to the valley road will cost 2 million euros.", 100, score=other_score, doc=doc)
     assert len(_composer()._choose([best, other], analyse("When will the valley road reopen?"))) == sentences, rule
+
+
+_NO_CLAUSES = ("Repairs to the valley road and to the two bridges beside it will take the county's crews until the end "
+               "of the summer because the landslide that closed it on Monday also damaged the drains and the retaining "
+               "wall below the road and the crews must rebuild both before the road can carry lorries again and before the "
+               "school buses that used it every morning and every afternoon can go back to their old routes through the "
+               "villages of the upper valley.")
+_ROAD = ("The valley road will reopen on Friday, the council said.", "The road was shut after a landslide on Monday.",
+         "Repairs to the valley road will cost 2 million euros.")
+
+
+@pytest.mark.parametrize(
+    "rule, question, third_score, third_doc, third_text, sentences",
+    [
+        ("a third passing sentence of the same article is added while the answer has room",
+         "What is happening to the valley road?", 0.3, "a.md", _ROAD[2], 3),
+        ("a third nearly as likely to answer from another article is added too",
+         "What is happening to the valley road?", 0.8, "b.md", _ROAD[2], 3),
+        ("another article's much weaker third sentence is not",
+         "What is happening to the valley road?", 0.3, "b.md", _ROAD[2], 2),
+        ("a third sentence that would take the answer past its length, with no clause short enough, is not",
+         "What is happening to the valley road?", 0.3, "a.md", _NO_CLAUSES, 2),
+        ("a yes/no question fills the room too", "Is the valley road reopening?", 0.3, "a.md", _ROAD[2], 3),
+    ],
+)
+def test_more_sentences_fill_the_room_the_answer_has(rule, question, third_score, third_doc, third_text, sentences):
+    best = _sentence(_ROAD[0], 0, score=0.9)
+    second = _sentence(_ROAD[1], 100, score=0.6)
+    third = _sentence(third_text, 200, score=third_score, doc=third_doc)
+    chosen = _composer()._choose([best, second, third], analyse(question))
+    assert len(chosen) == sentences, rule
+    assert answer_length(chosen, analyse(question), 500) <= 500, rule
+
+
+@pytest.mark.parametrize(
+    "rule, ranked_below_best, added",
+    [
+        ("another article's passing sentence within the filler's wider margin of the best fills the room", 2.5, True),
+        ("one further below does not", 3.5, False),
+    ],
+)
+def test_a_filler_may_rank_further_below_the_best_than_a_second_sentence(rule, ranked_below_best, added):
+    from newsdesk.answer.judge import load_judge
+
+    weight = load_judge().rank_weights["similarity"]
+    best = _sentence(_ROAD[0], 0, score=0.9)
+    second = _sentence(_ROAD[1], 100, score=0.6)
+    filler = _sentence(_ROAD[2], 0, score=0.3, doc="b.md")
+    for candidate, rank in ((best, 10.0), (second, 9.0), (filler, 10.0 - ranked_below_best)):
+        candidate.features = {"similarity": rank / weight}
+    chosen = _composer()._choose([best, second, filler], analyse("What is happening to the valley road?"))
+    assert (filler in chosen) is added, rule
+
+
+@pytest.mark.parametrize(
+    "rule, confidence, doc, added",
+    [
+        ("a sentence of the best one's article judged just under the threshold fills the room", 0.07, "a.md", True),
+        ("one judged far under it does not", 0.02, "a.md", False),
+        ("another article's sentence judged just under it does not", 0.07, "b.md", False),
+    ],
+)
+def test_a_sentence_just_under_the_judge_may_fill_the_room(rule, confidence, doc, added):
+    best = _sentence(_ROAD[0], 0, score=0.9)
+    second = _sentence(_ROAD[1], 100, score=0.6)
+    under = _sentence(_ROAD[2], 300, score=0.3, doc=doc)
+    under.features, under.confidence = {}, confidence
+    question = analyse("What is happening to the valley road?")
+    composer = ExtractiveAnswerer(FakeEmbedder(), load_settings(environ={}, judge_threshold=0.1))
+    assert (under in composer._choose([best, second], question, sides=[under])) is added, rule
+
+
+_LONG_LEAD = ("After weeks of talks that began in the spring and went on through the summer holidays, the grocer Pellby "
+              "agreed on Monday to buy the dairy for 3 billion crowns in cash, the two companies said in a joint statement "
+              "that also named the banks advising them and the lawyers who had drafted the agreement.")
+
+
+@pytest.mark.parametrize(
+    "rule, room_taken, quoted",
+    [
+        ("a sentence too long to fit whole is quoted by the clauses that answer when they fit", 200, "3 billion crowns"),
+        ("nothing of it is quoted when less than a short clause would fit", 420, None),
+    ],
+)
+def test_the_clauses_that_answer_fit_when_the_sentence_does_not(rule, room_taken, quoted):
+    best = _sentence("The dairy will be sold. " + "x" * (room_taken - 24), 0, score=0.9)
+    lead = _sentence(_LONG_LEAD, 1000, score=0.6)
+    question = analyse("How much is Pellby paying for the dairy?")
+    chosen = _composer()._choose([best, lead], question)
+    text, citations = compose(chosen, question, 500)
+    assert answer_length(chosen, question, 500) <= 500, rule
+    if quoted is None:
+        assert lead not in chosen, rule
+    else:
+        assert lead in chosen and quoted in text and len(citations[-1].quote) < len(_LONG_LEAD), rule
+        assert _LONG_LEAD[citations[-1].start - 1000:citations[-1].end - 1000] == citations[-1].quote, rule
+
+
+_BRIDGE = ("The council said on Monday that the old bridge over the river was safe for cars and lorries again after "
+           "three months of repairs to its piers and deck.",
+           "Engineers had replaced two of the steel bearings and resurfaced the whole deck before the bridge reopened to "
+           "traffic, the council said.",
+           "The residents' association said the bridge was still unsafe for pedestrians because the footpath had no "
+           "railing along most of its length.",
+           "The repairs cost about 4 million euros, more than twice the first estimate, and were paid for from the "
+           "council's reserves.")
+
+
+def test_other_sources_views_come_before_more_of_the_same():
+    best = _sentence(_BRIDGE[0], 0, claimant="the council", score=0.9)
+    second = _sentence(_BRIDGE[1], 200, claimant="the council", score=0.6)
+    view = _sentence(_BRIDGE[2], 0, claimant="The residents' association", score=0.3, doc="b.md")
+    more = _sentence(_BRIDGE[3], 400, score=0.5)
+    question = analyse("Is the old bridge safe?")
+    chosen = _composer()._choose([best, second, more], question, sides=[view])
+    assert view in chosen and more not in chosen
+    assert answer_length(chosen, question, 500) <= 500
 
 
 _OFFER = "The nurses want a 9 percent pay rise. The hospital has offered 3 percent. Talks resume on Monday."
@@ -258,6 +375,17 @@ def test_a_figure_keeps_its_caveat(rule, best_text, caveated):
     best = next(s for s in sentences if s.text == best_text)
     chosen = _composer()._with_caveat([best], sentences, analyse("How many soldiers were killed?"))
     assert (sentences[1] in chosen) is caveated, rule
+
+
+def test_a_caveat_without_room_takes_the_place_of_the_last_sentences_only():
+    sentences = [_in_passage(s) for s in ("The ministry said 2,870 soldiers had been killed.",
+                                          "The numbers could not be independently verified.")]
+    second = _sentence("Rescue teams reached the border villages on Sunday. " * 2, 2000, score=0.8)
+    third = _sentence("Officials said the count would be updated every morning. " * 5, 3000, score=0.7)
+    question = analyse("How many soldiers were killed?")
+    assert answer_length([sentences[0], second, third], question, 500) <= 500
+    chosen = _composer()._with_caveat([sentences[0], second, third], sentences, question)
+    assert chosen == [sentences[0], second, sentences[1]]
 
 
 def test_a_light_verb_of_the_question_is_its_event_too():

@@ -41,6 +41,9 @@ class Candidate:
     passage: str = ""
     # Where the passage starts in the article body: ``passage[:start - passage_start]`` is the text before the sentence.
     passage_start: int = 0
+    # When set, the answer quotes at most this many characters of the sentence, the run of clauses that answers
+    # (`composing`): what fits of a later sentence beside the ones before it.
+    most_chars: int | None = None
 
     @property
     def before(self) -> str:

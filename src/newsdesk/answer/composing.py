@@ -98,27 +98,28 @@ def _with_dates(quote: str, candidate: Candidate) -> str:
 
 
 def _fit(candidate: Candidate, question: Question, limit: int) -> tuple[int, int]:
-    """The sentence, or for an over-long one the run of clauses that best answers."""
+    """The sentence, or for an over-long one (or one given `Candidate.most_chars`) the run of clauses that best
+    answers."""
+    limit = min(limit, candidate.most_chars or limit)
     if len(candidate.text) <= limit:
         return candidate.start, candidate.end
-    bounds = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(candidate.text)] + [len(candidate.text)]
-    best, best_span = -1.0, (0, min(limit, len(candidate.text)))
+    piece_start, piece_end = clause_run(candidate.text, question, limit) or (0, min(limit, len(candidate.text)))
+    text = candidate.text[piece_start:piece_end].rstrip(",;: ")
+    return candidate.start + piece_start, candidate.start + piece_start + len(text)
+
+
+def clause_run(text: str, question: Question, limit: int) -> tuple[int, int] | None:
+    """The run of whole clauses of ``text`` within ``limit`` characters that meets the most of the question's
+    words (and, for a "how many", gives a figure); None when no clause is short enough."""
+    bounds = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(text)] + [len(text)]
+    best, best_span = -1.0, None
     wanted = {t.stem for t in question.terms} | {stem(w) for e in question.entities for w in e}
     for i in range(len(bounds) - 1):
         for j in range(i + 1, len(bounds)):
             if bounds[j] - bounds[i] > limit:
                 break
-            piece = candidate.text[bounds[i]:bounds[j]]
+            piece = text[bounds[i]:bounds[j]]
             hits = sum(1 for w in tokens(piece) if stem(w.text) in wanted) + (question.kind == "quantity" and has_quantity(piece))
             if hits > best:
                 best, best_span = hits, (bounds[i], bounds[j])
-    piece_start, piece_end = best_span
-    text = candidate.text[piece_start:piece_end].rstrip(",;: ")
-    return candidate.start + piece_start, candidate.start + piece_start + len(text)
-
-
-
-
-
-
-
+    return best_span
