@@ -24,10 +24,10 @@ from newsdesk.evaluation.scoring import load_cases, metrics, score_case
 
 EVAL = REPO / "eval"
 # Every corpus an eval case may quote: the shipped article, the fixtures and each split's articles.
-EVAL_CORPORA = [REPO / "corpus", EVAL / "corpus"] + [EVAL / split / "corpus" for split in ("dev", "dev2", "dev3", "test")]
+EVAL_CORPORA = [REPO / "corpus", EVAL / "corpus"] + [EVAL / split / "corpus" for split in ("dev", "dev2", "dev3", "dev4", "test")]
 # eval/outside/ holds the outside benchmarks, each checked against its own corpus (tests/test_outside_sets.py).
 CASE_FILES = sorted(path for path in EVAL.rglob("cases.jsonl") if "outside" not in path.relative_to(EVAL).parts)
-DEV_POOL = [EVAL / "cases.jsonl"] + [EVAL / split / "cases.jsonl" for split in ("dev", "dev2", "dev3")]
+DEV_POOL = [EVAL / "cases.jsonl"] + [EVAL / split / "cases.jsonl" for split in ("dev", "dev2", "dev3", "dev4")]
 
 
 def _bodies() -> list[str]:
@@ -66,7 +66,7 @@ def test_dev_ids_are_unique_across_the_pooled_files() -> None:
     assert len(ids) == len(set(ids))
 
 
-@pytest.mark.parametrize("split", ["dev", "dev2", "dev3", "test"])
+@pytest.mark.parametrize("split", ["dev", "dev2", "dev3", "dev4", "test"])
 def test_a_split_has_its_own_articles_and_enough_cases(split: str) -> None:
     folder = EVAL / split
     if not (folder / "cases.jsonl").exists():
