@@ -15,7 +15,8 @@ offsets and its claimant. When no sentence passes, it refuses.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from dataclasses import replace
 from typing import TYPE_CHECKING, TypeVar
 
 import numpy as np
@@ -78,7 +79,8 @@ class ExtractiveAnswerer:
         self.settings = settings
 
     def answer(self, question: Question, evidence: Evidence) -> Answer:
-        """Every side of a disputed subject the question touches; else the best sentence or two; else a refusal."""
+        """Every side of a disputed subject the question touches; else the best sentences while the answer has room
+        (up to `MOST_SENTENCES`); else a refusal."""
         retrieved = evidence.reported
         if question.empty or question.says_nothing:
             return Answer(question.text, EMPTY_QUESTION, refused=True, retrieved=retrieved)
@@ -262,16 +264,20 @@ class ExtractiveAnswerer:
         others = sorted({id(c): c for c in [*ranked, *(sides or [])] if c is not best}.values(), key=self._order)
         limit = self.settings.max_answer_chars
 
-        def fits(other: Candidate, cut: bool) -> bool:
+        def fitted(other: Candidate, cut: bool) -> Candidate | None:
+            """``other`` as it fits after the chosen sentences (whole, or with ``cut`` by its clauses), or None."""
             if any(overlaps(c, other) or near_duplicate(c, other) for c in chosen) or addresses_an_assistant(other.text):
-                return False
+                return None
             if not cut:
-                return answer_length([*chosen, other], question, limit) <= limit
+                return other if answer_length([*chosen, other], question, limit) <= limit else None
             return self._cut_to_fit(chosen, other, question)
 
         for cut in (False, True):
-            second = next((other for position, other in enumerate(others[:_SIDE_DEPTH], start=1)
-                           if self._seconds(best, other, passing, question, position) and fits(other, cut)), None)
+            second = self._first_fitted(
+                (other for position, other in enumerate(others[:_SIDE_DEPTH], start=1)
+                 if self._seconds(best, other, passing, question, position)),
+                lambda other: fitted(other, cut),
+            )
             if second is not None:
                 chosen.append(second)
                 break
@@ -282,25 +288,30 @@ class ExtractiveAnswerer:
             for other in others[:FILL_DEPTH]:
                 if len(chosen) >= MOST_SENTENCES:
                     break
-                if other not in chosen and self._fills(best, other, passing) and fits(other, cut):
-                    chosen.append(other)
+                if other in chosen or not self._fills(best, other, passing):
+                    continue
+                filler = fitted(other, cut)
+                if filler is not None:
+                    chosen.append(filler)
         return chosen
 
-    def _cut_to_fit(self, chosen: list[Candidate], other: Candidate, question: Question) -> bool:
-        """Whether the clauses of ``other`` that answer (`composing.clause_run`) fit after ``chosen`` when the whole
-        sentence does not, at least `_LEAST_PIECE` characters of it; if so it is quoted so (`Candidate.most_chars`).
+    @staticmethod
+    def _first_fitted(options: Iterable[Candidate], fit: Callable[[Candidate], Candidate | None]) -> Candidate | None:
+        return next((fitting for fitting in map(fit, options) if fitting is not None), None)
+
+    def _cut_to_fit(self, chosen: list[Candidate], other: Candidate, question: Question) -> Candidate | None:
+        """``other`` quoted by its clauses that answer (`composing.clause_run`, a copy with `Candidate.most_chars`)
+        when they fit after ``chosen`` and the whole sentence does not, at least `_LEAST_PIECE` characters of it;
+        else None. A copy, because the same candidate may be quoted whole as a dispute side or a latest figure.
         Tried only after every whole sentence: of a long lead ("LONDON, May 2 - A grocer has agreed to buy a dairy
         for 3 billion crowns in cash, the two companies said, ending ...") the clause with the price asked fits
         beside the best sentence."""
         limit = self.settings.max_answer_chars
         room = len(other.text) - (answer_length([*chosen, other], question, limit) - limit)
         if room < _LEAST_PIECE or clause_run(other.text, question, room) is None:
-            return False
-        other.most_chars = room
-        if answer_length([*chosen, other], question, limit) <= limit:
-            return True
-        other.most_chars = None
-        return False
+            return None
+        piece = replace(other, most_chars=room)
+        return piece if answer_length([*chosen, piece], question, limit) <= limit else None
 
     def _seconds(self, best: Candidate, other: Candidate, passing: list[Candidate], question: Question, position: int) -> bool:
         """``other`` (at ``position`` among the ranked rest) may be the second sentence: one of the next two that
