@@ -37,15 +37,15 @@ WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 # Month and weekday names, lower-case: words that date something rather than name it.
 CALENDAR_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
 
-# Closed classes of English whose members word embeddings place close together but which never stand
-# for each other: "women" is not "men", "March" not "February", "second" not "first". A question term is
-# not met by another member of its class, however similar their vectors.
 # Groups of people a question may pick ("the rate among women", "how many of the dead were children"): a figure
 # for everyone, or for another group, does not answer it (`newsdesk.answer.pins`).
 PEOPLE_GROUPS: tuple[frozenset[str], ...] = (
     frozenset("man men woman women male female boy boys girl girls".split()),
     frozenset("adult adults child children youth young elderly older pensioner pensioners teenager teenagers".split()),
 )
+# Closed classes of English whose members word embeddings place close together but which never stand
+# for each other: "women" is not "men", "March" not "February", "second" not "first". A question term is
+# not met by another member of its class, however similar their vectors.
 CONTRAST_SETS: tuple[frozenset[str], ...] = (
     frozenset(MONTHS[:12]),
     frozenset(WEEKDAYS),
