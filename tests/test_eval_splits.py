@@ -66,6 +66,14 @@ def test_dev_ids_are_unique_across_the_pooled_files() -> None:
     assert len(ids) == len(set(ids))
 
 
+def test_the_pooled_dev_split_and_the_test_split_each_hold_40_articles_and_300_cases() -> None:
+    dev_articles = load_corpus([EVAL / split / "corpus" for split in ("dev", "dev2", "dev3", "dev4")]).articles
+    dev_cases = [case for path in DEV_POOL for case in load_cases(path)]
+    test_articles = load_corpus([EVAL / "test" / "corpus"]).articles
+    assert len(dev_articles) >= 40 and len(dev_cases) >= 300
+    assert len(test_articles) >= 40 and len(load_cases(EVAL / "test" / "cases.jsonl")) >= 300
+
+
 @pytest.mark.parametrize("split", ["dev", "dev2", "dev3", "dev4", "test"])
 def test_a_split_has_its_own_articles_and_enough_cases(split: str) -> None:
     folder = EVAL / split
@@ -74,7 +82,7 @@ def test_a_split_has_its_own_articles_and_enough_cases(split: str) -> None:
     articles = load_corpus([folder / "corpus"]).articles
     cases = load_cases(folder / "cases.jsonl")
     unanswerable = sum(not case.answerable for case in cases)
-    assert len(articles) >= 20
+    assert len(articles) >= 15  # each writer's file; the 40 articles and 300 cases are per pooled split
     assert len(cases) >= 150
     assert 0.25 <= unanswerable / len(cases) <= 0.45
     assert all(case.id.startswith(f"{split}-") for case in cases)

@@ -106,7 +106,7 @@ def _info(withholds: bool = False, type_met: bool = True, length: int = 100):
 @pytest.mark.parametrize(
     ("info", "shown"),
     [
-        ([_info(), _info(), _info()], [2, 1]),  # the ranker's best, then the next that fits beside it
+        ([_info(), _info(), _info()], [2, 1, 0]),  # the ranker's best, then the next ones while they fit
         ([_info(), _info(length=450), _info()], [2, 0]),  # the next does not fit within 500 characters
         ([_info(), _info(), _info(withholds=True)], []),  # the best says the fact was not given: refuse
         ([_info(type_met=False)] * 3, []),  # none gives the kind of answer asked for: refuse
