@@ -25,6 +25,19 @@ from pathlib import Path
 
 from wordfreq import zipf_frequency
 
+from newsdesk.answer.synonyms import (
+    BROADER,
+    BROADER_FIRST,
+    CONVERSE,
+    DERIVED,
+    NARROWER,
+    NARROWER_FIRST,
+    OPPOSED,
+    SISTERS,
+    STRONGEST_FIRST,
+    SYNONYM,
+)
+
 OUTPUT = Path(__file__).resolve().parents[1] / "src" / "newsdesk" / "answer" / "wordnet_related.tsv.gz"
 _PARTS_OF_SPEECH = {"noun": "n", "verb": "v", "adj": "a", "adv": "r"}
 # A word's senses beyond its commonest few (WordNet orders them by how often SemCor tagged them) are left out:
@@ -38,6 +51,7 @@ MOST_HYPONYMS = 40
 # causes "die": whoever was killed died); to a narrower sense: a hyponym; and a derivation ("decide" / "decision").
 _TO_BROADER = {"@", ">", "*"}
 _TO_NARROWER = {"~"}
+_HYPERNYM = "@"
 _DERIVATION = {"+"}
 _ANTONYM = "!"
 # The relation kinds the table records, of the second word of a pair to the first: links (the same sense; one step
@@ -47,10 +61,8 @@ _ANTONYM = "!"
 # A step whose narrower end is that word's first sense ("walkout" / "strike": a walkout is first of all a strike)
 # is told apart (upper case): an article's broader word says what a question's word says only then ("water" /
 # "supplies" is a later sense of "water").
-SYNONYM, NARROWER, BROADER, DERIVED, OPPOSED, SISTERS = "s", "n", "w", "d", "a", "c"
-NARROWER_FIRST, BROADER_FIRST = "N", "W"
-_RANK = {OPPOSED: 0, SYNONYM: 1, NARROWER_FIRST: 2, BROADER_FIRST: 3, NARROWER: 4, BROADER: 5, DERIVED: 6, SISTERS: 7}
-_CONVERSE = {NARROWER: BROADER, BROADER: NARROWER, NARROWER_FIRST: BROADER_FIRST, BROADER_FIRST: NARROWER_FIRST}
+# The kinds are `newsdesk.answer.synonyms`'s, which reads the table.
+_RANK = {kind: rank for rank, kind in enumerate(STRONGEST_FIRST)}
 
 SynsetId = tuple[str, str]
 
@@ -85,18 +97,25 @@ def read_synsets(folder: Path) -> tuple[dict[SynsetId, list[str]], dict[SynsetId
     return members, pointers
 
 
-def read_senses(folder: Path) -> dict[str, list[SynsetId]]:
-    """Every lemma's senses in WordNet's order (most often tagged first), all parts of speech. WordNet's index
-    files are in lower case; its synsets keep a name's capitals."""
-    senses: dict[str, list[SynsetId]] = defaultdict(list)
+def _index_entries(folder: Path) -> Iterator[tuple[str, str, list[str], int]]:
+    """Each lemma of WordNet's index files (lower case, spaces for underscores): its part of speech, its senses'
+    offsets in WordNet's order (most often tagged first) and how many of them SemCor tagged."""
     for name, pos in _PARTS_OF_SPEECH.items():
         with open(folder / f"index.{name}", encoding="latin-1") as lines:
             for line in lines:
                 if line.startswith("  "):
-                    continue
+                    continue  # the licence
                 fields = line.split()
                 pointer_count = int(fields[3])
-                senses[fields[0].replace("_", " ")] += [(pos, offset) for offset in fields[6 + pointer_count:]]
+                yield fields[0].replace("_", " "), pos, fields[6 + pointer_count:], int(fields[5 + pointer_count])
+
+
+def read_senses(folder: Path) -> dict[str, list[SynsetId]]:
+    """Every lemma's senses in WordNet's order (most often tagged first), all parts of speech. WordNet's index
+    files are in lower case; its synsets keep a name's capitals."""
+    senses: dict[str, list[SynsetId]] = defaultdict(list)
+    for lemma, pos, offsets, _ in _index_entries(folder):
+        senses[lemma] += [(pos, offset) for offset in offsets]
     return senses
 
 
@@ -105,17 +124,9 @@ def common_senses(folder: Path) -> dict[str, set[SynsetId]]:
     tagged keeps each part of speech's first sense ("cancel" is not the musical sign)."""
     tagged: dict[str, set[SynsetId]] = defaultdict(set)
     first: dict[str, set[SynsetId]] = defaultdict(set)
-    for name, pos in _PARTS_OF_SPEECH.items():
-        with open(folder / f"index.{name}", encoding="latin-1") as lines:
-            for line in lines:
-                if line.startswith("  "):
-                    continue
-                fields = line.split()
-                lemma, pointer_count = fields[0].replace("_", " "), int(fields[3])
-                offsets = fields[6 + pointer_count:]
-                keep = min(MOST_SENSES, int(fields[5 + pointer_count]))
-                tagged[lemma] |= {(pos, offset) for offset in offsets[:keep]}
-                first[lemma].add((pos, offsets[0]))
+    for lemma, pos, offsets, tagged_count in _index_entries(folder):
+        tagged[lemma] |= {(pos, offset) for offset in offsets[:min(MOST_SENSES, tagged_count)]}
+        first[lemma].add((pos, offsets[0]))
     return {lemma: tagged[lemma] or first[lemma] for lemma in first}
 
 
@@ -150,7 +161,7 @@ def related_pairs(folder: Path) -> dict[tuple[str, str], str]:
             return
         key = (a, b) if a < b else (b, a)
         if key[0] != a:
-            kind = _CONVERSE.get(kind, kind)
+            kind = CONVERSE.get(kind, kind)
         if key not in pairs or _RANK[kind] < _RANK[pairs[key]]:
             pairs[key] = kind
 
@@ -165,7 +176,7 @@ def related_pairs(folder: Path) -> dict[tuple[str, str], str]:
             for other in members[sense]:
                 if sense in common.get(other, ()):
                     add(lemma, other, SYNONYM)
-            hyponyms = sum(1 for symbol, *_ in pointers[sense] if symbol == "~")
+            hyponyms = sum(1 for symbol, *_ in pointers[sense] if symbol in _TO_NARROWER)
             for symbol, target, source_word, target_word in pointers[sense]:
                 if source_word and members[sense][source_word - 1] != lemma:
                     continue  # a pointer between two particular words, from another word of this synset
@@ -191,9 +202,9 @@ def related_pairs(folder: Path) -> dict[tuple[str, str], str]:
 def _sisters(sense: SynsetId, pointers: dict[SynsetId, list[Pointer]]) -> Iterator[SynsetId]:
     """The other hyponyms of the sense's hypernyms, when a hypernym is specific (`MOST_HYPONYMS` or fewer)."""
     for symbol, parent, *_ in pointers[sense]:
-        if symbol != "@":
+        if symbol != _HYPERNYM:
             continue
-        children = [child for mark, child, *_ in pointers[parent] if mark == "~"]
+        children = [child for mark, child, *_ in pointers[parent] if mark in _TO_NARROWER]
         if len(children) <= MOST_HYPONYMS:
             yield from (child for child in children if child != sense)
 
@@ -208,7 +219,7 @@ def write_table(pairs: dict[tuple[str, str], str], output: Path) -> None:
     for (a, b), kind in sorted(pairs.items()):
         grouped[a][kind].append(b)
         if " " in a and " " not in b:
-            grouped[b][_CONVERSE.get(kind, kind)].append(a)
+            grouped[b][CONVERSE.get(kind, kind)].append(a)
     text = "".join(
         word + "".join(f"\t{kind}:{'|'.join(sorted(others))}" for kind, others in sorted(kinds.items())) + "\n"
         for word, kinds in sorted(grouped.items())

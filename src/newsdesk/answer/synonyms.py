@@ -20,8 +20,9 @@ TABLE_FILE = Path(__file__).with_name("wordnet_related.tsv.gz")
 # Upper case: a step whose narrower end is that word's first sense.
 SYNONYM, NARROWER, BROADER, DERIVED, OPPOSED, SISTERS = "s", "n", "w", "d", "a", "c"
 NARROWER_FIRST, BROADER_FIRST = "N", "W"
-_STRONGEST_FIRST = (OPPOSED, SYNONYM, NARROWER_FIRST, BROADER_FIRST, NARROWER, BROADER, DERIVED, SISTERS)
-_CONVERSE = {NARROWER: BROADER, BROADER: NARROWER, NARROWER_FIRST: BROADER_FIRST, BROADER_FIRST: NARROWER_FIRST}
+STRONGEST_FIRST = (OPPOSED, SYNONYM, NARROWER_FIRST, BROADER_FIRST, NARROWER, BROADER, DERIVED, SISTERS)
+# A pair is stored once, under its first word in sorted order: the relation of the first to the second is the converse.
+CONVERSE = {NARROWER: BROADER, BROADER: NARROWER, NARROWER_FIRST: BROADER_FIRST, BROADER_FIRST: NARROWER_FIRST}
 # What an article's word may say for a question's word: the same sense; a narrower one ("killed" for "died"); a
 # broader one when it is what the question's word first means ("strike" for "walkout"), not when it is a later
 # sense ("supplies" for "water"); a derivation ("died" for "deaths").
@@ -50,7 +51,7 @@ def _kind(a: str, b: str) -> str | None:
     if a < b:
         return _related(a).get(b)
     kind = _related(b).get(a)
-    return _CONVERSE.get(kind, kind) if kind else None
+    return CONVERSE.get(kind, kind) if kind else None
 
 
 @lru_cache(maxsize=100_000)
@@ -59,7 +60,7 @@ def relation(a: str, b: str) -> str | None:
     SYNONYM, "died" / "killed" -> NARROWER_FIRST, "rose" / "fell" -> OPPOSED, "mayor" / "governor" -> SISTERS.
     An antonym pointer between any forms wins."""
     found = {_kind(x, y) for x in lemmas(a) for y in lemmas(b)} - {None}
-    for kind in _STRONGEST_FIRST:
+    for kind in STRONGEST_FIRST:
         if kind in found:
             return kind
     return None
