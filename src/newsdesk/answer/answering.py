@@ -399,7 +399,7 @@ _MOST_VIEWS = 3
 
 def other_side(best: Candidate, other: Candidate, question: Question) -> bool:
     """``other`` is another claimant's answer to what is asked: its own figure for a "how many" (of what happened:
-    "450 suspected cases" is no side of "how many have died", `counts_what_happened`), its own view on a question
+    "200 possible infections" is no side of "how many have died", `counts_what_happened`), its own view on a question
     asking for a judgement (`asks_judgement`: said by another source, `same_source`, and judged at least
     `_VIEW_FLOOR` likely to answer), or on another yes/no question."""
     if other.claimant is None or (best.claimant is not None and same_claimant(best.claimant, other.claimant)):
