@@ -129,7 +129,11 @@ def _conversation_query(current: Question, context: Question) -> str:
     weighted `_OWN_QUERY_WEIGHT` times the earlier turns' (the query is one string for the dense and the BM25
     retrievers, so the weight is a repetition). With equal weight the earlier question, often longer, pulls
     retrieval back to the sentence that answered it ("What has been done about the wells?" after "What is the
-    ministry's count of fever cases in X?" was answered with the count)."""
+    ministry's count of fever cases in X?" was answered with the count). Only when the earlier turns named
+    something, whose names then keep the subject; without names ("Who speaks for the archive?") the earlier words
+    are all that hold it, at equal weight ("How old is she?" was otherwise answered with a tower's disputed age)."""
+    if not (context.entities or context.soft_entities):
+        return f"{current.query} {context.query}"
     return " ".join([current.query] * _OWN_QUERY_WEIGHT + [context.query])
 
 
