@@ -35,8 +35,8 @@ _QUESTION_OPENERS = frozenset(
     "will would should".split()
 )
 _FOLLOW_UP_OPENERS = ("and ", "but ", "what about", "how about", "also", "so ", "then ")
-# How many times a follow-up's own words count against the earlier turns' in its query (`_conversation_query`); the
-# inherited terms' weight in `_merge` is the same ratio.
+# How many times a follow-up's own words count against the earlier turns' in its query (`_conversation_query`) and
+# its own terms against the inherited ones (`_merge`).
 _OWN_QUERY_WEIGHT = 2
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
 _QUANTITY = re.compile(r"\bhow (many|much)\b|\bwhat (number|share|percentage|figure|toll)\b|\bhow high\b")
@@ -326,7 +326,7 @@ def _merge(current: Question, context: Question) -> Question:
     """A follow-up keeps its own pins and terms and inherits the earlier subject, softly."""
     own = {t.stem for t in current.terms}
     inherited = tuple(
-        replace(t, weight=t.weight * 0.5) for t in context.terms if t.stem not in own
+        replace(t, weight=t.weight / _OWN_QUERY_WEIGHT) for t in context.terms if t.stem not in own
     )
     kind = context.kind if current.kind == "other" and _elliptical(current.text) else current.kind
     # What is counted carries over only to a follow-up that counts too: "where is the plant?" after "how many
