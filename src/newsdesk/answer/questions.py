@@ -35,6 +35,9 @@ _QUESTION_OPENERS = frozenset(
     "will would should".split()
 )
 _FOLLOW_UP_OPENERS = ("and ", "but ", "what about", "how about", "also", "so ", "then ")
+# How many times a follow-up's own words count against the earlier turns' in its query (`_conversation_query`) and
+# its own terms against the inherited ones (`_merge`).
+_OWN_QUERY_WEIGHT = 2
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
 _QUANTITY = re.compile(r"\bhow (many|much)\b|\bwhat (number|share|percentage|figure|toll)\b|\bhow high\b")
 # Questions that ask for a value without "how many": "how strong was the quake", "what death toll did she give",
@@ -117,8 +120,21 @@ def analyse(question: str, history: list[str] | None = None) -> Question:
     if not _is_follow_up(current):
         # A new question in a conversation: its own terms decide, but the earlier
         # turn still helps retrieval find the passage being talked about.
-        return replace(current, query=f"{current.query} {context.query}")
+        return replace(current, query=_conversation_query(current, context))
     return _merge(current, context)
+
+
+def _conversation_query(current: Question, context: Question) -> str:
+    """What retrieval and the answerer's similarity read for a question asked after earlier turns: its own words,
+    weighted `_OWN_QUERY_WEIGHT` times the earlier turns' (the query is one string for the dense and the BM25
+    retrievers, so the weight is a repetition). With equal weight the earlier question, often longer, pulls
+    retrieval back to the sentence that answered it ("What has been done about the wells?" after "What is the
+    ministry's count of fever cases in X?" was answered with the count). Only when the earlier turns named
+    something, whose names then keep the subject; without names ("Who speaks for the archive?") the earlier words
+    are all that hold it, at equal weight ("How old is she?" was otherwise answered with a tower's disputed age)."""
+    if not (context.entities or context.soft_entities):
+        return f"{current.query} {context.query}"
+    return " ".join([current.query] * _OWN_QUERY_WEIGHT + [context.query])
 
 
 def _analyse_one(raw: str) -> Question:
@@ -269,13 +285,16 @@ def asks_which_name(question: str) -> bool:
 
 
 def _is_follow_up(question: Question) -> bool:
+    """In a chat, a question that names nothing of its own ("How many people had to leave their homes?") is about
+    the earlier turns' subject, however many words it has; one that names something starts a new subject unless it
+    opens as a follow-up or refers back ("And what did Roe say?", "What did she tell Roe?")."""
     lowered = question.text.lower()
     if lowered.startswith(_FOLLOW_UP_OPENERS):
         return True
     words = [w.lower for w in tokens(lowered)]
     if any(w in REFERRING_WORDS for w in words):
         return True
-    return not question.entities and len(question.terms) <= 2
+    return not question.entities
 
 
 # "Is the bridge open?", "Could a vaccine explain it?", "Was it her first win?": a yes/no question.
@@ -307,7 +326,7 @@ def _merge(current: Question, context: Question) -> Question:
     """A follow-up keeps its own pins and terms and inherits the earlier subject, softly."""
     own = {t.stem for t in current.terms}
     inherited = tuple(
-        replace(t, weight=t.weight * 0.5) for t in context.terms if t.stem not in own
+        replace(t, weight=t.weight / _OWN_QUERY_WEIGHT) for t in context.terms if t.stem not in own
     )
     kind = context.kind if current.kind == "other" and _elliptical(current.text) else current.kind
     # What is counted carries over only to a follow-up that counts too: "where is the plant?" after "how many
@@ -315,7 +334,7 @@ def _merge(current: Question, context: Question) -> Question:
     counting = kind == "quantity"
     return replace(
         current,
-        query=f"{context.query} {current.query}",
+        query=_conversation_query(current, context),
         kind=kind,
         terms=current.terms + inherited,
         focus=current.focus or (context.focus if counting else ()),
