@@ -360,3 +360,14 @@ SOURCE_VERBS = frozenset(
 
 # Prepositions that say what kind of thing a name after them is: "in Almby" a place, "for Acme" a beneficiary.
 PREPOSITIONS = frozenset("in at on from to for with by of near outside inside against between among across".split())
+
+# Verbs (dictionary forms) and adjectives that take a question as their object: "did the ministry say how many
+# died", "is it known who sent it", "did the airline explain why", "did it give a figure for how many". A yes/no question asks the kind of that
+# embedded question; any other wh-clause in it ("was anybody hurt when ...", "was the man who ...") is a relative.
+EMBEDDING_VERBS = frozenset(
+    """say tell disclose reveal explain know confirm announce specify report estimate indicate show mention state
+    determine establish decide identify detail clarify predict ask publish release give provide""".split()
+)
+EMBEDDING_ADJECTIVES = frozenset("known unknown clear unclear sure certain".split())
+# Verbs whose person told or asked may stand before the question: "did the mayor tell reporters when ...".
+TELLING_VERBS = frozenset("tell ask inform show".split())

@@ -19,13 +19,17 @@ from dataclasses import dataclass, field, replace
 
 from newsdesk.text import Token, lemmas, numbers, only_a_verb, specificity, stem, stems_match, tokens
 from newsdesk.vocabulary import (
+    EMBEDDING_ADJECTIVES,
+    EMBEDDING_VERBS,
     HONORIFICS,
     ORGANISATION_NOUNS,
     PERSON_NOUNS,
     PLACE_NOUNS,
     REFERRING_WORDS,
     ROLE_WORDS,
+    PREPOSITIONS,
     STOPWORDS,
+    TELLING_VERBS,
     VALUE_NOUNS,
 )
 
@@ -62,6 +66,14 @@ _SURNAME_SPECIFICITY = 4.0
 # Below this specificity a capitalised word opening a sentence is an ordinary word ("Later", "Police").
 _ORDINARY_OPENER = 3.0
 _PLACE = re.compile(r"\bwhere\b|\bwhich (?:" + "|".join(sorted(PLACE_NOUNS)) + r")s?\b")
+# Each kind with the phrases that ask for it, in the order a phrase is tried.
+_KIND_PATTERNS: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...] = (
+    ("quantity", (_QUANTITY, _VALUE)),
+    ("date", (_DATE,)),
+    ("agent", (_AGENT,)),
+    ("place", (_PLACE,)),
+    ("reason", (_REASON,)),
+)
 # "Which NOUN" opening the question, maybe after a preposition ("in which prison"); not a relative "which".
 _WHICH = re.compile(r"^\W*(?:[a-z]+ )?which\b", re.IGNORECASE)
 # How many words after "which" may hold the noun it asks about: "which Green minister", "which Acme & Co stores".
@@ -222,18 +234,77 @@ def _adjacent(text: str, left: Token, right: Token) -> bool:
     return text[left.end:right.start].strip() in ("", "'s", "’s", "-")
 
 
+_WH_WORD = re.compile(r"\b(?:who|whom|whose|what|which|when|where|why|how)\b")
+# What stands before the wh-word of a second question joined to the first: "and when?", ", and on what day?".
+_SECOND_PART = re.compile(r"(?:,|\b(?:and|or))\s+(?:[a-z]+\s+)?$")
+# How many words may stand between a verb that embeds a question and its wh-word: "give any figure for how many".
+_EMBEDDING_REACH = 3
+
+
 def _kind(lowered: str) -> str:
-    if _QUANTITY.search(lowered) or _VALUE.search(lowered):
-        return "quantity"
-    if _DATE.search(lowered):
-        return "date"
-    if _AGENT.search(lowered):
-        return "agent"
-    if _PLACE.search(lowered):
-        return "place"
-    if _REASON.search(lowered):
-        return "reason"
-    return "other"
+    """The kind of answer the question asks for. A yes/no question asks no wh-phrase of its own ("was anybody hurt
+    when the bridge fell?", "was the man who drove the van arrested?") unless it embeds one after a verb of saying
+    or knowing ("did the ministry say how many died?"): then it asks that question's kind. Other questions: any
+    phrase before a time clause, the first kind of `_KIND_PATTERNS` found ("who was in charge when the leak
+    began?" asks for a person, "what happened when the dam burst?" for no kind)."""
+    if not asks_yes_no(lowered):
+        return _kind_anywhere(lowered[:_time_clause(lowered)])
+    start = _embedded_question(lowered)
+    if start is None:
+        return "other"
+    following = _WH_WORD.search(lowered, start + 1)
+    return _kind_anywhere(lowered[start:following.start() if following else None])
+
+
+def _kind_anywhere(lowered: str) -> str:
+    """The kind the first of `_KIND_PATTERNS` found in ``lowered`` asks for, or "other"."""
+    return next((kind for kind, patterns in _KIND_PATTERNS if any(p.search(lowered) for p in patterns)), "other")
+
+
+def _time_clause(lowered: str) -> int | None:
+    """Where a "when" that opens a time clause begins: after the question's own wh-word, and not a second question
+    joined to the first ("who won, and when?")."""
+    first = _WH_WORD.search(lowered)
+    if first is None or first.group(0) == "when":
+        return None
+    later = re.search(r"\bwhen\b", lowered[first.end():])
+    if later is None:
+        return None
+    start = first.end() + later.start()
+    return None if _SECOND_PART.search(lowered[:start]) else start
+
+
+def _embedded_question(lowered: str) -> int | None:
+    """Where the question a yes/no question embeds begins: a wh-word right after a verb of saying or knowing ("say
+    when", "is it known how many"), after its person told ("tell reporters when"), or after a phrase ending in a
+    preposition ("give any figure for how many", "say anything about who")."""
+    words = tokens(lowered)
+    for index, word in enumerate(words):
+        if not _WH_WORD.fullmatch(word.lower):
+            continue
+        between: list[Token] = []
+        for verb in reversed(words[max(0, index - _EMBEDDING_REACH - 1):index]):
+            if _embeds(verb) and _may_stand_between(verb, between):
+                return word.start
+            between.insert(0, verb)
+    return None
+
+
+def _embeds(word: Token) -> bool:
+    return word.lower in EMBEDDING_ADJECTIVES or bool(lemmas(word.text) & EMBEDDING_VERBS)
+
+
+def _may_stand_between(verb: Token, between: list[Token]) -> bool:
+    if not between:
+        return True
+    if between[-1].lower in PREPOSITIONS:
+        return True
+    return bool(lemmas(verb.text) & TELLING_VERBS) and len(between) <= 2 and not any(
+        w.lower in _AUXILIARIES for w in between
+    )
+
+
+_AUXILIARIES = frozenset("is are was were be been being do does did has have had will would can could".split())
 
 
 def _focus(asked: str, terms: tuple[Term, ...], entity_runs: list[list[Token]]) -> dict[str, object]:
