@@ -40,13 +40,12 @@ from newsdesk.answer.dispute_answer import (
     compose_disputed,
     counts_what_happened,
     disagreement,
-    rival_sides,
     quotes_hold,
 )
 from newsdesk.answer.features import candidate_features
 from newsdesk.answer.judge import load_judge
 from newsdesk.answer.latest_figure import asks_latest, compose_latest, latest_and_replaced
-from newsdesk.answer.pins import first_unmet_pin, rival_side_only
+from newsdesk.answer.pins import first_unmet_pin
 from newsdesk.answer.questions import Question, asks_judgement, asks_yes_no
 from newsdesk.answer.sources import another_source
 from newsdesk.answer.term_matching import TermMatcher
@@ -95,14 +94,14 @@ class ExtractiveAnswerer:
             return Answer(question.text, f"{NOT_KNOWN} {text}", refused=True, citations=citations, retrieved=retrieved)
         typed = [c for c in passing if type_met(question, c.text, c.claimant) and not withholds_answer(question, c.text)]
         # Another claimant's side may be a sentence the judge would not answer with alone.
-        sides = [c for c in candidates if c.features is not None and c.pin is None and type_met(question, c.text, c.claimant)
+        sides = [c for c in candidates if c.features is not None and type_met(question, c.text, c.claimant)
                  and not withholds_answer(question, c.text)]
         chosen = self._choose(typed, question, sides)
         if not chosen:
             refusal = REFUSAL_FILTERED if evidence.filtered else REFUSAL
             return Answer(question.text, refusal, refused=True, retrieved=retrieved)
         # Other sources answering with another value: every side, not the best alone (a revision is not one).
-        rivals = [] if asks_latest(question.text) else answer_time_sides(question, chosen[0], rival_sides(question, candidates, sides), self.counted_alike)
+        rivals = [] if asks_latest(question.text) else answer_time_sides(question, chosen[0], sides, self.counted_alike)
         disputed = disagreement(rivals, question, self.settings.max_answer_chars, compose) if rivals else None
         if disputed is not None:
             text, citations, table = disputed
@@ -152,14 +151,6 @@ class ExtractiveAnswerer:
         for candidate in pinned:
             candidate.features = candidate_features(question, candidate, matcher, best_score)
             candidate.rejected = self._judged(question, candidate, matcher)
-        answering_articles = {c.metadata.get("doc_id") for c in pinned}
-        for candidate in candidates:
-            if (candidate.pin is not None and candidate.metadata.get("doc_id") in answering_articles
-                    and rival_side_only(question, candidate, matcher)):
-                # Judged too, so that it may be a rival side (`rival_sides`), but it keeps its pin and never answers.
-                candidate.coverage = matcher.coverage(" ".join(filter(None, (candidate.text, candidate.claimant))))
-                candidate.features = candidate_features(question, candidate, matcher, best_score)
-                self._judged(question, candidate, matcher)
         return candidates
 
     def counted_alike(self, a: str, b: str) -> float:

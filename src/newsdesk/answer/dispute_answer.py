@@ -25,17 +25,17 @@ from dataclasses import replace
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from newsdesk.answer.answer_types import asks_figure_type, new_names, type_met, withholds_answer
+from newsdesk.answer.answer_types import asks_figure_type, new_names
 from newsdesk.answer.answers import Citation
 from newsdesk.answer.sources import introduced_in, named_in, outlet, same_side, same_source
-from newsdesk.claims.extraction import EVENTS, Claim, figure_values, verb_object_event
+from newsdesk.claims.extraction import EVENTS, Claim, figure_values
 from newsdesk.claims.attribution import claimant_identity, claimant_label, same_claimant
 from newsdesk.claims.conflicts import Dispute, Side, is_round, rounds_to
 from newsdesk.answer.questions import Question, asks_yes_no, entity_met
 from newsdesk.answer.verification import MARKER, supports
 from newsdesk.text import NUMBER, YEAR, antonyms, english_zipf, is_calendar_word, negates, same_lemma, stem, stems_match, tokens
 from newsdesk.vocabulary import (
-    MONTHS, NUMBER_WORDS, PERCENT_PATTERN, ROUNDING_HEDGES, SOURCE_VERBS, STOPWORDS, WEEKDAYS, is_nationality,
+    MONTHS, NUMBER_WORDS, ROUNDING_HEDGES, SOURCE_VERBS, STOPWORDS, WEEKDAYS, is_nationality,
 )
 
 if TYPE_CHECKING:
@@ -345,8 +345,6 @@ def answer_time_sides(
     if kind == "figure" and counts_something_else(question, best.text):
         return []
     mine = value_of(kind, best.text, best.claimant, question)
-    if kind == "figure" and not best.claimant and question.counted:
-        mine = _counts_of_what_is_asked(question, best.text)
     if not mine and kind == "figure" and not best.claimant:
         # "Thousands of people marched ..." above "Police put the crowd at about 7,000" and the organisers'
         # "30,000": the article's own summary gives no figure; its sources' counts are the answer and the sides.
@@ -359,8 +357,6 @@ def answer_time_sides(
     sides, values = [best], [mine]
     for other in sorted((c for c in pool if c is not best), key=lambda c: _side_order(c, best)):
         if any(same_source(other, side) for side in sides):
-            continue
-        if other.pin is not None and not _rival_in_article(other, best, kind, counted_alike):
             continue
         if not (_may_be_a_side(other, best, question)
                 or _side_beyond_margin(other, best, question, kind, counted_alike)):
@@ -397,25 +393,6 @@ def _counted_by_a_source(
     found = [c for c in pool if c is not summary and c.claimant and c.metadata.get("doc_id") == summary.metadata.get("doc_id")
              and value_of("figure", c.text, c.claimant, question) and _qualifies_as_side(c, summary, question)]
     return max(found, key=lambda c: c.confidence or 0.0, default=None)
-
-
-def rival_sides(question: Question, candidates: Sequence[Candidate], sides: Sequence[Candidate]) -> list[Candidate]:
-    """The answerer's side pool and the judged sentences that missed only a pin a rival side may miss
-    (`pins.rival_side_only`: the question's name or a non-toll event), of the answer type asked."""
-    rivals = [c for c in candidates if c.pin is not None and c.features is not None
-              and type_met(question, c.text, c.claimant) and not withholds_answer(question, c.text)]
-    return [*sides, *rivals]
-
-
-def _rival_in_article(other: Candidate, best: Candidate, kind: str, counted_alike: CountedAlike | None) -> bool:
-    """A side that missed a pin (`rival_sides`) gives a figure or a date, names its source and stands in the chosen
-    side's own article (the chosen sentence's, which met the pins): the article is about the name and the event
-    asked ("Police estimated the crowd at about 8,000." a line below "Thousands of people marched through
-    Hatherby"). A figure must count what the chosen one counts as surely as a far side's (`RIVAL_ALIKE`): "three or
-    four jobs on the quay" is no rival of "employ about 8,700 people"."""
-    if not (kind in ("figure", "date") and other.claimant and _same_article(other, best)):
-        return False
-    return kind == "date" or (counted_alike is not None and _alike(counted_alike, best.text, other.text) >= RIVAL_ALIKE)
 
 
 def _side_beyond_margin(
@@ -684,7 +661,7 @@ def another_toll_event(question: Question, text: str) -> bool:
     asked = {EVENTS[t.word.lower()] for t in question.event if t.word.lower() in EVENTS}
     if not asked:
         return False
-    said = _events_said(text)
+    said = {EVENTS[w.lower] for w in tokens(text) if w.lower in EVENTS}
     return bool(said) and not said & asked
 
 
@@ -696,37 +673,13 @@ def counts_what_happened(question: Question, candidate: Candidate, best: Candida
     if (candidate.features or {}).get("event_met", 1.0) >= _EVENT_MET:
         return True
     asks_a_toll = any(EVENTS.get(t.word.lower(), "attended") != "attended" for t in question.event)
-    said_before = _events_said(best.text) | _events_said(question.text)
-    return not asks_a_toll and _same_article(candidate, best) and _events_said(candidate.text) <= said_before
+    return not asks_a_toll and _same_article(candidate, best) and _events_said(candidate.text) <= _events_said(best.text)
 
 
 def _events_said(text: str) -> set[str]:
-    """What the sentence says happened (`EVENTS` kinds: "killed", "arrested", "attended"; "had taken part" read
-    with its object): a sentence of the best one's article that says nothing else happened ("Police put the crowd
-    at about 7,000") counts the best's event."""
-    words = tokens(text)
-    return {event for i, w in enumerate(words)
-            if (event := verb_object_event(words, i) or EVENTS.get(w.lower))}
-
-
-# A share written with its figure ("30 percent", "4%"): no count of people or things.
-_SHARE = re.compile(r"\d[\d.,]*\s*(?:" + PERCENT_PATTERN + ")", re.IGNORECASE)
-
-
-def _counts_of_what_is_asked(question: Question, text: str) -> frozenset[Any]:
-    """The figures of an article's own summary that count what the question counts: "rent rises of 30 percent"
-    and "the pension age from 64 to 67" count no one, so "Tens of thousands of people marched ... against raising
-    the pension age from 64 to 67" gives no count of its own. A figure is kept when the words after it
-    (`_counted_words`) name what the question counts (its counted noun: "people", "jobs")."""
-    counted = [t.stem for t in question.focus] or [stem(w.text) for w in tokens(question.counted)]
-    words = tokens(_SHARE.sub(" ", text))
-    found: set[Any] = set()
-    for index, word in enumerate(words):
-        values = figure_values(word.text) if word.text[:1].isdigit() else []
-        if values and (not counted or any(stems_match(c, stem(w.text)) for c in counted
-                                          for w in _counted_words(words, index + 1))):
-            found.update(v for v in values if v not in question.numbers)
-    return frozenset(found)
+    """What the sentence says happened (`EVENTS` kinds: "killed", "arrested", "attended"): a sentence of the best
+    one's article that says nothing else happened ("Police put the crowd at about 7,000") counts the best's event."""
+    return {EVENTS[w.lower] for w in tokens(text) if w.lower in EVENTS}
 
 
 def same_story(a: Candidate, b: Candidate) -> bool:

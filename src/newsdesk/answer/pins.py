@@ -471,28 +471,3 @@ def _claimant_in_context(words: tuple[str, ...], candidate: Candidate) -> bool:
     """Every word naming who the question says made the claim is in the sentence, its claimant or neighbours."""
     said = [stem(w.text) for w in tokens(candidate.context)]
     return all(any(stems_match(stem(word), other) for other in said) for word in words)
-
-
-# The pins a rival source's side may miss when it stands in the chosen side's own article (`rival_side_only`):
-# a second source's count is rarely written with the question's name or verb ("Police estimated the crowd at about
-# 8,000." under "Thousands of people marched through Hatherby").
-RIVAL_WAIVED_PINS = frozenset({"name", "event"})
-
-
-def rival_side_only(question: Question, candidate: Candidate, matcher: TermMatcher) -> bool:
-    """The candidate misses only pins a rival side may miss: the question's name (`_name_unmet`) or a non-toll
-    event ("marched", "attended": a toll is said with its verb). It must name nothing the question does not, beside
-    its own source ("In neighbouring Ossory, police counted 2,500" is another town's count). It can then be a
-    side of a dispute (`dispute_answer.answer_time_sides`, same article only), never the answer alone."""
-    unmet = [pin.kind for pin in PIN_CHECKS if pin.check(question, candidate, matcher)]
-    if not unmet or not set(unmet) <= RIVAL_WAIVED_PINS:
-        return False
-    if "event" in unmet and any(EVENTS.get(t.word.lower()) != "attended" for t in question.event if _is_toll_event(t)):
-        return False
-    return not _names_another(question, _without_source(candidate))
-
-
-def _without_source(candidate: Candidate) -> str:
-    """The sentence with its claimant's words left out ("put the figure at 14,000", Corlow University's)."""
-    own = {stem(w.text) for w in tokens(candidate.claimant or "")}
-    return " ".join(w.text for w in tokens(candidate.text) if stem(w.text) not in own)

@@ -639,7 +639,7 @@ def _event_after(words: list[Token], index: int, text: str) -> str | None:
             return None
         if word.text[0].isdigit() or lowered in FIGURE_CARDINALS:
             return None  # the next figure begins
-        paired = verb_object_event(words, position)
+        paired = _verb_object_event(words, position)
         if paired:
             return paired
         if lowered in EVENTS:
@@ -649,7 +649,7 @@ def _event_after(words: list[Token], index: int, text: str) -> str | None:
     return None
 
 
-def verb_object_event(words: list[Token], position: int) -> str | None:
+def _verb_object_event(words: list[Token], position: int) -> str | None:
     """"lose their jobs", "had taken part": the event a verb names together with the word after it."""
     verb = words[position].lower
     for word in words[position + 1:position + 3]:
