@@ -436,11 +436,11 @@ def test_the_next_sentence_withholds_the_answer_only_when_it_is_about_what_is_as
 @pytest.mark.parametrize(
     "question, sentence, met",
     [
-        ("What is the name of the hiker who found the shell?", "A hiker near the village of Holm Ash found a shell.", False),
+        ("What is the name of the hiker who found the shell?", "A hiker near the village of Turnstead Fold found a shell.", False),
         ("What is the name of the cyclist?", "A cyclist from the town of Ostry Cross was hurt, the ambulance service said.", False),
-        ("What is the name of the hiker who found the shell?", "Tova Brand, a hiker from the village of Holm Ash, found it.", True),
+        ("What is the name of the hiker who found the shell?", "Tova Brand, a hiker from the village of Turnstead Fold, found it.", True),
         # A place's name is what is asked: the name after "village of" answers.
-        ("What is the name of the village where the shell was found?", "A hiker near the village of Holm Ash found a shell.", True),
+        ("What is the name of the village where the shell was found?", "A hiker near the village of Turnstead Fold found a shell.", True),
     ],
 )
 def test_a_place_named_after_village_of_is_no_persons_name(question, sentence, met):

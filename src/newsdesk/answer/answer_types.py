@@ -269,7 +269,7 @@ def _name_given(question: Question, text: str, claimant: str | None) -> bool:
     """"What is the name of ...", "who is ...": a name, and the role asked said beside it. The one who says it is
     not the one asked about ("the names of the injured": not "..., Ann Roe said"), unless the question asks who
     said it or asks a role the speaker is given ("the chief engineer, X")."""
-    if question.kind != "agent" or not _ASKS_NAME.search(question.text):
+    if not asks_a_name(question):
         return True
     by_claimant = bool(claimant) and (bool(_ASKS_SPEAKER.search(question.text))
                                       or speaker_may_be_asked(question.text, text, claimant or ""))
@@ -301,7 +301,7 @@ def _asks_a_thing(question: str) -> bool:
 
 
 def _named_places(text: str) -> set[str]:
-    """The words of names right after a place noun and "of": "a farmer near the village of Holm Ash" names a
+    """The words of names right after a place noun and "of": "a farmer near the village of Turnstead Fold" names a
     village, not the farmer; no answer to whose name is asked."""
     words = tokens(text)
     position = {word.start: index for index, word in enumerate(words)}
@@ -317,7 +317,7 @@ def _agent_given(question: Question, text: str, claimant: str | None) -> bool:
     """"Who organised it?": a name, or a group or role the question does not hold. When the speaker is the one
     the question names ("who will replace Stenberg?" against "Stenberg said she would step down"), only another
     name answers, not the speaker or a role word."""
-    if question.kind != "agent" or _ASKS_NAME.search(question.text):
+    if question.kind != "agent" or asks_a_name(question):
         return True
     if claimant and any(entity_met(entity, claimant) for entity in question.entities):
         return bool(new_names(text, question))

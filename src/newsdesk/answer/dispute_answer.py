@@ -346,8 +346,8 @@ def answer_time_sides(
         return []
     mine = value_of(kind, best.text, best.claimant, question)
     if not mine and kind == "figure" and not best.claimant:
-        # "Thousands of people marched ..." above "Police put the crowd at about 7,000" and the organisers'
-        # "30,000": the article's own summary gives no figure; its sources' counts are the answer and the sides.
+        # "Crowds filled the square ..." above "Officers put the turnout at about 3,500" and the union's
+        # "12,000": the article's own summary gives no figure; its sources' counts are the answer and the sides.
         anchor = _counted_by_a_source(question, best, pool, counted_alike)
         if anchor is None:
             return []
@@ -408,14 +408,14 @@ def _side_beyond_margin(
     (`RIVAL_ALIKE`), and a yes or no must meet as much of the question as a near side's and
     say the opposite of one of its words. A date or a name is disputed only by near sides (a far year is as
     often another event's: "founded in 1889" against "would reopen in March")."""
-    # A sentence of the best one's own article is about what it is about ("The charity said its teams had recorded
-    # more than 450 suspected cases" below "reed fever has infected 180 people") without repeating its words.
+    # A sentence of the best one's own article is about what it is about ("The clinic said it had logged some
+    # 200 possible infections" below "the virus has infected 90 people") without repeating its words.
     if not (other.claimant and _qualifies_as_side(other, best, question)
             and ((other.features or {}).get("common_term_met", 1.0) == 1.0 or _same_article(other, best))):
         return False
     if kind == "figure" and counted_alike is not None and question.counted and _same_article(other, best):
-        # Two sources' counts in one article, a few lines apart ("Police put the crowd at about 7,000." "The
-        # organisers said 30,000 people had taken part."), for a question counting something ("how many
+        # Two sources' counts in one article, a few lines apart ("Officers put the turnout at about 3,500." "The
+        # union said 12,000 members had joined in."), for a question counting something ("how many
         # people"): the article is the story asked about. Rates and sums ("3.1 percent", "4.5 percent") look
         # alike whatever they measure, so they keep the stricter test below.
         return _alike(counted_alike, best.text, other.text) >= COUNTED_ALIKE
@@ -461,12 +461,12 @@ def _counts_the_same(other: Candidate, best: Candidate, counted_alike: CountedAl
 
 
 def _alike(counted_alike: CountedAlike, a: str, b: str) -> float:
-    """How alike two sentences' figures count, each also read as its estimate says ("put the crowd at about 7,000"
-    counts a crowd: the words after its figure say nothing)."""
+    """How alike two sentences' figures count, each also read as its estimate says ("put the turnout at about 3,500"
+    counts a turnout: the words after its figure say nothing)."""
     return counted_alike(with_estimate_read(a), with_estimate_read(b))
 
 
-# "put the crowd at about 7,000", "estimated attendance at 40,000": what is estimated, then the figure.
+# "put the turnout at about 3,500", "estimated attendance at 40,000": what is estimated, then the figure.
 _ESTIMATE = re.compile(
     r"\b(?:put|puts|estimated|estimates|counted|counts|pegged|pegs|placed|places)\s+(?:the\s+|its\s+|their\s+)?"
     r"(?P<counted>[a-z][a-z'’ -]{1,40}?)\s+at\s+(?:[a-z]+\s+){0,2}?(?P<figure>\d[\d,.]*\d|\d)"
@@ -474,7 +474,7 @@ _ESTIMATE = re.compile(
 
 
 def with_estimate_read(text: str) -> str:
-    """The sentence, and after it each estimate it makes written as a figure and what it counts ("7,000 crowd"),
+    """The sentence, and after it each estimate it makes written as a figure and what it counts ("3,500 turnout"),
     so that the words after a figure say what it counts."""
     readings = [f"{m.group('figure')} {m.group('counted')}" for m in _ESTIMATE.finditer(text)]
     return " ".join([text, *readings])
@@ -661,15 +661,15 @@ def another_toll_event(question: Question, text: str) -> bool:
     asked = {EVENTS[t.word.lower()] for t in question.event if t.word.lower() in EVENTS}
     if not asked:
         return False
-    said = {EVENTS[w.lower] for w in tokens(text) if w.lower in EVENTS}
+    said = _events_said(text)
     return bool(said) and not said & asked
 
 
 def counts_what_happened(question: Question, candidate: Candidate, best: Candidate) -> bool:
     """The candidate's figure counts what happened in the question (the judge's `event_met`), or it stands in the
-    best sentence's article and names no event of its own ("Police put the crowd at about 7,000" counts the
-    march), unless the question asks a toll ("how many have died"): a toll is said with its verb, so "450
-    suspected cases" is not one."""
+    best sentence's article and names no event of its own ("Officers put the turnout at about 3,500" counts
+    the rally), unless the question asks a toll ("how many have died"): a toll is said with its verb, so "200
+    possible infections" is not one."""
     if (candidate.features or {}).get("event_met", 1.0) >= _EVENT_MET:
         return True
     asks_a_toll = any(EVENTS.get(t.word.lower(), "attended") != "attended" for t in question.event)
@@ -678,7 +678,7 @@ def counts_what_happened(question: Question, candidate: Candidate, best: Candida
 
 def _events_said(text: str) -> set[str]:
     """What the sentence says happened (`EVENTS` kinds: "killed", "arrested", "attended"): a sentence of the best
-    one's article that says nothing else happened ("Police put the crowd at about 7,000") counts the best's event."""
+    one's article that says nothing else happened ("Officers put the turnout at about 3,500") counts the best's event."""
     return {EVENTS[w.lower] for w in tokens(text) if w.lower in EVENTS}
 
 
