@@ -7,10 +7,14 @@ building, `holdout/` only run."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
+
+from newsdesk.assistant import Assistant
+from newsdesk.evaluation.scoring import Case, handled_right
+from newsdesk.index.embedding import Embedder
+from stories import answer_text, ask_case, story_assistant, story_cases
 
 STORIES = Path(__file__).parent / "data" / "choice"
 # Known misses (strict, so a fix shows as an unexpected pass), with where the right sentence stops
@@ -32,36 +36,12 @@ MISSES = {
 }
 
 
-def _cases() -> list:
-    rows = []
-    for part in ("develop", "holdout"):
-        for line in (STORIES / part / "cases.jsonl").read_text(encoding="utf-8").splitlines():
-            case = json.loads(line)
-            marks = [pytest.mark.xfail(strict=True, reason=MISSES[case["id"]])] if case["id"] in MISSES else []
-            rows.append(pytest.param(case, id=case["id"], marks=marks))
-    return rows
-
-
 @pytest.fixture(scope="module")
-def stories(tmp_path_factory, embedder):
-    from conftest import indexed_assistant
-
-    texts = {path.name: path.read_text(encoding="utf-8") for path in sorted(STORIES.glob("*/corpus/*.md"))}
-    return indexed_assistant(tmp_path_factory.mktemp("choice"), embedder, texts)
+def stories(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Assistant:
+    return story_assistant(STORIES, tmp_path_factory.mktemp("choice"), embedder)
 
 
-def _found(group: str | list[str], text: str) -> bool:
-    options = [group] if isinstance(group, str) else group
-    return any(option.casefold() in text.casefold() for option in options)
-
-
-@pytest.mark.parametrize("case", _cases())
-def test_the_answer_holds_what_is_asked(stories, case):
-    from newsdesk.answer.verification import MARKER
-    from newsdesk.assistant import Request
-
-    answer = stories.ask(Request(case["question"]))
-    assert not answer.refused, answer.answer
-    missing = [g for g in case["expect"] + case.get("claimants", []) if not _found(g, answer.answer)]
-    assert not missing, (missing, answer.answer)
-    assert len(MARKER.sub("", answer.answer)) <= 500
+@pytest.mark.parametrize("case", story_cases(STORIES, MISSES))
+def test_the_answer_holds_what_is_asked(stories: Assistant, case: Case) -> None:
+    result = ask_case(stories, case, STORIES)
+    assert handled_right(result), (result.expect_found, result.claimants_found, answer_text(result))

@@ -15,11 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import indexed_assistant
-from newsdesk.assistant import Assistant
-from newsdesk.evaluation.runner import evaluate
-from newsdesk.evaluation.scoring import CaseResult, load_cases
+from newsdesk.evaluation.scoring import CaseResult, handled_right
 from newsdesk.index.embedding import Embedder
+from stories import answer_text, story_assistant, story_results
 
 STORIES = Path(__file__).parent / "data" / "disputes"
 # Disputes whose every side and claimant the answer gives, at least (of 12 develop and 5 holdout disputes).
@@ -27,36 +25,20 @@ SHOWN_AT_LEAST = {"develop": 9, "holdout": 2}
 
 
 @pytest.fixture(scope="module")
-def stories_assistant(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Assistant:
-    """One small store of every story's articles (develop and holdout): the stories compete with each other."""
-    articles = {path.name: path.read_text(encoding="utf-8") for path in sorted(STORIES.glob("*/corpus/*.md"))}
-    return indexed_assistant(tmp_path_factory.mktemp("dispute-stories"), embedder, articles)
-
-
-@pytest.fixture(scope="module")
-def results(stories_assistant: Assistant) -> dict[str, list[CaseResult]]:
-    """Every story's case asked once, by part."""
-    return {part: evaluate(stories_assistant, load_cases(STORIES / part / "cases.jsonl"), STORIES / part).results
-            for part in SHOWN_AT_LEAST}
-
-
-def _shown(result: CaseResult) -> bool:
-    return not result.refused and all(result.expect_found) and all(result.claimants_found)
-
-
-def _text(result: CaseResult) -> str:
-    return str(result.answer.get("answer", ""))
+def results(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> dict[str, list[CaseResult]]:
+    """Every story's case asked once, by part, over one store of every story's articles."""
+    return story_results(story_assistant(STORIES, tmp_path_factory.mktemp(STORIES.name), embedder), STORIES)
 
 
 @pytest.mark.parametrize("part", ["develop", "holdout"])
 def test_controls_never_say_sources_disagree(results: dict[str, list[CaseResult]], part: str) -> None:
     controls = [r for r in results[part] if not r.case.conflict]
     assert controls
-    assert [(r.case.id, _text(r)) for r in controls if _text(r).startswith("Sources disagree")] == []
+    assert [(r.case.id, answer_text(r)) for r in controls if answer_text(r).startswith("Sources disagree")] == []
 
 
 @pytest.mark.parametrize("part", ["develop", "holdout"])
 def test_disputes_show_every_side_attributed(results: dict[str, list[CaseResult]], part: str) -> None:
     disputes = [r for r in results[part] if r.case.conflict]
-    shown = [r.case.id for r in disputes if _shown(r)]
-    assert len(shown) >= SHOWN_AT_LEAST[part], [(r.case.id, _text(r)) for r in disputes if not _shown(r)]
+    shown = [r.case.id for r in disputes if handled_right(r)]
+    assert len(shown) >= SHOWN_AT_LEAST[part], [(r.case.id, answer_text(r)) for r in disputes if not handled_right(r)]

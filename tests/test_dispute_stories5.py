@@ -15,11 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import indexed_assistant
-from newsdesk.assistant import Assistant
-from newsdesk.evaluation.runner import evaluate
-from newsdesk.evaluation.scoring import CaseResult, load_cases
+from newsdesk.evaluation.scoring import CaseResult, handled_right
 from newsdesk.index.embedding import Embedder
+from stories import answer_text, story_assistant, story_results
 
 STORIES = Path(__file__).parent / "data" / "disputes5"
 # Disputes whose every side and claimant the answer gives, at least (of 3 develop and 2 holdout disputes).
@@ -39,35 +37,20 @@ MISSES = {
 
 
 @pytest.fixture(scope="module")
-def stories_assistant(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Assistant:
-    """One small store of every story's articles (develop and holdout): the stories compete with each other."""
-    articles = {path.name: path.read_text(encoding="utf-8") for path in sorted(STORIES.glob("*/corpus/*.md"))}
-    return indexed_assistant(tmp_path_factory.mktemp("dispute-stories5"), embedder, articles)
-
-
-@pytest.fixture(scope="module")
-def results(stories_assistant: Assistant) -> dict[str, list[CaseResult]]:
-    return {part: evaluate(stories_assistant, load_cases(STORIES / part / "cases.jsonl"), STORIES / part).results
-            for part in SHOWN_AT_LEAST}
-
-
-def _right(result: CaseResult) -> bool:
-    return not result.refused and all(result.expect_found) and all(result.claimants_found) and not result.forbidden
-
-
-def _text(result: CaseResult) -> str:
-    return str(result.answer.get("answer", ""))
+def results(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> dict[str, list[CaseResult]]:
+    """Every story's case asked once, by part, over one store of every story's articles."""
+    return story_results(story_assistant(STORIES, tmp_path_factory.mktemp(STORIES.name), embedder), STORIES)
 
 
 @pytest.mark.parametrize("part", ["develop", "holdout"])
 def test_disputes_show_every_side_attributed(results: dict[str, list[CaseResult]], part: str) -> None:
     disputes = [r for r in results[part] if r.case.conflict]
-    shown = [r.case.id for r in disputes if _right(r)]
-    assert len(shown) >= SHOWN_AT_LEAST[part], [(r.case.id, _text(r)) for r in disputes if not _right(r)]
+    shown = [r.case.id for r in disputes if handled_right(r)]
+    assert len(shown) >= SHOWN_AT_LEAST[part], [(r.case.id, answer_text(r)) for r in disputes if not handled_right(r)]
 
 
 def test_the_known_misses_are_still_missed(results: dict[str, list[CaseResult]]) -> None:
     """Each known miss is listed with why; a fixed one must leave the list (and raise a floor)."""
     every = [r for part in results.values() for r in part]
-    missed = {r.case.id for r in every if not _right(r)}
-    assert missed == set(MISSES), {r.case.id: _text(r) for r in every if r.case.id in missed ^ set(MISSES)}
+    missed = {r.case.id for r in every if not handled_right(r)}
+    assert missed == set(MISSES), {r.case.id: answer_text(r) for r in every if r.case.id in missed ^ set(MISSES)}

@@ -8,16 +8,17 @@ small Chroma store)."""
 
 from __future__ import annotations
 
-import json
-import re
 from pathlib import Path
 
 import pytest
 
 from newsdesk.answer.questions import analyse, asks_judgement
+from newsdesk.assistant import Assistant
+from newsdesk.evaluation.scoring import Case, handled_right
+from newsdesk.index.embedding import Embedder
+from stories import answer_text, ask_case, story_assistant, story_cases
 
 STORIES = Path(__file__).parent / "data" / "opinions"
-DISAGREE = "Sources disagree"
 # Known misses (strict, so a fix shows as an unexpected pass).
 MISSES = {
     "op-harlowe-week": "the teachers' side is a bare 'disagreed'; its reasons are in the next sentence, 'Its "
@@ -45,38 +46,14 @@ def test_which_questions_ask_for_a_judgement(question, judgement):
     assert asks_judgement(analyse(question, [])) is judgement
 
 
-def _cases() -> list[dict]:
-    rows = []
-    for part in ("develop", "holdout"):
-        for line in (STORIES / part / "cases.jsonl").read_text(encoding="utf-8").splitlines():
-            case = json.loads(line)
-            marks = [pytest.mark.xfail(strict=True, reason=MISSES[case["id"]])] if case["id"] in MISSES else []
-            rows.append(pytest.param(case, id=case["id"], marks=marks))
-    return rows
-
-
 @pytest.fixture(scope="module")
-def stories(tmp_path_factory, embedder):
-    from conftest import indexed_assistant
-
-    texts = {path.name: path.read_text(encoding="utf-8") for path in sorted(STORIES.glob("*/corpus/*.md"))}
-    return indexed_assistant(tmp_path_factory.mktemp("opinions"), embedder, texts)
+def stories(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Assistant:
+    return story_assistant(STORIES, tmp_path_factory.mktemp("opinions"), embedder)
 
 
-def _found(group: str | list[str], text: str) -> bool:
-    options = [group] if isinstance(group, str) else group
-    return any(option.casefold() in text.casefold() for option in options)
-
-
-@pytest.mark.parametrize("case", _cases())
-def test_every_view_with_its_source_and_no_false_disagreement(stories, case):
-    from newsdesk.assistant import Request
-
-    answer = stories.ask(Request(case["question"]))
-    assert not answer.refused, answer.answer
-    missing = [g for g in case["expect"] + case["claimants"] if not _found(g, answer.answer)]
-    assert not missing, (missing, answer.answer)
-    assert not any(word.casefold() in answer.answer.casefold() for word in case.get("forbid", [])), answer.answer
-    assert len(re.sub(r"\s?\[\d+\]", "", answer.answer)) <= 500, "concise"
-    for citation in answer.citations:
-        assert stories.article(citation.doc_id).body[citation.start:citation.end] == citation.quote
+@pytest.mark.parametrize("case", story_cases(STORIES, MISSES))
+def test_every_view_with_its_source_and_no_false_disagreement(stories: Assistant, case: Case) -> None:
+    result = ask_case(stories, case, STORIES)
+    assert handled_right(result), (result.expect_found, result.claimants_found, answer_text(result))
+    for citation in result.answer["citations"]:
+        assert stories.article(citation["doc_id"]).body[citation["start"]:citation["end"]] == citation["quote"]

@@ -244,7 +244,7 @@ def metrics(results: list[CaseResult]) -> dict[str, float | None]:
     answered = [r for r in answerable if not r.refused]
     latencies = sorted(sum(r.answer.get("timings_ms", {}).values()) for r in results)
     values: dict[str, float | None] = {
-        "right": _share([_handled_right(r) for r in results]),
+        "right": _share([handled_right(r) for r in results]),
         "answer_recall": _share(
             [ok and not r.refused for r in answerable for ok in r.expect_found]
         ),
@@ -292,7 +292,7 @@ def _concise(result: CaseResult) -> bool:
     return len(MARKER.sub("", result.answer.get("answer", ""))) <= CONCISE_CHARS
 
 
-def _handled_right(result: CaseResult) -> bool:
+def handled_right(result: CaseResult) -> bool:
     """The contract's ``right``: answered fully and concisely when answerable, refused when not; nothing forbidden."""
     if result.forbidden:
         return False
