@@ -14,21 +14,17 @@ Never pass the sealed test split.
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
-from collections import Counter
 from itertools import combinations
-from pathlib import Path
 
+from cause_table import cause_table
 from newsdesk.answer.answer_types import gives_the_answer, type_met, withholds_answer
+from newsdesk.answer.answers import Answer
 from newsdesk.answer.composing import compose
 from newsdesk.answer.latest_figure import asks_latest
 from newsdesk.answer.verification import MARKER
 from newsdesk.assistant import Assistant, Request
-from newsdesk.evaluation.scoring import CONCISE_CHARS, contains, group_found, load_cases
-from newsdesk.evaluation.splits import sealed
-from newsdesk.settings import load_settings
+from newsdesk.evaluation.scoring import CONCISE_CHARS, Case, contains, group_found
 
 
 def _right(text: str, case) -> bool:
@@ -92,40 +88,16 @@ def cause(assistant: Assistant, case, answer) -> tuple[str, str]:
     return ("no sentence or pair holds it (evidence retrieved)" if held else "not retrieved"), ""
 
 
+def _cause_on_its_path(assistant: Assistant, case: Case, answer: Answer) -> tuple[str, str]:
+    """`cause`, marked with the answer's path when it was a dispute or a latest figure."""
+    kind, detail = cause(assistant, case, answer)
+    path = "dispute" if answer.disputes else "latest" if asks_latest(case.question) else ""
+    return (f"{kind} [{path}]" if path else kind), detail
+
+
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--store", type=Path, required=True)
-    parser.add_argument("--set", dest="sets", type=Path, action="append", required=True)
-    parser.add_argument("--cases", action="store_true", help="print every case with its cause")
-    args = parser.parse_args()
-    if sealed(args.sets):
-        print("refusing to read the sealed test split", file=sys.stderr)
-        return 1
-    assistant = Assistant(load_settings(store=args.store))
-    counts: Counter[str] = Counter()
-    answerable = 0
-    rows = []
-    for case in (c for path in args.sets for c in load_cases(path)):
-        if not case.answerable:
-            continue
-        answerable += 1
-        answer = assistant.ask(Request(case.question, history=tuple(case.history)))
-        if answer.refused or _right(answer.answer, case):
-            continue
-        kind, detail = cause(assistant, case, answer)
-        path = "dispute" if answer.disputes else "latest" if asks_latest(case.question) else ""
-        label = f"{kind} [{path}]" if path else kind
-        counts[label] += 1
-        rows.append({"id": case.id, "question": case.question, "cause": label, "detail": detail, "answer": answer.answer})
-    total = sum(counts.values())
-    print(f"answerable {answerable}, answered wrong {total}")
-    print("| cause | answered wrong |\n|---|---|")
-    for kind, n in counts.most_common():
-        print(f"| {kind} | {n} |")
-    if args.cases:
-        for row in rows:
-            print(json.dumps(row))
-    return 0
+    return cause_table(__doc__.splitlines()[0], "answered wrong",
+                       lambda case, answer: not answer.refused and not _right(answer.answer, case), _cause_on_its_path)
 
 
 if __name__ == "__main__":

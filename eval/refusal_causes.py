@@ -12,20 +12,15 @@ Never pass the sealed test split.
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
-from collections import Counter
-from pathlib import Path
 
+from cause_table import cause_table
 from newsdesk.answer.answer_types import type_met, withholds_answer
 from newsdesk.answer.composing import compose
 from newsdesk.answer.questions import entity_met
 from newsdesk.assistant import Assistant, Request
+from newsdesk.evaluation.scoring import group_found
 from newsdesk.vocabulary import MONTHS
-from newsdesk.evaluation.scoring import group_found, load_cases
-from newsdesk.evaluation.splits import sealed
-from newsdesk.settings import load_settings
 
 def cause(assistant: Assistant, case) -> tuple[str, str]:
     """(cause, detail) for one refused answerable case."""
@@ -75,37 +70,8 @@ def _where_the_name_is(question, candidate) -> str:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--store", type=Path, required=True)
-    parser.add_argument("--set", dest="sets", type=Path, action="append", required=True)
-    parser.add_argument("--cases", action="store_true", help="print every refused case with its cause")
-    args = parser.parse_args()
-    if sealed(args.sets):
-        print("refusing to read the sealed test split", file=sys.stderr)
-        return 1
-    assistant = Assistant(load_settings(store=args.store))
-    counts: Counter[str] = Counter()
-    answerable = 0
-    rows = []
-    for case in (c for path in args.sets for c in load_cases(path)):
-        if not case.answerable:
-            continue
-        answerable += 1
-        answer = assistant.ask(Request(case.question, history=tuple(case.history)))
-        if not answer.refused:
-            continue
-        kind, detail = cause(assistant, case)
-        counts[kind] += 1
-        rows.append({"id": case.id, "question": case.question, "cause": kind, "detail": detail})
-    total = sum(counts.values())
-    print(f"answerable {answerable}, refused {total} ({total / max(1, answerable):.3f})")
-    print("| cause | refused answerable |\n|---|---|")
-    for kind, n in counts.most_common():
-        print(f"| {kind} | {n} |")
-    if args.cases:
-        for row in rows:
-            print(json.dumps(row))
-    return 0
+    return cause_table(__doc__.splitlines()[0], "refused answerable", lambda case, answer: answer.refused,
+                       lambda assistant, case, answer: cause(assistant, case))
 
 
 if __name__ == "__main__":

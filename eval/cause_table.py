@@ -1,0 +1,55 @@
+"""The frame the cause-counting scripts share (`refusal_causes.py`, `choice_causes.py`): ask every answerable case
+of the dev sets given, keep the answers a script looks at, ask the script why each went wrong, and print the counts
+as a Markdown table (and with ``--cases`` every case as a JSON line). Never reads the sealed test split."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+from newsdesk.answer.answers import Answer
+from newsdesk.assistant import Assistant, Request
+from newsdesk.evaluation.scoring import Case, load_cases
+from newsdesk.evaluation.splits import sealed
+from newsdesk.settings import load_settings
+
+# (cause, detail) of one case's answer.
+Cause = Callable[[Assistant, Case, Answer], tuple[str, str]]
+
+
+def cause_table(description: str, looked_at: str, keep: Callable[[Case, Answer], bool], cause: Cause) -> int:
+    """Parse ``--store``, ``--set`` (repeatable) and ``--cases``, then count the causes of the answers ``keep``
+    selects among the answerable cases (``looked_at`` names them in the table). 1 if a set is the sealed split."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--store", type=Path, required=True)
+    parser.add_argument("--set", dest="sets", type=Path, action="append", required=True)
+    parser.add_argument("--cases", action="store_true", help=f"print every case {looked_at}, with its cause")
+    args = parser.parse_args()
+    if sealed(args.sets):
+        print("refusing to read the sealed test split", file=sys.stderr)
+        return 1
+    assistant = Assistant(load_settings(store=args.store))
+    counts: Counter[str] = Counter()
+    answerable = 0
+    rows = []
+    for case in (c for path in args.sets for c in load_cases(path) if c.answerable):
+        answerable += 1
+        answer = assistant.ask(Request(case.question, history=tuple(case.history)))
+        if not keep(case, answer):
+            continue
+        kind, detail = cause(assistant, case, answer)
+        counts[kind] += 1
+        rows.append({"id": case.id, "question": case.question, "cause": kind, "detail": detail, "answer": answer.answer})
+    total = sum(counts.values())
+    print(f"answerable {answerable}, {looked_at} {total} ({total / max(1, answerable):.3f})")
+    print(f"| cause | {looked_at} |\n|---|---|")
+    for kind, n in counts.most_common():
+        print(f"| {kind} | {n} |")
+    if args.cases:
+        for row in rows:
+            print(json.dumps(row))
+    return 0
