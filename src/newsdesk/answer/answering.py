@@ -31,6 +31,7 @@ from newsdesk.answer.candidates import (
     follows,
     near_duplicate,
     overlaps,
+    same_article,
     sentence_candidates,
 )
 from newsdesk.answer.composing import answer_length, clause_run, compose
@@ -122,7 +123,7 @@ class ExtractiveAnswerer:
         independently verified."), added if the answer stays within ``max_answer_chars``, else in place of the last
         sentences, as few as make room."""
         best = chosen[0]
-        caveat = next((c for c in candidates if c.metadata["doc_id"] == best.metadata["doc_id"] and follows(best, c)), None)
+        caveat = next((c for c in candidates if same_article(c, best) and follows(best, c)), None)
         if caveat is None or caveat in chosen or not numbers(best.text) or not states_a_caveat(caveat.text):
             return chosen
         limit = self.settings.max_answer_chars
@@ -326,16 +327,16 @@ class ExtractiveAnswerer:
         threshold ("A man in his seventies was killed ..." after the storm's lead)."""
         if self._close(best, other, passing) or (other in passing and self._near(best, other, _FILL_MARGIN)):
             return True
-        same_article = other.metadata["doc_id"] == best.metadata["doc_id"]
-        return same_article and other.confidence is not None and other.confidence >= _FILL_SHARE * self._threshold()
+        return (same_article(other, best) and other.confidence is not None
+                and other.confidence >= _FILL_SHARE * self._threshold())
 
     def _close(self, best: Candidate, other: Candidate, passing: list[Candidate]) -> bool:
         """The next passing sentence of the same article, or one nearly as likely to answer (`_near`) from another:
         a weaker sentence of an unrelated page is not added. The sentence right after the best one may finish what
         it says ("The nurses want a 9 percent rise." "The hospital has offered 3 percent."): it is close when it
         meets the pins and the type even if the judge would not answer with it alone."""
-        same_article = other.metadata["doc_id"] == best.metadata["doc_id"]
-        return (other in passing and (same_article or self._near(best, other))) or (same_article and follows(best, other))
+        in_article = same_article(other, best)
+        return (other in passing and (in_article or self._near(best, other))) or (in_article and follows(best, other))
 
     def _with_other_views(self, chosen: list[Candidate], others: list[Candidate], question: Question) -> list[Candidate]:
         """For a question asking for a judgement, the views of other sources (`other_side`) among the next

@@ -145,8 +145,12 @@ def follows(first: Candidate, then: Candidate) -> bool:
     return not first.passage[first.end - first.passage_start:then.start - first.passage_start].strip()
 
 
+def same_article(a: Candidate, b: Candidate) -> bool:
+    return a.metadata.get("doc_id") == b.metadata.get("doc_id")
+
+
 def overlaps(a: Candidate, b: Candidate) -> bool:
-    return a.metadata["doc_id"] == b.metadata["doc_id"] and a.start < b.end and b.start < a.end
+    return same_article(a, b) and a.start < b.end and b.start < a.end
 
 
 def near_duplicate(a: Candidate, b: Candidate) -> bool:

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsdesk.answer.answer_types import asks_figure_type, new_names
 from newsdesk.answer.answers import Citation
+from newsdesk.answer.candidates import same_article
 from newsdesk.answer.sources import introduced_in, named_in, outlet, same_side, same_source
 from newsdesk.claims.extraction import EVENTS, Claim, figure_values
 from newsdesk.claims.attribution import claimant_identity, claimant_label, same_claimant
@@ -364,7 +365,7 @@ def answer_time_sides(
         if kind == "figure" and not (_counts_the_same(other, best, counted_alike) and not _owned_by_another(other, best)
                                      and not another_period(question, best.text, other.text)):
             continue
-        if kind == "name" and not (other.claimant and other.metadata.get("doc_id") == best.metadata.get("doc_id")):
+        if kind == "name" and not (other.claimant and same_article(other, best)):
             continue  # a name is disputed by sources that say who they are, in one story: not by passing mentions
         value = value_of(kind, other.text, other.claimant, question)
         if kind == "stance":
@@ -390,7 +391,7 @@ def _counted_by_a_source(
 ) -> Candidate | None:
     """The surest sentence of the summary's article that a source says and that gives a figure of what is asked
     (`_qualifies_as_side`), when the summary itself, the article's own words, gives none."""
-    found = [c for c in pool if c is not summary and c.claimant and c.metadata.get("doc_id") == summary.metadata.get("doc_id")
+    found = [c for c in pool if c is not summary and c.claimant and same_article(c, summary)
              and value_of("figure", c.text, c.claimant, question) and _qualifies_as_side(c, summary, question)]
     return max(found, key=lambda c: c.confidence or 0.0, default=None)
 
@@ -411,9 +412,9 @@ def _side_beyond_margin(
     # A sentence of the best one's own article is about what it is about ("The clinic said it had logged some
     # 200 possible infections" below "the virus has infected 90 people") without repeating its words.
     if not (other.claimant and _qualifies_as_side(other, best, question)
-            and ((other.features or {}).get("common_term_met", 1.0) == 1.0 or _same_article(other, best))):
+            and ((other.features or {}).get("common_term_met", 1.0) == 1.0 or same_article(other, best))):
         return False
-    if kind == "figure" and counted_alike is not None and question.counted and _same_article(other, best):
+    if kind == "figure" and counted_alike is not None and question.counted and same_article(other, best):
         # Two sources' counts in one article, a few lines apart ("Officers put the turnout at about 3,500." "The
         # union said 12,000 members had joined in."), for a question counting something ("how many
         # people"): the article is the story asked about. Rates and sums ("3.1 percent", "4.5 percent") look
@@ -478,10 +479,6 @@ def with_estimate_read(text: str) -> str:
     so that the words after a figure say what it counts."""
     readings = [f"{m.group('figure')} {m.group('counted')}" for m in _ESTIMATE.finditer(text)]
     return " ".join([text, *readings])
-
-
-def _same_article(a: Candidate, b: Candidate) -> bool:
-    return a.metadata.get("doc_id") == b.metadata.get("doc_id")
 
 
 def _owned_by_another(other: Candidate, best: Candidate) -> bool:
@@ -673,7 +670,7 @@ def counts_what_happened(question: Question, candidate: Candidate, best: Candida
     if (candidate.features or {}).get("event_met", 1.0) >= _EVENT_MET:
         return True
     asks_a_toll = any(EVENTS.get(t.word.lower(), "attended") != "attended" for t in question.event)
-    return not asks_a_toll and _same_article(candidate, best) and _events_said(candidate.text) <= _events_said(best.text)
+    return not asks_a_toll and same_article(candidate, best) and _events_said(candidate.text) <= _events_said(best.text)
 
 
 def _events_said(text: str) -> set[str]:
@@ -685,7 +682,7 @@ def _events_said(text: str) -> set[str]:
 def same_story(a: Candidate, b: Candidate) -> bool:
     """One article, or two whose headlines name the same proper name: two budgets, two cup finals or two
     central banks are different stories even when their sentences read alike."""
-    if a.metadata.get("doc_id") == b.metadata.get("doc_id"):
+    if same_article(a, b):
         return True
     return bool(_headline_names(str(a.metadata.get("title", ""))) & _headline_names(str(b.metadata.get("title", ""))))
 

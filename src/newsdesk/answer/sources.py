@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from newsdesk.answer.candidates import Candidate, follows
+from newsdesk.answer.candidates import Candidate, follows, same_article
 from newsdesk.claims.attribution import claimant_identity, same_claimant
 from newsdesk.text import stem, stems_match, tokens
 from newsdesk.vocabulary import REFERRING_WORDS, ROLE_WORDS, STOPWORDS
@@ -31,7 +31,7 @@ def same_source(a: Candidate, b: Candidate) -> bool:
         named, unnamed = (a, b) if a.claimant else (b, a)
         if named_in(named.claimant or "", unnamed.text):
             return True
-    if a.metadata.get("doc_id") == b.metadata.get("doc_id"):
+    if same_article(a, b):
         return True
     if not a.claimant and not b.claimant:
         return outlet(a) == outlet(b)
@@ -130,7 +130,7 @@ def another_source(best: Candidate, other: Candidate) -> bool:
     speaks for the body the best one named. A best sentence that names no claimant is the article's own report, and
     a named claimant of its article whom it does not name is another voice ("The museum reopened after a costly
     renovation" beside "The council's culture officer, Berit Helgren, said the refit was money well spent")."""
-    if other.metadata["doc_id"] == best.metadata["doc_id"]:
+    if same_article(other, best):
         if not claimant_identity(other.claimant or ""):
             return False
         opening = tokens(other.text)[:1]
