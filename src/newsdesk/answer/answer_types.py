@@ -115,7 +115,7 @@ def withheld_after(question: Question, best: str, after: str) -> bool:
     not say how much higher" after the retirement age asked is about something else."""
     if not withholds_answer(question, after):
         return False
-    asked = [t for t in question.terms if not t.word[0].isupper() and t.weight >= 1.0]
+    asked = question.common_terms
     marker = _UNDISCLOSED.search(after)
     withheld = tokens(after[marker.end():] if marker else "")
     said_before = tokens(best)
@@ -348,9 +348,11 @@ def asks_a_stance(question: str) -> bool:
     return any(lemmas(w.text) & STANCE_WORDS for w in tokens(question))
 
 
+# A multiplier after a figure, as words or abbreviations: "2.1 billion", "4 bn", "3m".
+_MULTIPLIER = "|".join([*MULTIPLIERS, "bn", "m"])
 # A figure that is an amount of money or a share, not a count: "2,500 euros", "$4m", "6 percent", "6%".
 _AMOUNT = re.compile(
-    r"^\s*(?:(?:" + "|".join([*MULTIPLIERS, "bn", "m"]) + r")\s+)?(?:(?:" + "|".join(CURRENCY_WORDS) + r")\b|"
+    r"^\s*(?:(?:" + _MULTIPLIER + r")\s+)?(?:(?:" + "|".join(CURRENCY_WORDS) + r")\b|"
     + PERCENT_PATTERN + ")",
     re.IGNORECASE,
 )
@@ -407,7 +409,7 @@ def gives_figure_asked(question: str, text: str) -> bool:
 
 
 # A figure and the word after it, past a multiplier: "3.4 billion drammels", "about 96 drammels".
-_FIGURE_THEN_WORD = re.compile(r"(?:" + NUMBER.pattern + r")(?:\s+(?:" + "|".join([*MULTIPLIERS, "bn", "m"]) + r"))?\s+(?P<unit>[a-z]+)\b")
+_FIGURE_THEN_WORD = re.compile(r"(?:" + NUMBER.pattern + r")(?:\s+(?:" + _MULTIPLIER + r"))?\s+(?P<unit>[a-z]+)\b")
 # Specificity (wordfreq) of a word after a figure rare enough to be a currency English does not list ("drammels"):
 # units of other things are common words ("kilometres" 2.8, "hectares" 3.2, "trawlers" 4.1).
 _RARE_UNIT = 4.5

@@ -109,6 +109,12 @@ class Question:
         return not self.text.strip()
 
     @property
+    def common_terms(self) -> list[Term]:
+        """The question's full-weight words that are not names: what it asks about what it names ("population" of
+        "What is the population of Kherson?")."""
+        return [t for t in self.terms if not t.word[0].isupper() and t.weight >= 1.0]
+
+    @property
     def only_names(self) -> bool:
         """Every term is a name ("What did Ann Roe say?"): short and unlike any sentence, so once its names are met,
         similarity says little."""

@@ -140,7 +140,7 @@ class TermMatcher:
 
         "What is the population of Kherson?" names Kherson but asks about its population.
         """
-        common = [t for t in self.question.terms if not t.word[0].isupper() and t.weight >= 1.0]
+        common = self.question.common_terms
         return not common or any(self.meets(t, text) for t in common)
 
     def _coverage(self, terms: tuple[Term, ...], text: str) -> float:
