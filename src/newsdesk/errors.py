@@ -87,5 +87,15 @@ class ModelUnavailableError(NewsdeskError):
     """The embedding model could not be loaded from its local path."""
 
 
+class PackageDataError(NewsdeskError):
+    """A data file shipped inside the package (the judge, the synonym table) is missing or unreadable."""
+
+    def __init__(self, path: Path, problem: str) -> None:
+        super().__init__(
+            f"{path}: {problem}. This file ships with newsdesk; reinstall it (`make install`, or "
+            "`pip install --force-reinstall .` in the checkout)."
+        )
+
+
 class LlmUnavailableError(NewsdeskError):
     """The llm answerer was asked for, but its optional dependencies or its model file are missing."""

@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from newsdesk.errors import PackageDataError
+
 JUDGE_FILE = Path(__file__).with_name("judge.json")
 FEATURES = (
     "similarity",
@@ -77,7 +79,10 @@ class Judge:
 
 @lru_cache(maxsize=4)
 def load_judge(path: Path = JUDGE_FILE) -> Judge:
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return Judge(int(data["version"]), {k: float(v) for k, v in data["weights"].items()},
-                 float(data["bias"]), float(data["threshold"]),
-                 {k: float(v) for k, v in data.get("rank_weights", {}).items()})
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return Judge(int(data["version"]), {k: float(v) for k, v in data["weights"].items()},
+                     float(data["bias"]), float(data["threshold"]),
+                     {k: float(v) for k, v in data.get("rank_weights", {}).items()})
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
+        raise PackageDataError(path, f"the answerer's judge cannot be read ({error!r})") from error

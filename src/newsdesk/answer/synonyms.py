@@ -13,6 +13,7 @@ import gzip
 from functools import lru_cache
 from pathlib import Path
 
+from newsdesk.errors import PackageDataError
 from newsdesk.text import lemmas
 
 TABLE_FILE = Path(__file__).with_name("wordnet_related.tsv.gz")
@@ -31,10 +32,13 @@ NEAR_MISSES = frozenset({OPPOSED, SISTERS})
 
 
 @lru_cache(maxsize=1)
-def _lines() -> dict[str, str]:
+def _lines(path: Path = TABLE_FILE) -> dict[str, str]:
     """Each word's line of the table, unparsed: parsing every line would cost a one-question run a second or more."""
-    with gzip.open(TABLE_FILE, "rt", encoding="utf-8") as lines:
-        return dict(line.rstrip("\n").split("\t", 1) for line in lines)
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as lines:
+            return dict(line.rstrip("\n").split("\t", 1) for line in lines)
+    except (OSError, EOFError, UnicodeDecodeError, ValueError) as error:
+        raise PackageDataError(path, f"the WordNet synonym table cannot be read ({error})") from error
 
 
 @lru_cache(maxsize=50_000)
