@@ -16,9 +16,11 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-for _name, _value in (("ANONYMIZED_TELEMETRY", "False"), ("HF_HUB_OFFLINE", "1"), ("TRANSFORMERS_OFFLINE", "1"),
-                      ("TOKENIZERS_PARALLELISM", "false")):
-    os.environ.setdefault(_name, _value)
+if __name__ == "__main__":  # run as a script: offline before anything imports the model's libraries (the tests'
+    # conftest sets these for a test run; importing this module changes nothing)
+    for _name, _value in (("ANONYMIZED_TELEMETRY", "False"), ("HF_HUB_OFFLINE", "1"), ("TRANSFORMERS_OFFLINE", "1"),
+                          ("TOKENIZERS_PARALLELISM", "false")):
+        os.environ.setdefault(_name, _value)
 
 from newsdesk.answer.candidates import Candidate  # noqa: E402
 from newsdesk.answer.questions import Question, Term  # noqa: E402
@@ -88,13 +90,16 @@ def main() -> None:
     embedder = Embedder()
     threshold = Settings().term_similarity
     print("with WordNet:", report(agreeing(embedder, rows, threshold)))
-    links = TermMatcher._wordnet_links
-    TermMatcher._wordnet_links = lambda self, term, words, text: False
-    print("WordNet's near misses only (no links):", report(agreeing(embedder, rows, threshold)))
-    TermMatcher._wordnet_links = links
-    term_matching.relation = lambda a, b: None  # the word vectors alone, as before WordNet, to compare
-    term_matching.related_phrases = lambda word: frozenset()
-    print("word vectors alone:", report(agreeing(embedder, rows, threshold)))
+    links, relation, related_phrases = TermMatcher._wordnet_links, term_matching.relation, term_matching.related_phrases
+    try:  # WordNet switched off in two steps, to compare; restored after
+        TermMatcher._wordnet_links = lambda self, term, words, text: False
+        print("WordNet's near misses only (no links):", report(agreeing(embedder, rows, threshold)))
+        TermMatcher._wordnet_links = links
+        term_matching.relation = lambda a, b: None  # the word vectors alone, as before WordNet
+        term_matching.related_phrases = lambda word: frozenset()
+        print("word vectors alone:", report(agreeing(embedder, rows, threshold)))
+    finally:
+        TermMatcher._wordnet_links, term_matching.relation, term_matching.related_phrases = links, relation, related_phrases
 
 
 if __name__ == "__main__":
