@@ -11,7 +11,10 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
+from newsdesk.answer.answer_types import type_met, withholds_answer
 from newsdesk.answer.answers import Answer
+from newsdesk.answer.candidates import Candidate
+from newsdesk.answer.questions import Question
 from newsdesk.assistant import Assistant, Request
 from newsdesk.evaluation.scoring import Case, load_cases
 from newsdesk.evaluation.splits import sealed
@@ -19,6 +22,18 @@ from newsdesk.settings import load_settings
 
 # (cause, detail) of one case's answer.
 Cause = Callable[[Assistant, Case, Answer], tuple[str, str]]
+
+
+def candidate_stage(question: Question, candidate: Candidate) -> int:
+    """How far a candidate sentence got in the answerer: 0 rejected by a pin, 1 by the judge, 2 by the answer type
+    or as saying the fact was withheld, 3 through every check."""
+    if candidate.features is None:
+        return 0
+    if candidate.rejected is not None:
+        return 1
+    if not type_met(question, candidate.text, candidate.claimant) or withholds_answer(question, candidate.text):
+        return 2
+    return 3
 
 
 def cause_table(description: str, looked_at: str, keep: Callable[[Case, Answer], bool], cause: Cause) -> int:

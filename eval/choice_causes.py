@@ -17,8 +17,8 @@ from __future__ import annotations
 import sys
 from itertools import combinations
 
-from cause_table import cause_table
-from newsdesk.answer.answer_types import gives_the_answer, type_met, withholds_answer
+from cause_table import candidate_stage, cause_table
+from newsdesk.answer.answer_types import gives_the_answer
 from newsdesk.answer.answers import Answer
 from newsdesk.answer.composing import compose
 from newsdesk.answer.latest_figure import asks_latest
@@ -32,20 +32,10 @@ def _right(text: str, case) -> bool:
             and not any(contains(text, f) for f in case.forbid) and len(MARKER.sub("", text)) <= CONCISE_CHARS)
 
 
-def _stage(question, c) -> int:
-    if c.features is None:
-        return 0
-    if c.rejected is not None:
-        return 1
-    if not type_met(question, c.text, c.claimant) or withholds_answer(question, c.text):
-        return 2
-    return 3
-
-
 def _ranking(assistant: Assistant, question, candidates, right, chosen) -> str:
     """Where the right sentence stood among the typed passing sentences, against the first chosen one."""
     answerer = assistant.answerer
-    typed = sorted((c for c in candidates if _stage(question, c) == 3), key=answerer._order)
+    typed = sorted((c for c in candidates if candidate_stage(question, c) == 3), key=answerer._order)
     first = chosen[0] if chosen else typed[0]
     gap = answerer._strength(first) - answerer._strength(right)
     return (f"place {typed.index(right) + 1} of {len(typed)}, {len(chosen)} chosen, rank gap {gap:.2f}, "
@@ -65,8 +55,8 @@ def cause(assistant: Assistant, case, answer) -> tuple[str, str]:
     chosen = [c for c in candidates if any(d == c.metadata["doc_id"] and c.start <= s < c.end for d, s in cited)]
     right = [c for c in candidates if _right(compose([c], question, limit)[0], case)]
     if right:
-        best = max(right, key=lambda c: (_stage(question, c), c.confidence or 0.0))
-        level = _stage(question, best)
+        best = max(right, key=lambda c: (candidate_stage(question, c), c.confidence or 0.0))
+        level = candidate_stage(question, best)
         if best in chosen:
             return "chosen, still wrong (cut, or another sentence added a forbidden string)", ""
         if level == 0:
@@ -81,7 +71,7 @@ def cause(assistant: Assistant, case, answer) -> tuple[str, str]:
     useful = [c for c in candidates if found[id(c)]]
     for a, b in combinations(useful, 2):
         if len(found[id(a)] | found[id(b)]) == len(groups) and _right(compose([a, b], question, limit)[0], case):
-            worst = min(_stage(question, a), _stage(question, b))
+            worst = min(candidate_stage(question, a), candidate_stage(question, b))
             with_chosen = a in chosen or b in chosen
             return "two sentences needed", f"weaker stage {worst}{', one chosen' if with_chosen else ''}"
     held = all(any(e in p.page_content for p in evidence.passages) for e in case.evidence) if case.evidence else False

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import sys
 
-from cause_table import cause_table
-from newsdesk.answer.answer_types import type_met, withholds_answer
+from cause_table import candidate_stage, cause_table
+from newsdesk.answer.answer_types import withholds_answer
 from newsdesk.answer.composing import compose
 from newsdesk.answer.questions import entity_met
 from newsdesk.assistant import Assistant, Request
@@ -37,16 +37,8 @@ def cause(assistant: Assistant, case) -> tuple[str, str]:
     if not right:
         held = all(any(e in p.page_content for p in evidence.passages) for e in case.evidence) if case.evidence else False
         return ("no single sentence answers (evidence retrieved)" if held else "evidence not retrieved"), ""
-    def stage(c) -> int:
-        if c.features is None:
-            return 0
-        if c.rejected is not None:
-            return 1
-        if not type_met(question, c.text, c.claimant) or withholds_answer(question, c.text):
-            return 2
-        return 3
-    best = max(right, key=lambda c: (stage(c), c.confidence or 0.0))
-    level = stage(best)
+    best = max(right, key=lambda c: (candidate_stage(question, c), c.confidence or 0.0))
+    level = candidate_stage(question, best)
     if level == 0:
         kind = f"pin: {best.pin}"
         if best.pin == "name":
