@@ -1,7 +1,8 @@
 """Refit the answerer's judge (src/newsdesk/answer/judge.json) on the dev split.
 
-    PYTHONPATH=src python eval/fit_judge.py --store STORE --set eval/cases.jsonl --set eval/dev/cases.jsonl \
-        --set eval/dev2/cases.jsonl --set eval/dev3/cases.jsonl --target-false-refusals 0.15 --holdout
+    PYTHONPATH=src python eval/fit_judge.py --store STORE --set eval/cases.jsonl,eval/dev/cases.jsonl \
+        --set eval/dev2/cases.jsonl --set eval/dev3/cases.jsonl --set eval/dev4/cases.jsonl \
+        --target-false-refusals 0.15 --holdout --leave-one-file-out
     PYTHONPATH=src python eval/fit_judge.py --store STORE --set eval/cases.jsonl --set eval/dev/cases.jsonl \
         --read eval/dev2/cases.jsonl --out /tmp/judge-without-dev2.json   # leave one file out
 
@@ -54,13 +55,18 @@ L2 = 1.0
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--store", type=Path, required=True)
-    parser.add_argument("--set", dest="sets", type=Path, action="append", required=True)
+    parser.add_argument("--set", dest="writers", action="append", required=True,
+                        help="a case file, or files joined by a comma that one writer wrote (one fold of --leave-one-file-out)")
     parser.add_argument("--target-false-refusals", type=float, default=0.15)
     parser.add_argument("--out", type=Path, default=JUDGE_FILE)
     parser.add_argument("--holdout", action="store_true", help="also fit on half the stories, report on the other half")
     parser.add_argument("--read", dest="reads", type=Path, action="append", default=[],
                         help="a set by another writer, not fitted on: replayed with the fit (leave-one-file-out)")
+    parser.add_argument("--leave-one-file-out", action="store_true",
+                        help="also fit on every --set but one and replay that one, each in turn; print the mean")
     args = parser.parse_args()
+    writers = [[Path(p) for p in writer.split(",")] for writer in args.writers]
+    args.sets = [path for writer in writers for path in writer]
     if sealed([*args.sets, *args.reads]):
         print("refusing to fit on the sealed test split", file=sys.stderr)
         return 1
@@ -72,6 +78,10 @@ def main() -> int:
     y = np.array(labels, dtype=np.float64)
     if args.holdout:
         report_holdout(groups, x, y, info, args.target_false_refusals)
+    if args.leave_one_file_out:
+        writer_of = {case.id: index for index, writer in enumerate(writers) for path in writer for case in load_cases(path)}
+        report_leave_one_file_out([", ".join(map(str, w)) for w in writers], [writer_of[case.id] for case, _, _ in groups],
+                                  groups, x, y, info, args.target_false_refusals)
     weights, bias, ranking, threshold, table = fit_all(groups, x, y, info, args.target_false_refusals, verbose=True)
     held_out = {str(path): read_held_out(assistant, path, weights, bias, ranking, threshold) for path in args.reads}
     for path, replay in held_out.items():
@@ -134,6 +144,22 @@ def report_holdout(groups: list[Group], x: np.ndarray, y: np.ndarray, info: list
         weights, bias, ranking, threshold, _ = fit_all(train, x, y, info, target)
         replay = replay_scored(held, x, y, info, weights, bias, ranking, threshold)
         print(f"{name}: threshold {threshold}, held-out {len(held)} cases: {replay}", file=sys.stderr)
+
+
+def report_leave_one_file_out(names: list[str], writer_of: list[int], groups: list[Group], x: np.ndarray,
+                              y: np.ndarray, info: list[CandidateInfo], target: float) -> dict[str, dict[str, float]]:
+    """Fit on every writer's cases but one, replay that one's, each in turn; print each and the mean."""
+    table = {}
+    for index, name in enumerate(names):
+        train = [g for g, writer in zip(groups, writer_of, strict=True) if writer != index]
+        held = [g for g, writer in zip(groups, writer_of, strict=True) if writer == index]
+        weights, bias, ranking, threshold, _ = fit_all(train, x, y, info, target)
+        table[name] = replay_scored(held, x, y, info, weights, bias, ranking, threshold) | {"threshold": threshold}
+        print(f"leave one file out: fit without {name}, threshold {threshold}: {table[name]}", file=sys.stderr)
+    mean = {key: round(float(np.mean([row[key] for row in table.values()])), 4)
+            for key in ("right", "false_refusal_rate", "refusal_recall")}
+    print(f"leave one file out, mean over {len(names)} files: {mean}", file=sys.stderr)
+    return table
 
 
 def _stories(groups) -> list[str]:

@@ -76,3 +76,12 @@ def test_the_refit_refuses_the_sealed_test_split_as_a_fit_set_or_a_read_set(flag
 def test_the_refusal_diagnosis_refuses_the_sealed_test_split(monkeypatch, tmp_path) -> None:
     monkeypatch.setattr(sys, "argv", ["refusal_causes.py", "--store", str(tmp_path), "--set", "eval/test/cases.jsonl"])
     assert refusal_causes.main() == 1
+
+
+def test_leave_one_file_out_replays_each_writer_with_a_fit_on_the_others_only() -> None:
+    # Writer A: two answerable questions whose right sentence scores high. Writer B: one unanswerable question whose
+    # wrong sentence scores as high. Fitted on A alone, the judge answers B's question: B reads right 0.
+    groups, x, y, info = one_feature_rows([4.0, 4.0, 4.0], [True, True, False])
+    table = fit_judge.report_leave_one_file_out(["A", "B"], [0, 0, 1], groups, x, y, info, target=0.5)
+    assert set(table) == {"A", "B"}
+    assert table["B"]["right"] == 0.0 and table["B"]["refusal_recall"] == 0.0

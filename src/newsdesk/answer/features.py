@@ -7,7 +7,7 @@ import re
 from newsdesk.answer.answer_types import new_names, type_met
 from newsdesk.answer.candidates import Candidate
 from newsdesk.answer.questions import Question
-from newsdesk.answer.term_matching import TermMatcher
+from newsdesk.answer.term_matching import SYNONYM_CREDIT, TermMatcher
 from newsdesk.text import YEAR
 
 # "June 4", "4 June", "2019": a date a question about when can be answered with, not only a weekday.
@@ -43,6 +43,22 @@ def candidate_features(question: Question, candidate: Candidate, matcher: TermMa
     }
     features["unmet_specific"], features["unmet_share"] = matcher.unmet(" ".join(filter(None, (candidate.text, candidate.claimant))))
     features["unmet_in_context"] = matcher.unmet(candidate.context)[0]
+    features["same_word_share"], features["linked_share"] = wording_shares(question, matcher, candidate.text)
     for kind in ("quantity", "date", "agent", "reason", "other"):
         features[f"kind_{kind}"] = float(question.kind == kind or (kind == "other" and question.kind == "place"))
     return features
+
+
+def wording_shares(question: Question, matcher: TermMatcher, text: str) -> tuple[float, float]:
+    """The shares of the question's term weight that ``text`` says in the question's own words (the same word or
+    lemma) and in other words the matcher credits as meeting the term (a WordNet link or a synonym by word vector).
+
+    Coverage adds the two; the judge weighs them apart: a sentence met only by linked words is more often a near miss.
+    """
+    total = sum(t.weight for t in question.terms)
+    if total == 0:
+        return 0.0, 0.0
+    credits = [(t.weight, matcher.credit(t, text)) for t in question.terms]
+    same = sum(weight for weight, credit in credits if credit >= 1.0)
+    linked = sum(weight for weight, credit in credits if SYNONYM_CREDIT <= credit < 1.0)
+    return same / total, linked / total

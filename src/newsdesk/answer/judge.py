@@ -53,6 +53,8 @@ FEATURES = (
     "unmet_specific",
     "unmet_share",
     "unmet_in_context",
+    "same_word_share",
+    "linked_share",
 )
 
 
