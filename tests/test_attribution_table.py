@@ -22,18 +22,6 @@ KNOWN_GAPS = {
     # taken for a person ("Floodwater swept through the village" is not one either)
     "hlt-pronoun-warned",
     "loc-pronoun-added",
-    # round 8 (conflicts8), written before the rules: a named party as the subject of a verb stating its position
-    # or count, with no verb of saying ("is demanding", "campaigned on", "opposes", "X, who ..., counted N")
-    "r8-demanding",
-    "r8-campaigned-on",
-    "r8-manifesto-proposed",
-    "r8-wants",
-    "r8-urged",
-    "r8-opposes",
-    "r8-seeking",
-    "r8-counted-relative",
-    "r8-by-count",
-    "r8-command-said",
 }
 
 

@@ -68,12 +68,11 @@ SETS = (
         PARTS,
     ),
     StorySet(
-        "disputes6", {"develop": 1, "holdout": 2},  # of 3 and 2
+        "disputes6", {"develop": 2, "holdout": 2},  # of 3 and 2
         {
-            "d6-selkirk-toll": "the third party's date ('The Tesselby Liberals' manifesto proposed 2034') is left out: "
-                               "'proposed' is no verb of saying, so the sentence is the article's own words",
-            "d6-wessaline-march": "the organisers' count after a relative clause has no claimant, so it is the same source as "
-                                  "every claimant of its article, and the police estimate is no side",
+            "d6-selkirk-toll": "the third party's 2034 ('The Tesselby Liberals' manifesto proposed 2034') is attributed, but "
+                               "its sentence is far less like the question than the best one (0.11 against 0.55), and a "
+                               "year is a side only within the similarity margin",
         },
         ("develop",),
     ),

@@ -43,7 +43,7 @@ from newsdesk.vocabulary import (
 )
 
 # Bump when the extraction rules change: the next reindex then re-extracts every article.
-EXTRACTOR_VERSION = "33"
+EXTRACTOR_VERSION = "34"
 
 _NUMBER_WORD = re.compile(
     r"\b(?:" + "|".join(sorted(FIGURE_CARDINALS, key=len, reverse=True)) + r")(?:-(?:one|two|three|four|five|six|seven|eight|nine))?\b",
