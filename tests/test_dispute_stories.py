@@ -10,7 +10,7 @@ short articles of different outlets and dates, in three sets written before the 
 - tests/data/disputes5 (round 7, `sides5`): a rival source's figure or date in the chosen side's article, in a
   sentence that repeats neither the question's name nor its event verb, and controls with a second town's figure;
 - tests/data/disputes6 (round 8, `conflicts8`): a first side in the article's own words whose subject is a named
-  party ("The Dockhands' Alliance is demanding a 7 percent pay rise"), beside another party's value.
+  party ("The Quayhands' Alliance is demanding a 7 percent pay rise"), beside another party's value.
 
 A dispute is shown when the answer gives every side's value and names every side's claimant (the eval's
 `handled_right`); a control must never open with "Sources disagree". The floors are what the answerer reached when
@@ -72,7 +72,8 @@ SETS = (
         {
             "d6-selkirk-toll": "the third party's 2034 ('The Tesselby Liberals' manifesto proposed 2034') is attributed, but "
                                "its sentence is far less like the question than the best one (0.11 against 0.55), and a "
-                               "year is a side only within the similarity margin",
+                               "year is a side only within the similarity margin (a far year in the best sentence's "
+                               "article read alike at RIVAL_ALIKE fixed it, but moved no eval file: not kept)",
         },
         ("develop",),
     ),

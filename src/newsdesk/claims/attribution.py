@@ -543,8 +543,8 @@ def _states_a_position(words: list[Token], index: int) -> bool:
 
 
 def _names_a_party(subject: str) -> bool:
-    """A subject that names who holds the position: a proper name ("The Heathland Party", "Councillor Selda
-    Tremane", "Brinmoss") or a source's head ("the union"), not a crowd ("Thousands of people", "Drivers")."""
+    """A subject that names who holds the position: a proper name ("The Moorvale Party", "Councillor Selda
+    Tremane", "Vessmark") or a source's head ("the union"), not a crowd ("Thousands of people", "Drivers")."""
     words = [w for w in tokens(subject) if w.lower not in STOPWORDS]
     if any(w.text[:1].isupper() and (i > 0 or english_zipf(w.text) < _NAME_ZIPF) for i, w in enumerate(words)):
         return True
@@ -889,13 +889,13 @@ def _subject_before(
     return _join(phrase, sentence), phrase[0].start
 
 
-# How many lower-case words may follow a name's possessive in a subject: "Drelvania's coast guard command".
+# How many lower-case words may follow a name's possessive in a subject: "Pellagria's border command".
 _OWNED_WORDS = 4
 
 
 def _owned_phrase(sentence: str, words: list[Token], end: int) -> tuple[str, int] | None:
     """A subject that opens the sentence with a name's possessive and a few lower-case nouns: "Pellagria's border
-    command said", "Civic Renewal's manifesto proposed": the name's body speaks (not "Brinmoss's chief executive,
+    command said", "the Tesselby Liberals' manifesto proposed": the name's body speaks (not "Vessmark's chief executive,
     Ann Lee, said", whose name comes later; not "the town's residents", which names no one)."""
     index = end
     while index >= 0 and end - index < _OWNED_WORDS and words[index].text.islower() and words[index].lower not in STOPWORDS:
