@@ -216,6 +216,8 @@ FIGURE_RULES = [
      "Police said they had revised their estimate to 7,200.", 7200, "|peopl|attended", None),
     ("a headline's measure names only a figure a value noun introduces", "Tessby votes amid row over turnout",
      "The opposition leader said the party expected to win 30.", 30, "||expect", None),
+    ("a crowd put at a figure counts the people there", "Farmers march on Ostwyn",
+     "Stewards put the crowd at about 9,500.", 9500, "|peopl|attended", "about"),
 ]
 
 

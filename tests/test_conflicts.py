@@ -264,3 +264,18 @@ def test_a_follow_up_about_someone_is_not_answered_by_a_dispute_over_the_age_of_
     it (what the figures belong to, the tower, is named in no turn), while "How old is the tower?" does."""
     assert _ask(disputed, "How old is the Orsby beacon tower?").disputes
     assert not _ask(disputed, "How old is she?", ("Who speaks for the county archive?",)).disputes
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("What are the rival crowd estimates for the Ostwyn rally?", True),
+    ("What is the latest count of patients in Selkirk?", True),
+    ("What toll do the rescuers give?", True),
+    ("What did the mayor say about the new depot?", False),
+    ("How did the count go?", False),
+])
+def test_a_what_question_naming_a_figure_asks_for_figures(question: str, asks: bool) -> None:
+    """Round 8: "What are the competing crowd estimates ...?" is matched to the ledger's figure disputes."""
+    from newsdesk.answer.questions import analyse
+    from newsdesk.claims.conflicts import asks_for_a_figure
+
+    assert asks_for_a_figure(analyse(question)) is asks

@@ -8,7 +8,9 @@ short articles of different outlets and dates, in three sets written before the 
   question's words, an unattributed lede above the counts its sources give, a "no" that negates the question's own
   verb, a view given by "X called the plan reckless", a decoy view of another town's story;
 - tests/data/disputes5 (round 7, `sides5`): a rival source's figure or date in the chosen side's article, in a
-  sentence that repeats neither the question's name nor its event verb, and controls with a second town's figure.
+  sentence that repeats neither the question's name nor its event verb, and controls with a second town's figure;
+- tests/data/disputes6 (round 8, `conflicts8`): a first side in the article's own words whose subject is a named
+  party ("The Quayhands' Alliance is demanding a 7 percent pay rise"), beside another party's value.
 
 A dispute is shown when the answer gives every side's value and names every side's claimant (the eval's
 `handled_right`); a control must never open with "Sources disagree". The floors are what the answerer reached when
@@ -64,6 +66,16 @@ SETS = (
             "s5h-corvell-control": "'Sources disagree': another town's damaged homes in the same article, told by its mayor",
         },
         PARTS,
+    ),
+    StorySet(
+        "disputes6", {"develop": 2, "holdout": 2},  # of 3 and 2
+        {
+            "d6-selkirk-toll": "the third party's 2034 ('The Tesselby Liberals' manifesto proposed 2034') is attributed, but "
+                               "its sentence is far less like the question than the best one (0.11 against 0.55), and a "
+                               "year is a side only within the similarity margin (a far year in the best sentence's "
+                               "article read alike at RIVAL_ALIKE fixed it, but moved no eval file: not kept)",
+        },
+        ("develop",),
     ),
 )
 Stories = tuple[StorySet, dict[str, list[CaseResult]]]

@@ -265,3 +265,16 @@ def test_a_sentence_saying_the_figure_was_not_given_is_kept_for_the_answerer_to_
     asked = analyse("How much is the institute asking for its next voyage?")
     candidate = _sentence_in_article("The institute has not said how much it wants for the voyage.")
     assert first_unmet_pin(asked, candidate, TermMatcher(embedder, asked, [candidate], threshold=0.62)) is None
+
+
+@pytest.mark.parametrize("sentence, restates", [
+    ("The dockers' union said the real figure would be closer to 900 once agency staff were counted.", True),
+    ("The true number is nearer 2,000, the charity said.", True),
+    ("The company said it would cut 450 jobs.", False),
+    ("A figure of 300 was given by nobody.", False),
+])
+def test_the_figure_restates_what_the_sentence_before_counted(sentence: str, restates: bool) -> None:
+    """Round 8 (conflicts8): "the real figure would be closer to 900" may take its counted noun from its neighbours."""
+    from newsdesk.answer.pins import restates_a_figure
+
+    assert restates_a_figure(sentence) is restates

@@ -142,6 +142,12 @@ JUDGING_VERBS = frozenset("called calls branded brands labelled labels labeled t
 JUDGING_AS_VERBS = frozenset(
     "described describes dismissed dismisses characterised characterises characterized characterizes".split()
 )
+# Verbs (lemmas) by which a party states its position without a verb of saying, which make their named subject the
+# claimant: "The union is demanding a 7 percent rise", "The party opposes any date before 2040", "The manifesto proposed
+# 2035". With a preposition only ("campaigned on closing it by 2030", "is calling for a recount"): the second table.
+POSITION_VERBS = frozenset("demand want propose urge oppose seek favour favor".split())
+POSITION_PREPOSITION_VERBS = {"campaign": ("on", "for", "against"), "call": ("for",), "push": ("for",), "press": ("for",),
+                              "lobby": ("for", "against")}
 # Verbs of saying whose speaker may follow them: "The deficit will narrow, said Finance Minister Ann Lee."
 INVERTING_VERBS = frozenset("said says added adds wrote writes noted notes explained explains replied replies asked".split())
 # Verbs that attribute only a finding: "the study found that ...", "data from the agency showed";

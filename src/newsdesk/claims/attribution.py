@@ -38,6 +38,7 @@ from functools import lru_cache
 from newsdesk.text import (
     Span,
     Token,
+    english_zipf,
     is_a_noun,
     is_plural_noun,
     lemmas,
@@ -66,6 +67,9 @@ from newsdesk.vocabulary import (
     PERSON_NOUNS,
     PERSONAL_PRONOUNS,
     PLACE_NOUNS,
+    POSITION_PREPOSITION_VERBS,
+    POSITION_VERBS,
+    PREPOSITIONS,
     ROLE_WORDS,
     STOPWORDS,
     TOLL_VERBS,
@@ -92,6 +96,15 @@ _SKIPPABLE = frozenset(
 _RELAY_CUES = ("according to", "citing", "quoted by", "via")
 # Verbs that state an estimate when "at FIGURE" follows: "put the magnitude at 4.2", "measured it at 3.9".
 _ESTIMATE_VERBS = frozenset("put puts putting measured measures recorded records counted counts calculated pegged assessed".split())
+# Verbs that state a count when the figure is their object: "Organisers ... counted 18,000 people".
+_COUNTING_VERBS = frozenset("counted counts tallied tallies".split())
+# "By the organisers' count, 30,000 people took part": whose count opens the sentence.
+_BY_COUNT = re.compile(
+    r"^\s*(?:By|On)\s+(?P<who>(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,4}?)['’]s?\s+(?:own\s+)?"
+    r"(?:count|counts|tally|estimate|estimates|reckoning|figures|calculations?)\s*,"
+)
+# A word commoner than this (Zipf) that opens a sentence capitalised is no name ("Thousands", "Drivers").
+_NAME_ZIPF = 4.0
 _NEGATIONS = frozenset("not n't never".split())
 _CLAUSE_CUT = re.compile(r"(?:,\s*|\s+)(?:whereas|while)\s+|;\s+|,\s+but\s+")
 _DOCUMENT_OF = re.compile(
@@ -364,9 +377,13 @@ def _attribute(sentence: str, named: list[tuple[str, str]], outlet: str | None =
             continue
         if _negated(words, index):
             continue
-        found = _subject_of(sentence, words, index)
+        # "The union is demanding ...": the subject stands before the auxiliary
+        progressive = index > 1 and words[index - 1].lower in _BE and _states_a_position(words, index)
+        found = _subject_of(sentence, words, index - 1 if progressive else index)
         if found and word.lower in FINDING_VERBS and not _states_a_finding(words, index, found[1]):
             continue
+        if found and _states_a_position(words, index) and not _names_a_party(found[0]):
+            continue  # "Thousands of people want ...": a crowd states no one's position
         if found:
             source = _source_of_document(found[0])
             if source is None:
@@ -376,6 +393,9 @@ def _attribute(sentence: str, named: list[tuple[str, str]], outlet: str | None =
             subjects.append((word.start, found[0], found[1]))
     cues = _cue_objects(sentence, words)
     relay_by_telling = _told_media(sentence, words, outlet)
+    by_count = _BY_COUNT.match(sentence)
+    if not subjects and not cues and by_count:
+        return Attribution(_resolve(by_count.group("who"), named) or by_count.group("who"), None, by_count.start("who"))
     if not subjects and not cues:
         return None
     # "the figure given last week" is a figure, not who gave it.
@@ -492,10 +512,43 @@ def _is_attribution_verb(words: list[Token], index: int) -> bool:
         return not after_article and any(w.lower in TOLL_WORDS for w in words[index + 1:index + 6])
     if word in JUDGING_VERBS or word in JUDGING_AS_VERBS:
         return _passes_judgement(words, index)
+    if word in _COUNTING_VERBS and _figure_follows(words[index + 1:index + 3]):
+        return True  # "Organisers, who handed out wristbands, counted 18,000 people"
+    if _states_a_position(words, index):
+        return True
     if word in _ESTIMATE_VERBS:  # "put the number of evacuees at 5,000", "measured the quake at magnitude 4.7"
         following = words[index + 1:index + 13]  # "put the cost of the new bridge over the river at 40 million"
         return any(w.lower == "at" and _figure_follows(following[i + 1:i + 3]) for i, w in enumerate(following))
     return False
+
+
+def _states_a_position(words: list[Token], index: int) -> bool:
+    """A verb by which its subject states a position (`POSITION_VERBS`), in the active, with an object: "is demanding
+    a 7 percent rise", "opposes any date before 2040", "proposed 2035"; or with its preposition
+    (`POSITION_PREPOSITION_VERBS`): "campaigned on closing it", "is calling for a recount". Not "the proposed
+    bridge", "was proposed in 1998", "the course is demanding and ...", "demanding for older walkers"."""
+    word = words[index]
+    if not word.text.islower() or index == 0 or index + 1 >= len(words):
+        return False
+    forms = lemmas(word.text)
+    if not (forms & POSITION_VERBS or forms & POSITION_PREPOSITION_VERBS.keys()):
+        return False
+    before, after = words[index - 1].lower, words[index + 1]
+    if before in DETERMINERS or (before in _BE and not word.lower.endswith("ing")):
+        return False
+    if forms & POSITION_VERBS:
+        return after.text[:1].isdigit() or after.lower in DETERMINERS or after.lower in ("any", "no", "all") or (
+            after.lower not in STOPWORDS and after.lower not in PREPOSITIONS)
+    return any(after.lower in POSITION_PREPOSITION_VERBS.get(form, ()) for form in forms)
+
+
+def _names_a_party(subject: str) -> bool:
+    """A subject that names who holds the position: a proper name ("The Moorvale Party", "Councillor Selda
+    Tremane", "Vessmark") or a source's head ("the union"), not a crowd ("Thousands of people", "Drivers")."""
+    words = [w for w in tokens(subject) if w.lower not in STOPWORDS]
+    if any(w.text[:1].isupper() and (i > 0 or english_zipf(w.text) < _NAME_ZIPF) for i, w in enumerate(words)):
+        return True
+    return bool(words) and words[-1].lower in _SOURCE_HEADS
 
 
 _OBJECT_PRONOUNS = frozenset("it them him her this that".split())
@@ -802,7 +855,7 @@ def _subject_before(
             return f"the {bare.lower}", words[end - 1].start
         if bare is not None and bare.lower in _SOURCE_HEADS:  # "a volunteer rescue group said"
             return _determined_phrase(sentence, words, end)
-        return None
+        return _owned_phrase(sentence, words, end)
     phrase = words[start:end + 1]
     if len(phrase) == 1 and phrase[0].lower in CLAIMANT_PRONOUNS:
         return phrase[0].lower, phrase[0].start
@@ -834,6 +887,28 @@ def _subject_before(
             enclosing += 1
         return " ".join(sentence[words[enclosing].start:phrase[-1].end].split()), words[enclosing].start
     return _join(phrase, sentence), phrase[0].start
+
+
+# How many lower-case words may follow a name's possessive in a subject: "Pellagria's border command".
+_OWNED_WORDS = 4
+
+
+def _owned_phrase(sentence: str, words: list[Token], end: int) -> tuple[str, int] | None:
+    """A subject that opens the sentence with a name's possessive and a few lower-case nouns: "Pellagria's border
+    command said", "the Tesselby Liberals' manifesto proposed": the name's body speaks (not "Vessmark's chief executive,
+    Ann Lee, said", whose name comes later; not "the town's residents", which names no one)."""
+    index = end
+    while index >= 0 and end - index < _OWNED_WORDS and words[index].text.islower() and words[index].lower not in STOPWORDS:
+        index -= 1
+    if index < 0 or index == end or not _possessive(sentence, words[index]) or not words[index].text[:1].isupper():
+        return None
+    start = _name_run_start(sentence, words, index)
+    if start is None or _gap_breaks_phrase(sentence, words[index], words[index + 1]):
+        return None
+    start = start - 1 if start > 0 and words[start - 1].lower == "the" else start
+    if start != 0 and not _opens_clause(sentence, words, start):
+        return None
+    return " ".join(sentence[words[start].start:words[end].end].split()), words[start].start
 
 
 def _source_in_place(sentence: str, words: list[Token], start: int) -> tuple[str, int] | None:

@@ -40,8 +40,8 @@ from newsdesk.atomic import write_atomically
 from newsdesk.claims.ledger import Ledger, LedgerEntry, disputes_path
 from newsdesk.answer.answer_types import asks_figure_type, figure_types_asked, gives_figure_asked
 from newsdesk.answer.questions import Question, entity_met
-from newsdesk.text import numbers, specificity, stem, stems_match, tokens
-from newsdesk.vocabulary import ROUNDING_HEDGES, STOPWORDS, is_nationality
+from newsdesk.text import lemmas, numbers, specificity, stem, stems_match, tokens
+from newsdesk.vocabulary import ROUNDING_HEDGES, STOPWORDS, TOLL_WORDS, is_nationality
 
 _CROSS_ARTICLE_TOPIC_WEIGHT = 3.5  # shared names must say this much (e.g. "Velmar", or "Ukraine" + "Russia")
 _MAX_POSTING = 300
@@ -386,7 +386,7 @@ def disputes_for(question: Question, passages: Sequence[Document], ledger: Ledge
     in_passages = _claims_in(passages, ledger)
     if not in_passages:
         return []
-    kind = "figure" if question.kind == "quantity" or asks_figure_type(question.text) else "statement"
+    kind = "figure" if question.kind == "quantity" or asks_figure_type(question.text) or asks_for_a_figure(question) else "statement"
     candidates = [d for d in ledger_disputes(ledger) if d.kind == kind and any(c.id in in_passages for c in d.claims)]
     about = _about_the_question(question, passages)
     naming = _passages_naming(question, about) if question.entities else []
@@ -395,6 +395,14 @@ def disputes_for(question: Question, passages: Sequence[Document], ledger: Ledge
     relevant = [d for d in narrowed if d is not None and _touches(question, d, naming) and not _asks_one_side(question, d)]
     relevant.sort(key=lambda d: -max(_passage_rank(c, passages) for c in d.claims))
     return relevant[:1]
+
+
+def asks_for_a_figure(question: Question) -> bool:
+    """"What are the competing crowd estimates ...?", "What is the latest count of people sickened?": a "what"
+    question whose words name a figure (`TOLL_WORDS`, by lemma: "estimates", "count", "toll") asks for figures,
+    though it asks no "how many"."""
+    words = tokens(question.text)
+    return bool(words) and words[0].lower == "what" and any(lemmas(w.text) & TOLL_WORDS for w in words[1:])
 
 
 def _passages_naming(question: Question, passages: Sequence[Document]) -> list[tuple[str, int, int]]:

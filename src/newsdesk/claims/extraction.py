@@ -43,7 +43,7 @@ from newsdesk.vocabulary import (
 )
 
 # Bump when the extraction rules change: the next reindex then re-extracts every article.
-EXTRACTOR_VERSION = "33"
+EXTRACTOR_VERSION = "35"
 
 _NUMBER_WORD = re.compile(
     r"\b(?:" + "|".join(sorted(FIGURE_CARDINALS, key=len, reverse=True)) + r")(?:-(?:one|two|three|four|five|six|seven|eight|nine))?\b",
@@ -470,7 +470,8 @@ def _measure_parts(
     """(noun, head, event) of a figure that measures something: a measure named before it ("put the magnitude
     at 4.2", "turnout was 58 percent") or, for a figure a value noun introduces ("revised their estimate to
     7,200"), the measure that ends the headline ("... at odds over turnout"); unchanged otherwise."""
-    measured = _value_noun_before(words, first)
+    # "Police put the crowd at about 12,000": a crowd is a measure of people too, though no value noun
+    measured = _value_noun_before(words, first, _MEASURED_VALUES | frozenset(_MEASURES_OF_PEOPLE))
     if not measured and not noun and not event_known(event) and _value_noun_before(words, first, _GENERIC_VALUES):
         measured = title_measure
     if measured in _MEASURES_OF_PEOPLE and not noun:
