@@ -1,9 +1,9 @@
-"""Phrase-level paraphrase (round 8, branch phrases8): the invented phrase tables (tests/data/paraphrase_phrases.jsonl
-and its held-out part, written before any phrase rule was tried) read through the real ``TermMatcher`` and the real
-embedding model. A row is met only when every content word of its question side is. The near misses ("laid off" /
-"hired", "stepped down" / "was appointed") must not be met; the matches are a measurement, not a floor: no phrase
-rule tried in round 8 gained on the eval files, so none ships (docs/evaluation.md, round 8 "phrases8").
-``PYTHONPATH=src python tests/paraphrase_table.py --phrases [--holdout]`` prints every row that disagrees."""
+"""Phrase-level paraphrase (round 8): a question's phrasal verb ("stepped down", "called off") is met by the
+article's one-word synonym that WordNet's phrase entries give ("resigned", "cancelled"), through the real
+``TermMatcher`` and the real embedding model; its antonyms and contrasts ("laid off" / "hired") are not. The tables
+(tests/data/paraphrase_phrases.jsonl and its held-out part) were written before the rule was built; a row is met only
+when every content word of its question side is. ``PYTHONPATH=src python tests/paraphrase_table.py --phrases
+[--holdout]`` prints every miss."""
 
 from __future__ import annotations
 
@@ -13,7 +13,9 @@ from newsdesk.settings import Settings
 from paraphrase_table import PHRASES, PHRASES_HOLDOUT, Row, agreeing, is_met, load_rows, report
 
 ROWS = load_rows(PHRASES)
-# Round 8: 1 of 12 near misses met ("broke out" / "ended", by word vectors).
+# Reached on the development table (round 8): 12 of 24 phrase paraphrases met (2 before the rule), 1 of 12 near
+# misses met (the same one before it: "broke out" / "ended" by word vectors).
+MATCH_FLOOR = 0.5
 NEAR_MISS_CEILING = 0.09
 
 
@@ -26,21 +28,28 @@ def test_the_phrase_tables_hold_paraphrases_and_near_misses():
 
 
 @pytest.mark.parametrize(
-    ("question", "article"),
+    ("question", "article", "met"),
     [
-        ("stepped down", "The minister was appointed on Friday."),
-        ("turned down", "The court accepted the appeal."),
-        ("laid off", "The plant hired 300 workers."),
+        ("stepped down", "The minister resigned on Friday after the report.", True),
+        ("called off", "Organisers cancelled the march because of the storm.", True),
+        ("turned down", "The court rejected the appeal.", True),
+        ("stepped down", "The minister was appointed on Friday.", False),
+        ("turned down", "The court accepted the appeal.", False),
     ],
 )
-def test_an_opposite_of_the_question_phrase_does_not_meet_it(embedder, question, article):
-    row = Row(id="story", question=question, article=article, match=False, kind="")
-    assert not is_met(embedder, row, Settings().term_similarity, every=True)
+def test_a_phrasal_verb_of_the_question_is_met_by_its_one_word_synonym(embedder, question, article, met):
+    row = Row(id="story", question=question, article=article, match=met, kind="")
+    assert is_met(embedder, row, Settings().term_similarity, every=True) is met
 
 
 @pytest.fixture(scope="module")
 def outcome(embedder) -> dict[str, list[Row]]:
     return agreeing(embedder, ROWS, Settings().term_similarity, every=True)
+
+
+def test_half_the_phrase_paraphrases_are_met(outcome):
+    matches = len(outcome["matches met"]) + len(outcome["matches missed"])
+    assert len(outcome["matches met"]) / matches >= MATCH_FLOOR, report(outcome)
 
 
 def test_few_phrase_near_misses_are_met(outcome):

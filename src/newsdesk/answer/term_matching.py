@@ -45,7 +45,12 @@ class TermMatcher:
         self.question = question
         self.threshold = threshold
         terms = question.terms + question.focus
-        words = sorted({w for c in candidates for w in matchable_words(c.text)} | {t.word.lower() for t in terms})
+        # The question's two-word phrases ("laid off" -> "lay off") each of its terms belongs to, for WordNet's
+        # phrase entries: a phrasal verb means what its single-word synonym means ("called off" / "cancelled").
+        self._phrases = _phrases_of_terms(question.text, {t.word.lower() for t in terms})
+        phrases = {said for found in self._phrases.values() for _, said in found}
+        words = sorted({w for c in candidates for w in matchable_words(c.text)} | {t.word.lower() for t in terms}
+                       | phrases)
         self._vectors = embedder.embed(words) if words else np.zeros((0, 1), dtype=np.float32)
         self._row = {word: index for index, word in enumerate(words)}
         self._credits: dict[tuple[Term, str], float] = {}
@@ -70,7 +75,7 @@ class TermMatcher:
         words = matchable_words(text)
         if any(same_word(term.word, word) for word in words):
             return 1.0
-        if self._wordnet_links(term.word, words, text):
+        if self._wordnet_links(term.word, words, text) or self._phrase_links(term, words):
             return WORDNET_CREDIT
         rows = [self._row[w] for w in words if w in self._row and not contrasting(term.word, w)
                 and relation(term.word, w) not in NEAR_MISSES]
@@ -89,6 +94,12 @@ class TermMatcher:
             return True
         phrases = related_phrases(term)
         return bool(phrases) and not phrases.isdisjoint(_word_pairs(text))
+
+    def _phrase_links(self, term: Term, words: list[str]) -> bool:
+        """A word of the sentence that WordNet links to a question phrase the term is part of ("stepped down" /
+        "resigned"), its vector as close as `_wordnet_links` asks of a word's."""
+        return any(relation(phrase, word) in LINKS and self._cosine(said, word) >= WORDNET_FLOOR
+                   for phrase, said in self._phrases.get(term.word.lower(), ()) for word in words)
 
     def _cosine(self, a: str, b: str) -> float:
         """Word vectors' cosine of two embedded words (0 if either was not embedded)."""
@@ -160,6 +171,19 @@ def _word_pairs(text: str) -> frozenset[str]:
     "step down" (what `related_phrases` holds)."""
     said = [w.lower for w in tokens(text)]
     return frozenset(f"{form} {after}" for before, after in zip(said, said[1:]) for form in lemmas(before))
+
+
+def _phrases_of_terms(question: str, terms: set[str]) -> dict[str, frozenset[tuple[str, str]]]:
+    """Each term's two-word phrases in the question: the first word in each of its dictionary forms ("laid off" ->
+    "lay off"; WordNet's phrase entries are a verb's lemma and a particle), with the phrase as said (whose vector is
+    the closer to a synonym's as said: "turned down" / "rejected")."""
+    said = [w.lower for w in tokens(question)]
+    found: dict[str, set[tuple[str, str]]] = {}
+    for before, after in zip(said, said[1:]):
+        pairs = {(f"{form} {after}", f"{before} {after}") for form in lemmas(before)}
+        for word in {before, after} & terms:
+            found.setdefault(word, set()).update(pairs)
+    return {word: frozenset(pairs) for word, pairs in found.items()}
 
 
 def contrasting(a: str, b: str) -> bool:
