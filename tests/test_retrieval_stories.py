@@ -19,15 +19,16 @@ from stories import story_assistant, story_cases
 
 STORIES = Path(__file__).parent / "data" / "retrieval"
 # Evidence not ranked first (strict, so a fix shows as an unexpected pass), with the rank it reached.
+# Before round 8 (reciprocal rank fusion of chunk vectors and BM25 over the chunk text) develop had 8 of 15 first and
+# holdout 11 of 12; with the title and sentence context and convex fusion, 9 and 11 (every case in the top 3).
 NOT_FIRST = {
-    "rt-quarry-cause": "second, below the lead of the quarry article",
-    "rt-quarry-union-warning": "second",
-    "rt-libraries-books": "second",
-    "rt-libraries-volunteers": "second",
-    "rt-dock-why-alone": "second",
-    "rt-dock-reduced": "second",
-    "rt-dock-adviser": "third",
-    "rt-seagrass-shrink-why": "second",
+    "rt-quarry-cause": "second, below the lead of the quarry article (was second)",
+    "rt-quarry-union-warning": "third, below the lead and the chunk on the rain (was second)",
+    "rt-mine-why-flooded": "second, below the colliery's lead, which also says the water broke in (was first)",
+    "rt-dock-why-alone": "second (was second)",
+    "rt-dock-reduced": "second (was second)",
+    "rt-dock-adviser": "second (was third)",
+    "rt-seagrass-shrink-why": "second (was second)",
 }
 
 

@@ -65,7 +65,7 @@ from newsdesk.claims.ledger import (
 )
 from newsdesk.errors import CorpusError, MassDeleteError, StoreError
 from newsdesk.index.bodies import remove_unused_bodies, write_body
-from newsdesk.index.lexical import LexicalIndex, Passage
+from newsdesk.index.lexical import LEXICAL_VERSION, LexicalIndex, Passage
 from newsdesk.index.signature_cache import SignatureCache
 from newsdesk.index.store import DocumentEntry, Snapshot, Store, chroma_pages, store_write_errors, utc_now_iso
 
@@ -172,7 +172,7 @@ def _reindex_locked(
     snapshot = _with_chunk_counts(snapshot, passages)
     lexical_dir = store.lexical_root / f"g{snapshot.generation:06d}"
     shutil.rmtree(lexical_dir, ignore_errors=True)
-    LexicalIndex.build(passages, vectors).save(lexical_dir)
+    LexicalIndex.build(passages, vectors, embed=store.embedder.embed).save(lexical_dir)
     snapshot = replace(snapshot, lexical_dir=str(lexical_dir.relative_to(store.root)))
     ledger_unchanged = _unchanged_since_written(store, ledger_path(store.root, previous.generation), remembered_files)
     report.repaired += _write_claim_ledger(store, previous, snapshot, loaded.articles, kept, ledger_unchanged)
@@ -194,13 +194,14 @@ def corpus_fingerprint(store: Store) -> str:
 
     The chunker's and the claim extractor's versions are part of it: a release
     that changes either must re-chunk and re-extract, though no file changed;
-    so is the dispute rules' version, for the stored disputes.
+    so is the dispute rules' version, for the stored disputes, and the lexical
+    index's, which is rebuilt from the stored chunks (nothing re-embedded).
     """
     settings = store.settings
     digest = hashlib.sha256(
         json.dumps([settings.chunk_size, settings.chunk_overlap, store.embedder.model_name,
                     [str(root) for root in settings.corpus], settings.max_file_mb,
-                    CHUNKER_VERSION, EXTRACTOR_VERSION, dispute_rules_version()]).encode()
+                    CHUNKER_VERSION, EXTRACTOR_VERSION, dispute_rules_version(), LEXICAL_VERSION]).encode()
     )
     for root in settings.corpus:
         for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
