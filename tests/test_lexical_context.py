@@ -126,3 +126,18 @@ def test_a_reindex_of_an_unchanged_corpus_rebuilds_the_lexical_index_when_its_ve
     report = assistant.reindex()
     assert report.chunks_embedded == 0
     assert assistant.store.read_snapshot().lexical_dir != before
+
+
+def test_a_rebuild_looks_up_only_the_sentences_the_previous_index_did_not_hold() -> None:
+    previous = _index(PASSAGES[:2])
+    asked: list[str] = []
+
+    def counting(texts: list[str]) -> np.ndarray:
+        asked.extend(texts)
+        return EMBEDDER.embed(texts)
+
+    vectors = EMBEDDER.embed([p.text for p in PASSAGES])
+    rebuilt = LexicalIndex.build(PASSAGES, vectors, embed=counting, known_sentences=previous.sentence_vectors_by_text())
+    assert set(asked) == {PASSAGES[2].title, *PASSAGES[2].sentence_texts()} | {p.title for p in PASSAGES[:2]}
+    query = _unit("what did engineers blame for the slide")
+    assert [s for _, s in rebuilt.dense_search(query, 3)] == pytest.approx([s for _, s in _index().dense_search(query, 3)], abs=1e-5)
