@@ -105,7 +105,7 @@ class Settings(BaseModel):
         description="Directory for the ONNX export of the model, made once from the local model on first use.",
     )
     k: int = Field(7, ge=1, le=100, description="Passages retrieved per question.")
-    retriever: RetrieverMode = Field("hybrid", description="dense, bm25, or hybrid (RRF fusion).")
+    retriever: RetrieverMode = Field("hybrid", description="dense, bm25, or hybrid (both, fused as `fusion` says).")
     rrf_k: int = Field(60, ge=1, description="Reciprocal rank fusion constant.")
     fusion: FusionMode = Field(
         "convex",
