@@ -84,8 +84,12 @@ def test_identical_chunks_of_two_articles_are_embedded_once(
 
     assert report.documents == 2
     # The second outlet's copy is a wire copy of the first (articles/duplicates.py): it adds no chunk
-    # of its own, so every distinct text is embedded exactly once.
-    assert counting.texts_encoded == report.chunks_embedded == report.chunks
+    # of its own, so every distinct text is embedded exactly once: the chunks, and for the lexical index's
+    # context vectors their sentences and titles (a text that is both is embedded once).
+    assert report.chunks_embedded == report.chunks
+    passages = assistant.reader.current()[1].passages
+    distinct = {p.text for p in passages} | {s for p in passages for s in p.sentence_texts()} | {p.title for p in passages}
+    assert counting.texts_encoded == len(distinct)
 
 
 def test_a_reindex_with_no_file_changed_publishes_nothing(
@@ -227,7 +231,7 @@ def test_english_zipf_is_wordfreqs_value(word: str) -> None:
     assert english_zipf(word) == zipf_frequency(word, "en")
 
 
-def test_dense_search_over_the_snapshot_vectors_ranks_as_chroma_does(eval_assistant: Assistant) -> None:
+def test_dense_search_over_the_snapshot_vectors_ranks_as_chroma_does_without_context(eval_assistant: Assistant) -> None:
     from newsdesk.index.retrieval import HybridSearch
 
     snapshot, lexical = eval_assistant.reader.current()
@@ -236,10 +240,12 @@ def test_dense_search_over_the_snapshot_vectors_ranks_as_chroma_does(eval_assist
     for question in ("How many soldiers were wounded?", "Who said the bridge was closed?", "ferry capsized river"):
         vector = eval_assistant.embedder.embed_query(question)
         chroma = eval_assistant.store.vectorstore.similarity_search_by_vector(vector, k=10)
-        mirror = lexical.dense_search(np.asarray(vector), 10, None, snapshot)
+        mirror = lexical.dense_search(np.asarray(vector), 10, None, snapshot, with_context=False)
+        with_context = lexical.dense_search(np.asarray(vector), 10, None, snapshot)
 
         assert [p.chunk_id for p, _ in mirror] == [d.id for d in chroma]
-        assert [d.metadata["chunk_id"] for d in search.invoke(question)] == [d.id for d in chroma]
+        # what dense retrieval ranks by: the same vectors, plus each chunk's sentences' and title's (lexical.py)
+        assert [d.metadata["chunk_id"] for d in search.invoke(question)] == [p.chunk_id for p, _ in with_context]
 
 
 def test_a_one_question_ask_loads_neither_chroma_nor_torch_nor_langchain_runnables(seed_assistant: Assistant) -> None:

@@ -126,6 +126,8 @@ class Assistant:
             mode=request.mode or self.settings.retriever,
             candidates=self.settings.candidates,
             rrf_k=self.settings.rrf_k,
+            fusion=self.settings.fusion,
+            dense_weight=self.settings.dense_weight,
             filters=request.filters,
         )
 

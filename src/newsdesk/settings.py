@@ -23,6 +23,7 @@ CONFIG_ENV_VAR = "NEWSDESK_CONFIG"
 DEFAULT_CONFIG_FILE = Path("newsdesk.toml")
 
 RetrieverMode = Literal["hybrid", "dense", "bm25"]
+FusionMode = Literal["convex", "rrf"]
 ChunkVectors = Literal["model", "sentences"]
 EmbedBackend = Literal["torch", "onnx", "onnx-int8"]
 AnswererKind = Literal["extractive", "llm"]
@@ -104,8 +105,15 @@ class Settings(BaseModel):
         description="Directory for the ONNX export of the model, made once from the local model on first use.",
     )
     k: int = Field(7, ge=1, le=100, description="Passages retrieved per question.")
-    retriever: RetrieverMode = Field("hybrid", description="dense, bm25, or hybrid (RRF fusion).")
+    retriever: RetrieverMode = Field("hybrid", description="dense, bm25, or hybrid (both, fused as `fusion` says).")
     rrf_k: int = Field(60, ge=1, description="Reciprocal rank fusion constant.")
+    fusion: FusionMode = Field(
+        "convex",
+        description="How hybrid retrieval fuses dense and BM25: convex (dense_weight times the dense score plus the "
+        "rest times BM25 over the question's best, over every passage) or rrf (reciprocal rank). Above 40,000 "
+        "chunks dense search goes to Chroma and rrf is used.",
+    )
+    dense_weight: float = Field(0.7, ge=0, le=1, description="With fusion = convex: the dense score's weight.")
     candidates: int = Field(
         30, ge=1, le=500, description="Candidates each retriever contributes before fusion."
     )

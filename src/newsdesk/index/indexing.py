@@ -65,7 +65,7 @@ from newsdesk.claims.ledger import (
 )
 from newsdesk.errors import CorpusError, MassDeleteError, StoreError
 from newsdesk.index.bodies import remove_unused_bodies, write_body
-from newsdesk.index.lexical import LexicalIndex, Passage
+from newsdesk.index.lexical import LEXICAL_VERSION, LexicalIndex, Passage
 from newsdesk.index.signature_cache import SignatureCache
 from newsdesk.index.store import DocumentEntry, Snapshot, Store, chroma_pages, store_write_errors, utc_now_iso
 
@@ -168,11 +168,11 @@ def _reindex_locked(
     )
     # index() only added chunks, all of documents in to_index: read those back, not the whole collection
     in_chroma = _chroma_metadata(store) if rebuild else in_chroma | _chroma_metadata(store, sorted(to_index))
-    passages, vectors, unadmitted = _snapshot_passages(store, snapshot, previous, in_chroma)
+    passages, vectors, unadmitted, known_sentences = _snapshot_passages(store, snapshot, previous, in_chroma)
     snapshot = _with_chunk_counts(snapshot, passages)
     lexical_dir = store.lexical_root / f"g{snapshot.generation:06d}"
     shutil.rmtree(lexical_dir, ignore_errors=True)
-    LexicalIndex.build(passages, vectors).save(lexical_dir)
+    LexicalIndex.build(passages, vectors, embed=store.embedder.embed, known_sentences=known_sentences).save(lexical_dir)
     snapshot = replace(snapshot, lexical_dir=str(lexical_dir.relative_to(store.root)))
     ledger_unchanged = _unchanged_since_written(store, ledger_path(store.root, previous.generation), remembered_files)
     report.repaired += _write_claim_ledger(store, previous, snapshot, loaded.articles, kept, ledger_unchanged)
@@ -194,13 +194,14 @@ def corpus_fingerprint(store: Store) -> str:
 
     The chunker's and the claim extractor's versions are part of it: a release
     that changes either must re-chunk and re-extract, though no file changed;
-    so is the dispute rules' version, for the stored disputes.
+    so is the dispute rules' version, for the stored disputes, and the lexical
+    index's, which is rebuilt from the stored chunks (nothing re-embedded).
     """
     settings = store.settings
     digest = hashlib.sha256(
         json.dumps([settings.chunk_size, settings.chunk_overlap, store.embedder.model_name,
                     [str(root) for root in settings.corpus], settings.max_file_mb,
-                    CHUNKER_VERSION, EXTRACTOR_VERSION, dispute_rules_version()]).encode()
+                    CHUNKER_VERSION, EXTRACTOR_VERSION, dispute_rules_version(), LEXICAL_VERSION]).encode()
     )
     for root in settings.corpus:
         for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
@@ -505,10 +506,10 @@ def _chroma_records(store: Store, include: list[str]) -> Iterator[tuple[str, str
 
 def _snapshot_passages(
     store: Store, snapshot: Snapshot, previous: Snapshot, metadata_of: dict[str, dict[str, Any]]
-) -> tuple[list[Passage], np.ndarray | None, list[str]]:
+) -> tuple[list[Passage], np.ndarray | None, list[str], dict[str, np.ndarray]]:
     """The chunks Chroma holds for exactly the snapshot's document versions with their vectors
-    (rows in the same order; None when Chroma gave none), and the ids of all others. ``metadata_of``:
-    the metadata of every record in Chroma, by id.
+    (rows in the same order; None when Chroma gave none), the ids of all others, and the previous lexical
+    index's sentence vectors by text. ``metadata_of``: the metadata of every record in Chroma, by id.
 
     Which chunks those are is decided from every record's metadata; the text and vector of a chunk the
     previous snapshot's lexical index already holds are taken from it, so only the chunks of new and
@@ -516,7 +517,7 @@ def _snapshot_passages(
     """
     admitted_ids = [chunk_id for chunk_id, metadata in metadata_of.items() if snapshot.admits(metadata)]
     unadmitted = [chunk_id for chunk_id, metadata in metadata_of.items() if not snapshot.admits(metadata)]
-    known = _previous_passages(store, previous)
+    known, known_sentences = _previous_passages(store, previous)
     admitted: list[tuple[Passage, Any]] = []
     wanted = []
     for chunk_id in admitted_ids:
@@ -533,23 +534,26 @@ def _snapshot_passages(
     admitted.sort(key=lambda pair: (pair[0].metadata["doc_id"], pair[0].metadata["chunk_index"]))
     passages = [passage for passage, _ in admitted]
     if not admitted or any(vector is None for _, vector in admitted):
-        return passages, None, unadmitted
-    return passages, np.asarray([vector for _, vector in admitted], dtype=np.float32), unadmitted
+        return passages, None, unadmitted, known_sentences
+    return passages, np.asarray([vector for _, vector in admitted], dtype=np.float32), unadmitted, known_sentences
 
 
-def _previous_passages(store: Store, previous: Snapshot) -> dict[str, tuple[Passage, np.ndarray]]:
+def _previous_passages(
+    store: Store, previous: Snapshot
+) -> tuple[dict[str, tuple[Passage, np.ndarray]], dict[str, np.ndarray]]:
     """The previous lexical index's passages with their vectors, by chunk id (empty when it has no vectors
-    or cannot be read: then every admitted chunk is read from Chroma)."""
+    or cannot be read: then every admitted chunk is read from Chroma), and its sentence vectors by text."""
     if not previous.lexical_dir:
-        return {}
+        return {}, {}
     try:
         lexical = LexicalIndex.load(store.root / previous.lexical_dir)
     except (OSError, ValueError):
-        return {}
+        return {}, {}
     if lexical.vectors is None:
-        return {}
+        return {}, {}
     vectors = np.array(lexical.vectors)  # read once: a row of the memory map is a slow object of its own
-    return {passage.chunk_id: (passage, vectors[row]) for row, passage in enumerate(lexical.passages)}
+    passages = {passage.chunk_id: (passage, vectors[row]) for row, passage in enumerate(lexical.passages)}
+    return passages, lexical.sentence_vectors_by_text()
 
 
 def _with_chunk_counts(snapshot: Snapshot, passages: list[Passage]) -> Snapshot:

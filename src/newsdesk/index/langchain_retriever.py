@@ -14,7 +14,7 @@ from pydantic import ConfigDict
 
 from newsdesk.index.lexical import Passage
 from newsdesk.index.retrieval import HybridSearch, SearchFilters, SnapshotReader
-from newsdesk.settings import RetrieverMode
+from newsdesk.settings import FusionMode, RetrieverMode
 
 
 class HybridRetriever(BaseRetriever):
@@ -31,6 +31,8 @@ class HybridRetriever(BaseRetriever):
     candidates: int = 30
     rrf_k: int = 60
     filters: SearchFilters = SearchFilters()
+    fusion: FusionMode = "convex"
+    dense_weight: float = 0.7
 
     def _get_relevant_documents(
         self, query: str, *, run_manager: CallbackManagerForRetrieverRun | None = None
@@ -41,4 +43,4 @@ class HybridRetriever(BaseRetriever):
         return self._search().search(query)
 
     def _search(self) -> HybridSearch:
-        return HybridSearch(self.reader, self.k, self.mode, self.candidates, self.rrf_k, self.filters)
+        return HybridSearch(self.reader, self.k, self.mode, self.candidates, self.rrf_k, self.filters, self.fusion, self.dense_weight)

@@ -7,6 +7,13 @@ the same scores and order as bm25s): importing bm25s imports SciPy, a third of
 a second of a one-question CLI run. It also keeps the snapshot's copy of their Chroma vectors (``vectors.npy``, one
 row per passage, memory-mapped on load), so dense search can run without
 opening Chroma: see `LexicalIndex.dense_search` and docs/architecture.md.
+
+Two things a chunk's own text misses are added (`ContextVectors`, round 8): the article's title, which names the
+event a later chunk only refers to ("the plant", "the floods"), and the chunk's best sentence, which a long chunk
+dilutes. BM25 reads each chunk with its title; dense search scores a chunk by its own vector, its best sentence's
+and half its title's. LangChain's multi-vector / parent-document retrievers search small pieces and return their
+parent; here the parent chunk stays the unit returned (it is what the answerer reads and cites) and the pieces
+only add to its score, from vectors the answerer needs anyway (its sentences are embedded at reindex).
 """
 
 from __future__ import annotations
@@ -26,6 +33,18 @@ from newsdesk.text import stemmer
 _CHUNKS_FILE = "chunks.json"
 _VECTORS_FILE = "vectors.npy"
 _QUERY_TOKENS_FILE = "query-tokens.json"  # how bm25s tokenized, so questions are tokenized the same without it
+_SENTENCE_VECTORS_FILE = "sentence-vectors.npy"  # every passage's sentences, in passage order
+_SENTENCE_OFFSETS_FILE = "sentence-offsets.npy"  # the first sentence row of each passage
+_TITLE_VECTORS_FILE = "title-vectors.npy"  # one row per distinct title
+_TITLE_ROWS_FILE = "title-rows.npy"  # each passage's row in the title vectors
+# Bump when what the lexical index holds or how it scores changes: part of the corpus fingerprint, so a reindex of
+# an unchanged corpus rebuilds it (chunks and their vectors are reused, nothing is re-embedded).
+LEXICAL_VERSION = 2  # 2: BM25 over title and chunk; sentence and title vectors (round 8)
+# A chunk's dense score: its own cosine + its best sentence's + this times its article title's.
+TITLE_WEIGHT = 0.5
+# Above this many sentences the sentence vectors are not kept (memory, and a product per question of about
+# 19 ms at 120k rows here, measured 2026-11-28): the chunk's own and its title's cosine still count.
+SENTENCE_SEARCH_MAX_ROWS = 120_000
 _TOKEN = r"(?u)\b\w\w+\b"
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u2060-\u2064\ufeff]")
 
@@ -66,27 +85,135 @@ class Passage:
     text: str
     metadata: dict[str, Any]
 
+    @property
+    def title(self) -> str:
+        return str(self.metadata.get("title") or "")
+
+    def sentence_texts(self) -> list[str]:
+        """The chunk's sentences as the chunker split them (the whole text when it recorded none)."""
+        offset = int(self.metadata.get("start") or 0)
+        spans = json.loads(self.metadata.get("sentences") or "[]")
+        texts = [self.text[start - offset:end - offset] for start, end in spans]
+        return [text for text in texts if text.strip()] or [self.text]
+
+
+def _bm25_text(passage: Passage) -> str:
+    """What BM25 reads for a chunk: its article's title, then its text (the title names what the chunk refers to)."""
+    return f"{passage.title}\n{passage.text}" if passage.title else passage.text
+
+
+@dataclass(frozen=True)
+class ContextVectors:
+    """Vectors beside each passage's own: its sentences' (``sentences`` rows from ``offsets[i]`` on belong to
+    passage i; None above `SENTENCE_SEARCH_MAX_ROWS`) and its title's (``titles[title_rows[i]]``)."""
+
+    sentences: np.ndarray | None
+    offsets: np.ndarray | None
+    titles: np.ndarray
+    title_rows: np.ndarray
+
+    @classmethod
+    def embed(
+        cls, passages: list[Passage], embed: Callable[[list[str]], np.ndarray], known: dict[str, np.ndarray] | None = None
+    ) -> ContextVectors:
+        """``known``: sentence vectors by text (the previous index's), so a reindex looks up only new sentences."""
+        titles = sorted({p.title for p in passages})
+        title_vectors = _unit_rows(embed(titles)) if titles else np.zeros((0, 1), dtype=np.float32)
+        title_vectors[[i for i, title in enumerate(titles) if not title]] = 0.0  # no title: adds nothing
+        row_of = {title: row for row, title in enumerate(titles)}
+        title_rows = np.array([row_of[p.title] for p in passages], dtype=np.int64)
+        sentences = [p.sentence_texts() for p in passages]
+        if sum(len(texts) for texts in sentences) > SENTENCE_SEARCH_MAX_ROWS:
+            return cls(None, None, title_vectors, title_rows)
+        offsets = np.cumsum([0] + [len(texts) for texts in sentences[:-1]]).astype(np.int64)
+        flat = [text for texts in sentences for text in texts]
+        known = known or {}
+        missing = list(dict.fromkeys(text for text in flat if text not in known))
+        found = dict(zip(missing, _unit_rows(embed(missing)), strict=True)) if missing else {}
+        rows = np.stack([known[text] if text in known else found[text] for text in flat]).astype(np.float32)
+        return cls(rows, offsets, title_vectors, title_rows)
+
+    def sentence_vectors_by_text(self, passages: list[Passage]) -> dict[str, np.ndarray]:
+        """The sentence vectors held for ``passages`` (this index's own), by sentence text."""
+        if self.sentences is None or self.offsets is None:
+            return {}
+        rows = np.asarray(self.sentences)
+        known: dict[str, np.ndarray] = {}
+        for index, passage in enumerate(passages):
+            start = int(self.offsets[index])
+            for position, text in enumerate(passage.sentence_texts()):
+                known[text] = rows[start + position]
+        return known
+
+    @property
+    def most(self) -> float:
+        """The most a passage's own cosine plus its context's can be."""
+        return 1.0 + TITLE_WEIGHT + (1.0 if self.sentences is not None else 0.0)
+
+    def scores(self, query: np.ndarray) -> np.ndarray:
+        """What each passage's context adds to its own cosine with the unit ``query``."""
+        added = TITLE_WEIGHT * (self.titles @ query)[self.title_rows]
+        if self.sentences is not None and self.offsets is not None:
+            # einsum, not a BLAS product: multithreaded BLAS on a few thousand rows waited milliseconds for threads
+            # the embedding runtime had just used (p95 9 ms against 0.2 ms)
+            added = added + np.maximum.reduceat(np.einsum("ij,j->i", self.sentences, query), self.offsets)
+        return added
+
+    def save(self, directory: Path) -> None:
+        np.save(directory / _TITLE_VECTORS_FILE, np.ascontiguousarray(self.titles, dtype=np.float32))
+        np.save(directory / _TITLE_ROWS_FILE, self.title_rows)
+        if self.sentences is not None and self.offsets is not None:
+            np.save(directory / _SENTENCE_VECTORS_FILE, np.ascontiguousarray(self.sentences, dtype=np.float32))
+            np.save(directory / _SENTENCE_OFFSETS_FILE, self.offsets)
+
+    @classmethod
+    def load(cls, directory: Path, passages: int) -> ContextVectors | None:
+        """None for an index written before context vectors (it scores chunks by their own vectors alone)."""
+        if not (directory / _TITLE_VECTORS_FILE).is_file():
+            return None
+        title_rows = np.load(directory / _TITLE_ROWS_FILE)
+        sentences = offsets = None
+        if (directory / _SENTENCE_VECTORS_FILE).is_file():
+            sentences = np.load(directory / _SENTENCE_VECTORS_FILE, mmap_mode="r")
+            offsets = np.load(directory / _SENTENCE_OFFSETS_FILE)
+        if len(title_rows) != passages or (offsets is not None and len(offsets) != passages):
+            raise ValueError(f"{directory}: context vectors for {len(title_rows)} passages, not {passages}")
+        return cls(sentences, offsets, np.load(directory / _TITLE_VECTORS_FILE), title_rows)
+
 
 class LexicalIndex:
     """BM25 over the snapshot's chunks."""
 
-    def __init__(self, passages: list[Passage], model: Any, vectors: np.ndarray | None = None) -> None:
+    def __init__(
+        self, passages: list[Passage], model: Any, vectors: np.ndarray | None = None, context: ContextVectors | None = None
+    ) -> None:
         if vectors is not None and vectors.shape[0] != len(passages):
             raise ValueError(f"{vectors.shape[0]} vectors for {len(passages)} passages")
         self.passages = passages
         self._model = model  # a bm25s.BM25, or a SavedBm25 read from its files
         self.vectors = vectors  # unit rows aligned with ``passages``; None: dense search goes to Chroma
+        self.context = context  # the passages' sentence and title vectors; None: their own vectors alone
         self._admitted: tuple[object, np.ndarray] | None = None  # (snapshot, its mask), computed once
 
     @classmethod
-    def build(cls, passages: list[Passage], vectors: np.ndarray | None = None) -> LexicalIndex:
+    def build(
+        cls,
+        passages: list[Passage],
+        vectors: np.ndarray | None = None,
+        embed: Callable[[list[str]], np.ndarray] | None = None,
+        known_sentences: dict[str, np.ndarray] | None = None,
+    ) -> LexicalIndex:
+        """BM25 over ``passages`` (each read with its title); with ``embed`` (unit vectors for texts, cached:
+        the sentences were embedded at reindex for the answerer) and ``vectors``, their context vectors too,
+        taking the vectors of sentences in ``known_sentences`` from it."""
         if not passages:
             return cls([], None)
         import bm25s
 
         model = bm25s.BM25()
-        model.index(_tokenize([p.text for p in passages]), show_progress=False)
-        return cls(passages, model, None if vectors is None else _unit_rows(vectors))
+        model.index(_tokenize([_bm25_text(p) for p in passages]), show_progress=False)
+        context = ContextVectors.embed(passages, embed, known_sentences) if embed is not None and vectors is not None else None
+        return cls(passages, model, None if vectors is None else _unit_rows(vectors), context)
 
     def save(self, directory: Path) -> None:
         """Write to ``directory`` (which must not exist yet) via a temporary sibling."""
@@ -103,6 +230,8 @@ class LexicalIndex:
         (staging / _CHUNKS_FILE).write_text(json.dumps(records), encoding="utf-8")
         if self.vectors is not None:
             np.save(staging / _VECTORS_FILE, np.ascontiguousarray(self.vectors, dtype=np.float32))
+        if self.context is not None:
+            self.context.save(staging)
 
     @classmethod
     def load(cls, directory: Path) -> LexicalIndex:
@@ -113,7 +242,12 @@ class LexicalIndex:
         model = _load_bm25(directory) if passages else None
         vectors_file = directory / _VECTORS_FILE
         vectors = np.load(vectors_file, mmap_mode="r") if passages and vectors_file.is_file() else None
-        return cls(passages, model, vectors)
+        context = ContextVectors.load(directory, len(passages)) if vectors is not None else None
+        return cls(passages, model, vectors, context)
+
+    def sentence_vectors_by_text(self) -> dict[str, np.ndarray]:
+        """The sentence vectors this index holds, by text: what a rebuild reuses instead of looking them up."""
+        return {} if self.context is None else self.context.sentence_vectors_by_text(self.passages)
 
     def admitted_mask(self, snapshot: Any) -> np.ndarray:
         """1 for passages ``snapshot.admits``; computed once per snapshot (a Python pass over every passage)."""
@@ -137,11 +271,16 @@ class LexicalIndex:
         limit: int,
         keep: Callable[[dict[str, Any]], bool] | None = None,
         snapshot: Any = None,
+        with_context: bool = True,
     ) -> list[tuple[Passage, float]]:
-        """Best ``limit`` passages by cosine similarity to ``query_vector`` (exact, over every admitted row)."""
+        """Best ``limit`` passages by cosine similarity to ``query_vector`` (exact, over every admitted row), each
+        passage's plus what its context adds (`ContextVectors.scores`; ``with_context=False``: Chroma's ranking)."""
         if self.vectors is None or limit <= 0 or not self.passages:
             return []
-        scores = self.vectors @ _unit_rows(np.asarray(query_vector, dtype=np.float32)[None, :])[0]
+        query = _unit_rows(np.asarray(query_vector, dtype=np.float32)[None, :])[0]
+        scores = self.vectors @ query
+        if with_context and self.context is not None:
+            scores = scores + self.context.scores(query)
         mask = self._mask(keep, snapshot)
         if mask is not None:
             scores = np.where(mask > 0, scores, -np.inf)
@@ -173,6 +312,48 @@ class LexicalIndex:
             if score > 0:
                 hits.append((self.passages[int(index)], float(score)))
         return hits
+
+    def hybrid_search(
+        self,
+        query: str,
+        query_vector: np.ndarray,
+        limit: int,
+        dense_weight: float,
+        keep: Callable[[dict[str, Any]], bool] | None = None,
+        snapshot: Any = None,
+    ) -> list[tuple[Passage, float]]:
+        """Best ``limit`` passages by a convex combination of scores, over every admitted passage: ``dense_weight``
+        times the dense score (`dense_search`'s, scaled to at most 1) plus the rest times the BM25 score divided by
+        the question's best. Unlike fusing ranks, a passage first by one measure and absent from the other's top
+        candidates keeps its lead (Bruch et al., "An Analysis of Fusion Functions for Hybrid Retrieval", 2023)."""
+        if self.vectors is None or limit <= 0 or not self.passages:
+            return []
+        query_unit = _unit_rows(np.asarray(query_vector, dtype=np.float32)[None, :])[0]
+        dense = self.vectors @ query_unit
+        if self.context is not None:
+            dense = (dense + self.context.scores(query_unit)) / self.context.most
+        lexical = self._bm25_scores(query)
+        top = float(lexical.max()) if lexical.size else 0.0
+        scores = dense_weight * dense + ((1.0 - dense_weight) * lexical / top if top > 0 else 0.0)
+        mask = self._mask(keep, snapshot)
+        if mask is not None:
+            scores = np.where(mask > 0, scores, -np.inf)
+        limit = min(limit, len(self.passages))
+        best = np.argpartition(-scores, limit - 1)[:limit]
+        best = best[np.lexsort((best, -scores[best]))]
+        return [(self.passages[int(i)], float(scores[i])) for i in best if np.isfinite(scores[i])]
+
+    def _bm25_scores(self, query: str) -> np.ndarray:
+        """Every passage's BM25 score for ``query`` (an index read by bm25s itself: its top hits' scores)."""
+        if isinstance(self._model, SavedBm25):
+            scores = self._model.scores(query)
+            return np.zeros(len(self.passages), dtype=np.float32) if scores is None else np.asarray(scores, dtype=np.float32)
+        scores = np.zeros(len(self.passages), dtype=np.float32)
+        if self._model is not None:
+            ids, values = self._bm25s_top(query, len(self.passages), None)
+            for index, value in zip(ids, values, strict=True):
+                scores[int(index)] = value
+        return scores
 
     def _bm25s_top(self, query: str, limit: int, mask: np.ndarray | None) -> tuple[Any, Any]:
         tokens = _tokenize([query])
@@ -236,14 +417,21 @@ class SavedBm25:
         stems = dict(zip(unique, stemmer().stemWords(unique), strict=True))
         return [self.vocab[stems[w]] for w in words if stems[w] in self.vocab]
 
-    def top(self, query: str, k: int, mask: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
+    def scores(self, query: str) -> np.ndarray | None:
+        """Every document's BM25 score for ``query`` (None: no word of it is in the index)."""
         term_ids = self.term_ids(query)
         if not term_ids:
-            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=self.dtype)
+            return None
         scores = np.zeros(self.num_docs, dtype=self.dtype)
         for term in term_ids:
             start, end = int(self.indptr[term]), int(self.indptr[term + 1])
             np.add.at(scores, self.indices[start:end], self.data[start:end])
+        return scores
+
+    def top(self, query: str, k: int, mask: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
+        scores = self.scores(query)
+        if scores is None:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=self.dtype)
         if mask is not None:
             scores *= mask
         # bm25s's numpy top-k, step for step, so equal scores come out in its order

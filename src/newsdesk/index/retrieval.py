@@ -1,4 +1,5 @@
-"""Retrieval: dense and lexical (BM25) search fused by reciprocal rank.
+"""Retrieval: dense and lexical (BM25) search, fused by a convex combination of their scores over every passage
+(`LexicalIndex.hybrid_search`) or, where dense search goes to Chroma or ``fusion="rrf"``, by reciprocal rank.
 
 `HybridSearch` does it; `HybridRetriever` is the same search as a LangChain
 retriever, to compose with other runnables. It reads the active snapshot and admits only chunks of the document
@@ -20,7 +21,7 @@ from langchain_core.documents import Document
 
 from newsdesk.errors import RequestError, StoreError
 from newsdesk.index.lexical import LexicalIndex, Passage
-from newsdesk.settings import RetrieverMode
+from newsdesk.settings import FusionMode, RetrieverMode
 from newsdesk.index.store import Snapshot, Store
 from newsdesk.text import date_ordinal
 
@@ -124,6 +125,11 @@ def _load_lexical(store: Store, snapshot: Snapshot) -> LexicalIndex:
 EXACT_SEARCH_MAX_CHUNKS = 40_000
 
 
+def _exact(lexical: LexicalIndex) -> bool:
+    """Dense search runs over the snapshot's own vectors (not Chroma): they are there and not too many."""
+    return lexical.vectors is not None and len(lexical.passages) <= EXACT_SEARCH_MAX_CHUNKS
+
+
 @dataclass
 class HybridSearch:
     """Top-k passages for a query; documents' metadata gains ``chunk_id``, ``score`` and ``rank``.
@@ -139,6 +145,8 @@ class HybridSearch:
     candidates: int = 30
     rrf_k: int = 60
     filters: SearchFilters = field(default_factory=SearchFilters)
+    fusion: FusionMode = "convex"
+    dense_weight: float = 0.7
 
     def invoke(self, query: str) -> list[Document]:
         return [to_document(p, score, rank) for rank, (p, score) in enumerate(self.search(query), start=1)]
@@ -148,7 +156,8 @@ class HybridSearch:
         from newsdesk.index.langchain_retriever import HybridRetriever
 
         return HybridRetriever(
-            reader=self.reader, k=self.k, mode=self.mode, candidates=self.candidates, rrf_k=self.rrf_k, filters=self.filters
+            reader=self.reader, k=self.k, mode=self.mode, candidates=self.candidates, rrf_k=self.rrf_k, filters=self.filters,
+            fusion=self.fusion, dense_weight=self.dense_weight,
         )
 
     def search(self, query: str) -> list[tuple[Passage, float]]:
@@ -159,6 +168,9 @@ class HybridSearch:
         # The snapshot's mask is computed once per snapshot; only active filters cost a pass per question.
         keep = self.filters.accepts if self.filters.active else None
         rankings: list[list[Passage]] = []
+        if self.mode == "hybrid" and self.fusion == "convex" and _exact(lexical):
+            vector = np.asarray(self.reader.store.embedder.embed_query(query), dtype=np.float32)
+            return lexical.hybrid_search(query, vector, self.k, self.dense_weight, keep, snapshot)
         if self.mode in ("hybrid", "dense"):
             rankings.append(self._dense(query, snapshot, lexical, depth, keep))
         if self.mode in ("hybrid", "bm25"):
@@ -173,7 +185,7 @@ class HybridSearch:
     ) -> list[Passage]:
         store = self.reader.store
         vector = store.embedder.embed_query(query)
-        if lexical.vectors is not None and len(lexical.passages) <= EXACT_SEARCH_MAX_CHUNKS:
+        if _exact(lexical):
             # the snapshot's own copy of its vectors: exact, and Chroma (1.5 s to import) stays closed
             return [passage for passage, _ in lexical.dense_search(np.asarray(vector, dtype=np.float32), depth, keep, snapshot)]
         # Over-fetch: chunks of versions outside the snapshot (mid-reindex) are dropped.

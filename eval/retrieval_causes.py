@@ -1,0 +1,152 @@
+"""Why an answerable question's evidence is not among the passages the answerer reads: a table of counts by cause.
+
+    PYTHONPATH=src python eval/retrieval_causes.py --store STORE --set eval/cases.jsonl --set eval/dev/cases.jsonl
+
+For every answerable case with ``evidence`` whose evidence is not all in the top k (the answerer's k, default the
+settings'), the first cause that holds, in this order:
+chunk boundary (no single chunk holds an evidence string), follow-up (the case has earlier turns), near-duplicate
+outranking (a passage of another article almost the same as the evidence chunk ranks above it), name only in the
+title or lead (the question names something the evidence chunk does not say; its article's title or first
+paragraph does), event not named (the question names nothing), diluted (the evidence sentence alone is much closer
+to the question than its chunk is), paraphrase (under half the question's content-word stems are in the evidence
+sentence), else outranked. Also prints hit@1/@5/@7/@10 and each miss's dense and BM25 ranks with ``--cases``.
+Never pass the sealed test split.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+from newsdesk.answer.questions import analyse, entity_met
+from newsdesk.assistant import Assistant, Request
+from newsdesk.evaluation.scoring import contains, load_cases
+from newsdesk.evaluation.splits import sealed
+from newsdesk.settings import load_settings
+from newsdesk.text import stem, tokens
+from newsdesk.vocabulary import STOPWORDS
+
+DEPTH = 50
+
+
+def _rank_of(passages, evidence: list[str]) -> int | None:
+    """The first depth (1-based) at which every evidence string is in some passage, or None."""
+    for depth in range(1, len(passages) + 1):
+        if all(any(contains(p.text, e) for p in passages[:depth]) for e in evidence):
+            return depth
+    return None
+
+
+def _first_rank(passages, needle: str) -> int | None:
+    return next((i for i, p in enumerate(passages, start=1) if contains(p.text, needle)), None)
+
+
+def _content_stems(text: str) -> set[str]:
+    return {stem(w.text) for w in tokens(text) if w.text.lower() not in STOPWORDS and len(w.text) > 2}
+
+
+def _sentence_with(passage, needle: str) -> str:
+    offset = int(passage.metadata["start"])
+    for start, end in json.loads(passage.metadata.get("sentences") or "[]"):
+        sentence = passage.text[start - offset:end - offset]
+        if contains(sentence, needle) or contains(sentence, needle.split()[0] if needle.split() else needle):
+            return sentence
+    return passage.text
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--store", type=Path, required=True)
+    parser.add_argument("--set", dest="sets", type=Path, action="append", required=True)
+    parser.add_argument("-k", type=int, default=None)
+    parser.add_argument("--cases", action="store_true")
+    args = parser.parse_args()
+    if sealed(args.sets):
+        print("refusing to read the sealed test split", file=sys.stderr)
+        return 1
+    assistant = Assistant(load_settings(store=args.store))
+    k = args.k or assistant.settings.k
+    snapshot, lexical = assistant.reader.current()
+    by_doc: dict[str, list] = {}
+    for index, passage in enumerate(lexical.passages):
+        if snapshot.admits(passage.metadata):
+            by_doc.setdefault(passage.metadata["doc_id"], []).append((index, passage))
+    embed = assistant.embedder.embed_query
+    hits = Counter()
+    counts: Counter[str] = Counter()
+    rows = []
+    total = 0
+    for case in (c for path in args.sets for c in load_cases(path) if c.answerable and c.evidence):
+        total += 1
+        question = analyse(case.question, list(case.history))
+        search = assistant.retriever(Request(case.question, k=DEPTH))
+        fused = [p for p, _ in search.search(question.query)]
+        rank = _rank_of(fused, case.evidence)
+        for depth in (1, 5, 7, 10):
+            hits[depth] += rank is not None and rank <= depth
+        if rank is not None and rank <= k:
+            continue
+        missing = next(e for e in case.evidence if (_first_rank(fused[:k], e) is None))
+        holders = [(i, p) for chunks in by_doc.values() for i, p in chunks if contains(p.text, missing)]
+        dense = [p for p in search.__class__(search.reader, DEPTH, "dense", DEPTH).search(question.query)]
+        bm25 = [p for p in search.__class__(search.reader, DEPTH, "bm25", DEPTH).search(question.query)]
+        dense_rank = _first_rank([p for p, _ in dense], missing)
+        bm25_rank = _first_rank([p for p, _ in bm25], missing)
+        detail = {"fused": rank, "dense": dense_rank, "bm25": bm25_rank}
+        if not holders:
+            kind = "chunk boundary"
+        else:
+            index, chunk = holders[0]
+            qv = np.asarray(embed(question.query), dtype=np.float32)
+            qv /= np.linalg.norm(qv)
+            chunk_cos = float(lexical.vectors[index] @ qv)
+            sentence = _sentence_with(chunk, missing)
+            sv = np.asarray(embed(sentence), dtype=np.float32)
+            sentence_cos = float(sv @ qv / np.linalg.norm(sv))
+            above = [p for p in fused[: (_first_rank(fused, missing) or DEPTH)] if p.metadata["doc_id"] != chunk.metadata["doc_id"]]
+            index_of = {p.chunk_id: i for i, p in enumerate(lexical.passages)}
+            near = [p for p in above if float(lexical.vectors[index_of[p.chunk_id]] @ lexical.vectors[index]) > 0.85]
+            doc_chunks = by_doc[chunk.metadata["doc_id"]]
+            lead = doc_chunks[0][1].text.split("\n\n")[0]
+            title = chunk.metadata.get("title", "")
+            unmet = [e for e in question.entities if not entity_met(e, chunk.text)]
+            q_stems = _content_stems(case.question)
+            shared = len(q_stems & _content_stems(sentence)) / max(1, len(q_stems))
+            detail.update(chunk_cos=round(chunk_cos, 2), sentence_cos=round(sentence_cos, 2), shared=round(shared, 2),
+                          chunks_in_doc=len(doc_chunks), sentence=sentence[:200], title=title,
+                          top=[p.metadata["doc_id"] for p in fused[:3]], doc=chunk.metadata["doc_id"])
+            if case.history:
+                kind = "follow-up"
+            elif near:
+                kind = "near-duplicate outranking"
+            elif unmet and all(entity_met(e, f"{title} {lead}") for e in unmet):
+                kind = "name only in the title or lead"
+            elif not question.entities:
+                kind = "event not named"
+            elif sentence_cos - chunk_cos >= 0.1:
+                kind = "diluted in a long chunk"
+            elif shared < 0.5:
+                kind = "paraphrase"
+            else:
+                kind = "outranked"
+        kind = f"{kind} ({'top 10' if rank is not None and rank <= 10 else 'not in top 10'})"
+        counts[kind] += 1
+        rows.append({"id": case.id, "question": case.question, "evidence": missing, "cause": kind, **detail})
+    print(f"answerable with evidence {total}; hit@1 {hits[1] / total:.3f} hit@5 {hits[5] / total:.3f} "
+          f"hit@7 {hits[7] / total:.3f} hit@10 {hits[10] / total:.3f}; not in the top {k}: {sum(counts.values())}")
+    print(f"| cause (evidence not in the top {k}) | cases |\n|---|---|")
+    for kind, n in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        print(f"| {kind} | {n} |")
+    if args.cases:
+        for row in rows:
+            print(json.dumps(row))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
