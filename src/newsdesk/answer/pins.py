@@ -10,7 +10,7 @@ from functools import lru_cache
 
 
 from newsdesk.claims.extraction import EVENTS
-from newsdesk.answer.answer_types import says_not_known
+from newsdesk.answer.answer_types import in_a_date, says_not_known
 from newsdesk.answer.questions import Question, Term, entity_met
 from newsdesk.text import (
     YEAR,
@@ -19,9 +19,13 @@ from newsdesk.text import (
     has_date_expression,
     has_quantity,
     is_a_noun,
+    is_plural_noun,
     names_a_thing,
     numbers,
+    only_a_verb,
     same_lemma,
+    same_word,
+    specificity,
     stem,
     stems_match,
     tokens,
@@ -33,6 +37,8 @@ from newsdesk.vocabulary import (
     DEFINITE_DETERMINERS,
     HONORIFICS,
     MONTHS,
+    MULTIPLIERS,
+    NUMBER_WORDS,
     PEOPLE_GROUPS,
     PREPOSITIONS,
     REFERRING_WORDS,
@@ -441,6 +447,104 @@ def _focus_unmet(question: Question, candidate: Candidate, matcher: TermMatcher)
     return None
 
 
+def _figure_of_another_thing(question: Question, candidate: Candidate, matcher: TermMatcher) -> str | None:
+    """"How many houses lost their roofs?" against "Nine people were killed when the storm tore roofs off
+    houses": the sentence says the counted noun, but every figure in it names what it counts right after it
+    (`counted_nouns`), and none of those is the noun asked (its word, a synonym, or close by word embedding).
+    A figure whose counted noun stands elsewhere ("the toll rose to 12") leaves the question to the judge."""
+    if not question.focus or question.follow_up or says_not_known(candidate.text):
+        return None
+    counted = counted_nouns(candidate.text)
+    if not counted or any(noun is None for noun in counted):
+        return None
+    counted_words = {w.lower for w in tokens(question.counted)}
+    asked = (*question.focus, *question.event, *(t for t in question.terms if t.word.lower() in counted_words))
+    if any(matcher.meets(term, noun) for noun in counted for term in asked):
+        return None
+    # "48 boardings" for "how many boats did the coastguard board?": the figure counts what the question's verb does.
+    if any(same_word(term.word, word.text) for noun in counted for word in tokens(noun) for term in question.common_terms):
+        return None
+    return f"counts {', '.join(dict.fromkeys(noun for noun in counted if noun))}, not {' '.join(t.word for t in question.focus)}"
+
+
+# Words between a figure and the noun it counts: a multiplier, "of the" ("four of its 31 stores").
+_BEFORE_THE_COUNTED = frozenset({"of", "the", "its", "their", "his", "her", "our", "those", "these"})
+# Below this specificity (`newsdesk.text.specificity`) a counted noun says no kind: "9 people" may be the islanders,
+# workers or residents asked about; such a figure leaves the question to the judge.
+_GENERIC_NOUN = 0.5
+# What `_counted_phrase` gives for a figure whose noun says no kind: a noun is there, so a figure after it with a
+# verb ("and 200 injured") does not inherit it, but it meets every question.
+_UNSAID = ""
+# How many words after a figure may hold the noun it counts ("4 nautical miles", "5 neighbouring units").
+_COUNTED_REACH = 3
+
+
+def counted_nouns(text: str) -> list[str | None]:
+    """What each figure of ``text`` that is not part of a date counts, by the words right after it: "Nine
+    people were killed" gives "people", "2.6 billion crowns" "billion crowns", "four of its 31 stores" "stores";
+    a figure followed by a verb ("and more than 200 injured", "112 needed care") counts what the figure before it
+    counts; a figure with no noun after it ("rose to 12 on Wednesday") gives None."""
+    words = tokens(text)
+    found: list[str | None] = []
+    previous: str | None = None
+    for index, word in enumerate(words):
+        if not _a_figure(word, text) or (index and _a_figure(words[index - 1], text)):
+            continue
+        phrase = _counted_phrase(words[index + 1:index + 1 + _COUNTED_REACH + 4], text)
+        if phrase == _UNSAID:
+            previous = None
+            found.append(None)
+        elif phrase:
+            previous = phrase
+            found.append(previous)
+        elif _verb_follows(words, index):
+            found.append(previous)
+        else:
+            found.append(None)
+    return found
+
+
+def _counted_phrase(following: list[Token], text: str) -> str | None:
+    """The words after a figure up to the noun it counts, past the rest of the figure ("billion", "hundred and
+    forty", "of its 31"), through adjectives and names ("63 Vandrellian vessels", "5 neighbouring units"), ending
+    at the first noun not followed by another ("nautical miles", not "stores early next"); None without a noun."""
+    phrase: list[Token] = []
+    for position, word in enumerate(following):
+        rest_of_figure = word.lower in NUMBER_WORDS or word.text[0].isdigit() or (
+            word.lower == "and" and position + 1 < len(following) and following[position + 1].lower in NUMBER_WORDS)
+        if not phrase and (rest_of_figure or word.lower in _BEFORE_THE_COUNTED):
+            continue
+        if phrase and text[phrase[-1].end:word.start] == "-":  # "search-and-rescue specialists": one word
+            continue
+        if word.lower in STOPWORDS or word.text[0].isdigit() or only_a_verb(word.text) or (
+                word.lower.endswith("ed") and not is_a_noun(word.text)):
+            break
+        if phrase and is_a_noun(phrase[-1].text) and not is_a_noun(word.text):
+            break
+        phrase.append(word)
+        # "310 people work in fishing": a plural noun ends the phrase ("work" is no second noun of it).
+        if len(phrase) == _COUNTED_REACH or is_plural_noun(word.text) or specificity(word.text) < _GENERIC_NOUN:
+            break
+    while phrase and not is_a_noun(phrase[-1].text):
+        phrase.pop()
+    if phrase and specificity(phrase[-1].text) < _GENERIC_NOUN:
+        return _UNSAID
+    return " ".join(w.lower for w in phrase) or None
+
+
+def _a_figure(word: Token, text: str) -> bool:
+    """A number in digits or words that is no year nor day of a month."""
+    if not (word.text[0].isdigit() or word.lower in NUMBER_WORDS) or word.lower in MULTIPLIERS:
+        return False
+    return not in_a_date(text, word.start, word.end)
+
+
+def _verb_follows(words: list[Token], index: int) -> bool:
+    """The word after the figure is a verb or participle: the figure's noun is left out ("200 injured")."""
+    after = words[index + 1] if index + 1 < len(words) else None
+    return after is not None and (only_a_verb(after.text) or (after.lower.endswith("ed") and not is_a_noun(after.text)))
+
+
 # What a candidate must meet whatever its score, in order; each says why not, or None.
 class Pin(NamedTuple):
     """One check of `PIN_CHECKS`: its kind (what a rejected candidate records) and the check."""
@@ -459,6 +563,7 @@ PIN_CHECKS: tuple[Pin, ...] = (
     Pin("figure or date", _figure_or_date_missing),
     Pin("event", _event_unmet),
     Pin("counted noun", _focus_unmet),
+    Pin("counted noun", _figure_of_another_thing),
 )
 
 
