@@ -11,8 +11,11 @@ import pytest
 from nearmiss_table import FIGURE_TABLE, Outcome, accuracy, ask_all, index_briefs, load_rows, report
 
 ROWS = load_rows(FIGURE_TABLE)
-NEAR_MISS_FLOOR = 0.0
-ANSWERABLE_FLOOR = 1.0
+# Reached after round 8's rule (near misses 3/10 before, answerable 9/10 before): a figure whose noun is not beside
+# it ("the death toll rose to 12") or says no kind ("Nine people") is left to the judge; "ferry trips" for "48
+# sailings" is a paraphrase neither WordNet nor the word vectors bridge (cosine 0.47), so it is refused.
+NEAR_MISS_FLOOR = 0.8
+ANSWERABLE_FLOOR = 0.8
 
 
 @pytest.fixture(scope="module")

@@ -457,7 +457,7 @@ def _figure_of_another_thing(question: Question, candidate: Candidate, matcher: 
     counted = counted_nouns(candidate.text)
     if not counted or any(noun is None for noun in counted):
         return None
-    counted_words = {w.lower for w in tokens(question.counted)}
+    counted_words = _counted_head(question.counted)
     asked = (*question.focus, *question.event, *(t for t in question.terms if t.word.lower() in counted_words))
     if any(matcher.meets(term, noun) for noun in counted for term in asked):
         return None
@@ -465,6 +465,23 @@ def _figure_of_another_thing(question: Question, candidate: Candidate, matcher: 
     if any(same_word(term.word, word.text) for noun in counted for word in tokens(noun) for term in question.common_terms):
         return None
     return f"counts {', '.join(dict.fromkeys(noun for noun in counted if noun))}, not {' '.join(t.word for t in question.focus)}"
+
+
+def _counted_head(counted: str) -> set[str]:
+    """The words of the question's counted phrase up to its first plural noun: "households" of "households drink
+    water", "islanders" of "Skelloway islanders work directly" (the verb after it is no part of what is counted)."""
+    head: set[str] = set()
+    for word in tokens(counted):
+        head.add(word.lower)
+        if is_plural_noun(word.text):
+            break
+    return head
+
+
+# Punctuation between two words that ends a figure's noun phrase.
+_CLAUSE_MARK = re.compile(r"[,;:.()\[\]\"“”]")
+# A clock-style time after a figure: "finishing in 2:07:41" counts time, not runners.
+_CLOCK_TIME = re.compile(r":\d\d")
 
 
 # Words between a figure and the noun it counts: a multiplier, "of the" ("four of its 31 stores").
@@ -490,6 +507,10 @@ def counted_nouns(text: str) -> list[str | None]:
     for index, word in enumerate(words):
         if not _a_figure(word, text) or (index and _a_figure(words[index - 1], text)):
             continue
+        if _CLOCK_TIME.match(text, word.end):
+            previous = "time"
+            found.append(previous)
+            continue
         phrase = _counted_phrase(words[index + 1:index + 1 + _COUNTED_REACH + 4], text)
         if phrase == _UNSAID:
             previous = None
@@ -509,10 +530,13 @@ def _counted_phrase(following: list[Token], text: str) -> str | None:
     forty", "of its 31"), through adjectives and names ("63 Vandrellian vessels", "5 neighbouring units"), ending
     at the first noun not followed by another ("nautical miles", not "stores early next"); None without a noun."""
     phrase: list[Token] = []
+    partitive = bool(following) and following[0].lower == "of"
     for position, word in enumerate(following):
+        if position and _CLAUSE_MARK.search(text[following[position - 1].end:word.start]):
+            break  # "beat them 3-1, the league said": the figure's phrase ends at the comma
         rest_of_figure = word.lower in NUMBER_WORDS or word.text[0].isdigit() or (
             word.lower == "and" and position + 1 < len(following) and following[position + 1].lower in NUMBER_WORDS)
-        if not phrase and (rest_of_figure or word.lower in _BEFORE_THE_COUNTED):
+        if not phrase and (rest_of_figure or (partitive and word.lower in _BEFORE_THE_COUNTED)):
             continue
         if phrase and text[phrase[-1].end:word.start] == "-":  # "search-and-rescue specialists": one word
             continue
