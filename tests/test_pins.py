@@ -272,7 +272,7 @@ def test_a_sentence_saying_the_figure_was_not_given_is_kept_for_the_answerer_to_
     [
         ("Nine sheds were flattened when the storm tore roofs off houses.", ["sheds"]),
         ("The firm paid 2.6 billion crowns for the mill.", ["crowns"]),
-        ("The chain will close four of its 31 stores early next year.", ["stores", "stores"]),
+        ("The chain will close three of its 20 shops next year.", ["shops", "shops"]),
         ("A cutter stopped the boat 4 nautical miles off the cape.", ["nautical miles"]),
         # A figure followed by a verb counts what the figure before it counts; a year is no figure.
         ("Of the 1,450 patients treated in 2024, 112 needed intensive care.", ["patients", "patients"]),
@@ -298,13 +298,13 @@ def test_each_figure_counts_the_noun_right_after_it(sentence, counted):
         ("How many protesters were detained in Almby?", "Police arrested 23 demonstrators in Almby.", False),
         ("How many households get their water from the Almby reservoir?", "The Almby reservoir supplies about 140,000 homes.", False),
         ("How many people died in the Almby bus crash?", "The toll from the Almby bus crash rose to 12 on Wednesday.", False),
-        ("How many islanders work in fishing in Almby?", "In Almby 310 people work in fishing.", False),
+        ("How many islanders work in fishing in Almby?", "In Almby about 400 people work in fishing.", False),
     ],
 )
 def test_a_figure_that_counts_another_thing_does_not_answer_how_many(embedder, question, sentence, rejected):
-    from newsdesk.answer.pins import _figure_of_another_thing
+    from newsdesk.answer.pins import figure_of_another_thing
 
     asked = analyse(question)
     candidate = _sentence_in_article(sentence)
     matcher = TermMatcher(embedder, asked, [candidate], threshold=0.62)
-    assert (_figure_of_another_thing(asked, candidate, matcher) is not None) is rejected
+    assert (figure_of_another_thing(asked, candidate, matcher) is not None) is rejected

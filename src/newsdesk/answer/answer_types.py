@@ -289,8 +289,8 @@ _BESIDE_ROLE = 4
 
 
 def named_beside_role(question: str, text: str, names: list[str]) -> bool:
-    """"What is the name of the spokeswoman ...?" against "according to a spokeswoman for the League, who said
-    ... the Vintner Alliance ...": where the sentence says the role asked, one of the names it gives must stand
+    """"What is the name of the spokeswoman ...?" against "according to a spokeswoman for the union, who said
+    ... the Harbour Party ...": where the sentence says the role asked, one of the names it gives must stand
     within a few words of it; a name far from it is someone else's. True where the role is not said."""
     head = _asked_head(question)
     if head is None:

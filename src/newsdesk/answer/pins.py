@@ -447,12 +447,13 @@ def _focus_unmet(question: Question, candidate: Candidate, matcher: TermMatcher)
     return None
 
 
-def _figure_of_another_thing(question: Question, candidate: Candidate, matcher: TermMatcher) -> str | None:
-    """"How many houses lost their roofs?" against "Nine people were killed when the storm tore roofs off
+def figure_of_another_thing(question: Question, candidate: Candidate, matcher: TermMatcher) -> str | None:
+    """"How many houses lost their roofs?" against "Nine sheds were flattened when the storm tore roofs off
     houses": the sentence says the counted noun, but every figure in it names what it counts right after it
     (`counted_nouns`), and none of those is the noun asked (its word, a synonym, or close by word embedding).
-    A figure whose counted noun stands elsewhere ("the toll rose to 12") leaves the question to the judge."""
-    if not question.focus or question.follow_up or says_not_known(candidate.text):
+    A figure whose counted noun stands elsewhere ("the toll rose to 12") leaves the question to the judge. Not a pin:
+    such a sentence is no answer on its own (`answering`), but may be another source's side of a dispute."""
+    if not question.focus or question.follow_up or says_not_known(candidate.text) or _SECOND_QUESTION.search(question.text):
         return None
     counted = counted_nouns(candidate.text)
     if not counted or any(noun is None for noun in counted):
@@ -467,9 +468,13 @@ def _figure_of_another_thing(question: Question, candidate: Candidate, matcher: 
     return f"counts {', '.join(dict.fromkeys(noun for noun in counted if noun))}, not {' '.join(t.word for t in question.focus)}"
 
 
+# "How many votes did she get, and what was turnout?": the second question's sentence counts no votes.
+_SECOND_QUESTION = re.compile(r"\band (?:what|how|when|who|where|which|why)\b", re.IGNORECASE)
+
+
 def _counted_head(counted: str) -> set[str]:
-    """The words of the question's counted phrase up to its first plural noun: "households" of "households drink
-    water", "islanders" of "Skelloway islanders work directly" (the verb after it is no part of what is counted)."""
+    """The words of the question's counted phrase up to its first plural noun: "families" of "families use the
+    well", "islanders" of "Almby islanders fish the bay" (the verb after it is no part of what is counted)."""
     head: set[str] = set()
     for word in tokens(counted):
         head.add(word.lower)
@@ -480,11 +485,11 @@ def _counted_head(counted: str) -> set[str]:
 
 # Punctuation between two words that ends a figure's noun phrase.
 _CLAUSE_MARK = re.compile(r"[,;:.()\[\]\"“”]")
-# A clock-style time after a figure: "finishing in 2:07:41" counts time, not runners.
+# A clock-style time after a figure: "finishing in 2:11:05" counts time, not runners.
 _CLOCK_TIME = re.compile(r":\d\d")
 
 
-# Words between a figure and the noun it counts: a multiplier, "of the" ("four of its 31 stores").
+# Words between a figure and the noun it counts: a multiplier, "of the" ("three of its 20 shops").
 _BEFORE_THE_COUNTED = frozenset({"of", "the", "its", "their", "his", "her", "our", "those", "these"})
 # Below this specificity (`newsdesk.text.specificity`) a counted noun says no kind: "9 people" may be the islanders,
 # workers or residents asked about; such a figure leaves the question to the judge.
@@ -492,13 +497,15 @@ _GENERIC_NOUN = 0.5
 # What `_counted_phrase` gives for a figure whose noun says no kind: a noun is there, so a figure after it with a
 # verb ("and 200 injured") does not inherit it, but it meets every question.
 _UNSAID = ""
+# The word joining a measure or container to what it holds: "reports of patients", "bags of flour".
+_MEASURE_OF = frozenset({"of"})
 # How many words after a figure may hold the noun it counts ("4 nautical miles", "5 neighbouring units").
 _COUNTED_REACH = 3
 
 
 def counted_nouns(text: str) -> list[str | None]:
     """What each figure of ``text`` that is not part of a date counts, by the words right after it: "Nine
-    people were killed" gives "people", "2.6 billion crowns" "billion crowns", "four of its 31 stores" "stores";
+    sheds were flattened" gives "sheds", "2.6 billion crowns" "billion crowns", "three of its 20 shops" "shops";
     a figure followed by a verb ("and more than 200 injured", "112 needed care") counts what the figure before it
     counts; a figure with no noun after it ("rose to 12 on Wednesday") gives None."""
     words = tokens(text)
@@ -527,8 +534,8 @@ def counted_nouns(text: str) -> list[str | None]:
 
 def _counted_phrase(following: list[Token], text: str) -> str | None:
     """The words after a figure up to the noun it counts, past the rest of the figure ("billion", "hundred and
-    forty", "of its 31"), through adjectives and names ("63 Vandrellian vessels", "5 neighbouring units"), ending
-    at the first noun not followed by another ("nautical miles", not "stores early next"); None without a noun."""
+    forty", "of its 20"), through adjectives and names ("63 Norvish trawlers", "5 neighbouring units"), ending
+    at the first noun not followed by another ("nautical miles", not "shops early next"); None without a noun."""
     phrase: list[Token] = []
     partitive = bool(following) and following[0].lower == "of"
     for position, word in enumerate(following):
@@ -538,16 +545,20 @@ def _counted_phrase(following: list[Token], text: str) -> str | None:
             word.lower == "and" and position + 1 < len(following) and following[position + 1].lower in NUMBER_WORDS)
         if not phrase and (rest_of_figure or (partitive and word.lower in _BEFORE_THE_COUNTED)):
             continue
-        if phrase and text[phrase[-1].end:word.start] == "-":  # "search-and-rescue specialists": one word
+        if phrase and text[phrase[-1].end:word.start] == "-":  # "stop-and-search checks": one word
             continue
+        if phrase and word.lower in _MEASURE_OF and is_a_noun(phrase[-1].text):
+            continue  # "14 reports of patients", "20 bags of flour": what comes after "of" is counted too
         if word.lower in STOPWORDS or word.text[0].isdigit() or only_a_verb(word.text) or (
                 word.lower.endswith("ed") and not is_a_noun(word.text)):
             break
         if phrase and is_a_noun(phrase[-1].text) and not is_a_noun(word.text):
             break
         phrase.append(word)
-        # "310 people work in fishing": a plural noun ends the phrase ("work" is no second noun of it).
-        if len(phrase) == _COUNTED_REACH or is_plural_noun(word.text) or specificity(word.text) < _GENERIC_NOUN:
+        # "400 people work in fishing": a plural noun ends the phrase ("work" is no second noun of it).
+        of_follows = position + 1 < len(following) and following[position + 1].lower in _MEASURE_OF
+        if len(phrase) == _COUNTED_REACH or (
+                (is_plural_noun(word.text) or specificity(word.text) < _GENERIC_NOUN) and not of_follows):
             break
     while phrase and not is_a_noun(phrase[-1].text):
         phrase.pop()
@@ -587,7 +598,6 @@ PIN_CHECKS: tuple[Pin, ...] = (
     Pin("figure or date", _figure_or_date_missing),
     Pin("event", _event_unmet),
     Pin("counted noun", _focus_unmet),
-    Pin("counted noun", _figure_of_another_thing),
 )
 
 
