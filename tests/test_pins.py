@@ -276,9 +276,9 @@ def test_a_sentence_saying_the_figure_was_not_given_is_kept_for_the_answerer_to_
         ("A cutter stopped the boat 4 nautical miles off the cape.", ["nautical miles"]),
         # A figure followed by a verb counts what the figure before it counts; a year is no figure.
         ("Of the 1,450 patients treated in 2024, 112 needed intensive care.", ["patients", "patients"]),
-        # No noun after the figure, or a noun that says no kind ("people"): what it counts is not said there.
+        # No noun after the figure: what it counts is not said there.
         ("The toll rose to 12 on Wednesday.", [None]),
-        ("Nine people were killed and 40 injured.", [None, None]),
+        ("Nine people were killed and 40 injured.", ["people", "people"]),
     ],
 )
 def test_each_figure_counts_the_noun_right_after_it(sentence, counted):
@@ -299,6 +299,8 @@ def test_each_figure_counts_the_noun_right_after_it(sentence, counted):
         ("How many households get their water from the Almby reservoir?", "The Almby reservoir supplies about 140,000 homes.", False),
         ("How many people died in the Almby bus crash?", "The toll from the Almby bus crash rose to 12 on Wednesday.", False),
         ("How many islanders work in fishing in Almby?", "In Almby about 400 people work in fishing.", False),
+        # "people" counts the people asked, unless the sentence names those apart from the figure.
+        ("How many houses lost their roofs in Almby?", "Nine people were killed when the storm tore roofs off houses in Almby.", True),
     ],
 )
 def test_a_figure_that_counts_another_thing_does_not_answer_how_many(embedder, question, sentence, rejected):

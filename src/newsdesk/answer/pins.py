@@ -465,6 +465,12 @@ def figure_of_another_thing(question: Question, candidate: Candidate, matcher: T
     # "48 boardings" for "how many boats did the coastguard board?": the figure counts what the question's verb does.
     if any(same_word(term.word, word.text) for noun in counted for word in tokens(noun) for term in question.common_terms):
         return None
+    # "400 people" may be the islanders asked about, unless the sentence names those apart from the figure: "Nine
+    # people were killed when the storm tore roofs off houses" does not count houses.
+    said_apart = any(same_lemma(head, word.text) for head in counted_words if is_plural_noun(head)
+                     for word in tokens(candidate.text))
+    if not said_apart and any(_says_no_kind(noun) for noun in counted):
+        return None
     return f"counts {', '.join(dict.fromkeys(noun for noun in counted if noun))}, not {' '.join(t.word for t in question.focus)}"
 
 
@@ -492,11 +498,8 @@ _CLOCK_TIME = re.compile(r":\d\d")
 # Words between a figure and the noun it counts: a multiplier, "of the" ("three of its 20 shops").
 _BEFORE_THE_COUNTED = frozenset({"of", "the", "its", "their", "his", "her", "our", "those", "these"})
 # Below this specificity (`newsdesk.text.specificity`) a counted noun says no kind: "9 people" may be the islanders,
-# workers or residents asked about; such a figure leaves the question to the judge.
+# workers or residents asked about; such a figure counts them unless the sentence names them apart from it.
 _GENERIC_NOUN = 0.5
-# What `_counted_phrase` gives for a figure whose noun says no kind: a noun is there, so a figure after it with a
-# verb ("and 200 injured") does not inherit it, but it meets every question.
-_UNSAID = ""
 # The word joining a measure or container to what it holds: "reports of patients", "bags of flour".
 _MEASURE_OF = frozenset({"of"})
 # How many words after a figure may hold the noun it counts ("4 nautical miles", "5 neighbouring units").
@@ -519,10 +522,7 @@ def counted_nouns(text: str) -> list[str | None]:
             found.append(previous)
             continue
         phrase = _counted_phrase(words[index + 1:index + 1 + _COUNTED_REACH + 4], text)
-        if phrase == _UNSAID:
-            previous = None
-            found.append(None)
-        elif phrase:
+        if phrase:
             previous = phrase
             found.append(previous)
         elif _verb_follows(words, index):
@@ -562,9 +562,12 @@ def _counted_phrase(following: list[Token], text: str) -> str | None:
             break
     while phrase and not is_a_noun(phrase[-1].text):
         phrase.pop()
-    if phrase and specificity(phrase[-1].text) < _GENERIC_NOUN:
-        return _UNSAID
     return " ".join(w.lower for w in phrase) or None
+
+
+def _says_no_kind(noun: str) -> bool:
+    """A counted noun too common to say which people or things ("people"): `_GENERIC_NOUN`."""
+    return specificity(noun.split()[-1]) < _GENERIC_NOUN
 
 
 def _a_figure(word: Token, text: str) -> bool:
