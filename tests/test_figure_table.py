@@ -12,9 +12,9 @@ from nearmiss_table import FIGURE_TABLE, Outcome, accuracy, ask_all, index_brief
 
 ROWS = load_rows(FIGURE_TABLE)
 # Reached after round 8's rule (near misses 3/10 before, answerable 9/10 before): a figure whose noun is not beside
-# it ("the death toll rose to 12") or says no kind ("Nine people") is left to the judge; "ferry trips" for "48
-# sailings" is a paraphrase neither WordNet nor the word vectors bridge (cosine 0.47), so it is refused.
-NEAR_MISS_FLOOR = 0.8
+# it ("the death toll rose to 12") is left to the judge; "ferry trips" for "48 sailings" is a paraphrase neither
+# WordNet nor the word vectors bridge (cosine 0.47), so it is refused.
+NEAR_MISS_FLOOR = 0.9
 ANSWERABLE_FLOOR = 0.8
 
 
