@@ -495,7 +495,7 @@ _CLAUSE_MARK = re.compile(r"[,;:.()\[\]\"“”]")
 _CLOCK_TIME = re.compile(r":\d\d")
 
 
-# Words between a figure and the noun it counts: a multiplier, "of the" ("three of its 20 shops").
+# Words skipped between a figure and the noun it counts after "of" ("three of its 20 shops", "four of the people").
 _BEFORE_THE_COUNTED = frozenset({"of", "the", "its", "their", "his", "her", "our", "those", "these"})
 # Below this specificity (`newsdesk.text.specificity`) a counted noun says no kind: "9 people" may be the islanders,
 # workers or residents asked about; such a figure counts them unless the sentence names them apart from it.
@@ -549,8 +549,7 @@ def _counted_phrase(following: list[Token], text: str) -> str | None:
             continue
         if phrase and word.lower in _MEASURE_OF and is_a_noun(phrase[-1].text):
             continue  # "14 reports of patients", "20 bags of flour": what comes after "of" is counted too
-        if word.lower in STOPWORDS or word.text[0].isdigit() or only_a_verb(word.text) or (
-                word.lower.endswith("ed") and not is_a_noun(word.text)):
+        if word.lower in STOPWORDS or word.text[0].isdigit() or _verbal(word):
             break
         if phrase and is_a_noun(phrase[-1].text) and not is_a_noun(word.text):
             break
@@ -579,8 +578,12 @@ def _a_figure(word: Token, text: str) -> bool:
 
 def _verb_follows(words: list[Token], index: int) -> bool:
     """The word after the figure is a verb or participle: the figure's noun is left out ("200 injured")."""
-    after = words[index + 1] if index + 1 < len(words) else None
-    return after is not None and (only_a_verb(after.text) or (after.lower.endswith("ed") and not is_a_noun(after.text)))
+    return index + 1 < len(words) and _verbal(words[index + 1])
+
+
+def _verbal(word: Token) -> bool:
+    """A verb, or a participle the lexicon does not also know as a noun ("injured", not "red")."""
+    return only_a_verb(word.text) or (word.lower.endswith("ed") and not is_a_noun(word.text))
 
 
 # What a candidate must meet whatever its score, in order; each says why not, or None.
