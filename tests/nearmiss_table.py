@@ -3,7 +3,7 @@ through the real ``Assistant`` with the real embedding model.
 
 Every brief is indexed as its own article in one store per table; each row's question is asked against the
 whole store, so a near-miss question can be answered wrongly from any brief, as a user's would be.
-Run ``PYTHONPATH=src python tests/nearmiss_table.py [--premise] [--holdout]`` for the accuracy per kind and every miss;
+Run ``PYTHONPATH=src python tests/nearmiss_table.py [--premise | --figure] [--holdout]`` for the accuracy per kind and every miss;
 tests/test_nearmiss_table.py asserts the floors on the development table.
 """
 
@@ -32,6 +32,10 @@ HOLDOUT = DATA / "nearmiss_holdout.jsonl"
 # Round 7's premise specification (tests/data/README.md), in the same format; its holdout is only reported.
 PREMISE_TABLE = DATA / "premise_table.jsonl"
 PREMISE_HOLDOUT = DATA / "premise_holdout.jsonl"
+# Round 8's figure specification (tests/data/README.md): a figure beside the question's words that counts another
+# thing; its holdout is only reported.
+FIGURE_TABLE = DATA / "figure_table.jsonl"
+FIGURE_HOLDOUT = DATA / "figure_holdout.jsonl"
 ANSWERABLE = "answerable-paraphrase"
 NEAR_MISS_KINDS = (
     "other-place", "other-year", "date-not-given", "role-only", "reason-not-stated", "withheld",
@@ -124,9 +128,10 @@ def report(outcomes: list[Outcome]) -> str:
 
 
 def main(argv: list[str]) -> None:
-    premise = "--premise" in argv
+    table = "figure" if "--figure" in argv else "premise" if "--premise" in argv else "nearmiss"
     holdout = "--holdout" in argv
-    path = {(False, False): TABLE, (False, True): HOLDOUT, (True, False): PREMISE_TABLE, (True, True): PREMISE_HOLDOUT}[(premise, holdout)]
+    path = {("nearmiss", False): TABLE, ("nearmiss", True): HOLDOUT, ("premise", False): PREMISE_TABLE,
+            ("premise", True): PREMISE_HOLDOUT, ("figure", False): FIGURE_TABLE, ("figure", True): FIGURE_HOLDOUT}[(table, holdout)]
     rows = load_rows(path)
     embedder = Embedder()
     embedder.warm_up()

@@ -471,3 +471,20 @@ def test_the_words_saying_which_role_is_asked_must_stand_in_the_sentence(questio
 )
 def test_a_figure_in_a_currency_english_does_not_list_is_money(sentence, money):
     assert gives_figure_asked("How much will the repairs cost?", sentence) is money
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "met"),
+    [
+        # The role asked is said, and the name stands beside it (before or after, within a few words).
+        ("What is the name of the spokeswoman for the agency?", "Mara Quillet, a spokeswoman for the agency, said the plan was dropped.", True),
+        ("Who is the spokeswoman for the agency?", "The agency's spokeswoman, Mara Quillet, said on Friday the plan was dropped.", True),
+        # The role is said without a name; the name the sentence gives is someone else's, further off.
+        ("What is the name of the spokeswoman for the agency?",
+         "Talks began at Harlow Grange outside the capital on Saturday, according to a spokeswoman for the agency.", False),
+        ("What is the name of the runner who collapsed?",
+         "Pellow, 31, broke clear of five other runners in the last mile and won by a minute.", False),
+    ],
+)
+def test_a_name_asked_for_a_role_stands_beside_the_role(question, sentence, met):
+    assert type_met(analyse(question), sentence, None) is met

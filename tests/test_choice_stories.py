@@ -26,8 +26,6 @@ MISSES = {
     "ch-two-part-stage-winner-margin": "a two-part question has one kind (quantity): the winner's sentence gives no "
                                        "figure and is pinned out",
     "ch-figure-stage-length": "refused: the stage's length sentence is judged 0.01 likely",
-    "ch-two-part-fire-first-revised": "the revised figure's sentence ('On Sunday it raised that figure to 65') is "
-                                      "pinned out: it does not name the paint works",
     "ch-reason-baths-why": "refused: the losses' sentence is judged 0.08 likely, under the threshold",
     "ch-two-part-mayor-two-counts": "the runner-up's sentence ('received 13,950') is pinned out: it does not count votes",
     "ch-reason-nasora-why": "refused: the reason ('contained tablets of twice the stated strength') has no reason word",

@@ -278,3 +278,47 @@ def test_the_figure_restates_what_the_sentence_before_counted(sentence: str, res
     from newsdesk.answer.pins import restates_a_figure
 
     assert restates_a_figure(sentence) is restates
+
+@pytest.mark.parametrize(
+    ("sentence", "counted"),
+    [
+        ("Nine sheds were flattened when the storm tore roofs off houses.", ["sheds"]),
+        ("The firm paid 2.6 billion crowns for the mill.", ["crowns"]),
+        ("The chain will close three of its 20 shops next year.", ["shops", "shops"]),
+        ("A cutter stopped the boat 4 nautical miles off the cape.", ["nautical miles"]),
+        # A figure followed by a verb counts what the figure before it counts; a year is no figure.
+        ("Of the 1,450 patients treated in 2024, 112 needed intensive care.", ["patients", "patients"]),
+        # No noun after the figure: what it counts is not said there.
+        ("The toll rose to 12 on Wednesday.", [None]),
+        ("Nine people were killed and 40 injured.", ["people", "people"]),
+    ],
+)
+def test_each_figure_counts_the_noun_right_after_it(sentence, counted):
+    from newsdesk.answer.pins import counted_nouns
+
+    assert counted_nouns(sentence) == counted
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "rejected"),
+    [
+        # The counted noun stands in the sentence, but every figure counts something else.
+        ("How many houses lost their roofs in Almby?", "Nine sheds were flattened when the storm tore roofs off houses in Almby.", True),
+        ("How many crew members walked out at the ferry firm?", "The ferry firm cancelled 48 sailings as crew members walked out.", True),
+        ("How many wells have run dry near Almby?", "The Almby reservoir, which supplies 85,000 households, was at 41 percent, and wells have run dry.", True),
+        # The figure counts what is asked, by the word or a synonym, or a figure whose noun is not said beside it.
+        ("How many protesters were detained in Almby?", "Police arrested 23 demonstrators in Almby.", False),
+        ("How many households get their water from the Almby reservoir?", "The Almby reservoir supplies about 140,000 homes.", False),
+        ("How many people died in the Almby bus crash?", "The toll from the Almby bus crash rose to 12 on Wednesday.", False),
+        ("How many islanders work in fishing in Almby?", "In Almby about 400 people work in fishing.", False),
+        # "people" counts the people asked, unless the sentence names those apart from the figure.
+        ("How many houses lost their roofs in Almby?", "Nine people were killed when the storm tore roofs off houses in Almby.", True),
+    ],
+)
+def test_a_figure_that_counts_another_thing_does_not_answer_how_many(embedder, question, sentence, rejected):
+    from newsdesk.answer.pins import figure_of_another_thing
+
+    asked = analyse(question)
+    candidate = _sentence_in_article(sentence)
+    matcher = TermMatcher(embedder, asked, [candidate], threshold=0.62)
+    assert (figure_of_another_thing(asked, candidate, matcher) is not None) is rejected

@@ -13,13 +13,13 @@ from nearmiss_table import PREMISE_TABLE, Outcome, accuracy, accuracy_by_kind, a
 
 ROWS = load_rows(PREMISE_TABLE)
 KINDS = {"anonymous-source", "not-said", "figure-of-another-thing", "place-for-person"}
-# Reached on the table after the round-7 rules: every paraphrase answered, near misses mostly refused.
-NEAR_MISS_FLOOR = 0.6
+# Reached on the table after the round-8 rules (0.6 after round 7's): every paraphrase answered, near misses mostly refused.
+NEAR_MISS_FLOOR = 0.8
 ANSWERABLE_FLOOR = 1.0
 # A count of another thing than the figure counts ("how many nurses walked out?" against "nurses at the clinic,
-# which treats 1,200 patients, walked out") is still answered: requiring the counted word beside a figure gained
-# two dev3 cases and lost one of the held-out dev4 (docs/evaluation.md, round 7 "premise").
-KNOWN_GAPS = {"figure-of-another-thing"}
+# which treats 1,200 patients, walked out") was round 7's known gap; round 8's `pins.counted_nouns` (the noun right
+# after each figure) refuses it (docs/evaluation.md, round 8 "refusal8").
+KNOWN_GAPS: set[str] = set()
 
 
 @pytest.fixture(scope="module")
@@ -51,7 +51,6 @@ def test_every_kind_but_the_known_gap_is_refused_at_least_once(outcomes):
     assert all(right >= 1 for right, _ in by_kind.values()), report(outcomes)
 
 
-@pytest.mark.xfail(strict=True, reason="a known gap: a count of another thing than the figure counts is answered")
 def test_a_count_of_another_thing_is_refused(outcomes):
-    near = [o for o in outcomes if o.row.kind in KNOWN_GAPS]
+    near = [o for o in outcomes if o.row.kind == "figure-of-another-thing"]
     assert accuracy(near) >= 0.5, report(outcomes)

@@ -278,8 +278,29 @@ def _name_given(question: Question, text: str, claimant: str | None) -> bool:
     if not _asks_a_thing(question.text):
         things |= _named_places(text)
     in_text = [n for n in new_names(text, question) if (by_claimant or n.lower() not in speaker) and n not in things]
+    if in_text and not by_claimant and not named_beside_role(question.text, text, in_text):
+        return False
     named = in_text or (by_claimant and new_names(claimant or "", question))
     return bool(named) and role_met(question.text, text)
+
+
+# How many words either side of the role asked a name must stand: "Ann Roe, a spokeswoman", "spokeswoman Ann Roe".
+_BESIDE_ROLE = 4
+
+
+def named_beside_role(question: str, text: str, names: list[str]) -> bool:
+    """"What is the name of the spokeswoman ...?" against "according to a spokeswoman for the union, who said
+    ... the Harbour Party ...": where the sentence says the role asked, one of the names it gives must stand
+    within a few words of it; a name far from it is someone else's. True where the role is not said."""
+    head = _asked_head(question)
+    if head is None:
+        return True
+    words = tokens(text)
+    places = [index for index, word in enumerate(words) if same_lemma(head, word.text) or stem(head) == stem(word.text)]
+    if not places:
+        return True
+    given = set(names)
+    return any(w.text in given for index in places for w in words[max(0, index - _BESIDE_ROLE):index + _BESIDE_ROLE + 1])
 
 
 def asks_people(question: str) -> bool:
@@ -367,7 +388,7 @@ def gives_a_count(question: str, text: str) -> bool:
         return True
     for match in NUMBER.finditer(text):
         if not _AMOUNT.match(text[match.end():]) and not _CURRENCY_SIGN.search(text[:match.start()]) \
-                and not _in_a_date(text, match.start(), match.end()):
+                and not in_a_date(text, match.start(), match.end()):
             return True
     words = tokens(text)
     return any(w.lower in NUMBER_WORDS and w.lower not in MULTIPLIERS and not _AMOUNT.match(text[w.end:]) for w in words)
@@ -382,7 +403,7 @@ def asks_figure_type(question: str) -> bool:
     return bool(figure_types_asked(question))
 
 
-def _in_a_date(text: str, start: int, end: int) -> bool:
+def in_a_date(text: str, start: int, end: int) -> bool:
     """The number at ``text[start:end]`` is a year ("in 2023") or a day of a month ("May 3", "3 May")."""
     if YEAR.match(text, start) and YEAR.match(text, start).end() == end:
         return True

@@ -47,7 +47,7 @@ from newsdesk.answer.dispute_answer import (
 from newsdesk.answer.features import candidate_features
 from newsdesk.answer.judge import load_judge
 from newsdesk.answer.latest_figure import asks_latest, compose_latest, latest_and_replaced
-from newsdesk.answer.pins import first_unmet_pin
+from newsdesk.answer.pins import figure_of_another_thing, first_unmet_pin
 from newsdesk.answer.questions import Question, asks_judgement, asks_yes_no
 from newsdesk.answer.sources import another_source
 from newsdesk.answer.term_matching import TermMatcher
@@ -95,7 +95,8 @@ class ExtractiveAnswerer:
         if unknown is not None:
             text, citations = compose([unknown], question, self.settings.max_answer_chars)
             return Answer(question.text, f"{NOT_KNOWN} {text}", refused=True, citations=citations, retrieved=retrieved)
-        typed = [c for c in passing if type_met(question, c.text, c.claimant) and not withholds_answer(question, c.text)]
+        typed = [c for c in passing if type_met(question, c.text, c.claimant) and not withholds_answer(question, c.text)
+                 and c.counts_instead is None]
         # Another claimant's side may be a sentence the judge would not answer with alone.
         sides = [c for c in candidates if c.features is not None and type_met(question, c.text, c.claimant)
                  and not withholds_answer(question, c.text)]
@@ -149,6 +150,7 @@ class ExtractiveAnswerer:
                 candidate.pin, candidate.rejected = unmet
             else:
                 candidate.coverage = matcher.coverage(" ".join(filter(None, (candidate.text, candidate.claimant))))
+                candidate.counts_instead = figure_of_another_thing(question, candidate, matcher)
         pinned = [c for c in candidates if c.rejected is None]
         best_score = max((c.score for c in pinned), default=0.0)
         for candidate in pinned:

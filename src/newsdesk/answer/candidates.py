@@ -44,6 +44,9 @@ class Candidate:
     # When set, the answer quotes at most this many characters of the sentence, the run of clauses that answers
     # (`composing`): what fits of a later sentence beside the ones before it.
     most_chars: int | None = None
+    # What the sentence's figures count instead of what a "how many" asks (`pins.figure_of_another_thing`), when
+    # they do: no answer on its own, but it may still be a rival side of a dispute ("450 workers" against "320 jobs").
+    counts_instead: str | None = None
 
     @property
     def before(self) -> str:

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 
 from newsdesk.claims.extraction import EVENTS
-from newsdesk.answer.answer_types import says_not_known
+from newsdesk.answer.answer_types import in_a_date, says_not_known
 from newsdesk.answer.questions import Question, Term, entity_met
 from newsdesk.text import (
     YEAR,
@@ -19,9 +19,13 @@ from newsdesk.text import (
     has_date_expression,
     has_quantity,
     is_a_noun,
+    is_plural_noun,
     names_a_thing,
     numbers,
+    only_a_verb,
     same_lemma,
+    same_word,
+    specificity,
     stem,
     stems_match,
     tokens,
@@ -33,6 +37,8 @@ from newsdesk.vocabulary import (
     DEFINITE_DETERMINERS,
     HONORIFICS,
     MONTHS,
+    MULTIPLIERS,
+    NUMBER_WORDS,
     PEOPLE_GROUPS,
     PREPOSITIONS,
     REFERRING_WORDS,
@@ -449,6 +455,144 @@ def restates_a_figure(text: str) -> bool:
     words = tokens(text)
     return any(w.lower in DEFINITE_DETERMINERS and any(n.lower in TOLL_WORDS for n in words[i + 1:i + 3])
                for i, w in enumerate(words))
+
+def figure_of_another_thing(question: Question, candidate: Candidate, matcher: TermMatcher) -> str | None:
+    """"How many houses lost their roofs?" against "Nine sheds were flattened when the storm tore roofs off
+    houses": the sentence says the counted noun, but every figure in it names what it counts right after it
+    (`counted_nouns`), and none of those is the noun asked (its word, a synonym, or close by word embedding).
+    A figure whose counted noun stands elsewhere ("the toll rose to 12") leaves the question to the judge. Not a pin:
+    such a sentence is no answer on its own (`answering`), but may be another source's side of a dispute."""
+    if not question.focus or question.follow_up or says_not_known(candidate.text) or _SECOND_QUESTION.search(question.text):
+        return None
+    counted = counted_nouns(candidate.text)
+    if not counted or any(noun is None for noun in counted):
+        return None
+    counted_words = _counted_head(question.counted)
+    asked = (*question.focus, *question.event, *(t for t in question.terms if t.word.lower() in counted_words))
+    if any(matcher.meets(term, noun) for noun in counted for term in asked):
+        return None
+    # "48 boardings" for "how many boats did the coastguard board?": the figure counts what the question's verb does.
+    if any(same_word(term.word, word.text) for noun in counted for word in tokens(noun) for term in question.common_terms):
+        return None
+    # "400 people" may be the islanders asked about, unless the sentence names those apart from the figure: "Nine
+    # people were killed when the storm tore roofs off houses" does not count houses.
+    said_apart = any(same_lemma(head, word.text) for head in counted_words if is_plural_noun(head)
+                     for word in tokens(candidate.text))
+    if not said_apart and any(_says_no_kind(noun) for noun in counted):
+        return None
+    return f"counts {', '.join(dict.fromkeys(noun for noun in counted if noun))}, not {' '.join(t.word for t in question.focus)}"
+
+
+# "How many votes did she get, and what was turnout?": the second question's sentence counts no votes.
+_SECOND_QUESTION = re.compile(r"\band (?:what|how|when|who|where|which|why)\b", re.IGNORECASE)
+
+
+def _counted_head(counted: str) -> set[str]:
+    """The words of the question's counted phrase up to its first plural noun: "families" of "families use the
+    well", "islanders" of "Almby islanders fish the bay" (the verb after it is no part of what is counted)."""
+    head: set[str] = set()
+    for word in tokens(counted):
+        head.add(word.lower)
+        if is_plural_noun(word.text):
+            break
+    return head
+
+
+# Punctuation between two words that ends a figure's noun phrase.
+_CLAUSE_MARK = re.compile(r"[,;:.()\[\]\"“”]")
+# A clock-style time after a figure: "finishing in 2:11:05" counts time, not runners.
+_CLOCK_TIME = re.compile(r":\d\d")
+
+
+# Words skipped between a figure and the noun it counts after "of" ("three of its 20 shops", "four of the people").
+_BEFORE_THE_COUNTED = frozenset({"of", "the", "its", "their", "his", "her", "our", "those", "these"})
+# Below this specificity (`newsdesk.text.specificity`) a counted noun says no kind: "9 people" may be the islanders,
+# workers or residents asked about; such a figure counts them unless the sentence names them apart from it.
+_GENERIC_NOUN = 0.5
+# The word joining a measure or container to what it holds: "reports of patients", "bags of flour".
+_MEASURE_OF = frozenset({"of"})
+# How many words after a figure may hold the noun it counts ("4 nautical miles", "5 neighbouring units").
+_COUNTED_REACH = 3
+
+
+def counted_nouns(text: str) -> list[str | None]:
+    """What each figure of ``text`` that is not part of a date counts, by the words right after it: "Nine
+    sheds were flattened" gives "sheds", "2.6 billion crowns" "billion crowns", "three of its 20 shops" "shops";
+    a figure followed by a verb ("and more than 200 injured", "112 needed care") counts what the figure before it
+    counts; a figure with no noun after it ("rose to 12 on Wednesday") gives None."""
+    words = tokens(text)
+    found: list[str | None] = []
+    previous: str | None = None
+    for index, word in enumerate(words):
+        if not _a_figure(word, text) or (index and _a_figure(words[index - 1], text)):
+            continue
+        if _CLOCK_TIME.match(text, word.end):
+            previous = "time"
+            found.append(previous)
+            continue
+        phrase = _counted_phrase(words[index + 1:index + 1 + _COUNTED_REACH + 4], text)
+        if phrase:
+            previous = phrase
+            found.append(previous)
+        elif _verb_follows(words, index):
+            found.append(previous)
+        else:
+            found.append(None)
+    return found
+
+
+def _counted_phrase(following: list[Token], text: str) -> str | None:
+    """The words after a figure up to the noun it counts, past the rest of the figure ("billion", "hundred and
+    forty", "of its 20"), through adjectives and names ("63 Norvish trawlers", "5 neighbouring units"), ending
+    at the first noun not followed by another ("nautical miles", not "shops early next"); None without a noun."""
+    phrase: list[Token] = []
+    partitive = bool(following) and following[0].lower == "of"
+    for position, word in enumerate(following):
+        if position and _CLAUSE_MARK.search(text[following[position - 1].end:word.start]):
+            break  # "beat them 3-1, the league said": the figure's phrase ends at the comma
+        rest_of_figure = word.lower in NUMBER_WORDS or word.text[0].isdigit() or (
+            word.lower == "and" and position + 1 < len(following) and following[position + 1].lower in NUMBER_WORDS)
+        if not phrase and (rest_of_figure or (partitive and word.lower in _BEFORE_THE_COUNTED)):
+            continue
+        if phrase and text[phrase[-1].end:word.start] == "-":  # "stop-and-search checks": one word
+            continue
+        if phrase and word.lower in _MEASURE_OF and is_a_noun(phrase[-1].text):
+            continue  # "14 reports of patients", "20 bags of flour": what comes after "of" is counted too
+        if word.lower in STOPWORDS or word.text[0].isdigit() or _verbal(word):
+            break
+        if phrase and is_a_noun(phrase[-1].text) and not is_a_noun(word.text):
+            break
+        phrase.append(word)
+        # "400 people work in fishing": a plural noun ends the phrase ("work" is no second noun of it).
+        of_follows = position + 1 < len(following) and following[position + 1].lower in _MEASURE_OF
+        if len(phrase) == _COUNTED_REACH or (
+                (is_plural_noun(word.text) or specificity(word.text) < _GENERIC_NOUN) and not of_follows):
+            break
+    while phrase and not is_a_noun(phrase[-1].text):
+        phrase.pop()
+    return " ".join(w.lower for w in phrase) or None
+
+
+def _says_no_kind(noun: str) -> bool:
+    """A counted noun too common to say which people or things ("people"): `_GENERIC_NOUN`."""
+    return specificity(noun.split()[-1]) < _GENERIC_NOUN
+
+
+def _a_figure(word: Token, text: str) -> bool:
+    """A number in digits or words that is no year nor day of a month."""
+    if not (word.text[0].isdigit() or word.lower in NUMBER_WORDS) or word.lower in MULTIPLIERS:
+        return False
+    return not in_a_date(text, word.start, word.end)
+
+
+def _verb_follows(words: list[Token], index: int) -> bool:
+    """The word after the figure is a verb or participle: the figure's noun is left out ("200 injured")."""
+    return index + 1 < len(words) and _verbal(words[index + 1])
+
+
+def _verbal(word: Token) -> bool:
+    """A verb, or a participle the lexicon does not also know as a noun ("injured", not "red")."""
+    return only_a_verb(word.text) or (word.lower.endswith("ed") and not is_a_noun(word.text))
 
 
 # What a candidate must meet whatever its score, in order; each says why not, or None.
