@@ -27,6 +27,8 @@ from newsdesk.answer.questions import analyse, entity_met
 from newsdesk.assistant import Assistant, Request
 from newsdesk.evaluation.scoring import contains, load_cases
 from newsdesk.evaluation.splits import sealed
+from newsdesk.index.lexical import Passage
+from newsdesk.index.retrieval import HybridSearch
 from newsdesk.settings import load_settings
 from newsdesk.text import stem, tokens
 from newsdesk.vocabulary import STOPWORDS
@@ -34,7 +36,7 @@ from newsdesk.vocabulary import STOPWORDS
 DEPTH = 50
 
 
-def _rank_of(passages, evidence: list[str]) -> int | None:
+def _rank_of(passages: list[Passage], evidence: list[str]) -> int | None:
     """The first depth (1-based) at which every evidence string is in some passage, or None."""
     for depth in range(1, len(passages) + 1):
         if all(any(contains(p.text, e) for p in passages[:depth]) for e in evidence):
@@ -42,15 +44,18 @@ def _rank_of(passages, evidence: list[str]) -> int | None:
     return None
 
 
-def _first_rank(passages, needle: str) -> int | None:
+def _first_rank(passages: list[Passage], needle: str) -> int | None:
+    """The 1-based rank of the first passage holding ``needle``, or None."""
     return next((i for i, p in enumerate(passages, start=1) if contains(p.text, needle)), None)
 
 
 def _content_stems(text: str) -> set[str]:
+    """Stems of the words of ``text`` longer than two letters that are no stopwords."""
     return {stem(w.text) for w in tokens(text) if w.text.lower() not in STOPWORDS and len(w.text) > 2}
 
 
-def _sentence_with(passage, needle: str) -> str:
+def _sentence_with(passage: Passage, needle: str) -> str:
+    """The passage's sentence holding ``needle`` (or its first word); the whole passage when none does."""
     offset = int(passage.metadata["start"])
     for start, end in json.loads(passage.metadata.get("sentences") or "[]"):
         sentence = passage.text[start - offset:end - offset]
@@ -72,12 +77,12 @@ def main() -> int:
     assistant = Assistant(load_settings(store=args.store))
     k = args.k or assistant.settings.k
     snapshot, lexical = assistant.reader.current()
-    by_doc: dict[str, list] = {}
+    by_doc: dict[str, list[tuple[int, Passage]]] = {}
     for index, passage in enumerate(lexical.passages):
         if snapshot.admits(passage.metadata):
             by_doc.setdefault(passage.metadata["doc_id"], []).append((index, passage))
     embed = assistant.embedder.embed_query
-    hits = Counter()
+    hits: Counter[int] = Counter()
     counts: Counter[str] = Counter()
     rows = []
     total = 0
@@ -93,8 +98,8 @@ def main() -> int:
             continue
         missing = next(e for e in case.evidence if (_first_rank(fused[:k], e) is None))
         holders = [(i, p) for chunks in by_doc.values() for i, p in chunks if contains(p.text, missing)]
-        dense = [p for p in search.__class__(search.reader, DEPTH, "dense", DEPTH).search(question.query)]
-        bm25 = [p for p in search.__class__(search.reader, DEPTH, "bm25", DEPTH).search(question.query)]
+        dense = HybridSearch(search.reader, DEPTH, "dense", DEPTH).search(question.query)
+        bm25 = HybridSearch(search.reader, DEPTH, "bm25", DEPTH).search(question.query)
         dense_rank = _first_rank([p for p, _ in dense], missing)
         bm25_rank = _first_rank([p for p, _ in bm25], missing)
         detail = {"fused": rank, "dense": dense_rank, "bm25": bm25_rank}
