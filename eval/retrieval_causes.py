@@ -19,22 +19,32 @@ import argparse
 import json
 import sys
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
-from newsdesk.answer.questions import analyse, entity_met
+from newsdesk.answer.questions import Question, analyse, entity_met
 from newsdesk.assistant import Assistant, Request
-from newsdesk.evaluation.scoring import contains, load_cases
+from newsdesk.evaluation.scoring import Case, contains, load_cases
 from newsdesk.evaluation.splits import sealed
+from newsdesk.index.lexical import LexicalIndex, Passage
+from newsdesk.index.retrieval import HybridSearch
 from newsdesk.settings import load_settings
 from newsdesk.text import stem, tokens
 from newsdesk.vocabulary import STOPWORDS
 
 DEPTH = 50
+# Chunk vectors' cosine above which a passage of another article is almost the evidence chunk.
+NEAR_DUPLICATE = 0.85
+# How much closer the evidence sentence alone must be to the question than its chunk for the chunk to dilute it.
+DILUTED = 0.1
+# Under this share of the question's content-word stems in the evidence sentence, the question is a paraphrase.
+PARAPHRASED = 0.5
 
 
-def _rank_of(passages, evidence: list[str]) -> int | None:
+def _rank_of(passages: list[Passage], evidence: list[str]) -> int | None:
     """The first depth (1-based) at which every evidence string is in some passage, or None."""
     for depth in range(1, len(passages) + 1):
         if all(any(contains(p.text, e) for p in passages[:depth]) for e in evidence):
@@ -42,21 +52,70 @@ def _rank_of(passages, evidence: list[str]) -> int | None:
     return None
 
 
-def _first_rank(passages, needle: str) -> int | None:
+def _first_rank(passages: list[Passage], needle: str) -> int | None:
+    """The 1-based rank of the first passage holding ``needle``, or None."""
     return next((i for i, p in enumerate(passages, start=1) if contains(p.text, needle)), None)
 
 
 def _content_stems(text: str) -> set[str]:
+    """Stems of the words of ``text`` longer than two letters that are no stopwords."""
     return {stem(w.text) for w in tokens(text) if w.text.lower() not in STOPWORDS and len(w.text) > 2}
 
 
-def _sentence_with(passage, needle: str) -> str:
+def _sentence_with(passage: Passage, needle: str) -> str:
+    """The passage's sentence holding ``needle`` (or its first word); the whole passage when none does."""
     offset = int(passage.metadata["start"])
     for start, end in json.loads(passage.metadata.get("sentences") or "[]"):
         sentence = passage.text[start - offset:end - offset]
         if contains(sentence, needle) or contains(sentence, needle.split()[0] if needle.split() else needle):
             return sentence
     return passage.text
+
+
+def _cause(
+    case: Case,
+    question: Question,
+    missing: str,
+    fused: list[Passage],
+    holder: tuple[int, Passage],
+    lexical: LexicalIndex,
+    by_doc: dict[str, list[tuple[int, Passage]]],
+    embed: Callable[[str], list[float]],
+) -> tuple[str, dict[str, Any]]:
+    """Why the chunk ``holder`` (its row in ``lexical`` and itself), which holds the ``missing`` evidence, is not
+    in the top k of ``fused``: the first cause of the module's list that holds, and what was measured."""
+    index, chunk = holder
+    query = np.asarray(embed(question.query), dtype=np.float32)
+    query /= np.linalg.norm(query)
+    chunk_cos = float(lexical.vectors[index] @ query)
+    sentence = _sentence_with(chunk, missing)
+    sentence_vector = np.asarray(embed(sentence), dtype=np.float32)
+    sentence_cos = float(sentence_vector @ query / np.linalg.norm(sentence_vector))
+    above = [p for p in fused[: (_first_rank(fused, missing) or DEPTH)] if p.metadata["doc_id"] != chunk.metadata["doc_id"]]
+    row_of = {p.chunk_id: i for i, p in enumerate(lexical.passages)}
+    near = [p for p in above if float(lexical.vectors[row_of[p.chunk_id]] @ lexical.vectors[index]) > NEAR_DUPLICATE]
+    doc_chunks = by_doc[chunk.metadata["doc_id"]]
+    lead = doc_chunks[0][1].text.split("\n\n")[0]
+    title = chunk.metadata.get("title", "")
+    unmet = [e for e in question.entities if not entity_met(e, chunk.text)]
+    question_stems = _content_stems(case.question)
+    shared = len(question_stems & _content_stems(sentence)) / max(1, len(question_stems))
+    detail = dict(chunk_cos=round(chunk_cos, 2), sentence_cos=round(sentence_cos, 2), shared=round(shared, 2),
+                  chunks_in_doc=len(doc_chunks), sentence=sentence[:200], title=title,
+                  top=[p.metadata["doc_id"] for p in fused[:3]], doc=chunk.metadata["doc_id"])
+    if case.history:
+        return "follow-up", detail
+    if near:
+        return "near-duplicate outranking", detail
+    if unmet and all(entity_met(e, f"{title} {lead}") for e in unmet):
+        return "name only in the title or lead", detail
+    if not question.entities:
+        return "event not named", detail
+    if sentence_cos - chunk_cos >= DILUTED:
+        return "diluted in a long chunk", detail
+    if shared < PARAPHRASED:
+        return "paraphrase", detail
+    return "outranked", detail
 
 
 def main() -> int:
@@ -72,12 +131,12 @@ def main() -> int:
     assistant = Assistant(load_settings(store=args.store))
     k = args.k or assistant.settings.k
     snapshot, lexical = assistant.reader.current()
-    by_doc: dict[str, list] = {}
+    by_doc: dict[str, list[tuple[int, Passage]]] = {}
     for index, passage in enumerate(lexical.passages):
         if snapshot.admits(passage.metadata):
             by_doc.setdefault(passage.metadata["doc_id"], []).append((index, passage))
     embed = assistant.embedder.embed_query
-    hits = Counter()
+    hits: Counter[int] = Counter()
     counts: Counter[str] = Counter()
     rows = []
     total = 0
@@ -93,47 +152,16 @@ def main() -> int:
             continue
         missing = next(e for e in case.evidence if (_first_rank(fused[:k], e) is None))
         holders = [(i, p) for chunks in by_doc.values() for i, p in chunks if contains(p.text, missing)]
-        dense = [p for p in search.__class__(search.reader, DEPTH, "dense", DEPTH).search(question.query)]
-        bm25 = [p for p in search.__class__(search.reader, DEPTH, "bm25", DEPTH).search(question.query)]
+        dense = HybridSearch(search.reader, DEPTH, "dense", DEPTH).search(question.query)
+        bm25 = HybridSearch(search.reader, DEPTH, "bm25", DEPTH).search(question.query)
         dense_rank = _first_rank([p for p, _ in dense], missing)
         bm25_rank = _first_rank([p for p, _ in bm25], missing)
         detail = {"fused": rank, "dense": dense_rank, "bm25": bm25_rank}
         if not holders:
             kind = "chunk boundary"
         else:
-            index, chunk = holders[0]
-            qv = np.asarray(embed(question.query), dtype=np.float32)
-            qv /= np.linalg.norm(qv)
-            chunk_cos = float(lexical.vectors[index] @ qv)
-            sentence = _sentence_with(chunk, missing)
-            sv = np.asarray(embed(sentence), dtype=np.float32)
-            sentence_cos = float(sv @ qv / np.linalg.norm(sv))
-            above = [p for p in fused[: (_first_rank(fused, missing) or DEPTH)] if p.metadata["doc_id"] != chunk.metadata["doc_id"]]
-            index_of = {p.chunk_id: i for i, p in enumerate(lexical.passages)}
-            near = [p for p in above if float(lexical.vectors[index_of[p.chunk_id]] @ lexical.vectors[index]) > 0.85]
-            doc_chunks = by_doc[chunk.metadata["doc_id"]]
-            lead = doc_chunks[0][1].text.split("\n\n")[0]
-            title = chunk.metadata.get("title", "")
-            unmet = [e for e in question.entities if not entity_met(e, chunk.text)]
-            q_stems = _content_stems(case.question)
-            shared = len(q_stems & _content_stems(sentence)) / max(1, len(q_stems))
-            detail.update(chunk_cos=round(chunk_cos, 2), sentence_cos=round(sentence_cos, 2), shared=round(shared, 2),
-                          chunks_in_doc=len(doc_chunks), sentence=sentence[:200], title=title,
-                          top=[p.metadata["doc_id"] for p in fused[:3]], doc=chunk.metadata["doc_id"])
-            if case.history:
-                kind = "follow-up"
-            elif near:
-                kind = "near-duplicate outranking"
-            elif unmet and all(entity_met(e, f"{title} {lead}") for e in unmet):
-                kind = "name only in the title or lead"
-            elif not question.entities:
-                kind = "event not named"
-            elif sentence_cos - chunk_cos >= 0.1:
-                kind = "diluted in a long chunk"
-            elif shared < 0.5:
-                kind = "paraphrase"
-            else:
-                kind = "outranked"
+            kind, found = _cause(case, question, missing, fused, holders[0], lexical, by_doc, embed)
+            detail.update(found)
         kind = f"{kind} ({'top 10' if rank is not None and rank <= 10 else 'not in top 10'})"
         counts[kind] += 1
         rows.append({"id": case.id, "question": case.question, "evidence": missing, "cause": kind, **detail})

@@ -128,10 +128,9 @@ def report(outcomes: list[Outcome]) -> str:
 
 
 def main(argv: list[str]) -> None:
-    table = "figure" if "--figure" in argv else "premise" if "--premise" in argv else "nearmiss"
-    holdout = "--holdout" in argv
-    path = {("nearmiss", False): TABLE, ("nearmiss", True): HOLDOUT, ("premise", False): PREMISE_TABLE,
-            ("premise", True): PREMISE_HOLDOUT, ("figure", False): FIGURE_TABLE, ("figure", True): FIGURE_HOLDOUT}[(table, holdout)]
+    develop, holdout = (FIGURE_TABLE, FIGURE_HOLDOUT) if "--figure" in argv else (
+        (PREMISE_TABLE, PREMISE_HOLDOUT) if "--premise" in argv else (TABLE, HOLDOUT))
+    path = holdout if "--holdout" in argv else develop
     rows = load_rows(path)
     embedder = Embedder()
     embedder.warm_up()

@@ -1,5 +1,5 @@
 """The judge's refit (eval/fit_judge.py) reads a file it did not fit on honestly, and neither it nor the refusal
-diagnosis (eval/refusal_causes.py) will touch the sealed test split.
+and retrieval diagnoses (eval/refusal_causes.py, eval/retrieval_causes.py) will touch the sealed test split.
 
 Synthetic rows only: what is specified here is the replay's bookkeeping, not the model."""
 
@@ -20,6 +20,7 @@ sys.path.insert(0, str(REPO / "eval"))
 
 fit_judge = importlib.import_module("fit_judge")
 refusal_causes = importlib.import_module("refusal_causes")
+retrieval_causes = importlib.import_module("retrieval_causes")
 FEATURES = len(fit_judge.FEATURES)
 
 
@@ -73,9 +74,10 @@ def test_the_refit_refuses_the_sealed_test_split_as_a_fit_set_or_a_read_set(flag
     assert fit_judge.main() == 1
 
 
-def test_the_refusal_diagnosis_refuses_the_sealed_test_split(monkeypatch, tmp_path) -> None:
-    monkeypatch.setattr(sys, "argv", ["refusal_causes.py", "--store", str(tmp_path), "--set", "eval/test/cases.jsonl"])
-    assert refusal_causes.main() == 1
+@pytest.mark.parametrize("script", [refusal_causes, retrieval_causes], ids=["refusal_causes", "retrieval_causes"])
+def test_a_diagnosis_refuses_the_sealed_test_split(script, monkeypatch, tmp_path) -> None:
+    monkeypatch.setattr(sys, "argv", [Path(script.__file__).name, "--store", str(tmp_path), "--set", "eval/test/cases.jsonl"])
+    assert script.main() == 1
 
 
 def test_leave_one_file_out_replays_each_writer_with_a_fit_on_the_others_only() -> None:

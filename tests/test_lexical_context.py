@@ -91,7 +91,7 @@ def test_a_passage_first_by_bm25_alone_keeps_its_lead_over_one_both_rank_middlin
     assert fused[0][0].chunk_id == "marathon-1"
 
 
-def test_filters_and_the_snapshot_mask_hold_in_hybrid_search() -> None:
+def test_a_passage_the_filter_rejects_is_not_returned_by_hybrid_search() -> None:
     index = _index()
     hits = index.hybrid_search("quarry rain", _unit("quarry rain"), 3, 0.7, keep=lambda m: m["doc_id"] != "quarry-2")
     assert "quarry-2" not in [p.chunk_id for p, _ in hits]

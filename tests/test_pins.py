@@ -279,6 +279,7 @@ def test_the_figure_restates_what_the_sentence_before_counted(sentence: str, res
 
     assert restates_a_figure(sentence) is restates
 
+
 @pytest.mark.parametrize(
     ("sentence", "counted"),
     [

@@ -16,10 +16,6 @@ KINDS = {"anonymous-source", "not-said", "figure-of-another-thing", "place-for-p
 # Reached on the table after the round-8 rules (0.6 after round 7's): every paraphrase answered, near misses mostly refused.
 NEAR_MISS_FLOOR = 0.8
 ANSWERABLE_FLOOR = 1.0
-# A count of another thing than the figure counts ("how many nurses walked out?" against "nurses at the clinic,
-# which treats 1,200 patients, walked out") was round 7's known gap; round 8's `pins.counted_nouns` (the noun right
-# after each figure) refuses it (docs/evaluation.md, round 8 "refusal8").
-KNOWN_GAPS: set[str] = set()
 
 
 @pytest.fixture(scope="module")
@@ -46,11 +42,14 @@ def test_the_paraphrase_beside_each_near_premise_is_still_answered(outcomes):
     assert accuracy(answerable) >= ANSWERABLE_FLOOR, report(outcomes)
 
 
-def test_every_kind_but_the_known_gap_is_refused_at_least_once(outcomes):
-    by_kind = accuracy_by_kind([o for o in outcomes if not o.row.answers and o.row.kind not in KNOWN_GAPS])
+def test_every_kind_of_near_premise_is_refused_at_least_once(outcomes):
+    by_kind = accuracy_by_kind([o for o in outcomes if not o.row.answers])
     assert all(right >= 1 for right, _ in by_kind.values()), report(outcomes)
 
 
 def test_a_count_of_another_thing_is_refused(outcomes):
+    """"How many nurses walked out?" against "nurses at the clinic, which treats 1,200 patients, walked out": round
+    7's known gap, refused since round 8's `pins.counted_nouns` (the noun right after each figure; docs/evaluation.md,
+    round 8 "refusal8")."""
     near = [o for o in outcomes if o.row.kind == "figure-of-another-thing"]
     assert accuracy(near) >= 0.5, report(outcomes)

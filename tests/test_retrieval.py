@@ -1,5 +1,7 @@
 import datetime as dt
 
+import pytest
+
 from newsdesk.assistant import Request
 from newsdesk.index.lexical import Passage
 from newsdesk.index.retrieval import SearchFilters, reciprocal_rank_fusion
@@ -22,6 +24,17 @@ def test_a_tie_goes_to_the_passage_the_first_ranking_puts_higher_not_to_the_chun
     fused = reciprocal_rank_fusion([dense, lexical], rrf_k=60)
     assert fused[0][1] == fused[1][1]
     assert [p.chunk_id for p, _ in fused] == ["z", "a"]
+
+
+def test_hybrid_retrieval_fuses_as_the_settings_say(make_assistant, corpus_dir):
+    """``fusion`` and ``dense_weight`` reach the search from Settings: convex fusion with no dense weight is BM25
+    over the question's best (the first passage scores 1); reciprocal rank fusion scores at most 1/(rrf_k+1) twice."""
+    question = "How many Russian soldiers were killed, according to the Defense Ministry?"
+    assistant = make_assistant(corpus=[corpus_dir], fusion="convex", dense_weight=0.0)
+    assistant.reindex()
+    assert assistant.retriever(Request(question, k=3)).search(question)[0][1] == pytest.approx(1.0)
+    ranked = make_assistant(corpus=[corpus_dir], fusion="rrf", rrf_k=60).retriever(Request(question, k=3)).search(question)
+    assert 0 < ranked[0][1] <= 2 / 61
 
 
 def test_each_mode_finds_the_passage_that_holds_the_figure(seed_assistant):

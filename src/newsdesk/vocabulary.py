@@ -114,6 +114,9 @@ REFERRING_WORDS = frozenset("they them it its their that those these he she him 
 DEFINITE_DETERMINERS = frozenset("the its this that".split())
 # Every determiner that opens a noun phrase: "a spokesman", "their lawyers", "these officials".
 DETERMINERS = DEFINITE_DETERMINERS | frozenset("a an their his her our these those".split())
+# Possessive determiners as news prose uses them: "its 20 shops", "their members", "our staff" (a quoted group's);
+# a rule that reads quotes adds "my" and "your".
+POSSESSIVE_DETERMINERS = frozenset("its their his her our".split())
 
 # Words no finished English sentence ends on: a generated sentence that does ("... and the date was.")
 # was cut off by the token limit, whatever its citations support.

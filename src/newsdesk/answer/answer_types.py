@@ -207,9 +207,13 @@ def role_met(question: str, text: str) -> bool:
     if head is None:
         return True
     said = tokens(text)
-    # The same role by lemma or whole stem: "officers" says "officer", "officials" does not (a stem's prefix would).
-    return all(any(same_lemma(word, w.text) or stem(word) == stem(w.text) for w in said)
-               for word in [*_role_modifiers(question), head])
+    return all(any(_same_role_word(word, w.text) for w in said) for word in [*_role_modifiers(question), head])
+
+
+def _same_role_word(asked: str, said: str) -> bool:
+    """The same role word by lemma or whole stem: "officers" says "officer", "officials" does not (a stem's prefix
+    would, so not `newsdesk.text.same_word`)."""
+    return same_lemma(asked, said) or stem(asked) == stem(said)
 
 
 def _role_modifiers(question: str) -> list[str]:
@@ -296,7 +300,7 @@ def named_beside_role(question: str, text: str, names: list[str]) -> bool:
     if head is None:
         return True
     words = tokens(text)
-    places = [index for index, word in enumerate(words) if same_lemma(head, word.text) or stem(head) == stem(word.text)]
+    places = [index for index, word in enumerate(words) if _same_role_word(head, word.text)]
     if not places:
         return True
     given = set(names)

@@ -40,6 +40,7 @@ from newsdesk.vocabulary import (
     MULTIPLIERS,
     NUMBER_WORDS,
     PEOPLE_GROUPS,
+    POSSESSIVE_DETERMINERS,
     PREPOSITIONS,
     REFERRING_WORDS,
     ROLE_WORDS,
@@ -456,6 +457,7 @@ def restates_a_figure(text: str) -> bool:
     return any(w.lower in DEFINITE_DETERMINERS and any(n.lower in TOLL_WORDS for n in words[i + 1:i + 3])
                for i, w in enumerate(words))
 
+
 def figure_of_another_thing(question: Question, candidate: Candidate, matcher: TermMatcher) -> str | None:
     """"How many houses lost their roofs?" against "Nine sheds were flattened when the storm tore roofs off
     houses": the sentence says the counted noun, but every figure in it names what it counts right after it
@@ -505,7 +507,7 @@ _CLOCK_TIME = re.compile(r":\d\d")
 
 
 # Words skipped between a figure and the noun it counts after "of" ("three of its 20 shops", "four of the people").
-_BEFORE_THE_COUNTED = frozenset({"of", "the", "its", "their", "his", "her", "our", "those", "these"})
+_BEFORE_THE_COUNTED = frozenset({"of", "the", "those", "these"}) | POSSESSIVE_DETERMINERS
 # Below this specificity (`newsdesk.text.specificity`) a counted noun says no kind: "9 people" may be the islanders,
 # workers or residents asked about; such a figure counts them unless the sentence names them apart from it.
 _GENERIC_NOUN = 0.5
@@ -513,6 +515,8 @@ _GENERIC_NOUN = 0.5
 _MEASURE_OF = frozenset({"of"})
 # How many words after a figure may hold the noun it counts ("4 nautical miles", "5 neighbouring units").
 _COUNTED_REACH = 3
+# How many more words after a figure may still be part of it or lead to its noun ("hundred and forty", "of its 20").
+_FIGURE_REST = 4
 
 
 def counted_nouns(text: str) -> list[str | None]:
@@ -530,7 +534,7 @@ def counted_nouns(text: str) -> list[str | None]:
             previous = "time"
             found.append(previous)
             continue
-        phrase = _counted_phrase(words[index + 1:index + 1 + _COUNTED_REACH + 4], text)
+        phrase = _counted_phrase(words[index + 1:index + 1 + _COUNTED_REACH + _FIGURE_REST], text)
         if phrase:
             previous = phrase
             found.append(previous)

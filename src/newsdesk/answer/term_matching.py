@@ -167,20 +167,29 @@ class TermMatcher:
 
 @lru_cache(maxsize=20_000)
 def _word_pairs(text: str) -> frozenset[str]:
-    """Every two consecutive words of ``text``, the first in each of its dictionary forms: "stepped down" gives
+    """Every two consecutive words of ``text`` in dictionary form (`_dictionary_phrases`): "stepped down" gives
     "step down" (what `related_phrases` holds)."""
+    return frozenset(phrase for before, after in _consecutive_words(text) for phrase in _dictionary_phrases(before, after))
+
+
+def _consecutive_words(text: str) -> list[tuple[str, str]]:
+    """Every two consecutive words of ``text``, lower-case."""
     said = [w.lower for w in tokens(text)]
-    return frozenset(f"{form} {after}" for before, after in zip(said, said[1:]) for form in lemmas(before))
+    return list(zip(said, said[1:]))
+
+
+def _dictionary_phrases(before: str, after: str) -> set[str]:
+    """The two-word phrase with its first word in each of its dictionary forms ("laid off" -> "lay off"): how
+    WordNet's phrase entries write a verb and its particle."""
+    return {f"{form} {after}" for form in lemmas(before)}
 
 
 def _phrases_of_terms(question: str, terms: set[str]) -> dict[str, frozenset[tuple[str, str]]]:
-    """Each term's two-word phrases in the question: the first word in each of its dictionary forms ("laid off" ->
-    "lay off"; WordNet's phrase entries are a verb's lemma and a particle), with the phrase as said (whose vector is
-    the closer to a synonym's as said: "turned down" / "rejected")."""
-    said = [w.lower for w in tokens(question)]
+    """Each term's two-word phrases in the question in dictionary form (`_dictionary_phrases`), each with the phrase
+    as said (whose vector is the closer to a synonym's as said: "turned down" / "rejected")."""
     found: dict[str, set[tuple[str, str]]] = {}
-    for before, after in zip(said, said[1:]):
-        pairs = {(f"{form} {after}", f"{before} {after}") for form in lemmas(before)}
+    for before, after in _consecutive_words(question):
+        pairs = {(phrase, f"{before} {after}") for phrase in _dictionary_phrases(before, after)}
         for word in {before, after} & terms:
             found.setdefault(word, set()).update(pairs)
     return {word: frozenset(pairs) for word, pairs in found.items()}

@@ -34,6 +34,7 @@ from newsdesk.vocabulary import (
     HEDGES,
     MONTHS,
     MULTIPLIERS,
+    POSSESSIVE_DETERMINERS,
     STOPWORDS,
     TOLL_VERBS,
     VAGUE_QUANTITIES,
@@ -115,7 +116,7 @@ _NOUN_STOP = frozenset(
     when after before since during while who which that whose and or but with for of into onto across along
     downstream upstream aboard alive ago away more than each per near""".split()
 )
-_OWNERS = frozenset("its our their his her my your".split())
+_OWNERS = POSSESSIVE_DETERMINERS | frozenset("my your".split())
 _REFERENCE_WORDS = frozenset("this that there it these those".split())
 _STRONG_VERBS = r"(?:rejected|rejects|denied|denies|disputed|disputes|dismissed|contradicted|contradicting|refuted|countered)"
 # Pushing back on what was just said: "rejected this", "disputed that.", "denied the claim".

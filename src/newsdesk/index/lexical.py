@@ -68,6 +68,11 @@ def _unit_rows(vectors: np.ndarray) -> np.ndarray:
     return vectors / np.clip(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12, None)
 
 
+def _unit_vector(vector: np.ndarray) -> np.ndarray:
+    """One vector scaled to length 1, as `_unit_rows` scales rows."""
+    return _unit_rows(np.asarray(vector, dtype=np.float32)[None, :])[0]
+
+
 def _is_chunk_record(record: Any) -> bool:
     return (
         isinstance(record, dict)
@@ -277,11 +282,14 @@ class LexicalIndex:
         passage's plus what its context adds (`ContextVectors.scores`; ``with_context=False``: Chroma's ranking)."""
         if self.vectors is None or limit <= 0 or not self.passages:
             return []
-        query = _unit_rows(np.asarray(query_vector, dtype=np.float32)[None, :])[0]
+        query = _unit_vector(query_vector)
         scores = self.vectors @ query
         if with_context and self.context is not None:
             scores = scores + self.context.scores(query)
-        mask = self._mask(keep, snapshot)
+        return self._best(scores, limit, self._mask(keep, snapshot))
+
+    def _best(self, scores: np.ndarray, limit: int, mask: np.ndarray | None) -> list[tuple[Passage, float]]:
+        """The ``limit`` best-scored passages that ``mask`` admits (None: all), best first."""
         if mask is not None:
             scores = np.where(mask > 0, scores, -np.inf)
         limit = min(limit, len(self.passages))
@@ -328,20 +336,14 @@ class LexicalIndex:
         candidates keeps its lead (Bruch et al., "An Analysis of Fusion Functions for Hybrid Retrieval", 2023)."""
         if self.vectors is None or limit <= 0 or not self.passages:
             return []
-        query_unit = _unit_rows(np.asarray(query_vector, dtype=np.float32)[None, :])[0]
+        query_unit = _unit_vector(query_vector)
         dense = self.vectors @ query_unit
         if self.context is not None:
             dense = (dense + self.context.scores(query_unit)) / self.context.most
         lexical = self._bm25_scores(query)
         top = float(lexical.max()) if lexical.size else 0.0
         scores = dense_weight * dense + ((1.0 - dense_weight) * lexical / top if top > 0 else 0.0)
-        mask = self._mask(keep, snapshot)
-        if mask is not None:
-            scores = np.where(mask > 0, scores, -np.inf)
-        limit = min(limit, len(self.passages))
-        best = np.argpartition(-scores, limit - 1)[:limit]
-        best = best[np.lexsort((best, -scores[best]))]
-        return [(self.passages[int(i)], float(scores[i])) for i in best if np.isfinite(scores[i])]
+        return self._best(scores, limit, self._mask(keep, snapshot))
 
     def _bm25_scores(self, query: str) -> np.ndarray:
         """Every passage's BM25 score for ``query`` (an index read by bm25s itself: its top hits' scores)."""

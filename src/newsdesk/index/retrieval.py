@@ -125,7 +125,7 @@ def _load_lexical(store: Store, snapshot: Snapshot) -> LexicalIndex:
 EXACT_SEARCH_MAX_CHUNKS = 40_000
 
 
-def _exact(lexical: LexicalIndex) -> bool:
+def _dense_search_is_exact(lexical: LexicalIndex) -> bool:
     """Dense search runs over the snapshot's own vectors (not Chroma): they are there and not too many."""
     return lexical.vectors is not None and len(lexical.passages) <= EXACT_SEARCH_MAX_CHUNKS
 
@@ -168,7 +168,7 @@ class HybridSearch:
         # The snapshot's mask is computed once per snapshot; only active filters cost a pass per question.
         keep = self.filters.accepts if self.filters.active else None
         rankings: list[list[Passage]] = []
-        if self.mode == "hybrid" and self.fusion == "convex" and _exact(lexical):
+        if self.mode == "hybrid" and self.fusion == "convex" and _dense_search_is_exact(lexical):
             vector = np.asarray(self.reader.store.embedder.embed_query(query), dtype=np.float32)
             return lexical.hybrid_search(query, vector, self.k, self.dense_weight, keep, snapshot)
         if self.mode in ("hybrid", "dense"):
@@ -185,7 +185,7 @@ class HybridSearch:
     ) -> list[Passage]:
         store = self.reader.store
         vector = store.embedder.embed_query(query)
-        if _exact(lexical):
+        if _dense_search_is_exact(lexical):
             # the snapshot's own copy of its vectors: exact, and Chroma (1.5 s to import) stays closed
             return [passage for passage, _ in lexical.dense_search(np.asarray(vector, dtype=np.float32), depth, keep, snapshot)]
         # Over-fetch: chunks of versions outside the snapshot (mid-reindex) are dropped.
