@@ -119,7 +119,7 @@ def main() -> int:
         from newsdesk.answer.answer_types import type_met, withholds_answer
         q = retrieved.question
         typed = [c for c in passing if type_met(q, c.text, c.claimant) and not withholds_answer(q, c.text)]
-        sides = [c for c in candidates if c.features is not None and type_met(q, c.text, c.claimant) and not withholds_answer(q, c.text)]
+        sides = [c for c in candidates if c.features is not None and c.pin is None and type_met(q, c.text, c.claimant) and not withholds_answer(q, c.text)]
         chosen = assistant.answerer._choose(typed, q, sides)
         best = chosen[0] if chosen else None
         ledger = retrieved.evidence.disputes[0] if retrieved.evidence.disputes else None

@@ -10,7 +10,10 @@ short articles of different outlets and dates, in three sets written before the 
 - tests/data/disputes5 (round 7, `sides5`): a rival source's figure or date in the chosen side's article, in a
   sentence that repeats neither the question's name nor its event verb, and controls with a second town's figure;
 - tests/data/disputes6 (round 8, `conflicts8`): a first side in the article's own words whose subject is a named
-  party ("The Quayhands' Alliance is demanding a 7 percent pay rise"), beside another party's value.
+  party ("The Quayhands' Alliance is demanding a 7 percent pay rise"), beside another party's value;
+- tests/data/disputes7 (round 8, `conflicts8b`): a rival source's date or figure in the chosen side's article that
+  repeats neither the question's name nor its thing, so the name pin rejects it; controls with another named thing
+  (another road of the same scheme, another plant of the same company) in the same article.
 
 A dispute is shown when the answer gives every side's value and names every side's claimant (the eval's
 `handled_right`); a control must never open with "Sources disagree". The floors are what the answerer reached when
@@ -74,6 +77,17 @@ SETS = (
                                "its sentence is far less like the question than the best one (0.11 against 0.55), and a "
                                "year is a side only within the similarity margin (a far year in the best sentence's "
                                "article read alike at RIVAL_ALIKE fixed it, but moved no eval file: not kept)",
+        },
+        ("develop",),
+    ),
+    StorySet(
+        "disputes7", {"develop": 2, "holdout": 1},  # of 3 and 2
+        {
+            "d7-wenlow-closure": "the lede is the best sentence and gives no year of its own, so no side is looked for "
+                                 "(a figure's lede is replaced by a source's count, a date's is not); Civic Unity's "
+                                 "'proposed 2033' is judged 0.015, below SIDE_MIN_CONFIDENCE",
+            "d7-linmoor-control": "'Sources disagree': the ledger's Marsk job-cuts dispute (240 against 400) is matched to "
+                                  "the question about the Linmoor plant, whose own 60 is not said",
         },
         ("develop",),
     ),

@@ -43,6 +43,7 @@ from newsdesk.answer.dispute_answer import (
     counts_what_happened,
     disagreement,
     quotes_hold,
+    rival_in_article,
 )
 from newsdesk.answer.features import candidate_features
 from newsdesk.answer.judge import load_judge
@@ -98,14 +99,15 @@ class ExtractiveAnswerer:
         typed = [c for c in passing if type_met(question, c.text, c.claimant) and not withholds_answer(question, c.text)
                  and c.counts_instead is None]
         # Another claimant's side may be a sentence the judge would not answer with alone.
-        sides = [c for c in candidates if c.features is not None and type_met(question, c.text, c.claimant)
-                 and not withholds_answer(question, c.text)]
+        judged = [c for c in candidates if c.features is not None and type_met(question, c.text, c.claimant)
+                  and not withholds_answer(question, c.text)]
+        sides = [c for c in judged if c.pin is None]  # judged despite a pin: a rival side only (`rival_in_article`)
         chosen = self._choose(typed, question, sides)
         if not chosen:
             refusal = REFUSAL_FILTERED if evidence.filtered else REFUSAL
             return Answer(question.text, refusal, refused=True, retrieved=retrieved)
         # Other sources answering with another value: every side, not the best alone (a revision is not one).
-        rivals = [] if asks_latest(question.text) else answer_time_sides(question, chosen[0], sides, self.counted_alike)
+        rivals = [] if asks_latest(question.text) else answer_time_sides(question, chosen[0], judged, self.counted_alike)
         disputed = disagreement(rivals, question, self.settings.max_answer_chars, compose) if rivals else None
         if disputed is not None:
             text, citations, table = disputed
@@ -156,6 +158,14 @@ class ExtractiveAnswerer:
         for candidate in pinned:
             candidate.features = candidate_features(question, candidate, matcher, best_score)
             candidate.rejected = self._judged(question, candidate, matcher)
+        articles = {c.metadata.get("doc_id") for c in pinned}
+        for candidate in candidates:
+            if candidate.pin is not None and candidate.metadata.get("doc_id") in articles \
+                    and rival_in_article(question, candidate, matcher):
+                # Judged too, so that it may be a rival side (`answer_time_sides`); it keeps its pin, never answers.
+                candidate.coverage = matcher.coverage(" ".join(filter(None, (candidate.text, candidate.claimant))))
+                candidate.features = candidate_features(question, candidate, matcher, best_score)
+                self._judged(question, candidate, matcher)
         return candidates
 
     def counted_alike(self, a: str, b: str) -> float:

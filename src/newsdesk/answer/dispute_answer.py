@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 from newsdesk.answer.answer_types import asks_figure_type, new_names
 from newsdesk.answer.answers import Citation
 from newsdesk.answer.candidates import same_article
+from newsdesk.answer.pins import PIN_CHECKS, names_nothing_else
 from newsdesk.answer.sources import introduced_in, named_in, outlet, same_side, same_source
 from newsdesk.claims.extraction import EVENTS, Claim, figure_values
 from newsdesk.claims.attribution import claimant_identity, claimant_label, same_claimant
@@ -41,6 +42,7 @@ from newsdesk.vocabulary import (
 
 if TYPE_CHECKING:
     from newsdesk.answer.candidates import Candidate
+    from newsdesk.answer.term_matching import TermMatcher
 
 
 # How much of a figure side's quote is shown when the quote itself must be shown.
@@ -359,8 +361,11 @@ def answer_time_sides(
     for other in sorted((c for c in pool if c is not best), key=lambda c: _side_order(c, best)):
         if any(same_source(other, side) for side in sides):
             continue
-        if not (_may_be_a_side(other, best, question)
-                or _side_beyond_margin(other, best, question, kind, counted_alike)):
+        if other.pin is not None:
+            if not _rival_of_best(other, best, question, kind):
+                continue
+        elif not (_may_be_a_side(other, best, question)
+                  or _side_beyond_margin(other, best, question, kind, counted_alike)):
             continue
         if kind == "figure" and not (_counts_the_same(other, best, counted_alike) and not _owned_by_another(other, best)
                                      and not another_period(question, best.text, other.text)):
@@ -386,12 +391,45 @@ def answer_time_sides(
     return sides if len(sides) > 1 and not _asks_one_source(question, sides) else []
 
 
+# The pins a rival source's side may miss when it stands in the chosen side's own article (`rival_in_article`): a
+# second party's date or figure is rarely written with the thing's name ("The Hill Farmers' Party ... will not accept
+# any date before 2037" two sentences below "when the Wenlow refinery should close").
+RIVAL_WAIVED_PINS = frozenset({"name"})
+
+
+def rival_in_article(question: Question, candidate: Candidate, matcher: TermMatcher) -> bool:
+    """For a question asking a date (the only kind such a side may take, `_rival_of_best`): the candidate names its
+    source, misses only pins a rival side may miss (`RIVAL_WAIVED_PINS`), and, its source's words left out, names
+    nothing the question does not ("the Sutterby link road, part of the same scheme, would open in 2029" is another
+    road's date). It may then be judged as a side of a date dispute in an article that meets the pins
+    (`_rival_of_best`), never the answer alone."""
+    if asked_value(question) != "date" or not candidate.claimant:
+        return False
+    unmet = {pin.kind for pin in PIN_CHECKS if pin.check(question, candidate, matcher)}
+    return bool(unmet) and unmet <= RIVAL_WAIVED_PINS and names_nothing_else(question, _without_source(candidate))
+
+
+def _without_source(candidate: Candidate) -> str:
+    """The sentence with its claimant's words left out ("The Hill Farmers' Party, whose voters ..., has said")."""
+    own = {stem(w.text) for w in tokens(candidate.claimant or "")}
+    return " ".join(w.text for w in tokens(candidate.text) if stem(w.text) not in own)
+
+
+def _rival_of_best(other: Candidate, best: Candidate, question: Question, kind: str) -> bool:
+    """A side that missed the name pin (`rival_in_article`) is one only of a date, in the best sentence's own
+    article, which met it, judged a side there (`_qualifies_as_side`). Not of a figure: a figure without the
+    thing's name is as often another count of the same article ("three or four jobs on the quay" beside "employ
+    about 8,700 people"; another scientist's age range beside a correction of it), and the words around two
+    figures do not tell them apart (docs/evaluation.md, round 8 `conflicts8b`)."""
+    return kind == "date" and same_article(other, best) and _qualifies_as_side(other, best, question)
+
+
 def _counted_by_a_source(
     question: Question, summary: Candidate, pool: Sequence[Candidate], counted_alike: CountedAlike | None
 ) -> Candidate | None:
     """The surest sentence of the summary's article that a source says and that gives a figure of what is asked
     (`_qualifies_as_side`), when the summary itself, the article's own words, gives none."""
-    found = [c for c in pool if c is not summary and c.claimant and same_article(c, summary)
+    found = [c for c in pool if c is not summary and c.pin is None and c.claimant and same_article(c, summary)
              and value_of("figure", c.text, c.claimant, question) and _qualifies_as_side(c, summary, question)]
     return max(found, key=lambda c: c.confidence or 0.0, default=None)
 

@@ -629,3 +629,9 @@ def _claimant_in_context(words: tuple[str, ...], candidate: Candidate) -> bool:
     """Every word naming who the question says made the claim is in the sentence, its claimant or neighbours."""
     said = [stem(w.text) for w in tokens(candidate.context)]
     return all(any(stems_match(stem(word), other) for other in said) for word in words)
+
+
+def names_nothing_else(question: Question, text: str) -> bool:
+    """The sentence names nothing the question does not (`_names_another`): what a rival side that missed only
+    the name pin must meet (`dispute_answer.rival_in_article`)."""
+    return not _names_another(question, text)
