@@ -95,13 +95,11 @@ class ExtractiveAnswerer:
         if unknown is not None:
             text, citations = compose([unknown], question, self.settings.max_answer_chars)
             return Answer(question.text, f"{NOT_KNOWN} {text}", refused=True, citations=citations, retrieved=retrieved)
-        # A two-part question's first sentence gives what its first part asks (`_with_parts` adds the others').
-        asked = question.parts[0] if question.parts else question
-        typed = [c for c in passing if type_met(asked, c.text, c.claimant) and not withholds_answer(asked, c.text)
+        typed = [c for c in passing if type_met(question, c.text, c.claimant) and not withholds_answer(question, c.text)
                  and c.counts_instead is None]
         # Another claimant's side may be a sentence the judge would not answer with alone.
-        sides = [c for c in candidates if c.features is not None and type_met(asked, c.text, c.claimant)
-                 and not withholds_answer(asked, c.text)]
+        sides = [c for c in candidates if c.features is not None and type_met(question, c.text, c.claimant)
+                 and not withholds_answer(question, c.text)]
         chosen = self._choose(typed, question, sides)
         if not chosen:
             refusal = REFUSAL_FILTERED if evidence.filtered else REFUSAL

@@ -183,11 +183,10 @@ def _analyse_one(raw: str) -> Question:
     parts = _parts(asked)
     if len(parts) < 2:
         return whole
-    read = tuple(_part(whole, part, terms) for part in parts)
-    # The whole asks what its first part asks ("Who won, and by how much?" a name first): its first sentence answers
-    # that part, and the answerer adds one for each other part (`answering.ExtractiveAnswerer._with_parts`).
-    first = read[0]
-    return replace(whole, kind=first.kind, focus=first.focus, event=first.event, counted=first.counted, parts=read)
+    # The whole keeps its own kind (the first of `_KIND_PATTERNS` found anywhere): asking the first part's kind lost
+    # a develop case by other sentences filling the answer (docs/evaluation.md, round 8 `twopart8`). The answerer
+    # adds a sentence for each part the chosen ones miss (`answering.ExtractiveAnswerer._with_parts`).
+    return replace(whole, parts=tuple(_part(whole, part, terms) for part in parts))
 
 
 def part_words(question: Question, part: Question) -> set[str]:
