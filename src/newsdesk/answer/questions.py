@@ -199,11 +199,11 @@ def part_words(question: Question, part: Question) -> set[str]:
 def _part(whole: Question, part: str, terms: tuple[Term, ...]) -> Question:
     """The whole question asking only ``part``: the part's text, kind, focus, event and counted noun."""
     kind = _kind(part.lower())
-    focus = _focus(part, terms, _entities(part, tokens(part))) if kind == "quantity" else {}
-    if focus:
-        # "how many ultimately died": an adverb after "how many" is no counted noun.
-        focus["focus"] = tuple(t for t in focus["focus"] if not only_an_adverb(t.word))
-    return replace(whole, text=part, kind=kind, **{"focus": (), "event": (), "counted": "", **focus})
+    counted = _focus(part, terms, _entities(part, tokens(part))) if kind == "quantity" else {}
+    read = replace(whole, text=part, kind=kind, focus=(), event=(), counted="")
+    read = replace(read, **counted) if counted else read
+    # "how many ultimately died": an adverb after "how many" is no counted noun.
+    return replace(read, focus=tuple(t for t in read.focus if not only_an_adverb(t.word)))
 
 
 # A second question joined to the first: "..., and why?", "and by what score?", "or when?". A preposition may stand
