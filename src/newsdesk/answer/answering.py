@@ -160,9 +160,8 @@ class ExtractiveAnswerer:
                      kept: list[Candidate]) -> Candidate | None:
         """The best sentence for ``part`` of the articles already quoted: it meets the part's pins and gives its kind
         (`type_met`); one that meets a word only this part asks about first, then one that gives the answer itself
-        (`gives_the_answer`). The judge's
-        threshold does not apply: it weighs a sentence against the whole question, and the part's own words are
-        few ("by what score?")."""
+        (`gives_the_answer`), then by the ranker. The judge's threshold does not apply: it weighs a sentence against
+        the whole question, and the part's own words are few ("by what score?")."""
         own = part_words(question, part)
         options = [c for c in judged if c.features is not None and c.counts_instead is None
                    and any(same_article(c, k) for k in kept)
