@@ -20,17 +20,26 @@ STORIES = Path(__file__).parent / "data" / "choice"
 # Known misses (strict, so a fix shows as an unexpected pass), with where the right sentence stops
 # (`eval/choice_causes.py`, `eval/refusal_causes.py`).
 MISSES = {
-    "ch-two-part-crane-two-part": "the build year's sentence is judged about 0.05 likely and not added (a "
-                                  "two-part question has one kind, here quantity: a year is no count)",
+    "ch-two-part-crane-two-part": "the date part counts as answered by the lead's 'on Monday' (it names the crane, "
+                                  "the part's own word): the build year's sentence is not added",
     "ch-detail-crane-hurt": "'where one remained in serious condition' is judged 0.02 likely: the leads restate the collapse",
-    "ch-two-part-stage-winner-margin": "a two-part question has one kind (quantity): the winner's sentence gives no "
-                                       "figure and is pinned out",
+    "ch-two-part-stage-winner-margin": "the margin's sentence is first (the whole keeps one kind, quantity) and "
+                                       "names a rider, so the 'who won' part counts as answered",
     "ch-figure-stage-length": "refused: the stage's length sentence is judged 0.01 likely",
     "ch-reason-baths-why": "refused: the losses' sentence is judged 0.08 likely, under the threshold",
-    "ch-two-part-mayor-two-counts": "the runner-up's sentence ('received 13,950') is pinned out: it does not count votes",
+    "ch-two-part-mayor-two-counts": "the runner-up's sentence ('received 13,950') is pinned out: it does not count "
+                                    "votes (two things under one wh-word: not split into parts)",
     "ch-reason-nasora-why": "refused: the reason ('contained tablets of twice the stated strength') has no reason word",
     "ch-date-nasora-deadline": "the deadline's sentence is pinned out: it names the batches, not the tablet",
-    "ch-two-part-vosk-profit-revenue": "the revenue sentence is pinned out for the second part of a two-part question",
+    "ch-two-part-vosk-profit-revenue": "the revenue sentence is pinned out for the second part of a two-part question "
+                                       "(two things under one wh-word: not split into parts)",
+    # Round 8 `twopart8`: two-part stories written before the parts mechanism (develop: marren, tessel, tarrow;
+    # holdout: lisk, orrin), each failing on main 05cbc33 for one cause, one kind for the whole question; the parts
+    # mechanism (`Question.parts`, `answering._with_parts`) fixed tessel (both), tarrow and orrin (both).
+    "ch-two-part-marren-when-why": "the reason's sentence is not added: 'on suspicion of' is no reason marker "
+                                   "(`vocabulary.REASON_PATTERNS`), so it fails the reason part's type check",
+    "ch-two-part-lisk-who-when": "the start date's sentence is not added: the ranker puts another date of the "
+                                 "article ('61,000 visitors last year') first for the date part",
 }
 
 

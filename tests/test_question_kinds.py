@@ -14,11 +14,11 @@ from newsdesk.answer.questions import analyse
 
 DATA = Path(__file__).parent / "data"
 # Known gaps (strict, so a fix shows as an unexpected pass). Two questions joined in one ("who won, and by how
-# many votes?") keep one kind, the first of `_KIND_PATTERNS`; the table asks for the first part's, but a sentence
-# answering either part needs a question with two kinds (not built). A later who- or where-clause still decides
-# a wh-question's kind when it ranks first ("where does the woman who won live?" reads as agent): reading the
-# question's own wh-phrase only lost a dev2 "why ... people who died ..." case, whose answer the reason check
-# does not accept (docs/evaluation.md, round 7 "kinds").
+# many votes?") keep one kind, the first of `_KIND_PATTERNS`; the table asks for the first part's. Each part has its
+# own kind since round 8 (`Question.parts`), but the whole asking its first part's lost a develop case (dev2: other
+# sentences filled the answer) and gained none (docs/evaluation.md, round 8 `twopart8`). A later who- or where-clause still decides a wh-question's kind when it ranks first ("where does the woman who
+# won live?" reads as agent): reading the question's own wh-phrase only lost a dev2 "why ... people who died ..."
+# case, whose answer the reason check does not accept (docs/evaluation.md, round 7 "kinds").
 KNOWN_GAPS = {"two-1", "h-two-1", "wh-who-rel-2", "wh-what-say-1"}
 
 

@@ -162,3 +162,50 @@ def test_a_follow_up_takes_the_earlier_kind_only_when_it_asks_nothing_of_its_own
 def test_what_is_counted_carries_over_only_to_a_follow_up_that_counts(follow_up, counts):
     question = analyse(follow_up, ["How many jobs will the carmaker cut?"])
     assert bool(question.focus) is counts and bool(question.counted) is counts
+
+
+# Two-part questions (round 8, `twopart8`): invented questions, one row per form of the join.
+@pytest.mark.parametrize(
+    "asked, parts",
+    [
+        # ", and" before a wh-word; a bare "why?" is a part of its own.
+        ("When was the pilot of the Osk ferry arrested, and why?",
+         [("When was the pilot of the Osk ferry arrested", "date"), ("why?", "reason")]),
+        # "and" then a preposition before the wh-word.
+        ("Who won the Brell derby and by what margin?",
+         [("Who won the Brell derby", "agent"), ("by what margin?", "quantity")]),
+        # A bare wh-word takes the rest of the next part.
+        ("When and where will the Tovik council meet?",
+         [("When will the Tovik council meet?", "date"), ("where will the Tovik council meet?", "place")]),
+        # A yes/no question joined to a wh-part.
+        ("Did bread get dearer in Ulmar, and by how much?",
+         [("Did bread get dearer in Ulmar", "other"), ("by how much?", "quantity")]),
+    ],
+)
+def test_a_two_part_question_is_read_as_each_part(asked, parts):
+    question = analyse(asked)
+    assert [(p.text, p.kind) for p in question.parts] == parts
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "And how many were hurt?",  # a follow-up opening with "And"
+        "How many votes did the winner and the runner-up get?",  # "and" joins two nouns, no second question
+        "Who was the man who drove the van?",  # a relative clause, not a second question
+        "How many died when the dam burst and the river rose?",  # a time clause
+    ],
+)
+def test_a_one_part_question_has_no_parts(asked):
+    assert analyse(asked).parts == ()
+
+
+def test_each_part_counts_its_own_noun():
+    question = analyse("How many nurses were hurt in the Dalby fire, and how many patients were moved?")
+    assert [[t.word for t in p.focus] for p in question.parts] == [["nurses"], ["patients"]]
+
+
+def test_an_adverb_after_how_many_is_no_counted_noun():
+    question = analyse("How many people were hurt, and how many ultimately died, in the Pelby storm?")
+    assert question.parts[1].focus == ()
+    assert [t.word for t in question.parts[1].event] == ["died"]

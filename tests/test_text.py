@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsdesk.text import has_date_expression, same_lemma
+from newsdesk.text import has_date_expression, only_an_adverb, same_lemma
 
 
 @pytest.mark.parametrize(
@@ -50,3 +50,8 @@ def test_a_plural_noun(word, plural):
 )
 def test_a_date_is_a_capitalised_month_or_weekday_a_year_or_a_relative_date(sentence, dated):
     assert has_date_expression(sentence) is dated
+
+
+@pytest.mark.parametrize("word, adverb", [("ultimately", True), ("later", False), ("early", False), ("people", False)])
+def test_only_an_adverb_is_a_word_the_lexicon_knows_only_as_an_adverb(word, adverb):
+    assert only_an_adverb(word) is adverb

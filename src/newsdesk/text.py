@@ -116,6 +116,12 @@ def only_a_noun(word: str) -> bool:
     return "NOUN" in readings and "ADJ" not in readings
 
 
+def only_an_adverb(word: str) -> bool:
+    """A word the lexicon knows only as an adverb: "ultimately", "later" (not "early", "fast")."""
+    readings = getAllLemmas(_POSSESSIVE.sub("", word.lower()))
+    return set(readings) == {"ADV"}
+
+
 def is_a_noun(word: str) -> bool:
     """The lexicon knows the word as a noun ("library", "results"), whatever else it may be."""
     return "NOUN" in getAllLemmas(_POSSESSIVE.sub("", word.lower()))

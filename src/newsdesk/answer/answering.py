@@ -49,13 +49,13 @@ from newsdesk.answer.features import candidate_features
 from newsdesk.answer.judge import load_judge
 from newsdesk.answer.latest_figure import asks_latest, compose_latest, latest_and_replaced
 from newsdesk.answer.pins import figure_of_another_thing, first_unmet_pin
-from newsdesk.answer.questions import Question, asks_judgement, asks_yes_no
+from newsdesk.answer.questions import Question, asks_judgement, asks_yes_no, part_words
 from newsdesk.answer.sources import another_source
 from newsdesk.answer.term_matching import TermMatcher
 from newsdesk.claims.attribution import same_claimant
 from newsdesk.index.embedding import Embedder
 from newsdesk.settings import Settings
-from newsdesk.text import numbers
+from newsdesk.text import numbers, stem, stems_match, tokens
 
 if TYPE_CHECKING:
     from newsdesk.claims.conflicts import Dispute
@@ -118,6 +118,7 @@ class ExtractiveAnswerer:
                 text, citations = compose_latest(latest, replaced, question, self.settings.max_answer_chars)
                 return Answer(question.text, text, refused=False, citations=citations, retrieved=retrieved)
         chosen = self._with_caveat(chosen, candidates, question)
+        chosen = self._with_parts(chosen, question, evidence.passages)
         text, citations = compose(chosen, question, self.settings.max_answer_chars)
         return Answer(question.text, text, refused=False, citations=citations, retrieved=retrieved)
 
@@ -134,6 +135,71 @@ class ExtractiveAnswerer:
             if answer_length(option, question, limit) <= limit:
                 return option
         return chosen
+
+    def _with_parts(self, chosen: list[Candidate], question: Question, passages: list[Document]) -> list[Candidate]:
+        """For a two-part question (`Question.parts`), each part no chosen sentence answers (`_answers_part`) gets
+        its best sentence (`_part_answer`), whole or by its clauses, in place of the last sentences that answer no
+        part, as few as make room; the first sentence stays. "Who won the final, and by what score?": the winner's
+        sentence first, then the one with the score, which the question's one kind pinned out or ranked below the
+        sentences restating the win. The whole question was answered already: a part adds to the answer, it never
+        turns a refusal into one."""
+        kept = list(chosen)
+        needed: list[Candidate] = [kept[0]]
+        for part in question.parts:
+            # The first sentence named the subject: a later sentence of its article may leave the names out
+            # ("Prosecutors said the captain was held ...").
+            judged = self.judge(replace(part, entities=(), soft_entities=()), passages)
+            answering = [c for c in kept if self._answers_part(question, part, c, judged)]
+            if answering:
+                needed.extend(c for c in answering if c not in needed)
+                continue
+            best = self._part_answer(question, part, judged, kept)
+            if best is not None and (added := self._make_room(kept, needed, best, question)) is not None:
+                needed.append(added)
+        return kept
+
+    def _part_answer(self, question: Question, part: Question, judged: list[Candidate],
+                     kept: list[Candidate]) -> Candidate | None:
+        """The best sentence for ``part`` of the articles already quoted: it meets the part's pins and gives its kind
+        (`type_met`); one that meets a word only this part asks about first, then one that gives the answer itself
+        (`gives_the_answer`), then by the ranker. The judge's threshold does not apply: it weighs a sentence against
+        the whole question, and the part's own words are few ("by what score?")."""
+        own = part_words(question, part)
+        options = [c for c in judged if c.features is not None and c.counts_instead is None
+                   and any(same_article(c, k) for k in kept)
+                   and not any(overlaps(c, k) or near_duplicate(c, k) for k in kept)
+                   and type_met(part, c.text, c.claimant)
+                   and not withholds_answer(part, c.text) and not addresses_an_assistant(c.text)]
+        return min(options, key=lambda c: (not _meets_words(own, c.text), not gives_the_answer(part, c.text, c.claimant),
+                                           self._order(c)), default=None)
+
+    def _make_room(self, kept: list[Candidate], needed: list[Candidate], other: Candidate,
+                   question: Question) -> Candidate | None:
+        """Append ``other`` to ``kept`` (in place), whole or by its clauses (`_cut_to_fit`), dropping the last
+        sentences not in ``needed`` until it fits; the sentence added, or None (``kept`` unchanged)."""
+        limit = self.settings.max_answer_chars
+        spare = [c for c in kept if c not in needed]
+        for dropped in range(len(spare) + 1):
+            gone = spare[len(spare) - dropped:]
+            base = [c for c in kept if c not in gone]
+            piece = other if answer_length([*base, other], question, limit) <= limit else self._cut_to_fit(base, other, question)
+            if piece is not None:
+                kept[:] = [*base, piece]
+                return piece
+        return None
+
+    @staticmethod
+    def _answers_part(question: Question, part: Question, sentence: Candidate, judged: list[Candidate]) -> bool:
+        """``sentence`` answers ``part``: judged under the part it meets the part's pins, gives the kind it asks
+        (`type_met`, `gives_the_answer`), and meets a word only this part asks about, when it has one ("revenue"
+        of "..., and what was its revenue?", "score" of "and by what score?")."""
+        twin = next((c for c in judged if overlaps(c, sentence)), None)
+        if twin is None or twin.features is None or twin.counts_instead is not None:
+            return False
+        if not (type_met(part, sentence.text, sentence.claimant) and gives_the_answer(part, sentence.text, sentence.claimant)):
+            return False
+        own = part_words(question, part)
+        return not own or _meets_words(own, sentence.text)
 
     def judge(self, question: Question, passages: list[Document]) -> list[Candidate]:
         """Every candidate sentence, scored, with ``rejected`` saying why when it cannot answer."""
@@ -368,6 +434,12 @@ class ExtractiveAnswerer:
             if answer_length([*chosen, *views, other], question, limit) <= limit:
                 views.append(other)
         return [*chosen, *views]
+
+
+def _meets_words(stems: set[str], text: str) -> bool:
+    """``text`` holds a word of one of ``stems`` (`stems_match`)."""
+    said = {stem(w.text) for w in tokens(text)}
+    return any(stems_match(word, other) for word in stems for other in said)
 
 
 _Sentence = TypeVar("_Sentence")
