@@ -3,7 +3,7 @@ through the real ``Assistant`` with the real embedding model.
 
 Every brief is indexed as its own article in one store per table; each row's question is asked against the
 whole store, so a near-miss question can be answered wrongly from any brief, as a user's would be.
-Run ``PYTHONPATH=src python tests/nearmiss_table.py [--premise | --figure] [--holdout]`` for the accuracy per kind and every miss;
+Run ``PYTHONPATH=src python tests/nearmiss_table.py [--premise | --figure | --amount] [--holdout]`` for the accuracy per kind and every miss;
 tests/test_nearmiss_table.py asserts the floors on the development table.
 """
 
@@ -36,6 +36,10 @@ PREMISE_HOLDOUT = DATA / "premise_holdout.jsonl"
 # thing; its holdout is only reported.
 FIGURE_TABLE = DATA / "figure_table.jsonl"
 FIGURE_HOLDOUT = DATA / "figure_holdout.jsonl"
+# Round 8's second-wave amount specification (tests/data/README.md): "how much X" against a sentence whose figures
+# count people or things, not an amount; its holdout is only reported.
+AMOUNT_TABLE = DATA / "amount_table.jsonl"
+AMOUNT_HOLDOUT = DATA / "amount_holdout.jsonl"
 ANSWERABLE = "answerable-paraphrase"
 NEAR_MISS_KINDS = (
     "other-place", "other-year", "date-not-given", "role-only", "reason-not-stated", "withheld",
@@ -128,10 +132,11 @@ def report(outcomes: list[Outcome]) -> str:
 
 
 def main(argv: list[str]) -> None:
-    table = "figure" if "--figure" in argv else "premise" if "--premise" in argv else "nearmiss"
+    table = next((name for name in ("figure", "premise", "amount") if f"--{name}" in argv), "nearmiss")
     holdout = "--holdout" in argv
     path = {("nearmiss", False): TABLE, ("nearmiss", True): HOLDOUT, ("premise", False): PREMISE_TABLE,
-            ("premise", True): PREMISE_HOLDOUT, ("figure", False): FIGURE_TABLE, ("figure", True): FIGURE_HOLDOUT}[(table, holdout)]
+            ("premise", True): PREMISE_HOLDOUT, ("figure", False): FIGURE_TABLE, ("figure", True): FIGURE_HOLDOUT,
+            ("amount", False): AMOUNT_TABLE, ("amount", True): AMOUNT_HOLDOUT}[(table, holdout)]
     rows = load_rows(path)
     embedder = Embedder()
     embedder.warm_up()
