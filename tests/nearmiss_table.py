@@ -3,7 +3,7 @@ through the real ``Assistant`` with the real embedding model.
 
 Every brief is indexed as its own article in one store per table; each row's question is asked against the
 whole store, so a near-miss question can be answered wrongly from any brief, as a user's would be.
-Run ``PYTHONPATH=src python tests/nearmiss_table.py [--premise | --figure | --amount] [--holdout]`` for the accuracy per kind and every miss;
+Run ``PYTHONPATH=src python tests/nearmiss_table.py [--premise | --figure | --amount | --outcome] [--holdout]`` for the accuracy per kind and every miss;
 tests/test_nearmiss_table.py asserts the floors on the development table.
 """
 
@@ -40,6 +40,10 @@ FIGURE_HOLDOUT = DATA / "figure_holdout.jsonl"
 # count people or things, not an amount; its holdout is only reported.
 AMOUNT_TABLE = DATA / "amount_table.jsonl"
 AMOUNT_HOLDOUT = DATA / "amount_holdout.jsonl"
+# The same wave's yes/no specification: whether an outcome happened, where the brief gives only its date or a
+# neighbouring fact; its holdout is only reported.
+OUTCOME_TABLE = DATA / "outcome_table.jsonl"
+OUTCOME_HOLDOUT = DATA / "outcome_holdout.jsonl"
 ANSWERABLE = "answerable-paraphrase"
 NEAR_MISS_KINDS = (
     "other-place", "other-year", "date-not-given", "role-only", "reason-not-stated", "withheld",
@@ -132,11 +136,12 @@ def report(outcomes: list[Outcome]) -> str:
 
 
 def main(argv: list[str]) -> None:
-    table = next((name for name in ("figure", "premise", "amount") if f"--{name}" in argv), "nearmiss")
+    table = next((name for name in ("figure", "premise", "amount", "outcome") if f"--{name}" in argv), "nearmiss")
     holdout = "--holdout" in argv
     path = {("nearmiss", False): TABLE, ("nearmiss", True): HOLDOUT, ("premise", False): PREMISE_TABLE,
             ("premise", True): PREMISE_HOLDOUT, ("figure", False): FIGURE_TABLE, ("figure", True): FIGURE_HOLDOUT,
-            ("amount", False): AMOUNT_TABLE, ("amount", True): AMOUNT_HOLDOUT}[(table, holdout)]
+            ("amount", False): AMOUNT_TABLE, ("amount", True): AMOUNT_HOLDOUT,
+            ("outcome", False): OUTCOME_TABLE, ("outcome", True): OUTCOME_HOLDOUT}[(table, holdout)]
     rows = load_rows(path)
     embedder = Embedder()
     embedder.warm_up()
