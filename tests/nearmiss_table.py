@@ -3,7 +3,7 @@ through the real ``Assistant`` with the real embedding model.
 
 Every brief is indexed as its own article in one store per table; each row's question is asked against the
 whole store, so a near-miss question can be answered wrongly from any brief, as a user's would be.
-Run ``PYTHONPATH=src python tests/nearmiss_table.py [--premise | --figure] [--holdout]`` for the accuracy per kind and every miss;
+Run ``PYTHONPATH=src python tests/nearmiss_table.py [--premise | --figure | --amount | --outcome] [--holdout]`` for the accuracy per kind and every miss;
 tests/test_nearmiss_table.py asserts the floors on the development table.
 """
 
@@ -36,6 +36,14 @@ PREMISE_HOLDOUT = DATA / "premise_holdout.jsonl"
 # thing; its holdout is only reported.
 FIGURE_TABLE = DATA / "figure_table.jsonl"
 FIGURE_HOLDOUT = DATA / "figure_holdout.jsonl"
+# Round 8's second-wave amount specification (tests/data/README.md): "how much X" against a sentence whose figures
+# count people or things, not an amount; its holdout is only reported.
+AMOUNT_TABLE = DATA / "amount_table.jsonl"
+AMOUNT_HOLDOUT = DATA / "amount_holdout.jsonl"
+# The same wave's yes/no specification: whether an outcome happened, where the brief gives only its date or a
+# neighbouring fact; its holdout is only reported.
+OUTCOME_TABLE = DATA / "outcome_table.jsonl"
+OUTCOME_HOLDOUT = DATA / "outcome_holdout.jsonl"
 ANSWERABLE = "answerable-paraphrase"
 NEAR_MISS_KINDS = (
     "other-place", "other-year", "date-not-given", "role-only", "reason-not-stated", "withheld",
@@ -128,8 +136,9 @@ def report(outcomes: list[Outcome]) -> str:
 
 
 def main(argv: list[str]) -> None:
-    develop, holdout = (FIGURE_TABLE, FIGURE_HOLDOUT) if "--figure" in argv else (
-        (PREMISE_TABLE, PREMISE_HOLDOUT) if "--premise" in argv else (TABLE, HOLDOUT))
+    tables = {"figure": (FIGURE_TABLE, FIGURE_HOLDOUT), "premise": (PREMISE_TABLE, PREMISE_HOLDOUT),
+              "amount": (AMOUNT_TABLE, AMOUNT_HOLDOUT), "outcome": (OUTCOME_TABLE, OUTCOME_HOLDOUT)}
+    develop, holdout = next((pair for name, pair in tables.items() if f"--{name}" in argv), (TABLE, HOLDOUT))
     path = holdout if "--holdout" in argv else develop
     rows = load_rows(path)
     embedder = Embedder()

@@ -292,6 +292,9 @@ def test_the_figure_restates_what_the_sentence_before_counted(sentence: str, res
         # No noun after the figure: what it counts is not said there.
         ("The toll rose to 12 on Wednesday.", [None]),
         ("Nine people were killed and 40 injured.", ["people", "people"]),
+        # A figure joined to the next word by a hyphen says how long or large the thing is, and counts nothing.
+        ("Some 18,000 visitors came to the three-day festival.", ["visitors"]),
+        ("Thirty-one people were killed.", ["people"]),
     ],
 )
 def test_each_figure_counts_the_noun_right_after_it(sentence, counted):
@@ -317,6 +320,32 @@ def test_each_figure_counts_the_noun_right_after_it(sentence, counted):
     ],
 )
 def test_a_figure_that_counts_another_thing_does_not_answer_how_many(embedder, question, sentence, rejected):
+    from newsdesk.answer.pins import figure_of_another_thing
+
+    asked = analyse(question)
+    candidate = _sentence_in_article(sentence)
+    matcher = TermMatcher(embedder, asked, [candidate], threshold=0.62)
+    assert (figure_of_another_thing(asked, candidate, matcher) is not None) is rejected
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "rejected"),
+    [
+        # "How much" asks an amount; a sentence whose every figure counts people gives none.
+        ("How much rain fell in Almby?", "At least 14 people died when the river burst its banks in Almby.", True),
+        ("How much beer was sold at the Almby festival?", "Some 18,000 visitors came to the three-day Almby festival.", True),
+        ("How much did the Almby ferry earn on its first day?", "The Almby ferry carried 2,300 passengers on its first day.", True),
+        # A measure, money or a share answers; so do people where the question's own thing is people.
+        ("How much rain fell in Almby?", "In Almby 160 millimetres of rain fell in a day.", False),
+        ("How much did the Almby ferry earn on its first day?", "The Almby ferry took 90,000 crowns on its first day.", False),
+        ("How much did Almby's population grow?", "The population of Almby grew by 3,100 people.", False),
+        ("How much traffic does the Almby bridge carry each day?", "About 11,000 vehicles cross the Almby bridge every day.", False),
+        ("How much of the power does the Almby plant make?", "The Almby plant makes a fifth of the power and employs 900 people.", False),
+        # A figure whose noun is not beside it is left to the judge.
+        ("How much did rents rise in Almby?", "Rents in Almby rose to 1,200 on average.", False),
+    ],
+)
+def test_a_count_of_people_does_not_answer_how_much(embedder, question, sentence, rejected):
     from newsdesk.answer.pins import figure_of_another_thing
 
     asked = analyse(question)

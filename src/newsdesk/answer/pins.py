@@ -33,13 +33,16 @@ from newsdesk.text import (
 )
 from newsdesk.vocabulary import (
     CALENDAR_WORDS,
+    COLLECTIVE_NOUNS,
     CONTRAST_SETS,
     DEFINITE_DETERMINERS,
+    FIGURE_TYPES,
     HONORIFICS,
     MONTHS,
     MULTIPLIERS,
     NUMBER_WORDS,
     PEOPLE_GROUPS,
+    PERSON_NOUNS,
     POSSESSIVE_DETERMINERS,
     PREPOSITIONS,
     REFERRING_WORDS,
@@ -464,8 +467,10 @@ def figure_of_another_thing(question: Question, candidate: Candidate, matcher: T
     (`counted_nouns`), and none of those is the noun asked (its word, a synonym, or close by word embedding).
     A figure whose counted noun stands elsewhere ("the toll rose to 12") leaves the question to the judge. Not a pin:
     such a sentence is no answer on its own (`answering`), but may be another source's side of a dispute."""
-    if not question.focus or question.follow_up or says_not_known(candidate.text) or _SECOND_QUESTION.search(question.text):
+    if question.follow_up or says_not_known(candidate.text) or _SECOND_QUESTION.search(question.text):
         return None
+    if not question.focus:
+        return count_for_an_amount(question, candidate, matcher)
     counted = counted_nouns(candidate.text)
     if not counted or any(noun is None for noun in counted):
         return None
@@ -483,6 +488,60 @@ def figure_of_another_thing(question: Question, candidate: Candidate, matcher: T
     if not said_apart and any(_says_no_kind(noun) for noun in counted):
         return None
     return f"counts {', '.join(dict.fromkeys(noun for noun in counted if noun))}, not {' '.join(t.word for t in question.focus)}"
+
+
+# "How much rain", "how much did it cost": an amount (money, a measure, a share) is asked, not a count.
+_ASKS_AN_AMOUNT = re.compile(r"\bhow much\b", re.IGNORECASE)
+# Money or a share said by its words ("a fifth of the country's power", "2 million crowns"): an amount is given.
+_AN_AMOUNT_IN_WORDS = re.compile("|".join(f"(?:{FIGURE_TYPES[kind][1]})" for kind in ("money", "share")), re.IGNORECASE)
+# At or above this cosine to "people" (`TermMatcher.people_likeness`) a counted noun counts people or things like
+# them ("fishermen" 0.38, "homes" 0.38, "visitors" 0.51), never a unit of measure or a currency (all below 0.35).
+_PEOPLE_LIKE = 0.36
+# At or above this cosine between the noun after "how much" and a counted noun, the count is that amount ("traffic"
+# and "vehicles" 0.48, "cars" 0.49); "rain" and "people" 0.36, "money" and "people" 0.39.
+_AMOUNT_OF_THE_COUNTED = 0.45
+
+
+def count_for_an_amount(question: Question, candidate: Candidate, matcher: TermMatcher) -> str | None:
+    """"How much rain fell in Orsholm?" against "At least 14 people died ... in Orsholm": "how much" asks an amount,
+    and a sentence whose every figure counts people (a people noun, or one whose vector lies near "people") gives
+    none, unless the question's own words meet that noun ("how much did the population grow?": "by 3,100 people")."""
+    if not _ASKS_AN_AMOUNT.search(question.text) or _AN_AMOUNT_IN_WORDS.search(candidate.text):
+        return None
+    counted = counted_nouns(candidate.text)
+    if not counted or any(noun is None for noun in counted):
+        return None
+    heads = [noun.split()[-1] for noun in counted if noun]
+    if not all(_counts_people(head, matcher) for head in heads):
+        return None
+    if any(matcher.meets(term, noun) for noun in counted if noun for term in question.terms):
+        return None
+    # "How much traffic": "11,000 vehicles" is that amount (cosine 0.48); "how much rain": "41 people" is not (0.36).
+    amount = _amount_noun(question.text)
+    if amount and any(matcher.word_cosine(amount, head) >= _AMOUNT_OF_THE_COUNTED for head in heads):
+        return None
+    # "How much did the population grow?": no noun follows "how much", and what grows is people, so people answer.
+    if amount is None and any(_a_people_word(t.word, matcher) for t in question.terms):
+        return None
+    return f"counts {', '.join(dict.fromkeys(heads))}, not an amount"
+
+
+def _amount_noun(question: str) -> str | None:
+    """The noun right after "how much" ("rain" of "how much rain fell"), or None ("how much did it cost")."""
+    match = _ASKS_AN_AMOUNT.search(question)
+    following = tokens(question[match.end():])[:1] if match else []
+    return following[0].lower if following and is_a_noun(following[0].text) and not only_a_verb(following[0].text) else None
+
+
+def _counts_people(noun: str, matcher: TermMatcher) -> bool:
+    """A counted noun that says people (`_a_people_word`) or one too common to say a kind ("people")."""
+    return _a_people_word(noun, matcher) or _says_no_kind(noun)
+
+
+def _a_people_word(word: str, matcher: TermMatcher) -> bool:
+    """A word for people or a group of them, or one whose vector lies near "people" (`_PEOPLE_LIKE`)."""
+    people = PERSON_NOUNS | COLLECTIVE_NOUNS | frozenset().union(*PEOPLE_GROUPS)
+    return any(same_lemma(word, known) for known in people) or matcher.people_likeness(word) >= _PEOPLE_LIKE
 
 
 # "How many votes did she get, and what was turnout?": the second question's sentence counts no votes.
@@ -528,7 +587,7 @@ def counted_nouns(text: str) -> list[str | None]:
     found: list[str | None] = []
     previous: str | None = None
     for index, word in enumerate(words):
-        if not _a_figure(word, text) or (index and _a_figure(words[index - 1], text)):
+        if not _a_figure(word, text) or (index and _a_figure(words[index - 1], text)) or _a_modifier(word, text):
             continue
         if _CLOCK_TIME.match(text, word.end):
             previous = "time"
@@ -587,6 +646,15 @@ def _a_figure(word: Token, text: str) -> bool:
     if not (word.text[0].isdigit() or word.lower in NUMBER_WORDS) or word.lower in MULTIPLIERS:
         return False
     return not in_a_date(text, word.start, word.end)
+
+
+def _a_modifier(word: Token, text: str) -> bool:
+    """A figure joined to the word after it by a hyphen ("a three-day festival", "a five-year contract") says how
+    long or large the thing is; it counts nothing."""
+    if text[word.end:word.end + 1] != "-" or not text[word.end + 1:word.end + 2].isalpha():
+        return False
+    joined = tokens(text[word.end + 1:])[:1]
+    return not (joined and joined[0].lower in NUMBER_WORDS)  # "thirty-one" is one figure
 
 
 def _verb_follows(words: list[Token], index: int) -> bool:

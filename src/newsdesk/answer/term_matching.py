@@ -25,6 +25,9 @@ _SPECIFIC = 5.0
 
 # What a synonym by word embedding earns (`TermMatcher.credit`); a term is met at this credit or more.
 SYNONYM_CREDIT = 0.8
+# The word whose vector says how near a counted noun is to a count of people ("visitors", "fishermen"): units
+# of measure and currencies lie far from it (`TermMatcher.people_likeness`).
+PEOPLE_WORD = "people"
 # What a word WordNet links to the term earns (`newsdesk.answer.synonyms`): a synonym, one step narrower ("died" /
 # "killed"), broader from the term's first sense ("walkout" / "strike"), a derivation ("deaths" / "died").
 WORDNET_CREDIT = SYNONYM_CREDIT
@@ -50,7 +53,7 @@ class TermMatcher:
         self._phrases = _phrases_of_terms(question.text, {t.word.lower() for t in terms})
         phrases = {said for found in self._phrases.values() for _, said in found}
         words = sorted({w for c in candidates for w in matchable_words(c.text)} | {t.word.lower() for t in terms}
-                       | phrases)
+                       | phrases | {PEOPLE_WORD})
         self._vectors = embedder.embed(words) if words else np.zeros((0, 1), dtype=np.float32)
         self._row = {word: index for index, word in enumerate(words)}
         self._credits: dict[tuple[Term, str], float] = {}
@@ -106,6 +109,15 @@ class TermMatcher:
         if a.lower() not in self._row or b not in self._row:
             return 0.0
         return float(self._vectors[self._row[a.lower()]] @ self._vectors[self._row[b]])
+
+    def people_likeness(self, word: str) -> float:
+        """Cosine of a candidate's word to "people" (`PEOPLE_WORD`): "spectators" 0.58, "fishermen" 0.38, against
+        "millimetres" 0.15, "tonnes" 0.26, "dollars" 0.34."""
+        return self._cosine(word, PEOPLE_WORD)
+
+    def word_cosine(self, a: str, b: str) -> float:
+        """Word vectors' cosine of a question's or candidate's two words (0 if either was not embedded)."""
+        return self._cosine(a, b.lower())
 
     def meets(self, term: Term, text: str) -> bool:
         """``text`` says the term or a synonym of it (`SYNONYM_CREDIT` or more)."""
