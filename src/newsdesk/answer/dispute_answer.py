@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 from newsdesk.answer.answer_types import asks_figure_type, new_names
 from newsdesk.answer.answers import Citation
 from newsdesk.answer.candidates import same_article
-from newsdesk.answer.pins import COUNTED_REACH, PIN_CHECKS, names_nothing_else
+from newsdesk.answer.pins import COUNTED_REACH, PIN_CHECKS, names_another
 from newsdesk.answer.sources import introduced_in, named_in, outlet, same_side, same_source
 from newsdesk.claims.extraction import EVENTS, Claim, figure_values
 from newsdesk.claims.attribution import claimant_identity, claimant_label, same_claimant
@@ -406,7 +406,7 @@ def rival_in_article(question: Question, candidate: Candidate, matcher: TermMatc
     if asked_value(question) != "date" or not candidate.claimant:
         return False
     unmet = {pin.kind for pin in PIN_CHECKS if pin.check(question, candidate, matcher)}
-    return bool(unmet) and unmet <= RIVAL_WAIVED_PINS and names_nothing_else(question, _without_source(candidate))
+    return bool(unmet) and unmet <= RIVAL_WAIVED_PINS and not names_another(question, _without_source(candidate))
 
 
 def _without_source(candidate: Candidate) -> str:

@@ -348,15 +348,16 @@ def named_before(question: Question, entity: tuple[str, ...], candidate: Candida
     if not any(word.lower in REFERRING_WORDS for word in tokens(candidate.text)):
         return False
     mention = _last_mention(entity, candidate.before)
-    if mention is None or _names_another(question, candidate.text):
+    if mention is None or names_another(question, candidate.text):
         return False
     lead = _word_before(question.text, entity)
     return lead is None or not _named_after(lead, entity, f"{candidate.before[mention.end:]} {candidate.text}")
 
 
-def _names_another(question: Question, text: str) -> bool:
+def names_another(question: Question, text: str) -> bool:
     """The sentence names something the question does not (a run of capitalised words other than its opening
-    word alone, that shares no word with the question's names): then it may be about that, not the thing asked."""
+    word alone, that shares no word with the question's names): then it may be about that, not the thing asked
+    (`named_before`; a rival side that missed only the name pin, `dispute_answer.rival_in_article`)."""
     own = {stem(word) for entity in question.entities for word in entity}
     first = tokens(text)[:1]
     return any(
@@ -702,9 +703,3 @@ def _claimant_in_context(words: tuple[str, ...], candidate: Candidate) -> bool:
     """Every word naming who the question says made the claim is in the sentence, its claimant or neighbours."""
     said = [stem(w.text) for w in tokens(candidate.context)]
     return all(any(stems_match(stem(word), other) for other in said) for word in words)
-
-
-def names_nothing_else(question: Question, text: str) -> bool:
-    """The sentence names nothing the question does not (`_names_another`): what a rival side that missed only
-    the name pin must meet (`dispute_answer.rival_in_article`)."""
-    return not _names_another(question, text)
