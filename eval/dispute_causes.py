@@ -23,7 +23,7 @@ from newsdesk.answer.answering import judged_sides, typed_answers
 from newsdesk.answer.composing import compose
 from newsdesk.assistant import Assistant, Request
 from newsdesk.evaluation.scoring import Case, contains, group_found, load_cases
-from newsdesk.evaluation.splits import sealed
+from newsdesk.evaluation.splits import refuse_sealed
 from newsdesk.settings import load_settings
 
 
@@ -101,8 +101,7 @@ def main() -> int:
     parser.add_argument("--counts", action="store_true",
                         help="print only the table of causes (counts, no case or text): for a held-out file")
     args = parser.parse_args()
-    if sealed(args.sets):
-        print("refusing to read the sealed test split", file=sys.stderr)
+    if refuse_sealed(args.sets):
         return 1
     assistant = Assistant(load_settings(store=args.store))
     counts: Counter[tuple[str, str, str]] = Counter()
