@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -17,7 +16,7 @@ from newsdesk.answer.candidates import Candidate
 from newsdesk.answer.questions import Question
 from newsdesk.assistant import Assistant, Request
 from newsdesk.evaluation.scoring import Case, load_cases
-from newsdesk.evaluation.splits import sealed
+from newsdesk.evaluation.splits import refuse_sealed
 from newsdesk.settings import load_settings
 
 # (cause, detail) of one case's answer.
@@ -44,8 +43,7 @@ def cause_table(description: str, looked_at: str, keep: Callable[[Case, Answer],
     parser.add_argument("--set", dest="sets", type=Path, action="append", required=True)
     parser.add_argument("--cases", action="store_true", help=f"print every case {looked_at}, with its cause")
     args = parser.parse_args()
-    if sealed(args.sets):
-        print("refusing to read the sealed test split", file=sys.stderr)
+    if refuse_sealed(args.sets):
         return 1
     assistant = Assistant(load_settings(store=args.store))
     counts: Counter[str] = Counter()

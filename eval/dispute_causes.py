@@ -19,10 +19,11 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from newsdesk.answer.answering import judged_sides, typed_answers
 from newsdesk.answer.composing import compose
 from newsdesk.assistant import Assistant, Request
 from newsdesk.evaluation.scoring import Case, contains, group_found, load_cases
-from newsdesk.evaluation.splits import sealed
+from newsdesk.evaluation.splits import refuse_sealed
 from newsdesk.settings import load_settings
 
 
@@ -100,8 +101,7 @@ def main() -> int:
     parser.add_argument("--counts", action="store_true",
                         help="print only the table of causes (counts, no case or text): for a held-out file")
     args = parser.parse_args()
-    if sealed(args.sets):
-        print("refusing to read the sealed test split", file=sys.stderr)
+    if refuse_sealed(args.sets):
         return 1
     assistant = Assistant(load_settings(store=args.store))
     counts: Counter[tuple[str, str, str]] = Counter()
@@ -116,10 +116,9 @@ def main() -> int:
         retrieved = assistant.evidence(request)
         candidates = assistant.answerer.judge(retrieved.question, retrieved.evidence.passages)
         passing = [c for c in candidates if c.rejected is None]
-        from newsdesk.answer.answer_types import type_met, withholds_answer
         q = retrieved.question
-        typed = [c for c in passing if type_met(q, c.text, c.claimant) and not withholds_answer(q, c.text)]
-        sides = [c for c in candidates if c.features is not None and c.pin is None and type_met(q, c.text, c.claimant) and not withholds_answer(q, c.text)]
+        typed = typed_answers(q, passing)
+        sides = [c for c in judged_sides(q, candidates) if c.pin is None]
         chosen = assistant.answerer._choose(typed, q, sides)
         best = chosen[0] if chosen else None
         ledger = retrieved.evidence.disputes[0] if retrieved.evidence.disputes else None

@@ -46,7 +46,7 @@ from newsdesk.answer.answer_types import type_met, withholds_answer
 from newsdesk.answer.judge import FEATURES, JUDGE_FILE, Judge
 from newsdesk.assistant import Assistant, Request
 from newsdesk.evaluation.scoring import Case, group_found, load_cases
-from newsdesk.evaluation.splits import sealed
+from newsdesk.evaluation.splits import refuse_sealed
 from newsdesk.settings import load_settings
 
 L2 = 1.0
@@ -67,8 +67,7 @@ def main() -> int:
     args = parser.parse_args()
     writers = [[Path(p) for p in writer.split(",")] for writer in args.writers]
     args.sets = [path for writer in writers for path in writer]
-    if sealed([*args.sets, *args.reads]):
-        print("refusing to fit on the sealed test split", file=sys.stderr)
+    if refuse_sealed([*args.sets, *args.reads], "fit on"):
         return 1
     settings = load_settings(store=args.store).model_copy(update={"answer_judge": False})
     assistant = Assistant(settings)

@@ -28,7 +28,7 @@ import numpy as np
 from newsdesk.answer.questions import Question, analyse, entity_met
 from newsdesk.assistant import Assistant, Request
 from newsdesk.evaluation.scoring import Case, contains, load_cases
-from newsdesk.evaluation.splits import sealed
+from newsdesk.evaluation.splits import refuse_sealed
 from newsdesk.index.lexical import LexicalIndex, Passage
 from newsdesk.index.retrieval import HybridSearch
 from newsdesk.settings import load_settings
@@ -125,8 +125,7 @@ def main() -> int:
     parser.add_argument("-k", type=int, default=None)
     parser.add_argument("--cases", action="store_true")
     args = parser.parse_args()
-    if sealed(args.sets):
-        print("refusing to read the sealed test split", file=sys.stderr)
+    if refuse_sealed(args.sets):
         return 1
     assistant = Assistant(load_settings(store=args.store))
     k = args.k or assistant.settings.k

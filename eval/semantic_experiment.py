@@ -45,7 +45,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).parent))
 
 import fit_judge  # noqa: E402
-from newsdesk.evaluation.splits import sealed  # noqa: E402
+from newsdesk.evaluation.splits import refuse_sealed  # noqa: E402
 
 FILES_ORDER = ("cases", "dev", "dev2")
 FOLDS = 5
@@ -61,8 +61,7 @@ def main() -> int:
     parser.add_argument("--only", action="append", help="evaluate only these signals")
     args = parser.parse_args()
     named = [tuple(s.split("=", 1)) for s in args.sets]
-    if sealed(path for _, path in named):
-        print("refusing to use the sealed test split", file=sys.stderr)
+    if refuse_sealed((path for _, path in named), "use"):
         return 1
     if args.rows and args.rows.exists():
         data = pickle.loads(args.rows.read_bytes())

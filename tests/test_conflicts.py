@@ -11,9 +11,10 @@ from conftest import indexed_assistant
 from fake_embedder import FakeEmbedder
 
 from newsdesk.answer.answers import Answer
+from newsdesk.answer.questions import analyse
 from newsdesk.assistant import Assistant, Request
 from newsdesk.claims.annotation import extract_claims
-from newsdesk.claims.conflicts import find_disputes
+from newsdesk.claims.conflicts import asks_for_a_figure, find_disputes
 from newsdesk.articles.corpus import Article
 from newsdesk.evaluation.scoring import contains
 
@@ -275,7 +276,4 @@ def test_a_follow_up_about_someone_is_not_answered_by_a_dispute_over_the_age_of_
 ])
 def test_a_what_question_naming_a_figure_asks_for_figures(question: str, asks: bool) -> None:
     """Round 8: "What are the competing crowd estimates ...?" is matched to the ledger's figure disputes."""
-    from newsdesk.answer.questions import analyse
-    from newsdesk.claims.conflicts import asks_for_a_figure
-
     assert asks_for_a_figure(analyse(question)) is asks

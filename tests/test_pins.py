@@ -320,12 +320,7 @@ def test_each_figure_counts_the_noun_right_after_it(sentence, counted):
     ],
 )
 def test_a_figure_that_counts_another_thing_does_not_answer_how_many(embedder, question, sentence, rejected):
-    from newsdesk.answer.pins import figure_of_another_thing
-
-    asked = analyse(question)
-    candidate = _sentence_in_article(sentence)
-    matcher = TermMatcher(embedder, asked, [candidate], threshold=0.62)
-    assert (figure_of_another_thing(asked, candidate, matcher) is not None) is rejected
+    assert _figure_rejected(embedder, question, sentence) is rejected
 
 
 @pytest.mark.parametrize(
@@ -346,9 +341,14 @@ def test_a_figure_that_counts_another_thing_does_not_answer_how_many(embedder, q
     ],
 )
 def test_a_count_of_people_does_not_answer_how_much(embedder, question, sentence, rejected):
+    assert _figure_rejected(embedder, question, sentence) is rejected
+
+
+def _figure_rejected(embedder, question: str, sentence: str) -> bool:
+    """`pins.figure_of_another_thing` rejects ``sentence``, in an article of its own, for ``question``."""
     from newsdesk.answer.pins import figure_of_another_thing
 
     asked = analyse(question)
     candidate = _sentence_in_article(sentence)
     matcher = TermMatcher(embedder, asked, [candidate], threshold=0.62)
-    assert (figure_of_another_thing(asked, candidate, matcher) is not None) is rejected
+    return figure_of_another_thing(asked, candidate, matcher) is not None

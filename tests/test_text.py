@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsdesk.text import has_date_expression, only_an_adverb, same_lemma
+from newsdesk.text import has_date_expression, in_a_date, only_an_adverb, same_lemma
 
 
 @pytest.mark.parametrize(
@@ -55,3 +55,18 @@ def test_a_date_is_a_capitalised_month_or_weekday_a_year_or_a_relative_date(sent
 @pytest.mark.parametrize("word, adverb", [("ultimately", True), ("later", False), ("early", False), ("people", False)])
 def test_only_an_adverb_is_a_word_the_lexicon_knows_only_as_an_adverb(word, adverb):
     assert only_an_adverb(word) is adverb
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "dated"),
+    [
+        ("The plant closed in 2023.", "2023", True),
+        ("It opened on May 3.", "3", True),
+        ("It opened on 3 May.", "3", True),
+        ("About 300 may lose their jobs.", "300", False),  # "may" in lower case is a verb, not a month
+        ("It cost 2,023 crowns.", "2,023", False),
+    ],
+)
+def test_a_number_in_a_date_is_a_year_or_a_day_beside_a_capitalised_month(sentence, number, dated):
+    start = sentence.index(number)
+    assert in_a_date(sentence, start, start + len(number)) is dated

@@ -117,7 +117,7 @@ def only_a_noun(word: str) -> bool:
 
 
 def only_an_adverb(word: str) -> bool:
-    """A word the lexicon knows only as an adverb: "ultimately", "later" (not "early", "fast")."""
+    """A word the lexicon knows only as an adverb: "ultimately", "eventually" (not "later", "early", "fast")."""
     readings = getAllLemmas(_POSSESSIVE.sub("", word.lower()))
     return set(readings) == {"ADV"}
 
@@ -421,3 +421,16 @@ def capitalised_runs(text: str, breaks: frozenset[str] = frozenset()) -> list[li
 def names_a_thing(run: list[Token]) -> bool:
     """A name ending in an organisation or place noun ("the Country Party", "Elm Road") is no person's."""
     return bool(lemmas(run[-1].text) & (ORGANISATION_NOUNS | PLACE_NOUNS))
+
+
+def in_a_date(text: str, start: int, end: int) -> bool:
+    """The number at ``text[start:end]`` is a year ("in 2023") or a day of a month ("May 3", "3 May")."""
+    if YEAR.match(text, start) and YEAR.match(text, start).end() == end:
+        return True
+    return bool(_MONTH_BEFORE.search(text[:start]) or _MONTH_AFTER.match(text[end:]))
+
+
+# A capitalised month beside the number: "May 3", "3 May" (not "300 may lose their jobs").
+_MONTH_NAMES = "|".join(month.capitalize() for month in MONTHS)
+_MONTH_BEFORE = re.compile(r"\b(?:" + _MONTH_NAMES + r")\.? $")
+_MONTH_AFTER = re.compile(r" (?:" + _MONTH_NAMES + r")\b")

@@ -22,6 +22,7 @@ from newsdesk.text import (
     capitalised_runs,
     has_date_expression,
     has_quantity,
+    in_a_date,
     is_calendar_word,
     is_plural_noun,
     lemmas,
@@ -43,7 +44,6 @@ from newsdesk.vocabulary import (
     CURRENCY_SIGNS,
     CURRENCY_WORDS,
     FIGURE_TYPES,
-    MONTHS,
     MULTIPLIERS,
     NUMBER_WORDS,
     ORGANISATION_NOUNS,
@@ -405,19 +405,6 @@ def figure_types_asked(question: str) -> set[str]:
 
 def asks_figure_type(question: str) -> bool:
     return bool(figure_types_asked(question))
-
-
-def in_a_date(text: str, start: int, end: int) -> bool:
-    """The number at ``text[start:end]`` is a year ("in 2023") or a day of a month ("May 3", "3 May")."""
-    if YEAR.match(text, start) and YEAR.match(text, start).end() == end:
-        return True
-    return bool(_MONTH_BEFORE.search(text[:start]) or _MONTH_AFTER.match(text[end:]))
-
-
-# A capitalised month beside the number: "May 3", "3 May" (not "300 may lose their jobs").
-_MONTH_NAMES = "|".join(month.capitalize() for month in MONTHS)
-_MONTH_BEFORE = re.compile(r"\b(?:" + _MONTH_NAMES + r")\.? $")
-_MONTH_AFTER = re.compile(r" (?:" + _MONTH_NAMES + r")\b")
 
 
 def gives_figure_asked(question: str, text: str) -> bool:

@@ -96,11 +96,8 @@ class ExtractiveAnswerer:
         if unknown is not None:
             text, citations = compose([unknown], question, self.settings.max_answer_chars)
             return Answer(question.text, f"{NOT_KNOWN} {text}", refused=True, citations=citations, retrieved=retrieved)
-        typed = [c for c in passing if type_met(question, c.text, c.claimant) and not withholds_answer(question, c.text)
-                 and c.counts_instead is None]
-        # Another claimant's side may be a sentence the judge would not answer with alone.
-        judged = [c for c in candidates if c.features is not None and type_met(question, c.text, c.claimant)
-                  and not withholds_answer(question, c.text)]
+        typed = typed_answers(question, passing)
+        judged = judged_sides(question, candidates)
         sides = [c for c in judged if c.pin is None]  # judged despite a pin: a rival side only (`rival_in_article`)
         chosen = self._choose(typed, question, sides)
         if not chosen:
@@ -217,19 +214,20 @@ class ExtractiveAnswerer:
             if unmet is not None:
                 candidate.pin, candidate.rejected = unmet
             else:
-                candidate.coverage = matcher.coverage(" ".join(filter(None, (candidate.text, candidate.claimant))))
+                candidate.coverage = _coverage(candidate, matcher)
                 candidate.counts_instead = figure_of_another_thing(question, candidate, matcher)
-        pinned = [c for c in candidates if c.rejected is None]
-        best_score = max((c.score for c in pinned), default=0.0)
-        for candidate in pinned:
+        met_pins = [c for c in candidates if c.rejected is None]
+        best_score = max((c.score for c in met_pins), default=0.0)
+        for candidate in met_pins:
             candidate.features = candidate_features(question, candidate, matcher, best_score)
             candidate.rejected = self._judged(question, candidate, matcher)
-        articles = {c.metadata.get("doc_id") for c in pinned}
+        articles = {c.metadata.get("doc_id") for c in met_pins}
         for candidate in candidates:
             if candidate.pin is not None and candidate.metadata.get("doc_id") in articles \
                     and rival_in_article(question, candidate, matcher):
-                # Judged too, so that it may be a rival side (`answer_time_sides`); it keeps its pin, never answers.
-                candidate.coverage = matcher.coverage(" ".join(filter(None, (candidate.text, candidate.claimant))))
+                # Judged too, for the confidence that orders and admits sides, so that it may be a rival side
+                # (`answer_time_sides`); it keeps its pin and its rejection, never answers.
+                candidate.coverage = _coverage(candidate, matcher)
                 candidate.features = candidate_features(question, candidate, matcher, best_score)
                 self._judged(question, candidate, matcher)
         return candidates
@@ -434,6 +432,25 @@ class ExtractiveAnswerer:
             if answer_length([*chosen, *views, other], question, limit) <= limit:
                 views.append(other)
         return [*chosen, *views]
+
+
+def _coverage(candidate: Candidate, matcher: TermMatcher) -> float:
+    """How much of the question's terms the sentence and its claimant meet (`TermMatcher.coverage`)."""
+    return matcher.coverage(" ".join(filter(None, (candidate.text, candidate.claimant))))
+
+
+def typed_answers(question: Question, passing: list[Candidate]) -> list[Candidate]:
+    """The passing sentences that may answer: they give the kind asked (`type_met`), withhold nothing
+    (`withholds_answer`) and count what is asked."""
+    return [c for c in passing if type_met(question, c.text, c.claimant) and not withholds_answer(question, c.text)
+            and c.counts_instead is None]
+
+
+def judged_sides(question: Question, candidates: list[Candidate]) -> list[Candidate]:
+    """The judged sentences that give the kind asked and withhold nothing: another claimant's side may be one the
+    judge would not answer with alone."""
+    return [c for c in candidates if c.features is not None and type_met(question, c.text, c.claimant)
+            and not withholds_answer(question, c.text)]
 
 
 def _meets_words(stems: set[str], text: str) -> bool:

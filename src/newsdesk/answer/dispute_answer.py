@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 from newsdesk.answer.answer_types import asks_figure_type, new_names
 from newsdesk.answer.answers import Citation
 from newsdesk.answer.candidates import same_article
-from newsdesk.answer.pins import PIN_CHECKS, names_nothing_else
+from newsdesk.answer.pins import COUNTED_REACH, PIN_CHECKS, names_another
 from newsdesk.answer.sources import introduced_in, named_in, outlet, same_side, same_source
 from newsdesk.claims.extraction import EVENTS, Claim, figure_values
 from newsdesk.claims.attribution import claimant_identity, claimant_label, same_claimant
@@ -406,7 +406,7 @@ def rival_in_article(question: Question, candidate: Candidate, matcher: TermMatc
     if asked_value(question) != "date" or not candidate.claimant:
         return False
     unmet = {pin.kind for pin in PIN_CHECKS if pin.check(question, candidate, matcher)}
-    return bool(unmet) and unmet <= RIVAL_WAIVED_PINS and names_nothing_else(question, _without_source(candidate))
+    return bool(unmet) and unmet <= RIVAL_WAIVED_PINS and not names_another(question, _without_source(candidate))
 
 
 def _without_source(candidate: Candidate) -> str:
@@ -654,10 +654,6 @@ def _qualifies_as_side(candidate: Candidate, best: Candidate, question: Question
     )
 
 
-# How many words after a figure may name what it counts ("6,000 Russian soldiers"), up to the first function word.
-_COUNTED_AFTER = 3
-
-
 def counts_something_else(question: Question, text: str) -> bool:
     """The sentence writes what the question counts, but beside none of its figures: "cancelled 140 flights as
     pilots staged a strike" counts flights, not pilots. A sentence that does not write the counted word at all
@@ -682,7 +678,7 @@ def _counted_words(words: Sequence[Any], start: int) -> Sequence[Any]:
         while start < len(words) and words[start].lower in STOPWORDS:
             start += 1
     counted = []
-    for word in words[start:start + _COUNTED_AFTER]:
+    for word in words[start:start + COUNTED_REACH]:
         if word.lower in STOPWORDS:
             break
         counted.append(word)

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 
 from newsdesk.claims.extraction import EVENTS
-from newsdesk.answer.answer_types import in_a_date, says_not_known
+from newsdesk.answer.answer_types import says_not_known
 from newsdesk.answer.questions import Question, Term, entity_met
 from newsdesk.text import (
     YEAR,
@@ -18,6 +18,7 @@ from newsdesk.text import (
     capitalised_runs,
     has_date_expression,
     has_quantity,
+    in_a_date,
     is_a_noun,
     is_plural_noun,
     names_a_thing,
@@ -347,15 +348,16 @@ def named_before(question: Question, entity: tuple[str, ...], candidate: Candida
     if not any(word.lower in REFERRING_WORDS for word in tokens(candidate.text)):
         return False
     mention = _last_mention(entity, candidate.before)
-    if mention is None or _names_another(question, candidate.text):
+    if mention is None or names_another(question, candidate.text):
         return False
     lead = _word_before(question.text, entity)
     return lead is None or not _named_after(lead, entity, f"{candidate.before[mention.end:]} {candidate.text}")
 
 
-def _names_another(question: Question, text: str) -> bool:
+def names_another(question: Question, text: str) -> bool:
     """The sentence names something the question does not (a run of capitalised words other than its opening
-    word alone, that shares no word with the question's names): then it may be about that, not the thing asked."""
+    word alone, that shares no word with the question's names): then it may be about that, not the thing asked
+    (`named_before`; a rival side that missed only the name pin, `dispute_answer.rival_in_article`)."""
     own = {stem(word) for entity in question.entities for word in entity}
     first = tokens(text)[:1]
     return any(
@@ -538,10 +540,13 @@ def _counts_people(noun: str, matcher: TermMatcher) -> bool:
     return _a_people_word(noun, matcher) or _says_no_kind(noun)
 
 
+# Words for people or a group of them (`_a_people_word`).
+_PEOPLE_WORDS = PERSON_NOUNS | COLLECTIVE_NOUNS | frozenset().union(*PEOPLE_GROUPS)
+
+
 def _a_people_word(word: str, matcher: TermMatcher) -> bool:
     """A word for people or a group of them, or one whose vector lies near "people" (`_PEOPLE_LIKE`)."""
-    people = PERSON_NOUNS | COLLECTIVE_NOUNS | frozenset().union(*PEOPLE_GROUPS)
-    return any(same_lemma(word, known) for known in people) or matcher.people_likeness(word) >= _PEOPLE_LIKE
+    return any(same_lemma(word, known) for known in _PEOPLE_WORDS) or matcher.people_likeness(word) >= _PEOPLE_LIKE
 
 
 # "How many votes did she get, and what was turnout?": the second question's sentence counts no votes.
@@ -572,8 +577,9 @@ _BEFORE_THE_COUNTED = frozenset({"of", "the", "those", "these"}) | POSSESSIVE_DE
 _GENERIC_NOUN = 0.5
 # The word joining a measure or container to what it holds: "reports of patients", "bags of flour".
 _MEASURE_OF = frozenset({"of"})
-# How many words after a figure may hold the noun it counts ("4 nautical miles", "5 neighbouring units").
-_COUNTED_REACH = 3
+# How many words after a figure may hold the noun it counts ("4 nautical miles", "5 neighbouring units", "6,000 Russian
+# soldiers"); also `dispute_answer`'s reach.
+COUNTED_REACH = 3
 # How many more words after a figure may still be part of it or lead to its noun ("hundred and forty", "of its 20").
 _FIGURE_REST = 4
 
@@ -593,7 +599,7 @@ def counted_nouns(text: str) -> list[str | None]:
             previous = "time"
             found.append(previous)
             continue
-        phrase = _counted_phrase(words[index + 1:index + 1 + _COUNTED_REACH + _FIGURE_REST], text)
+        phrase = _counted_phrase(words[index + 1:index + 1 + COUNTED_REACH + _FIGURE_REST], text)
         if phrase:
             previous = phrase
             found.append(previous)
@@ -628,7 +634,7 @@ def _counted_phrase(following: list[Token], text: str) -> str | None:
         phrase.append(word)
         # "400 people work in fishing": a plural noun ends the phrase ("work" is no second noun of it).
         of_follows = position + 1 < len(following) and following[position + 1].lower in _MEASURE_OF
-        if len(phrase) == _COUNTED_REACH or (
+        if len(phrase) == COUNTED_REACH or (
                 (is_plural_noun(word.text) or specificity(word.text) < _GENERIC_NOUN) and not of_follows):
             break
     while phrase and not is_a_noun(phrase[-1].text):
@@ -697,9 +703,3 @@ def _claimant_in_context(words: tuple[str, ...], candidate: Candidate) -> bool:
     """Every word naming who the question says made the claim is in the sentence, its claimant or neighbours."""
     said = [stem(w.text) for w in tokens(candidate.context)]
     return all(any(stems_match(stem(word), other) for other in said) for word in words)
-
-
-def names_nothing_else(question: Question, text: str) -> bool:
-    """The sentence names nothing the question does not (`_names_another`): what a rival side that missed only
-    the name pin must meet (`dispute_answer.rival_in_article`)."""
-    return not _names_another(question, text)

@@ -3,6 +3,7 @@ fit, tune or diagnose refuse it (eval/README.md, "Splits and the discipline that
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -12,6 +13,15 @@ SEALED_SPLIT = ("eval", "test")
 def sealed(paths: Iterable[Path | str]) -> list[Path]:
     """The paths that lie in a checkout's sealed test split (an ``eval/test`` folder on the path)."""
     return [Path(path) for path in paths if _in_sealed_split(Path(path))]
+
+
+def refuse_sealed(paths: Iterable[Path | str], use: str = "read") -> bool:
+    """True, after saying so on stderr ("refusing to read the sealed test split"), when any of ``paths`` lies in the
+    sealed split: what a script that fits, tunes or diagnoses checks before it reads its sets."""
+    if not sealed(paths):
+        return False
+    print(f"refusing to {use} the sealed test split", file=sys.stderr)
+    return True
 
 
 def _in_sealed_split(path: Path) -> bool:
