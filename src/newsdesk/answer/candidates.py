@@ -92,10 +92,16 @@ def matchable_words(text: str) -> list[str]:
     return [w.lower for w in tokens(text) if len(w.text) > 2 and specificity(w.text) >= 0.8]
 
 
+# The word whose vector says how near a counted noun is to a count of people ("visitors", "fishermen"): units
+# of measure and currencies lie far from it (`TermMatcher.people_likeness`). The matcher embeds it with every
+# question's words, so reindex embeds it ahead with the passages' (`texts_embedded_for`).
+PEOPLE_WORD = "people"
+
+
 def texts_embedded_for(passages: list[Document]) -> list[str]:
     """What `judge` embeds for ``passages`` besides the question; reindex embeds these ahead, into the store's cache."""
     candidates = sentence_candidates(passages)
-    words = {w for c in candidates for w in matchable_words(c.text)}
+    words = {w for c in candidates for w in matchable_words(c.text)} | {PEOPLE_WORD}
     windows = {w for c in candidates for w in figure_windows(c.text)}
     return [c.text for c in candidates] + [c.window for c in candidates] + sorted(words) + sorted(windows)
 

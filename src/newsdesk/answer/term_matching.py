@@ -8,7 +8,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from newsdesk.answer.candidates import Candidate, matchable_words, figure_windows
+from newsdesk.answer.candidates import PEOPLE_WORD, Candidate, figure_windows, matchable_words
 from newsdesk.answer.questions import Question, Term
 from newsdesk.answer.synonyms import LINKS, NEAR_MISSES, relation, related_phrases
 from newsdesk.index.embedding import Embedder
@@ -25,9 +25,6 @@ _SPECIFIC = 5.0
 
 # What a synonym by word embedding earns (`TermMatcher.credit`); a term is met at this credit or more.
 SYNONYM_CREDIT = 0.8
-# The word whose vector says how near a counted noun is to a count of people ("visitors", "fishermen"): units
-# of measure and currencies lie far from it (`TermMatcher.people_likeness`).
-PEOPLE_WORD = "people"
 # What a word WordNet links to the term earns (`newsdesk.answer.synonyms`): a synonym, one step narrower ("died" /
 # "killed"), broader from the term's first sense ("walkout" / "strike"), a derivation ("deaths" / "died").
 WORDNET_CREDIT = SYNONYM_CREDIT
