@@ -282,11 +282,15 @@ class LexicalIndex:
         passage's plus what its context adds (`ContextVectors.scores`; ``with_context=False``: Chroma's ranking)."""
         if self.vectors is None or limit <= 0 or not self.passages:
             return []
+        return self._best(self._dense_scores(query_vector, with_context), limit, self._mask(keep, snapshot))
+
+    def _dense_scores(self, query_vector: np.ndarray, with_context: bool = True) -> np.ndarray:
+        """Every passage's cosine with ``query_vector``, plus what its context adds (`ContextVectors.scores`)."""
         query = _unit_vector(query_vector)
         scores = self.vectors @ query
         if with_context and self.context is not None:
             scores = scores + self.context.scores(query)
-        return self._best(scores, limit, self._mask(keep, snapshot))
+        return scores
 
     def _best(self, scores: np.ndarray, limit: int, mask: np.ndarray | None) -> list[tuple[Passage, float]]:
         """The ``limit`` best-scored passages that ``mask`` admits (None: all), best first."""
@@ -336,10 +340,9 @@ class LexicalIndex:
         candidates keeps its lead (Bruch et al., "An Analysis of Fusion Functions for Hybrid Retrieval", 2023)."""
         if self.vectors is None or limit <= 0 or not self.passages:
             return []
-        query_unit = _unit_vector(query_vector)
-        dense = self.vectors @ query_unit
+        dense = self._dense_scores(query_vector)
         if self.context is not None:
-            dense = (dense + self.context.scores(query_unit)) / self.context.most
+            dense = dense / self.context.most
         lexical = self._bm25_scores(query)
         top = float(lexical.max()) if lexical.size else 0.0
         scores = dense_weight * dense + ((1.0 - dense_weight) * lexical / top if top > 0 else 0.0)
