@@ -34,6 +34,10 @@ FLAGS = (
 )
 
 
+class JavaScriptError(RuntimeError):
+    """An evaluated expression threw in the page."""
+
+
 def available() -> bool:
     return CHROMIUM is not None
 
@@ -90,18 +94,26 @@ class Browser:
     def evaluate(self, expression: str) -> Any:
         result = self.send("Runtime.evaluate", expression=expression, returnByValue=True, awaitPromise=True)
         if "exceptionDetails" in result:
-            raise RuntimeError(f"JavaScript failed: {result['exceptionDetails']}")
+            raise JavaScriptError(f"JavaScript failed: {result['exceptionDetails']}")
         return result["result"].get("value")
 
     def wait_for(self, expression: str, timeout: float = 20.0, poll: float = 0.02) -> Any:
-        """Poll until ``expression`` is truthy; return its value."""
+        """Poll until ``expression`` is truthy; return its value.
+
+        An expression that throws counts as not yet true: Gradio replaces a component's element while it
+        redraws, so ``querySelector(...)`` can be null for a moment on a loaded machine.
+        """
         deadline = time.monotonic() + timeout
+        last_error = ""
         while time.monotonic() < deadline:
-            value = self.evaluate(expression)
+            try:
+                value = self.evaluate(expression)
+            except JavaScriptError as error:
+                value, last_error = None, f" (last error: {error})"
             if value:
                 return value
             time.sleep(poll)
-        raise TimeoutError(f"timed out after {timeout}s waiting for: {expression}")
+        raise TimeoutError(f"timed out after {timeout}s waiting for: {expression}{last_error}")
 
     def screenshot(self, path: Path) -> None:
         data = self.send("Page.captureScreenshot", format="png")["data"]
