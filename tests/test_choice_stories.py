@@ -40,6 +40,12 @@ MISSES = {
                                    "(`vocabulary.REASON_PATTERNS`), so it fails the reason part's type check",
     "ch-two-part-lisk-who-when": "the start date's sentence is not added: the ranker puts another date of the "
                                  "article ('61,000 visitors last year') first for the date part",
+    # Round 9 `choice9`: stories written before its changes (develop: velloway, kellbrook; holdout: skelby,
+    # carrodine). A question about another detail of an article that holds a dispute, answered with the dispute.
+    "ch-beside-dispute-foundry-town": "answered with the job-cuts dispute of the same article: the town's size "
+                                      "passes the judge, no side's sentence does",
+    "ch-beside-dispute-foundry-ballot": "refused: the ballot's sentence is judged out",
+    "ch-beside-dispute-ferry-built": "answered with the harbour authority's passenger count, not the build year",
 }
 
 
