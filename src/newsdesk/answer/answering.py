@@ -457,11 +457,13 @@ def _beside_the_dispute(dispute: Dispute, candidates: list[Candidate], typed: li
     in the town?" is not answered by the dispute over how many of them lose their jobs at its plant. Not when the
     question names what happened to what it counts (`Question.event`: "how many people joined the march?"): the
     sides may say it in other words ("took part") that the judge weighs low, and the retrieval found the dispute
-    about it (a develop file lost two crowd disputes without this condition)."""
+    about it (two crowd disputes of the develop files were lost without this condition, docs/evaluation.md round 9
+    `choice9`)."""
     if question.event:
         return False
     sides = [c for c in candidates if any(_quotes(claim, c) for claim in dispute.claims)]
-    return bool(sides) and all(c.rejected is not None for c in sides) and any(c not in sides for c in typed)
+    side_ids = {id(c) for c in sides}
+    return bool(sides) and all(c.rejected is not None for c in sides) and any(id(c) not in side_ids for c in typed)
 
 
 def _quotes(claim: Claim, candidate: Candidate) -> bool:
