@@ -209,3 +209,11 @@ def test_an_adverb_after_how_many_is_no_counted_noun():
     question = analyse("How many people were hurt, and how many ultimately died, in the Pelby storm?")
     assert question.parts[1].focus == ()
     assert [t.word for t in question.parts[1].event] == ["died"]
+
+
+def test_a_two_part_follow_up_gives_each_part_the_earlier_subject():
+    question = analyse("And when was it built, and why?", ["How long is the Orvel tunnel?"])
+    assert [p.kind for p in question.parts] == ["date", "reason"]
+    for part in question.parts:
+        assert part.follow_up and ("Orvel",) in part.soft_entities
+        assert "tunnel" in {t.word for t in part.terms}

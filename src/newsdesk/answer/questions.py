@@ -486,6 +486,8 @@ def _merge(current: Question, context: Question) -> Question:
         counted=current.counted or (context.counted if counting else ""),
         follow_up=True,
         soft_entities=context.entities + context.soft_entities,
+        # A two-part follow-up's parts inherit the subject too ("And when did it open, and why?").
+        parts=tuple(_merge(part, context) for part in current.parts),
     )
 
 
