@@ -258,8 +258,12 @@ def organisations_described(sentence: str) -> list[tuple[str, str]]:
 
 
 def _bare_name(name: str) -> str:
-    """The name without a leading article or a trailing possessive ("The Marrowdale Water Agency's": Marrowdale Water Agency)."""
-    return re.sub(r"['’]s?$", "", re.sub(r"^(?:The|A|An)\s+", "", name)).strip()
+    """The name without leading function words or a trailing possessive ("Within the Marrowdale Water Agency's":
+    Marrowdale Water Agency)."""
+    words = name.split()
+    while words and (words[0].lower() in STOPWORDS or words[0].lower() in PREPOSITIONS):
+        words = words[1:]  # "Within the Union Party", "With the Green Union" opening a sentence
+    return re.sub(r"['’]s?$", "", " ".join(words)).strip()
 
 
 def _name_head(name: str) -> str | None:
@@ -1416,7 +1420,8 @@ def _resolve(reference: str, named: list[tuple[str, str]]) -> str | None:
         group = _MENTIONED + _GROUP if lowered == "they" else _MENTIONED  # "they": also a group only mentioned
         return next(
             (claimant for claimant, sentence in reversed(named)
-             if not sentence.startswith(_MENTIONED) or sentence.startswith(group)), None
+             if (not sentence.startswith(_MENTIONED) or sentence.startswith(group))
+             and not sentence.startswith(_MENTIONED + _DESCRIBED)), None
         )
     words = lowered.split()
     owned = re.match(r"(its|his|her|their) (\S.*)$", reference, re.IGNORECASE)
@@ -1444,9 +1449,11 @@ def _resolve(reference: str, named: list[tuple[str, str]]) -> str | None:
     reference = _HONORIFICS.sub("", reference)  # "Mr Fernandes" is "André Fernandes"
     words = reference.lower().split()
     if 1 <= len(words) <= 2 and reference[:1].isupper():
-        for claimant, _ in reversed(named):
-            # "Fenwright" is "Regional governor Ione Fenwright"; "Russia" is not "Russia's Defense Ministry".
-            if claimant != reference and re.search(rf"\b{re.escape(reference)}(?:$|,)", claimant):
+        for claimant, sentence in reversed(named):
+            # "Fenwright" is "Regional governor Ione Fenwright"; "Russia" is not "Russia's Defense Ministry", nor
+            # "Fenwright" the "Party of Prime Minister Ione Fenwright" the article only named.
+            if (claimant != reference and re.search(rf"\b{re.escape(reference)}(?:$|,)", claimant)
+                    and not sentence.startswith(_MENTIONED + _DESCRIBED)):
                 return claimant
     return reference
 
