@@ -95,7 +95,7 @@ SETS = (
         ("develop",),
     ),
     StorySet(
-        "disputes8", {"develop": 2, "holdout": 1},  # of 2 and 2
+        "disputes8", {"develop": 3, "holdout": 2},  # of 3 and 3
         {
             "d8-fallowfield-control": "'Sources disagree': the ledger's Wickmere job-cuts dispute (200 against 320) is "
                                       "matched to the question about the Fallowfield depot, whose own 30 is not said "
