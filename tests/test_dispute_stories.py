@@ -13,7 +13,10 @@ short articles of different outlets and dates, in three sets written before the 
   party ("The Quayhands' Alliance is demanding a 7 percent pay rise"), beside another party's value;
 - tests/data/disputes7 (round 8, `conflicts8b`): a rival source's date or figure in the chosen side's article that
   repeats neither the question's name nor its thing, so the name pin rejects it; controls with another named thing
-  (another road of the same scheme, another plant of the same company) in the same article.
+  (another road of the same scheme, another plant of the same company) in the same article;
+- tests/data/disputes8 (round 9, `conflicts9`): a second side whose sentence calls its source by a description ("The
+  union said 320 jobs would go") after the article named it only in passing or by apposition, and "each side"
+  questions, which name no claimant.
 
 A dispute is shown when the answer gives every side's value and names every side's claimant (the eval's
 `handled_right`); a control must never open with "Sources disagree". The floors are what the answerer reached when
@@ -88,6 +91,15 @@ SETS = (
                                  "'proposed 2033' is judged 0.015, below SIDE_MIN_CONFIDENCE",
             "d7-linmoor-control": "'Sources disagree': the ledger's Marsk job-cuts dispute (240 against 400) is matched to "
                                   "the question about the Linmoor plant, whose own 60 is not said",
+        },
+        ("develop",),
+    ),
+    StorySet(
+        "disputes8", {"develop": 3, "holdout": 2},  # of 3 and 3
+        {
+            "d8-fallowfield-control": "'Sources disagree': the ledger's Wickmere job-cuts dispute (200 against 320) is "
+                                      "matched to the question about the Fallowfield depot, whose own 30 is not said "
+                                      "(as d7-linmoor-control)",
         },
         ("develop",),
     ),

@@ -263,10 +263,14 @@ def _figure_given(question: Question, text: str, claimant: str | None) -> bool:
 
 
 def _which_name_given(question: Question, text: str, claimant: str | None) -> bool:
-    """"Which striker ...": a name in the sentence or its claimant."""
+    """"Which striker ...": a name in the sentence, or its claimant's when the question asks who said or did what the
+    sentence reports ("Which minister announced ...?", `_name_given`'s rule): "Which board members voted against?" is
+    not answered by "..., the National Bank of X said", whose members stay unnamed."""
     if not asks_which_name(question.text):
         return True
-    return bool(new_names(text, question) or (claimant and new_names(claimant, question)))
+    by_claimant = bool(claimant) and (bool(_ASKS_SPEAKER.search(question.text))
+                                      or speaker_may_be_asked(question.text, text, claimant or ""))
+    return bool(new_names(text, question) or (by_claimant and new_names(claimant or "", question)))
 
 
 def _name_given(question: Question, text: str, claimant: str | None) -> bool:

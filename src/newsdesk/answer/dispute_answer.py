@@ -35,9 +35,11 @@ from newsdesk.claims.attribution import claimant_identity, claimant_label, same_
 from newsdesk.claims.conflicts import Dispute, Side, is_round, rounds_to
 from newsdesk.answer.questions import Question, asks_yes_no, entity_met
 from newsdesk.answer.verification import MARKER, supports
-from newsdesk.text import NUMBER, YEAR, antonyms, english_zipf, is_calendar_word, negates, same_lemma, stem, stems_match, tokens
+from newsdesk.text import (
+    NUMBER, YEAR, antonyms, english_zipf, is_calendar_word, lemmas, negates, same_lemma, stem, stems_match, tokens,
+)
 from newsdesk.vocabulary import (
-    MONTHS, NUMBER_WORDS, ROUNDING_HEDGES, SOURCE_VERBS, STOPWORDS, WEEKDAYS, is_nationality,
+    MONTHS, NUMBER_WORDS, ORGANISATION_NOUNS, ROUNDING_HEDGES, SOURCE_VERBS, STOPWORDS, WEEKDAYS, is_nationality,
 )
 
 if TYPE_CHECKING:
@@ -318,6 +320,28 @@ _NEGATED_WITHIN = 3
 _EVENT_MET = 0.8
 
 
+# Nouns that name a party to a dispute after "each", "both" or "either" ("each side", "both countries", "each union"):
+# not "each year", "each household", "each share".
+_PARTY_NOUNS = frozenset({"side", "country", "nation", "government"}) | ORGANISATION_NOUNS
+_EVERY = frozenset("each both either".split())
+# Verbs by which a question says its parties disagree ("What pay rise are the dockers and the operator arguing over?").
+_DISAGREEING = frozenset("argue disagree dispute quarrel clash".split())
+
+
+def asks_every_side(question: Question) -> bool:
+    """A "what" question that asks for every party's position in so many words: "What boundary does each country
+    want?", "What pay rise are the dockers and the port operator arguing over?". Each party's sentence is then a
+    side (kind "position" in `answer_time_sides`), whatever value it gives."""
+    words = tokens(question.text)
+    if not words or words[0].lower != "what":
+        return False
+    every = any(word.lower in _EVERY and following.lower.rstrip("s") in {n.rstrip("s") for n in _PARTY_NOUNS}
+                for word, following in zip(words, words[1:]))
+    disagreeing = any(lemmas(word.text) & _DISAGREEING and following.lower in ("over", "about", "on")
+                      for word, following in zip(words, words[1:]))
+    return every or disagreeing
+
+
 def asked_value(question: Question) -> str | None:
     """What kind of value the question asks for, which two sources can give differently: a figure, a date,
     a name ("who ..."), or a yes or no; None for other questions ("why", "what happened")."""
@@ -342,7 +366,7 @@ def answer_time_sides(
     ``counted_alike(a, b)`` says how alike (cosine) the words around two sentences' figures are: "640 employees
     will lose their jobs" and "900 workers would be laid off" count the same thing in other words. With it, a
     side may also be a sentence far less like the question than the best one (`_side_beyond_margin`)."""
-    kind = asked_value(question)
+    kind = asked_value(question) or ("position" if asks_every_side(question) and best.claimant else None)
     if kind is None or (kind == "name" and not best.claimant) or another_toll_event(question, best.text):
         return []
     if kind == "figure" and counts_something_else(question, best.text):
@@ -372,6 +396,8 @@ def answer_time_sides(
             continue
         if kind == "name" and not (other.claimant and same_article(other, best)):
             continue  # a name is disputed by sources that say who they are, in one story: not by passing mentions
+        if kind == "position" and not other.claimant:
+            continue  # every party's position: a party says it, not the article's own words
         value = value_of(kind, other.text, other.claimant, question)
         if kind == "stance":
             # "Do the police and the organisers agree ...?": a source the question names is asked about.
@@ -729,7 +755,10 @@ def _headline_names(title: str) -> set[str]:
 
 
 def value_of(kind: str, text: str, claimant: str | None, question: Question) -> frozenset[Any]:
-    """The values of the asked kind that ``text`` (said by ``claimant``) gives (empty: it gives none)."""
+    """The values of the asked kind that ``text`` (said by ``claimant``) gives (empty: it gives none); a party's
+    position (`asks_every_side`) is its own sentence."""
+    if kind == "position":
+        return frozenset({text})
     if kind == "figure":
         return frozenset(v for v in figure_values(text) if v not in question.numbers)
     if kind == "date":

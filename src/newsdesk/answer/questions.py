@@ -63,6 +63,8 @@ _CLAIMED_BY = (
     re.compile(r"\baccording to\s+(?P<who>[^?,.]+)", re.IGNORECASE),
 )
 _REFLEXIVES = frozenset("itself himself herself themselves itself own".split())
+# Determiners that make "who said it" every party rather than one: "each side", "both parties", "either country".
+_EVERY_PARTY = frozenset("each both either every all".split())
 # Specificity (`newsdesk.text.specificity`) above which the last word of a two-word name is rare enough to be a surname.
 _SURNAME_SPECIFICITY = 4.0
 # Below this specificity a capitalised word opening a sentence is an ordinary word ("Later", "Police").
@@ -253,6 +255,8 @@ def _claimed_by(asked: str) -> tuple[str, ...]:
         match = pattern.search(asked)
         if match:
             words = tokens(match.group("who"))
+            if any(w.lower in _EVERY_PARTY for w in words):
+                return ()  # "does each side say", "according to both parties": every claimant is asked for, none pinned
             return tuple(
                 w.lower for w in words
                 if w.lower not in STOPWORDS and w.lower not in _REFLEXIVES and not w.text[0].isupper() and len(w.text) > 2

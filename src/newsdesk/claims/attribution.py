@@ -171,6 +171,9 @@ def attribute_clauses(body: str, sentences: list[Span], outlet: str | None = Non
         group = None if attributed else _opening_group(sentence)
         if group:  # "Investigators from the safety board arrived on Monday." then "They said ..."
             named.append((group, _MENTIONED + _GROUP + sentence.lower()))
+        # Organisations this sentence names with the noun a later "the union said" may use for them.
+        named.extend((name, _MENTIONED + _DESCRIBED + head + _HEAD_END + sentence.lower())
+                     for name, head in organisations_described(sentence))
         previous = whole
         previous_quoted = quoted or ('"' in sentence or "“" in sentence)
     return _speakers_of_open_quotes(body, sentences, result)
@@ -208,6 +211,18 @@ def _speakers_of_open_quotes(body: str, sentences: list[Span], result: list[list
 _MENTIONED = "\x00"
 # Marks a mentioned group ("Investigators from the board arrived"): "they" may refer to it, "it" and "he" not.
 _GROUP = "\x01"
+# Marks an organisation only named, with the noun it may later be called by ("the Kiln Workers' Union": union;
+# "Quendry Aid, a volunteer group": group): "the union said" may refer to it; "it", "they", "he", "she" not.
+_DESCRIBED = "\x02"
+_HEAD_END = "\x03"
+# A capitalised name: words joined by "of", "and", "for", "the" ("Kiln and Glaze Workers' Union", "Ministry of Rural Affairs").
+_ORGANISATION_NAME = r"[A-Z][\w'’&-]*(?:\s+(?:(?:of|and|for|the|&)\s+)*[A-Z][\w'’&-]*)*"
+# "the aid group Brindlecote Relief": an organisation noun right before a name.
+_NOUN_BEFORE_NAME = re.compile(rf"\b(?P<head>[a-z]+)\s+(?P<name>{_ORGANISATION_NAME})")
+# "Quendry Aid, a volunteer group that ...": a name, then a description in apposition.
+_NAME_THEN_DESCRIPTION = re.compile(rf"(?P<name>{_ORGANISATION_NAME}),\s+(?:a|an|the)\s+(?P<description>[^,.;:()]{{1,80}})")
+# How many words of an apposition may come before its head noun ("an emergency volunteer organisation").
+_DESCRIPTION_WORDS = 4
 # Words that make a capitalised name an organisation's, a place's or a day's rather than a person's.
 _NOT_PERSON_WORDS = ORGANISATION_NOUNS | PLACE_NOUNS | MEDIA_WORDS | CALENDAR_WORDS
 _NAME = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
@@ -216,6 +231,64 @@ _PERSON_BESIDE_ROLE = re.compile(
     rf"\b(?P<role>[a-z]+)(?:,\s+(?P<a>{_NAME}(?:\s+{_NAME}){{1,2}}),|\s+(?P<c>{_NAME}(?:\s+{_NAME}){{1,2}})(?=[,.]|\s+[a-z]))"
     rf"|(?P<b>{_NAME}(?:\s+{_NAME}){{1,2}}),\s+(?:a|an|the|its|his|her|their)\s"
 )
+
+
+def organisations_described(sentence: str) -> list[tuple[str, str]]:
+    """(name, organisation noun) for each organisation the sentence names with a noun a later sentence may call it
+    by: a name ending in it ("talks with the Kiln and Glaze Workers' Union": union; "the Ministry of Rural Affairs":
+    ministry), a name after it ("the aid group Brindlecote Relief": group) or a name it describes in apposition
+    ("Quendry Aid, a volunteer group that ...": group; not "Ann Lee, a union official": her noun is "official")."""
+    found: list[tuple[str, str]] = []
+    for match in re.finditer(_ORGANISATION_NAME, sentence):
+        name = _bare_name(match.group())
+        head = _name_head(name)
+        if head and len(name.split()) > 1 and not _inside_quotes(sentence, match.start()):
+            found.append((name, head))
+    for match in _NOUN_BEFORE_NAME.finditer(sentence):
+        name = _bare_name(match.group("name"))
+        if (match.group("head") in ORGANISATION_NOUNS and name and not _inside_quotes(sentence, match.start())
+                and not any(w.lower() in CALENDAR_WORDS or w.lower() in WEEKDAYS for w in name.split())):
+            found.append((name, match.group("head")))
+    for match in _NAME_THEN_DESCRIPTION.finditer(sentence):
+        name = _bare_name(match.group("name"))
+        head = _description_head(match.group("description"))
+        if head and name and not _inside_quotes(sentence, match.start()):
+            found.append((name, head))
+    return found
+
+
+def _bare_name(name: str) -> str:
+    """The name without leading function words or a trailing possessive ("Within the Marrowdale Water Agency's":
+    Marrowdale Water Agency)."""
+    words = name.split()
+    while words and (words[0].lower() in STOPWORDS or words[0].lower() in PREPOSITIONS):
+        words = words[1:]  # "Within the Union Party", "With the Green Union" opening a sentence
+    return re.sub(r"['’]s?$", "", " ".join(words)).strip()
+
+
+def _name_head(name: str) -> str | None:
+    """The organisation noun a name ends in, or that stands before its "of" ("Ministry of Rural Affairs")."""
+    for part in (name, name.split(" of ")[0]):
+        last = part.split()[-1].lower() if part.split() else ""
+        if last in ORGANISATION_NOUNS:
+            return last
+    return None
+
+
+def _description_head(description: str) -> str | None:
+    """The organisation noun heading an apposition's noun phrase: "volunteer group that has run": group; "family-owned
+    company based in": company; "union official": None (the phrase goes on past "union")."""
+    words = description.split()
+    for index, word in enumerate(words[:_DESCRIPTION_WORDS]):
+        if not re.fullmatch(r"[a-z][a-z-]*['’]?", word):
+            return None
+        following = words[index + 1] if index + 1 < len(words) else ""
+        ends_phrase = not following or following in STOPWORDS or following.endswith(("ed", "ing"))
+        if word in ORGANISATION_NOUNS and ends_phrase:
+            return word
+        if ends_phrase:
+            return None
+    return None
 
 
 def people_introduced(sentence: str) -> list[str]:
@@ -296,12 +369,14 @@ def _split_by_claimant(
         bounds.append((position, cut_start))
         position = cut_end
     bounds.append((position, len(sentence)))
-    clauses = []
+    clauses: list[tuple[int, int, Attribution | None]] = []
     for start, end in bounds:
         text = sentence[start:end]
         attribution = _attribute(text, named, outlet) if text.strip() else None
         if attribution is not None and attribution.mention >= 0:
             attribution = Attribution(attribution.claimant, attribution.relay, attribution.mention + start)
+        if clauses and clauses[-1][2] is not None and _continues_reported_speech(text):
+            attribution = None  # "X said it had proposed ..., but that the company had rejected the plan": still X's
         clauses.append((start, end, attribution))
     clauses = _inherit_forward(clauses)
     claimants = [a.claimant for _, _, a in clauses if a is not None]
@@ -315,6 +390,13 @@ def _split_by_claimant(
         Clause(Span(span.start + start, span.start + start + len(sentence[start:end].rstrip(" ,;"))), attribution)
         for start, end, attribution in clauses
     ]
+
+
+def _continues_reported_speech(clause: str) -> bool:
+    """A clause cut off after "but" that opens with "that" is the earlier verb of saying's second object ("The union
+    said it had proposed a four-day week, but that the company had rejected the plan"): its subject is spoken of,
+    not speaking."""
+    return re.match(r"\s*that\s", clause) is not None
 
 
 def _inherit_forward(
@@ -518,7 +600,9 @@ def _is_attribution_verb(words: list[Token], index: int) -> bool:
         return True
     if word in _ESTIMATE_VERBS:  # "put the number of evacuees at 5,000", "measured the quake at magnitude 4.7"
         following = words[index + 1:index + 13]  # "put the cost of the new bridge over the river at 40 million"
-        return any(w.lower == "at" and _figure_follows(following[i + 1:i + 3]) for i, w in enumerate(following))
+        # past a hedge: "put the figure at more than eleven thousand", "at well over 9,000"
+        return any(w.lower == "at" and _figure_follows(following[i + 1:i + 1 + _HEDGED_FIGURE_REACH])
+                   for i, w in enumerate(following))
     return False
 
 
@@ -579,6 +663,10 @@ def _passes_judgement(words: list[Token], index: int) -> bool:
     return bool(complement) and complement[0].text.islower() and (
         complement[0].lower in ("a", "an") or (complement[0].lower not in STOPWORDS and not only_a_noun(complement[0].text))
     )
+
+
+# How many words after an estimate's "at" may hold its figure ("at more than 9,000": the third).
+_HEDGED_FIGURE_REACH = 3
 
 
 def _figure_follows(words: list[Token]) -> bool:
@@ -1327,11 +1415,13 @@ def _resolve(reference: str, named: list[tuple[str, str]]) -> str | None:
     lowered = reference.lower()
     if lowered in CLAIMANT_PRONOUNS:
         if lowered in PERSONAL_PRONOUNS:  # "she said": the latest one person named, not "two officials" or "the study"
-            return next((claimant for claimant, _ in reversed(named) if _may_be_one_person(claimant)), None)
+            return next((claimant for claimant, sentence in reversed(named)
+                         if _may_be_one_person(claimant) and not sentence.startswith(_MENTIONED + _DESCRIBED)), None)
         group = _MENTIONED + _GROUP if lowered == "they" else _MENTIONED  # "they": also a group only mentioned
         return next(
             (claimant for claimant, sentence in reversed(named)
-             if not sentence.startswith(_MENTIONED) or sentence.startswith(group)), None
+             if (not sentence.startswith(_MENTIONED) or sentence.startswith(group))
+             and not sentence.startswith(_MENTIONED + _DESCRIBED)), None
         )
     words = lowered.split()
     owned = re.match(r"(its|his|her|their) (\S.*)$", reference, re.IGNORECASE)
@@ -1348,7 +1438,7 @@ def _resolve(reference: str, named: list[tuple[str, str]]) -> str | None:
         if len(words) > 2:  # "the former minister": an earlier claimant with every word of it
             return _latest_containing_all(words[1:], named) or reference[4:]
         head = words[-1]
-        owner = _latest_ending_with(head, named) or _latest_containing(head, named)
+        owner = _latest_ending_with(head, named) or _latest_containing(head, named) or _latest_described_as(head, named)
         if owner:
             return owner
         if head in DOCUMENT_NOUNS:  # "said in a statement" ... "according to the statement"
@@ -1359,9 +1449,11 @@ def _resolve(reference: str, named: list[tuple[str, str]]) -> str | None:
     reference = _HONORIFICS.sub("", reference)  # "Mr Fernandes" is "André Fernandes"
     words = reference.lower().split()
     if 1 <= len(words) <= 2 and reference[:1].isupper():
-        for claimant, _ in reversed(named):
-            # "Fenwright" is "Regional governor Ione Fenwright"; "Russia" is not "Russia's Defense Ministry".
-            if claimant != reference and re.search(rf"\b{re.escape(reference)}(?:$|,)", claimant):
+        for claimant, sentence in reversed(named):
+            # "Fenwright" is "Regional governor Ione Fenwright"; "Russia" is not "Russia's Defense Ministry", nor
+            # "Fenwright" the "Party of Prime Minister Ione Fenwright" the article only named.
+            if (claimant != reference and re.search(rf"\b{re.escape(reference)}(?:$|,)", claimant)
+                    and not sentence.startswith(_MENTIONED + _DESCRIBED)):
                 return claimant
     return reference
 
@@ -1392,6 +1484,17 @@ def _latest_ending_with(word: str, named: list[tuple[str, str]]) -> str | None:
     for claimant, _ in reversed(named):
         last = claimant.lower().split()[-1] if claimant.split() else ""
         if last == word or same_lemma(last, word):
+            return claimant
+    return None
+
+
+def _latest_described_as(word: str, named: list[tuple[str, str]]) -> str | None:
+    """The latest organisation an earlier sentence called ``word`` (`organisations_described`): "the group" is
+    "Quendry Aid" after "Quendry Aid, a volunteer group that ...", "Brindlecote Relief" after "the aid group
+    Brindlecote Relief"."""
+    marker = _MENTIONED + _DESCRIBED
+    for claimant, sentence in reversed(named):
+        if sentence.startswith(marker) and same_lemma(sentence[len(marker):].split(_HEAD_END, 1)[0], word):
             return claimant
     return None
 
