@@ -525,26 +525,3 @@ def test_a_name_asked_for_a_role_stands_beside_the_role(question, sentence, met)
 )
 def test_a_name_asked_for_a_role_is_a_persons_name_beside_that_role(question, sentence, claimant, met):
     assert type_met(analyse(question), sentence, claimant) is met
-
-
-@pytest.mark.parametrize(
-    ("question", "sentence", "withheld"),
-    [
-        # The whole is given, and the part asked is what the sentence says it will not say.
-        ("How much will the ministry spend on the bowel cancer test?",
-         "The ministry set aside 22 million crowns for screening, but would not say how much of that was for the "
-         "bowel cancer test.", True),
-        ("How many jobs will Brackley cut at its Tolland bakery?",
-         "Brackley will cut 640 jobs, but it would not say how many of them would go at its Tolland bakery.", True),
-        # The whole is what is asked.
-        ("How much has the ministry set aside for screening?",
-         "The ministry set aside 22 million crowns for screening, but would not say how much of that was for the "
-         "bowel cancer test.", False),
-        # "How many people" is not what "how much of that" withholds.
-        ("How many people will the bowel screening drive cover?",
-         "The ministry set aside 22 million crowns for screening, but would not say how much of that was for the "
-         "bowel cancer test.", False),
-    ],
-)
-def test_a_figure_withheld_for_the_part_asked_is_a_refusal(question, sentence, withheld):
-    assert withholds_answer(analyse(question), sentence) is withheld

@@ -92,8 +92,6 @@ def withholds_answer(question: Question, text: str) -> bool:
         return True
     if not says_not_known(text):
         return False
-    if question.kind == "quantity" and withholds_the_part_asked(question, text):
-        return True
     # A figure or date the question itself gives ("its 2027 tour") is not the one asked for.
     unasked = _without_question_numbers(question, text)
     # "How long is his contract?" against "signed on a four-year contract; the fee was not made public": the
@@ -107,28 +105,6 @@ def withholds_answer(question: Question, text: str) -> bool:
     if question.kind == "reason":  # "did not publish a revised figure" withholds a figure, not the reason asked for
         return bool(_WITHHELD_REASON.search(text))
     return True
-
-
-# What a sentence says it will not give, when it is a part of a figure it gives: "... would not say how much of that".
-_HOW_MUCH_OF_IT = re.compile(r"\s*how (?P<which>much|many)\b", re.IGNORECASE)
-
-
-def withholds_the_part_asked(question: Question, text: str) -> bool:
-    """"Set aside 14 million crowns for screening, but would not say how much of that was for the bowel test":
-    the sentence gives a figure for a whole and says it will not say how much or how many of it is for a thing
-    that only its withheld clause names. A "how much" ("how many") question that asks about that thing (one of its
-    common words stands in the withheld clause and not before it) is not answered by the whole's figure; "how
-    many people will it cover?" is not what "how much of that" withholds."""
-    marker = _UNDISCLOSED.search(text)
-    part = _HOW_MUCH_OF_IT.match(text, marker.end()) if marker else None
-    if part is None or not re.search(rf"\bhow {part.group('which').lower()}\b", question.text, re.IGNORECASE):
-        return False
-    withheld = tokens(text[marker.end():])
-    given = tokens(text[:marker.start()])
-    return any(
-        any(same_word(t.word, w.text) for w in withheld) and not any(same_word(t.word, w.text) for w in given)
-        for t in question.common_terms
-    )
 
 
 def asks_a_name(question: Question) -> bool:
