@@ -3,7 +3,7 @@ through the real ``Assistant`` with the real embedding model.
 
 Every brief is indexed as its own article in one store per table; each row's question is asked against the
 whole store, so a near-miss question can be answered wrongly from any brief, as a user's would be.
-Run ``PYTHONPATH=src python tests/nearmiss_table.py [--premise | --figure | --amount | --outcome] [--holdout]`` for the accuracy per kind and every miss;
+Run ``PYTHONPATH=src python tests/nearmiss_table.py [--premise | --figure | --amount | --outcome | --rolename | --lastone] [--holdout]`` for the accuracy per kind and every miss;
 tests/test_nearmiss_table.py asserts the floors on the development table.
 """
 
@@ -44,6 +44,13 @@ AMOUNT_HOLDOUT = DATA / "amount_holdout.jsonl"
 # neighbouring fact; its holdout is only reported.
 OUTCOME_TABLE = DATA / "outcome_table.jsonl"
 OUTCOME_HOLDOUT = DATA / "outcome_holdout.jsonl"
+# Round 9's specification (branch `refusal9`): the name of a person asked by role where the brief names nobody
+# beside that role, and a figure the brief says it will not split out for the thing asked; holdout only reported.
+ROLENAME_TABLE = DATA / "rolename_table.jsonl"
+ROLENAME_HOLDOUT = DATA / "rolename_holdout.jsonl"
+# The same round's "the last one" rows: a past occurrence asked ("the last repair") where the brief gives only the next.
+LASTONE_TABLE = DATA / "lastone_table.jsonl"
+LASTONE_HOLDOUT = DATA / "lastone_holdout.jsonl"
 ANSWERABLE = "answerable-paraphrase"
 NEAR_MISS_KINDS = (
     "other-place", "other-year", "date-not-given", "role-only", "reason-not-stated", "withheld",
@@ -137,7 +144,9 @@ def report(outcomes: list[Outcome]) -> str:
 
 def main(argv: list[str]) -> None:
     tables = {"figure": (FIGURE_TABLE, FIGURE_HOLDOUT), "premise": (PREMISE_TABLE, PREMISE_HOLDOUT),
-              "amount": (AMOUNT_TABLE, AMOUNT_HOLDOUT), "outcome": (OUTCOME_TABLE, OUTCOME_HOLDOUT)}
+              "amount": (AMOUNT_TABLE, AMOUNT_HOLDOUT), "outcome": (OUTCOME_TABLE, OUTCOME_HOLDOUT),
+              "rolename": (ROLENAME_TABLE, ROLENAME_HOLDOUT),
+              "lastone": (LASTONE_TABLE, LASTONE_HOLDOUT)}
     develop, holdout = next((pair for name, pair in tables.items() if f"--{name}" in argv), (TABLE, HOLDOUT))
     path = holdout if "--holdout" in argv else develop
     rows = load_rows(path)

@@ -488,3 +488,40 @@ def test_a_figure_in_a_currency_english_does_not_list_is_money(sentence, money):
 )
 def test_a_name_asked_for_a_role_stands_beside_the_role(question, sentence, met):
     assert type_met(analyse(question), sentence, None) is met
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "claimant", "met"),
+    [
+        # The role asked with a name of its own owner or party in front ("the X's chief scientist", "the X League
+        # spokeswoman") or a participle after it ("the officer convicted alongside ...") is still the role asked.
+        ("What is the name of the Plover Moon's chief scientist who found the wreck?",
+         "The research ship Plover Moon found the wreck at a depth of 900 metres on Sunday.", None, False),
+        ("What is the name of the procurement officer convicted alongside Vessant?",
+         "A court sentenced Harl Vessant, the former director of the port, to seven years in prison.", None, False),
+        ("What is the police spokesman's name?", "Traffic was diverted for two hours, a police spokesman said.",
+         "police spokesman", False),
+        ("What is the police spokesman's name?", "Police spokesman Orin Vale said traffic was diverted.", None, True),
+        # A word of the same stem is not the role: "office" is no officer, a "Directorate" no director.
+        ("Who is the licensing officer who raised concerns?",
+         "The mayor, Berit Sandholm, said the town would review every licence issued during her time in office.",
+         "The mayor, Berit Sandholm", False),
+        ("What is the name of the director of the Water Safety Directorate?",
+         "The toll rose to 11, the Water Safety Directorate said on Friday, as the water receded from Lowbeck.",
+         "Water Safety Directorate", False),
+        # A speaker named only by role gives no name; a name elsewhere in the sentence is someone else's.
+        ("What is the name of the court official who spoke about parole?",
+         "Vessant, who has been in custody since March, will be eligible for parole after serving half of his "
+         "sentence, a court official said.", "court official", False),
+        # A name between "the" and a common noun says whose the noun is, not who holds the role.
+        ("What is the name of the Heron League candidate who held Mossford West?",
+         "In Mossford West, the Heron League candidate held the seat; in Mossford Quay, the Tideway Party candidate won.",
+         None, False),
+        ("What is the police spokesman's name?",
+         "Police detained nine people near the Corran Exchange building, a police spokesman said.", None, False),
+        ("What is the name of the Tideway Party candidate who won Mossford Quay?",
+         "In Mossford Quay, the Tideway Party candidate, Ansel Dorrity, won by 19 votes.", None, True),
+    ],
+)
+def test_a_name_asked_for_a_role_is_a_persons_name_beside_that_role(question, sentence, claimant, met):
+    assert type_met(analyse(question), sentence, claimant) is met

@@ -71,6 +71,28 @@ def test_a_sentence_must_be_about_the_relative_period_asked(question, sentence, 
 
 
 @pytest.mark.parametrize(
+    ("question", "sentence", "rejected"),
+    [
+        # The last occurrence asked in the past; the sentence gives only the coming one.
+        ("How much did the last repair of the footbridge cost?", "The repairs will cost 1.4 million crowns.", True),
+        ("How much did the last repair of the footbridge cost?", "Repairs are expected to cost 2.6 million crowns.", True),
+        ("How much prize money did the club get the last time they won?", "The club will receive 800,000 crowns.", True),
+        # A year or a word that looks back may date a past occurrence beside a future one.
+        ("How much did the last dredging cost?", "The last dredging, in 2020, cost 2.1 million; the next will cost more.", False),
+        ("How much did the last repair cost?", "The previous repair cost 900,000 crowns and the next will cost more.", False),
+        ("How much did the last repair cost?", "The last repair cost 900,000 crowns.", False),
+        # "Last year" is a period (`relative_period_unmet`), and a future question wants the coming one.
+        ("How much did the council spend last year?", "The council will spend 3 million crowns.", False),
+        ("How much will the next repair cost?", "The repairs will cost 1.4 million crowns.", False),
+    ],
+)
+def test_a_sentence_about_the_next_occurrence_does_not_give_the_last_one(question, sentence, rejected):
+    from newsdesk.answer.pins import last_occurrence_unmet
+
+    assert (last_occurrence_unmet(analyse(question), _sentence_in_article(sentence)) is not None) is rejected
+
+
+@pytest.mark.parametrize(
     ("question", "sentence", "neighbours", "rejected"),
     [
         # The dateline's month says when the story was filed, not which month the figure is for.

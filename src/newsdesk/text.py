@@ -328,6 +328,11 @@ _WEEKDAY_MENTION = re.compile(
 _FUTURE_CUE = re.compile(r"\b(will|would|shall|due|plans?|planned|scheduled|expected|to be held|next)\b", re.IGNORECASE)
 
 
+def looks_forward(text: str) -> bool:
+    """The text speaks of what is to come: "will cost", "are expected to cost", "is due to reopen"."""
+    return _FUTURE_CUE.search(text) is not None
+
+
 def resolve_weekdays(text: str, published: dt.date) -> list[tuple[int, int, dt.date]]:
     """Calendar dates of the weekdays ``text`` mentions, counted from the article's date.
 

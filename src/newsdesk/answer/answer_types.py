@@ -71,8 +71,13 @@ _ASKS_SPEAKER = re.compile(r"\b(" + "|".join(sorted(ATTRIBUTION_VERBS)) + r")\b"
 # "Who is the planning officer who ...", "the name of the substance in ...": the role or thing whose name is asked.
 _ASKED_ROLE = re.compile(
     r"\b(?:who (?:is|was|are|were)|names? of) (?:the |a |an |his |her |its |their )?(?:other |two |three |new |current |former )*"
-    r"(?P<role>[a-z][a-z'-]*(?: [a-z][a-z'-]*){0,2}?)(?= who\b| that\b| which\b| whose\b| where\b| in\b| at\b| of\b| on\b| for\b| from\b|\?|$)",
+    r"(?P<role>[a-z][a-z'-]*(?: [a-z][a-z'-]*){0,4}?)(?= who\b| that\b| which\b| whose\b| where\b| in\b| at\b| of\b| on\b| for\b| from\b| to\b"
+    r"| [a-z]+ed (?:by|in|at|on|with|alongside|for|from|to|of)\b|\?|$)",
     re.IGNORECASE,
+)
+# "What is the police spokesman's name?", "the engineer's name": the role before "'s name".
+_ASKED_ROLE_OWNER = re.compile(
+    r"\b(?:the|a|an|his|her|its|their) (?P<role>[a-z][a-z'-]*(?: [a-z][a-z'-]*){0,3}?)['’]s names?\b", re.IGNORECASE,
 )
 _COUNTING = re.compile(r"\bhow many\b", re.IGNORECASE)
 _FIGURE_TYPES = {
@@ -186,11 +191,20 @@ def new_names(text: str, question: Question) -> list[str]:
 
 def _asked_head(question: str) -> str | None:
     """The head noun of the role or thing whose name is asked: "officer" in "who is the planning officer who ..."."""
-    match = _ASKED_ROLE.search(question)
+    match = _asked_role(question)
     if match is None:
         return None
-    words = [w for w in match.group("role").lower().split() if not w.endswith(("ed", "ing"))]
+    role = match.group("role").split()
+    if role[-1][0].isupper():  # "X's ambassador in Y": a name ends it, no role word
+        return None
+    words = [w for w in (word.lower() for word in role) if not w.endswith(("ed", "ing"))]
     return words[-1] if words and words[-1] not in STOPWORDS else None
+
+
+def _asked_role(question: str) -> re.Match[str] | None:
+    """The words of the role or thing whose name is asked ("the name of the procurement officer convicted alongside
+    X", "the police spokesman's name"), or None."""
+    return _ASKED_ROLE.search(question) or _ASKED_ROLE_OWNER.search(question)
 
 
 def asks_a_role(question: str) -> bool:
@@ -211,15 +225,15 @@ def role_met(question: str, text: str) -> bool:
 
 
 def _same_role_word(asked: str, said: str) -> bool:
-    """The same role word by lemma or whole stem: "officers" says "officer", "officials" does not (a stem's prefix
-    would, so not `newsdesk.text.same_word`)."""
-    return same_lemma(asked, said) or stem(asked) == stem(said)
+    """The same role word by lemma: "officers" says "officer"; "officials" does not (a stem's prefix would, so not
+    `newsdesk.text.same_word`), nor do "office" or "Directorate", whose stems are those of "officer" and "director"."""
+    return same_lemma(asked, said)
 
 
 def _role_modifiers(question: str) -> list[str]:
     """The common words before the head of the role asked: "finance" of "Ostry's finance minister" (a name is
     a pin of its own; a participle, "the planning officer", often goes unsaid)."""
-    match = _ASKED_ROLE.search(question)
+    match = _asked_role(question)
     if match is None:
         return []
     words = [w for w in match.group("role").split() if w[0].islower() and not w.endswith(("ed", "ing"))]
@@ -282,11 +296,13 @@ def _name_given(question: Question, text: str, claimant: str | None) -> bool:
     by_claimant = bool(claimant) and (bool(_ASKS_SPEAKER.search(question.text))
                                       or speaker_may_be_asked(question.text, text, claimant or ""))
     speaker = {w.lower for w in tokens(claimant or "")}
-    things = _thing_names(text) if asks_people(question.text) else set()
+    things = _thing_names(text) | _attributive_names(text) if asks_people(question.text) else set()
     if not _asks_a_thing(question.text):
         things |= _named_places(text)
     in_text = [n for n in new_names(text, question) if (by_claimant or n.lower() not in speaker) and n not in things]
-    if in_text and not by_claimant and not named_beside_role(question.text, text, in_text):
+    # A speaker named only by role ("a court official said") gives no name: one in the sentence must stand by the role.
+    nameless_speaker = by_claimant and not new_names(claimant or "", question)
+    if in_text and (not by_claimant or nameless_speaker) and not named_beside_role(question.text, text, in_text):
         return False
     named = in_text or (by_claimant and new_names(claimant or "", question))
     return bool(named) and role_met(question.text, text)
@@ -321,6 +337,19 @@ def _thing_names(text: str) -> set[str]:
     """The words of names that end in an organisation or place noun ("the National Civil Protection Agency",
     "Elm Road"): no person's name, so no answer to who a person is."""
     return {w.text for run in capitalised_runs(text) if names_a_thing(run) for w in run}
+
+
+def _attributive_names(text: str) -> set[str]:
+    """The words of names that stand between "the" or "a" and a common noun: "the Harbour Party candidate", "near
+    the Town Hall building", "a Northland coast guard cutter". They say whose or which the noun is; a person is not
+    named that way ("the Ann Roe said" is no English), so they are no answer to a person's name."""
+    found: set[str] = set()
+    for run in capitalised_runs(text):
+        before = text[:run[0].start].rstrip().rsplit(" ", 1)[-1].lower()
+        after = text[run[-1].end:]
+        if before in ("the", "a", "an") and re.match(r" [a-z]", after):
+            found |= {w.text for w in run}
+    return found
 
 
 def _asks_a_thing(question: str) -> bool:

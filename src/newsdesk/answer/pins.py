@@ -21,6 +21,7 @@ from newsdesk.text import (
     in_a_date,
     is_a_noun,
     is_plural_noun,
+    looks_forward,
     names_a_thing,
     numbers,
     only_a_verb,
@@ -327,6 +328,29 @@ def relative_period_unmet(asked: str, candidate: Candidate) -> str | None:
     return None
 
 
+# "The last repair", "the previous time they won": an occurrence that is over (not a period: "last year" is
+# `_RELATIVE_PERIOD`'s), asked in the past tense.
+_LAST_OCCURRENCE = re.compile(
+    r"\bthe (?:last|previous) (?!(?:year|month|week|season|quarter|decade|century)s?\b)(?P<what>[a-z]+)", re.IGNORECASE
+)
+_ASKED_IN_THE_PAST = re.compile(r"\b(?:did|was|were|had)\b", re.IGNORECASE)
+# A sentence that says when, or looks back, may give a past occurrence even beside "will".
+_LOOKS_BACK = re.compile(r"\b(?:last|previous|previously|ago|earlier|before|in the past)\b", re.IGNORECASE)
+
+
+def last_occurrence_unmet(question: Question, candidate: Candidate) -> str | None:
+    """"How much did the last repair cost?" against "The repairs will cost 6.3 million": a sentence that speaks
+    only of what is to come (a future cue, no year, no word that looks back) gives the next occurrence, not the
+    last one asked about."""
+    asked = _LAST_OCCURRENCE.search(question.text)
+    if asked is None or asked.group("what").lower() in CALENDAR_WORDS or not _ASKED_IN_THE_PAST.search(question.text):
+        return None
+    text = candidate.text
+    if looks_forward(text) and not YEAR.search(text) and not _LOOKS_BACK.search(text):
+        return f"speaks of the next {asked.group('what')}, not the last"
+    return None
+
+
 def _name_unmet(question: Question, candidate: Candidate, matcher: TermMatcher) -> str | None:
     """A name the question gives is not met by the context, by the thing it names, by a pronoun for it, nor by
     the passage before a sentence that refers back and names nothing else (`named_before`)."""
@@ -409,7 +433,8 @@ def _contrast_unmet(question: Question, candidate: Candidate, matcher: TermMatch
 
 
 def _qualifier_or_period_unmet(question: Question, candidate: Candidate, matcher: TermMatcher) -> str | None:
-    return qualifier_unmet(question, candidate.text) or relative_period_unmet(question.text, candidate)
+    return (qualifier_unmet(question, candidate.text) or relative_period_unmet(question.text, candidate)
+            or last_occurrence_unmet(question, candidate))
 
 
 def _claimant_unmet(question: Question, candidate: Candidate, matcher: TermMatcher) -> str | None:
