@@ -85,8 +85,13 @@ def test_retrieval_gives_each_passage_its_articles_lead_sentence():
         # No figure of "people": the group is not counted.
         ("How many fans were arrested after the match?", "Police made several arrests after the match.", False),
         ("How many fans were arrested after the match?", "Police said 40 officers were on duty after the match.", False),
-        # What is counted is no group of people.
+        # What is counted is no group of people: a kind of thing, though its vector lies as near "people" as "fans".
         ("How many tonnes of fish were landed?", "Some 300 people work at the fish market.", False),
+        ("How many homes were destroyed in the flood?", "At least nine people were killed in the flood.", False),
+        ("How many buildings were destroyed in the quake?", "The quake killed 23 people and destroyed a bridge.", False),
+        # What happened to them must be said; without it, only a lexicon people word ("staff") is counted as people.
+        ("How many fans were arrested after the match?", "Police said four people were hurt after the match.", False),
+        ("How many marchers did the organisers say took part?", "Tens of thousands of people marched.", False),
     ],
 )
 def test_a_count_of_people_counts_the_group_of_people_asked(embedder, question, sentence, counted):
