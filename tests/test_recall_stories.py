@@ -16,7 +16,17 @@ from stories import answer_text, ask_case, story_assistant, story_cases
 
 STORIES = Path(__file__).parent / "data" / "recall9"
 # Known misses (strict, so a fix shows as an unexpected pass), with why.
-MISSES: dict[str, str] = {}
+MISSES: dict[str, str] = {
+    "r9-recount-cost-other-named": "answered before round 9 too: the passage says 'the 2019 Sorrelford recount' after "
+                                   "the cost's sentence, and `named_earlier` reads the whole passage",
+    "r9h-depot-staff-other-named": "answered before round 9 too: the next sentence names Vaskor Street, and a name in "
+                                   "a neighbour meets the name pin",
+    "r9h-protest-detained-other-group": "answered before round 9 too: 'officers' meets 'Police' by word vector",
+    "r9-derby-arrests": "refused: the sentence passes every pin (dateline, a count of people) but the judge gives it "
+                        "0.07, under the threshold (no word of 'fans' or 'derby' in it)",
+    "r9-derby-arrests-other-group": "answered since round 9: 'four people were arrested' passes the counted-noun pin for "
+                                    "stewards too, and the judge gives it 0.17 (the next sentence names stewards)",
+}
 
 
 @pytest.fixture(scope="module")
