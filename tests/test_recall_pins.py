@@ -1,13 +1,13 @@
 """Pins that refused answerable questions (issue 11, round 9, branch `recall9`): a thing the article's lead names and a
-later sentence calls by its noun alone, a place the dateline names, a group counted as "people", and "according to"
-followed by which figure rather than who gave it. Each rule beside the near misses it must still refuse."""
+later sentence calls by its noun alone, a place the dateline names, and "according to" followed by which figure rather
+than who gave it. Each rule beside the near misses it must still refuse."""
 
 from __future__ import annotations
 
 import pytest
 
 from newsdesk.answer.candidates import LEAD_KEY, Candidate, sentence_candidates, with_lead
-from newsdesk.answer.pins import counts_people_asked, datelined_at, first_unmet_pin, named_in_lead, names_a_figure
+from newsdesk.answer.pins import datelined_at, first_unmet_pin, named_in_lead, names_a_figure
 from newsdesk.answer.questions import analyse
 from newsdesk.answer.term_matching import TermMatcher
 from langchain_core.documents import Document
@@ -74,37 +74,6 @@ def test_retrieval_gives_each_passage_its_articles_lead_sentence():
     assert led.metadata[LEAD_KEY] == _RECOUNT_LEAD and LEAD_KEY not in passage.metadata
     assert sentence_candidates([led])[0].lead == _RECOUNT_LEAD
     assert with_lead(passage, {}) is passage
-
-
-@pytest.mark.parametrize(
-    ("question", "sentence", "counted"),
-    [
-        ("How many fans were arrested after the match?", "Police said four people were arrested after the match.", True),
-        ("How many demonstrators were detained?", "Police detained 23 people near the parliament.", True),
-        ("How many staff does the sawmill have?", "The sawmill employs 140 people.", True),
-        # No figure of "people": the group is not counted.
-        ("How many fans were arrested after the match?", "Police made several arrests after the match.", False),
-        ("How many fans were arrested after the match?", "Police said 40 officers were on duty after the match.", False),
-        # What is counted is no group of people: a kind of thing, though its vector lies as near "people" as "fans".
-        ("How many tonnes of fish were landed?", "Some 300 people work at the fish market.", False),
-        ("How many homes were destroyed in the flood?", "At least nine people were killed in the flood.", False),
-        ("How many buildings were destroyed in the quake?", "The quake killed 23 people and destroyed a bridge.", False),
-        # What happened to them must be said; without it, only a lexicon people word ("staff") is counted as people.
-        ("How many fans were arrested after the match?", "Police said four people were hurt after the match.", False),
-        ("How many marchers did the organisers say took part?", "Tens of thousands of people marched.", False),
-    ],
-)
-def test_a_count_of_people_counts_the_group_of_people_asked(embedder, question, sentence, counted):
-    asked = analyse(question)
-    candidate = _later_sentence(sentence, "")
-    assert counts_people_asked(asked, sentence, TermMatcher(embedder, asked, [candidate], threshold=0.62)) is counted
-
-
-def test_a_closed_class_group_is_still_the_contrast_pins(embedder):
-    asked = analyse("How many children were arrested after the match?")
-    candidate = _later_sentence("Police said four people were arrested after the match.", "")
-    unmet = first_unmet_pin(asked, candidate, TermMatcher(embedder, asked, [candidate], threshold=0.62))
-    assert unmet is not None and unmet[0] == "contrast"
 
 
 @pytest.mark.parametrize(

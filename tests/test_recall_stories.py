@@ -22,10 +22,9 @@ MISSES: dict[str, str] = {
     "r9h-depot-staff-other-named": "answered before round 9 too: the next sentence names Vaskor Street, and a name in "
                                    "a neighbour meets the name pin",
     "r9h-protest-detained-other-group": "answered before round 9 too: 'officers' meets 'Police' by word vector",
-    "r9-derby-arrests": "refused: the sentence passes every pin (dateline, a count of people) but the judge gives it "
-                        "0.07, under the threshold (no word of 'fans' or 'derby' in it)",
-    "r9-derby-arrests-other-group": "answered since round 9: 'four people were arrested' passes the counted-noun pin for "
-                                    "stewards too, and the judge gives it 0.17 (the next sentence names stewards)",
+    "r9-derby-arrests": "refused: 'four people were arrested' does not count fans (the counted-noun pin); a count of "
+                        "people as any group asked was tried and dropped (it answered a held-out dev6 near miss)",
+    "r9h-protest-detained": "refused: 'Police detained 23 people' does not count demonstrators (as r9-derby-arrests)",
 }
 
 

@@ -100,16 +100,12 @@ def matchable_words(text: str) -> list[str]:
 # of measure and currencies lie far from it (`TermMatcher.people_likeness`). The matcher embeds it with every
 # question's words, so reindex embeds it ahead with the passages' (`texts_embedded_for`).
 PEOPLE_WORD = "people"
-# The words whose vectors tell a kind of person from a kind of thing (`TermMatcher.person_not_thing`): "fans",
-# "demonstrators", "staff" lie nearer "person" than "things" or within a small margin; "homes", "buildings", "boats" lie
-# well nearer "things", though as near "people" as "fans" do. Embedded with every question's words, like `PEOPLE_WORD`.
-PERSON_WORD, THING_WORD = "person", "things"
 
 
 def texts_embedded_for(passages: list[Document]) -> list[str]:
     """What `judge` embeds for ``passages`` besides the question; reindex embeds these ahead, into the store's cache."""
     candidates = sentence_candidates(passages)
-    words = {w for c in candidates for w in matchable_words(c.text)} | {PEOPLE_WORD, PERSON_WORD, THING_WORD}
+    words = {w for c in candidates for w in matchable_words(c.text)} | {PEOPLE_WORD}
     windows = {w for c in candidates for w in figure_windows(c.text)}
     return [c.text for c in candidates] + [c.window for c in candidates] + sorted(words) + sorted(windows)
 

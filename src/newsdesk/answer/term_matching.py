@@ -8,7 +8,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from newsdesk.answer.candidates import PEOPLE_WORD, PERSON_WORD, THING_WORD, Candidate, figure_windows, matchable_words
+from newsdesk.answer.candidates import PEOPLE_WORD, Candidate, figure_windows, matchable_words
 from newsdesk.answer.questions import Question, Term
 from newsdesk.answer.synonyms import LINKS, NEAR_MISSES, relation, related_phrases
 from newsdesk.index.embedding import Embedder
@@ -19,9 +19,6 @@ _FIGURE_WINDOW = 4
 # A counted phrase ("emergency workers") against the words after a figure ("Ten
 # emergency responders were"): cosine above this means the figure counts it.
 _COUNTED_SIMILARITY = 0.6
-# How much nearer "things" than "person" a word's vector may lie and still name a kind of person
-# (`TermMatcher.person_not_thing`): between soldiers' -0.06 and buildings' -0.11.
-_PERSON_MARGIN = 0.08
 # Specificity (`newsdesk.text.specificity`) of a rare word: an unmet term this specific is a near miss.
 _SPECIFIC = 5.0
 
@@ -53,7 +50,7 @@ class TermMatcher:
         self._phrases = _phrases_of_terms(question.text, {t.word.lower() for t in terms})
         phrases = {said for found in self._phrases.values() for _, said in found}
         words = sorted({w for c in candidates for w in matchable_words(c.text)} | {t.word.lower() for t in terms}
-                       | phrases | {PEOPLE_WORD, PERSON_WORD, THING_WORD})
+                       | phrases | {PEOPLE_WORD})
         self._vectors = embedder.embed(words) if words else np.zeros((0, 1), dtype=np.float32)
         self._row = {word: index for index, word in enumerate(words)}
         self._credits: dict[tuple[Term, str], float] = {}
@@ -114,12 +111,6 @@ class TermMatcher:
         """Cosine of a candidate's word to "people" (`PEOPLE_WORD`): "spectators" 0.58, "fishermen" 0.38, against
         "millimetres" 0.15, "tonnes" 0.26, "dollars" 0.34."""
         return self._cosine(word, PEOPLE_WORD)
-
-    def person_not_thing(self, word: str) -> bool:
-        """A question's word names a kind of person rather than a kind of thing: its vector lies nearer "person" than
-        "things", or within `_PERSON_MARGIN` ("fans" +0.01, "demonstrators" +0.19, "soldiers" -0.06; "buildings" -0.11,
-        "homes" -0.13, "houses" -0.19, "jobs" -0.24)."""
-        return self._cosine(word, PERSON_WORD) - self._cosine(word, THING_WORD) > -_PERSON_MARGIN
 
     def word_cosine(self, a: str, b: str) -> float:
         """Word vectors' cosine of a question's or candidate's two words (0 if either was not embedded)."""
