@@ -328,8 +328,9 @@ def relative_period_unmet(asked: str, candidate: Candidate) -> str | None:
 
 
 def _name_unmet(question: Question, candidate: Candidate, matcher: TermMatcher) -> str | None:
-    """A name the question gives is not met by the context, by the thing it names, by a pronoun for it, nor by
-    the passage before a sentence that refers back and names nothing else (`named_before`)."""
+    """A name the question gives is not met by the context, by the thing it names, by a pronoun for it, by
+    the passage before a sentence that refers back and names nothing else (`named_before`), nor by the article's
+    lead (`named_in_lead`)."""
     for entity in question.entities:
         if not (entity_met(entity, candidate.context) or named_earlier(question, entity, candidate)
                 or referred_to(entity, candidate) or named_before(question, entity, candidate)
