@@ -19,6 +19,7 @@ from langchain_core.documents import Document
 
 from newsdesk.answer.answering import ExtractiveAnswerer
 from newsdesk.answer.answers import Answer, Answerer, Evidence, StreamingAnswerer, retrieved_json
+from newsdesk.answer.candidates import with_lead
 from newsdesk.answer.provenance import with_provenance
 from newsdesk.answer.questions import Question, analyse
 from newsdesk.index.bodies import read_body
@@ -146,6 +147,8 @@ class Assistant:
             raise EmptyIndexError(self.settings.store)  # not "the corpus does not say": there is no corpus
         retriever = self.retriever(replace(request, k=max(k, REPORT_DEPTH)))
         passages: list[Document] = [] if question.empty else retriever.invoke(question.query)
+        leads = self.reader.current()[1].lead_sentences()  # what a later sentence's "the recount" refers to
+        passages = [with_lead(p, leads) for p in passages]
         evidence = Evidence(
             passages=passages[:k],
             reported=[retrieved_json(p) for p in passages],

@@ -47,6 +47,10 @@ class Candidate:
     # What the sentence's figures count instead of what a "how many" asks (`pins.figure_of_another_thing`), when
     # they do: no answer on its own, but it may still be a rival side of a dispute ("450 workers" against "320 jobs").
     counts_instead: str | None = None
+    # The article's first sentence (its lead, with the dateline; `LEAD_KEY`): where a story names what its later
+    # sentences call by a noun alone ("A full recount in the Holmwick council by-election ...", then "The recount
+    # cost 41,000 crowns"); empty when unknown.
+    lead: str = ""
 
     @property
     def before(self) -> str:
@@ -142,9 +146,20 @@ def sentence_candidates(passages: list[Document]) -> list[Candidate]:
                     window=f"{previous} {text}".strip(),
                     passage=passage.page_content,
                     passage_start=offset,
+                    lead=str(metadata.get(LEAD_KEY) or ""),
                 )
             )
     return candidates
+
+
+# The metadata key under which retrieval adds a passage's article's first sentence (`with_lead`).
+LEAD_KEY = "lead"
+
+
+def with_lead(passage: Document, leads: dict[str, str]) -> Document:
+    """The passage with its article's first sentence from ``leads`` (by doc_id) under `LEAD_KEY`, when known."""
+    lead = leads.get(str(passage.metadata.get("doc_id")))
+    return passage if not lead else Document(page_content=passage.page_content, metadata={**passage.metadata, LEAD_KEY: lead})
 
 
 def follows(first: Candidate, then: Candidate) -> bool:

@@ -352,12 +352,65 @@ def last_occurrence_unmet(question: Question, candidate: Candidate) -> str | Non
 
 
 def _name_unmet(question: Question, candidate: Candidate, matcher: TermMatcher) -> str | None:
-    """A name the question gives is not met by the context, by the thing it names, by a pronoun for it, nor by
-    the passage before a sentence that refers back and names nothing else (`named_before`)."""
+    """A name the question gives is not met by the context, by the thing it names, by a pronoun for it, by
+    the passage before a sentence that refers back and names nothing else (`named_before`), nor by the article's
+    lead (`named_in_lead`)."""
     for entity in question.entities:
         if not (entity_met(entity, candidate.context) or named_earlier(question, entity, candidate)
-                or referred_to(entity, candidate) or named_before(question, entity, candidate)):
+                or referred_to(entity, candidate) or named_before(question, entity, candidate)
+                or named_in_lead(question, entity, candidate)):
             return f"does not mention {' '.join(entity)}"
+    return None
+
+
+def named_in_lead(question: Question, entity: tuple[str, ...], candidate: Candidate) -> bool:
+    """"How much did the Holmwick recount cost?" against "The recount cost 41,000 crowns", paragraphs after a lead
+    that says "A full recount in the Holmwick council by-election ..."; "Who is Vellandor's transport minister?"
+    against "The transport minister, ..." in a story datelined "ARDENBY, Vellandor". A story calls its subject by a
+    noun alone once its lead has named it: the name is met when the article's lead (`Candidate.lead`) names it and the
+    sentence says the noun the name modifies in the question (`_head_noun`) after a definite determiner, with no
+    other name right before that noun in the sentence ("the Sorrelford recount"); or when the lead's dateline names
+    the place (`datelined_at`) and the sentence names nothing the question does not (`names_another`)."""
+    if not candidate.lead or any(word.lower() in CALENDAR_WORDS for word in entity):
+        return False
+    if datelined_at(entity, candidate.lead) and not names_another(question, candidate.text):
+        return True
+    head = _head_noun(question.text, entity)
+    if head is None or not entity_met(entity, candidate.lead):
+        return False
+    said = tokens(candidate.text)
+    definite = any(said[i].lower in DEFINITE_DETERMINERS and same_lemma(said[i + 1].text, head) for i in range(len(said) - 1))
+    named_other = any(same_lemma(said[i].text, head) and said[i - 1].text[0].isupper()
+                      and said[i - 1].lower not in STOPWORDS for i in range(1, len(said)))
+    return definite and not named_other
+
+
+# A lead's dateline: the place (and date or country, outlet) before the dash that opens the story, "HENNICK, Feb 22 -",
+# "ARDENBY, Vellandor (DSW) -".
+_LEAD_DATELINE = re.compile(r"^\s*([A-Z][A-Z'’.-]+\b[^—–\n]{0,60}?)\s+[—–-]+\s+")
+
+
+def datelined_at(entity: tuple[str, ...], lead: str) -> bool:
+    """The lead's dateline names the place: the story happened there, so each of its sentences is about it
+    ("How many fans were arrested after the Hennick derby?" against "Police said four people were arrested ... after
+    the match" in a story datelined "HENNICK, Feb 22 -")."""
+    match = _LEAD_DATELINE.match(lead)
+    return bool(match) and entity_met(entity, match.group(1))
+
+
+def _head_noun(question: str, entity: tuple[str, ...]) -> str | None:
+    """The noun a name modifies in the question: after a determiner ("the Elm Road library", `_noun_after`) or as a
+    possessive ("Vellandor's transport minister": "transport", the word "the" stands before in an article)."""
+    if not entity[-1].endswith(("'s", "’s")):
+        return _noun_after(question, entity)
+    words = tokens(question)
+    for index in range(len(words) - len(entity) + 1):
+        if tuple(w.text for w in words[index:index + len(entity)]) != entity:
+            continue
+        following = words[index + len(entity)] if index + len(entity) < len(words) else None
+        if following is None or following.text[0].isupper() or following.lower in STOPWORDS or following.text[0].isdigit():
+            return None
+        return following.lower if is_a_noun(following.text) else None
     return None
 
 
@@ -438,9 +491,20 @@ def _qualifier_or_period_unmet(question: Question, candidate: Candidate, matcher
 
 
 def _claimant_unmet(question: Question, candidate: Candidate, matcher: TermMatcher) -> str | None:
-    if question.claimed_by and not _claimant_in_context(question.claimed_by, candidate):
+    if question.claimed_by and not names_a_figure(question.claimed_by) and not _claimant_in_context(question.claimed_by, candidate):
         return f"is not said by the {' '.join(question.claimed_by)}"
     return None
+
+
+# What "according to the first reports" names besides a figure word (`TOLL_WORDS`): the reports a figure came in.
+_REPORT_WORDS = frozenset({"report"})
+
+
+def names_a_figure(claimed_by: tuple[str, ...]) -> bool:
+    """"According to the first estimate", "according to the latest official count", "according to the first reports":
+    what follows "according to" is which figure, not who gave it (its last word a figure word, `TOLL_WORDS`, or
+    "reports"); no claimant is pinned (the qualifier and "latest" are read apart: `qualifier_unmet`, `asks_latest`)."""
+    return any(same_lemma(claimed_by[-1], word) for word in TOLL_WORDS | _REPORT_WORDS)
 
 
 def _figure_or_date_missing(question: Question, candidate: Candidate, matcher: TermMatcher) -> str | None:

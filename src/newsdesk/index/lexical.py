@@ -199,6 +199,15 @@ class LexicalIndex:
         self.vectors = vectors  # unit rows aligned with ``passages``; None: dense search goes to Chroma
         self.context = context  # the passages' sentence and title vectors; None: their own vectors alone
         self._admitted: tuple[object, np.ndarray] | None = None  # (snapshot, its mask), computed once
+        self._leads: dict[str, str] | None = None  # `lead_sentences`, computed once
+
+    def lead_sentences(self) -> dict[str, str]:
+        """Each article's first sentence (its lead, with the dateline) by doc_id, from its first chunk: where a story
+        names what its later sentences call by a noun alone (`newsdesk.answer.pins.named_in_lead`)."""
+        if self._leads is None:
+            self._leads = {str(p.metadata.get("doc_id")): p.sentence_texts()[0] for p in self.passages
+                           if int(p.metadata.get("chunk_index", -1)) == 0}
+        return self._leads
 
     @classmethod
     def build(
