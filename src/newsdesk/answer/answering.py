@@ -45,6 +45,7 @@ from newsdesk.answer.dispute_answer import (
     quotes_hold,
     rival_in_article,
 )
+from newsdesk.answer.alignment import ALIGNED_CANDIDATES, Alignment, alignments
 from newsdesk.answer.features import candidate_features
 from newsdesk.answer.judge import load_judge
 from newsdesk.answer.latest_figure import asks_latest, compose_latest, latest_and_replaced
@@ -218,8 +219,9 @@ class ExtractiveAnswerer:
                 candidate.counts_instead = figure_of_another_thing(question, candidate, matcher)
         met_pins = [c for c in candidates if c.rejected is None]
         best_score = max((c.score for c in met_pins), default=0.0)
+        aligned = self._alignments(question, met_pins)
         for candidate in met_pins:
-            candidate.features = candidate_features(question, candidate, matcher, best_score)
+            candidate.features = candidate_features(question, candidate, matcher, best_score, aligned.get(id(candidate)))
             candidate.rejected = self._judged(question, candidate, matcher)
         articles = {c.metadata.get("doc_id") for c in met_pins}
         for candidate in candidates:
@@ -231,6 +233,13 @@ class ExtractiveAnswerer:
                 candidate.features = candidate_features(question, candidate, matcher, best_score)
                 self._judged(question, candidate, matcher)
         return candidates
+
+    def _alignments(self, question: Question, met_pins: list[Candidate]) -> dict[int, Alignment]:
+        """The contextual word alignment (`newsdesk.answer.alignment`) of the `ALIGNED_CANDIDATES` best-scored
+        sentences to the question, by ``id`` of the candidate; empty when the embedder has no word vectors."""
+        best = sorted(met_pins, key=lambda c: (-c.score, c.rank, c.start))[:ALIGNED_CANDIDATES]
+        found = alignments(self.embedder, question.text, [c.text for c in best]) or []
+        return {id(c): a for c, a in zip(best, found, strict=True) if a is not None}
 
     def counted_alike(self, a: str, b: str) -> float:
         """How alike the words around two sentences' figures are: the best cosine between their figure windows."""

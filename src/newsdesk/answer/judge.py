@@ -55,6 +55,9 @@ FEATURES = (
     "unmet_in_context",
     "same_word_share",
     "linked_share",
+    "aligned",
+    "align_recall",
+    "align_worst",
 )
 
 
