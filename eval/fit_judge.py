@@ -71,6 +71,7 @@ def main() -> int:
         return 1
     settings = load_settings(store=args.store).model_copy(update={"answer_judge": False})
     assistant = Assistant(settings)
+    assistant.answerer.align_words = True  # every signal is a row's feature, weighed or not by the judge being refitted
     cases = [case for path in args.sets for case in load_cases(path)]
     rows, labels, groups, info, _ = collect(assistant, cases)
     x = np.array(rows, dtype=np.float64)

@@ -206,6 +206,7 @@ def test_answering_a_question_aligns_its_words_with_a_few_sentences_in_one_forwa
     recording = _RecordingEmbedder(backend=assistant.embedder.backend, model_cache=assistant.embedder.model_cache)
     recording.attach_cache(assistant.settings.store / "vectors.sqlite")
     answerer = Assistant(assistant.settings, embedder=recording)
+    answerer.answerer.align_words = True  # as when the judge weighs the alignment (else it is not computed)
     question = "How many Russian soldiers were killed?"
 
     answerer.ask(Request(question))

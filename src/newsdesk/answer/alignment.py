@@ -42,6 +42,8 @@ class Alignment:
     worst: float  # the best cosine of the question content word the sentence meets worst
 
 
+# The judge's features this module gives (`newsdesk.answer.features`).
+ALIGNMENT_FEATURES = ("aligned", "align_recall", "align_worst")
 # Read by the judge for a sentence that was not aligned: typical values of the aligned dev candidates.
 NEUTRAL = Alignment(recall=0.7, worst=0.4)
 

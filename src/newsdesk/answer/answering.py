@@ -45,7 +45,7 @@ from newsdesk.answer.dispute_answer import (
     quotes_hold,
     rival_in_article,
 )
-from newsdesk.answer.alignment import ALIGNED_CANDIDATES, Alignment, alignments
+from newsdesk.answer.alignment import ALIGNED_CANDIDATES, ALIGNMENT_FEATURES, Alignment, alignments
 from newsdesk.answer.features import candidate_features
 from newsdesk.answer.judge import load_judge
 from newsdesk.answer.latest_figure import asks_latest, compose_latest, latest_and_replaced
@@ -80,6 +80,8 @@ class ExtractiveAnswerer:
     def __init__(self, embedder: Embedder, settings: Settings) -> None:
         self.embedder = embedder
         self.settings = settings
+        # Align words (`newsdesk.answer.alignment`) always, never, or (None) when the judge weighs the alignment.
+        self.align_words: bool | None = None
 
     def answer(self, question: Question, evidence: Evidence) -> Answer:
         """Every side of a disputed subject the question touches; else the best sentences while the answer has room
@@ -236,7 +238,13 @@ class ExtractiveAnswerer:
 
     def _alignments(self, question: Question, met_pins: list[Candidate]) -> dict[int, Alignment]:
         """The contextual word alignment (`newsdesk.answer.alignment`) of the `ALIGNED_CANDIDATES` best-scored
-        sentences to the question, by ``id`` of the candidate; empty when the embedder has no word vectors."""
+        sentences to the question, by ``id`` of the candidate; empty when the embedder has no word vectors, or when
+        the judge gives the alignment no weight (a forward pass saved) unless ``align_words`` asks for it."""
+        wanted = self.align_words
+        if wanted is None:
+            wanted = self.settings.answer_judge and load_judge().weighs(ALIGNMENT_FEATURES)
+        if not wanted:
+            return {}
         best = sorted(met_pins, key=lambda c: (-c.score, c.rank, c.start))[:ALIGNED_CANDIDATES]
         found = alignments(self.embedder, question.text, [c.text for c in best]) or []
         return {id(c): a for c, a in zip(best, found, strict=True) if a is not None}

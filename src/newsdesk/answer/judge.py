@@ -77,6 +77,10 @@ class Judge:
         """Higher for the sentence more likely to be the one that answers, among one question's candidates."""
         return sum(self.rank_weights.get(name, 0.0) * value for name, value in features.items())
 
+    def weighs(self, names: tuple[str, ...]) -> bool:
+        """Whether the judge or its ranker gives any of the features ``names`` a weight (else they need no computing)."""
+        return any(self.weights.get(n, 0.0) or self.rank_weights.get(n, 0.0) for n in names)
+
     def to_json(self) -> dict[str, object]:
         return {"version": self.version, "features": list(FEATURES), "weights": self.weights,
                 "bias": self.bias, "threshold": self.threshold, "rank_weights": self.rank_weights}
