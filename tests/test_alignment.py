@@ -97,3 +97,11 @@ def test_the_fake_embedder_aligns_by_shared_stems_only() -> None:
     fake = FakeEmbedder()
     same, other = alignments(fake, "How many nurses quit the hospital?", ["Nurses quit the hospital.", "Nurses joined the hospital."])
     assert same.worst == pytest.approx(1.0, abs=1e-5) and other.worst < 0.5
+
+
+def test_the_articles_title_meets_the_names_a_sentence_leaves_to_it() -> None:
+    fake = FakeEmbedder()
+    question = "How many people does the Orvane shipyard employ?"
+    (alone,) = alignments(fake, question, ["It employs 2,300 people."])
+    (titled,) = alignments(fake, question, ["It employs 2,300 people."], ["Orvane shipyard wins a navy order"])
+    assert titled.worst > alone.worst and titled.recall > alone.recall
