@@ -105,3 +105,18 @@ def test_the_articles_title_meets_the_names_a_sentence_leaves_to_it() -> None:
     (alone,) = alignments(fake, question, ["It employs 2,300 people."])
     (titled,) = alignments(fake, question, ["It employs 2,300 people."], ["Orvane shipyard wins a navy order"])
     assert titled.worst > alone.worst and titled.recall > alone.recall
+
+
+def test_the_answerer_aligns_nothing_and_fails_nothing_with_an_embedder_without_word_vectors(make_settings) -> None:
+    class SentencesOnly:
+        def embed(self, texts: list[str]) -> np.ndarray:
+            return FakeEmbedder().embed(texts)
+
+    from newsdesk.answer.answering import ExtractiveAnswerer
+
+    answerer = ExtractiveAnswerer(SentencesOnly(), make_settings())
+    answerer.align_words = True
+    sentence = "Some 2,300 people work for the shipyard."
+    candidate = Candidate(text=sentence, start=0, end=len(sentence), metadata={"title": "Shipyard"}, context=sentence,
+                          claimant=None, relay=None, rank=1)
+    assert answerer._alignments(analyse("How many people does the shipyard employ?"), [candidate]) == {}

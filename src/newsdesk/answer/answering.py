@@ -247,7 +247,9 @@ class ExtractiveAnswerer:
             return {}
         best = sorted(met_pins, key=lambda c: (-c.score, c.rank, c.start))[:ALIGNED_CANDIDATES]
         found = alignments(self.embedder, question.text, [c.text for c in best],
-                           [str(c.metadata.get("title") or "") for c in best]) or []
+                           [str(c.metadata.get("title") or "") for c in best])
+        if found is None:  # the embedder has no word vectors
+            return {}
         return {id(c): a for c, a in zip(best, found, strict=True) if a is not None}
 
     def counted_alike(self, a: str, b: str) -> float:
