@@ -120,3 +120,14 @@ def test_the_answerer_aligns_nothing_and_fails_nothing_with_an_embedder_without_
     candidate = Candidate(text=sentence, start=0, end=len(sentence), metadata={"title": "Shipyard"}, context=sentence,
                           claimant=None, relay=None, rank=1)
     assert answerer._alignments(analyse("How many people does the shipyard employ?"), [candidate]) == {}
+
+
+@pytest.mark.slow
+def test_the_torch_and_onnx_forward_passes_give_the_same_word_vectors() -> None:
+    from newsdesk.index.embedding import Embedder
+
+    texts = ["Some 2,300 people work for the shipyard's owner, according to the union.", "How many does it employ?"]
+    for onnx, torch in zip(Embedder(backend="onnx").word_vectors(texts), Embedder(backend="torch").word_vectors(texts),
+                           strict=True):
+        assert onnx.words == torch.words
+        assert np.min(np.sum(onnx.vectors.astype(np.float32) * torch.vectors.astype(np.float32), axis=1)) > 0.999
