@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, TypeVar
 import numpy as np
 from langchain_core.documents import Document
 
+from newsdesk.answer.alignment import ALIGNED_CANDIDATES, ALIGNMENT_FEATURES, Alignment, alignments
 from newsdesk.answer.answer_types import gives_the_answer, states_a_caveat, type_met, withheld_after, withholds_answer
 from newsdesk.answer.answers import Answer, Evidence
 from newsdesk.answer.candidates import (
@@ -45,7 +46,6 @@ from newsdesk.answer.dispute_answer import (
     quotes_hold,
     rival_in_article,
 )
-from newsdesk.answer.alignment import ALIGNED_CANDIDATES, ALIGNMENT_FEATURES, Alignment, alignments
 from newsdesk.answer.features import candidate_features
 from newsdesk.answer.judge import load_judge
 from newsdesk.answer.latest_figure import asks_latest, compose_latest, latest_and_replaced
