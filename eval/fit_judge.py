@@ -2,7 +2,7 @@
 
     PYTHONPATH=src python eval/fit_judge.py --store STORE --set eval/cases.jsonl,eval/dev/cases.jsonl \
         --set eval/dev2/cases.jsonl --set eval/dev3/cases.jsonl --set eval/dev4/cases.jsonl \
-        --target-false-refusals 0.15 --holdout --leave-one-file-out
+        --target-false-refusals 0.15 --holdout --leave-one-file-out --threshold-by-leave-one-file-out
     PYTHONPATH=src python eval/fit_judge.py --store STORE --set eval/cases.jsonl --set eval/dev/cases.jsonl \
         --read eval/dev2/cases.jsonl --out /tmp/judge-without-dev2.json   # leave one file out
 
@@ -64,6 +64,9 @@ def main() -> int:
                         help="a set by another writer, not fitted on: replayed with the fit (leave-one-file-out)")
     parser.add_argument("--leave-one-file-out", action="store_true",
                         help="also fit on every --set but one and replay that one, each in turn; print the mean")
+    parser.add_argument("--threshold-by-leave-one-file-out", action="store_true",
+                        help="choose the threshold where the mean right of the writers held out in turn peaks "
+                             "(one threshold for every fold), not where the fit rows' right peaks")
     args = parser.parse_args()
     writers = [[Path(p) for p in writer.split(",")] for writer in args.writers]
     args.sets = [path for writer in writers for path in writer]
@@ -71,6 +74,7 @@ def main() -> int:
         return 1
     settings = load_settings(store=args.store).model_copy(update={"answer_judge": False})
     assistant = Assistant(settings)
+    assistant.answerer.align_words = True  # every signal is a row's feature, weighed or not by the judge being refitted
     cases = [case for path in args.sets for case in load_cases(path)]
     rows, labels, groups, info, _ = collect(assistant, cases)
     x = np.array(rows, dtype=np.float64)
@@ -82,6 +86,13 @@ def main() -> int:
         report_leave_one_file_out([", ".join(map(str, w)) for w in writers], [writer_of[case.id] for case, _, _ in groups],
                                   groups, x, y, info, args.target_false_refusals)
     weights, bias, ranking, threshold, table = fit_all(groups, x, y, info, args.target_false_refusals, verbose=True)
+    chosen_by = "the fit rows' right, within the false-refusal target"
+    if args.threshold_by_leave_one_file_out and len(writers) > 1:
+        writer_of = {case.id: index for index, writer in enumerate(writers) for path in writer for case in load_cases(path)}
+        threshold, curve = threshold_by_leave_one_file_out([writer_of[case.id] for case, _, _ in groups], groups, x, y, info)
+        chosen_by = (f"leave one file out: the mean held-out right of {len(writers)} writers peaks there "
+                     f"({curve[threshold]}; {', '.join(f'{t}: {curve[t]}' for t in sorted(curve) if abs(t - threshold) <= 0.03)})")
+        print(f"threshold by leave one file out: {threshold}", file=sys.stderr)
     held_out = {str(path): read_held_out(assistant, path, weights, bias, ranking, threshold) for path in args.reads}
     for path, replay in held_out.items():
         print(f"held-out file {path}: {replay}", file=sys.stderr)
@@ -93,6 +104,7 @@ def main() -> int:
         "fitted_on": [str(p) for p in args.sets],
         "rows": len(rows),
         "target_false_refusals": args.target_false_refusals,
+        "threshold_chosen_by": chosen_by,
         "replayed_on_fit_data": table[threshold],
     } | ({"replayed_on_held_out_files": held_out} if held_out else {})
     args.out.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
@@ -159,6 +171,25 @@ def report_leave_one_file_out(names: list[str], writer_of: list[int], groups: li
             for key in ("right", "false_refusal_rate", "refusal_recall")}
     print(f"leave one file out, mean over {len(names)} files: {mean}", file=sys.stderr)
     return table
+
+
+def threshold_by_leave_one_file_out(writer_of: list[int], groups: list[Group], x: np.ndarray, y: np.ndarray,
+                                    info: list[CandidateInfo]) -> tuple[float, dict[float, float]]:
+    """One threshold for every writer: the judge and ranker fitted without each writer, that writer replayed at every
+    threshold; the threshold where the mean right over the held-out writers peaks (the higher one on a tie), and that
+    mean per threshold. A threshold chosen on the fit rows drifts low (their own right is flat over a range)."""
+    rights: dict[float, list[float]] = {step / 100: [] for step in range(1, 100)}
+    for writer in sorted(set(writer_of)):
+        train = [g for g, w in zip(groups, writer_of, strict=True) if w != writer]
+        held = [g for g, w in zip(groups, writer_of, strict=True) if w == writer]
+        members = sorted(m for _, rows, how in train if how == "judged" for m in rows)
+        weights, bias = fit_logistic(x[members], y[members])
+        ranking = fit_ranker([rows for _, rows, how in train if how == "judged" and rows], x, y)
+        probabilities = 1.0 / (1.0 + np.exp(-(x @ weights + bias)))
+        for t in rights:
+            rights[t].append(replay_at(held, probabilities, y, info, x @ ranking, t)["right"])
+    curve = {t: round(float(np.mean(values)), 4) for t, values in rights.items()}
+    return max(curve, key=lambda t: (curve[t], t)), curve
 
 
 def _stories(groups) -> list[str]:

@@ -2,7 +2,9 @@
 
 Each word's stem is hashed to a fixed random unit vector; a text is the
 normalised sum of its words' vectors. Texts sharing words are similar, texts
-sharing none are nearly orthogonal, and nothing is loaded. Use it through the
+sharing none are nearly orthogonal, and nothing is loaded. Its word vectors
+(`word_vectors`, for the answerer's alignment signal) are the words' own stem
+vectors, without context. Use it through the
 real seam: ``Assistant(settings, embedder=FakeEmbedder())``.
 """
 
@@ -13,6 +15,7 @@ import hashlib
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
+from newsdesk.index.embedding import WordVectors
 from newsdesk.text import stem, tokens
 
 DIMENSION = 256
@@ -42,6 +45,16 @@ class FakeEmbedder(Embeddings):
             norm = float(np.linalg.norm(vector))
             rows.append(vector / norm if norm else vector)
         return np.stack(rows) if rows else np.zeros((0, DIMENSION), dtype=np.float32)
+
+    def word_vectors(self, texts: list[str]) -> list[WordVectors]:
+        """Each word's own stem vector: a word is met only by the same stem (no context, no paraphrase)."""
+        rows = []
+        for text in texts:
+            words = tokens(text)
+            vectors = [_word_vector(token.text) for token in words]
+            rows.append(WordVectors(tuple(t.text for t in words),
+                                    np.stack(vectors) if vectors else np.zeros((0, DIMENSION), dtype=np.float32)))
+        return rows
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         return self.embed(list(texts)).tolist()

@@ -87,3 +87,12 @@ def test_leave_one_file_out_replays_each_writer_with_a_fit_on_the_others_only() 
     table = fit_judge.report_leave_one_file_out(["A", "B"], [0, 0, 1], groups, x, y, info, target=0.5)
     assert set(table) == {"A", "B"}
     assert table["B"]["right"] == 0.0 and table["B"]["refusal_recall"] == 0.0
+
+
+def test_the_threshold_by_leave_one_file_out_is_where_the_held_out_writers_mean_right_peaks() -> None:
+    # Each writer: an answerable question whose right sentence scores 1 and an unanswerable one whose sentence scores
+    # -1. Fitted on the other writer, the judge passes the first and refuses the second only between the two.
+    groups, x, y, info = one_feature_rows([1.0, -1.0, 1.0, -1.0], [True, False, True, False])
+    threshold, curve = fit_judge.threshold_by_leave_one_file_out([0, 0, 1, 1], groups, x, y, info)
+    assert curve[threshold] == max(curve.values()) == 1.0
+    assert all(curve[t] < 1.0 for t in curve if t > threshold)  # the higher of the tied thresholds

@@ -154,14 +154,15 @@ class _RecordingEmbedder(Embedder):
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
         self.encoded: list[str] = []
+        self.encoded_by_word: list[list[str]] = []  # the texts of each word-level forward pass
 
     def _load(self) -> Any:
-        return _RecordingEncoder(super()._load(), self.encoded)
+        return _RecordingEncoder(super()._load(), self.encoded, self.encoded_by_word)
 
 
 class _RecordingEncoder:
-    def __init__(self, encoder: Any, encoded: list[str]) -> None:
-        self._encoder, self._encoded = encoder, encoded
+    def __init__(self, encoder: Any, encoded: list[str], encoded_by_word: list[list[str]]) -> None:
+        self._encoder, self._encoded, self._encoded_by_word = encoder, encoded, encoded_by_word
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._encoder, name)
@@ -169,6 +170,10 @@ class _RecordingEncoder:
     def encode(self, texts: list[str], batch_size: int) -> np.ndarray:
         self._encoded.extend(texts)
         return self._encoder.encode(texts, batch_size)
+
+    def encode_words(self, texts: list[str]) -> Any:
+        self._encoded_by_word.append(list(texts))
+        return self._encoder.encode_words(texts)
 
 
 @pytest.mark.parametrize("question", ["How many Russian soldiers were killed?", "Who took Kherson?"])
@@ -187,6 +192,29 @@ def test_after_reindex_answering_encodes_only_the_questions_own_words(
     assert not answer.refused
     assert recording.encoded
     assert [text for text in recording.encoded if text.lower() not in question.lower()] == []
+
+
+def test_answering_a_question_aligns_its_words_with_a_few_sentences_in_one_forward_pass(
+    make_assistant: Callable[..., Assistant], corpus_dir: Path
+) -> None:
+    """The judge's alignment signal (`newsdesk.answer.alignment`) is the answerer's one word-level forward pass:
+    the question and at most `ALIGNED_CANDIDATES` sentences, once; asked again, everything is cached."""
+    from newsdesk.answer.alignment import ALIGNED_CANDIDATES
+
+    assistant = make_assistant(corpus=[corpus_dir])
+    assistant.reindex()
+    recording = _RecordingEmbedder(backend=assistant.embedder.backend, model_cache=assistant.embedder.model_cache)
+    recording.attach_cache(assistant.settings.store / "vectors.sqlite")
+    answerer = Assistant(assistant.settings, embedder=recording)
+    answerer.answerer.align_words = True  # as when the judge weighs the alignment (else it is not computed)
+    question = "How many Russian soldiers were killed?"
+
+    answerer.ask(Request(question))
+    first = list(recording.encoded_by_word)
+    answerer.ask(Request(question))
+
+    assert len(first) == 1 and first[0][0] == question and 1 < len(first[0]) <= 1 + ALIGNED_CANDIDATES
+    assert recording.encoded_by_word == first
 
 
 @pytest.mark.slow

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, TypeVar
 import numpy as np
 from langchain_core.documents import Document
 
+from newsdesk.answer.alignment import ALIGNED_CANDIDATES, ALIGNMENT_FEATURES, Alignment, alignments
 from newsdesk.answer.answer_types import gives_the_answer, states_a_caveat, type_met, withheld_after, withholds_answer
 from newsdesk.answer.answers import Answer, Evidence
 from newsdesk.answer.candidates import (
@@ -80,6 +81,8 @@ class ExtractiveAnswerer:
     def __init__(self, embedder: Embedder, settings: Settings) -> None:
         self.embedder = embedder
         self.settings = settings
+        # Align words (`newsdesk.answer.alignment`) always, never, or (None) when the judge weighs the alignment.
+        self.align_words: bool | None = None
 
     def answer(self, question: Question, evidence: Evidence) -> Answer:
         """Every side of a disputed subject the question touches; else the best sentences while the answer has room
@@ -219,8 +222,9 @@ class ExtractiveAnswerer:
                 candidate.counts_instead = figure_of_another_thing(question, candidate, matcher)
         met_pins = [c for c in candidates if c.rejected is None]
         best_score = max((c.score for c in met_pins), default=0.0)
+        aligned = self._alignments(question, met_pins)
         for candidate in met_pins:
-            candidate.features = candidate_features(question, candidate, matcher, best_score)
+            candidate.features = candidate_features(question, candidate, matcher, best_score, aligned.get(id(candidate)))
             candidate.rejected = self._judged(question, candidate, matcher)
         articles = {c.metadata.get("doc_id") for c in met_pins}
         for candidate in candidates:
@@ -232,6 +236,22 @@ class ExtractiveAnswerer:
                 candidate.features = candidate_features(question, candidate, matcher, best_score)
                 self._judged(question, candidate, matcher)
         return candidates
+
+    def _alignments(self, question: Question, met_pins: list[Candidate]) -> dict[int, Alignment]:
+        """The contextual word alignment (`newsdesk.answer.alignment`) of the `ALIGNED_CANDIDATES` best-scored
+        sentences to the question, by ``id`` of the candidate; empty when the embedder has no word vectors, or when
+        the judge gives the alignment no weight (a forward pass saved) unless ``align_words`` asks for it."""
+        wanted = self.align_words
+        if wanted is None:
+            wanted = self.settings.answer_judge and load_judge().weighs(ALIGNMENT_FEATURES)
+        if not wanted:
+            return {}
+        best = sorted(met_pins, key=lambda c: (-c.score, c.rank, c.start))[:ALIGNED_CANDIDATES]
+        found = alignments(self.embedder, question.text, [c.text for c in best],
+                           [str(c.metadata.get("title") or "") for c in best])
+        if found is None:  # the embedder has no word vectors
+            return {}
+        return {id(c): a for c, a in zip(best, found, strict=True) if a is not None}
 
     def counted_alike(self, a: str, b: str) -> float:
         """How alike the words around two sentences' figures are: the best cosine between their figure windows."""

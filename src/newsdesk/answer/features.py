@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from newsdesk.answer.alignment import NEUTRAL, Alignment
 from newsdesk.answer.answer_types import new_names, type_met
 from newsdesk.answer.candidates import Candidate
 from newsdesk.answer.questions import Question
@@ -16,8 +17,11 @@ _FULL_DATE = re.compile(r"\b(?:\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+ \d{1,2})\b|" + YE
 _LEAD_CHARS = 400
 
 
-def candidate_features(question: Question, candidate: Candidate, matcher: TermMatcher, best_score: float) -> dict[str, float]:
-    """The signals the judge weighs (`newsdesk.answer.judge.FEATURES`), for one candidate that meets the pins."""
+def candidate_features(question: Question, candidate: Candidate, matcher: TermMatcher, best_score: float,
+                       alignment: Alignment | None = None) -> dict[str, float]:
+    """The signals the judge weighs (`newsdesk.answer.judge.FEATURES`), for one candidate that meets the pins;
+    ``alignment`` is its contextual word alignment to the question (`newsdesk.answer.alignment`), None when it was
+    not aligned (then `NEUTRAL`, with ``aligned`` 0)."""
     features = {
         "similarity": candidate.similarity,
         "coverage": candidate.coverage,
@@ -44,6 +48,9 @@ def candidate_features(question: Question, candidate: Candidate, matcher: TermMa
     features["unmet_specific"], features["unmet_share"] = matcher.unmet(" ".join(filter(None, (candidate.text, candidate.claimant))))
     features["unmet_in_context"] = matcher.unmet(candidate.context)[0]
     features["same_word_share"], features["linked_share"] = wording_shares(question, matcher, candidate.text)
+    aligned = alignment or NEUTRAL
+    features["aligned"] = float(alignment is not None)
+    features["align_recall"], features["align_worst"] = aligned.recall, aligned.worst
     for kind in ("quantity", "date", "agent", "reason", "other"):
         features[f"kind_{kind}"] = float(question.kind == kind or (kind == "other" and question.kind == "place"))
     return features

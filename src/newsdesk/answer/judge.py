@@ -55,6 +55,9 @@ FEATURES = (
     "unmet_in_context",
     "same_word_share",
     "linked_share",
+    "aligned",
+    "align_recall",
+    "align_worst",
 )
 
 
@@ -73,6 +76,10 @@ class Judge:
     def rank_score(self, features: dict[str, float]) -> float:
         """Higher for the sentence more likely to be the one that answers, among one question's candidates."""
         return sum(self.rank_weights.get(name, 0.0) * value for name, value in features.items())
+
+    def weighs(self, names: tuple[str, ...]) -> bool:
+        """Whether the judge or its ranker gives any of the features ``names`` a weight (else they need no computing)."""
+        return any(self.weights.get(n, 0.0) or self.rank_weights.get(n, 0.0) for n in names)
 
     def to_json(self) -> dict[str, object]:
         return {"version": self.version, "features": list(FEATURES), "weights": self.weights,

@@ -31,7 +31,7 @@ import threading
 import warnings
 from collections import OrderedDict
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 import numpy as np
 
@@ -43,6 +43,7 @@ from newsdesk.settings import DEFAULT_EMBED_BACKEND, EmbedBackend, Settings, def
 # the stored text, whose offsets must stay exact).
 _INVISIBLE = re.compile(r"[\u0000-\u0008\u000b-\u001f\u007f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]")
 _ONNX_INPUTS = ("input_ids", "attention_mask", "token_type_ids")
+_WORD_CACHE_SIZE = 2_000  # texts whose word vectors are kept, in float16 (about 20 kB a sentence)
 _EXPORT_FORMAT = 1  # bump when the export recipe changes, so old exports are not reused
 
 
@@ -62,10 +63,38 @@ def clean_for_embedding(text: str) -> str:
     return _INVISIBLE.sub("", text)
 
 
+class WordVectors(NamedTuple):
+    """A text's words (`newsdesk.text.tokens` of the text as embedded) and one contextual unit vector per word
+    (float16): the mean of the model's last-layer vectors of the word's wordpieces (zeros for a word cut off at
+    the model's length limit)."""
+
+    words: tuple[str, ...]
+    vectors: np.ndarray
+
+
 class _Encoder(Protocol):
     dimension: int
 
     def encode(self, texts: list[str], batch_size: int) -> np.ndarray: ...
+
+    def encode_words(self, texts: list[str]) -> list[WordVectors]: ...
+
+
+def pool_words(text: str, offsets: list[tuple[int, int]], hidden: np.ndarray) -> WordVectors:
+    """Each word of ``text`` as the normalised mean of the vectors (``hidden``, one row per wordpiece) of the
+    wordpieces whose character ``offsets`` start inside it; special and padding pieces have empty offsets."""
+    from newsdesk.text import tokens
+
+    words = tokens(text)
+    owner = np.full(len(text) + 1, -1, dtype=np.int64)
+    for index, word in enumerate(words):
+        owner[word.start:word.end] = index
+    summed = np.zeros((len(words), hidden.shape[1]), dtype=np.float32)
+    for row, (begin, end) in enumerate(offsets[:len(hidden)]):
+        if end > begin and owner[begin] >= 0:
+            summed[owner[begin]] += hidden[row]
+    norms = np.linalg.norm(summed, axis=1, keepdims=True)
+    return WordVectors(tuple(w.text for w in words), (summed / np.clip(norms, 1e-12, None)).astype(np.float16))
 
 
 class _TorchEncoder:
@@ -88,6 +117,13 @@ class _TorchEncoder:
         return self._model.encode(
             texts, batch_size=batch_size, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False
         ).astype(np.float32)
+
+    def encode_words(self, texts: list[str]) -> list[WordVectors]:
+        hidden = self._model.encode(texts, output_value="token_embeddings", batch_size=len(texts), show_progress_bar=False)
+        pieces = self._model.tokenizer(texts, return_offsets_mapping=True, truncation=True,
+                                       max_length=self._model.max_seq_length)["offset_mapping"]
+        return [pool_words(text, [tuple(o) for o in offsets], np.asarray(rows.cpu(), dtype=np.float32))
+                for text, offsets, rows in zip(texts, pieces, hidden, strict=True)]
 
 
 class _OnnxEncoder:
@@ -121,6 +157,16 @@ class _OnnxEncoder:
             pooled = summed / np.clip(mask.sum(axis=1, keepdims=True), 1e-9, None)
             result[rows] = pooled / np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)
         return result
+
+    def encode_words(self, texts: list[str]) -> list[WordVectors]:
+        """One forward pass over ``texts``; each text's words with their contextual vectors (`pool_words`)."""
+        encodings = self._tokenizer.encode_batch(texts)
+        ids = np.array([e.ids for e in encodings], dtype=np.int64)
+        mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
+        hidden = self._session.run(None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)})[0]
+        return [pool_words(text, [(b, e) if m and not special else (0, 0) for (b, e), m, special
+                                  in zip(enc.offsets, enc.attention_mask, enc.special_tokens_mask, strict=True)], rows)
+                for text, enc, rows in zip(texts, encodings, hidden, strict=True)]
 
 
 def _session_options(threads: int) -> Any:
@@ -335,6 +381,7 @@ class Embedder:
         self._cache_size = cache_size
         self._disk: VectorCache | None = None
         self.texts_encoded = 0  # how many texts went through the model (benchmarks read it)
+        self._words: OrderedDict[str, WordVectors] = OrderedDict()
 
     @property
     def model_name(self) -> str:
@@ -400,6 +447,23 @@ class Embedder:
             while len(self._cache) > self._cache_size:
                 self._cache.popitem(last=False)
         return np.stack([found[text] for text in texts])
+
+    def word_vectors(self, texts: list[str]) -> list[WordVectors]:
+        """Each text's words with their contextual vectors (`WordVectors`), in one forward pass over the texts
+        not seen lately (cached in memory by text: a question's sentences recur in its follow-ups)."""
+        with self._cache_lock:
+            found = {text: self._words[text] for text in texts if text in self._words}
+        missing = list(dict.fromkeys(text for text in texts if text not in found))
+        if missing:
+            encoded = self._load().encode_words([clean_for_embedding(text) for text in missing])
+            self.texts_encoded += len(missing)
+            found.update(zip(missing, encoded, strict=True))
+            with self._cache_lock:
+                for text in missing:
+                    self._words[text] = found[text]
+                while len(self._words) > _WORD_CACHE_SIZE:
+                    self._words.popitem(last=False)
+        return [found[text] for text in texts]
 
     def remember(self, texts: list[str]) -> None:
         """Make sure the attached on-disk cache holds vectors for ``texts`` (embedding only those it lacks)."""
