@@ -394,9 +394,9 @@ def _split_by_claimant(
 
 
 def _continues_reported_speech(clause: str) -> bool:
-    """A clause cut off after "but" that opens with "that" is the earlier verb of saying's second object ("The union
-    said it had proposed a four-day week, but that the company had rejected the plan"): its subject is spoken of,
-    not speaking."""
+    """A clause cut off (`_CLAUSE_CUT`: after ", but", ";", "while", "whereas") that opens with "that" is the earlier
+    verb of saying's second object ("The union said it had proposed a four-day week, but that the company had
+    rejected the plan"): its subject is spoken of, not speaking."""
     return re.match(r"\s*that\s", clause) is not None
 
 
