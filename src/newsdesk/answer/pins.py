@@ -387,9 +387,10 @@ def named_in_lead(question: Question, entity: tuple[str, ...], candidate: Candid
     return definite and not named_other
 
 
-# A lead's dateline: the place (and date or country, outlet) before the dash that opens the story, "HENNICK, Feb 22 -",
-# "ARDENBY, Vellandor (DSW) -".
-_LEAD_DATELINE = re.compile(r"^\s*([A-Z][A-Z'’.-]+\b[^—–\n]{0,60}?)\s+[—–-]+\s+")
+# A lead's dateline: the place in capitals (and, after a comma or bracket, date or country, outlet) before the dash
+# that opens the story, "HENNICK, Feb 22 -", "ARDENBY, Vellandor (DSW) -"; not an acronym opening a sentence ("NHS
+# waiting lists in Wales grew ... - the highest").
+_LEAD_DATELINE = re.compile(r"^\s*([A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+)*\b(?:\s*[,(][^—–\n]{0,60}?)?)\s+[—–-]+\s+")
 
 
 def datelined_at(entity: tuple[str, ...], lead: str) -> bool:
