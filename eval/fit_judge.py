@@ -81,15 +81,15 @@ def main() -> int:
     y = np.array(labels, dtype=np.float64)
     if args.holdout:
         report_holdout(groups, x, y, info, args.target_false_refusals)
+    writer_of = {case.id: index for index, writer in enumerate(writers) for path in writer for case in load_cases(path)}
+    group_writers = [writer_of[case.id] for case, _, _ in groups]  # the --set each question's rows come from
     if args.leave_one_file_out:
-        writer_of = {case.id: index for index, writer in enumerate(writers) for path in writer for case in load_cases(path)}
-        report_leave_one_file_out([", ".join(map(str, w)) for w in writers], [writer_of[case.id] for case, _, _ in groups],
+        report_leave_one_file_out([", ".join(map(str, w)) for w in writers], group_writers,
                                   groups, x, y, info, args.target_false_refusals)
     weights, bias, ranking, threshold, table = fit_all(groups, x, y, info, args.target_false_refusals, verbose=True)
     chosen_by = "the fit rows' right, within the false-refusal target"
     if args.threshold_by_leave_one_file_out and len(writers) > 1:
-        writer_of = {case.id: index for index, writer in enumerate(writers) for path in writer for case in load_cases(path)}
-        threshold, curve = threshold_by_leave_one_file_out([writer_of[case.id] for case, _, _ in groups], groups, x, y, info)
+        threshold, curve = threshold_by_leave_one_file_out(group_writers, groups, x, y, info)
         chosen_by = (f"leave one file out: the mean held-out right of {len(writers)} writers peaks there "
                      f"({curve[threshold]}; {', '.join(f'{t}: {curve[t]}' for t in sorted(curve) if abs(t - threshold) <= 0.03)})")
         print(f"threshold by leave one file out: {threshold}", file=sys.stderr)

@@ -39,6 +39,13 @@ KNOWN_MISSES = {
 }
 
 
+class _SentencesOnly:
+    """An embedder of whole texts only, as a LangChain ``Embeddings`` is: it has no ``word_vectors``."""
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        return FakeEmbedder().embed(texts)
+
+
 @pytest.mark.parametrize(
     "pair",
     [pytest.param(p, marks=pytest.mark.xfail(strict=True, reason="a known miss of the model")) if p[0]["question"] in KNOWN_MISSES
@@ -79,16 +86,12 @@ def test_without_a_content_word_there_is_no_alignment() -> None:
 
 
 def test_an_embedder_without_word_vectors_gives_no_alignment_and_the_judge_reads_neutral_values() -> None:
-    class SentencesOnly:
-        def embed(self, texts: list[str]) -> np.ndarray:
-            return FakeEmbedder().embed(texts)
-
     question = analyse("How many people does the shipyard employ?")
     sentence = "Some 2,300 people work for the shipyard."
     candidate = Candidate(text=sentence, start=0, end=len(sentence), metadata={}, context=sentence, claimant=None,
                           relay=None, rank=1)
-    matcher = TermMatcher(SentencesOnly(), question, [candidate], threshold=0.62)
-    assert alignments(SentencesOnly(), question.text, [sentence]) is None
+    matcher = TermMatcher(_SentencesOnly(), question, [candidate], threshold=0.62)
+    assert alignments(_SentencesOnly(), question.text, [sentence]) is None
     features = candidate_features(question, candidate, matcher, best_score=0.0)
     assert (features["aligned"], features["align_recall"], features["align_worst"]) == (0.0, NEUTRAL.recall, NEUTRAL.worst)
 
@@ -108,13 +111,9 @@ def test_the_articles_title_meets_the_names_a_sentence_leaves_to_it() -> None:
 
 
 def test_the_answerer_aligns_nothing_and_fails_nothing_with_an_embedder_without_word_vectors(make_settings) -> None:
-    class SentencesOnly:
-        def embed(self, texts: list[str]) -> np.ndarray:
-            return FakeEmbedder().embed(texts)
-
     from newsdesk.answer.answering import ExtractiveAnswerer
 
-    answerer = ExtractiveAnswerer(SentencesOnly(), make_settings())
+    answerer = ExtractiveAnswerer(_SentencesOnly(), make_settings())
     answerer.align_words = True
     sentence = "Some 2,300 people work for the shipyard."
     candidate = Candidate(text=sentence, start=0, end=len(sentence), metadata={"title": "Shipyard"}, context=sentence,

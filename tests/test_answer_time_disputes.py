@@ -17,7 +17,7 @@ from newsdesk.answer.candidates import Candidate
 from newsdesk.answer.answering import ExtractiveAnswerer
 from newsdesk.answer.composing import compose
 from newsdesk.answer.dispute_answer import (
-    DISAGREE, affirms, answer_time_sides, disagreement, negates_a_question_word, with_estimate_read,
+    DISAGREE, affirms, answer_time_sides, asks_every_side, disagreement, negates_a_question_word, with_estimate_read,
 )
 from newsdesk.answer.questions import analyse
 from newsdesk.answer.verification import answer_sentences, cited_numbers, supports
@@ -533,3 +533,20 @@ def test_a_sentence_without_an_estimate_is_read_as_it_is() -> None:
 ])
 def test_a_negation_just_before_the_question_s_own_word_says_no_to_it(question: str, sentence: str, denies: bool) -> None:
     assert negates_a_question_word(analyse(question, []), sentence) is denies
+
+
+@pytest.mark.parametrize(
+    ("question", "every_side"),
+    [
+        ("What boundary does each country want?", True),
+        ("What pay rise do both unions want?", True),
+        ("What do both sides want?", True),
+        ("What pay rise are the dockers and the port operator arguing over?", True),
+        ("What does each household pay?", False),  # a household is no party to a dispute
+        ("What did the union say?", False),  # one party
+        ("What do both countries want?", True),  # a plural in -ies is met by its lemma
+        ("What do both parties want?", True),
+    ],
+)
+def test_a_what_question_asks_every_partys_position_in_so_many_words(question: str, every_side: bool) -> None:
+    assert asks_every_side(analyse(question)) is every_side

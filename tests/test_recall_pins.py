@@ -61,6 +61,8 @@ def test_a_name_is_met_by_the_articles_lead_when_the_sentence_calls_it_by_its_no
         (("Vellandor",), "ARDENBY, Vellandor - Train drivers stayed off work.", True),
         (("Kelsing",), "ARDENBY, Vellandor - Trains bound for Kelsing were held.", False),  # named after the dateline
         (("Holmwick",), "A full recount in the Holmwick by-election confirmed the result.", False),  # no dateline
+        # An acronym opening a lead is no dateline, though a dash follows within the sentence.
+        (("Wales",), "NHS waiting lists in Wales grew to 7.6 million - the highest on record.", False),
     ],
 )
 def test_the_dateline_names_where_the_story_happened(entity, lead, met):

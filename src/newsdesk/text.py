@@ -346,10 +346,10 @@ def resolve_weekdays(text: str, published: dt.date) -> list[tuple[int, int, dt.d
         qualifier = (match.group(1) or "").lower()
         target = WEEKDAYS.index(match.group(2).lower())
         clause_start = max(text.rfind(",", 0, match.start()), text.rfind(".", 0, match.start()), 0)
-        looks_forward = qualifier == "next" or (
-            qualifier != "last" and _FUTURE_CUE.search(text[clause_start:match.start()]) is not None
+        ahead_of_publication = qualifier == "next" or (
+            qualifier != "last" and looks_forward(text[clause_start:match.start()])
         )
-        if looks_forward:
+        if ahead_of_publication:
             ahead = (target - published.weekday()) % 7 or 7
             day = published + dt.timedelta(days=ahead)
         else:

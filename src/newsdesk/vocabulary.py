@@ -380,3 +380,7 @@ EMBEDDING_VERBS = frozenset(
 EMBEDDING_ADJECTIVES = frozenset("known unknown clear unclear sure certain".split())
 # Verbs whose person told or asked may stand before the question: "did the mayor tell reporters when ...".
 TELLING_VERBS = frozenset("tell ask inform show".split())
+
+# Determiners that take each of several parties in turn: "each side", "both countries", "either union" (a question
+# asking every party's position, `dispute_answer.asks_every_side`; pinning no one claimant, `questions._claimed_by`).
+EACH_OF = frozenset("each both either".split())

@@ -3,14 +3,13 @@ question asks?
 
 BERTScore-style (Zhang et al., 2020), over the embedding model the answerer already runs: every content word of
 the question (not a `STOPWORDS` word) is met by the word of the sentence (or of its article's title) whose contextual
-vector is nearest to it (the
-model's last layer, `Embedder.word_vectors`), and the two signals the judge weighs are
+vector is nearest to it (the model's last layer, `Embedder.word_vectors`), and the two signals the judge weighs are
 
 - ``recall``: the mean of those best cosines, each word weighted by how rare it is in English (`specificity`);
 - ``worst``: the best cosine of the question word the sentence meets worst.
 
-The sentence is read with its article's title: news
-titles name the subject that a sentence deeper in the article calls "the company" or "he", and a question names it.
+The sentence is read with its article's title: news titles name the subject that a sentence deeper in the article
+calls "the company" or "he", and a question names it.
 
 A near miss answers a slightly different question, another year, place, role or action ("hired" for "laid off",
 "founded" against "now run by"): one of the question's words is left unmet, and ``worst`` says so where word
@@ -27,12 +26,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from newsdesk.text import specificity
 from newsdesk.vocabulary import STOPWORDS
+
+if TYPE_CHECKING:
+    from newsdesk.index.embedding import WordVectors
 
 # The sentences aligned per question, best pre-judge score first: the ones the answerer may choose from.
 ALIGNED_CANDIDATES = 6
@@ -57,9 +59,9 @@ def content_rows(words: Sequence[str]) -> list[int]:
     return [i for i, word in enumerate(words) if len(word) > 1 and word.lower() not in STOPWORDS]
 
 
-def align(question: Any, *said: Any) -> Alignment | None:
-    """How well the words of ``said`` (`WordVectors`: a sentence, and its article's title) meet the content words of
-    ``question`` (`WordVectors`); None when the question has no content word or nothing is said."""
+def align(question: WordVectors, *said: WordVectors) -> Alignment | None:
+    """How well the words of ``said`` (a sentence, and its article's title) meet the content words of ``question``;
+    None when the question has no content word or nothing is said."""
     asked = content_rows(question.words)
     vectors = [part.vectors for part in said if len(part.words)]
     if not asked or not vectors:

@@ -278,13 +278,19 @@ def _figure_given(question: Question, text: str, claimant: str | None) -> bool:
 
 def _which_name_given(question: Question, text: str, claimant: str | None) -> bool:
     """"Which striker ...": a name in the sentence, or its claimant's when the question asks who said or did what the
-    sentence reports ("Which minister announced ...?", `_name_given`'s rule): "Which board members voted against?" is
-    not answered by "..., the National Bank of X said", whose members stay unnamed."""
+    sentence reports (`_claimant_may_answer`): "Which board members voted against?" is not answered by "..., the
+    National Bank of X said", whose members stay unnamed."""
     if not asks_which_name(question.text):
         return True
-    by_claimant = bool(claimant) and (bool(_ASKS_SPEAKER.search(question.text))
-                                      or speaker_may_be_asked(question.text, text, claimant or ""))
+    by_claimant = _claimant_may_answer(question, text, claimant)
     return bool(new_names(text, question) or (by_claimant and new_names(claimant or "", question)))
+
+
+def _claimant_may_answer(question: Question, text: str, claimant: str | None) -> bool:
+    """The sentence's claimant may be the one whose name is asked: the question asks who said or did what the
+    sentence reports ("Which minister announced ...?"), or asks a role the speaker is given ("the chief engineer, X")."""
+    return bool(claimant) and (bool(_ASKS_SPEAKER.search(question.text))
+                               or speaker_may_be_asked(question.text, text, claimant or ""))
 
 
 def _name_given(question: Question, text: str, claimant: str | None) -> bool:
@@ -293,8 +299,7 @@ def _name_given(question: Question, text: str, claimant: str | None) -> bool:
     said it or asks a role the speaker is given ("the chief engineer, X")."""
     if not asks_a_name(question):
         return True
-    by_claimant = bool(claimant) and (bool(_ASKS_SPEAKER.search(question.text))
-                                      or speaker_may_be_asked(question.text, text, claimant or ""))
+    by_claimant = _claimant_may_answer(question, text, claimant)
     speaker = {w.lower for w in tokens(claimant or "")}
     things = _thing_names(text) | _attributive_names(text) if asks_people(question.text) else set()
     if not _asks_a_thing(question.text):

@@ -39,7 +39,8 @@ from newsdesk.text import (
     NUMBER, YEAR, antonyms, english_zipf, is_calendar_word, lemmas, negates, same_lemma, stem, stems_match, tokens,
 )
 from newsdesk.vocabulary import (
-    MONTHS, NUMBER_WORDS, ORGANISATION_NOUNS, ROUNDING_HEDGES, SOURCE_VERBS, STOPWORDS, WEEKDAYS, is_nationality,
+    EACH_OF, MONTHS, NUMBER_WORDS, ORGANISATION_NOUNS, ROUNDING_HEDGES, SOURCE_VERBS, STOPWORDS, WEEKDAYS,
+    is_nationality,
 )
 
 if TYPE_CHECKING:
@@ -323,7 +324,6 @@ _EVENT_MET = 0.8
 # Nouns that name a party to a dispute after "each", "both" or "either" ("each side", "both countries", "each union"):
 # not "each year", "each household", "each share".
 _PARTY_NOUNS = frozenset({"side", "country", "nation", "government"}) | ORGANISATION_NOUNS
-_EVERY = frozenset("each both either".split())
 # Verbs by which a question says its parties disagree ("What pay rise are the dockers and the operator arguing over?").
 _DISAGREEING = frozenset("argue disagree dispute quarrel clash".split())
 
@@ -335,7 +335,7 @@ def asks_every_side(question: Question) -> bool:
     words = tokens(question.text)
     if not words or words[0].lower != "what":
         return False
-    every = any(word.lower in _EVERY and following.lower.rstrip("s") in {n.rstrip("s") for n in _PARTY_NOUNS}
+    every = any(word.lower in EACH_OF and lemmas(following.lower) & _PARTY_NOUNS  # "both sides", "both parties"
                 for word, following in zip(words, words[1:]))
     disagreeing = any(lemmas(word.text) & _DISAGREEING and following.lower in ("over", "about", "on")
                       for word, following in zip(words, words[1:]))

@@ -313,7 +313,9 @@ def asked_months(question: Question) -> list[Token]:
     return found
 
 
-_RELATIVE_PERIOD = re.compile(r"\b(?:last|next|this|previous) (?:year|month|week|season|quarter)\b|\bbefore last\b", re.IGNORECASE)
+# The calendar periods a relative date counts in ("last year", "next season").
+_PERIOD_NOUNS = "year|month|week|season|quarter"
+_RELATIVE_PERIOD = re.compile(rf"\b(?:last|next|this|previous) (?:{_PERIOD_NOUNS})\b|\bbefore last\b", re.IGNORECASE)
 
 
 def relative_period_unmet(asked: str, candidate: Candidate) -> str | None:
@@ -331,7 +333,7 @@ def relative_period_unmet(asked: str, candidate: Candidate) -> str | None:
 # "The last repair", "the previous time they won": an occurrence that is over (not a period: "last year" is
 # `_RELATIVE_PERIOD`'s), asked in the past tense.
 _LAST_OCCURRENCE = re.compile(
-    r"\bthe (?:last|previous) (?!(?:year|month|week|season|quarter|decade|century)s?\b)(?P<what>[a-z]+)", re.IGNORECASE
+    rf"\bthe (?:last|previous) (?!(?:{_PERIOD_NOUNS}|decade|century)s?\b)(?P<what>[a-z]+)", re.IGNORECASE
 )
 _ASKED_IN_THE_PAST = re.compile(r"\b(?:did|was|were|had)\b", re.IGNORECASE)
 # A sentence that says when, or looks back, may give a past occurrence even beside "will".
@@ -385,9 +387,10 @@ def named_in_lead(question: Question, entity: tuple[str, ...], candidate: Candid
     return definite and not named_other
 
 
-# A lead's dateline: the place (and date or country, outlet) before the dash that opens the story, "HENNICK, Feb 22 -",
-# "ARDENBY, Vellandor (DSW) -".
-_LEAD_DATELINE = re.compile(r"^\s*([A-Z][A-Z'’.-]+\b[^—–\n]{0,60}?)\s+[—–-]+\s+")
+# A lead's dateline: the place in capitals (and, after a comma or bracket, date or country, outlet) before the dash
+# that opens the story, "HENNICK, Feb 22 -", "ARDENBY, Vellandor (DSW) -"; not an acronym opening a sentence ("NHS
+# waiting lists in Wales grew ... - the highest").
+_LEAD_DATELINE = re.compile(r"^\s*([A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+)*\b(?:\s*[,(][^—–\n]{0,60}?)?)\s+[—–-]+\s+")
 
 
 def datelined_at(entity: tuple[str, ...], lead: str) -> bool:

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 
 from newsdesk.text import Token, lemmas, numbers, only_a_verb, only_an_adverb, specificity, stem, stems_match, tokens
 from newsdesk.vocabulary import (
+    EACH_OF,
     EMBEDDING_ADJECTIVES,
     EMBEDDING_VERBS,
     HONORIFICS,
@@ -64,7 +65,7 @@ _CLAIMED_BY = (
 )
 _REFLEXIVES = frozenset("itself himself herself themselves itself own".split())
 # Determiners that make "who said it" every party rather than one: "each side", "both parties", "either country".
-_EVERY_PARTY = frozenset("each both either every all".split())
+_EVERY_PARTY = EACH_OF | frozenset({"every", "all"})
 # Specificity (`newsdesk.text.specificity`) above which the last word of a two-word name is rare enough to be a surname.
 _SURNAME_SPECIFICITY = 4.0
 # Below this specificity a capitalised word opening a sentence is an ordinary word ("Later", "Police").

@@ -172,7 +172,7 @@ def attribute_clauses(body: str, sentences: list[Span], outlet: str | None = Non
         if group:  # "Investigators from the safety board arrived on Monday." then "They said ..."
             named.append((group, _MENTIONED + _GROUP + sentence.lower()))
         # Organisations this sentence names with the noun a later "the union said" may use for them.
-        named.extend((name, _MENTIONED + _DESCRIBED + head + _HEAD_END + sentence.lower())
+        named.extend((name, _ONLY_DESCRIBED + head + _HEAD_END + sentence.lower())
                      for name, head in organisations_described(sentence))
         previous = whole
         previous_quoted = quoted or ('"' in sentence or "“" in sentence)
@@ -214,6 +214,7 @@ _GROUP = "\x01"
 # Marks an organisation only named, with the noun it may later be called by ("the Kiln Workers' Union": union;
 # "Quendry Aid, a volunteer group": group): "the union said" may refer to it; "it", "they", "he", "she" not.
 _DESCRIBED = "\x02"
+_ONLY_DESCRIBED = _MENTIONED + _DESCRIBED  # how such an entry's text opens; its noun ends at `_HEAD_END`
 _HEAD_END = "\x03"
 # A capitalised name: words joined by "of", "and", "for", "the" ("Kiln and Glaze Workers' Union", "Ministry of Rural Affairs").
 _ORGANISATION_NAME = r"[A-Z][\w'’&-]*(?:\s+(?:(?:of|and|for|the|&)\s+)*[A-Z][\w'’&-]*)*"
@@ -247,7 +248,7 @@ def organisations_described(sentence: str) -> list[tuple[str, str]]:
     for match in _NOUN_BEFORE_NAME.finditer(sentence):
         name = _bare_name(match.group("name"))
         if (match.group("head") in ORGANISATION_NOUNS and name and not _inside_quotes(sentence, match.start())
-                and not any(w.lower() in CALENDAR_WORDS or w.lower() in WEEKDAYS for w in name.split())):
+                and not any(w.lower() in CALENDAR_WORDS for w in name.split())):
             found.append((name, match.group("head")))
     for match in _NAME_THEN_DESCRIPTION.finditer(sentence):
         name = _bare_name(match.group("name"))
@@ -393,9 +394,9 @@ def _split_by_claimant(
 
 
 def _continues_reported_speech(clause: str) -> bool:
-    """A clause cut off after "but" that opens with "that" is the earlier verb of saying's second object ("The union
-    said it had proposed a four-day week, but that the company had rejected the plan"): its subject is spoken of,
-    not speaking."""
+    """A clause cut off (`_CLAUSE_CUT`: after ", but", ";", "while", "whereas") that opens with "that" is the earlier
+    verb of saying's second object ("The union said it had proposed a four-day week, but that the company had
+    rejected the plan"): its subject is spoken of, not speaking."""
     return re.match(r"\s*that\s", clause) is not None
 
 
@@ -1416,12 +1417,12 @@ def _resolve(reference: str, named: list[tuple[str, str]]) -> str | None:
     if lowered in CLAIMANT_PRONOUNS:
         if lowered in PERSONAL_PRONOUNS:  # "she said": the latest one person named, not "two officials" or "the study"
             return next((claimant for claimant, sentence in reversed(named)
-                         if _may_be_one_person(claimant) and not sentence.startswith(_MENTIONED + _DESCRIBED)), None)
+                         if _may_be_one_person(claimant) and not sentence.startswith(_ONLY_DESCRIBED)), None)
         group = _MENTIONED + _GROUP if lowered == "they" else _MENTIONED  # "they": also a group only mentioned
         return next(
             (claimant for claimant, sentence in reversed(named)
              if (not sentence.startswith(_MENTIONED) or sentence.startswith(group))
-             and not sentence.startswith(_MENTIONED + _DESCRIBED)), None
+             and not sentence.startswith(_ONLY_DESCRIBED)), None
         )
     words = lowered.split()
     owned = re.match(r"(its|his|her|their) (\S.*)$", reference, re.IGNORECASE)
@@ -1453,7 +1454,7 @@ def _resolve(reference: str, named: list[tuple[str, str]]) -> str | None:
             # "Fenwright" is "Regional governor Ione Fenwright"; "Russia" is not "Russia's Defense Ministry", nor
             # "Fenwright" the "Party of Prime Minister Ione Fenwright" the article only named.
             if (claimant != reference and re.search(rf"\b{re.escape(reference)}(?:$|,)", claimant)
-                    and not sentence.startswith(_MENTIONED + _DESCRIBED)):
+                    and not sentence.startswith(_ONLY_DESCRIBED)):
                 return claimant
     return reference
 
@@ -1492,9 +1493,10 @@ def _latest_described_as(word: str, named: list[tuple[str, str]]) -> str | None:
     """The latest organisation an earlier sentence called ``word`` (`organisations_described`): "the group" is
     "Quendry Aid" after "Quendry Aid, a volunteer group that ...", "Brindlecote Relief" after "the aid group
     Brindlecote Relief"."""
-    marker = _MENTIONED + _DESCRIBED
     for claimant, sentence in reversed(named):
-        if sentence.startswith(marker) and same_lemma(sentence[len(marker):].split(_HEAD_END, 1)[0], word):
+        if not sentence.startswith(_ONLY_DESCRIBED):
+            continue
+        if same_lemma(sentence[len(_ONLY_DESCRIBED):].split(_HEAD_END, 1)[0], word):
             return claimant
     return None
 
