@@ -10,7 +10,7 @@ from functools import lru_cache
 
 
 from newsdesk.claims.extraction import EVENTS
-from newsdesk.answer.answer_types import says_not_known
+from newsdesk.answer.answer_types import asked_event_verb, says_not_known
 from newsdesk.answer.questions import Question, Term, entity_met
 from newsdesk.text import (
     YEAR,
@@ -522,6 +522,18 @@ def _figure_or_date_missing(question: Question, candidate: Candidate, matcher: T
     return None
 
 
+def date_of_another_event(question: Question, candidate: Candidate, matcher: TermMatcher) -> str | None:
+    """"When was the bridge built?" is not answered by "the bridge reopened on Wednesday": a date question whose event
+    is a verb of its own (`asked_event_verb`) needs a sentence that says that verb, by lemma, WordNet link or a close
+    word vector (`TermMatcher.meets`); the date such a sentence gives belongs to another event of the story."""
+    verb = asked_event_verb(question)
+    if verb is None or says_not_known(candidate.text):
+        return None
+    if matcher.meets(Term(verb, stem(verb), 1.0), candidate.text):
+        return None
+    return f"dates another event than '{verb}'"
+
+
 def _event_unmet(question: Question, candidate: Candidate, matcher: TermMatcher) -> str | None:
     for term in question.event:
         if _is_toll_event(term) and not _event_met(term, candidate.text, matcher):
@@ -779,6 +791,7 @@ PIN_CHECKS: tuple[Pin, ...] = (
     Pin("claimant", _claimant_unmet),
     Pin("figure or date", _figure_or_date_missing),
     Pin("event", _event_unmet),
+    Pin("date's event", date_of_another_event),
     Pin("counted noun", _focus_unmet),
 )
 
