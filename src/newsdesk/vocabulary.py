@@ -381,8 +381,9 @@ EMBEDDING_ADJECTIVES = frozenset("known unknown clear unclear sure certain".spli
 # Verbs whose person told or asked may stand before the question: "did the mayor tell reporters when ...".
 TELLING_VERBS = frozenset("tell ask inform show".split())
 # Verbs too light to name an event by themselves ("when did it happen / take place / start / become ..."): a "when"
-# question asked with one is dated by any date of its subject, so no asked event is checked (`pins`).
+# question asked with one is dated by any date of its subject ("when was the final played?"), so no asked event is
+# checked (`pins`).
 LIGHT_VERBS = frozenset(
     """be have do happen occur take hold go come make get give start begin end finish last set say put become
-    keep see let mean expect plan""".split()
+    keep see let mean expect plan play""".split()
 )

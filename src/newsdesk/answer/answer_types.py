@@ -48,6 +48,7 @@ from newsdesk.vocabulary import (
     CAVEATS,
     CURRENCY_SIGNS,
     CURRENCY_WORDS,
+    EMBEDDING_VERBS,
     FIGURE_TYPES,
     LIGHT_VERBS,
     MULTIPLIERS,
@@ -515,7 +516,8 @@ _DETERMINERS = frozenset("the a an its their his her our your this that these th
 def asked_event_verb(question: Question) -> str | None:
     """The verb naming the event a date question asks about ("when was the bridge built?" -> "built", "when will the
     authority rule on the deal?" -> "rule"), or None when it is light ("happen", "take place", "start", `LIGHT_VERBS`),
-    a verb of saying ("when was it announced?": the date of saying is the answer), or not found."""
+    a verb of saying or making known ("when was it announced?", "when did the bureau release the figure?": the date
+    of saying is the answer; `ATTRIBUTION_VERBS`, `EMBEDDING_VERBS`), or not found."""
     if question.kind != "date":
         return None
     words = tokens(question.text)
@@ -527,31 +529,31 @@ def asked_event_verb(question: Question) -> str | None:
     if be is None and lowered[aux] in _BASE_FORM_AUXILIARIES:
         verb = _base_form_verb(words, aux)
     else:  # "when was the bridge built?", "when will the postponed match be played?" (not the "postponed" before it)
-        start = aux + 2 if be is None else be + 1
+        start = be + 1 if be is not None and lowered[aux] in _BASE_FORM_AUXILIARIES else aux + 2
         verb = next((words[i].lower for i in range(start, len(words)) if not words[i].text[0].isupper()
                      and lowered[i - 1] not in _DETERMINERS and participle_lemma(words[i].text)), None)
     if verb is None:
         return None
     said = lemmas(verb) | {participle_lemma(verb) or verb}
-    if said & LIGHT_VERBS or any(same_lemma(verb, other) for other in ATTRIBUTION_VERBS):
+    if said & (LIGHT_VERBS | EMBEDDING_VERBS) or any(same_lemma(verb, other) for other in ATTRIBUTION_VERBS):
         return None
     return verb
 
 
 def _base_form_verb(words: list[Token], aux: int) -> str | None:
-    """After "did" / "will" and a subject, the base-form verb: a word that may be a verb in that form, after a word
-    that is no determiner nor part of a name, and before a function word or the end ("come across the reef"); one
-    that can only be a verb first, else the first ("will the authority rule on the deal?" -> "rule")."""
+    """After "did" / "will" and a subject, the base-form verb: a word that may be a verb in that form, not after a
+    determiner nor capitalised. One that can only be a verb, or a light one, comes first ("did the research ship
+    come across", "did the storm take place"); else the first one before a function word, a word that is no noun,
+    or the end ("will the authority rule on the deal?" -> "rule", not the object "deal")."""
     lowered = [w.lower for w in words]
-    found = []
-    for j in range(aux + 2, len(lowered)):
-        word, before = lowered[j], lowered[j - 1]
-        after = lowered[j + 1] if j + 1 < len(lowered) else None
-        if before in _DETERMINERS or word in STOPWORDS or words[j].text[0].isupper() or not is_base_verb(word):
-            continue
-        if after is None or after in STOPWORDS or not (is_a_noun(after) or is_base_verb(after)):
-            found.append(word)
-    return next((w for w in found if only_a_verb(w)), found[0] if found else None)
+    verbs = [j for j in range(aux + 2, len(lowered)) if lowered[j - 1] not in _DETERMINERS
+             and (lowered[j] not in STOPWORDS or lowered[j] in LIGHT_VERBS)
+             and not words[j].text[0].isupper() and is_base_verb(lowered[j])]
+    plain = next((lowered[j] for j in verbs if only_a_verb(lowered[j]) or lemmas(lowered[j]) & LIGHT_VERBS), None)
+    if plain is not None:
+        return plain
+    return next((lowered[j] for j in verbs if j + 1 == len(lowered) or lowered[j + 1] in STOPWORDS
+                 or not (is_a_noun(lowered[j + 1]) or is_base_verb(lowered[j + 1]))), None)
 
 
 def states_a_caveat(text: str) -> bool:
