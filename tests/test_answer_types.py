@@ -525,3 +525,25 @@ def test_a_name_asked_for_a_role_stands_beside_the_role(question, sentence, met)
 )
 def test_a_name_asked_for_a_role_is_a_persons_name_beside_that_role(question, sentence, claimant, met):
     assert type_met(analyse(question), sentence, claimant) is met
+
+
+@pytest.mark.parametrize(
+    ("question", "verb"),
+    [
+        ("When was the Almby bridge built?", "built"),
+        ("When did the Almby footbridge reopen?", "reopen"),
+        ("When will the authority rule on the Almby deal?", "rule"),  # not "deal", the object
+        ("When will the closed bridge be reopened?", "reopened"),  # not "closed", before the noun
+        ("When was the cup final played?", None),  # "play": light (a match is dated by its own date)
+        ("On what date was Ann Roe arrested?", "arrested"),
+        ("When did the research ship come across the reef?", None),  # a light verb
+        ("When is the deal expected to be completed?", None),  # "expected": light
+        ("When was the plan announced?", None),  # a verb of saying: the date of saying answers
+        ("When did the storm take place?", None),
+        ("How many people were hurt?", None),  # no date asked
+    ],
+)
+def test_the_event_a_date_question_asks_about_is_its_own_verb(question, verb):
+    from newsdesk.answer.answer_types import asked_event_verb
+
+    assert asked_event_verb(analyse(question)) == verb

@@ -374,3 +374,24 @@ def _figure_rejected(embedder, question: str, sentence: str) -> bool:
     candidate = _sentence_in_article(sentence)
     matcher = TermMatcher(embedder, asked, [candidate], threshold=0.62)
     return figure_of_another_thing(asked, candidate, matcher) is not None
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "rejected"),
+    [
+        ("When was the Almby footbridge built?", "The Almby footbridge reopened on Wednesday after repairs.", True),
+        ("When did the Almby footbridge reopen?", "The Almby footbridge reopened on Wednesday after repairs.", False),
+        ("When was Ann Roe appointed minister?", "Ann Roe resigned as minister on Friday.", True),
+        ("When did Ann Roe resign?", "Ann Roe stepped down as minister on Friday.", False),  # a paraphrase meets it
+        ("When did the flood happen?", "The river burst its banks on Monday.", False),  # a light verb asks no event
+        ("When was the plan announced?", "The council said on Monday it would close the pool.", False),  # saying
+        ("When will the Almby pool reopen?", "The council has not said when the pool will reopen.", False),  # kept
+    ],
+)
+def test_a_date_question_is_not_answered_by_the_date_of_another_event(embedder, question, sentence, rejected):
+    from newsdesk.answer.pins import date_of_another_event
+
+    asked = analyse(question)
+    candidate = _sentence_in_article(sentence)
+    matcher = TermMatcher(embedder, asked, [candidate], threshold=0.62)
+    assert (date_of_another_event(asked, candidate, matcher) is not None) is rejected

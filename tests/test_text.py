@@ -70,3 +70,20 @@ def test_only_an_adverb_is_a_word_the_lexicon_knows_only_as_an_adverb(word, adve
 def test_a_number_in_a_date_is_a_year_or_a_day_beside_a_capitalised_month(sentence, number, dated):
     start = sentence.index(number)
     assert in_a_date(sentence, start, start + len(number)) is dated
+
+
+@pytest.mark.parametrize(
+    ("word", "lemma"),
+    [("built", "build"), ("founded", "found"), ("arrested", "arrest"), ("results", None), ("reopen", None), ("red", None)],
+)
+def test_a_past_participle_gives_its_verb(word, lemma):
+    from newsdesk.text import participle_lemma
+
+    assert participle_lemma(word) == lemma
+
+
+@pytest.mark.parametrize(("word", "base"), [("reopen", True), ("rule", True), ("reopened", False), ("footbridge", False)])
+def test_a_verb_in_its_dictionary_form(word, base):
+    from newsdesk.text import is_base_verb
+
+    assert is_base_verb(word) is base

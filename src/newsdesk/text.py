@@ -19,7 +19,7 @@ from pathlib import Path
 from types import ModuleType
 
 import Stemmer
-from lemminflect import getAllLemmas
+from lemminflect import getAllLemmas, getInflection
 
 from newsdesk.vocabulary import (
     ANTONYM_PREFIXES,
@@ -108,6 +108,21 @@ def only_a_verb(word: str) -> bool:
     """A word the lexicon knows as a verb and never as a noun: "took", "live", "attended" (not "work", "flood")."""
     readings = getAllLemmas(_POSSESSIVE.sub("", word.lower()))
     return "VERB" in readings and "NOUN" not in readings
+
+
+def is_base_verb(word: str) -> bool:
+    """The lexicon knows the word as a verb in its dictionary form: "reopen", "rule" (not "reopened")."""
+    return word.lower() in getAllLemmas(_POSSESSIVE.sub("", word.lower())).get("VERB", ())
+
+
+def participle_lemma(word: str) -> str | None:
+    """The verb a past participle is of, when the word is one and not also the verb's own form: "built" -> "build",
+    "founded" -> "found"; None for "results", "set" or a word that is no verb."""
+    lowered = word.lower()
+    for lemma in getAllLemmas(lowered).get("VERB", ()):
+        if lemma != lowered and lowered in getInflection(lemma, "VBN"):
+            return lemma
+    return None
 
 
 def only_a_noun(word: str) -> bool:

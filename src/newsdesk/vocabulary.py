@@ -384,3 +384,11 @@ TELLING_VERBS = frozenset("tell ask inform show".split())
 # Determiners that take each of several parties in turn: "each side", "both countries", "either union" (a question
 # asking every party's position, `dispute_answer.asks_every_side`; pinning no one claimant, `questions._claimed_by`).
 EACH_OF = frozenset("each both either".split())
+
+# Verbs too light to name an event by themselves ("when did it happen / take place / start / become ..."): a "when"
+# question asked with one is dated by any date of its subject ("when was the final played?"), so no asked event is
+# checked (`pins`).
+LIGHT_VERBS = frozenset(
+    """be have do happen occur take hold go come make get give start begin end finish last set say put become
+    keep see let mean expect plan play""".split()
+)

@@ -23,16 +23,21 @@ from newsdesk.text import (
     has_date_expression,
     has_quantity,
     in_a_date,
+    is_a_noun,
+    is_base_verb,
     is_calendar_word,
     is_plural_noun,
     lemmas,
+    participle_lemma,
     names_a_thing,
+    only_a_verb,
     parse_number,
     same_lemma,
     same_word,
     specificity,
     stem,
     stems_match,
+    Token,
     tokens,
     without_datelines,
 )
@@ -43,7 +48,9 @@ from newsdesk.vocabulary import (
     CAVEATS,
     CURRENCY_SIGNS,
     CURRENCY_WORDS,
+    EMBEDDING_VERBS,
     FIGURE_TYPES,
+    LIGHT_VERBS,
     MULTIPLIERS,
     NUMBER_WORDS,
     ORGANISATION_NOUNS,
@@ -502,6 +509,56 @@ def dates_what_is_asked(question: Question, text: str) -> bool:
     dated = [i for i, w in enumerate(words) if is_calendar_word(w) or YEAR.fullmatch(w.text)]
     about = [i for i, w in enumerate(words) if any(same_word(t.word, w.text) for t in asked)]
     return any(abs(i - j) <= _DATE_REACH for i in dated for j in about)
+
+
+# The auxiliary after a "when" that the event's verb follows in its base form ("when did the bridge reopen?"), or,
+# for the others, as a participle ("when was the bridge built?").
+_BASE_FORM_AUXILIARIES = frozenset("did does do will would can could should shall may might must".split())
+_PARTICIPLE_AUXILIARIES = frozenset("was were is are has have had".split())
+_DETERMINERS = frozenset("the a an its their his her our your this that these those".split())
+
+
+def asked_event_verb(question: Question) -> str | None:
+    """The verb naming the event a date question asks about ("when was the bridge built?" -> "built", "when will the
+    authority rule on the deal?" -> "rule"), or None when it is light ("happen", "take place", "start", `LIGHT_VERBS`),
+    a verb of saying or making known ("when was it announced?", "when did the bureau release the figure?": the date
+    of saying is the answer; `ATTRIBUTION_VERBS`, `EMBEDDING_VERBS`), or not found."""
+    if question.kind != "date":
+        return None
+    words = tokens(question.text)
+    lowered = [w.lower for w in words]
+    aux = next((i for i, w in enumerate(lowered[:6]) if w in _BASE_FORM_AUXILIARIES | _PARTICIPLE_AUXILIARIES), None)
+    if aux is None or not any(w in ("when", "date", "day", "year", "month") for w in lowered[:aux]):
+        return None
+    be = next((i for i in range(aux + 2, len(lowered)) if lowered[i] in ("be", "been")), None)
+    if be is None and lowered[aux] in _BASE_FORM_AUXILIARIES:
+        verb = _base_form_verb(words, aux)
+    else:  # "when was the bridge built?", "when will the postponed match be played?" (not the "postponed" before it)
+        start = be + 1 if be is not None and lowered[aux] in _BASE_FORM_AUXILIARIES else aux + 2
+        verb = next((words[i].lower for i in range(start, len(words)) if not words[i].text[0].isupper()
+                     and lowered[i - 1] not in _DETERMINERS and participle_lemma(words[i].text)), None)
+    if verb is None:
+        return None
+    said = lemmas(verb) | {participle_lemma(verb) or verb}
+    if said & (LIGHT_VERBS | EMBEDDING_VERBS) or any(same_lemma(verb, other) for other in ATTRIBUTION_VERBS):
+        return None
+    return verb
+
+
+def _base_form_verb(words: list[Token], aux: int) -> str | None:
+    """After "did" / "will" and a subject, the base-form verb: a word that may be a verb in that form, not after a
+    determiner nor capitalised. One that can only be a verb, or a light one, comes first ("did the research ship
+    come across", "did the storm take place"); else the first one before a function word, a word that is no noun,
+    or the end ("will the authority rule on the deal?" -> "rule", not the object "deal")."""
+    lowered = [w.lower for w in words]
+    verbs = [j for j in range(aux + 2, len(lowered)) if lowered[j - 1] not in _DETERMINERS
+             and (lowered[j] not in STOPWORDS or lowered[j] in LIGHT_VERBS)
+             and not words[j].text[0].isupper() and is_base_verb(lowered[j])]
+    plain = next((lowered[j] for j in verbs if only_a_verb(lowered[j]) or lemmas(lowered[j]) & LIGHT_VERBS), None)
+    if plain is not None:
+        return plain
+    return next((lowered[j] for j in verbs if j + 1 == len(lowered) or lowered[j + 1] in STOPWORDS
+                 or not (is_a_noun(lowered[j + 1]) or is_base_verb(lowered[j + 1]))), None)
 
 
 def states_a_caveat(text: str) -> bool:

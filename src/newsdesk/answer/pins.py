@@ -10,7 +10,7 @@ from functools import lru_cache
 
 
 from newsdesk.claims.extraction import EVENTS
-from newsdesk.answer.answer_types import says_not_known
+from newsdesk.answer.answer_types import asked_event_verb, says_not_known
 from newsdesk.answer.questions import Question, Term, entity_met
 from newsdesk.text import (
     YEAR,
@@ -25,6 +25,7 @@ from newsdesk.text import (
     names_a_thing,
     numbers,
     only_a_verb,
+    participle_lemma,
     same_lemma,
     same_word,
     specificity,
@@ -525,6 +526,21 @@ def _figure_or_date_missing(question: Question, candidate: Candidate, matcher: T
     return None
 
 
+def date_of_another_event(question: Question, candidate: Candidate, matcher: TermMatcher) -> str | None:
+    """"When was the bridge built?" is not answered by "the bridge reopened on Wednesday": a date question whose event
+    is a verb of its own (`asked_event_verb`) needs a sentence that says that verb, by lemma, WordNet link or a close
+    word vector (`TermMatcher.meets`); the date such a sentence gives belongs to another event of the story."""
+    verb = asked_event_verb(question)
+    # Only a participle ("when was it built / founded / appointed?"): an active verb ("when did the river overflow?",
+    # "when did the council pass its budget?") is told in the article's own words too often ("burst its banks",
+    # "approved"); as a pin it lost more develop cases than it won (docs/evaluation.md, round 9 `when9`).
+    if verb is None or participle_lemma(verb) is None or says_not_known(candidate.text):
+        return None
+    if matcher.meets(Term(verb, stem(verb), 1.0), candidate.text):
+        return None
+    return f"dates another event than '{verb}'"
+
+
 def _event_unmet(question: Question, candidate: Candidate, matcher: TermMatcher) -> str | None:
     for term in question.event:
         if _is_toll_event(term) and not _event_met(term, candidate.text, matcher):
@@ -782,6 +798,7 @@ PIN_CHECKS: tuple[Pin, ...] = (
     Pin("claimant", _claimant_unmet),
     Pin("figure or date", _figure_or_date_missing),
     Pin("event", _event_unmet),
+    Pin("date's event", date_of_another_event),
     Pin("counted noun", _focus_unmet),
 )
 
