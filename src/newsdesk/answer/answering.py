@@ -15,7 +15,6 @@ offsets and its claimant. When no sentence passes, it refuses.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING, TypeVar
@@ -104,8 +103,7 @@ class ExtractiveAnswerer:
         typed = typed_answers(question, passing)
         judged = judged_sides(question, candidates)
         sides = [c for c in judged if c.pin is None]  # judged despite a pin: a rival side only (`rival_in_article`)
-        asked = articles_asked(question, typed)
-        chosen = self._choose([c for c in typed if asked(c)], question, [c for c in sides if asked(c)])
+        chosen = self._choose(typed, question, sides)
         if not chosen:
             refusal = REFUSAL_FILTERED if evidence.filtered else REFUSAL
             return Answer(question.text, refusal, refused=True, retrieved=retrieved)
@@ -471,29 +469,6 @@ def typed_answers(question: Question, passing: list[Candidate]) -> list[Candidat
     (`withholds_answer`) and count what is asked."""
     return [c for c in passing if type_met(question, c.text, c.claimant) and not withholds_answer(question, c.text)
             and c.counts_instead is None]
-
-
-_COMPOUND = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)+")
-
-
-def articles_asked(question: Question, typed: list[Candidate]) -> Callable[[Candidate], bool]:
-    """Look-alike stories (two floods, a by-election and a general election): whether a sentence's article is one the
-    question may be about, that is, its title, lead and retrieved passages do not meet only part of the question's
-    words that another typed sentence's article meets (a strict subset). A hyphenated word counts whole: the terms
-    keep only "election" of "by-election". Sentences of other articles pass."""
-    stems = {term.stem for term in question.terms}
-    compounds = {word.lower() for word in _COMPOUND.findall(question.text)}
-    texts: dict[str, set[str]] = {}
-    for c in typed:
-        texts.setdefault(c.metadata.get("doc_id", ""), {c.metadata.get("title") or "", c.lead}).add(c.passage)
-    met: dict[str, frozenset[str]] = {}
-    for doc, parts in texts.items():
-        text = " ".join(parts)
-        said = {stem(w.text) for w in tokens(text)}
-        met[doc] = frozenset([*(word for word in stems if any(stems_match(word, other) for other in said)),
-                              *(word for word in compounds if word in text.lower())])
-    fewer = {doc for doc, words in met.items() if any(words < other for other in met.values())}
-    return lambda c: c.metadata.get("doc_id", "") not in fewer
 
 
 def _beside_the_dispute(dispute: Dispute, candidates: list[Candidate], typed: list[Candidate], question: Question) -> bool:
