@@ -46,6 +46,12 @@ MISSES = {
     # carrodine). A question about another detail of an article that holds a dispute, answered with the dispute.
     "ch-beside-dispute-foundry-ballot": "refused: the ballot's sentence is judged out",
     "ch-beside-dispute-ferry-built": "answered with the harbour authority's passenger count, not the build year",
+    # Round 9 `lookalike9`: look-alike stories written before its changes (develop: caddow elections, landslides;
+    # holdout: storms, strikes), the question naming which one by a common word ("by-election", "wildcat").
+    "ch-lookalike-byelection-turnout": "the by-election's sentence first, then other elections' turnout sentences "
+                                       "(round 9 `lookalike9`: fixed by `articles_asked`, which lost on develop)",
+    "ch-lookalike-general-turnout": "answered first with the by-election's turnout",
+    "ch-lookalike-wildcat-workers": "answered with another story's sentence, the national strike's after it",
 }
 
 
