@@ -20,8 +20,6 @@ STORIES = Path(__file__).parent / "data" / "choice"
 # Known misses (strict, so a fix shows as an unexpected pass), with where the right sentence stops
 # (`eval/choice_causes.py`, `eval/refusal_causes.py`).
 MISSES = {
-    "ch-two-part-crane-two-part": "the date part counts as answered by the lead's 'on Monday' (it names the crane, "
-                                  "the part's own word): the build year's sentence is not added",
     "ch-detail-crane-hurt": "'where one remained in serious condition' is judged 0.02 likely: the leads restate the collapse",
     "ch-two-part-stage-winner-margin": "the margin's sentence is first (the whole keeps one kind, quantity) and "
                                        "names a rider, so the 'who won' part counts as answered",
