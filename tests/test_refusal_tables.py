@@ -1,0 +1,118 @@
+"""The refusal specification tables (tests/data/*_table.jsonl, issue 11 rounds 8 and 9), each asked through the real
+``Assistant`` with the real embedding model over one store in which every brief is its own article: a near miss the
+brief does not answer is refused, and the answerable question beside it on the same brief is still answered.
+
+- ``figure`` (round 8): a "how many X" whose X the brief names but whose figure counts another thing ("how many
+  houses lost their roofs?" against "Nine people were killed when the storm tore roofs off houses").
+- ``amount`` (round 8, second wave): a "how much X" whose brief's figure beside the question's words counts people
+  ("how much rain fell in Orsholm?" against "At least 14 people died ... in Orsholm").
+- ``rolename`` (round 9, `refusal9`): the name of a person asked by role where the brief names nobody beside that
+  role, and a past occurrence asked ("the last repair") where the brief gives only the coming one. The table's third
+  kind, a figure the brief will not split out for the thing asked (`figure-withheld-for-asked`), is a known gap: its
+  rule was dropped (docs/evaluation.md, round 9 `refusal9`), so no floor counts it.
+- ``when9`` (round 9, `when9`): a date question whose event is a passive participle ("when was the footbridge
+  built?") where the brief dates only another event of the same subject ("reopened on Wednesday"). Active verbs
+  ("when did the plant open?") are not pinned, so their rows stay misses and no floor counts them.
+
+``PYTHONPATH=src python tests/nearmiss_table.py --figure|--amount|--rolename|--lastone|--when9 [--holdout]`` prints
+every miss. The premise table, which also checks each kind, is `tests/test_premise_table.py`.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from nearmiss_table import (
+    AMOUNT_TABLE,
+    FIGURE_TABLE,
+    LASTONE_TABLE,
+    ROLENAME_TABLE,
+    WHEN9_TABLE,
+    Outcome,
+    Row,
+    accuracy,
+    ask_all,
+    index_briefs,
+    load_rows,
+    report,
+)
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    paths: tuple[Path, ...]
+    kinds: frozenset[str]  # every near miss's kind
+    ruled: frozenset[str]  # the kinds a rule refuses, which the near-miss floor counts
+    near_miss_floor: float
+    answerable_floor: float
+
+    def rows(self) -> list[Row]:
+        return [row for path in self.paths for row in load_rows(path)]
+
+
+TABLES = (
+    # Near misses 3/10 and answerable 9/10 before round 8's rule. A figure whose noun is not beside it ("the death toll
+    # rose to 12") is left to the judge; "ferry trips" for "48 sailings" is a paraphrase neither WordNet nor the word
+    # vectors bridge (cosine 0.47), so it is refused.
+    Table("figure", (FIGURE_TABLE,), frozenset({"figure-of-another-thing"}), frozenset({"figure-of-another-thing"}),
+          near_miss_floor=0.9, answerable_floor=0.8),
+    # Reached by `pins.count_for_an_amount` (near misses 2/6 before, answerable 6/6 before). Its two misses: the
+    # Orsholm rain is answered by the other town's rain sentence, whose neighbour names Orsholm (another place, not
+    # this rule); "forty-two fishermen ... for two days" gives a duration beside the count.
+    Table("amount", (AMOUNT_TABLE,), frozenset({"amount-of-people-count"}), frozenset({"amount-of-people-count"}),
+          near_miss_floor=4 / 6, answerable_floor=1.0),
+    # Before the rules: near misses of the ruled kinds 0/8 refused, answerable 10/10 answered. The near miss left: "the
+    # Heron League candidate who held Mossford West" against a sentence naming the other seat's candidate beside
+    # "candidate". The answerable row left: "the transport minister who resigned" is named in a sentence that says
+    # only "The minister, X" (the rules no longer take the sentence before it, which names nobody, as its answer).
+    Table("rolename", (ROLENAME_TABLE, LASTONE_TABLE),
+          frozenset({"name-of-role-not-given", "figure-withheld-for-asked", "last-occurrence-future-said"}),
+          frozenset({"name-of-role-not-given", "last-occurrence-future-said"}),
+          near_miss_floor=7 / 8, answerable_floor=9 / 10),
+    # Before the rule: near misses 1/8 refused, answerable 7/8 answered (the one left: "when was the match due to be
+    # played?" against "Saturday's match ... was postponed", refused before the rule too).
+    Table("when9", (WHEN9_TABLE,), frozenset({"date-of-another-event"}), frozenset({"date-of-another-event"}),
+          near_miss_floor=4 / 8, answerable_floor=7 / 8),
+)
+BY_NAME = {table.name: table for table in TABLES}
+FLOAT_SLACK = 1e-9  # a floor written as a fraction (7 / 8) is met by exactly that share
+
+
+@pytest.fixture(scope="module")
+def outcomes(tmp_path_factory: pytest.TempPathFactory, embedder) -> Callable[[str], list[Outcome]]:
+    """Each table's outcomes, its store built the first time a test asks for it."""
+    built: dict[str, list[Outcome]] = {}
+
+    def of(name: str) -> list[Outcome]:
+        if name not in built:
+            rows = BY_NAME[name].rows()
+            built[name] = ask_all(index_briefs(Path(tmp_path_factory.mktemp(name)), embedder, rows), rows)
+        return built[name]
+
+    return of
+
+
+@pytest.mark.parametrize("table", TABLES, ids=lambda t: t.name)
+def test_every_near_miss_has_an_answerable_question_on_its_brief(table: Table) -> None:
+    rows = table.rows()
+    near = [row for row in rows if not row.answers]
+    answerable = [row for row in rows if row.answers]
+    assert {row.kind for row in near} == table.kinds
+    assert sorted(row.pair for row in near) == sorted(row.pair for row in answerable)
+
+
+@pytest.mark.parametrize("table", TABLES, ids=lambda t: t.name)
+def test_a_near_miss_the_brief_does_not_answer_is_refused(table: Table, outcomes: Callable[[str], list[Outcome]]) -> None:
+    results = outcomes(table.name)
+    near = [o for o in results if not o.row.answers and o.row.kind in table.ruled]
+    assert accuracy(near) >= table.near_miss_floor - FLOAT_SLACK, report(results)
+
+
+@pytest.mark.parametrize("table", TABLES, ids=lambda t: t.name)
+def test_the_question_beside_it_is_still_answered(table: Table, outcomes: Callable[[str], list[Outcome]]) -> None:
+    results = outcomes(table.name)
+    answerable = [o for o in results if o.row.answers]
+    assert accuracy(answerable) >= table.answerable_floor - FLOAT_SLACK, report(results)
