@@ -107,18 +107,15 @@ def test_json_has_the_contract_fields(seed_assistant):
     assert set(data["timings_ms"]) == {"retrieve", "answer"}
 
 
-@pytest.mark.xfail(strict=True, reason="known gap (round 9, seen in the chat): the ledger's statement dispute over "
-                   "Kherson touches the question through its claimant's words alone ('Russian', 'defense', 'ministry'), "
-                   "so the name is given inside 'Sources disagree'; a trial that dropped the dispute then refused, probably as 'spokesman' "
-                   "is not the text's 'spokesperson' by dictionary form (`answer_types._same_role_word`)")
 def test_a_speakers_name_asked_by_role_is_answered_without_the_dispute_they_speak_in(seed_assistant):
+    """The ledger's dispute over Kherson shares only its speakers' names with the question ("Russian", "defense",
+    "ministry"): the question asks about a speaker, not about what the speakers dispute."""
     answer = seed_assistant.ask(Request("What is the name of the Russian defense ministry spokesman?"))
     assert not answer.refused and "Konashenkov" in answer.answer
     assert not answer.answer.startswith("Sources disagree")
 
 
-@pytest.mark.xfail(strict=True, reason="known gap (round 9): 'Who is the spokesman of Russia's Defense Ministry?' is "
-                   "refused though the article names him ('Russian Defense Ministry spokesperson Igor Konashenkov')")
 def test_who_holds_a_role_is_answered_with_the_name_beside_it(seed_assistant):
+    """"Spokesman" asked, "spokesperson" written: WordNet's first sense of the one is the other."""
     answer = seed_assistant.ask(Request("Who is the spokesman of Russia's Defense Ministry?"))
     assert not answer.refused and "Konashenkov" in answer.answer

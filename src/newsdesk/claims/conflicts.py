@@ -651,11 +651,20 @@ def _touches(question: Question, dispute: Dispute, naming: Sequence[tuple[str, i
     asked_about = [w for w in words if w in quotes or stem(w) in quotes]
     if _names_two_sides(question, dispute):
         return True  # "How did Ukraine respond to that?" after "What did Konashenkov say?"
+    # What the question shares with the statements must be more than who makes them: "What is the name of the Russian
+    # defense ministry spokesman?" asks about a speaker, not about the control the speakers dispute.
+    speakers = _claimant_stems(dispute)
+    asked_about = [w for w in asked_about if stem(w) not in speakers]
     topics_named = any(
         any(stems_match(stem(word), topic) for topic in dispute.topics)
-        for entity in question.entities for word in entity
-    ) or any(any(stems_match(t.stem, topic) for topic in dispute.topics) for t in question.terms)
+        for entity in question.entities for word in entity if stem(word) not in speakers
+    ) or any(any(stems_match(t.stem, topic) for topic in dispute.topics) for t in question.terms if t.stem not in speakers)
     return bool(asked_about) and topics_named
+
+
+def _claimant_stems(dispute: Dispute) -> frozenset[str]:
+    """The stems of the words naming the dispute's claimants and relays ("Russian", "defense", "ministry")."""
+    return frozenset().union(*(_stems_of_names(c.claimant, c.relay or "") for c in dispute.claims))
 
 
 def _names_two_sides(question: Question, dispute: Dispute) -> bool:
