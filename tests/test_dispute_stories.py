@@ -16,7 +16,10 @@ short articles of different outlets and dates, in three sets written before the 
   (another road of the same scheme, another plant of the same company) in the same article;
 - tests/data/disputes8 (round 9, `conflicts9`): a second side whose sentence calls its source by a description ("The
   union said 320 jobs would go") after the article named it only in passing or by apposition, and "each side"
-  questions, which name no claimant.
+  questions, which name no claimant;
+- tests/data/disputes10 (round 10, `conflicts10`): a second source's figure for the same count in the same article,
+  written with a generic noun ("put the figure at 2,100", "the true number was nearer 3,000") or another noun for the
+  same people ("131 suspected cases" against "infected 58 children"), under many reporting verbs.
 
 A dispute is shown when the answer gives every side's value and names every side's claimant (the eval's
 `handled_right`); a control must never open with "Sources disagree". The floors are what the answerer reached when
@@ -100,6 +103,16 @@ SETS = (
             "d8-fallowfield-control": "'Sources disagree': the ledger's Wickmere job-cuts dispute (200 against 320) is "
                                       "matched to the question about the Fallowfield depot, whose own 30 is not said "
                                       "(as d7-linmoor-control)",
+        },
+        ("develop",),
+    ),
+    StorySet(
+        "disputes10", {"develop": 1, "holdout": 0},  # of 3 and 2
+        {
+            "d10-dunstrey-vigil": "refused: the organisers' 6,400 and the constables' 'put the figure at 2,100' are not "
+                                  "judged an answer to 'came to the vigil'",
+            "d10-yarrowdene-measles": "the charity's '131 suspected cases' is not read as counting what the office's "
+                                      "'infected 58 children' counts",
         },
         ("develop",),
     ),
