@@ -62,13 +62,10 @@ SETS = (
         ("develop",),
     ),
     StorySet(
-        "disputes5", {"develop": 1, "holdout": 1},  # of 3 and 2
+        "disputes5", {"develop": 2, "holdout": 1},  # of 3 and 2 (s5-hatherby-march shown since round 10's generic figures)
         {
             "s5-haldersee-smelter": "the Rural Party's 2036 stands in the article's own words ('has proposed'), the same source "
                                     "as the article's other sentences, so it is no side; the answer gives two of three parties",
-            "s5-hatherby-march": "the lede's 'rent rises of up to 30 percent' is read as its own figure, so its sources' "
-                                 "counts are not looked for; the counts miss the event pin ('marched' asked), and the "
-                                 "organisers' and the police's are alike at 0.47, below COUNTED_ALIKE, even when let through",
             "s5-ashcombe-march-control": "the neighbouring town's 2,500 fills the answer's room (a filler, not a dispute)",
             "s5h-marrowick-vigil": "refused: the lede gives no figure and the counts are rejected by pins (the police's "
                                    "'about 1,200 people were there' by the name pin)",
