@@ -104,7 +104,7 @@ def main() -> int:
     if refuse_sealed(args.sets):
         return 1
     assistant = Assistant(load_settings(store=args.store))
-    counts: Counter[tuple[str, str, str]] = Counter()
+    counts: Counter[tuple[str, str, str, str]] = Counter()
     for case in (c for path in args.sets for c in load_cases(path)):
         if not (case.conflict or case.claimants) or not case.answerable:
             continue
@@ -123,9 +123,10 @@ def main() -> int:
         best = chosen[0] if chosen else None
         ledger = retrieved.evidence.disputes[0] if retrieved.evidence.disputes else None
         if args.counts:
-            for side in _sides(case) if case.conflict else []:
+            for side in _sides(case):  # a case with claimants only (no conflict) is one side
                 cause = side_cause(assistant, case, answer.answer, candidates, retrieved.evidence.passages, side, best, q)
-                counts[(f"ledger dispute {'given' if ledger else 'none'}", "refused" if answer.refused else "answered",
+                counts[("conflict" if case.conflict else "claimants only",
+                        f"ledger dispute {'given' if ledger else 'none'}", "refused" if answer.refused else "answered",
                         _category(cause))] += 1
             continue
         print(f"== {case.id} {'CONFLICT ' if case.conflict else ''}{'REFUSED ' if answer.refused else ''}"
@@ -138,9 +139,9 @@ def main() -> int:
             print(f"   side {side[0]} / {side[1]}: "
                   f"{side_cause(assistant, case, answer.answer, candidates, retrieved.evidence.passages, side, best, q)}")
     if args.counts:
-        print("| ledger | answer | side | sides |\n|---|---|---|---|")
-        for (ledger_given, answered, category), n in sorted(counts.items()):
-            print(f"| {ledger_given} | {answered} | {category} | {n} |")
+        print("| case | ledger | answer | side | sides |\n|---|---|---|---|---|")
+        for (kind, ledger_given, answered, category), n in sorted(counts.items()):
+            print(f"| {kind} | {ledger_given} | {answered} | {category} | {n} |")
     return 0
 
 

@@ -275,3 +275,38 @@ def test_people_doing_an_act_and_the_act_s_noun_count_the_same_thing() -> None:
 
     assert SubjectKey("", "peopl", "sign").compatible(SubjectKey("", "signatur", ""))
     assert not SubjectKey("", "peopl", "sign").compatible(SubjectKey("", "flight", ""))
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Harbour constables put the figure at 2,100.",
+        "The coastguard estimated the total at 2,100.",
+        "A volunteer network insisted the true number was nearer 2,100.",
+    ],
+)
+def test_a_second_source_s_generic_figure_counts_what_the_figure_before_it_counts(second: str) -> None:
+    """"put the figure at 2,100" names nothing counted: it counts what the figure of the sentence before it counts,
+    so two sources' counts of one crowd are one disputed subject, whatever words the second uses."""
+    from newsdesk.claims.conflicts import find_disputes
+
+    body = f"The organisers said 6,400 people had taken part in the march. {second} Police said three people were arrested."
+    claims = extract_claims(_article("march.md", body, dt.date(2026, 5, 4), title="March in Pelsworth"))
+    assert _figure(claims, 2100).subject_key == _figure(claims, 6400).subject_key
+    disputes = [d for d in find_disputes(claims) if d.kind == "figure"]
+    assert [sorted(side.latest.value for side in d.sides) for d in disputes] == [[2100, 6400]]
+
+
+def test_a_generic_figure_far_from_any_other_figure_borrows_nothing() -> None:
+    body = ("The organisers said 6,400 people had taken part in the march. The route ran past the old mill. "
+            "Speakers called for lower rents. Banners filled the square. The council put the figure at 90.")
+    claims = extract_claims(_article("far.md", body, dt.date(2026, 5, 4), title="March in Pelsworth"))
+    assert _figure(claims, 90).subject_key != _figure(claims, 6400).subject_key
+
+
+def test_a_figure_written_with_a_thousands_comma_is_no_year() -> None:
+    body = "Harbour constables said the crowd reached 2,100. The council said the plan runs until 2030."
+    claims = extract_claims(_article("years.md", body, dt.date(2026, 5, 4)))
+    assert _figure(claims, 2100)
+    assert not [c for c in claims if c.kind == "figure" and c.value == 2030]
+

@@ -16,7 +16,10 @@ short articles of different outlets and dates, in three sets written before the 
   (another road of the same scheme, another plant of the same company) in the same article;
 - tests/data/disputes8 (round 9, `conflicts9`): a second side whose sentence calls its source by a description ("The
   union said 320 jobs would go") after the article named it only in passing or by apposition, and "each side"
-  questions, which name no claimant.
+  questions, which name no claimant;
+- tests/data/disputes10 (round 10, `conflicts10`): a second source's figure for the same count in the same article,
+  written with a generic noun ("put the figure at 2,100", "the true number was nearer 3,000") or another noun for the
+  same people ("131 suspected cases" against "infected 58 children"), under many reporting verbs.
 
 A dispute is shown when the answer gives every side's value and names every side's claimant (the eval's
 `handled_right`); a control must never open with "Sources disagree". The floors are what the answerer reached when
@@ -59,13 +62,10 @@ SETS = (
         ("develop",),
     ),
     StorySet(
-        "disputes5", {"develop": 1, "holdout": 1},  # of 3 and 2
+        "disputes5", {"develop": 2, "holdout": 1},  # of 3 and 2 (s5-hatherby-march shown since round 10's generic figures)
         {
             "s5-haldersee-smelter": "the Rural Party's 2036 stands in the article's own words ('has proposed'), the same source "
                                     "as the article's other sentences, so it is no side; the answer gives two of three parties",
-            "s5-hatherby-march": "the lede's 'rent rises of up to 30 percent' is read as its own figure, so its sources' "
-                                 "counts are not looked for; the counts miss the event pin ('marched' asked), and the "
-                                 "organisers' and the police's are alike at 0.47, below COUNTED_ALIKE, even when let through",
             "s5-ashcombe-march-control": "the neighbouring town's 2,500 fills the answer's room (a filler, not a dispute)",
             "s5h-marrowick-vigil": "refused: the lede gives no figure and the counts are rejected by pins (the police's "
                                    "'about 1,200 people were there' by the name pin)",
@@ -100,6 +100,16 @@ SETS = (
             "d8-fallowfield-control": "'Sources disagree': the ledger's Wickmere job-cuts dispute (200 against 320) is "
                                       "matched to the question about the Fallowfield depot, whose own 30 is not said "
                                       "(as d7-linmoor-control)",
+        },
+        ("develop",),
+    ),
+    StorySet(
+        "disputes10", {"develop": 1, "holdout": 0},  # of 3 and 2
+        {
+            "d10-dunstrey-vigil": "refused: the organisers' 6,400 and the constables' 'put the figure at 2,100' are not "
+                                  "judged an answer to 'came to the vigil'",
+            "d10-yarrowdene-measles": "the charity's '131 suspected cases' is not read as counting what the office's "
+                                      "'infected 58 children' counts",
         },
         ("develop",),
     ),

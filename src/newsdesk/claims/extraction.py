@@ -44,7 +44,7 @@ from newsdesk.vocabulary import (
 )
 
 # Bump when the extraction rules change: the next reindex then re-extracts every article.
-EXTRACTOR_VERSION = "36"
+EXTRACTOR_VERSION = "37"
 
 _NUMBER_WORD = re.compile(
     r"\b(?:" + "|".join(sorted(FIGURE_CARDINALS, key=len, reverse=True)) + r")(?:-(?:one|two|three|four|five|six|seven|eight|nine))?\b",
@@ -265,6 +265,13 @@ class _Figure:
     head: str
     qualifier: str
     event: str
+    # Written with a generic value noun and nothing counted ("put the figure at 2,100", "the true number was nearer
+    # 3,000"): it counts what the figure just before it counts (`_ANAPHORA_SENTENCES`).
+    generic: bool = False
+
+
+# A generic figure ("put the figure at 2,100") refers to the figure of a sentence at most this many sentences back.
+_ANAPHORA_SENTENCES = 2
 
 
 def claims_of(article: Article, sentences: list[tuple[Span, list[Clause]]]) -> list[Claim]:
@@ -275,15 +282,18 @@ def claims_of(article: Article, sentences: list[tuple[Span, list[Clause]]]) -> l
     topics = _article_topics(article)
     claims: list[Claim] = []
     last_with_figures: list[int] = []  # indices into claims of the latest sentence with figures
+    last_figure_sentence = -_ANAPHORA_SENTENCES - 1  # its position among the sentences
     previous_text = ""
-    for sentence, clauses in sentences:
+    for position, (sentence, clauses) in enumerate(sentences):
         text = body[sentence.start:sentence.end]
         caveat = _caveat(text)
         made: list[Claim] = []
+        near = position - last_figure_sentence <= _ANAPHORA_SENTENCES and last_with_figures
+        antecedent = claims[last_with_figures[0]] if near else None
         for clause in clauses:
             if clause.attribution is None:
                 continue
-            made += _clause_claims(article, sentence, clause, topics, wire, previous_text)
+            made += _clause_claims(article, sentence, clause, topics, wire, previous_text, antecedent)
         figures = [c for c in made if c.kind == "figure"]
         if caveat and figures:
             made = [replace(c, caveat=caveat) if c.kind == "figure" else c for c in made]
@@ -293,6 +303,7 @@ def claims_of(article: Article, sentences: list[tuple[Span, list[Clause]]]) -> l
         claims.extend(made)
         if figures:
             last_with_figures = [i for i in range(start_index, len(claims)) if claims[i].kind == "figure"]
+            last_figure_sentence = position
         previous_text = text
     return claims
 
@@ -307,8 +318,12 @@ def _apply_caveat(claims: list[Claim], latest: list[int], caveat: str) -> None:
 
 
 def _clause_claims(
-    article: Article, sentence: Span, clause: Clause, topics: tuple[str, ...], wire: str | None, previous: str
+    article: Article, sentence: Span, clause: Clause, topics: tuple[str, ...], wire: str | None, previous: str,
+    antecedent: Claim | None = None,
 ) -> list[Claim]:
+    """The claims of one attributed clause; a generic figure ("The police put the figure at 2,100.") counts what
+    ``antecedent``, the first figure of a sentence just before it ("The organisers reckoned that 6,400 people had
+    come."), counts, whoever said it: two sources' counts of one thing, whatever words the second uses."""
     body = article.body
     attribution: Attribution = clause.attribution  # type: ignore[assignment]
     whole_sentence = clause.span == sentence
@@ -338,14 +353,17 @@ def _clause_claims(
     claims = []
     for figure in figures:
         subject = " ".join(part for part in (figure.qualifier, figure.noun, figure.event) if part)
+        key, unit = subject_key(figure.qualifier, figure.head, figure.event), figure.noun.split()[-1] if figure.noun else None
+        if figure.generic and antecedent is not None and antecedent.subject_key is not None:
+            subject, key, unit = antecedent.subject, antecedent.subject_key, antecedent.unit
         claims.append(
             Claim(
                 id=_claim_id(article.doc_id, start, end, figure.value),
                 kind="figure",
                 subject=subject,
-                subject_key=subject_key(figure.qualifier, figure.head, figure.event),
+                subject_key=key,
                 value=figure.value,
-                unit=figure.noun.split()[-1] if figure.noun else None,
+                unit=unit,
                 hedge=figure.hedge,
                 quote=text,
                 start=start,
@@ -458,9 +476,11 @@ def _figures(body: str, start: int, end: int, claimant: str, title: str = "") ->
             noun, head = "people", "peopl"  # "put the number of evacuees at 5,000"
         if not noun:
             noun, head = "", ""
+        generic = (not noun_words and not noun and not found and not event_known(event) and not _value_noun_before(
+            words, first, _MEASURED_VALUES | frozenset(_MEASURES_OF_PEOPLE)) and bool(_value_noun_before(words, first, _GENERIC_VALUES)))
         noun, head, event = _measure_parts(words, first, noun, head, event, title_measure)
         found.append(
-            _Figure(value, start + words[first].start, start + words[last].end, hedge, noun, head, qualifier, event)
+            _Figure(value, start + words[first].start, start + words[last].end, hedge, noun, head, qualifier, event, generic)
         )
     return found
 
@@ -546,9 +566,10 @@ def _is_date_or_time(text: str, words: list[Token], first: int, last: int, value
         return True
     if _CLOCK.match(text[words[last].end:]):
         return True
-    if value.is_integer() and 1900 <= value <= 2100 and not after.isalpha():
+    year_like = value.is_integer() and 1900 <= value <= 2100 and "," not in words[last].text  # "2,100" counts
+    if year_like and not after.isalpha():
         return True
-    if value.is_integer() and 1900 <= value <= 2100 and before in ("in", "since", "of", "until", "by"):
+    if year_like and before in ("in", "since", "of", "until", "by"):
         return True
     one_decimal = re.fullmatch(r"\d+\.\d", words[last].text) is not None  # "put the magnitude at 4.2"
     return before in ("at",) and value < 24 and after in ("", "on", "in") and not one_decimal
