@@ -28,6 +28,7 @@ from newsdesk.answer.answers import Answer, Evidence
 from newsdesk.answer.candidates import (
     Candidate,
     addresses_an_assistant,
+    article_texts,
     figure_windows,
     follows,
     near_duplicate,
@@ -50,7 +51,7 @@ from newsdesk.answer.features import candidate_features
 from newsdesk.answer.judge import load_judge
 from newsdesk.answer.latest_figure import asks_latest, compose_latest, latest_and_replaced
 from newsdesk.answer.pins import figure_of_another_thing, first_unmet_pin
-from newsdesk.answer.questions import Question, asks_judgement, asks_yes_no, part_words
+from newsdesk.answer.questions import Question, asks_judgement, asks_yes_no, entity_met, part_words
 from newsdesk.answer.sources import another_source
 from newsdesk.answer.term_matching import TermMatcher
 from newsdesk.claims.attribution import same_claimant
@@ -100,7 +101,7 @@ class ExtractiveAnswerer:
         if unknown is not None:
             text, citations = compose([unknown], question, self.settings.max_answer_chars)
             return Answer(question.text, f"{NOT_KNOWN} {text}", refused=True, citations=citations, retrieved=retrieved)
-        typed = typed_answers(question, passing)
+        typed = in_the_conversations_story(question, typed_answers(question, passing), candidates)
         judged = judged_sides(question, candidates)
         sides = [c for c in judged if c.pin is None]  # judged despite a pin: a rival side only (`rival_in_article`)
         chosen = self._choose(typed, question, sides)
@@ -469,6 +470,26 @@ def typed_answers(question: Question, passing: list[Candidate]) -> list[Candidat
     (`withholds_answer`) and count what is asked."""
     return [c for c in passing if type_met(question, c.text, c.claimant) and not withholds_answer(question, c.text)
             and c.counts_instead is None]
+
+
+def in_the_conversations_story(question: Question, typed: list[Candidate],
+                               candidates: list[Candidate]) -> list[Candidate]:
+    """For a follow-up, the sentences of ``typed`` whose article (`article_texts` of all the ``candidates``: headline,
+    lead and retrieved passages) meets the most of the names the earlier turns gave (`Question.soft_entities`), when
+    one meets any; else all of ``typed``. "How many jobs will the merger of two named firms cost?" then "Why is the
+    union's number higher?": the answer comes from the merger's article, not from another story's union, though the
+    follow-up's own words fit both. The names meet the article, not the sentence (a later sentence says "the
+    union"), and nothing is refused for them: when no article of ``typed`` meets one, ``typed`` is kept whole."""
+    if not question.follow_up or not question.soft_entities or not typed:
+        return typed
+    texts = article_texts(candidates)
+    names = set(question.soft_entities)
+    met = {doc_id: sum(entity_met(name, texts.get(doc_id, "")) for name in names)
+           for doc_id in {str(c.metadata.get("doc_id")) for c in typed}}
+    most = max(met.values())
+    if most == 0:
+        return typed
+    return [c for c in typed if met[str(c.metadata.get("doc_id"))] == most]
 
 
 def _beside_the_dispute(dispute: Dispute, candidates: list[Candidate], typed: list[Candidate], question: Question) -> bool:
