@@ -1,6 +1,7 @@
 """A follow-up is answered from the article of the story the conversation named (`answering.in_the_conversations_story`):
 the earlier turn's names (`Question.soft_entities`) meet the ARTICLE (headline, lead, retrieved passages), not the
-sentence, and only choose among sentences that may answer; they never refuse. Invented towns and firms."""
+sentence, and choose among the sentences that may answer; when none of those sentences' articles meets them, the
+sentences are about other stories and none is kept (the answerer refuses). Invented towns and firms."""
 
 from __future__ import annotations
 
@@ -29,10 +30,14 @@ TELLBY = sentence("tellby.md", "Supply should be back by Friday morning, the com
         (["How many homes lost water in Ashmoor?"], "When will the water be back?", ["ashmoor.md"]),
         # ... or in its lead (the dateline), in another register.
         (["What caused the pipe to burst in Tellby?"], "And when's it back on?", ["tellby.md"]),
-        # A name written in lower case is no name (`questions._entities`): nothing chooses.
+        # A name written in lower case is no name (`questions._entities`): nothing chooses (and nothing refuses).
         (["what caused the pipe to burst in tellby"], "and when's it back on", ["ashmoor.md", "tellby.md"]),
-        # A town no article names: nothing is dropped, and nothing refused for it (the pins and judge decide).
-        (["How many homes lost water in Quarnby?"], "When will the water be back?", ["ashmoor.md", "tellby.md"]),
+        # A town no article names: every sentence answers about another story; none is kept.
+        (["How many homes lost water in Quarnby?"], "When will the water be back?", []),
+        (["how many houses in Quarnby had no water"], "and when's it fixed", []),
+        # A weekday or month beside the name dates what was asked; it names no story.
+        (["What happened to the water in Ashmoor on Monday?"], "When is it back?", ["ashmoor.md"]),
+        (["What happened to the water on Monday?"], "When is it back?", ["ashmoor.md", "tellby.md"]),
         # Not a follow-up (it names its own subject): the earlier turn's names do not choose.
         (["How many homes lost water in Ashmoor?"], "When will Tellby's water be back?", ["ashmoor.md", "tellby.md"]),
         # No earlier turn.

@@ -58,6 +58,7 @@ from newsdesk.claims.attribution import same_claimant
 from newsdesk.index.embedding import Embedder
 from newsdesk.settings import Settings
 from newsdesk.text import numbers, stem, stems_match, tokens
+from newsdesk.vocabulary import CALENDAR_WORDS
 
 if TYPE_CHECKING:
     from newsdesk.claims.conflicts import Dispute
@@ -475,21 +476,28 @@ def typed_answers(question: Question, passing: list[Candidate]) -> list[Candidat
 def in_the_conversations_story(question: Question, typed: list[Candidate],
                                candidates: list[Candidate]) -> list[Candidate]:
     """For a follow-up, the sentences of ``typed`` whose article (`article_texts` of all the ``candidates``: headline,
-    lead and retrieved passages) meets the most of the names the earlier turns gave (`Question.soft_entities`), when
-    one meets any; else all of ``typed``. "How many jobs will the merger of two named firms cost?" then "Why is the
-    union's number higher?": the answer comes from the merger's article, not from another story's union, though the
-    follow-up's own words fit both. The names meet the article, not the sentence (a later sentence says "the
-    union"), and nothing is refused for them: when no article of ``typed`` meets one, ``typed`` is kept whole."""
-    if not question.follow_up or not question.soft_entities or not typed:
+    lead and retrieved passages) meets the most of the names the earlier turns gave (`conversation_names`); none when
+    no article of ``typed`` meets one of them (then the answerer refuses); all of ``typed`` when the earlier turns
+    named nothing. "How many jobs will the merger of two named firms cost?" then "Why is the union's number
+    higher?": the answer comes from the merger's article, not from another story's union, though the follow-up's
+    own words fit both; and when only other stories' sentences pass, they answer about another story. The names
+    meet the article, not the sentence: a later sentence says "the union", not the name."""
+    names = conversation_names(question)
+    if not names or not typed:
         return typed
     texts = article_texts(candidates)
-    names = set(question.soft_entities)
     met = {doc_id: sum(entity_met(name, texts.get(doc_id, "")) for name in names)
            for doc_id in {str(c.metadata.get("doc_id")) for c in typed}}
     most = max(met.values())
-    if most == 0:
-        return typed
-    return [c for c in typed if met[str(c.metadata.get("doc_id"))] == most]
+    return [c for c in typed if met[str(c.metadata.get("doc_id"))] == most] if most else []
+
+
+def conversation_names(question: Question) -> set[tuple[str, ...]]:
+    """What a follow-up's earlier turns named (`Question.soft_entities`), but a month or weekday alone: "on Monday"
+    dates what was asked, it does not name the story."""
+    if not question.follow_up:
+        return set()
+    return {name for name in question.soft_entities if not all(word.lower() in CALENDAR_WORDS for word in name)}
 
 
 def _beside_the_dispute(dispute: Dispute, candidates: list[Candidate], typed: list[Candidate], question: Question) -> bool:
