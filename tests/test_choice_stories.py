@@ -50,6 +50,12 @@ MISSES = {
                                        "(round 9 `lookalike9`: fixed by `articles_asked`, which lost on develop)",
     "ch-lookalike-general-turnout": "answered first with the by-election's turnout",
     "ch-lookalike-wildcat-workers": "answered with another story's sentence, the national strike's after it",
+    # Round 10 `lookalike10`: look-alike follow-ups whose only name is in the earlier turn (develop: water mains,
+    # freight results; holdout: bridges, factory fires), written before `in_the_conversations_story`.
+    "ch-lookalike10-corvey-staff": "refused: no sentence of the named factory's article passes for 'how many people "
+                                   "worked there' ('employed'), and the other factory's is another story's",
+    "ch-lookalike10-stanlow-shuttle-casual": "the town is written in lower case, so it is no name and the follow-up "
+                                             "inherits none: answered from the look-alike bridges",
 }
 
 

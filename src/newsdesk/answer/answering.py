@@ -28,6 +28,7 @@ from newsdesk.answer.answers import Answer, Evidence
 from newsdesk.answer.candidates import (
     Candidate,
     addresses_an_assistant,
+    article_texts,
     figure_windows,
     follows,
     near_duplicate,
@@ -50,13 +51,14 @@ from newsdesk.answer.features import candidate_features
 from newsdesk.answer.judge import load_judge
 from newsdesk.answer.latest_figure import asks_latest, compose_latest, latest_and_replaced
 from newsdesk.answer.pins import figure_of_another_thing, first_unmet_pin
-from newsdesk.answer.questions import Question, asks_judgement, asks_yes_no, part_words
+from newsdesk.answer.questions import Question, asks_judgement, asks_yes_no, entity_met, part_words
 from newsdesk.answer.sources import another_source
 from newsdesk.answer.term_matching import TermMatcher
 from newsdesk.claims.attribution import same_claimant
 from newsdesk.index.embedding import Embedder
 from newsdesk.settings import Settings
 from newsdesk.text import numbers, stem, stems_match, tokens
+from newsdesk.vocabulary import CALENDAR_WORDS
 
 if TYPE_CHECKING:
     from newsdesk.claims.conflicts import Dispute
@@ -100,7 +102,7 @@ class ExtractiveAnswerer:
         if unknown is not None:
             text, citations = compose([unknown], question, self.settings.max_answer_chars)
             return Answer(question.text, f"{NOT_KNOWN} {text}", refused=True, citations=citations, retrieved=retrieved)
-        typed = typed_answers(question, passing)
+        typed = in_the_conversations_story(question, typed_answers(question, passing), candidates)
         judged = judged_sides(question, candidates)
         sides = [c for c in judged if c.pin is None]  # judged despite a pin: a rival side only (`rival_in_article`)
         chosen = self._choose(typed, question, sides)
@@ -469,6 +471,33 @@ def typed_answers(question: Question, passing: list[Candidate]) -> list[Candidat
     (`withholds_answer`) and count what is asked."""
     return [c for c in passing if type_met(question, c.text, c.claimant) and not withholds_answer(question, c.text)
             and c.counts_instead is None]
+
+
+def in_the_conversations_story(question: Question, typed: list[Candidate],
+                               candidates: list[Candidate]) -> list[Candidate]:
+    """For a follow-up, the sentences of ``typed`` whose article (`article_texts` of all the ``candidates``: headline,
+    lead and retrieved passages) meets the most of the names the earlier turns gave (`conversation_names`); none when
+    no article of ``typed`` meets one of them (then the answerer refuses); all of ``typed`` when the earlier turns
+    named nothing. "How many jobs will the merger of two named firms cost?" then "Why is the union's number
+    higher?": the answer comes from the merger's article, not from another story's union, though the follow-up's
+    own words fit both; and when only other stories' sentences pass, they answer about another story. The names
+    meet the article, not the sentence: a later sentence says "the union", not the name."""
+    names = conversation_names(question)
+    if not names or not typed:
+        return typed
+    texts = article_texts(candidates)
+    met = {doc_id: sum(entity_met(name, texts.get(doc_id, "")) for name in names)
+           for doc_id in {str(c.metadata.get("doc_id")) for c in typed}}
+    most = max(met.values())
+    return [c for c in typed if met[str(c.metadata.get("doc_id"))] == most] if most else []
+
+
+def conversation_names(question: Question) -> set[tuple[str, ...]]:
+    """What a follow-up's earlier turns named (`Question.soft_entities`), but a month or weekday alone: "on Monday"
+    dates what was asked, it does not name the story."""
+    if not question.follow_up:
+        return set()
+    return {name for name in question.soft_entities if not all(word.lower() in CALENDAR_WORDS for word in name)}
 
 
 def _beside_the_dispute(dispute: Dispute, candidates: list[Candidate], typed: list[Candidate], question: Question) -> bool:

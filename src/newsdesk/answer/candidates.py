@@ -162,6 +162,18 @@ def with_lead(passage: Document, leads: dict[str, str]) -> Document:
     return passage if not lead else Document(page_content=passage.page_content, metadata={**passage.metadata, LEAD_KEY: lead})
 
 
+def article_texts(candidates: list[Candidate]) -> dict[str, str]:
+    """What the retrieved passages show of each article, by doc_id: its headline, its lead (`LEAD_KEY`) and every
+    retrieved passage of it, one to a line; what "the article" meets a name by, where the sentence may not."""
+    parts: dict[str, dict[str, None]] = {}
+    for candidate in candidates:
+        shown = parts.setdefault(str(candidate.metadata.get("doc_id")), {})
+        for text in (str(candidate.metadata.get("title") or ""), candidate.lead, candidate.passage):
+            if text:
+                shown[text] = None
+    return {doc_id: "\n".join(shown) for doc_id, shown in parts.items()}
+
+
 def follows(first: Candidate, then: Candidate) -> bool:
     """``then`` is the sentence right after ``first`` in the same passage (only white space between them)."""
     if then.start < first.end or then.start > first.passage_start + len(first.passage):
