@@ -50,6 +50,12 @@ MISSES = {
                                        "(round 9 `lookalike9`: fixed by `articles_asked`, which lost on develop)",
     "ch-lookalike-general-turnout": "answered first with the by-election's turnout",
     "ch-lookalike-wildcat-workers": "answered with another story's sentence, the national strike's after it",
+    # Round 10 `choice10`: stories written before its changes (develop: brindlemoor, dellingrave, selmark; holdout:
+    # tollan, varnley, merrin): the name or figure asked stands in a later sentence, beside the role or noun asked.
+    "ch-in-place-name-ferries-ceo-casual": "a keyword query: answered with the lead and the fleet's sentence, not the "
+                                           "chief executive's",
+    "ch-in-place-figure-regatta-crowd": "'watched' against 'spectators lined the river bank': answered with the lead "
+                                        "and the regatta's crews",
 }
 
 
