@@ -432,7 +432,7 @@ _TENANTS_BUILT = "The Bell Court block was built in 1962 for dock workers and th
          "Who leads the tenants' association?", _TENANTS_LEAD, _TENANTS_LEADER, "a.md", True),
         ("nothing is added when a chosen sentence already names someone beside the role asked",
          "Who leads the tenants' association?", _TENANTS_LEADER.replace("Mira", "Ana"), _TENANTS_LEADER, "a.md", False),
-        ("another article's sentence is not added: the rule picks within the article answered from",
+        ("an article not quoted is not searched: the rule picks within the articles answered from",
          "Who leads the tenants' association?", _TENANTS_LEAD, _TENANTS_LEADER, "b.md", False),
         ("a later sentence dating the event asked is added when the chosen one dates another",
          "When was the Bell Court block built?", _TENANTS_LEAD, _TENANTS_BUILT, "a.md", True),
@@ -447,3 +447,13 @@ def test_the_answer_in_place_is_added_from_the_same_article(rule, question, chos
     kept = _composer()._with_answer_in_place([chosen], [chosen, other], analyse(question))
     assert (other in kept) is added, rule
     assert kept[0] is chosen, rule
+
+
+def test_the_answer_in_place_may_come_from_any_article_already_quoted():
+    first = _sentence(_TENANTS_LEAD, 0, score=0.9)
+    second = _sentence("Tenants of Bell Court had complained about damp for years.", 0, score=0.8, doc="b.md")
+    other = _sentence(_TENANTS_LEADER, 200, score=0.2, doc="b.md")
+    other.features, other.rejected = {}, "judged 0.04 likely right, below 0.10"
+    kept = _composer()._with_answer_in_place([first, second], [first, second, other],
+                                             analyse("Who leads the tenants' association?"))
+    assert kept[0] is first and other in kept

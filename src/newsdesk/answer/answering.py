@@ -150,14 +150,16 @@ class ExtractiveAnswerer:
                               question: Question) -> list[Candidate]:
         """When no chosen sentence says what is asked where it says what the question asks about (`answers_in_place`:
         a name beside the role or verb asked, a date beside the question's event, a reason that is not the question
-        restated), the best sentence of the first one's article that does, in place of the last sentences after the
+        restated), the best sentence of an article already quoted that does, in place of the last sentences after the
         first, as few as make room. The judge may weigh it low (the lead restates the story, the name stands in a
         later sentence: "The residents' group is led by a retired teacher, Ann Roe"); it must meet the pins and the
-        type. It adds to an answer already given, never turns a refusal into one."""
+        type. It adds to an answer already given, never turns a refusal into one. Only the articles quoted: the
+        first one's alone gained one develop case fewer (docs/evaluation.md, round 10 `choice10`)."""
         if not asks_in_place(question) or any(answers_in_place(question, c.text) for c in chosen):
             return chosen
         first = chosen[0]
-        options = [c for c in candidates if c.features is not None and c.counts_instead is None and same_article(c, first)
+        options = [c for c in candidates if c.features is not None and c.counts_instead is None
+                   and any(same_article(c, k) for k in chosen)
                    and not any(overlaps(c, k) or near_duplicate(c, k) for k in chosen)
                    and type_met(question, c.text, c.claimant) and not withholds_answer(question, c.text)
                    and not addresses_an_assistant(c.text) and answers_in_place(question, c.text)]
