@@ -418,3 +418,42 @@ def test_the_claimant_lead_in(rule, text, claimant, reads):
     answer, citations = compose([_sentence(text, 0, claimant=claimant)], analyse("What happened?"), 500)
     assert answer == reads, rule
     assert supports(citations[0].quote, answer, citations[0].claimant), rule
+
+
+_TENANTS_LEAD = "A court in Tarn ruled for the tenants of Bell Court on Monday, Judge Ivo Brand said."
+_TENANTS_LEADER = "The tenants' association is led by a retired nurse, Mira Castellane, who called the ruling fair."
+_TENANTS_BUILT = "The Bell Court block was built in 1962 for dock workers and their families."
+
+
+@pytest.mark.parametrize(
+    "rule, question, chosen_text, other_text, other_doc, added",
+    [
+        ("a later sentence of the article naming someone beside the role asked is added",
+         "Who leads the tenants' association?", _TENANTS_LEAD, _TENANTS_LEADER, "a.md", True),
+        ("nothing is added when a chosen sentence already names someone beside the role asked",
+         "Who leads the tenants' association?", _TENANTS_LEADER.replace("Mira", "Ana"), _TENANTS_LEADER, "a.md", False),
+        ("an article not quoted is not searched: the rule picks within the articles answered from",
+         "Who leads the tenants' association?", _TENANTS_LEAD, _TENANTS_LEADER, "b.md", False),
+        ("a later sentence dating the event asked is added when the chosen one dates another",
+         "When was the Bell Court block built?", _TENANTS_LEAD, _TENANTS_BUILT, "a.md", True),
+        ("a question asking no name, date or reason is left alone",
+         "What did the court rule?", _TENANTS_LEAD, _TENANTS_LEADER, "a.md", False),
+    ],
+)
+def test_the_answer_in_place_is_added_from_the_same_article(rule, question, chosen_text, other_text, other_doc, added):
+    chosen = _sentence(chosen_text, 0, score=0.9)
+    other = _sentence(other_text, 200, score=0.2, doc=other_doc)
+    other.features, other.rejected = {}, "judged 0.04 likely right, below 0.10"
+    kept = _composer()._with_answer_in_place([chosen], [chosen, other], analyse(question))
+    assert (other in kept) is added, rule
+    assert kept[0] is chosen, rule
+
+
+def test_the_answer_in_place_may_come_from_any_article_already_quoted():
+    first = _sentence(_TENANTS_LEAD, 0, score=0.9)
+    second = _sentence("Tenants of Bell Court had complained about damp for years.", 0, score=0.8, doc="b.md")
+    other = _sentence(_TENANTS_LEADER, 200, score=0.2, doc="b.md")
+    other.features, other.rejected = {}, "judged 0.04 likely right, below 0.10"
+    kept = _composer()._with_answer_in_place([first, second], [first, second, other],
+                                             analyse("Who leads the tenants' association?"))
+    assert kept[0] is first and other in kept

@@ -547,3 +547,39 @@ def test_the_event_a_date_question_asks_about_is_its_own_verb(question, verb):
     from newsdesk.answer.answer_types import asked_event_verb
 
     assert asked_event_verb(analyse(question)) == verb
+
+
+@pytest.mark.parametrize(
+    ("question", "words"),
+    [
+        ("Who is the chief executive of Pellam Foods?", ["executive"]),  # the role asked
+        ("Who leads the tenants' association?", ["leads"]),  # the verb alone
+        ("Which judge heard the case?", ["judge", "heard"]),
+        ("Which Ossery player scored the winner?", ["player", "scored"]),  # past the team's name
+        ("Who is investigating the contract?", ["investigating"]),  # a verb, not the role "contract"
+        ("How many people work there?", []),  # no name asked
+        ("pellam foods boss name", []),  # no role or verb found: the rule does not apply
+    ],
+)
+def test_the_role_or_verb_a_name_is_asked_by(question, words):
+    from newsdesk.answer.answer_types import asked_name_words
+
+    assert asked_name_words(analyse(question)) == words
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "names_it"),
+    [
+        ("Who is the chief executive of Pellam Foods?", "Its chief executive, Orla Benedek, spoke to analysts.", True),
+        ("Who is the chief executive of Pellam Foods?", "Pellam Foods, based in Tarn, bought a dairy from Vell Farms.", False),
+        ("Who leads the tenants' association?", "The association is led by a retired nurse, Mira Castellane.", True),
+        ("Who leads the tenants' association?", "A court in Tarn ruled for the tenants on Monday, Judge Ivo Brand said.", False),
+        ("Who coaches the Ossery eight?", "The Ossery crew is coached by Jonas Pirrell, who took over in 2021.", True),
+        ("Which judge heard the case?", "Judge Hal Amsel said the tenants had been misled.", True),
+        ("How many people work there?", "The plant employs 300 people.", True),  # no name asked: always true
+    ],
+)
+def test_a_name_asked_by_a_role_stands_beside_that_role(question, sentence, names_it):
+    from newsdesk.answer.answer_types import names_what_is_asked
+
+    assert names_what_is_asked(analyse(question), sentence) is names_it

@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 
 from newsdesk.answer.questions import Question, asks_which_name, entity_met
-from newsdesk.answer.synonyms import BROADER_FIRST, relation
+from newsdesk.answer.synonyms import BROADER_FIRST, LINKS, relation
 from newsdesk.text import (
     NUMBER,
     YEAR,
@@ -494,6 +494,75 @@ def gives_the_answer(question: Question, text: str, claimant: str | None) -> boo
     if question.kind == "date":
         return dates_what_is_asked(question, text)
     return True
+
+
+# How many words from the role or verb asked a name may stand and still be the one asked: "its chief executive,
+# Ann Roe", "Ann Roe, who leads the group", "is coached by a former Olympian, Ann Roe".
+_NAME_REACH = 5
+# How many words after "who" or "which" the role or verb asked may stand, past auxiliaries: "who has since criticised".
+_ASKED_WORD_REACH = 4
+_AUXILIARIES = frozenset("is was are were has have had will would did does do can could been being be".split())
+
+
+def asked_name_words(question: Question) -> list[str]:
+    """The role or verb a question asking for a name asks it by: "executive" of "who is the chief executive of X?",
+    "judge" and "ruled" of "which judge ruled ...?", "leads" of "who leads the opposition group?" (the first word
+    after "who", the first two after "which", past auxiliaries and names); empty for other questions, or when no
+    such word is found."""
+    if not (question.kind == "agent" or asks_a_name(question) or asks_which_name(question.text)):
+        return []
+    role = _asked_role(question.text)
+    head = _asked_head(question.text)
+    # "Who is investigating the contract?": a verb, not a role ("contract").
+    if head is not None and role is not None and not role.group("role").split()[0].endswith("ing"):
+        return [head]
+    words = tokens(question.text)
+    for index, word in enumerate(words):
+        if word.lower not in ("who", "which"):
+            continue
+        following = [w for w in words[index + 1:index + 1 + _ASKED_WORD_REACH]
+                     if w.lower not in _AUXILIARIES and w.lower not in STOPWORDS and not w.text[0].isupper()]
+        # "which judge heard ...": the noun, then the verb; "who leads the group?": the verb alone.
+        return [w.lower for w in following[:2 if word.lower == "which" else 1]]
+    return []
+
+
+def names_what_is_asked(question: Question, text: str) -> bool:
+    """A name the question does not hold stands within `_NAME_REACH` words of the role or verb it asks the name by
+    (`asked_name_words`: the same word, lemma or stem, or a WordNet link: "leads" / "leader"): "who runs the
+    residents' group?" is answered by "the group is led by a retired teacher, Ann Roe", not by the lead sentence
+    that names the judge. True where the question asks no name by such a word."""
+    asked = asked_name_words(question)
+    if not asked:
+        return True
+    names = set(new_names(text, question))
+    words = tokens(without_datelines(text))
+    named = [i for i, w in enumerate(words) if w.text in names]
+    said = [i for i, w in enumerate(words) if any(_says_asked_word(a, w.text) for a in asked)]
+    return any(abs(i - j) <= _NAME_REACH for i in named for j in said)
+
+
+def asks_in_place(question: Question) -> bool:
+    """The question asks for what a sentence can say beside the words that ask it (`answers_in_place`): a name by a
+    role or verb, a date, a reason."""
+    return bool(asked_name_words(question)) or question.kind in ("date", "reason")
+
+
+def answers_in_place(question: Question, text: str) -> bool:
+    """The sentence says what is asked where it says what the question asks about: a name beside the role or verb
+    asked (`names_what_is_asked`), a date beside the question's event (`dates_what_is_asked`), a reason that is not
+    the question restated (`states_a_new_reason`). True for other questions."""
+    if asked_name_words(question):
+        return names_what_is_asked(question, text)
+    if question.kind == "date":
+        return dates_what_is_asked(question, text)
+    if question.kind == "reason":
+        return states_a_new_reason(question, text)
+    return True
+
+
+def _says_asked_word(asked: str, word: str) -> bool:
+    return same_word(asked, word) or relation(asked, word.lower()) in LINKS
 
 
 # How many words from a word of the question a date may stand and still be its date: "closed on Friday",

@@ -23,7 +23,15 @@ import numpy as np
 from langchain_core.documents import Document
 
 from newsdesk.answer.alignment import ALIGNED_CANDIDATES, ALIGNMENT_FEATURES, Alignment, alignments
-from newsdesk.answer.answer_types import gives_the_answer, states_a_caveat, type_met, withheld_after, withholds_answer
+from newsdesk.answer.answer_types import (
+    answers_in_place,
+    asks_in_place,
+    gives_the_answer,
+    states_a_caveat,
+    type_met,
+    withheld_after,
+    withholds_answer,
+)
 from newsdesk.answer.answers import Answer, Evidence
 from newsdesk.answer.candidates import (
     Candidate,
@@ -121,6 +129,7 @@ class ExtractiveAnswerer:
                 text, citations = compose_latest(latest, replaced, question, self.settings.max_answer_chars)
                 return Answer(question.text, text, refused=False, citations=citations, retrieved=retrieved)
         chosen = self._with_caveat(chosen, candidates, question)
+        chosen = self._with_answer_in_place(chosen, candidates, question)
         chosen = self._with_parts(chosen, question, evidence.passages)
         text, citations = compose(chosen, question, self.settings.max_answer_chars)
         return Answer(question.text, text, refused=False, citations=citations, retrieved=retrieved)
@@ -138,6 +147,30 @@ class ExtractiveAnswerer:
             if answer_length(option, question, limit) <= limit:
                 return option
         return chosen
+
+    def _with_answer_in_place(self, chosen: list[Candidate], candidates: list[Candidate],
+                              question: Question) -> list[Candidate]:
+        """When no chosen sentence says what is asked where it says what the question asks about (`answers_in_place`:
+        a name beside the role or verb asked, a date beside the question's event, a reason that is not the question
+        restated), the best sentence of an article already quoted that does, in place of the last sentences after the
+        first, as few as make room. The judge may weigh it low (the lead restates the story, the name stands in a
+        later sentence: "The residents' group is led by a retired teacher, Ann Roe"); it must meet the pins and the
+        type. It adds to an answer already given, never turns a refusal into one. Only the articles quoted: the
+        first one's alone gained one develop case fewer (docs/evaluation.md, round 10 `choice10`)."""
+        if not asks_in_place(question) or any(answers_in_place(question, c.text) for c in chosen):
+            return chosen
+        first = chosen[0]
+        options = [c for c in candidates if c.features is not None and c.counts_instead is None
+                   and any(same_article(c, k) for k in chosen)
+                   and not any(overlaps(c, k) or near_duplicate(c, k) for k in chosen)
+                   and type_met(question, c.text, c.claimant) and not withholds_answer(question, c.text)
+                   and not addresses_an_assistant(c.text) and answers_in_place(question, c.text)]
+        other = self._best(options)
+        if other is None:
+            return chosen
+        kept = list(chosen)
+        self._make_room(kept, [first], other, question)
+        return kept
 
     def _with_parts(self, chosen: list[Candidate], question: Question, passages: list[Document]) -> list[Candidate]:
         """For a two-part question (`Question.parts`), each part no chosen sentence answers (`_answers_part`) gets
