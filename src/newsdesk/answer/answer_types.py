@@ -54,6 +54,7 @@ from newsdesk.vocabulary import (
     LIGHT_VERBS,
     MULTIPLIERS,
     NUMBER_WORDS,
+    OPINION_VERBS,
     ORGANISATION_NOUNS,
     PERCENT_PATTERN,
     PERSON_NOUNS,
@@ -399,11 +400,18 @@ def _agent_given(question: Question, text: str, claimant: str | None) -> bool:
 
 
 def _reason_given(question: Question, text: str, claimant: str | None) -> bool:
-    """"Why ...": a stated reason, or the named person's own account of why they hold a view (`asks_a_stance`)."""
+    """"Why ...": a stated reason, or, when the question asks why someone says or holds a view (`asks_a_view`), a
+    source's own account, given by a source the question names (in the claimant or the sentence: "Ruud, a professor
+    at the University of Carrowmere, says ..." for "why does the Carrowmere professor think ...?") or by any source
+    when it names none ("why does the mayor say ...?"). Until round 10 only a stance ("wary", "oppose") of a
+    claimant named in the question counted; on the writers written after that rule it refused more answerable
+    questions than it saved (docs/evaluation.md, round 10 `prune10`)."""
     if question.kind != "reason":
         return True
-    return states_reason(text) or (bool(claimant) and asks_a_stance(question.text)
-                                   and any(entity_met(e, claimant or "") for e in question.entities))
+    if states_reason(text):
+        return True
+    return bool(claimant) and asks_a_view(question.text) and (
+        not question.entities or any(entity_met(e, f"{claimant} {text}") for e in question.entities))
 
 
 TYPE_CHECKS: tuple[Callable[[Question, str, str | None], bool], ...] = (
@@ -420,6 +428,13 @@ def asks_a_stance(question: str) -> bool:
     their own account is the reason, marked or not. "Why did the firm cut 300 jobs?" asks why something was done:
     anything the firm said ("the cuts will be completed by March") is not its reason."""
     return any(lemmas(w.text) & STANCE_WORDS for w in tokens(question))
+
+
+def asks_a_view(question: str) -> bool:
+    """"Why does the mayor say ...", "why does the charity think ...", "why does Ann Roe oppose ...": the question
+    asks why someone says or holds a view (an attribution verb, `OPINION_VERBS`, or a stance, `asks_a_stance`), so a
+    source's account is the reason, marked or not."""
+    return asks_a_stance(question) or any(lemmas(w.text) & (OPINION_VERBS | ATTRIBUTION_VERBS) for w in tokens(question))
 
 
 # A multiplier after a figure, as words or abbreviations: "2.1 billion", "4 bn", "3m".
