@@ -401,8 +401,8 @@ def _agent_given(question: Question, text: str, claimant: str | None) -> bool:
 
 def _reason_given(question: Question, text: str, claimant: str | None) -> bool:
     """"Why ...": a stated reason, or, when the question asks why someone says or holds a view (`asks_a_view`), a
-    source's own account, given by a source the question names (in the claimant or the sentence: "Ruud, a professor
-    at the University of Carrowmere, says ..." for "why does the Carrowmere professor think ...?") or by any source
+    source's own account, given by a source the question names (in the claimant or the sentence: "Ida Rusk, a
+    professor at the University of Tolmere, says ..." for "why does the Tolmere professor think ...?") or by any source
     when it names none ("why does the mayor say ...?"). Until round 10 only a stance ("wary", "oppose") of a
     claimant named in the question counted; on the writers written after that rule it refused more answerable
     questions than it saved (docs/evaluation.md, round 10 `prune10`)."""
