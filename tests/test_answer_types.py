@@ -140,6 +140,9 @@ def test_a_withheld_fact_is_a_refusal_unless_the_sentence_still_gives_the_figure
          "the charity", True),
         ("Why does Ida Rusk think the bones are younger?", "The museum said the bones were 5,000 years old.", "The museum", False),
         ("Why did the council close the pool?", "The council said the pool would close on Friday.", "The council", False),
+        # Why something was done, though its verb is one of reporting or a stance: a stated reason is needed.
+        ("Why was the leak not reported sooner?", "The company said it reported the leak on Monday.", "The company", False),
+        ("Why did the board reject the offer?", "The board said the offer would go to shareholders.", "The board", False),
         # Why something was done needs a stated reason: anything the doer said is not one.
         ("Why did Nordbank cut 300 jobs?", "Nordbank said the cuts would be completed by March.", "Nordbank", False),
         ("Why did Nordbank cut 300 jobs?", "Nordbank said it cut the jobs because lending had slowed.", "Nordbank", True),

@@ -400,17 +400,19 @@ def _agent_given(question: Question, text: str, claimant: str | None) -> bool:
 
 
 def _reason_given(question: Question, text: str, claimant: str | None) -> bool:
-    """"Why ...": a stated reason, or, when the question asks why someone says or holds a view (`asks_a_view`), a
-    source's own account, given by a source the question names (in the claimant or the sentence: "Ida Rusk, a
-    professor at the University of Tolmere, says ..." for "why does the Tolmere professor think ...?") or by any source
-    when it names none ("why does the mayor say ...?"). Until round 10 only a stance ("wary", "oppose") of a
-    claimant named in the question counted; on the writers written after that rule it refused more answerable
-    questions than it saved (docs/evaluation.md, round 10 `prune10`)."""
-    if question.kind != "reason":
+    """"Why ...": a stated reason; or the named person's own account of why they hold a view (`asks_a_stance`); or,
+    when the question asks why someone says or thinks something (`asks_a_view`), a source's account, given by a
+    source the question names (in the claimant or the sentence: "Ida Rusk, a professor at the University of
+    Tolmere, says ..." for "why does the Tolmere professor think ...?") or by any source when it names none ("why
+    does the mayor say ...?"). Until round 10 only the stance counted; on the writers written after that rule the
+    reason check refused more answerable questions than it saved (docs/evaluation.md, round 10 `prune10`)."""
+    if question.kind != "reason" or states_reason(text):
         return True
-    if states_reason(text):
+    if not claimant:
+        return False
+    if asks_a_stance(question.text) and any(entity_met(e, claimant) for e in question.entities):
         return True
-    return bool(claimant) and asks_a_view(question.text) and (
+    return asks_a_view(question.text) and (
         not question.entities or any(entity_met(e, f"{claimant} {text}") for e in question.entities))
 
 
@@ -431,10 +433,9 @@ def asks_a_stance(question: str) -> bool:
 
 
 def asks_a_view(question: str) -> bool:
-    """"Why does the mayor say ...", "why does the charity think ...", "why does Ann Roe oppose ...": the question
-    asks why someone says or holds a view (an attribution verb, `OPINION_VERBS`, or a stance, `asks_a_stance`), so a
-    source's account is the reason, marked or not."""
-    return asks_a_stance(question) or any(lemmas(w.text) & (OPINION_VERBS | ATTRIBUTION_VERBS) for w in tokens(question))
+    """"Why does the mayor say ...", "why does the charity think ...": the question asks why someone voices or holds
+    a view (`OPINION_VERBS`), so a source's account is the reason, marked or not."""
+    return any(lemmas(w.text) & OPINION_VERBS for w in tokens(question))
 
 
 # A multiplier after a figure, as words or abbreviations: "2.1 billion", "4 bn", "3m".
