@@ -23,6 +23,9 @@ from newsdesk.answer.term_matching import TermMatcher
         ("What was inflation in March?", "Inflation slowed to 3.8 percent in March from 4.1 percent in February.", False),
         ("How many pupils did it have ten years ago?", "Five years ago it had 212 pupils.", True),
         ("What was the final score of the cup final?", "The first goal came after ten minutes.", False),  # "final" is no ordinal
+        # Synonyms are never contrasted, though both are in the class of periods.
+        ("What is the survey's yearly budget?", "The survey has an annual budget of 400,000 crowns.", False),
+        ("What is the survey's yearly budget?", "The survey has a monthly budget of 40,000 crowns.", True),
         # A member opening a compound is contradicted only in the same compound.
         ("How big a majority did the three-party alliance have?", "It gave him a majority of just six.", False),
         ("How big a majority did the three-party alliance have?", "The two-party alliance had a majority of six.", True),

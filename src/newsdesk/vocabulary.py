@@ -55,7 +55,9 @@ CONTRAST_SETS: tuple[frozenset[str], ...] = (
     frozenset("north south east west northern southern eastern western upper lower".split()),
     frozenset("morning afternoon evening night".split()),
     frozenset("spring summer autumn winter".split()),
-    frozenset("daily weekly monthly yearly annual quarterly".split()),
+    # "Yearly" and "annual" name one period: two sets, so that neither contradicts the other (round 10, `prune10`).
+    frozenset("daily weekly monthly yearly quarterly".split()),
+    frozenset("daily weekly monthly annual quarterly".split()),
 )
 
 # Words that pick one value among several of the same thing ("the previous record", "the total",
