@@ -3,7 +3,7 @@ through the real ``Assistant`` with the real embedding model.
 
 Every brief is indexed as its own article in one store per table; each row's question is asked against the
 whole store, so a near-miss question can be answered wrongly from any brief, as a user's would be.
-Run ``PYTHONPATH=src python tests/nearmiss_table.py [--premise | --figure | --amount | --outcome | --rolename | --lastone | --when9] [--holdout]`` for the accuracy per kind and every miss;
+Run ``PYTHONPATH=src python tests/nearmiss_table.py [--premise | --figure | --amount | --outcome | --rolename | --lastone | --when9 | --prune10] [--holdout]`` for the accuracy per kind and every miss;
 tests/test_nearmiss_table.py asserts the floors on the development table.
 """
 
@@ -55,6 +55,10 @@ LASTONE_HOLDOUT = DATA / "lastone_holdout.jsonl"
 # same story ("reopened on Wednesday" for "when was it built?"); holdout only reported.
 WHEN9_TABLE = DATA / "when9_table.jsonl"
 WHEN9_HOLDOUT = DATA / "when9_holdout.jsonl"
+# Round 10's audit (branch `prune10`): a claimant or a reason said in other words than the gate looked for, beside
+# the near misses the gate is for; holdout only reported.
+PRUNE10_TABLE = DATA / "prune10_table.jsonl"
+PRUNE10_HOLDOUT = DATA / "prune10_holdout.jsonl"
 ANSWERABLE = "answerable-paraphrase"
 NEAR_MISS_KINDS = (
     "other-place", "other-year", "date-not-given", "role-only", "reason-not-stated", "withheld",
@@ -150,7 +154,8 @@ def main(argv: list[str]) -> None:
     tables = {"figure": (FIGURE_TABLE, FIGURE_HOLDOUT), "premise": (PREMISE_TABLE, PREMISE_HOLDOUT),
               "amount": (AMOUNT_TABLE, AMOUNT_HOLDOUT), "outcome": (OUTCOME_TABLE, OUTCOME_HOLDOUT),
               "rolename": (ROLENAME_TABLE, ROLENAME_HOLDOUT),
-              "lastone": (LASTONE_TABLE, LASTONE_HOLDOUT), "when9": (WHEN9_TABLE, WHEN9_HOLDOUT)}
+              "lastone": (LASTONE_TABLE, LASTONE_HOLDOUT), "when9": (WHEN9_TABLE, WHEN9_HOLDOUT),
+              "prune10": (PRUNE10_TABLE, PRUNE10_HOLDOUT)}
     develop, holdout = next((pair for name, pair in tables.items() if f"--{name}" in argv), (TABLE, HOLDOUT))
     path = holdout if "--holdout" in argv else develop
     rows = load_rows(path)

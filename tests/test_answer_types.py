@@ -130,6 +130,19 @@ def test_a_withheld_fact_is_a_refusal_unless_the_sentence_still_gives_the_figure
         ("Why is Professor Ames wary of the results?", "Professor Ames said the full data had not been shown.", "Professor Ames", True),
         ("Why is Professor Ames wary of the results?", "The company said the drug worked well.", "company", False),
         ("Why does Ann Roe oppose the merger?", "Roe said the merger would cost 300 jobs.", "Ann Roe", True),
+        # Why someone says or thinks something (round 10): the account of the source the question names, in the
+        # claimant or in the sentence, or of any source when the question names none.
+        ("Why does the Tolmere professor think the bones are younger?",
+         "Ida Rusk, a professor at the University of Tolmere, says the bones are at most 2,000 years old.", "Ida Rusk", True),
+        ("Why does the mayor say the town is short of money?",
+         "The mayor said the town was caught between falling grants and rising bills.", "The mayor", True),
+        ("why does the charity believe the count is too low", "Many of the sick never reach a hospital, the charity said.",
+         "the charity", True),
+        ("Why does Ida Rusk think the bones are younger?", "The museum said the bones were 5,000 years old.", "The museum", False),
+        ("Why did the council close the pool?", "The council said the pool would close on Friday.", "The council", False),
+        # Why something was done, though its verb is one of reporting or a stance: a stated reason is needed.
+        ("Why was the leak not reported sooner?", "The company said it reported the leak on Monday.", "The company", False),
+        ("Why did the board reject the offer?", "The board said the offer would go to shareholders.", "The board", False),
         # Why something was done needs a stated reason: anything the doer said is not one.
         ("Why did Nordbank cut 300 jobs?", "Nordbank said the cuts would be completed by March.", "Nordbank", False),
         ("Why did Nordbank cut 300 jobs?", "Nordbank said it cut the jobs because lending had slowed.", "Nordbank", True),

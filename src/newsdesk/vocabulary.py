@@ -55,7 +55,9 @@ CONTRAST_SETS: tuple[frozenset[str], ...] = (
     frozenset("north south east west northern southern eastern western upper lower".split()),
     frozenset("morning afternoon evening night".split()),
     frozenset("spring summer autumn winter".split()),
-    frozenset("daily weekly monthly yearly annual quarterly".split()),
+    # "Yearly" and "annual" name one period: two sets, so that neither contradicts the other (round 10, `prune10`).
+    frozenset("daily weekly monthly yearly quarterly".split()),
+    frozenset("daily weekly monthly annual quarterly".split()),
 )
 
 # Words that pick one value among several of the same thing ("the previous record", "the total",
@@ -275,6 +277,11 @@ STANCE_WORDS = frozenset(
     oppose object reject criticise criticize condemn doubt fear distrust resist support back favour favor
     welcome refuse boycott protest against""".split()
 )
+# Verbs of holding or voicing a view that are no stance of their own: "why does the professor think the bones are
+# younger?", "why does the mayor say the town is short of money?" ask for that source's account
+# (`answer_types.asks_a_view`). Not every attribution verb: "why was it not reported sooner?", "why did the board
+# reject it?" ask why something was done (round 10, `prune10`: those lost develop cases).
+OPINION_VERBS = frozenset("think believe feel consider expect say argue claim insist".split())
 # Words that name a reason withheld: "did not explain the decision", "gave no motive".
 WITHHELD_REASON_PATTERN = r"\b(reasons?|explanations?|explain\w*|why|motive\w*|cause)\b"
 # Words that state a reason: what a "why" question needs in its answer.

@@ -54,6 +54,7 @@ from newsdesk.vocabulary import (
     LIGHT_VERBS,
     MULTIPLIERS,
     NUMBER_WORDS,
+    OPINION_VERBS,
     ORGANISATION_NOUNS,
     PERCENT_PATTERN,
     PERSON_NOUNS,
@@ -399,11 +400,20 @@ def _agent_given(question: Question, text: str, claimant: str | None) -> bool:
 
 
 def _reason_given(question: Question, text: str, claimant: str | None) -> bool:
-    """"Why ...": a stated reason, or the named person's own account of why they hold a view (`asks_a_stance`)."""
-    if question.kind != "reason":
+    """"Why ...": a stated reason; or the named person's own account of why they hold a view (`asks_a_stance`); or,
+    when the question asks why someone says or thinks something (`asks_a_view`), a source's account, given by a
+    source the question names (in the claimant or the sentence: "Ida Rusk, a professor at the University of
+    Tolmere, says ..." for "why does the Tolmere professor think ...?") or by any source when it names none ("why
+    does the mayor say ...?"). Until round 10 only the stance counted; on the writers written after that rule the
+    reason check refused more answerable questions than it saved (docs/evaluation.md, round 10 `prune10`)."""
+    if question.kind != "reason" or states_reason(text):
         return True
-    return states_reason(text) or (bool(claimant) and asks_a_stance(question.text)
-                                   and any(entity_met(e, claimant or "") for e in question.entities))
+    if not claimant:
+        return False
+    if asks_a_stance(question.text) and any(entity_met(e, claimant) for e in question.entities):
+        return True
+    return asks_a_view(question.text) and (
+        not question.entities or any(entity_met(e, f"{claimant} {text}") for e in question.entities))
 
 
 TYPE_CHECKS: tuple[Callable[[Question, str, str | None], bool], ...] = (
@@ -420,6 +430,12 @@ def asks_a_stance(question: str) -> bool:
     their own account is the reason, marked or not. "Why did the firm cut 300 jobs?" asks why something was done:
     anything the firm said ("the cuts will be completed by March") is not its reason."""
     return any(lemmas(w.text) & STANCE_WORDS for w in tokens(question))
+
+
+def asks_a_view(question: str) -> bool:
+    """"Why does the mayor say ...", "why does the charity think ...": the question asks why someone voices or holds
+    a view (`OPINION_VERBS`), so a source's account is the reason, marked or not."""
+    return any(lemmas(w.text) & OPINION_VERBS for w in tokens(question))
 
 
 # A multiplier after a figure, as words or abbreviations: "2.1 billion", "4 bn", "3m".
