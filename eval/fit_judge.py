@@ -347,6 +347,7 @@ def fit_ranker(groups: list[list[int]], x: np.ndarray, y: np.ndarray, steps: int
     starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
     features = x[rows]
     target = y[rows] / np.repeat(np.add.reduceat(y[rows], starts), sizes)
+    rate = min(rate, len(kept) / (2 * l2)) if l2 > 0 else rate  # a step the penalty alone cannot overshoot (few questions)
     for _ in range(steps):
         scores = features @ weights
         p = np.exp(scores - np.repeat(np.maximum.reduceat(scores, starts), sizes))
