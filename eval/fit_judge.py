@@ -2,7 +2,9 @@
 
     PYTHONPATH=src python eval/fit_judge.py --store STORE --set eval/cases.jsonl,eval/dev/cases.jsonl \
         --set eval/dev2/cases.jsonl --set eval/dev3/cases.jsonl --set eval/dev4/cases.jsonl \
-        --target-false-refusals 0.15 --holdout --leave-one-file-out --threshold-by-leave-one-file-out
+        --set eval/dev5/cases.jsonl --set eval/dev6/cases.jsonl --target-false-refusals 0.10 \
+        --holdout --leave-one-file-out --threshold-by-leave-one-file-out --l2-by-leave-one-file-out \
+        --drop aligned --drop align_recall --drop align_worst ...   # the round-10 command: docs/evaluation.md
     PYTHONPATH=src python eval/fit_judge.py --store STORE --set eval/cases.jsonl --set eval/dev/cases.jsonl \
         --read eval/dev2/cases.jsonl --out /tmp/judge-without-dev2.json   # leave one file out
 
@@ -27,6 +29,10 @@ the figure you read is one the fit has not seen. ``--read SET`` replays a set
 by another writer that was not fitted on with the fitted judge (the
 leave-one-file-out reading: fit without dev2, read dev2), printed and kept in the
 written file under ``replayed_on_held_out_files``.
+``--l2-by-leave-one-file-out`` chooses the regularisation the same way as the
+threshold (where the held-out writers' mean right peaks); ``--drop`` leaves a signal
+unweighted (the word alignment, while it costs the answer p95 too much; signals whose
+weight changes sign between folds, which ``--leave-one-file-out`` names).
 """
 
 from __future__ import annotations
