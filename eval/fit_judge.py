@@ -2,7 +2,9 @@
 
     PYTHONPATH=src python eval/fit_judge.py --store STORE --set eval/cases.jsonl,eval/dev/cases.jsonl \
         --set eval/dev2/cases.jsonl --set eval/dev3/cases.jsonl --set eval/dev4/cases.jsonl \
-        --target-false-refusals 0.15 --holdout --leave-one-file-out --threshold-by-leave-one-file-out
+        --set eval/dev5/cases.jsonl --set eval/dev6/cases.jsonl --target-false-refusals 0.10 \
+        --holdout --leave-one-file-out --threshold-by-leave-one-file-out --l2-by-leave-one-file-out \
+        --drop aligned --drop align_recall --drop align_worst ...   # the round-10 command: docs/evaluation.md
     PYTHONPATH=src python eval/fit_judge.py --store STORE --set eval/cases.jsonl --set eval/dev/cases.jsonl \
         --read eval/dev2/cases.jsonl --out /tmp/judge-without-dev2.json   # leave one file out
 
@@ -27,6 +29,10 @@ the figure you read is one the fit has not seen. ``--read SET`` replays a set
 by another writer that was not fitted on with the fitted judge (the
 leave-one-file-out reading: fit without dev2, read dev2), printed and kept in the
 written file under ``replayed_on_held_out_files``.
+``--l2-by-leave-one-file-out`` chooses the regularisation the same way as the
+threshold (where the held-out writers' mean right peaks); ``--drop`` leaves a signal
+unweighted (the word alignment, while it costs the answer p95 too much; signals whose
+weight changes sign between folds, which ``--leave-one-file-out`` names).
 """
 
 from __future__ import annotations
@@ -50,6 +56,8 @@ from newsdesk.evaluation.splits import refuse_sealed
 from newsdesk.settings import load_settings
 
 L2 = 1.0
+# The regularisations `--l2-by-leave-one-file-out` chooses among (the judge's and the ranker's alike).
+L2_GRID = (0.3, 1.0, 3.0, 10.0, 30.0)
 
 
 def main() -> int:
@@ -67,6 +75,12 @@ def main() -> int:
     parser.add_argument("--threshold-by-leave-one-file-out", action="store_true",
                         help="choose the threshold where the mean right of the writers held out in turn peaks "
                              "(one threshold for every fold), not where the fit rows' right peaks")
+    parser.add_argument("--l2", type=float, default=L2, help="the L2 regularisation of the judge and the ranker")
+    parser.add_argument("--l2-by-leave-one-file-out", action="store_true",
+                        help=f"choose the L2 among {L2_GRID} where the mean right of the writers held out in turn "
+                             "peaks (at the threshold where it peaks for that L2); the larger on a tie")
+    parser.add_argument("--drop", action="append", default=[], choices=FEATURES, metavar="FEATURE",
+                        help="a signal the refit gives no weight (judge and ranker); repeat for several")
     args = parser.parse_args()
     writers = [[Path(p) for p in writer.split(",")] for writer in args.writers]
     args.sets = [path for writer in writers for path in writer]
@@ -77,39 +91,55 @@ def main() -> int:
     assistant.answerer.align_words = True  # every signal is a row's feature, weighed or not by the judge being refitted
     cases = [case for path in args.sets for case in load_cases(path)]
     rows, labels, groups, info, _ = collect(assistant, cases)
-    x = np.array(rows, dtype=np.float64)
+    x = without(np.array(rows, dtype=np.float64), args.drop)
     y = np.array(labels, dtype=np.float64)
-    if args.holdout:
-        report_holdout(groups, x, y, info, args.target_false_refusals)
     writer_of = {case.id: index for index, writer in enumerate(writers) for path in writer for case in load_cases(path)}
     group_writers = [writer_of[case.id] for case, _, _ in groups]  # the --set each question's rows come from
+    l2 = args.l2
+    if args.l2_by_leave_one_file_out and len(writers) > 1:
+        l2 = l2_by_leave_one_file_out(group_writers, groups, x, y, info)
+    if args.holdout:
+        report_holdout(groups, x, y, info, args.target_false_refusals, l2)
     if args.leave_one_file_out:
         report_leave_one_file_out([", ".join(map(str, w)) for w in writers], group_writers,
-                                  groups, x, y, info, args.target_false_refusals)
-    weights, bias, ranking, threshold, table = fit_all(groups, x, y, info, args.target_false_refusals, verbose=True)
+                                  groups, x, y, info, args.target_false_refusals, l2)
+    weights, bias, ranking, threshold, table = fit_all(groups, x, y, info, args.target_false_refusals, verbose=True,
+                                                       l2=l2)
     chosen_by = "the fit rows' right, within the false-refusal target"
     if args.threshold_by_leave_one_file_out and len(writers) > 1:
-        threshold, curve = threshold_by_leave_one_file_out(group_writers, groups, x, y, info)
+        threshold, curve = threshold_by_leave_one_file_out(group_writers, groups, x, y, info, l2)
         chosen_by = (f"leave one file out: the mean held-out right of {len(writers)} writers peaks there "
                      f"({curve[threshold]}; {', '.join(f'{t}: {curve[t]}' for t in sorted(curve) if abs(t - threshold) <= 0.03)})")
         print(f"threshold by leave one file out: {threshold}", file=sys.stderr)
     held_out = {str(path): read_held_out(assistant, path, weights, bias, ranking, threshold) for path in args.reads}
     for path, replay in held_out.items():
         print(f"held-out file {path}: {replay}", file=sys.stderr)
-    previous = json.loads(args.out.read_text()) if args.out.exists() else {}
-    judge = Judge(int(previous.get("version", 0)) + 1, dict(zip(FEATURES, weights.round(4).tolist(), strict=True)),
+    # The next version after the shipped judge's (and after --out's, when that is another file).
+    version = max((int(json.loads(path.read_text()).get("version", 0)) for path in {args.out, JUDGE_FILE} if path.exists()),
+                  default=0)
+    judge = Judge(version + 1, dict(zip(FEATURES, weights.round(4).tolist(), strict=True)),
                   round(float(bias), 4), threshold, dict(zip(FEATURES, ranking.round(4).tolist(), strict=True)))
     data = judge.to_json() | {
         "fitted": dt.date.today().isoformat(),
         "fitted_on": [str(p) for p in args.sets],
         "rows": len(rows),
         "target_false_refusals": args.target_false_refusals,
+        "l2": l2,
+        "not_weighed": args.drop,
         "threshold_chosen_by": chosen_by,
         "replayed_on_fit_data": table[threshold],
     } | ({"replayed_on_held_out_files": held_out} if held_out else {})
     args.out.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
     print(json.dumps(data, indent=1))
     return 0
+
+
+def without(x: np.ndarray, dropped: list[str]) -> np.ndarray:
+    """``x`` with the columns of the ``dropped`` signals zeroed: an L2 fit gives a column of zeros no weight."""
+    x = x.copy()
+    for name in dropped:
+        x[:, FEATURES.index(name)] = 0.0
+    return x
 
 
 def read_held_out(assistant: Assistant, path: Path, weights: np.ndarray, bias: float, ranking: np.ndarray,
@@ -128,14 +158,20 @@ def replay_scored(groups: list[Group], x: np.ndarray, y: np.ndarray, info: list[
 
 
 def fit_all(groups: list[Group], x: np.ndarray, y: np.ndarray, info: list[CandidateInfo], target: float,
-            verbose: bool = False):
+            verbose: bool = False, l2: float = L2):
     """The judge, the ranker and the threshold, fitted on the rows of ``groups``."""
-    members = sorted(m for _, rows, how in groups if how == "judged" for m in rows)
-    weights, bias = fit_logistic(x[members], y[members])
-    ranking = fit_ranker([rows for _, rows, how in groups if how == "judged" and rows], x, y)
+    weights, bias, ranking = fit_models(groups, x, y, l2)
     probabilities = 1.0 / (1.0 + np.exp(-(x @ weights + bias)))
     threshold, table = choose_threshold(groups, probabilities, y, info, target, x @ ranking, verbose)
     return weights, bias, ranking, threshold, table
+
+
+def fit_models(groups: list[Group], x: np.ndarray, y: np.ndarray, l2: float = L2) -> tuple[np.ndarray, float, np.ndarray]:
+    """The judge's weights and bias and the ranker's weights, fitted on the judged rows of ``groups``."""
+    members = sorted(m for _, rows, how in groups if how == "judged" for m in rows)
+    weights, bias = fit_logistic(x[members], y[members], l2)
+    ranking = fit_ranker([rows for _, rows, how in groups if how == "judged" and rows], x, y, l2=l2)
+    return weights, bias, ranking
 
 
 def story_of(case, groups_docs: list[str]) -> str:
@@ -145,36 +181,51 @@ def story_of(case, groups_docs: list[str]) -> str:
     return "-".join(parts[:3] if parts[0] == "dev" else parts[:1])
 
 
-def report_holdout(groups: list[Group], x: np.ndarray, y: np.ndarray, info: list[CandidateInfo], target: float) -> None:
+def report_holdout(groups: list[Group], x: np.ndarray, y: np.ndarray, info: list[CandidateInfo], target: float,
+                   l2: float = L2) -> None:
     """Fit on half of the stories and replay on the other half, both ways; print the held-out figures."""
     stories = sorted({story for _, _, _, story in _with_story(groups)})
     first = set(stories[::2])
     for name, fit_side in (("fit on A, held-out B", True), ("fit on B, held-out A", False)):
         train = [g for g, story in zip(groups, _stories(groups), strict=True) if (story in first) == fit_side]
         held = [g for g, story in zip(groups, _stories(groups), strict=True) if (story in first) != fit_side]
-        weights, bias, ranking, threshold, _ = fit_all(train, x, y, info, target)
+        weights, bias, ranking, threshold, _ = fit_all(train, x, y, info, target, l2=l2)
         replay = replay_scored(held, x, y, info, weights, bias, ranking, threshold)
         print(f"{name}: threshold {threshold}, held-out {len(held)} cases: {replay}", file=sys.stderr)
 
 
 def report_leave_one_file_out(names: list[str], writer_of: list[int], groups: list[Group], x: np.ndarray,
-                              y: np.ndarray, info: list[CandidateInfo], target: float) -> dict[str, dict[str, float]]:
-    """Fit on every writer's cases but one, replay that one's, each in turn; print each and the mean."""
+                              y: np.ndarray, info: list[CandidateInfo], target: float,
+                              l2: float = L2) -> dict[str, dict[str, float]]:
+    """Fit on every writer's cases but one, replay that one's, each in turn; print each, the mean, and the signals
+    whose judge weight changes sign between the folds (a weight that does not hold from one writer to the next)."""
     table = {}
+    fold_weights = []
     for index, name in enumerate(names):
         train = [g for g, writer in zip(groups, writer_of, strict=True) if writer != index]
         held = [g for g, writer in zip(groups, writer_of, strict=True) if writer == index]
-        weights, bias, ranking, threshold, _ = fit_all(train, x, y, info, target)
+        weights, bias, ranking, threshold, _ = fit_all(train, x, y, info, target, l2=l2)
+        fold_weights.append(weights)
         table[name] = replay_scored(held, x, y, info, weights, bias, ranking, threshold) | {"threshold": threshold}
         print(f"leave one file out: fit without {name}, threshold {threshold}: {table[name]}", file=sys.stderr)
     mean = {key: round(float(np.mean([row[key] for row in table.values()])), 4)
             for key in ("right", "false_refusal_rate", "refusal_recall")}
     print(f"leave one file out, mean over {len(names)} files: {mean}", file=sys.stderr)
+    for name, low, high in unstable_weights(np.array(fold_weights)):
+        print(f"weight of {name} changes sign between the folds: {low} to {high}", file=sys.stderr)
     return table
 
 
+def unstable_weights(fold_weights: np.ndarray, least: float = 0.05) -> list[tuple[str, float, float]]:
+    """The signals whose judge weight is above ``least`` in one fold and below ``-least`` in another, with the lowest
+    and highest weight the folds give them."""
+    low, high = fold_weights.min(axis=0), fold_weights.max(axis=0)
+    return [(name, round(float(lo), 3), round(float(hi), 3))
+            for name, lo, hi in zip(FEATURES, low, high, strict=True) if lo < -least and hi > least]
+
+
 def threshold_by_leave_one_file_out(writer_of: list[int], groups: list[Group], x: np.ndarray, y: np.ndarray,
-                                    info: list[CandidateInfo]) -> tuple[float, dict[float, float]]:
+                                    info: list[CandidateInfo], l2: float = L2) -> tuple[float, dict[float, float]]:
     """One threshold for every writer: the judge and ranker fitted without each writer, that writer replayed at every
     threshold; the threshold where the mean right over the held-out writers peaks (the higher one on a tie), and that
     mean per threshold. A threshold chosen on the fit rows drifts low (their own right is flat over a range)."""
@@ -182,14 +233,25 @@ def threshold_by_leave_one_file_out(writer_of: list[int], groups: list[Group], x
     for writer in sorted(set(writer_of)):
         train = [g for g, w in zip(groups, writer_of, strict=True) if w != writer]
         held = [g for g, w in zip(groups, writer_of, strict=True) if w == writer]
-        members = sorted(m for _, rows, how in train if how == "judged" for m in rows)
-        weights, bias = fit_logistic(x[members], y[members])
-        ranking = fit_ranker([rows for _, rows, how in train if how == "judged" and rows], x, y)
+        weights, bias, ranking = fit_models(train, x, y, l2)
         probabilities = 1.0 / (1.0 + np.exp(-(x @ weights + bias)))
         for t in rights:
             rights[t].append(replay_at(held, probabilities, y, info, x @ ranking, t)["right"])
     curve = {t: round(float(np.mean(values)), 4) for t, values in rights.items()}
     return max(curve, key=lambda t: (curve[t], t)), curve
+
+
+def l2_by_leave_one_file_out(writer_of: list[int], groups: list[Group], x: np.ndarray, y: np.ndarray,
+                             info: list[CandidateInfo]) -> float:
+    """The L2 of `L2_GRID` whose leave-one-file-out curve (`threshold_by_leave_one_file_out`) peaks highest; the
+    larger (the simpler model) on a tie."""
+    peaks = {}
+    for l2 in L2_GRID:
+        threshold, curve = threshold_by_leave_one_file_out(writer_of, groups, x, y, info, l2)
+        peaks[l2] = curve[threshold]
+        print(f"L2 {l2}: leave-one-file-out mean right peaks at {curve[threshold]} (threshold {threshold})",
+              file=sys.stderr)
+    return max(peaks, key=lambda l2: (peaks[l2], l2))
 
 
 def _stories(groups) -> list[str]:
@@ -261,11 +323,11 @@ def collect(
 MAX_CHARS = 500
 
 
-def fit_logistic(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float]:
+def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = L2) -> tuple[np.ndarray, float]:
     """L2-regularised logistic regression (the bias is not penalised), by Newton's method."""
     design = np.hstack([x, np.ones((len(x), 1))])
     beta = np.zeros(design.shape[1])
-    penalty = np.eye(design.shape[1]) * L2
+    penalty = np.eye(design.shape[1]) * l2
     penalty[-1, -1] = 0.0
     for _ in range(50):
         p = 1.0 / (1.0 + np.exp(-(design @ beta)))
@@ -278,17 +340,25 @@ def fit_logistic(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float]:
     return beta[:-1], float(beta[-1])
 
 
-def fit_ranker(groups: list[list[int]], x: np.ndarray, y: np.ndarray, steps: int = 300, rate: float = 0.5) -> np.ndarray:
-    """Weights of a softmax over each question's candidates that puts its mass on the right ones (L2 = ``L2``)."""
-    lists = [(x[rows], y[rows] / y[rows].sum()) for rows in groups if y[rows].sum() > 0]
+def fit_ranker(groups: list[list[int]], x: np.ndarray, y: np.ndarray, steps: int = 300, rate: float = 0.5,
+               l2: float = L2) -> np.ndarray:
+    """Weights of a softmax over each question's candidates that puts its mass on the right ones (L2 = ``l2``)."""
+    kept = [rows for rows in groups if y[rows].sum() > 0]
     weights = np.zeros(x.shape[1])
+    if not kept:
+        return weights
+    # Every kept question's rows one after another; a softmax per question by reduceat over their starts.
+    rows = np.concatenate(kept)
+    sizes = np.array([len(r) for r in kept])
+    starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+    features = x[rows]
+    target = y[rows] / np.repeat(np.add.reduceat(y[rows], starts), sizes)
+    rate = min(rate, len(kept) / (2 * l2)) if l2 > 0 else rate  # a step the penalty alone cannot overshoot (few questions)
     for _ in range(steps):
-        gradient = L2 * weights
-        for features, target in lists:
-            scores = features @ weights
-            p = np.exp(scores - scores.max())
-            gradient += features.T @ (p / p.sum() - target)
-        weights -= rate * gradient / max(1, len(lists))
+        scores = features @ weights
+        p = np.exp(scores - np.repeat(np.maximum.reduceat(scores, starts), sizes))
+        p /= np.repeat(np.add.reduceat(p, starts), sizes)
+        weights -= rate * (l2 * weights + features.T @ (p - target)) / len(kept)
     return weights
 
 

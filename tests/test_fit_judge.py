@@ -96,3 +96,30 @@ def test_the_threshold_by_leave_one_file_out_is_where_the_held_out_writers_mean_
     threshold, curve = fit_judge.threshold_by_leave_one_file_out([0, 0, 1, 1], groups, x, y, info)
     assert curve[threshold] == max(curve.values()) == 1.0
     assert all(curve[t] < 1.0 for t in curve if t > threshold)  # the higher of the tied thresholds
+
+
+def test_a_signal_whose_weight_changes_sign_between_folds_is_named_and_a_steady_one_is_not() -> None:
+    folds = np.zeros((3, FEATURES))
+    folds[:, 0] = [0.8, 1.0, 1.2]  # steady
+    folds[:, 1] = [0.4, -0.3, 0.1]  # flips
+    folds[:, 2] = [0.02, -0.03, 0.01]  # flips, but too small to say
+    assert [name for name, *_ in fit_judge.unstable_weights(folds)] == [fit_judge.FEATURES[1]]
+
+
+def test_a_dropped_signal_gets_no_weight_in_the_judge_or_the_ranker() -> None:
+    groups, x, y, info = one_feature_rows([4.0, 4.0, -4.0, 3.0], [True, True, False, True])
+    x = fit_judge.without(x, [fit_judge.FEATURES[0]])
+    weights, _, ranking = fit_judge.fit_models(groups, x, y)
+    assert weights[0] == 0.0 and ranking[0] == 0.0
+
+
+def test_the_vectorised_ranker_puts_each_questions_mass_on_its_right_row() -> None:
+    groups, x, y, info = one_feature_rows([2.0, 3.0, 1.0], [True, True, True])
+    ranking = fit_judge.fit_ranker([rows for _, rows, _ in groups], x, y)
+    assert ranking[0] > 0  # the right rows carry the feature, the wrong ones do not
+
+
+def test_the_regularisation_by_leave_one_file_out_is_one_of_the_grid_and_the_larger_on_a_tie() -> None:
+    # Separable either way: every L2 of the grid reads the held-out writers alike, so the largest is chosen.
+    groups, x, y, info = one_feature_rows([1.0, -1.0, 1.0, -1.0], [True, False, True, False])
+    assert fit_judge.l2_by_leave_one_file_out([0, 0, 1, 1], groups, x, y, info) == max(fit_judge.L2_GRID)
