@@ -113,10 +113,13 @@ def test_a_dropped_signal_gets_no_weight_in_the_judge_or_the_ranker() -> None:
     assert weights[0] == 0.0 and ranking[0] == 0.0
 
 
-def test_the_vectorised_ranker_puts_each_questions_mass_on_its_right_row() -> None:
-    groups, x, y, info = one_feature_rows([2.0, 3.0, 1.0], [True, True, True])
-    ranking = fit_judge.fit_ranker([rows for _, rows, _ in groups], x, y)
-    assert ranking[0] > 0  # the right rows carry the feature, the wrong ones do not
+def test_the_ranker_puts_each_questions_mass_on_its_right_row_and_skips_questions_with_none() -> None:
+    # The last question is unanswerable: its first row carries the feature but is not right; it must not count.
+    groups, x, y, info = one_feature_rows([2.0, 3.0, 1.0, 5.0], [True, True, True, False])
+    rows = [rows for _, rows, _ in groups]
+    ranking = fit_judge.fit_ranker(rows, x, y)
+    for right, wrong in rows[:3]:
+        assert x[right] @ ranking > x[wrong] @ ranking
 
 
 def test_the_regularisation_by_leave_one_file_out_is_one_of_the_grid_and_the_larger_on_a_tie() -> None:

@@ -517,7 +517,6 @@ def gives_the_answer(question: Question, text: str, claimant: str | None) -> boo
 _NAME_REACH = 5
 # How many words after "who" or "which" the role or verb asked may stand, past auxiliaries: "who has since criticised".
 _ASKED_WORD_REACH = 4
-_AUXILIARIES = frozenset("is was are were has have had will would did does do can could been being be".split())
 
 
 def asked_name_words(question: Question) -> list[str]:
@@ -537,7 +536,7 @@ def asked_name_words(question: Question) -> list[str]:
         if word.lower not in ("who", "which"):
             continue
         following = [w for w in words[index + 1:index + 1 + _ASKED_WORD_REACH]
-                     if w.lower not in _AUXILIARIES and w.lower not in STOPWORDS and not w.text[0].isupper()]
+                     if w.lower not in STOPWORDS and not w.text[0].isupper()]  # STOPWORDS holds the auxiliaries
         # "which judge heard ...": the noun, then the verb; "who leads the group?": the verb alone.
         return [w.lower for w in following[:2 if word.lower == "which" else 1]]
     return []

@@ -288,7 +288,7 @@ def claims_of(article: Article, sentences: list[tuple[Span, list[Clause]]]) -> l
         text = body[sentence.start:sentence.end]
         caveat = _caveat(text)
         made: list[Claim] = []
-        near = position - last_figure_sentence <= _ANAPHORA_SENTENCES and last_with_figures
+        near = bool(last_with_figures) and position - last_figure_sentence <= _ANAPHORA_SENTENCES
         antecedent = claims[last_with_figures[0]] if near else None
         for clause in clauses:
             if clause.attribution is None:
@@ -353,7 +353,8 @@ def _clause_claims(
     claims = []
     for figure in figures:
         subject = " ".join(part for part in (figure.qualifier, figure.noun, figure.event) if part)
-        key, unit = subject_key(figure.qualifier, figure.head, figure.event), figure.noun.split()[-1] if figure.noun else None
+        key = subject_key(figure.qualifier, figure.head, figure.event)
+        unit = figure.noun.split()[-1] if figure.noun else None
         if figure.generic and antecedent is not None and antecedent.subject_key is not None:
             subject, key, unit = antecedent.subject, antecedent.subject_key, antecedent.unit
         claims.append(
@@ -476,8 +477,7 @@ def _figures(body: str, start: int, end: int, claimant: str, title: str = "") ->
             noun, head = "people", "peopl"  # "put the number of evacuees at 5,000"
         if not noun:
             noun, head = "", ""
-        generic = (not noun_words and not noun and not found and not event_known(event) and not _value_noun_before(
-            words, first, _MEASURED_VALUES | frozenset(_MEASURES_OF_PEOPLE)) and bool(_value_noun_before(words, first, _GENERIC_VALUES)))
+        generic = not noun_words and not found and _named_by_a_generic_value(words, first, noun, event)
         noun, head, event = _measure_parts(words, first, noun, head, event, title_measure)
         found.append(
             _Figure(value, start + words[first].start, start + words[last].end, hedge, noun, head, qualifier, event, generic)
@@ -493,13 +493,23 @@ def _measure_parts(
     7,200"), the measure that ends the headline ("... at odds over turnout"); unchanged otherwise."""
     # "Police put the crowd at about 12,000": a crowd is a measure of people too, though no value noun
     measured = _value_noun_before(words, first, _MEASURED_VALUES | frozenset(_MEASURES_OF_PEOPLE))
-    if not measured and not noun and not event_known(event) and _value_noun_before(words, first, _GENERIC_VALUES):
+    if _named_by_a_generic_value(words, first, noun, event):
         measured = title_measure
     if measured in _MEASURES_OF_PEOPLE and not noun:
         return "people", "peopl", _MEASURES_OF_PEOPLE[measured]
     if measured and (not noun or head == "percent"):
         return (noun or measured), measured, ""
     return noun, head, event
+
+
+def _named_by_a_generic_value(words: list[Token], first: int, noun: str, event: str) -> bool:
+    """"put the figure at 2,100", "revised their estimate to 7,200": a generic value noun (`_GENERIC_VALUES`) before
+    the figure, and no measure, counted noun or known event to say what it counts; it takes the headline's measure
+    (`_measure_parts`) and, as the first figure of its clause with no noun after it, what the figure before it counts
+    (`_Figure.generic`)."""
+    if noun or event_known(event) or _value_noun_before(words, first, _MEASURED_VALUES | frozenset(_MEASURES_OF_PEOPLE)):
+        return False
+    return bool(_value_noun_before(words, first, _GENERIC_VALUES))
 
 
 def _numbers_in(text: str, words: list[Token]) -> list[tuple[float, int, int]]:
