@@ -309,4 +309,3 @@ def test_a_figure_written_with_a_thousands_comma_is_no_year() -> None:
     claims = extract_claims(_article("years.md", body, dt.date(2026, 5, 4)))
     assert _figure(claims, 2100)
     assert not [c for c in claims if c.kind == "figure" and c.value == 2030]
-

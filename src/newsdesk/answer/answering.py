@@ -160,11 +160,7 @@ class ExtractiveAnswerer:
         if not asks_in_place(question) or any(answers_in_place(question, c.text) for c in chosen):
             return chosen
         first = chosen[0]
-        options = [c for c in candidates if c.features is not None and c.counts_instead is None
-                   and any(same_article(c, k) for k in chosen)
-                   and not any(overlaps(c, k) or near_duplicate(c, k) for k in chosen)
-                   and type_met(question, c.text, c.claimant) and not withholds_answer(question, c.text)
-                   and not addresses_an_assistant(c.text) and answers_in_place(question, c.text)]
+        options = [c for c in candidates if _may_be_added(question, c, chosen) and answers_in_place(question, c.text)]
         other = self._best(options)
         if other is None:
             return chosen
@@ -201,11 +197,7 @@ class ExtractiveAnswerer:
         (`gives_the_answer`), then by the ranker. The judge's threshold does not apply: it weighs a sentence against
         the whole question, and the part's own words are few ("by what score?")."""
         own = part_words(question, part)
-        options = [c for c in judged if c.features is not None and c.counts_instead is None
-                   and any(same_article(c, k) for k in kept)
-                   and not any(overlaps(c, k) or near_duplicate(c, k) for k in kept)
-                   and type_met(part, c.text, c.claimant)
-                   and not withholds_answer(part, c.text) and not addresses_an_assistant(c.text)]
+        options = [c for c in judged if _may_be_added(part, c, kept)]
         return min(options, key=lambda c: (not _meets_words(own, c.text), not gives_the_answer(part, c.text, c.claimant),
                                            self._order(c)), default=None)
 
@@ -497,6 +489,17 @@ class ExtractiveAnswerer:
 def _coverage(candidate: Candidate, matcher: TermMatcher) -> float:
     """How much of the question's terms the sentence and its claimant meet (`TermMatcher.coverage`)."""
     return matcher.coverage(" ".join(filter(None, (candidate.text, candidate.claimant))))
+
+
+def _may_be_added(question: Question, candidate: Candidate, quoted: list[Candidate]) -> bool:
+    """``candidate`` may join the sentences already ``quoted`` for ``question`` (`_with_answer_in_place`, `_part_answer`)
+    whatever the judge's threshold: it was judged and counts what is asked, stands in an article already quoted without
+    repeating one of its sentences, gives the kind asked without withholding it, and is not addressed to an assistant."""
+    return (candidate.features is not None and candidate.counts_instead is None
+            and any(same_article(candidate, k) for k in quoted)
+            and not any(overlaps(candidate, k) or near_duplicate(candidate, k) for k in quoted)
+            and type_met(question, candidate.text, candidate.claimant) and not withholds_answer(question, candidate.text)
+            and not addresses_an_assistant(candidate.text))
 
 
 def typed_answers(question: Question, passing: list[Candidate]) -> list[Candidate]:
