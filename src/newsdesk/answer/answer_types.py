@@ -199,7 +199,7 @@ def states_an_unmarked_reason(question: Question, text: str) -> bool:
         words = tokens(clause)
         if words and words[0].lower in NUMBER_WORDS:  # "delayed by two hours": a measure, not a cause
             continue
-        if says_event(text[:marker.end()]) and says_new(clause):
+        if says_event(_without_attribution(text[:marker.end()])) and says_new(clause):
             return True
     for marker in _CAUSE_BEFORE.finditer(text):
         cause = re.split(r"[;:.!?]", text[:marker.start()])[-1]
@@ -207,6 +207,17 @@ def states_an_unmarked_reason(question: Question, text: str) -> bool:
         if says_event(event) and says_new(cause):
             return True
     return False
+
+
+def _without_attribution(text: str) -> str:
+    """``text`` without who said it: in each comma-separated part, only what follows its last verb of saying
+    ("Prices rose more slowly in May, the statistics bureau said" keeps "Prices rose more slowly in May"), so that a
+    question about the bureau's own doings does not find its event in the attribution."""
+    parts = []
+    for part in text.split(","):
+        said = [w for w in tokens(part) if w.lower in ATTRIBUTION_VERBS]
+        parts.append(part[said[-1].end:] if said else part)
+    return ",".join(parts)
 
 
 def new_names(text: str, question: Question) -> list[str]:
