@@ -157,6 +157,8 @@ def test_a_withheld_fact_is_a_refusal_unless_the_sentence_still_gives_the_figure
         ("Why did the mill lay off workers?", "Storms forced the ferry to turn back; the mill laid off 60 workers.", None, False),
         ("Why were the families displaced?", "About 600 families had been forced from their homes by Friday.", None, False),
         ("Why did bread prices rise more slowly?", "The bakery, helped by a grant, opened a shop in May.", None, False),
+        ("Why was the coach sent off?", "The coach was sent off in the 70th minute for shouting at the referee.", None, True),
+        ("Why did the council close the pool?", "The council closed the pool on Friday for the evening.", None, False),
         # "Which NOUN" asks for a name, not a description; "which year" for a year.
         ("Which bakery won the prize?", "The prize went to a small family bakery.", None, False),
         ("Which bakery won the prize?", "The prize went to Orsolo Bakes.", None, True),

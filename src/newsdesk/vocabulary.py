@@ -302,6 +302,8 @@ CAUSE_AFTER_PATTERNS = (
     r"\b(helped|hit|hurt|boosted|fuell?ed|spurred|prompted|triggered|sparked|hampered|weighed down|dragged down|"
     r"pushed up|held up|delayed)\s+by\b(?!\s+(?:\d|about|around|nearly|almost|some|up to|more|less|just|only)\b)",
     r"\bon the back of\b", r"\bin the wake of\b", r"\bin response to\b",
+    # "sent off for shouting at the referee", "fined for polluting the river": "for" and a gerund after the event.
+    r"\bfor(?=\s+(?!(?:evening|morning|nothing|something|anything|everything|spring|king|thing)\b)[a-z]+ing\b)",
     r"\b(came|comes|come|stemmed|stems|stem|arose|arises) from\b",
     r"\battribut(ed|es|ing)\b(?:\s+\S+){0,10}?\s+to\b", r"\bput(s|ting)?\b(?:\s+\S+){0,8}?\s+down to\b",
 )
