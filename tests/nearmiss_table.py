@@ -3,7 +3,7 @@ through the real ``Assistant`` with the real embedding model.
 
 Every brief is indexed as its own article in one store per table; each row's question is asked against the
 whole store, so a near-miss question can be answered wrongly from any brief, as a user's would be.
-Run ``PYTHONPATH=src python tests/nearmiss_table.py [--premise | --figure | --amount | --outcome | --rolename | --lastone | --when9 | --prune10] [--holdout]`` for the accuracy per kind and every miss;
+Run ``PYTHONPATH=src python tests/nearmiss_table.py [--premise | --figure | --amount | --outcome | --rolename | --lastone | --when9 | --prune10 | --reason10] [--holdout]`` for the accuracy per kind and every miss;
 tests/test_nearmiss_table.py asserts the floors on the development table.
 """
 
@@ -59,6 +59,10 @@ WHEN9_HOLDOUT = DATA / "when9_holdout.jsonl"
 # the near misses the gate is for; holdout only reported.
 PRUNE10_TABLE = DATA / "prune10_table.jsonl"
 PRUNE10_HOLDOUT = DATA / "prune10_holdout.jsonl"
+# Round 10's second wave (branch `reason10`): a "why" answered by a reason without a marker word ("helped by",
+# "on the back of", "forced", "so", "attributed ... to"), beside a brief that only restates the event; holdout only reported.
+REASON10_TABLE = DATA / "reason10_table.jsonl"
+REASON10_HOLDOUT = DATA / "reason10_holdout.jsonl"
 ANSWERABLE = "answerable-paraphrase"
 NEAR_MISS_KINDS = (
     "other-place", "other-year", "date-not-given", "role-only", "reason-not-stated", "withheld",
@@ -155,7 +159,8 @@ def main(argv: list[str]) -> None:
               "amount": (AMOUNT_TABLE, AMOUNT_HOLDOUT), "outcome": (OUTCOME_TABLE, OUTCOME_HOLDOUT),
               "rolename": (ROLENAME_TABLE, ROLENAME_HOLDOUT),
               "lastone": (LASTONE_TABLE, LASTONE_HOLDOUT), "when9": (WHEN9_TABLE, WHEN9_HOLDOUT),
-              "prune10": (PRUNE10_TABLE, PRUNE10_HOLDOUT)}
+              "prune10": (PRUNE10_TABLE, PRUNE10_HOLDOUT),
+              "reason10": (REASON10_TABLE, REASON10_HOLDOUT)}
     develop, holdout = next((pair for name, pair in tables.items() if f"--{name}" in argv), (TABLE, HOLDOUT))
     path = holdout if "--holdout" in argv else develop
     rows = load_rows(path)

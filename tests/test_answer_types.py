@@ -146,6 +146,19 @@ def test_a_withheld_fact_is_a_refusal_unless_the_sentence_still_gives_the_figure
         # Why something was done needs a stated reason: anything the doer said is not one.
         ("Why did Nordbank cut 300 jobs?", "Nordbank said the cuts would be completed by March.", "Nordbank", False),
         ("Why did Nordbank cut 300 jobs?", "Nordbank said it cut the jobs because lending had slowed.", "Nordbank", True),
+        # A reason without a marker word (round 10, `reason10`): a cause-introducing participle or preposition after
+        # the event asked, or a verb of causing or "so" before it; not a passive, a measure, or a clause about another event.
+        ("Why did bread prices rise more slowly?", "Bread prices rose more slowly in May, helped by a cheap harvest.", None, True),
+        ("Why did the shares jump?", "The shares jumped 9 percent on the back of a new contract.", None, True),
+        ("Why did the mill lay off workers?", "A fall in orders forced the mill to lay off 60 workers.", None, True),
+        ("Why is the pool closed?", "The boiler failed in March, so the pool is closed until June.", None, True),
+        ("Why have waiting times risen?", "The board attributed the rise in waiting times to a lack of nurses.", None, True),
+        ("Why was the match delayed?", "The match was delayed by two hours on Sunday.", None, False),
+        ("Why did the mill lay off workers?", "Storms forced the ferry to turn back; the mill laid off 60 workers.", None, False),
+        ("Why were the families displaced?", "About 600 families had been forced from their homes by Friday.", None, False),
+        ("Why did bread prices rise more slowly?", "The bakery, helped by a grant, opened a shop in May.", None, False),
+        ("Why was the coach sent off?", "The coach was sent off in the 70th minute for shouting at the referee.", None, True),
+        ("Why did the council close the pool?", "The council closed the pool on Friday for the evening.", None, False),
         # "Which NOUN" asks for a name, not a description; "which year" for a year.
         ("Which bakery won the prize?", "The prize went to a small family bakery.", None, False),
         ("Which bakery won the prize?", "The prize went to Orsolo Bakes.", None, True),

@@ -294,6 +294,27 @@ REASON_PATTERNS = (
     r"\bthanks to\b", r"\bsaying\b", r"\breflect(ed|s|ing)?\b", r"\bresult(ed)? (of|from)\b", r"\bled to\b", r"\bover (the|its|his|her|their|a|an)\b",
     r"\bto (save|cut|reduce|avoid|protect|prevent|help|ensure|meet|pay|fund|make|allow|keep|stop|limit|free)\b",
 )
+# A reason given without a `REASON_PATTERNS` marker, by English's closed class of cause-introducing participles and
+# prepositions: the event before it, its cause after it ("prices rose more slowly, helped by cheaper heating fuel",
+# "shares jumped on the back of a new contract", "the difference came from postal ballots"). Only a reason when the
+# part before says the event asked (`answer_types.states_an_unmarked_reason`). "Delayed by two hours" is a measure.
+CAUSE_AFTER_PATTERNS = (
+    r"\b(helped|hit|hurt|boosted|fuell?ed|spurred|prompted|triggered|sparked|hampered|weighed down|dragged down|"
+    r"pushed up|held up|delayed)\s+by\b(?!\s+(?:\d|about|around|nearly|almost|some|up to|more|less|just|only)\b)",
+    r"\bon the back of\b", r"\bin the wake of\b", r"\bin response to\b",
+    # "sent off for shouting at the referee", "fined for polluting the river": "for" and a gerund after the event.
+    r"\bfor(?=\s+(?!(?:evening|morning|nothing|something|anything|everything|spring|king|thing)\b)[a-z]+ing\b)",
+    r"\b(came|comes|come|stemmed|stems|stem|arose|arises) from\b",
+    r"\battribut(ed|es|ing)\b(?:\s+\S+){0,10}?\s+to\b", r"\bput(s|ting)?\b(?:\s+\S+){0,8}?\s+down to\b",
+)
+# A verb of causing or a consequence connective: the cause before it, the event after it ("a burst main forced the
+# council to shut the underpass", "the boiler failed, so the pool is closed").
+CAUSE_BEFORE_PATTERNS = (
+    # Not the passive ("had been forced from their homes"): there the cause, if any, follows.
+    r"(?<!\bbeen )(?<!\bwas )(?<!\bwere )(?<!\bbe )(?<!\bis )(?<!\bare )"
+    r"\b(forced|forces|forcing|prompted|prompting|meant)\b(?!\s+by\b)",
+    r",\s+so\b(?!\s+(?:far|much|many|that|long|too)\b)", r"\b(therefore|hence|consequently)\b",
+)
 
 # What kind of figure a quantity question asks for, and how a sentence states one
 # (question pattern, answer pattern). General English units only.
