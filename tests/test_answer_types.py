@@ -192,6 +192,10 @@ def test_a_stated_reason():
         ("The side has struggled since midfielder Ana Ruiz was injured.", True),
         ("Sales have fallen since lateness fines were introduced.", True),
         ("The line has been closed since last week.", False),
+        # Before a noun phrase alone "since" says when: a gerund is no finite verb.
+        ("Forty people have died since the start of the fighting in the valley.", False),
+        ("No new permits were issued since the outbreak of fighting.", False),
+        ("The ferry was chosen since it is cheaper.", True),
     ],
 )
 def test_since_gives_a_reason_only_before_a_clause(sentence, reason):
@@ -609,3 +613,17 @@ def test_a_name_asked_by_a_role_stands_beside_that_role(question, sentence, name
     from newsdesk.answer.answer_types import names_what_is_asked
 
     assert names_what_is_asked(analyse(question), sentence) is names_it
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reason"),
+    [
+        ("The airline cancelled forty flights, citing a shortage of pilots.", True),
+        ("The firm pulled out of the tender, citing rising costs.", True),
+        # Before a source "citing" relays who said it; it gives no reason.
+        ("Turnout reached 61 percent, the agency reported on Monday citing the electoral commission.", False),
+        ("Two ships were turned back, the newspaper said, citing port official Ilse Varn.", False),
+    ],
+)
+def test_citing_gives_a_reason_only_before_what_is_no_source(sentence, reason):
+    assert states_reason(sentence) is reason

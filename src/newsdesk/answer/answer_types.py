@@ -13,10 +13,11 @@ answers nothing: the answer is a refusal that cites it.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from newsdesk.answer.questions import Question, asks_which_name, entity_met
 from newsdesk.answer.synonyms import BROADER_FIRST, LINKS, relation
+from newsdesk.claims.attribution import names_a_party
 from newsdesk.text import (
     NUMBER,
     YEAR,
@@ -157,11 +158,32 @@ def says_not_known(text: str) -> bool:
 
 
 def states_reason(text: str) -> bool:
-    return bool(_REASON.search(text))
+    return next(_reasons_clauses(text), None) is not None
 
 
 # Where a reason's clause ends: "after inspectors found cracks in its pier, the ministry said".
 _CLAUSE_END = re.compile(r"[,;:.!?]|$")
+
+
+def _since_gives_a_reason(clause: str) -> bool:
+    """"Since" gives a reason before a clause with a finite verb ("since the plant lost its contract", "since it is
+    cheaper"); before a noun phrase alone it gives a time ("since the start of the war", "since the outbreak of
+    fighting": a gerund is no finite verb)."""
+    return any(only_a_verb(w.text) and not w.lower.endswith("ing") for w in tokens(clause))
+
+
+def _reasons_clauses(text: str) -> Iterator[str]:
+    """The clause after each `REASON_PATTERNS` marker that gives a reason: "since" only as a cause
+    (`_since_gives_a_reason`), "citing" only before what is no source ("citing safety concerns", not "the agency
+    stated, citing the ministry": a relay, `claims.attribution.names_a_party`)."""
+    for marker in _REASON.finditer(text):
+        clause = text[marker.end():_CLAUSE_END.search(text, marker.end()).start()]
+        word = marker.group().lower()
+        if word == "since" and not _since_gives_a_reason(clause):
+            continue
+        if word in ("citing", "cited") and names_a_party(clause):
+            continue
+        yield clause
 
 
 def states_a_new_reason(question: Question, text: str) -> bool:
@@ -169,8 +191,7 @@ def states_a_new_reason(question: Question, text: str) -> bool:
     "why was the bridge closed?", not "relied on the ferry since the bridge was closed" (the clause after
     "since" only restates the question) nor "cannot be named for legal reasons" (nothing after the marker)."""
     asked = [stem(w.text) for w in tokens(question.text)]
-    for marker in _REASON.finditer(text):
-        clause = text[marker.end():_CLAUSE_END.search(text, marker.end()).start()]
+    for clause in _reasons_clauses(text):
         if any(w.lower not in STOPWORDS and len(w.text) > 2 and not any(stems_match(stem(w.text), a) for a in asked)
                for w in tokens(clause)):
             return True

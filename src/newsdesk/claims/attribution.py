@@ -465,7 +465,7 @@ def _attribute(sentence: str, named: list[tuple[str, str]], outlet: str | None =
         found = _subject_of(sentence, words, index - 1 if progressive else index)
         if found and word.lower in FINDING_VERBS and not _states_a_finding(words, index, found[1]):
             continue
-        if found and _states_a_position(words, index) and not _names_a_party(found[0]):
+        if found and _states_a_position(words, index) and not names_a_party(found[0]):
             continue  # "Thousands of people want ...": a crowd states no one's position
         if found:
             source = _source_of_document(found[0])
@@ -627,7 +627,7 @@ def _states_a_position(words: list[Token], index: int) -> bool:
     return any(after.lower in POSITION_PREPOSITION_VERBS.get(form, ()) for form in forms)
 
 
-def _names_a_party(subject: str) -> bool:
+def names_a_party(subject: str) -> bool:
     """A subject that names who holds the position: a proper name ("The Moorvale Party", "Councillor Selda
     Tremane", "Vessmark") or a source's head ("the union"), not a crowd ("Thousands of people", "Drivers")."""
     words = [w for w in tokens(subject) if w.lower not in STOPWORDS]
