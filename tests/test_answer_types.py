@@ -195,6 +195,8 @@ def test_a_stated_reason():
         # Before a noun phrase alone "since" says when: a gerund is no finite verb.
         ("Forty people have died since the start of the fighting in the valley.", False),
         ("No new permits were issued since the outbreak of fighting.", False),
+        # Before an event it may be the cause: "closed since a rockfall" answers "why was it closed?".
+        ("The rail tunnel has stayed closed since a rockfall in November.", True),
         ("The ferry was chosen since it is cheaper.", True),
     ],
 )

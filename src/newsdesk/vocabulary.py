@@ -294,6 +294,9 @@ REASON_PATTERNS = (
     r"\bthanks to\b", r"\bsaying\b", r"\breflect(ed|s|ing)?\b", r"\bresult(ed)? (of|from)\b", r"\bled to\b", r"\bover (the|its|his|her|their|a|an)\b",
     r"\bto (save|cut|reduce|avoid|protect|prevent|help|ensure|meet|pay|fund|make|allow|keep|stop|limit|free)\b",
 )
+# Nouns that name the edge of a period, not an event: after "since" they say when ("since the start of the war",
+# "since the outbreak of fighting"), where an event ("since a rockfall in November") may be the cause.
+PHASE_NOUNS = frozenset("start beginning outbreak onset launch opening dawn end close".split())
 # A reason given without a `REASON_PATTERNS` marker, by English's closed class of cause-introducing participles and
 # prepositions: the event before it, its cause after it ("prices rose more slowly, helped by cheaper heating fuel",
 # "shares jumped on the back of a new contract", "the difference came from postal ballots"). Only a reason when the

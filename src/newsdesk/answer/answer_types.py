@@ -45,10 +45,10 @@ from newsdesk.text import (
 )
 from newsdesk.vocabulary import (
     ANONYMITY_PATTERNS,
-    CAUSE_AFTER_PATTERNS,
-    CAUSE_BEFORE_PATTERNS,
     ATTRIBUTION_VERBS,
     CALENDAR_WORDS,
+    CAUSE_AFTER_PATTERNS,
+    CAUSE_BEFORE_PATTERNS,
     CAVEATS,
     CURRENCY_SIGNS,
     CURRENCY_WORDS,
@@ -61,6 +61,7 @@ from newsdesk.vocabulary import (
     ORGANISATION_NOUNS,
     PERCENT_PATTERN,
     PERSON_NOUNS,
+    PHASE_NOUNS,
     PLACE_NOUNS,
     REASON_PATTERNS,
     ROLE_WORDS,
@@ -167,9 +168,14 @@ _CLAUSE_END = re.compile(r"[,;:.!?]|$")
 
 def _since_gives_a_reason(clause: str) -> bool:
     """"Since" gives a reason before a clause with a finite verb ("since the plant lost its contract", "since it is
-    cheaper"); before a noun phrase alone it gives a time ("since the start of the war", "since the outbreak of
-    fighting": a gerund is no finite verb)."""
-    return any(only_a_verb(w.text) and not w.lower.endswith("ing") for w in tokens(clause))
+    cheaper") and may before an event ("closed since a rockfall in November"); before the edge of a period with no
+    finite verb it gives a time ("since the start of the war", "since the outbreak of fighting": a gerund is no
+    finite verb, `PHASE_NOUNS`)."""
+    words = tokens(clause)
+    if any(only_a_verb(w.text) and not w.lower.endswith("ing") for w in words):
+        return True
+    head = next((w for w in words if w.lower not in STOPWORDS), None)
+    return head is None or head.lower not in PHASE_NOUNS
 
 
 def _reasons_clauses(text: str) -> Iterator[str]:
