@@ -166,6 +166,17 @@ def states_reason(text: str) -> bool:
 _CLAUSE_END = re.compile(r"[,;:.!?]|$")
 
 
+def _clause_after(text: str, position: int) -> str:
+    """The words of ``text`` from ``position`` to the end of their clause (`_CLAUSE_END`)."""
+    return text[position:_CLAUSE_END.search(text, position).start()]
+
+
+def _adds_a_word(part: str, asked: list[str]) -> bool:
+    """``part`` says a content word none of the question's stems (``asked``) matches."""
+    return any(w.lower not in STOPWORDS and len(w.text) > 2 and not any(stems_match(stem(w.text), a) for a in asked)
+               for w in tokens(part))
+
+
 def _since_gives_a_reason(clause: str) -> bool:
     """"Since" gives a reason before a clause with a finite verb ("since the plant lost its contract", "since it is
     cheaper") and may before an event ("closed since a rockfall in November"); before the edge of a period with no
@@ -183,7 +194,7 @@ def _reasons_clauses(text: str) -> Iterator[str]:
     (`_since_gives_a_reason`), "citing" only before what is no source ("citing safety concerns", not "the agency
     stated, citing the ministry": a relay, `claims.attribution.names_a_party`)."""
     for marker in _REASON.finditer(text):
-        clause = text[marker.end():_CLAUSE_END.search(text, marker.end()).start()]
+        clause = _clause_after(text, marker.end())
         word = marker.group().lower()
         if word == "since" and not _since_gives_a_reason(clause):
             continue
@@ -197,11 +208,7 @@ def states_a_new_reason(question: Question, text: str) -> bool:
     "why was the bridge closed?", not "relied on the ferry since the bridge was closed" (the clause after
     "since" only restates the question) nor "cannot be named for legal reasons" (nothing after the marker)."""
     asked = [stem(w.text) for w in tokens(question.text)]
-    for clause in _reasons_clauses(text):
-        if any(w.lower not in STOPWORDS and len(w.text) > 2 and not any(stems_match(stem(w.text), a) for a in asked)
-               for w in tokens(clause)):
-            return True
-    return False
+    return any(_adds_a_word(clause, asked) for clause in _reasons_clauses(text))
 
 
 def states_an_unmarked_reason(question: Question, text: str) -> bool:
@@ -217,21 +224,17 @@ def states_an_unmarked_reason(question: Question, text: str) -> bool:
     def says_event(part: str) -> bool:
         return any(stems_match(stem(w.text), e) for w in tokens(part) for e in event_words)
 
-    def says_new(part: str) -> bool:
-        return any(w.lower not in STOPWORDS and len(w.text) > 2 and not any(stems_match(stem(w.text), a) for a in asked)
-                   for w in tokens(part))
-
     for marker in _CAUSE_AFTER.finditer(text):
-        clause = text[marker.end():_CLAUSE_END.search(text, marker.end()).start()]
+        clause = _clause_after(text, marker.end())
         words = tokens(clause)
         if words and words[0].lower in NUMBER_WORDS:  # "delayed by two hours": a measure, not a cause
             continue
-        if says_event(_without_attribution(text[:marker.end()])) and says_new(clause):
+        if says_event(_without_attribution(text[:marker.end()])) and _adds_a_word(clause, asked):
             return True
     for marker in _CAUSE_BEFORE.finditer(text):
         cause = re.split(r"[;:.!?]", text[:marker.start()])[-1]
-        event = text[marker.end():_CLAUSE_END.search(text, marker.end()).start()]
-        if says_event(event) and says_new(cause):
+        event = _clause_after(text, marker.end())
+        if says_event(event) and _adds_a_word(cause, asked):
             return True
     return False
 
