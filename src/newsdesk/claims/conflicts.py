@@ -168,9 +168,8 @@ def answers_with_its_own_count(a: Claim, b: Claim) -> bool:
     said 420 nursing posts were empty." "The guild said the true number was closer to 1,100" (a generic value
     takes the first figure's key, no event); "84 passengers and crew were on board, but the harbour watch said
     at least 120 people had boarded" (linked events, `_events_linked`). What is counted is the same noun, not a
-    measure or a sum of money; a second source that answers at once is answering that count. A generic "people"
-    with no event ("put the crowd at 4,000 people") is not paired with an event ("two people were arrested"),
-    and a figure that names its source ("according to two people") counts nothing."""
+    measure or a sum of money; a second source that answers at once is answering that count. A figure that names
+    its source ("according to two people") counts nothing."""
     ka, kb = a.subject_key, b.subject_key
     if ka is None or kb is None or a.doc_id != b.doc_id or same_claimant(a.claimant, b.claimant):
         return False
@@ -180,8 +179,6 @@ def answers_with_its_own_count(a: Claim, b: Claim) -> bool:
     if ka.qualifier and kb.qualifier and ka.qualifier != kb.qualifier:
         return False
     if not ka.head or ka.head != kb.head or ka.head in _MEASURES or not all(_a_counted_noun(c) for c in (a, b)):
-        return False
-    if ka.event != kb.event and not (ka.event and kb.event) and ka.counts_people:
         return False
     return _events_linked(ka.event, kb.event)
 
@@ -195,10 +192,14 @@ def _a_counted_noun(claim: Claim) -> bool:
 
 
 def _events_linked(a: str, b: str) -> bool:
-    """Two figures' events (stems) say the same thing happened, or one says nothing: the same stem, one the other's
-    end ("board" of "aboard"), or words WordNet links (`synonyms.relation`)."""
-    if a == b or not a or not b:
+    """Two figures' events (stems) say the same thing happened: the same stem or none on either, one the other's end
+    ("board" of "aboard"), or words WordNet links (`synonyms.relation`). A figure with an event and one without are
+    not linked: "640 of its employees stayed away" beside "the company employs 2,900 people" would make a strike's
+    count answer how many it employs, and "two people were arrested" is no crowd of 4,000 people."""
+    if a == b:
         return True
+    if not a or not b:
+        return False
     if min(len(a), len(b)) >= _LINKED_STEM and (a.endswith(b) or b.endswith(a)):
         return True
     return relation(a, b) in LINKS
