@@ -25,6 +25,7 @@ import importlib
 import json
 import logging
 import threading
+from itertools import takewhile
 import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -456,9 +457,14 @@ def disputes_for(question: Question, passages: Sequence[Document], ledger: Ledge
 def asks_for_a_figure(question: Question) -> bool:
     """"What are the competing crowd estimates ...?", "What is the latest count of people sickened?": a "what"
     question whose words name a figure (`TOLL_WORDS`, by lemma: "estimates", "count", "toll") asks for figures,
-    though it asks no "how many"."""
+    though it asks no "how many"; when "what" governs a noun ("What death toll ...", "What evidence ..."), that noun
+    phrase must name the figure."""
     words = tokens(question.text)
-    return bool(words) and words[0].lower == "what" and any(lemmas(w.text) & TOLL_WORDS for w in words[1:])
+    if not words or words[0].lower != "what":
+        return False
+    # "What evidence does the group cite for its passenger count?" asks for the noun "what" governs, not a figure.
+    governed = list(takewhile(lambda w: w.lower not in STOPWORDS, words[1:]))
+    return any(lemmas(w.text) & TOLL_WORDS for w in (governed or words[1:]))
 
 
 def _passages_naming(question: Question, passages: Sequence[Document]) -> list[tuple[str, int, int]]:
