@@ -386,7 +386,7 @@ def answer_time_sides(
         if any(same_source(other, side) for side in sides):
             continue
         if other.pin is not None:
-            if not _rival_of_best(other, best, question, kind, counted_alike):
+            if not _rival_of_best(other, best, question, kind):
                 continue
         elif not (_may_be_a_side(other, best, question)
                   or _side_beyond_margin(other, best, question, kind, counted_alike)):
@@ -421,20 +421,20 @@ def answer_time_sides(
 # second party's date or figure is rarely written with the thing's name ("The Hill Farmers' Party ... will not accept
 # any date before 2037" two sentences below "when the Wenlow refinery should close").
 RIVAL_WAIVED_PINS = frozenset({"name"})
-# A rival count may also call what it counts by a linked noun ("1,150 workers were on strike" for "how many dockers
-# walked out", `pins.counts_a_linked_noun`) and say the crowd's event in other words ("about twelve thousand people
-# took part" for "how many marched"): the noun and the event pins rejected the second source of the develop files'
-# count disputes more often than any other (docs/evaluation.md, round 11 `sides11`).
+# A rival count may also call what it counts by a linked noun ("fewer than nine hundred of its 3,100 staff" for "how
+# many workers", `pins.counts_a_linked_noun`) and say the crowd's event in other words ("about twelve thousand people
+# took part" for "how many marched"): with the name, the pins that turned down most missed sides of the develop files'
+# count disputes (docs/evaluation.md, round 11 `sides11`).
 FIGURE_RIVAL_WAIVED_PINS = RIVAL_WAIVED_PINS | {"counted noun", "event"}
 
 
 def rival_in_article(question: Question, candidate: Candidate, matcher: TermMatcher) -> bool:
-    """For a question asking a date or a figure (the only kinds such a side may take, `_rival_of_best`): the candidate
-    names its source, misses only pins a rival side may miss (`RIVAL_WAIVED_PINS`; for a figure
-    `FIGURE_RIVAL_WAIVED_PINS`, its noun linked to the one asked and no event but a crowd's), and, its source's words
-    left out, names nothing the question does not ("the Sutterby link road, part of the same scheme, would open in
-    2029" is another road's date). It may then be judged as a side of a dispute in an article that meets the pins
-    (`_rival_of_best`), never the answer alone."""
+    """For a question asking a date or a figure: the candidate names its source, misses only pins a rival side may miss
+    (`RIVAL_WAIVED_PINS`; for a figure `FIGURE_RIVAL_WAIVED_PINS`, its noun linked to the one asked and no event but a
+    crowd's), and, its source's words left out, names nothing the question does not ("the Sutterby link road, part of
+    the same scheme, would open in 2029" is another road's date). It is then judged, never the answer alone: a date's
+    rival may be a side of an answer-time dispute in an article that meets the pins (`_rival_of_best`); a figure's
+    tells that a ledger dispute it is a side of is about what was asked (`answering._judged_rival`)."""
     kind = asked_value(question)
     if kind not in ("date", "figure") or not candidate.claimant:
         return False
@@ -460,19 +460,16 @@ def _without_source(candidate: Candidate) -> str:
     return " ".join(w.text for w in tokens(candidate.text) if stem(w.text) not in own)
 
 
-def _rival_of_best(other: Candidate, best: Candidate, question: Question, kind: str,
-                   counted_alike: CountedAlike | None = None) -> bool:
-    """A side that missed a pin a rival may miss (`rival_in_article`) is one only in the best sentence's own article,
-    which met them, judged a side there (`_qualifies_as_side`). A figure must also count what the best one's counts
-    (`COUNTED_ALIKE`, by the words around the figures): a figure without the thing's name is as often another count
-    of the same article ("three or four jobs on the quay" beside "employ about 8,700 people"; docs/evaluation.md,
-    round 8 `conflicts8b`), so a date's rival was the only one until round 11."""
-    if not same_article(other, best):
-        return False
-    if kind == "date":
-        return _qualifies_as_side(other, best, question)
-    return (kind == "figure" and counted_alike is not None and _qualifies_as_side(other, best, question, noun_linked=True)
-            and _alike(counted_alike, best.text, other.text) >= COUNTED_ALIKE)
+def _rival_of_best(other: Candidate, best: Candidate, question: Question, kind: str) -> bool:
+    """A side that missed the name pin (`rival_in_article`) is one only of a date, in the best sentence's own
+    article, which met it, judged a side there (`_qualifies_as_side`). Not of a figure: a figure without the
+    thing's name is as often another count of the same article ("three or four jobs on the quay" beside "employ
+    about 8,700 people"; another scientist's age range beside a correction of it), and the words around two
+    figures do not tell them apart (docs/evaluation.md, round 8 `conflicts8b`; round 11 `sides11` measured it again:
+    a figure rival taken at answer time when it counted alike at `COUNTED_ALIKE` put "Sources disagree" on four
+    develop questions that had none, and found no missed side). A figure rival is judged only so that a ledger
+    dispute whose side it is answers (`answering._judged_rival`)."""
+    return kind == "date" and same_article(other, best) and _qualifies_as_side(other, best, question)
 
 
 def _counted_by_a_source(
@@ -690,15 +687,14 @@ def _may_be_a_side(candidate: Candidate, best: Candidate, question: Question) ->
             and _qualifies_as_side(candidate, best, question))
 
 
-def _qualifies_as_side(candidate: Candidate, best: Candidate, question: Question, noun_linked: bool = False) -> bool:
-    """Judged (it met the pins) with at least `SIDE_MIN_CONFIDENCE`, counts what is asked (or, ``noun_linked``, a noun
-    `rival_in_article` found linked to it) and what happened to it ("wounded" is not "killed"), and is about the same
-    story as the best sentence."""
+def _qualifies_as_side(candidate: Candidate, best: Candidate, question: Question) -> bool:
+    """Judged (it met the pins) with at least `SIDE_MIN_CONFIDENCE`, counts what is asked and what happened to it
+    ("wounded" is not "killed"), and is about the same story as the best sentence."""
     features = candidate.features
     return (
         features is not None
         and (candidate.confidence or 0.0) >= SIDE_MIN_CONFIDENCE
-        and (noun_linked or features.get("focus_met", 1.0) == 1.0)
+        and features.get("focus_met", 1.0) == 1.0
         and counts_what_happened(question, candidate, best)
         and not another_toll_event(question, candidate.text)
         and not counts_something_else(question, candidate.text)
