@@ -58,7 +58,7 @@ from newsdesk.answer.dispute_answer import (
 from newsdesk.answer.features import candidate_features
 from newsdesk.answer.judge import load_judge
 from newsdesk.answer.latest_figure import asks_latest, compose_latest, latest_and_replaced
-from newsdesk.answer.pins import figure_of_another_thing, first_unmet_pin, refers_back
+from newsdesk.answer.pins import figure_of_another_thing, first_unmet_pin
 from newsdesk.answer.questions import Question, asks_judgement, asks_yes_no, entity_met, part_words
 from newsdesk.answer.sources import another_source
 from newsdesk.answer.term_matching import TermMatcher
@@ -66,7 +66,7 @@ from newsdesk.claims.attribution import same_claimant
 from newsdesk.index.embedding import Embedder
 from newsdesk.settings import Settings
 from newsdesk.text import numbers, stem, stems_match, tokens
-from newsdesk.vocabulary import CALENDAR_WORDS, NUMBER_WORDS
+from newsdesk.vocabulary import CALENDAR_WORDS
 
 if TYPE_CHECKING:
     from newsdesk.claims.conflicts import Dispute
@@ -131,25 +131,8 @@ class ExtractiveAnswerer:
         chosen = self._with_caveat(chosen, candidates, question)
         chosen = self._with_answer_in_place(chosen, candidates, question)
         chosen = self._with_parts(chosen, question, evidence.passages)
-        chosen = self._with_antecedent(chosen, candidates, question)
         text, citations = compose(chosen, question, self.settings.max_answer_chars)
         return Answer(question.text, text, refused=False, citations=citations, retrieved=retrieved)
-
-    def _with_antecedent(self, chosen: list[Candidate], candidates: list[Candidate],
-                         question: Question) -> list[Candidate]:
-        """The first sentence with the one before it when it refers back to it for what the question names
-        (`antecedent`): "It employs 140 people." is quoted after "Northvale Water will close its Fenmoor plant in
-        September.", both cited, when it fits beside the sentences chosen (none gives way: on develop, displacing
-        the third and fourth sentences lost the answers they held). Not when the sentence before brings a figure of
-        its own (`brings_another_figure`): the first sentence gives the answer, the one before says what it is
-        about."""
-        first = chosen[0]
-        before = antecedent(question, first, candidates)
-        if before is None or any(overlaps(before, c) or near_duplicate(before, c) for c in chosen) \
-                or addresses_an_assistant(before.text) or brings_another_figure(before, first, question):
-            return chosen
-        limit = self.settings.max_answer_chars
-        return [*chosen, before] if answer_length([*chosen, before], question, limit) <= limit else chosen
 
     def _with_caveat(self, chosen: list[Candidate], candidates: list[Candidate], question: Question) -> list[Candidate]:
         """The best sentence's figure with the caveat the article puts right after it ("The numbers could not be
@@ -504,41 +487,8 @@ class ExtractiveAnswerer:
 
 
 def _coverage(candidate: Candidate, matcher: TermMatcher) -> float:
-    """How much of the question's terms the sentence and its claimant meet (`TermMatcher.coverage`). Not with the
-    words of the sentence before one that refers back (`antecedent`): tried in round 11 (`twosent11`), it gained
-    answers and refusals on develop and lost as many, and added a false refusal on the held-out dev8."""
+    """How much of the question's terms the sentence and its claimant meet (`TermMatcher.coverage`)."""
     return matcher.coverage(" ".join(filter(None, (candidate.text, candidate.claimant))))
-
-
-def antecedent(question: Question, sentence: Candidate, candidates: list[Candidate]) -> Candidate | None:
-    """The sentence right before ``sentence`` in its article (`follows`) when ``sentence`` refers back to it and
-    leans on it for what the question names: ``sentence`` refers back (a pronoun, "this", "there": `pins.refers_back`,
-    the reading `pins.named_before` meets a name by), and the sentence before says a name or a common word of the
-    question that ``sentence`` does not. "Northvale Water will close its Fenmoor plant in September." "It employs 140
-    people.": the second answers "how many work at the Fenmoor plant?" with the first's name. None otherwise. A
-    sentence that only leaves the question's names out ("The commission said 1,204,330 people had voted.") is not
-    taken to lean on the one before: on develop, so read, it answered questions the corpus does not answer."""
-    before = next((c for c in candidates if same_article(c, sentence) and follows(c, sentence)), None)
-    if before is None or not refers_back(sentence.text):
-        return None
-    return before if _asked_words(question, before.text) - _asked_words(question, sentence.text) else None
-
-
-def _asked_words(question: Question, text: str) -> set[str]:
-    """The question's names and common words (their stems) that ``text`` says."""
-    said = {stem(w.text) for w in tokens(text)}
-    wanted = {t.stem for t in question.common_terms} | {stem(w) for e in question.entities for w in e}
-    return {w for w in wanted if any(stems_match(w, other) for other in said)}
-
-
-def brings_another_figure(before: Candidate, sentence: Candidate, question: Question) -> bool:
-    """``before`` gives a figure that neither ``sentence`` nor the question gives (digits by value, or a number
-    word): quoted beside the answer, it would be read as an answer of its own ("The gale brought down 300 trees."
-    before "It also cut power to 4,100 homes.")."""
-    given = set(numbers(sentence.text)) | set(question.numbers)
-    words = {w.lower for w in tokens(f"{sentence.text} {question.text}") if w.lower in NUMBER_WORDS}
-    return (any(value not in given for value in numbers(before.text))
-            or any(w.lower in NUMBER_WORDS and w.lower not in words for w in tokens(before.text)))
 
 
 def _may_be_added(question: Question, candidate: Candidate, quoted: list[Candidate]) -> bool:

@@ -426,20 +426,13 @@ def named_before(question: Question, entity: tuple[str, ...], candidate: Candida
     before the name ("in Karsby" where "in Almby" was asked). Months are left to the month pin."""
     if any(word.lower() in CALENDAR_WORDS for word in entity):
         return False
-    if not refers_back(candidate.text):
+    if not any(word.lower in REFERRING_WORDS for word in tokens(candidate.text)):
         return False
     mention = _last_mention(entity, candidate.before)
     if mention is None or names_another(question, candidate.text):
         return False
     lead = _word_before(question.text, entity)
     return lead is None or not _named_after(lead, entity, f"{candidate.before[mention.end:]} {candidate.text}")
-
-
-def refers_back(text: str) -> bool:
-    """``text`` speaks of something named before it: it holds a pronoun or "this", "that", "there"
-    (`REFERRING_WORDS`); `named_before` meets a name by it, and the answerer judges such a sentence with the words of
-    the one before it (`answering.antecedent`)."""
-    return any(word.lower in REFERRING_WORDS for word in tokens(text))
 
 
 def names_another(question: Question, text: str) -> bool:
