@@ -157,7 +157,9 @@ POSITION_PREPOSITION_VERBS = {"campaign": ("on", "for", "against"), "call": ("fo
 INVERTING_VERBS = frozenset("said says added adds wrote writes noted notes explained explains replied replies asked".split())
 # Verbs that attribute only a finding: "the study found that ...", "data from the agency showed";
 # their subject is a claimant when it is a document or a that-clause follows ("police found a body" is not).
-FINDING_VERBS = frozenset("found finds showed shows suggested suggests concluded concludes indicated indicates".split())
+FINDING_VERBS = frozenset(
+    "found finds find showed shows show suggested suggests suggest concluded concludes conclude indicated indicates indicate".split()
+)
 # Nouns for what a source publishes: "a statement from the ministry", "the company's annual report".
 DOCUMENT_NOUNS = frozenset(
     """statement statements report reports study studies survey surveys figures data estimate estimates count
@@ -203,7 +205,9 @@ ROLE_WORDS = frozenset(
 HONORIFICS = frozenset("mr mrs ms miss mx dr prof sir dame lord lady rev".split())
 # Words that mark a name as a news organisation ("the Continental Press Agency").
 MEDIA_WORDS = frozenset(
-    "agency news press wire radio television tv broadcaster broadcasting newspaper channel".split()
+    "agency news press wire newswire radio television tv broadcaster broadcasting newspaper channel"
+    # nouns that name a newspaper in its title: "the Lakeside Courier", "the Evening Herald"
+    " gazette courier herald tribune chronicle bulletin".split()
 )
 
 # Endings of nationality adjectives: "Russian", "Chinese", "Polish", "German", "Iraqi".
@@ -405,7 +409,9 @@ ORGANISATION_NOUNS = frozenset(
     university college school brand retailer supplier contractor manufacturer maker developer regulator shop store
     bakery restaurant cafe hotel pub bar factory plant mill farm brewery museum gallery theatre theater cinema
     church mosque temple library board body committee commission journal magazine outlet network assembly parliament
-    senate congress""".split()
+    senate congress
+    association federation confederation guild alliance coalition league society institute foundation trust
+    cooperative consortium""".split()
 ) | MEDIA_WORDS
 PLACE_NOUNS = frozenset(
     """city town village region country province state county district place capital port harbour harbor prison
