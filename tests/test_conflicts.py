@@ -273,7 +273,26 @@ def test_a_follow_up_about_someone_is_not_answered_by_a_dispute_over_the_age_of_
     ("What toll do the rescuers give?", True),
     ("What did the mayor say about the new depot?", False),
     ("How did the count go?", False),
+    ("What death toll does the coastguard give?", True),
+    ("What evidence does the residents' group cite for its passenger count?", False),
 ])
 def test_a_what_question_naming_a_figure_asks_for_figures(question: str, asks: bool) -> None:
     """Round 8: "What are the competing crowd estimates ...?" is matched to the ledger's figure disputes."""
     assert asks_for_a_figure(analyse(question)) is asks
+
+
+@pytest.mark.parametrize("second, disputed", [
+    ("The Brackwell Nurses' Guild said the true number was closer to 1,100.", True),  # a generic value: no event
+    ("The Brackwell Nurses' Guild said 1,100 nursing posts were empty.", True),  # the same noun and event
+    ("The Brackwell Nurses' Guild said 60 nursing posts were filled by agency staff.", False),  # another event
+    ("Some 300 nursing posts at the new clinic were advertised in June.", False),  # the article's own words
+])
+def test_a_second_source_answering_a_count_in_the_next_sentence_disputes_it(second: str, disputed: bool) -> None:
+    """Round 11 (`sides11`): "420 nursing posts were empty" and, in the next sentence, another source's count of the
+    same noun, with no event of its own or the same one, are one count the two sources disagree on; a figure that
+    says something else happened to the noun is another count."""
+    article = _article("posts.md", "ORLWICK — Hospitals in Orlwick are short of nurses. The regional health authority said "
+                       f"420 nursing posts were empty in September. {second}", dt.date(2026, 10, 12),
+                       "Orlwick hospitals short of nurses")
+    disputes = [d for d in find_disputes(extract_claims(article)) if d.kind == "figure"]
+    assert bool(disputes) is disputed

@@ -19,7 +19,11 @@ short articles of different outlets and dates, in three sets written before the 
   questions, which name no claimant;
 - tests/data/disputes10 (round 10, `conflicts10`): a second source's figure for the same count in the same article,
   written with a generic noun ("put the figure at 2,100", "the true number was nearer 3,000") or another noun for the
-  same people ("131 suspected cases" against "infected 58 children"), under many reporting verbs.
+  same people ("131 suspected cases" against "infected 58 children"), under many reporting verbs;
+- tests/data/disputes11 (round 11, `sides11`): a second source's count of the same noun in the same or the next
+  sentence, with no event of its own or a linked one ("the true number was closer to 1,100" after "420 nursing posts
+  were empty"; "84 passengers and crew were on board, but ... at least 120 people had boarded"), and a rival count
+  that calls the counted people by another word ("640 of its employees" for "how many workers").
 
 A dispute is shown when the answer gives every side's value and names every side's claimant (the eval's
 `handled_right`); a control must never open with "Sources disagree". The floors are what the answerer reached when
@@ -113,6 +117,7 @@ SETS = (
         },
         ("develop",),
     ),
+    StorySet("disputes11", {"develop": 3, "holdout": 2}, {}, ("develop",)),  # of 3 and 2
 )
 Stories = tuple[StorySet, dict[str, list[CaseResult]]]
 

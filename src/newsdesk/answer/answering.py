@@ -53,6 +53,7 @@ from newsdesk.answer.dispute_answer import (
     compose_disputed,
     counts_what_happened,
     disagreement,
+    SIDE_MIN_CONFIDENCE,
     quotes_hold,
     rival_in_article,
 )
@@ -549,7 +550,15 @@ def _beside_the_dispute(dispute: Dispute, candidates: list[Candidate], typed: li
         return False
     sides = [c for c in candidates if any(_quotes(claim, c) for claim in dispute.claims)]
     side_ids = {id(c) for c in sides}
-    return bool(sides) and all(c.rejected is not None for c in sides) and any(id(c) not in side_ids for c in typed)
+    answered = [c for c in sides if c.rejected is None or _judged_rival(c)]
+    return bool(sides) and not answered and any(id(c) not in side_ids for c in typed)
+
+
+def _judged_rival(candidate: Candidate) -> bool:
+    """A side's sentence judged despite a pin a rival side may miss (`dispute_answer.rival_in_article`: "190
+    passengers and crew were on board, but the survivors' association said at least 230 people had boarded", which
+    does not repeat the ferry's name) with the confidence a side needs: the dispute is about what was asked (round 11)."""
+    return candidate.pin is not None and candidate.features is not None and (candidate.confidence or 0.0) >= SIDE_MIN_CONFIDENCE
 
 
 def _quotes(claim: Claim, candidate: Candidate) -> bool:

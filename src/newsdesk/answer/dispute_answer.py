@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 from newsdesk.answer.answer_types import asks_figure_type, new_names
 from newsdesk.answer.answers import Citation
 from newsdesk.answer.candidates import same_article
-from newsdesk.answer.pins import COUNTED_REACH, PIN_CHECKS, names_another
+from newsdesk.answer.pins import COUNTED_REACH, PIN_CHECKS, counts_a_linked_noun, names_another
 from newsdesk.answer.sources import introduced_in, named_in, outlet, same_side, same_source
 from newsdesk.claims.extraction import EVENTS, Claim, figure_values
 from newsdesk.claims.attribution import claimant_identity, claimant_label, same_claimant
@@ -421,18 +421,37 @@ def answer_time_sides(
 # second party's date or figure is rarely written with the thing's name ("The Hill Farmers' Party ... will not accept
 # any date before 2037" two sentences below "when the Wenlow refinery should close").
 RIVAL_WAIVED_PINS = frozenset({"name"})
+# A rival count may also call what it counts by a linked noun ("fewer than nine hundred of its 3,100 staff" for "how
+# many workers", `pins.counts_a_linked_noun`) and say the crowd's event in other words ("about twelve thousand people
+# took part" for "how many marched"): with the name, the pins that turned down most missed sides of the develop files'
+# count disputes (docs/evaluation.md, round 11 `sides11`).
+FIGURE_RIVAL_WAIVED_PINS = RIVAL_WAIVED_PINS | {"counted noun", "event"}
 
 
 def rival_in_article(question: Question, candidate: Candidate, matcher: TermMatcher) -> bool:
-    """For a question asking a date (the only kind such a side may take, `_rival_of_best`): the candidate names its
-    source, misses only pins a rival side may miss (`RIVAL_WAIVED_PINS`), and, its source's words left out, names
-    nothing the question does not ("the Sutterby link road, part of the same scheme, would open in 2029" is another
-    road's date). It may then be judged as a side of a date dispute in an article that meets the pins
-    (`_rival_of_best`), never the answer alone."""
-    if asked_value(question) != "date" or not candidate.claimant:
+    """For a question asking a date or a figure: the candidate names its source, misses only pins a rival side may miss
+    (`RIVAL_WAIVED_PINS`; for a figure `FIGURE_RIVAL_WAIVED_PINS`, its noun linked to the one asked and no event but a
+    crowd's), and, its source's words left out, names nothing the question does not ("the Sutterby link road, part of
+    the same scheme, would open in 2029" is another road's date). It is then judged, never the answer alone: a date's
+    rival may be a side of an answer-time dispute in an article that meets the pins (`_rival_of_best`); a figure's
+    tells that a ledger dispute it is a side of is about what was asked (`answering._judged_rival`)."""
+    kind = asked_value(question)
+    if kind not in ("date", "figure") or not candidate.claimant:
         return False
     unmet = {pin.kind for pin in PIN_CHECKS if pin.check(question, candidate, matcher)}
-    return bool(unmet) and unmet <= RIVAL_WAIVED_PINS and not names_another(question, _without_source(candidate))
+    waived = RIVAL_WAIVED_PINS if kind == "date" else FIGURE_RIVAL_WAIVED_PINS
+    if not unmet or not unmet <= waived or names_another(question, _without_source(candidate)):
+        return False
+    if "counted noun" in unmet and not counts_a_linked_noun(question, candidate, matcher):
+        return False
+    return "event" not in unmet or _a_crowd_counted(question, candidate.text)
+
+
+def _a_crowd_counted(question: Question, text: str) -> bool:
+    """The question asks a crowd's event ("marched", "attended") and the sentence says no other event happened: a
+    crowd's size is told in many words ("took part", "turned out", "joined"), a toll only with its own verb."""
+    asked = {EVENTS[t.word.lower()] for t in question.event if t.word.lower() in EVENTS}
+    return asked == {"attended"} and _events_said(text) <= asked
 
 
 def _without_source(candidate: Candidate) -> str:
@@ -446,7 +465,10 @@ def _rival_of_best(other: Candidate, best: Candidate, question: Question, kind: 
     article, which met it, judged a side there (`_qualifies_as_side`). Not of a figure: a figure without the
     thing's name is as often another count of the same article ("three or four jobs on the quay" beside "employ
     about 8,700 people"; another scientist's age range beside a correction of it), and the words around two
-    figures do not tell them apart (docs/evaluation.md, round 8 `conflicts8b`)."""
+    figures do not tell them apart (docs/evaluation.md, round 8 `conflicts8b`; round 11 `sides11` measured it again:
+    a figure rival taken at answer time when it counted alike at `COUNTED_ALIKE` put "Sources disagree" on four
+    develop questions that had none, and found no missed side). A figure rival is judged only so that a ledger
+    dispute whose side it is answers (`answering._judged_rival`)."""
     return kind == "date" and same_article(other, best) and _qualifies_as_side(other, best, question)
 
 

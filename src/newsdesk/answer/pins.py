@@ -608,6 +608,18 @@ def figure_of_another_thing(question: Question, candidate: Candidate, matcher: T
     return f"counts {', '.join(dict.fromkeys(noun for noun in counted if noun))}, not {' '.join(t.word for t in question.focus)}"
 
 
+def counts_a_linked_noun(question: Question, candidate: Candidate, matcher: TermMatcher) -> bool:
+    """A figure of the sentence counts a noun linked to the one the question counts: its word, lemma, a word WordNet
+    links or a synonym (`TermMatcher.meets`), or both words for people (`_counts_people`: "1,150 workers" for "how many
+    dockers", "640 of its employees" for "how many staff"). Not a pin: what a rival side of a count dispute may meet
+    instead of the counted-noun pin (`dispute_answer.rival_in_article`)."""
+    if not question.focus:
+        return False
+    heads = [noun.split()[-1] for noun in counted_nouns(candidate.text) if noun]
+    return any(matcher.meets(term, head) or (_counts_people(term.word, matcher) and _a_people_word(head, matcher))
+               for term in question.focus for head in heads)
+
+
 # "How much rain", "how much did it cost": an amount (money, a measure, a share) is asked, not a count.
 _ASKS_AN_AMOUNT = re.compile(r"\bhow much\b", re.IGNORECASE)
 # Money or a share said by its words ("a fifth of the country's power", "2 million crowns"): an amount is given.

@@ -25,6 +25,7 @@ import importlib
 import json
 import logging
 import threading
+from itertools import takewhile
 import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -34,14 +35,15 @@ from typing import Any
 
 from langchain_core.documents import Document
 
-from newsdesk.claims.extraction import EVENTS, Claim, Opposition, job_loss_said, measures_asked
+from newsdesk.claims.extraction import _MEASURES, EVENTS, Claim, Opposition, job_loss_said, measures_asked
 from newsdesk.claims.attribution import claimant_identity, same_claimant
 from newsdesk.atomic import write_atomically
 from newsdesk.claims.ledger import Ledger, LedgerEntry, disputes_path
 from newsdesk.answer.answer_types import asks_figure_type, figure_types_asked, gives_figure_asked
 from newsdesk.answer.questions import Question, entity_met
 from newsdesk.text import lemmas, numbers, specificity, stem, stems_match, tokens
-from newsdesk.vocabulary import ROUNDING_HEDGES, STOPWORDS, TOLL_WORDS, is_nationality
+from newsdesk.answer.synonyms import LINKS, relation
+from newsdesk.vocabulary import NUMBER_WORDS, ROUNDING_HEDGES, STOPWORDS, TOLL_WORDS, is_nationality
 
 _CROSS_ARTICLE_TOPIC_WEIGHT = 3.5  # shared names must say this much (e.g. "Velmar", or "Ukraine" + "Russia")
 _MAX_POSTING = 300
@@ -50,6 +52,8 @@ _MAX_POSTING = 300
 _QUESTION_EVENTS = {**EVENTS, "carry": "capacity", "licensed": "capacity", "capacity": "capacity", "hold": "capacity",
                     "joined": "attended", "join": "attended"}
 _JOB_WORDS = frozenset("job jobs".split())
+# The shortest event stem that may stand at the end of another ("board" of "aboard").
+_LINKED_STEM = 4
 
 
 @dataclass
@@ -144,9 +148,62 @@ def rounds_to(rounded: float, other: float) -> bool:
 
 
 def _same_figure_subject(a: Claim, b: Claim) -> bool:
-    if a.subject_key is None or b.subject_key is None or not a.subject_key.compatible(b.subject_key):
+    if a.subject_key is None or b.subject_key is None:
         return False
+    if not a.subject_key.compatible(b.subject_key):
+        return answers_with_its_own_count(a, b)
     return a.doc_id == b.doc_id or same_event(a, b)
+
+
+# How far apart (characters between the sentences) a second source's count may stand and still answer the first:
+# the same sentence or the next one, past a space or a paragraph break.
+_ANSWERING_GAP = 3
+# A counted noun is a common word ("posts" 1.9, "passengers" 2.3, "households" 2.5, wordfreq specificity); a rarer
+# word after a figure is as often a country's own currency ("sterns" 4.5): sums of one article are not one count.
+_COUNTED_NOUN_MAX_SPECIFICITY = 4.0
+
+
+def answers_with_its_own_count(a: Claim, b: Claim) -> bool:
+    """Another source gives its own count of the same thing in the same or the next sentence, though the two
+    figures do not say the same thing happened (`SubjectKey.compatible` asks for one event): "The health board
+    said 420 nursing posts were empty." "The guild said the true number was closer to 1,100" (a generic value
+    takes the first figure's key, no event); "84 passengers and crew were on board, but the harbour watch said
+    at least 120 people had boarded" (linked events, `_events_linked`). What is counted is the same noun, not a
+    measure or a sum of money; a second source that answers at once is answering that count. A figure that names
+    its source ("according to two people") counts nothing."""
+    ka, kb = a.subject_key, b.subject_key
+    if ka is None or kb is None or a.doc_id != b.doc_id or same_claimant(a.claimant, b.claimant):
+        return False
+    first, second = sorted((a, b), key=lambda c: c.start)
+    if second.sentence[0] - first.sentence[1] > _ANSWERING_GAP:
+        return False
+    if ka.qualifier and kb.qualifier and ka.qualifier != kb.qualifier:
+        return False
+    if not ka.head or ka.head != kb.head or ka.head in _MEASURES or not all(_a_counted_noun(c) for c in (a, b)):
+        return False
+    return _events_linked(ka.event, kb.event)
+
+
+def _a_counted_noun(claim: Claim) -> bool:
+    """The claim counts a common noun (not a rare word that may be a currency) and its source is no count itself."""
+    unit = claim.unit or ""
+    named = {w.lower for w in tokens(claim.claimant)}
+    return (bool(unit) and specificity(unit) <= _COUNTED_NOUN_MAX_SPECIFICITY
+            and not any(w in NUMBER_WORDS or w[:1].isdigit() for w in named))
+
+
+def _events_linked(a: str, b: str) -> bool:
+    """Two figures' events (stems) say the same thing happened: the same stem or none on either, one the other's end
+    ("board" of "aboard"), or words WordNet links (`synonyms.relation`). A figure with an event and one without are
+    not linked: "640 of its employees stayed away" beside "the company employs 2,900 people" would make a strike's
+    count answer how many it employs, and "two people were arrested" is no crowd of 4,000 people."""
+    if a == b:
+        return True
+    if not a or not b:
+        return False
+    if min(len(a), len(b)) >= _LINKED_STEM and (a.endswith(b) or b.endswith(a)):
+        return True
+    return relation(a, b) in LINKS
 
 
 def same_event(a: Claim, b: Claim) -> bool:
@@ -400,9 +457,14 @@ def disputes_for(question: Question, passages: Sequence[Document], ledger: Ledge
 def asks_for_a_figure(question: Question) -> bool:
     """"What are the competing crowd estimates ...?", "What is the latest count of people sickened?": a "what"
     question whose words name a figure (`TOLL_WORDS`, by lemma: "estimates", "count", "toll") asks for figures,
-    though it asks no "how many"."""
+    though it asks no "how many"; when "what" governs a noun ("What death toll ...", "What evidence ..."), that noun
+    phrase must name the figure."""
     words = tokens(question.text)
-    return bool(words) and words[0].lower == "what" and any(lemmas(w.text) & TOLL_WORDS for w in words[1:])
+    if not words or words[0].lower != "what":
+        return False
+    # "What evidence does the group cite for its passenger count?" asks for the noun "what" governs, not a figure.
+    governed = list(takewhile(lambda w: w.lower not in STOPWORDS, words[1:]))
+    return any(lemmas(w.text) & TOLL_WORDS for w in (governed or words[1:]))
 
 
 def _passages_naming(question: Question, passages: Sequence[Document]) -> list[tuple[str, int, int]]:
