@@ -44,6 +44,21 @@ from newsdesk.answer.questions import analyse
         ("The rules do not provide for a recount.", False),
         ("She does not identify as a feminist.", False),
         ("He has not given up hope of a transfer.", False),
+        # Round 11 (`refuse11`): more ways English says a fact is withheld or not yet known.
+        ("It is too early to say when the mill will reopen, the owner said.", True),
+        ("The cause of the blaze has yet to be determined.", True),
+        ("The price of the land was kept confidential.", True),
+        ("The size of the payout is being kept under wraps.", True),
+        ("Police have withheld the names of the two climbers.", True),
+        ("The promoter would not be drawn on how many tickets had been sold.", True),
+        ("The bank will close branches, without saying which ones.", True),
+        ("The airline did not answer questions about the cost of the delays.", True),
+        ("No date has yet been set for the hearing.", True),
+        ("The club were tight-lipped about the fee.", True),
+        # Not withheld: "has yet to" before an event, a payment withheld, a figure kept.
+        ("The striker has yet to score this season.", False),
+        ("The tenants withheld their rent in protest.", False),
+        ("The council kept 40 percent of the fee.", False),
     ],
 )
 def test_a_sentence_that_says_the_fact_was_not_given(sentence, not_known):
@@ -630,30 +645,6 @@ def test_a_name_asked_by_a_role_stands_beside_that_role(question, sentence, name
 )
 def test_citing_gives_a_reason_only_before_what_is_no_source(sentence, reason):
     assert states_reason(sentence) is reason
-
-
-# Round 11 (`refuse11`): more ways English says a fact is withheld or not yet known (invented sentences).
-@pytest.mark.parametrize(
-    "sentence, not_known",
-    [
-        ("It is too early to say when the mill will reopen, the owner said.", True),
-        ("The cause of the blaze has yet to be determined.", True),
-        ("The price of the land was kept confidential.", True),
-        ("The size of the payout is being kept under wraps.", True),
-        ("Police have withheld the names of the two climbers.", True),
-        ("The promoter would not be drawn on how many tickets had been sold.", True),
-        ("The bank will close branches, without saying which ones.", True),
-        ("The airline did not answer questions about the cost of the delays.", True),
-        ("No date has yet been set for the hearing.", True),
-        ("The club were tight-lipped about the fee.", True),
-        # Not withheld: "has yet to" before an event, a payment withheld, a figure kept.
-        ("The striker has yet to score this season.", False),
-        ("The tenants withheld their rent in protest.", False),
-        ("The council kept 40 percent of the fee.", False),
-    ],
-)
-def test_more_ways_of_saying_a_fact_is_withheld(sentence, not_known):
-    assert says_not_known(sentence) is not_known
 
 
 @pytest.mark.parametrize(
