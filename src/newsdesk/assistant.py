@@ -149,7 +149,9 @@ class Assistant:
             raise EmptyIndexError(self.settings.store)  # not "the corpus does not say": there is no corpus
         retriever = self.retriever(replace(request, k=max(k, REPORT_DEPTH)))
         passages: list[Document] = [] if question.empty else retriever.invoke(question.query)
-        read = [] if question.empty else with_sentence_passages(passages[:k], retriever.sentence_passages(question.query))
+        # A retriever without the pass over single sentences (any LangChain retriever put in its place) gives its own.
+        best = getattr(retriever, "sentence_passages", None)
+        read = passages[:k] if question.empty or best is None else with_sentence_passages(passages[:k], best(question.query))
         leads = self.reader.current()[1].lead_sentences()  # what a later sentence's "the recount" refers to
         read = [with_lead(p, leads) for p in read]
         evidence = Evidence(
