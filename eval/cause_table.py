@@ -35,22 +35,24 @@ def candidate_stage(question: Question, candidate: Candidate) -> int:
     return 3
 
 
-def cause_table(description: str, looked_at: str, keep: Callable[[Case, Answer], bool], cause: Cause) -> int:
+def cause_table(description: str, looked_at: str, keep: Callable[[Case, Answer], bool], cause: Cause,
+                answerable: bool = True, argv: list[str] | None = None) -> int:
     """Parse ``--store``, ``--set`` (repeatable) and ``--cases``, then count the causes of the answers ``keep``
-    selects among the answerable cases (``looked_at`` names them in the table). 1 if a set is the sealed split."""
+    selects among the answerable cases (the unanswerable ones with ``answerable=False``; ``looked_at`` names them in
+    the table). 1 if a set is the sealed split."""
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--store", type=Path, required=True)
     parser.add_argument("--set", dest="sets", type=Path, action="append", required=True)
     parser.add_argument("--cases", action="store_true", help=f"print every case {looked_at}, with its cause")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     if refuse_sealed(args.sets):
         return 1
     assistant = Assistant(load_settings(store=args.store))
     counts: Counter[str] = Counter()
-    answerable = 0
+    asked = 0
     rows = []
-    for case in (c for path in args.sets for c in load_cases(path) if c.answerable):
-        answerable += 1
+    for case in (c for path in args.sets for c in load_cases(path) if c.answerable == answerable):
+        asked += 1
         answer = assistant.ask(Request(case.question, history=tuple(case.history)))
         if not keep(case, answer):
             continue
@@ -58,7 +60,7 @@ def cause_table(description: str, looked_at: str, keep: Callable[[Case, Answer],
         counts[kind] += 1
         rows.append({"id": case.id, "question": case.question, "cause": kind, "detail": detail, "answer": answer.answer})
     total = sum(counts.values())
-    print(f"answerable {answerable}, {looked_at} {total} ({total / max(1, answerable):.3f})")
+    print(f"{'answerable' if answerable else 'unanswerable'} {asked}, {looked_at} {total} ({total / max(1, asked):.3f})")
     print(f"| cause | {looked_at} |\n|---|---|")
     for kind, n in counts.most_common():
         print(f"| {kind} | {n} |")

@@ -3,7 +3,7 @@ through the real ``Assistant`` with the real embedding model.
 
 Every brief is indexed as its own article in one store per table; each row's question is asked against the
 whole store, so a near-miss question can be answered wrongly from any brief, as a user's would be.
-Run ``PYTHONPATH=src python tests/nearmiss_table.py [--premise | --figure | --amount | --outcome | --rolename | --lastone | --when9 | --prune10 | --reason10] [--holdout]`` for the accuracy per kind and every miss;
+Run ``PYTHONPATH=src python tests/nearmiss_table.py [--premise | --figure | --amount | --outcome | --rolename | --lastone | --when9 | --prune10 | --reason10 | --refuse11] [--holdout]`` for the accuracy per kind and every miss;
 tests/test_nearmiss_table.py asserts the floors on the development table.
 """
 
@@ -63,6 +63,11 @@ PRUNE10_HOLDOUT = DATA / "prune10_holdout.jsonl"
 # "on the back of", "forced", "so", "attributed ... to"), beside a brief that only restates the event; holdout only reported.
 REASON10_TABLE = DATA / "reason10_table.jsonl"
 REASON10_HOLDOUT = DATA / "reason10_holdout.jsonl"
+# Round 11 (branch `refuse11`): a restrictive modifier of the asked thing the brief does not say ("the youth jobless
+# rate" against the jobless rate), a premise the brief does not hold ("after the flood"), a fact the brief says is
+# withheld in other words than the round-7 patterns ("kept confidential", "would not be drawn on"); holdout only reported.
+REFUSE11_TABLE = DATA / "refuse11_table.jsonl"
+REFUSE11_HOLDOUT = DATA / "refuse11_holdout.jsonl"
 ANSWERABLE = "answerable-paraphrase"
 NEAR_MISS_KINDS = (
     "other-place", "other-year", "date-not-given", "role-only", "reason-not-stated", "withheld",
@@ -160,7 +165,8 @@ def main(argv: list[str]) -> None:
               "rolename": (ROLENAME_TABLE, ROLENAME_HOLDOUT),
               "lastone": (LASTONE_TABLE, LASTONE_HOLDOUT), "when9": (WHEN9_TABLE, WHEN9_HOLDOUT),
               "prune10": (PRUNE10_TABLE, PRUNE10_HOLDOUT),
-              "reason10": (REASON10_TABLE, REASON10_HOLDOUT)}
+              "reason10": (REASON10_TABLE, REASON10_HOLDOUT),
+              "refuse11": (REFUSE11_TABLE, REFUSE11_HOLDOUT)}
     develop, holdout = next((pair for name, pair in tables.items() if f"--{name}" in argv), (TABLE, HOLDOUT))
     path = holdout if "--holdout" in argv else develop
     rows = load_rows(path)

@@ -7,6 +7,8 @@ claimants), not about the model: `FakeEmbedder` goes through the real
 
 from __future__ import annotations
 
+import dataclasses
+
 
 import pytest
 from conftest import indexed_assistant
@@ -416,6 +418,34 @@ def test_a_light_verb_of_the_question_is_its_event_too():
 )
 def test_the_claimant_lead_in(rule, text, claimant, reads):
     answer, citations = compose([_sentence(text, 0, claimant=claimant)], analyse("What happened?"), 500)
+    assert answer == reads, rule
+    assert supports(citations[0].quote, answer, citations[0].claimant), rule
+
+
+@pytest.mark.parametrize(
+    "rule, passage, text, claimant, reads",
+    [
+        ("a sentence naming the person but not the body they speak for gets the fullest form its passage gives",
+         "Yannick Rell, a spokesman for the Coastal Authority, toured the harbour.",
+         "Rell said twelve boats sank.", "Yannick Rell",
+         "Yannick Rell, spokesman for the Coastal Authority: Rell said twelve boats sank. [1]"),
+        ("a sentence that names the body too needs no lead-in",
+         "Yannick Rell, a spokesman for the Coastal Authority, toured the harbour.",
+         "Rell said the Coastal Authority had counted twelve wrecks.", "Yannick Rell",
+         "Rell said the Coastal Authority had counted twelve wrecks. [1]"),
+        ("a pronoun's claimant is named with the body its passage gives",
+         "Coastal Authority spokeswoman Berit Sand toured the harbour.",
+         "Twelve boats sank, she said.", "Berit Sand",
+         "Coastal Authority spokeswoman Berit Sand: Twelve boats sank, she said. [1]"),
+        ("a name the passage gives no role for is named as attribution found it",
+         "Berit Sand toured the harbour.", "Twelve boats sank, she said.", "Berit Sand",
+         "Berit Sand: Twelve boats sank, she said. [1]"),
+    ],
+)
+def test_the_claimant_is_named_in_the_fullest_form_the_passage_gives(rule, passage, text, claimant, reads):
+    candidate = _sentence(text, len(passage) + 1, claimant=claimant)
+    candidate = dataclasses.replace(candidate, passage=f"{passage} {text}")
+    answer, citations = compose([candidate], analyse("What happened?"), 500)
     assert answer == reads, rule
     assert supports(citations[0].quote, answer, citations[0].claimant), rule
 

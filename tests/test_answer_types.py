@@ -12,6 +12,7 @@ from newsdesk.answer.answer_types import (
     states_reason,
     type_met,
     withholds_answer,
+    withholds_what_is_asked,
 )
 from newsdesk.answer.questions import analyse
 
@@ -629,3 +630,52 @@ def test_a_name_asked_by_a_role_stands_beside_that_role(question, sentence, name
 )
 def test_citing_gives_a_reason_only_before_what_is_no_source(sentence, reason):
     assert states_reason(sentence) is reason
+
+
+# Round 11 (`refuse11`): more ways English says a fact is withheld or not yet known (invented sentences).
+@pytest.mark.parametrize(
+    "sentence, not_known",
+    [
+        ("It is too early to say when the mill will reopen, the owner said.", True),
+        ("The cause of the blaze has yet to be determined.", True),
+        ("The price of the land was kept confidential.", True),
+        ("The size of the payout is being kept under wraps.", True),
+        ("Police have withheld the names of the two climbers.", True),
+        ("The promoter would not be drawn on how many tickets had been sold.", True),
+        ("The bank will close branches, without saying which ones.", True),
+        ("The airline did not answer questions about the cost of the delays.", True),
+        ("No date has yet been set for the hearing.", True),
+        ("The club were tight-lipped about the fee.", True),
+        # Not withheld: "has yet to" before an event, a payment withheld, a figure kept.
+        ("The striker has yet to score this season.", False),
+        ("The tenants withheld their rent in protest.", False),
+        ("The council kept 40 percent of the fee.", False),
+    ],
+)
+def test_more_ways_of_saying_a_fact_is_withheld(sentence, not_known):
+    assert says_not_known(sentence) is not_known
+
+
+@pytest.mark.parametrize(
+    "question, sentence, about",
+    [
+        # The withheld clause names the kind asked and what it is about (two of the question's words or more).
+        ("How many lifeboats does the Orrin ferry company own?", "It did not say how many lifeboats the ferry company had.", True),
+        ("Who will replace Ms Dunleavy as head of the trust?", "The trust did not say who would replace Dunleavy.", True),
+        ("Why did the Brackwater club sack its coach?", "The club gave no reason for sacking its coach.", True),
+        ("Will the mayor stand for election again?", "The mayor did not say whether she would stand for election again.", True),
+        # A bare clause says nothing of what it is about.
+        ("Why did the Tollan ferry sail late?", "The operator gave no reason.", False),
+        # Another event than the one asked: "reopen" is not the talks' end.
+        ("When did the talks between the mill owners and the union end?",
+         "It is too early to say when the mill will reopen.", False),
+        # Another kind than the one asked: a name withheld is no figure withheld.
+        ("How many climbers were rescued on the Skarn ridge?", "Police have withheld the names of the climbers.", False),
+        # A figure given, and another one withheld: the clause must say every word the question asks about.
+        ("How many votes were spoiled?", "It counted 412 spoiled votes but did not say how many postal votes were late.", False),
+        ("How many postal votes were late?", "It counted 412 spoiled votes but did not say how many postal votes were late.",
+         True),
+    ],
+)
+def test_a_sentence_withholds_what_is_asked_only_when_its_clause_is_about_it(question, sentence, about):
+    assert withholds_what_is_asked(analyse(question), sentence) is about

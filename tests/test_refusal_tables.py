@@ -14,7 +14,11 @@ brief does not answer is refused, and the answerable question beside it on the s
   built?") where the brief dates only another event of the same subject ("reopened on Wednesday"). Active verbs
   ("when did the plant open?") are not pinned, so their rows stay misses and no floor counts them.
 
-``PYTHONPATH=src python tests/nearmiss_table.py --figure|--amount|--rolename|--lastone|--when9 [--holdout]`` prints
+- ``refuse11`` (round 11, `refuse11`): a fact the brief says is withheld in other words than the earlier patterns
+  ("kept confidential", "would not be drawn on", "too early to say"), beside restrictive modifiers and premises the
+  brief does not meet (known gaps, not ruled).
+
+``PYTHONPATH=src python tests/nearmiss_table.py --figure|--amount|--rolename|--lastone|--when9|--refuse11 [--holdout]`` prints
 every miss. The premise table, which also checks each kind, is `tests/test_premise_table.py`.
 """
 
@@ -28,6 +32,7 @@ from nearmiss_table import (
     AMOUNT_TABLE,
     FIGURE_TABLE,
     LASTONE_TABLE,
+    REFUSE11_TABLE,
     ROLENAME_TABLE,
     WHEN9_TABLE,
     Outcome,
@@ -76,6 +81,12 @@ TABLES = (
     # played?" against "Saturday's match ... was postponed", refused before the rule too).
     Table("when9", (WHEN9_TABLE,), frozenset({"date-of-another-event"}), frozenset({"date-of-another-event"}),
           near_miss_floor=4 / 8, answerable_floor=7 / 8),
+    # Round 11 (`refuse11`). Before the round: withheld-wording near misses 6/8 refused (the two left: "too early to say",
+    # "has yet to be determined"), answerable 24/24. Restrictive modifiers ("night flights" where the brief says flights)
+    # and premises ("after the flood") are not ruled: the lexical checks written for them lost more answerable develop
+    # questions than they refused unanswerable ones (docs/evaluation.md, round 11 `refuse11`), so their rows stay misses.
+    Table("refuse11", (REFUSE11_TABLE,), frozenset({"modifier", "premise", "withheld-wording"}),
+          frozenset({"withheld-wording"}), near_miss_floor=1.0, answerable_floor=1.0),
 )
 BY_NAME = {table.name: table for table in TABLES}
 FLOAT_SLACK = 1e-9  # a floor written as a fraction (7 / 8) is met by exactly that share

@@ -157,7 +157,9 @@ POSITION_PREPOSITION_VERBS = {"campaign": ("on", "for", "against"), "call": ("fo
 INVERTING_VERBS = frozenset("said says added adds wrote writes noted notes explained explains replied replies asked".split())
 # Verbs that attribute only a finding: "the study found that ...", "data from the agency showed";
 # their subject is a claimant when it is a document or a that-clause follows ("police found a body" is not).
-FINDING_VERBS = frozenset("found finds showed shows suggested suggests concluded concludes indicated indicates".split())
+FINDING_VERBS = frozenset(
+    "found finds find showed shows show suggested suggests suggest concluded concludes conclude indicated indicates indicate".split()
+)
 # Nouns for what a source publishes: "a statement from the ministry", "the company's annual report".
 DOCUMENT_NOUNS = frozenset(
     """statement statements report reports study studies survey surveys figures data estimate estimates count
@@ -203,7 +205,9 @@ ROLE_WORDS = frozenset(
 HONORIFICS = frozenset("mr mrs ms miss mx dr prof sir dame lord lady rev".split())
 # Words that mark a name as a news organisation ("the Continental Press Agency").
 MEDIA_WORDS = frozenset(
-    "agency news press wire radio television tv broadcaster broadcasting newspaper channel".split()
+    "agency news press wire newswire radio television tv broadcaster broadcasting newspaper channel"
+    # nouns that name a newspaper in its title: "the Lakeside Courier", "the Evening Herald"
+    " gazette courier herald tribune chronicle bulletin".split()
 )
 
 # Endings of nationality adjectives: "Russian", "Chinese", "Polish", "German", "Iraqi".
@@ -262,7 +266,36 @@ UNDISCLOSED_PATTERNS = (
     r"(whether|what|how|when|why|who|which|if)\b",
     # "said no decision had been made": the outcome asked is not known yet.
     r"\bno decision (?:has|had|have|was|were) (?:yet )?(?:been )?(?:made|taken|reached)\b",
+    # Round 11 (`refuse11`): more ways English says a fact is withheld or not yet known. "It is too early to say",
+    # "the cause has yet to be determined", "the terms were kept confidential", "the amount is being kept under
+    # wraps", "police have withheld the drivers' names", "would not be drawn on how many", "without putting a number
+    # on the cuts", "did not answer questions about", "no site had been chosen", "were tight-lipped about".
+    r"\btoo (?:early|soon) to (?:say|tell|know|estimate|put a (?:number|figure) on)\b",
+    r"\b(?:has|have|had) yet to (?:be )?(?:determined|established|confirmed|decided|announced|disclosed|released|named|"
+    r"identified|made public|say|disclose|reveal|name|announce|decide|set)\b",
+    r"\b(?:kept|keeping|keep|keeps) (?:confidential|secret|private|under wraps)\b", r"\bunder wraps\b",
+    r"\b(?:was|were|is|are|has been|have been|had been|being) withheld\b",
+    r"\b(?:withheld|withholding|withholds|withhold) (?:the |their |his |her |its )?(?:[\w'’-]+ ){0,3}?(?:names?|identit(?:y|ies)|details?|"
+    r"figures?|amount|terms|cause|reasons?)\b",
+    r"\b(?:would|will|could) not be drawn (?:on|into)\b",
+    r"\bwithout (?:putting a (?:number|figure) on|giving (?:a |an |any )?(?:number|figure|reason|details?|date|"
+    r"timetable|estimate|explanation)|saying (?:how|when|why|who|what|where|whether|which))\b",
+    r"\bdid not (?:answer|respond to|take) questions (?:about|on)\b",
+    r"\bno (?:[a-z]+ ){1,2}?(?:has|had|have) (?:yet )?been (?:chosen|decided|set|agreed|picked|named|selected|identified)\b",
+    r"\b(?:tight-lipped|kept quiet|remained silent|stayed silent) (?:about|on|over)\b",
 )
+# Round 11 (`refuse11`): what a withheld clause ("did not say how many doses it had", "gave no reason for rejecting
+# the offer", "would not say who would replace her") says was not given, by the kind of answer a question asks: its
+# wh-word, or a noun naming a value, a time, a name or a reason (`answer_types.withholds_what_is_asked`).
+WITHHELD_KIND_PATTERNS = {
+    "quantity": r"\bhow (?:many|much|far|long|big|large|high|often)\b|\b(?:figures?|numbers?|estimates?|amounts?|"
+                r"totals?|tally|count|costs?|prices?|sums?|breakdown)\b",
+    "date": r"\bwhen\b|\b(?:dates?|days?|timetable|timing|time|year|month)\b",
+    "agent": r"\bwho\b|\bwhom\b|\bwhich\b|\bnames?\b|\bidentit(?:y|ies)\b",
+    "reason": r"\bwhy\b|\b(?:reasons?|explanations?|motives?|cause|grounds)\b",
+    "place": r"\bwhere\b|\bwhich\b|\b(?:sites?|locations?|places?)\b",
+    "other": r"\bwhat\b|\bwhich\b|\bwhether\b|\bif\b|\bhow\b|\bdetails?\b|\bcomment\b",
+}
 # A source who is not named: "who declined to be named", "speaking on condition of anonymity". It withholds a
 # name only: what the source said is still given (`newsdesk.answer.answer_types.withholds_answer`).
 ANONYMITY_PATTERNS = (
@@ -376,7 +409,9 @@ ORGANISATION_NOUNS = frozenset(
     university college school brand retailer supplier contractor manufacturer maker developer regulator shop store
     bakery restaurant cafe hotel pub bar factory plant mill farm brewery museum gallery theatre theater cinema
     church mosque temple library board body committee commission journal magazine outlet network assembly parliament
-    senate congress""".split()
+    senate congress
+    association federation confederation guild alliance coalition league society institute foundation trust
+    cooperative consortium""".split()
 ) | MEDIA_WORDS
 PLACE_NOUNS = frozenset(
     """city town village region country province state county district place capital port harbour harbor prison

@@ -68,6 +68,7 @@ from newsdesk.vocabulary import (
     STANCE_WORDS,
     STOPWORDS,
     UNDISCLOSED_PATTERNS,
+    WITHHELD_KIND_PATTERNS,
     WITHHELD_REASON_PATTERN,
 )
 
@@ -76,6 +77,7 @@ _ANONYMOUS = re.compile("|".join(ANONYMITY_PATTERNS), re.IGNORECASE)
 _REASON = re.compile("|".join(REASON_PATTERNS), re.IGNORECASE)
 _WITHHELD_REASON = re.compile(WITHHELD_REASON_PATTERN, re.IGNORECASE)
 _CAUSE_AFTER = re.compile("|".join(CAUSE_AFTER_PATTERNS), re.IGNORECASE)
+_WITHHELD_KINDS = {kind: re.compile(pattern, re.IGNORECASE) for kind, pattern in WITHHELD_KIND_PATTERNS.items()}
 _CAUSE_BEFORE = re.compile("|".join(CAUSE_BEFORE_PATTERNS), re.IGNORECASE)
 # "What is the name of ...", "Who is the ...": only a name answers; "Who organised it?" may be answered by a group.
 _ASKS_NAME = re.compile(r"\bnames?\b|\bwho (is|was|are|were)\b", re.IGNORECASE)
@@ -151,6 +153,71 @@ def _without_question_numbers(question: Question, text: str) -> str:
     if not question.numbers:
         return text
     return NUMBER.sub(lambda m: m.group() if parse_number(m.group()) not in question.numbers else " ", text)
+
+
+def withholds_what_is_asked(question: Question, text: str) -> bool:
+    """The sentence says that what the question asks was not given, in so many words: it says a fact was not
+    given (`UNDISCLOSED_PATTERNS`), and the clause from that marker on names the kind of answer asked (its wh-word or
+    a noun for it, `WITHHELD_KIND_PATTERNS`: "did not say how many", "gave no reason", "would not say who"), tells
+    no event the question does not ("too early to say when the port will reopen" is not about the talks' end), and
+    says at least two of the question's own words (their lemma or a WordNet link) and its counted noun: "He declined
+    to say how many jobs would be lost" for "How many jobs will be lost in the merger?". A clause that names nothing
+    but the kind ("The agency did not say how many.") is not enough: on develop its neighbours were as often about
+    another figure. Where the sentence gives a figure before the marker ("It counted 9,850 spoiled ballots but
+    did not disclose how many postal votes had arrived too late"), the clause must say every word the question asks
+    about: the figure given is another one. Round 11 (`refuse11`): the answerer looks for such a sentence among all
+    that meet the pins, not only the best or surest (`withholds_answer`), since the judge, fitted to find answers,
+    rates them low."""
+    marker = _UNDISCLOSED.search(text)
+    asked = _asked_words(question)
+    if marker is None or not asked:
+        return False
+    withheld = _clause_after(text, marker.end())
+    kind = question.kind if question.kind in _WITHHELD_KINDS else "other"
+    if not _WITHHELD_KINDS[kind].search(f"{marker.group()} {withheld}"):
+        return False
+    if any(not _word_met(verb, [t.word for t in question.terms]) for verb in _event_verbs(withheld)):
+        return False  # "too early to say when the port will reopen" is about another event than the talks' end
+    said = [w.text for w in tokens(withheld) if w.lower not in STOPWORDS]
+    met = [word for word in asked if _word_met(word, said)]
+    if not withholds_answer(question, text):
+        given_before = has_quantity(text[:marker.start()]) or has_date_expression(text[:marker.start()])
+        return given_before and len(met) == len(asked)
+    # A name the question gives, said in the clause ("who would replace Dunleavy"), is one of its words too.
+    named = sum(entity_met(entity, withheld) for entity in question.entities)
+    enough = len(met) + named >= min(_WITHHELD_WORDS_MET, len(asked) + len(question.entities))
+    return enough and all(_word_met(t.word, said) for t in question.focus)
+
+
+# How many of the question's own words a withheld clause must say (fewer only when the question has fewer): one word
+# ("how much money", "how many jobs") was as often another figure of the story as the one asked (develop, round 11).
+_WITHHELD_WORDS_MET = 2
+
+
+def _asked_words(question: Question) -> list[str]:
+    """The question's own content words that are not names: what it asks about (its common terms and counted noun)."""
+    words = [t.word for t in (*question.common_terms, *question.focus)]
+    return list(dict.fromkeys(w for w in words if w.lower() not in STOPWORDS))
+
+
+def _event_verbs(clause: str) -> list[str]:
+    """The verbs of ``clause`` that tell an event of their own (a word that is only a verb, a participle, or a word
+    after an auxiliary or "to": "would fall"): not light verbs ("have", "take"), nor verbs of saying or making known."""
+    words = tokens(clause)
+    verbs = [w.text for i, w in enumerate(words) if w.text.islower() and w.lower not in STOPWORDS
+             and w.lower not in _BEFORE_A_VERB and (
+        only_a_verb(w.text) or participle_lemma(w.text) is not None
+        or (i > 0 and words[i - 1].lower in _BEFORE_A_VERB and is_base_verb(w.text)))]
+    return [v for v in verbs if not lemmas(v) & (LIGHT_VERBS | EMBEDDING_VERBS) and v not in ATTRIBUTION_VERBS]
+
+
+# Words after which a base form is a verb: "would fall", "will reopen", "to replace".
+_BEFORE_A_VERB = frozenset("would will could can may might must should shall to did does do".split())
+
+
+def _word_met(word: str, said: list[str]) -> bool:
+    """``said`` holds the word, its lemma or a word WordNet links to it."""
+    return any(same_word(word, other) or relation(word, other) in LINKS for other in said)
 
 
 def says_not_known(text: str) -> bool:

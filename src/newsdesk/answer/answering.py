@@ -31,6 +31,7 @@ from newsdesk.answer.answer_types import (
     type_met,
     withheld_after,
     withholds_answer,
+    withholds_what_is_asked,
 )
 from newsdesk.answer.answers import Answer, Evidence
 from newsdesk.answer.candidates import (
@@ -106,7 +107,7 @@ class ExtractiveAnswerer:
             text, citations, table = compose_disputed(evidence.disputes[0], question, limit=self.settings.max_answer_chars)
             if quotes_hold(citations):
                 return Answer(question.text, text, refused=False, citations=citations, retrieved=retrieved, disputes=[table])
-        unknown = self._withheld(question, passing)
+        unknown = self._withheld(question, passing) or withheld_what_is_asked(question, candidates, passing)
         if unknown is not None:
             text, citations = compose([unknown], question, self.settings.max_answer_chars)
             return Answer(question.text, f"{NOT_KNOWN} {text}", refused=True, citations=citations, retrieved=retrieved)
@@ -570,6 +571,26 @@ def _meets_words(stems: set[str], text: str) -> bool:
 
 
 _Sentence = TypeVar("_Sentence")
+
+
+def withheld_what_is_asked(question: Question, candidates: list[Candidate], passing: list[Candidate]) -> Candidate | None:
+    """The sentence most like the question that says what it asks was not given, in so many words
+    (`withholds_what_is_asked`), among those that meet every pin whatever the judge made of them (the judge, fitted to
+    find answers, rates such sentences low), and those that miss only the name pin right after one that meets them
+    all ("He did not say who would replace her."), when it is nearly as like the question as the likeliest answer
+    (within `WITHHELD_SIMILARITY_MARGIN` of the best similarity among the sentences that may answer); or None. Round
+    11 (`refuse11`)."""
+    met = [c for c in candidates if c.features is not None and c.pin is None]
+    after = [c for c in candidates if c.pin == "name" and any(follows(m, c) for m in met)]
+    answers = typed_answers(question, passing)
+    least = max((c.similarity for c in answers), default=0.0) - WITHHELD_SIMILARITY_MARGIN
+    found = [c for c in (*met, *after) if c.similarity >= least and withholds_what_is_asked(question, c.text)]
+    return max(found, key=lambda c: c.similarity, default=None)
+
+
+# A sentence saying what is asked was not given refuses only when it is at least this close (cosine to the question)
+# to the likeliest answer's similarity: further away it was as often about another fact of the story (develop, round 11).
+WITHHELD_SIMILARITY_MARGIN = 0.1
 
 
 def first_withheld(best: _Sentence | None, surest: _Sentence | None,

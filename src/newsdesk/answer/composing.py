@@ -8,8 +8,9 @@ import re
 from newsdesk.answer.answers import Citation
 from newsdesk.answer.candidates import Candidate
 from newsdesk.answer.questions import Question
+from newsdesk.answer.sources import introduced_as, named_in, speaks_for
 from newsdesk.answer.verification import MARKER
-from newsdesk.claims.attribution import claimant_label
+from newsdesk.claims.attribution import claimant_identity, claimant_label
 from newsdesk.text import has_quantity, long_date, resolve_weekdays, stem, tokens
 from newsdesk.vocabulary import ATTRIBUTION_VERBS, CLAIMANT_PRONOUNS, DETERMINERS, STOPWORDS
 
@@ -24,7 +25,8 @@ def compose(chosen: list[Candidate], question: Question, limit: int) -> tuple[st
     for n, candidate in enumerate(chosen, start=1):
         start, end = _fit(candidate, question, limit)
         quote = candidate.text[start - candidate.start:end - candidate.start]
-        parts.append(f"{_with_claimant(_with_dates(quote, candidate), candidate)} [{n}]")
+        who = fullest_claimant(candidate)
+        parts.append(f"{_with_claimant(_with_dates(quote, candidate), candidate, who)} [{n}]")
         citations.append(
             Citation(
                 n=n,
@@ -35,7 +37,7 @@ def compose(chosen: list[Candidate], question: Question, limit: int) -> tuple[st
                 quote=quote,
                 start=start,
                 end=end,
-                claimant=candidate.claimant,
+                claimant=who,
                 relay=candidate.relay,
             )
         )
@@ -49,14 +51,34 @@ def answer_length(chosen: list[Candidate], question: Question, limit: int) -> in
     return len(MARKER.sub("", text))
 
 
-def _with_claimant(quote: str, candidate: Candidate) -> str:
-    """Name who said it when the sentence itself only says "it said" or "the ministry". A sentence with a speech
-    tag of its own ("..., he said", "said the agency") is the reporter's sentence, not the claimant's words: it gets
-    the claimant as a plain lead-in ("Port authority spokeswoman Berit Rell: ..., she said.") rather than "According to
-    X:" and quotation marks, which would attribute it twice."""
-    if not candidate.claimant or candidate.claimant.lower() in quote.lower():
+def fullest_claimant(candidate: Candidate) -> str | None:
+    """The claimant as fully as its passage introduces it: a person with whom they speak for ("Yannick Rell, a
+    spokesman for the Coastal Authority", `sources.introduced_as`), else as attribution named it."""
+    if not candidate.claimant:
+        return None
+    introduced = introduced_as(candidate)
+    body = speaks_for(introduced) if introduced != candidate.claimant else None
+    if body is not None and not any(w.lower not in STOPWORDS for w in tokens(body)):
+        return candidate.claimant  # "Its mayor Ann Lee": "its" names no body
+    return introduced
+
+
+def _with_claimant(quote: str, candidate: Candidate, who: str | None = None) -> str:
+    """Name who said it when the sentence itself only says "it said" or "the ministry", or names the person but not
+    the body they speak for ("Rell said ..." from "Yannick Rell, a spokesman for the Coastal Authority"). A sentence
+    with a speech tag of its own ("..., he said", "said the agency") is the reporter's sentence, not the claimant's
+    words: it gets the claimant as a plain lead-in ("Port authority spokeswoman Berit Rell: ..., she said.") rather
+    than "According to X:" and quotation marks, which would attribute it twice."""
+    who = who or candidate.claimant
+    if not candidate.claimant or not who:
         return quote
-    label = claimant_label(candidate.claimant, candidate.relay)
+    body = speaks_for(who) if who != candidate.claimant else None
+    if body is None and candidate.claimant.lower() in quote.lower():
+        return quote
+    said = {stem(w.text) for w in tokens(quote)}
+    if body is not None and claimant_identity(candidate.claimant) & said and named_in(body, quote):
+        return quote  # "Rell said the Coastal Authority had ...": the person and the body, named already
+    label = claimant_label(who, candidate.relay)
     if tells_who_spoke(quote, candidate.claimant):
         return f"{label}: {quote}"
     quoted = quote if quote[:1] in "\"“" else f"“{quote}”"

@@ -8,6 +8,7 @@ from newsdesk.answer.alignment import NEUTRAL, Alignment
 from newsdesk.answer.answer_types import new_names, type_met
 from newsdesk.answer.candidates import Candidate
 from newsdesk.answer.questions import Question
+from newsdesk.answer.sources import described_as
 from newsdesk.answer.term_matching import SYNONYM_CREDIT, TermMatcher
 from newsdesk.text import YEAR
 
@@ -45,7 +46,9 @@ def candidate_features(question: Question, candidate: Candidate, matcher: TermMa
         "event_met": min((matcher.credit(t, candidate.text) for t in question.event), default=1.0),
         "answer_named": float(question.kind in ("place", "agent") and bool(new_names(candidate.text, question))),
     }
-    features["unmet_specific"], features["unmet_share"] = matcher.unmet(" ".join(filter(None, (candidate.text, candidate.claimant))))
+    # The claimant and the nouns its article calls it by ("operator" for "Korrin Terminals") meet "the port operator"
+    said = " ".join(filter(None, (candidate.text, candidate.claimant, *sorted(described_as(candidate)))))
+    features["unmet_specific"], features["unmet_share"] = matcher.unmet(said)
     features["unmet_in_context"] = matcher.unmet(candidate.context)[0]
     features["same_word_share"], features["linked_share"] = wording_shares(question, matcher, candidate.text)
     aligned = alignment or NEUTRAL

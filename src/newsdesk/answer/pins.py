@@ -58,6 +58,7 @@ from newsdesk.vocabulary import (
 )
 
 from newsdesk.answer.candidates import Candidate
+from newsdesk.answer.sources import described_as
 from newsdesk.answer.term_matching import TermMatcher, contrasting
 
 _HYPOTHETICAL = re.compile(r"\W*(if|unless|should)\b", re.IGNORECASE)
@@ -816,6 +817,8 @@ def first_unmet_pin(question: Question, candidate: Candidate, matcher: TermMatch
 
 
 def _claimant_in_context(words: tuple[str, ...], candidate: Candidate) -> bool:
-    """Every word naming who the question says made the claim is in the sentence, its claimant or neighbours."""
-    said = [stem(w.text) for w in tokens(candidate.context)]
+    """Every word naming who the question says made the claim is in the sentence, its claimant or neighbours, or is
+    a noun its article calls the claimant by ("the port operator" for "Korrin" after "the operator Korrin
+    Terminals": `sources.described_as`)."""
+    said = [stem(w.text) for w in tokens(candidate.context)] + [stem(noun) for noun in described_as(candidate)]
     return all(any(stems_match(stem(word), other) for other in said) for word in words)

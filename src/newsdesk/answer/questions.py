@@ -258,6 +258,9 @@ def _claimed_by(asked: str) -> tuple[str, ...]:
             words = tokens(match.group("who"))
             if any(w.lower in _EVERY_PARTY for w in words):
                 return ()  # "does each side say", "according to both parties": every claimant is asked for, none pinned
+            if any(w.text.islower() and only_a_verb(w.lower) and w.lower in lemmas(w.lower) and not w.lower.endswith(("ing", "ed"))
+                   for w in words[1:]):
+                return ()  # "did the office publish its preliminary estimate": a verb of its own; "estimate" is a noun
             return tuple(
                 w.lower for w in words
                 if w.lower not in STOPWORDS and w.lower not in _REFLEXIVES and not w.text[0].isupper() and len(w.text) > 2

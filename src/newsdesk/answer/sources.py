@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from newsdesk.answer.candidates import Candidate, follows, same_article
-from newsdesk.claims.attribution import claimant_identity, same_claimant
+from newsdesk.claims.attribution import claimant_identity, organisations_described, same_claimant
 from newsdesk.text import stem, stems_match, tokens
 from newsdesk.vocabulary import REFERRING_WORDS, ROLE_WORDS, STOPWORDS
 
@@ -37,6 +37,16 @@ def same_source(a: Candidate, b: Candidate) -> bool:
         return outlet(a) == outlet(b)
     named, unnamed = (a, b) if a.claimant else (b, a)
     return same_side(introduced_as(named), outlet(unnamed))
+
+
+def described_as(candidate: Candidate) -> set[str]:
+    """The organisation nouns the candidate's article (its lead and passage) calls the claimant by: "operator" for
+    "Korrin" after "talks with the operator Korrin Terminals", "group" for "Quendry Aid, a volunteer group"."""
+    claimant = candidate.claimant or ""
+    if not claimant_identity(claimant):
+        return set()
+    text = f"{candidate.lead}\n{candidate.passage or candidate.context}"
+    return {head for name, head in organisations_described(text) if same_claimant(name, claimant)}
 
 
 def introduced_as(candidate: Candidate) -> str:

@@ -142,13 +142,19 @@ def attribute_clauses(body: str, sentences: list[Span], outlet: str | None = Non
     result: list[list[Clause]] = []
     previous: Attribution | None = None
     previous_quoted = False
-    for span in sentences:
+    reporter: str | None = None  # the outlet a paragraph of a page of snippets opens with
+    for index, span in enumerate(sentences):
         sentence = body[span.start:span.end]
+        if index and "\n\n" in body[sentences[index - 1].end:span.start]:
+            reporter = None
+        reporter = snippet_source(sentence) or reporter
         whole = _attribute(sentence, named, outlet)
         quoted = sentence.lstrip()[:1] in _QUOTES
         if whole is None and quoted and previous is not None and previous_quoted:
             whole = Attribution(previous.claimant, previous.relay)
         clauses = _split_by_claimant(body, span, named, outlet) or [Clause(span, whole)]
+        if reporter:
+            clauses = [Clause(clause.span, _reported_by(clause.attribution, reporter)) for clause in clauses]
         result.append(clauses)
         for clause in clauses:
             attribution = clause.attribution
@@ -177,6 +183,33 @@ def attribute_clauses(body: str, sentences: list[Span], outlet: str | None = Non
         previous = whole
         previous_quoted = quoted or ('"' in sentence or "“" in sentence)
     return _speakers_of_open_quotes(body, sentences, result)
+
+
+# A page of snippets: "**Radio Ennery (June 11):** The office's figures show ...": the outlet, maybe a date, a colon.
+_SNIPPET_LABEL = re.compile(
+    r"^\s*(?P<bold>\*\*)?(?:The\s+)?(?P<name>[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,5})\s*(?P<date>\([^()]{1,40}\))?\s*:"
+    r"\s*(?:\*\*)?\s+\S"
+)
+
+
+def snippet_source(sentence: str) -> str | None:
+    """The outlet a snippet opens with: a bold name with a date ("**Radio Ennery (June 11):** ..."), or any name of a
+    news organisation ("Harbour Gazette: ..."); not a label ("Update: ...", "**Correction:**")."""
+    match = _SNIPPET_LABEL.match(sentence)
+    if match is None:
+        return None
+    name = match.group("name")
+    labelled = bool(match.group("bold") and match.group("date")) and (" " in name or specificity(name) >= 3.0)
+    return name if labelled or _is_media(name) else None
+
+
+def _reported_by(attribution: Attribution | None, reporter: str) -> Attribution:
+    """A snippet's sentence: the outlet's own report, or the claimant it quotes with the outlet as the relay."""
+    if attribution is None:
+        return Attribution(reporter)
+    if attribution.relay or same_claimant(attribution.claimant, reporter):
+        return attribution
+    return Attribution(attribution.claimant, reporter, attribution.mention)
 
 
 def _speakers_of_open_quotes(body: str, sentences: list[Span], result: list[list[Clause]]) -> list[list[Clause]]:
@@ -491,6 +524,8 @@ def _attribute(sentence: str, named: list[tuple[str, str]], outlet: str | None =
     for cue, position, target in cues:
         if cue == "citing":
             before = [(subject, start) for verb, subject, start in subjects if verb < position]
+            # "The Lakeside Courier, citing a police officer, reported ...": the cue stands inside the subject's clause
+            before = before or [(subject, start) for verb, subject, start in subjects if start < position < verb]
             if not before:
                 if claimant_text is None:
                     claimant_text, mention = target, position
@@ -527,13 +562,16 @@ def _source_of_document(subject: str) -> str | None:
     "data from the health agency" -> "the health agency"; None when not said ("figures", "a study");
     any other subject unchanged."""
     words = tokens(subject)
-    document = next((i for i, w in enumerate(words[:5]) if lemmas(w.text) & DOCUMENT_NOUNS), None)
-    if document is None or any(w.text[0].isupper() for w in words[:document]) and not _possessive(subject, words[document - 1]):
+    document = next((i for i, w in enumerate(words[:8]) if lemmas(w.text) & DOCUMENT_NOUNS), None)
+    # "The Climate Office's final figures": the owner, then only lower-case words before the document
+    owned = next((i for i in range(document - 1, -1, -1) if _possessive(subject, words[i])), None) if document else None
+    owned = owned is not None and all(w.text.islower() for w in words[owned + 1:document])
+    if document is None or any(w.text[0].isupper() for w in words[:document]) and not owned:
         return subject
     before, after = words[:document], words[document + 1:]
     owner = next((w for w in before if _possessive(subject, w) or w.lower in ("its", "their", "his", "her")), None)
     if owner is not None:
-        owner_text = re.sub(r"['’]s?$", "", subject[before[0].start:owner.end])
+        owner_text = re.sub(r"['’]s?$", "", re.sub(r"^[Tt]he\s+(?=[A-Z])", "", subject[before[0].start:owner.end]))
         return {"its": "it", "their": "they", "his": "he", "her": "she"}.get(owner_text.lower(), owner_text)
     if len(after) >= 2 and after[0].lower in ("by", "from", "of"):
         return subject[after[1].start:]
@@ -629,11 +667,11 @@ def _states_a_position(words: list[Token], index: int) -> bool:
 
 def names_a_party(subject: str) -> bool:
     """A subject that names who holds the position: a proper name ("The Moorvale Party", "Councillor Selda
-    Tremane", "Vessmark") or a source's head ("the union"), not a crowd ("Thousands of people", "Drivers")."""
+    Tremane", "Vessmark") or a source's or an organisation's head ("the union", "the guild"), not a crowd ("Thousands of people", "Drivers")."""
     words = [w for w in tokens(subject) if w.lower not in STOPWORDS]
     if any(w.text[:1].isupper() and (i > 0 or english_zipf(w.text) < _NAME_ZIPF) for i, w in enumerate(words)):
         return True
-    return bool(words) and words[-1].lower in _SOURCE_HEADS
+    return bool(words) and (words[-1].lower in _SOURCE_HEADS or words[-1].lower in ORGANISATION_NOUNS)
 
 
 _OBJECT_PRONOUNS = frozenset("it them him her this that".split())
@@ -1093,7 +1131,9 @@ def _determined_phrase(sentence: str, words: list[Token], end: int) -> tuple[str
 
 # -- noun phrases: who a lower-case subject is ("the national seismology institute", "supporters of the club")
 _JOINING_PREPOSITIONS = frozenset("of at for from in with".split())
-_TIME_NOUNS = frozenset("day week weekend month year morning afternoon evening night today yesterday hour".split())
+_TIME_NOUNS = frozenset(
+    "day days week weeks weekend month months year years morning afternoon evening night today yesterday hour hours".split()
+)
 
 
 def _possessive(sentence: str, word: Token) -> bool:
@@ -1352,7 +1392,15 @@ def _phrase_after(sentence: str, after: list[Token]) -> list[Token] | None:
         name = _cue_phrase(sentence, rest[1:])
         if name and any(w.text[0].isupper() for w in name):
             phrase = [*phrase, rest[0], *name]
+        elif phrase[-1].lower in _UNNAMED_SOURCES:
+            body = _phrase_after(sentence, rest[1:])
+            if body and (body[-1].lower in _SOURCE_HEADS or body[-1].lower in ORGANISATION_NOUNS):
+                phrase = [*phrase, rest[0], *body]  # "a source at the finance ministry": which body it speaks from
     return phrase
+
+
+# Someone unnamed whom a source cue may place at a body: "according to a source at the finance ministry".
+_UNNAMED_SOURCES = frozenset("source sources person people official officials insider insiders".split())
 
 
 def _cue_phrase(sentence: str, after: list[Token]) -> list[Token]:
