@@ -9,7 +9,8 @@ outranking (a passage of another article almost the same as the evidence chunk r
 title or lead (the question names something the evidence chunk does not say; its article's title or first
 paragraph does), event not named (the question names nothing), diluted (the evidence sentence alone is much closer
 to the question than its chunk is), paraphrase (under half the question's content-word stems are in the evidence
-sentence), else outranked. Also prints hit@1/@5/@7/@10 and each miss's dense and BM25 ranks with ``--cases``.
+sentence), else outranked. Also prints hit@1/@5/@7/@10, how many misses the answerer still reads through the
+passages of the best single sentences (round 11), and each miss's dense and BM25 ranks with ``--cases``.
 Never pass the sealed test split.
 """
 
@@ -139,6 +140,7 @@ def main() -> int:
     counts: Counter[str] = Counter()
     rows = []
     total = 0
+    reached = 0  # misses whose evidence chunk the pass over single sentences reads (`sentence_passages`)
     for case in (c for path in args.sets for c in load_cases(path) if c.answerable and c.evidence):
         total += 1
         question = analyse(case.question, list(case.history))
@@ -155,7 +157,11 @@ def main() -> int:
         bm25 = HybridSearch(search.reader, DEPTH, "bm25", DEPTH).search(question.query)
         dense_rank = _first_rank([p for p, _ in dense], missing)
         bm25_rank = _first_rank([p for p, _ in bm25], missing)
-        detail = {"fused": rank, "dense": dense_rank, "bm25": bm25_rank}
+        best_sentences = HybridSearch(search.reader, k, sentences=assistant.settings.sentence_passages)
+        read = [d.page_content for d in best_sentences.sentence_passages(question.query)]
+        detail = {"fused": rank, "dense": dense_rank, "bm25": bm25_rank,
+                  "best_sentences": any(contains(text, missing) for text in read)}
+        reached += detail["best_sentences"]
         if not holders:
             kind = "chunk boundary"
         else:
@@ -169,6 +175,8 @@ def main() -> int:
     print(f"| cause (evidence not in the top {k}) | cases |\n|---|---|")
     for kind, n in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
         print(f"| {kind} | {n} |")
+    print(f"of which read through the passages of the best single sentences (sentence_passages "
+          f"{assistant.settings.sentence_passages}): {reached}")
     if args.cases:
         for row in rows:
             print(json.dumps(row))

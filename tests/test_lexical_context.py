@@ -141,3 +141,20 @@ def test_a_rebuild_looks_up_only_the_sentences_the_previous_index_did_not_hold()
     assert set(asked) == {PASSAGES[2].title, *PASSAGES[2].sentence_texts()} | {p.title for p in PASSAGES[:2]}
     query = _unit("what did engineers blame for the slide")
     assert [s for _, s in rebuilt.dense_search(query, 3)] == pytest.approx([s for _, s in _index().dense_search(query, 3)], abs=1e-5)
+
+
+def test_sentence_search_ranks_each_passage_by_its_best_single_sentence() -> None:
+    """Round 11 (`retrieve11`): the passage of the sentence that answers, whatever its other sentences say."""
+    query = _unit("what did engineers blame for the slide")
+    found = _index().sentence_search(query, 2)
+    best = max(_unit(s) @ query for s in PASSAGES[0].sentence_texts())
+    assert [p.chunk_id for p, _ in found][0] == "quarry-2"
+    assert found[0][1] == pytest.approx(best, abs=1e-5)
+    assert len(found) == 2 and len({p.chunk_id for p, _ in found}) == 2  # each passage once
+
+
+def test_sentence_search_keeps_to_the_filter_and_needs_sentence_vectors() -> None:
+    query = _unit("what did engineers blame for the slide")
+    kept = _index().sentence_search(query, 3, keep=lambda metadata: metadata["doc_id"] != "quarry-2")
+    assert "quarry-2" not in {p.chunk_id for p, _ in kept}
+    assert _index(embed=False).sentence_search(query, 3) == []

@@ -1,10 +1,11 @@
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
 from newsdesk.assistant import Request
 from newsdesk.index.lexical import Passage
-from newsdesk.index.retrieval import SearchFilters, reciprocal_rank_fusion
+from newsdesk.index.retrieval import SearchFilters, reciprocal_rank_fusion, with_sentence_passages
 
 from conftest import SEED_DOC
 
@@ -64,3 +65,18 @@ def test_filters_on_outlet_date_and_document(eval_assistant):
 
 def test_an_empty_query_retrieves_nothing(seed_assistant):
     assert seed_assistant.retriever(Request("x")).invoke("   ") == []
+
+
+def test_the_answerer_reads_the_passages_of_the_best_sentences_after_the_fused_ones(seed_assistant):
+    """Round 11 (`retrieve11`): the passages of the best single sentences not among the fused top k are read after
+    them, ranked on from k; one already among them is not read twice."""
+    question = "How many Russian soldiers were killed, according to the Defense Ministry?"
+    retriever = seed_assistant.retriever(Request(question, k=1))
+    fused = retriever.invoke(question)
+    best = replace(retriever, sentences=3).sentence_passages(question)
+    read = with_sentence_passages(fused, best)
+    assert read[:1] == fused
+    assert [p.metadata["rank"] for p in read] == list(range(1, len(read) + 1))
+    assert len({p.metadata["chunk_id"] for p in read}) == len(read)
+    assert {p.metadata["chunk_id"] for p in read} == {p.metadata["chunk_id"] for p in fused + best}
+    assert replace(retriever, sentences=3, mode="bm25").sentence_passages(question) == []

@@ -40,7 +40,7 @@ def stories(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Ass
 @pytest.mark.parametrize("case", story_cases(STORIES, {}))
 def test_the_evidence_is_among_the_passages_the_answerer_reads(stories: Assistant, case: Case) -> None:
     passages = stories.evidence(Request(case.question)).evidence.passages
-    assert len(passages) == stories.settings.k
+    assert len(passages) >= stories.settings.k  # and the passages of the best sentences (round 11)
     missing = [e for e in case.evidence if not any(contains(p.page_content, e) for p in passages)]
     assert not missing, [p.metadata["doc_id"] for p in passages]
 

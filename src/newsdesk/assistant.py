@@ -31,7 +31,7 @@ from newsdesk.claims.conflicts import disputes_for, ledger_disputes
 from newsdesk.claims.ledger import Ledger, LedgerReader
 from newsdesk.errors import DocumentNotFoundError, EmptyIndexError, StoreError
 from newsdesk.index.embedding import Embedder, embedder_for
-from newsdesk.index.retrieval import HybridSearch, SearchFilters, SnapshotReader
+from newsdesk.index.retrieval import HybridSearch, SearchFilters, SnapshotReader, with_sentence_passages
 from newsdesk.settings import RetrieverMode, Settings
 from newsdesk.index.store import Store
 from newsdesk.text import without_lone_surrogates
@@ -129,6 +129,7 @@ class Assistant:
             rrf_k=self.settings.rrf_k,
             fusion=self.settings.fusion,
             dense_weight=self.settings.dense_weight,
+            sentences=self.settings.sentence_passages,
             filters=request.filters,
         )
 
@@ -138,8 +139,9 @@ class Assistant:
         return Analysed(request, question, {"analyse": _ms(started)})
 
     def _retrieve(self, analysed: Analysed) -> Retrieved:
-        """Retrieve at least `REPORT_DEPTH` passages (all reported); the answerer reads the top k,
-        with the disputed subjects among their claims that the question asks about."""
+        """Retrieve at least `REPORT_DEPTH` passages (all reported); the answerer reads the top k and the passages
+        of the best single sentences not among them (`with_sentence_passages`), with the disputed subjects among
+        their claims that the question asks about."""
         started = time.perf_counter()
         request, question = analysed.request, analysed.question
         k = request.k or self.settings.k
@@ -147,13 +149,16 @@ class Assistant:
             raise EmptyIndexError(self.settings.store)  # not "the corpus does not say": there is no corpus
         retriever = self.retriever(replace(request, k=max(k, REPORT_DEPTH)))
         passages: list[Document] = [] if question.empty else retriever.invoke(question.query)
+        # A retriever without the pass over single sentences (any LangChain retriever put in its place) gives its own.
+        best = getattr(retriever, "sentence_passages", None)
+        read = passages[:k] if question.empty or best is None else with_sentence_passages(passages[:k], best(question.query))
         leads = self.reader.current()[1].lead_sentences()  # what a later sentence's "the recount" refers to
-        passages = [with_lead(p, leads) for p in passages]
+        read = [with_lead(p, leads) for p in read]
         evidence = Evidence(
-            passages=passages[:k],
+            passages=read,
             reported=[retrieved_json(p) for p in passages],
             filtered=request.filters.active,
-            disputes=disputes_for(question, passages[:k], self.ledger()),
+            disputes=disputes_for(question, read, self.ledger()),
             history=request.history,
         )
         return Retrieved(request, question, evidence, {**analysed.timings, "retrieve": _ms(started)})

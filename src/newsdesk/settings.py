@@ -117,6 +117,13 @@ class Settings(BaseModel):
     candidates: int = Field(
         30, ge=1, le=500, description="Candidates each retriever contributes before fusion."
     )
+    # retrieve11 (round 11): the passages of the best single sentences, read besides the fused top k.
+    sentence_passages: int = Field(
+        3, ge=0, le=20,
+        description="Passages holding the best single sentences (by cosine with the question) the answerer reads "
+        "besides the k fused ones, when not among them: an answer sentence its chunk's other sentences dilute. "
+        "0: the fused top k alone.",
+    )
     min_similarity: float = Field(
         0.3, ge=-1, le=1, description="Answerer: lowest question-sentence cosine similarity accepted."
     )

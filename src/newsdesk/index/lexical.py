@@ -310,6 +310,22 @@ class LexicalIndex:
         top = top[np.lexsort((top, -scores[top]))]  # best first; ties by position, so the order is stable
         return [(self.passages[int(i)], float(scores[i])) for i in top if np.isfinite(scores[i])]
 
+    def sentence_search(
+        self,
+        query_vector: np.ndarray,
+        limit: int,
+        keep: Callable[[dict[str, Any]], bool] | None = None,
+        snapshot: Any = None,
+    ) -> list[tuple[Passage, float]]:
+        """The passages holding the ``limit`` best single sentences by cosine with ``query_vector``, each passage once,
+        scored by its best sentence: where an answer sentence stands that the rest of its chunk dilutes. Empty
+        without sentence vectors (above `SENTENCE_SEARCH_MAX_ROWS`, or an index written before them)."""
+        context = self.context
+        if context is None or context.sentences is None or context.offsets is None or limit <= 0 or not self.passages:
+            return []
+        cosines = np.einsum("ij,j->i", context.sentences, _unit_vector(query_vector))
+        return self._best(np.maximum.reduceat(cosines, context.offsets), limit, self._mask(keep, snapshot))
+
     def search(
         self,
         query: str,

@@ -147,6 +147,8 @@ class HybridSearch:
     filters: SearchFilters = field(default_factory=SearchFilters)
     fusion: FusionMode = "convex"
     dense_weight: float = 0.7
+    # How many passages `sentence_passages` returns: those of the best single sentences.
+    sentences: int = 0
 
     def invoke(self, query: str) -> list[Document]:
         return [to_document(p, score, rank) for rank, (p, score) in enumerate(self.search(query), start=1)]
@@ -179,6 +181,18 @@ class HybridSearch:
             ranked = rankings[0][: self.k]
             return [(p, 1.0 / (self.rrf_k + rank)) for rank, p in enumerate(ranked, start=1)]
         return reciprocal_rank_fusion(rankings, self.rrf_k)[: self.k]
+
+    def sentence_passages(self, query: str) -> list[Document]:
+        """The passages holding the `sentences` best single sentences by cosine with ``query`` (`LexicalIndex.
+        sentence_search`), best first; none for BM25 alone, or where dense search goes to Chroma."""
+        snapshot, lexical = self.reader.current()
+        if self.sentences <= 0 or self.mode == "bm25" or not query.strip() or not snapshot.documents \
+                or not _dense_search_is_exact(lexical):
+            return []
+        vector = np.asarray(self.reader.store.embedder.embed_query(query), dtype=np.float32)
+        keep = self.filters.accepts if self.filters.active else None
+        found = lexical.sentence_search(vector, self.sentences, keep, snapshot)
+        return [to_document(p, score, rank) for rank, (p, score) in enumerate(found, start=1)]
 
     def _dense(
         self, query: str, snapshot: Snapshot, lexical: LexicalIndex, depth: int, keep: Callable[[dict[str, Any]], bool] | None
@@ -229,6 +243,17 @@ def reciprocal_rank_fusion(rankings: list[list[Passage]], rrf_k: int = 60) -> li
         return -scores[key], first.get(key, len(first)), str(metadata.get("doc_id", "")), int(metadata.get("start", 0))
 
     return [(passages[key], scores[key]) for key in sorted(scores, key=order)]
+
+
+def with_sentence_passages(passages: list[Document], extra: list[Document]) -> list[Document]:
+    """``passages`` (the fused top k), then those of ``extra`` (`HybridSearch.sentence_passages`) not among them, each
+    ranked after them: a chunk whose one sentence answers, though its other sentences are about something else, is
+    read without reading every passage fusion ranks above it."""
+    seen = {p.metadata.get("chunk_id") for p in passages}
+    added = [p for p in extra if p.metadata.get("chunk_id") not in seen]
+    ranked = [Document(id=p.id, page_content=p.page_content, metadata={**p.metadata, "rank": len(passages) + n})
+              for n, p in enumerate(added, start=1)]
+    return [*passages, *ranked]
 
 
 def to_document(passage: Passage, score: float, rank: int) -> Document:
