@@ -65,14 +65,14 @@ test: llm
 # named and left out. Neither store is the chat's index.
 EVAL_STORE := .newsdesk/eval
 SPLITS_STORE := .newsdesk/eval-splits
-SPLIT_CORPORA := $(foreach root,corpus eval/corpus eval/dev/corpus eval/dev2/corpus eval/dev3/corpus eval/dev4/corpus eval/dev5/corpus eval/dev6/corpus eval/dev7/corpus eval/test/corpus,$(if $(wildcard $(root)),--corpus $(root)))
+SPLIT_CORPORA := $(foreach root,corpus eval/corpus eval/dev/corpus eval/dev2/corpus eval/dev3/corpus eval/dev4/corpus eval/dev5/corpus eval/dev6/corpus eval/dev7/corpus eval/dev8/corpus eval/test/corpus,$(if $(wildcard $(root)),--corpus $(root)))
 
 eval: install
 	$(BIN)/newsdesk --store $(EVAL_STORE) reindex --quiet --corpus corpus --corpus eval/corpus
 	$(BIN)/newsdesk --store $(EVAL_STORE) eval --set eval/cases.jsonl --out eval/out --floors eval/floors.json
 	$(BIN)/newsdesk --store $(SPLITS_STORE) reindex --quiet $(SPLIT_CORPORA)
 	$(BIN)/newsdesk --store $(SPLITS_STORE) eval --out eval/out/splits \
-		--set dev=eval/cases.jsonl --set dev=eval/dev/cases.jsonl --set dev=eval/dev2/cases.jsonl --set dev=eval/dev3/cases.jsonl --set dev=eval/dev4/cases.jsonl --set dev=eval/dev5/cases.jsonl --set dev=eval/dev6/cases.jsonl --set dev=eval/dev7/cases.jsonl --set test=eval/test/cases.jsonl
+		--set dev=eval/cases.jsonl --set dev=eval/dev/cases.jsonl --set dev=eval/dev2/cases.jsonl --set dev=eval/dev3/cases.jsonl --set dev=eval/dev4/cases.jsonl --set dev=eval/dev5/cases.jsonl --set dev=eval/dev6/cases.jsonl --set dev=eval/dev7/cases.jsonl --set dev=eval/dev8/cases.jsonl --set test=eval/test/cases.jsonl
 
 clean:
 	rm -rf $(VENV) .newsdesk
