@@ -16,7 +16,8 @@ Readings of the contract where it leaves room (each stated where it is used):
 - matching compares whole words: "UN" does not match inside "until", and a
   number does not match inside a longer number ("498" in "4980" or "49.8");
 - a refused answer has found nothing: its expect and claimant groups count as
-  missing, and it has no answer sentences;
+  missing, and it has no answer sentences, so its citations (the sentence that
+  says the fact is not known) are not scored either;
 - an answer sentence is a run of answer text closed by one or more ``[n]``
   markers (trailing text without a marker is a sentence with no citation);
 - a citation supports its sentence when the sentence reproduces the quote with
@@ -174,6 +175,8 @@ def verbatim(citation: dict, bodies: dict[str, str]) -> bool:
 def judge_citations(answer: dict, bodies: dict[str, str]) -> tuple[list[bool], list[bool]]:
     """Per citation: does it hold (verbatim and supporting a sentence that cites it)?
     Per answer sentence: does it carry a citation that holds? (None for a refusal.)"""
+    if answer.get("refused"):
+        return [], []  # no answer sentences, so no sentence for a citation to support
     citations = {c.get("n"): c for c in answer.get("citations", [])}
     holds = {n: False for n in citations}
     sentence_ok = []
@@ -187,7 +190,7 @@ def judge_citations(answer: dict, bodies: dict[str, str]) -> tuple[list[bool], l
                 holds[n] = True
                 ok = True
         sentence_ok.append(ok)
-    return list(holds.values()), ([] if answer.get("refused") else sentence_ok)
+    return list(holds.values()), sentence_ok
 
 
 # -- metrics -----------------------------------------------------------------
