@@ -582,6 +582,11 @@ def _meets_words(stems: set[str], text: str) -> bool:
 _Sentence = TypeVar("_Sentence")
 
 
+# A sentence saying what is asked was not given refuses only when it is at least this close (cosine to the question)
+# to the likeliest answer's similarity: further away it was as often about another fact of the story (develop, round 11).
+WITHHELD_SIMILARITY_MARGIN = 0.1
+
+
 def withheld_what_is_asked(question: Question, candidates: list[Candidate], passing: list[Candidate]) -> Candidate | None:
     """The sentence most like the question that says what it asks was not given, in so many words
     (`withholds_what_is_asked`), among those that meet every pin whatever the judge made of them (the judge, fitted to
@@ -595,11 +600,6 @@ def withheld_what_is_asked(question: Question, candidates: list[Candidate], pass
     least = max((c.similarity for c in answers), default=0.0) - WITHHELD_SIMILARITY_MARGIN
     found = [c for c in (*met, *after) if c.similarity >= least and withholds_what_is_asked(question, c.text)]
     return max(found, key=lambda c: c.similarity, default=None)
-
-
-# A sentence saying what is asked was not given refuses only when it is at least this close (cosine to the question)
-# to the likeliest answer's similarity: further away it was as often about another fact of the story (develop, round 11).
-WITHHELD_SIMILARITY_MARGIN = 0.1
 
 
 def first_withheld(best: _Sentence | None, surest: _Sentence | None,
