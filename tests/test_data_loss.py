@@ -207,7 +207,7 @@ while True:
         for start in range(0, len(data), 65536):
             handle.write(data[start:start + 65536])
             handle.flush()
-    time.sleep(0.005)
+    time.sleep(0.25)
 """
 
 

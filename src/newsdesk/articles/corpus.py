@@ -38,6 +38,9 @@ _BINARY_SNIFF_BYTES = 8192
 _EDITOR_TEMP_SUFFIXES = ("~", ".swp", ".swo", ".swx", ".tmp", ".bak", ".part", ".crdownload")
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 _READ_ATTEMPTS = 3  # a file rewritten during the read is read again this many times
+# A file saved this recently may be half-written by a writer the scheduler paused mid-save: nothing in the
+# file tells a paused save from a finished one, so such a file is trusted only once it stays quiet this long.
+_SETTLE_SECONDS = 0.1
 _NOT_REGULAR = "not a regular file (a pipe, device or socket); only plain text files are read. Remove it."
 # Control characters other than tab and newline: terminal escapes, bells, stray NULs.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -331,6 +334,7 @@ def _read_stable(path: Path, max_file_bytes: int) -> bytes | None:
             _check_regular_and_small(path, before, max_file_bytes)
             raw = handle.read(max_file_bytes + 1)
             after = os.fstat(handle.fileno())
+            settled = _stays_quiet(handle.fileno(), after)
     except OSError as exc:
         if exc.errno == errno.ENXIO:  # a socket: open() refuses it before fstat could
             raise CorpusError(path, _NOT_REGULAR) from exc
@@ -339,7 +343,17 @@ def _read_stable(path: Path, max_file_bytes: int) -> bytes | None:
     unchanged = (before.st_size, before.st_mtime_ns, before.st_ctime_ns) == (
         after.st_size, after.st_mtime_ns, after.st_ctime_ns
     )
-    return raw if unchanged and len(raw) == after.st_size else None
+    return raw if unchanged and settled and len(raw) == after.st_size else None
+
+
+def _stays_quiet(descriptor: int, seen: os.stat_result) -> bool:
+    """True unless the file, saved within the settle time, changes before that time has passed."""
+    age = time.time() - seen.st_mtime_ns / 1e9
+    if age >= _SETTLE_SECONDS:
+        return True
+    time.sleep(_SETTLE_SECONDS - max(age, 0.0))
+    later = os.fstat(descriptor)
+    return (later.st_size, later.st_mtime_ns) == (seen.st_size, seen.st_mtime_ns)
 
 
 def _check_regular_and_small(path: Path, info: os.stat_result, max_file_bytes: int) -> None:
