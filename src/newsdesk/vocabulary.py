@@ -458,3 +458,9 @@ LIGHT_VERBS = frozenset(
     """be have do happen occur take hold go come make get give start begin end finish last set say put become
     keep see let mean expect plan play""".split()
 )
+
+# Round 12 (`nearmiss12`): the word that makes a year the edge of a period rather than when a fact happened ("the
+# first strike since 2019"): a year asked is not met by it alone (`pins.year_only_as_edge`).
+PERIOD_EDGE_WORDS = frozenset({"since"})
+# ... and the words by which a question asks about that period itself ("since 2019", "warmer than in 1994").
+PERIOD_ASKED_WORDS = PERIOD_EDGE_WORDS | frozenset({"than"})

@@ -45,6 +45,8 @@ from newsdesk.vocabulary import (
     MULTIPLIERS,
     NUMBER_WORDS,
     PEOPLE_GROUPS,
+    PERIOD_ASKED_WORDS,
+    PERIOD_EDGE_WORDS,
     PERSON_NOUNS,
     POSSESSIVE_DETERMINERS,
     PREPOSITIONS,
@@ -470,13 +472,34 @@ def _named_after(lead: str, entity: tuple[str, ...], text: str) -> bool:
 
 
 def _number_unmet(question: Question, candidate: Candidate, matcher: TermMatcher) -> str | None:
-    """A number the question gives is not in the context (a year may be the article's own)."""
+    """A number the question gives is not in the context (a year may be the article's own), or is a year the context
+    says only as the edge of a period (`year_only_as_edge`)."""
     published_year = candidate.metadata.get("published", "")[:4]
     context_numbers = set(numbers(candidate.context))
     for value in question.numbers:
         if value not in context_numbers and not (value.is_integer() and str(int(value)) == published_year):
             return f"does not mention {value:g}"
+        if year_only_as_edge(question.text, value, candidate.context):
+            return f"says {value:g} only as the start of a period"
     return None
+
+
+# How many words "since" may stand before the year it dates from: "since 2019", "since records began in 1990",
+# "the highest since the 2016 election".
+_SINCE_REACH = 4
+
+
+def year_only_as_edge(question: str, value: float, context: str) -> bool:
+    """"How many dockworkers joined the 2019 strike?" against "the first strike at the harbour since 2019. The union
+    said 1,800 members had joined": the year asked is said only after "since", as where a period starts, so the
+    sentence's facts are of the period after it, not of that year. A question that itself says "since" or compares
+    with the year ("how much warmer than in 1994?") asks about the period (`PERIOD_ASKED_WORDS`)."""
+    if not value.is_integer() or any(w.lower in PERIOD_ASKED_WORDS for w in tokens(question)):
+        return False
+    words = tokens(context)
+    at = [i for i, w in enumerate(words) if YEAR.fullmatch(w.text) and float(w.text) == value]
+    return bool(at) and all(
+        any(w.lower in PERIOD_EDGE_WORDS for w in words[max(0, i - _SINCE_REACH):i]) for i in at)
 
 
 def _month_unmet(question: Question, candidate: Candidate, matcher: TermMatcher) -> str | None:
