@@ -442,3 +442,20 @@ def test_a_year_said_only_as_the_start_of_a_period_does_not_meet_the_year_asked(
 
     assert year_only_as_edge(question, analyse(question).numbers[0], context) is edge
 
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "rejected"),
+    [
+        # Round 12: a month said only after "since" is where a period starts.
+        ("How many people crossed the border in May?", "Some 8,400 people have crossed since the start of May.", True),
+        ("How many people crossed the border in May?", "Some 8,400 people crossed in May.", False),
+        ("How many people have crossed since May?", "Some 8,400 people have crossed since the start of May.", False),
+    ],
+)
+def test_a_month_said_only_as_the_start_of_a_period_does_not_meet_the_month_asked(question, sentence, rejected):
+    from newsdesk.answer.pins import month_unmet
+
+    candidate = Candidate(text=sentence, start=0, end=len(sentence), metadata={}, context=sentence, claimant=None,
+                          relay=None, rank=0)
+    assert (month_unmet(analyse(question), candidate) is not None) is rejected
+

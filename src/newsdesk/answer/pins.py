@@ -290,6 +290,8 @@ def month_unmet(question: Question, candidate: Candidate) -> str | None:
         context = context if context is not None else {w.lower for w in tokens(without_datelines(candidate.context))}
         if month.lower not in context:
             return f"does not say {month.text} outside a dateline"
+        if only_as_period_edge(question.text, lambda word: word.lower == month.lower, without_datelines(candidate.context)):
+            return f"says {month.text} only as the start of a period"
     return None
 
 
@@ -491,13 +493,20 @@ _SINCE_REACH = 4
 
 def year_only_as_edge(question: str, value: float, context: str) -> bool:
     """"How many dockworkers joined the 2019 strike?" against "the first strike at the harbour since 2019. The union
-    said 1,800 members had joined": the year asked is said only after "since", as where a period starts, so the
-    sentence's facts are of the period after it, not of that year. A question that itself says "since" or compares
-    with the year ("how much warmer than in 1994?") asks about the period (`PERIOD_ASKED_WORDS`)."""
-    if not value.is_integer() or any(w.lower in PERIOD_ASKED_WORDS for w in tokens(question)):
+    said 1,800 members had joined": the year asked is said only as where a period starts (`only_as_period_edge`)."""
+    return value.is_integer() and only_as_period_edge(
+        question, lambda word: bool(YEAR.fullmatch(word.text)) and float(word.text) == value, context)
+
+
+def only_as_period_edge(question: str, asked: Callable[[Token], bool], context: str) -> bool:
+    """Every time the context says the year or month asked (``asked``), it stands after "since" (`PERIOD_EDGE_WORDS`,
+    within `_SINCE_REACH` words: "since 2019", "since records began in 1990", "since the start of May"), as where a
+    period starts: the sentence's facts are of the period after it, not of that year or month. A question that itself
+    says "since" or compares with it ("how much warmer than in 1994?") asks about the period (`PERIOD_ASKED_WORDS`)."""
+    if any(w.lower in PERIOD_ASKED_WORDS for w in tokens(question)):
         return False
     words = tokens(context)
-    at = [i for i, w in enumerate(words) if YEAR.fullmatch(w.text) and float(w.text) == value]
+    at = [i for i, w in enumerate(words) if asked(w)]
     return bool(at) and all(
         any(w.lower in PERIOD_EDGE_WORDS for w in words[max(0, i - _SINCE_REACH):i]) for i in at)
 
