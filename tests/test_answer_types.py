@@ -682,22 +682,22 @@ def test_a_sentence_withholds_what_is_asked_only_when_its_clause_is_about_it(que
     ("question", "sentence", "another"),
     [
         # Round 12 (`nearmiss12`): the role asked is held at another organisation, place or team.
-        ("Who is the chief executive of Pellby Weavers?", "Harrowdene's chief executive, Olwen Trask, said so.", True),
-        ("Who is Harrowdene's chief executive?", "Harrowdene's chief executive, Olwen Trask, said so.", False),
+        ("Who is the chief executive of Pellby Weavers?", "Harrowdene's chief executive, Olwen Tresk, said so.", True),
+        ("Who is Harrowdene's chief executive?", "Harrowdene's chief executive, Olwen Tresk, said so.", False),
         ("Who is the mayor of Steynmoor?", "The mayor of Carrowfield, Denholm Ashe, said so.", True),
         ("Who is Astley Town's captain?", "Rovers captain Idris Callow lifted the trophy.", True),
         # Part of the owner's name is the same owner; an owner left unsaid is no other.
-        ("Who is the captain of Fenwick Rovers?", "Rovers captain Idris Callow lifted the trophy.", False),
-        ("Who is the mayor of Upper Lindel?", "Its mayor, Henrike Astvall, said the river rose.", False),
+        ("Who is the captain of Oxlade Rovers?", "Rovers captain Idris Callow lifted the trophy.", False),
+        ("Who is the mayor of Ostwick Bridge?", "Its mayor, Lene Halde, said the river rose.", False),
         ("Who is the transport minister of Vellandor?", "The transport minister, Ann Roe, said so.", False),
         # The same body with another modifier is another owner.
-        ("Who heads the Lindow ambulance service?", "The head of the Lindow fire service, Petra Vance, said so.", False),
+        ("Who heads the Lindow ambulance service?", "The head of the Lindow fire service, Petra Vaskin, said so.", False),
         ("What is the name of the head of the Lindow ambulance service?",
-         "The head of the Lindow fire service, Petra Vance, said so.", True),
+         "The head of the Lindow fire service, Petra Vaskin, said so.", True),
         ("Who is Tennet Air's finance director?", "Brisco Airways' finance director, Harlan Muir, said so.", True),
         # The owner asked, named apart from the role, may hold it in other words ("counterpart").
-        ("Who is Quessaria's foreign minister?",
-         "It was signed by Brennoria's foreign minister, Ann Roe, and her Quessarian counterpart, Tor Vell.", False),
+        ("Who is Orsland's foreign minister?",
+         "It was signed by Velmark's foreign minister, Ann Roe, and her Orslandic counterpart, Tor Brindle.", False),
     ],
 )
 def test_a_role_held_at_another_owner_does_not_answer(question: str, sentence: str, another: bool) -> None:

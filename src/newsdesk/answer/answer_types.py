@@ -388,11 +388,11 @@ _OWNER_WORDS = 6
 
 
 def role_of_another_owner(question: str, text: str) -> bool:
-    """"Who is the chief executive of Pellby Weavers?" against "Harrowdene's chief executive, Olwen Trask, said ...":
+    """"Who is the chief executive of Pellby Weavers?" against "Harrowdene's chief executive, Olwen Tresk, said ...":
     the question says whose role it asks (`_asked_owner`), and every time the sentence says that role it says whose it
     is (`_role_owners`), each time another's: one that shares no word with the owner asked, or says a word the asked
     owner does not while missing one it says ("the Lindow fire service" for "the Lindow ambulance service"). An
-    owner the sentence leaves unsaid ("its mayor") or says in part ("Rovers captain" for Fenwick Rovers) is no other."""
+    owner the sentence leaves unsaid ("its mayor") or says in part ("Rovers captain" for Oxlade Rovers) is no other."""
     head = _asked_head(question)
     asked = _asked_owner(question)
     if head is None or not asked:
@@ -400,7 +400,7 @@ def role_of_another_owner(question: str, text: str) -> bool:
     owners = _role_owners(text, head)
     if not owners or any(owner is None or not _another_owner(owner, asked) for owner in owners):
         return False
-    # "Brennoria's foreign minister, X, and her Quessarian counterpart, Y": the owner asked, named apart from the
+    # "Velmark's foreign minister, X, and her Orslandic counterpart, Y": the owner asked, named apart from the
     # role, may hold it in other words.
     said = [stem(w.text) for w in tokens(text)]
     return not all(any(stems_match(stem(word), other) for other in said) for word in asked)
