@@ -304,12 +304,6 @@ def test_settings_override_the_judges_fitted_threshold(library, threshold, refus
         ("How many farms applied for aid?", "By 3 May, 640 farms had applied.", True),
         ("How many farms applied for aid?", "As many as 300 may have applied, officials said.", True),
         ("How many crowns did the ticket cost?", "The ticket cost 40 crowns.", True),
-        # Round 12: a figure in a currency of its own (a rare word the lexicon does not know, said after "million") is
-        # an amount, not a count, unless that currency is what is counted; a rare word for people is still a count.
-        ("How many shares did the company sell?", "It raised 620 million drell in its listing.", False),
-        ("How many shares did the company sell?", "It priced its shares at 14 drell, raising 620 million drell.", False),
-        ("How many drell did the company raise?", "It raised 620 million drell in its listing.", True),
-        ("How many people joined the strike?", "Some 1,800 dockworkers joined the strike.", True),
         ("In what year did the bridge open?", "The bridge opened in 1932.", True),
         ("In what year did the bridge open?", "The bridge opened after the war.", False),
         # "year-end" names a bonus, not the year asked for.
@@ -676,32 +670,3 @@ def test_citing_gives_a_reason_only_before_what_is_no_source(sentence, reason):
 )
 def test_a_sentence_withholds_what_is_asked_only_when_its_clause_is_about_it(question, sentence, about):
     assert withholds_what_is_asked(analyse(question), sentence) is about
-
-
-@pytest.mark.parametrize(
-    ("question", "sentence", "another"),
-    [
-        # Round 12 (`nearmiss12`): the role asked is held at another organisation, place or team.
-        ("Who is the chief executive of Pellby Weavers?", "Harrowdene's chief executive, Olwen Tresk, said so.", True),
-        ("Who is Harrowdene's chief executive?", "Harrowdene's chief executive, Olwen Tresk, said so.", False),
-        ("Who is the mayor of Steynmoor?", "The mayor of Carrowfield, Denholm Ashe, said so.", True),
-        ("Who is Astley Town's captain?", "Rovers captain Idris Callow lifted the trophy.", True),
-        # Part of the owner's name is the same owner; an owner left unsaid is no other.
-        ("Who is the captain of Oxlade Rovers?", "Rovers captain Idris Callow lifted the trophy.", False),
-        ("Who is the mayor of Ostwick Bridge?", "Its mayor, Lene Halde, said the river rose.", False),
-        ("Who is the transport minister of Vellandor?", "The transport minister, Ann Roe, said so.", False),
-        # The same body with another modifier is another owner.
-        ("Who heads the Lindow ambulance service?", "The head of the Lindow fire service, Petra Vaskin, said so.", False),
-        ("What is the name of the head of the Lindow ambulance service?",
-         "The head of the Lindow fire service, Petra Vaskin, said so.", True),
-        ("Who is Tennet Air's finance director?", "Brisco Airways' finance director, Harlan Muir, said so.", True),
-        # The owner asked, named apart from the role, may hold it in other words ("counterpart").
-        ("Who is Orsland's foreign minister?",
-         "It was signed by Velmark's foreign minister, Ann Roe, and her Orslandic counterpart, Tor Brindle.", False),
-    ],
-)
-def test_a_role_held_at_another_owner_does_not_answer(question: str, sentence: str, another: bool) -> None:
-    from newsdesk.answer.answer_types import role_of_another_owner
-
-    assert role_of_another_owner(question, sentence) is another
-
