@@ -10,12 +10,17 @@ from newsdesk.answer.candidates import Candidate
 from newsdesk.answer.questions import Question
 from newsdesk.answer.sources import described_as
 from newsdesk.answer.term_matching import SYNONYM_CREDIT, TermMatcher
-from newsdesk.text import YEAR
+from newsdesk.text import YEAR, tokens
+from newsdesk.vocabulary import DEFINITE_DETERMINERS, REFERRING_WORDS
 
 # "June 4", "4 June", "2019": a date a question about when can be answered with, not only a weekday.
 _FULL_DATE = re.compile(r"\b(?:\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+ \d{1,2})\b|" + YEAR.pattern)
 # A sentence this near the top of its article is in the lead, where news states its main facts.
 _LEAD_CHARS = 400
+# The first words of a sentence that leans on the one before it: "It now has 212 pupils", "The service stopped ...".
+_LEANING_OPENERS = REFERRING_WORDS | DEFINITE_DETERMINERS
+# How many of the question's own words count as its rarest (the most specific, which a near miss leaves unmet).
+_RAREST_WORDS = 2
 
 
 def candidate_features(question: Question, candidate: Candidate, matcher: TermMatcher, best_score: float,
@@ -51,6 +56,8 @@ def candidate_features(question: Question, candidate: Candidate, matcher: TermMa
     features["unmet_specific"], features["unmet_share"] = matcher.unmet(said)
     features["unmet_in_context"] = matcher.unmet(candidate.context)[0]
     features["same_word_share"], features["linked_share"] = wording_shares(question, matcher, candidate.text)
+    features["leaning_gain"] = leaning_gain(matcher, candidate.text, candidate.window)
+    features["rarest_met"] = rarest_met(question, matcher, said)
     aligned = alignment or NEUTRAL
     features["aligned"] = float(alignment is not None)
     features["align_recall"], features["align_worst"] = aligned.recall, aligned.worst
@@ -72,3 +79,29 @@ def wording_shares(question: Question, matcher: TermMatcher, text: str) -> tuple
     same = sum(weight for weight, credit in credits if credit >= 1.0)
     linked = sum(weight for weight, credit in credits if SYNONYM_CREDIT <= credit < 1.0)
     return same / total, linked / total
+
+
+def leaning_gain(matcher: TermMatcher, text: str, window: str) -> float:
+    """For a sentence that leans on the one before it (it opens with a pronoun or a definite reference: "It now has
+    212 pupils"), the share of the question's term weight the sentence and the one before it meet together beyond
+    what the sentence meets alone; 0 for a sentence that opens otherwise. ``window`` is the sentence before it
+    (or the headline) followed by ``text``.
+
+    "How many pupils attend the Brackmoor school?" is answered by "It now has 212 pupils." after "The Brackmoor
+    school was founded in 1871.": the sentence alone meets little of the question, its reader's context the rest."""
+    words = tokens(text)
+    if not words or words[0].lower not in _LEANING_OPENERS or not window.endswith(text):
+        return 0.0
+    return max(0.0, matcher.coverage(window) - matcher.coverage(text))
+
+
+def rarest_met(question: Question, matcher: TermMatcher, text: str) -> float:
+    """How well ``text`` meets the question's rarest own words (its `_RAREST_WORDS` most specific words that are not
+    names: names are pins), the mean of their credits; 1 when the question has none.
+
+    An unanswerable question is often met by a sentence that says most of its words but not the one that makes the
+    question this question ("the unemployment rate among women" answered by the overall jobless figure)."""
+    own = sorted((t for t in question.terms if not t.word[0].isupper()), key=lambda t: -t.weight)[:_RAREST_WORDS]
+    if not own:
+        return 1.0
+    return sum(matcher.credit(t, text) for t in own) / len(own)

@@ -58,6 +58,8 @@ FEATURES = (
     "aligned",
     "align_recall",
     "align_worst",
+    "leaning_gain",
+    "rarest_met",
 )
 
 
