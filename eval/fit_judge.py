@@ -40,6 +40,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import pickle
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,6 +48,7 @@ from pathlib import Path
 import numpy as np
 
 from newsdesk.answer.composing import compose
+from newsdesk.answer.alignment import ALIGNMENT_FEATURES
 from newsdesk.answer.answering import FILL_DEPTH, MOST_SENTENCES, first_withheld
 from newsdesk.answer.answer_types import type_met, withholds_answer
 from newsdesk.answer.judge import FEATURES, JUDGE_FILE, Judge
@@ -81,6 +83,10 @@ def main() -> int:
                              "peaks (at the threshold where it peaks for that L2); the larger on a tie")
     parser.add_argument("--drop", action="append", default=[], choices=FEATURES, metavar="FEATURE",
                         help="a signal the refit gives no weight (judge and ranker); repeat for several")
+    parser.add_argument("--rows", type=Path,
+                        help="a file of collected rows: read when it exists (collected with the same --set files and "
+                             "code), else written after collecting, so that refits with other --drop or L2 skip the "
+                             "retrieval and judging of every case")
     args = parser.parse_args()
     writers = [[Path(p) for p in writer.split(",")] for writer in args.writers]
     args.sets = [path for writer in writers for path in writer]
@@ -88,9 +94,11 @@ def main() -> int:
         return 1
     settings = load_settings(store=args.store).model_copy(update={"answer_judge": False})
     assistant = Assistant(settings)
-    assistant.answerer.align_words = True  # every signal is a row's feature, weighed or not by the judge being refitted
+    # Every signal is a row's feature, weighed or not by the judge being refitted; the word alignment (the slowest to
+    # compute) only when the refit may weigh it.
+    assistant.answerer.align_words = not set(ALIGNMENT_FEATURES) <= set(args.drop)
     cases = [case for path in args.sets for case in load_cases(path)]
-    rows, labels, groups, info, _ = collect(assistant, cases)
+    rows, labels, groups, info = collected(assistant, cases, args.rows)
     x = without(np.array(rows, dtype=np.float64), args.drop)
     y = np.array(labels, dtype=np.float64)
     writer_of = {case.id: index for index, writer in enumerate(writers) for path in writer for case in load_cases(path)}
@@ -132,6 +140,21 @@ def main() -> int:
     args.out.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
     print(json.dumps(data, indent=1))
     return 0
+
+
+def collected(assistant: Assistant, cases: list[Case], cache: Path | None):
+    """`collect`'s rows, labels, groups and infos, read from ``cache`` when it holds them, else collected (and
+    written there when ``cache`` is given)."""
+    if cache is not None and cache.exists():
+        with cache.open("rb") as file:
+            rows, labels, groups, info, docs = pickle.load(file)
+        case_docs.update(docs)
+        return rows, labels, groups, info
+    rows, labels, groups, info, _ = collect(assistant, cases)
+    if cache is not None:
+        with cache.open("wb") as file:
+            pickle.dump((rows, labels, groups, info, case_docs), file)
+    return rows, labels, groups, info
 
 
 def without(x: np.ndarray, dropped: list[str]) -> np.ndarray:
