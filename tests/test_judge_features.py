@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from newsdesk.answer.candidates import Candidate
-from newsdesk.answer.features import leaning_gain, rarest_met, wording_shares
+from newsdesk.answer.features import leaning_gain, wording_shares
 from newsdesk.answer.questions import analyse
 from newsdesk.answer.term_matching import TermMatcher
 
@@ -43,8 +43,10 @@ def test_the_shares_are_parts_of_the_question_and_never_add_to_more_than_it(embe
     assert 0.0 <= same <= 1.0 and 0.0 <= linked <= 1.0 and same + linked <= 1.0 + 1e-9
 
 
-# The near-miss contrast signals (round 12): tests/data/judge_contrast_table.jsonl, invented sentences written before
-# the signals were built; its holdout rows were not looked at until the signals were measured.
+# The leaning signal (round 12): tests/data/judge_contrast_table.jsonl, invented sentences written before the signal
+# was built; its holdout rows were not looked at until the signal was measured. Its "rarest" rows specified a second
+# signal (the credit of the question's two most specific own words) whose weight changed sign between the
+# leave-one-file-out folds, so it was not kept (docs/evaluation.md, round 12); the rows stay as its record.
 CONTRAST = [json.loads(line) for line in (Path(__file__).parent / "data" / "judge_contrast_table.jsonl").open()]
 
 
@@ -62,15 +64,6 @@ def test_a_sentence_that_leans_on_the_one_before_is_credited_with_the_question_w
     said = "leans and adds" if gain >= 0.2 else "leans, adds nothing" if opens_leaning and row["expect"] != "stands alone" \
         else "stands alone"
     assert said == row["expect"], gain
-
-
-@pytest.mark.parametrize("row", [r for r in CONTRAST if r["signal"] == "rarest"],
-                         ids=[f"{r['part']}: {r['sentence']}" for r in CONTRAST if r["signal"] == "rarest"])
-def test_a_near_miss_leaves_the_question_s_rarest_words_unmet(embedder, row) -> None:
-    question = analyse(row["question"])
-    met = rarest_met(question, _matcher(embedder, question, row["sentence"]), row["sentence"])
-    said = "all" if met >= 0.9 else "none" if met < 0.25 else "some"
-    assert said == row["expect"], met
 
 
 def test_a_sentence_that_stands_alone_gains_nothing_from_the_one_before(embedder) -> None:

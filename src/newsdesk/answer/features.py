@@ -19,8 +19,6 @@ _FULL_DATE = re.compile(r"\b(?:\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+ \d{1,2})\b|" + YE
 _LEAD_CHARS = 400
 # The first words of a sentence that leans on the one before it: "It now has 212 pupils", "The service stopped ...".
 _LEANING_OPENERS = REFERRING_WORDS | DEFINITE_DETERMINERS
-# How many of the question's own words count as its rarest (the most specific, which a near miss leaves unmet).
-_RAREST_WORDS = 2
 
 
 def candidate_features(question: Question, candidate: Candidate, matcher: TermMatcher, best_score: float,
@@ -57,7 +55,6 @@ def candidate_features(question: Question, candidate: Candidate, matcher: TermMa
     features["unmet_in_context"] = matcher.unmet(candidate.context)[0]
     features["same_word_share"], features["linked_share"] = wording_shares(question, matcher, candidate.text)
     features["leaning_gain"] = leaning_gain(matcher, candidate.text, candidate.window)
-    features["rarest_met"] = rarest_met(question, matcher, said)
     aligned = alignment or NEUTRAL
     features["aligned"] = float(alignment is not None)
     features["align_recall"], features["align_worst"] = aligned.recall, aligned.worst
@@ -94,14 +91,3 @@ def leaning_gain(matcher: TermMatcher, text: str, window: str) -> float:
         return 0.0
     return max(0.0, matcher.coverage(window) - matcher.coverage(text))
 
-
-def rarest_met(question: Question, matcher: TermMatcher, text: str) -> float:
-    """How well ``text`` meets the question's rarest own words (its `_RAREST_WORDS` most specific words that are not
-    names: names are pins), the mean of their credits; 1 when the question has none.
-
-    An unanswerable question is often met by a sentence that says most of its words but not the one that makes the
-    question this question ("the unemployment rate among women" answered by the overall jobless figure)."""
-    own = sorted((t for t in question.terms if not t.word[0].isupper()), key=lambda t: -t.weight)[:_RAREST_WORDS]
-    if not own:
-        return 1.0
-    return sum(matcher.credit(t, text) for t in own) / len(own)

@@ -59,7 +59,6 @@ FEATURES = (
     "align_recall",
     "align_worst",
     "leaning_gain",
-    "rarest_met",
 )
 
 
