@@ -10,15 +10,12 @@ from newsdesk.answer.candidates import Candidate
 from newsdesk.answer.questions import Question
 from newsdesk.answer.sources import described_as
 from newsdesk.answer.term_matching import SYNONYM_CREDIT, TermMatcher
-from newsdesk.text import YEAR, tokens
-from newsdesk.vocabulary import DEFINITE_DETERMINERS, REFERRING_WORDS
+from newsdesk.text import YEAR
 
 # "June 4", "4 June", "2019": a date a question about when can be answered with, not only a weekday.
 _FULL_DATE = re.compile(r"\b(?:\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+ \d{1,2})\b|" + YEAR.pattern)
 # A sentence this near the top of its article is in the lead, where news states its main facts.
 _LEAD_CHARS = 400
-# The first words of a sentence that leans on the one before it: "It now has 212 pupils", "The service stopped ...".
-_LEANING_OPENERS = REFERRING_WORDS | DEFINITE_DETERMINERS
 
 
 def candidate_features(question: Question, candidate: Candidate, matcher: TermMatcher, best_score: float,
@@ -54,7 +51,6 @@ def candidate_features(question: Question, candidate: Candidate, matcher: TermMa
     features["unmet_specific"], features["unmet_share"] = matcher.unmet(said)
     features["unmet_in_context"] = matcher.unmet(candidate.context)[0]
     features["same_word_share"], features["linked_share"] = wording_shares(question, matcher, candidate.text)
-    features["leaning_gain"] = leaning_gain(matcher, candidate.text, candidate.window)
     aligned = alignment or NEUTRAL
     features["aligned"] = float(alignment is not None)
     features["align_recall"], features["align_worst"] = aligned.recall, aligned.worst
@@ -76,18 +72,3 @@ def wording_shares(question: Question, matcher: TermMatcher, text: str) -> tuple
     same = sum(weight for weight, credit in credits if credit >= 1.0)
     linked = sum(weight for weight, credit in credits if SYNONYM_CREDIT <= credit < 1.0)
     return same / total, linked / total
-
-
-def leaning_gain(matcher: TermMatcher, text: str, window: str) -> float:
-    """For a sentence that leans on the one before it (it opens with a pronoun or a definite reference: "It now has
-    212 pupils"), the share of the question's term weight the sentence and the one before it meet together beyond
-    what the sentence meets alone; 0 for a sentence that opens otherwise. ``window`` is the sentence before it
-    (or the headline) followed by ``text``.
-
-    "How many pupils attend the Brackmoor school?" is answered by "It now has 212 pupils." after "The Brackmoor
-    school was founded in 1871.": the sentence alone meets little of the question, its reader's context the rest."""
-    words = tokens(text)
-    if not words or words[0].lower not in _LEANING_OPENERS or not window.endswith(text):
-        return 0.0
-    return max(0.0, matcher.coverage(window) - matcher.coverage(text))
-
