@@ -118,6 +118,7 @@ SETS = (
         ("develop",),
     ),
     StorySet("disputes11", {"develop": 3, "holdout": 2}, {}, ("develop",)),  # of 3 and 2
+    StorySet("disputes12", {"develop": 0, "holdout": 0}, {}, ()),  # of 3 and 2
 )
 Stories = tuple[StorySet, dict[str, list[CaseResult]]]
 
