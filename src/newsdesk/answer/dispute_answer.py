@@ -374,7 +374,7 @@ def answer_time_sides(
     mine = value_of(kind, best.text, best.claimant, question)
     summary: Candidate | None = None
     if kind == "figure" and not best.claimant and counts_only_vaguely(question, best.text):
-        mine = frozenset()  # "Thousands of people marched ... to close tram line 4": the 4 counts no one
+        mine = frozenset()  # "Thousands of people rallied ... to save bus depot 3": the 3 counts no one
     if not mine and kind == "figure" and not best.claimant:
         # "Crowds filled the square ..." above "Officers put the turnout at about 3,500" and the union's
         # "12,000": the article's own summary gives no figure; its sources' counts are the answer and the sides.
@@ -495,8 +495,8 @@ def disputed_in_words(
 ) -> bool:
     """The article says in so many words that one of the two sources disputes the other's count (`disputes_a_count`
     in either sentence), within `_DISPUTE_REACH` sentences: then the other's figure is a side however it words what
-    it counts ("520 of its employees were absent" against "1,400 workers had stayed off the job"; "710 suspected
-    cases" below a lede's "but a medical charity said the true number was at least twice as high") and however
+    it counts ("520 of its employees were absent" against "1,400 workers had stayed off the job"; "560 suspected
+    cases" below a lede's "but a medical charity said the real number was far higher") and however
     unlike the question it reads, if it met the pins or missed only those a rival side may miss (`rival_in_article`),
     names its source, and counts nothing the question names beside none of its figures (`counts_something_else`)
     and no other toll."""
@@ -520,8 +520,8 @@ def disputed_in_words(
 
 
 def counts_only_vaguely(question: Question, text: str) -> bool:
-    """The sentence counts what the question counts only with a vague quantity ("Thousands of people marched",
-    `VAGUE_QUANTITIES`), beside none of its figures: its figures ("to close tram line 4") count something else."""
+    """The sentence counts what the question counts only with a vague quantity ("Thousands of people rallied",
+    `VAGUE_QUANTITIES`), beside none of its figures: its figures ("to save bus depot 3") count something else."""
     counted = {stem(w.text) for w in tokens(question.counted)}
     words = tokens(text)
     vague = False
@@ -539,13 +539,13 @@ def counts_only_vaguely(question: Question, text: str) -> bool:
 def counts_what_the_summary_counts(
     question: Question, other: Candidate, summary: Candidate, counted_alike: CountedAlike | None
 ) -> bool:
-    """Under an article's own summary that gives no figure ("Thousands of people marched through the city"), a source's
+    """Under an article's own summary that gives no figure ("Thousands of people rallied in the square"), a source's
     count in that article that reads like the summary (`COUNTED_ALIKE`, the words around the figures) counts what it
-    summarises, however little it reads like the question ("The organisers said about twelve thousand people took
-    part"): a side, when it met the pins or missed only those a rival side may miss (`rival_in_article`), names its
+    summarises, however little it reads like the question ("The organisers, Save Hobbridge Common, said 15,000 people had
+    taken part"): a side, when it met the pins or missed only those a rival side may miss (`rival_in_article`), names its
     source, and counts nothing the question names beside none of its figures and no other toll. It is read against
-    the summary, not the source's count that stands in for it: "Police put the number of marchers at 3,500" reads
-    less like "about twelve thousand people took part" (0.44) than the summary does (0.62)."""
+    the summary, not the source's count that stands in for it: a police estimate of the crowd ("put the
+    number of marchers at ...") may read less like the organisers' "people took part" than the summary does."""
     if counted_alike is None or not (other.claimant and same_article(other, summary) and other.features is not None
                                      and value_of("figure", other.text, other.claimant, question)):
         return False
@@ -619,7 +619,7 @@ def announces_a_correction(text: str) -> bool:
 def disputes_a_count(text: str) -> bool:
     """The sentence says its source disputes a count or a claim said before it: a verb of disputing
     (`DISPUTING_VERBS`) whose object, within a few words, is a count or a claim (`DISPUTED_THINGS`: "disputed the
-    union's count", "rejected Tavrenian claims") or a bare "that" or "it" ("disputes that, saying 850 ...").
+    union's count", "rejected the ministry's claims") or a bare "that" or "it" ("disputes that, saying 850 ...").
     "disputed the office's plan" and "disputed that the pumps had been enough" dispute no count."""
     words = tokens(text)
     for index, word in enumerate(words):
