@@ -461,7 +461,7 @@ LIGHT_VERBS = frozenset(
 
 # Round 12 (`sides12`): words by which an article says one source disputes another's count in so many words
 # (`dispute_answer.disputes_a_count`): a verb of disputing (dictionary forms) whose object is a count or a claim
-# ("disputed the union's count", "rejected the claim", "disputes that, saying 850"), or a corrected count ("said the
+# ("disputed the union's count", "rejected the claim", "disputes that, saying 70"), or a corrected count ("said the
 # real number was far higher"). Not "disputed the office's plan", "rejected the offer".
 DISPUTING_VERBS = frozenset("dispute reject deny contradict contest challenge refute question doubt".split())
 DISPUTED_THINGS = frozenset(

@@ -619,7 +619,7 @@ def announces_a_correction(text: str) -> bool:
 def disputes_a_count(text: str) -> bool:
     """The sentence says its source disputes a count or a claim said before it: a verb of disputing
     (`DISPUTING_VERBS`) whose object, within a few words, is a count or a claim (`DISPUTED_THINGS`: "disputed the
-    union's count", "rejected the ministry's claims") or a bare "that" or "it" ("disputes that, saying 850 ...").
+    union's count", "rejected the ministry's claims") or a bare "that" or "it" ("disputes that, saying 70 ...").
     "disputed the office's plan" and "disputed that the pumps had been enough" dispute no count."""
     words = tokens(text)
     for index, word in enumerate(words):
