@@ -469,3 +469,6 @@ DISPUTED_THINGS = frozenset(
     statistic statistics""".split()
 )
 CORRECTING_ADJECTIVES = frozenset("true real actual correct".split())
+# Words that set a second account against a first in one sentence: "has infected 340 people, the ministry said, but a
+# charity said the real number was far higher" (`dispute_answer.announces_a_correction`).
+CONTRASTING = frozenset("but while whereas although though".split())

@@ -39,7 +39,7 @@ from newsdesk.text import (
     NUMBER, YEAR, antonyms, english_zipf, is_calendar_word, lemmas, negates, same_lemma, stem, stems_match, tokens,
 )
 from newsdesk.vocabulary import (
-    CORRECTING_ADJECTIVES, DISPUTED_THINGS, DISPUTING_VERBS, EACH_OF, MONTHS, NUMBER_WORDS, ORGANISATION_NOUNS,
+    CONTRASTING, CORRECTING_ADJECTIVES, DISPUTED_THINGS, DISPUTING_VERBS, EACH_OF, MONTHS, NUMBER_WORDS, ORGANISATION_NOUNS,
     ROUNDING_HEDGES, SOURCE_VERBS, STOPWORDS, VAGUE_QUANTITIES, WEEKDAYS, is_nationality,
 )
 
@@ -607,12 +607,15 @@ def corrects_a_count(text: str) -> bool:
 
 
 def announces_a_correction(text: str) -> bool:
-    """A corrected count (`corrects_a_count`) with no figure after it: "but a medical charity said the real number
-    was far higher" announces the charity's own count, which a later sentence gives."""
+    """A corrected count (`corrects_a_count`) set against the sentence's own account (after `CONTRASTING`: "but")
+    with no figure after it: "has infected 210 people, the office said, but a medical charity said the real number
+    was far higher" announces the charity's own count, which a later sentence gives. "The charity, which runs two
+    clinics, said the real figures were far higher" sets no count of its own against another's."""
     words = tokens(text)
     for index, (word, following) in enumerate(zip(words, words[1:])):
         if word.lower in CORRECTING_ADJECTIVES and following.lower in DISPUTED_THINGS:
-            return not figure_values(text[following.end:])
+            contrasted = any(w.lower in CONTRASTING for w in words[:index])
+            return contrasted and not figure_values(text[following.end:])
     return False
 
 
