@@ -163,11 +163,12 @@ def said_by(words: tuple[str, ...], candidate: Candidate) -> bool:
     """The candidate's claimant is the source ``words`` name ("union" in "according to the union"): every word
     is in its claimant, in the claimant as its passage introduces it (`introduced_as`: "a spokesman for the Coastal
     Authority") or in a noun its article calls it by (`described_as`, with the nouns of its kind: "union" for a
-    guild). Unlike the claimant pin, the sentence's neighbours do not count: they may name another source."""
+    guild; the kind of its own name's noun: "government" for "Ministry of Transport"). Unlike the claimant pin, the sentence's neighbours do not count: they may name another source."""
     if not words or not candidate.claimant:
         return False
+    own = {head for _, head in organisations_described(candidate.claimant)}  # "Ministry of Transport": ministry
     said = [stem(w.text) for w in tokens(f"{candidate.claimant} {introduced_as(candidate)}")]
-    said += [stem(noun) for noun in described_as(candidate)]
+    said += [stem(noun) for noun in described_as(candidate) | of_kind(own)]
     return all(any(stems_match(stem(word), other) for other in said) for word in words)
 
 
