@@ -469,3 +469,17 @@ LIGHT_VERBS = frozenset(
     """be have do happen occur take hold go come make get give start begin end finish last set say put become
     keep see let mean expect plan play""".split()
 )
+
+# Round 12 (`sides12`): words by which an article says one source disputes another's count in so many words
+# (`dispute_answer.disputes_a_count`): a verb of disputing (dictionary forms) whose object is a count or a claim
+# ("disputed the union's count", "rejected the claim", "disputes that, saying 70"), or a corrected count ("said the
+# real number was far higher"). Not "disputed the office's plan", "rejected the offer".
+DISPUTING_VERBS = frozenset("dispute reject deny contradict contest challenge refute question doubt".split())
+DISPUTED_THINGS = frozenset(
+    """count counts figure figures number numbers estimate estimates toll tally total totals claim claims
+    statistic statistics""".split()
+)
+CORRECTING_ADJECTIVES = frozenset("true real actual correct".split())
+# Words that set a second account against a first in one sentence: "has infected 340 people, the ministry said, but a
+# charity said the real number was far higher" (`dispute_answer.announces_a_correction`).
+CONTRASTING = frozenset("but while whereas although though".split())
