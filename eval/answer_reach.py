@@ -15,7 +15,6 @@ single sentences would reach it. Never pass the sealed test split.
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from collections import Counter
@@ -24,13 +23,12 @@ from typing import Any
 
 import numpy as np
 
+from cause_table import dev_assistant, diagnostic_parser, print_counts
 from newsdesk.answer.questions import analyse
-from newsdesk.assistant import Assistant, Request
+from newsdesk.assistant import Request
 from newsdesk.evaluation.scoring import Case, contains, group_found, load_cases
-from newsdesk.evaluation.splits import refuse_sealed
 from newsdesk.index.lexical import LexicalIndex, Passage
 from newsdesk.index.retrieval import HybridSearch
-from newsdesk.settings import load_settings
 
 DEPTH = 50
 
@@ -96,16 +94,13 @@ def _band(rank: int | None, k: int) -> str:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--store", type=Path, required=True)
+    parser = diagnostic_parser(__doc__.splitlines()[0], "answered wrong or refused")
     parser.add_argument("--results", type=Path, required=True)
-    parser.add_argument("--set", dest="sets", type=Path, action="append", required=True)
     parser.add_argument("-k", type=int, default=None)
-    parser.add_argument("--cases", action="store_true")
     args = parser.parse_args()
-    if refuse_sealed(args.sets):
+    assistant = dev_assistant(args)
+    if assistant is None:
         return 1
-    assistant = Assistant(load_settings(store=args.store))
     k = args.k or assistant.settings.k
     snapshot, lexical = assistant.reader.current()
     admitted = lexical.admitted_mask(snapshot)
@@ -135,12 +130,7 @@ def main() -> int:
         counts[kind] += 1
         rows.append({"id": case.id, "question": case.question, "history": case.history, "cause": kind, **detail})
     print(f"answerable answered wrong or refused: {sum(counts.values())}")
-    print("| where the answer is | cases |\n|---|---|")
-    for kind, n in counts.most_common():
-        print(f"| {kind} | {n} |")
-    if args.cases:
-        for row in rows:
-            print(json.dumps(row))
+    print_counts(counts, rows, "where the answer is", "cases", args.cases)
     return 0
 
 

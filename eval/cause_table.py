@@ -35,19 +35,41 @@ def candidate_stage(question: Question, candidate: Candidate) -> int:
     return 3
 
 
+def diagnostic_parser(description: str, looked_at: str) -> argparse.ArgumentParser:
+    """The options every cause-counting script takes: ``--store``, ``--set`` (repeatable) and ``--cases``."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--store", type=Path, required=True)
+    parser.add_argument("--set", dest="sets", type=Path, action="append", required=True)
+    parser.add_argument("--cases", action="store_true", help=f"print every case {looked_at}, with its cause")
+    return parser
+
+
+def dev_assistant(args: argparse.Namespace) -> Assistant | None:
+    """The assistant over ``--store``; None (after saying why) when a ``--set`` is the sealed split."""
+    if refuse_sealed(args.sets):
+        return None
+    return Assistant(load_settings(store=args.store))
+
+
+def print_counts(counts: Counter[str], rows: list[dict], column: str, header: str, show_cases: bool) -> None:
+    """The counts as a Markdown table under ``column`` (most first), then every row as a JSON line if asked."""
+    print(f"| {column} | {header} |\n|---|---|")
+    for kind, n in counts.most_common():
+        print(f"| {kind} | {n} |")
+    if show_cases:
+        for row in rows:
+            print(json.dumps(row))
+
+
 def cause_table(description: str, looked_at: str, keep: Callable[[Case, Answer], bool], cause: Cause,
                 answerable: bool = True, argv: list[str] | None = None) -> int:
     """Parse ``--store``, ``--set`` (repeatable) and ``--cases``, then count the causes of the answers ``keep``
     selects among the answerable cases (the unanswerable ones with ``answerable=False``; ``looked_at`` names them in
     the table). 1 if a set is the sealed split."""
-    parser = argparse.ArgumentParser(description=description)
-    parser.add_argument("--store", type=Path, required=True)
-    parser.add_argument("--set", dest="sets", type=Path, action="append", required=True)
-    parser.add_argument("--cases", action="store_true", help=f"print every case {looked_at}, with its cause")
-    args = parser.parse_args(argv)
-    if refuse_sealed(args.sets):
+    args = diagnostic_parser(description, looked_at).parse_args(argv)
+    assistant = dev_assistant(args)
+    if assistant is None:
         return 1
-    assistant = Assistant(load_settings(store=args.store))
     counts: Counter[str] = Counter()
     asked = 0
     rows = []
@@ -61,10 +83,5 @@ def cause_table(description: str, looked_at: str, keep: Callable[[Case, Answer],
         rows.append({"id": case.id, "question": case.question, "cause": kind, "detail": detail, "answer": answer.answer})
     total = sum(counts.values())
     print(f"{'answerable' if answerable else 'unanswerable'} {asked}, {looked_at} {total} ({total / max(1, asked):.3f})")
-    print(f"| cause | {looked_at} |\n|---|---|")
-    for kind, n in counts.most_common():
-        print(f"| {kind} | {n} |")
-    if args.cases:
-        for row in rows:
-            print(json.dumps(row))
+    print_counts(counts, rows, "cause", looked_at, args.cases)
     return 0

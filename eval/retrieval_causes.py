@@ -16,23 +16,20 @@ Never pass the sealed test split.
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from collections import Counter
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from cause_table import dev_assistant, diagnostic_parser, print_counts
 from newsdesk.answer.questions import Question, analyse, entity_met
-from newsdesk.assistant import Assistant, Request
+from newsdesk.assistant import Request
 from newsdesk.evaluation.scoring import Case, contains, load_cases
-from newsdesk.evaluation.splits import refuse_sealed
 from newsdesk.index.lexical import LexicalIndex, Passage
 from newsdesk.index.retrieval import HybridSearch
-from newsdesk.settings import load_settings
 from newsdesk.text import stem, tokens
 from newsdesk.vocabulary import STOPWORDS
 
@@ -120,15 +117,12 @@ def _cause(
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--store", type=Path, required=True)
-    parser.add_argument("--set", dest="sets", type=Path, action="append", required=True)
+    parser = diagnostic_parser(__doc__.splitlines()[0], "whose evidence is not in the top k")
     parser.add_argument("-k", type=int, default=None)
-    parser.add_argument("--cases", action="store_true")
     args = parser.parse_args()
-    if refuse_sealed(args.sets):
+    assistant = dev_assistant(args)
+    if assistant is None:
         return 1
-    assistant = Assistant(load_settings(store=args.store))
     k = args.k or assistant.settings.k
     snapshot, lexical = assistant.reader.current()
     by_doc: dict[str, list[tuple[int, Passage]]] = {}
@@ -172,14 +166,9 @@ def main() -> int:
         rows.append({"id": case.id, "question": case.question, "evidence": missing, "cause": kind, **detail})
     print(f"answerable with evidence {total}; hit@1 {hits[1] / total:.3f} hit@5 {hits[5] / total:.3f} "
           f"hit@7 {hits[7] / total:.3f} hit@10 {hits[10] / total:.3f}; not in the top {k}: {sum(counts.values())}")
-    print(f"| cause (evidence not in the top {k}) | cases |\n|---|---|")
-    for kind, n in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
-        print(f"| {kind} | {n} |")
     print(f"of which read through the passages of the best single sentences (sentence_passages "
           f"{assistant.settings.sentence_passages}): {reached}")
-    if args.cases:
-        for row in rows:
-            print(json.dumps(row))
+    print_counts(counts, rows, f"cause (evidence not in the top {k})", "cases", args.cases)
     return 0
 
 
