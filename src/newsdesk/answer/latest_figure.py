@@ -87,7 +87,7 @@ def later_revisions(best: Candidate, same: list[Candidate], pool: list[Candidate
             and same_source(best, c) and same_story(best, c) and c.coverage >= best.coverage - _LATEST_COVERAGE_SLACK]
 
 
-# A word this rare (`newsdesk.text.specificity`: "Skelbrith", not "Office" or "Thursday") names what a story is about.
+# A word this rare (`newsdesk.text.specificity`: "Wennel", not "Office" or "Thursday") names what a story is about.
 _STORY_NAME_SPECIFICITY = 5.0
 
 

@@ -290,11 +290,11 @@ _TO_AN_ASSISTANT = re.compile("|".join(INSTRUCTION_PATTERNS), re.IGNORECASE)
 
 
 def stated_subject(text: str) -> list[str]:
-    """A turn that states what it asks about, then asks about it: "Vellamore shot down a drone near Kestrelmoor.
-    Has this happened before?", "The heat death toll was revised. From what to what?". Split into the statements
+    """A turn that states what it asks about, then asks about it: "Harnock closed its Elm Road depot.
+    Has that happened before?", "The flood toll was revised. From what to what?". Split into the statements
     and the question ([statement, question]), so that the question is read as a follow-up of the statement: the
     statement's names and figures are the conversation's subject, not pins the answer must repeat ("Radio X said
-    the levy is 3 dunmarks a night. Is that right?" is answered with the levy, whatever it is). Only when every
+    the fare is 3 crowns. Is that right?" is answered with the fare, whatever it is). Only when every
     statement comes before the question, none is addressed to an assistant (`vocabulary.INSTRUCTION_PATTERNS`, or
     says "you"), and the question refers back (a referring word: "this", "that", "they") or says nothing by itself.
     Any other turn is one question ([text]); `_drop_instructions` still drops its orders."""
