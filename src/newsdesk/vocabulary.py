@@ -413,6 +413,17 @@ ORGANISATION_NOUNS = frozenset(
     association federation confederation guild alliance coalition league society institute foundation trust
     cooperative consortium""".split()
 ) | MEDIA_WORDS
+# A generic noun an article or a question may call an organisation by whose own name ends in another noun of its
+# kind (round 12, `attrib12`): "the union" for "the Coastal Dockers' Guild" or "the Paper Workers' Federation", "the
+# government" for "the Ministry of Transport", "the company" for "Tollan Rail, which runs the line" (an operator).
+# Keys are the generic nouns, values the organisation nouns (`ORGANISATION_NOUNS`) they may stand for.
+ORGANISATION_KINDS: dict[str, frozenset[str]] = {
+    "union": frozenset("guild federation confederation association syndicate".split()),
+    "government": frozenset("ministry department cabinet".split()),
+    "company": frozenset("firm operator carrier airline business".split()),
+    "firm": frozenset("company operator business".split()),
+    "charity": frozenset("organisation organization foundation trust".split()),
+}
 PLACE_NOUNS = frozenset(
     """city town village region country province state county district place capital port harbour harbor prison
     jail hospital island street road river lake mountain airport station stadium venue neighbourhood
