@@ -5,6 +5,9 @@
         --set eval/dev5/cases.jsonl --set eval/dev6/cases.jsonl --target-false-refusals 0.10 \
         --holdout --leave-one-file-out --threshold-by-leave-one-file-out --l2-by-leave-one-file-out \
         --drop aligned --drop align_recall --drop align_worst ...   # the round-10 command: docs/evaluation.md
+    PYTHONPATH=src python eval/fit_judge.py --store STORE --set eval/cases.jsonl,eval/dev/cases.jsonl \
+        --set eval/dev2/cases.jsonl ... --set eval/dev8/cases.jsonl --target-false-refusals 0.10 \
+        --threshold-by-leave-one-file-out --l2 3 --drop aligned ... --rows /tmp/rows.pkl   # round 12's, in full there
     PYTHONPATH=src python eval/fit_judge.py --store STORE --set eval/cases.jsonl --set eval/dev/cases.jsonl \
         --read eval/dev2/cases.jsonl --out /tmp/judge-without-dev2.json   # leave one file out
 
@@ -29,6 +32,11 @@ the figure you read is one the fit has not seen. ``--read SET`` replays a set
 by another writer that was not fitted on with the fitted judge (the
 leave-one-file-out reading: fit without dev2, read dev2), printed and kept in the
 written file under ``replayed_on_held_out_files``.
+``--threshold-by-leave-one-file-out`` also prints each held-out writer's right at
+that threshold, every weighed signal's judge weight range over the folds and the
+signals whose weight changes sign (without the costlier ``--leave-one-file-out``
+report, whose folds each choose their own threshold on their fit rows); ``--rows``
+caches the collected rows for refits with other ``--drop`` or ``--l2``.
 ``--l2-by-leave-one-file-out`` chooses the regularisation the same way as the
 threshold (where the held-out writers' mean right peaks); ``--drop`` leaves a signal
 unweighted (the word alignment, while it costs the answer p95 too much; signals whose
@@ -40,6 +48,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import pickle
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,6 +56,7 @@ from pathlib import Path
 import numpy as np
 
 from newsdesk.answer.composing import compose
+from newsdesk.answer.alignment import ALIGNMENT_FEATURES
 from newsdesk.answer.answering import FILL_DEPTH, MOST_SENTENCES, first_withheld
 from newsdesk.answer.answer_types import type_met, withholds_answer
 from newsdesk.answer.judge import FEATURES, JUDGE_FILE, Judge
@@ -58,6 +68,9 @@ from newsdesk.settings import load_settings
 L2 = 1.0
 # The regularisations `--l2-by-leave-one-file-out` chooses among (the judge's and the ranker's alike).
 L2_GRID = (0.3, 1.0, 3.0, 10.0, 30.0)
+# The thresholds a refit chooses among: 0.01 to 0.30 (every judge so far sat at 0.05-0.10; replaying the higher ones,
+# which a refit never chose, was two thirds of a refit's time).
+THRESHOLDS = tuple(step / 100 for step in range(1, 31))
 
 
 def main() -> int:
@@ -81,6 +94,10 @@ def main() -> int:
                              "peaks (at the threshold where it peaks for that L2); the larger on a tie")
     parser.add_argument("--drop", action="append", default=[], choices=FEATURES, metavar="FEATURE",
                         help="a signal the refit gives no weight (judge and ranker); repeat for several")
+    parser.add_argument("--rows", type=Path,
+                        help="a file of collected rows: read when it exists (collected with the same --set files and "
+                             "code), else written after collecting, so that refits with other --drop or L2 skip the "
+                             "retrieval and judging of every case")
     args = parser.parse_args()
     writers = [[Path(p) for p in writer.split(",")] for writer in args.writers]
     args.sets = [path for writer in writers for path in writer]
@@ -88,9 +105,11 @@ def main() -> int:
         return 1
     settings = load_settings(store=args.store).model_copy(update={"answer_judge": False})
     assistant = Assistant(settings)
-    assistant.answerer.align_words = True  # every signal is a row's feature, weighed or not by the judge being refitted
+    # Every signal is a row's feature, weighed or not by the judge being refitted; the word alignment (the slowest to
+    # compute) only when the refit may weigh it.
+    assistant.answerer.align_words = not set(ALIGNMENT_FEATURES) <= set(args.drop)
     cases = [case for path in args.sets for case in load_cases(path)]
-    rows, labels, groups, info, _ = collect(assistant, cases)
+    rows, labels, groups, info = collected(assistant, cases, args.rows)
     x = without(np.array(rows, dtype=np.float64), args.drop)
     y = np.array(labels, dtype=np.float64)
     writer_of = {case.id: index for index, writer in enumerate(writers) for path in writer for case in load_cases(path)}
@@ -132,6 +151,23 @@ def main() -> int:
     args.out.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
     print(json.dumps(data, indent=1))
     return 0
+
+
+def collected(assistant: Assistant, cases: list[Case], cache: Path | None):
+    """`collect`'s rows, labels, groups and infos, read from ``cache`` when it holds them, else collected (and
+    written there when ``cache`` is given)."""
+    if cache is not None and cache.exists():
+        with cache.open("rb") as file:
+            names, rows, labels, groups, info, docs = pickle.load(file)
+        if tuple(names) != FEATURES:
+            raise SystemExit(f"{cache} holds rows of other signals ({len(names)}): collect again without it")
+        case_docs.update(docs)
+        return rows, labels, groups, info
+    rows, labels, groups, info, _ = collect(assistant, cases)
+    if cache is not None:
+        with cache.open("wb") as file:
+            pickle.dump((FEATURES, rows, labels, groups, info, case_docs), file)
+    return rows, labels, groups, info
 
 
 def without(x: np.ndarray, dropped: list[str]) -> np.ndarray:
@@ -229,16 +265,25 @@ def threshold_by_leave_one_file_out(writer_of: list[int], groups: list[Group], x
     """One threshold for every writer: the judge and ranker fitted without each writer, that writer replayed at every
     threshold; the threshold where the mean right over the held-out writers peaks (the higher one on a tie), and that
     mean per threshold. A threshold chosen on the fit rows drifts low (their own right is flat over a range)."""
-    rights: dict[float, list[float]] = {step / 100: [] for step in range(1, 100)}
+    rights: dict[float, list[float]] = {t: [] for t in THRESHOLDS}
+    fold_weights = []
     for writer in sorted(set(writer_of)):
         train = [g for g, w in zip(groups, writer_of, strict=True) if w != writer]
         held = [g for g, w in zip(groups, writer_of, strict=True) if w == writer]
         weights, bias, ranking = fit_models(train, x, y, l2)
+        fold_weights.append(weights)
         probabilities = 1.0 / (1.0 + np.exp(-(x @ weights + bias)))
         for t in rights:
             rights[t].append(replay_at(held, probabilities, y, info, x @ ranking, t)["right"])
     curve = {t: round(float(np.mean(values)), 4) for t, values in rights.items()}
-    return max(curve, key=lambda t: (curve[t], t)), curve
+    best = max(curve, key=lambda t: (curve[t], t))
+    print(f"L2 {l2}, threshold {best}: held-out right per writer {rights[best]}", file=sys.stderr)
+    low, high = np.array(fold_weights).min(axis=0), np.array(fold_weights).max(axis=0)
+    print(f"L2 {l2}: judge weights over the folds: " + ", ".join(
+        f"{name} {lo:.2f}..{hi:.2f}" for name, lo, hi in zip(FEATURES, low, high, strict=True) if lo or hi), file=sys.stderr)
+    for name, lo, hi in unstable_weights(np.array(fold_weights)):
+        print(f"weight of {name} changes sign between the folds: {lo} to {hi}", file=sys.stderr)
+    return best, curve
 
 
 def l2_by_leave_one_file_out(writer_of: list[int], groups: list[Group], x: np.ndarray, y: np.ndarray,
@@ -407,7 +452,7 @@ def shown_at(passing: list[int], probabilities: np.ndarray, order: np.ndarray, i
 def choose_threshold(groups: list[Group], probabilities: np.ndarray, labels: np.ndarray, info: list[CandidateInfo],
                      target: float, order: np.ndarray,
                      verbose: bool = False) -> tuple[float, dict[float, dict[str, float]]]:
-    table = {step / 100: replay_at(groups, probabilities, labels, info, order, step / 100) for step in range(1, 100)}
+    table = {t: replay_at(groups, probabilities, labels, info, order, t) for t in THRESHOLDS}
     within = [t for t in table if table[t]["false_refusal_rate"] <= target] or [min(table)]
     best = max(within, key=lambda t: (table[t]["right"], -t))
     if verbose:

@@ -17,7 +17,8 @@ from newsdesk.answer.candidates import Candidate
 from newsdesk.answer.answering import ExtractiveAnswerer
 from newsdesk.answer.composing import compose
 from newsdesk.answer.dispute_answer import (
-    DISAGREE, affirms, answer_time_sides, asks_every_side, disagreement, negates_a_question_word, with_estimate_read,
+    DISAGREE, affirms, announces_a_correction, answer_time_sides, asks_every_side, corrects_a_count,
+    counts_only_vaguely, disagreement, disputes_a_count, negates_a_question_word, with_estimate_read,
 )
 from newsdesk.answer.questions import analyse
 from newsdesk.answer.verification import answer_sentences, cited_numbers, supports
@@ -550,3 +551,40 @@ def test_a_negation_just_before_the_question_s_own_word_says_no_to_it(question: 
 )
 def test_a_what_question_asks_every_partys_position_in_so_many_words(question: str, every_side: bool) -> None:
     assert asks_every_side(analyse(question)) is every_side
+
+
+@pytest.mark.parametrize(("sentence", "disputes"), [
+    ("The mill owners disputed the union's count, saying 310 of their staff were absent.", True),
+    ("The interior office rejected the claims, saying a patrol of nine men had stayed on its side.", True),
+    ("The operator disputes that, saying 70 of its drivers reported for work.", True),
+    ("The residents' group rejected that figure, saying 600 households were flooded.", True),
+    ("The charity disputed the council's plan, saying its eight nurses could not cover the district.", False),
+    ("The association disputed that the pumps had been enough, saying 20 streets were flooded.", False),
+    ("The company gave no reason for rejecting the offer of arbitration.", False),
+])
+def test_a_sentence_disputes_a_count_or_claim_said_before_it(sentence: str, disputes: bool) -> None:
+    """A verb of disputing whose object is a count, a claim or a bare "that": not a plan, not a that-clause."""
+    assert disputes_a_count(sentence) is disputes
+
+
+@pytest.mark.parametrize(("sentence", "corrects", "announces"), [
+    ("A volunteer group said the true number was nearer 2,000.", True, False),
+    ("The clinic has treated 90 people, the board said, but a charity said the real number was far higher.", True, True),
+    ("The board said 90 people had been treated.", False, False),
+])
+def test_a_corrected_count_answers_one_before_it_or_announces_one_after_it(
+        sentence: str, corrects: bool, announces: bool) -> None:
+    """"the true number was nearer 2,000" gives its own count; "the real number was far higher" a later sentence's."""
+    assert corrects_a_count(sentence) is corrects
+    assert announces_a_correction(sentence) is announces
+
+
+@pytest.mark.parametrize(("question", "sentence", "vague"), [
+    ("How many people marched against the depot closure?",
+     "Thousands of people marched through the town to oppose closing bus depot 3.", True),
+    ("How many people marched against the depot closure?", "About 4,000 people marched through the town.", False),
+    ("How many people marched against the depot closure?", "The council voted 12 to 9 to close the depot.", False),
+])
+def test_a_summary_counting_only_with_a_vague_quantity_gives_no_figure_of_it(question: str, sentence: str, vague: bool) -> None:
+    """"Thousands of people ... bus depot 3": its only figure counts no one; its sources' counts are the sides."""
+    assert counts_only_vaguely(analyse(question), sentence) is vague

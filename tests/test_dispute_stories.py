@@ -23,7 +23,11 @@ short articles of different outlets and dates, in three sets written before the 
 - tests/data/disputes11 (round 11, `sides11`): a second source's count of the same noun in the same or the next
   sentence, with no event of its own or a linked one ("the true number was closer to 1,100" after "420 nursing posts
   were empty"; "84 passengers and crew were on board, but ... at least 120 people had boarded"), and a rival count
-  that calls the counted people by another word ("640 of its employees" for "how many workers").
+  that calls the counted people by another word ("640 of its employees" for "how many workers");
+- tests/data/disputes12 (round 12, `sides12`): a second source's count that the article says disputes the first in
+  so many words ("disputed the union's count, saying 520 of its employees were absent"; "rejected that figure", two
+  sentences below the count it answers; a lede's "but a charity said the real number was far higher"), and a march
+  whose lede counts only "thousands"; controls beside a word of disputing that disputes no count.
 
 A dispute is shown when the answer gives every side's value and names every side's claimant (the eval's
 `handled_right`); a control must never open with "Sources disagree". The floors are what the answerer reached when
@@ -118,6 +122,7 @@ SETS = (
         ("develop",),
     ),
     StorySet("disputes11", {"develop": 3, "holdout": 2}, {}, ("develop",)),  # of 3 and 2
+    StorySet("disputes12", {"develop": 3, "holdout": 2}, {}, ("develop",)),  # of 3 and 2
 )
 Stories = tuple[StorySet, dict[str, list[CaseResult]]]
 

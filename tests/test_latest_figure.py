@@ -101,3 +101,32 @@ def test_the_answer_names_the_figure_it_replaces_with_its_date_and_both_citation
     assert "Earlier figure (September 9, 2025): The agency said 9 people had died. [2]" in text
     assert [c.quote for c in citations] == [newer.text, older.text]
     assert all(supports(c.quote, sentence) for c, sentence in zip(citations, answer_sentences(text), strict=True))
+
+
+def _story(text: str, published: str, claimant: str | None, similarity: float, title: str, lead: str) -> Candidate:
+    candidate = _candidate(text, published, claimant, similarity, doc=title, coverage=0.8)
+    candidate.metadata["title"] = title
+    candidate.lead = lead
+    candidate.features = {"figure_about": 1.0}
+    return candidate
+
+
+def test_the_update_the_judge_turned_down_answers_in_place_of_the_older_figure_it_revises():
+    # The first day's figure is the judge's surest; the update of the same source two days later holds two figures
+    # and was judged out: it is still the latest figure, and the first day's is the one it replaces.
+    first = _story("At least seven people died and 19 were missing, the coastguard said.", "2026-08-11", "the coastguard",
+                   0.8, "Ferry capsizes off Wennel Point", "WENNEL POINT - A ferry capsized.")
+    update = _story("The toll has risen to 12, the coastguard said, with nine people still missing.", "2026-08-13",
+                    "the coastguard", 0.5, "Wennel Point ferry toll rises", "WENNEL POINT - The toll rose.")
+    latest, replaced = _latest(first, [first], pool=[update])
+    assert latest is update and replaced is first
+
+
+def test_another_storys_later_figure_of_a_like_named_source_is_no_revision():
+    # Two countries' statistics offices: the later figure is another story's, not the revision of this one.
+    first = _story("Unemployment rose to 212,000, the statistics office said.", "2025-05-14", "the statistics office",
+                   0.8, "Ostmark unemployment rises", "OSTMARK - Unemployment rose.")
+    other = _story("Unemployment rose to 224,000, the statistics office said.", "2025-05-15", "the statistics office",
+                   0.5, "Quellin revises jobless count", "QUELLIN - The office revised its count.")
+    latest, _ = _latest(first, [first], pool=[other])
+    assert latest is first

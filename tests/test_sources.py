@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from newsdesk.answer.candidates import Candidate
-from newsdesk.answer.sources import named_in, same_source
+from newsdesk.answer.sources import attributed_restatement, described_as, named_in, said_by, same_source
 
 
 def _said(text: str, claimant: str | None = None, doc: str = "a", outlet: str = "", relay: str | None = None,
@@ -64,3 +64,27 @@ def test_the_same_source(a: Candidate, b: Candidate, same: bool) -> None:
 )
 def test_a_text_names_the_claimant(claimant: str, text: str, named: bool) -> None:
     assert named_in(claimant, text) is named
+
+
+def test_a_guild_is_what_the_union_names_and_a_ministry_what_the_government_names():
+    guild = _said("The guild said 1,400 of its members had walked out.", "Kelmar Boatmen's Guild",
+                  passage="The Kelmar Boatmen's Guild called the strike. The guild said 1,400 of its members had walked out.")
+    assert {"guild", "union"} <= described_as(guild)
+    assert said_by(("union",), guild)
+    ministry = _said("The Ministry of Transport said tolls would repay the loan.", "Ministry of Transport")
+    assert said_by(("government",), ministry)
+    assert not said_by(("union",), ministry)
+
+
+def test_the_source_asked_is_the_sentences_own_claimant_not_a_neighbours():
+    company = _said("Estuary Crossings said 600 of its staff stayed away.", "Estuary Crossings",
+                    passage="The guild said 1,400 walked out. Estuary Crossings said 600 of its staff stayed away.")
+    assert not said_by(("guild",), company)
+    assert not said_by(("union",), _said("Nine boats stayed in port.", None))
+
+
+def test_an_attributed_sentence_restates_an_unattributed_figure():
+    lead = _said("Fares on the line will rise by 8 percent from March.", None)
+    assert attributed_restatement(lead, _said("Tollan Rail said fares would rise by 8 percent to pay for trains.", "Tollan Rail"))
+    assert not attributed_restatement(lead, _said("Passengers' groups said 5 percent was enough.", "Passengers' groups"))
+    assert not attributed_restatement(lead, _said("Fares will rise by 8 percent.", None))

@@ -413,6 +413,17 @@ ORGANISATION_NOUNS = frozenset(
     association federation confederation guild alliance coalition league society institute foundation trust
     cooperative consortium""".split()
 ) | MEDIA_WORDS
+# A generic noun an article or a question may call an organisation by whose own name ends in another noun of its
+# kind (round 12, `attrib12`): "the union" for "the Coastal Dockers' Guild" or "the Paper Workers' Federation", "the
+# government" for "the Ministry of Transport", "the company" for "Tollan Rail, which runs the line" (an operator).
+# Keys are the generic nouns, values the organisation nouns (`ORGANISATION_NOUNS`) they may stand for.
+ORGANISATION_KINDS: dict[str, frozenset[str]] = {
+    "union": frozenset("guild federation confederation association syndicate".split()),
+    "government": frozenset("ministry department cabinet".split()),
+    "company": frozenset("firm operator carrier airline business".split()),
+    "firm": frozenset("company operator business".split()),
+    "charity": frozenset("organisation organization foundation trust".split()),
+}
 PLACE_NOUNS = frozenset(
     """city town village region country province state county district place capital port harbour harbor prison
     jail hospital island street road river lake mountain airport station stadium venue neighbourhood
@@ -459,8 +470,22 @@ LIGHT_VERBS = frozenset(
     keep see let mean expect plan play""".split()
 )
 
-# Round 12 (`nearmiss12`): the word that makes a year the edge of a period rather than when a fact happened ("the
-# first strike since 2019"): a year asked is not met by it alone (`pins.year_only_as_edge`).
+# Round 12 (`sides12`): words by which an article says one source disputes another's count in so many words
+# (`dispute_answer.disputes_a_count`): a verb of disputing (dictionary forms) whose object is a count or a claim
+# ("disputed the union's count", "rejected the claim", "disputes that, saying 70"), or a corrected count ("said the
+# real number was far higher"). Not "disputed the office's plan", "rejected the offer".
+DISPUTING_VERBS = frozenset("dispute reject deny contradict contest challenge refute question doubt".split())
+DISPUTED_THINGS = frozenset(
+    """count counts figure figures number numbers estimate estimates toll tally total totals claim claims
+    statistic statistics""".split()
+)
+CORRECTING_ADJECTIVES = frozenset("true real actual correct".split())
+# Words that set a second account against a first in one sentence: "has infected 340 people, the ministry said, but a
+# charity said the real number was far higher" (`dispute_answer.announces_a_correction`).
+CONTRASTING = frozenset("but while whereas although though".split())
+
+# Round 12 (`nearmiss12`): the word that makes a year or month the edge of a period rather than when a fact happened ("the
+# first strike since 2019"): one asked is not met by it alone (`pins.only_as_period_edge`).
 PERIOD_EDGE_WORDS = frozenset({"since"})
 # ... and the words by which a question asks about that period itself ("since 2019", "warmer than in 1994").
 PERIOD_ASKED_WORDS = PERIOD_EDGE_WORDS | frozenset({"than"})

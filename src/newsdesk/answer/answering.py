@@ -60,9 +60,9 @@ from newsdesk.answer.dispute_answer import (
 from newsdesk.answer.features import candidate_features
 from newsdesk.answer.judge import load_judge
 from newsdesk.answer.latest_figure import asks_latest, compose_latest, latest_and_replaced
-from newsdesk.answer.pins import figure_of_another_thing, first_unmet_pin
+from newsdesk.answer.pins import figure_of_another_thing, first_unmet_pin, names_a_figure
 from newsdesk.answer.questions import Question, asks_judgement, asks_yes_no, entity_met, part_words
-from newsdesk.answer.sources import another_source
+from newsdesk.answer.sources import another_source, attributed_restatement, said_by
 from newsdesk.answer.term_matching import TermMatcher
 from newsdesk.claims.attribution import same_claimant
 from newsdesk.index.embedding import Embedder
@@ -378,6 +378,21 @@ class ExtractiveAnswerer:
             return best
         return next((c for c in ranked[1:] if self._near(best, c) and gives_the_answer(question, c.text, c.claimant)), best)
 
+    def _attributed(self, best: Candidate, ranked: list[Candidate], question: Question) -> Candidate:
+        """The best sentence, or one nearly as good (`_near`) that gives the answer and says who said it where the
+        best one does not (round 12, `attrib12`): said by the source the question asks for ("according to the
+        union", "what do the farmers say": `sources.said_by`) when the best is another source's, or the same figure
+        with its source (`sources.attributed_restatement`) when the best gives it without one."""
+        asked = question.claimed_by if question.claimed_by and not names_a_figure(question.claimed_by) else ()
+        if asked and not said_by(asked, best):
+            wanted: Callable[[Candidate], bool] = lambda c: said_by(asked, c)
+        elif not asked and best.claimant is None:
+            wanted = lambda c: attributed_restatement(best, c)
+        else:
+            return best
+        return next((c for c in ranked if c is not best and self._near(best, c) and wanted(c)
+                     and gives_the_answer(question, c.text, c.claimant)), best)
+
     def _choose(self, passing: list[Candidate], question: Question, sides: list[Candidate] | None = None) -> list[Candidate]:
         """The best sentence, then more while the answer stays within ``max_answer_chars``: a second one when it is
         nearly as good and adds something, or follows it in the article, or when it is another claimant's side of
@@ -390,7 +405,7 @@ class ExtractiveAnswerer:
         # A headline restates the story in brief; the article's own sentence says it fully.
         passing = [c for c in passing if c.text != c.metadata.get("title")] or passing
         ranked = sorted(passing, key=self._order)
-        best = self._gives_the_answer(ranked, question)
+        best = self._attributed(self._gives_the_answer(ranked, question), ranked, question)
         chosen = [best]
         others = sorted({id(c): c for c in [*ranked, *(sides or [])] if c is not best}.values(), key=self._order)
         limit = self.settings.max_answer_chars

@@ -29,7 +29,7 @@ from newsdesk.answer.answer_types import asks_figure_type, new_names
 from newsdesk.answer.answers import Citation
 from newsdesk.answer.candidates import same_article
 from newsdesk.answer.pins import COUNTED_REACH, PIN_CHECKS, counts_a_linked_noun, names_another
-from newsdesk.answer.sources import introduced_in, named_in, outlet, same_side, same_source
+from newsdesk.answer.sources import described_as, introduced_in, named_in, outlet, same_side, same_source
 from newsdesk.claims.extraction import EVENTS, Claim, figure_values
 from newsdesk.claims.attribution import claimant_identity, claimant_label, same_claimant
 from newsdesk.claims.conflicts import Dispute, Side, is_round, rounds_to
@@ -39,8 +39,8 @@ from newsdesk.text import (
     NUMBER, YEAR, antonyms, english_zipf, is_calendar_word, lemmas, negates, same_lemma, stem, stems_match, tokens,
 )
 from newsdesk.vocabulary import (
-    EACH_OF, MONTHS, NUMBER_WORDS, ORGANISATION_NOUNS, ROUNDING_HEDGES, SOURCE_VERBS, STOPWORDS, WEEKDAYS,
-    is_nationality,
+    CONTRASTING, CORRECTING_ADJECTIVES, DISPUTED_THINGS, DISPUTING_VERBS, EACH_OF, MONTHS, NUMBER_WORDS, ORGANISATION_NOUNS,
+    ROUNDING_HEDGES, SOURCE_VERBS, STOPWORDS, VAGUE_QUANTITIES, WEEKDAYS, is_nationality,
 )
 
 if TYPE_CHECKING:
@@ -372,27 +372,35 @@ def answer_time_sides(
     if kind == "figure" and counts_something_else(question, best.text):
         return []
     mine = value_of(kind, best.text, best.claimant, question)
+    summary: Candidate | None = None
+    if kind == "figure" and not best.claimant and counts_only_vaguely(question, best.text):
+        mine = frozenset()  # "Thousands of people rallied ... to save bus depot 3": the 3 counts no one
     if not mine and kind == "figure" and not best.claimant:
         # "Crowds filled the square ..." above "Officers put the turnout at about 3,500" and the union's
         # "12,000": the article's own summary gives no figure; its sources' counts are the answer and the sides.
         anchor = _counted_by_a_source(question, best, pool, counted_alike)
         if anchor is None:
             return []
-        best, mine = anchor, value_of(kind, anchor.text, anchor.claimant, question)
+        summary, best, mine = best, anchor, value_of(kind, anchor.text, anchor.claimant, question)
     if not mine:
         return []
     sides, values = [best], [mine]
     for other in sorted((c for c in pool if c is not best), key=lambda c: _side_order(c, best)):
         if any(same_source(other, side) for side in sides):
             continue
+        disputed = kind == "figure" and (disputed_in_words(question, other, best, counted_alike) or (
+            summary is not None and counts_what_the_summary_counts(question, other, summary, counted_alike)))
         if other.pin is not None:
-            if not _rival_of_best(other, best, question, kind):
+            if not (_rival_of_best(other, best, question, kind) or disputed):
                 continue
-        elif not (_may_be_a_side(other, best, question)
+        elif not (_may_be_a_side(other, best, question) or disputed
                   or _side_beyond_margin(other, best, question, kind, counted_alike)):
             continue
-        if kind == "figure" and not (_counts_the_same(other, best, counted_alike) and not _owned_by_another(other, best)
+        if kind == "figure" and not ((disputed or _counts_the_same(other, best, counted_alike))
+                                     and not _owned_by_another(other, best)
                                      and not another_period(question, best.text, other.text)):
+            continue
+        if kind == "figure" and not disputed and _disputed_by_another_count(question, other, best, pool, counted_alike):
             continue
         if kind == "name" and not (other.claimant and same_article(other, best)):
             continue  # a name is disputed by sources that say who they are, in one story: not by passing mentions
@@ -470,6 +478,162 @@ def _rival_of_best(other: Candidate, best: Candidate, question: Question, kind: 
     develop questions that had none, and found no missed side). A figure rival is judged only so that a ledger
     dispute whose side it is answers (`answering._judged_rival`)."""
     return kind == "date" and same_article(other, best) and _qualifies_as_side(other, best, question)
+
+
+# How many sentences may stand between a count and another source's that the article says disputes it ("The union
+# said 1,400 workers had stayed off the job." [its organiser's demand] "The company disputed the union's count,
+# saying 520 of its employees were absent.").
+_DISPUTE_REACH = 1
+# A sentence boundary inside a passage: end punctuation, maybe a closing quote, then white space.
+_SENTENCE_END = re.compile(r"[.!?][\"”’]?\s+")
+# How many words after a verb of disputing may hold what it disputes ("rejected the opposition party's claims").
+_DISPUTED_WITHIN = 4
+
+
+def disputed_in_words(
+    question: Question, other: Candidate, best: Candidate, counted_alike: CountedAlike | None = None
+) -> bool:
+    """The article says in so many words that one of the two sources disputes the other's count (`disputes_a_count`
+    in either sentence), within `_DISPUTE_REACH` sentences: then the other's figure is a side however it words what
+    it counts ("520 of its employees were absent" against "1,400 workers had stayed off the job"; "560 suspected
+    cases" below a lede's "but a medical charity said the real number was far higher") and however
+    unlike the question it reads, if it met the pins or missed only those a rival side may miss (`rival_in_article`),
+    names its source, and counts nothing the question names beside none of its figures (`counts_something_else`)
+    and no other toll."""
+    if not (other.claimant and same_article(other, best) and not same_source(other, best)
+            and other.features is not None and value_of("figure", other.text, other.claimant, question)):
+        return False
+    if counts_something_else(question, other.text) or another_toll_event(question, other.text):
+        return False
+    between = _sentences_between(best, other)
+    if between is None or between > _DISPUTE_REACH:
+        return False
+    first, second = sorted((best, other), key=lambda c: c.start)
+    # A verb of disputing or a corrected count answers what was said before it ("disputes that", "the true number
+    # was nearer 3,000"); a correction without a figure announces one said after it ("but a charity said the real
+    # number was far higher", the charity's own count a sentence or two below).
+    if disputes_a_count(second.text) or corrects_a_count(second.text):
+        # "rejected that figure" answers the count before it that reads most like its own, which need not be the
+        # sentence right before it ("14 pumps" stands between "380 homes" and "900 households").
+        return counted_alike is not None and _answers(second, first, counted_alike)
+    return announces_a_correction(first.text)
+
+
+def counts_only_vaguely(question: Question, text: str) -> bool:
+    """The sentence counts what the question counts only with a vague quantity ("Thousands of people rallied",
+    `VAGUE_QUANTITIES`), beside none of its figures: its figures ("to save bus depot 3") count something else."""
+    counted = {stem(w.text) for w in tokens(question.counted)}
+    words = tokens(text)
+    vague = False
+    for index, word in enumerate(words):
+        if not (word.text[:1].isdigit() or word.lower in NUMBER_WORDS):
+            continue
+        if not any(stems_match(c, stem(after.text)) for c in counted for after in _counted_words(words, index + 1)):
+            continue
+        if word.lower not in VAGUE_QUANTITIES:
+            return False
+        vague = True
+    return vague
+
+
+def counts_what_the_summary_counts(
+    question: Question, other: Candidate, summary: Candidate, counted_alike: CountedAlike | None
+) -> bool:
+    """Under an article's own summary that gives no figure ("Thousands of people rallied in the square"), a source's
+    count in that article that reads like the summary (`COUNTED_ALIKE`, the words around the figures) counts what it
+    summarises, however little it reads like the question ("The organisers, Save Hobbridge Common, said 15,000 people had
+    taken part"): a side, when it met the pins or missed only those a rival side may miss (`rival_in_article`), names its
+    source, and counts nothing the question names beside none of its figures and no other toll. It is read against
+    the summary, not the source's count that stands in for it: a police estimate of the crowd ("put the
+    number of marchers at ...") may read less like the organisers' "people took part" than the summary does."""
+    if counted_alike is None or not (other.claimant and same_article(other, summary) and other.features is not None
+                                     and value_of("figure", other.text, other.claimant, question)):
+        return False
+    if counts_something_else(question, other.text) or another_toll_event(question, other.text):
+        return False
+    return _alike(counted_alike, summary.text, other.text) >= COUNTED_ALIKE
+
+
+def _disputed_by_another_count(
+    question: Question, other: Candidate, best: Candidate, pool: Sequence[Candidate], counted_alike: CountedAlike | None
+) -> bool:
+    """The best sentence's own source disputes the other's count in so many words with another figure than the best
+    one's (`disputed_in_words`): the other's count is a side of that dispute, not of the best sentence's. "The company,
+    which employs 2,300 people" does not dispute the union's "1,400 workers had stayed off the job"; the company's
+    "disputed the union's count, saying 520 of its employees were absent" does."""
+    mine = value_of("figure", best.text, best.claimant, question)
+    return any(disputant is not best and disputant is not other and _may_be_one_source(disputant, best, other)
+               and _differ(value_of("figure", disputant.text, disputant.claimant, question), mine)
+               and disputed_in_words(question, other, disputant, counted_alike) for disputant in pool)
+
+
+def _may_be_one_source(disputant: Candidate, best: Candidate, other: Candidate) -> bool:
+    """One source (`same_source`), or, in one article, a source called by a noun alone ("the company") that the article
+    does not call the other's source by (`described_as`: "the union" is the other's)."""
+    if same_source(disputant, best):
+        return True
+    noun = (best.claimant or "").lower().removeprefix("the ")
+    return (bool(noun) and not claimant_identity(noun) and same_article(disputant, best)
+            and noun not in described_as(other) and noun not in (other.claimant or "").lower())
+
+
+def _answers(disputing: Candidate, disputed: Candidate, counted_alike: CountedAlike) -> bool:
+    """Of the sentences with a figure that stand before the disputing one, within `_DISPUTE_REACH` sentences of it
+    in its passage, ``disputed`` is the one whose figures read most like the disputing sentence's (`_alike`)."""
+    before = disputing.passage[:max(0, disputing.start - disputing.passage_start)]
+    sentences = [s for s in _SENTENCE_END.split(before) if s.strip()][-(_DISPUTE_REACH + 1):]
+    counted = [s for s in sentences if figure_values(s)]
+    if not counted:
+        return False
+    referent = max(counted, key=lambda s: _alike(counted_alike, s, disputing.text))
+    return referent.strip() in disputed.text or disputed.text.strip() in referent
+
+
+def _sentences_between(a: Candidate, b: Candidate) -> int | None:
+    """How many sentences stand between two sentences of one passage; None when they are not in the same one."""
+    first, second = sorted((a, b), key=lambda c: c.start)
+    if first.passage_start != second.passage_start or first.passage != second.passage or second.start < first.end:
+        return None
+    gap = first.passage[first.end - first.passage_start:second.start - first.passage_start]
+    return len(_SENTENCE_END.findall(gap.strip() + " ")) if gap.strip() else 0
+
+
+def corrects_a_count(text: str) -> bool:
+    """The sentence gives or announces a corrected count: "the real number was far higher", "the true figure was
+    nearer 3,000" (`CORRECTING_ADJECTIVES` before one of `DISPUTED_THINGS`)."""
+    words = tokens(text)
+    return any(word.lower in CORRECTING_ADJECTIVES and following.lower in DISPUTED_THINGS
+               for word, following in zip(words, words[1:]))
+
+
+def announces_a_correction(text: str) -> bool:
+    """A corrected count (`corrects_a_count`) set against the sentence's own account (after `CONTRASTING`: "but")
+    with no figure after it: "has infected 210 people, the office said, but a medical charity said the real number
+    was far higher" announces the charity's own count, which a later sentence gives. "The charity, which runs two
+    clinics, said the real figures were far higher" sets no count of its own against another's."""
+    words = tokens(text)
+    for index, (word, following) in enumerate(zip(words, words[1:])):
+        if word.lower in CORRECTING_ADJECTIVES and following.lower in DISPUTED_THINGS:
+            contrasted = any(w.lower in CONTRASTING for w in words[:index])
+            return contrasted and not figure_values(text[following.end:])
+    return False
+
+
+def disputes_a_count(text: str) -> bool:
+    """The sentence says its source disputes a count or a claim said before it: a verb of disputing
+    (`DISPUTING_VERBS`) whose object, within a few words, is a count or a claim (`DISPUTED_THINGS`: "disputed the
+    union's count", "rejected the ministry's claims") or a bare "that" or "it" ("disputes that, saying 70 ...").
+    "disputed the office's plan" and "disputed that the pumps had been enough" dispute no count."""
+    words = tokens(text)
+    for index, word in enumerate(words):
+        if not lemmas(word.lower) & DISPUTING_VERBS:
+            continue
+        after = words[index + 1:index + 1 + _DISPUTED_WITHIN]
+        if any(w.lower in DISPUTED_THINGS for w in after):
+            return True
+        if after and after[0].lower in ("that", "this", "it") and text[after[0].end:after[0].end + 1] in (",", ".", ";", ":"):
+            return True
+    return False
 
 
 def _counted_by_a_source(

@@ -23,6 +23,7 @@ from newsdesk.text import Token, lemmas, numbers, only_a_verb, only_an_adverb, s
 from newsdesk.vocabulary import (
     EACH_OF,
     EMBEDDING_ADJECTIVES,
+    INSTRUCTION_PATTERNS,
     EMBEDDING_VERBS,
     HONORIFICS,
     ORGANISATION_NOUNS,
@@ -135,10 +136,14 @@ class Question:
 
 
 def analyse(question: str, history: list[str] | None = None) -> Question:
-    """Analyse ``question``; with ``history`` (earlier user turns, oldest first) resolve follow-ups."""
-    current = _analyse_one(question)
+    """Analyse ``question``; with ``history`` (earlier user turns, oldest first) resolve follow-ups. A turn that
+    states its subject before asking about it (`stated_subject`) is read as that statement, an earlier turn, and
+    the question, its follow-up."""
+    earlier_turns = [part for earlier in history or [] for part in stated_subject(earlier)]
+    *stated, asked = stated_subject(question)
+    current = _analyse_one(asked)
     context: Question | None = None
-    for earlier in history or []:
+    for earlier in [*earlier_turns, *stated]:
         turn = _analyse_one(earlier)
         context = turn if context is None or not _is_follow_up(turn) else _merge(turn, context)
     if context is None or current.empty:
@@ -279,6 +284,35 @@ def _drop_instructions(text: str) -> str:
         return text
     asking = [s for s in sentences if s.rstrip().endswith("?") or _opens_question(s)]
     return " ".join(asking) if asking else text
+
+
+_TO_AN_ASSISTANT = re.compile("|".join(INSTRUCTION_PATTERNS), re.IGNORECASE)
+
+
+def stated_subject(text: str) -> list[str]:
+    """A turn that states what it asks about, then asks about it: "Harnock closed its Elm Road depot.
+    Has that happened before?", "The flood toll was revised. From what to what?". Split into the statements
+    and the question ([statement, question]), so that the question is read as a follow-up of the statement: the
+    statement's names and figures are the conversation's subject, not pins the answer must repeat ("Radio X said
+    the fare is 3 crowns. Is that right?" is answered with the fare, whatever it is). Only when every
+    statement comes before the question, none is addressed to an assistant (`vocabulary.INSTRUCTION_PATTERNS`, or
+    says "you"), and the question refers back (a referring word: "this", "that", "they") or says nothing by itself.
+    Any other turn is one question ([text]); `_drop_instructions` still drops its orders."""
+    clean = " ".join(text.split())
+    sentences = [s for s in _SENTENCE_BREAK.split(clean) if s.strip()]
+    asking = [s.rstrip().endswith("?") or _opens_question(s) for s in sentences]
+    if len(sentences) < 2 or not asking[-1] or asking[0]:
+        return [text]
+    first_question = asking.index(True)
+    if not all(asking[first_question:]):
+        return [text]
+    statements, question = sentences[:first_question], " ".join(sentences[first_question:])
+    if any(_TO_AN_ASSISTANT.search(s) or "you" in {w.lower for w in tokens(s)} for s in statements):
+        return [text]
+    refers_back = any(w.lower in REFERRING_WORDS for w in tokens(question))
+    if not (refers_back or _analyse_one(question).says_nothing):
+        return [text]
+    return [" ".join(statements), question]
 
 
 def _opens_question(sentence: str) -> bool:

@@ -11,8 +11,8 @@ import re
 
 from newsdesk.answer.candidates import Candidate, follows, same_article
 from newsdesk.claims.attribution import claimant_identity, organisations_described, same_claimant
-from newsdesk.text import stem, stems_match, tokens
-from newsdesk.vocabulary import REFERRING_WORDS, ROLE_WORDS, STOPWORDS
+from newsdesk.text import numbers, stem, stems_match, tokens
+from newsdesk.vocabulary import ORGANISATION_KINDS, REFERRING_WORDS, ROLE_WORDS, STOPWORDS
 
 
 def same_source(a: Candidate, b: Candidate) -> bool:
@@ -41,12 +41,20 @@ def same_source(a: Candidate, b: Candidate) -> bool:
 
 def described_as(candidate: Candidate) -> set[str]:
     """The organisation nouns the candidate's article (its lead and passage) calls the claimant by: "operator" for
-    "Korrin" after "talks with the operator Korrin Terminals", "group" for "Quendry Aid, a volunteer group"."""
+    "Korrin" after "talks with the operator Korrin Terminals", "group" for "Quendry Aid, a volunteer group"; and
+    the generic nouns of their kind (`of_kind`: "union" for "the Kiln Workers' Guild")."""
     claimant = candidate.claimant or ""
     if not claimant_identity(claimant):
         return set()
     text = f"{candidate.lead}\n{candidate.passage or candidate.context}"
-    return {head for name, head in organisations_described(text) if same_claimant(name, claimant)}
+    heads = {head for name, head in organisations_described(text) if same_claimant(name, claimant)}
+    return heads | of_kind(heads)
+
+
+def of_kind(heads: set[str]) -> set[str]:
+    """The generic nouns (`ORGANISATION_KINDS`) that may name an organisation called by one of ``heads``: "union"
+    for a guild or a federation, "government" for a ministry, "company" for an operator."""
+    return {generic for generic, kinds in ORGANISATION_KINDS.items() if kinds & heads}
 
 
 def introduced_as(candidate: Candidate) -> str:
@@ -149,3 +157,25 @@ def another_source(best: Candidate, other: Candidate) -> bool:
         if best.claimant is None and not best.relay:
             return not named_in(other.claimant or "", best.text)
     return not same_source(best, other)
+
+
+def said_by(words: tuple[str, ...], candidate: Candidate) -> bool:
+    """The candidate's claimant is the source ``words`` name ("union" in "according to the union"): every word
+    is in its claimant, in the claimant as its passage introduces it (`introduced_as`: "a spokesman for the Coastal
+    Authority") or in a noun its article calls it by (`described_as`, with the nouns of its kind: "union" for a
+    guild; the kind of its own name's noun: "government" for "Ministry of Transport"). Unlike the claimant pin, the sentence's neighbours do not count: they may name another source."""
+    if not words or not candidate.claimant:
+        return False
+    own = {head for _, head in organisations_described(candidate.claimant)}  # "Ministry of Transport": ministry
+    said = [stem(w.text) for w in tokens(f"{candidate.claimant} {introduced_as(candidate)}")]
+    said += [stem(noun) for noun in described_as(candidate) | of_kind(own)]
+    return all(any(stems_match(stem(word), other) for other in said) for word in words)
+
+
+def attributed_restatement(unattributed: Candidate, other: Candidate) -> bool:
+    """``other`` says who gave a figure ``unattributed`` gives without a source: it has a claimant, and a figure of
+    the unattributed sentence stands in it ("Fares will rise by 8 percent." beside "Tollan Rail said fares would
+    rise by 8 percent to pay for new trains")."""
+    if unattributed.claimant or unattributed.relay or not other.claimant:
+        return False
+    return bool(set(numbers(unattributed.text)) & set(numbers(other.text)))

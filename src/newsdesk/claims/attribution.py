@@ -63,6 +63,7 @@ from newsdesk.vocabulary import (
     JUDGING_VERBS,
     MEDIA_WORDS,
     NUMBER_WORDS,
+    ORGANISATION_KINDS,
     ORGANISATION_NOUNS,
     PERSON_NOUNS,
     PERSONAL_PRONOUNS,
@@ -255,6 +256,9 @@ _ORGANISATION_NAME = r"[A-Z][\w'’&-]*(?:\s+(?:(?:of|and|for|the|&)\s+)*[A-Z][\
 _NOUN_BEFORE_NAME = re.compile(rf"\b(?P<head>[a-z]+)\s+(?P<name>{_ORGANISATION_NAME})")
 # "Quendry Aid, a volunteer group that ...": a name, then a description in apposition.
 _NAME_THEN_DESCRIPTION = re.compile(rf"(?P<name>{_ORGANISATION_NAME}),\s+(?:a|an|the)\s+(?P<description>[^,.;:()]{{1,80}})")
+# "Tollan Rail, which runs the line, said": a name whose relative clause says it runs (owns, operates) something is
+# its operator (round 12), and "the company" or "the operator" may name it (`ORGANISATION_KINDS`).
+_NAME_THAT_RUNS = re.compile(rf"(?P<name>{_ORGANISATION_NAME}),\s+(?:which|that)\s+(?:now\s+)?(?:runs|owns|operates|manages)\s")
 # How many words of an apposition may come before its head noun ("an emergency volunteer organisation").
 _DESCRIPTION_WORDS = 4
 # Words that make a capitalised name an organisation's, a place's or a day's rather than a person's.
@@ -288,6 +292,10 @@ def organisations_described(sentence: str) -> list[tuple[str, str]]:
         head = _description_head(match.group("description"))
         if head and name and not _inside_quotes(sentence, match.start()):
             found.append((name, head))
+    for match in _NAME_THAT_RUNS.finditer(sentence):
+        name = _bare_name(match.group("name"))
+        if name and not _inside_quotes(sentence, match.start()):
+            found.append((name, "operator"))
     return found
 
 
@@ -1487,7 +1495,8 @@ def _resolve(reference: str, named: list[tuple[str, str]]) -> str | None:
         if len(words) > 2:  # "the former minister": an earlier claimant with every word of it
             return _latest_containing_all(words[1:], named) or reference[4:]
         head = words[-1]
-        owner = _latest_ending_with(head, named) or _latest_containing(head, named) or _latest_described_as(head, named)
+        owner = (_latest_ending_with(head, named) or _latest_containing(head, named) or _latest_described_as(head, named)
+                 or _latest_of_kind(head, named))
         if owner:
             return owner
         if head in DOCUMENT_NOUNS:  # "said in a statement" ... "according to the statement"
@@ -1545,6 +1554,21 @@ def _latest_described_as(word: str, named: list[tuple[str, str]]) -> str | None:
         if not sentence.startswith(_ONLY_DESCRIBED):
             continue
         if same_lemma(sentence[len(_ONLY_DESCRIBED):].split(_HEAD_END, 1)[0], word):
+            return claimant
+    return None
+
+
+def _latest_of_kind(word: str, named: list[tuple[str, str]]) -> str | None:
+    """The latest organisation named or described by a noun of the kind ``word`` is a generic name for
+    (`ORGANISATION_KINDS`), when none is called ``word`` itself: "the union" is "the Coastal Dockers' Guild", "the
+    government" the "Ministry of Transport"."""
+    kinds = ORGANISATION_KINDS.get(word, frozenset())
+    for claimant, sentence in reversed(named):
+        if sentence.startswith(_ONLY_DESCRIBED):
+            head: str | None = sentence[len(_ONLY_DESCRIBED):].split(_HEAD_END, 1)[0]
+        else:
+            head = _name_head(claimant)
+        if head in kinds:
             return claimant
     return None
 
