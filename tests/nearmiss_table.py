@@ -3,7 +3,7 @@ through the real ``Assistant`` with the real embedding model.
 
 Every brief is indexed as its own article in one store per table; each row's question is asked against the
 whole store, so a near-miss question can be answered wrongly from any brief, as a user's would be.
-Run ``PYTHONPATH=src python tests/nearmiss_table.py [--premise | --figure | --amount | --outcome | --rolename | --lastone | --when9 | --prune10 | --reason10 | --refuse11] [--holdout]`` for the accuracy per kind and every miss;
+Run ``PYTHONPATH=src python tests/nearmiss_table.py [--premise | --figure | --amount | --outcome | --rolename | --lastone | --when9 | --prune10 | --reason10 | --refuse11 | --nearmiss12] [--holdout]`` for the accuracy per kind and every miss;
 tests/test_nearmiss_table.py asserts the floors on the development table.
 """
 
@@ -68,6 +68,11 @@ REASON10_HOLDOUT = DATA / "reason10_holdout.jsonl"
 # withheld in other words than the round-7 patterns ("kept confidential", "would not be drawn on"); holdout only reported.
 REFUSE11_TABLE = DATA / "refuse11_table.jsonl"
 REFUSE11_HOLDOUT = DATA / "refuse11_holdout.jsonl"
+# Round 12 (branch `nearmiss12`): a restricting slot the brief fills with another value of its kind: the role asked
+# held at another organisation, a count asked where the brief gives only money in a currency of its own, a year asked
+# that the brief says only as the edge of a period ("the first strike since 2019"); holdout only reported.
+NEARMISS12_TABLE = DATA / "nearmiss12_table.jsonl"
+NEARMISS12_HOLDOUT = DATA / "nearmiss12_holdout.jsonl"
 ANSWERABLE = "answerable-paraphrase"
 NEAR_MISS_KINDS = (
     "other-place", "other-year", "date-not-given", "role-only", "reason-not-stated", "withheld",
@@ -166,7 +171,8 @@ def main(argv: list[str]) -> None:
               "lastone": (LASTONE_TABLE, LASTONE_HOLDOUT), "when9": (WHEN9_TABLE, WHEN9_HOLDOUT),
               "prune10": (PRUNE10_TABLE, PRUNE10_HOLDOUT),
               "reason10": (REASON10_TABLE, REASON10_HOLDOUT),
-              "refuse11": (REFUSE11_TABLE, REFUSE11_HOLDOUT)}
+              "refuse11": (REFUSE11_TABLE, REFUSE11_HOLDOUT),
+              "nearmiss12": (NEARMISS12_TABLE, NEARMISS12_HOLDOUT)}
     develop, holdout = next((pair for name, pair in tables.items() if f"--{name}" in argv), (TABLE, HOLDOUT))
     path = holdout if "--holdout" in argv else develop
     rows = load_rows(path)

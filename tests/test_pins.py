@@ -422,3 +422,40 @@ def test_a_sentence_another_source_said_must_name_the_claimant_asked(embedder, q
     candidate = replace(_sentence_in_article(sentence), claimant=claimant)
     unmet = first_unmet_pin(asked, candidate, TermMatcher(embedder, asked, [candidate], threshold=0.62))
     assert (unmet is not None and unmet[0] == "claimant") is rejected
+
+
+@pytest.mark.parametrize(
+    ("question", "context", "edge"),
+    [
+        # Round 12 (`nearmiss12`): a year said only after "since" is where a period starts, not when the fact was.
+        ("How many dockworkers joined the 2019 strike?", "It was the first strike since 2019. 1,800 joined.", True),
+        ("What was inflation in 2022?", "Inflation rose to 5.1 percent, its highest since 2022.", True),
+        ("What was turnout in 1990?", "Turnout was the lowest since records began in 1990.", True),
+        ("What was inflation in 2022?", "Inflation was 7 percent in 2022 and has fallen since 2022.", False),
+        ("How many strikes have there been since 2019?", "There have been four strikes since 2019.", False),
+        ("How much warmer is the lake than in 1994?", "The lake has warmed by 1.3 degrees since 1994.", False),
+        ("What was inflation in 2022?", "Inflation reached 7 percent in 2022.", False),
+    ],
+)
+def test_a_year_said_only_as_the_start_of_a_period_does_not_meet_the_year_asked(question, context, edge):
+    from newsdesk.answer.pins import year_only_as_edge
+
+    assert year_only_as_edge(question, analyse(question).numbers[0], context) is edge
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "rejected"),
+    [
+        # Round 12: a month said only after "since" is where a period starts.
+        ("How many people crossed the border in May?", "Some 8,400 people have crossed since the start of May.", True),
+        ("How many people crossed the border in May?", "Some 8,400 people crossed in May.", False),
+        ("How many people have crossed since May?", "Some 8,400 people have crossed since the start of May.", False),
+    ],
+)
+def test_a_month_said_only_as_the_start_of_a_period_does_not_meet_the_month_asked(question, sentence, rejected):
+    from newsdesk.answer.pins import month_unmet
+
+    candidate = Candidate(text=sentence, start=0, end=len(sentence), metadata={}, context=sentence, claimant=None,
+                          relay=None, rank=0)
+    assert (month_unmet(analyse(question), candidate) is not None) is rejected
+

@@ -17,8 +17,11 @@ brief does not answer is refused, and the answerable question beside it on the s
 - ``refuse11`` (round 11, `refuse11`): a fact the brief says is withheld in other words than the earlier patterns
   ("kept confidential", "would not be drawn on", "too early to say"), beside restrictive modifiers and premises the
   brief does not meet (known gaps, not ruled).
+- ``nearmiss12`` (round 12, `nearmiss12`): a restricting slot the brief fills with another value of its kind: a year
+  said only after "since" (ruled), beside the role asked held at another owner and a count asked where the brief
+  gives money in a currency of its own (measured on the eval and not kept, so not ruled).
 
-``PYTHONPATH=src python tests/nearmiss_table.py --figure|--amount|--rolename|--lastone|--when9|--refuse11 [--holdout]`` prints
+``PYTHONPATH=src python tests/nearmiss_table.py --figure|--amount|--rolename|--lastone|--when9|--refuse11|--nearmiss12 [--holdout]`` prints
 every miss. The premise table, which also checks each kind, is `tests/test_premise_table.py`.
 """
 
@@ -32,6 +35,7 @@ from nearmiss_table import (
     AMOUNT_TABLE,
     FIGURE_TABLE,
     LASTONE_TABLE,
+    NEARMISS12_TABLE,
     REFUSE11_TABLE,
     ROLENAME_TABLE,
     WHEN9_TABLE,
@@ -87,6 +91,14 @@ TABLES = (
     # questions than they refused unanswerable ones (docs/evaluation.md, round 11 `refuse11`), so their rows stay misses.
     Table("refuse11", (REFUSE11_TABLE,), frozenset({"modifier", "premise", "withheld-wording"}),
           frozenset({"withheld-wording"}), near_miss_floor=1.0, answerable_floor=1.0),
+    # Round 12 (`nearmiss12`). Before: near misses 2/12 refused, answerable 11/12 (holdout 2/6 and 5/6). Only the year
+    # said after "since" is ruled (`pins.only_as_period_edge`): 1/4 -> 4/4, holdout 0/2 -> 2/2. The role held at
+    # another owner and the count given as money in a currency of its own were built and refused their rows (4/4,
+    # 3/4), but refused no develop unanswerable and lost an answer (docs/evaluation.md, round 12): not ruled. The
+    # answerable row left, refused before too: "last year" asked against "4.2 million last year, the most since 2015".
+    Table("nearmiss12", (NEARMISS12_TABLE,),
+          frozenset({"role-of-another-owner", "count-given-as-money", "year-only-as-boundary"}),
+          frozenset({"year-only-as-boundary"}), near_miss_floor=1.0, answerable_floor=11 / 12),
 )
 BY_NAME = {table.name: table for table in TABLES}
 FLOAT_SLACK = 1e-9  # a floor written as a fraction (7 / 8) is met by exactly that share

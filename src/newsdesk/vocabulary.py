@@ -483,3 +483,9 @@ CORRECTING_ADJECTIVES = frozenset("true real actual correct".split())
 # Words that set a second account against a first in one sentence: "has infected 340 people, the ministry said, but a
 # charity said the real number was far higher" (`dispute_answer.announces_a_correction`).
 CONTRASTING = frozenset("but while whereas although though".split())
+
+# Round 12 (`nearmiss12`): the word that makes a year or month the edge of a period rather than when a fact happened ("the
+# first strike since 2019"): one asked is not met by it alone (`pins.only_as_period_edge`).
+PERIOD_EDGE_WORDS = frozenset({"since"})
+# ... and the words by which a question asks about that period itself ("since 2019", "warmer than in 1994").
+PERIOD_ASKED_WORDS = PERIOD_EDGE_WORDS | frozenset({"than"})

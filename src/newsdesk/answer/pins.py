@@ -45,6 +45,8 @@ from newsdesk.vocabulary import (
     MULTIPLIERS,
     NUMBER_WORDS,
     PEOPLE_GROUPS,
+    PERIOD_ASKED_WORDS,
+    PERIOD_EDGE_WORDS,
     PERSON_NOUNS,
     POSSESSIVE_DETERMINERS,
     PREPOSITIONS,
@@ -288,6 +290,8 @@ def month_unmet(question: Question, candidate: Candidate) -> str | None:
         context = context if context is not None else {w.lower for w in tokens(without_datelines(candidate.context))}
         if month.lower not in context:
             return f"does not say {month.text} outside a dateline"
+        if only_as_period_edge(question.text, lambda word: word.lower == month.lower, without_datelines(candidate.context)):
+            return f"says {month.text} only as the start of a period"
     return None
 
 
@@ -470,13 +474,41 @@ def _named_after(lead: str, entity: tuple[str, ...], text: str) -> bool:
 
 
 def _number_unmet(question: Question, candidate: Candidate, matcher: TermMatcher) -> str | None:
-    """A number the question gives is not in the context (a year may be the article's own)."""
+    """A number the question gives is not in the context (a year may be the article's own), or is a year the context
+    says only as the edge of a period (`year_only_as_edge`)."""
     published_year = candidate.metadata.get("published", "")[:4]
     context_numbers = set(numbers(candidate.context))
     for value in question.numbers:
         if value not in context_numbers and not (value.is_integer() and str(int(value)) == published_year):
             return f"does not mention {value:g}"
+        if year_only_as_edge(question.text, value, candidate.context):
+            return f"says {value:g} only as the start of a period"
     return None
+
+
+# How many words "since" may stand before the year it dates from: "since 2019", "since records began in 1990",
+# "the highest since the 2016 election".
+_SINCE_REACH = 4
+
+
+def year_only_as_edge(question: str, value: float, context: str) -> bool:
+    """"How many dockworkers joined the 2019 strike?" against "the first strike at the harbour since 2019. The union
+    said 1,800 members had joined": the year asked is said only as where a period starts (`only_as_period_edge`)."""
+    return value.is_integer() and only_as_period_edge(
+        question, lambda word: bool(YEAR.fullmatch(word.text)) and float(word.text) == value, context)
+
+
+def only_as_period_edge(question: str, asked: Callable[[Token], bool], context: str) -> bool:
+    """Every time the context says the year or month asked (``asked``), it stands after "since" (`PERIOD_EDGE_WORDS`,
+    within `_SINCE_REACH` words: "since 2019", "since records began in 1990", "since the start of May"), as where a
+    period starts: the sentence's facts are of the period after it, not of that year or month. A question that itself
+    says "since" or compares with it ("how much warmer than in 1994?") asks about the period (`PERIOD_ASKED_WORDS`)."""
+    if any(w.lower in PERIOD_ASKED_WORDS for w in tokens(question)):
+        return False
+    words = tokens(context)
+    at = [i for i, w in enumerate(words) if asked(w)]
+    return bool(at) and all(
+        any(w.lower in PERIOD_EDGE_WORDS for w in words[max(0, i - _SINCE_REACH):i]) for i in at)
 
 
 def _month_unmet(question: Question, candidate: Candidate, matcher: TermMatcher) -> str | None:
