@@ -5,19 +5,12 @@ tests/data/attribution_kinds_table.jsonl (and, only run, attribution_kinds_holdo
 
 import pytest
 
-from attribution_table import DATA, judged, load_rows
+from attribution_table import DATA, as_params, assert_judged, load_rows
 
 ROWS = [*load_rows(DATA / "attribution_kinds_table.jsonl"), *load_rows(DATA / "attribution_kinds_holdout.jsonl")]
 KNOWN_GAPS: set[str] = set()
 
 
-@pytest.mark.parametrize(
-    "row",
-    [pytest.param(row, marks=pytest.mark.xfail(strict=True, reason="a known gap")) if row.id in KNOWN_GAPS else row
-     for row in ROWS],
-    ids=[row.id for row in ROWS],
-)
+@pytest.mark.parametrize("row", as_params(ROWS, KNOWN_GAPS))
 def test_a_generic_noun_names_the_organisation_of_its_kind(row):
-    right, label = judged(row)
-    want = " + ".join("/".join(group) for group in row.claimant) or "no claimant"
-    assert right, f"{row.sentence!r}: want {want}, got {label!r}"
+    assert_judged(row)
