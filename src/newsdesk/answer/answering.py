@@ -430,15 +430,18 @@ class ExtractiveAnswerer:
         if asks_judgement(question):
             # Other sources' views follow the second sentence (`_with_other_views`), before more of the same.
             chosen[:] = self._with_other_views(chosen, others, question)
-        for cut in (False, True):
-            for other in others[:FILL_DEPTH]:
-                if len(chosen) >= MOST_SENTENCES:
-                    break
-                if other in chosen or not self._fills(best, other, passing):
-                    continue
-                filler = fitted(other, cut)
-                if filler is not None:
-                    chosen.append(filler)
+        # The room left goes first to the sentences close to the best (`_fills`), then to what is left of the
+        # ranked sentences the judge found likely enough, of any article (`_fills_what_is_left`).
+        for may_fill in (lambda other: self._fills(best, other, passing), self._fills_what_is_left):
+            for cut in (False, True):
+                for other in others[:FILL_DEPTH]:
+                    if len(chosen) >= MOST_SENTENCES:
+                        break
+                    if other in chosen or not may_fill(other):
+                        continue
+                    filler = fitted(other, cut)
+                    if filler is not None:
+                        chosen.append(filler)
         return chosen
 
     @staticmethod
@@ -474,6 +477,15 @@ class ExtractiveAnswerer:
             return True
         return (same_article(other, best) and other.confidence is not None
                 and other.confidence >= _FILL_SHARE * self._threshold())
+
+    def _fills_what_is_left(self, other: Candidate) -> bool:
+        """``other`` may fill the room the answer still has once the sentences close to the best were added: a
+        judged sentence of any article that the judge found at least `_LEFT_SHARE` of its threshold likely to answer.
+        When the best sentence is a look-alike's (another cup final's date, another town's budget vote, the first
+        estimate where a revision is asked), the sentence that answers is often next in the ranker's order though
+        the judge weighs it under its threshold; it takes only room no closer sentence wanted, so no sentence chosen
+        gives way to it, and it never turns a refusal into an answer (round 13, `choice13`)."""
+        return other.confidence is not None and other.confidence >= _LEFT_SHARE * self._threshold()
 
     def _close(self, best: Candidate, other: Candidate, passing: list[Candidate]) -> bool:
         """The next passing sentence of the same article, or one nearly as likely to answer (`_near`) from another:
@@ -643,6 +655,9 @@ _FILL_SHARE = 0.5
 # A passing sentence of another article may fill the room left within this margin of the best one's ranker score
 # (wider than `_RANK_MARGIN`: a filler does not displace the best; 3.0 and 4.0 measured alike on dev).
 _FILL_MARGIN = 3.0
+# A judged sentence of any article may take the room still left after the sentences close to the best when the judge
+# found it at least this share of its threshold likely to answer (round 13, `choice13`; docs/evaluation.md).
+_LEFT_SHARE = 0.3
 # The least of a sentence quoted beside others when the whole does not fit: shorter pieces seldom keep the answer.
 _LEAST_PIECE = 80
 # How far down the ranked sentences (passing or only pinned) another source's view on a judgement is looked for,
