@@ -17,7 +17,12 @@ from stories import answer_text, ask_case, story_assistant, story_cases
 
 STORIES = Path(__file__).parent / "data" / "room"
 # Known misses (strict, so a fix shows as an unexpected pass), with where the right sentence stops.
-MISSES: dict[str, str] = {}
+MISSES: dict[str, str] = {
+    "room-ferry-boss": "refused: 'in charge of' meets no word of 'Managing director Halvar Quennell said ...', which the "
+                       "judge weighs under its threshold (a refusal, the judge's lane, not the answer's room)",
+    "room-ferry-traders": "refused: 'lose' and 'trade' against 'had cost shops ... a fifth of their weekday takings' "
+                          "(a paraphrase the judge weighs under its threshold)",
+}
 
 
 @pytest.fixture(scope="module")
