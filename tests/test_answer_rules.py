@@ -242,7 +242,7 @@ def test_the_room_left_at_the_end_goes_to_another_articles_sentence_judged_nearl
     composer = ExtractiveAnswerer(FakeEmbedder(), load_settings(environ={}, judge_threshold=0.1))
     chosen = composer._choose([best, second], question, sides=[elsewhere])
     assert elsewhere not in chosen
-    assert (elsewhere in composer._with_what_is_left(chosen, [best, second], [elsewhere], question)) is added, rule
+    assert (elsewhere in composer._with_what_is_left(chosen, [best, second, elsewhere], question)) is added, rule
 
 
 def test_another_articles_sentence_takes_only_the_room_no_closer_sentence_wanted():
@@ -257,7 +257,7 @@ def test_another_articles_sentence_takes_only_the_room_no_closer_sentence_wanted
     question = analyse("What is happening to the valley road?")
     composer = ExtractiveAnswerer(FakeEmbedder(), load_settings(environ={}, judge_threshold=0.1))
     chosen = composer._with_what_is_left(composer._choose([best, second, third], question, sides=[elsewhere]),
-                                         [best, second, third], [elsewhere], question)
+                                         [best, second, third, elsewhere], question)
     assert third in chosen and elsewhere not in chosen
     assert answer_length([*chosen, elsewhere], question, 500) > 500
 

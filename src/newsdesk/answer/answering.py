@@ -133,7 +133,8 @@ class ExtractiveAnswerer:
         chosen = self._with_caveat(chosen, candidates, question)
         chosen = self._with_answer_in_place(chosen, candidates, question)
         chosen = self._with_parts(chosen, question, evidence.passages)
-        chosen = self._with_what_is_left(chosen, typed, sides, question)
+        story = in_the_conversations_story(question, [*typed, *sides], candidates)
+        chosen = self._with_what_is_left(chosen, story, question)
         text, citations = compose(chosen, question, self.settings.max_answer_chars)
         return Answer(question.text, text, refused=False, citations=citations, retrieved=retrieved)
 
@@ -448,15 +449,17 @@ class ExtractiveAnswerer:
             return other if answer_length([*chosen, other], question, limit) <= limit else None
         return self._cut_to_fit(chosen, other, question)
 
-    def _with_what_is_left(self, chosen: list[Candidate], typed: list[Candidate], sides: list[Candidate],
-                           question: Question) -> list[Candidate]:
+    def _with_what_is_left(self, chosen: list[Candidate], answering: list[Candidate], question: Question) -> list[Candidate]:
         """The room the answer still has once every other step chose its sentences (the best, the close ones, the
         caveat, the answer in place, the parts) goes to the next ranked sentences that may answer, of any article,
         that the judge found nearly likely enough (`_fills_what_is_left`), up to `MOST_SENTENCES`. Last, so that it
         takes only room no other step wanted: "who coaches the winners?" still gets the coach of the best one's
-        article beside the role asked, not a look-alike final's coach that came first."""
+        article beside the role asked, not a look-alike final's coach that came first. ``answering`` are the sentences
+        that may answer or be a side, for a follow-up only those of the conversation's story
+        (`in_the_conversations_story`): "how did its shares do?" after a question naming one company is not filled
+        with a look-alike company's shares."""
         best = chosen[0]
-        ranked = [c for c in {id(c): c for c in [*typed, *sides]}.values() if c.text != c.metadata.get("title")]
+        ranked = [c for c in {id(c): c for c in answering}.values() if c.text != c.metadata.get("title")]
         others = sorted((c for c in ranked if c is not best), key=self._order)
         kept = list(chosen)
         self._fill(kept, others, question, self._fills_what_is_left)
