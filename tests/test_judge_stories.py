@@ -23,6 +23,13 @@ MISSES: dict[str, str] = {
                               "story asked about pass the judge (rank 1, no score gap)",
     "j13-ferry-fares": "answered with the lead (as j13-bridge-repair-pays)",
     "j13-school-teachers": "answered with the lead (as j13-bridge-repair-pays)",
+    # holdout, read at the end of round 13: two answers are refused before the judge, by a pin, with v18 and the v19
+    # candidate alike; the third is the develop part's lead
+    "j13h-orchestra-rent": "refused by the name pin: 'Ilkstead' is said only in the lead, the answer sentence says "
+                           "'the city' (not the judge's)",
+    "j13h-mine-workers": "refused by the counted-noun pin: 'Around 410 people were still on the payroll' does not "
+                         "count workers (as recall9's fans and demonstrators; not the judge's)",
+    "j13h-mine-pension": "answered with the lead (as j13-bridge-repair-pays)",
 }
 
 
