@@ -27,7 +27,11 @@ short articles of different outlets and dates, in three sets written before the 
 - tests/data/disputes12 (round 12, `sides12`): a second source's count that the article says disputes the first in
   so many words ("disputed the union's count, saying 520 of its employees were absent"; "rejected that figure", two
   sentences below the count it answers; a lede's "but a charity said the real number was far higher"), and a march
-  whose lede counts only "thousands"; controls beside a word of disputing that disputes no count.
+  whose lede counts only "thousands"; controls beside a word of disputing that disputes no count;
+- tests/data/disputes13 (round 13, `sides13`): two sources' counts asked about as the latest figure ("how many are
+  on strike now? Do both sides agree?", each side revised over two days) or as whether the sources agree ("Was the
+  march as big as the organisers said?", "Do the prosecution and the defence agree on ...?"); controls: a figure
+  revised by its one source, other facts of the same stories.
 
 A dispute is shown when the answer gives every side's value and names every side's claimant (the eval's
 `handled_right`); a control must never open with "Sources disagree". The floors are what the answerer reached when
@@ -123,6 +127,7 @@ SETS = (
     ),
     StorySet("disputes11", {"develop": 3, "holdout": 2}, {}, ("develop",)),  # of 3 and 2
     StorySet("disputes12", {"develop": 3, "holdout": 2}, {}, ("develop",)),  # of 3 and 2
+    StorySet("disputes13", {"develop": 0, "holdout": 0}, {}, ()),  # of 3 and 2
 )
 Stories = tuple[StorySet, dict[str, list[CaseResult]]]
 
