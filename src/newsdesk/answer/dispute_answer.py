@@ -425,6 +425,18 @@ def answer_time_sides(
     return sides if len(sides) > 1 and not _asks_one_source(question, sides) else []
 
 
+def each_sources_latest(pool: Sequence[Candidate]) -> list[Candidate]:
+    """The sentences of ``pool`` that no later sentence of the same source and story replaces: what each source says
+    now. A latest-figure question is answered by every source's latest figure ("The guild now says 2,600 workers are
+    taking part" and "The operator disputes that, saying 850 were absent"), never by a source's earlier figure set
+    against its own revision (that is what it replaces, `latest_figure.compose_latest`)."""
+    def replaced(candidate: Candidate) -> bool:
+        when = candidate.metadata.get("published", "")
+        return any(other.metadata.get("published", "") > when and figure_values(other.text)
+                   and same_source(candidate, other) and same_story(candidate, other) for other in pool)
+    return [c for c in pool if not replaced(c)]
+
+
 # The pins a rival source's side may miss when it stands in the chosen side's own article (`rival_in_article`): a
 # second party's date or figure is rarely written with the thing's name ("The Hill Farmers' Party ... will not accept
 # any date before 2037" two sentences below "when the Wenlow refinery should close").
