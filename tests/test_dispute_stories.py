@@ -59,6 +59,8 @@ class StorySet:
     shown_at_least: dict[str, int]  # disputes whose every side and claimant the answer gives, per part
     misses: dict[str, str] = field(default_factory=dict)  # case id: why it is missed
     misses_checked_in: tuple[str, ...] = ()  # the parts whose every miss must be listed
+    # disputes answered as one, opening "Sources disagree", per part (round 13: not only covered by filling the answer)
+    framed_at_least: dict[str, int] = field(default_factory=dict)
 
 
 SETS = (
@@ -127,7 +129,10 @@ SETS = (
     ),
     StorySet("disputes11", {"develop": 3, "holdout": 2}, {}, ("develop",)),  # of 3 and 2
     StorySet("disputes12", {"develop": 3, "holdout": 2}, {}, ("develop",)),  # of 3 and 2
-    StorySet("disputes13", {"develop": 0, "holdout": 0}, {}, ()),  # of 3 and 2
+    StorySet(
+        "disputes13", {"develop": 3, "holdout": 0}, {}, ("develop",),  # of 3 and 2
+        framed_at_least={"develop": 2, "holdout": 0},  # d13-dorrowmere-as-big is covered, not framed (see below)
+    ),
 )
 Stories = tuple[StorySet, dict[str, list[CaseResult]]]
 
@@ -157,6 +162,18 @@ def test_disputes_show_every_side_attributed(stories: Stories, part: str) -> Non
     shown = [r.case.id for r in disputes if handled_right(r)]
     unshown = [(r.case.id, answer_text(r)) for r in disputes if not handled_right(r)]
     assert len(shown) >= story_set.shown_at_least[part], unshown
+
+
+@pytest.mark.parametrize("part", PARTS)
+def test_disputes_are_framed_as_disputes(stories: Stories, part: str) -> None:
+    """A dispute the answerer recognises opens "Sources disagree" with each side once, not the story's sentences in a
+    row that happen to hold every side. d13-dorrowmere-as-big is not framed: the police's "put attendance at about
+    3,200" reads 0.49 like the organisers' "9,000 people had joined the march", below `COUNTED_ALIKE`."""
+    story_set, results = stories
+    disputes = [r for r in results[part] if r.case.conflict]
+    framed = [r.case.id for r in disputes if answer_text(r).startswith("Sources disagree")]
+    unframed = [(r.case.id, answer_text(r)) for r in disputes if r.case.id not in framed]
+    assert len(framed) >= story_set.framed_at_least.get(part, 0), unframed
 
 
 def test_the_known_misses_are_still_missed(stories: Stories) -> None:
