@@ -593,7 +593,7 @@ def test_a_summary_counting_only_with_a_vague_quantity_gives_no_figure_of_it(que
 
 @pytest.mark.parametrize(("question", "agree"), [
     ("Do the prosecution and the defence agree on how much the fund lost?", True),
-    ("How many drivers are on strike now? Do both sides agree?", True),  # its yes/no part
+    ("How many drivers are on strike now? Do both sides agree?", False),  # a count asked: its sides are figures anyway
     ("Do the two unions disagree about the size of the walkout?", True),
     ("Was the wage march as big as the organisers said?", True),
     ("Is the petition as large as the campaigners claim?", True),
