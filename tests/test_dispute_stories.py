@@ -130,8 +130,10 @@ SETS = (
     StorySet("disputes11", {"develop": 3, "holdout": 2}, {}, ("develop",)),  # of 3 and 2
     StorySet("disputes12", {"develop": 3, "holdout": 2}, {}, ("develop",)),  # of 3 and 2
     StorySet(
-        "disputes13", {"develop": 3, "holdout": 0}, {}, ("develop",),  # of 3 and 2
-        framed_at_least={"develop": 2, "holdout": 0},  # d13-dorrowmere-as-big is covered, not framed (see below)
+        "disputes13", {"develop": 3, "holdout": 1}, {}, ("develop",),  # of 3 and 2
+        # d13-dorrowmere-as-big is covered, not framed (see below); the holdout's nurses ("The federation now says 720")
+        # lose their claimant to attribution, and its petition is covered by the answer's room, not framed
+        framed_at_least={"develop": 2, "holdout": 0},
     ),
 )
 Stories = tuple[StorySet, dict[str, list[CaseResult]]]
