@@ -39,7 +39,8 @@ from newsdesk.text import (
     NUMBER, YEAR, antonyms, english_zipf, is_calendar_word, lemmas, negates, same_lemma, stem, stems_match, tokens,
 )
 from newsdesk.vocabulary import (
-    AGREED_ON, AGREEING_VERBS, CONTRASTING, CORRECTING_ADJECTIVES, DISPUTED_THINGS, DISPUTING_VERBS, EACH_OF, MONTHS, NUMBER_WORDS, ORGANISATION_NOUNS,
+    AGREED_ON, AGREEING_VERBS, CONTRASTING, CORRECTING_ADJECTIVES, DISPUTED_THINGS, DISPUTING_VERBS, EACH_OF, MONTHS,
+    NUMBER_WORDS, ORGANISATION_NOUNS,
     ROUNDING_HEDGES, SOURCE_VERBS, STOPWORDS, VAGUE_QUANTITIES, WEEKDAYS, is_nationality,
 )
 
@@ -435,7 +436,8 @@ def answer_time_sides(
         value = value_of(kind, other.text, other.claimant, question)
         if kind == "stance":
             # "Do the police and the organisers agree ...?": a source the question names is asked about.
-            named, compared = named_in(other.claimant or "", question.text), _figures_compared(question, other, best, counted_alike)
+            named = named_in(other.claimant or "", question.text)
+            compared = _figures_compared(question, other, best, counted_alike)
             if asks_whether_sources_agree(question) and figure_values(best.text) and not (named or compared):
                 continue  # whether the sources agree on a figure: another figure of the same count, not any yes or no
             asked_about = named or compared
