@@ -480,6 +480,11 @@ DISPUTED_THINGS = frozenset(
     statistic statistics""".split()
 )
 CORRECTING_ADJECTIVES = frozenset("true real actual correct".split())
+# Round 13 (`sides13`): verbs (dictionary forms) by which a yes/no question asks whether sources agree ("Do the
+# prosecution and the defence agree on the losses?", "Do both sides agree?"; not "agreed to hear the case"), and the
+# words after them that say on what (`dispute_answer.asks_whether_sources_agree`).
+AGREEING_VERBS = frozenset("agree disagree differ".split())
+AGREED_ON = frozenset("on about over".split())
 # Words that set a second account against a first in one sentence: "has infected 340 people, the ministry said, but a
 # charity said the real number was far higher" (`dispute_answer.announces_a_correction`).
 CONTRASTING = frozenset("but while whereas although though".split())

@@ -47,6 +47,7 @@ from newsdesk.answer.candidates import (
 )
 from newsdesk.answer.composing import answer_length, clause_run, compose
 from newsdesk.answer.dispute_answer import (
+    each_sources_latest,
     another_period,
     another_toll_event,
     answer_time_sides,
@@ -119,14 +120,19 @@ class ExtractiveAnswerer:
         if not chosen:
             refusal = REFUSAL_FILTERED if evidence.filtered else REFUSAL
             return Answer(question.text, refusal, refused=True, retrieved=retrieved)
-        # Other sources answering with another value: every side, not the best alone (a revision is not one).
-        rivals = [] if asks_latest(question.text) else answer_time_sides(question, chosen[0], judged, self.counted_alike)
+        latest, replaced = chosen[0], None
+        if asks_latest(question.text):
+            latest, replaced = latest_and_replaced(chosen[0], typed, lambda c: self._near(chosen[0], c), self._strength, sides)
+        # Other sources answering with another value: every side, not the best alone (a revision is not one). For the
+        # latest figure, every source's latest (`each_sources_latest`): "the guild now says 2,600; the operator
+        # disputes that, saying 850" (round 13).
+        pool = each_sources_latest(judged) if asks_latest(question.text) else judged
+        rivals = answer_time_sides(question, latest, pool, self.counted_alike)
         disputed = disagreement(rivals, question, self.settings.max_answer_chars, compose) if rivals else None
         if disputed is not None:
             text, citations, table = disputed
             return Answer(question.text, text, refused=False, citations=citations, retrieved=retrieved, disputes=[table])
         if asks_latest(question.text):
-            latest, replaced = latest_and_replaced(chosen[0], typed, lambda c: self._near(chosen[0], c), self._strength, sides)
             if latest is not chosen[0] or replaced is not None:
                 text, citations = compose_latest(latest, replaced, question, self.settings.max_answer_chars)
                 return Answer(question.text, text, refused=False, citations=citations, retrieved=retrieved)
