@@ -257,21 +257,25 @@ def test_the_stated_subject_is_the_follow_ups_context_not_its_pins():
 # statement opens with ("Protesters gathered ..."). Invented statements; `_HOLDOUT` was written at the same time and
 # only run, to report. (earlier turn, follow-up, counted phrase, focus, event)
 STATED_COUNTS = [
-    ("The Varn army gave a figure for its wounded.", "How many?", "wounded", ["wounded"], []),
+    # "its wounded": those who were wounded, read as "how many were wounded" (what happened, no counted noun).
+    ("The Varn army gave a figure for its wounded.", "How many?", "", [], ["wounded"]),
     ("The Ostwick ministry finally put a number on its casualties.", "How many?", "casualties", ["casualties"], []),
     ("The coastguard released a tally of the passengers rescued.", "How many were there?", "passengers",
      ["passengers"], ["rescued"]),
-    ("Protesters gathered outside the Harnock town hall on Sunday.", "How many?", "Protesters", ["Protesters"],
+    ("Protesters gathered outside the Harnock town hall on Sunday.", "How many?", "protesters", ["protesters"],
      ["gathered"]),
-    ("Some Tellby mill workers are moving to another plant, aren't they?", "How many of them?", "Tellby mill workers",
+    ("Some Tellby mill workers are moving to another plant.", "How many of them?", "Tellby mill workers",
      ["workers"], []),
+    # An earlier question counts what its own words say, or nothing.
+    ("How many of the Ostwick flood victims were over 75?", "How many were found at home?", "", [], []),
+    ("What's the latest toll of the Ostwick floods?", "And how many are missing?", "", [], []),
     # Nothing counted: a singular subject and no figure's noun; a follow-up that counts something of its own.
     ("The Harnock depot closed on Monday.", "How many?", "", [], []),
     ("The Varn army gave a figure for its wounded.", "How many soldiers died?", "soldiers", ["soldiers"], ["died"]),
 ]
 STATED_COUNTS_HOLDOUT = [
     ("Officials in Quarnby published the count of damaged homes.", "How many?", "damaged homes", ["homes"], []),
-    ("Nurses walked out at the Dalby clinic.", "How many?", "Nurses", ["Nurses"], ["walked"]),
+    ("Nurses walked out at the Dalby clinic.", "How many?", "nurses", ["nurses"], ["walked"]),
     ("The police gave an estimate for the crowd at the Brell derby.", "How big was it?", "crowd", ["crowd"], []),
     ("The Ostwick council said the bridge would reopen.", "How many?", "", [], []),
 ]
