@@ -15,7 +15,9 @@ def test_seed_article_has_front_matter_and_its_body_is_the_original_text():
     assert notes == []
     assert article.published == dt.date(2022, 3, 2)
     assert article.title.startswith("Nearly 500 Russian soldiers dead")
-    assert article.outlet is None  # unknown, left out rather than guessed
+    # The seed text is that page's, word for word: the outlet is its publisher, not a guess.
+    assert article.outlet == "Daily Sabah"
+    assert article.url is not None and "dailysabah.com" in article.url
     if original.exists():
         assert article.body == original.read_text(encoding="utf-8")
 
