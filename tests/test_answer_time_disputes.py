@@ -235,6 +235,18 @@ def test_a_question_naming_one_source_asks_for_that_side_only(counted_alike):
     assert answer_time_sides(question, first, [first, second], counted_alike) == []
 
 
+def test_a_count_of_nothing_known_is_no_dispute(counted_alike):
+    """"How many?" after a turn that says nothing countable: what either figure counts cannot be checked against what
+    is asked, so two sources' figures are no dispute (round 13, `convo13`)."""
+    first = _candidate(Said("The Varn army said 1,597 of its soldiers had been wounded.", "Varn army"), 0)
+    second = _candidate(Said("Opposition monitors said nearly 6,000 of its soldiers had been wounded.", "Opposition monitors"), 300)
+    assert answer_time_sides(analyse("How many?", ["The Varn army spoke to reporters on Friday."]), first, [first, second],
+                             counted_alike) == []
+    # Once the turn before says what is counted, the two figures are sides.
+    counted = analyse("How many?", ["The Varn army gave a figure for its wounded."])
+    assert answer_time_sides(counted, first, [first, second], counted_alike) == [first, second]
+
+
 def test_a_sentence_the_judge_all_but_ruled_out_is_not_a_side(counted_alike):
     first = _candidate(Said("Organisers said 41,000 fans watched the final.", "Organisers"), 0)
     second = _candidate(Said("Police estimated that 27,500 fans watched the final.", "Police"), 300)

@@ -33,7 +33,7 @@ from newsdesk.answer.sources import described_as, introduced_in, named_in, outle
 from newsdesk.claims.extraction import EVENTS, Claim, figure_values
 from newsdesk.claims.attribution import claimant_identity, claimant_label, same_claimant
 from newsdesk.claims.conflicts import Dispute, Side, is_round, rounds_to
-from newsdesk.answer.questions import Question, asks_yes_no, entity_met
+from newsdesk.answer.questions import Question, asks_yes_no, counts_nothing_known, entity_met
 from newsdesk.answer.verification import MARKER, supports
 from newsdesk.text import (
     NUMBER, YEAR, antonyms, english_zipf, is_calendar_word, lemmas, negates, same_lemma, stem, stems_match, tokens,
@@ -396,7 +396,7 @@ def answer_time_sides(
     kind = asked_value(question) or ("position" if asks_every_side(question) and best.claimant else None)
     if kind is None or (kind == "name" and not best.claimant) or another_toll_event(question, best.text):
         return []
-    if kind == "figure" and counts_something_else(question, best.text):
+    if kind == "figure" and (counts_something_else(question, best.text) or counts_nothing_known(question)):
         return []
     mine = value_of(kind, best.text, best.claimant, question)
     summary: Candidate | None = None
