@@ -103,12 +103,13 @@ TABLES = (
     Table("nearmiss12", (NEARMISS12_TABLE,),
           frozenset({"role-of-another-owner", "count-given-as-money", "year-only-as-boundary"}),
           frozenset({"year-only-as-boundary"}), near_miss_floor=1.0, answerable_floor=11 / 12),
-    # Round 13 (`refuse13`). Before: near misses 1/7 refused, answerable 9/9 (holdout 0/3 and 3/3); after 5/7 and 9/9
-    # (holdout 1/3, 3/3). The two rows left: "before the increase" is not pinned ("before the flood" asks what led up to
-    # the event reported, and the rule lost three develop answers with it), and "the year before" against a brief whose
-    # other sentence looks back ("Two years ago the brewery had cut 45 jobs") is another period, not this rule's.
+    # Round 13 (`refuse13`). Before: near misses 1/8 refused, answerable 8/8 (holdout 0/3 and 3/3); after 5/8 and 8/8
+    # (holdout 1/3, 3/3). The three rows left: "before the increase" is not pinned ("before the flood" asks what led up
+    # to the event reported, and the rule lost three develop answers with it); "the year before" against a brief whose
+    # other sentence looks back to another year; "three years ago" against a sentence that looks back one month ("from
+    # 5.2 percent in February"): any look-back meets the rule, whichever period it names.
     Table("refuse13", (REFUSE13_TABLE,), frozenset({"earlier-period-not-given"}),
-          frozenset({"earlier-period-not-given"}), near_miss_floor=5 / 7, answerable_floor=1.0),
+          frozenset({"earlier-period-not-given"}), near_miss_floor=5 / 8, answerable_floor=1.0),
 )
 BY_NAME = {table.name: table for table in TABLES}
 FLOAT_SLACK = 1e-9  # a floor written as a fraction (7 / 8) is met by exactly that share
