@@ -494,3 +494,9 @@ CONTRASTING = frozenset("but while whereas although though".split())
 PERIOD_EDGE_WORDS = frozenset({"since"})
 # ... and the words by which a question asks about that period itself ("since 2019", "warmer than in 1994").
 PERIOD_ASKED_WORDS = PERIOD_EDGE_WORDS | frozenset({"than"})
+
+# Round 13 (`refuse13`): words by which a sentence tells a time before the one it reports ("up from 640,000 a year
+# earlier", "two years ago", "the previous record", "compared with"): a sentence with none of them (nor "last year", a
+# past year, or "from" before a figure) tells only the current figure (`pins.earlier_period_unmet`). Not "last" alone:
+# "in the last ten minutes" is no earlier time.
+LOOKING_BACK_WORDS = frozenset("ago earlier before previous previously prior compared".split())
