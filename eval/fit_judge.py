@@ -94,6 +94,10 @@ def main() -> int:
                              "peaks (at the threshold where it peaks for that L2); the larger on a tie")
     parser.add_argument("--drop", action="append", default=[], choices=FEATURES, metavar="FEATURE",
                         help="a signal the refit gives no weight (judge and ranker); repeat for several")
+    parser.add_argument("--writer-gap", action="store_true",
+                        help="print, per --set, where the shipped judge's false refusals come from (no right sentence "
+                             "judged, or the right one scored below the threshold) and which signals sit low on the "
+                             "right sentences against the other writers' (their weight times the difference of means)")
     parser.add_argument("--rows", type=Path,
                         help="a file of collected rows: read when it exists (collected with the same --set files and "
                              "code), else written after collecting, so that refits with other --drop or L2 skip the "
@@ -114,6 +118,10 @@ def main() -> int:
     y = np.array(labels, dtype=np.float64)
     writer_of = {case.id: index for index, writer in enumerate(writers) for path in writer for case in load_cases(path)}
     group_writers = [writer_of[case.id] for case, _, _ in groups]  # the --set each question's rows come from
+    if args.writer_gap:
+        shipped = Judge(0, *_shipped_parts(JUDGE_FILE))
+        report_writer_gap([", ".join(map(str, w)) for w in writers], group_writers, groups,
+                          np.array(rows, dtype=np.float64), y, shipped)  # every signal the shipped judge weighs
     l2 = args.l2
     if args.l2_by_leave_one_file_out and len(writers) > 1:
         l2 = l2_by_leave_one_file_out(group_writers, groups, x, y, info)
@@ -297,6 +305,73 @@ def l2_by_leave_one_file_out(writer_of: list[int], groups: list[Group], x: np.nd
         print(f"L2 {l2}: leave-one-file-out mean right peaks at {curve[threshold]} (threshold {threshold})",
               file=sys.stderr)
     return max(peaks, key=lambda l2: (peaks[l2], l2))
+
+
+@dataclass(frozen=True)
+class WriterGap:
+    """One writer's answerable questions by where the judge's decision leaves their right sentence, and the signals
+    of the right sentence the judge likes best in each question that has one."""
+
+    answerable: int
+    before_judge: int  # decided before the judge (a dispute, an empty question) or no sentence met the pins
+    no_right_sentence: int  # sentences were judged, none of them right on its own
+    right_below_threshold: int  # a right sentence was judged, every right one below the threshold
+    right_passes: int
+    best_right: np.ndarray  # mean signals of each question's likeliest right sentence (zeros when none)
+
+
+def writer_gaps(writer_of: list[int], groups: list[Group], x: np.ndarray, y: np.ndarray,
+                judge: Judge) -> dict[int, WriterGap]:
+    """`WriterGap` per writer index of ``writer_of``, read with ``judge``'s weights, bias and threshold."""
+    weights = np.array([judge.weights.get(name, 0.0) for name in FEATURES])
+    probabilities = 1.0 / (1.0 + np.exp(-(x @ weights + judge.bias))) if len(x) else np.zeros(0)
+    gaps = {}
+    for writer in sorted(set(writer_of)):
+        counts = {"before_judge": 0, "no_right_sentence": 0, "right_below_threshold": 0, "right_passes": 0}
+        best = []
+        for (case, members, how), w in zip(groups, writer_of, strict=True):
+            if w != writer or not case.answerable:
+                continue
+            right = [m for m in members if y[m] == 1]
+            if how != "judged" or not members:
+                counts["before_judge"] += 1
+            elif not right:
+                counts["no_right_sentence"] += 1
+            else:
+                likeliest = max(right, key=lambda m: probabilities[m])
+                best.append(x[likeliest])
+                counts["right_passes" if probabilities[likeliest] >= judge.threshold else "right_below_threshold"] += 1
+        gaps[writer] = WriterGap(sum(counts.values()), **counts,
+                                 best_right=np.mean(best, axis=0) if best else np.zeros(x.shape[1]))
+    return gaps
+
+
+def signal_gaps(gaps: dict[int, WriterGap], judge: Judge, writers: set[int]) -> list[tuple[str, float, float, float]]:
+    """For the ``writers`` against every other writer: each weighed signal's mean on the likeliest right sentences
+    (theirs, the others'), and what the difference adds to the judge's logit; most negative first."""
+    def pooled(chosen: list[int]) -> np.ndarray:
+        counts = np.array([gaps[w].right_passes + gaps[w].right_below_threshold for w in chosen], dtype=np.float64)
+        return (np.array([gaps[w].best_right for w in chosen]) * counts[:, None]).sum(axis=0) / max(1.0, counts.sum())
+    theirs, others = pooled(sorted(writers)), pooled(sorted(set(gaps) - writers))
+    rows = [(name, round(float(a), 3), round(float(b), 3), round(judge.weights.get(name, 0.0) * float(a - b), 3))
+            for name, a, b in zip(FEATURES, theirs, others, strict=True) if judge.weights.get(name, 0.0)]
+    return sorted(rows, key=lambda row: row[3])
+
+
+def report_writer_gap(names: list[str], writer_of: list[int], groups: list[Group], x: np.ndarray, y: np.ndarray,
+                      judge: Judge) -> None:
+    """Print `writer_gaps` per writer, and each writer's `signal_gaps` against the rest (the five lowest)."""
+    gaps = writer_gaps(writer_of, groups, x, y, judge)
+    for index, gap in gaps.items():
+        share = {k: round(getattr(gap, k) / max(1, gap.answerable), 3)
+                 for k in ("before_judge", "no_right_sentence", "right_below_threshold", "right_passes")}
+        low = ", ".join(f"{n} {a} vs {b} ({d:+})" for n, a, b, d in signal_gaps(gaps, judge, {index})[:5])
+        print(f"writer gap {names[index]}: {gap.answerable} answerable, {share}; lowest signals: {low}", file=sys.stderr)
+
+
+def _shipped_parts(path: Path) -> tuple[dict[str, float], float, float]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {k: float(v) for k, v in data["weights"].items()}, float(data["bias"]), float(data["threshold"])
 
 
 def _stories(groups) -> list[str]:

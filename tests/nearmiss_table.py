@@ -3,7 +3,7 @@ through the real ``Assistant`` with the real embedding model.
 
 Every brief is indexed as its own article in one store per table; each row's question is asked against the
 whole store, so a near-miss question can be answered wrongly from any brief, as a user's would be.
-Run ``PYTHONPATH=src python tests/nearmiss_table.py [--premise | --figure | --amount | --outcome | --rolename | --lastone | --when9 | --prune10 | --reason10 | --refuse11 | --nearmiss12] [--holdout]`` for the accuracy per kind and every miss;
+Run ``PYTHONPATH=src python tests/nearmiss_table.py [--premise | --figure | --amount | --outcome | --rolename | --lastone | --when9 | --prune10 | --reason10 | --refuse11 | --nearmiss12 | --refuse13] [--holdout]`` for the accuracy per kind and every miss;
 tests/test_nearmiss_table.py asserts the floors on the development table.
 """
 
@@ -73,6 +73,10 @@ REFUSE11_HOLDOUT = DATA / "refuse11_holdout.jsonl"
 # that the brief says only as the edge of a period ("the first strike since 2019"); holdout only reported.
 NEARMISS12_TABLE = DATA / "nearmiss12_table.jsonl"
 NEARMISS12_HOLDOUT = DATA / "nearmiss12_holdout.jsonl"
+# Round 13 (branch `refuse13`): a time before the one the brief reports ("ten years ago", "the year before", "the last
+# time"), where the brief tells only the present; holdout only reported.
+REFUSE13_TABLE = DATA / "refuse13_table.jsonl"
+REFUSE13_HOLDOUT = DATA / "refuse13_holdout.jsonl"
 ANSWERABLE = "answerable-paraphrase"
 NEAR_MISS_KINDS = (
     "other-place", "other-year", "date-not-given", "role-only", "reason-not-stated", "withheld",
@@ -172,7 +176,8 @@ def main(argv: list[str]) -> None:
               "prune10": (PRUNE10_TABLE, PRUNE10_HOLDOUT),
               "reason10": (REASON10_TABLE, REASON10_HOLDOUT),
               "refuse11": (REFUSE11_TABLE, REFUSE11_HOLDOUT),
-              "nearmiss12": (NEARMISS12_TABLE, NEARMISS12_HOLDOUT)}
+              "nearmiss12": (NEARMISS12_TABLE, NEARMISS12_HOLDOUT),
+              "refuse13": (REFUSE13_TABLE, REFUSE13_HOLDOUT)}
     develop, holdout = next((pair for name, pair in tables.items() if f"--{name}" in argv), (TABLE, HOLDOUT))
     path = holdout if "--holdout" in argv else develop
     rows = load_rows(path)

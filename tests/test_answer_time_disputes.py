@@ -17,8 +17,9 @@ from newsdesk.answer.candidates import Candidate
 from newsdesk.answer.answering import ExtractiveAnswerer
 from newsdesk.answer.composing import compose
 from newsdesk.answer.dispute_answer import (
-    DISAGREE, affirms, announces_a_correction, answer_time_sides, asks_every_side, corrects_a_count,
-    counts_only_vaguely, disagreement, disputes_a_count, negates_a_question_word, with_estimate_read,
+    DISAGREE, affirms, announces_a_correction, answer_time_sides, asks_every_side, asks_whether_sources_agree,
+    corrects_a_count, counts_only_vaguely, disagreement, disputes_a_count, each_sources_latest, negates_a_question_word,
+    with_estimate_read,
 )
 from newsdesk.answer.questions import analyse
 from newsdesk.answer.verification import answer_sentences, cited_numbers, supports
@@ -232,6 +233,18 @@ def test_a_question_naming_one_source_asks_for_that_side_only(counted_alike):
     second = _candidate(Said("Organisers said 41,000 fans watched the final.", "Organisers"), 300)
     question = analyse("How many fans did the Brindle Police count at the final?")
     assert answer_time_sides(question, first, [first, second], counted_alike) == []
+
+
+def test_a_count_of_nothing_known_is_no_dispute(counted_alike):
+    """"How many?" after a turn that says nothing countable: what either figure counts cannot be checked against what
+    is asked, so two sources' figures are no dispute (round 13, `convo13`)."""
+    first = _candidate(Said("The Varn army said 1,597 of its soldiers had been wounded.", "Varn army"), 0)
+    second = _candidate(Said("Opposition monitors said nearly 6,000 of its soldiers had been wounded.", "Opposition monitors"), 300)
+    assert answer_time_sides(analyse("How many?", ["The Varn army spoke to reporters on Friday."]), first, [first, second],
+                             counted_alike) == []
+    # Once the turn before says what is counted, the two figures are sides.
+    counted = analyse("How many?", ["The Varn army gave a figure for its wounded."])
+    assert answer_time_sides(counted, first, [first, second], counted_alike) == [first, second]
 
 
 def test_a_sentence_the_judge_all_but_ruled_out_is_not_a_side(counted_alike):
@@ -588,3 +601,44 @@ def test_a_corrected_count_answers_one_before_it_or_announces_one_after_it(
 def test_a_summary_counting_only_with_a_vague_quantity_gives_no_figure_of_it(question: str, sentence: str, vague: bool) -> None:
     """"Thousands of people ... bus depot 3": its only figure counts no one; its sources' counts are the sides."""
     assert counts_only_vaguely(analyse(question), sentence) is vague
+
+
+@pytest.mark.parametrize(("question", "agree"), [
+    ("Do the prosecution and the defence agree on how much the fund lost?", True),
+    ("How many drivers are on strike now? Do both sides agree?", False),  # a count asked: its sides are figures anyway
+    ("Do the two unions disagree about the size of the walkout?", True),
+    ("Was the wage march as big as the organisers said?", True),
+    ("Is the petition as large as the campaigners claim?", True),
+    ("Has the appeals court agreed to hear the case?", False),  # "agreed to": consent, not sources agreeing
+    ("Did the two partners agree a budget?", False),
+    ("Is the bridge as old as the town hall?", False),  # a comparison of two things, no source's figure
+    ("How many people marched in Dorrowby?", False),  # no yes/no question
+])
+def test_a_yes_no_question_asks_whether_sources_agree_in_so_many_words(question: str, agree: bool) -> None:
+    """A verb of agreeing before what is agreed on (or ending its clause), or "as big as X said": each source's
+    figure of the same count answers it, whichever source it names."""
+    assert asks_whether_sources_agree(analyse(question)) is agree
+
+
+def test_sources_asked_whether_they_agree_are_compared_on_their_figures(counted_alike):
+    """"Was the march as big as the organisers said?" names one source; the police's count of the same march in the
+    same article is the other side, with its figure, though the police are not named in the question."""
+    question = analyse("Was the Tessby wage march as big as the organisers said?")
+    organisers = _candidate(Said("The organisers said 9,000 people had joined the march.", "organisers", "m.md",
+                                 "Thousands march in Tessby"), 0)
+    police = _candidate(Said("The police said about 3,200 people had joined the march.", "police", "m.md",
+                             "Thousands march in Tessby"), 300)
+    assert answer_time_sides(question, organisers, [organisers, police], counted_alike) == [organisers, police]
+
+
+def test_each_source_is_read_at_its_latest_statement():
+    """A latest-figure question's sides are each source's latest figure: a source's earlier figure in an earlier article
+    of the same story is what its latest replaces, not a side; another source's figure stays."""
+    def said(text: str, claimant: str, published: str) -> Candidate:
+        candidate = _candidate(Said(text, claimant, f"{published}.md", "Pallby bus strike"), 0)
+        candidate.metadata["published"] = published
+        return candidate
+    first = said("The guild said 1,100 drivers had joined the strike.", "guild", "2026-03-02")
+    operator = said("The operator said 430 of its drivers had stayed away.", "operator", "2026-03-02")
+    latest = said("The guild said 1,350 drivers were now on strike.", "guild", "2026-03-04")
+    assert each_sources_latest([first, operator, latest]) == [operator, latest]

@@ -27,7 +27,11 @@ short articles of different outlets and dates, in three sets written before the 
 - tests/data/disputes12 (round 12, `sides12`): a second source's count that the article says disputes the first in
   so many words ("disputed the union's count, saying 520 of its employees were absent"; "rejected that figure", two
   sentences below the count it answers; a lede's "but a charity said the real number was far higher"), and a march
-  whose lede counts only "thousands"; controls beside a word of disputing that disputes no count.
+  whose lede counts only "thousands"; controls beside a word of disputing that disputes no count;
+- tests/data/disputes13 (round 13, `sides13`): two sources' counts asked about as the latest figure ("how many are
+  on strike now? Do both sides agree?", each side revised over two days) or as whether the sources agree ("Was the
+  march as big as the organisers said?", "Do the prosecution and the defence agree on ...?"); controls: a figure
+  revised by its one source, other facts of the same stories.
 
 A dispute is shown when the answer gives every side's value and names every side's claimant (the eval's
 `handled_right`); a control must never open with "Sources disagree". The floors are what the answerer reached when
@@ -55,6 +59,8 @@ class StorySet:
     shown_at_least: dict[str, int]  # disputes whose every side and claimant the answer gives, per part
     misses: dict[str, str] = field(default_factory=dict)  # case id: why it is missed
     misses_checked_in: tuple[str, ...] = ()  # the parts whose every miss must be listed
+    # disputes answered as one, opening "Sources disagree", per part (round 13: not only covered by filling the answer)
+    framed_at_least: dict[str, int] = field(default_factory=dict)
 
 
 SETS = (
@@ -123,6 +129,12 @@ SETS = (
     ),
     StorySet("disputes11", {"develop": 3, "holdout": 2}, {}, ("develop",)),  # of 3 and 2
     StorySet("disputes12", {"develop": 3, "holdout": 2}, {}, ("develop",)),  # of 3 and 2
+    StorySet(
+        "disputes13", {"develop": 3, "holdout": 1}, {}, ("develop",),  # of 3 and 2
+        # d13-dorrowmere-as-big is covered, not framed (see below); the holdout's nurses ("The federation now says 720")
+        # lose their claimant to attribution, and its petition is covered by the answer's room, not framed
+        framed_at_least={"develop": 2, "holdout": 0},
+    ),
 )
 Stories = tuple[StorySet, dict[str, list[CaseResult]]]
 
@@ -152,6 +164,18 @@ def test_disputes_show_every_side_attributed(stories: Stories, part: str) -> Non
     shown = [r.case.id for r in disputes if handled_right(r)]
     unshown = [(r.case.id, answer_text(r)) for r in disputes if not handled_right(r)]
     assert len(shown) >= story_set.shown_at_least[part], unshown
+
+
+@pytest.mark.parametrize("part", PARTS)
+def test_disputes_are_framed_as_disputes(stories: Stories, part: str) -> None:
+    """A dispute the answerer recognises opens "Sources disagree" with each side once, not the story's sentences in a
+    row that happen to hold every side. d13-dorrowmere-as-big is not framed: the police's "put attendance at about
+    3,200" reads 0.49 like the organisers' "9,000 people had joined the march", below `COUNTED_ALIKE`."""
+    story_set, results = stories
+    disputes = [r for r in results[part] if r.case.conflict]
+    framed = [r.case.id for r in disputes if answer_text(r).startswith("Sources disagree")]
+    unframed = [(r.case.id, answer_text(r)) for r in disputes if r.case.id not in framed]
+    assert len(framed) >= story_set.framed_at_least.get(part, 0), unframed
 
 
 def test_the_known_misses_are_still_missed(stories: Stories) -> None:

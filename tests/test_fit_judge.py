@@ -126,3 +126,24 @@ def test_the_regularisation_by_leave_one_file_out_is_one_of_the_grid_and_the_lar
     # Separable either way: every L2 of the grid reads the held-out writers alike, so the largest is chosen.
     groups, x, y, info = one_feature_rows([1.0, -1.0, 1.0, -1.0], [True, False, True, False])
     assert fit_judge.l2_by_leave_one_file_out([0, 0, 1, 1], groups, x, y, info) == max(fit_judge.L2_GRID)
+
+
+def test_a_writers_answerable_questions_are_parted_by_where_the_judge_leaves_their_right_sentence() -> None:
+    # Scores 4 (passes), -4 (a right sentence below the threshold); an answerable question with no right row; one
+    # decided before the judge; an unanswerable one (not counted).
+    groups, x, y, info = one_feature_rows([4.0, -4.0, 4.0], [True, True, False])
+    groups.append((Case("none-right", "Q?", answerable=True), [1], "judged"))  # row 1 is not right
+    groups.append((Case("before", "Q?", answerable=True), [], "elsewhere"))
+    judge = fit_judge.Judge(0, {fit_judge.FEATURES[0]: 1.0}, 0.0, 0.5)
+    gap = fit_judge.writer_gaps([0] * len(groups), groups, x, y, judge)[0]
+    assert (gap.answerable, gap.right_passes, gap.right_below_threshold, gap.no_right_sentence, gap.before_judge) \
+        == (4, 1, 1, 1, 1)
+    assert gap.best_right[0] == 0.0  # the mean of 4 and -4 on the likeliest right sentences
+
+
+def test_a_signal_low_on_one_writers_right_sentences_comes_first_with_what_it_costs_in_the_logit() -> None:
+    # Writer 0's right sentences score 1 on the first signal, writer 1's score 3: against writer 1, writer 0 lacks 2.
+    groups, x, y, info = one_feature_rows([1.0, 3.0], [True, True])
+    judge = fit_judge.Judge(0, {fit_judge.FEATURES[0]: 0.5}, 0.0, 0.5)
+    gaps = fit_judge.writer_gaps([0, 1], groups, x, y, judge)
+    assert fit_judge.signal_gaps(gaps, judge, {0})[0] == (fit_judge.FEATURES[0], 1.0, 3.0, -1.0)

@@ -459,3 +459,32 @@ def test_a_month_said_only_as_the_start_of_a_period_does_not_meet_the_month_aske
                           relay=None, rank=0)
     assert (month_unmet(analyse(question), candidate) is not None) is rejected
 
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "published", "rejected"),
+    [
+        # Round 13 (`refuse13`): a time before the one the article reports, asked of a sentence that tells only the present.
+        ("How many pupils did the school have ten years ago?", "The council says the school can hold 120.", "2026-03-02", True),
+        ("Who won the cup the year before?", "Harbour Town won the cup on Saturday, beating the holders 2-1.", "2026-03-02", True),
+        ("How much prize money did they get the last time they won?", "They won for the first time in 19 years, "
+         "with two goals in the last ten minutes.", "2026-03-02", True),
+        # It tells an earlier time: a word that looks back, the figure a change started from, "last year", an earlier year.
+        ("How many passengers did it carry a year ago?", "It carried 812,000, up from 640,000 a year earlier.", "2026-03-02", False),
+        ("And the month before?", "Inflation slowed to 4.2 percent in March from 5.1 percent in February.", "2026-03-02", False),
+        ("How long was the list two years ago?", "Two years ago the figure was about twenty-one thousand.", "2026-03-02", False),
+        ("What was output the year before?", "Output fell to 61,000 tonnes, its lowest since 2023.", "2026-03-02", False),
+        ("What profit did it make the year before?", "It made a profit of 40 million crowns last year.", "2026-03-02", False),
+        # A later year is no earlier time; a question that asks no earlier time is not pinned.
+        ("What profit did it make the year before?", "It will move production to the plant in 2027.", "2026-03-02", True),
+        ("How much rain fell before the flood?", "More than 180 millimetres of rain fell in 48 hours.", "2026-03-02", False),
+        # The sentence says the earlier figure is not known: left to the answerer, which refuses citing it.
+        ("How many jobs did it cut the year before?", "It did not say how many jobs it had cut.", "2026-03-02", False),
+    ],
+)
+def test_an_earlier_time_asked_needs_a_sentence_that_tells_one(question, sentence, published, rejected):
+    from newsdesk.answer.pins import earlier_period_unmet
+
+    candidate = Candidate(text=sentence, start=0, end=len(sentence), metadata={"published": published},
+                          context=sentence, claimant=None, relay=None, rank=0)
+    assert (earlier_period_unmet(question, candidate) is not None) is rejected

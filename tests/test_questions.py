@@ -250,3 +250,48 @@ def test_the_stated_subject_is_the_follow_ups_context_not_its_pins():
     assert ("Tellby",) in question.soft_entities
     earlier = analyse("When did the earlier closures happen?", ["Harnock closed its Elm Road depot. Has that happened before?"])
     assert ("Harnock",) in earlier.soft_entities
+
+
+# What a bare "How many?" counts when the turn before it only states its subject (round 13, `convo13`): the thing
+# the statement gives a figure for ("a figure for its wounded", "the number of ... on board"), or the plural noun the
+# statement opens with ("Protesters gathered ..."). Invented statements; `_HOLDOUT` was written at the same time and
+# only run, to report. (earlier turn, follow-up, counted phrase, focus, event)
+STATED_COUNTS = [
+    # "its wounded": those who were wounded, read as "how many were wounded" (what happened, no counted noun).
+    ("The Varn army gave a figure for its wounded.", "How many?", "", [], ["wounded"]),
+    ("The Ostwick ministry finally put a number on its casualties.", "How many?", "casualties", ["casualties"], []),
+    ("The coastguard released a tally of the passengers rescued.", "How many were there?", "passengers",
+     ["passengers"], ["rescued"]),
+    ("Protesters gathered outside the Harnock town hall on Sunday.", "How many?", "protesters", ["protesters"],
+     ["gathered"]),
+    ("Some Tellby mill workers are moving to another plant.", "How many of them?", "Tellby mill workers",
+     ["workers"], []),
+    # An earlier question counts what its own words say, or nothing.
+    ("How many of the Ostwick flood victims were over 75?", "How many were found at home?", "", [], []),
+    ("What's the latest toll of the Ostwick floods?", "And how many are missing?", "", [], []),
+    # Nothing counted: a singular subject and no figure's noun; a follow-up that counts something of its own.
+    ("The Harnock depot closed on Monday.", "How many?", "", [], []),
+    ("The Varn army gave a figure for its wounded.", "How many soldiers died?", "soldiers", ["soldiers"], ["died"]),
+]
+STATED_COUNTS_HOLDOUT = [
+    ("Officials in Quarnby published the count of damaged homes.", "How many?", "damaged homes", ["homes"], []),
+    ("Nurses walked out at the Dalby clinic.", "How many?", "nurses", ["nurses"], ["walked"]),
+    ("The police gave an estimate for the crowd at the Brell derby.", "How big was it?", "crowd", ["crowd"], []),
+    ("The Ostwick council said the bridge would reopen.", "How many?", "", [], []),
+]
+
+
+def _counts(earlier: str, asked: str) -> list[tuple[str, list[str], list[str]]]:
+    """What the follow-up counts, asked after the earlier turn and, for a statement, in the same turn after it."""
+    asked_as = [analyse(asked, [earlier])] + ([analyse(f"{earlier} {asked}")] if earlier.endswith(".") else [])
+    return [(q.counted, [t.word for t in q.focus], [t.word for t in q.event]) for q in asked_as]
+
+
+@pytest.mark.parametrize(("earlier", "asked", "counted", "focus", "event"), STATED_COUNTS)
+def test_a_bare_count_after_a_statement_counts_what_the_statement_gives_a_figure_for(earlier, asked, counted, focus, event):
+    assert all(read == (counted, focus, event) for read in _counts(earlier, asked))
+
+
+@pytest.mark.parametrize(("earlier", "asked", "counted", "focus", "event"), STATED_COUNTS_HOLDOUT)
+def test_a_bare_count_after_a_statement_holdout(earlier, asked, counted, focus, event):
+    assert all(read == (counted, focus, event) for read in _counts(earlier, asked))

@@ -21,7 +21,10 @@ brief does not answer is refused, and the answerable question beside it on the s
   said only after "since" (ruled), beside the role asked held at another owner and a count asked where the brief
   gives money in a currency of its own (measured on the eval and not kept, so not ruled).
 
-``PYTHONPATH=src python tests/nearmiss_table.py --figure|--amount|--rolename|--lastone|--when9|--refuse11|--nearmiss12 [--holdout]`` prints
+- ``refuse13`` (round 13, `refuse13`): a time before the one the brief reports ("ten years ago", "the year before",
+  "the last time") where the brief tells only the present (`pins.earlier_period_unmet`).
+
+``PYTHONPATH=src python tests/nearmiss_table.py --figure|--amount|--rolename|--lastone|--when9|--refuse11|--nearmiss12|--refuse13 [--holdout]`` prints
 every miss. The premise table, which also checks each kind, is `tests/test_premise_table.py`.
 """
 
@@ -36,6 +39,7 @@ from nearmiss_table import (
     FIGURE_TABLE,
     LASTONE_TABLE,
     NEARMISS12_TABLE,
+    REFUSE13_TABLE,
     REFUSE11_TABLE,
     ROLENAME_TABLE,
     WHEN9_TABLE,
@@ -99,6 +103,13 @@ TABLES = (
     Table("nearmiss12", (NEARMISS12_TABLE,),
           frozenset({"role-of-another-owner", "count-given-as-money", "year-only-as-boundary"}),
           frozenset({"year-only-as-boundary"}), near_miss_floor=1.0, answerable_floor=11 / 12),
+    # Round 13 (`refuse13`). Before: near misses 1/8 refused, answerable 8/8 (holdout 0/3 and 3/3); after 5/8 and 8/8
+    # (holdout 1/3, 3/3). The three rows left: "before the increase" is not pinned ("before the flood" asks what led up
+    # to the event reported, and the rule lost three develop answers with it); "the year before" against a brief whose
+    # other sentence looks back to another year; "three years ago" against a sentence that looks back one month ("from
+    # 5.2 percent in February"): any look-back meets the rule, whichever period it names.
+    Table("refuse13", (REFUSE13_TABLE,), frozenset({"earlier-period-not-given"}),
+          frozenset({"earlier-period-not-given"}), near_miss_floor=5 / 8, answerable_floor=1.0),
 )
 BY_NAME = {table.name: table for table in TABLES}
 FLOAT_SLACK = 1e-9  # a floor written as a fraction (7 / 8) is met by exactly that share

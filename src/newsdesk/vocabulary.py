@@ -480,6 +480,11 @@ DISPUTED_THINGS = frozenset(
     statistic statistics""".split()
 )
 CORRECTING_ADJECTIVES = frozenset("true real actual correct".split())
+# Round 13 (`sides13`): verbs (dictionary forms) by which a yes/no question asks whether sources agree ("Do the
+# prosecution and the defence agree on the losses?", "Do both sides agree?"; not "agreed to hear the case"), and the
+# words after them that say on what (`dispute_answer.asks_whether_sources_agree`).
+AGREEING_VERBS = frozenset("agree disagree differ".split())
+AGREED_ON = frozenset("on about over".split())
 # Words that set a second account against a first in one sentence: "has infected 340 people, the ministry said, but a
 # charity said the real number was far higher" (`dispute_answer.announces_a_correction`).
 CONTRASTING = frozenset("but while whereas although though".split())
@@ -489,3 +494,9 @@ CONTRASTING = frozenset("but while whereas although though".split())
 PERIOD_EDGE_WORDS = frozenset({"since"})
 # ... and the words by which a question asks about that period itself ("since 2019", "warmer than in 1994").
 PERIOD_ASKED_WORDS = PERIOD_EDGE_WORDS | frozenset({"than"})
+
+# Round 13 (`refuse13`): words by which a sentence tells a time before the one it reports ("up from 640,000 a year
+# earlier", "two years ago", "the previous record", "compared with"): a sentence with none of them (nor "last year", a
+# past year, or "from" before a figure) tells only the current figure (`pins.earlier_period_unmet`). Not "last" alone:
+# "in the last ten minutes" is no earlier time.
+LOOKING_BACK_WORDS = frozenset("ago earlier before previous previously prior compared".split())

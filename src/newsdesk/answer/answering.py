@@ -47,6 +47,7 @@ from newsdesk.answer.candidates import (
 )
 from newsdesk.answer.composing import answer_length, clause_run, compose
 from newsdesk.answer.dispute_answer import (
+    each_sources_latest,
     another_period,
     another_toll_event,
     answer_time_sides,
@@ -56,6 +57,7 @@ from newsdesk.answer.dispute_answer import (
     SIDE_MIN_CONFIDENCE,
     quotes_hold,
     rival_in_article,
+    roughly_the_same,
 )
 from newsdesk.answer.features import candidate_features
 from newsdesk.answer.judge import load_judge
@@ -119,14 +121,19 @@ class ExtractiveAnswerer:
         if not chosen:
             refusal = REFUSAL_FILTERED if evidence.filtered else REFUSAL
             return Answer(question.text, refusal, refused=True, retrieved=retrieved)
-        # Other sources answering with another value: every side, not the best alone (a revision is not one).
-        rivals = [] if asks_latest(question.text) else answer_time_sides(question, chosen[0], judged, self.counted_alike)
+        latest, replaced = chosen[0], None
+        if asks_latest(question.text):
+            latest, replaced = latest_and_replaced(chosen[0], typed, lambda c: self._near(chosen[0], c), self._strength, sides)
+        # Other sources answering with another value: every side, not the best alone (a revision is not one). For the
+        # latest figure, every source's latest (`each_sources_latest`): "the guild now says 2,600; the operator
+        # disputes that, saying 850" (round 13).
+        pool = each_sources_latest(judged) if asks_latest(question.text) else judged
+        rivals = answer_time_sides(question, latest, pool, self.counted_alike)
         disputed = disagreement(rivals, question, self.settings.max_answer_chars, compose) if rivals else None
         if disputed is not None:
             text, citations, table = disputed
             return Answer(question.text, text, refused=False, citations=citations, retrieved=retrieved, disputes=[table])
         if asks_latest(question.text):
-            latest, replaced = latest_and_replaced(chosen[0], typed, lambda c: self._near(chosen[0], c), self._strength, sides)
             if latest is not chosen[0] or replaced is not None:
                 text, citations = compose_latest(latest, replaced, question, self.settings.max_answer_chars)
                 return Answer(question.text, text, refused=False, citations=citations, retrieved=retrieved)
@@ -405,11 +412,14 @@ class ExtractiveAnswerer:
         if not passing:
             return []
         # A headline restates the story in brief; the article's own sentence says it fully.
+        top = self._best(passing)
         passing = [c for c in passing if c.text != c.metadata.get("title")] or passing
-        ranked = sorted(passing, key=self._order)
+        ranked = _said_fully(top, sorted(passing, key=self._order))
         best = self._attributed(self._gives_the_answer(ranked, question), ranked, question)
         chosen = [best]
-        others = sorted({id(c): c for c in [*ranked, *(sides or [])] if c is not best}.values(), key=self._order)
+        # A sentence counting another toll than the one asked answers nothing of it, beside the best one either.
+        others = sorted({id(c): c for c in [*ranked, *(sides or [])]
+                         if c is not best and not another_toll_event(question, c.text)}.values(), key=self._order)
         for cut in (False, True):
             second = self._first_fitted(
                 (other for position, other in enumerate(others[:_SIDE_DEPTH], start=1)
@@ -459,7 +469,8 @@ class ExtractiveAnswerer:
         (`in_the_conversations_story`): "how did its shares do?" after a question naming one company is not filled
         with a look-alike company's shares."""
         best = chosen[0]
-        ranked = [c for c in {id(c): c for c in answering}.values() if c.text != c.metadata.get("title")]
+        ranked = [c for c in {id(c): c for c in answering}.values()
+                  if c.text != c.metadata.get("title") and not another_toll_event(question, c.text)]
         others = sorted((c for c in ranked if c is not best), key=self._order)
         kept = list(chosen)
         self._fill(kept, others, question, self._fills_what_is_left)
@@ -552,11 +563,22 @@ def _may_be_added(question: Question, candidate: Candidate, quoted: list[Candida
             and not addresses_an_assistant(candidate.text))
 
 
+def _said_fully(top: Candidate | None, ranked: list[Candidate]) -> list[Candidate]:
+    """``ranked`` with the sentence that says the headline fully first, when the headline ``top`` was the likeliest
+    answer: the first sentence of its article that gives its figures, rounded ("Nearly 500 soldiers dead" / "498 of its
+    soldiers had died", `roughly_the_same`), not the next-ranked one ("2,870 Ukrainian soldiers ... 3,700 wounded")."""
+    if top is None or top in ranked:
+        return ranked
+    full = next((c for c in ranked if same_article(c, top) and roughly_the_same(top.text, c.text)), None)
+    return ranked if full is None else [full, *(c for c in ranked if c is not full)]
+
+
 def typed_answers(question: Question, passing: list[Candidate]) -> list[Candidate]:
     """The passing sentences that may answer: they give the kind asked (`type_met`), withhold nothing
-    (`withholds_answer`) and count what is asked."""
+    (`withholds_answer`) and count what is asked, not another toll ("6,000 soldiers have been killed" for "how many
+    were wounded", `another_toll_event`)."""
     return [c for c in passing if type_met(question, c.text, c.claimant) and not withholds_answer(question, c.text)
-            and c.counts_instead is None]
+            and c.counts_instead is None and not another_toll_event(question, c.text)]
 
 
 def in_the_conversations_story(question: Question, typed: list[Candidate],

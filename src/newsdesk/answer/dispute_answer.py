@@ -33,13 +33,14 @@ from newsdesk.answer.sources import described_as, introduced_in, named_in, outle
 from newsdesk.claims.extraction import EVENTS, Claim, figure_values
 from newsdesk.claims.attribution import claimant_identity, claimant_label, same_claimant
 from newsdesk.claims.conflicts import Dispute, Side, is_round, rounds_to
-from newsdesk.answer.questions import Question, asks_yes_no, entity_met
+from newsdesk.answer.questions import Question, asks_yes_no, counts_nothing_known, entity_met
 from newsdesk.answer.verification import MARKER, supports
 from newsdesk.text import (
     NUMBER, YEAR, antonyms, english_zipf, is_calendar_word, lemmas, negates, same_lemma, stem, stems_match, tokens,
 )
 from newsdesk.vocabulary import (
-    CONTRASTING, CORRECTING_ADJECTIVES, DISPUTED_THINGS, DISPUTING_VERBS, EACH_OF, MONTHS, NUMBER_WORDS, ORGANISATION_NOUNS,
+    AGREED_ON, AGREEING_VERBS, CONTRASTING, CORRECTING_ADJECTIVES, DISPUTED_THINGS, DISPUTING_VERBS, EACH_OF, MONTHS,
+    NUMBER_WORDS, ORGANISATION_NOUNS,
     ROUNDING_HEDGES, SOURCE_VERBS, STOPWORDS, VAGUE_QUANTITIES, WEEKDAYS, is_nationality,
 )
 
@@ -356,6 +357,32 @@ def asked_value(question: Question) -> str | None:
     return None
 
 
+def asks_whether_sources_agree(question: Question) -> bool:
+    """A yes/no question that asks whether sources agree, in so many words: "Do the prosecution and the defence agree
+    on what investors lost?", "Do both sides agree?" (a verb of agreeing, `AGREEING_VERBS`, before "on", "about",
+    "over" or at the end of its clause; not "Has the court agreed to hear it?"), or "Was the rally as big as the
+    organisers said?" ("as ... as" before a verb of giving a figure, `SOURCE_VERBS`). Each source's figure of the same
+    count answers it, whichever source it names (`_figures_compared`)."""
+    if not asks_yes_no(question.text):
+        return False
+    words = tokens(question.text)
+    for index, word in enumerate(words):
+        if lemmas(word.lower) & AGREEING_VERBS:
+            following = words[index + 1] if index + 1 < len(words) else None
+            if following is None or following.lower in AGREED_ON or question.text[word.end:following.start].strip():
+                return True
+    compared = [i for i, (a, b) in enumerate(zip(words, words[2:])) if a.lower == "as" and b.lower == "as"]
+    return bool(compared) and any(w.lower in SOURCE_VERBS for w in words[compared[0] + 3:])
+
+
+def _figures_compared(question: Question, other: Candidate, best: Candidate, counted_alike: CountedAlike | None) -> bool:
+    """A question asking whether sources agree (`asks_whether_sources_agree`), and two sentences whose figures count
+    the same thing (`COUNTED_ALIKE`, the words around them): the figures are what the sources agree or differ on,
+    whichever source the question names ("as big as the organisers said" asks about the police's count too)."""
+    return (counted_alike is not None and asks_whether_sources_agree(question) and bool(figure_values(best.text))
+            and bool(figure_values(other.text)) and _alike(counted_alike, best.text, other.text) >= COUNTED_ALIKE)
+
+
 def answer_time_sides(
     question: Question, best: Candidate, pool: Sequence[Candidate], counted_alike: CountedAlike | None = None
 ) -> list[Candidate]:
@@ -369,7 +396,7 @@ def answer_time_sides(
     kind = asked_value(question) or ("position" if asks_every_side(question) and best.claimant else None)
     if kind is None or (kind == "name" and not best.claimant) or another_toll_event(question, best.text):
         return []
-    if kind == "figure" and counts_something_else(question, best.text):
+    if kind == "figure" and (counts_something_else(question, best.text) or counts_nothing_known(question)):
         return []
     mine = value_of(kind, best.text, best.claimant, question)
     summary: Candidate | None = None
@@ -409,20 +436,38 @@ def answer_time_sides(
         value = value_of(kind, other.text, other.claimant, question)
         if kind == "stance":
             # "Do the police and the organisers agree ...?": a source the question names is asked about.
-            asked_about = named_in(other.claimant or "", question.text)
+            named = named_in(other.claimant or "", question.text)
+            compared = _figures_compared(question, other, best, counted_alike)
+            if asks_whether_sources_agree(question) and figure_values(best.text) and not (named or compared):
+                continue  # whether the sources agree on a figure: another figure of the same count, not any yes or no
+            asked_about = named or compared
             if not (asked_about or named_in(other.claimant or "", best.text) or _meets_what_is_asked(other, best)
                     or negates_a_question_word(question, other.text)):
                 continue
-            value = _figures_or_stance(other, best, question, value, counted_alike, asked_about)
+            # Sources compared on a figure differ by their figures, each from the others' ("212 million", "150 million").
+            value = value_of("figure", other.text, other.claimant, question) if compared else \
+                _figures_or_stance(other, best, question, value, counted_alike, asked_about)
         if not value or not all(_differ(value, seen) for seen in values):
             continue
         if kind == "figure" and any(roughly_the_same(other.text, side.text) for side in sides):
             continue
         sides.append(other)
         values.append(value)
-        if len(sides) == (2 if kind == "stance" else MAX_SIDES):
+        if len(sides) == (2 if kind == "stance" and not asks_whether_sources_agree(question) else MAX_SIDES):
             break
     return sides if len(sides) > 1 and not _asks_one_source(question, sides) else []
+
+
+def each_sources_latest(pool: Sequence[Candidate]) -> list[Candidate]:
+    """The sentences of ``pool`` that no later sentence of the same source and story replaces: what each source says
+    now. A latest-figure question is answered by every source's latest figure ("The guild now says 2,600 workers are
+    taking part" and "The operator disputes that, saying 850 were absent"), never by a source's earlier figure set
+    against its own revision (that is what it replaces, `latest_figure.compose_latest`)."""
+    def replaced(candidate: Candidate) -> bool:
+        when = candidate.metadata.get("published", "")
+        return any(other.metadata.get("published", "") > when and figure_values(other.text)
+                   and same_source(candidate, other) and same_story(candidate, other) for other in pool)
+    return [c for c in pool if not replaced(c)]
 
 
 # The pins a rival source's side may miss when it stands in the chosen side's own article (`rival_in_article`): a
@@ -674,7 +719,8 @@ def _side_beyond_margin(
         return (counted_alike is not None and _figure_kind_checked(question)
                 and _alike(counted_alike, best.text, other.text) >= RIVAL_ALIKE)
     return kind == "stance" and (
-        (_meets_what_is_asked(other, best) and _denies_the_question_word(question, other.text))
+        (same_article(other, best) and _figures_compared(question, other, best, counted_alike))
+        or (_meets_what_is_asked(other, best) and _denies_the_question_word(question, other.text))
         or ((other.features or {}).get("common_term_met", 1.0) == 1.0 and negates_a_question_word(question, other.text)))
 
 

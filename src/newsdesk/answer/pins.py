@@ -3,6 +3,7 @@ claimant, event and counted noun the question pins down (`PIN_CHECKS`). Each che
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from typing import NamedTuple
@@ -41,6 +42,7 @@ from newsdesk.vocabulary import (
     DEFINITE_DETERMINERS,
     FIGURE_TYPES,
     HONORIFICS,
+    LOOKING_BACK_WORDS,
     MONTHS,
     MULTIPLIERS,
     NUMBER_WORDS,
@@ -524,7 +526,39 @@ def _contrast_unmet(question: Question, candidate: Candidate, matcher: TermMatch
 
 def _qualifier_or_period_unmet(question: Question, candidate: Candidate, matcher: TermMatcher) -> str | None:
     return (qualifier_unmet(question, candidate.text) or relative_period_unmet(question.text, candidate)
-            or last_occurrence_unmet(question, candidate))
+            or last_occurrence_unmet(question, candidate) or earlier_period_unmet(question.text, candidate))
+
+
+# "Ten years ago", "the year before", "the last time they won": a time before the one the article reports, asked
+# for (round 13, `refuse13`). "Before the flood" is not one: it asks what led up to the event the article reports.
+_EARLIER_PERIOD = re.compile(
+    rf"\b(?:\w+ (?:{_PERIOD_NOUNS}|decade)s? ago|the (?:{_PERIOD_NOUNS}) before|the last time)\b", re.IGNORECASE
+)
+# "up from 36,900", "from 5.1 percent in February": the figure a change started from; "last year", "last time".
+_FROM_A_FIGURE = re.compile(r"\bfrom (?:about |around |some |nearly |almost |over |under )?[\d.,]*\d", re.IGNORECASE)
+_LAST_PERIOD = re.compile(rf"\blast (?:{_PERIOD_NOUNS}|time)\b", re.IGNORECASE)
+
+
+def tells_an_earlier_time(text: str, published: dt.date | None = None) -> bool:
+    """The sentence tells a time before the one it reports: a word that looks back (`LOOKING_BACK_WORDS`: "a year
+    earlier", "two years ago", "the previous record"; "last year"), the figure a change started from ("up from
+    640,000"), or a year before the article's (any year, when its date is not known)."""
+    if any(word.lower in LOOKING_BACK_WORDS for word in tokens(text)) or _FROM_A_FIGURE.search(text) \
+            or _LAST_PERIOD.search(text):
+        return True
+    return any(published is None or int(year) < published.year for year in YEAR.findall(text))
+
+
+def earlier_period_unmet(asked: str, candidate: Candidate) -> str | None:
+    """"How many pupils did the school have ten years ago?" against "The school can hold 120": a question that asks
+    for a time before the one the article reports ("ten years ago", "the year before", "the last time") is not
+    answered by a sentence that tells only the present (`tells_an_earlier_time`: no word that looks back, no earlier
+    year, no figure a change started from). A sentence that says the figure is not known is left to the answerer,
+    which refuses citing it."""
+    match = _EARLIER_PERIOD.search(asked)
+    if match is None or says_not_known(candidate.text) or tells_an_earlier_time(candidate.text, candidate.published_day):
+        return None
+    return f"tells no time before the one it reports ({match.group(0).lower()} asked)"
 
 
 def _claimant_unmet(question: Question, candidate: Candidate, matcher: TermMatcher) -> str | None:

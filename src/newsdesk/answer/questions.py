@@ -19,7 +19,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from newsdesk.text import Token, lemmas, numbers, only_a_verb, only_an_adverb, specificity, stem, stems_match, tokens
+from newsdesk.text import (
+    Token, is_plural_noun, lemmas, numbers, only_a_verb, only_an_adverb, participle_lemma, specificity, stem, stems_match,
+    tokens,
+)
 from newsdesk.vocabulary import (
     EACH_OF,
     EMBEDDING_ADJECTIVES,
@@ -34,6 +37,7 @@ from newsdesk.vocabulary import (
     PREPOSITIONS,
     STOPWORDS,
     TELLING_VERBS,
+    TOLL_WORDS,
     VALUE_NOUNS,
 )
 
@@ -455,6 +459,14 @@ def _focus(asked: str, terms: tuple[Term, ...], entity_runs: list[list[Token]]) 
     }
 
 
+def counts_nothing_known(question: Question) -> bool:
+    """A count asked with nothing said of what is counted, in the question or the turn before it: "How many?" after
+    "The depot closed on Monday." (no counted noun, no event: `_what_it_counts` found none). Two figures answering it
+    cannot be checked to count the same thing."""
+    return (question.kind == "quantity" and not (question.focus or question.event or question.counted)
+            and _analyse_one(question.text).says_nothing)
+
+
 def asks_which_name(question: str) -> bool:
     """"Which striker did the club sign?", "in which prison is he held?", "which bank ...": a person, an
     organisation or a place, so a name answers, not a description. "Which services will the council cut?",
@@ -518,19 +530,60 @@ def _merge(current: Question, context: Question) -> Question:
     # What is counted carries over only to a follow-up that counts too: "where is the plant?" after "how many
     # jobs will it cut?" does not count jobs.
     counting = kind == "quantity"
+    counts = replace(context, **_what_it_counts(context.text)) if counting and _states(context) else context
     return replace(
         current,
         query=_conversation_query(current, context),
         kind=kind,
         terms=current.terms + inherited,
-        focus=current.focus or (context.focus if counting else ()),
-        event=current.event or (context.event if counting else ()),
-        counted=current.counted or (context.counted if counting else ""),
+        focus=current.focus or (counts.focus if counting else ()),
+        event=current.event or (counts.event if counting else ()),
+        counted=current.counted or (counts.counted if counting else ""),
         follow_up=True,
         soft_entities=context.entities + context.soft_entities,
         # A two-part follow-up's parts inherit the subject too ("And when did it open, and why?").
         parts=tuple(_merge(part, context) for part in current.parts),
     )
+
+
+# "a figure for its wounded", "the number of passengers rescued", "put a toll on ...": a figure's noun before what the
+# figure counts.
+_FIGURE_OF = re.compile(r"\b(?:" + "|".join(sorted(TOLL_WORDS)) + r")s?\s+(?:for|of|on)\s+", re.IGNORECASE)
+
+
+def _states(turn: Question) -> bool:
+    """An earlier turn that states its subject and asks nothing ("The Kremlin gave a figure for its wounded."): a
+    question asked after it counts what the statement does (`_what_it_counts`). An earlier question ("How many of the
+    heat victims were over 75?") counts what its own words say, or nothing."""
+    text = turn.text.rstrip()
+    return not (turn.counted or text.endswith("?") or _opens_question(text))
+
+
+def _what_it_counts(turn: str) -> dict[str, object]:
+    """What a count asked after ``turn``, a statement that counts nothing itself (`_states`), counts (focus, event and
+    counted noun, as `_focus` reads them): what the turn gives a figure for ("The Kremlin gave a figure for its wounded.":
+    the wounded), else the plural noun it opens with ("Protesters gathered outside the town hall.": protesters who
+    gathered); nothing when it opens with no plural noun ("The depot closed on Monday.")."""
+    figure = _FIGURE_OF.search(turn)
+    after = turn[figure.end():] if figure else turn
+    opening = next((w for w in tokens(after) if w.lower not in STOPWORDS), None)
+    if opening is None:
+        return {}
+    # The sentence's first word is capitalised as a first word, not as a name: "Protesters gathered ...".
+    first = opening.lower if is_plural_noun(opening.lower) else opening.text
+    read = _read_as_count(f"how many {first}{after[opening.end:]}")
+    counted = str(read.get("counted", "")).split()
+    if figure is None:
+        return read if counted and is_plural_noun(counted[-1]) else {}
+    # "a figure for its wounded": those who were wounded, as "how many were wounded" reads it (no counted noun).
+    return _read_as_count(f"how many were {first}{after[opening.end:]}") if len(counted) == 1 and participle_lemma(counted[0]) else read
+
+
+def _read_as_count(asked: str) -> dict[str, object]:
+    """``asked``, a "how many" question, read for its focus, event and counted noun (`_focus`)."""
+    words = tokens(asked)
+    return _focus(asked, tuple(Term(w.text, stem(w.text), specificity(w.text)) for w in words if _is_content(w)),
+                  _entities(asked, words))
 
 
 # A question word that makes a follow-up a question of its own kind ("what was her time?", "how old is she?"),
