@@ -212,7 +212,7 @@ def test_a_filler_may_rank_further_below_the_best_than_a_second_sentence(rule, r
     [
         ("a sentence of the best one's article judged just under the threshold fills the room", 0.07, "a.md", True),
         ("one judged far under it does not", 0.02, "a.md", False),
-        ("another article's sentence judged just under it does not", 0.07, "b.md", False),
+        ("another article's sentence judged just under it does not fill it beside the best", 0.07, "b.md", False),
     ],
 )
 def test_a_sentence_just_under_the_judge_may_fill_the_room(rule, confidence, doc, added):
@@ -223,6 +223,43 @@ def test_a_sentence_just_under_the_judge_may_fill_the_room(rule, confidence, doc
     question = analyse("What is happening to the valley road?")
     composer = ExtractiveAnswerer(FakeEmbedder(), load_settings(environ={}, judge_threshold=0.1))
     assert (under in composer._choose([best, second], question, sides=[under])) is added, rule
+
+
+@pytest.mark.parametrize(
+    "rule, confidence, added",
+    [
+        ("another article's sentence judged just under the threshold takes the room left at the end (round 13: the "
+         "best is often a look-alike story's, and the sentence that answers is next)", 0.07, True),
+        ("one judged far under it does not", 0.02, False),
+    ],
+)
+def test_the_room_left_at_the_end_goes_to_another_articles_sentence_judged_nearly_likely(rule, confidence, added):
+    best = _sentence(_ROAD[0], 0, score=0.9)
+    second = _sentence(_ROAD[1], 100, score=0.6)
+    elsewhere = _sentence(_ROAD[2], 0, score=0.3, doc="b.md")
+    elsewhere.features, elsewhere.confidence = {}, confidence
+    question = analyse("What is happening to the valley road?")
+    composer = ExtractiveAnswerer(FakeEmbedder(), load_settings(environ={}, judge_threshold=0.1))
+    chosen = composer._choose([best, second], question, sides=[elsewhere])
+    assert elsewhere not in chosen
+    assert (elsewhere in composer._with_what_is_left(chosen, [best, second, elsewhere], question)) is added, rule
+
+
+def test_another_articles_sentence_takes_only_the_room_no_closer_sentence_wanted():
+    """The room left goes first to the best one's article (`_fills`), then, last, to any article's sentence judged
+    nearly likely enough (`_with_what_is_left`): ranked above the closer one, it still waits its turn."""
+    best = _sentence(_ROAD[0], 0, score=0.9)
+    second = _sentence(_ROAD[1], 100, score=0.6)
+    elsewhere = _sentence(_NO_CLAUSES[:330], 0, score=0.5, doc="b.md")
+    third = _sentence(_ROAD[2], 300, score=0.3)
+    elsewhere.features, elsewhere.confidence = {}, 0.07
+    third.features, third.confidence = {}, 0.2
+    question = analyse("What is happening to the valley road?")
+    composer = ExtractiveAnswerer(FakeEmbedder(), load_settings(environ={}, judge_threshold=0.1))
+    chosen = composer._with_what_is_left(composer._choose([best, second, third], question, sides=[elsewhere]),
+                                         [best, second, third, elsewhere], question)
+    assert third in chosen and elsewhere not in chosen
+    assert answer_length([*chosen, elsewhere], question, 500) > 500
 
 
 _LONG_LEAD = ("After weeks of talks that began in the spring and went on through the summer holidays, the grocer Pellby "

@@ -140,6 +140,8 @@ class ExtractiveAnswerer:
         chosen = self._with_caveat(chosen, candidates, question)
         chosen = self._with_answer_in_place(chosen, candidates, question)
         chosen = self._with_parts(chosen, question, evidence.passages)
+        story = in_the_conversations_story(question, [*typed, *sides], candidates)
+        chosen = self._with_what_is_left(chosen, story, question)
         text, citations = compose(chosen, question, self.settings.max_answer_chars)
         return Answer(question.text, text, refused=False, citations=citations, retrieved=retrieved)
 
@@ -418,21 +420,11 @@ class ExtractiveAnswerer:
         # A sentence counting another toll than the one asked answers nothing of it, beside the best one either.
         others = sorted({id(c): c for c in [*ranked, *(sides or [])]
                          if c is not best and not another_toll_event(question, c.text)}.values(), key=self._order)
-        limit = self.settings.max_answer_chars
-
-        def fitted(other: Candidate, cut: bool) -> Candidate | None:
-            """``other`` as it fits after the chosen sentences (whole, or with ``cut`` by its clauses), or None."""
-            if any(overlaps(c, other) or near_duplicate(c, other) for c in chosen) or addresses_an_assistant(other.text):
-                return None
-            if not cut:
-                return other if answer_length([*chosen, other], question, limit) <= limit else None
-            return self._cut_to_fit(chosen, other, question)
-
         for cut in (False, True):
             second = self._first_fitted(
                 (other for position, other in enumerate(others[:_SIDE_DEPTH], start=1)
                  if self._seconds(best, other, passing, question, position)),
-                lambda other: fitted(other, cut),
+                lambda other: self._fitted(chosen, other, question, cut),
             )
             if second is not None:
                 chosen.append(second)
@@ -440,16 +432,49 @@ class ExtractiveAnswerer:
         if asks_judgement(question):
             # Other sources' views follow the second sentence (`_with_other_views`), before more of the same.
             chosen[:] = self._with_other_views(chosen, others, question)
+        self._fill(chosen, others, question, lambda other: self._fills(best, other, passing))
+        return chosen
+
+    def _fill(self, chosen: list[Candidate], others: list[Candidate], question: Question,
+              may_fill: Callable[[Candidate], bool]) -> None:
+        """Append to ``chosen`` (in place) the first `FILL_DEPTH` of ``others`` (ranked) that ``may_fill`` admits, each
+        whole while one fits, then by the clauses that fit (`_fitted`), up to `MOST_SENTENCES`."""
         for cut in (False, True):
             for other in others[:FILL_DEPTH]:
                 if len(chosen) >= MOST_SENTENCES:
-                    break
-                if other in chosen or not self._fills(best, other, passing):
+                    return
+                if other in chosen or not may_fill(other):
                     continue
-                filler = fitted(other, cut)
+                filler = self._fitted(chosen, other, question, cut)
                 if filler is not None:
                     chosen.append(filler)
-        return chosen
+
+    def _fitted(self, chosen: list[Candidate], other: Candidate, question: Question, cut: bool) -> Candidate | None:
+        """``other`` as it fits after the ``chosen`` sentences (whole, or with ``cut`` by its clauses), or None: not
+        when it overlaps or repeats one of them or addresses an assistant."""
+        if any(overlaps(c, other) or near_duplicate(c, other) for c in chosen) or addresses_an_assistant(other.text):
+            return None
+        if not cut:
+            limit = self.settings.max_answer_chars
+            return other if answer_length([*chosen, other], question, limit) <= limit else None
+        return self._cut_to_fit(chosen, other, question)
+
+    def _with_what_is_left(self, chosen: list[Candidate], answering: list[Candidate], question: Question) -> list[Candidate]:
+        """The room the answer still has once every other step chose its sentences (the best, the close ones, the
+        caveat, the answer in place, the parts) goes to the next ranked sentences that may answer, of any article,
+        that the judge found nearly likely enough (`_fills_what_is_left`), up to `MOST_SENTENCES`. Last, so that it
+        takes only room no other step wanted: "who coaches the winners?" still gets the coach of the best one's
+        article beside the role asked, not a look-alike final's coach that came first. ``answering`` are the sentences
+        that may answer or be a side, for a follow-up only those of the conversation's story
+        (`in_the_conversations_story`): "how did its shares do?" after a question naming one company is not filled
+        with a look-alike company's shares."""
+        best = chosen[0]
+        ranked = [c for c in {id(c): c for c in answering}.values()
+                  if c.text != c.metadata.get("title") and not another_toll_event(question, c.text)]
+        others = sorted((c for c in ranked if c is not best), key=self._order)
+        kept = list(chosen)
+        self._fill(kept, others, question, self._fills_what_is_left)
+        return kept
 
     @staticmethod
     def _first_fitted(options: Iterable[Candidate], fit: Callable[[Candidate], Candidate | None]) -> Candidate | None:
@@ -484,6 +509,15 @@ class ExtractiveAnswerer:
             return True
         return (same_article(other, best) and other.confidence is not None
                 and other.confidence >= _FILL_SHARE * self._threshold())
+
+    def _fills_what_is_left(self, other: Candidate) -> bool:
+        """``other`` may fill the room the answer still has once every other step chose (`_with_what_is_left`): a
+        judged sentence of any article that the judge found at least `_LEFT_SHARE` of its threshold likely to answer.
+        When the best sentence is a look-alike's (another cup final's date, another town's budget vote, the first
+        estimate where a revision is asked), the sentence that answers is often next in the ranker's order though
+        the judge weighs it under its threshold; it takes only room no closer sentence wanted, so no sentence chosen
+        gives way to it, and it never turns a refusal into an answer (round 13, `choice13`)."""
+        return other.confidence is not None and other.confidence >= _LEFT_SHARE * self._threshold()
 
     def _close(self, best: Candidate, other: Candidate, passing: list[Candidate]) -> bool:
         """The next passing sentence of the same article, or one nearly as likely to answer (`_near`) from another:
@@ -664,6 +698,9 @@ _FILL_SHARE = 0.5
 # A passing sentence of another article may fill the room left within this margin of the best one's ranker score
 # (wider than `_RANK_MARGIN`: a filler does not displace the best; 3.0 and 4.0 measured alike on dev).
 _FILL_MARGIN = 3.0
+# A judged sentence of any article may take the room still left after the sentences close to the best when the judge
+# found it at least this share of its threshold likely to answer (round 13, `choice13`; docs/evaluation.md).
+_LEFT_SHARE = 0.3
 # The least of a sentence quoted beside others when the whole does not fit: shorter pieces seldom keep the answer.
 _LEAST_PIECE = 80
 # How far down the ranked sentences (passing or only pinned) another source's view on a judgement is looked for,
