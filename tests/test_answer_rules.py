@@ -114,6 +114,15 @@ def test_the_second_sentence_is_measured_as_composed(rule, claimant, sentences):
     assert answer_length(chosen, question, 500) <= 500, rule
 
 
+def test_the_best_sentences_article_leads_and_another_articles_filler_follows_it():
+    best = _sentence("The ferry sank with 212 people aboard, the coastguard said.", 40, doc="zeta-ferry.md")
+    earlier_in_best = _sentence("The ferry left the harbour at dawn.", 0, doc="zeta-ferry.md")
+    filler = _sentence("A second ferry was delayed by the storm.", 0, doc="alpha-storm.md")
+    text, citations = compose([best, filler, earlier_in_best], analyse("How many were aboard?"), 500)
+    assert [c.doc_id for c in citations] == ["zeta-ferry.md", "zeta-ferry.md", "alpha-storm.md"]
+    assert text.index("left the harbour") < text.index("212 people") < text.index("second ferry")
+
+
 @pytest.mark.parametrize(
     "rule, question, best_text, other_text, other_score, answers",
     [

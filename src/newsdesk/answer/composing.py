@@ -17,9 +17,19 @@ from newsdesk.vocabulary import ATTRIBUTION_VERBS, CLAIMANT_PRONOUNS, DETERMINER
 _CLAUSE_BREAK = re.compile(r"[,;:]\s+")
 
 
+def in_reading_order(chosen: list[Candidate]) -> list[Candidate]:
+    """``chosen`` article by article, in the order each article was first chosen, each in its reading order."""
+    rank = {}
+    for candidate in chosen:
+        rank.setdefault(candidate.metadata["doc_id"], len(rank))
+    return sorted(chosen, key=lambda c: (rank[c.metadata["doc_id"]], c.start))
+
+
 def compose(chosen: list[Candidate], question: Question, limit: int) -> tuple[str, list[Citation]]:
-    """Sentences in reading order, each naming its claimant and carrying its citation."""
-    chosen = sorted(chosen, key=lambda c: (c.metadata["doc_id"], c.start))
+    """Sentences in reading order, each naming its claimant and carrying its citation. Articles keep the order
+    in which they were chosen: the best sentence's article leads, and a sentence of another article that only
+    filled the room left comes after it, not before it by the accident of its document id."""
+    chosen = in_reading_order(chosen)
     parts = []
     citations = []
     for n, candidate in enumerate(chosen, start=1):
