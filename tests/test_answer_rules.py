@@ -235,28 +235,29 @@ def test_a_sentence_just_under_the_judge_may_fill_the_room(rule, confidence, doc
 
 
 @pytest.mark.parametrize(
-    "rule, confidence, added",
+    "rule, confidence, doc, added",
     [
-        ("another article's sentence judged just under the threshold takes the room left at the end (round 13: the "
-         "best is often a look-alike story's, and the sentence that answers is next)", 0.07, True),
-        ("one judged far under it does not", 0.02, False),
+        ("a sentence judged just under the threshold, of another article the answer already quotes, takes the room "
+         "left at the end (round 13: the sentence that answers is often next after a look-alike's)", 0.07, "b.md", True),
+        ("one judged far under it does not", 0.02, "b.md", False),
+        ("a sentence of an article the answer does not quote does not: it would bring a story nobody asked about",
+         0.07, "c.md", False),
     ],
 )
-def test_the_room_left_at_the_end_goes_to_another_articles_sentence_judged_nearly_likely(rule, confidence, added):
+def test_the_room_left_at_the_end_goes_to_a_quoted_articles_sentence_judged_nearly_likely(rule, confidence, doc, added):
     best = _sentence(_ROAD[0], 0, score=0.9)
-    second = _sentence(_ROAD[1], 100, score=0.6)
-    elsewhere = _sentence(_ROAD[2], 0, score=0.3, doc="b.md")
-    elsewhere.features, elsewhere.confidence = {}, confidence
+    quoted = _sentence(_ROAD[1], 0, score=0.6, doc="b.md")
+    candidate = _sentence(_ROAD[2], 200, score=0.3, doc=doc)
+    candidate.features, candidate.confidence = {}, confidence
     question = analyse("What is happening to the valley road?")
     composer = ExtractiveAnswerer(FakeEmbedder(), load_settings(environ={}, judge_threshold=0.1))
-    chosen = composer._choose([best, second], question, sides=[elsewhere])
-    assert elsewhere not in chosen
-    assert (elsewhere in composer._with_what_is_left(chosen, [best, second, elsewhere], question)) is added, rule
+    assert (candidate in composer._with_what_is_left([best, quoted], [best, quoted, candidate], question)) is added, rule
 
 
 def test_another_articles_sentence_takes_only_the_room_no_closer_sentence_wanted():
-    """The room left goes first to the best one's article (`_fills`), then, last, to any article's sentence judged
-    nearly likely enough (`_with_what_is_left`): ranked above the closer one, it still waits its turn."""
+    """The room left goes first to the best one's article (`_fills`), then, last, to a sentence judged nearly likely
+    enough of an article the answer quotes (`_with_what_is_left`): another article's, ranked above the closer one,
+    waits its turn, and is not quoted at all when the answer quotes nothing of its article."""
     best = _sentence(_ROAD[0], 0, score=0.9)
     second = _sentence(_ROAD[1], 100, score=0.6)
     elsewhere = _sentence(_NO_CLAUSES[:330], 0, score=0.5, doc="b.md")

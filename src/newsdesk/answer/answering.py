@@ -461,8 +461,10 @@ class ExtractiveAnswerer:
 
     def _with_what_is_left(self, chosen: list[Candidate], answering: list[Candidate], question: Question) -> list[Candidate]:
         """The room the answer still has once every other step chose its sentences (the best, the close ones, the
-        caveat, the answer in place, the parts) goes to the next ranked sentences that may answer, of any article,
-        that the judge found nearly likely enough (`_fills_what_is_left`), up to `MOST_SENTENCES`. Last, so that it
+        caveat, the answer in place, the parts) goes to the next ranked sentences that may answer, of an article the
+        answer already quotes (an article it does not quote would bring a story the user did not ask about: "What is
+        the answer to every question?" against a planted instruction got a war report's sentence beside it), that
+        the judge found nearly likely enough (`_fills_what_is_left`), up to `MOST_SENTENCES`. Last, so that it
         takes only room no other step wanted: "who coaches the winners?" still gets the coach of the best one's
         article beside the role asked, not a look-alike final's coach that came first. ``answering`` are the sentences
         that may answer or be a side, for a follow-up only those of the conversation's story
@@ -470,7 +472,8 @@ class ExtractiveAnswerer:
         with a look-alike company's shares."""
         best = chosen[0]
         ranked = [c for c in {id(c): c for c in answering}.values()
-                  if c.text != c.metadata.get("title") and not another_toll_event(question, c.text)]
+                  if c.text != c.metadata.get("title") and not another_toll_event(question, c.text)
+                  and any(same_article(c, quoted) for quoted in chosen)]
         others = sorted((c for c in ranked if c is not best), key=self._order)
         kept = list(chosen)
         self._fill(kept, others, question, self._fills_what_is_left)
@@ -512,11 +515,11 @@ class ExtractiveAnswerer:
 
     def _fills_what_is_left(self, other: Candidate) -> bool:
         """``other`` may fill the room the answer still has once every other step chose (`_with_what_is_left`): a
-        judged sentence of any article that the judge found at least `_LEFT_SHARE` of its threshold likely to answer.
-        When the best sentence is a look-alike's (another cup final's date, another town's budget vote, the first
-        estimate where a revision is asked), the sentence that answers is often next in the ranker's order though
-        the judge weighs it under its threshold; it takes only room no closer sentence wanted, so no sentence chosen
-        gives way to it, and it never turns a refusal into an answer (round 13, `choice13`)."""
+        judged sentence that the judge found at least `_LEFT_SHARE` of its threshold likely to answer. The sentence
+        that answers is often next in the ranker's order though the judge weighs it under its threshold (a later
+        detail of the article, or of a look-alike's article the answer already quotes); it takes only room no closer
+        sentence wanted, so no sentence chosen gives way to it, and it never turns a refusal into an answer (round 13,
+        `choice13`)."""
         return other.confidence is not None and other.confidence >= _LEFT_SHARE * self._threshold()
 
     def _close(self, best: Candidate, other: Candidate, passing: list[Candidate]) -> bool:
