@@ -314,6 +314,7 @@ def main() -> int:
     m.add_argument("--hold", action="append", required=True, help="a writer to hold out (one fold each)")
     m.add_argument("--scores", type=Path, required=True, help="held-out scores, added to when it exists")
     m.add_argument("--epochs", type=int, default=1)
+    m.add_argument("--rate", type=float, default=5e-5, help="the peak learning rate (linear warm-up and decay)")
     m.add_argument("--together", action="store_true",
                    help="train one model on the writers not held out and score every held-out writer with it "
                         "(cheaper than a fold each, and stricter: fewer writers trained on)")
@@ -348,7 +349,7 @@ def main() -> int:
         for held in folds:
             examples = training_pairs([p for p in pairs if p.writer not in held])
             print(f"fold {held}: {len(examples)} training pairs", file=sys.stderr)
-            tokenizer, model = train(examples, epochs=args.epochs)
+            tokenizer, model = train(examples, epochs=args.epochs, rate=args.rate)
             if args.save:
                 model.save_pretrained(args.save)
                 tokenizer.save_pretrained(args.save)
