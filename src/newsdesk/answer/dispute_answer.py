@@ -28,15 +28,19 @@ from typing import TYPE_CHECKING, Any
 from newsdesk.answer.answer_types import asks_figure_type, new_names
 from newsdesk.answer.answers import Citation
 from newsdesk.answer.candidates import same_article
-from newsdesk.answer.pins import COUNTED_REACH, PIN_CHECKS, counts_a_linked_noun, names_another
-from newsdesk.answer.sources import described_as, introduced_in, named_in, outlet, same_side, same_source
+from newsdesk.answer.pins import COUNTED_REACH, PIN_CHECKS, counts_a_linked_noun, names_a_figure, names_another
+from newsdesk.answer.sources import (
+    described_as, introduced_in, named_in, of_kind, outlet, said_by, same_side, same_source,
+)
 from newsdesk.claims.extraction import EVENTS, Claim, figure_values
 from newsdesk.claims.attribution import claimant_identity, claimant_label, same_claimant
 from newsdesk.claims.conflicts import Dispute, Side, is_round, rounds_to
-from newsdesk.answer.questions import Question, asks_yes_no, counts_nothing_known, entity_met
+from newsdesk.answer.questions import (
+    Question, asked_sources, asks_yes_no, counts_nothing_known, entity_met, names_several_parties,
+)
 from newsdesk.answer.verification import MARKER, supports
 from newsdesk.text import (
-    NUMBER, YEAR, antonyms, english_zipf, is_calendar_word, lemmas, negates, same_lemma, stem, stems_match, tokens,
+    NUMBER, YEAR, Token, antonyms, english_zipf, is_calendar_word, lemmas, negates, same_lemma, stem, stems_match, tokens,
 )
 from newsdesk.vocabulary import (
     AGREED_ON, AGREEING_VERBS, CONTRASTING, CORRECTING_ADJECTIVES, DISPUTED_THINGS, DISPUTING_VERBS, EACH_OF, MONTHS,
@@ -398,6 +402,10 @@ def answer_time_sides(
         return []
     if kind == "figure" and (counts_something_else(question, best.text) or counts_nothing_known(question)):
         return []
+    if kind == "figure" and len(parties := parties_named(question)) > 1:
+        named_sides = each_partys_figure(question, parties, best, pool)
+        if named_sides:
+            return named_sides
     mine = value_of(kind, best.text, best.claimant, question)
     summary: Candidate | None = None
     if kind == "figure" and not best.claimant and counts_only_vaguely(question, best.text):
@@ -458,6 +466,83 @@ def answer_time_sides(
     return sides if len(sides) > 1 and not _asks_one_source(question, sides) else []
 
 
+def parties_named(question: Question) -> list[tuple[str, ...]]:
+    """The sources a question names as its sides, each by its words: "according to the first reports from the company
+    and the union" -> (company,), (union,); "what do the government and the aid workers each say" -> (government,),
+    (aid, workers). Of each party's phrase, the first run of words that are neither function words nor which figure
+    it is ("first reports", "first estimates": `pins.names_a_figure`). [] when the question names one source or none."""
+    words = asked_sources(question.text)
+    if not names_several_parties(words):
+        return []
+    parties: list[tuple[str, ...]] = []
+    phrase: list[str] = []
+    for word in [*words, None]:
+        if word is not None and word.lower != "and":
+            phrase.append(word.text)
+            continue
+        runs = [tuple(run.split()) for run in " ".join(w if w.lower() not in STOPWORDS else "|" for w in phrase).split("|")]
+        party = next((run for run in runs if run and not names_a_figure(run)), None)
+        if party:
+            parties.append(party)
+        phrase = []
+    return parties
+
+
+def each_partys_figure(
+    question: Question, parties: Sequence[tuple[str, ...]], best: Candidate, pool: Sequence[Candidate]
+) -> list[Candidate]:
+    """A figure question that names its sides ("according to the company and the union"): each named party's surest
+    sentence of the best one's story (`sources.said_by`: its name, its introduction or a noun the article calls it
+    by) that gives a figure of what is asked, judged at least `SIDE_MIN_CONFIDENCE`; the sides when two parties or
+    more give different figures, else [] (one party alone is no dispute). The question says who the sides are, so
+    the words around their figures need not read alike ("17 miners were trapped", "nineteen men were unaccounted
+    for")."""
+    sides: list[Candidate] = []
+    for party in parties:
+        said = [c for c in pool if _party_says(party, c) and same_story(c, best)
+                and (c.confidence or 0.0) >= SIDE_MIN_CONFIDENCE and value_of("figure", c.text, c.claimant, question)
+                and not counts_something_else(question, _without_introduction(c)) and not another_toll_event(question, c.text)
+                and not any(same_source(c, side) for side in sides)]
+        surest = max(said, key=lambda c: c.confidence or 0.0, default=None)
+        if surest is not None:
+            sides.append(surest)
+    values = [value_of("figure", side.text, side.claimant, question) for side in sides]
+    differ = all(_differ(a, b) for i, a in enumerate(values) for b in values[i + 1:])
+    return sides if len(sides) > 1 and differ else []
+
+
+# How many words before its name may say what a source is ("The mine's operator, Kestrel Mining, said").
+_INTRODUCED_WITHIN = 4
+
+
+def _party_says(party: tuple[str, ...], candidate: Candidate) -> bool:
+    """The candidate is said by the party a question names (`sources.said_by`), or its sentence introduces its source
+    by the party's noun or one of its kind (`ORGANISATION_KINDS` by `of_kind`) just before the name: "company" for
+    "The mine's operator, Kestrel Mining, said 17 miners were trapped"."""
+    if said_by(party, candidate):
+        return True
+    if len(party) != 1:
+        return False
+    before = {w.lower for w in _introduction(candidate) if w.lower not in STOPWORDS}
+    return stem(party[0]) in {stem(n) for n in before | of_kind(before)}
+
+
+def _introduction(candidate: Candidate) -> list[Token]:
+    """The words that introduce the candidate's source just before its name in the sentence ("The miners' union, the"
+    of "The miners' union, the Federation of Underground Workers, said"); [] when the sentence does not name it."""
+    words = tokens(candidate.text)
+    first = (candidate.claimant or "").split()[:1]
+    named = next((i for i, w in enumerate(words) if [w.text] == first), None)
+    return [] if named is None else words[max(0, named - _INTRODUCED_WITHIN):named]
+
+
+def _without_introduction(candidate: Candidate) -> str:
+    """The sentence without its source's name and the words introducing it: "The miners' union, the Federation of
+    ..., said nineteen men were unaccounted for" counts men, not miners."""
+    own = {stem(w.text) for w in [*tokens(candidate.claimant or ""), *_introduction(candidate)]}
+    return " ".join(w.text for w in tokens(candidate.text) if stem(w.text) not in own)
+
+
 def each_sources_latest(pool: Sequence[Candidate]) -> list[Candidate]:
     """The sentences of ``pool`` that no later sentence of the same source and story replaces: what each source says
     now. A latest-figure question is answered by every source's latest figure ("The guild now says 2,600 workers are
@@ -468,6 +553,41 @@ def each_sources_latest(pool: Sequence[Candidate]) -> list[Candidate]:
         return any(other.metadata.get("published", "") > when and figure_values(other.text)
                    and same_source(candidate, other) and same_story(candidate, other) for other in pool)
     return [c for c in pool if not replaced(c)]
+
+
+# "according to the first reports", "in their first estimates", "when the ministry first reported", "what did the
+# union originally say": the question asks each source's earliest figure, not what later replaced it.
+_FIRST_FIGURES = re.compile(
+    r"\b(?:first|initial|initially|original|originally|earliest)\s+(?:\w+\s+)?"
+    r"(?:reports?|announcements?|estimates?|statements?|figures?|counts?|tall(?:y|ies)|tolls?|numbers?"
+    r"|reported|said|say|announced|estimated|counted|put|gave|give)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_first_figures(question: Question) -> bool:
+    """The question asks the figures as first given ("How many miners were trapped, according to the first reports
+    from the company and the union?"): each source at its earliest statement (`each_sources_first`)."""
+    return bool(_FIRST_FIGURES.search(question.text))
+
+
+def each_sources_first(pool: Sequence[Candidate]) -> list[Candidate]:
+    """The sentences of ``pool`` that no earlier sentence of the same source and story with a figure precedes: what
+    each source said first. The mirror of `each_sources_latest`: "Kestrel Mining now says 18 miners were trapped, one
+    more than it first reported" is what replaced the first report, not a side of it."""
+    def revised(candidate: Candidate) -> bool:
+        when = candidate.metadata.get("published", "")
+        return any(other.metadata.get("published", "") < when and figure_values(other.text)
+                   and same_source(candidate, other) and same_story(candidate, other) for other in pool)
+    return [c for c in pool if not revised(c)]
+
+
+def first_of_its_source(best: Candidate, pool: Sequence[Candidate]) -> Candidate:
+    """The earliest statement in ``pool`` of the best sentence's own source and story that gives a figure: the first
+    figure asked for (the best sentence when it is that one, or its source said nothing earlier)."""
+    earlier = [c for c in pool if c is not best and figure_values(c.text) and same_source(best, c) and same_story(best, c)
+               and c.metadata.get("published", "") < best.metadata.get("published", "")]
+    return min(earlier, key=lambda c: (c.metadata.get("published", ""), -(c.confidence or 0.0)), default=best)
 
 
 # The pins a rival source's side may miss when it stands in the chosen side's own article (`rival_in_article`): a

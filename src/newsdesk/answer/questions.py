@@ -263,20 +263,28 @@ def _claimed_by(asked: str) -> tuple[str, ...]:
 
     Names are pins already; these role words must be met by the sentence or its claimant.
     """
+    words = asked_sources(asked)
+    if words:
+        if any(w.lower in _EVERY_PARTY for w in words) or names_several_parties(words):
+            return ()  # "does each side say", "according to both parties": every claimant is asked for, none pinned
+        if any(w.text.islower() and only_a_verb(w.lower) and w.lower in lemmas(w.lower) and not w.lower.endswith(("ing", "ed"))
+               for w in words[1:]):
+            return ()  # "did the office publish its preliminary estimate": a verb of its own; "estimate" is a noun
+        return tuple(
+            w.lower for w in words
+            if w.lower not in STOPWORDS and w.lower not in _REFLEXIVES and not w.text[0].isupper() and len(w.text) > 2
+        )
+    return ()
+
+
+def asked_sources(asked: str) -> list[Token]:
+    """The words naming who the question says made the claim, as asked: "the airport operator" of "according to the
+    airport operator", "the company and the union" of "what did the company and the union say"; [] when it names none."""
     for pattern in _CLAIMED_BY:
         match = pattern.search(asked)
         if match:
-            words = tokens(match.group("who"))
-            if any(w.lower in _EVERY_PARTY for w in words) or names_several_parties(words):
-                return ()  # "does each side say", "according to both parties": every claimant is asked for, none pinned
-            if any(w.text.islower() and only_a_verb(w.lower) and w.lower in lemmas(w.lower) and not w.lower.endswith(("ing", "ed"))
-                   for w in words[1:]):
-                return ()  # "did the office publish its preliminary estimate": a verb of its own; "estimate" is a noun
-            return tuple(
-                w.lower for w in words
-                if w.lower not in STOPWORDS and w.lower not in _REFLEXIVES and not w.text[0].isupper() and len(w.text) > 2
-            )
-    return ()
+            return tokens(match.group("who"))
+    return []
 
 
 def names_several_parties(words: list[Token]) -> bool:
