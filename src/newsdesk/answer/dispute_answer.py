@@ -43,8 +43,8 @@ from newsdesk.text import (
     NUMBER, YEAR, Token, antonyms, english_zipf, is_calendar_word, lemmas, negates, same_lemma, stem, stems_match, tokens,
 )
 from newsdesk.vocabulary import (
-    AGREED_ON, AGREEING_VERBS, CONTRASTING, CORRECTING_ADJECTIVES, DISPUTED_THINGS, DISPUTING_VERBS, EACH_OF, MONTHS,
-    NUMBER_WORDS, ORGANISATION_NOUNS,
+    ACCOUNTS, AGREED_ON, AGREEING_VERBS, CONTRASTING, CORRECTING_ADJECTIVES, DISPUTED_THINGS, DISPUTING_VERBS, EACH_OF, MONTHS,
+    DIFFERING_ADJECTIVES, NUMBER_WORDS, ORGANISATION_NOUNS,
     ROUNDING_HEDGES, SOURCE_VERBS, STOPWORDS, VAGUE_QUANTITIES, WEEKDAYS, is_nationality,
 )
 
@@ -388,6 +388,69 @@ def _figures_compared(question: Question, other: Candidate, best: Candidate, cou
 
 
 def answer_time_sides(
+    question: Question, best: Candidate, pool: Sequence[Candidate], counted_alike: CountedAlike | None = None
+) -> list[Candidate]:
+    """The sides of an answer-time dispute (`sides_found`); for a figure question none of whose rules finds two, the
+    sides the best sentence's article or the question itself announces (`announced_sides`)."""
+    found = sides_found(question, best, pool, counted_alike)
+    if found or asked_value(question) != "figure" or counts_nothing_known(question):
+        return found
+    return announced_sides(question, best, pool, counted_alike)
+
+
+# How alike (`_alike`) the words around two figures must read to be sides of a dispute the article announces: lower
+# than `COUNTED_ALIKE`, since the article has said they count one thing ("put attendance at about 4,500" against
+# "said more than 12,000 people had joined the march").
+ANNOUNCED_ALIKE = 0.4
+# How many words after a word of differing may say what differs ("gave very different figures", "conflicting accounts").
+_ACCOUNTS_WITHIN = 3
+
+
+def announces_different_accounts(text: str) -> bool:
+    """The text says in so many words that sources give different accounts: a word of differing before an account
+    noun ("gave sharply different estimates of the crowd", "conflicting accounts", `DIFFERING_ADJECTIVES`,
+    `ACCOUNTS`), "describe very differently", or a verb of disagreeing ("The two sides disagree.")."""
+    words = tokens(text)
+    for index, word in enumerate(words):
+        if word.lower == "differently" or lemmas(word.lower) & {"disagree"}:
+            return True
+        if word.lower in DIFFERING_ADJECTIVES and any(
+                after.lower in ACCOUNTS for after in words[index + 1:index + 1 + _ACCOUNTS_WITHIN]):
+            return True
+    return False
+
+
+def announced_sides(
+    question: Question, best: Candidate, pool: Sequence[Candidate], counted_alike: CountedAlike | None
+) -> list[Candidate]:
+    """A figure question about a story whose article says its sources give different figures (its lead: "organisers
+    and police gave sharply different estimates of the crowd"), or that says so itself ("How much is owed? The two
+    sides disagree."): the surest figure of each source of the best sentence's article is a side when it counts what
+    the first side counts at `ANNOUNCED_ALIKE` and gives another figure; [] unless two sources do, or when the question
+    asks one source only."""
+    if counted_alike is None or not (announces_different_accounts(question.text)
+                                     or announces_different_accounts(best.lead)):
+        return []
+    said = [c for c in pool if c.claimant and same_article(c, best) and (c.confidence or 0.0) >= SIDE_MIN_CONFIDENCE
+            and value_of("figure", c.text, c.claimant, question) and not counts_something_else(question, _without_introduction(c))
+            and not another_toll_event(question, c.text)]
+    sides: list[Candidate] = []
+    values: list[frozenset[Any]] = []
+    for candidate in sorted(said, key=lambda c: -(c.confidence or 0.0)):
+        value = value_of("figure", candidate.text, candidate.claimant, question)
+        if any(same_source(candidate, side) for side in sides) or not all(_differ(value, seen) for seen in values):
+            continue
+        if sides and (_alike(counted_alike, sides[0].text, candidate.text) < ANNOUNCED_ALIKE
+                      or any(roughly_the_same(candidate.text, side.text) for side in sides)):
+            continue
+        sides.append(candidate)
+        values.append(value)
+        if len(sides) == MAX_SIDES:
+            break
+    return sides if len(sides) > 1 and not _asks_one_source(question, sides) else []
+
+
+def sides_found(
     question: Question, best: Candidate, pool: Sequence[Candidate], counted_alike: CountedAlike | None = None
 ) -> list[Candidate]:
     """``best`` and the sentences of other sources (at most `MAX_SIDES` in all) that answer the same question with
