@@ -48,6 +48,7 @@ from newsdesk.answer.candidates import (
 from newsdesk.answer.composing import answer_length, clause_run, compose
 from newsdesk.answer.dispute_answer import (
     asks_first_figures,
+    asks_one_ledger_side,
     each_sources_first,
     each_sources_latest,
     first_of_its_source,
@@ -343,6 +344,8 @@ class ExtractiveAnswerer:
             return False
         if _beside_the_dispute(dispute, candidates, typed_answers(question, passing), question):
             return False
+        if asks_one_ledger_side(question, dispute, candidates):
+            return False  # "How many jobs does the union say will go?": the union's figure (round 14)
         # A side whose figure is for another year than the one asked is no rival ("900,000 tourists in 2023").
         return sum(1 for side in dispute.sides if not another_period(question, "", side.latest.quote)) >= 2
 

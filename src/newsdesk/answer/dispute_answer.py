@@ -529,6 +529,18 @@ def sides_found(
     return sides if len(sides) > 1 and not _asks_one_source(question, sides) else []
 
 
+def asks_one_ledger_side(question: Question, dispute: Dispute, candidates: Sequence[Candidate]) -> bool:
+    """"How many jobs does the union say will go?": the question names a source (`Question.claimed_by`) that says
+    one side only of the ledger's dispute, by the sentence that side quotes (`sources.said_by`: its name, its
+    introduction or a noun its article calls it by). That source's figure is asked, not every side's."""
+    if not question.claimed_by:
+        return False
+    def said(side: Side) -> bool:
+        quote = side.latest.quote.strip()
+        return any(said_by(question.claimed_by, c) for c in candidates if quote and (quote in c.text or c.text.strip() in quote))
+    return sum(1 for side in dispute.sides if said(side)) == 1
+
+
 def parties_named(question: Question) -> list[tuple[str, ...]]:
     """The sources a question names as its sides, each by its words: "according to the first reports from the company
     and the union" -> (company,), (union,); "what do the government and the aid workers each say" -> (government,),
@@ -1065,7 +1077,8 @@ def _said_by(name: str, side: Candidate) -> bool:
     """The side's claimant is ``name`` (an acronym meets its words: "UN", "United Nations"); or, when the sentence
     names no claimant, the sentence names it ("The United Nations had previously spoken of 142 deaths")."""
     if side.claimant:
-        return same_claimant(name, side.claimant) or entity_met(tuple(name.split()), side.claimant)
+        return (same_claimant(name, side.claimant) or entity_met(tuple(name.split()), side.claimant)
+                or said_by(tuple(name.split()), side))  # "the union" for "the papermakers' union, the Guild of ..."
     return entity_met(tuple(name.split()), side.text)
 
 
