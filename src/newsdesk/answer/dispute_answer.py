@@ -390,10 +390,14 @@ def _figures_compared(question: Question, other: Candidate, best: Candidate, cou
 def answer_time_sides(
     question: Question, best: Candidate, pool: Sequence[Candidate], counted_alike: CountedAlike | None = None
 ) -> list[Candidate]:
-    """The sides of an answer-time dispute (`sides_found`); for a figure question none of whose rules finds two, the
-    sides the best sentence's article or the question itself announces (`announced_sides`)."""
+    """The sides of an answer-time dispute (`sides_found`); when none of its rules finds two for a question about
+    figures (one asking a figure, whether sources agree, "as big as the organisers said", or what the "different
+    figures" it speaks of were), the sides the best sentence's article or the question itself announces
+    (`announced_sides`)."""
     found = sides_found(question, best, pool, counted_alike)
-    if found or asked_value(question) != "figure" or counts_nothing_known(question):
+    about_figures = (asked_value(question) == "figure" or asks_whether_sources_agree(question)
+                     or announces_different_accounts(question.text))
+    if found or not about_figures or counts_nothing_known(question):
         return found
     return announced_sides(question, best, pool, counted_alike)
 
