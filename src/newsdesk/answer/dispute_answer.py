@@ -430,28 +430,46 @@ def announced_sides(
     """A figure question about a story whose article says its sources give different figures (its lead: "organisers
     and police gave sharply different estimates of the crowd"), or that says so itself ("How much is owed? The two
     sides disagree."): the surest figure of each source of the best sentence's article is a side when it counts what
-    the first side counts at `ANNOUNCED_ALIKE` and gives another figure; [] unless two sources do, or when the question
-    asks one source only."""
+    the first side counts at `ANNOUNCED_ALIKE` and gives another figure; the best sentence is the first side, unless it
+    is the sentence announcing them (the lede). [] unless two sources do, when the best sentence is neither a side
+    nor that announcement ("How many was the camp built to hold?" is not what the sources' arrival counts differ
+    on), or when the question asks one source only."""
     if counted_alike is None or not (announces_different_accounts(question.text)
                                      or announces_different_accounts(best.lead)):
         return []
     said = [c for c in pool if c.claimant and same_article(c, best) and (c.confidence or 0.0) >= SIDE_MIN_CONFIDENCE
             and value_of("figure", c.text, c.claimant, question) and not counts_something_else(question, _without_introduction(c))
             and not another_toll_event(question, c.text)]
+    if not (announces_different_accounts(best.text)
+            or (best in said and _among_the_announced(best.lead if announces_different_accounts(best.lead) else question.text, best))):
+        return []  # the likeliest answer is neither the announcement nor one of the sources it names: another fact
     sides: list[Candidate] = []
     values: list[frozenset[Any]] = []
-    for candidate in sorted(said, key=lambda c: -(c.confidence or 0.0)):
+    for candidate in sorted(said, key=lambda c: (c is not best, -(c.confidence or 0.0))):
         value = value_of("figure", candidate.text, candidate.claimant, question)
         if any(same_source(candidate, side) for side in sides) or not all(_differ(value, seen) for seen in values):
             continue
         if sides and (_alike(counted_alike, sides[0].text, candidate.text) < ANNOUNCED_ALIKE
                       or any(roughly_the_same(candidate.text, side.text) for side in sides)):
             continue
+        if best in said and candidate.similarity < best.similarity - SIDE_SIMILARITY_MARGIN:
+            continue  # beside a best sentence that is a side, a far one may count what the others differ on, not what is asked
         sides.append(candidate)
         values.append(value)
         if len(sides) == MAX_SIDES:
             break
     return sides if len(sides) > 1 and not _asks_one_source(question, sides) else []
+
+
+def _among_the_announced(announcement: str, candidate: Candidate) -> bool:
+    """The announcement names the candidate's source: by a word of its name, of its introduction in the sentence, or
+    of a noun its article calls it by, or the generic noun of their kind ("the two governments" for "Quessaria's
+    foreign ministry"; "the government and aid groups" for "The aid group Harbour of Kin"; not for a third source,
+    "The Inter-Regional Refugee Office", whose count of a camp's residents is no side of theirs)."""
+    own = {w.lower for w in [*tokens(candidate.claimant or ""), *_introduction(candidate)] if w.lower not in STOPWORDS}
+    own |= described_as(candidate)
+    named = {stem(word) for word in own | of_kind(own)}
+    return any(stem(w.text) in named for w in tokens(announcement) if w.lower not in STOPWORDS)
 
 
 def sides_found(
