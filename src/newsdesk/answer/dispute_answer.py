@@ -463,9 +463,9 @@ def announced_sides(
 
 def _among_the_announced(announcement: str, candidate: Candidate) -> bool:
     """The announcement names the candidate's source: by a word of its name, of its introduction in the sentence, or
-    of a noun its article calls it by, or the generic noun of their kind ("the two governments" for "Quessaria's
-    foreign ministry"; "the government and aid groups" for "The aid group Harbour of Kin"; not for a third source,
-    "The Inter-Regional Refugee Office", whose count of a camp's residents is no side of theirs)."""
+    of a noun its article calls it by, or the generic noun of their kind ("the two governments" for "Tavlenia's
+    foreign ministry"; "the government and aid groups" for "The aid group Zennavik Hands"; not for a third source,
+    "The Orlethorpe Shelter Office", whose count of a camp's residents is no side of theirs)."""
     own = {w.lower for w in [*tokens(candidate.claimant or ""), *_introduction(candidate)] if w.lower not in STOPWORDS}
     own |= described_as(candidate)
     named = {stem(word) for word in own | of_kind(own)}
@@ -608,14 +608,14 @@ def each_partys_figure(
     return sides if len(sides) > 1 and differ else []
 
 
-# How many words before its name may say what a source is ("The mine's operator, Kestrel Mining, said").
+# How many words before its name may say what a source is ("The mine's operator, Vossmark Mining, said").
 _INTRODUCED_WITHIN = 4
 
 
 def _party_says(party: tuple[str, ...], candidate: Candidate) -> bool:
     """The candidate is said by the party a question names (`sources.said_by`), or its sentence introduces its source
     by the party's noun or one of its kind (`ORGANISATION_KINDS` by `of_kind`) just before the name: "company" for
-    "The mine's operator, Kestrel Mining, said 17 miners were trapped"."""
+    "The mine's operator, Vossmark Mining, said 17 miners were trapped"."""
     if said_by(party, candidate):
         return True
     if len(party) != 1:
@@ -670,7 +670,7 @@ def asks_first_figures(question: Question) -> bool:
 
 def each_sources_first(pool: Sequence[Candidate]) -> list[Candidate]:
     """The sentences of ``pool`` that no earlier sentence of the same source and story with a figure precedes: what
-    each source said first. The mirror of `each_sources_latest`: "Kestrel Mining now says 18 miners were trapped, one
+    each source said first. The mirror of `each_sources_latest`: "Vossmark Mining now says 18 miners were trapped, one
     more than it first reported" is what replaced the first report, not a side of it."""
     def revised(candidate: Candidate) -> bool:
         when = candidate.metadata.get("published", "")
