@@ -139,8 +139,9 @@ SETS = (
         framed_at_least={"develop": 2, "holdout": 0},
     ),
     # round 14 (`sides14`): before the branch, develop 2 of 3 shown (the savings scheme's "according to the two sides"
-    # was read as one claimant and refused) and the union's own count answered "Sources disagree" (the ledger's dispute)
-    StorySet("disputes14", {"develop": 3, "holdout": 0}, {}, ("develop",), framed_at_least={"develop": 3}),
+    # was read as one claimant and refused) and the union's own count answered "Sources disagree" (the ledger's
+    # dispute); holdout 1 of 2 ("according to the operator and the crews' union" missed), 2 of 2 after, run once
+    StorySet("disputes14", {"develop": 3, "holdout": 2}, {}, ("develop",), framed_at_least={"develop": 3, "holdout": 2}),
 )
 Stories = tuple[StorySet, dict[str, list[CaseResult]]]
 
