@@ -682,15 +682,15 @@ def points_at_an_answered_person(question: str, history: list[str]) -> bool:
 
 
 # A run's leading capitalised words that are common English words (below this specificity) are a role or a title, not
-# a first name: "Transport Minister Pell Oduya", "Prosecutor Lise Hammond"; a name keeps at least two words.
+# a first name: "Transport Minister Quenna Dallowfield", "Prosecutor Lise Hammond"; a name keeps at least two words.
 _TITLE_SPECIFICITY = 3.0
 
 
 def answered_people(earlier_question: str, quotes: list[str]) -> tuple[tuple[str, ...], ...]:
     """The people the earlier turn's answer named: of its cited sentences (``quotes``, in the answer's order) the
     first that names anyone, its capitalised runs that the earlier question does not name, and that name no thing
-    (`names_a_thing`: "the Brackwell Residents Association"), less the titles before them ("Dr", "Prosecutor"),
-    of two words or more (one word, "Tavrenia", is a place as often as a surname). None when the answer was
+    (`names_a_thing`: "the Oxley Tenants Association"), less the titles before them ("Dr", "Prosecutor"),
+    of two words or more (one word is a place as often as a surname). None when the answer was
     refused (no quotes)."""
     asked = {stem(w.text) for w in tokens(earlier_question) if w.text[0].isupper()}
     for quote in quotes:

@@ -51,6 +51,7 @@ from newsdesk.text import (
     tokens,
 )
 from newsdesk.vocabulary import (
+    ADVERBS_BEFORE_SAYING,
     CALENDAR_WORDS,
     ATTRIBUTION_VERBS,
     CLAIMANT_PRONOUNS,
@@ -92,7 +93,7 @@ _NOT_CLAIMANTS = frozenset("nobody everyone everybody someone somebody anyone no
 _SKIPPABLE = frozenset(
     ["also", "earlier", "later", "previously", "had", "has", "have", "then", "again", "on", "last",
      "today", "yesterday", "tonight", "night", "morning", "evening", "afternoon", "repeatedly", "publicly",
-     *WEEKDAYS]
+     *WEEKDAYS, *ADVERBS_BEFORE_SAYING]
 )
 _RELAY_CUES = ("according to", "citing", "quoted by", "via")
 # Verbs that state an estimate when "at FIGURE" follows: "put the magnitude at 4.2", "measured it at 3.9".
@@ -759,7 +760,7 @@ def _subject_of(sentence: str, words: list[Token], verb_index: int) -> tuple[str
 
 
 _BE = frozenset("is are was were be been being".split())
-_AUXILIARIES = frozenset("has have had also then again later earlier previously repeatedly publicly".split())
+_AUXILIARIES = frozenset("has have had also then again later earlier previously repeatedly publicly".split()) | ADVERBS_BEFORE_SAYING
 
 
 _VERB_WORDS = _BE | _AUXILIARIES | frozenset("did does do will would could can may might must should".split())
