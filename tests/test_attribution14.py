@@ -1,4 +1,6 @@
-"""Round 14's attribution rows (tests/data/attribution14_table.jsonl, invented): a time adverb between the source and
+"""Round 14's attribution rows (tests/data/attribution14_table.jsonl, invented): "it" after a sentence an organisation opens
+("The Public Audit Commission has a different view. ... it estimated") is that organisation, not the person named before;
+a time adverb between the source and
 its verb of saying ("The federation now says 720", "The council has since said") leaves the source the claimant; a
 sentence with "now" and no verb of saying stays narration. The holdout rows were written with them and run at the end."""
 
