@@ -48,3 +48,38 @@ def test_the_people_weigh_in_the_follow_up_but_pin_nothing():
 def test_no_people_leave_the_question_as_it_was():
     asked = analyse("How old is he?", ["Who was convicted of the Sallow fraud?"])
     assert with_answered_people(asked, ()) is asked
+
+
+STORY = {
+    "quarry-bribes.md": (
+        "---\ntitle: Former quarry inspector jailed for taking bribes\npublished: 2026-03-04\noutlet: Invented Wire\n---\n\n"
+        "ORMSBY - A former quarry inspector was jailed for six years on Tuesday for taking bribes from two haulage "
+        "firms, the Ormsby district court said.\n\n"
+        "Judge Petra Lindqvist-Amaro found Caspian Wrenholt, 61, guilty of accepting 900,000 crowns between 2019 "
+        "and 2023.\n\n"
+        "The court heard that the payments were made in cash at a motorway service station.\n"
+    ),
+    "harbour-fraud.md": (
+        "---\ntitle: Harbour clerk convicted of fraud\npublished: 2026-02-11\noutlet: Invented Wire\n---\n\n"
+        "DELLMOUTH - A harbour clerk was convicted of fraud on Monday after a three-week trial.\n\n"
+        "Odile Brankstone, 34, had forged mooring invoices for two years, prosecutors said.\n"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def story_assistant(tmp_path_factory, embedder):
+    from conftest import indexed_assistant
+
+    return indexed_assistant(tmp_path_factory.mktemp("earlier-answer"), embedder, STORY)
+
+
+def test_a_follow_up_about_the_person_the_answer_named_is_answered_with_that_persons_age(story_assistant):
+    from newsdesk.assistant import Request
+
+    history = ("Who was jailed over the Ormsby quarry bribes?",)
+    earlier = story_assistant.ask(Request(history[0]))
+    assert "Wrenholt" in earlier.answer
+    answer = story_assistant.ask(Request("How old is he?", history))
+    assert not answer.refused
+    assert "61" in answer.answer and "Brankstone" not in answer.answer
