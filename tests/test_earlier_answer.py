@@ -30,7 +30,19 @@ def test_the_person_a_follow_up_points_at_is_the_one_the_earlier_answer_named(ro
     assert people_pointed_at(row) == row["names"], row["why"]
 
 
-@pytest.mark.parametrize("row", rows("earlier_answer_holdout.jsonl"), ids=lambda r: r["question"])
+# Run once, at the end (round 14): 2 of 4 pass. Left as they failed, not tuned on.
+HOLDOUT_MISSES = {
+    "How long is her contract?": "a hyphenated surname comes back as its words ('Marit Svedberg Lowe'): the words weigh "
+                                 "the same, the name is not rejoined",
+    "What did she say?": "a company's two-word name ('Pellam Rail') is taken for a person: no organisation noun ends it",
+}
+
+
+@pytest.mark.parametrize(
+    "row",
+    [pytest.param(r, id=r["question"], marks=[pytest.mark.xfail(strict=True, reason=HOLDOUT_MISSES[r["question"]])]
+                  if r["question"] in HOLDOUT_MISSES else []) for r in rows("earlier_answer_holdout.jsonl")],
+)
 def test_holdout_rows(row):
     assert people_pointed_at(row) == row["names"]
 
