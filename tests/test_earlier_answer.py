@@ -95,3 +95,18 @@ def test_a_follow_up_about_the_person_the_answer_named_is_answered_with_that_per
     answer = story_assistant.ask(Request("How old is he?", history))
     assert not answer.refused
     assert "61" in answer.answer and "Brankstone" not in answer.answer
+
+
+# Round 14, found when "The federation now says 720" got its claimant: a verb of claiming after a determiner is a noun
+# ("raise its count", "publish their estimate"), so the question names no claimant the answer must be said by.
+@pytest.mark.parametrize(
+    ("question", "claimed_by"),
+    [
+        ("Why did Harlow Water raise its count of burst mains?", ()),
+        ("When did the board publish their estimate of the damage?", ()),
+        ("How many did the airport operator say were delayed?", ("airport", "operator")),
+        ("How many passengers did the ferry company count?", ("ferry", "company")),
+    ],
+)
+def test_a_verb_of_claiming_after_a_determiner_is_a_noun(question, claimed_by):
+    assert analyse(question).claimed_by == claimed_by
