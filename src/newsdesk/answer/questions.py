@@ -25,6 +25,7 @@ from newsdesk.text import (
 )
 from newsdesk.vocabulary import (
     CALENDAR_WORDS,
+    DETERMINERS,
     EACH_OF,
     EMBEDDING_ADJECTIVES,
     INSTRUCTION_PATTERNS,
@@ -269,6 +270,8 @@ def _claimed_by(asked: str) -> tuple[str, ...]:
             words = tokens(match.group("who"))
             if any(w.lower in _EVERY_PARTY for w in words):
                 return ()  # "does each side say", "according to both parties": every claimant is asked for, none pinned
+            if pattern is _CLAIMED_BY[0] and words and words[-1].lower in DETERMINERS:
+                return ()  # "did the firm raise its count of ...": "count" is a noun after "its", claimed by nobody asked
             if any(w.text.islower() and only_a_verb(w.lower) and w.lower in lemmas(w.lower) and not w.lower.endswith(("ing", "ed"))
                    for w in words[1:]):
                 return ()  # "did the office publish its preliminary estimate": a verb of its own; "estimate" is a noun
