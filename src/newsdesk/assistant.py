@@ -136,7 +136,7 @@ class Assistant:
     def _analyse(self, request: Request) -> Analysed:
         started = time.perf_counter()
         question = analyse(request.question, list(request.history))
-        if points_at_an_answered_person(request.question, list(request.history)):
+        if self.settings.earlier_answer_people and points_at_an_answered_person(request.question, list(request.history)):
             question = with_answered_people(question, self._answered_people(request))
         return Analysed(request, question, {"analyse": _ms(started)})
 
