@@ -21,7 +21,7 @@ from newsdesk.answer.answering import ExtractiveAnswerer
 from newsdesk.answer.answers import Answer, Answerer, Evidence, StreamingAnswerer, retrieved_json
 from newsdesk.answer.candidates import with_lead
 from newsdesk.answer.provenance import with_provenance
-from newsdesk.answer.questions import Question, analyse
+from newsdesk.answer.questions import Question, analyse, answered_people, points_at_an_answered_person, with_answered_people
 from newsdesk.index.bodies import read_body
 from newsdesk.articles.chunking import document_version
 from newsdesk.articles.corpus import Article
@@ -136,7 +136,17 @@ class Assistant:
     def _analyse(self, request: Request) -> Analysed:
         started = time.perf_counter()
         question = analyse(request.question, list(request.history))
+        if self.settings.earlier_answer_people and points_at_an_answered_person(request.question, list(request.history)):
+            question = with_answered_people(question, self._answered_people(request))
         return Analysed(request, question, {"analyse": _ms(started)})
+
+    def _answered_people(self, request: Request) -> tuple[tuple[str, ...], ...]:
+        """The people the answer to the turn before ``request`` named ("Who was arrested ...?" / "How old is he?"):
+        a request's history holds the user's turns only, so that turn is answered again, with its own history and
+        the same filters (`questions.answered_people`; none when it was refused)."""
+        *before, last = request.history
+        earlier = self.ask(replace(request, question=last, history=tuple(before), id=None))
+        return () if earlier.refused else answered_people(last, [c.quote for c in earlier.citations])
 
     def _retrieve(self, analysed: Analysed) -> Retrieved:
         """Retrieve at least `REPORT_DEPTH` passages (all reported); the answerer reads the top k and the passages

@@ -124,6 +124,12 @@ class Settings(BaseModel):
         "besides the k fused ones, when not among them: an answer sentence its chunk's other sentences dilute. "
         "0: the fused top k alone.",
     )
+    # convo14 (round 14): off by default; develop +3 of 3,658 (27 follow-ups touched), the held-out dev11 -1 of 352.
+    earlier_answer_people: bool = Field(
+        False,
+        description="A follow-up's 'he'/'she' after a turn that asked for a name ('Who was convicted ...?' / 'How old is "
+        "he?') weighs the people the earlier turn's answer named; that turn is answered again (history holds user turns only).",
+    )
     min_similarity: float = Field(
         0.3, ge=-1, le=1, description="Answerer: lowest question-sentence cosine similarity accepted."
     )

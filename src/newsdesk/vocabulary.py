@@ -110,6 +110,12 @@ PERSONAL_PRONOUNS = frozenset("he she".split())
 SUBJECT_PRONOUNS = PERSONAL_PRONOUNS | frozenset("his her".split())
 # Pronouns that may stand for a claimant named before: "it said", "they added", "he told".
 CLAIMANT_PRONOUNS = PERSONAL_PRONOUNS | frozenset("it they this that we".split())
+# Time adverbs that stand between a source and its verb of saying: "The federation now says 720", "the council has
+# since said", "the governor first said", "her lawyer still says" (round 14, `claims/attribution.py`).
+ADVERBS_BEFORE_SAYING = frozenset("now since first initially originally already still subsequently".split())
+# Pronouns a follow-up points at one person with, in any case: "How old is he?", "Who is representing him?",
+# "What was her time?" (round 14, `questions.points_at_an_answered_person`).
+PERSON_POINTERS = frozenset("he she him her his hers".split())
 # Words that point back to something named before: a question holding one follows up an earlier turn.
 REFERRING_WORDS = frozenset("they them it its their that those these he she him her there this".split())
 # Determiners before a noun that speak of a thing already named: "the library", "its library".

@@ -20,10 +20,11 @@ import re
 from dataclasses import dataclass, field, replace
 
 from newsdesk.text import (
-    Token, is_plural_noun, lemmas, numbers, only_a_verb, only_an_adverb, participle_lemma, specificity, stem, stems_match,
-    tokens,
+    Token, capitalised_runs, is_plural_noun, lemmas, names_a_thing, numbers, only_a_verb, only_an_adverb,
+    participle_lemma, specificity, stem, stems_match, tokens, without_datelines,
 )
 from newsdesk.vocabulary import (
+    CALENDAR_WORDS,
     DETERMINERS,
     EACH_OF,
     EMBEDDING_ADJECTIVES,
@@ -33,6 +34,7 @@ from newsdesk.vocabulary import (
     HONORIFICS,
     ORGANISATION_NOUNS,
     PERSON_NOUNS,
+    PERSON_POINTERS,
     PLACE_NOUNS,
     REFERRING_WORDS,
     ROLE_WORDS,
@@ -267,6 +269,8 @@ def _claimed_by(asked: str) -> tuple[str, ...]:
     if words:
         if any(w.lower in _EVERY_PARTY for w in words) or names_several_parties(words):
             return ()  # "does each side say", "according to both parties": every claimant is asked for, none pinned
+        if words[-1].lower in DETERMINERS:
+            return ()  # "did the firm raise its count of ...": "count" is a noun after "its", claimed by nobody asked
         if any(w.text.islower() and only_a_verb(w.lower) and w.lower in lemmas(w.lower) and not w.lower.endswith(("ing", "ed"))
                for w in words[1:]):
             return ()  # "did the office publish its preliminary estimate": a verb of its own; "estimate" is a noun
@@ -679,3 +683,71 @@ def _acronyms(text: str) -> set[str]:
                 found.add("".join(w[0] for w in capitals[start:start + size]))
         run = []
     return found
+
+
+# A follow-up that points at the person the earlier turn's ANSWER named (round 14). The history a question comes with
+# holds the user's turns only (the eval's cases, the chat's and the terminal's requests): "Who was arrested over the
+# fire?" / "How old is he?" says nothing of who "he" is; the earlier answer does ("Police arrested Edric Vantelle, 44").
+# `Assistant` answers the earlier turn again, takes the people its first cited sentence naming anyone names
+# (`answered_people`) and gives them to the follow-up (`with_answered_people`).
+
+
+def points_at_an_answered_person(question: str, history: list[str]) -> bool:
+    """The question points at one person by a pronoun ("How old is he?", "Who is representing him?"), names nobody
+    itself, and the turn before it asked for a name ("Who was arrested ...?", "Which minister resigned?"): so the
+    person is the one its answer named."""
+    if not history:
+        return False
+    current = _analyse_one(stated_subject(question)[-1])
+    if current.entities or not any(w.lower in PERSON_POINTERS for w in tokens(current.text)):
+        return False
+    earlier = _analyse_one(stated_subject(history[-1])[-1])
+    return earlier.kind == "agent" or asks_which_name(earlier.text)
+
+
+# A run's leading capitalised words that are common English words (below this specificity) are a role or a title, not
+# a first name: "Transport Minister Quenna Dallowfield", "Prosecutor Lise Hammond"; a name keeps at least two words.
+_TITLE_SPECIFICITY = 3.0
+
+
+def answered_people(earlier_question: str, quotes: list[str]) -> tuple[tuple[str, ...], ...]:
+    """The people the earlier turn's answer named: of its cited sentences (``quotes``, in the answer's order) the
+    first that names anyone, its capitalised runs that the earlier question does not name, and that name no thing
+    (`names_a_thing`: "the Oxley Tenants Association"), less the titles before them ("Dr", "Prosecutor"),
+    of two words or more (one word is a place as often as a surname). None when the answer was
+    refused (no quotes)."""
+    asked = {stem(w.text) for w in tokens(earlier_question) if w.text[0].isupper()}
+    for quote in quotes:
+        text = without_datelines(quote)
+        people: list[tuple[str, ...]] = []
+        for run in capitalised_runs(text, breaks=STOPWORDS | CALENDAR_WORDS):
+            if names_a_thing(run) or any(stem(w.text) in asked for w in run):
+                continue
+            words = [w.text for w in run]
+            while len(words) > 1 and (words[0].lower() in HONORIFICS or words[0].lower() in ROLE_WORDS):
+                words = words[1:]
+            while len(words) > 2 and specificity(words[0]) < _TITLE_SPECIFICITY:
+                words = words[1:]
+            if len(words) < 2:
+                continue  # a person is introduced by a first name and a surname; one word is a place as often
+            people.append(tuple(words))
+        if people:
+            return tuple(dict.fromkeys(people))
+    return ()
+
+
+def with_answered_people(question: Question, people: tuple[tuple[str, ...], ...]) -> Question:
+    """``question`` with the people its pronoun points at (`answered_people`) read as if it had named them, softly:
+    their words are terms at full weight and in the query, and they are names of the conversation's story
+    (`soft_entities`, which choose its article), but no pin: the earlier answer may have named the wrong person."""
+    if not people:
+        return question
+    words = [word for person in people for word in person]
+    terms = tuple(Term(word, stem(word), specificity(word)) for word in words if _is_content(Token(word, 0, len(word))))
+    return replace(
+        question,
+        query=f"{' '.join(words)} {question.query}",
+        terms=question.terms + tuple(t for t in terms if t.weight > 0),
+        follow_up=True,
+        soft_entities=tuple(dict.fromkeys(question.soft_entities + people)),
+    )

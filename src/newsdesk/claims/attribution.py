@@ -49,8 +49,10 @@ from newsdesk.text import (
     stem,
     stems_match,
     tokens,
+    without_datelines,
 )
 from newsdesk.vocabulary import (
+    ADVERBS_BEFORE_SAYING,
     CALENDAR_WORDS,
     ATTRIBUTION_VERBS,
     CLAIMANT_PRONOUNS,
@@ -92,7 +94,7 @@ _NOT_CLAIMANTS = frozenset("nobody everyone everybody someone somebody anyone no
 _SKIPPABLE = frozenset(
     ["also", "earlier", "later", "previously", "had", "has", "have", "then", "again", "on", "last",
      "today", "yesterday", "tonight", "night", "morning", "evening", "afternoon", "repeatedly", "publicly",
-     *WEEKDAYS]
+     *WEEKDAYS, *ADVERBS_BEFORE_SAYING]
 )
 _RELAY_CUES = ("according to", "citing", "quoted by", "via")
 # Verbs that state an estimate when "at FIGURE" follows: "put the magnitude at 4.2", "measured it at 3.9".
@@ -175,6 +177,11 @@ def attribute_clauses(body: str, sentences: list[Span], outlet: str | None = Non
             # known by a fuller name ("Quorne" after "Prime Minister Basil Quorne"): that name is the latest
             fuller = next((claimant for claimant, _ in reversed(named) if re.search(rf"(?<!for )(?<!of )(?<!to )\b{re.escape(person)}(?:$|,)", claimant)), person)
             named.append((fuller, _MENTIONED + sentence.lower()))
+        # The organisation a sentence without a speaker opens with: "The Audit Commission has a different view." then
+        # "In a report, it estimated ..." (round 14; before, "it" went to the person named before).
+        organisation = None if attributed else _opening_organisation(sentence)
+        if organisation:
+            named.append((organisation, sentence.lower()))
         group = None if attributed else _opening_group(sentence)
         if group:  # "Investigators from the safety board arrived on Monday." then "They said ..."
             named.append((group, _MENTIONED + _GROUP + sentence.lower()))
@@ -297,6 +304,23 @@ def organisations_described(sentence: str) -> list[tuple[str, str]]:
         if name and not _inside_quotes(sentence, match.start()):
             found.append((name, "operator"))
     return found
+
+
+_OPENING_ORGANISATION = re.compile(rf"^(?:The\s+)?(?P<name>{_ORGANISATION_NAME})\s+(?P<next>[a-z]+)\b")
+
+
+def _opening_organisation(sentence: str) -> str | None:
+    """"The Public Audit Commission has a different view.": the organisation a sentence opens with as the subject of a
+    lower-case verb after it, named by two or more words ending in an organisation noun (`_name_head`); the one a
+    later "it said" means. Not a name inside a longer phrase ("The Audit Commission's report ...": a possessive)."""
+    body = without_datelines(sentence.strip())
+    match = _OPENING_ORGANISATION.match(body)
+    if match is None or match.group("next") in STOPWORDS - _BE - _AUXILIARIES:
+        return None
+    name = match.group("name")
+    if re.search(r"['’]s?$", name) or len(name.split()) < 2 or _name_head(name) is None:
+        return None
+    return _bare_name(name)
 
 
 def _bare_name(name: str) -> str:
@@ -759,7 +783,7 @@ def _subject_of(sentence: str, words: list[Token], verb_index: int) -> tuple[str
 
 
 _BE = frozenset("is are was were be been being".split())
-_AUXILIARIES = frozenset("has have had also then again later earlier previously repeatedly publicly".split())
+_AUXILIARIES = frozenset("has have had also then again later earlier previously repeatedly publicly".split()) | ADVERBS_BEFORE_SAYING
 
 
 _VERB_WORDS = _BE | _AUXILIARIES | frozenset("did does do will would could can may might must should".split())
