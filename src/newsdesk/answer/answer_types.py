@@ -49,6 +49,7 @@ from newsdesk.vocabulary import (
     CALENDAR_WORDS,
     CAUSE_AFTER_PATTERNS,
     CAUSE_BEFORE_PATTERNS,
+    CAUSE_QUESTION_PATTERN,
     CAVEATS,
     CURRENCY_SIGNS,
     CURRENCY_WORDS,
@@ -107,7 +108,7 @@ def withholds_answer(question: Question, text: str) -> bool:
     or a name is asked and the sentence's source is one who would not be named ("who declined to be named")."""
     if asks_a_name(question) and _ANONYMOUS.search(text):
         return True
-    if not says_not_known(text):
+    if not says_not_known(text) or withholds_another_kind(question, text):
         return False
     # A figure or date the question itself gives ("its 2027 tour") is not the one asked for.
     unasked = _without_question_numbers(question, text)
@@ -122,6 +123,46 @@ def withholds_answer(question: Question, text: str) -> bool:
     if question.kind == "reason":  # "did not publish a revised figure" withholds a figure, not the reason asked for
         return bool(_WITHHELD_REASON.search(text))
     return True
+
+
+# The kinds of answer a withheld clause or a question can name apart (`WITHHELD_KIND_PATTERNS` but "other": "what",
+# "whether" and "how" name no kind of their own).
+_DISTINCT_KINDS = ("quantity", "date", "agent", "reason", "place")
+# Where the words before a withheld marker that may say what was withheld begin: the clause's start ("The names of the
+# dead were not released", "..., but the cost was not disclosed").
+_CLAUSE_START = re.compile(r"[,;:.!?]")
+_ASKS_A_CAUSE = re.compile(CAUSE_QUESTION_PATTERN, re.IGNORECASE)
+
+
+def withholds_another_kind(question: Question, text: str) -> bool:
+    """The sentence says a fact was not given, and that fact is of another kind than the question asks (round 14,
+    `types14`): "the captain of the tanker was not named" withholds a name, not the date "when did the tanker run
+    aground?" asks; "did not say how much it would cost" withholds an amount, not the chair "who chairs the board?"
+    asks (and the same sentence may name her). The withheld clause (from its clause's start to the end of the
+    clause after the marker) must name at least one kind (`kinds_named`) and none of the kinds asked
+    (`kinds_asked`). A clause that names no kind ("did not disclose the fee", "would not say whether") is not of
+    another kind. On develop (round 13) a withheld sentence about another thing, ranked best, refused answerable
+    questions whose answer had passed the judge ("When was the drone shot down?": "his name was not released")."""
+    marker = _UNDISCLOSED.search(text)
+    if marker is None:
+        return False
+    before = _CLAUSE_START.split(text[:marker.start()])[-1]
+    withheld = kinds_named(f"{before} {marker.group()} {_clause_after(text, marker.end())}")
+    return bool(withheld) and not withheld & kinds_asked(question)
+
+
+def kinds_named(text: str) -> set[str]:
+    """The kinds of answer ``text`` names by a wh-word or a noun for it (`WITHHELD_KIND_PATTERNS`): "how many" an
+    amount, "when" or "date" a time, "who", "which" or "named" a name, "why" or "reason" a reason, "where" a place."""
+    return {kind for kind in _DISTINCT_KINDS if _WITHHELD_KINDS[kind].search(text)}
+
+
+def kinds_asked(question: Question) -> set[str]:
+    """The kinds of answer a question asks for: its kind, and the kinds its own words name ("which firms" a name,
+    "the value of" an amount, "on what grounds" a reason: `kinds_named`), and a reason where it asks what caused
+    something ("what started the fire?", `CAUSE_QUESTION_PATTERN`)."""
+    asked = ({question.kind} & set(_DISTINCT_KINDS)) | kinds_named(question.text)
+    return asked | {"reason"} if _ASKS_A_CAUSE.search(question.text) else asked
 
 
 def asks_a_name(question: Question) -> bool:
