@@ -429,12 +429,20 @@ def _same_role_word(asked: str, said: str) -> bool:
 
 def _role_modifiers(question: str) -> list[str]:
     """The common words before the head of the role asked: "finance" of "Ostry's finance minister" (a name is
-    a pin of its own; a participle, "the planning officer", often goes unsaid)."""
+    a pin of its own; a participle, "the planning officer", often goes unsaid). Only those after an owner's
+    possessive (round 14, `types14`): "the water board's chief engineer" asks for the chief engineer, whom a story
+    that named the board calls "Chief engineer X" or "its chief engineer"; "water board's" is whose, not which role."""
     match = _asked_role(question)
     if match is None:
         return []
-    words = [w for w in match.group("role").split() if w[0].islower() and not w.endswith(("ed", "ing"))]
+    role = match.group("role").split()
+    owners = [i for i, w in enumerate(role[:-1]) if w.endswith(_POSSESSIVE_ENDINGS)]
+    words = [w for w in role[owners[-1] + 1 if owners else 0:] if w[0].islower() and not w.endswith(("ed", "ing"))]
     return [w for w in words[:-1] if w not in STOPWORDS]
+
+
+# How an owner's possessive ends: "board's", "board’s", "steelworkers'".
+_POSSESSIVE_ENDINGS = ("'s", "’s", "s'", "s’")
 
 
 def speaker_may_be_asked(question: str, text: str, claimant: str) -> bool:
