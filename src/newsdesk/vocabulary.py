@@ -290,6 +290,18 @@ UNDISCLOSED_PATTERNS = (
 # Round 11 (`refuse11`): what a withheld clause ("did not say how many doses it had", "gave no reason for rejecting
 # the offer", "would not say who would replace her") says was not given, by the kind of answer a question asks: its
 # wh-word, or a noun naming a value, a time, a name or a reason (`answer_types.withholds_what_is_asked`).
+# Round 14 (`types14`): "why is the council's count lower than the charity's?", "why are the two estimates so far
+# apart?": a question asking why two counts differ (a word of difference and a noun for a count), which a source's
+# account of what a count covers answers ("its count included only ...", "the company's figure left out ...":
+# `COUNT_SCOPE_PATTERN`; `answer_types.asks_why_counts_differ`).
+COUNT_GAP_WORDS = frozenset(
+    "differ differs differed different difference lower higher apart gap discrepancy smaller larger bigger fewer".split()
+)
+COUNT_NOUNS = frozenset("count figure number estimate tally total toll".split())
+COUNT_SCOPE_PATTERN = (
+    r"\b(?:includ(?:e|es|ed|ing)|exclud(?:e|es|ed|ing)|left out|leaves? out|leaving out|only|did not count|"
+    r"does not count|do not count|omit(?:s|ted|ting)?)\b"
+)
 # Round 14 (`types14`): a question asking what caused something asks a reason in other words ("what started the
 # fire?", "what led to the pause?"): the kind a withheld cause refuses (`answer_types.kinds_asked`).
 CAUSE_QUESTION_PATTERN = (
