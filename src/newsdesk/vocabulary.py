@@ -313,7 +313,7 @@ WITHHELD_KIND_PATTERNS = {
                 r"totals?|tally|count|costs?|prices?|sums?|breakdown|values?|worth)\b",
     "date": r"\bwhen\b|\b(?:dates?|days?|timetable|timing|time|year|month)\b",
     "agent": r"\bwho\b|\bwhom\b|\bwhich\b|\bnames?\b|\bnamed\b|\bidentif(?:y|ied)\b|\bidentit(?:y|ies)\b",
-    "reason": r"\bwhy\b|\b(?:reasons?|explanations?|explain(?:ed|s)?|motives?|cause|grounds)\b",
+    "reason": r"\bwhy\b|\b(?:reasons?|explanations?|explain(?:ed|s)?|motives?|caused?|grounds)\b",
     "place": r"\bwhere\b|\bwhich\b|\b(?:sites?|locations?|places?)\b",
     "other": r"\bwhat\b|\bwhich\b|\bwhether\b|\bif\b|\bhow\b|\bdetails?\b|\bcomment\b",
 }
