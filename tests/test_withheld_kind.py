@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from newsdesk.answer.answer_types import withholds_answer
+from newsdesk.answer.answer_types import refuses_for
 from newsdesk.answer.questions import analyse
 
 DATA = Path(__file__).parent / "data"
@@ -27,9 +27,9 @@ def _rows(name: str) -> list[dict]:
 
 @pytest.mark.parametrize("row", _rows("withheld_kind_table.jsonl"), ids=lambda row: row["question"])
 def test_a_withheld_fact_refuses_only_its_own_kind(row: dict) -> None:
-    assert withholds_answer(analyse(row["question"], []), row["sentence"]) is row["withholds"], row["why"]
+    assert refuses_for(analyse(row["question"], []), row["sentence"]) is row["withholds"], row["why"]
 
 
 @pytest.mark.parametrize("row", _rows("withheld_kind_holdout.jsonl"), ids=lambda row: row["question"])
 def test_holdout_a_withheld_fact_refuses_only_its_own_kind(row: dict) -> None:
-    assert withholds_answer(analyse(row["question"], []), row["sentence"]) is row["withholds"], row["why"]
+    assert refuses_for(analyse(row["question"], []), row["sentence"]) is row["withholds"], row["why"]

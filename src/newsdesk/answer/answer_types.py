@@ -111,7 +111,7 @@ def withholds_answer(question: Question, text: str) -> bool:
     or a name is asked and the sentence's source is one who would not be named ("who declined to be named")."""
     if asks_a_name(question) and _ANONYMOUS.search(text):
         return True
-    if not says_not_known(text) or withholds_another_kind(question, text):
+    if not says_not_known(text) or (withholds_another_kind(question, text) and _said_before_withheld(text)):
         return False
     # A figure or date the question itself gives ("its 2027 tour") is not the one asked for.
     unasked = _without_question_numbers(question, text)
@@ -152,6 +152,25 @@ def withholds_another_kind(question: Question, text: str) -> bool:
     before = _CLAUSE_START.split(text[:marker.start()])[-1]
     withheld = kinds_named(f"{before} {marker.group()} {_clause_after(text, marker.end())}")
     return bool(withheld) and not withheld & kinds_asked(question)
+
+
+def refuses_for(question: Question, text: str) -> bool:
+    """The sentence is a reason to refuse: it withholds the answer (`withholds_answer`) and what it withholds is
+    not of another kind than the one asked (`withholds_another_kind`): "his name was not released" refuses "who
+    fired on the drone?", not "when was the drone shot down?" (round 14, `types14`)."""
+    return withholds_answer(question, text) and not withholds_another_kind(question, text)
+
+
+# Words that join a clause said before a withheld one: "..., but did not say how much", "... and declined to say".
+_JOINED_CLAUSE = re.compile(r",|\b(?:but|and|although|though|while)\b", re.IGNORECASE)
+
+
+def _said_before_withheld(text: str) -> bool:
+    """The sentence says something in a clause of its own before the one that withholds ("The ministry has agreed
+    to pay for it, but the cost was not disclosed"), so it may still answer; "Her name was not released because
+    ..." says nothing else and answers nothing, whatever kind it withholds."""
+    marker = _UNDISCLOSED.search(text)
+    return marker is not None and bool(_JOINED_CLAUSE.search(text[:marker.start()]))
 
 
 def kinds_named(text: str) -> set[str]:
