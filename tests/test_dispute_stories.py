@@ -28,6 +28,9 @@ short articles of different outlets and dates, in three sets written before the 
   so many words ("disputed the union's count, saying 520 of its employees were absent"; "rejected that figure", two
   sentences below the count it answers; a lede's "but a charity said the real number was far higher"), and a march
   whose lede counts only "thousands"; controls beside a word of disputing that disputes no count;
+- tests/data/disputes14 (round 14, `sides14`): sides the article announces ("the ministry and the growers gave very
+  different figures for the damage") or the question names ("according to the company and the union", "according
+  to the two sides at the trial"); controls: another fact of the story, one source's own count asked;
 - tests/data/disputes13 (round 13, `sides13`): two sources' counts asked about as the latest figure ("how many are
   on strike now? Do both sides agree?", each side revised over two days) or as whether the sources agree ("Was the
   march as big as the organisers said?", "Do the prosecution and the defence agree on ...?"); controls: a figure
@@ -135,6 +138,10 @@ SETS = (
         # lose their claimant to attribution, and its petition is covered by the answer's room, not framed
         framed_at_least={"develop": 2, "holdout": 0},
     ),
+    # round 14 (`sides14`): before the branch, develop 2 of 3 shown (the savings scheme's "according to the two sides"
+    # was read as one claimant and refused) and the union's own count answered "Sources disagree" (the ledger's
+    # dispute); holdout 1 of 2 ("according to the operator and the crews' union" missed), 2 of 2 after, run once
+    StorySet("disputes14", {"develop": 3, "holdout": 2}, {}, ("develop",), framed_at_least={"develop": 3, "holdout": 2}),
 )
 Stories = tuple[StorySet, dict[str, list[CaseResult]]]
 

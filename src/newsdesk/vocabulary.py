@@ -501,6 +501,11 @@ DISPUTED_THINGS = frozenset(
     statistic statistics""".split()
 )
 CORRECTING_ADJECTIVES = frozenset("true real actual correct".split())
+# Round 14 (`sides14`): words by which an article or a question says that its sources give different accounts of one
+# thing ("the government and aid groups gave very different figures for the number of arrivals", "gave conflicting
+# accounts of how many homes were flooded", "competing crowd estimates"; `dispute_answer.announces_different_accounts`).
+DIFFERING_ADJECTIVES = frozenset("different differing conflicting competing contradictory contrasting divergent".split())
+ACCOUNTS = DISPUTED_THINGS | frozenset("account accounts version versions".split())
 # Round 13 (`sides13`): verbs (dictionary forms) by which a yes/no question asks whether sources agree ("Do the
 # prosecution and the defence agree on the losses?", "Do both sides agree?"; not "agreed to hear the case"), and the
 # words after them that say on what (`dispute_answer.asks_whether_sources_agree`).

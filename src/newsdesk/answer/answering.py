@@ -48,7 +48,11 @@ from newsdesk.answer.candidates import (
 )
 from newsdesk.answer.composing import answer_length, clause_run, compose
 from newsdesk.answer.dispute_answer import (
+    asks_first_figures,
+    asks_one_ledger_side,
+    each_sources_first,
     each_sources_latest,
+    first_of_its_source,
     another_period,
     another_toll_event,
     answer_time_sides,
@@ -129,6 +133,9 @@ class ExtractiveAnswerer:
         # latest figure, every source's latest (`each_sources_latest`): "the guild now says 2,600; the operator
         # disputes that, saying 850" (round 13).
         pool = each_sources_latest(judged) if asks_latest(question.text) else judged
+        if asks_first_figures(question):  # each source's first figure, not what later replaced it (round 14)
+            pool = each_sources_first(judged)
+            latest = first_of_its_source(latest, pool)
         rivals = answer_time_sides(question, latest, pool, self.counted_alike)
         disputed = disagreement(rivals, question, self.settings.max_answer_chars, compose) if rivals else None
         if disputed is not None:
@@ -338,6 +345,8 @@ class ExtractiveAnswerer:
             return False
         if _beside_the_dispute(dispute, candidates, typed_answers(question, passing), question):
             return False
+        if asks_one_ledger_side(question, dispute, candidates):
+            return False  # "How many jobs does the union say will go?": the union's figure (round 14)
         # A side whose figure is for another year than the one asked is no rival ("900,000 tourists in 2023").
         return sum(1 for side in dispute.sides if not another_period(question, "", side.latest.quote)) >= 2
 

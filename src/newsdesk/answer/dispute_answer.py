@@ -28,19 +28,23 @@ from typing import TYPE_CHECKING, Any
 from newsdesk.answer.answer_types import asks_figure_type, new_names
 from newsdesk.answer.answers import Citation
 from newsdesk.answer.candidates import same_article
-from newsdesk.answer.pins import COUNTED_REACH, PIN_CHECKS, counts_a_linked_noun, names_another
-from newsdesk.answer.sources import described_as, introduced_in, named_in, outlet, same_side, same_source
+from newsdesk.answer.pins import COUNTED_REACH, PIN_CHECKS, counts_a_linked_noun, names_a_figure, names_another
+from newsdesk.answer.sources import (
+    described_as, introduced_in, named_in, of_kind, outlet, said_by, same_side, same_source,
+)
 from newsdesk.claims.extraction import EVENTS, Claim, figure_values
 from newsdesk.claims.attribution import claimant_identity, claimant_label, same_claimant
 from newsdesk.claims.conflicts import Dispute, Side, is_round, rounds_to
-from newsdesk.answer.questions import Question, asks_yes_no, counts_nothing_known, entity_met
+from newsdesk.answer.questions import (
+    Question, asked_sources, asks_yes_no, counts_nothing_known, entity_met, names_several_parties,
+)
 from newsdesk.answer.verification import MARKER, supports
 from newsdesk.text import (
-    NUMBER, YEAR, antonyms, english_zipf, is_calendar_word, lemmas, negates, same_lemma, stem, stems_match, tokens,
+    NUMBER, YEAR, Token, antonyms, english_zipf, is_calendar_word, lemmas, negates, same_lemma, stem, stems_match, tokens,
 )
 from newsdesk.vocabulary import (
-    AGREED_ON, AGREEING_VERBS, CONTRASTING, CORRECTING_ADJECTIVES, DISPUTED_THINGS, DISPUTING_VERBS, EACH_OF, MONTHS,
-    NUMBER_WORDS, ORGANISATION_NOUNS,
+    ACCOUNTS, AGREED_ON, AGREEING_VERBS, CONTRASTING, CORRECTING_ADJECTIVES, DISPUTED_THINGS, DISPUTING_VERBS, EACH_OF, MONTHS,
+    DIFFERING_ADJECTIVES, NUMBER_WORDS, ORGANISATION_NOUNS,
     ROUNDING_HEDGES, SOURCE_VERBS, STOPWORDS, VAGUE_QUANTITIES, WEEKDAYS, is_nationality,
 )
 
@@ -386,6 +390,91 @@ def _figures_compared(question: Question, other: Candidate, best: Candidate, cou
 def answer_time_sides(
     question: Question, best: Candidate, pool: Sequence[Candidate], counted_alike: CountedAlike | None = None
 ) -> list[Candidate]:
+    """The sides of an answer-time dispute (`sides_found`); when none of its rules finds two for a question about
+    figures (one asking a figure, whether sources agree, "as big as the organisers said", or what the "different
+    figures" it speaks of were), the sides the best sentence's article or the question itself announces
+    (`announced_sides`)."""
+    found = sides_found(question, best, pool, counted_alike)
+    about_figures = (asked_value(question) == "figure" or asks_whether_sources_agree(question)
+                     or announces_different_accounts(question.text))
+    if found or not about_figures or counts_nothing_known(question):
+        return found
+    return announced_sides(question, best, pool, counted_alike)
+
+
+# How alike (`_alike`) the words around two figures must read to be sides of a dispute the article announces: lower
+# than `COUNTED_ALIKE`, since the article has said they count one thing ("put attendance at about 4,500" against
+# "said more than 12,000 people had joined the march").
+ANNOUNCED_ALIKE = 0.4
+# How many words after a word of differing may say what differs ("gave very different figures", "conflicting accounts").
+_ACCOUNTS_WITHIN = 3
+
+
+def announces_different_accounts(text: str) -> bool:
+    """The text says in so many words that sources give different accounts: a word of differing before an account
+    noun ("gave sharply different estimates of the crowd", "conflicting accounts", `DIFFERING_ADJECTIVES`,
+    `ACCOUNTS`), "describe very differently", or a verb of disagreeing ("The two sides disagree.")."""
+    words = tokens(text)
+    for index, word in enumerate(words):
+        if word.lower == "differently" or lemmas(word.lower) & {"disagree"}:
+            return True
+        if word.lower in DIFFERING_ADJECTIVES and any(
+                after.lower in ACCOUNTS for after in words[index + 1:index + 1 + _ACCOUNTS_WITHIN]):
+            return True
+    return False
+
+
+def announced_sides(
+    question: Question, best: Candidate, pool: Sequence[Candidate], counted_alike: CountedAlike | None
+) -> list[Candidate]:
+    """A figure question about a story whose article says its sources give different figures (its lead: "organisers
+    and police gave sharply different estimates of the crowd"), or that says so itself ("How much is owed? The two
+    sides disagree."): the surest figure of each source of the best sentence's article is a side when it counts what
+    the first side counts at `ANNOUNCED_ALIKE` and gives another figure; the best sentence is the first side, unless it
+    is the sentence announcing them (the lede). [] unless two sources do, when the best sentence is neither a side
+    nor that announcement ("How many was the camp built to hold?" is not what the sources' arrival counts differ
+    on), or when the question asks one source only."""
+    if counted_alike is None or not (announces_different_accounts(question.text)
+                                     or announces_different_accounts(best.lead)):
+        return []
+    said = [c for c in pool if c.claimant and same_article(c, best) and (c.confidence or 0.0) >= SIDE_MIN_CONFIDENCE
+            and value_of("figure", c.text, c.claimant, question) and not counts_something_else(question, _without_introduction(c))
+            and not another_toll_event(question, c.text)]
+    if not (announces_different_accounts(best.text)
+            or (best in said and _among_the_announced(best.lead if announces_different_accounts(best.lead) else question.text, best))):
+        return []  # the likeliest answer is neither the announcement nor one of the sources it names: another fact
+    sides: list[Candidate] = []
+    values: list[frozenset[Any]] = []
+    for candidate in sorted(said, key=lambda c: (c is not best, -(c.confidence or 0.0))):
+        value = value_of("figure", candidate.text, candidate.claimant, question)
+        if any(same_source(candidate, side) for side in sides) or not all(_differ(value, seen) for seen in values):
+            continue
+        if sides and (_alike(counted_alike, sides[0].text, candidate.text) < ANNOUNCED_ALIKE
+                      or any(roughly_the_same(candidate.text, side.text) for side in sides)):
+            continue
+        if best in said and candidate.similarity < best.similarity - SIDE_SIMILARITY_MARGIN:
+            continue  # beside a best sentence that is a side, a far one may count what the others differ on, not what is asked
+        sides.append(candidate)
+        values.append(value)
+        if len(sides) == MAX_SIDES:
+            break
+    return sides if len(sides) > 1 and not _asks_one_source(question, sides) else []
+
+
+def _among_the_announced(announcement: str, candidate: Candidate) -> bool:
+    """The announcement names the candidate's source: by a word of its name, of its introduction in the sentence, or
+    of a noun its article calls it by, or the generic noun of their kind ("the two governments" for "Tavlenia's
+    foreign ministry"; "the government and aid groups" for "The aid group Zennavik Hands"; not for a third source,
+    "The Orlethorpe Shelter Office", whose count of a camp's residents is no side of theirs)."""
+    own = {w.lower for w in [*tokens(candidate.claimant or ""), *_introduction(candidate)] if w.lower not in STOPWORDS}
+    own |= described_as(candidate)
+    named = {stem(word) for word in own | of_kind(own)}
+    return any(stem(w.text) in named for w in tokens(announcement) if w.lower not in STOPWORDS)
+
+
+def sides_found(
+    question: Question, best: Candidate, pool: Sequence[Candidate], counted_alike: CountedAlike | None = None
+) -> list[Candidate]:
     """``best`` and the sentences of other sources (at most `MAX_SIDES` in all) that answer the same question with
     another value of what it asks, about the same story; [] when no other source disagrees. A source's own
     revision is not a side (another sentence of the same claimant, or of the same outlet when neither names one).
@@ -398,6 +487,10 @@ def answer_time_sides(
         return []
     if kind == "figure" and (counts_something_else(question, best.text) or counts_nothing_known(question)):
         return []
+    if kind == "figure" and len(parties := parties_named(question)) > 1:
+        named_sides = each_partys_figure(question, parties, best, pool)
+        if named_sides:
+            return named_sides
     mine = value_of(kind, best.text, best.claimant, question)
     summary: Candidate | None = None
     if kind == "figure" and not best.claimant and counts_only_vaguely(question, best.text):
@@ -458,6 +551,95 @@ def answer_time_sides(
     return sides if len(sides) > 1 and not _asks_one_source(question, sides) else []
 
 
+def asks_one_ledger_side(question: Question, dispute: Dispute, candidates: Sequence[Candidate]) -> bool:
+    """"How many jobs does the union say will go?": the question names a source (`Question.claimed_by`) that says
+    one side only of the ledger's dispute, by the sentence that side quotes (`sources.said_by`: its name, its
+    introduction or a noun its article calls it by). That source's figure is asked, not every side's."""
+    if not question.claimed_by:
+        return False
+    def said(side: Side) -> bool:
+        quote = side.latest.quote.strip()
+        return any(said_by(question.claimed_by, c) for c in candidates if quote and (quote in c.text or c.text.strip() in quote))
+    return sum(1 for side in dispute.sides if said(side)) == 1
+
+
+def parties_named(question: Question) -> list[tuple[str, ...]]:
+    """The sources a question names as its sides, each by its words: "according to the first reports from the company
+    and the union" -> (company,), (union,); "what do the government and the aid workers each say" -> (government,),
+    (aid, workers). Of each party's phrase, the first run of words that are neither function words nor which figure
+    it is ("first reports", "first estimates": `pins.names_a_figure`). [] when the question names one source or none."""
+    words = asked_sources(question.text)
+    if not names_several_parties(words):
+        return []
+    parties: list[tuple[str, ...]] = []
+    phrase: list[str] = []
+    for word in [*words, None]:
+        if word is not None and word.lower != "and":
+            phrase.append(word.text)
+            continue
+        runs = [tuple(run.split()) for run in " ".join(w if w.lower() not in STOPWORDS else "|" for w in phrase).split("|")]
+        party = next((run for run in runs if run and not names_a_figure(run)), None)
+        if party:
+            parties.append(party)
+        phrase = []
+    return parties
+
+
+def each_partys_figure(
+    question: Question, parties: Sequence[tuple[str, ...]], best: Candidate, pool: Sequence[Candidate]
+) -> list[Candidate]:
+    """A figure question that names its sides ("according to the company and the union"): each named party's surest
+    sentence of the best one's story (`sources.said_by`: its name, its introduction or a noun the article calls it
+    by) that gives a figure of what is asked, judged at least `SIDE_MIN_CONFIDENCE`; the sides when two parties or
+    more give different figures, else [] (one party alone is no dispute). The question says who the sides are, so
+    the words around their figures need not read alike ("17 miners were trapped", "nineteen men were unaccounted
+    for")."""
+    sides: list[Candidate] = []
+    for party in parties:
+        said = [c for c in pool if _party_says(party, c) and same_story(c, best)
+                and (c.confidence or 0.0) >= SIDE_MIN_CONFIDENCE and value_of("figure", c.text, c.claimant, question)
+                and not counts_something_else(question, _without_introduction(c)) and not another_toll_event(question, c.text)
+                and not any(same_source(c, side) for side in sides)]
+        surest = max(said, key=lambda c: c.confidence or 0.0, default=None)
+        if surest is not None:
+            sides.append(surest)
+    values = [value_of("figure", side.text, side.claimant, question) for side in sides]
+    differ = all(_differ(a, b) for i, a in enumerate(values) for b in values[i + 1:])
+    return sides if len(sides) > 1 and differ else []
+
+
+# How many words before its name may say what a source is ("The mine's operator, Vossmark Mining, said").
+_INTRODUCED_WITHIN = 4
+
+
+def _party_says(party: tuple[str, ...], candidate: Candidate) -> bool:
+    """The candidate is said by the party a question names (`sources.said_by`), or its sentence introduces its source
+    by the party's noun or one of its kind (`ORGANISATION_KINDS` by `of_kind`) just before the name: "company" for
+    "The mine's operator, Vossmark Mining, said 17 miners were trapped"."""
+    if said_by(party, candidate):
+        return True
+    if len(party) != 1:
+        return False
+    before = {w.lower for w in _introduction(candidate) if w.lower not in STOPWORDS}
+    return stem(party[0]) in {stem(n) for n in before | of_kind(before)}
+
+
+def _introduction(candidate: Candidate) -> list[Token]:
+    """The words that introduce the candidate's source just before its name in the sentence ("The miners' union, the"
+    of "The miners' union, the Federation of Underground Workers, said"); [] when the sentence does not name it."""
+    words = tokens(candidate.text)
+    first = (candidate.claimant or "").split()[:1]
+    named = next((i for i, w in enumerate(words) if [w.text] == first), None)
+    return [] if named is None else words[max(0, named - _INTRODUCED_WITHIN):named]
+
+
+def _without_introduction(candidate: Candidate) -> str:
+    """The sentence without its source's name and the words introducing it: "The miners' union, the Federation of
+    ..., said nineteen men were unaccounted for" counts men, not miners."""
+    own = {stem(w.text) for w in [*tokens(candidate.claimant or ""), *_introduction(candidate)]}
+    return " ".join(w.text for w in tokens(candidate.text) if stem(w.text) not in own)
+
+
 def each_sources_latest(pool: Sequence[Candidate]) -> list[Candidate]:
     """The sentences of ``pool`` that no later sentence of the same source and story replaces: what each source says
     now. A latest-figure question is answered by every source's latest figure ("The guild now says 2,600 workers are
@@ -468,6 +650,41 @@ def each_sources_latest(pool: Sequence[Candidate]) -> list[Candidate]:
         return any(other.metadata.get("published", "") > when and figure_values(other.text)
                    and same_source(candidate, other) and same_story(candidate, other) for other in pool)
     return [c for c in pool if not replaced(c)]
+
+
+# "according to the first reports", "in their first estimates", "when the ministry first reported", "what did the
+# union originally say": the question asks each source's earliest figure, not what later replaced it.
+_FIRST_FIGURES = re.compile(
+    r"\b(?:first|initial|initially|original|originally|earliest)\s+(?:\w+\s+)?"
+    r"(?:reports?|announcements?|estimates?|statements?|figures?|counts?|tall(?:y|ies)|tolls?|numbers?"
+    r"|reported|said|say|announced|estimated|counted|put|gave|give)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_first_figures(question: Question) -> bool:
+    """The question asks the figures as first given ("How many miners were trapped, according to the first reports
+    from the company and the union?"): each source at its earliest statement (`each_sources_first`)."""
+    return bool(_FIRST_FIGURES.search(question.text))
+
+
+def each_sources_first(pool: Sequence[Candidate]) -> list[Candidate]:
+    """The sentences of ``pool`` that no earlier sentence of the same source and story with a figure precedes: what
+    each source said first. The mirror of `each_sources_latest`: "Vossmark Mining now says 18 miners were trapped, one
+    more than it first reported" is what replaced the first report, not a side of it."""
+    def revised(candidate: Candidate) -> bool:
+        when = candidate.metadata.get("published", "")
+        return any(other.metadata.get("published", "") < when and figure_values(other.text)
+                   and same_source(candidate, other) and same_story(candidate, other) for other in pool)
+    return [c for c in pool if not revised(c)]
+
+
+def first_of_its_source(best: Candidate, pool: Sequence[Candidate]) -> Candidate:
+    """The earliest statement in ``pool`` of the best sentence's own source and story that gives a figure: the first
+    figure asked for (the best sentence when it is that one, or its source said nothing earlier)."""
+    earlier = [c for c in pool if c is not best and figure_values(c.text) and same_source(best, c) and same_story(best, c)
+               and c.metadata.get("published", "") < best.metadata.get("published", "")]
+    return min(earlier, key=lambda c: (c.metadata.get("published", ""), -(c.confidence or 0.0)), default=best)
 
 
 # The pins a rival source's side may miss when it stands in the chosen side's own article (`rival_in_article`): a
@@ -882,7 +1099,8 @@ def _said_by(name: str, side: Candidate) -> bool:
     """The side's claimant is ``name`` (an acronym meets its words: "UN", "United Nations"); or, when the sentence
     names no claimant, the sentence names it ("The United Nations had previously spoken of 142 deaths")."""
     if side.claimant:
-        return same_claimant(name, side.claimant) or entity_met(tuple(name.split()), side.claimant)
+        return (same_claimant(name, side.claimant) or entity_met(tuple(name.split()), side.claimant)
+                or said_by(tuple(name.split()), side))  # "the union" for "the papermakers' union, the Guild of ..."
     return entity_met(tuple(name.split()), side.text)
 
 

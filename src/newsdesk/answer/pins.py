@@ -633,7 +633,7 @@ def _claimant_unmet(question: Question, candidate: Candidate, matcher: TermMatch
 
 
 # What "according to the first reports" names besides a figure word (`TOLL_WORDS`): the reports a figure came in.
-_REPORT_WORDS = frozenset({"report"})
+_REPORT_WORDS = frozenset({"report", "announcement"})
 
 
 def names_a_figure(claimed_by: tuple[str, ...]) -> bool:

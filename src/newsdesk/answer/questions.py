@@ -24,9 +24,11 @@ from newsdesk.text import (
     tokens,
 )
 from newsdesk.vocabulary import (
+    DETERMINERS,
     EACH_OF,
     EMBEDDING_ADJECTIVES,
     INSTRUCTION_PATTERNS,
+    NUMBER_WORDS,
     EMBEDDING_VERBS,
     HONORIFICS,
     ORGANISATION_NOUNS,
@@ -261,20 +263,40 @@ def _claimed_by(asked: str) -> tuple[str, ...]:
 
     Names are pins already; these role words must be met by the sentence or its claimant.
     """
+    words = asked_sources(asked)
+    if words:
+        if any(w.lower in _EVERY_PARTY for w in words) or names_several_parties(words):
+            return ()  # "does each side say", "according to both parties": every claimant is asked for, none pinned
+        if any(w.text.islower() and only_a_verb(w.lower) and w.lower in lemmas(w.lower) and not w.lower.endswith(("ing", "ed"))
+               for w in words[1:]):
+            return ()  # "did the office publish its preliminary estimate": a verb of its own; "estimate" is a noun
+        return tuple(
+            w.lower for w in words
+            if w.lower not in STOPWORDS and w.lower not in _REFLEXIVES and not w.text[0].isupper() and len(w.text) > 2
+        )
+    return ()
+
+
+def asked_sources(asked: str) -> list[Token]:
+    """The words naming who the question says made the claim, as asked: "the airport operator" of "according to the
+    airport operator", "the company and the union" of "what did the company and the union say"; [] when it names none."""
     for pattern in _CLAIMED_BY:
         match = pattern.search(asked)
         if match:
-            words = tokens(match.group("who"))
-            if any(w.lower in _EVERY_PARTY for w in words):
-                return ()  # "does each side say", "according to both parties": every claimant is asked for, none pinned
-            if any(w.text.islower() and only_a_verb(w.lower) and w.lower in lemmas(w.lower) and not w.lower.endswith(("ing", "ed"))
-                   for w in words[1:]):
-                return ()  # "did the office publish its preliminary estimate": a verb of its own; "estimate" is a noun
-            return tuple(
-                w.lower for w in words
-                if w.lower not in STOPWORDS and w.lower not in _REFLEXIVES and not w.text[0].isupper() and len(w.text) > 2
-            )
-    return ()
+            return tokens(match.group("who"))
+    return []
+
+
+def names_several_parties(words: list[Token]) -> bool:
+    """The words after "according to" name more than one source: two noun phrases joined by "and" ("the company and
+    the union", "the first reports from the ministry and the charity") or a count of parties ("the two sides at the
+    trial"). Each is a side the answer must give; none is one claimant whose every word a sentence must repeat.
+    A name's own "and" ("the Ministry of Health and Social Care") joins capitalised words and is no second party."""
+    for before, word, after in zip(words, words[1:], words[2:]):
+        if word.lower == "and" and (after.lower in DETERMINERS or (before.text.islower() and after.text.islower())):
+            return True
+    return any(NUMBER_WORDS.get(word.lower, 0) >= 2 and is_plural_noun(following.text)
+               for word, following in zip(words, words[1:]))
 
 
 def _drop_instructions(text: str) -> str:
