@@ -377,8 +377,8 @@ def _name_unmet(question: Question, candidate: Candidate, matcher: TermMatcher) 
 
 
 def named_in_the_story(question: Question, entity: tuple[str, ...], candidate: Candidate) -> bool:
-    """"How many beds does Harwick General Hospital have?" against the ward manager's "We have three hundred beds"
-    in a story that names Harwick General in its lead or another retrieved passage (round 14, `types14`): once a
+    """"How many beds does Qellbrook General Hospital have?" against the ward manager's "We have three hundred beds"
+    in a story that names Qellbrook General in its lead or another retrieved passage (round 14, `types14`): once a
     story has named its subject it calls it "the hospital", "it" or nothing at all, and not always in the passage
     before the sentence (`named_before`) nor with the noun the question puts after the name (`named_in_lead`). The
     name is met when what the retrieved passages show of the article (`Candidate.article`) names it and the sentence
@@ -386,7 +386,7 @@ def named_in_the_story(question: Question, entity: tuple[str, ...], candidate: C
     ("who is Teslandia's transport minister?") the name beside that role (`names_what_is_asked`), which is the
     answer. Months are left to the month pin. On develop (round 13) 42 answerable questions were refused at the
     name pin with the right sentence among those read, most of them in a story that named the thing asked
-    elsewhere ("St Quiriel's", "Korvenia")."""
+    elsewhere (a hospital, a country)."""
     if any(word.lower() in CALENDAR_WORDS for word in entity) or not entity_met(entity, candidate.article):
         return False
     text = candidate.text
@@ -397,7 +397,7 @@ def named_in_the_story(question: Question, entity: tuple[str, ...], candidate: C
 
 def names_something_else(question: Question, text: str) -> bool:
     """Like `names_another`, but a run of capitalised words sharing only a generic noun with the question's names
-    ("St Agnes Hospital" for "Harwick General Hospital": `ORGANISATION_NOUNS`, `PLACE_NOUNS`) names something else."""
+    ("St Agnes Hospital" for "Qellbrook General Hospital": `ORGANISATION_NOUNS`, `PLACE_NOUNS`) names something else."""
     own = {stem(word) for entity in question.entities for word in entity if not _generic(word)}
     first = tokens(text)[:1]
     return any(
