@@ -413,7 +413,7 @@ def _generic(word: str) -> bool:
 
 def _without_names_beside(question: Question, text: str) -> str:
     """``text`` without the names that stand within reach of the role or verb a question asks a name by
-    (`answer_types.names_what_is_asked`): "Transport minister Oriel Vantacre visited the depot" loses "Oriel
+    (`answer_types.names_what_is_asked`): "Transport minister Ysolt Vantacre visited the depot" loses "Ysolt
     Vantacre", whom the question asks for, and keeps any other name ("of Brevonia")."""
     asked = asked_name_words(question)
     words = tokens(text)
@@ -421,8 +421,8 @@ def _without_names_beside(question: Question, text: str) -> str:
     kept = []
     for run in capitalised_runs(text, _NAME_BREAKS):
         index = next(i for i, w in enumerate(words) if w.start == run[0].start)
-        # The run holding the role ("Governor Ann Roe"), right after it ("minister Oriel Vantacre") or just before
-        # it ("Oriel Vantacre, the minister").
+        # The run holding the role ("Governor Ann Roe"), right after it ("minister Ysolt Vantacre") or just before
+        # it ("Ysolt Vantacre, the minister").
         last = index + len(run) - 1
         if any(index <= j <= last or 0 < index - j <= 2 or 0 < j - last <= 3 for j in said):
             kept.append(run)
