@@ -290,15 +290,36 @@ UNDISCLOSED_PATTERNS = (
     r"\bno (?:[a-z]+ ){1,2}?(?:has|had|have) (?:yet )?been (?:chosen|decided|set|agreed|picked|named|selected|identified)\b",
     r"\b(?:tight-lipped|kept quiet|remained silent|stayed silent) (?:about|on|over)\b",
 )
+# Round 14 (`types14`): the same patterns say which kinds a withheld clause names and which a question's own words ask
+# ("the captain was not named": a name; "what is the value of ...": an amount), so that a fact of another kind
+# withheld refuses nothing (`answer_types.withholds_another_kind`); "named", "identified", "value", "worth" and "explain" added.
 # Round 11 (`refuse11`): what a withheld clause ("did not say how many doses it had", "gave no reason for rejecting
 # the offer", "would not say who would replace her") says was not given, by the kind of answer a question asks: its
 # wh-word, or a noun naming a value, a time, a name or a reason (`answer_types.withholds_what_is_asked`).
+# Round 14 (`types14`): "why is the council's count lower than the charity's?", "why are the two estimates so far
+# apart?": a question asking why two counts differ (a word of difference and a noun for a count), which a source's
+# account of what a count covers answers ("its count included only ...", "the company's figure left out ...":
+# `COUNT_SCOPE_PATTERN`; `answer_types.asks_why_counts_differ`).
+COUNT_GAP_WORDS = frozenset(
+    "differ differs differed different difference lower higher apart gap discrepancy smaller larger bigger fewer".split()
+)
+COUNT_NOUNS = frozenset("count figure number estimate tally total toll".split())
+COUNT_SCOPE_PATTERN = (
+    r"\b(?:includ(?:e|es|ed|ing)|exclud(?:e|es|ed|ing)|left out|leaves? out|leaving out|only|did not count|"
+    r"does not count|do not count|omit(?:s|ted|ting)?)\b"
+)
+# Round 14 (`types14`): a question asking what caused something asks a reason in other words ("what started the
+# fire?", "what led to the pause?"): the kind a withheld cause refuses (`answer_types.kinds_asked`).
+CAUSE_QUESTION_PATTERN = (
+    r"\bwhat (?:\w+ )?(?:caused|causes|cause|started|starts|sparked|triggered|prompted|led to|leads to|lay behind|"
+    r"lies behind|was behind|is behind)\b"
+)
 WITHHELD_KIND_PATTERNS = {
     "quantity": r"\bhow (?:many|much|far|long|big|large|high|often)\b|\b(?:figures?|numbers?|estimates?|amounts?|"
-                r"totals?|tally|count|costs?|prices?|sums?|breakdown)\b",
+                r"totals?|tally|count|costs?|prices?|sums?|breakdown|values?|worth)\b",
     "date": r"\bwhen\b|\b(?:dates?|days?|timetable|timing|time|year|month)\b",
-    "agent": r"\bwho\b|\bwhom\b|\bwhich\b|\bnames?\b|\bidentit(?:y|ies)\b",
-    "reason": r"\bwhy\b|\b(?:reasons?|explanations?|motives?|cause|grounds)\b",
+    "agent": r"\bwho\b|\bwhom\b|\bwhich\b|\bnames?\b|\bnamed\b|\bidentif(?:y|ied)\b|\bidentit(?:y|ies)\b",
+    "reason": r"\bwhy\b|\b(?:reasons?|explanations?|explain(?:ed|s)?|motives?|caused?|grounds)\b",
     "place": r"\bwhere\b|\bwhich\b|\b(?:sites?|locations?|places?)\b",
     "other": r"\bwhat\b|\bwhich\b|\bwhether\b|\bif\b|\bhow\b|\bdetails?\b|\bcomment\b",
 }

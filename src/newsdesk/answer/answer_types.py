@@ -49,7 +49,11 @@ from newsdesk.vocabulary import (
     CALENDAR_WORDS,
     CAUSE_AFTER_PATTERNS,
     CAUSE_BEFORE_PATTERNS,
+    CAUSE_QUESTION_PATTERN,
     CAVEATS,
+    COUNT_GAP_WORDS,
+    COUNT_NOUNS,
+    COUNT_SCOPE_PATTERN,
     CURRENCY_SIGNS,
     CURRENCY_WORDS,
     EMBEDDING_VERBS,
@@ -107,7 +111,7 @@ def withholds_answer(question: Question, text: str) -> bool:
     or a name is asked and the sentence's source is one who would not be named ("who declined to be named")."""
     if asks_a_name(question) and _ANONYMOUS.search(text):
         return True
-    if not says_not_known(text):
+    if not says_not_known(text) or (withholds_another_kind(question, text) and _said_before_withheld(text)):
         return False
     # A figure or date the question itself gives ("its 2027 tour") is not the one asked for.
     unasked = _without_question_numbers(question, text)
@@ -122,6 +126,65 @@ def withholds_answer(question: Question, text: str) -> bool:
     if question.kind == "reason":  # "did not publish a revised figure" withholds a figure, not the reason asked for
         return bool(_WITHHELD_REASON.search(text))
     return True
+
+
+# The kinds of answer a withheld clause or a question can name apart (`WITHHELD_KIND_PATTERNS` but "other": "what",
+# "whether" and "how" name no kind of their own).
+_DISTINCT_KINDS = ("quantity", "date", "agent", "reason", "place")
+# Where the words before a withheld marker that may say what was withheld begin: the clause's start ("The names of the
+# dead were not released", "..., but the cost was not disclosed").
+_CLAUSE_START = re.compile(r"[,;:.!?]")
+_ASKS_A_CAUSE = re.compile(CAUSE_QUESTION_PATTERN, re.IGNORECASE)
+
+
+def withholds_another_kind(question: Question, text: str) -> bool:
+    """The sentence says a fact was not given, and that fact is of another kind than the question asks (round 14,
+    `types14`): "the captain of the tanker was not named" withholds a name, not the date "when did the tanker run
+    aground?" asks; "did not say how much it would cost" withholds an amount, not the chair "who chairs the board?"
+    asks (and the same sentence may name her). The withheld clause (from its clause's start to the end of the
+    clause after the marker) must name at least one kind (`kinds_named`) and none of the kinds asked
+    (`kinds_asked`). A clause that names no kind ("did not disclose the fee", "would not say whether") is not of
+    another kind. On develop (round 13) a withheld sentence about another thing, ranked best, refused answerable
+    questions whose answer had passed the judge ("When was the drone shot down?": "his name was not released")."""
+    marker = _UNDISCLOSED.search(text)
+    if marker is None:
+        return False
+    before = _CLAUSE_START.split(text[:marker.start()])[-1]
+    withheld = kinds_named(f"{before} {marker.group()} {_clause_after(text, marker.end())}")
+    return bool(withheld) and not withheld & kinds_asked(question)
+
+
+def refuses_for(question: Question, text: str) -> bool:
+    """The sentence is a reason to refuse: it withholds the answer (`withholds_answer`) and what it withholds is
+    not of another kind than the one asked (`withholds_another_kind`): "his name was not released" refuses "who
+    fired on the drone?", not "when was the drone shot down?" (round 14, `types14`)."""
+    return withholds_answer(question, text) and not withholds_another_kind(question, text)
+
+
+# Words that join a clause said before a withheld one: "..., but did not say how much", "... and declined to say".
+_JOINED_CLAUSE = re.compile(r",|\b(?:but|and|although|though|while)\b", re.IGNORECASE)
+
+
+def _said_before_withheld(text: str) -> bool:
+    """The sentence says something in a clause of its own before the one that withholds ("The ministry has agreed
+    to pay for it, but the cost was not disclosed"), so it may still answer; "Her name was not released because
+    ..." says nothing else and answers nothing, whatever kind it withholds."""
+    marker = _UNDISCLOSED.search(text)
+    return marker is not None and bool(_JOINED_CLAUSE.search(text[:marker.start()]))
+
+
+def kinds_named(text: str) -> set[str]:
+    """The kinds of answer ``text`` names by a wh-word or a noun for it (`WITHHELD_KIND_PATTERNS`): "how many" an
+    amount, "when" or "date" a time, "who", "which" or "named" a name, "why" or "reason" a reason, "where" a place."""
+    return {kind for kind in _DISTINCT_KINDS if _WITHHELD_KINDS[kind].search(text)}
+
+
+def kinds_asked(question: Question) -> set[str]:
+    """The kinds of answer a question asks for: its kind, and the kinds its own words name ("which firms" a name,
+    "the value of" an amount, "on what grounds" a reason: `kinds_named`), and a reason where it asks what caused
+    something ("what started the fire?", `CAUSE_QUESTION_PATTERN`)."""
+    asked = ({question.kind} & set(_DISTINCT_KINDS)) | kinds_named(question.text)
+    return asked | {"reason"} if _ASKS_A_CAUSE.search(question.text) else asked
 
 
 def asks_a_name(question: Question) -> bool:
@@ -388,12 +451,20 @@ def _same_role_word(asked: str, said: str) -> bool:
 
 def _role_modifiers(question: str) -> list[str]:
     """The common words before the head of the role asked: "finance" of "Ostry's finance minister" (a name is
-    a pin of its own; a participle, "the planning officer", often goes unsaid)."""
+    a pin of its own; a participle, "the planning officer", often goes unsaid). Only those after an owner's
+    possessive (round 14, `types14`): "the water board's chief engineer" asks for the chief engineer, whom a story
+    that named the board calls "Chief engineer X" or "its chief engineer"; "water board's" is whose, not which role."""
     match = _asked_role(question)
     if match is None:
         return []
-    words = [w for w in match.group("role").split() if w[0].islower() and not w.endswith(("ed", "ing"))]
+    role = match.group("role").split()
+    owners = [i for i, w in enumerate(role[:-1]) if w.endswith(_POSSESSIVE_ENDINGS)]
+    words = [w for w in role[owners[-1] + 1 if owners else 0:] if w[0].islower() and not w.endswith(("ed", "ing"))]
     return [w for w in words[:-1] if w not in STOPWORDS]
+
+
+# How an owner's possessive ends: "board's", "board’s", "steelworkers'".
+_POSSESSIVE_ENDINGS = ("'s", "’s", "s'", "s’")
 
 
 def speaker_may_be_asked(question: str, text: str, claimant: str) -> bool:
@@ -556,10 +627,32 @@ def _reason_given(question: Question, text: str, claimant: str | None) -> bool:
         return True
     if not claimant:
         return False
+    if asks_why_counts_differ(question.text) and says_what_a_count_covers(text):
+        return True
     if asks_a_stance(question.text) and any(entity_met(e, claimant) for e in question.entities):
         return True
     return asks_a_view(question.text) and (
         not question.entities or any(entity_met(e, f"{claimant} {text}") for e in question.entities))
+
+
+_COUNT_SCOPE = re.compile(COUNT_SCOPE_PATTERN, re.IGNORECASE)
+
+
+def asks_why_counts_differ(question: str) -> bool:
+    """"Why is the council's count lower than the charity's?", "why are the two estimates so far apart?": a word of
+    difference and a noun for a count (`COUNT_GAP_WORDS`, `COUNT_NOUNS`, by lemma)."""
+    said = [lemmas(w.text) | {w.lower} for w in tokens(question)]
+    return any(s & COUNT_GAP_WORDS for s in said) and any(s & COUNT_NOUNS for s in said)
+
+
+def says_what_a_count_covers(text: str) -> bool:
+    """The sentence says what a count includes, leaves out or counts only (`COUNT_SCOPE_PATTERN`) and speaks of a
+    count ("its count included only ...", "the company's figure left out ...", "police had counted only ...").
+    Round 14 (`types14`): a source's account of why two counts differ, which "why" questions about a gap between
+    counts were refused without (develop: five writers' "why do the counts differ?")."""
+    said = [lemmas(w.text) | {w.lower} for w in tokens(text)]
+    counts = any(s & (COUNT_NOUNS | {"counted"}) for s in said)
+    return counts and bool(_COUNT_SCOPE.search(text))
 
 
 TYPE_CHECKS: tuple[Callable[[Question, str, str | None], bool], ...] = (

@@ -27,6 +27,7 @@ from newsdesk.answer.answer_types import (
     answers_in_place,
     asks_in_place,
     gives_the_answer,
+    refuses_for,
     states_a_caveat,
     type_met,
     withheld_after,
@@ -381,7 +382,8 @@ class ExtractiveAnswerer:
         the judge's confidence: "has not said how much it wants" outweighs an older figure beside it."""
         surest = max(passing, key=lambda c: c.confidence or 0.0, default=None)
         best = self._best(passing)
-        found = first_withheld(best, surest, lambda c: withholds_answer(question, c.text))
+        # Round 14 (`types14`): a fact of another kind withheld is no reason to refuse (`refuses_for`).
+        found = first_withheld(best, surest, lambda c: refuses_for(question, c.text))
         if found is not None or best is None or question.kind in _GIVEN_IN_PLACE:
             return found
         # The sentence after the best one says what is asked was not given (`withheld_after`): "They met for talks
