@@ -25,12 +25,6 @@ MISSES: dict[str, str] = {
     "r9-derby-arrests": "refused: 'four people were arrested' does not count fans (the counted-noun pin); a count of "
                         "people as any group asked was tried and dropped (it answered a held-out dev6 near miss)",
     "r9h-protest-detained": "refused: 'Police detained 23 people' does not count demonstrators (as r9-derby-arrests)",
-    # Round 14 (`types14`): `pins.named_in_the_story` meets the neighbour country the article names elsewhere, and a
-    # role question's own answer name is no other name: the home country's minister answers. A known regression.
-    "r9-rail-minister-neighbour": "answered with the home country's transport minister: the neighbour is named "
-                                  "elsewhere in the article (`pins.named_in_the_story`, round 14)",
-    "r9-rail-minister-other-role": "answered: the country is named elsewhere in the article (`pins.named_in_the_story`, "
-                                   "round 14)",
 }
 
 

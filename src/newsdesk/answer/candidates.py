@@ -51,9 +51,6 @@ class Candidate:
     # sentences call by a noun alone ("A full recount in the Holmwick council by-election ...", then "The recount
     # cost 41,000 crowns"); empty when unknown.
     lead: str = ""
-    # What the retrieved passages show of the sentence's article (`article_texts`: headline, lead, every retrieved
-    # passage of it): where a story named what the sentence leaves unnamed (`pins.named_in_the_story`, round 14).
-    article: str = ""
 
     @property
     def before(self) -> str:
@@ -152,9 +149,6 @@ def sentence_candidates(passages: list[Document]) -> list[Candidate]:
                     lead=str(metadata.get(LEAD_KEY) or ""),
                 )
             )
-    shown = article_texts(candidates)
-    for candidate in candidates:
-        candidate.article = shown[str(candidate.metadata.get("doc_id"))]
     return candidates
 
 

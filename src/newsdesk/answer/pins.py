@@ -11,7 +11,7 @@ from functools import lru_cache
 
 
 from newsdesk.claims.extraction import EVENTS
-from newsdesk.answer.answer_types import asked_event_verb, asked_name_words, names_what_is_asked, says_not_known
+from newsdesk.answer.answer_types import asked_event_verb, says_not_known
 from newsdesk.answer.questions import Question, Term, entity_met
 from newsdesk.text import (
     YEAR,
@@ -22,7 +22,6 @@ from newsdesk.text import (
     in_a_date,
     is_a_noun,
     is_plural_noun,
-    lemmas,
     looks_forward,
     names_a_thing,
     numbers,
@@ -47,12 +46,10 @@ from newsdesk.vocabulary import (
     MONTHS,
     MULTIPLIERS,
     NUMBER_WORDS,
-    ORGANISATION_NOUNS,
     PEOPLE_GROUPS,
     PERIOD_ASKED_WORDS,
     PERIOD_EDGE_WORDS,
     PERSON_NOUNS,
-    PLACE_NOUNS,
     POSSESSIVE_DETERMINERS,
     PREPOSITIONS,
     REFERRING_WORDS,
@@ -371,64 +368,9 @@ def _name_unmet(question: Question, candidate: Candidate, matcher: TermMatcher) 
     for entity in question.entities:
         if not (entity_met(entity, candidate.context) or named_earlier(question, entity, candidate)
                 or referred_to(entity, candidate) or named_before(question, entity, candidate)
-                or named_in_lead(question, entity, candidate) or named_in_the_story(question, entity, candidate)):
+                or named_in_lead(question, entity, candidate)):
             return f"does not mention {' '.join(entity)}"
     return None
-
-
-def named_in_the_story(question: Question, entity: tuple[str, ...], candidate: Candidate) -> bool:
-    """"How many beds does Qellbrook General Hospital have?" against the ward manager's "We have three hundred beds"
-    in a story that names Qellbrook General in its lead or another retrieved passage (round 14, `types14`): once a
-    story has named its subject it calls it "the hospital", "it" or nothing at all, and not always in the passage
-    before the sentence (`named_before`) nor with the noun the question puts after the name (`named_in_lead`). The
-    name is met when what the retrieved passages show of the article (`Candidate.article`) names it and the sentence
-    names nothing the question does not (`names_another`), but for a question asking a name by a role or verb
-    ("who is Teslandia's transport minister?") the name beside that role (`names_what_is_asked`), which is the
-    answer. Months are left to the month pin. On develop (round 13) 42 answerable questions were refused at the
-    name pin with the right sentence among those read, most of them in a story that named the thing asked
-    elsewhere (a hospital, a country)."""
-    if any(word.lower() in CALENDAR_WORDS for word in entity) or not entity_met(entity, candidate.article):
-        return False
-    text = candidate.text
-    if asked_name_words(question) and names_what_is_asked(question, text):
-        text = _without_names_beside(question, text)
-    return not names_something_else(question, text)
-
-
-def names_something_else(question: Question, text: str) -> bool:
-    """Like `names_another`, but a run of capitalised words sharing only a generic noun with the question's names
-    ("St Agnes Hospital" for "Qellbrook General Hospital": `ORGANISATION_NOUNS`, `PLACE_NOUNS`) names something else."""
-    own = {stem(word) for entity in question.entities for word in entity if not _generic(word)}
-    first = tokens(text)[:1]
-    return any(
-        not any(stem(w.text) in own for w in run if not _generic(w.text)) and not (len(run) == 1 and run[0] in first)
-        for run in capitalised_runs(text, _NAME_BREAKS)
-    )
-
-
-def _generic(word: str) -> bool:
-    """An organisation or place noun ("Hospital", "Council", "Street"): no word of a name's own."""
-    return bool(lemmas(word.lower().removesuffix("'s").removesuffix("’s")) & (ORGANISATION_NOUNS | PLACE_NOUNS))
-
-
-def _without_names_beside(question: Question, text: str) -> str:
-    """``text`` without the names that stand within reach of the role or verb a question asks a name by
-    (`answer_types.names_what_is_asked`): "Transport minister Ysolt Vantacre visited the depot" loses "Ysolt
-    Vantacre", whom the question asks for, and keeps any other name ("of Brevonia")."""
-    asked = asked_name_words(question)
-    words = tokens(text)
-    said = [i for i, w in enumerate(words) if any(same_word(a, w.text) for a in asked)]
-    kept = []
-    for run in capitalised_runs(text, _NAME_BREAKS):
-        index = next(i for i, w in enumerate(words) if w.start == run[0].start)
-        # The run holding the role ("Governor Ann Roe"), right after it ("minister Ysolt Vantacre") or just before
-        # it ("Ysolt Vantacre, the minister").
-        last = index + len(run) - 1
-        if any(index <= j <= last or 0 < index - j <= 2 or 0 < j - last <= 3 for j in said):
-            kept.append(run)
-    for run in reversed(kept):
-        text = text[:run[0].start] + " " * (run[-1].end - run[0].start) + text[run[-1].end:]
-    return text
 
 
 def named_in_lead(question: Question, entity: tuple[str, ...], candidate: Candidate) -> bool:
