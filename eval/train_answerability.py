@@ -36,6 +36,8 @@ from pathlib import Path
 
 import numpy as np
 
+from fit_judge import fit_logistic  # eval/ is this script's own folder on sys.path
+
 # Of each question's negatives, the judge's likeliest (the near misses it confuses) plus one at random; at most this
 # many positives a question; the training set cut to `MOST_EXAMPLES` (the machine is shared: about 5 pairs a second).
 NEGATIVES_PER_QUESTION = 2
@@ -211,21 +213,6 @@ def logit(p: np.ndarray) -> np.ndarray:
     return np.log(p / (1 - p))
 
 
-def fit_combination(x: np.ndarray, y: np.ndarray, l2: float = 1.0) -> np.ndarray:
-    """Logistic weights (last is the bias) over the columns of ``x``, by Newton's method."""
-    design = np.hstack([x, np.ones((len(x), 1))])
-    beta = np.zeros(design.shape[1])
-    penalty = np.eye(design.shape[1]) * l2
-    penalty[-1, -1] = 0.0
-    for _ in range(50):
-        p = 1 / (1 + np.exp(-(design @ beta)))
-        step = np.linalg.solve((design * (p * (1 - p))[:, None]).T @ design + penalty, design.T @ (p - y) + penalty @ beta)
-        beta -= step
-        if np.max(np.abs(step)) < 1e-8:
-            break
-    return beta
-
-
 def chosen_rows(pairs: list[Pair], threshold: float) -> dict[str, int]:
     """Per case, the index of the sentence the answerer would answer with: the ranker's best among those passing."""
     best: dict[str, int] = {}
@@ -258,7 +245,8 @@ def report(pairs: list[Pair], scores: dict[str, np.ndarray], threshold: float) -
         rows = np.array(rows_of[w])
         others = np.array([i for v in writers if v != w for i in rows_of[v]])
         if len(others):
-            beta = fit_combination(np.column_stack([judge[others], ce[others]]), right[others].astype(float))
+            weights, bias = fit_logistic(np.column_stack([judge[others], ce[others]]), right[others].astype(float), l2=1.0)
+            beta = np.append(weights, bias)
         else:
             beta = np.array([1.0, 0.0, 0.0])
         combined = np.column_stack([judge, np.nan_to_num(ce), np.ones(len(pairs))]) @ beta

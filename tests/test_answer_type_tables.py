@@ -1,0 +1,38 @@
+"""Invented tables of what a sentence must say to give the kind of answer a question asks (`answer_types.type_met`),
+each written before its code, with a holdout part run once at the end of its round (round 14, `types14`).
+
+- **The owner of a role is not part of the role** (`role_owner_*.jsonl`): "Who is the harbour board's chief
+  engineer?" asks for the chief engineer; the harbour board is whose engineer, and a story says "Chief engineer Ilsa
+  Morrand said" or "its chief engineer" once it has named the board. The words of the role a sentence must say beside
+  the name are those after the owner's possessive; the owner is a pin of its own.
+- **What a count covers is the reason two counts differ** (`count_gap_*.jsonl`): "Why is the council's count lower
+  than the charity's?" is answered by a source's account of what a count covers, "The council said its count
+  included only homes empty for more than a year", "the union said the company's figure left out agency workers"
+  (`asks_why_counts_differ`); a figure alone, or a source's words about something else, is none."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsdesk.answer.answer_types import type_met
+from newsdesk.answer.questions import analyse
+
+DATA = Path(__file__).parent / "data"
+TABLES = ["role_owner_table", "role_owner_holdout", "count_gap_table", "count_gap_holdout"]
+
+
+def _rows() -> list[tuple[str, dict]]:
+    return [
+        (table, json.loads(line))
+        for table in TABLES
+        for line in (DATA / f"{table}.jsonl").read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+
+
+@pytest.mark.parametrize(("table", "row"), _rows(), ids=lambda value: value if isinstance(value, str) else value["why"])
+def test_the_sentence_gives_the_kind_of_answer_asked_or_not(table: str, row: dict) -> None:
+    assert type_met(analyse(row["question"], []), row["sentence"], row["claimant"]) is row["gives"], row["why"]
