@@ -115,7 +115,7 @@ CLAIMANT_PRONOUNS = PERSONAL_PRONOUNS | frozenset("it they this that we".split()
 ADVERBS_BEFORE_SAYING = frozenset("now since first initially originally already still subsequently".split())
 # Pronouns a follow-up points at one person with, in any case: "How old is he?", "Who is representing him?",
 # "What was her time?" (round 14, `questions.points_at_an_answered_person`).
-PERSON_POINTERS = frozenset("he she him her his hers".split())
+PERSON_POINTERS = SUBJECT_PRONOUNS | frozenset("him hers".split())
 # Words that point back to something named before: a question holding one follows up an earlier turn.
 REFERRING_WORDS = frozenset("they them it its their that those these he she him her there this".split())
 # Determiners before a noun that speak of a thing already named: "the library", "its library".

@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import replace
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from newsdesk.answer.answer_types import asks_figure_type, new_names
@@ -434,14 +434,12 @@ def announced_sides(
     is the sentence announcing them (the lede). [] unless two sources do, when the best sentence is neither a side
     nor that announcement ("How many was the camp built to hold?" is not what the sources' arrival counts differ
     on), or when the question asks one source only."""
-    if counted_alike is None or not (announces_different_accounts(question.text)
-                                     or announces_different_accounts(best.lead)):
+    lead_announces = announces_different_accounts(best.lead)
+    if counted_alike is None or not (lead_announces or announces_different_accounts(question.text)):
         return []
-    said = [c for c in pool if c.claimant and same_article(c, best) and (c.confidence or 0.0) >= SIDE_MIN_CONFIDENCE
-            and value_of("figure", c.text, c.claimant, question) and not counts_something_else(question, _without_introduction(c))
-            and not another_toll_event(question, c.text)]
+    said = [c for c in pool if c.claimant and same_article(c, best) and _gives_a_figure_side(question, c)]
     if not (announces_different_accounts(best.text)
-            or (best in said and _among_the_announced(best.lead if announces_different_accounts(best.lead) else question.text, best))):
+            or (best in said and _among_the_announced(best.lead if lead_announces else question.text, best))):
         return []  # the likeliest answer is neither the announcement nor one of the sources it names: another fact
     sides: list[Candidate] = []
     values: list[frozenset[Any]] = []
@@ -459,6 +457,16 @@ def announced_sides(
         if len(sides) == MAX_SIDES:
             break
     return sides if len(sides) > 1 and not _asks_one_source(question, sides) else []
+
+
+def _gives_a_figure_side(question: Question, candidate: Candidate) -> bool:
+    """The candidate may be a side of a figure dispute its story announces or its question names: judged at least
+    `SIDE_MIN_CONFIDENCE`, it gives a figure of what is asked, counting nothing else once its source's name and
+    introduction are left out (`_without_introduction`), and no other toll."""
+    return ((candidate.confidence or 0.0) >= SIDE_MIN_CONFIDENCE
+            and bool(value_of("figure", candidate.text, candidate.claimant, question))
+            and not counts_something_else(question, _without_introduction(candidate))
+            and not another_toll_event(question, candidate.text))
 
 
 def _among_the_announced(announcement: str, candidate: Candidate) -> bool:
@@ -596,9 +604,7 @@ def each_partys_figure(
     for")."""
     sides: list[Candidate] = []
     for party in parties:
-        said = [c for c in pool if _party_says(party, c) and same_story(c, best)
-                and (c.confidence or 0.0) >= SIDE_MIN_CONFIDENCE and value_of("figure", c.text, c.claimant, question)
-                and not counts_something_else(question, _without_introduction(c)) and not another_toll_event(question, c.text)
+        said = [c for c in pool if _party_says(party, c) and same_story(c, best) and _gives_a_figure_side(question, c)
                 and not any(same_source(c, side) for side in sides)]
         surest = max(said, key=lambda c: c.confidence or 0.0, default=None)
         if surest is not None:
@@ -645,11 +651,19 @@ def each_sources_latest(pool: Sequence[Candidate]) -> list[Candidate]:
     now. A latest-figure question is answered by every source's latest figure ("The guild now says 2,600 workers are
     taking part" and "The operator disputes that, saying 850 were absent"), never by a source's earlier figure set
     against its own revision (that is what it replaces, `latest_figure.compose_latest`)."""
-    def replaced(candidate: Candidate) -> bool:
-        when = candidate.metadata.get("published", "")
-        return any(other.metadata.get("published", "") > when and figure_values(other.text)
-                   and same_source(candidate, other) and same_story(candidate, other) for other in pool)
-    return [c for c in pool if not replaced(c)]
+    return [c for c in pool if next(_figures_of_its_source(c, pool, later=True), None) is None]
+
+
+def _figures_of_its_source(candidate: Candidate, pool: Sequence[Candidate], later: bool) -> Iterator[Candidate]:
+    """The sentences of ``pool`` that give a figure and were published later (``later``) or earlier than
+    ``candidate``, said by its source (`same_source`) about its story (`same_story`): what revised it, or what it
+    revised."""
+    when = candidate.metadata.get("published", "")
+    for other in pool:
+        published = other.metadata.get("published", "")
+        in_time = published > when if later else published < when
+        if in_time and figure_values(other.text) and same_source(candidate, other) and same_story(candidate, other):
+            yield other
 
 
 # "according to the first reports", "in their first estimates", "when the ministry first reported", "what did the
@@ -672,19 +686,14 @@ def each_sources_first(pool: Sequence[Candidate]) -> list[Candidate]:
     """The sentences of ``pool`` that no earlier sentence of the same source and story with a figure precedes: what
     each source said first. The mirror of `each_sources_latest`: "Vossmark Mining now says 18 miners were trapped, one
     more than it first reported" is what replaced the first report, not a side of it."""
-    def revised(candidate: Candidate) -> bool:
-        when = candidate.metadata.get("published", "")
-        return any(other.metadata.get("published", "") < when and figure_values(other.text)
-                   and same_source(candidate, other) and same_story(candidate, other) for other in pool)
-    return [c for c in pool if not revised(c)]
+    return [c for c in pool if next(_figures_of_its_source(c, pool, later=False), None) is None]
 
 
 def first_of_its_source(best: Candidate, pool: Sequence[Candidate]) -> Candidate:
     """The earliest statement in ``pool`` of the best sentence's own source and story that gives a figure: the first
     figure asked for (the best sentence when it is that one, or its source said nothing earlier)."""
-    earlier = [c for c in pool if c is not best and figure_values(c.text) and same_source(best, c) and same_story(best, c)
-               and c.metadata.get("published", "") < best.metadata.get("published", "")]
-    return min(earlier, key=lambda c: (c.metadata.get("published", ""), -(c.confidence or 0.0)), default=best)
+    return min(_figures_of_its_source(best, pool, later=False),
+               key=lambda c: (c.metadata.get("published", ""), -(c.confidence or 0.0)), default=best)
 
 
 # The pins a rival source's side may miss when it stands in the chosen side's own article (`rival_in_article`): a
