@@ -443,6 +443,17 @@ def collect(
 MAX_CHARS = 500
 
 
+def auc(scores: np.ndarray, labels: np.ndarray) -> float:
+    """Probability that a right row scores above a wrong one (ties count half)."""
+    _, inverse, counts = np.unique(scores, return_inverse=True, return_counts=True)
+    ranks = (np.cumsum(counts) - (counts - 1) / 2)[inverse]
+    positives = labels == 1
+    n_pos, n_neg = int(positives.sum()), int((~positives).sum())
+    if not n_pos or not n_neg:
+        return float("nan")
+    return float((ranks[positives].sum() - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg))
+
+
 def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = L2) -> tuple[np.ndarray, float]:
     """L2-regularised logistic regression (the bias is not penalised), by Newton's method."""
     design = np.hstack([x, np.ones((len(x), 1))])

@@ -45,6 +45,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).parent))
 
 import fit_judge  # noqa: E402
+from fit_judge import auc  # noqa: E402
 from newsdesk.evaluation.splits import refuse_sealed  # noqa: E402
 
 FILES_ORDER = ("cases", "dev", "dev2")
@@ -379,17 +380,6 @@ def table_row(name: str, baseline: dict, measured: dict) -> str:
     before = sum(f["right"] * f["judged"] for f in baseline.values()) / sum(f["judged"] for f in baseline.values())
     aucs = " ".join(f"{f['auc']:.3f}" for f in measured.values())
     return f"| {name} | " + " | ".join(cells) + f" | {pooled:.3f} ({pooled - before:+.3f}) | {aucs} |"
-
-
-def auc(scores: np.ndarray, labels: np.ndarray) -> float:
-    """Probability that a right row scores above a wrong one (ties count half)."""
-    _, inverse, counts = np.unique(scores, return_inverse=True, return_counts=True)
-    ranks = (np.cumsum(counts) - (counts - 1) / 2)[inverse]
-    positives = labels == 1
-    n_pos, n_neg = int(positives.sum()), int((~positives).sum())
-    if not n_pos or not n_neg:
-        return float("nan")
-    return float((ranks[positives].sum() - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg))
 
 
 if __name__ == "__main__":

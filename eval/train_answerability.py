@@ -36,7 +36,7 @@ from pathlib import Path
 
 import numpy as np
 
-from fit_judge import fit_logistic  # eval/ is this script's own folder on sys.path
+from fit_judge import auc, fit_logistic  # eval/ is this script's own folder on sys.path
 
 # Of each question's negatives, the judge's likeliest (the near misses it confuses) plus one at random; at most this
 # many positives a question; the training set cut to `MOST_EXAMPLES` (the machine is shared: about 5 pairs a second).
@@ -186,26 +186,6 @@ def score(tokenizer, model, pairs: list[tuple[str, str]], batch: int = 64) -> np
                                 max_length=MAX_LENGTH, padding=True, return_tensors="pt")
             out.append(model(**encoded).logits.squeeze(-1).numpy())
     return np.concatenate(out) if out else np.zeros(0)
-
-
-def auc(scores: np.ndarray, labels: np.ndarray) -> float:
-    """The chance a positive scores above a negative (ties count half)."""
-    labels = labels.astype(bool)
-    n_pos, n_neg = labels.sum(), (~labels).sum()
-    if not n_pos or not n_neg:
-        return float("nan")
-    order = np.argsort(scores, kind="mergesort")
-    ranks = np.empty(len(scores))
-    sorted_scores = scores[order]
-    # average ranks for ties
-    i = 0
-    while i < len(scores):
-        j = i
-        while j + 1 < len(scores) and sorted_scores[j + 1] == sorted_scores[i]:
-            j += 1
-        ranks[order[i:j + 1]] = (i + j) / 2 + 1
-        i = j + 1
-    return float((ranks[labels].sum() - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg))
 
 
 def logit(p: np.ndarray) -> np.ndarray:
