@@ -25,3 +25,17 @@ def test_a_digest_label_names_who_reports_the_snippet(row):
 @pytest.mark.parametrize("row", as_params(HOLDOUT, set()))
 def test_held_out_digest_labels(row):
     assert_judged(row)
+
+
+def test_a_labelled_snippet_is_quoted_as_it_stands():
+    """Its label says who reports it: no "According to X:" before it, which would attribute it twice."""
+    from newsdesk.answer.candidates import Candidate
+    from newsdesk.answer.composing import compose
+    from newsdesk.answer.questions import analyse
+
+    text = 'The Morrow Ledger - "Shares in Kestrel Foods fell 4 percent on Monday after the company cut its forecast."'
+    sentence = Candidate(text=text, start=0, end=len(text), metadata={"doc_id": "a.md", "published": "2025-05-04"},
+                         context=text, claimant="Morrow Ledger", relay=None, rank=1, similarity=0.5, coverage=0.5)
+    answer, citations = compose([sentence], analyse("How far did Kestrel Foods shares fall?"), 500)
+    assert answer.startswith("The Morrow Ledger - ") and "According to" not in answer
+    assert citations[0].claimant == "Morrow Ledger"
