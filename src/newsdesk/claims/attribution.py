@@ -206,7 +206,7 @@ _SNIPPET_LABEL = re.compile(
 )
 # A digest of quotations (round 15): 'The Morrow Ledger - "Shares fell 4 percent."', 'Union of Dock Staff - "About 900
 # members will walk out, the union said."': a name of capitalised words (with "of", "and", "for" between them, no
-# comma: not a dateline, "KESTMOOR, May 3 (VWS) - "), a dash, and a quotation that runs to the sentence's end.
+# comma: not a dateline, "TARBECK, May 3 (NWA) - "), a dash, and a quotation that runs to the sentence's end.
 _QUOTED_SNIPPET = re.compile(
     r"^\s*(?:The\s+)?(?P<name>[A-Z][\w'’.&-]*(?:\s+(?:[A-Z][\w'’.&-]*|of|and|for|the)){0,7})\s+[-–—]\s+(?P<open>[\"“])"
 )
