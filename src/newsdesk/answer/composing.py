@@ -9,7 +9,6 @@ from newsdesk.answer.answers import Citation
 from newsdesk.answer.candidates import Candidate
 from newsdesk.answer.questions import Question
 from newsdesk.answer.sources import introduced_as, named_in, speaks_for
-from newsdesk.claims.attribution import snippet_source
 from newsdesk.answer.verification import MARKER
 from newsdesk.claims.attribution import claimant_identity, claimant_label
 from newsdesk.text import has_quantity, long_date, resolve_weekdays, stem, tokens
@@ -86,8 +85,6 @@ def _with_claimant(quote: str, candidate: Candidate, who: str | None = None) -> 
     body = speaks_for(who) if who != candidate.claimant else None
     if body is None and candidate.claimant.lower() in quote.lower():
         return quote
-    if snippet_source(quote):
-        return quote  # "Radio Ennery, 11 June: ...", 'The Morrow Ledger - "..."': its label says who reports it (round 15)
     said = {stem(w.text) for w in tokens(quote)}
     if body is not None and claimant_identity(candidate.claimant) & said and named_in(body, quote):
         return quote  # "Rell said the Coastal Authority had ...": the person and the body, named already

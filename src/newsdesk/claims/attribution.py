@@ -151,15 +151,11 @@ def attribute_clauses(body: str, sentences: list[Span], outlet: str | None = Non
         if index and "\n\n" in body[sentences[index - 1].end:span.start]:
             reporter = None
         reporter = snippet_source(sentence) or reporter
-        # 'Outlet - "text"': the snippet is the quotation, read as a sentence of its own (round 15).
-        own = _quoted_snippet(sentence)
-        inner = span if own is None else Span(span.start + own[0], span.start + own[1])
-        whole = _attribute(body[inner.start:inner.end], named, outlet)
+        whole = _attribute(sentence, named, outlet)
         quoted = sentence.lstrip()[:1] in _QUOTES
         if whole is None and quoted and previous is not None and previous_quoted:
             whole = Attribution(previous.claimant, previous.relay)
-        # A labelled quotation is one snippet, one clause: its label gives all of it.
-        clauses = (_split_by_claimant(body, span, named, outlet) if own is None else None) or [Clause(span, whole)]
+        clauses = _split_by_claimant(body, span, named, outlet) or [Clause(span, whole)]
         if reporter:
             clauses = [Clause(clause.span, _reported_by(clause.attribution, reporter)) for clause in clauses]
         result.append(clauses)
@@ -197,73 +193,31 @@ def attribute_clauses(body: str, sentences: list[Span], outlet: str | None = Non
     return _speakers_of_open_quotes(body, sentences, result)
 
 
-# A page of snippets: "**Radio Ennery (June 11):** The office's figures show ...": the outlet, maybe a date, a colon;
-# since round 15 also a date after a comma, "Radio Ennery, 11 June: ...", "The Valmont Post, March 12: ...".
+# A page of snippets: "**Radio Ennery (June 11):** The office's figures show ...": the outlet, maybe a date, a colon.
 _SNIPPET_LABEL = re.compile(
-    r"^\s*(?P<bold>\*\*)?(?:The\s+)?(?P<name>[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,5})\s*"
-    r"(?:(?P<date>\([^()]{1,40}\))|(?P<dated>,\s*(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})(?:,?\s+\d{4})?))?\s*:"
+    r"^\s*(?P<bold>\*\*)?(?:The\s+)?(?P<name>[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,5})\s*(?P<date>\([^()]{1,40}\))?\s*:"
     r"\s*(?:\*\*)?\s+\S"
-)
-# A digest of quotations (round 15): 'The Morrow Ledger - "Shares fell 4 percent."', 'Union of Dock Staff - "About 900
-# members will walk out, the union said."': a name of capitalised words (with "of", "and", "for" between them, no
-# comma: not a dateline, "TARBECK, May 3 (NWA) - "), a dash, and a quotation that runs to the sentence's end.
-_QUOTED_SNIPPET = re.compile(
-    r"^\s*(?:The\s+)?(?P<name>[A-Z][\w'’.&-]*(?:\s+(?:[A-Z][\w'’.&-]*|of|and|for|the)){0,7})\s+[-–—]\s+(?P<open>[\"“])"
 )
 
 
 def snippet_source(sentence: str) -> str | None:
-    """The outlet a snippet opens with: a bold name with a date ("**Radio Ennery (June 11):** ..."), a name with a
-    date after a comma ("Radio Ennery, 11 June: ...", round 15), or any name of a news organisation ("Harbour
-    Gazette: ..."); not a label ("Update: ...", "**Correction:**", "Update, 4 May: ..."). Or the name that labels a
-    quotation ('The Morrow Ledger - "..."', `_quoted_snippet`): who gives the quotation, an outlet or a party."""
-    quoted = _QUOTED_SNIPPET.match(sentence)
-    if quoted is not None and _quoted_snippet(sentence) is not None:
-        return quoted.group("name")
+    """The outlet a snippet opens with: a bold name with a date ("**Radio Ennery (June 11):** ..."), or any name of a
+    news organisation ("Harbour Gazette: ..."); not a label ("Update: ...", "**Correction:**")."""
     match = _SNIPPET_LABEL.match(sentence)
     if match is None:
         return None
     name = match.group("name")
-    named = " " in name or specificity(name) >= 3.0
-    labelled = named and bool((match.group("bold") and match.group("date")) or match.group("dated"))
+    labelled = bool(match.group("bold") and match.group("date")) and (" " in name or specificity(name) >= 3.0)
     return name if labelled or _is_media(name) else None
-
-
-def _quoted_snippet(sentence: str) -> tuple[int, int] | None:
-    """Where the quotation a label gives starts and ends ('The Morrow Ledger - "Shares fell 4 percent."': the text
-    between the quotation marks), when the label is a name (not an upper-case dateline, not a common word) and the
-    quotation closes at the sentence's end (not a dash aside: 'Storm Ferran - "the worst in a decade" - flattened')."""
-    match = _QUOTED_SNIPPET.match(sentence)
-    if match is None:
-        return None
-    name = match.group("name")
-    if name.split()[0].isupper() or not (" " in name or specificity(name) >= 3.0):
-        return None
-    end = len(sentence.rstrip())
-    if sentence[end - 1:end] not in ('"', "”"):
-        return None
-    start = match.end("open")
-    if any(mark in sentence[start:end - 1] for mark in ('"', "”")):
-        return None  # the quotation closes before the end: an aside, then more of the sentence
-    return start, end - 1
 
 
 def _reported_by(attribution: Attribution | None, reporter: str) -> Attribution:
     """A snippet's sentence: the outlet's own report, or the claimant it quotes with the outlet as the relay."""
     if attribution is None:
         return Attribution(reporter)
-    if not attribution.relay and _calls_itself(reporter, attribution.claimant):
-        return Attribution(reporter)  # 'Union of Dock Staff - "..., the union said."': the label's own words
     if attribution.relay or same_claimant(attribution.claimant, reporter):
         return attribution
     return Attribution(attribution.claimant, reporter, attribution.mention)
-
-
-def _calls_itself(label: str, claimant: str) -> bool:
-    """The claimant is the label by a noun of its own name ("the union" in a snippet the "Union of Dock Staff"
-    labels): every word of the claimant but its articles is a word of the label."""
-    words = {stem(w.text) for w in tokens(claimant) if w.lower not in STOPWORDS}
-    return bool(words) and words <= {stem(w.text) for w in tokens(label)}
 
 
 def _speakers_of_open_quotes(body: str, sentences: list[Span], result: list[list[Clause]]) -> list[list[Clause]]:
