@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from newsdesk.text import (
     Token, capitalised_runs, is_plural_noun, lemmas, names_a_thing, numbers, only_a_verb, only_an_adverb,
@@ -631,6 +632,11 @@ def entity_met(entity: tuple[str, ...], context: str) -> bool:
     that a person's rare surname alone meets their full name when no other first
     name stands before it (`_surname_alone`).
     """
+    return _entity_met(tuple(entity), context)
+
+
+@lru_cache(maxsize=50_000)  # the pins, the disputes and the sides ask it of the same sentences and names again
+def _entity_met(entity: tuple[str, ...], context: str) -> bool:
     context_stems = [stem(w.text) for w in tokens(context)]
     words = [stem(word) for word in entity]
     met = sum(1 for word in words if any(stems_match(word, other) for other in context_stems))
