@@ -235,4 +235,12 @@ def _phrases_of_terms(question: str, terms: set[str]) -> dict[str, frozenset[tup
 def contrasting(a: str, b: str) -> bool:
     """Two different members of one closed class (`newsdesk.vocabulary.CONTRAST_SETS`): "women" and "men"."""
     left, right = a.lower(), b.lower()
-    return left != right and any(left in members and right in members for members in CONTRAST_SETS)
+    return left != right and not _CLASSES_OF.get(left, _NO_CLASS).isdisjoint(_CLASSES_OF.get(right, _NO_CLASS))
+
+
+# Each member of a closed class: the classes it belongs to (by their place in `CONTRAST_SETS`), read once.
+_CLASSES_OF: dict[str, frozenset[int]] = {
+    word: frozenset(index for index, members in enumerate(CONTRAST_SETS) if word in members)
+    for members in CONTRAST_SETS for word in members
+}
+_NO_CLASS: frozenset[int] = frozenset()
