@@ -54,6 +54,7 @@ class TermMatcher:
         self._vectors = embedder.embed(words) if words else np.zeros((0, 1), dtype=np.float32)
         self._row = {word: index for index, word in enumerate(words)}
         self._credits: dict[tuple[str, str], float] = {}
+        self._same: dict[str, dict[str, bool]] = {}  # a term's word: each sentence word, the same word or not
         self._verdicts: dict[str, dict[str, int]] = {}  # a term's word: each sentence word's verdict (`_verdict`)
         self._phrase_verdicts: dict[str, dict[str, bool]] = {}  # a term's word: each sentence word's phrase link
         # The counted phrase against the words after every figure, in one batch.
@@ -68,17 +69,19 @@ class TermMatcher:
         """1 for the same word or lemma; `WORDNET_CREDIT` for a word WordNet links to it; `SYNONYM_CREDIT` for a
         synonym by word embedding; less for a related word; else 0. Words WordNet holds for near misses (antonyms,
         co-hyponyms) and other members of a closed class earn nothing, however close their vectors."""
-        key = (term.word, text)  # the credit is the term's word's: coverage, unmet terms and the features ask again
+        # The credit is the term's word's (all `_credit` reads): coverage, unmet terms and the features ask again.
+        key = (term.word, text)
         if key not in self._credits:
             self._credits[key] = self._credit(term, text)
         return self._credits[key]
 
     def _credit(self, term: Term, text: str) -> float:
         words = matchable_words(text)
+        same = self._same.setdefault(term.word, {})
+        if any(same[w] if w in same else same.setdefault(w, same_word(term.word, w)) for w in words):
+            return 1.0
         known = self._verdicts.setdefault(term.word, {})
         verdicts = [known[w] if w in known else self._verdict(known, term.word, w) for w in words]
-        if _SAME in verdicts:
-            return 1.0
         if _LINKED in verdicts or _phrase_in(term.word, text) or self._phrase_links(term, words):
             return WORDNET_CREDIT
         rows = [self._row[w] for w, verdict in zip(words, verdicts, strict=True) if w in self._row and verdict != _APART]
@@ -91,16 +94,14 @@ class TermMatcher:
         return max(0.0, 0.5 * (best - floor) / (self.threshold - floor))
 
     def _verdict(self, known: dict[str, int], term: str, word: str) -> int:
-        """What a sentence's word is to a question's term, kept in ``known`` (the term's) for the question's other
-        sentences, which share most words: the same word (`_SAME`), a word WordNet links to it with close enough
-        vectors (`_LINKED`), a near miss or another member of its closed class (`_APART`), or a word only its vector
-        may relate (`_OTHER`)."""
+        """What a sentence's word that is not the term's own word is to the term, kept in ``known`` (the term's) for
+        the question's other sentences, which share most words: a word WordNet links to it with close enough vectors
+        (`_LINKED`), a near miss or another member of its closed class (`_APART`), or a word only its vector may
+        relate (`_OTHER`)."""
         known[word] = self._judged_pair(term, word)
         return known[word]
 
     def _judged_pair(self, term: str, word: str) -> int:
-        if same_word(term, word):
-            return _SAME
         kind = relation(term, word)
         apart = contrasting(term, word)
         if kind in LINKS and not apart and self._cosine(term, word) >= WORDNET_FLOOR:
@@ -192,8 +193,8 @@ class TermMatcher:
         return any(self._counted_best.get(window, 0.0) >= _COUNTED_SIMILARITY for window in figure_windows(text))
 
 
-# What a sentence's word is to a question's term (`TermMatcher._verdict`).
-_SAME, _LINKED, _APART, _OTHER = 0, 1, 2, 3
+# What a sentence's word other than the term's own is to the term (`TermMatcher._verdict`).
+_LINKED, _APART, _OTHER = 1, 2, 3
 
 
 def _phrase_in(term: str, text: str) -> bool:
