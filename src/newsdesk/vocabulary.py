@@ -404,7 +404,8 @@ FIGURE_TYPES = {
         r"\b(years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(y|ies)|nights?)\b",
     ),
     "distance": (r"\bhow far (away|is|are|was|were|from)\b", r"\b(kilomet(re|er)s?|km|miles?|met(re|er)s?|yards?|feet|foot)\b"),
-    "clock time": (r"\bwhat time\b", r"\b\d{1,2}[:.]\d{2}\b|\b(a\.m\.|p\.m\.|am|pm|o'clock|noon|midnight)\b"),
+    # "a.m." and "p.m." end in a full stop, so no word boundary may follow them ("at 9 p.m. after ...").
+    "clock time": (r"\bwhat time\b", r"\b\d{1,2}[:.]\d{2}\b|\b(a\.m\.|p\.m\.|(am|pm|o'clock|noon|midnight)\b)"),
     "minute": (r"\b(what|which) minute\b", r"\bminutes?\b"),
     "depth": (r"\b(at )?what depth\b|\bhow deep\b", r"\b(kilomet(re|er)s?|km|miles?|met(re|er)s?|feet|foot|deep|depth)\b"),
     "day": (

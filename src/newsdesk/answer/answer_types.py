@@ -711,6 +711,14 @@ def asks_figure_type(question: str) -> bool:
     return bool(figure_types_asked(question))
 
 
+def gives_a_date_asked(question: Question, text: str) -> bool:
+    """What a date question's sentence must give: a date (`has_date_expression`: a weekday, a month, a year, "last
+    week") or, when the question asks a figure of a kind of its own, that figure ("what time did the blast happen?"
+    is answered by "at about 6:40 a.m.", a clock time of `FIGURE_TYPES`; round 15). The same figure the answer-type
+    check asks for (`type_met`), so the pin before the judge and the check after it read one definition."""
+    return has_date_expression(text) or (asks_figure_type(question.text) and gives_figure_asked(question.text, text))
+
+
 def gives_figure_asked(question: str, text: str) -> bool:
     """"How much did it cost?" needs money; "how old", an age; "how long", a duration; "how far", a distance;
     "how many", a count (`gives_a_count`)."""
