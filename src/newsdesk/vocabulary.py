@@ -420,6 +420,11 @@ FIGURE_TYPES = {
     ),
     "year": (r"\b(what|which) year\b(?!-)", YEAR_PATTERN + r"|\byears? ago\b"),
 }
+# Round 15 (`recall15`): words whose figure is an amount of money whatever its unit is called ("would cost about 14
+# million florins", "was fined a total of 82,000 marks", "worth roughly 3 million pebbles"), and the verbs of a change
+# a share answers ("by how much are fees rising?": "by 8 percent"), by lemma.
+COSTING_WORDS = frozenset("cost fine worth price value".split())
+CHANGE_VERBS = frozenset("rise increase grow fall drop decline climb jump cut raise lower reduce go".split())
 # What a "which NOUN" question is answered with a name for ("which striker", "which bank", "in which
 # prison"), as opposed to a description ("which services", "which areas", "in which round", "which floor").
 # Not ROLE_WORDS as a whole: many of its words only qualify a role ("security", "public", "energy").
