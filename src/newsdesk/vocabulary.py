@@ -425,6 +425,12 @@ FIGURE_TYPES = {
 # a share answers ("by how much are fees rising?": "by 8 percent"), by lemma.
 COSTING_WORDS = frozenset("cost fine worth price value".split())
 CHANGE_VERBS = frozenset("rise increase grow fall drop decline climb jump cut raise lower reduce go".split())
+# Round 15 (`recall15`): a date or a share said in words (`answer_types.gives_a_date_asked`, `gives_a_figure`).
+SEASONS = frozenset("spring summer autumn winter".split())
+PERIOD_UNITS = frozenset("hour hours day days week weeks month months year years decade decades".split())
+FRACTIONS = frozenset("third thirds quarter quarters fifth fifths sixth sixths tenth tenths".split())
+# Words before "half" that make it a figure ("by half", "more than half"); "half of", "half the" after it.
+BEFORE_HALF = frozenset("by than about almost nearly roughly around some over under to and one a".split())
 # What a "which NOUN" question is answered with a name for ("which striker", "which bank", "in which
 # prison"), as opposed to a description ("which services", "which areas", "in which round", "which floor").
 # Not ROLE_WORDS as a whole: many of its words only qualify a role ("security", "public", "energy").

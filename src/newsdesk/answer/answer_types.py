@@ -46,6 +46,7 @@ from newsdesk.text import (
 from newsdesk.vocabulary import (
     ANONYMITY_PATTERNS,
     ATTRIBUTION_VERBS,
+    BEFORE_HALF,
     CALENDAR_WORDS,
     CAUSE_AFTER_PATTERNS,
     CAUSE_BEFORE_PATTERNS,
@@ -60,17 +61,20 @@ from newsdesk.vocabulary import (
     CURRENCY_WORDS,
     EMBEDDING_VERBS,
     FIGURE_TYPES,
+    FRACTIONS,
     LIGHT_VERBS,
     MULTIPLIERS,
     NUMBER_WORDS,
     OPINION_VERBS,
     ORGANISATION_NOUNS,
     PERCENT_PATTERN,
+    PERIOD_UNITS,
     PERSON_NOUNS,
     PHASE_NOUNS,
     PLACE_NOUNS,
     REASON_PATTERNS,
     ROLE_WORDS,
+    SEASONS,
     STANCE_WORDS,
     STOPWORDS,
     UNDISCLOSED_PATTERNS,
@@ -715,10 +719,47 @@ def asks_figure_type(question: str) -> bool:
 
 def gives_a_date_asked(question: Question, text: str) -> bool:
     """What a date question's sentence must give: a date (`has_date_expression`: a weekday, a month, a year, "last
-    week") or, when the question asks a figure of a kind of its own, that figure ("what time did the blast happen?"
-    is answered by "at about 6:40 a.m.", a clock time of `FIGURE_TYPES`; round 15). The same figure the answer-type
-    check asks for (`type_met`), so the pin before the judge and the check after it read one definition."""
-    return has_date_expression(text) or (asks_figure_type(question.text) and gives_figure_asked(question.text, text))
+    week"; or in words, `_DATE_IN_WORDS`: "within six weeks", "eleven years ago", "in the autumn", "by the end of the
+    year", "by 9:15 p.m.") or, when the question asks a figure of a kind of its own, that figure ("what time did the
+    blast happen?" is answered by "at about 6:40 a.m.", a clock time of `FIGURE_TYPES`). The same figure the
+    answer-type check asks for (`type_met`), so the pin before the judge and the check after it read one definition.
+    Round 15 (`recall15`): the date pin read none of these, and pinned out the sentence that answers."""
+    if has_date_expression(text) or _DATE_IN_WORDS.search(text):
+        return True
+    return asks_figure_type(question.text) and gives_figure_asked(question.text, text)
+
+
+_COUNT_IN_WORDS = r"(?:\d+(?:\.\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r"|a few|several|a couple of)"
+_UNITS = "|".join(sorted(PERIOD_UNITS, key=len, reverse=True))
+_DATE_IN_WORDS = re.compile(
+    # a period from now or from an event: "within six weeks", "in three months", "after 30 days", "within 15 to 20 years"
+    r"\b(?:within|in|after)\s+(?:about\s+|around\s+|the\s+next\s+|another\s+)?" + _COUNT_IN_WORDS
+    + r"(?:\s+to\s+" + _COUNT_IN_WORDS + r")?\s+(?:" + _UNITS + r")\b"
+    # a period back: "eleven years ago"
+    + r"|\b" + _COUNT_IN_WORDS + r"(?:\s+to\s+" + _COUNT_IN_WORDS + r")?\s+(?:" + _UNITS + r")\s+ago\b"
+    # a season: "in the autumn", "next spring", "by late summer"
+    + r"|\b(?:in|this|next|last|by|until|from|late|early)\s+(?:the\s+)?(?:late\s+|early\s+)?(?:"
+    + "|".join(SEASONS) + r")\b"
+    # the edge of a period: "by the end of the year", "at the start of next month"
+    + r"|\b(?:end|start|beginning|middle)\s+of\s+(?:the|this|next|last)\s+(?:year|month|week|decade|season)\b"
+    # a clock time after a preposition of time: "by 9:15 p.m.", "at 6:40"
+    + r"|\b(?:by|at|until|from|before|after|around)\s+(?:about\s+|around\s+)?\d{1,2}[:.]\d{2}\b",
+    re.IGNORECASE,
+)
+# A share in words: "a third", "two-thirds", "a quarter", "by half", "half of the cost".
+_SHARE_IN_WORDS = re.compile(
+    r"\b(?:a|one|two|three|four|nine)[- ](?:" + "|".join(sorted(FRACTIONS, key=len, reverse=True)) + r")\b"
+    + r"|\b(?:" + "|".join(sorted(BEFORE_HALF, key=len, reverse=True)) + r")\s+half\b"
+    + r"|\bhalf\s+(?:of|the|its|their|his|her|as)\b",
+    re.IGNORECASE,
+)
+
+
+def gives_a_figure(text: str) -> bool:
+    """A figure, in digits or number words (`has_quantity`), or a share in words (`_SHARE_IN_WORDS`: "about a third
+    of the town's water", "two-thirds of the fleet", "cut irrigation by half"), which the figure pin before the judge
+    did not read until round 15 (`recall15`). An ordinal before a noun ("the third boat") is none."""
+    return has_quantity(text) or bool(_SHARE_IN_WORDS.search(text))
 
 
 def gives_figure_asked(question: str, text: str) -> bool:
