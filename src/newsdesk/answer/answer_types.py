@@ -801,9 +801,13 @@ def costed_figure(text: str) -> bool:
     currency list holds (round 15, `recall15`: five develop answers in a currency named like a common word were
     refused by the type check, types14's "Left")."""
     for match in _FIGURE_AND_UNIT.finditer(text):
-        before = tokens(text[:match.start()])[-_COSTING_REACH:]
-        if not any(lemmas(w.text) & COSTING_WORDS or w.lower in COSTING_WORDS for w in before):
+        words = tokens(text[:match.start()])
+        before = words[-_COSTING_REACH:]
+        costing = [i for i, w in enumerate(before) if lemmas(w.text) & COSTING_WORDS or w.lower in COSTING_WORDS]
+        if not costing:
             continue
+        if costing[-1] == len(before) - 1 and _fines_whom(words):
+            continue  # "The coastguard fined 12 trawlers": the figure counts who was fined
         unit = match.group("unit")
         if not any(_FIGURE_TYPES[kind][1].search(unit) for kind in _OTHER_MEASURES):
             return True
@@ -815,6 +819,17 @@ _BEFORE_A_BASE_VERB = frozenset("will would did does do to could can may might s
 # How many words before the verb its auxiliary may stand: "did prices increase", "will tuition fees rise".
 _AUXILIARY_REACH = 3
 _BY_HOW_MUCH = re.compile(r"\bby how much\b", re.IGNORECASE)
+
+
+# Auxiliaries of the passive: "the skippers were fined 410,000 marks" fines an amount, "fined 12 trawlers" whom.
+_PASSIVE_AUXILIARIES = frozenset("was were been be is are being".split())
+
+
+def _fines_whom(words: list[Token]) -> bool:
+    """The last word is "fined" (or "fines") in the active voice, whose object is who was fined, not the amount."""
+    verb = words[-1]
+    active = len(words) < 2 or words[-2].lower not in _PASSIVE_AUXILIARIES
+    return verb.lower in ("fined", "fines", "fine") and active
 
 
 def asks_a_change(question: str) -> bool:
