@@ -8,7 +8,12 @@ each written before its code, with a holdout part run once at the end of its rou
 - **What a count covers is the reason two counts differ** (`count_gap_*.jsonl`): "Why is the council's count lower
   than the charity's?" is answered by a source's account of what a count covers, "The council said its count
   included only homes empty for more than a year", "the union said the company's figure left out agency workers"
-  (`asks_why_counts_differ`); a figure alone, or a source's words about something else, is none."""
+  (`asks_why_counts_differ`); a figure alone, or a source's words about something else, is none.
+- **An amount in any currency, a change by a share** (`amount15_*.jsonl`, round 15, `recall15`): "How much will
+  it cost?" is answered by the figure a verb of costing or valuing takes ("would cost about 14 million florins",
+  "was fined a total of 82,000 Estrelline marks"), whatever its currency is called, but a duration or a distance
+  it takes is no amount; "By how much are fares rising?", "How much have bills gone up?" ask a change, which a share
+  answers ("by 8 percent")."""
 
 from __future__ import annotations
 
@@ -21,7 +26,7 @@ from newsdesk.answer.answer_types import type_met
 from newsdesk.answer.questions import analyse
 
 DATA = Path(__file__).parent / "data"
-TABLES = ["role_owner_table", "role_owner_holdout", "count_gap_table", "count_gap_holdout"]
+TABLES = ["role_owner_table", "role_owner_holdout", "count_gap_table", "count_gap_holdout", "amount15_table", "amount15_holdout"]
 
 
 def _rows() -> list[tuple[str, dict]]:

@@ -404,7 +404,8 @@ FIGURE_TYPES = {
         r"\b(years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(y|ies)|nights?)\b",
     ),
     "distance": (r"\bhow far (away|is|are|was|were|from)\b", r"\b(kilomet(re|er)s?|km|miles?|met(re|er)s?|yards?|feet|foot)\b"),
-    "clock time": (r"\bwhat time\b", r"\b\d{1,2}[:.]\d{2}\b|\b(a\.m\.|p\.m\.|am|pm|o'clock|noon|midnight)\b"),
+    # "a.m." and "p.m." end in a full stop, so no word boundary may follow them ("at 9 p.m. after ...").
+    "clock time": (r"\bwhat time\b", r"\b\d{1,2}[:.]\d{2}\b|\b(a\.m\.|p\.m\.|(am|pm|o'clock|noon|midnight)\b)"),
     "minute": (r"\b(what|which) minute\b", r"\bminutes?\b"),
     "depth": (r"\b(at )?what depth\b|\bhow deep\b", r"\b(kilomet(re|er)s?|km|miles?|met(re|er)s?|feet|foot|deep|depth)\b"),
     "day": (
@@ -419,6 +420,17 @@ FIGURE_TYPES = {
     ),
     "year": (r"\b(what|which) year\b(?!-)", YEAR_PATTERN + r"|\byears? ago\b"),
 }
+# Round 15 (`recall15`): words whose figure is an amount of money whatever its unit is called ("would cost about 14
+# million florins", "was fined a total of 82,000 marks", "worth roughly 3 million pebbles"), and the verbs of a change
+# a share answers ("by how much are fees rising?": "by 8 percent"), by lemma.
+COSTING_WORDS = frozenset("cost fine worth price value".split())
+CHANGE_VERBS = frozenset("rise increase grow fall drop decline climb jump cut raise lower reduce go".split())
+# Round 15 (`recall15`): a date or a share said in words (`answer_types.gives_a_date_asked`, `gives_a_figure`).
+SEASONS = frozenset("spring summer autumn winter".split())
+PERIOD_UNITS = frozenset("hour hours day days week weeks month months year years decade decades".split())
+FRACTIONS = frozenset("third thirds quarter quarters fifth fifths sixth sixths tenth tenths".split())
+# Words before "half" that make it a figure ("by half", "more than half"); "half of", "half the" after it.
+BEFORE_HALF = frozenset("by than about almost nearly roughly around some over under to and one a".split())
 # What a "which NOUN" question is answered with a name for ("which striker", "which bank", "in which
 # prison"), as opposed to a description ("which services", "which areas", "in which round", "which floor").
 # Not ROLE_WORDS as a whole: many of its words only qualify a role ("security", "public", "energy").

@@ -11,14 +11,12 @@ from functools import lru_cache
 
 
 from newsdesk.claims.extraction import EVENTS
-from newsdesk.answer.answer_types import asked_event_verb, says_not_known
+from newsdesk.answer.answer_types import asked_event_verb, gives_a_date_asked, gives_a_figure, says_not_known
 from newsdesk.answer.questions import Question, Term, entity_met
 from newsdesk.text import (
     YEAR,
     Token,
     capitalised_runs,
-    has_date_expression,
-    has_quantity,
     in_a_date,
     is_a_noun,
     is_plural_noun,
@@ -596,9 +594,9 @@ def _figure_or_date_missing(question: Question, candidate: Candidate, matcher: T
         return None
     if question.kind in ("quantity", "date") and _HYPOTHETICAL.match(candidate.text):
         return "is hypothetical"
-    if question.kind == "quantity" and not has_quantity(candidate.text):
+    if question.kind == "quantity" and not gives_a_figure(candidate.text):
         return "gives no figure"
-    if question.kind == "date" and not has_date_expression(candidate.text):
+    if question.kind == "date" and not gives_a_date_asked(question, candidate.text):
         return "gives no date"
     return None
 

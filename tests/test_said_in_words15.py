@@ -1,0 +1,45 @@
+"""Invented tables (round 15, `recall15`), written before their code: a date or a figure said in words the date and
+figure pins before the judge did not read, so that the sentence that answers was pinned out before it was judged.
+
+- **When, in words** (`date_words15_*.jsonl`, `answer_types.gives_a_date_asked`): a period from now or back ("within
+  eight weeks", "after 21 days", "twelve years ago"), a season ("in the spring"), "the end of the year", a clock time
+  after "by" or "at" ("by 10:45 p.m."); a duration something has lasted ("closed for three weeks") is none.
+- **A share, in words** (`share_words15_*.jsonl`, `answer_types.gives_a_figure`): "a third", "half",
+  "two-thirds", "a quarter"; "much of" is none, nor an ordinal before a noun ("the third boat").
+
+The `_holdout` parts were run once, at the end."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsdesk.answer.answer_types import gives_a_date_asked, gives_a_figure
+from newsdesk.answer.questions import analyse
+
+DATA = Path(__file__).parent / "data"
+
+
+def _rows(*tables: str) -> list[tuple[str, dict]]:
+    return [
+        (table, json.loads(line))
+        for table in tables
+        for line in (DATA / f"{table}.jsonl").read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+
+
+@pytest.mark.parametrize(("table", "row"), _rows("date_words15_table", "date_words15_holdout"),
+                         ids=lambda value: value if isinstance(value, str) else value["why"])
+def test_a_date_in_words_is_a_date(table: str, row: dict) -> None:
+    question = analyse(row["question"], [])
+    assert question.kind == "date"
+    assert gives_a_date_asked(question, row["sentence"]) is row["gives"], row["why"]
+
+
+@pytest.mark.parametrize(("table", "row"), _rows("share_words15_table", "share_words15_holdout"),
+                         ids=lambda value: value if isinstance(value, str) else value["why"])
+def test_a_share_in_words_is_a_figure(table: str, row: dict) -> None:
+    assert gives_a_figure(row["sentence"]) is row["gives"], row["why"]
