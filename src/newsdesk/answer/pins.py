@@ -380,8 +380,8 @@ def _met_in_context(question: Question, entity: tuple[str, ...], candidate: Cand
 
 
 def only_beside_another(question: Question, entity: tuple[str, ...], candidate: Candidate) -> bool:
-    """"How many jobs will Brightwell Foods cut?" against "Rival Kemble Dairies said the plan would cost 80 jobs at
-    the Dunmore site." after a sentence about Brightwell Foods: the name asked stands only in a neighbouring sentence
+    """"How many jobs will Thornbury Foods cut?" against "Rival Kemble Dairies said the plan would cost 80 jobs at
+    the Ellerby site." after a sentence about Thornbury Foods: the name asked stands only in a neighbouring sentence
     (not in the sentence, its claimant, its relay nor the headline), and the sentence names something the question
     does not (`names_another`) and points back at nothing (`points_back`): it tells of that other thing, a
     neighbouring slot of the story, not of the one asked (round 15, `refuse15`)."""
