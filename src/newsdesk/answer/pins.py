@@ -401,7 +401,7 @@ _POINTING_PRONOUNS = REFERRING_WORDS - POSSESSIVE_DETERMINERS - {"that"}
 def points_back(question: Question, text: str) -> bool:
     """The sentence may speak of something named before it: a pronoun ("he", "it", "there", "this"), or before the
     first name the question does not give, a possessive determiner ("Its mayor, X, said") or a definite noun in the
-    possessive ("The company's chief executive, X, said"); a possessive after that name is its own ("The Quenby Lane
+    possessive ("The company's chief executive, X, said"); a possessive after that name is its own ("The Wexcombe Lane
     branch will close because its building ...")."""
     words = tokens(text)
     other = next((run[0].start for run in _other_names(question, text)), len(text))
