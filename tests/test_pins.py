@@ -541,3 +541,12 @@ def test_a_name_said_only_beside_a_sentence_about_another_thing_fails_the_name_p
         "Riots in two jails")
     unmet = first_unmet_pin(asked, candidate, TermMatcher(embedder, asked, [candidate], threshold=0.62))
     assert unmet is not None and unmet[0] == "name"
+
+
+def test_a_sentence_calling_the_name_by_a_part_of_it_speaks_of_it():
+    from newsdesk.answer.pins import only_beside_another
+
+    asked = analyse("Who is the captain of Oxlade Rovers?")
+    candidate = _sentence_in_article("Rovers captain Idris Callow lifted the trophy in front of 30,000 fans.",
+                                     "Oxlade Rovers beat Astley Town 2-0 in the county cup final on Saturday.", "Cup final")
+    assert only_beside_another(asked, ("Oxlade", "Rovers"), candidate) is False

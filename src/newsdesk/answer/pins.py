@@ -387,9 +387,15 @@ def only_beside_another(question: Question, entity: tuple[str, ...], candidate: 
     neighbouring slot of the story, not of the one asked (round 15, `refuse15`)."""
     own = "\n".join([candidate.text, candidate.claimant or "", candidate.relay or "",
                      str(candidate.metadata.get("title") or "")])
-    if entity_met(entity, own) or not names_another(question, candidate.text):
+    if entity_met(entity, own) or _names_a_part(entity, candidate.text) or not names_another(question, candidate.text):
         return False
     return not points_back(question, candidate.text)
+
+
+def _names_a_part(entity: tuple[str, ...], text: str) -> bool:
+    """The sentence calls the name by a capitalised part of it: "Rovers captain X" after "Oxlade Rovers"."""
+    parts = {stem(word) for word in entity}
+    return any(word.text[0].isupper() and stem(word.text) in parts for word in tokens(text))
 
 
 # Pronouns by which a sentence speaks of what an earlier one named: "he said", "closing it", "there". Not "that",
