@@ -103,16 +103,23 @@ def main() -> None:
     print("with WordNet:", report(agreeing(embedder, rows, threshold, phrases)))
     if phrases:
         return
-    links, relation, related_phrases = TermMatcher._wordnet_links, term_matching.relation, term_matching.related_phrases
+    judged, phrase_in = TermMatcher._judged_pair, term_matching._phrase_in
+    relation, related_phrases = term_matching.relation, term_matching.related_phrases
+
+    def unlinked(self: TermMatcher, term: str, word: str) -> int:
+        verdict = judged(self, term, word)
+        return term_matching._OTHER if verdict == term_matching._LINKED else verdict
+
     try:  # WordNet switched off in two steps, to compare; restored after
-        TermMatcher._wordnet_links = lambda self, term, words, text: False
+        TermMatcher._judged_pair, term_matching._phrase_in = unlinked, lambda term, text: False
         print("WordNet's near misses only (no links):", report(agreeing(embedder, rows, threshold)))
-        TermMatcher._wordnet_links = links
+        TermMatcher._judged_pair, term_matching._phrase_in = judged, phrase_in
         term_matching.relation = lambda a, b: None  # the word vectors alone, as before WordNet
         term_matching.related_phrases = lambda word: frozenset()
         print("word vectors alone:", report(agreeing(embedder, rows, threshold)))
     finally:
-        TermMatcher._wordnet_links, term_matching.relation, term_matching.related_phrases = links, relation, related_phrases
+        TermMatcher._judged_pair, term_matching._phrase_in = judged, phrase_in
+        term_matching.relation, term_matching.related_phrases = relation, related_phrases
 
 
 if __name__ == "__main__":

@@ -28,12 +28,15 @@ def test_a_tie_goes_to_the_passage_the_first_ranking_puts_higher_not_to_the_chun
 
 
 def test_hybrid_retrieval_fuses_as_the_settings_say(make_assistant, corpus_dir):
-    """``fusion`` and ``dense_weight`` reach the search from Settings: convex fusion with no dense weight is BM25
-    over the question's best (the first passage scores 1); reciprocal rank fusion scores at most 1/(rrf_k+1) twice."""
+    """``fusion``, ``dense_weight`` and ``article_weight`` reach the search from Settings: convex fusion with no dense
+    weight and no article weight is BM25 over the question's best (the first passage scores 1), and an article weight
+    adds at most itself; reciprocal rank fusion scores at most 1/(rrf_k+1) twice."""
     question = "How many Russian soldiers were killed, according to the Defense Ministry?"
-    assistant = make_assistant(corpus=[corpus_dir], fusion="convex", dense_weight=0.0)
+    assistant = make_assistant(corpus=[corpus_dir], fusion="convex", dense_weight=0.0, article_weight=0.0)
     assistant.reindex()
     assert assistant.retriever(Request(question, k=3)).search(question)[0][1] == pytest.approx(1.0)
+    covered = make_assistant(corpus=[corpus_dir], fusion="convex", dense_weight=0.0, article_weight=0.2)
+    assert 1.0 < covered.retriever(Request(question, k=3)).search(question)[0][1] <= 1.2 + 1e-6
     ranked = make_assistant(corpus=[corpus_dir], fusion="rrf", rrf_k=60).retriever(Request(question, k=3)).search(question)
     assert 0 < ranked[0][1] <= 2 / 61
 

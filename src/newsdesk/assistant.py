@@ -129,6 +129,7 @@ class Assistant:
             rrf_k=self.settings.rrf_k,
             fusion=self.settings.fusion,
             dense_weight=self.settings.dense_weight,
+            article_weight=self.settings.article_weight,
             sentences=self.settings.sentence_passages,
             filters=request.filters,
         )

@@ -114,6 +114,13 @@ class Settings(BaseModel):
         "chunks dense search goes to Chroma and rrf is used.",
     )
     dense_weight: float = Field(0.7, ge=0, le=1, description="With fusion = convex: the dense score's weight.")
+    # rank15 (round 15): the article the question names over a look-alike passage of another story.
+    article_weight: float = Field(
+        0.2, ge=0, le=1,
+        description="With fusion = convex: added to a passage's fused score times its article's coverage of the "
+        "question (the share of the question's words the whole article says, each weighted by its squared inverse "
+        "document frequency among the store's articles). 0: passages alone.",
+    )
     candidates: int = Field(
         30, ge=1, le=500, description="Candidates each retriever contributes before fusion."
     )

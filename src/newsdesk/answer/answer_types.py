@@ -13,6 +13,7 @@ answers nothing: the answer is a refusal that cites it.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Callable, Iterator
 
 from newsdesk.answer.questions import Question, asks_which_name, entity_met
@@ -283,6 +284,7 @@ def _word_met(word: str, said: list[str]) -> bool:
     return any(same_word(word, other) or relation(word, other) in LINKS for other in said)
 
 
+@lru_cache(maxsize=20_000)  # every pin, type and withheld-fact check asks it of the same sentences
 def says_not_known(text: str) -> bool:
     """The sentence says a fact was not given, released or known."""
     return bool(_UNDISCLOSED.search(text))

@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from langchain_core.documents import Document
@@ -93,7 +94,13 @@ def figure_windows(text: str) -> list[str]:
 def matchable_words(text: str) -> list[str]:
     """The words of ``text`` a question term may be met by (`TermMatcher`), lower-case: longer than two letters and
     not among English's commonest (specificity 0.8 or more); what the matcher embeds, one vector a word."""
-    return [w.lower for w in tokens(text) if len(w.text) > 2 and specificity(w.text) >= 0.8]
+    return list(_matchable_words(text))
+
+
+@lru_cache(maxsize=20_000)
+def _matchable_words(text: str) -> tuple[str, ...]:
+    # Each term of each question meets the same sentences: their words are read once a process.
+    return tuple(w.lower for w in tokens(text) if len(w.text) > 2 and specificity(w.text) >= 0.8)
 
 
 # The word whose vector says how near a counted noun is to a count of people ("visitors", "fishermen"): units

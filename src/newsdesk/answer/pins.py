@@ -137,10 +137,13 @@ def group_unmet(question: Question, candidate: Candidate, matcher: TermMatcher) 
     """The question picks a group of people (`PEOPLE_GROUPS`: "among women", "how many of the dead were children",
     "the men's record") that neither the sentence nor its context names, by the word, its lemma or a synonym: a
     figure for everyone, or a sentence about something else, does not answer for the group."""
+    groups = [(token, asked) for token in tokens(question.text)
+              if any((asked := _without_possessive(token.lower)) in group for group in PEOPLE_GROUPS)]
+    if not groups:  # most questions name no group: the context is not read
+        return None
     said = [_without_possessive(w.lower) for w in tokens(candidate.context)]
-    for token in tokens(question.text):
-        asked = _without_possessive(token.lower)
-        if not any(asked in group for group in PEOPLE_GROUPS) or any(asked == w or same_lemma(asked, w) for w in said):
+    for token, asked in groups:
+        if any(asked == w or same_lemma(asked, w) for w in said):
             continue
         term = next((t for t in question.terms if t.word.lower() == token.lower), None)
         if term is None or not matcher.meets(term, candidate.context):

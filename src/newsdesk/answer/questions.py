@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from newsdesk.text import (
     Token, capitalised_runs, is_plural_noun, lemmas, names_a_thing, numbers, only_a_verb, only_an_adverb,
@@ -631,9 +632,14 @@ def entity_met(entity: tuple[str, ...], context: str) -> bool:
     that a person's rare surname alone meets their full name when no other first
     name stands before it (`_surname_alone`).
     """
-    context_stems = [stem(w.text) for w in tokens(context)]
+    return _entity_met(tuple(entity), context)
+
+
+@lru_cache(maxsize=50_000)  # the pins, the disputes and the sides ask it of the same sentences and names again
+def _entity_met(entity: tuple[str, ...], context: str) -> bool:
+    context_stems = _stems_of(context)
     words = [stem(word) for word in entity]
-    met = sum(1 for word in words if any(stems_match(word, other) for other in context_stems))
+    met = sum(1 for word in words if word in context_stems or any(stems_match(word, other) for other in context_stems))
     if met >= len(words) - len(words) // 3:
         return True
     # A person named in full is later called by the surname alone ("Lena Stenberg", then "Stenberg, 31, scored"); a
@@ -643,6 +649,12 @@ def entity_met(entity: tuple[str, ...], context: str) -> bool:
     if len(entity) == 1 and entity[0].isupper() and 2 <= len(entity[0]) <= 6:
         return entity[0] in _acronyms(context)
     return False
+
+
+@lru_cache(maxsize=20_000)
+def _stems_of(context: str) -> frozenset[str]:
+    """The stems of a text's words: every name of every question is looked for in the same sentences."""
+    return frozenset(stem(w.text) for w in tokens(context))
 
 
 def _surname_alone(entity: tuple[str, ...], context: str) -> bool:

@@ -8,6 +8,7 @@ same source's is not) and other views (`answering`: `another_source` gives a vie
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from newsdesk.answer.candidates import Candidate, follows, same_article
 from newsdesk.claims.attribution import claimant_identity, organisations_described, same_claimant
@@ -47,8 +48,15 @@ def described_as(candidate: Candidate) -> set[str]:
     if not claimant_identity(claimant):
         return set()
     text = f"{candidate.lead}\n{candidate.passage or candidate.context}"
-    heads = {head for name, head in organisations_described(text) if same_claimant(name, claimant)}
+    heads = {head for name, head in _organisations_in(text) if same_claimant(name, claimant)}
     return heads | of_kind(heads)
+
+
+@lru_cache(maxsize=5_000)
+def _organisations_in(text: str) -> tuple[tuple[str, str], ...]:
+    """`organisations_described` of an article's lead and passage, read once a process: every sentence of the
+    passage asks it again."""
+    return tuple(organisations_described(text))
 
 
 def of_kind(heads: set[str]) -> set[str]:
@@ -62,6 +70,7 @@ def introduced_as(candidate: Candidate) -> str:
     return introduced_in(candidate.claimant or "", candidate.passage or candidate.context or candidate.text)
 
 
+@lru_cache(maxsize=10_000)  # the sentences of one passage share its claimant: the passage is searched once
 def introduced_in(claimant: str, text: str) -> str:
     """The claimant as ``text`` introduces it, when its name alone says not whom it speaks for: "Yannick Rell"
     introduced as "Yannick Rell, a spokesman for the Coastal Authority" or "Coastal Authority spokesman Yannick Rell"."""

@@ -53,7 +53,10 @@ class TermMatcher:
                        | phrases | {PEOPLE_WORD})
         self._vectors = embedder.embed(words) if words else np.zeros((0, 1), dtype=np.float32)
         self._row = {word: index for index, word in enumerate(words)}
-        self._credits: dict[tuple[Term, str], float] = {}
+        self._credits: dict[tuple[str, str], float] = {}
+        self._same: dict[str, dict[str, bool]] = {}  # a term's word: each sentence word, the same word or not
+        self._verdicts: dict[str, dict[str, int]] = {}  # a term's word: each sentence word's verdict (`_verdict`)
+        self._phrase_verdicts: dict[str, dict[str, bool]] = {}  # a term's word: each sentence word's phrase link
         # The counted phrase against the words after every figure, in one batch.
         self._counted_best: dict[str, float] = {}
         if question.counted:
@@ -66,19 +69,22 @@ class TermMatcher:
         """1 for the same word or lemma; `WORDNET_CREDIT` for a word WordNet links to it; `SYNONYM_CREDIT` for a
         synonym by word embedding; less for a related word; else 0. Words WordNet holds for near misses (antonyms,
         co-hyponyms) and other members of a closed class earn nothing, however close their vectors."""
-        key = (term, text)
-        if key not in self._credits:  # coverage, unmet terms and the judge's features ask the same pair again
+        # The credit is the term's word's (all `_credit` reads): coverage, unmet terms and the features ask again.
+        key = (term.word, text)
+        if key not in self._credits:
             self._credits[key] = self._credit(term, text)
         return self._credits[key]
 
     def _credit(self, term: Term, text: str) -> float:
         words = matchable_words(text)
-        if any(same_word(term.word, word) for word in words):
+        same = self._same.setdefault(term.word, {})
+        if any(same[w] if w in same else same.setdefault(w, same_word(term.word, w)) for w in words):
             return 1.0
-        if self._wordnet_links(term.word, words, text) or self._phrase_links(term, words):
+        known = self._verdicts.setdefault(term.word, {})
+        verdicts = [known[w] if w in known else self._verdict(known, term.word, w) for w in words]
+        if _LINKED in verdicts or _phrase_in(term.word, text) or self._phrase_links(term, words):
             return WORDNET_CREDIT
-        rows = [self._row[w] for w in words if w in self._row and not contrasting(term.word, w)
-                and relation(term.word, w) not in NEAR_MISSES]
+        rows = [self._row[w] for w, verdict in zip(words, verdicts, strict=True) if w in self._row and verdict != _APART]
         if not rows or term.word.lower() not in self._row:
             return 0.0
         best = float(np.max(self._vectors[rows] @ self._vectors[self._row[term.word.lower()]]))
@@ -87,19 +93,32 @@ class TermMatcher:
         floor = self.threshold - 0.25
         return max(0.0, 0.5 * (best - floor) / (self.threshold - floor))
 
-    def _wordnet_links(self, term: str, words: list[str], text: str) -> bool:
-        """A word of ``text``, or a two-word phrase ("stepped down"), that WordNet links to the term."""
-        if any(relation(term, word) in LINKS and not contrasting(term, word)
-               and self._cosine(term, word) >= WORDNET_FLOOR for word in words):
-            return True
-        phrases = related_phrases(term)
-        return bool(phrases) and not phrases.isdisjoint(_word_pairs(text))
+    def _verdict(self, known: dict[str, int], term: str, word: str) -> int:
+        """What a sentence's word that is not the term's own word is to the term, kept in ``known`` (the term's) for
+        the question's other sentences, which share most words: a word WordNet links to it with close enough vectors
+        (`_LINKED`), a near miss or another member of its closed class (`_APART`), or a word only its vector may
+        relate (`_OTHER`)."""
+        known[word] = self._judged_pair(term, word)
+        return known[word]
+
+    def _judged_pair(self, term: str, word: str) -> int:
+        kind = relation(term, word)
+        apart = contrasting(term, word)
+        if kind in LINKS and not apart and self._cosine(term, word) >= WORDNET_FLOOR:
+            return _LINKED
+        return _APART if apart or kind in NEAR_MISSES else _OTHER
 
     def _phrase_links(self, term: Term, words: list[str]) -> bool:
         """A word of the sentence that WordNet links to a question phrase the term is part of ("stepped down" /
-        "resigned"), its vector as close as `_wordnet_links` asks of a word's."""
-        return any(relation(phrase, word) in LINKS and self._cosine(said, word) >= WORDNET_FLOOR
-                   for phrase, said in self._phrases.get(term.word.lower(), ()) for word in words)
+        "resigned"), its vector as close as a single word's link must be (`WORDNET_FLOOR`)."""
+        phrases = self._phrases.get(term.word.lower(), ())
+        if not phrases:
+            return False
+        known = self._phrase_verdicts.setdefault(term.word.lower(), {})
+        return any(known[w] if w in known else known.setdefault(w, self._links_a_phrase(phrases, w)) for w in words)
+
+    def _links_a_phrase(self, phrases: frozenset[tuple[str, str]], word: str) -> bool:
+        return any(relation(phrase, word) in LINKS and self._cosine(said, word) >= WORDNET_FLOOR for phrase, said in phrases)
 
     def _cosine(self, a: str, b: str) -> float:
         """Word vectors' cosine of two embedded words (0 if either was not embedded)."""
@@ -174,6 +193,16 @@ class TermMatcher:
         return any(self._counted_best.get(window, 0.0) >= _COUNTED_SIMILARITY for window in figure_windows(text))
 
 
+# What a sentence's word other than the term's own is to the term (`TermMatcher._verdict`).
+_LINKED, _APART, _OTHER = 1, 2, 3
+
+
+def _phrase_in(term: str, text: str) -> bool:
+    """``text`` says a two-word phrase WordNet links to the term ("stepped down" for "resigned")."""
+    phrases = related_phrases(term)
+    return bool(phrases) and not phrases.isdisjoint(_word_pairs(text))
+
+
 @lru_cache(maxsize=20_000)
 def _word_pairs(text: str) -> frozenset[str]:
     """Every two consecutive words of ``text`` in dictionary form (`_dictionary_phrases`): "stepped down" gives
@@ -207,4 +236,12 @@ def _phrases_of_terms(question: str, terms: set[str]) -> dict[str, frozenset[tup
 def contrasting(a: str, b: str) -> bool:
     """Two different members of one closed class (`newsdesk.vocabulary.CONTRAST_SETS`): "women" and "men"."""
     left, right = a.lower(), b.lower()
-    return left != right and any(left in members and right in members for members in CONTRAST_SETS)
+    return left != right and not _CLASSES_OF.get(left, _NO_CLASS).isdisjoint(_CLASSES_OF.get(right, _NO_CLASS))
+
+
+# Each member of a closed class: the classes it belongs to (by their place in `CONTRAST_SETS`), read once.
+_CLASSES_OF: dict[str, frozenset[int]] = {
+    word: frozenset(index for index, members in enumerate(CONTRAST_SETS) if word in members)
+    for members in CONTRAST_SETS for word in members
+}
+_NO_CLASS: frozenset[int] = frozenset()

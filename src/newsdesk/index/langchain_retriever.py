@@ -33,6 +33,7 @@ class HybridRetriever(BaseRetriever):
     filters: SearchFilters = SearchFilters()
     fusion: FusionMode = "convex"
     dense_weight: float = 0.7
+    article_weight: float = 0.0
 
     def _get_relevant_documents(
         self, query: str, *, run_manager: CallbackManagerForRetrieverRun | None = None
@@ -43,4 +44,5 @@ class HybridRetriever(BaseRetriever):
         return self._search().search(query)
 
     def _search(self) -> HybridSearch:
-        return HybridSearch(self.reader, self.k, self.mode, self.candidates, self.rrf_k, self.filters, self.fusion, self.dense_weight)
+        return HybridSearch(self.reader, self.k, self.mode, self.candidates, self.rrf_k, self.filters, self.fusion, self.dense_weight,
+                            article_weight=self.article_weight)

@@ -200,6 +200,7 @@ class LexicalIndex:
         self.context = context  # the passages' sentence and title vectors; None: their own vectors alone
         self._admitted: tuple[object, np.ndarray] | None = None  # (snapshot, its mask), computed once
         self._leads: dict[str, str] | None = None  # `lead_sentences`, computed once
+        self._articles: np.ndarray | None = None  # `_article_rows`, computed once
 
     def lead_sentences(self) -> dict[str, str]:
         """Each article's first sentence (its lead, with the dateline) by doc_id, from its first chunk: where a story
@@ -208,6 +209,35 @@ class LexicalIndex:
             self._leads = {str(p.metadata.get("doc_id")): p.sentence_texts()[0] for p in self.passages
                            if int(p.metadata.get("chunk_index", -1)) == 0}
         return self._leads
+
+    def _article_rows(self) -> np.ndarray:
+        """Each passage's article, as a row number (passages of one doc_id share it)."""
+        if self._articles is None:
+            rows: dict[str, int] = {}
+            self._articles = np.array([rows.setdefault(str(p.metadata.get("doc_id")), len(rows)) for p in self.passages],
+                                      dtype=np.int64)
+        return self._articles
+
+    def article_coverage(self, query: str, mask: np.ndarray | None = None) -> np.ndarray:
+        """Per passage, the share of ``query``'s words (as BM25 reads them: stemmed, no stop words) that its whole
+        article says in its title or any chunk ``mask`` admits (None: all), each word weighted by the square of its
+        inverse document frequency among those articles: a name or place only a few articles say counts far more than
+        a word most say. Zero everywhere when no word of the query is in the index."""
+        articles = self._article_rows()
+        coverage = np.zeros(len(self.passages), dtype=np.float32)
+        admitted = np.ones(len(self.passages), dtype=bool) if mask is None else mask > 0
+        if not admitted.any():
+            return coverage
+        count = len(np.unique(articles[admitted]))
+        said = np.zeros(int(articles.max()) + 1, dtype=np.float32)
+        total = 0.0
+        for rows in _term_postings(self._model, query):
+            found = np.unique(articles[rows[admitted[rows]]])
+            if found.size:
+                weight = float(np.log((count - found.size + 0.5) / (found.size + 0.5) + 1.0)) ** 2
+                said[found] += weight
+                total += weight
+        return said[articles] / total if total > 0 else coverage
 
     @classmethod
     def build(
@@ -358,11 +388,15 @@ class LexicalIndex:
         dense_weight: float,
         keep: Callable[[dict[str, Any]], bool] | None = None,
         snapshot: Any = None,
+        *,
+        article_weight: float = 0.0,
     ) -> list[tuple[Passage, float]]:
         """Best ``limit`` passages by a convex combination of scores, over every admitted passage: ``dense_weight``
         times the dense score (`dense_search`'s, scaled to at most 1) plus the rest times the BM25 score divided by
         the question's best. Unlike fusing ranks, a passage first by one measure and absent from the other's top
-        candidates keeps its lead (Bruch et al., "An Analysis of Fusion Functions for Hybrid Retrieval", 2023)."""
+        candidates keeps its lead (Bruch et al., "An Analysis of Fusion Functions for Hybrid Retrieval", 2023).
+        Plus ``article_weight`` times its article's coverage of the query (`article_coverage`, round 15): the story
+        the question names outranks a look-alike passage of another story that shares only its common words."""
         if self.vectors is None or limit <= 0 or not self.passages:
             return []
         dense = self._dense_scores(query_vector)
@@ -371,7 +405,10 @@ class LexicalIndex:
         lexical = self._bm25_scores(query)
         top = float(lexical.max()) if lexical.size else 0.0
         scores = dense_weight * dense + ((1.0 - dense_weight) * lexical / top if top > 0 else 0.0)
-        return self._best(scores, limit, self._mask(keep, snapshot))
+        mask = self._mask(keep, snapshot)
+        if article_weight > 0:
+            scores = scores + article_weight * self.article_coverage(query, mask)
+        return self._best(scores, limit, mask)
 
     def _bm25_scores(self, query: str) -> np.ndarray:
         """Every passage's BM25 score for ``query`` (an index read by bm25s itself: its top hits' scores)."""
@@ -391,6 +428,22 @@ class LexicalIndex:
             return [], []
         ids, scores = self._model.retrieve(tokens, k=limit, show_progress=False, weight_mask=mask, n_threads=1)
         return ids[0], scores[0]
+
+
+def _term_postings(model: Any, query: str) -> list[np.ndarray]:
+    """For each distinct word of ``query`` the index knows (stemmed, no stop words), the rows of the passages holding
+    it (with their title): from the saved arrays (`SavedBm25`) or a bm25s model built in this process."""
+    if isinstance(model, SavedBm25):
+        indptr, indices, term_ids = model.indptr, model.indices, model.term_ids(query)
+    elif model is not None:
+        tokens = _tokenize([query])
+        word_of = {number: word for word, number in tokens.vocab.items()}
+        words = [word_of[number] for number in tokens.ids[0]] if tokens.ids else []
+        indptr, indices = model.scores["indptr"], model.scores["indices"]
+        term_ids = [model.vocab_dict[word] for word in words if word and word in model.vocab_dict]
+    else:
+        return []
+    return [np.asarray(indices[int(indptr[t]):int(indptr[t + 1])]) for t in dict.fromkeys(term_ids)]
 
 
 def _load_bm25(directory: Path) -> Any:

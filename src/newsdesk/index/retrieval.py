@@ -147,6 +147,8 @@ class HybridSearch:
     filters: SearchFilters = field(default_factory=SearchFilters)
     fusion: FusionMode = "convex"
     dense_weight: float = 0.7
+    # With convex fusion: the weight of a passage's article's coverage of the question (`LexicalIndex.article_coverage`).
+    article_weight: float = 0.0
     # How many passages `sentence_passages` returns: those of the best single sentences.
     sentences: int = 0
 
@@ -159,7 +161,7 @@ class HybridSearch:
 
         return HybridRetriever(
             reader=self.reader, k=self.k, mode=self.mode, candidates=self.candidates, rrf_k=self.rrf_k, filters=self.filters,
-            fusion=self.fusion, dense_weight=self.dense_weight,
+            fusion=self.fusion, dense_weight=self.dense_weight, article_weight=self.article_weight,
         )
 
     def search(self, query: str) -> list[tuple[Passage, float]]:
@@ -172,7 +174,8 @@ class HybridSearch:
         rankings: list[list[Passage]] = []
         if self.mode == "hybrid" and self.fusion == "convex" and _dense_search_is_exact(lexical):
             vector = np.asarray(self.reader.store.embedder.embed_query(query), dtype=np.float32)
-            return lexical.hybrid_search(query, vector, self.k, self.dense_weight, keep, snapshot)
+            return lexical.hybrid_search(query, vector, self.k, self.dense_weight, keep, snapshot,
+                                         article_weight=self.article_weight)
         if self.mode in ("hybrid", "dense"):
             rankings.append(self._dense(query, snapshot, lexical, depth, keep))
         if self.mode in ("hybrid", "bm25"):
