@@ -77,6 +77,9 @@ NEARMISS12_HOLDOUT = DATA / "nearmiss12_holdout.jsonl"
 # time"), where the brief tells only the present; holdout only reported.
 REFUSE13_TABLE = DATA / "refuse13_table.jsonl"
 REFUSE13_HOLDOUT = DATA / "refuse13_holdout.jsonl"
+# Round 15 (`refuse15`): a name asked that only a neighbouring sentence says, beside a sentence naming another thing.
+REFUSE15_TABLE = DATA / "refuse15_table.jsonl"
+REFUSE15_HOLDOUT = DATA / "refuse15_holdout.jsonl"
 ANSWERABLE = "answerable-paraphrase"
 NEAR_MISS_KINDS = (
     "other-place", "other-year", "date-not-given", "role-only", "reason-not-stated", "withheld",
@@ -177,7 +180,8 @@ def main(argv: list[str]) -> None:
               "reason10": (REASON10_TABLE, REASON10_HOLDOUT),
               "refuse11": (REFUSE11_TABLE, REFUSE11_HOLDOUT),
               "nearmiss12": (NEARMISS12_TABLE, NEARMISS12_HOLDOUT),
-              "refuse13": (REFUSE13_TABLE, REFUSE13_HOLDOUT)}
+              "refuse13": (REFUSE13_TABLE, REFUSE13_HOLDOUT),
+              "refuse15": (REFUSE15_TABLE, REFUSE15_HOLDOUT)}
     develop, holdout = next((pair for name, pair in tables.items() if f"--{name}" in argv), (TABLE, HOLDOUT))
     path = holdout if "--holdout" in argv else develop
     rows = load_rows(path)

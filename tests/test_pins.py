@@ -488,3 +488,65 @@ def test_an_earlier_time_asked_needs_a_sentence_that_tells_one(question, sentenc
     candidate = Candidate(text=sentence, start=0, end=len(sentence), metadata={"published": published},
                           context=sentence, claimant=None, relay=None, rank=0)
     assert (earlier_period_unmet(question, candidate) is not None) is rejected
+
+
+_PRISONS = "A riot broke out at Marrow Hill prison on Sunday night."
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "neighbours", "title", "only_beside"),
+    [
+        # The name asked stands only in the sentence before; this one tells of another prison and points back at nothing.
+        ("How many inmates died at Marrow Hill prison?",
+         "The death toll from the riot at Cresswell Gaol has risen to four, the prison service said.", _PRISONS,
+         "Riots in two jails", True),
+        # It points back: "its governor" is the one named before.
+        ("Who is the governor of Marrow Hill prison?", "Its governor, Ada Penn, said Cresswell Gaol had sent guards.",
+         _PRISONS, "Riots in two jails", False),
+        # "The prison's governor": a definite noun in the possessive points back too.
+        ("Who is the governor of Marrow Hill prison?",
+         "The prison's governor, Ada Penn, said Cresswell Gaol had sent guards.", _PRISONS, "Riots in two jails", False),
+        # A pronoun may stand for the thing named before ("closing it").
+        ("When should Marrow Hill prison close?", "The Reform League has campaigned on closing it by 2030.", _PRISONS,
+         "Riots in two jails", False),
+        # "that" is a conjunction here, no pointer.
+        ("How many inmates died at Marrow Hill prison?",
+         "The Cresswell Gaol board said that four inmates had died.", _PRISONS, "Riots in two jails", True),
+        # A possessive after the other name is that name's own.
+        ("When will Marrow Hill prison reopen?", "The Cresswell Gaol wing will reopen in May because its roof is mended.",
+         _PRISONS, "Riots in two jails", True),
+        # The headline names it: the story is about it.
+        ("How many inmates died at Marrow Hill prison?",
+         "The death toll from the riot at Cresswell Gaol has risen to four, the prison service said.", _PRISONS,
+         "Riot at Marrow Hill prison", False),
+        # The sentence names nothing else: it may still be about the thing named before.
+        ("How many inmates died at Marrow Hill prison?", "The death toll has risen to four, the prison service said.",
+         _PRISONS, "Riots in two jails", False),
+    ],
+)
+def test_a_name_said_only_beside_a_sentence_about_another_thing_is_not_met(question, sentence, neighbours, title,
+                                                                         only_beside):
+    from newsdesk.answer.pins import only_beside_another
+
+    asked = analyse(question)
+    entity = next(e for e in asked.entities if "Marrow" in e)
+    candidate = _sentence_in_article(sentence, neighbours, title)
+    assert only_beside_another(asked, entity, candidate) is only_beside
+
+
+def test_a_name_said_only_beside_a_sentence_about_another_thing_fails_the_name_pin(embedder):
+    asked = analyse("How many inmates died at Marrow Hill prison?")
+    candidate = _sentence_in_article(
+        "The death toll from the riot at Cresswell Gaol has risen to four, the prison service said.", _PRISONS,
+        "Riots in two jails")
+    unmet = first_unmet_pin(asked, candidate, TermMatcher(embedder, asked, [candidate], threshold=0.62))
+    assert unmet is not None and unmet[0] == "name"
+
+
+def test_a_sentence_calling_the_name_by_a_part_of_it_speaks_of_it():
+    from newsdesk.answer.pins import only_beside_another
+
+    asked = analyse("Who is the captain of Oxlade Rovers?")
+    candidate = _sentence_in_article("Rovers captain Idris Callow lifted the trophy in front of 30,000 fans.",
+                                     "Oxlade Rovers beat Astley Town 2-0 in the county cup final on Saturday.", "Cup final")
+    assert only_beside_another(asked, ("Oxlade", "Rovers"), candidate) is False

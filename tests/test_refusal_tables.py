@@ -23,8 +23,10 @@ brief does not answer is refused, and the answerable question beside it on the s
 
 - ``refuse13`` (round 13, `refuse13`): a time before the one the brief reports ("ten years ago", "the year before",
   "the last time") where the brief tells only the present (`pins.earlier_period_unmet`).
+- ``refuse15`` (round 15, `refuse15`): a name asked that only the sentence before says, beside a sentence naming
+  another party or place that points back at nothing (`pins.only_beside_another`).
 
-``PYTHONPATH=src python tests/nearmiss_table.py --figure|--amount|--rolename|--lastone|--when9|--refuse11|--nearmiss12|--refuse13 [--holdout]`` prints
+``PYTHONPATH=src python tests/nearmiss_table.py --figure|--amount|--rolename|--lastone|--when9|--refuse11|--nearmiss12|--refuse13|--refuse15 [--holdout]`` prints
 every miss. The premise table, which also checks each kind, is `tests/test_premise_table.py`.
 """
 
@@ -41,6 +43,7 @@ from nearmiss_table import (
     NEARMISS12_TABLE,
     REFUSE13_TABLE,
     REFUSE11_TABLE,
+    REFUSE15_TABLE,
     ROLENAME_TABLE,
     WHEN9_TABLE,
     Outcome,
@@ -110,6 +113,14 @@ TABLES = (
     # 5.2 percent in February"): any look-back meets the rule, whichever period it names.
     Table("refuse13", (REFUSE13_TABLE,), frozenset({"earlier-period-not-given"}),
           frozenset({"earlier-period-not-given"}), near_miss_floor=5 / 8, answerable_floor=1.0),
+    # Round 15 (`refuse15`): a name asked that only the sentence before says, beside a sentence about another party or
+    # place that points back at nothing (`pins.only_beside_another`). Before: near misses 0/4 refused, answerable 10/10;
+    # after 3/4 and 10/10. The six rows written first (`name-beside-pronoun`) each hold a pronoun ("said it would cut",
+    # "they needed") or fail otherwise: a sentence with a pronoun may point back at the name asked, and taking those
+    # too lost more develop answers than it refused unanswerables (docs/evaluation.md, round 15), so not ruled. The
+    # ruled row left: "Ellerby Rovers sacked their manager" answers "who did Ellerby Rovers appoint?" (the type check's).
+    Table("refuse15", (REFUSE15_TABLE,), frozenset({"name-only-beside", "name-beside-pronoun"}),
+          frozenset({"name-only-beside"}), near_miss_floor=3 / 4, answerable_floor=1.0),
 )
 BY_NAME = {table.name: table for table in TABLES}
 FLOAT_SLACK = 1e-9  # a floor written as a fraction (7 / 8) is met by exactly that share
