@@ -1,5 +1,11 @@
-"""Invented tables (round 15, `recall15`), written before their code: a date or a figure said in words the date and
-figure pins before the judge did not read, so that the sentence that answers was pinned out before it was judged.
+"""Invented tables (round 15, `recall15`), written before their code: a date, a time of day or a figure said in words
+the date and figure pins before the judge did not read, so that the sentence that answers was pinned out before it
+was judged (`answer_types.gives_a_date_asked`, the definition the date pin and the answer-type check share, and
+`answer_types.gives_a_figure`).
+
+- **What time** (`clock_time_*.jsonl`): a question asking a time of day ("what time did ...?") is a date question
+  whose answer is a clock time ("at about 6:40 a.m.", "shortly after midnight"); a "when" question still asks for a
+  date, and a duration is no clock time.
 
 - **When, in words** (`date_words15_*.jsonl`, `answer_types.gives_a_date_asked`): a period from now or back ("within
   eight weeks", "after 21 days", "twelve years ago"), a season ("in the spring"), "the end of the year", a clock time
@@ -29,6 +35,14 @@ def _rows(*tables: str) -> list[tuple[str, dict]]:
         for line in (DATA / f"{table}.jsonl").read_text(encoding="utf-8").splitlines()
         if line.strip()
     ]
+
+
+@pytest.mark.parametrize(("table", "row"), _rows("clock_time_table", "clock_time_holdout"),
+                         ids=lambda value: value if isinstance(value, str) else value["why"])
+def test_a_date_question_is_answered_by_a_date_or_the_time_it_asks(table: str, row: dict) -> None:
+    question = analyse(row["question"], [])
+    assert question.kind == "date"
+    assert gives_a_date_asked(question, row["sentence"]) is row["gives"], row["why"]
 
 
 @pytest.mark.parametrize(("table", "row"), _rows("date_words15_table", "date_words15_holdout"),
