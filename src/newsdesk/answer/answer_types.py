@@ -816,8 +816,10 @@ def costed_figure(text: str) -> bool:
     return False
 
 
-# Auxiliaries before a verb of change in its base form: "how much will fees rise?", "did prices fall?".
-_BEFORE_A_BASE_VERB = frozenset("will would did does do to could can may might should".split())
+# Auxiliaries a verb follows in its base form: "when did the bridge reopen?", "how much will fees rise?".
+_BASE_FORM_AUXILIARIES = frozenset("did does do will would can could should shall may might must".split())
+# Before a verb of change in its base form, the auxiliaries and "to": "did prices fall?", "are set to rise".
+_BEFORE_A_BASE_VERB = _BASE_FORM_AUXILIARIES | {"to"}
 # How many words before the verb its auxiliary may stand: "did prices increase", "will tuition fees rise".
 _AUXILIARY_REACH = 3
 _BY_HOW_MUCH = re.compile(r"\bby how much\b", re.IGNORECASE)
@@ -966,9 +968,8 @@ def dates_what_is_asked(question: Question, text: str) -> bool:
     return any(abs(i - j) <= _DATE_REACH for i in dated for j in about)
 
 
-# The auxiliary after a "when" that the event's verb follows in its base form ("when did the bridge reopen?"), or,
-# for the others, as a participle ("when was the bridge built?").
-_BASE_FORM_AUXILIARIES = frozenset("did does do will would can could should shall may might must".split())
+# The auxiliary after a "when" that the event's verb follows as a participle ("when was the bridge built?"); the
+# others it follows in its base form (`_BASE_FORM_AUXILIARIES`).
 _PARTICIPLE_AUXILIARIES = frozenset("was were is are has have had".split())
 _DETERMINERS = frozenset("the a an its their his her our your this that these those".split())
 
