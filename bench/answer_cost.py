@@ -110,8 +110,8 @@ def main() -> int:
     for path in args.sets:
         name = path.parent.name if path.parent.name != "eval" else "dev"
         cases = read_cases(path)[:args.limit or None]
-        times[name] = {"before": [], "after": []}
-        differing[name] = 0
+        times.setdefault(name, {"before": [], "after": []})  # eval/cases.jsonl and eval/dev/ are both "dev": one set
+        differing.setdefault(name, 0)
         for number, case in enumerate(cases):
             order = ("before", "after") if number % 2 == 0 else ("after", "before")
             answers = {}

@@ -1,6 +1,6 @@
 """Invented tables (round 15, `recall15`), written before their code: a date, a time of day or a figure said in words
 the date and figure pins before the judge did not read, so that the sentence that answers was pinned out before it
-was judged (`answer_types.gives_a_date_asked`, the definition the date pin and the answer-type check share, and
+was judged (`answer_types.gives_a_date_asked`, which the date pin reads, and
 `answer_types.gives_a_figure`).
 
 - **What time** (`clock_time_*.jsonl`): a question asking a time of day ("what time did ...?") is a date question

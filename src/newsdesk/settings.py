@@ -119,7 +119,7 @@ class Settings(BaseModel):
         0.2, ge=0, le=1,
         description="With fusion = convex: added to a passage's fused score times its article's coverage of the "
         "question (the share of the question's words the whole article says, each weighted by its squared inverse "
-        "document frequency among the store's articles). 0: passages alone.",
+        "document frequency among the articles the search admits). 0: passages alone.",
     )
     candidates: int = Field(
         30, ge=1, le=500, description="Candidates each retriever contributes before fusion."

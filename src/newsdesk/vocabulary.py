@@ -43,6 +43,8 @@ PEOPLE_GROUPS: tuple[frozenset[str], ...] = (
     frozenset("man men woman women male female boy boys girl girls".split()),
     frozenset("adult adults child children youth young elderly older pensioner pensioners teenager teenagers".split()),
 )
+# The seasons: a class of its own below, and a date said in words ("in the autumn", `answer_types.gives_a_date_asked`).
+SEASONS = frozenset("spring summer autumn winter".split())
 # Closed classes of English whose members word embeddings place close together but which never stand
 # for each other: "women" is not "men", "March" not "February", "second" not "first". A question term is
 # not met by another member of its class, however similar their vectors.
@@ -54,7 +56,7 @@ CONTRAST_SETS: tuple[frozenset[str], ...] = (
     *PEOPLE_GROUPS,
     frozenset("north south east west northern southern eastern western upper lower".split()),
     frozenset("morning afternoon evening night".split()),
-    frozenset("spring summer autumn winter".split()),
+    SEASONS,
     # "Yearly" and "annual" name one period: two sets, so that neither contradicts the other (round 10, `prune10`).
     frozenset("daily weekly monthly yearly quarterly".split()),
     frozenset("daily weekly monthly annual quarterly".split()),
@@ -391,6 +393,10 @@ CURRENCY_SIGNS = "$€£¥₹"
 PERCENT_PATTERN = r"%|\bper ?cent\b"
 # A year written as four plain digits ("in 1874", "since 2015"); "1,597" is a count, not a year.
 YEAR_PATTERN = r"(?<![\d,.])(?:1[5-9]\d\d|20\d\d|2100)(?![\d,.]\d)"
+# A time of day in digits: "6:40", "6.15"; not a decimal of a share, a score or a sum ("2.75 percent", "0.25
+# points", "1.25 million").
+CLOCK_TIME = (r"\b\d{1,2}:\d{2}\b|\b\d{1,2}\.\d{2}\b(?!\s*(?:%|per\s?cent\b|percent|percentage|points?\b|"
+              r"million\b|billion\b|bn\b|m\b|times\b))")
 FIGURE_TYPES = {
     "money": (
         r"\bhow much\b[^?]*\b(cost|pay|paid|spend|spent|save|saving|savings|fine|fined|prize|budget|debt|"
@@ -404,8 +410,9 @@ FIGURE_TYPES = {
         r"\b(years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(y|ies)|nights?)\b",
     ),
     "distance": (r"\bhow far (away|is|are|was|were|from)\b", r"\b(kilomet(re|er)s?|km|miles?|met(re|er)s?|yards?|feet|foot)\b"),
-    # "a.m." and "p.m." end in a full stop, so no word boundary may follow them ("at 9 p.m. after ...").
-    "clock time": (r"\bwhat time\b", r"\b\d{1,2}[:.]\d{2}\b|\b(a\.m\.|p\.m\.|(am|pm|o'clock|noon|midnight)\b)"),
+    # "a.m." and "p.m." end in a full stop, so no word boundary may follow them ("at 9 p.m. after ..."); "2.75
+    # percent" is a decimal, no time (`CLOCK_TIME`).
+    "clock time": (r"\bwhat time\b", CLOCK_TIME + r"|\b(a\.m\.|p\.m\.|(am|pm|o'clock|noon|midnight)\b)"),
     "minute": (r"\b(what|which) minute\b", r"\bminutes?\b"),
     "depth": (r"\b(at )?what depth\b|\bhow deep\b", r"\b(kilomet(re|er)s?|km|miles?|met(re|er)s?|feet|foot|deep|depth)\b"),
     "day": (
@@ -425,8 +432,9 @@ FIGURE_TYPES = {
 # a share answers ("by how much are fees rising?": "by 8 percent"), by lemma.
 COSTING_WORDS = frozenset("cost fine worth price value".split())
 CHANGE_VERBS = frozenset("rise increase grow fall drop decline climb jump cut raise lower reduce go".split())
+# Verbs of change only with a particle after them ("have bills gone up?"; "how much to go to the festival?" is none).
+CHANGE_PARTICLES = {"go": frozenset("up down".split())}
 # Round 15 (`recall15`): a date or a share said in words (`answer_types.gives_a_date_asked`, `gives_a_figure`).
-SEASONS = frozenset("spring summer autumn winter".split())
 PERIOD_UNITS = frozenset("hour hours day days week weeks month months year years decade decades".split())
 FRACTIONS = frozenset("third thirds quarter quarters fifth fifths sixth sixths tenth tenths".split())
 # Words before "half" that make it a figure ("by half", "more than half"); "half of", "half the" after it.

@@ -53,7 +53,9 @@ from newsdesk.vocabulary import (
     CAUSE_BEFORE_PATTERNS,
     CAUSE_QUESTION_PATTERN,
     CAVEATS,
+    CHANGE_PARTICLES,
     CHANGE_VERBS,
+    CLOCK_TIME,
     COSTING_WORDS,
     COUNT_GAP_WORDS,
     COUNT_NOUNS,
@@ -723,8 +725,9 @@ def gives_a_date_asked(question: Question, text: str) -> bool:
     """What a date question's sentence must give: a date (`has_date_expression`: a weekday, a month, a year, "last
     week"; or in words, `_DATE_IN_WORDS`: "within six weeks", "eleven years ago", "in the autumn", "by the end of the
     year", "by 9:15 p.m.") or, when the question asks a figure of a kind of its own, that figure ("what time did the
-    blast happen?" is answered by "at about 6:40 a.m.", a clock time of `FIGURE_TYPES`). The same figure the
-    answer-type check asks for (`type_met`), so the pin before the judge and the check after it read one definition.
+    blast happen?" is answered by "at about 6:40 a.m.", a clock time of `FIGURE_TYPES`). The date pin before
+    the judge reads it (`pins`); the answer-type check after it asks the same figure of a "what time" question
+    (`gives_figure_asked`, `FIGURE_TYPES`' clock time).
     Round 15 (`recall15`): the date pin read none of these, and pinned out the sentence that answers."""
     if has_date_expression(text) or _DATE_IN_WORDS.search(text):
         return True
@@ -734,24 +737,31 @@ def gives_a_date_asked(question: Question, text: str) -> bool:
 _COUNT_IN_WORDS = r"(?:\d+(?:\.\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r"|a few|several|a couple of)"
 _UNITS = "|".join(sorted(PERIOD_UNITS, key=len, reverse=True))
 _DATE_IN_WORDS = re.compile(
-    # a period from now or from an event: "within six weeks", "in three months", "after 30 days", "within 15 to 20 years"
-    r"\b(?:within|in|after)\s+(?:about\s+|around\s+|the\s+next\s+|another\s+)?" + _COUNT_IN_WORDS
-    + r"(?:\s+to\s+" + _COUNT_IN_WORDS + r")?\s+(?:" + _UNITS + r")\b"
+    # a period from now or from an event: "within six weeks", "after 30 days", "within 15 to 20 years", "in the next
+    # three months", "in three weeks' time"; not a bare "in" ("the worst drought in 50 years" says how long since)
+    r"\b(?:(?:within|after)\s+(?:about\s+|around\s+|the\s+next\s+|another\s+)?|in\s+(?:the\s+next|another)\s+)"
+    + _COUNT_IN_WORDS + r"(?:\s+to\s+" + _COUNT_IN_WORDS + r")?\s+(?:" + _UNITS + r")\b"
+    + r"|\bin\s+" + _COUNT_IN_WORDS + r"\s+(?:" + _UNITS + r")['’]?\s+time\b"
     # a period back: "eleven years ago"
     + r"|\b" + _COUNT_IN_WORDS + r"(?:\s+to\s+" + _COUNT_IN_WORDS + r")?\s+(?:" + _UNITS + r")\s+ago\b"
     # a season: "in the autumn", "next spring", "by late summer"
-    + r"|\b(?:in|this|next|last|by|until|from|late|early)\s+(?:the\s+)?(?:late\s+|early\s+)?(?:"
+    + r"|\b(?:in|this|next|last|by|until|late|early)\s+(?:the\s+)?(?:late\s+|early\s+)?(?:"
     + "|".join(SEASONS) + r")\b"
     # the edge of a period: "by the end of the year", "at the start of next month"
     + r"|\b(?:end|start|beginning|middle)\s+of\s+(?:the|this|next|last)\s+(?:year|month|week|decade|season)\b"
-    # a clock time after a preposition of time: "by 9:15 p.m.", "at 6:40"
-    + r"|\b(?:by|at|until|from|before|after|around)\s+(?:about\s+|around\s+)?\d{1,2}[:.]\d{2}\b",
+    # a clock time after a preposition of time: "by 9:15 p.m.", "at 6:40" (not "at 2.75 percent": `CLOCK_TIME`)
+    + r"|\b(?:by|at|until|from|before|after|around)\s+(?:about\s+|around\s+)?(?:" + CLOCK_TIME + r")",
     re.IGNORECASE,
 )
-# A share in words: "a third", "two-thirds", "a quarter", "by half", "half of the cost".
+_FRACTION = "(?:" + "|".join(sorted(FRACTIONS, key=len, reverse=True)) + ")"
+_BEFORE_A_SHARE = "(?:" + "|".join(sorted(BEFORE_HALF, key=len, reverse=True)) + ")"
+# A share in words: "two-thirds", "a third of", "by a quarter", "by half", "half of the cost"; not an ordinal before
+# a noun ("a third term", "for a fifth year").
 _SHARE_IN_WORDS = re.compile(
-    r"\b(?:a|one|two|three|four|nine)[- ](?:" + "|".join(sorted(FRACTIONS, key=len, reverse=True)) + r")\b"
-    + r"|\b(?:" + "|".join(sorted(BEFORE_HALF, key=len, reverse=True)) + r")\s+half\b"
+    r"\b(?:two|three|four|nine)[- ]" + _FRACTION + r"\b"
+    + r"|\b(?:a|one)[- ]" + _FRACTION + r"(?=\s+of\b)"
+    + r"|\b" + _BEFORE_A_SHARE + r"\s+(?:a|one)[- ]" + _FRACTION + r"\b"
+    + r"|\b" + _BEFORE_A_SHARE + r"\s+half\b"
     + r"|\bhalf\s+(?:of|the|its|their|his|her|as)\b",
     re.IGNORECASE,
 )
@@ -818,8 +828,7 @@ def costed_figure(text: str) -> bool:
 
 # Auxiliaries a verb follows in its base form: "when did the bridge reopen?", "how much will fees rise?".
 _BASE_FORM_AUXILIARIES = frozenset("did does do will would can could should shall may might must".split())
-# Before a verb of change in its base form, the auxiliaries and "to": "did prices fall?", "are set to rise".
-_BEFORE_A_BASE_VERB = _BASE_FORM_AUXILIARIES | {"to"}
+_BEFORE_A_BASE_VERB = _BASE_FORM_AUXILIARIES
 # How many words before the verb its auxiliary may stand: "did prices increase", "will tuition fees rise".
 _AUXILIARY_REACH = 3
 _BY_HOW_MUCH = re.compile(r"\bby how much\b", re.IGNORECASE)
@@ -836,6 +845,14 @@ def _fines_whom(words: list[Token]) -> bool:
     return verb.lower in ("fined", "fines", "fine") and active
 
 
+def _its_particle_follows(verbs: set[str], words: list[Token], index: int) -> bool:
+    """A verb of change that needs a particle (`CHANGE_PARTICLES`: "gone up") has it right after it."""
+    needed = [CHANGE_PARTICLES[verb] for verb in verbs if verb in CHANGE_PARTICLES]
+    if not needed or len(needed) < len(verbs):
+        return True
+    return index + 1 < len(words) and any(words[index + 1].lower in particles for particles in needed)
+
+
 def asks_a_change(question: str) -> bool:
     """"By how much are fees rising?", "how much have costs gone up?": the question asks how much something changed,
     which a share answers as well as an amount: "by how much", or a verb of change (`CHANGE_VERBS`, by lemma) as a
@@ -846,8 +863,9 @@ def asks_a_change(question: str) -> bool:
         return True
     words = tokens(question)
     for index, word in enumerate(words):
-        if not lemmas(word.text) & CHANGE_VERBS:
-            continue
+        verbs = lemmas(word.text) & CHANGE_VERBS
+        if not verbs or (index > 0 and words[index - 1].lower in _DETERMINERS) or not _its_particle_follows(verbs, words, index):
+            continue  # "how much did the cut cost?": a noun; "how much to go there?": no change
         inflected = word.lower not in CHANGE_VERBS and not word.lower.endswith("s")
         if inflected or any(w.lower in _BEFORE_A_BASE_VERB for w in words[max(0, index - _AUXILIARY_REACH):index]):
             return True
