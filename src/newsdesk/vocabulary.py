@@ -432,6 +432,8 @@ FIGURE_TYPES = {
 # a share answers ("by how much are fees rising?": "by 8 percent"), by lemma.
 COSTING_WORDS = frozenset("cost fine worth price value".split())
 CHANGE_VERBS = frozenset("rise increase grow fall drop decline climb jump cut raise lower reduce go".split())
+# The forms of "be": a passive's auxiliary ("were fined"), a progressive's ("is saying").
+BE_FORMS = frozenset("is are was were be been being".split())
 # Verbs of change only with a particle after them ("have bills gone up?"; "how much to go to the festival?" is none).
 CHANGE_PARTICLES = {"go": frozenset("up down".split())}
 # Round 15 (`recall15`): a date or a share said in words (`answer_types.gives_a_date_asked`, `gives_a_figure`).

@@ -47,6 +47,7 @@ from newsdesk.text import (
 from newsdesk.vocabulary import (
     ANONYMITY_PATTERNS,
     ATTRIBUTION_VERBS,
+    BE_FORMS,
     BEFORE_HALF,
     CALENDAR_WORDS,
     CAUSE_AFTER_PATTERNS,
@@ -834,14 +835,12 @@ _AUXILIARY_REACH = 3
 _BY_HOW_MUCH = re.compile(r"\bby how much\b", re.IGNORECASE)
 
 
-# Auxiliaries of the passive: "the skippers were fined 410,000 marks" fines an amount, "fined 12 trawlers" whom.
-_PASSIVE_AUXILIARIES = frozenset("was were been be is are being".split())
 
 
 def _fines_whom(words: list[Token]) -> bool:
     """The last word is "fined" (or "fines") in the active voice, whose object is who was fined, not the amount."""
     verb = words[-1]
-    active = len(words) < 2 or words[-2].lower not in _PASSIVE_AUXILIARIES
+    active = len(words) < 2 or words[-2].lower not in BE_FORMS  # "the skippers were fined 410,000 marks"
     return verb.lower in ("fined", "fines", "fine") and active
 
 

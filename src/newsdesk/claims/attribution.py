@@ -52,6 +52,7 @@ from newsdesk.text import (
     without_datelines,
 )
 from newsdesk.vocabulary import (
+    BE_FORMS,
     ADVERBS_BEFORE_SAYING,
     CALENDAR_WORDS,
     ATTRIBUTION_VERBS,
@@ -315,7 +316,7 @@ def _opening_organisation(sentence: str) -> str | None:
     later "it said" means. Not a name inside a longer phrase ("The Audit Commission's report ...": a possessive)."""
     body = without_datelines(sentence.strip())
     match = _OPENING_ORGANISATION.match(body)
-    if match is None or match.group("next") in STOPWORDS - _BE - _AUXILIARIES:
+    if match is None or match.group("next") in STOPWORDS - BE_FORMS - _AUXILIARIES:
         return None
     name = match.group("name")
     if re.search(r"['’]s?$", name) or len(name.split()) < 2 or _name_head(name) is None:
@@ -398,7 +399,7 @@ def _opening_person(sentence: str, surnames: frozenset[str] = frozenset()) -> li
     if len(run) == 1 and run[0].text not in surnames:
         return []  # "Quorne himself appeared" after "Basil Quorne": a surname; "Meltwater swept ...": not
     following = words[len(run)]
-    if not following.text.islower() or _gap_breaks_phrase(body, run[-1], following) or following.lower in STOPWORDS - _BE - _AUXILIARIES:
+    if not following.text.islower() or _gap_breaks_phrase(body, run[-1], following) or following.lower in STOPWORDS - BE_FORMS - _AUXILIARIES:
         return []  # "Ann Lee, a farmer, ..." is people_introduced's; "Varnholm and Estrey agreed" names no one person
     if any(word.lower in _NOT_PERSON_WORDS or word.lower in STOPWORDS or _possessive(body, word) for word in run):
         return []
@@ -526,7 +527,7 @@ def _attribute(sentence: str, named: list[tuple[str, str]], outlet: str | None =
         if _negated(words, index):
             continue
         # "The union is demanding ...": the subject stands before the auxiliary
-        progressive = index > 1 and words[index - 1].lower in _BE and _states_a_position(words, index)
+        progressive = index > 1 and words[index - 1].lower in BE_FORMS and _states_a_position(words, index)
         found = _subject_of(sentence, words, index - 1 if progressive else index)
         if found and word.lower in FINDING_VERBS and not _states_a_finding(words, index, found[1]):
             continue
@@ -640,7 +641,7 @@ def _quoted_as_saying(sentence: str, words: list[Token]) -> tuple[tuple[str, int
             continue
         if words[index + 1].lower == "by":  # "Ann Lee was quoted by the Courier as saying"
             relay = _cue_target(sentence, words[index + 2:says])
-            speaker = _subject_before(sentence, words, index - 1 if words[index - 1].lower in _BE else index)
+            speaker = _subject_before(sentence, words, index - 1 if words[index - 1].lower in BE_FORMS else index)
         else:  # "The Courier quoted a senior official as saying"
             named = _cue_target(sentence, words[index + 1:says])
             speaker = (named, words[index + 1].start) if named else None
@@ -689,7 +690,7 @@ def _states_a_position(words: list[Token], index: int) -> bool:
     if not (forms & POSITION_VERBS or forms & POSITION_PREPOSITION_VERBS.keys()):
         return False
     before, after = words[index - 1].lower, words[index + 1]
-    if before in DETERMINERS or (before in _BE and not word.lower.endswith("ing")):
+    if before in DETERMINERS or (before in BE_FORMS and not word.lower.endswith("ing")):
         return False
     if forms & POSITION_VERBS:
         return after.text[:1].isdigit() or after.lower in DETERMINERS or after.lower in ("any", "no", "all") or (
@@ -715,7 +716,7 @@ def _passes_judgement(words: list[Token], index: int) -> bool:
     """A judging verb (`JUDGING_VERBS`, `JUDGING_AS_VERBS`) used to judge, in the active: an object, then a
     complement ("called the plan reckless", "called the offer an insult") or "as" ("described the kitchen as
     filthy"). "called the fire brigade at three", "called the race off", "was described as" say nothing of whose view."""
-    if index == 0 or words[index - 1].lower in _BE:
+    if index == 0 or words[index - 1].lower in BE_FORMS:
         return False
     following = words[index + 1:]
     if words[index].lower in JUDGING_AS_VERBS:
@@ -782,11 +783,10 @@ def _subject_of(sentence: str, words: list[Token], verb_index: int) -> tuple[str
     return _subject_before(sentence, words, verb_index)
 
 
-_BE = frozenset("is are was were be been being".split())
 _AUXILIARIES = frozenset("has have had also then again later earlier previously repeatedly publicly".split()) | ADVERBS_BEFORE_SAYING
 
 
-_VERB_WORDS = _BE | _AUXILIARIES | frozenset("did does do will would could can may might must should".split())
+_VERB_WORDS = BE_FORMS | _AUXILIARIES | frozenset("did does do will would could can may might must should".split())
 
 
 def _opening_subject(sentence: str, words: list[Token], verb_index: int) -> tuple[str, int] | None:
@@ -816,7 +816,7 @@ def _passive_agent(sentence: str, words: list[Token], verb_index: int) -> tuple[
     if verb_index + 2 >= len(words) or words[verb_index + 1].lower != "by" or verb_index == 0:
         return None
     before = words[verb_index - 1]
-    if before.lower not in _BE and "," not in sentence[before.end:words[verb_index].start]:
+    if before.lower not in BE_FORMS and "," not in sentence[before.end:words[verb_index].start]:
         return None
     if any(w.lower in _NEGATIONS or w.lower in ("neither", "no", "nor") for w in words[max(0, verb_index - 5):verb_index]):
         return None  # "Neither theory has been confirmed by the party": nobody claims it
