@@ -37,17 +37,10 @@ def _rows(*tables: str) -> list[tuple[str, dict]]:
     ]
 
 
-@pytest.mark.parametrize(("table", "row"), _rows("clock_time_table", "clock_time_holdout"),
+@pytest.mark.parametrize(("table", "row"), _rows("clock_time_table", "clock_time_holdout", "date_words15_table",
+                                                   "date_words15_holdout"),
                          ids=lambda value: value if isinstance(value, str) else value["why"])
-def test_a_date_question_is_answered_by_a_date_or_the_time_it_asks(table: str, row: dict) -> None:
-    question = analyse(row["question"], [])
-    assert question.kind == "date"
-    assert gives_a_date_asked(question, row["sentence"]) is row["gives"], row["why"]
-
-
-@pytest.mark.parametrize(("table", "row"), _rows("date_words15_table", "date_words15_holdout"),
-                         ids=lambda value: value if isinstance(value, str) else value["why"])
-def test_a_date_in_words_is_a_date(table: str, row: dict) -> None:
+def test_a_date_question_is_answered_by_a_date_in_words_or_the_time_it_asks(table: str, row: dict) -> None:
     question = analyse(row["question"], [])
     assert question.kind == "date"
     assert gives_a_date_asked(question, row["sentence"]) is row["gives"], row["why"]
