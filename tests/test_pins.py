@@ -522,6 +522,13 @@ _PRISONS = "A riot broke out at Marrow Hill prison on Sunday night."
         # The sentence names nothing else: it may still be about the thing named before.
         ("How many inmates died at Marrow Hill prison?", "The death toll has risen to four, the prison service said.",
          _PRISONS, "Riots in two jails", False),
+
+        # A question that asks for a name: the other name may be its answer (CI, round 15: "Who was jailed over the
+        # Ormsby quarry bribes?" against "Judge X found Caspian Wrenholt, 61, guilty").
+        ("Who led the riot at Marrow Hill prison?", "Inmate Tobin Grale, 29, led the riot, the prison service said.",
+         _PRISONS, "Riots in two jails", False),
+        ("Which company supplies the meals at Marrow Hill prison?",
+         "Brackwell Catering supplies the meals, the prison service said.", _PRISONS, "Riots in two jails", False),
     ],
 )
 def test_a_name_said_only_beside_a_sentence_about_another_thing_is_not_met(question, sentence, neighbours, title,

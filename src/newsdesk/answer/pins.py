@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from newsdesk.claims.extraction import EVENTS
 from newsdesk.answer.answer_types import asked_event_verb, gives_a_date_asked, gives_a_figure, says_not_known
-from newsdesk.answer.questions import Question, Term, entity_met
+from newsdesk.answer.questions import Question, Term, asks_which_name, entity_met
 from newsdesk.text import (
     YEAR,
     Token,
@@ -385,12 +385,20 @@ def only_beside_another(question: Question, entity: tuple[str, ...], candidate: 
     the Ellerby site." after a sentence about Thornbury Foods: the name asked stands only in a neighbouring sentence
     (not in the sentence, its claimant, its relay nor the headline), and the sentence names something the question
     does not (`names_another`) and points back at nothing (`points_back`): it tells of that other thing, a
-    neighbouring slot of the story, not of the one asked (round 15, `refuse15`)."""
+    neighbouring slot of the story, not of the one asked (round 15, `refuse15`). Not for a question that asks for a
+    name ("Who was jailed over the Ormsby bribes?", "which firm ..."): the other name may be the answer."""
+    if asks_for_a_name(question):
+        return False
     own = "\n".join([candidate.text, candidate.claimant or "", candidate.relay or "",
                      str(candidate.metadata.get("title") or "")])
     if entity_met(entity, own) or _names_a_part(entity, candidate.text) or not names_another(question, candidate.text):
         return False
     return not points_back(question, candidate.text)
+
+
+def asks_for_a_name(question: Question) -> bool:
+    """"Who ...?" (an agent) or "which striker/bank/prison ...?" (`asks_which_name`): a name answers it."""
+    return question.kind == "agent" or asks_which_name(question.text)
 
 
 def _names_a_part(entity: tuple[str, ...], text: str) -> bool:
