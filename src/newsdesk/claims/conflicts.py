@@ -35,7 +35,9 @@ from typing import Any
 
 from langchain_core.documents import Document
 
-from newsdesk.claims.extraction import _MEASURES, EVENTS, Claim, Opposition, job_loss_said, measures_asked
+from newsdesk.claims.extraction import (
+    _MEASURES, _MEASURES_OF_PEOPLE, EVENTS, Claim, Opposition, job_loss_said, measures_asked, subject_key,
+)
 from newsdesk.claims.attribution import claimant_identity, same_claimant
 from newsdesk.atomic import write_atomically
 from newsdesk.claims.ledger import Ledger, LedgerEntry, disputes_path
@@ -43,7 +45,10 @@ from newsdesk.answer.answer_types import asks_figure_type, figure_types_asked, g
 from newsdesk.answer.questions import Question, entity_met
 from newsdesk.text import lemmas, numbers, specificity, stem, stems_match, tokens
 from newsdesk.answer.synonyms import LINKS, relation
-from newsdesk.vocabulary import NUMBER_WORDS, ROUNDING_HEDGES, STOPWORDS, TOLL_WORDS, is_nationality
+from newsdesk.vocabulary import (
+    ACCOUNTS, CORRECTING_ADJECTIVES, DIFFERING_ADJECTIVES, FIGURE_ORDER_WORDS, NUMBER_WORDS, ROUNDING_HEDGES, STOPWORDS,
+    TOLL_WORDS, is_nationality,
+)
 
 _CROSS_ARTICLE_TOPIC_WEIGHT = 3.5  # shared names must say this much (e.g. "Velmar", or "Ukraine" + "Russia")
 _MAX_POSTING = 300
@@ -449,7 +454,7 @@ def disputes_for(question: Question, passages: Sequence[Document], ledger: Ledge
     naming = _passages_naming(question, about) if question.entities else []
     narrowed = [_within(d, about) for d in candidates]
     narrowed = [_of_the_kind_asked(d, question) if d is not None else None for d in narrowed]
-    relevant = [d for d in narrowed if d is not None and _touches(question, d, naming) and not _asks_one_side(question, d)]
+    relevant = [d for d in narrowed if d is not None and touches(question, d, naming) and not _asks_one_side(question, d)]
     relevant.sort(key=lambda d: -max(_passage_rank(c, passages) for c in d.claims))
     return relevant[:1]
 
@@ -691,7 +696,7 @@ def _passage_rank(claim: Claim, passages: Sequence[Document]) -> float:
     return 0.0
 
 
-def _touches(question: Question, dispute: Dispute, naming: Sequence[tuple[str, int, int]] = ()) -> bool:
+def touches(question: Question, dispute: Dispute, naming: Sequence[tuple[str, int, int]] = ()) -> bool:
     context = " ".join([*(c.quote for c in dispute.claims), *{c.title for c in dispute.claims}])
     # The question's names are met by the claims, or by the passage each claim stands in ("the Hollin Lane
     # library" named in the sentence before the figures). A follow-up's inherited names ("Ashford" from
@@ -771,12 +776,38 @@ def _whose_figure_met(question: Question, dispute: Dispute) -> bool:
     if question.entities or question.soft_entities:
         return True
     heads = {c.subject_key.head for c in dispute.claims if c.subject_key}
+    # What is counted, by any of its nouns ("employees" for the head "worker"), and what happened to it ("laid off")
+    # the question may say in other words: they are not whose figures these are.
+    happened = {stem(w.text) for c in dispute.claims if c.subject_key for w in tokens(c.subject_key.event)}
     owners = {stem(w.text) for c in dispute.claims for w in tokens(c.subject)
-              if w.lower not in STOPWORDS and w.lower not in EVENTS} - heads
+              if w.lower not in STOPWORDS and w.lower not in EVENTS
+              and subject_key("", stem(w.text), "").head not in heads} - heads - happened
     if not owners:
         return True
     asked = {stem(w.text) for w in tokens(question.query)}
     return any(stems_match(owner, word) for owner in owners for word in asked)
+
+
+def about_the_figures(word: str) -> bool:
+    """A question's word about the figures themselves, not about what they count: what they are ("figures",
+    "estimates", "count", `ACCOUNTS`, `TOLL_WORDS`), how they differ ("competing", `DIFFERING_ADJECTIVES`), which
+    is right ("real", `CORRECTING_ADJECTIVES`) or which comes when ("latest", "first", `FIGURE_ORDER_WORDS`)."""
+    return bool(lemmas(word.lower()) & _FIGURE_TALK)
+
+
+_FIGURE_TALK = ACCOUNTS | TOLL_WORDS | DIFFERING_ADJECTIVES | CORRECTING_ADJECTIVES | FIGURE_ORDER_WORDS
+
+
+def _words_said(dispute: Dispute) -> frozenset[str]:
+    """The content words of the dispute's claims and their headlines, lower case."""
+    return frozenset(w.lower for c in dispute.claims for w in tokens(f"{c.quote} {c.title}")
+                     if w.lower not in STOPWORDS and w.text.isalpha())
+
+
+def _linked_to_one(word: str, said: frozenset[str]) -> bool:
+    """WordNet links the question's word to one the dispute says ("factory" / "plant", "shuts" / "closes"):
+    a question paraphrases the article."""
+    return any(relation(word, other) in LINKS for other in said)
 
 
 def _figure_asked(question: Question, dispute: Dispute) -> bool:
@@ -790,13 +821,18 @@ def _figure_asked(question: Question, dispute: Dispute) -> bool:
         return False
     context = {stem(w.text) for c in dispute.claims for w in tokens(f"{c.quote} {c.subject} {c.title}")}
     names = {w.lower() for e in (*question.entities, *question.soft_entities) for w in e}
-    # Names are pins, checked by `_touches`; these are the words saying what about them is asked.
+    # Names are pins, checked by `touches`; these are the words saying what about them is asked.
     specific = [w for w in own if specificity(w) >= 1.5 and w not in _QUESTION_EVENTS and w not in _JOB_WORDS
-                and w not in names]
+                and w not in names and not about_the_figures(w)]
     heads = {c.subject_key.head for c in dispute.claims if c.subject_key}
     # "How strong was the quake?" asks for a value; a dispute over a measure ("magnitude") answers it.
     measured_value = not question.focus and bool(heads & measures_asked(question.text))
-    met = sum(1 for w in specific if any(stems_match(stem(w), other) for other in context))
+    said = _words_said(dispute)
+    # "crowd", "turnout": a measure of people, which a dispute counting people answers.
+    crowd = any(c.subject_key.counts_people for c in dispute.claims if c.subject_key) and bool(
+        _MEASURES_OF_PEOPLE.keys() & set(own))
+    met = sum(1 for w in specific if any(stems_match(stem(w), other) for other in context) or _linked_to_one(w, said)
+              or (crowd and w in _MEASURES_OF_PEOPLE))
     # Every word the question says must be met, unless what it asks is pinned down otherwise (the event it
     # names, or a measure): then half will do, since a question paraphrases the article.
     pinned = bool(asked_events) or measured_value
@@ -807,7 +843,8 @@ def _figure_asked(question: Question, dispute: Dispute) -> bool:
     subject_stems = {stem(w.text) for w in tokens(subjects)} | heads
     # "How much did they pay?": every claim left gives money (`_of_the_kind_asked`), which is what is asked.
     typed = not question.focus and asks_figure_type(question.text)
-    noun_met = any(any(stems_match(f, s) for s in subject_stems) for f in focus) or "peopl" in focus or measured_value or typed
+    noun_met = (any(any(stems_match(f, s) for s in subject_stems) for f in focus) or "peopl" in focus or measured_value
+                or typed or crowd)
     if not noun_met:
         return False
     nationalities = [w for e in question.entities for w in e if is_nationality(w)]

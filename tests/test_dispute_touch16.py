@@ -1,0 +1,44 @@
+"""Which figure dispute a question touches (`conflicts.touches`), specified by invented articles and questions
+(`tests/data/dispute_touch16.jsonl`; `dispute_touch16_holdout.jsonl` was written at the same time and run once,
+after the rule). A question asks about what a dispute counts when its own words are said by the dispute's claims,
+their article's headline, or words WordNet links to theirs ("factory" / "plant", "shuts" / "closes"); its words
+about the figures themselves ("the latest competing figures", "the real count", "the initial estimates") say what
+kind of answer is wanted, not what is counted, and need not be said. A place or thing the article does not name
+("the Dorrow harbour") still keeps the dispute out."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from newsdesk.answer.questions import analyse
+from newsdesk.articles.corpus import Article
+from newsdesk.claims.annotation import extract_claims
+from newsdesk.claims.conflicts import find_disputes, touches
+
+_DATA = Path(__file__).parent / "data"
+
+
+def _rows(name: str) -> list[dict[str, object]]:
+    return [json.loads(line) for line in (_DATA / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _touched(row: dict[str, object]) -> bool:
+    article = Article(doc_id="story.md", path=Path("story.md"), title=str(row["title"]), body=str(row["body"]),
+                      published=dt.date(2026, 3, 2))
+    disputes = [d for d in find_disputes(extract_claims(article)) if d.kind == "figure"]
+    assert len(disputes) == 1, [d.subject for d in disputes]  # the story's one dispute, found at reindex
+    return touches(analyse(str(row["question"])), disputes[0])
+
+
+@pytest.mark.parametrize("row", _rows("dispute_touch16.jsonl"), ids=lambda row: str(row["question"]))
+def test_a_question_touches_the_dispute_it_asks_about(row: dict[str, object]) -> None:
+    assert _touched(row) is row["touches"], row["why"]
+
+
+@pytest.mark.parametrize("row", _rows("dispute_touch16_holdout.jsonl"), ids=lambda row: str(row["question"]))
+def test_held_out_questions_touch_the_dispute_they_ask_about(row: dict[str, object]) -> None:
+    assert _touched(row) is row["touches"], row["why"]
