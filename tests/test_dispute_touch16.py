@@ -17,7 +17,7 @@ import pytest
 from newsdesk.answer.questions import analyse
 from newsdesk.articles.corpus import Article
 from newsdesk.claims.annotation import extract_claims
-from newsdesk.claims.conflicts import find_disputes, touches
+from newsdesk.claims.conflicts import about_the_figures, find_disputes, touches
 
 _DATA = Path(__file__).parent / "data"
 
@@ -42,3 +42,9 @@ def test_a_question_touches_the_dispute_it_asks_about(row: dict[str, object]) ->
 @pytest.mark.parametrize("row", _rows("dispute_touch16_holdout.jsonl"), ids=lambda row: str(row["question"]))
 def test_held_out_questions_touch_the_dispute_they_ask_about(row: dict[str, object]) -> None:
     assert _touched(row) is row["touches"], row["why"]
+
+
+@pytest.mark.parametrize(("word", "about"), [("figures", True), ("latest", True), ("competing", True), ("real", True),
+                                             ("estimates", True), ("counted", False), ("crowd", False), ("factory", False)])
+def test_words_about_the_figures_are_nouns_and_adjectives_for_them_not_verbs(word: str, about: bool) -> None:
+    assert about_the_figures(word) is about

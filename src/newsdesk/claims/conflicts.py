@@ -791,8 +791,9 @@ def _whose_figure_met(question: Question, dispute: Dispute) -> bool:
 def about_the_figures(word: str) -> bool:
     """A question's word about the figures themselves, not about what they count: what they are ("figures",
     "estimates", "count", `ACCOUNTS`, `TOLL_WORDS`), how they differ ("competing", `DIFFERING_ADJECTIVES`), which
-    is right ("real", `CORRECTING_ADJECTIVES`) or which comes when ("latest", "first", `FIGURE_ORDER_WORDS`)."""
-    return bool(lemmas(word.lower()) & _FIGURE_TALK)
+    is right ("real", `CORRECTING_ADJECTIVES`) or which comes when ("latest", "first", `FIGURE_ORDER_WORDS`). The
+    word as written, not its dictionary form: "counted" is a verb of what happened ("signatures counted")."""
+    return word.lower() in _FIGURE_TALK
 
 
 _FIGURE_TALK = ACCOUNTS | TOLL_WORDS | DIFFERING_ADJECTIVES | CORRECTING_ADJECTIVES | FIGURE_ORDER_WORDS
@@ -804,10 +805,15 @@ def _words_said(dispute: Dispute) -> frozenset[str]:
                      if w.lower not in STOPWORDS and w.text.isalpha())
 
 
+# How specific (wordfreq) a question's word must be to be met through WordNet: a common word has many senses
+# ("moved" is linked to "risen" and "passes"), a rarer one few ("factory" 2.05 / "plant", "shuts" 3.1 / "closes").
+_LINKED_WORD_SPECIFICITY = 2.0
+
+
 def _linked_to_one(word: str, said: frozenset[str]) -> bool:
-    """WordNet links the question's word to one the dispute says ("factory" / "plant", "shuts" / "closes"):
-    a question paraphrases the article."""
-    return any(relation(word, other) in LINKS for other in said)
+    """WordNet links the question's word, a specific one (`_LINKED_WORD_SPECIFICITY`), to one the dispute says
+    ("factory" / "plant", "shuts" / "closes"): a question paraphrases the article."""
+    return specificity(word) >= _LINKED_WORD_SPECIFICITY and any(relation(word, other) in LINKS for other in said)
 
 
 def _figure_asked(question: Question, dispute: Dispute) -> bool:
