@@ -207,8 +207,10 @@ def withheld_after(question: Question, best: str, after: str) -> bool:
     (`withholds_answer`) and is about what is asked, by one of the question's common words that it says and the
     best sentence does not ("what did they agree?": "They met for talks." "Neither side has said what was
     agreed."), or that stands in what it says was not given ("whether the bonds would be returned"). "She did
-    not say how much higher" after the retirement age asked is about something else."""
-    if not withholds_answer(question, after):
+    not say how much higher" after the retirement age asked is about something else. What it withholds is of the
+    kind asked (`refuses_for`, round 16): "did not say when the inquiry would report" does not refuse "who leads
+    the inquiry?"."""
+    if not refuses_for(question, after):
         return False
     asked = question.common_terms
     marker = _UNDISCLOSED.search(after)
