@@ -152,7 +152,7 @@ def clause_run(text: str, question: Question, limit: int) -> tuple[int, int] | N
     """The run of whole clauses of ``text`` within ``limit`` characters that meets the most of the question's
     words (and, for a "how many" or a "when", gives a figure or a date, `_gives_kind`); None when no clause is short enough, or none meets a word of the
     question (round 16, `recall16`: a piece about something else, "The ship", only takes the room of a sentence that
-    answers). The dateline the sentence opens with (`text.dateline_end`) is no clause: "PRUSKEL" alone met a question
+    answers). The dateline the sentence opens with (`text.dateline_end`) is no clause: "HARLOW BAY" alone met a question
     naming the place and said nothing."""
     opening = dateline_end(text)
     bounds = [opening] + [m.end() for m in _CLAUSE_BREAK.finditer(text) if m.end() > opening] + [len(text)]
