@@ -389,7 +389,7 @@ class LexicalIndex:
         keep: Callable[[dict[str, Any]], bool] | None = None,
         snapshot: Any = None,
         *,
-        article_weight: float = 0.0,
+        article_weight: float,
     ) -> list[tuple[Passage, float]]:
         """Best ``limit`` passages by a convex combination of scores, over every admitted passage: ``dense_weight``
         times the dense score (`dense_search`'s, scaled to at most 1) plus the rest times the BM25 score divided by
