@@ -797,9 +797,10 @@ def _an_amount_given(question: str, text: str) -> bool:
     return asks_a_change(question) and bool(_FIGURE_TYPES["share"][1].search(text))
 
 
-# A figure, a multiplier, capitalised words ("Estrelline") and the word after them: "82,000 Estrelline marks".
+# A figure, a multiplier, capitalised words ("Estrelline") and the lower-case word after them: "82,000 Estrelline
+# marks", "3.4 billion drammels" (no capitalised word: `in_a_currency_of_its_own` reads only those).
 _FIGURE_AND_UNIT = re.compile(
-    r"(?:" + NUMBER.pattern + r")(?:\s+(?:" + _MULTIPLIER + r"))?(?:\s+[A-Z][\w'-]*)*\s+(?P<unit>[a-z]+)\b"
+    r"(?:" + NUMBER.pattern + r")(?:\s+(?:" + _MULTIPLIER + r"))?(?P<names>(?:\s+[A-Z][\w'-]*)*)\s+(?P<unit>[a-z]+)\b"
 )
 # How many words before a figure a word of costing may stand: "fined a total of", "cost roughly".
 _COSTING_REACH = 4
@@ -871,8 +872,6 @@ def asks_a_change(question: str) -> bool:
     return False
 
 
-# A figure and the word after it, past a multiplier: "3.4 billion drammels", "about 96 drammels".
-_FIGURE_THEN_WORD = re.compile(r"(?:" + NUMBER.pattern + r")(?:\s+(?:" + _MULTIPLIER + r"))?\s+(?P<unit>[a-z]+)\b")
 # Specificity (wordfreq) of a word after a figure rare enough to be a currency English does not list ("drammels"):
 # units of other things are common words ("kilometres" 2.8, "hectares" 3.2, "trawlers" 4.1).
 _RARE_UNIT = 4.5
@@ -881,7 +880,7 @@ _RARE_UNIT = 4.5
 def in_a_currency_of_its_own(text: str) -> bool:
     """A figure followed by a rare word that `CURRENCY_WORDS` does not list: a country's own currency ("cost 6.3
     million drammels"), which answers "how much did it cost?" as crowns or euros would."""
-    return any(specificity(m.group("unit")) >= _RARE_UNIT for m in _FIGURE_THEN_WORD.finditer(text))
+    return any(not m.group("names") and specificity(m.group("unit")) >= _RARE_UNIT for m in _FIGURE_AND_UNIT.finditer(text))
 
 
 def gives_the_answer(question: Question, text: str, claimant: str | None) -> bool:
