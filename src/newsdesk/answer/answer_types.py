@@ -48,7 +48,6 @@ from newsdesk.vocabulary import (
     ANONYMITY_PATTERNS,
     ATTRIBUTION_VERBS,
     BE_FORMS,
-    BEFORE_HALF,
     CALENDAR_WORDS,
     CAUSE_AFTER_PATTERNS,
     CAUSE_BEFORE_PATTERNS,
@@ -65,7 +64,6 @@ from newsdesk.vocabulary import (
     CURRENCY_WORDS,
     EMBEDDING_VERBS,
     FIGURE_TYPES,
-    FRACTIONS,
     LIGHT_VERBS,
     MULTIPLIERS,
     NUMBER_WORDS,
@@ -79,6 +77,7 @@ from newsdesk.vocabulary import (
     REASON_PATTERNS,
     ROLE_WORDS,
     SEASONS,
+    SHARE_IN_WORDS_PATTERN,
     STANCE_WORDS,
     STOPWORDS,
     UNDISCLOSED_PATTERNS,
@@ -754,18 +753,7 @@ _DATE_IN_WORDS = re.compile(
     + r"|\b(?:by|at|until|from|before|after|around)\s+(?:about\s+|around\s+)?(?:" + CLOCK_TIME + r")",
     re.IGNORECASE,
 )
-_FRACTION = "(?:" + "|".join(sorted(FRACTIONS, key=len, reverse=True)) + ")"
-_BEFORE_A_SHARE = "(?:" + "|".join(sorted(BEFORE_HALF, key=len, reverse=True)) + ")"
-# A share in words: "two-thirds", "a third of", "by a quarter", "by half", "half of the cost"; not an ordinal before
-# a noun ("a third term", "for a fifth year").
-_SHARE_IN_WORDS = re.compile(
-    r"\b(?:two|three|four|nine)[- ]" + _FRACTION + r"\b"
-    + r"|\b(?:a|one)[- ]" + _FRACTION + r"(?=\s+of\b)"
-    + r"|\b" + _BEFORE_A_SHARE + r"\s+(?:a|one)[- ]" + _FRACTION + r"\b"
-    + r"|\b" + _BEFORE_A_SHARE + r"\s+half\b"
-    + r"|\bhalf\s+(?:of|the|its|their|his|her|as)\b",
-    re.IGNORECASE,
-)
+_SHARE_IN_WORDS = re.compile(SHARE_IN_WORDS_PATTERN, re.IGNORECASE)
 
 
 def gives_a_figure(text: str) -> bool:
