@@ -21,6 +21,7 @@ from newsdesk.answer.synonyms import BROADER_FIRST, LINKS, relation
 from newsdesk.claims.attribution import names_a_party
 from newsdesk.text import (
     NUMBER,
+    PERIOD_IN_WORDS,
     YEAR,
     capitalised_runs,
     has_date_expression,
@@ -70,7 +71,6 @@ from newsdesk.vocabulary import (
     OPINION_VERBS,
     ORGANISATION_NOUNS,
     PERCENT_PATTERN,
-    PERIOD_UNITS,
     PERSON_NOUNS,
     PHASE_NOUNS,
     PLACE_NOUNS,
@@ -734,16 +734,13 @@ def gives_a_date_asked(question: Question, text: str) -> bool:
     return asks_figure_type(question.text) and gives_figure_asked(question.text, text)
 
 
-_COUNT_IN_WORDS = r"(?:\d+(?:\.\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r"|a few|several|a couple of)"
-_UNITS = "|".join(sorted(PERIOD_UNITS, key=len, reverse=True))
 _DATE_IN_WORDS = re.compile(
     # a period from now or from an event: "within six weeks", "after 30 days", "within 15 to 20 years", "in the next
-    # three months", "in three weeks' time"; not a bare "in" ("the worst drought in 50 years" says how long since)
+    # three months", "in three weeks' time"; not a bare "in" ("the worst drought in 50 years" says how long since); a
+    # period back, "eleven years ago", is `has_date_expression`'s (`text.PERIOD_IN_WORDS`)
     r"\b(?:(?:within|after)\s+(?:about\s+|around\s+|the\s+next\s+|another\s+)?|in\s+(?:the\s+next|another)\s+)"
-    + _COUNT_IN_WORDS + r"(?:\s+to\s+" + _COUNT_IN_WORDS + r")?\s+(?:" + _UNITS + r")\b"
-    + r"|\bin\s+" + _COUNT_IN_WORDS + r"\s+(?:" + _UNITS + r")['’]?\s+time\b"
-    # a period back: "eleven years ago"
-    + r"|\b" + _COUNT_IN_WORDS + r"(?:\s+to\s+" + _COUNT_IN_WORDS + r")?\s+(?:" + _UNITS + r")\s+ago\b"
+    + PERIOD_IN_WORDS + r"\b"
+    + r"|\bin\s+" + PERIOD_IN_WORDS + r"['’]?\s+time\b"
     # a season: "in the autumn", "next spring", "by late summer"
     + r"|\b(?:in|this|next|last|by|until|late|early)\s+(?:the\s+)?(?:late\s+|early\s+)?(?:"
     + "|".join(SEASONS) + r")\b"
