@@ -118,9 +118,16 @@ _FIGURE_TYPES = {
 def withholds_answer(question: Question, text: str) -> bool:
     """The sentence says the fact was not given, and gives no figure or date that a figure or date question wants;
     or a name is asked and the sentence's source is one who would not be named ("who declined to be named")."""
+    marker = _UNDISCLOSED.search(text)
+    return _withholds(question, text, marker, _of_another_kind(question, text, marker))
+
+
+def _withholds(question: Question, text: str, marker: re.Match[str] | None, another_kind: bool) -> bool:
+    """`withholds_answer`, given the sentence's withheld marker (`_UNDISCLOSED`) and whether what it withholds is of
+    another kind than asked (`_of_another_kind`), each read once by its callers."""
     if asks_a_name(question) and _ANONYMOUS.search(text):
         return True
-    if not says_not_known(text) or (withholds_another_kind(question, text) and _said_before_withheld(text)):
+    if marker is None or (another_kind and _said_before_withheld(text, marker)):
         return False
     # A figure or date the question itself gives ("its 2027 tour") is not the one asked for.
     unasked = _without_question_numbers(question, text)
@@ -155,7 +162,11 @@ def withholds_another_kind(question: Question, text: str) -> bool:
     (`kinds_asked`). A clause that names no kind ("did not disclose the fee", "would not say whether") is not of
     another kind. On develop (round 13) a withheld sentence about another thing, ranked best, refused answerable
     questions whose answer had passed the judge ("When was the drone shot down?": "his name was not released")."""
-    marker = _UNDISCLOSED.search(text)
+    return _of_another_kind(question, text, _UNDISCLOSED.search(text))
+
+
+def _of_another_kind(question: Question, text: str, marker: re.Match[str] | None) -> bool:
+    """`withholds_another_kind`, given the sentence's withheld marker."""
     if marker is None:
         return False
     before = _CLAUSE_START.split(text[:marker.start()])[-1]
@@ -166,20 +177,22 @@ def withholds_another_kind(question: Question, text: str) -> bool:
 def refuses_for(question: Question, text: str) -> bool:
     """The sentence is a reason to refuse: it withholds the answer (`withholds_answer`) and what it withholds is
     not of another kind than the one asked (`withholds_another_kind`): "his name was not released" refuses "who
-    fired on the drone?", not "when was the drone shot down?" (round 14, `types14`)."""
-    return withholds_answer(question, text) and not withholds_another_kind(question, text)
+    fired on the drone?", not "when was the drone shot down?" (round 14, `types14`). The withheld marker is read
+    once (round 16, `clean16`: three times before)."""
+    marker = _UNDISCLOSED.search(text)
+    another_kind = _of_another_kind(question, text, marker)
+    return not another_kind and _withholds(question, text, marker, another_kind)
 
 
 # Words that join a clause said before a withheld one: "..., but did not say how much", "... and declined to say".
 _JOINED_CLAUSE = re.compile(r",|\b(?:but|and|although|though|while)\b", re.IGNORECASE)
 
 
-def _said_before_withheld(text: str) -> bool:
-    """The sentence says something in a clause of its own before the one that withholds ("The ministry has agreed
-    to pay for it, but the cost was not disclosed"), so it may still answer; "Her name was not released because
-    ..." says nothing else and answers nothing, whatever kind it withholds."""
-    marker = _UNDISCLOSED.search(text)
-    return marker is not None and bool(_JOINED_CLAUSE.search(text[:marker.start()]))
+def _said_before_withheld(text: str, marker: re.Match[str]) -> bool:
+    """The sentence says something in a clause of its own before the one that withholds (its ``marker``: "The
+    ministry has agreed to pay for it, but the cost was not disclosed"), so it may still answer; "Her name was not
+    released because ..." says nothing else and answers nothing, whatever kind it withholds."""
+    return bool(_JOINED_CLAUSE.search(text[:marker.start()]))
 
 
 def kinds_named(text: str) -> set[str]:
