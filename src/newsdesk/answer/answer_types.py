@@ -798,12 +798,16 @@ def _an_amount_given(question: str, text: str) -> bool:
 # A figure, a multiplier, capitalised words ("Estrelline") and the lower-case word after them: "82,000 Estrelline
 # marks", "3.4 billion drammels" (no capitalised word: `in_a_currency_of_its_own` reads only those).
 _FIGURE_AND_UNIT = re.compile(
-    r"(?:" + NUMBER.pattern + r")(?:\s+(?:" + _MULTIPLIER + r"))?(?P<names>(?:\s+[A-Z][\w'-]*)*)\s+(?P<unit>[a-z]+)\b"
+    r"(?:" + NUMBER.pattern + r")(?P<scale>\s+(?:" + _MULTIPLIER + r"))?(?P<names>(?:\s+[A-Z][\w'-]*)*)\s+(?P<unit>[a-z]+)\b"
 )
 # How many words before a figure a word of costing may stand: "fined a total of", "cost roughly".
 _COSTING_REACH = 4
 # Units that say another kind of figure than money, however a word of costing takes them ("cost drivers 25 minutes").
 _OTHER_MEASURES = ("duration", "distance", "age", "share")
+# Specificity (wordfreq) from which a unit a word of costing takes is uncommon enough to be a currency by itself
+# ("16,000 sterns" 4.5, "florins" 4.3); what a cost is counted in otherwise is a common noun: "300 jobs" 1.6,
+# "1,200 flights" 2.4, "60 lives" 1.5 (round 16, `clean16`).
+_UNCOMMON_UNIT = 3.0
 
 
 def costed_figure(text: str) -> bool:
@@ -811,17 +815,24 @@ def costed_figure(text: str) -> bool:
     in a unit that is no duration, distance, age or share: "the sea wall would cost about 14 million florins", "was
     fined a total of 82,000 Estrelline marks". Whatever its currency is called, even a common English word no
     currency list holds (round 15, `recall15`: five develop answers in a currency named like a common word were
-    refused by the type check, types14's "Left")."""
+    refused by the type check, types14's "Left").
+    Round 16 (`clean16`): a currency is what a sum is counted in: a scale stands before it ("14 million florins"),
+    a name qualifies it ("Estrelline marks") or it is an uncommon word (`_UNCOMMON_UNIT`: "16,000 sterns"); a common
+    noun after a bare figure is what was lost ("would cost 300 jobs", "cost the region 60 lives"). And the word of
+    costing is lower case, or the sentence's first: "Price" in "Aldo Marwick-Price said 40 homes ..." is a name."""
     for match in _FIGURE_AND_UNIT.finditer(text):
         words = tokens(text[:match.start()])
         before = words[-_COSTING_REACH:]
-        costing = [i for i, w in enumerate(before) if lemmas(w.text) & COSTING_WORDS or w.lower in COSTING_WORDS]
+        costing = [i for i, w in enumerate(before)
+                   if (lemmas(w.text) & COSTING_WORDS or w.lower in COSTING_WORDS) and (w.text[0].islower() or w is words[0])]
         if not costing:
             continue
         if costing[-1] == len(before) - 1 and _fines_whom(words):
             continue  # "The coastguard fined 12 trawlers": the figure counts who was fined
         unit = match.group("unit")
-        if not any(_FIGURE_TYPES[kind][1].search(unit) for kind in _OTHER_MEASURES):
+        if any(_FIGURE_TYPES[kind][1].search(unit) for kind in _OTHER_MEASURES):
+            continue
+        if match.group("scale") or match.group("names") or specificity(unit) >= _UNCOMMON_UNIT:
             return True
     return False
 
