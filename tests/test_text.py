@@ -46,6 +46,12 @@ def test_a_plural_noun(word, plural):
         ("Prices rose last week.", True),
         ("Thousands will march to the square.", False),  # "march" and "may" in lower case are verbs
         ("The council may decide soon.", False),
+        # a period back, in digits or in words (round 16, `clean16`: one pattern with the answer-type check's)
+        ("The mill shut 3 years ago.", True),
+        ("The mill shut eleven years ago.", True),
+        ("The bridge was built 15 to 20 decades ago.", True),
+        ("The fund was set up a few weeks ago.", True),
+        ("Years ago the mill employed hundreds.", False),
     ],
 )
 def test_a_date_is_a_capitalised_month_or_weekday_a_year_or_a_relative_date(sentence, dated):
