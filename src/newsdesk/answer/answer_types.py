@@ -600,7 +600,7 @@ def _attributive_names(text: str) -> set[str]:
 
 def located_names(text: str) -> set[str]:
     """The words of names right after a preposition of place (`LOCATIVE_PREPOSITIONS`): "a lorry driver from
-    Pellham", "rescued off Dunmore Head", "a property group from Stellmoor" say where the one asked about is from, at
+    Pellham", "rescued off Kestle Point", "a property group from Stellmoor" say where the one asked about is from, at
     or near, not their name; a sentence whose only names stand so introduces the one asked without naming them.
     Round 16 (`refuse16`): on develop such sentences answered "what was the name of the van driver killed ...?"."""
     words = tokens(text)
@@ -641,7 +641,7 @@ def _agent_given(question: Question, text: str, claimant: str | None) -> bool:
     name answers, not the speaker or a role word."""
     if question.kind != "agent" or asks_a_name(question):
         return True
-    # "Who owns the shop?" is not answered by "a shop in Pennwyth was robbed": a name after a preposition of place.
+    # "Who owns the shop?" is not answered by "a shop in Ferrowdale was robbed": a name after a preposition of place.
     named = [n for n in new_names(text, question) if n not in located_names(text)]
     if claimant and any(entity_met(entity, claimant) for entity in question.entities):
         return bool(named)

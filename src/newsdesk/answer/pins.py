@@ -156,7 +156,7 @@ def _without_possessive(word: str) -> str:
 def qualifier_unmet(question: Question, text: str) -> str | None:
     """The question picks one value of several ("the previous record", "the runner-up's time", "in total"),
     and the sentence does not say that qualifier. A capitalised word past the question's first is part of a name
-    ("the Skarvo Peak avalanche"), no qualifier (round 16, `refuse16`)."""
+    ("the Hallin Peak avalanche"), no qualifier (round 16, `refuse16`)."""
     words = [w.lower for w in tokens(text)]
     for index, token in enumerate(tokens(question.text)):
         asked = token.lower
