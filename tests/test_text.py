@@ -87,3 +87,20 @@ def test_a_verb_in_its_dictionary_form(word, base):
     from newsdesk.text import is_base_verb
 
     assert is_base_verb(word) is base
+
+
+@pytest.mark.parametrize(
+    "sentence, opening",
+    [
+        ("PRUSKEL, Velsharo (VPA) — The assembly voted on Tuesday.", "PRUSKEL, Velsharo (VPA) — "),
+        ("TRENSBY, March 4 (NPA) - Floods closed 14 schools.", "TRENSBY, March 4 (NPA) - "),
+        ("KELSO FORD — Rescuers pulled three walkers from the river.", "KELSO FORD — "),
+        # No dateline: capitals inside the sentence, or a sentence that opens with an ordinary word.
+        ("Officials from NATO, the EU and the UN met - briefly - in Gresk.", ""),
+        ("The council, which met on Monday - its first sitting - approved the plan.", ""),
+    ],
+)
+def test_a_sentence_opening_with_a_dateline_says_where_it_ends(sentence: str, opening: str) -> None:
+    from newsdesk.text import dateline_end
+
+    assert sentence[:dateline_end(sentence)] == opening

@@ -326,6 +326,19 @@ DATELINE = re.compile(
 )
 
 
+# A sentence that opens a story may start with its dateline, an all-capitals place, maybe a comma and a short
+# region, date or agency, then a dash: "HARLOW BAY, Ostmark (NPA) — ", "TOWN, May 3 (XYZ) - ", "TOWN — ". At a
+# sentence's start the part after the comma need not be a date (`DATELINE` scans whole texts and asks for one).
+_OPENING_DATELINE = re.compile(rf"^{_DATELINE_PLACE}(?:,[^—–\n]{{0,50}}?)?\s+[—–-]+\s+")
+
+
+def dateline_end(sentence: str) -> int:
+    """Where the dateline ``sentence`` opens with ends (0 when it has none): "HARLOW BAY, Ostmark (NPA) — The
+    assembly voted ..." is 28, where "The" starts (round 16, `recall16`: the dateline is no clause of the sentence)."""
+    found = _OPENING_DATELINE.match(sentence)
+    return found.end() if found else 0
+
+
 def without_datelines(text: str) -> str:
     """``text`` less its datelines: "RIVERTON, May 3 (XYZ) - " says when the story was filed, not what month a
     figure is for."""

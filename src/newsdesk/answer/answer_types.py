@@ -208,8 +208,10 @@ def withheld_after(question: Question, best: str, after: str) -> bool:
     (`withholds_answer`) and is about what is asked, by one of the question's common words that it says and the
     best sentence does not ("what did they agree?": "They met for talks." "Neither side has said what was
     agreed."), or that stands in what it says was not given ("whether the bonds would be returned"). "She did
-    not say how much higher" after the retirement age asked is about something else."""
-    if not withholds_answer(question, after):
+    not say how much higher" after the retirement age asked is about something else. What it withholds is of the
+    kind asked (`refuses_for`, round 16): "did not say when the inquiry would report" does not refuse "who leads
+    the inquiry?"."""
+    if not refuses_for(question, after):
         return False
     asked = question.common_terms
     marker = _UNDISCLOSED.search(after)
@@ -908,11 +910,12 @@ def in_a_currency_of_its_own(text: str) -> bool:
 
 
 def gives_the_answer(question: Question, text: str, claimant: str | None) -> bool:
-    """The sentence itself says what is asked, beyond passing the type check: a "why" a reason whose clause
-    is not the question restated, a "who" or "where" a name the question does not hold (a claimant or a
+    """The sentence itself says what is asked, beyond passing the type check: a "why" (or "what caused ...?",
+    `CAUSE_QUESTION_PATTERN`) a reason whose clause is not the question restated, a "who" or "where" a name the question does not hold (a claimant or a
     role passes `type_met` for "who organised it?", but a named one is the fuller answer), a "when" a date
     beside the question's event (`dates_what_is_asked`)."""
-    if question.kind == "reason":
+    if question.kind == "reason" or (question.kind == "other" and _ASKS_A_CAUSE.search(question.text)):
+        # Round 16 (`recall16`): "What caused ...?", "What sparked ...?" ask a reason as "why" does.
         return states_a_new_reason(question, text)
     if question.kind in ("place", "agent"):
         return bool(new_names(text, question) or (claimant and new_names(claimant, question)))
