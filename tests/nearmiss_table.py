@@ -3,7 +3,7 @@ through the real ``Assistant`` with the real embedding model.
 
 Every brief is indexed as its own article in one store per table; each row's question is asked against the
 whole store, so a near-miss question can be answered wrongly from any brief, as a user's would be.
-Run ``PYTHONPATH=src python tests/nearmiss_table.py [--premise | --figure | --amount | --outcome | --rolename | --lastone | --when9 | --prune10 | --reason10 | --refuse11 | --nearmiss12 | --refuse13] [--holdout]`` for the accuracy per kind and every miss;
+Run ``PYTHONPATH=src python tests/nearmiss_table.py [--premise | --figure | --amount | --outcome | --rolename | --lastone | --when9 | --prune10 | --reason10 | --refuse11 | --nearmiss12 | --refuse13 | --refuse15 | --refuse16] [--holdout]`` for the accuracy per kind and every miss;
 tests/test_nearmiss_table.py asserts the floors on the development table.
 """
 
@@ -80,6 +80,10 @@ REFUSE13_HOLDOUT = DATA / "refuse13_holdout.jsonl"
 # Round 15 (`refuse15`): a name asked that only a neighbouring sentence says, beside a sentence naming another thing.
 REFUSE15_TABLE = DATA / "refuse15_table.jsonl"
 REFUSE15_HOLDOUT = DATA / "refuse15_holdout.jsonl"
+# Round 16 (`refuse16`): a person's or firm's name asked where the sentence names only a place the one asked is from,
+# at or near ("a lorry driver from Pellham").
+REFUSE16_TABLE = DATA / "refuse16_table.jsonl"
+REFUSE16_HOLDOUT = DATA / "refuse16_holdout.jsonl"
 ANSWERABLE = "answerable-paraphrase"
 NEAR_MISS_KINDS = (
     "other-place", "other-year", "date-not-given", "role-only", "reason-not-stated", "withheld",
@@ -181,7 +185,8 @@ def main(argv: list[str]) -> None:
               "refuse11": (REFUSE11_TABLE, REFUSE11_HOLDOUT),
               "nearmiss12": (NEARMISS12_TABLE, NEARMISS12_HOLDOUT),
               "refuse13": (REFUSE13_TABLE, REFUSE13_HOLDOUT),
-              "refuse15": (REFUSE15_TABLE, REFUSE15_HOLDOUT)}
+              "refuse15": (REFUSE15_TABLE, REFUSE15_HOLDOUT),
+              "refuse16": (REFUSE16_TABLE, REFUSE16_HOLDOUT)}
     develop, holdout = next((pair for name, pair in tables.items() if f"--{name}" in argv), (TABLE, HOLDOUT))
     path = holdout if "--holdout" in argv else develop
     rows = load_rows(path)

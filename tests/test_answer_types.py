@@ -498,6 +498,27 @@ def test_a_place_named_after_village_of_is_no_persons_name(question, sentence, m
 @pytest.mark.parametrize(
     "question, sentence, met",
     [
+        # A name right after a preposition of place says where the one asked is from, at or near: no name of theirs.
+        ("What was the name of the lorry driver killed near Ostry?", "A lorry driver from Pellham was killed near Ostry on Monday.", False),
+        ("What is the name of the trawler skipper?", "The skipper of a trawler from Kelsby was rescued off Dunmore Head.", False),
+        ("What is the name of the group that bought the hotel?", "The hotel was sold last month to a property group from Stellmoor.", False),
+        ("Who owns the jewellery shop?", "Three men robbed a jewellery shop in Pennwyth on Tuesday evening.", False),
+        # The name itself, wherever the place stands, answers.
+        ("What was the name of the lorry driver killed near Ostry?", "The lorry driver, Anselm Torvik, from Pellham, was killed near Ostry.", True),
+        ("Who owns the jewellery shop?", "The shop in Pennwyth is owned by Marit Oskarsen.", True),
+        # A name after "by", "to" or "with" may be the one who acted: "sold to" is no place.
+        ("What is the name of the group that bought the hotel?", "The hotel was sold last month to a property group, Ostvane Holdings.", True),
+        # A place's name is what is asked: the name after "in" answers.
+        ("What is the name of the village where the shell was found?", "The shell was found by a hiker in Turnstead Fold, a village on the coast.", True),
+    ],
+)
+def test_a_name_after_a_preposition_of_place_is_no_name_of_the_one_asked(question, sentence, met):
+    assert type_met(analyse(question), sentence, None) is met
+
+
+@pytest.mark.parametrize(
+    "question, sentence, met",
+    [
         ("What is the name of the finance minister?", "The fisheries minister, Tova Strandmark, told the assembly it would not accept it.", False),
         ("What is the name of the finance minister?", "The finance minister, Tova Strandmark, presented the budget.", True),
         # The participle is often unsaid: "the planning officer" is "the officer".

@@ -51,6 +51,9 @@ def _sentence_in_article(text: str, neighbours: str = "", title: str = "Floods i
         ("How many cars did the plant build at its peak?", "At its peak the plant built 90,000 cars a year.", False),
         # "former" names a person's past role, not one value among several.
         ("How much did the former mayor take in bribes?", "The mayor took 2 million crowns.", False),
+        # A capitalised word inside the question is part of a name, no qualifier: "Skellan Peak" asks no peak value.
+        ("Who leads the mountain rescue team on Skellan Peak?", "Mountain rescue leader Tomas Errowan said the ice was thin.", False),
+        ("How many cars did the plant build at its peak?", "The plant built 90,000 cars last year.", True),
     ],
 )
 def test_a_sentence_without_the_selecting_qualifier_gives_another_value(question, sentence, rejected):

@@ -25,8 +25,11 @@ brief does not answer is refused, and the answerable question beside it on the s
   "the last time") where the brief tells only the present (`pins.earlier_period_unmet`).
 - ``refuse15`` (round 15, `refuse15`): a name asked that only the sentence before says, beside a sentence naming
   another party or place that points back at nothing (`pins.only_beside_another`).
+- ``refuse16`` (round 16, `refuse16`): a name asked of someone the brief introduces by role and the place they are
+  from, at or near ("a lorry driver from Pellham"): a name after a preposition of place is no name of theirs
+  (`answer_types.located_names`).
 
-``PYTHONPATH=src python tests/nearmiss_table.py --figure|--amount|--rolename|--lastone|--when9|--refuse11|--nearmiss12|--refuse13|--refuse15 [--holdout]`` prints
+``PYTHONPATH=src python tests/nearmiss_table.py --figure|--amount|--rolename|--lastone|--when9|--refuse11|--nearmiss12|--refuse13|--refuse15|--refuse16 [--holdout]`` prints
 every miss. The premise table, which also checks each kind, is `tests/test_premise_table.py`.
 """
 
@@ -44,6 +47,7 @@ from nearmiss_table import (
     REFUSE13_TABLE,
     REFUSE11_TABLE,
     REFUSE15_TABLE,
+    REFUSE16_TABLE,
     ROLENAME_TABLE,
     WHEN9_TABLE,
     Outcome,
@@ -121,6 +125,15 @@ TABLES = (
     # ruled row left: "Ellerby Rovers sacked their manager" answers "who did Ellerby Rovers appoint?" (the type check's).
     Table("refuse15", (REFUSE15_TABLE,), frozenset({"name-only-beside", "name-beside-pronoun"}),
           frozenset({"name-only-beside"}), near_miss_floor=3 / 4, answerable_floor=1.0),
+    # Round 16 (`refuse16`): a name asked of someone the brief introduces by role and the place they are from, at or near
+    # (`answer_types.located_names`). Before: near misses 1/6 refused, answerable 5/6; after 5/6 and 4/6 (holdout 1/3
+    # and 2/3 before and after: its near misses name another person in the same sentence, "..., the head teacher, X,
+    # said", which this rule does not read). The near miss left is answered by the other driver's sentence; the
+    # answerable rows left: "the driver of the car behind the lorry" ("The driver of the car behind him, Anselm Torvik":
+    # the name stands six words from the role, `named_beside_role` reads four; before, the lead's "from Pellham" passed
+    # as the name) and "the company that bought the Quayside Inn" ("bought by Ostvane Holdings" says no "company").
+    Table("refuse16", (REFUSE16_TABLE,), frozenset({"only-a-place-named"}),
+          frozenset({"only-a-place-named"}), near_miss_floor=5 / 6, answerable_floor=4 / 6),
 )
 BY_NAME = {table.name: table for table in TABLES}
 FLOAT_SLACK = 1e-9  # a floor written as a fraction (7 / 8) is met by exactly that share

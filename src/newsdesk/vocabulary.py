@@ -512,6 +512,10 @@ SOURCE_VERBS = frozenset(
 
 # Prepositions that say what kind of thing a name after them is: "in Almby" a place, "for Acme" a beneficiary.
 PREPOSITIONS = frozenset("in at on from to for with by of near outside inside against between among across".split())
+# Prepositions of place: a name right after one says where someone is, comes from or was found ("a lorry driver from
+# Pellham", "rescued off Kestle Point", "a nurse at the hospital in Wendby"), not who they are (round 16, `refuse16`:
+# `answer_types.located_names`). Not "by", "to" or "with", after which a name may be the one who acted ("sold to X").
+LOCATIVE_PREPOSITIONS = frozenset("from in at near off outside inside across beyond around along into onto".split())
 
 # Verbs (dictionary forms) and adjectives that take a question as their object: "did the ministry say how many
 # died", "is it known who sent it", "did the airline explain why", "did it give a figure for how many". A yes/no question asks the kind of that

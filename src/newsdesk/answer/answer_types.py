@@ -66,6 +66,7 @@ from newsdesk.vocabulary import (
     EMBEDDING_VERBS,
     FIGURE_TYPES,
     LIGHT_VERBS,
+    LOCATIVE_PREPOSITIONS,
     MULTIPLIERS,
     NUMBER_WORDS,
     OPINION_VERBS,
@@ -556,6 +557,8 @@ def _name_given(question: Question, text: str, claimant: str | None) -> bool:
     things = _thing_names(text) | _attributive_names(text) if asks_people(question.text) else set()
     if not _asks_a_thing(question.text):
         things |= _named_places(text)
+    if not _asks_a_place(question.text):
+        things |= located_names(text)
     in_text = [n for n in new_names(text, question) if (by_claimant or n.lower() not in speaker) and n not in things]
     # A speaker named only by role ("a court official said") gives no name: one in the sentence must stand by the role.
     nameless_speaker = by_claimant and not new_names(claimant or "", question)
@@ -609,6 +612,24 @@ def _attributive_names(text: str) -> set[str]:
     return found
 
 
+def located_names(text: str) -> set[str]:
+    """The words of names right after a preposition of place (`LOCATIVE_PREPOSITIONS`): "a lorry driver from
+    Pellham", "rescued off Kestle Point", "a property group from Stellmoor" say where the one asked about is from, at
+    or near, not their name; a sentence whose only names stand so introduces the one asked without naming them.
+    Round 16 (`refuse16`): on develop such sentences answered "what was the name of the van driver killed ...?"."""
+    words = tokens(text)
+    position = {word.start: index for index, word in enumerate(words)}
+    return {w.text for run in capitalised_runs(text)
+            if (index := position[run[0].start]) >= 1 and words[index - 1].lower in LOCATIVE_PREPOSITIONS
+            and words[index - 1].text.islower() for w in run}
+
+
+def _asks_a_place(question: str) -> bool:
+    """"The name of the village ...", "of the hospital ...": the name asked is a place's, which may stand after "in"."""
+    head = _asked_head(question)
+    return head is not None and bool(lemmas(head) & PLACE_NOUNS)
+
+
 def _asks_a_thing(question: str) -> bool:
     """"The name of the village ...", "of the firm ...": the name asked is a place's or an organisation's."""
     head = _asked_head(question)
@@ -634,9 +655,11 @@ def _agent_given(question: Question, text: str, claimant: str | None) -> bool:
     name answers, not the speaker or a role word."""
     if question.kind != "agent" or asks_a_name(question):
         return True
+    # "Who owns the shop?" is not answered by "a shop in Ferrowdale was robbed": a name after a preposition of place.
+    named = [n for n in new_names(text, question) if n not in located_names(text)]
     if claimant and any(entity_met(entity, claimant) for entity in question.entities):
-        return bool(new_names(text, question))
-    return bool(new_names(text, question) or claimant or _new_roles(text, question))
+        return bool(named)
+    return bool(named or claimant or _new_roles(text, question))
 
 
 def _reason_given(question: Question, text: str, claimant: str | None) -> bool:

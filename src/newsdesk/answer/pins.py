@@ -156,10 +156,13 @@ def _without_possessive(word: str) -> str:
 
 def qualifier_unmet(question: Question, text: str) -> str | None:
     """The question picks one value of several ("the previous record", "the runner-up's time", "in total"),
-    and the sentence does not say that qualifier."""
+    and the sentence does not say that qualifier. A capitalised word past the question's first is part of a name
+    ("the Hallin Peak avalanche"), no qualifier (round 16, `refuse16`)."""
     words = [w.lower for w in tokens(text)]
-    for token in tokens(question.text):
+    for index, token in enumerate(tokens(question.text)):
         asked = token.lower
+        if index > 0 and not token.text.islower():
+            continue
         if asked in SELECTING_QUALIFIERS and not any(asked == w or same_lemma(asked, w) for w in words):
             return f"does not say {asked}"
     return None
