@@ -163,6 +163,9 @@ POSITION_PREPOSITION_VERBS = {"campaign": ("on", "for", "against"), "call": ("fo
                               "lobby": ("for", "against")}
 # Verbs of saying whose speaker may follow them: "The deficit will narrow, said Finance Minister Ann Lee."
 INVERTING_VERBS = frozenset("said says added adds wrote writes noted notes explained explains replied replies asked".split())
+# Round 16 (attrib16): a verb of saying that also adds a thing: "added a third in stoppage time", "added 300 jobs" (an
+# article or a figure after it) says nothing; "added that ..." and "he added" do.
+ADDING_VERBS = frozenset("add added adds".split())
 # Verbs that attribute only a finding: "the study found that ...", "data from the agency showed";
 # their subject is a claimant when it is a document or a that-clause follows ("police found a body" is not).
 FINDING_VERBS = frozenset(
