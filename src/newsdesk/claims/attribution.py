@@ -886,12 +886,12 @@ def _name_after(sentence: str, words: list[Token], verb_index: int) -> tuple[str
     if not phrase or not any(w.text[0].isupper() for w in phrase) and not determined:
         return None
     named = _NAME_AFTER_ROLE.match(sentence, phrase[-1].end) if determined else None
-    if named:  # '"...," said the guild's secretary, Orla Vantreck, after ...': the name, then the role
+    if named:  # '"...," said the guild's secretary, Ann Lee, after ...': the name, then the role
         return f"{named.group('name')}, {_join(phrase, sentence)}", phrase[0].start
     return _join(phrase, sentence), phrase[0].start
 
 
-# A name right after a role in the lower case, between commas or closing the sentence: ", Orla Vantreck," (round 16).
+# A name right after a role in the lower case, between commas or closing the sentence: ", Ann Lee," (round 16).
 _NAME_AFTER_ROLE = re.compile(r",\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)\s*(?=[,.;]|$)")
 
 
