@@ -187,6 +187,10 @@ HEDGES = (
     "just under", "an estimated", "nearly", "almost", "about", "around", "approximately", "roughly",
     "over", "some", "under", "at most",
 )
+# Round 16 (attrib16): the words a hedge before a figure is made of, and "no more than", "well over": an estimate's
+# figure may stand after three of them ('put the damage at "no more than 40 million"'), not after other words ("put
+# 1,240 jobs at risk across its 58 shops" is no estimate).
+HEDGE_WORDS = frozenset(word for hedge in HEDGES for word in hedge.split()) | {"no", "well"}
 # The hedges of `HEDGES` that round a figure rather than bound it: "about 3,000" allows 3,150; "at least 3,000" does not
 # allow 2,000 but says nothing against 25,000.
 ROUNDING_HEDGES = ("close to", "an estimated", "nearly", "almost", "about", "around", "approximately", "roughly", "some")

@@ -62,6 +62,7 @@ from newsdesk.vocabulary import (
     DETERMINERS,
     DOCUMENT_NOUNS,
     FINDING_VERBS,
+    HEDGE_WORDS,
     INVERTING_VERBS,
     JUDGING_AS_VERBS,
     JUDGING_VERBS,
@@ -674,8 +675,7 @@ def _is_attribution_verb(words: list[Token], index: int) -> bool:
     if word in _ESTIMATE_VERBS:  # "put the number of evacuees at 5,000", "measured the quake at magnitude 4.7"
         following = words[index + 1:index + 13]  # "put the cost of the new bridge over the river at 40 million"
         # past a hedge: "put the figure at more than eleven thousand", "at well over 9,000"
-        return any(w.lower == "at" and _figure_follows(following[i + 1:i + 1 + _HEDGED_FIGURE_REACH])
-                   for i, w in enumerate(following))
+        return any(w.lower == "at" and _figure_after_hedge(following[i + 1:]) for i, w in enumerate(following))
     return False
 
 
@@ -743,9 +743,18 @@ def _passes_judgement(words: list[Token], index: int) -> bool:
     )
 
 
-# How many words after an estimate's "at" may hold its figure ("at more than 9,000": the third; "at \"no more than
-# 600 million\"": the fourth, round 16).
-_HEDGED_FIGURE_REACH = 4
+# How many words after an estimate's "at" may hold its figure ("at more than 9,000": the third; past three words of
+# a hedge, `vocabulary.HEDGE_WORDS`, the fourth: 'at "no more than 600 million"', round 16).
+_HEDGED_FIGURE_REACH = 3
+
+
+def _figure_after_hedge(words: list[Token]) -> bool:
+    """An estimate's figure after its "at": within `_HEDGED_FIGURE_REACH` words ("at magnitude 4.7", "at more than
+    9,000"), or right after that many words of a hedge ('at "no more than 600 million"')."""
+    reach = _HEDGED_FIGURE_REACH
+    if all(w.lower in HEDGE_WORDS for w in words[:reach]):
+        reach += 1
+    return _figure_follows(words[:reach])
 
 
 def _figure_follows(words: list[Token]) -> bool:
