@@ -631,6 +631,21 @@ def test_sources_asked_whether_they_agree_are_compared_on_their_figures(counted_
     assert answer_time_sides(question, organisers, [organisers, police], counted_alike) == [organisers, police]
 
 
+def test_the_side_search_reads_whether_a_question_asks_sources_to_agree_once_not_per_candidate(counted_alike):
+    """Round 16 (`clean16`): every candidate weighed as a side asked `asks_whether_sources_agree` again; the question's
+    text is read once, and the other candidates find the reading made."""
+    from newsdesk.answer.dispute_answer import _asks_whether_sources_agree
+
+    question = analyse("Was the Ardwell fuel march as big as the organisers said?")
+    said = [Said(f"The {who} said about {n} people had joined the march.", who, "f.md", "Fuel march in Ardwell")
+            for who, n in (("organisers", "9,000"), ("police", "3,200"), ("council", "4,100"), ("union", "8,800"))]
+    pool = [_candidate(s, 300 * i) for i, s in enumerate(said)]
+    _asks_whether_sources_agree.cache_clear()
+    answer_time_sides(question, pool[0], pool, counted_alike)
+    info = _asks_whether_sources_agree.cache_info()
+    assert info.misses == 1 and info.hits >= len(pool) - 1
+
+
 def test_each_source_is_read_at_its_latest_statement():
     """A latest-figure question's sides are each source's latest figure: a source's earlier figure in an earlier article
     of the same story is what its latest replaces, not a side; another source's figure stays."""

@@ -13,7 +13,11 @@ each written before its code, with a holdout part run once at the end of its rou
   it cost?" is answered by the figure a verb of costing or valuing takes ("would cost about 14 million florins",
   "was fined a total of 82,000 Estrelline marks"), whatever its currency is called, but a duration or a distance
   it takes is no amount; "By how much are fares rising?", "How much have bills gone up?" ask a change, which a share
-  answers ("by 8 percent")."""
+  answers ("by 8 percent").
+- **What a cost is counted in** (`costed16_*.jsonl`, round 16, `clean16`): a word of costing takes money in a
+  currency that a scale ("40 million sterns") or a name ("Varrish marks") goes with, or that is an uncommon word
+  ("16,000 drennets"); a common noun after a bare figure is what was lost ("would cost 300 jobs"), and "Price" in a
+  name is no word of costing."""
 
 from __future__ import annotations
 
@@ -26,7 +30,8 @@ from newsdesk.answer.answer_types import type_met
 from newsdesk.answer.questions import analyse
 
 DATA = Path(__file__).parent / "data"
-TABLES = ["role_owner_table", "role_owner_holdout", "count_gap_table", "count_gap_holdout", "amount15_table", "amount15_holdout"]
+TABLES = ["role_owner_table", "role_owner_holdout", "count_gap_table", "count_gap_holdout", "amount15_table", "amount15_holdout",
+          "costed16_table", "costed16_holdout"]
 
 
 def _rows() -> list[tuple[str, dict]]:

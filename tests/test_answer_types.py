@@ -670,3 +670,45 @@ def test_citing_gives_a_reason_only_before_what_is_no_source(sentence, reason):
 )
 def test_a_sentence_withholds_what_is_asked_only_when_its_clause_is_about_it(question, sentence, about):
     assert withholds_what_is_asked(analyse(question), sentence) is about
+
+
+@pytest.mark.parametrize(
+    ("sentence", "own_currency", "costed"),
+    [
+        ("The bridge cost 3.4 billion drammels.", True, True),
+        ("The captain was fined a total of 82,000 Estrelline marks.", False, True),
+        ("Officials counted 400 Tarsk drammels in the vault.", False, False),
+        ("The closure will cost drivers 25 minutes a day.", False, False),
+    ],
+)
+def test_one_figure_and_unit_pattern_serves_the_currency_of_its_own_and_the_costed_figure(
+    sentence: str, own_currency: bool, costed: bool
+) -> None:
+    """Round 16 (`clean16`): `_FIGURE_THEN_WORD` was `_FIGURE_AND_UNIT` without the capitalised words between the
+    figure and its unit; one pattern now, and a currency of its own is read only where no such word stands between."""
+    from newsdesk.answer.answer_types import costed_figure, in_a_currency_of_its_own
+
+    assert in_a_currency_of_its_own(sentence) is own_currency
+    assert costed_figure(sentence) is costed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "gives"),
+    [
+        ("More than two thirds of the beds were taken by Friday.", True),
+        ("Roughly two-thirds of the catch was landed at the port.", True),
+        ("The board voted for a quarter-point rise.", True),
+        ("About a fifth of the town's homes lost power.", True),
+        ("Turnout was 61 percent.", True),
+        ("The fire started on the third floor.", False),
+        ("The visitors scored again early in the second half.", False),
+        ("She is the sixth candidate to withdraw.", False),
+    ],
+)
+def test_a_proportion_asked_is_given_by_a_share_in_words_not_by_an_ordinal(sentence: str, gives: bool) -> None:
+    """Round 16 (`clean16`): `FIGURE_TYPES`' share read "half", "third", "quarter" and "fifth" anywhere ("the third
+    floor", "the second half") and not "two thirds", while the figure pin read `FRACTIONS` by `_SHARE_IN_WORDS`;
+    one pattern now (`vocabulary.SHARE_IN_WORDS_PATTERN`)."""
+    from newsdesk.answer.answer_types import gives_figure_asked
+
+    assert gives_figure_asked("What proportion of the beds were taken?", sentence) is gives

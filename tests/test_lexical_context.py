@@ -73,7 +73,7 @@ def test_hybrid_search_is_the_convex_combination_of_scaled_dense_and_bm25_scores
     index = _index()
     question = "How did the council vote on the budget?"
     query = _unit(question)
-    fused = dict((p.chunk_id, s) for p, s in index.hybrid_search(question, query, 3, dense_weight=0.7))
+    fused = dict((p.chunk_id, s) for p, s in index.hybrid_search(question, query, 3, dense_weight=0.7, article_weight=0.0))
     dense = dict((p.chunk_id, s) for p, s in index.dense_search(query, 3))
     bm25 = dict((p.chunk_id, s) for p, s in index.search(question, 3))
     best = max(bm25.values())
@@ -87,13 +87,13 @@ def test_a_passage_first_by_bm25_alone_keeps_its_lead_over_one_both_rank_middlin
     """What reciprocal rank fusion lost: a passage missing from one retriever's candidates scored 1/(60+rank) once."""
     index = _index()
     question = "marathon course record"
-    fused = index.hybrid_search(question, _unit("a question about something else entirely"), 3, dense_weight=0.7)
+    fused = index.hybrid_search(question, _unit("a question about something else entirely"), 3, dense_weight=0.7, article_weight=0.0)
     assert fused[0][0].chunk_id == "marathon-1"
 
 
 def test_a_passage_the_filter_rejects_is_not_returned_by_hybrid_search() -> None:
     index = _index()
-    hits = index.hybrid_search("quarry rain", _unit("quarry rain"), 3, 0.7, keep=lambda m: m["doc_id"] != "quarry-2")
+    hits = index.hybrid_search("quarry rain", _unit("quarry rain"), 3, 0.7, keep=lambda m: m["doc_id"] != "quarry-2", article_weight=0.0)
     assert "quarry-2" not in [p.chunk_id for p, _ in hits]
 
 

@@ -557,3 +557,15 @@ def test_a_sentence_calling_the_name_by_a_part_of_it_speaks_of_it():
     candidate = _sentence_in_article("Rovers captain Idris Callow lifted the trophy in front of 30,000 fans.",
                                      "Oxlade Rovers beat Astley Town 2-0 in the county cup final on Saturday.", "Cup final")
     assert only_beside_another(asked, ("Oxlade", "Rovers"), candidate) is False
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The club has 312 members, down from more than 500.", "Sales reached 9,000, up from roughly 7,500.",
+     "The toll rose to 41 from at least 30."],
+)
+def test_the_figure_a_change_started_from_is_an_earlier_time_past_any_hedge(sentence: str) -> None:
+    """Round 16 (`clean16`): `_FROM_A_FIGURE` spelt seven hedges of its own; it reads `vocabulary.HEDGES`."""
+    from newsdesk.answer.pins import tells_an_earlier_time
+
+    assert tells_an_earlier_time(sentence)

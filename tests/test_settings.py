@@ -52,3 +52,18 @@ def test_unparsable_config_file_is_a_clear_error(tmp_path: Path):
     config.write_text("k = = 3\n")
     with pytest.raises(ConfigError, match="not valid TOML"):
         load_settings(config_file=config, environ={})
+
+
+@pytest.mark.parametrize("weight", ["dense_weight", "article_weight"])
+def test_a_search_built_without_settings_fuses_with_the_settings_defaults(weight: str):
+    """Round 16 (`clean16`): `article_weight` defaulted to 0.2 in `Settings` and 0.0 in `HybridSearch` and
+    `HybridRetriever`, so a search built without settings ranked otherwise than the answerer's; one default each."""
+    from dataclasses import fields
+
+    from newsdesk.index.langchain_retriever import HybridRetriever
+    from newsdesk.index.retrieval import HybridSearch
+    from newsdesk.settings import Settings
+
+    default = Settings.model_fields[weight].default
+    assert next(f.default for f in fields(HybridSearch) if f.name == weight) == default
+    assert HybridRetriever.model_fields[weight].default == default

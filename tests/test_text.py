@@ -46,6 +46,12 @@ def test_a_plural_noun(word, plural):
         ("Prices rose last week.", True),
         ("Thousands will march to the square.", False),  # "march" and "may" in lower case are verbs
         ("The council may decide soon.", False),
+        # a period back, in digits or in words (round 16, `clean16`: one pattern with the answer-type check's)
+        ("The mill shut 3 years ago.", True),
+        ("The mill shut eleven years ago.", True),
+        ("The bridge was built 15 to 20 decades ago.", True),
+        ("The fund was set up a few weeks ago.", True),
+        ("Years ago the mill employed hundreds.", False),
     ],
 )
 def test_a_date_is_a_capitalised_month_or_weekday_a_year_or_a_relative_date(sentence, dated):
@@ -87,3 +93,20 @@ def test_a_verb_in_its_dictionary_form(word, base):
     from newsdesk.text import is_base_verb
 
     assert is_base_verb(word) is base
+
+
+@pytest.mark.parametrize(
+    "sentence, opening",
+    [
+        ("PRUSKEL, Velsharo (VPA) — The assembly voted on Tuesday.", "PRUSKEL, Velsharo (VPA) — "),
+        ("TRENSBY, March 4 (NPA) - Floods closed 14 schools.", "TRENSBY, March 4 (NPA) - "),
+        ("KELSO FORD — Rescuers pulled three walkers from the river.", "KELSO FORD — "),
+        # No dateline: capitals inside the sentence, or a sentence that opens with an ordinary word.
+        ("Officials from NATO, the EU and the UN met - briefly - in Gresk.", ""),
+        ("The council, which met on Monday - its first sitting - approved the plan.", ""),
+    ],
+)
+def test_a_sentence_opening_with_a_dateline_says_where_it_ends(sentence: str, opening: str) -> None:
+    from newsdesk.text import dateline_end
+
+    assert sentence[:dateline_end(sentence)] == opening

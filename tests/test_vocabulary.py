@@ -96,3 +96,14 @@ def test_no_docstring_or_comment_in_src_quotes_a_name_from_the_eval_articles():
         for name in names & {w.lower() for w in re.findall(r"\b[A-Z][A-Za-z]{2,}\b", path.read_text(encoding="utf-8"))}
     )
     assert quoted == []
+
+
+def test_a_period_a_date_is_said_in_is_a_duration_and_the_duration_pattern_reads_every_unit():
+    """Round 16 (`clean16`): `PERIOD_UNITS` repeated the duration units `FIGURE_TYPES` spelt in its own pattern; the
+    duration's units are the period's and the shorter and longer ones, in one list."""
+    from newsdesk.vocabulary import DURATION_UNITS, FIGURE_TYPES, PERIOD_UNITS
+
+    duration = re.compile(FIGURE_TYPES["duration"][1], re.IGNORECASE)
+    assert PERIOD_UNITS < DURATION_UNITS
+    assert all(duration.fullmatch(unit) for unit in DURATION_UNITS)
+    assert not duration.search("a yearly fee and a weekend")

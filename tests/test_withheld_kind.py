@@ -33,3 +33,14 @@ def test_a_withheld_fact_refuses_only_its_own_kind(row: dict) -> None:
 @pytest.mark.parametrize("row", _rows("withheld_kind_holdout.jsonl"), ids=lambda row: row["question"])
 def test_holdout_a_withheld_fact_refuses_only_its_own_kind(row: dict) -> None:
     assert refuses_for(analyse(row["question"], []), row["sentence"]) is row["withholds"], row["why"]
+
+
+@pytest.mark.parametrize("row", _rows("withheld_kind_table.jsonl") + _rows("withheld_kind_holdout.jsonl"),
+                         ids=lambda row: row["question"])
+def test_refusing_is_withholding_the_answer_and_nothing_of_another_kind(row: dict) -> None:
+    """Round 16 (`clean16`): `refuses_for` reads the withheld marker once; it is still its definition."""
+    from newsdesk.answer.answer_types import withholds_another_kind, withholds_answer
+
+    question = analyse(row["question"], [])
+    expected = withholds_answer(question, row["sentence"]) and not withholds_another_kind(question, row["sentence"])
+    assert refuses_for(question, row["sentence"]) is expected

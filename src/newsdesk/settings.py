@@ -31,6 +31,10 @@ LlmBackend = Literal["llama-cpp", "openai"]
 PackagedModel = Literal["smollm2", "gemma3-270m"]
 UnsupportedSentences = Literal["drop", "flag"]
 DEFAULT_EMBED_BACKEND: EmbedBackend = "onnx"
+# Convex fusion's weights, one default for `Settings` and the searches built without it (`HybridSearch`,
+# `HybridRetriever`): the dense score's weight, and the weight of a passage's article's coverage of the question.
+DENSE_WEIGHT = 0.7
+ARTICLE_WEIGHT = 0.2
 
 
 def default_model_cache() -> Path:
@@ -113,10 +117,10 @@ class Settings(BaseModel):
         "rest times BM25 over the question's best, over every passage) or rrf (reciprocal rank). Above 40,000 "
         "chunks dense search goes to Chroma and rrf is used.",
     )
-    dense_weight: float = Field(0.7, ge=0, le=1, description="With fusion = convex: the dense score's weight.")
+    dense_weight: float = Field(DENSE_WEIGHT, ge=0, le=1, description="With fusion = convex: the dense score's weight.")
     # rank15 (round 15): the article the question names over a look-alike passage of another story.
     article_weight: float = Field(
-        0.2, ge=0, le=1,
+        ARTICLE_WEIGHT, ge=0, le=1,
         description="With fusion = convex: added to a passage's fused score times its article's coverage of the "
         "question (the share of the question's words the whole article says, each weighted by its squared inverse "
         "document frequency among the articles the search admits). 0: passages alone.",

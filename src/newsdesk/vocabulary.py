@@ -404,6 +404,28 @@ YEAR_PATTERN = r"(?<![\d,.])(?:1[5-9]\d\d|20\d\d|2100)(?![\d,.]\d)"
 # points", "1.25 million").
 CLOCK_TIME = (r"\b\d{1,2}:\d{2}\b|\b\d{1,2}\.\d{2}\b(?!\s*(?:%|per\s?cent\b|percent|percentage|points?\b|"
               r"million\b|billion\b|bn\b|m\b|times\b))")
+# Round 15 (`recall15`): the units of a period a date is said in ("within six weeks", `answer_types.gives_a_date_asked`);
+# with the shorter and longer ones, the units of a duration (`FIGURE_TYPES`' "duration"; round 16, `clean16`: one list).
+PERIOD_UNITS = frozenset("hour hours day days week weeks month months year years decade decades".split())
+DURATION_UNITS = PERIOD_UNITS | frozenset("minute minutes second seconds century centuries night nights".split())
+# Round 15 (`recall15`): a share said in words (`answer_types.gives_a_figure`).
+FRACTIONS = frozenset("third thirds quarter quarters fifth fifths sixth sixths tenth tenths".split())
+# Words before "half" that make it a figure ("by half", "more than half"); "half of", "half the" after it.
+BEFORE_HALF = frozenset("by than about almost nearly roughly around some over under to and one a".split())
+_FRACTION = "(?:" + "|".join(sorted(FRACTIONS, key=len, reverse=True)) + ")"
+_BEFORE_A_SHARE = "(?:" + "|".join(sorted(BEFORE_HALF, key=len, reverse=True)) + ")"
+# A share in words: "two-thirds", "a third of", "by a quarter", "by half", "half of the cost"; not an ordinal before
+# a noun ("a third term", "for a fifth year", "sixth-form college"). Round 16 (`clean16`): also what `FIGURE_TYPES`'
+# "share" reads, which spelt its own fraction words ("half", "third", "quarter", "fifth" anywhere, not "two-thirds").
+SHARE_IN_WORDS_PATTERN = (
+    r"\b(?:two|three|four|nine)[- ]" + _FRACTION + r"\b"
+    + r"|\b(?:a|one)[- ]" + _FRACTION + r"(?=\s+of\b)"
+    + r"|\b" + _BEFORE_A_SHARE + r"\s+(?:a|one)[- ]" + _FRACTION + r"\b"
+    + r"|\b" + _BEFORE_A_SHARE + r"\s+half\b"
+    + r"|\bhalf\s+(?:of|the|its|their|his|her|as)\b"
+    # a share of a percentage point: "a quarter-point rise", "the half-point increase"
+    + r"|\b(?:half|quarter)[- ]points?\b"
+)
 FIGURE_TYPES = {
     "money": (
         r"\bhow much\b[^?]*\b(cost|pay|paid|spend|spent|save|saving|savings|fine|fined|prize|budget|debt|"
@@ -414,7 +436,7 @@ FIGURE_TYPES = {
     "age": (r"\bhow old\b", r"\b\d+[- ]years?[- ]old\b|\baged? \d+|\b\w+-year-old\b|,\s*\d{1,3},"),
     "duration": (
         r"\bhow long\b",
-        r"\b(years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(y|ies)|nights?)\b",
+        r"\b(" + "|".join(sorted(DURATION_UNITS, key=len, reverse=True)) + r")\b",
     ),
     "distance": (r"\bhow far (away|is|are|was|were|from)\b", r"\b(kilomet(re|er)s?|km|miles?|met(re|er)s?|yards?|feet|foot)\b"),
     # "a.m." and "p.m." end in a full stop, so no word boundary may follow them ("at 9 p.m. after ..."); "2.75
@@ -430,7 +452,7 @@ FIGURE_TYPES = {
     ),
     "share": (
         r"\b(percentage|per cent|percent|proportion)\b",
-        PERCENT_PATTERN + r"|\bpercentage\b|\b(half|third|quarter|fifth)\b",
+        PERCENT_PATTERN + r"|\bpercentage\b|" + SHARE_IN_WORDS_PATTERN,
     ),
     "year": (r"\b(what|which) year\b(?!-)", YEAR_PATTERN + r"|\byears? ago\b"),
 }
@@ -443,11 +465,6 @@ CHANGE_VERBS = frozenset("rise increase grow fall drop decline climb jump cut ra
 BE_FORMS = frozenset("is are was were be been being".split())
 # Verbs of change only with a particle after them ("have bills gone up?"; "how much to go to the festival?" is none).
 CHANGE_PARTICLES = {"go": frozenset("up down".split())}
-# Round 15 (`recall15`): a date or a share said in words (`answer_types.gives_a_date_asked`, `gives_a_figure`).
-PERIOD_UNITS = frozenset("hour hours day days week weeks month months year years decade decades".split())
-FRACTIONS = frozenset("third thirds quarter quarters fifth fifths sixth sixths tenth tenths".split())
-# Words before "half" that make it a figure ("by half", "more than half"); "half of", "half the" after it.
-BEFORE_HALF = frozenset("by than about almost nearly roughly around some over under to and one a".split())
 # What a "which NOUN" question is answered with a name for ("which striker", "which bank", "in which
 # prison"), as opposed to a description ("which services", "which areas", "in which round", "which floor").
 # Not ROLE_WORDS as a whole: many of its words only qualify a role ("security", "public", "energy").

@@ -21,6 +21,7 @@ from newsdesk.answer.synonyms import BROADER_FIRST, LINKS, relation
 from newsdesk.claims.attribution import names_a_party
 from newsdesk.text import (
     NUMBER,
+    PERIOD_IN_WORDS,
     YEAR,
     capitalised_runs,
     has_date_expression,
@@ -48,7 +49,6 @@ from newsdesk.vocabulary import (
     ANONYMITY_PATTERNS,
     ATTRIBUTION_VERBS,
     BE_FORMS,
-    BEFORE_HALF,
     CALENDAR_WORDS,
     CAUSE_AFTER_PATTERNS,
     CAUSE_BEFORE_PATTERNS,
@@ -65,20 +65,19 @@ from newsdesk.vocabulary import (
     CURRENCY_WORDS,
     EMBEDDING_VERBS,
     FIGURE_TYPES,
-    FRACTIONS,
     LIGHT_VERBS,
     MULTIPLIERS,
     NUMBER_WORDS,
     OPINION_VERBS,
     ORGANISATION_NOUNS,
     PERCENT_PATTERN,
-    PERIOD_UNITS,
     PERSON_NOUNS,
     PHASE_NOUNS,
     PLACE_NOUNS,
     REASON_PATTERNS,
     ROLE_WORDS,
     SEASONS,
+    SHARE_IN_WORDS_PATTERN,
     STANCE_WORDS,
     STOPWORDS,
     UNDISCLOSED_PATTERNS,
@@ -119,9 +118,16 @@ _FIGURE_TYPES = {
 def withholds_answer(question: Question, text: str) -> bool:
     """The sentence says the fact was not given, and gives no figure or date that a figure or date question wants;
     or a name is asked and the sentence's source is one who would not be named ("who declined to be named")."""
+    marker = _UNDISCLOSED.search(text)
+    return _withholds(question, text, marker, _of_another_kind(question, text, marker))
+
+
+def _withholds(question: Question, text: str, marker: re.Match[str] | None, another_kind: bool) -> bool:
+    """`withholds_answer`, given the sentence's withheld marker (`_UNDISCLOSED`) and whether what it withholds is of
+    another kind than asked (`_of_another_kind`), each read once by its callers."""
     if asks_a_name(question) and _ANONYMOUS.search(text):
         return True
-    if not says_not_known(text) or (withholds_another_kind(question, text) and _said_before_withheld(text)):
+    if marker is None or (another_kind and _said_before_withheld(text, marker)):
         return False
     # A figure or date the question itself gives ("its 2027 tour") is not the one asked for.
     unasked = _without_question_numbers(question, text)
@@ -156,7 +162,11 @@ def withholds_another_kind(question: Question, text: str) -> bool:
     (`kinds_asked`). A clause that names no kind ("did not disclose the fee", "would not say whether") is not of
     another kind. On develop (round 13) a withheld sentence about another thing, ranked best, refused answerable
     questions whose answer had passed the judge ("When was the drone shot down?": "his name was not released")."""
-    marker = _UNDISCLOSED.search(text)
+    return _of_another_kind(question, text, _UNDISCLOSED.search(text))
+
+
+def _of_another_kind(question: Question, text: str, marker: re.Match[str] | None) -> bool:
+    """`withholds_another_kind`, given the sentence's withheld marker."""
     if marker is None:
         return False
     before = _CLAUSE_START.split(text[:marker.start()])[-1]
@@ -167,20 +177,22 @@ def withholds_another_kind(question: Question, text: str) -> bool:
 def refuses_for(question: Question, text: str) -> bool:
     """The sentence is a reason to refuse: it withholds the answer (`withholds_answer`) and what it withholds is
     not of another kind than the one asked (`withholds_another_kind`): "his name was not released" refuses "who
-    fired on the drone?", not "when was the drone shot down?" (round 14, `types14`)."""
-    return withholds_answer(question, text) and not withholds_another_kind(question, text)
+    fired on the drone?", not "when was the drone shot down?" (round 14, `types14`). The withheld marker is read
+    once (round 16, `clean16`: three times before)."""
+    marker = _UNDISCLOSED.search(text)
+    another_kind = _of_another_kind(question, text, marker)
+    return not another_kind and _withholds(question, text, marker, another_kind)
 
 
 # Words that join a clause said before a withheld one: "..., but did not say how much", "... and declined to say".
 _JOINED_CLAUSE = re.compile(r",|\b(?:but|and|although|though|while)\b", re.IGNORECASE)
 
 
-def _said_before_withheld(text: str) -> bool:
-    """The sentence says something in a clause of its own before the one that withholds ("The ministry has agreed
-    to pay for it, but the cost was not disclosed"), so it may still answer; "Her name was not released because
-    ..." says nothing else and answers nothing, whatever kind it withholds."""
-    marker = _UNDISCLOSED.search(text)
-    return marker is not None and bool(_JOINED_CLAUSE.search(text[:marker.start()]))
+def _said_before_withheld(text: str, marker: re.Match[str]) -> bool:
+    """The sentence says something in a clause of its own before the one that withholds (its ``marker``: "The
+    ministry has agreed to pay for it, but the cost was not disclosed"), so it may still answer; "Her name was not
+    released because ..." says nothing else and answers nothing, whatever kind it withholds."""
+    return bool(_JOINED_CLAUSE.search(text[:marker.start()]))
 
 
 def kinds_named(text: str) -> set[str]:
@@ -207,8 +219,10 @@ def withheld_after(question: Question, best: str, after: str) -> bool:
     (`withholds_answer`) and is about what is asked, by one of the question's common words that it says and the
     best sentence does not ("what did they agree?": "They met for talks." "Neither side has said what was
     agreed."), or that stands in what it says was not given ("whether the bonds would be returned"). "She did
-    not say how much higher" after the retirement age asked is about something else."""
-    if not withholds_answer(question, after):
+    not say how much higher" after the retirement age asked is about something else. What it withholds is of the
+    kind asked (`refuses_for`, round 16): "did not say when the inquiry would report" does not refuse "who leads
+    the inquiry?"."""
+    if not refuses_for(question, after):
         return False
     asked = question.common_terms
     marker = _UNDISCLOSED.search(after)
@@ -735,16 +749,13 @@ def gives_a_date_asked(question: Question, text: str) -> bool:
     return asks_figure_type(question.text) and gives_figure_asked(question.text, text)
 
 
-_COUNT_IN_WORDS = r"(?:\d+(?:\.\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r"|a few|several|a couple of)"
-_UNITS = "|".join(sorted(PERIOD_UNITS, key=len, reverse=True))
 _DATE_IN_WORDS = re.compile(
     # a period from now or from an event: "within six weeks", "after 30 days", "within 15 to 20 years", "in the next
-    # three months", "in three weeks' time"; not a bare "in" ("the worst drought in 50 years" says how long since)
+    # three months", "in three weeks' time"; not a bare "in" ("the worst drought in 50 years" says how long since); a
+    # period back, "eleven years ago", is `has_date_expression`'s (`text.PERIOD_IN_WORDS`)
     r"\b(?:(?:within|after)\s+(?:about\s+|around\s+|the\s+next\s+|another\s+)?|in\s+(?:the\s+next|another)\s+)"
-    + _COUNT_IN_WORDS + r"(?:\s+to\s+" + _COUNT_IN_WORDS + r")?\s+(?:" + _UNITS + r")\b"
-    + r"|\bin\s+" + _COUNT_IN_WORDS + r"\s+(?:" + _UNITS + r")['’]?\s+time\b"
-    # a period back: "eleven years ago"
-    + r"|\b" + _COUNT_IN_WORDS + r"(?:\s+to\s+" + _COUNT_IN_WORDS + r")?\s+(?:" + _UNITS + r")\s+ago\b"
+    + PERIOD_IN_WORDS + r"\b"
+    + r"|\bin\s+" + PERIOD_IN_WORDS + r"['’]?\s+time\b"
     # a season: "in the autumn", "next spring", "by late summer"
     + r"|\b(?:in|this|next|last|by|until|late|early)\s+(?:the\s+)?(?:late\s+|early\s+)?(?:"
     + "|".join(SEASONS) + r")\b"
@@ -754,18 +765,7 @@ _DATE_IN_WORDS = re.compile(
     + r"|\b(?:by|at|until|from|before|after|around)\s+(?:about\s+|around\s+)?(?:" + CLOCK_TIME + r")",
     re.IGNORECASE,
 )
-_FRACTION = "(?:" + "|".join(sorted(FRACTIONS, key=len, reverse=True)) + ")"
-_BEFORE_A_SHARE = "(?:" + "|".join(sorted(BEFORE_HALF, key=len, reverse=True)) + ")"
-# A share in words: "two-thirds", "a third of", "by a quarter", "by half", "half of the cost"; not an ordinal before
-# a noun ("a third term", "for a fifth year").
-_SHARE_IN_WORDS = re.compile(
-    r"\b(?:two|three|four|nine)[- ]" + _FRACTION + r"\b"
-    + r"|\b(?:a|one)[- ]" + _FRACTION + r"(?=\s+of\b)"
-    + r"|\b" + _BEFORE_A_SHARE + r"\s+(?:a|one)[- ]" + _FRACTION + r"\b"
-    + r"|\b" + _BEFORE_A_SHARE + r"\s+half\b"
-    + r"|\bhalf\s+(?:of|the|its|their|his|her|as)\b",
-    re.IGNORECASE,
-)
+_SHARE_IN_WORDS = re.compile(SHARE_IN_WORDS_PATTERN, re.IGNORECASE)
 
 
 def gives_a_figure(text: str) -> bool:
@@ -797,14 +797,19 @@ def _an_amount_given(question: str, text: str) -> bool:
     return asks_a_change(question) and bool(_FIGURE_TYPES["share"][1].search(text))
 
 
-# A figure, a multiplier, capitalised words ("Estrelline") and the word after them: "82,000 Estrelline marks".
+# A figure, a multiplier, capitalised words ("Estrelline") and the lower-case word after them: "82,000 Estrelline
+# marks", "3.4 billion drammels" (no capitalised word: `in_a_currency_of_its_own` reads only those).
 _FIGURE_AND_UNIT = re.compile(
-    r"(?:" + NUMBER.pattern + r")(?:\s+(?:" + _MULTIPLIER + r"))?(?:\s+[A-Z][\w'-]*)*\s+(?P<unit>[a-z]+)\b"
+    r"(?:" + NUMBER.pattern + r")(?P<scale>\s+(?:" + _MULTIPLIER + r"))?(?P<names>(?:\s+[A-Z][\w'-]*)*)\s+(?P<unit>[a-z]+)\b"
 )
 # How many words before a figure a word of costing may stand: "fined a total of", "cost roughly".
 _COSTING_REACH = 4
 # Units that say another kind of figure than money, however a word of costing takes them ("cost drivers 25 minutes").
 _OTHER_MEASURES = ("duration", "distance", "age", "share")
+# Specificity (wordfreq) from which a unit a word of costing takes is uncommon enough to be a currency by itself
+# ("16,000 sterns" 4.5, "florins" 4.3); what a cost is counted in otherwise is a common noun: "300 jobs" 1.6,
+# "1,200 flights" 2.4, "60 lives" 1.5 (round 16, `clean16`).
+_UNCOMMON_UNIT = 3.0
 
 
 def costed_figure(text: str) -> bool:
@@ -812,17 +817,24 @@ def costed_figure(text: str) -> bool:
     in a unit that is no duration, distance, age or share: "the sea wall would cost about 14 million florins", "was
     fined a total of 82,000 Estrelline marks". Whatever its currency is called, even a common English word no
     currency list holds (round 15, `recall15`: five develop answers in a currency named like a common word were
-    refused by the type check, types14's "Left")."""
+    refused by the type check, types14's "Left").
+    Round 16 (`clean16`): a currency is what a sum is counted in: a scale stands before it ("14 million florins"),
+    a name qualifies it ("Estrelline marks") or it is an uncommon word (`_UNCOMMON_UNIT`: "16,000 sterns"); a common
+    noun after a bare figure is what was lost ("would cost 300 jobs", "cost the region 60 lives"). And the word of
+    costing is lower case, or the sentence's first: "Price" in "Aldo Marwick-Price said 40 homes ..." is a name."""
     for match in _FIGURE_AND_UNIT.finditer(text):
         words = tokens(text[:match.start()])
         before = words[-_COSTING_REACH:]
-        costing = [i for i, w in enumerate(before) if lemmas(w.text) & COSTING_WORDS or w.lower in COSTING_WORDS]
+        costing = [i for i, w in enumerate(before)
+                   if (lemmas(w.text) & COSTING_WORDS or w.lower in COSTING_WORDS) and (w.text[0].islower() or w is words[0])]
         if not costing:
             continue
         if costing[-1] == len(before) - 1 and _fines_whom(words):
             continue  # "The coastguard fined 12 trawlers": the figure counts who was fined
         unit = match.group("unit")
-        if not any(_FIGURE_TYPES[kind][1].search(unit) for kind in _OTHER_MEASURES):
+        if any(_FIGURE_TYPES[kind][1].search(unit) for kind in _OTHER_MEASURES):
+            continue
+        if match.group("scale") or match.group("names") or specificity(unit) >= _UNCOMMON_UNIT:
             return True
     return False
 
@@ -871,8 +883,6 @@ def asks_a_change(question: str) -> bool:
     return False
 
 
-# A figure and the word after it, past a multiplier: "3.4 billion drammels", "about 96 drammels".
-_FIGURE_THEN_WORD = re.compile(r"(?:" + NUMBER.pattern + r")(?:\s+(?:" + _MULTIPLIER + r"))?\s+(?P<unit>[a-z]+)\b")
 # Specificity (wordfreq) of a word after a figure rare enough to be a currency English does not list ("drammels"):
 # units of other things are common words ("kilometres" 2.8, "hectares" 3.2, "trawlers" 4.1).
 _RARE_UNIT = 4.5
@@ -881,15 +891,16 @@ _RARE_UNIT = 4.5
 def in_a_currency_of_its_own(text: str) -> bool:
     """A figure followed by a rare word that `CURRENCY_WORDS` does not list: a country's own currency ("cost 6.3
     million drammels"), which answers "how much did it cost?" as crowns or euros would."""
-    return any(specificity(m.group("unit")) >= _RARE_UNIT for m in _FIGURE_THEN_WORD.finditer(text))
+    return any(not m.group("names") and specificity(m.group("unit")) >= _RARE_UNIT for m in _FIGURE_AND_UNIT.finditer(text))
 
 
 def gives_the_answer(question: Question, text: str, claimant: str | None) -> bool:
-    """The sentence itself says what is asked, beyond passing the type check: a "why" a reason whose clause
-    is not the question restated, a "who" or "where" a name the question does not hold (a claimant or a
+    """The sentence itself says what is asked, beyond passing the type check: a "why" (or "what caused ...?",
+    `CAUSE_QUESTION_PATTERN`) a reason whose clause is not the question restated, a "who" or "where" a name the question does not hold (a claimant or a
     role passes `type_met` for "who organised it?", but a named one is the fuller answer), a "when" a date
     beside the question's event (`dates_what_is_asked`)."""
-    if question.kind == "reason":
+    if question.kind == "reason" or (question.kind == "other" and _ASKS_A_CAUSE.search(question.text)):
+        # Round 16 (`recall16`): "What caused ...?", "What sparked ...?" ask a reason as "why" does.
         return states_a_new_reason(question, text)
     if question.kind in ("place", "agent"):
         return bool(new_names(text, question) or (claimant and new_names(claimant, question)))

@@ -11,7 +11,7 @@ from newsdesk.answer.questions import Question
 from newsdesk.answer.sources import introduced_as, named_in, speaks_for
 from newsdesk.answer.verification import MARKER
 from newsdesk.claims.attribution import claimant_identity, claimant_label
-from newsdesk.text import has_quantity, long_date, resolve_weekdays, stem, tokens
+from newsdesk.text import dateline_end, has_date_expression, has_quantity, long_date, resolve_weekdays, stem, tokens
 from newsdesk.vocabulary import ATTRIBUTION_VERBS, CLAIMANT_PRONOUNS, DETERMINERS, STOPWORDS
 
 _CLAUSE_BREAK = re.compile(r"[,;:]\s+")
@@ -140,18 +140,30 @@ def _fit(candidate: Candidate, question: Question, limit: int) -> tuple[int, int
     return candidate.start + piece_start, candidate.start + piece_start + len(text)
 
 
+def _gives_kind(question: Question, piece: str) -> bool:
+    """The piece gives what a count or a date question asks for: a figure, a date (round 16: "..., and the change
+    will be in place by 2035." over "The retirement age," for "by what year ...?")."""
+    if question.kind == "quantity":
+        return has_quantity(piece)
+    return question.kind == "date" and has_date_expression(piece)
+
+
 def clause_run(text: str, question: Question, limit: int) -> tuple[int, int] | None:
     """The run of whole clauses of ``text`` within ``limit`` characters that meets the most of the question's
-    words (and, for a "how many", gives a figure); None when no clause is short enough."""
-    bounds = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(text)] + [len(text)]
-    best, best_span = -1.0, None
+    words (and, for a "how many" or a "when", gives a figure or a date, `_gives_kind`); None when no clause is short enough, or none meets a word of the
+    question (round 16, `recall16`: a piece about something else, "The ship", only takes the room of a sentence that
+    answers). The dateline the sentence opens with (`text.dateline_end`) is no clause: "HARLOW BAY" alone met a question
+    naming the place and said nothing."""
+    opening = dateline_end(text)
+    bounds = [opening] + [m.end() for m in _CLAUSE_BREAK.finditer(text) if m.end() > opening] + [len(text)]
+    best, best_span = 0.0, None
     wanted = {t.stem for t in question.terms} | {stem(w) for e in question.entities for w in e}
     for i in range(len(bounds) - 1):
         for j in range(i + 1, len(bounds)):
             if bounds[j] - bounds[i] > limit:
                 break
             piece = text[bounds[i]:bounds[j]]
-            hits = sum(1 for w in tokens(piece) if stem(w.text) in wanted) + (question.kind == "quantity" and has_quantity(piece))
+            hits = sum(1 for w in tokens(piece) if stem(w.text) in wanted) + _gives_kind(question, piece)
             if hits > best:
                 best, best_span = hits, (bounds[i], bounds[j])
     return best_span

@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import replace
+from functools import lru_cache
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -366,14 +367,20 @@ def asks_whether_sources_agree(question: Question) -> bool:
     on what investors lost?", "Do both sides agree?" (a verb of agreeing, `AGREEING_VERBS`, before "on", "about",
     "over" or at the end of its clause; not "Has the court agreed to hear it?"), or "Was the rally as big as the
     organisers said?" ("as ... as" before a verb of giving a figure, `SOURCE_VERBS`). Each source's figure of the same
-    count answers it, whichever source it names (`_figures_compared`)."""
-    if not asks_yes_no(question.text):
+    count answers it, whichever source it names (`_figures_compared`). Read once a question's text (round 16,
+    `clean16`: the side search asked it again of every candidate)."""
+    return _asks_whether_sources_agree(question.text)
+
+
+@lru_cache(maxsize=1024)
+def _asks_whether_sources_agree(text: str) -> bool:
+    if not asks_yes_no(text):
         return False
-    words = tokens(question.text)
+    words = tokens(text)
     for index, word in enumerate(words):
         if lemmas(word.lower) & AGREEING_VERBS:
             following = words[index + 1] if index + 1 < len(words) else None
-            if following is None or following.lower in AGREED_ON or question.text[word.end:following.start].strip():
+            if following is None or following.lower in AGREED_ON or text[word.end:following.start].strip():
                 return True
     compared = [i for i, (a, b) in enumerate(zip(words, words[2:])) if a.lower == "as" and b.lower == "as"]
     return bool(compared) and any(w.lower in SOURCE_VERBS for w in words[compared[0] + 3:])

@@ -39,6 +39,7 @@ from newsdesk.vocabulary import (
     CONTRAST_SETS,
     DEFINITE_DETERMINERS,
     FIGURE_TYPES,
+    HEDGES,
     HONORIFICS,
     LOOKING_BACK_WORDS,
     MONTHS,
@@ -597,8 +598,9 @@ def _qualifier_or_period_unmet(question: Question, candidate: Candidate, matcher
 _EARLIER_PERIOD = re.compile(
     rf"\b(?:\w+ (?:{_PERIOD_NOUNS}|decade)s? ago|the (?:{_PERIOD_NOUNS}) before|the last time)\b", re.IGNORECASE
 )
-# "up from 36,900", "from 5.1 percent in February": the figure a change started from; "last year", "last time".
-_FROM_A_FIGURE = re.compile(r"\bfrom (?:about |around |some |nearly |almost |over |under )?[\d.,]*\d", re.IGNORECASE)
+# "up from 36,900", "from 5.1 percent in February", "from about 40": the figure a change started from, past any hedge
+# (`HEDGES`; round 16, `clean16`: it spelt seven of them); "last year", "last time".
+_FROM_A_FIGURE = re.compile(r"\bfrom (?:(?:" + "|".join(HEDGES) + r") )?[\d.,]*\d", re.IGNORECASE)
 _LAST_PERIOD = re.compile(rf"\blast (?:{_PERIOD_NOUNS}|time)\b", re.IGNORECASE)
 
 

@@ -14,7 +14,7 @@ from pydantic import ConfigDict
 
 from newsdesk.index.lexical import Passage
 from newsdesk.index.retrieval import HybridSearch, SearchFilters, SnapshotReader
-from newsdesk.settings import FusionMode, RetrieverMode
+from newsdesk.settings import ARTICLE_WEIGHT, DENSE_WEIGHT, FusionMode, RetrieverMode
 
 
 class HybridRetriever(BaseRetriever):
@@ -32,8 +32,8 @@ class HybridRetriever(BaseRetriever):
     rrf_k: int = 60
     filters: SearchFilters = SearchFilters()
     fusion: FusionMode = "convex"
-    dense_weight: float = 0.7
-    article_weight: float = 0.0
+    dense_weight: float = DENSE_WEIGHT
+    article_weight: float = ARTICLE_WEIGHT
 
     def _get_relevant_documents(
         self, query: str, *, run_manager: CallbackManagerForRetrieverRun | None = None

@@ -223,6 +223,10 @@ class LexicalIndex:
         article says in its title or any chunk ``mask`` admits (None: all), each word weighted by the square of its
         inverse document frequency among those articles: a name or place only a few articles say counts far more than
         a word most say. Zero everywhere when no word of the query is in the index."""
+        return self._coverage(_term_ids(self._model, query), mask)
+
+    def _coverage(self, term_ids: list[int], mask: np.ndarray | None) -> np.ndarray:
+        """`article_coverage` of a query the index has read already (its `_term_ids`)."""
         articles = self._article_rows()
         coverage = np.zeros(len(self.passages), dtype=np.float32)
         admitted = np.ones(len(self.passages), dtype=bool) if mask is None else mask > 0
@@ -231,7 +235,7 @@ class LexicalIndex:
         count = len(np.unique(articles[admitted]))
         said = np.zeros(int(articles.max()) + 1, dtype=np.float32)
         total = 0.0
-        for rows in _term_postings(self._model, query):
+        for rows in _term_postings(self._model, term_ids):
             found = np.unique(articles[rows[admitted[rows]]])
             if found.size:
                 weight = float(np.log((count - found.size + 0.5) / (found.size + 0.5) + 1.0)) ** 2
@@ -389,7 +393,7 @@ class LexicalIndex:
         keep: Callable[[dict[str, Any]], bool] | None = None,
         snapshot: Any = None,
         *,
-        article_weight: float = 0.0,
+        article_weight: float,
     ) -> list[tuple[Passage, float]]:
         """Best ``limit`` passages by a convex combination of scores, over every admitted passage: ``dense_weight``
         times the dense score (`dense_search`'s, scaled to at most 1) plus the rest times the BM25 score divided by
@@ -402,18 +406,20 @@ class LexicalIndex:
         dense = self._dense_scores(query_vector)
         if self.context is not None:
             dense = dense / self.context.most
-        lexical = self._bm25_scores(query)
+        term_ids = _term_ids(self._model, query)  # the question read (stemmed) once, for BM25 and the coverage
+        lexical = self._bm25_scores(query, term_ids)
         top = float(lexical.max()) if lexical.size else 0.0
         scores = dense_weight * dense + ((1.0 - dense_weight) * lexical / top if top > 0 else 0.0)
         mask = self._mask(keep, snapshot)
         if article_weight > 0:
-            scores = scores + article_weight * self.article_coverage(query, mask)
+            scores = scores + article_weight * self._coverage(term_ids, mask)
         return self._best(scores, limit, mask)
 
-    def _bm25_scores(self, query: str) -> np.ndarray:
-        """Every passage's BM25 score for ``query`` (an index read by bm25s itself: its top hits' scores)."""
+    def _bm25_scores(self, query: str, term_ids: list[int]) -> np.ndarray:
+        """Every passage's BM25 score for ``query``, whose `_term_ids` are ``term_ids`` (an index read by bm25s itself:
+        its top hits' scores)."""
         if isinstance(self._model, SavedBm25):
-            scores = self._model.scores(query)
+            scores = self._model.scores_of(term_ids)
             return np.zeros(len(self.passages), dtype=np.float32) if scores is None else np.asarray(scores, dtype=np.float32)
         scores = np.zeros(len(self.passages), dtype=np.float32)
         if self._model is not None:
@@ -430,17 +436,26 @@ class LexicalIndex:
         return ids[0], scores[0]
 
 
-def _term_postings(model: Any, query: str) -> list[np.ndarray]:
-    """For each distinct word of ``query`` the index knows (stemmed, no stop words), the rows of the passages holding
-    it (with their title): from the saved arrays (`SavedBm25`) or a bm25s model built in this process."""
+def _term_ids(model: Any, query: str) -> list[int]:
+    """The index's ids of the words of ``query`` it knows (stemmed, no stop words), in the query's order: from the
+    saved index (`SavedBm25.term_ids`) or a bm25s model built in this process. The one place a query is stemmed for
+    the lexical index's lookups."""
     if isinstance(model, SavedBm25):
-        indptr, indices, term_ids = model.indptr, model.indices, model.term_ids(query)
+        return model.term_ids(query)
+    if model is None:
+        return []
+    tokens = _tokenize([query])
+    word_of = {number: word for word, number in tokens.vocab.items()}
+    words = [word_of[number] for number in tokens.ids[0]] if tokens.ids else []
+    return [model.vocab_dict[word] for word in words if word and word in model.vocab_dict]
+
+
+def _term_postings(model: Any, term_ids: list[int]) -> list[np.ndarray]:
+    """For each distinct term of ``term_ids`` (`_term_ids`), the rows of the passages holding it (with their title)."""
+    if isinstance(model, SavedBm25):
+        indptr, indices = model.indptr, model.indices
     elif model is not None:
-        tokens = _tokenize([query])
-        word_of = {number: word for word, number in tokens.vocab.items()}
-        words = [word_of[number] for number in tokens.ids[0]] if tokens.ids else []
         indptr, indices = model.scores["indptr"], model.scores["indices"]
-        term_ids = [model.vocab_dict[word] for word in words if word and word in model.vocab_dict]
     else:
         return []
     return [np.asarray(indices[int(indptr[t]):int(indptr[t + 1])]) for t in dict.fromkeys(term_ids)]
@@ -502,7 +517,10 @@ class SavedBm25:
 
     def scores(self, query: str) -> np.ndarray | None:
         """Every document's BM25 score for ``query`` (None: no word of it is in the index)."""
-        term_ids = self.term_ids(query)
+        return self.scores_of(self.term_ids(query))
+
+    def scores_of(self, term_ids: list[int]) -> np.ndarray | None:
+        """Every document's BM25 score for a query whose `term_ids` are given (None: no term)."""
         if not term_ids:
             return None
         scores = np.zeros(self.num_docs, dtype=self.dtype)

@@ -21,7 +21,7 @@ from langchain_core.documents import Document
 
 from newsdesk.errors import RequestError, StoreError
 from newsdesk.index.lexical import LexicalIndex, Passage
-from newsdesk.settings import FusionMode, RetrieverMode
+from newsdesk.settings import ARTICLE_WEIGHT, DENSE_WEIGHT, FusionMode, RetrieverMode
 from newsdesk.index.store import Snapshot, Store
 from newsdesk.text import date_ordinal
 
@@ -146,9 +146,9 @@ class HybridSearch:
     rrf_k: int = 60
     filters: SearchFilters = field(default_factory=SearchFilters)
     fusion: FusionMode = "convex"
-    dense_weight: float = 0.7
+    dense_weight: float = DENSE_WEIGHT
     # With convex fusion: the weight of a passage's article's coverage of the question (`LexicalIndex.article_coverage`).
-    article_weight: float = 0.0
+    article_weight: float = ARTICLE_WEIGHT
     # How many passages `sentence_passages` returns: those of the best single sentences.
     sentences: int = 0
 
