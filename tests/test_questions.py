@@ -82,6 +82,9 @@ import pytest  # noqa: E402
         # A verb of its own before "estimate": the noun, not a verb of saying; nobody is said to claim anything.
         ("When did the water board publish its first flood estimate?", ()),
         ("How many people did the governing council report dead?", ("governing", "council")),
+        # Round 16: a verb and its object before "count": the noun of a second phrase ("the official count"), nobody's.
+        ("Why does the charity think the official count is too low?", ()),
+        ("What did the head of the union say about the offer?", ("head", "union")),
     ],
 )
 def test_who_the_question_says_made_the_claim(question, claimed_by):

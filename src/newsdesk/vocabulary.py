@@ -163,6 +163,9 @@ POSITION_PREPOSITION_VERBS = {"campaign": ("on", "for", "against"), "call": ("fo
                               "lobby": ("for", "against")}
 # Verbs of saying whose speaker may follow them: "The deficit will narrow, said Finance Minister Ann Lee."
 INVERTING_VERBS = frozenset("said says added adds wrote writes noted notes explained explains replied replies asked".split())
+# Round 16 (attrib16): a verb of saying that also adds a thing: "added a third in stoppage time", "added 300 jobs" (an
+# article or a figure after it) says nothing; "added that ..." and "he added" do.
+ADDING_VERBS = frozenset("add added adds".split())
 # Verbs that attribute only a finding: "the study found that ...", "data from the agency showed";
 # their subject is a claimant when it is a document or a that-clause follows ("police found a body" is not).
 FINDING_VERBS = frozenset(
@@ -184,6 +187,10 @@ HEDGES = (
     "just under", "an estimated", "nearly", "almost", "about", "around", "approximately", "roughly",
     "over", "some", "under", "at most",
 )
+# Round 16 (attrib16): the words a hedge before a figure is made of, and "no more than", "well over": an estimate's
+# figure may stand after three of them ('put the damage at "no more than 40 million"'), not after other words ("put
+# 1,240 jobs at risk across its 58 shops" is no estimate).
+HEDGE_WORDS = frozenset(word for hedge in HEDGES for word in hedge.split()) | {"no", "well"}
 # The hedges of `HEDGES` that round a figure rather than bound it: "about 3,000" allows 3,150; "at least 3,000" does not
 # allow 2,000 but says nothing against 25,000.
 ROUNDING_HEDGES = ("close to", "an estimated", "nearly", "almost", "about", "around", "approximately", "roughly", "some")

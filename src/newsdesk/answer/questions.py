@@ -272,6 +272,8 @@ def _claimed_by(asked: str) -> tuple[str, ...]:
             return ()  # "does each side say", "according to both parties": every claimant is asked for, none pinned
         if words[-1].lower in DETERMINERS:
             return ()  # "did the firm raise its count of ...": "count" is a noun after "its", claimed by nobody asked
+        if any(word.lower in DETERMINERS and before.lower not in PREPOSITIONS | {"and"} for before, word in zip(words[1:], words[2:])):
+            return ()  # "does the charity think the official count": a verb and its object, then the noun (round 16)
         if any(w.text.islower() and only_a_verb(w.lower) and w.lower in lemmas(w.lower) and not w.lower.endswith(("ing", "ed"))
                for w in words[1:]):
             return ()  # "did the office publish its preliminary estimate": a verb of its own; "estimate" is a noun

@@ -52,6 +52,7 @@ from newsdesk.text import (
     without_datelines,
 )
 from newsdesk.vocabulary import (
+    ADDING_VERBS,
     BE_FORMS,
     ADVERBS_BEFORE_SAYING,
     CALENDAR_WORDS,
@@ -61,6 +62,7 @@ from newsdesk.vocabulary import (
     DETERMINERS,
     DOCUMENT_NOUNS,
     FINDING_VERBS,
+    HEDGE_WORDS,
     INVERTING_VERBS,
     JUDGING_AS_VERBS,
     JUDGING_VERBS,
@@ -659,7 +661,7 @@ def _is_attribution_verb(words: list[Token], index: int) -> bool:
     if word in ATTRIBUTION_VERBS:
         if word == "saying" and index > 0 and words[index - 1].lower in ("without", "by"):
             return False
-        return True
+        return not (word in ADDING_VERBS and _adds_a_thing(words[index + 1:index + 2]))
     if word in TOLL_VERBS:
         # "the revised figure" is an adjective, not a claimant revising it
         after_article = index > 0 and words[index - 1].lower in ("the", "a", "an")
@@ -673,9 +675,13 @@ def _is_attribution_verb(words: list[Token], index: int) -> bool:
     if word in _ESTIMATE_VERBS:  # "put the number of evacuees at 5,000", "measured the quake at magnitude 4.7"
         following = words[index + 1:index + 13]  # "put the cost of the new bridge over the river at 40 million"
         # past a hedge: "put the figure at more than eleven thousand", "at well over 9,000"
-        return any(w.lower == "at" and _figure_follows(following[i + 1:i + 1 + _HEDGED_FIGURE_REACH])
-                   for i, w in enumerate(following))
+        return any(w.lower == "at" and _figure_after_hedge(following[i + 1:]) for i, w in enumerate(following))
     return False
+
+
+def _adds_a_thing(following: list[Token]) -> bool:
+    """"added a third", "added 300 jobs", "added another goal": what follows "added" is a thing added, not words said."""
+    return bool(following) and (_figure_follows(following) or following[0].lower in ("a", "an", "another"))
 
 
 def _states_a_position(words: list[Token], index: int) -> bool:
@@ -737,8 +743,18 @@ def _passes_judgement(words: list[Token], index: int) -> bool:
     )
 
 
-# How many words after an estimate's "at" may hold its figure ("at more than 9,000": the third).
+# How many words after an estimate's "at" may hold its figure ("at more than 9,000": the third; past three words of
+# a hedge, `vocabulary.HEDGE_WORDS`, the fourth: 'at "no more than 600 million"', round 16).
 _HEDGED_FIGURE_REACH = 3
+
+
+def _figure_after_hedge(words: list[Token]) -> bool:
+    """An estimate's figure after its "at": within `_HEDGED_FIGURE_REACH` words ("at magnitude 4.7", "at more than
+    9,000"), or right after that many words of a hedge ('at "no more than 600 million"')."""
+    reach = _HEDGED_FIGURE_REACH
+    if all(w.lower in HEDGE_WORDS for w in words[:reach]):
+        reach += 1
+    return _figure_follows(words[:reach])
 
 
 def _figure_follows(words: list[Token]) -> bool:
@@ -767,10 +783,15 @@ def _subject_of(sentence: str, words: list[Token], verb_index: int) -> tuple[str
         return agent
     if verb_index > 0:
         gap = sentence[words[verb_index - 1].end:verb.start]
-        if re.search(r"[,.!?]\s*[\"”'’]\s*$", gap) or gap.strip() in ('"', "”", "'", "’") or _inverted(gap, words, verb_index):
+        after_quotation = re.search(r"[,.!?]\s*[\"”'’]\s*$", gap) or gap.strip() in ('"', "”", "'", "’")
+        if after_quotation or _inverted(gap, words, verb_index):
             after = _name_after(sentence, words, verb_index)
             if after:
                 return after
+            if after_quotation:
+                return None  # '"... the roof fell," said one of them': no speaker is named, and none inside the quotation
+        if words[verb_index - 1].lower in _COORDINATORS:
+            return _opening_subject(sentence, words, verb_index)
         anchor = verb_index
         while anchor > 1 and words[anchor - 1].lower in _AUXILIARIES:
             anchor -= 1  # "Ann Lee, a farmer, has said"
@@ -783,6 +804,8 @@ def _subject_of(sentence: str, words: list[Token], verb_index: int) -> tuple[str
     return _subject_before(sentence, words, verb_index)
 
 
+# "Ann Lee visited the camp but said ...": a verb of saying joined to its subject's earlier verb (round 16).
+_COORDINATORS = frozenset({"and", "but"})
 _AUXILIARIES = frozenset("has have had also then again later earlier previously repeatedly publicly".split()) | ADVERBS_BEFORE_SAYING
 
 
@@ -857,11 +880,11 @@ def _name_after(sentence: str, words: list[Token], verb_index: int) -> tuple[str
             break
         if word.text[0].isupper() or (word.lower in ROLE_WORDS and word.lower not in ("of", "and", "the")):
             phrase.append(word)
-        elif not phrase and word.lower in ("the", "a", "an"):
+        elif not phrase and word.lower in ("the", "a", "an", "one"):
             determined = True
             continue
-        elif word.text.isalpha() and word.lower not in STOPWORDS and word.text.islower():
-            phrase.append(word)  # a title in lower case: "majority whip", "captain"
+        elif re.sub(r"['’]s$", "", word.text).isalpha() and word.lower not in STOPWORDS and word.text.islower():
+            phrase.append(word)  # a title in lower case: "majority whip", "captain"; its owner, "the club's captain"
         else:
             break
     if not determined:
@@ -871,7 +894,14 @@ def _name_after(sentence: str, words: list[Token], verb_index: int) -> tuple[str
         return None
     if not phrase or not any(w.text[0].isupper() for w in phrase) and not determined:
         return None
+    named = _NAME_AFTER_ROLE.match(sentence, phrase[-1].end) if determined else None
+    if named:  # '"...," said the guild's secretary, Ann Lee, after ...': the name, then the role
+        return f"{named.group('name')}, {_join(phrase, sentence)}", phrase[0].start
     return _join(phrase, sentence), phrase[0].start
+
+
+# A name right after a role in the lower case, between commas or closing the sentence: ", Ann Lee," (round 16).
+_NAME_AFTER_ROLE = re.compile(r",\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)\s*(?=[,.;]|$)")
 
 
 def _appositive_subject(sentence: str, words: list[Token], verb_index: int) -> tuple[str, int] | None:
