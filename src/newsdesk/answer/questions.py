@@ -32,6 +32,7 @@ from newsdesk.vocabulary import (
     INSTRUCTION_PATTERNS,
     NUMBER_WORDS,
     EMBEDDING_VERBS,
+    OPINION_VERBS,
     HONORIFICS,
     ORGANISATION_NOUNS,
     PERSON_NOUNS,
@@ -74,6 +75,9 @@ _CLAIMED_BY = (
     re.compile(r"\baccording to\s+(?P<who>[^?,.]+)", re.IGNORECASE),
 )
 _REFLEXIVES = frozenset("itself himself herself themselves itself own".split())
+# Verbs by which a source holds a view or a count of something named after them (`_holds_a_view_of`).
+_VIEW_VERBS = OPINION_VERBS | frozenset("reckon count estimate".split())
+_RELATIVES = frozenset("that which who whom whose".split())
 # Determiners that make "who said it" every party rather than one: "each side", "both parties", "either country".
 _EVERY_PARTY = EACH_OF | frozenset({"every", "all"})
 # Specificity (`newsdesk.text.specificity`) above which the last word of a two-word name is rare enough to be a surname.
@@ -272,8 +276,8 @@ def _claimed_by(asked: str) -> tuple[str, ...]:
             return ()  # "does each side say", "according to both parties": every claimant is asked for, none pinned
         if words[-1].lower in DETERMINERS:
             return ()  # "did the firm raise its count of ...": "count" is a noun after "its", claimed by nobody asked
-        if any(word.lower in DETERMINERS and before.lower not in PREPOSITIONS | {"and"} for before, word in zip(words[1:], words[2:])):
-            return ()  # "does the charity think the official count": a verb and its object, then the noun (round 16)
+        if _holds_a_view_of(words):
+            return ()  # "does the guild believe the latest figure": a verb and its object, then the noun (round 16)
         if any(w.text.islower() and only_a_verb(w.lower) and w.lower in lemmas(w.lower) and not w.lower.endswith(("ing", "ed"))
                for w in words[1:]):
             return ()  # "did the office publish its preliminary estimate": a verb of its own; "estimate" is a noun
@@ -282,6 +286,17 @@ def _claimed_by(asked: str) -> tuple[str, ...]:
             if w.lower not in STOPWORDS and w.lower not in _REFLEXIVES and not w.text[0].isupper() and len(w.text) > 2
         )
     return ()
+
+
+def _holds_a_view_of(words: list[Token]) -> bool:
+    """"the guild believe the latest figure", "the union reckon the real count": the source's noun, a finite verb of
+    holding a view or a count (`_VIEW_VERBS`), then a determiner: what follows is that verb's object, not the source.
+    Not "the firm that runs the line", "the group representing the families": the source's own clause."""
+    return any(
+        word.lower in DETERMINERS and lemmas(verb.lower) & _VIEW_VERBS and not verb.lower.endswith("ing")
+        and noun.lower not in STOPWORDS | _RELATIVES
+        for noun, verb, word in zip(words, words[1:], words[2:])
+    )
 
 
 def asked_sources(asked: str) -> list[Token]:
