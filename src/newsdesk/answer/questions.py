@@ -32,7 +32,6 @@ from newsdesk.vocabulary import (
     INSTRUCTION_PATTERNS,
     NUMBER_WORDS,
     EMBEDDING_VERBS,
-    OPINION_VERBS,
     HONORIFICS,
     ORGANISATION_NOUNS,
     PERSON_NOUNS,
@@ -75,8 +74,7 @@ _CLAIMED_BY = (
     re.compile(r"\baccording to\s+(?P<who>[^?,.]+)", re.IGNORECASE),
 )
 _REFLEXIVES = frozenset("itself himself herself themselves itself own".split())
-# Verbs by which a source holds a view or a count of something named after them (`_holds_a_view_of`).
-_VIEW_VERBS = OPINION_VERBS | frozenset("reckon count estimate".split())
+# Words opening a relative clause of the source's own: "the firm that runs the line" (`_a_verb_and_its_object`).
 _RELATIVES = frozenset("that which who whom whose".split())
 # Determiners that make "who said it" every party rather than one: "each side", "both parties", "either country".
 _EVERY_PARTY = EACH_OF | frozenset({"every", "all"})
@@ -276,7 +274,7 @@ def _claimed_by(asked: str) -> tuple[str, ...]:
             return ()  # "does each side say", "according to both parties": every claimant is asked for, none pinned
         if words[-1].lower in DETERMINERS:
             return ()  # "did the firm raise its count of ...": "count" is a noun after "its", claimed by nobody asked
-        if _holds_a_view_of(words):
+        if _a_verb_and_its_object(words):
             return ()  # "does the guild believe the latest figure": a verb and its object, then the noun (round 16)
         if any(w.text.islower() and only_a_verb(w.lower) and w.lower in lemmas(w.lower) and not w.lower.endswith(("ing", "ed"))
                for w in words[1:]):
@@ -288,13 +286,13 @@ def _claimed_by(asked: str) -> tuple[str, ...]:
     return ()
 
 
-def _holds_a_view_of(words: list[Token]) -> bool:
-    """"the guild believe the latest figure", "the union reckon the real count": the source's noun, a finite verb of
-    holding a view or a count (`_VIEW_VERBS`), then a determiner: what follows is that verb's object, not the source.
-    Not "the firm that runs the line", "the group representing the families": the source's own clause."""
+def _a_verb_and_its_object(words: list[Token]) -> bool:
+    """"the guild believe the latest figure", "the union raise its count": the source's noun, its own verb, then a
+    determiner: what follows is that verb's object, not the source. Not "the firm that runs the line" (a relative
+    clause, `_RELATIVES`), "the group representing the families" (an -ing form): the source's own description."""
     return any(
-        word.lower in DETERMINERS and lemmas(verb.lower) & _VIEW_VERBS and not verb.lower.endswith("ing")
-        and noun.lower not in STOPWORDS | _RELATIVES
+        word.lower in DETERMINERS - _RELATIVES and verb.lower not in PREPOSITIONS | {"and"} and not verb.lower.endswith("ing")
+        and noun.lower not in _RELATIVES
         for noun, verb, word in zip(words, words[1:], words[2:])
     )
 
