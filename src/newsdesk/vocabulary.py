@@ -586,7 +586,7 @@ PERIOD_ASKED_WORDS = PERIOD_EDGE_WORDS | frozenset({"than"})
 LOOKING_BACK_WORDS = frozenset("ago earlier before previous previously prior compared".split())
 
 # Round 16 (`sides16`): words by which a question speaks of the figures themselves, their order or their rivalry, not
-# of what they count ("What are the latest competing figures for ...?", "the first announcements", "the rival
+# of what they count ("Which are the newest rival tallies for ...?", "the earliest announcement", "the rival
 # numbers"); with `ACCOUNTS`, `TOLL_WORDS`, `DIFFERING_ADJECTIVES` and `CORRECTING_ADJECTIVES` they need not be said by
 # a dispute's claims for the question to ask about it (`conflicts.about_the_figures`).
 FIGURE_ORDER_WORDS = frozenset("latest current first initial earliest recent newest rival announcement".split())
