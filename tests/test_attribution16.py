@@ -4,9 +4,10 @@ quotation with its speaker after it, a claimant named in an earlier sentence), t
 develop's evidence sentences: a verb of saying joined to its subject's earlier verb ("X visited the camp but said
 ..."), an estimate past a three-word hedge in quotes ('put the damage at "no more than 40 million"'), and a
 quotation's speaker after "said" given as an owned role, "one nurse", or a role then a name ("said the guild's
-secretary, Orla Vantreck"), never a word inside the quotation; "added a third" says nothing. Three rows are known
-gaps (a name in apposition after "the company's owner", "court documents filed by prosecutors", "the report" for the
-review an organisation published). The holdout rows were written with the first ones and run at the end."""
+secretary, Orla Vantreck"), never a word inside the quotation; "added a second" says nothing, but "added N deaths to
+the toll" revises a count and "added a stern caveat" is said (the review's rows). Three rows are known gaps (a name
+in apposition after "the company's owner", "court documents filed by prosecutors", "the report" for the review an
+organisation published). The holdout rows were written with the first ones and run at the end."""
 
 import pytest
 

@@ -296,3 +296,13 @@ def test_a_second_source_answering_a_count_in_the_next_sentence_disputes_it(seco
                        "Orlwick hospitals short of nurses")
     disputes = [d for d in find_disputes(extract_claims(article)) if d.kind == "figure"]
     assert bool(disputes) is disputed
+
+
+@pytest.mark.parametrize("word, canonical", [("employe", "worker"), ("passeng", "peopl"), ("barrel", "barrel")])
+def test_a_counted_noun_by_its_canonical_stem_is_the_subject_keys(word: str, canonical: str) -> None:
+    """Review of round 16: the dispute's owners are read through the same public canonical stem as the subject key,
+    not a key built for its head (`extraction.counted_noun`); a measure of people is `MEASURES_OF_PEOPLE`'s."""
+    from newsdesk.claims.extraction import MEASURES_OF_PEOPLE, counted_noun, subject_key
+
+    assert counted_noun(word) == canonical == subject_key("", word, "").head
+    assert {"crowd", "turnout"} <= MEASURES_OF_PEOPLE.keys()

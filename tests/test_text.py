@@ -104,6 +104,12 @@ def test_a_verb_in_its_dictionary_form(word, base):
         # No dateline: capitals inside the sentence, or a sentence that opens with an ordinary word.
         ("Officials from NATO, the EU and the UN met - briefly - in Gresk.", ""),
         ("The council, which met on Monday - its first sitting - approved the plan.", ""),
+        # Nor an all-capitals name or abbreviation opening the sentence, then an apposition in lower case.
+        ("ZORVEX, the shipping group, said bookings fell - the third fall this year.", ""),
+        ("CPI, the main gauge of prices, rose 0.4% - its steepest climb since spring.", ""),
+        # An agency in brackets straight after the place.
+        ("MARLSTOW (NPA) - Two ferries ran aground on Sunday.", "MARLSTOW (NPA) - "),
+        ("OSTREN BAY, 12 May (VPA) — The vote was delayed.", "OSTREN BAY, 12 May (VPA) — "),
     ],
 )
 def test_a_sentence_opening_with_a_dateline_says_where_it_ends(sentence: str, opening: str) -> None:

@@ -332,10 +332,14 @@ DATELINE = re.compile(
 )
 
 
-# A sentence that opens a story may start with its dateline, an all-capitals place, maybe a comma and a short
-# region, date or agency, then a dash: "HARLOW BAY, Ostmark (NPA) — ", "TOWN, May 3 (XYZ) - ", "TOWN — ". At a
-# sentence's start the part after the comma need not be a date (`DATELINE` scans whole texts and asks for one).
-_OPENING_DATELINE = re.compile(rf"^{_DATELINE_PLACE}(?:,[^—–\n]{{0,50}}?)?\s+[—–-]+\s+")
+# A sentence that opens a story may start with its dateline, an all-capitals place, maybe an agency in brackets,
+# maybe a comma and a short region, date or agency, then a dash: "HARLOW BAY, Ostmark (NPA) — ", "TOWN, May 3 (XYZ)
+# - ", "TOWN (XYZ) - ", "TOWN — ". At a sentence's start the part after the comma need not be a date (`DATELINE` scans
+# whole texts and asks for one), but it opens with a capital, a digit or a bracket: "ACME, the oil group, said profits
+# fell - " is a name and its apposition (review of round 16).
+_OPENING_DATELINE = re.compile(
+    rf"^{_DATELINE_PLACE}(?:\s*\([^)\n]{{0,30}}\))?(?:,\s*[A-Z0-9(][^—–\n]{{0,50}}?)?\s+[—–-]+\s+"
+)
 
 
 def dateline_end(sentence: str) -> int:

@@ -45,6 +45,7 @@ PEOPLE_GROUPS: tuple[frozenset[str], ...] = (
 )
 # The seasons: a class of its own below, and a date said in words ("in the autumn", `answer_types.gives_a_date_asked`).
 SEASONS = frozenset("spring summer autumn winter".split())
+ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())
 # Closed classes of English whose members word embeddings place close together but which never stand
 # for each other: "women" is not "men", "March" not "February", "second" not "first". A question term is
 # not met by another member of its class, however similar their vectors.
@@ -52,7 +53,7 @@ CONTRAST_SETS: tuple[frozenset[str], ...] = (
     frozenset(MONTHS[:12]),
     frozenset(WEEKDAYS),
     frozenset(CARDINALS),
-    frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split()),
+    ORDINALS,
     *PEOPLE_GROUPS,
     frozenset("north south east west northern southern eastern western upper lower".split()),
     frozenset("morning afternoon evening night".split()),
@@ -163,8 +164,9 @@ POSITION_PREPOSITION_VERBS = {"campaign": ("on", "for", "against"), "call": ("fo
                               "lobby": ("for", "against")}
 # Verbs of saying whose speaker may follow them: "The deficit will narrow, said Finance Minister Ann Lee."
 INVERTING_VERBS = frozenset("said says added adds wrote writes noted notes explained explains replied replies asked".split())
-# Round 16 (attrib16): a verb of saying that also adds a thing: "added a third in stoppage time", "added 300 jobs" (an
-# article or a figure after it) says nothing; "added that ..." and "he added" do.
+# Round 16 (attrib16): a verb of saying that also adds a thing: "added a second before the break", "added 300 jobs"
+# (a figure, an ordinal or a bare "another" after it) says nothing; "added that ...", "he added", "added an odd
+# caveat" and "added 12 deaths to the toll" (a revised count) do.
 ADDING_VERBS = frozenset("add added adds".split())
 # Verbs that attribute only a finding: "the study found that ...", "data from the agency showed";
 # their subject is a claimant when it is a document or a that-clause follows ("police found a body" is not).
@@ -188,7 +190,7 @@ HEDGES = (
     "over", "some", "under", "at most",
 )
 # Round 16 (attrib16): the words a hedge before a figure is made of, and "no more than", "well over": an estimate's
-# figure may stand after three of them ('put the damage at "no more than 40 million"'), not after other words ("put
+# figure may stand after three of them ('put the losses at "as many as 12,000"'), not after other words ("put
 # 1,240 jobs at risk across its 58 shops" is no estimate).
 HEDGE_WORDS = frozenset(word for hedge in HEDGES for word in hedge.split()) | {"no", "well"}
 # The hedges of `HEDGES` that round a figure rather than bound it: "about 3,000" allows 3,150; "at least 3,000" does not
@@ -584,7 +586,7 @@ PERIOD_ASKED_WORDS = PERIOD_EDGE_WORDS | frozenset({"than"})
 LOOKING_BACK_WORDS = frozenset("ago earlier before previous previously prior compared".split())
 
 # Round 16 (`sides16`): words by which a question speaks of the figures themselves, their order or their rivalry, not
-# of what they count ("What are the latest competing figures for ...?", "the first announcements", "the rival
+# of what they count ("Which are the newest rival tallies for ...?", "the earliest announcement", "the rival
 # numbers"); with `ACCOUNTS`, `TOLL_WORDS`, `DIFFERING_ADJECTIVES` and `CORRECTING_ADJECTIVES` they need not be said by
 # a dispute's claims for the question to ask about it (`conflicts.about_the_figures`).
 FIGURE_ORDER_WORDS = frozenset("latest current first initial earliest recent newest rival announcement".split())

@@ -14,6 +14,7 @@ from newsdesk.claims.extraction import EVENTS
 from newsdesk.answer.answer_types import asked_event_verb, gives_a_date_asked, gives_a_figure, says_not_known
 from newsdesk.answer.questions import Question, Term, asks_which_name, entity_met
 from newsdesk.text import (
+    PERIOD_IN_WORDS,
     YEAR,
     Token,
     capitalised_runs,
@@ -598,10 +599,13 @@ def _qualifier_or_period_unmet(question: Question, candidate: Candidate, matcher
 
 # "Ten years ago", "the year before", "the last time they won": a time before the one the article reports, asked
 # for (round 13, `refuse13`). "Before the flood" is not one: it asks what led up to the event the article reports.
+# A period back is text's (`PERIOD_IN_WORDS`: "three days ago", "a couple of hours ago") or any word before a
+# calendar period ("a year ago", "many years ago", "two seasons ago", "a decade ago").
 _EARLIER_PERIOD = re.compile(
-    rf"\b(?:\w+ (?:{_PERIOD_NOUNS}|decade)s? ago|the (?:{_PERIOD_NOUNS}) before|the last time)\b", re.IGNORECASE
+    rf"\b(?:(?:{PERIOD_IN_WORDS}|\w+ (?:{_PERIOD_NOUNS}|decade)s?)\s+ago|the (?:{_PERIOD_NOUNS}) before|the last time)\b",
+    re.IGNORECASE,
 )
-# "up from 36,900", "from 5.1 percent in February", "from about 40": the figure a change started from, past any hedge
+# "up from 12,400", "from 3.8 percent in May", "from about 40": the figure a change started from, past any hedge
 # (`HEDGES`; round 16, `clean16`: it spelt seven of them); "last year", "last time".
 _FROM_A_FIGURE = re.compile(r"\bfrom (?:(?:" + "|".join(HEDGES) + r") )?[\d.,]*\d", re.IGNORECASE)
 _LAST_PERIOD = re.compile(rf"\blast (?:{_PERIOD_NOUNS}|time)\b", re.IGNORECASE)

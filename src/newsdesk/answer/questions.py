@@ -74,6 +74,8 @@ _CLAIMED_BY = (
     re.compile(r"\baccording to\s+(?P<who>[^?,.]+)", re.IGNORECASE),
 )
 _REFLEXIVES = frozenset("itself himself herself themselves itself own".split())
+# Words opening a relative clause of the source's own: "the firm that runs the line" (`_a_verb_and_its_object`).
+_RELATIVES = frozenset("that which who whom whose".split())
 # Determiners that make "who said it" every party rather than one: "each side", "both parties", "either country".
 _EVERY_PARTY = EACH_OF | frozenset({"every", "all"})
 # Specificity (`newsdesk.text.specificity`) above which the last word of a two-word name is rare enough to be a surname.
@@ -272,8 +274,8 @@ def _claimed_by(asked: str) -> tuple[str, ...]:
             return ()  # "does each side say", "according to both parties": every claimant is asked for, none pinned
         if words[-1].lower in DETERMINERS:
             return ()  # "did the firm raise its count of ...": "count" is a noun after "its", claimed by nobody asked
-        if any(word.lower in DETERMINERS and before.lower not in PREPOSITIONS | {"and"} for before, word in zip(words[1:], words[2:])):
-            return ()  # "does the charity think the official count": a verb and its object, then the noun (round 16)
+        if _a_verb_and_its_object(words):
+            return ()  # "does the guild believe the latest figure": a verb and its object, then the noun (round 16)
         if any(w.text.islower() and only_a_verb(w.lower) and w.lower in lemmas(w.lower) and not w.lower.endswith(("ing", "ed"))
                for w in words[1:]):
             return ()  # "did the office publish its preliminary estimate": a verb of its own; "estimate" is a noun
@@ -282,6 +284,17 @@ def _claimed_by(asked: str) -> tuple[str, ...]:
             if w.lower not in STOPWORDS and w.lower not in _REFLEXIVES and not w.text[0].isupper() and len(w.text) > 2
         )
     return ()
+
+
+def _a_verb_and_its_object(words: list[Token]) -> bool:
+    """"the guild believe the latest figure", "the union raise its count": the source's noun, its own verb, then a
+    determiner: what follows is that verb's object, not the source. Not "the firm that runs the line" (a relative
+    clause, `_RELATIVES`), "the group representing the families" (an -ing form): the source's own description."""
+    return any(
+        word.lower in DETERMINERS - _RELATIVES and verb.lower not in PREPOSITIONS | {"and"} and not verb.lower.endswith("ing")
+        and noun.lower not in _RELATIVES
+        for noun, verb, word in zip(words, words[1:], words[2:])
+    )
 
 
 def asked_sources(asked: str) -> list[Token]:

@@ -68,6 +68,7 @@ from newsdesk.vocabulary import (
     JUDGING_VERBS,
     MEDIA_WORDS,
     NUMBER_WORDS,
+    ORDINALS,
     ORGANISATION_KINDS,
     ORGANISATION_NOUNS,
     PERSON_NOUNS,
@@ -661,7 +662,7 @@ def _is_attribution_verb(words: list[Token], index: int) -> bool:
     if word in ATTRIBUTION_VERBS:
         if word == "saying" and index > 0 and words[index - 1].lower in ("without", "by"):
             return False
-        return not (word in ADDING_VERBS and _adds_a_thing(words[index + 1:index + 2]))
+        return not (word in ADDING_VERBS and _adds_a_thing(words[index + 1:]))
     if word in TOLL_VERBS:
         # "the revised figure" is an adjective, not a claimant revising it
         after_article = index > 0 and words[index - 1].lower in ("the", "a", "an")
@@ -679,9 +680,29 @@ def _is_attribution_verb(words: list[Token], index: int) -> bool:
     return False
 
 
+# How many words after "added" may hold the "to" of "added 12 more deaths to the toll".
+_ADDED_TO_REACH = 6
+
+
 def _adds_a_thing(following: list[Token]) -> bool:
-    """"added a third", "added 300 jobs", "added another goal": what follows "added" is a thing added, not words said."""
-    return bool(following) and (_figure_follows(following) or following[0].lower in ("a", "an", "another"))
+    """"added a second", "added 300 jobs", "added another before the break": what follows "added" is a thing added,
+    not words said; but "added 12 deaths to the toll" revises a count (`TOLL_WORDS`), and "added an odd caveat" says."""
+    if not following:
+        return False
+    first, second = following[0].lower, following[1].lower if len(following) > 1 else ""
+    if _figure_follows(following[:1]):
+        return not _adds_to_a_count(following)
+    if first in ("a", "an", "another"):
+        return second in ORDINALS or (first == "another" and (not second or second in STOPWORDS))
+    return False
+
+
+def _adds_to_a_count(following: list[Token]) -> bool:
+    """"12 deaths to the toll", "250 homes to its count of ...": the figure is added to a count (`TOLL_WORDS`)."""
+    for index, word in enumerate(following[:_ADDED_TO_REACH]):
+        if word.lower == "to":
+            return any(w.lower in TOLL_WORDS for w in following[index + 1:index + 4])
+    return False
 
 
 def _states_a_position(words: list[Token], index: int) -> bool:
@@ -744,13 +765,13 @@ def _passes_judgement(words: list[Token], index: int) -> bool:
 
 
 # How many words after an estimate's "at" may hold its figure ("at more than 9,000": the third; past three words of
-# a hedge, `vocabulary.HEDGE_WORDS`, the fourth: 'at "no more than 600 million"', round 16).
+# a hedge, `vocabulary.HEDGE_WORDS`, the fourth: 'at "as many as 12,000"', round 16).
 _HEDGED_FIGURE_REACH = 3
 
 
 def _figure_after_hedge(words: list[Token]) -> bool:
     """An estimate's figure after its "at": within `_HEDGED_FIGURE_REACH` words ("at magnitude 4.7", "at more than
-    9,000"), or right after that many words of a hedge ('at "no more than 600 million"')."""
+    9,000"), or right after that many words of a hedge ('at "as many as 12,000"')."""
     reach = _HEDGED_FIGURE_REACH
     if all(w.lower in HEDGE_WORDS for w in words[:reach]):
         reach += 1

@@ -36,7 +36,7 @@ from typing import Any
 from langchain_core.documents import Document
 
 from newsdesk.claims.extraction import (
-    _MEASURES, _MEASURES_OF_PEOPLE, EVENTS, Claim, Opposition, job_loss_said, measures_asked, subject_key,
+    _MEASURES, MEASURES_OF_PEOPLE, EVENTS, Claim, Opposition, counted_noun, job_loss_said, measures_asked,
 )
 from newsdesk.claims.attribution import claimant_identity, same_claimant
 from newsdesk.atomic import write_atomically
@@ -781,7 +781,7 @@ def _whose_figure_met(question: Question, dispute: Dispute) -> bool:
     happened = {stem(w.text) for c in dispute.claims if c.subject_key for w in tokens(c.subject_key.event)}
     owners = {stem(w.text) for c in dispute.claims for w in tokens(c.subject)
               if w.lower not in STOPWORDS and w.lower not in EVENTS
-              and subject_key("", stem(w.text), "").head not in heads} - heads - happened
+              and counted_noun(stem(w.text)) not in heads} - heads - happened
     if not owners:
         return True
     asked = {stem(w.text) for w in tokens(question.query)}
@@ -792,7 +792,7 @@ def about_the_figures(word: str) -> bool:
     """A question's word about the figures themselves, not about what they count: what they are ("figures",
     "estimates", "count", `ACCOUNTS`, `TOLL_WORDS`), how they differ ("competing", `DIFFERING_ADJECTIVES`), which
     is right ("real", `CORRECTING_ADJECTIVES`) or which comes when ("latest", "first", `FIGURE_ORDER_WORDS`). The
-    word as written, not its dictionary form: "counted" is a verb of what happened ("signatures counted")."""
+    word as written, not its dictionary form: "counted" is a verb of what happened ("the ballots counted")."""
     return word.lower() in _FIGURE_TALK
 
 
@@ -836,9 +836,9 @@ def _figure_asked(question: Question, dispute: Dispute) -> bool:
     said = _words_said(dispute)
     # "crowd", "turnout": a measure of people, which a dispute counting people answers.
     crowd = any(c.subject_key.counts_people for c in dispute.claims if c.subject_key) and bool(
-        _MEASURES_OF_PEOPLE.keys() & set(own))
+        MEASURES_OF_PEOPLE.keys() & set(own))
     met = sum(1 for w in specific if any(stems_match(stem(w), other) for other in context) or _linked_to_one(w, said)
-              or (crowd and w in _MEASURES_OF_PEOPLE))
+              or (crowd and w in MEASURES_OF_PEOPLE))
     # Every word the question says must be met, unless what it asks is pinned down otherwise (the event it
     # names, or a measure): then half will do, since a question paraphrases the article.
     pinned = bool(asked_events) or measured_value

@@ -44,7 +44,7 @@ from newsdesk.vocabulary import (
 )
 
 # Bump when the extraction rules change: the next reindex then re-extracts every article.
-EXTRACTOR_VERSION = "39"  # 39: the claimants of round 16's attribution (a verb of saying joined to an earlier verb, a quotation's speaker after "said"); 38: "the federation now says 720" is the federation's claim; "it" after "The X Commission has a view." is the commission (round 14)
+EXTRACTOR_VERSION = "40"  # 40: the claimant of "added 9 deaths to the tally" and "added a stern warning" (round 16 review); 39: the claimants of round 16's attribution (a verb of saying joined to an earlier verb, a quotation's speaker after "said"); 38: "the federation now says 720" is the federation's claim; "it" after "The X Commission has a view." is the commission (round 14)
 
 _NUMBER_WORD = re.compile(
     r"\b(?:" + "|".join(sorted(FIGURE_CARDINALS, key=len, reverse=True)) + r")(?:-(?:one|two|three|four|five|six|seven|eight|nine))?\b",
@@ -98,7 +98,7 @@ _SYNONYMS = {
     "employe": "worker", "staff": "worker", "marcher": "peopl", "protestor": "peopl", "spectat": "peopl",
 }
 # A measure that is a count of people when it stands without a counted noun: "police put the turnout at 7,200".
-_MEASURES_OF_PEOPLE = {"turnout": "attended", "attendance": "attended", "crowd": "attended"}
+MEASURES_OF_PEOPLE = {"turnout": "attended", "attendance": "attended", "crowd": "attended"}
 _GENERIC_HEADS = frozenset({"peopl"})
 # Value nouns that name what a figure measures when it has no counted noun; not the generic ones
 # ("figure", "number", "total", "estimate"), which say nothing about what is measured.
@@ -492,11 +492,11 @@ def _measure_parts(
     at 4.2", "turnout was 58 percent") or, for a figure a value noun introduces ("revised their estimate to
     7,200"), the measure that ends the headline ("... at odds over turnout"); unchanged otherwise."""
     # "Police put the crowd at about 12,000": a crowd is a measure of people too, though no value noun
-    measured = _value_noun_before(words, first, _MEASURED_VALUES | frozenset(_MEASURES_OF_PEOPLE))
+    measured = _value_noun_before(words, first, _MEASURED_VALUES | frozenset(MEASURES_OF_PEOPLE))
     if _named_by_a_generic_value(words, first, noun, event):
         measured = title_measure
-    if measured in _MEASURES_OF_PEOPLE and not noun:
-        return "people", "peopl", _MEASURES_OF_PEOPLE[measured]
+    if measured in MEASURES_OF_PEOPLE and not noun:
+        return "people", "peopl", MEASURES_OF_PEOPLE[measured]
     if measured and (not noun or head == "percent"):
         return (noun or measured), measured, ""
     return noun, head, event
@@ -507,7 +507,7 @@ def _named_by_a_generic_value(words: list[Token], first: int, noun: str, event: 
     the figure, and no measure, counted noun or known event to say what it counts; it takes the headline's measure
     (`_measure_parts`) and, as the first figure of its clause with no noun after it, what the figure before it counts
     (`_Figure.generic`)."""
-    if noun or event_known(event) or _value_noun_before(words, first, _MEASURED_VALUES | frozenset(_MEASURES_OF_PEOPLE)):
+    if noun or event_known(event) or _value_noun_before(words, first, _MEASURED_VALUES | frozenset(MEASURES_OF_PEOPLE)):
         return False
     return bool(_value_noun_before(words, first, _GENERIC_VALUES))
 
@@ -800,7 +800,12 @@ def _vague_quantity(text: str) -> bool:
 
 def subject_key(qualifier: str, head: str, event: str) -> SubjectKey:
     """``russi|soldier|killed``: the nationality cut to five letters, the counted noun by its canonical stem."""
-    return SubjectKey(stem(qualifier)[:5] if qualifier else "", _SYNONYMS.get(head, head), event)
+    return SubjectKey(stem(qualifier)[:5] if qualifier else "", counted_noun(head), event)
+
+
+def counted_noun(head: str) -> str:
+    """A counted noun's stem as subject keys hold it: "employe" is "worker", "passeng" "peopl" (`_SYNONYMS`)."""
+    return _SYNONYMS.get(head, head)
 
 
 # -- statements, topics, dates, caveats ---------------------------------
