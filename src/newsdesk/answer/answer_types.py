@@ -395,6 +395,41 @@ def states_an_unmarked_reason(question: Question, text: str) -> bool:
     return False
 
 
+# Words that name a cause in the active voice besides the question's own verb of causing: "A blocked culvert was
+# responsible for the flooding", "the heat was to blame for the fire" (round 16 review, `fixa16`).
+# The verbs of causing `CAUSE_QUESTION_PATTERN` asks by that a cause may be the subject of ("what sparked ...?").
+_CAUSING_VERBS = frozenset("cause start spark trigger prompt lead".split())
+_CAUSE_NAMED = re.compile(r"\b(?:is|are|was|were|been|be)\s+(?:responsible|to blame)\s+for\b", re.IGNORECASE)
+
+
+def names_the_cause(question: Question, text: str) -> bool:
+    """For "what caused / triggered / led to X?" (`CAUSE_QUESTION_PATTERN`), a sentence that names the cause as the
+    subject of the question's own verb of causing, in the active voice, or of "was responsible / to blame for":
+    "Weeks of freezing nights triggered the rockfall" answers "what triggered the rockfall?". The words after the
+    verb say the event asked (one of the question's own, not capitalised, words) and those before it a word the
+    question does not: "The walkout sparked a week of protests" names no cause of the walkout. The passive ("was
+    caused by") is a marker of its own (`REASON_PATTERNS`, `CAUSE_AFTER_PATTERNS`)."""
+    asked_verb = _ASKS_A_CAUSE.search(question.text)
+    if asked_verb is None:
+        return False
+    verb = next((lemmas(w.text) & _CAUSING_VERBS for w in tokens(asked_verb.group()) if lemmas(w.text) & _CAUSING_VERBS), set())
+    asked = [stem(w.text) for w in tokens(question.text)]
+    event_words = [stem(w.text) for w in tokens(question.text)
+                   if w.lower not in STOPWORDS and len(w.text) > 2 and not w.text[0].isupper()]
+    words = tokens(text)
+    spans = [(m.start(), m.end()) for m in _CAUSE_NAMED.finditer(text)]
+    for index, word in enumerate(words):
+        passive = index > 0 and words[index - 1].lower in BE_FORMS or (index + 1 < len(words) and words[index + 1].lower == "by")
+        if lemmas(word.text) & verb and not passive:
+            spans.append((word.start, word.end))
+    for start, end in spans:
+        cause = re.split(r"[;:.!?]", text[:start])[-1]
+        event = _clause_after(text, end)
+        if any(stems_match(stem(w.text), e) for w in tokens(event) for e in event_words) and _adds_a_word(cause, asked):
+            return True
+    return False
+
+
 def _without_attribution(text: str) -> str:
     """``text`` without who said it: in each comma-separated part, only what follows its last verb of saying
     ("Prices rose more slowly in May, the statistics bureau said" keeps "Prices rose more slowly in May"), so that a
@@ -924,7 +959,7 @@ def gives_the_answer(question: Question, text: str, claimant: str | None) -> boo
     beside the question's event (`dates_what_is_asked`)."""
     if question.kind == "reason" or (question.kind == "other" and _ASKS_A_CAUSE.search(question.text)):
         # Round 16 (`recall16`): "What caused ...?", "What sparked ...?" ask a reason as "why" does.
-        return states_a_new_reason(question, text)
+        return states_a_new_reason(question, text) or names_the_cause(question, text)
     if question.kind in ("place", "agent"):
         return bool(new_names(text, question) or (claimant and new_names(claimant, question)))
     if question.kind == "date":
