@@ -75,6 +75,7 @@ from newsdesk.vocabulary import (
     PERSON_NOUNS,
     PHASE_NOUNS,
     PLACE_NOUNS,
+    PLACE_ONLY_PREPOSITIONS,
     REASON_PATTERNS,
     ROLE_WORDS,
     SEASONS,
@@ -651,12 +652,20 @@ def located_names(text: str) -> set[str]:
     """The words of names right after a preposition of place (`LOCATIVE_PREPOSITIONS`): "a lorry driver from
     Pellham", "rescued off Kestle Point", "a property group from Stellmoor" say where the one asked about is from, at
     or near, not their name; a sentence whose only names stand so introduces the one asked without naming them.
-    Round 16 (`refuse16`): on develop such sentences answered "what was the name of the van driver killed ...?"."""
+    Round 16 (`refuse16`): on develop such sentences answered "what was the name of the van driver killed ...?".
+    After "from", "at" or "in" a name of several words is a place only when it ends in a place noun ("from Ostry
+    Cross Road"): "a contract at Dunholt Athletic", "investors from Ghyllspar Capital" name the one asked (round 16
+    review, `fixa16`; `vocabulary.PLACE_ONLY_PREPOSITIONS`)."""
     words = tokens(text)
     position = {word.start: index for index, word in enumerate(words)}
+
+    def a_place(run: list[Token], preposition: str) -> bool:
+        # "Capital" ending a name is a fund's ("Ghyllspar Capital"); the capital city is "the capital".
+        return preposition in PLACE_ONLY_PREPOSITIONS or len(run) == 1 or bool(lemmas(run[-1].text) & (PLACE_NOUNS - {"capital"}))
+
     return {w.text for run in capitalised_runs(text)
             if (index := position[run[0].start]) >= 1 and words[index - 1].lower in LOCATIVE_PREPOSITIONS
-            and words[index - 1].text.islower() for w in run}
+            and words[index - 1].text.islower() and a_place(run, words[index - 1].lower) for w in run}
 
 
 def _asks_a_place(question: str) -> bool:
@@ -694,7 +703,22 @@ def _agent_given(question: Question, text: str, claimant: str | None) -> bool:
     named = [n for n in new_names(text, question) if n not in located_names(text)]
     if claimant and any(entity_met(entity, claimant) for entity in question.entities):
         return bool(named)
-    return bool(named or claimant or _new_roles(text, question))
+    return bool(named or claimant or _new_roles(text, question) or _agent_after_by(question, text))
+
+
+def _agent_after_by(question: Question, text: str) -> bool:
+    """The one who did what the question asks, after "by" and the question's own verb: "The patrol was attacked by
+    gunmen near Kessow" answers "who attacked the patrol?" with a common noun no role list holds (round 16 review,
+    `fixa16`: the place after "near" had answered it until `located_names`)."""
+    asked = [w.text for w in tokens(question.text) if w.lower not in STOPWORDS and w.text.islower()]
+    words = tokens(text)
+    for index, word in enumerate(words[1:-1], start=1):
+        if word.lower != "by" or not any(same_word(a, words[index - 1].text) for a in asked):
+            continue
+        after = words[index + 2] if words[index + 1].lower in _DETERMINERS and index + 2 < len(words) else words[index + 1]
+        if after.text.isalpha() and after.text.islower() and after.lower not in STOPWORDS and after.lower not in NUMBER_WORDS:
+            return True
+    return False
 
 
 def _reason_given(question: Question, text: str, claimant: str | None) -> bool:
