@@ -85,6 +85,7 @@ from newsdesk.vocabulary import (
     UNDISCLOSED_PATTERNS,
     WITHHELD_KIND_PATTERNS,
     WITHHELD_REASON_PATTERN,
+    is_nationality,
 )
 
 _UNDISCLOSED = re.compile("|".join(UNDISCLOSED_PATTERNS), re.IGNORECASE)
@@ -888,10 +889,22 @@ _FIGURE_AND_UNIT = re.compile(
 _COSTING_REACH = 4
 # Units that say another kind of figure than money, however a word of costing takes them ("cost drivers 25 minutes").
 _OTHER_MEASURES = ("duration", "distance", "age", "share")
-# Specificity (wordfreq) from which a unit a word of costing takes is uncommon enough to be a currency by itself
-# ("16,000 sterns" 4.5, "florins" 4.3); what a cost is counted in otherwise is a common noun: "300 jobs" 1.6,
-# "1,200 flights" 2.4, "60 lives" 1.5 (round 16, `clean16`).
-_UNCOMMON_UNIT = 3.0
+# Specificity (wordfreq) from which the word after a figure is uncommon enough to be a currency no list holds; what
+# else a figure counts is a common noun ("240 jobs" 1.6, "flights" 2.4, "kilometres" 2.8, "hectares" 3.2, "trawlers"
+# 4.1). One idea, two bars: a word of costing before the figure already says it is a sum, so an uncommon word will do
+# (`costed_figure`: "9,000 florins" 4.3, "shillings" 3.4); a figure alone needs a rare one (`in_a_currency_of_its_own`:
+# "6.3 million drammels" 6.6, not "fined 12 trawlers"). Round 16 review (`fixa16`): one table, was two constants.
+_CURRENCY_RARITY = {"costed": 3.0, "alone": 4.5}
+
+
+def _rare_enough_for_a_currency(unit: str, costed: bool) -> bool:
+    """``unit`` is uncommon enough to be a currency's name (`_CURRENCY_RARITY`), after a word of costing or not."""
+    return specificity(unit) >= _CURRENCY_RARITY["costed" if costed else "alone"]
+
+
+# What follows a figure's unit when the figure says whom or what a cost falls on, not its sum: "cost 120 paramedics
+# their jobs", "cost the estate 35 hectares of woodland" (round 16 review, `fixa16`).
+_COST_FALLS_ON = re.compile(r"\s+(?:their|his|her|its|of)\b")
 
 
 def costed_figure(text: str) -> bool:
@@ -901,9 +914,13 @@ def costed_figure(text: str) -> bool:
     currency list holds (round 15, `recall15`: five develop answers in a currency named like a common word were
     refused by the type check, types14's "Left").
     Round 16 (`clean16`): a currency is what a sum is counted in: a scale stands before it ("14 million florins"),
-    a name qualifies it ("Estrelline marks") or it is an uncommon word (`_UNCOMMON_UNIT`: "16,000 sterns"); a common
-    noun after a bare figure is what was lost ("would cost 300 jobs", "cost the region 60 lives"). And the word of
-    costing is lower case, or the sentence's first: "Price" in "Aldo Marwick-Price said 40 homes ..." is a name."""
+    a name qualifies it ("Estrelline marks") or it is an uncommon word (`_rare_enough_for_a_currency`: "9,000
+    florins"); a common noun after a bare figure is what was lost ("could cost 240 jobs", "cost the region 60 lives").
+    And the word of costing is lower case, or the sentence's first: "Price" in "Ines Tollard-Price said 40 homes
+    ..." is a name. Round 16 review (`fixa16`): a unit that "their" or "of" follows is whom or what the cost falls
+    on ("cost 120 paramedics their jobs", "35 hectares of woodland"), and after "cost" a name that is no nationality
+    (`is_nationality`) before a common noun says whose loss it is ("would cost 1,800 Vexmoor jobs"; "costs 40 Varrish
+    marks", "fined 82,000 Estrelline marks" stay sums)."""
     for match in _FIGURE_AND_UNIT.finditer(text):
         words = tokens(text[:match.start()])
         before = words[-_COSTING_REACH:]
@@ -914,9 +931,13 @@ def costed_figure(text: str) -> bool:
         if costing[-1] == len(before) - 1 and _fines_whom(words):
             continue  # "The coastguard fined 12 trawlers": the figure counts who was fined
         unit = match.group("unit")
-        if any(_FIGURE_TYPES[kind][1].search(unit) for kind in _OTHER_MEASURES):
+        if any(_FIGURE_TYPES[kind][1].search(unit) for kind in _OTHER_MEASURES) or _COST_FALLS_ON.match(text, match.end()):
             continue
-        if match.group("scale") or match.group("names") or specificity(unit) >= _UNCOMMON_UNIT:
+        uncommon = _rare_enough_for_a_currency(unit, costed=True)
+        names = match.group("names").split()
+        if names and not (match.group("scale") or uncommon or is_nationality(names[-1])) and "cost" in lemmas(before[costing[-1]].text):
+            continue  # "would cost 1,800 Vexmoor jobs": whose jobs, not which currency
+        if match.group("scale") or names or uncommon:
             return True
     return False
 
@@ -965,15 +986,11 @@ def asks_a_change(question: str) -> bool:
     return False
 
 
-# Specificity (wordfreq) of a word after a figure rare enough to be a currency English does not list ("drammels"):
-# units of other things are common words ("kilometres" 2.8, "hectares" 3.2, "trawlers" 4.1).
-_RARE_UNIT = 4.5
-
-
 def in_a_currency_of_its_own(text: str) -> bool:
     """A figure followed by a rare word that `CURRENCY_WORDS` does not list: a country's own currency ("cost 6.3
     million drammels"), which answers "how much did it cost?" as crowns or euros would."""
-    return any(not m.group("names") and specificity(m.group("unit")) >= _RARE_UNIT for m in _FIGURE_AND_UNIT.finditer(text))
+    return any(not m.group("names") and _rare_enough_for_a_currency(m.group("unit"), costed=False)
+               for m in _FIGURE_AND_UNIT.finditer(text))
 
 
 def gives_the_answer(question: Question, text: str, claimant: str | None) -> bool:
