@@ -301,7 +301,7 @@ UNDISCLOSED_PATTERNS = (
 )
 # Round 14 (`types14`): the same patterns say which kinds a withheld clause names and which a question's own words ask
 # ("the captain was not named": a name; "what is the value of ...": an amount), so that a fact of another kind
-# withheld refuses nothing (`answer_types.withholds_another_kind`); "named", "identified", "value", "worth" and "explain" added.
+# withheld refuses nothing (`answer_types.refuses_for`); "named", "identified", "value", "worth" and "explain" added.
 # Round 11 (`refuse11`): what a withheld clause ("did not say how many doses it had", "gave no reason for rejecting
 # the offer", "would not say who would replace her") says was not given, by the kind of answer a question asks: its
 # wh-word, or a noun naming a value, a time, a name or a reason (`answer_types.withholds_what_is_asked`).

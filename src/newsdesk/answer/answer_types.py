@@ -156,20 +156,16 @@ _CLAUSE_START = re.compile(r"[,;:.!?]")
 _ASKS_A_CAUSE = re.compile(CAUSE_QUESTION_PATTERN, re.IGNORECASE)
 
 
-def withholds_another_kind(question: Question, text: str) -> bool:
-    """The sentence says a fact was not given, and that fact is of another kind than the question asks (round 14,
-    `types14`): "the captain of the tanker was not named" withholds a name, not the date "when did the tanker run
-    aground?" asks; "did not say how much it would cost" withholds an amount, not the chair "who chairs the board?"
-    asks (and the same sentence may name her). The withheld clause (from its clause's start to the end of the
-    clause after the marker) must name at least one kind (`kinds_named`) and none of the kinds asked
+def _of_another_kind(question: Question, text: str, marker: re.Match[str] | None) -> bool:
+    """The sentence says a fact was not given (its withheld ``marker``), and that fact is of another kind than the
+    question asks (round 14, `types14`): "the captain of the tanker was not named" withholds a name, not the date
+    "when did the tanker run aground?" asks; "did not say how much it would cost" withholds an amount, not the chair
+    "who chairs the board?" asks (and the same sentence may name her). The withheld clause (from its clause's start to
+    the end of the clause after the marker) must name at least one kind (`kinds_named`) and none of the kinds asked
     (`kinds_asked`). A clause that names no kind ("did not disclose the fee", "would not say whether") is not of
     another kind. On develop (round 13) a withheld sentence about another thing, ranked best, refused answerable
-    questions whose answer had passed the judge ("When was the drone shot down?": "his name was not released")."""
-    return _of_another_kind(question, text, _UNDISCLOSED.search(text))
-
-
-def _of_another_kind(question: Question, text: str, marker: re.Match[str] | None) -> bool:
-    """`withholds_another_kind`, given the sentence's withheld marker."""
+    questions whose answer had passed the judge ("When was the drone shot down?": "his name was not released").
+    Round 16 review (`fixa16`): read only through `refuses_for`; `withholds_another_kind`, called by no rule, is gone."""
     if marker is None:
         return False
     before = _CLAUSE_START.split(text[:marker.start()])[-1]
@@ -179,10 +175,14 @@ def _of_another_kind(question: Question, text: str, marker: re.Match[str] | None
 
 def refuses_for(question: Question, text: str) -> bool:
     """The sentence is a reason to refuse: it withholds the answer (`withholds_answer`) and what it withholds is
-    not of another kind than the one asked (`withholds_another_kind`): "his name was not released" refuses "who
+    not of another kind than the one asked (`_of_another_kind`): "his name was not released" refuses "who
     fired on the drone?", not "when was the drone shot down?" (round 14, `types14`). The withheld marker is read
     once (round 16, `clean16`: three times before)."""
-    marker = _UNDISCLOSED.search(text)
+    return _refuses_for(question, text, _UNDISCLOSED.search(text))
+
+
+def _refuses_for(question: Question, text: str, marker: re.Match[str] | None) -> bool:
+    """`refuses_for`, given the sentence's withheld marker."""
     another_kind = _of_another_kind(question, text, marker)
     return not another_kind and _withholds(question, text, marker, another_kind)
 
@@ -223,12 +223,12 @@ def withheld_after(question: Question, best: str, after: str) -> bool:
     best sentence does not ("what did they agree?": "They met for talks." "Neither side has said what was
     agreed."), or that stands in what it says was not given ("whether the bonds would be returned"). "She did
     not say how much higher" after the retirement age asked is about something else. What it withholds is of the
-    kind asked (`refuses_for`, round 16): "did not say when the inquiry would report" does not refuse "who leads
-    the inquiry?"."""
-    if not refuses_for(question, after):
+    kind asked (`refuses_for`, round 16): "did not say when the audit would finish" does not refuse "who is carrying
+    out the audit?". The withheld marker is read once (round 16 review, `fixa16`)."""
+    marker = _UNDISCLOSED.search(after)
+    if not _refuses_for(question, after, marker):
         return False
     asked = question.common_terms
-    marker = _UNDISCLOSED.search(after)
     withheld = tokens(after[marker.end():] if marker else "")
     said_before = tokens(best)
     return any(
