@@ -422,8 +422,9 @@ SHARE_IN_WORDS_PATTERN = (
     + r"|\b(?:a|one)[- ]" + _FRACTION + r"(?=\s+of\b)"
     + r"|\b" + _BEFORE_A_SHARE + r"\s+(?:a|one)[- ]" + _FRACTION + r"\b"
     + r"|\b" + _BEFORE_A_SHARE + r"\s+half\b"
-    + r"|\bhalf\s+(?:of|the|its|their|his|her|as)\b"
-    # a share of a percentage point: "a quarter-point rise", "the half-point increase"
+    # not the half of a period an ordinal names: "in the first half of the year" (round 16 review, `fixa16`)
+    + r"|(?<!\bfirst[ -])(?<!\bsecond[ -])(?<!\blast[ -])(?<!\bfinal[ -])\bhalf\s+(?:of|the|its|their|his|her|as)\b"
+    # a share of a percentage point: "a quarter-point cut", "the half-point move"
     + r"|\b(?:half|quarter)[- ]points?\b"
 )
 FIGURE_TYPES = {
