@@ -510,13 +510,15 @@ def test_a_place_named_after_village_of_is_no_persons_name(question, sentence, m
         ("What is the name of the group that bought the hotel?", "The hotel was sold last month to a property group, Ostvane Holdings.", True),
         # A place's name is what is asked: the name after "in" answers.
         ("What is the name of the village where the shell was found?", "The shell was found by a hiker in Turnstead Fold, a village on the coast.", True),
-        # Round 16 review (`fixa16`): a place is one word or ends in a place noun; "into" is no preposition of place,
-        # and a name of several words after "at" or "from" may be the one asked (a club, a firm).
+        # Round 16 review (`fixa16`): after "at", "from" or "into" a name of several words may be the one asked (a
+        # club, a firm, a person): a place is one word or ends in a place noun.
         ("Who is under investigation?", "The standards board opened an inquiry into Petra Vallis's expenses.", True),
         ("Who is being investigated?", "Regulators launched an investigation into Kelmar Freight on Monday.", True),
         ("What is the name of the club he joined?", "He signed a two-year contract at Dunholt Athletic.", True),
         ("Who invested in the bakery?", "Investors from Ghyllspar Capital put 3 million crowns into the bakery.", True),
         ("What is the name of the cyclist?", "A cyclist from Ostry Cross Road was hurt, the ambulance service said.", False),
+        # After "into" as after "from": one word is a place (a border crossed), a longer name need not be.
+        ("Who is helping the families at the border?", "Hundreds of families crossed into Kettavia last week.", False),
         # The one who acted, after "by" and the question's own verb, answers "who" beside a place.
         ("Who attacked the patrol?", "The patrol was attacked by gunmen near Kessow on Friday.", True),
         ("Who attacked the patrol?", "The patrol was attacked near Kessow on Friday.", False),

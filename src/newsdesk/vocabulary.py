@@ -522,13 +522,13 @@ SOURCE_VERBS = frozenset(
 PREPOSITIONS = frozenset("in at on from to for with by of near outside inside against between among across".split())
 # Prepositions of place: a name right after one says where someone is, comes from or was found ("a lorry driver from
 # Pellham", "rescued off Kestle Point", "a nurse at the hospital in Wendby"), not who they are (round 16, `refuse16`:
-# `answer_types.located_names`). Not "by", "to" or "with", after which a name may be the one who acted ("sold to X"),
-# nor "into" ("an inquiry into X"). After "from", "at", "in", "inside" or "across" a name may be a firm's or a club's
-# ("at Kelsby Rovers", "from Ghyllspar Capital"): there only one word or a name ending in a place noun is a place; after
-# the others (`PLACE_ONLY_PREPOSITIONS`) any name is (round 16 review, `fixa16`). All but "off", "beyond", "around"
-# and "along" are `PREPOSITIONS` too.
+# `answer_types.located_names`). Not "by", "to" or "with", after which a name may be the one who acted ("sold to X").
+# After "from", "at", "in", "into", "onto", "inside" or "across" a name may be a firm's, a club's or a person's ("at
+# Kelsby Rovers", "from Ghyllspar Capital", "an inquiry into Petra Vallis's expenses"): there only one word or a name
+# ending in a place noun is a place ("crossed into Kettavia"); after the others (`PLACE_ONLY_PREPOSITIONS`) any name
+# is (round 16 review, `fixa16`).
 PLACE_ONLY_PREPOSITIONS = frozenset("near off outside beyond around along".split())
-LOCATIVE_PREPOSITIONS = PLACE_ONLY_PREPOSITIONS | frozenset("from in at inside across".split())
+LOCATIVE_PREPOSITIONS = PLACE_ONLY_PREPOSITIONS | frozenset("from in at into onto inside across".split())
 
 # Verbs (dictionary forms) and adjectives that take a question as their object: "did the ministry say how many
 # died", "is it known who sent it", "did the airline explain why", "did it give a figure for how many". A yes/no question asks the kind of that

@@ -654,9 +654,9 @@ def located_names(text: str) -> set[str]:
     Pellham", "rescued off Kestle Point", "a property group from Stellmoor" say where the one asked about is from, at
     or near, not their name; a sentence whose only names stand so introduces the one asked without naming them.
     Round 16 (`refuse16`): on develop such sentences answered "what was the name of the van driver killed ...?".
-    After "from", "at" or "in" a name of several words is a place only when it ends in a place noun ("from Ostry
-    Cross Road"): "a contract at Dunholt Athletic", "investors from Ghyllspar Capital" name the one asked (round 16
-    review, `fixa16`; `vocabulary.PLACE_ONLY_PREPOSITIONS`)."""
+    After "from", "at", "in" or "into" a name of several words is a place only when it ends in a place noun ("from
+    Ostry Cross Road"): "a contract at Dunholt Athletic", "investors from Ghyllspar Capital", "an inquiry into Petra
+    Vallis's expenses" name the one asked (round 16 review, `fixa16`; `vocabulary.PLACE_ONLY_PREPOSITIONS`)."""
     words = tokens(text)
     position = {word.start: index for index, word in enumerate(words)}
 
