@@ -15,8 +15,8 @@ each written before its code, with a holdout part run once at the end of its rou
   it takes is no amount; "By how much are fares rising?", "How much have bills gone up?" ask a change, which a share
   answers ("by 8 percent").
 - **What a cost is counted in** (`costed16_*.jsonl`, round 16, `clean16`): a word of costing takes money in a
-  currency that a scale ("40 million sterns") or a name ("Varrish marks") goes with, or that is an uncommon word
-  ("16,000 drennets"); a common noun after a bare figure is what was lost ("would cost 300 jobs"), and "Price" in a
+  currency that a scale ("40 million quellers") or a name ("Varrish marks") goes with, or that is an uncommon word
+  ("16,000 drennets"); a common noun after a bare figure is what was lost ("could cost 240 jobs"), and "Price" in a
   name is no word of costing."""
 
 from __future__ import annotations

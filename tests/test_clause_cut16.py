@@ -42,3 +42,27 @@ def test_a_sentence_is_cut_to_clauses_that_meet_the_question_never_to_its_dateli
     assert len(piece) <= row["limit"]
     if row["never"]:
         assert row["never"] not in piece
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "limit", "piece"),
+    [
+        # Round 16 review (`fixa16`): an over-long sentence that meets no word of the question (`clause_run` is None)
+        # is quoted from its first clauses after the dateline, whole words only, not sliced from its first character.
+        ("Where was the ferry heading when it sank?",
+         "VELLMOOR, Ostmark (NPA) — The vessel, a 40-year-old trawler registered in a northern port, had been sold "
+         "twice since its launch, according to shipping records kept by the harbour board.",
+         90, "The vessel, a 40-year-old trawler registered in a northern port"),
+        ("Where was the ferry heading when it sank?",
+         "The vessel had been sold twice since its launch and repainted in the colours of its third owner before "
+         "the harbour board listed it for scrap.",
+         60, "The vessel had been sold twice since its launch and"),
+    ],
+)
+def test_an_over_long_sentence_meeting_no_word_is_quoted_from_its_first_clauses(question, text, limit, piece) -> None:
+    from newsdesk.answer.candidates import Candidate
+    from newsdesk.answer.composing import _fit
+
+    start, end = _fit(Candidate(text=text, start=0, end=len(text), metadata={}, context="", claimant=None, relay=None,
+                                rank=0), analyse(question, []), limit)
+    assert text[start:end] == piece

@@ -303,7 +303,7 @@ UNDISCLOSED_PATTERNS = (
 )
 # Round 14 (`types14`): the same patterns say which kinds a withheld clause names and which a question's own words ask
 # ("the captain was not named": a name; "what is the value of ...": an amount), so that a fact of another kind
-# withheld refuses nothing (`answer_types.withholds_another_kind`); "named", "identified", "value", "worth" and "explain" added.
+# withheld refuses nothing (`answer_types.refuses_for`); "named", "identified", "value", "worth" and "explain" added.
 # Round 11 (`refuse11`): what a withheld clause ("did not say how many doses it had", "gave no reason for rejecting
 # the offer", "would not say who would replace her") says was not given, by the kind of answer a question asks: its
 # wh-word, or a noun naming a value, a time, a name or a reason (`answer_types.withholds_what_is_asked`).
@@ -424,8 +424,9 @@ SHARE_IN_WORDS_PATTERN = (
     + r"|\b(?:a|one)[- ]" + _FRACTION + r"(?=\s+of\b)"
     + r"|\b" + _BEFORE_A_SHARE + r"\s+(?:a|one)[- ]" + _FRACTION + r"\b"
     + r"|\b" + _BEFORE_A_SHARE + r"\s+half\b"
-    + r"|\bhalf\s+(?:of|the|its|their|his|her|as)\b"
-    # a share of a percentage point: "a quarter-point rise", "the half-point increase"
+    # not the half of a period an ordinal names: "in the first half of the year" (round 16 review, `fixa16`)
+    + r"|(?<!\bfirst[ -])(?<!\bsecond[ -])(?<!\blast[ -])(?<!\bfinal[ -])\bhalf\s+(?:of|the|its|their|his|her|as)\b"
+    # a share of a percentage point: "a quarter-point cut", "the half-point move"
     + r"|\b(?:half|quarter)[- ]points?\b"
 )
 FIGURE_TYPES = {
@@ -524,7 +525,12 @@ PREPOSITIONS = frozenset("in at on from to for with by of near outside inside ag
 # Prepositions of place: a name right after one says where someone is, comes from or was found ("a lorry driver from
 # Pellham", "rescued off Kestle Point", "a nurse at the hospital in Wendby"), not who they are (round 16, `refuse16`:
 # `answer_types.located_names`). Not "by", "to" or "with", after which a name may be the one who acted ("sold to X").
-LOCATIVE_PREPOSITIONS = frozenset("from in at near off outside inside across beyond around along into onto".split())
+# After "from", "at", "in", "into", "onto", "inside" or "across" a name may be a firm's, a club's or a person's ("at
+# Kelsby Rovers", "from Ghyllspar Capital", "an inquiry into Petra Vallis's expenses"): there only one word or a name
+# ending in a place noun is a place ("crossed into Kettavia"); after the others (`PLACE_ONLY_PREPOSITIONS`) any name
+# is (round 16 review, `fixa16`).
+PLACE_ONLY_PREPOSITIONS = frozenset("near off outside beyond around along".split())
+LOCATIVE_PREPOSITIONS = PLACE_ONLY_PREPOSITIONS | frozenset("from in at into onto inside across".split())
 
 # Verbs (dictionary forms) and adjectives that take a question as their object: "did the ministry say how many
 # died", "is it known who sent it", "did the airline explain why", "did it give a figure for how many". A yes/no question asks the kind of that

@@ -75,6 +75,7 @@ from newsdesk.vocabulary import (
     PERSON_NOUNS,
     PHASE_NOUNS,
     PLACE_NOUNS,
+    PLACE_ONLY_PREPOSITIONS,
     REASON_PATTERNS,
     ROLE_WORDS,
     SEASONS,
@@ -84,6 +85,7 @@ from newsdesk.vocabulary import (
     UNDISCLOSED_PATTERNS,
     WITHHELD_KIND_PATTERNS,
     WITHHELD_REASON_PATTERN,
+    is_nationality,
 )
 
 _UNDISCLOSED = re.compile("|".join(UNDISCLOSED_PATTERNS), re.IGNORECASE)
@@ -154,20 +156,16 @@ _CLAUSE_START = re.compile(r"[,;:.!?]")
 _ASKS_A_CAUSE = re.compile(CAUSE_QUESTION_PATTERN, re.IGNORECASE)
 
 
-def withholds_another_kind(question: Question, text: str) -> bool:
-    """The sentence says a fact was not given, and that fact is of another kind than the question asks (round 14,
-    `types14`): "the captain of the tanker was not named" withholds a name, not the date "when did the tanker run
-    aground?" asks; "did not say how much it would cost" withholds an amount, not the chair "who chairs the board?"
-    asks (and the same sentence may name her). The withheld clause (from its clause's start to the end of the
-    clause after the marker) must name at least one kind (`kinds_named`) and none of the kinds asked
+def _of_another_kind(question: Question, text: str, marker: re.Match[str] | None) -> bool:
+    """The sentence says a fact was not given (its withheld ``marker``), and that fact is of another kind than the
+    question asks (round 14, `types14`): "the captain of the tanker was not named" withholds a name, not the date
+    "when did the tanker run aground?" asks; "did not say how much it would cost" withholds an amount, not the chair
+    "who chairs the board?" asks (and the same sentence may name her). The withheld clause (from its clause's start to
+    the end of the clause after the marker) must name at least one kind (`kinds_named`) and none of the kinds asked
     (`kinds_asked`). A clause that names no kind ("did not disclose the fee", "would not say whether") is not of
     another kind. On develop (round 13) a withheld sentence about another thing, ranked best, refused answerable
-    questions whose answer had passed the judge ("When was the drone shot down?": "his name was not released")."""
-    return _of_another_kind(question, text, _UNDISCLOSED.search(text))
-
-
-def _of_another_kind(question: Question, text: str, marker: re.Match[str] | None) -> bool:
-    """`withholds_another_kind`, given the sentence's withheld marker."""
+    questions whose answer had passed the judge ("When was the drone shot down?": "his name was not released").
+    Round 16 review (`fixa16`): read only through `refuses_for`; `withholds_another_kind`, called by no rule, is gone."""
     if marker is None:
         return False
     before = _CLAUSE_START.split(text[:marker.start()])[-1]
@@ -177,10 +175,14 @@ def _of_another_kind(question: Question, text: str, marker: re.Match[str] | None
 
 def refuses_for(question: Question, text: str) -> bool:
     """The sentence is a reason to refuse: it withholds the answer (`withholds_answer`) and what it withholds is
-    not of another kind than the one asked (`withholds_another_kind`): "his name was not released" refuses "who
+    not of another kind than the one asked (`_of_another_kind`): "his name was not released" refuses "who
     fired on the drone?", not "when was the drone shot down?" (round 14, `types14`). The withheld marker is read
     once (round 16, `clean16`: three times before)."""
-    marker = _UNDISCLOSED.search(text)
+    return _refuses_for(question, text, _UNDISCLOSED.search(text))
+
+
+def _refuses_for(question: Question, text: str, marker: re.Match[str] | None) -> bool:
+    """`refuses_for`, given the sentence's withheld marker."""
     another_kind = _of_another_kind(question, text, marker)
     return not another_kind and _withholds(question, text, marker, another_kind)
 
@@ -221,12 +223,12 @@ def withheld_after(question: Question, best: str, after: str) -> bool:
     best sentence does not ("what did they agree?": "They met for talks." "Neither side has said what was
     agreed."), or that stands in what it says was not given ("whether the bonds would be returned"). "She did
     not say how much higher" after the retirement age asked is about something else. What it withholds is of the
-    kind asked (`refuses_for`, round 16): "did not say when the inquiry would report" does not refuse "who leads
-    the inquiry?"."""
-    if not refuses_for(question, after):
+    kind asked (`refuses_for`, round 16): "did not say when the audit would finish" does not refuse "who is carrying
+    out the audit?". The withheld marker is read once (round 16 review, `fixa16`)."""
+    marker = _UNDISCLOSED.search(after)
+    if not _refuses_for(question, after, marker):
         return False
     asked = question.common_terms
-    marker = _UNDISCLOSED.search(after)
     withheld = tokens(after[marker.end():] if marker else "")
     said_before = tokens(best)
     return any(
@@ -391,6 +393,41 @@ def states_an_unmarked_reason(question: Question, text: str) -> bool:
         cause = re.split(r"[;:.!?]", text[:marker.start()])[-1]
         event = _clause_after(text, marker.end())
         if says_event(event) and _adds_a_word(cause, asked):
+            return True
+    return False
+
+
+# Words that name a cause in the active voice besides the question's own verb of causing: "A blocked culvert was
+# responsible for the flooding", "the heat was to blame for the fire" (round 16 review, `fixa16`).
+# The verbs of causing `CAUSE_QUESTION_PATTERN` asks by that a cause may be the subject of ("what sparked ...?").
+_CAUSING_VERBS = frozenset("cause start spark trigger prompt lead".split())
+_CAUSE_NAMED = re.compile(r"\b(?:is|are|was|were|been|be)\s+(?:responsible|to blame)\s+for\b", re.IGNORECASE)
+
+
+def names_the_cause(question: Question, text: str) -> bool:
+    """For "what caused / triggered / led to X?" (`CAUSE_QUESTION_PATTERN`), a sentence that names the cause as the
+    subject of the question's own verb of causing, in the active voice, or of "was responsible / to blame for":
+    "Weeks of freezing nights triggered the rockfall" answers "what triggered the rockfall?". The words after the
+    verb say the event asked (one of the question's own, not capitalised, words) and those before it a word the
+    question does not: "The walkout sparked a week of protests" names no cause of the walkout. The passive ("was
+    caused by") is a marker of its own (`REASON_PATTERNS`, `CAUSE_AFTER_PATTERNS`)."""
+    asked_verb = _ASKS_A_CAUSE.search(question.text)
+    if asked_verb is None:
+        return False
+    verb = next((lemmas(w.text) & _CAUSING_VERBS for w in tokens(asked_verb.group()) if lemmas(w.text) & _CAUSING_VERBS), set())
+    asked = [stem(w.text) for w in tokens(question.text)]
+    event_words = [stem(w.text) for w in tokens(question.text)
+                   if w.lower not in STOPWORDS and len(w.text) > 2 and not w.text[0].isupper()]
+    words = tokens(text)
+    spans = [(m.start(), m.end()) for m in _CAUSE_NAMED.finditer(text)]
+    for index, word in enumerate(words):
+        passive = index > 0 and words[index - 1].lower in BE_FORMS or (index + 1 < len(words) and words[index + 1].lower == "by")
+        if lemmas(word.text) & verb and not passive:
+            spans.append((word.start, word.end))
+    for start, end in spans:
+        cause = re.split(r"[;:.!?]", text[:start])[-1]
+        event = _clause_after(text, end)
+        if any(stems_match(stem(w.text), e) for w in tokens(event) for e in event_words) and _adds_a_word(cause, asked):
             return True
     return False
 
@@ -616,12 +653,20 @@ def located_names(text: str) -> set[str]:
     """The words of names right after a preposition of place (`LOCATIVE_PREPOSITIONS`): "a lorry driver from
     Pellham", "rescued off Kestle Point", "a property group from Stellmoor" say where the one asked about is from, at
     or near, not their name; a sentence whose only names stand so introduces the one asked without naming them.
-    Round 16 (`refuse16`): on develop such sentences answered "what was the name of the van driver killed ...?"."""
+    Round 16 (`refuse16`): on develop such sentences answered "what was the name of the van driver killed ...?".
+    After "from", "at", "in" or "into" a name of several words is a place only when it ends in a place noun ("from
+    Ostry Cross Road"): "a contract at Dunholt Athletic", "investors from Ghyllspar Capital", "an inquiry into Petra
+    Vallis's expenses" name the one asked (round 16 review, `fixa16`; `vocabulary.PLACE_ONLY_PREPOSITIONS`)."""
     words = tokens(text)
     position = {word.start: index for index, word in enumerate(words)}
+
+    def a_place(run: list[Token], preposition: str) -> bool:
+        # "Capital" ending a name is a fund's ("Ghyllspar Capital"); the capital city is "the capital".
+        return preposition in PLACE_ONLY_PREPOSITIONS or len(run) == 1 or bool(lemmas(run[-1].text) & (PLACE_NOUNS - {"capital"}))
+
     return {w.text for run in capitalised_runs(text)
             if (index := position[run[0].start]) >= 1 and words[index - 1].lower in LOCATIVE_PREPOSITIONS
-            and words[index - 1].text.islower() for w in run}
+            and words[index - 1].text.islower() and a_place(run, words[index - 1].lower) for w in run}
 
 
 def _asks_a_place(question: str) -> bool:
@@ -659,7 +704,22 @@ def _agent_given(question: Question, text: str, claimant: str | None) -> bool:
     named = [n for n in new_names(text, question) if n not in located_names(text)]
     if claimant and any(entity_met(entity, claimant) for entity in question.entities):
         return bool(named)
-    return bool(named or claimant or _new_roles(text, question))
+    return bool(named or claimant or _new_roles(text, question) or _agent_after_by(question, text))
+
+
+def _agent_after_by(question: Question, text: str) -> bool:
+    """The one who did what the question asks, after "by" and the question's own verb: "The patrol was attacked by
+    gunmen near Kessow" answers "who attacked the patrol?" with a common noun no role list holds (round 16 review,
+    `fixa16`: the place after "near" had answered it until `located_names`)."""
+    asked = [w.text for w in tokens(question.text) if w.lower not in STOPWORDS and w.text.islower()]
+    words = tokens(text)
+    for index, word in enumerate(words[1:-1], start=1):
+        if word.lower != "by" or not any(same_word(a, words[index - 1].text) for a in asked):
+            continue
+        after = words[index + 2] if words[index + 1].lower in _DETERMINERS and index + 2 < len(words) else words[index + 1]
+        if after.text.isalpha() and after.text.islower() and after.lower not in STOPWORDS and after.lower not in NUMBER_WORDS:
+            return True
+    return False
 
 
 def _reason_given(question: Question, text: str, claimant: str | None) -> bool:
@@ -829,10 +889,22 @@ _FIGURE_AND_UNIT = re.compile(
 _COSTING_REACH = 4
 # Units that say another kind of figure than money, however a word of costing takes them ("cost drivers 25 minutes").
 _OTHER_MEASURES = ("duration", "distance", "age", "share")
-# Specificity (wordfreq) from which a unit a word of costing takes is uncommon enough to be a currency by itself
-# ("16,000 sterns" 4.5, "florins" 4.3); what a cost is counted in otherwise is a common noun: "300 jobs" 1.6,
-# "1,200 flights" 2.4, "60 lives" 1.5 (round 16, `clean16`).
-_UNCOMMON_UNIT = 3.0
+# Specificity (wordfreq) from which the word after a figure is uncommon enough to be a currency no list holds; what
+# else a figure counts is a common noun ("240 jobs" 1.6, "flights" 2.4, "kilometres" 2.8, "hectares" 3.2, "trawlers"
+# 4.1). One idea, two bars: a word of costing before the figure already says it is a sum, so an uncommon word will do
+# (`costed_figure`: "9,000 florins" 4.3, "shillings" 3.4); a figure alone needs a rare one (`in_a_currency_of_its_own`:
+# "6.3 million drammels" 6.6, not "fined 12 trawlers"). Round 16 review (`fixa16`): one table, was two constants.
+_CURRENCY_RARITY = {"costed": 3.0, "alone": 4.5}
+
+
+def _rare_enough_for_a_currency(unit: str, costed: bool) -> bool:
+    """``unit`` is uncommon enough to be a currency's name (`_CURRENCY_RARITY`), after a word of costing or not."""
+    return specificity(unit) >= _CURRENCY_RARITY["costed" if costed else "alone"]
+
+
+# What follows a figure's unit when the figure says whom or what a cost falls on, not its sum: "cost 120 paramedics
+# their jobs", "cost the estate 35 hectares of woodland" (round 16 review, `fixa16`).
+_COST_FALLS_ON = re.compile(r"\s+(?:their|his|her|its|of)\b")
 
 
 def costed_figure(text: str) -> bool:
@@ -842,9 +914,13 @@ def costed_figure(text: str) -> bool:
     currency list holds (round 15, `recall15`: five develop answers in a currency named like a common word were
     refused by the type check, types14's "Left").
     Round 16 (`clean16`): a currency is what a sum is counted in: a scale stands before it ("14 million florins"),
-    a name qualifies it ("Estrelline marks") or it is an uncommon word (`_UNCOMMON_UNIT`: "16,000 sterns"); a common
-    noun after a bare figure is what was lost ("would cost 300 jobs", "cost the region 60 lives"). And the word of
-    costing is lower case, or the sentence's first: "Price" in "Aldo Marwick-Price said 40 homes ..." is a name."""
+    a name qualifies it ("Estrelline marks") or it is an uncommon word (`_rare_enough_for_a_currency`: "9,000
+    florins"); a common noun after a bare figure is what was lost ("could cost 240 jobs", "cost the region 60 lives").
+    And the word of costing is lower case, or the sentence's first: "Price" in "Ines Tollard-Price said 40 homes
+    ..." is a name. Round 16 review (`fixa16`): a unit that "their" or "of" follows is whom or what the cost falls
+    on ("cost 120 paramedics their jobs", "35 hectares of woodland"), and after "cost" a name that is no nationality
+    (`is_nationality`) before a common noun says whose loss it is ("would cost 1,800 Vexmoor jobs"; "costs 40 Varrish
+    marks", "fined 82,000 Estrelline marks" stay sums)."""
     for match in _FIGURE_AND_UNIT.finditer(text):
         words = tokens(text[:match.start()])
         before = words[-_COSTING_REACH:]
@@ -855,9 +931,13 @@ def costed_figure(text: str) -> bool:
         if costing[-1] == len(before) - 1 and _fines_whom(words):
             continue  # "The coastguard fined 12 trawlers": the figure counts who was fined
         unit = match.group("unit")
-        if any(_FIGURE_TYPES[kind][1].search(unit) for kind in _OTHER_MEASURES):
+        if any(_FIGURE_TYPES[kind][1].search(unit) for kind in _OTHER_MEASURES) or _COST_FALLS_ON.match(text, match.end()):
             continue
-        if match.group("scale") or match.group("names") or specificity(unit) >= _UNCOMMON_UNIT:
+        uncommon = _rare_enough_for_a_currency(unit, costed=True)
+        names = match.group("names").split()
+        if names and not (match.group("scale") or uncommon or is_nationality(names[-1])) and "cost" in lemmas(before[costing[-1]].text):
+            continue  # "would cost 1,800 Vexmoor jobs": whose jobs, not which currency
+        if match.group("scale") or names or uncommon:
             return True
     return False
 
@@ -906,15 +986,11 @@ def asks_a_change(question: str) -> bool:
     return False
 
 
-# Specificity (wordfreq) of a word after a figure rare enough to be a currency English does not list ("drammels"):
-# units of other things are common words ("kilometres" 2.8, "hectares" 3.2, "trawlers" 4.1).
-_RARE_UNIT = 4.5
-
-
 def in_a_currency_of_its_own(text: str) -> bool:
     """A figure followed by a rare word that `CURRENCY_WORDS` does not list: a country's own currency ("cost 6.3
     million drammels"), which answers "how much did it cost?" as crowns or euros would."""
-    return any(not m.group("names") and specificity(m.group("unit")) >= _RARE_UNIT for m in _FIGURE_AND_UNIT.finditer(text))
+    return any(not m.group("names") and _rare_enough_for_a_currency(m.group("unit"), costed=False)
+               for m in _FIGURE_AND_UNIT.finditer(text))
 
 
 def gives_the_answer(question: Question, text: str, claimant: str | None) -> bool:
@@ -924,7 +1000,7 @@ def gives_the_answer(question: Question, text: str, claimant: str | None) -> boo
     beside the question's event (`dates_what_is_asked`)."""
     if question.kind == "reason" or (question.kind == "other" and _ASKS_A_CAUSE.search(question.text)):
         # Round 16 (`recall16`): "What caused ...?", "What sparked ...?" ask a reason as "why" does.
-        return states_a_new_reason(question, text)
+        return states_a_new_reason(question, text) or names_the_cause(question, text)
     if question.kind in ("place", "agent"):
         return bool(new_names(text, question) or (claimant and new_names(claimant, question)))
     if question.kind == "date":

@@ -131,18 +131,31 @@ def _with_dates(quote: str, candidate: Candidate) -> str:
 
 def _fit(candidate: Candidate, question: Question, limit: int) -> tuple[int, int]:
     """The sentence, or for an over-long one (or one given `Candidate.most_chars`) the run of clauses that best
-    answers."""
+    answers, else its first clauses (`_first_clauses`)."""
     limit = min(limit, candidate.most_chars or limit)
     if len(candidate.text) <= limit:
         return candidate.start, candidate.end
-    piece_start, piece_end = clause_run(candidate.text, question, limit) or (0, min(limit, len(candidate.text)))
+    piece_start, piece_end = clause_run(candidate.text, question, limit) or _first_clauses(candidate.text, limit)
     text = candidate.text[piece_start:piece_end].rstrip(",;: ")
     return candidate.start + piece_start, candidate.start + piece_start + len(text)
 
 
+def _first_clauses(text: str, limit: int) -> tuple[int, int]:
+    """Where no clause meets a word of the question (`clause_run` is None), the most whole clauses after the dateline
+    that fit ``limit``, or the first clause's whole words that do: not the sentence's first ``limit`` characters,
+    which kept the dateline and cut a word in two (round 16 review, `fixa16`)."""
+    opening = dateline_end(text)
+    ends = [m.end() for m in _CLAUSE_BREAK.finditer(text) if m.end() > opening] + [len(text)]
+    fitting = [end for end in ends if end - opening <= limit]
+    if fitting:
+        return opening, fitting[-1]
+    cut = text.rfind(" ", opening, opening + limit + 1)
+    return opening, cut if cut > opening else opening + limit
+
+
 def _gives_kind(question: Question, piece: str) -> bool:
-    """The piece gives what a count or a date question asks for: a figure, a date (round 16: "..., and the change
-    will be in place by 2035." over "The retirement age," for "by what year ...?")."""
+    """The piece gives what a count or a date question asks for: a figure, a date (round 16: "..., and the new quay
+    will open by 2031." over "The harbour plan," for "by what year ...?")."""
     if question.kind == "quantity":
         return has_quantity(piece)
     return question.kind == "date" and has_date_expression(piece)
@@ -151,7 +164,7 @@ def _gives_kind(question: Question, piece: str) -> bool:
 def clause_run(text: str, question: Question, limit: int) -> tuple[int, int] | None:
     """The run of whole clauses of ``text`` within ``limit`` characters that meets the most of the question's
     words (and, for a "how many" or a "when", gives a figure or a date, `_gives_kind`); None when no clause is short enough, or none meets a word of the
-    question (round 16, `recall16`: a piece about something else, "The ship", only takes the room of a sentence that
+    question (round 16, `recall16`: a piece about something else, "The vessel", only takes the room of a sentence that
     answers). The dateline the sentence opens with (`text.dateline_end`) is no clause: "HARLOW BAY" alone met a question
     naming the place and said nothing."""
     opening = dateline_end(text)
