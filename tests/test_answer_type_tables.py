@@ -21,28 +21,16 @@ each written before its code, with a holdout part run once at the end of its rou
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
 from newsdesk.answer.answer_types import type_met
 from newsdesk.answer.questions import analyse
+from tables import tables
 
-DATA = Path(__file__).parent / "data"
 TABLES = ["role_owner_table", "role_owner_holdout", "count_gap_table", "count_gap_holdout", "amount15_table", "amount15_holdout",
           "costed16_table", "costed16_holdout"]
 
 
-def _rows() -> list[tuple[str, dict]]:
-    return [
-        (table, json.loads(line))
-        for table in TABLES
-        for line in (DATA / f"{table}.jsonl").read_text(encoding="utf-8").splitlines()
-        if line.strip()
-    ]
-
-
-@pytest.mark.parametrize(("table", "row"), _rows(), ids=lambda value: value if isinstance(value, str) else value["why"])
+@pytest.mark.parametrize(("table", "row"), tables(*TABLES), ids=lambda value: value if isinstance(value, str) else value["why"])
 def test_the_sentence_gives_the_kind_of_answer_asked_or_not(table: str, row: dict) -> None:
     assert type_met(analyse(row["question"], []), row["sentence"], row["claimant"]) is row["gives"], row["why"]

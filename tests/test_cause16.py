@@ -8,27 +8,16 @@ Rows: ``question``, ``text``, ``gives``. The `_holdout` part was run once, at th
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
 from newsdesk.answer.answer_types import gives_the_answer
 from newsdesk.answer.questions import analyse
-
-DATA = Path(__file__).parent / "data"
-
-
-def _rows(*tables: str) -> list[tuple[str, dict]]:
-    return [
-        (table, json.loads(line))
-        for table in tables
-        for line in (DATA / f"{table}.jsonl").read_text(encoding="utf-8").splitlines()
-        if line.strip()
-    ]
+from tables import tables
 
 
-@pytest.mark.parametrize(("table", "row"), _rows("cause16_table", "cause16_holdout"),
+
+
+@pytest.mark.parametrize(("table", "row"), tables("cause16_table", "cause16_holdout"),
                          ids=lambda value: value if isinstance(value, str) else value["text"][:40])
 def test_a_cause_asked_is_given_by_a_sentence_that_states_a_reason(table: str, row: dict) -> None:
     assert gives_the_answer(analyse(row["question"], []), row["text"], None) is row["gives"]

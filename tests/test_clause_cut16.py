@@ -9,27 +9,16 @@ null: no piece), ``never`` (a string it must not hold). The `_holdout` part was 
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
 from newsdesk.answer.composing import clause_run
 from newsdesk.answer.questions import analyse
-
-DATA = Path(__file__).parent / "data"
-
-
-def _rows(*tables: str) -> list[tuple[str, dict]]:
-    return [
-        (table, json.loads(line))
-        for table in tables
-        for line in (DATA / f"{table}.jsonl").read_text(encoding="utf-8").splitlines()
-        if line.strip()
-    ]
+from tables import tables
 
 
-@pytest.mark.parametrize(("table", "row"), _rows("clause_cut16_table", "clause_cut16_holdout"),
+
+
+@pytest.mark.parametrize(("table", "row"), tables("clause_cut16_table", "clause_cut16_holdout"),
                          ids=lambda value: value if isinstance(value, str) else value["kind"])
 def test_a_sentence_is_cut_to_clauses_that_meet_the_question_never_to_its_dateline(table: str, row: dict) -> None:
     span = clause_run(row["text"], analyse(row["question"], []), row["limit"])

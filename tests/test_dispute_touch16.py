@@ -9,7 +9,6 @@ kind of answer is wanted, not what is counted, and need not be said. A place or 
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
 
 import pytest
@@ -18,12 +17,7 @@ from newsdesk.answer.questions import analyse
 from newsdesk.articles.corpus import Article
 from newsdesk.claims.annotation import extract_claims
 from newsdesk.claims.conflicts import about_the_figures, find_disputes, touches
-
-_DATA = Path(__file__).parent / "data"
-
-
-def _rows(name: str) -> list[dict[str, object]]:
-    return [json.loads(line) for line in (_DATA / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+from tables import table
 
 
 def _touched(row: dict[str, object]) -> bool:
@@ -34,7 +28,7 @@ def _touched(row: dict[str, object]) -> bool:
     return touches(analyse(str(row["question"])), disputes[0])
 
 
-@pytest.mark.parametrize("row", _rows("dispute_touch16.jsonl"), ids=lambda row: str(row["question"]))
+@pytest.mark.parametrize("row", table("dispute_touch16"), ids=lambda row: str(row["question"]))
 def test_a_question_touches_the_dispute_it_asks_about(row: dict[str, object]) -> None:
     assert _touched(row) is row["touches"], row["why"]
 
@@ -42,7 +36,7 @@ def test_a_question_touches_the_dispute_it_asks_about(row: dict[str, object]) ->
 def _held_out() -> list[object]:
     """The held-out rows, those that failed at their one run after the rule marked with why (`xfail`)."""
     return [pytest.param(row, marks=pytest.mark.xfail(reason=str(row["xfail"]), strict=True)) if "xfail" in row else row
-            for row in _rows("dispute_touch16_holdout.jsonl")]
+            for row in table("dispute_touch16_holdout")]
 
 
 @pytest.mark.parametrize("row", _held_out(), ids=lambda row: str(row["question"]))

@@ -5,14 +5,12 @@ footbridge gave way?") asks no kind; one that embeds a question after a verb of 
 ministry say how many people died?") asks the embedded kind; a later when-clause does not change a wh-question's
 kind ("Who was in charge when the leak began?"). One test per row."""
 
-import json
-from pathlib import Path
 
 import pytest
 
 from newsdesk.answer.questions import analyse
+from tables import table
 
-DATA = Path(__file__).parent / "data"
 # Known gaps (strict, so a fix shows as an unexpected pass). Two questions joined in one ("who won, and by how
 # many votes?") keep one kind, the first of `_KIND_PATTERNS`; the table asks for the first part's. Each part has its
 # own kind since round 8 (`Question.parts`), but the whole asking its first part's lost a develop case (dev2: other
@@ -22,11 +20,7 @@ DATA = Path(__file__).parent / "data"
 KNOWN_GAPS = {"two-1", "h-two-1", "wh-who-rel-2", "wh-what-say-1"}
 
 
-def _rows(name: str) -> list[dict[str, str]]:
-    return [json.loads(line) for line in (DATA / name).read_text(encoding="utf-8").splitlines() if line.strip()]
-
-
-ROWS = _rows("question_kinds.jsonl") + _rows("question_kinds_holdout.jsonl")
+ROWS = table("question_kinds") + table("question_kinds_holdout")
 
 
 @pytest.mark.parametrize(
@@ -41,4 +35,4 @@ def test_a_question_asks_the_kind_of_its_own_wh_phrase(row: dict[str, str]) -> N
 def test_the_table_has_a_held_out_part_and_no_duplicate_rows() -> None:
     ids = [r["id"] for r in ROWS]
     assert len(ids) == len(set(ids))
-    assert len(_rows("question_kinds_holdout.jsonl")) >= 15
+    assert len(table("question_kinds_holdout")) >= 15

@@ -17,27 +17,16 @@ The `_holdout` parts were run once, at the end."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
 from newsdesk.answer.answer_types import gives_a_date_asked, gives_a_figure
 from newsdesk.answer.questions import analyse
-
-DATA = Path(__file__).parent / "data"
-
-
-def _rows(*tables: str) -> list[tuple[str, dict]]:
-    return [
-        (table, json.loads(line))
-        for table in tables
-        for line in (DATA / f"{table}.jsonl").read_text(encoding="utf-8").splitlines()
-        if line.strip()
-    ]
+from tables import tables
 
 
-@pytest.mark.parametrize(("table", "row"), _rows("clock_time_table", "clock_time_holdout", "date_words15_table",
+
+
+@pytest.mark.parametrize(("table", "row"), tables("clock_time_table", "clock_time_holdout", "date_words15_table",
                                                    "date_words15_holdout"),
                          ids=lambda value: value if isinstance(value, str) else value["why"])
 def test_a_date_question_is_answered_by_a_date_in_words_or_the_time_it_asks(table: str, row: dict) -> None:
@@ -46,7 +35,7 @@ def test_a_date_question_is_answered_by_a_date_in_words_or_the_time_it_asks(tabl
     assert gives_a_date_asked(question, row["sentence"]) is row["gives"], row["why"]
 
 
-@pytest.mark.parametrize(("table", "row"), _rows("share_words15_table", "share_words15_holdout"),
+@pytest.mark.parametrize(("table", "row"), tables("share_words15_table", "share_words15_holdout"),
                          ids=lambda value: value if isinstance(value, str) else value["why"])
 def test_a_share_in_words_is_a_figure(table: str, row: dict) -> None:
     assert gives_a_figure(row["sentence"]) is row["gives"], row["why"]

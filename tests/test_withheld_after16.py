@@ -9,15 +9,12 @@ was run once, at the end: 1 of 2 (`MISSES`; the row fails on main too, for a rea
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
 from newsdesk.answer.answer_types import withheld_after
 from newsdesk.answer.questions import analyse
+from tables import tables
 
-DATA = Path(__file__).parent / "data"
 # Known misses, each with why.
 MISSES = {
     "Why did the mill close?": "'closure' does not meet the question's 'close' (`same_word`), and the best sentence "
@@ -25,22 +22,16 @@ MISSES = {
 }
 
 
-def _rows(*tables: str) -> list:
+def _params(*names: str) -> list:
     """Each row as a param; a known miss (`MISSES`) marked a strict xfail, so that its fix shows as an XPASS failure."""
-    rows = [
-        (table, json.loads(line))
-        for table in tables
-        for line in (DATA / f"{table}.jsonl").read_text(encoding="utf-8").splitlines()
-        if line.strip()
-    ]
     return [
-        pytest.param(table, row, marks=pytest.mark.xfail(strict=True, reason=MISSES[row["question"]]))
-        if row["question"] in MISSES else pytest.param(table, row)
-        for table, row in rows
+        pytest.param(name, row, marks=pytest.mark.xfail(strict=True, reason=MISSES[row["question"]]))
+        if row["question"] in MISSES else pytest.param(name, row)
+        for name, row in tables(*names)
     ]
 
 
-@pytest.mark.parametrize(("table", "row"), _rows("withheld_after16_table", "withheld_after16_holdout"),
+@pytest.mark.parametrize(("table", "row"), _params("withheld_after16_table", "withheld_after16_holdout"),
                          ids=lambda value: value if isinstance(value, str) else value["kind"])
 def test_the_sentence_after_the_best_refuses_only_for_a_fact_of_the_kind_asked(table: str, row: dict) -> None:
     assert withheld_after(analyse(row["question"], []), row["best"], row["after"]) is row["refuses"]

@@ -10,32 +10,24 @@ holdout `tests/data/withheld_kind_holdout.jsonl` (run once, at the end of round 
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
 from newsdesk.answer.answer_types import refuses_for
 from newsdesk.answer.questions import analyse
-
-DATA = Path(__file__).parent / "data"
-
-
-def _rows(name: str) -> list[dict]:
-    return [json.loads(line) for line in (DATA / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+from tables import table
 
 
-@pytest.mark.parametrize("row", _rows("withheld_kind_table.jsonl"), ids=lambda row: row["question"])
+@pytest.mark.parametrize("row", table("withheld_kind_table"), ids=lambda row: row["question"])
 def test_a_withheld_fact_refuses_only_its_own_kind(row: dict) -> None:
     assert refuses_for(analyse(row["question"], []), row["sentence"]) is row["withholds"], row["why"]
 
 
-@pytest.mark.parametrize("row", _rows("withheld_kind_holdout.jsonl"), ids=lambda row: row["question"])
+@pytest.mark.parametrize("row", table("withheld_kind_holdout"), ids=lambda row: row["question"])
 def test_holdout_a_withheld_fact_refuses_only_its_own_kind(row: dict) -> None:
     assert refuses_for(analyse(row["question"], []), row["sentence"]) is row["withholds"], row["why"]
 
 
-@pytest.mark.parametrize("row", _rows("withheld_kind_table.jsonl") + _rows("withheld_kind_holdout.jsonl"),
+@pytest.mark.parametrize("row", table("withheld_kind_table") + table("withheld_kind_holdout"),
                          ids=lambda row: row["question"])
 def test_refusing_is_withholding_the_answer_and_nothing_of_another_kind(row: dict) -> None:
     """Round 16 (`clean16`): `refuses_for` reads the withheld marker once; it is still its definition (round 16
