@@ -292,12 +292,12 @@ def has_quantity(text: str) -> bool:
     return any(t.lower in NUMBER_WORDS for t in tokens(text))
 
 
-# A count in digits or words: "3", "eleven", "a few"; and a period of them: "three weeks", "15 to 20 years".
+# A count in digits or words: "3", "eleven", "a few"; and a period of them: "three weeks", "12 to 18 months".
 COUNT_IN_WORDS = r"(?:\d+(?:\.\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r"|a few|several|a couple of)"
 PERIOD_IN_WORDS = (COUNT_IN_WORDS + r"(?:\s+to\s+" + COUNT_IN_WORDS + r")?\s+(?:"
                    + "|".join(sorted(PERIOD_UNITS, key=len, reverse=True)) + r")")
 _RELATIVE_DATE = re.compile(
-    # round 16 (`clean16`): a period back in words too, "eleven years ago", which the answer-type check spelt again
+    # round 16 (`clean16`): a period back in words too, "seven years ago", which the answer-type check spelt again
     r"\b(yesterday|today|tonight|(last|next|this) (week|month|year|weekend)|" + PERIOD_IN_WORDS + r"\s+ago)\b",
     re.IGNORECASE,
 )

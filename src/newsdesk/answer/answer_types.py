@@ -821,7 +821,7 @@ def asks_figure_type(question: str) -> bool:
 
 def gives_a_date_asked(question: Question, text: str) -> bool:
     """What a date question's sentence must give: a date (`has_date_expression`: a weekday, a month, a year, "last
-    week"; or in words, `_DATE_IN_WORDS`: "within six weeks", "eleven years ago", "in the autumn", "by the end of the
+    week"; or in words, `_DATE_IN_WORDS`: "within six weeks", "seven years ago", "in the autumn", "by the end of the
     year", "by 9:15 p.m.") or, when the question asks a figure of a kind of its own, that figure ("what time did the
     blast happen?" is answered by "at about 6:40 a.m.", a clock time of `FIGURE_TYPES`). The date pin before
     the judge reads it (`pins`); the answer-type check after it asks the same figure of a "what time" question
@@ -833,9 +833,9 @@ def gives_a_date_asked(question: Question, text: str) -> bool:
 
 
 _DATE_IN_WORDS = re.compile(
-    # a period from now or from an event: "within six weeks", "after 30 days", "within 15 to 20 years", "in the next
+    # a period from now or from an event: "within six weeks", "after 30 days", "within 12 to 18 months", "in the next
     # three months", "in three weeks' time"; not a bare "in" ("the worst drought in 50 years" says how long since); a
-    # period back, "eleven years ago", is `has_date_expression`'s (`text.PERIOD_IN_WORDS`)
+    # period back, "seven years ago", is `has_date_expression`'s (`text.PERIOD_IN_WORDS`)
     r"\b(?:(?:within|after)\s+(?:about\s+|around\s+|the\s+next\s+|another\s+)?|in\s+(?:the\s+next|another)\s+)"
     + PERIOD_IN_WORDS + r"\b"
     + r"|\bin\s+" + PERIOD_IN_WORDS + r"['’]?\s+time\b"
