@@ -322,6 +322,14 @@ def open_page(browser: chromium.Browser, url: str) -> float:
     return time.monotonic()
 
 
+def click_button(browser: chromium.Browser, label: str, within: str = "") -> None:
+    """Wait until a button whose text holds ``label`` is drawn (inside ``within``, a selector), then click it: Gradio
+    draws an accordion's buttons after the chat box that `open_page` waits for."""
+    find = "[...document.querySelectorAll(%r)].find(b => b.textContent.includes(%r))" % (f"{within} button".strip(), label)
+    browser.wait_for(f"!!{find}")
+    browser.evaluate(f"{find}.click()")
+
+
 def ask_in_page(browser: chromium.Browser, question: str, turn: int) -> None:
     """Type the question, press Ask, and wait for the ``turn``-th finished answer."""
     browser.evaluate(
@@ -426,9 +434,8 @@ def test_reindex_button_reports_the_counts_and_refreshes_the_status_and_the_docu
         "The port authority said that the ferry to the islands sails twice a day again.\n",
         encoding="utf-8",
     )
-    browser.evaluate("[...document.querySelectorAll('button')].find(b => b.textContent.includes('Index')).click()")
-    browser.wait_for("[...document.querySelectorAll('button')].some(b => b.textContent.includes('Reindex the corpus'))")
-    browser.evaluate("[...document.querySelectorAll('button')].find(b => b.textContent.includes('Reindex the corpus')).click()")
+    click_button(browser, "Index")
+    click_button(browser, "Reindex the corpus")
     done = browser.wait_for(
         "(() => { const t = document.body.innerText; const i = t.indexOf('Reindex done'); return i < 0 ? null : t.slice(i, i + 120); })()",
         timeout=60,
@@ -444,7 +451,7 @@ def test_reindex_button_reports_the_counts_and_refreshes_the_status_and_the_docu
 @needs_chromium
 def test_a_malformed_date_in_the_filters_is_reported_and_nothing_is_asked(browser: chromium.Browser, server: str) -> None:
     open_page(browser, server)
-    browser.evaluate("[...document.querySelectorAll('button')].find(b => b.textContent.includes('Filters')).click()")
+    click_button(browser, "Filters")
     browser.wait_for("[...document.querySelectorAll('label')].some(l => l.textContent.includes('Published since'))")
     browser.evaluate(
         """(() => { const label = [...document.querySelectorAll('label')].find(l => l.textContent.includes('Published since'));
@@ -473,7 +480,7 @@ def test_example_questions_come_from_the_corpus_and_ask_when_clicked(
     )
     disputed = "How many Russian soldiers were killed?"
     assert disputed in examples, "a count the seed article's sources dispute is offered"
-    browser.evaluate("[...document.querySelectorAll('#nd-chat button')].find(b => b.textContent.includes(%r)).click()" % disputed)
+    click_button(browser, disputed, within="#nd-chat")
     browser.wait_for("!!document.querySelector('#nd-chat a.nd-cite')")
     assert browser.wait_for("document.querySelector('#nd-chat').innerText.includes('Sources disagree')")
 
