@@ -414,7 +414,7 @@ def names_the_cause(question: Question, text: str) -> bool:
     asked_verb = _ASKS_A_CAUSE.search(question.text)
     if asked_verb is None:
         return False
-    verb = next((lemmas(w.text) & _CAUSING_VERBS for w in tokens(asked_verb.group()) if lemmas(w.text) & _CAUSING_VERBS), set())
+    verb = next(filter(None, (lemmas(w.text) & _CAUSING_VERBS for w in tokens(asked_verb.group()))), set())
     asked = [stem(w.text) for w in tokens(question.text)]
     event_words = [stem(w.text) for w in tokens(question.text)
                    if w.lower not in STOPWORDS and len(w.text) > 2 and not w.text[0].isupper()]
@@ -701,7 +701,8 @@ def _agent_given(question: Question, text: str, claimant: str | None) -> bool:
     if question.kind != "agent" or asks_a_name(question):
         return True
     # "Who owns the shop?" is not answered by "a shop in Ferrowdale was robbed": a name after a preposition of place.
-    named = [n for n in new_names(text, question) if n not in located_names(text)]
+    places = located_names(text)
+    named = [n for n in new_names(text, question) if n not in places]
     if claimant and any(entity_met(entity, claimant) for entity in question.entities):
         return bool(named)
     return bool(named or claimant or _new_roles(text, question) or _agent_after_by(question, text))
