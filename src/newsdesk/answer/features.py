@@ -51,7 +51,6 @@ def candidate_features(question: Question, candidate: Candidate, matcher: TermMa
     features["unmet_specific"], features["unmet_share"] = matcher.unmet(said)
     features["unmet_in_context"] = matcher.unmet(candidate.context)[0]
     features["same_word_share"], features["linked_share"] = wording_shares(question, matcher, candidate.text)
-    features["article_unmet"] = unmet_weight_share(question, matcher, article_view(candidate))
     aligned = alignment or NEUTRAL
     features["aligned"] = float(alignment is not None)
     features["align_recall"], features["align_worst"] = aligned.recall, aligned.worst
@@ -73,26 +72,3 @@ def wording_shares(question: Question, matcher: TermMatcher, text: str) -> tuple
     same = sum(weight for weight, credit in credits if credit >= 1.0)
     linked = sum(weight for weight, credit in credits if SYNONYM_CREDIT <= credit < 1.0)
     return same / total, linked / total
-
-
-def article_view(candidate: Candidate) -> str:
-    """What the answerer sees of a candidate's article: its headline, its lead and the retrieved passage that holds
-    the sentence, one to a line."""
-    parts = (str(candidate.metadata.get("title") or ""), candidate.lead, candidate.passage or candidate.text)
-    return "\n".join(dict.fromkeys(p for p in parts if p))
-
-
-def unmet_weight_share(question: Question, matcher: TermMatcher, text: str) -> float:
-    """The share of the question's own common words' weight (not names: those are pins; each word weighted by its
-    specificity, so a rare word counts more) that ``text`` does not meet in any form the matcher credits.
-
-    Over a sentence's article (`article_view`) it says whether the article is about the question's event at all:
-    "Fourteen sailings were cancelled" answers "how many ferries were cancelled because of the dockworkers' strike?"
-    in a story of the strike, and is a near miss in a story of a storm, where "dockworkers" and "strike" are never
-    said. The sentence alone cannot tell the two apart.
-    """
-    own = [t for t in question.terms if t.weight >= 0.5 and not t.word[0].isupper()]
-    total = sum(t.weight for t in own)
-    if total == 0:
-        return 0.0
-    return sum(t.weight for t in own if matcher.credit(t, text) < 0.5) / total
