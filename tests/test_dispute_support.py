@@ -113,3 +113,13 @@ def test_the_side_that_leads_carries_the_opening_with_its_support():
     cited = by_n[cited_numbers(first)[0]]
     assert supports(cited.quote, first, claimant_label(cited.claimant, cited.relay, inline=False)), text
     assert "23" in text and "41" in text
+
+
+def test_every_side_is_cut_shorter_before_one_is_dropped() -> None:
+    """Three sides in 500 characters: whole, each its share, then shorter cuts down to a figure and its noun."""
+    from newsdesk.answer.dispute_answer import side_budgets
+
+    budgets = side_budgets(500, 3)
+    assert budgets[0] == 500 and budgets == sorted(budgets, reverse=True)
+    assert budgets[1] * 3 < 500 and min(budgets) == 60
+    assert len(set(budgets)) == len(budgets)

@@ -1268,7 +1268,7 @@ def disagreement(
     kind = asked_value(question) or ""
     chosen = [as_a_side(side) for side in sides]
     for count in range(len(chosen), 1, -1):
-        for budget in (limit, max(80, (limit - len(DISAGREE)) // count - 40)):
+        for budget in side_budgets(limit, count):
             text, citations = compose(chosen[:count], question, budget)
             opened = DISAGREE + text
             first = MARKER.search(opened)
@@ -1286,6 +1286,21 @@ def disagreement(
             }
             return opened, citations, table
     return None
+
+
+# The shortest cut of a side's sentence worth trying before a side is dropped: a claimant's figure and its noun.
+_SHORTEST_SIDE = 60
+
+
+def side_budgets(limit: int, count: int) -> list[int]:
+    """The lengths each of ``count`` sides' sentences may be cut to, longest first: whole, its share of the answer,
+    then shorter cuts down to `_SHORTEST_SIDE`, so that every side is kept, shorter, before one is dropped (a third
+    side cut at its share could lose its figure to a word boundary, and the side went)."""
+    share = max(_SHORTEST_SIDE, (limit - len(DISAGREE)) // count - 40)
+    budgets = [limit, share]
+    while budgets[-1] > _SHORTEST_SIDE:
+        budgets.append(max(_SHORTEST_SIDE, budgets[-1] * 3 // 4))
+    return list(dict.fromkeys(budgets))
 
 
 def _opening_supported(sentence: str, citation: Citation) -> bool:
