@@ -123,3 +123,20 @@ def test_every_side_is_cut_shorter_before_one_is_dropped() -> None:
     assert budgets[0] == 500 and budgets == sorted(budgets, reverse=True)
     assert budgets[1] * 3 < 500 and min(budgets) == 60
     assert len(set(budgets)) == len(budgets)
+
+
+def test_a_sides_figure_is_shown_as_its_source_wrote_it() -> None:
+    """"fewer than two thousand marchers" stays in words; "at least 3,400 people" in digits."""
+    import datetime as dt
+    from pathlib import Path
+
+    from newsdesk.answer.dispute_answer import as_written
+    from newsdesk.articles.corpus import Article
+    from newsdesk.claims.annotation import extract_claims
+
+    article = Article(doc_id="march.md", path=Path("march.md"), title="Pension march in Orlo", published=dt.date(2026, 3, 2),
+                      body="Organisers said at least 3,400 people took part. "
+                           "Police put the number at fewer than two thousand marchers.")
+    shown = {claim.value: as_written(claim) for claim in extract_claims(article) if claim.kind == "figure"}
+    assert shown[3400.0] == "at least 3,400"
+    assert shown[2000.0] == "fewer than two thousand"
