@@ -34,14 +34,7 @@ def _grouped(row: dict) -> bool:
     return any(wanted <= {c.value for c in dispute.claims} for dispute in disputes)
 
 
-def _marked(row: dict):
-    """A row the rule does not meet, and why (``known_miss``), fails as expected: the table stays the spec."""
-    if "known_miss" in row:
-        return pytest.param(row, marks=pytest.mark.xfail(reason=row["known_miss"], strict=True))
-    return row
-
-
-@pytest.mark.parametrize("row", [_marked(r) for r in _rows("rival_counts17.jsonl")], ids=lambda row: row["why"][:60])
+@pytest.mark.parametrize("row", _rows("rival_counts17.jsonl"), ids=lambda row: row["why"][:60])
 def test_a_second_sources_count_of_the_same_thing_is_one_dispute(row: dict) -> None:
     assert _grouped(row) is row["grouped"], row["why"]
 

@@ -36,7 +36,7 @@ from typing import Any
 from langchain_core.documents import Document
 
 from newsdesk.claims.extraction import (
-    _MEASURES, _PERSON_EVENTS, MEASURES_OF_PEOPLE, EVENTS, Claim, Opposition, counted_noun, event_known, job_loss_said, measures_asked,
+    _MEASURES, MEASURES_OF_PEOPLE, EVENTS, Claim, Opposition, counted_noun, job_loss_said, measures_asked,
 )
 from newsdesk.claims.attribution import claimant_identity, same_claimant
 from newsdesk.atomic import write_atomically
@@ -116,10 +116,7 @@ def find_disputes(claims: Sequence[Claim]) -> list[Dispute]:
 
 
 def _figure_disputes(figures: list[Claim]) -> list[Dispute]:
-    rivals = {(a.id, b.id) for a, b in rival_counts(figures)}
-    def linked(a: Claim, b: Claim) -> bool:
-        return _same_figure_subject(a, b) or (a.id, b.id) in rivals or (b.id, a.id) in rivals
-    groups = _union_groups(figures, linked, _figure_candidates(figures))
+    groups = _union_groups(figures, _same_figure_subject, _figure_candidates(figures))
     disputes = []
     for group in groups:
         sides = _sides(group)
@@ -190,79 +187,6 @@ def answers_with_its_own_count(a: Claim, b: Claim) -> bool:
     if not ka.head or ka.head != kb.head or ka.head in _MEASURES or not all(_a_counted_noun(c) for c in (a, b)):
         return False
     return _events_linked(ka.event, kb.event)
-
-
-# How far (characters between the sentences) the next count may stand: the next sentence, or one sentence on.
-_RIVAL_GAP = 300
-# Two sources' figures for one count differ by less than an order of magnitude; a workforce of 9,000 beside 400
-# marchers, or a crowd beside the 23 people arrested in it, are two counts.
-_RIVAL_RATIO = 10.0
-
-
-def rival_counts(figures: Sequence[Claim]) -> list[tuple[Claim, Claim]]:
-    """Pairs of one article's figures that a reader takes as two sources' counts of one thing, though their subject
-    keys differ by the verb each source uses: "4,200 drivers had joined the stoppage" and, next, "only 1,300 drivers
-    had stopped working"; "15,000 people had joined the march" and "police put attendance at about 6,000"; "1,900
-    people had crossed" and "nearly 4,000 had arrived". Each count is read against the next count of the same kind
-    in the article (`_counts_alike`): when that is another source's, within a sentence or so, and says the same
-    thing happened or does not say otherwise (`_events_agree`), the two are one count in dispute. Only the next:
-    a count of the same source in between ends the search, so a strike's count never reaches past the company's
-    workforce to a rally's."""
-    by_doc: dict[str, list[Claim]] = {}
-    for claim in figures:
-        if claim.subject_key is not None and claim.value and _a_plain_count(claim):
-            by_doc.setdefault(claim.doc_id, []).append(claim)
-    pairs = []
-    for claims in by_doc.values():
-        claims.sort(key=lambda c: c.start)
-        for index, first in enumerate(claims):
-            second = next((c for c in claims[index + 1:] if _counts_alike(first, c)), None)
-            if second is not None and _rival_of(first, second):
-                pairs.append((first, second))
-    return pairs
-
-
-def _a_plain_count(claim: Claim) -> bool:
-    """A count of things or people, not a measure or a sum of money (an aid sum beside a damage estimate, a pay
-    demand beside an offer, are not one figure) and not a figure that names its own source."""
-    key = claim.subject_key
-    return key is not None and key.head not in _MEASURES and (not key.head or _a_counted_noun(claim))
-
-
-def _counts_alike(a: Claim, b: Claim) -> bool:
-    """The same counted noun, of one nationality if both say one; or a value with no noun that says what happened
-    ("nearly 4,000 had arrived") beside a count that says so too. A bare value ("13 further stores", a "ten" of an
-    age) and a noun beside another noun ("people" and "volunteers", "children", "deputies") count other things."""
-    ka, kb = a.subject_key, b.subject_key
-    if ka is None or kb is None or (ka.qualifier and kb.qualifier and ka.qualifier != kb.qualifier):
-        return False
-    if ka.head and kb.head:
-        return ka.head == kb.head
-    return bool(ka.event and kb.event and (ka.head or kb.head))
-
-
-def _rival_of(first: Claim, second: Claim) -> bool:
-    """``second`` is another source's figure for what ``first`` counts: said just after it, of the same order."""
-    if same_claimant(first.claimant, second.claimant) or first.value == second.value:
-        return False
-    if second.sentence[0] - first.sentence[1] > _RIVAL_GAP:
-        return False
-    low, high = sorted((abs(first.value or 0), abs(second.value or 0)))
-    if not low or high / low > _RIVAL_RATIO:
-        return False
-    return _events_agree(first.subject_key.event, second.subject_key.event)
-
-
-def _events_agree(a: str, b: str) -> bool:
-    """Two counts' events do not say different things happened: linked (`_events_linked`); one unsaid beside an
-    event that is no toll of people ("3,400 people took part" / "police said 2,000"; but "nine people were killed" /
-    "rescuers were searching for 31 people" are two counts); or not two known events ("killed" / "injured",
-    "attended" / "arrested" are two tolls; "joined" / "stopped" are two sources' verbs for one act)."""
-    if _events_linked(a, b):
-        return True
-    if not a or not b:
-        return (a or b) not in _PERSON_EVENTS
-    return not (event_known(a) and event_known(b))
 
 
 def _a_counted_noun(claim: Claim) -> bool:
