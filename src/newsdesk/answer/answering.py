@@ -448,21 +448,17 @@ class ExtractiveAnswerer:
 
     def _fill(self, chosen: list[Candidate], others: list[Candidate], question: Question,
               may_fill: Callable[[Candidate], bool]) -> None:
-        """Append to ``chosen`` (in place) the first `FILL_DEPTH` of ``others`` (ranked) that ``may_fill`` admits, in
-        the ranker's order, each whole or else by the clauses that fit (`_fitted`), up to `MOST_SENTENCES`.
-
-        Round 17 (`recall17`): the order decides who takes the room, not a sentence's length. Whole sentences first,
-        then pieces, let a short sentence ranked fifth take the room of a longer one ranked third, whose clause with
-        the value asked then no longer fitted ("The blaze started ..., some 800 metres into the cutting" behind
-        "The van was carrying paint.")."""
-        for other in others[:FILL_DEPTH]:
-            if len(chosen) >= MOST_SENTENCES:
-                return
-            if other in chosen or not may_fill(other):
-                continue
-            filler = self._fitted(chosen, other, question, False) or self._fitted(chosen, other, question, True)
-            if filler is not None:
-                chosen.append(filler)
+        """Append to ``chosen`` (in place) the first `FILL_DEPTH` of ``others`` (ranked) that ``may_fill`` admits, each
+        whole while one fits, then by the clauses that fit (`_fitted`), up to `MOST_SENTENCES`."""
+        for cut in (False, True):
+            for other in others[:FILL_DEPTH]:
+                if len(chosen) >= MOST_SENTENCES:
+                    return
+                if other in chosen or not may_fill(other):
+                    continue
+                filler = self._fitted(chosen, other, question, cut)
+                if filler is not None:
+                    chosen.append(filler)
 
     def _fitted(self, chosen: list[Candidate], other: Candidate, question: Question, cut: bool) -> Candidate | None:
         """``other`` as it fits after the ``chosen`` sentences (whole, or with ``cut`` by its clauses), or None: not
