@@ -54,7 +54,14 @@ HOLDOUT = [
 ]
 
 
-@pytest.mark.parametrize(("question", "best", "others", "value"), [*ROWS, *HOLDOUT],
+# Measured and not shipped (round 17: develop +4 -0, dev13 +1, the held-out dev14 -1): the fill still takes every
+# whole sentence that fits first, so both rows are known misses (strict, so a change that fixes them shows). The
+# held-out row passed with the change; on main its long sentence is cut to "The harbour master" alone.
+_NOT_SHIPPED = pytest.mark.xfail(strict=True, reason="fill order measured in round 17 and not shipped (dev14 -1)")
+
+
+@pytest.mark.parametrize(("question", "best", "others", "value"),
+                         [pytest.param(*row, marks=_NOT_SHIPPED) for row in [*ROWS, *HOLDOUT]],
                          ids=lambda value: value[:24] if isinstance(value, str) else "")
 def test_the_room_left_goes_to_the_next_ranked_sentence_whole_or_by_its_clauses(
         embedder: Embedder, question: str, best: str, others: list[str], value: str) -> None:
