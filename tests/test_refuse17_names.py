@@ -11,9 +11,15 @@ from newsdesk.answer.answer_types import type_met
 from newsdesk.answer.questions import analyse
 
 ROWS = tables("refuse17_names_table", "refuse17_names_holdout")
+# Held-out rows that failed at their one run after the rule, kept as known misses (docs/evaluation.md, round 17
+# `refuse17`): a two-word name after "from" ending in no place noun is a name to `located_names` ("from Kettle
+# Point"), and "Can you give their names?" is not read as asking a name (no wh-word).
+KNOWN_MISSES = {"sailor-dateline", "students-school"}
 
 
 @pytest.mark.parametrize(("table", "row"), ROWS, ids=[f"{t}-{r['row']}" for t, r in ROWS])
 def test_the_sentence_gives_the_name_asked_only_when_it_names_them(table: str, row: dict) -> None:
+    if row["row"] in KNOWN_MISSES:
+        pytest.xfail("held-out known miss")
     question = analyse(row["question"], row["history"])
     assert type_met(question, row["sentence"], row["claimant"]) is row["names_them"]
