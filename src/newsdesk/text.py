@@ -351,9 +351,8 @@ def dateline_end(sentence: str) -> int:
 
 def without_datelines(text: str) -> str:
     """``text`` less its datelines: "RIVERTON, May 3 (XYZ) - " says when the story was filed, not what month a
-    figure is for; the one a sentence opens with goes whether it has a date or not ("RIVERTON, Ostmark (XYZ) - ",
-    `dateline_end`: round 17, `refuse17`), since its place and agency are no name, date or place of what is asked."""
-    return DATELINE.sub(lambda m: "" if m.start() == 0 else " ", text[dateline_end(text):])
+    figure is for."""
+    return DATELINE.sub(lambda m: "" if m.start() == 0 else " ", text)
 
 
 def normalise(text: str) -> str:

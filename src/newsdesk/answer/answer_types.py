@@ -24,6 +24,7 @@ from newsdesk.text import (
     PERIOD_IN_WORDS,
     YEAR,
     capitalised_runs,
+    dateline_end,
     has_date_expression,
     has_quantity,
     in_a_date,
@@ -589,6 +590,9 @@ def _name_given(question: Question, text: str, claimant: str | None) -> bool:
     said it or asks a role the speaker is given ("the chief engineer, X")."""
     if not asks_a_name(question):
         return True
+    # Round 17 (`refuse17`): the dateline a sentence opens with, dated or not ("RIVERTON, Ostmark (XYZ) - "), names
+    # where the story was filed and who filed it, no one asked. Here only: the judge's features read `new_names`.
+    text = text[dateline_end(text):]
     by_claimant = _claimant_may_answer(question, text, claimant)
     speaker = {w.lower for w in tokens(claimant or "")}
     things = _thing_names(text) | _attributive_names(text) if asks_people(question.text) or asks_names_counted(question) else set()
