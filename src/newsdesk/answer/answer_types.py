@@ -24,6 +24,7 @@ from newsdesk.text import (
     PERIOD_IN_WORDS,
     YEAR,
     capitalised_runs,
+    dateline_end,
     has_date_expression,
     has_quantity,
     in_a_date,
@@ -589,9 +590,12 @@ def _name_given(question: Question, text: str, claimant: str | None) -> bool:
     said it or asks a role the speaker is given ("the chief engineer, X")."""
     if not asks_a_name(question):
         return True
+    # Round 17 (`refuse17`): the dateline a sentence opens with, dated or not ("RIVERTON, Ostmark (XYZ) - "), names
+    # where the story was filed and who filed it, no one asked. Here only: the judge's features read `new_names`.
+    text = text[dateline_end(text):]
     by_claimant = _claimant_may_answer(question, text, claimant)
     speaker = {w.lower for w in tokens(claimant or "")}
-    things = _thing_names(text) | _attributive_names(text) if asks_people(question.text) else set()
+    things = _thing_names(text) | _attributive_names(text) if asks_people(question.text) or asks_names_counted(question) else set()
     if not _asks_a_thing(question.text):
         things |= _named_places(text)
     if not _asks_a_place(question.text):
@@ -628,6 +632,16 @@ def asks_people(question: str) -> bool:
     """"Who were the coalition lawmakers ...", "the name of the officer ...": the names asked are people's."""
     head = _asked_head(question)
     return head is not None and bool(lemmas(head) & PERSON_NOUNS)
+
+
+def asks_names_counted(question: Question) -> bool:
+    """"What are their names?", "Who were they?" after "How many miners were trapped?": the names asked are those of
+    what the earlier turn counted (`Question.they_are`), when the question names no role or thing of its own; an
+    organisation's or a place's name is none of theirs unless organisations or places were counted ("How many firms
+    bid?" / "Who were they?"). Round 17 (`refuse17`): on develop such follow-ups were answered by the lead that
+    counted them, naming its dateline, a bank or a party."""
+    return (bool(question.they_are) and _asked_head(question.text) is None
+            and not lemmas(question.they_are) & (ORGANISATION_NOUNS | PLACE_NOUNS))
 
 
 def _thing_names(text: str) -> set[str]:

@@ -37,6 +37,7 @@ from newsdesk.vocabulary import (
     PERSON_NOUNS,
     PERSON_POINTERS,
     PLACE_NOUNS,
+    PLURAL_PRONOUNS,
     REFERRING_WORDS,
     ROLE_WORDS,
     PREPOSITIONS,
@@ -123,6 +124,10 @@ class Question:
     # A two-part question's parts (`_parts`): each the whole question with the part's own text, kind, focus, event
     # and counted noun (names, numbers and terms stay the whole question's). Empty for a one-part question.
     parts: tuple[Question, ...] = ()
+    # Round 17 (`refuse17`): what a follow-up's "they", "them" or "their" stands for, the plural noun the earlier turn
+    # counted ("What are their names?" after "How many miners were trapped?": "miners"); "" when it points at nothing
+    # counted (`_what_they_are`).
+    they_are: str = ""
 
     @property
     def empty(self) -> bool:
@@ -582,10 +587,21 @@ def _merge(current: Question, context: Question) -> Question:
         event=current.event or (counts.event if counting else ()),
         counted=current.counted or (counts.counted if counting else ""),
         follow_up=True,
+        they_are=_what_they_are(current, context),
         soft_entities=context.entities + context.soft_entities,
         # A two-part follow-up's parts inherit the subject too ("And when did it open, and why?").
         parts=tuple(_merge(part, context) for part in current.parts),
     )
+
+
+def _what_they_are(current: Question, context: Question) -> str:
+    """The plural noun a follow-up's plural pronoun (`PLURAL_PRONOUNS`) stands for: the first plural noun (or "people")
+    of what the earlier turn counted ("miners" of "How many miners were trapped?" before "Who were they?", "firms" of
+    "firms bid");
+    "" when the follow-up has no such pronoun or the earlier turn counted nothing."""
+    if not any(w.lower in PLURAL_PRONOUNS for w in tokens(current.text)):
+        return ""
+    return next((w.lower for w in tokens(context.counted) if is_plural_noun(w.lower) or w.lower in PERSON_NOUNS), "")
 
 
 # "a figure for its wounded", "the number of passengers rescued", "put a toll on ...": a figure's noun before what the
