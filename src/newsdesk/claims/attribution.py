@@ -622,7 +622,12 @@ def _closing_speaker_first(
     after_comma = sentence[:start].rstrip().endswith((",", ',"', ",”", ",’", ",'"))
     if index is None or not after_comma or not _closes_sentence(sentence, words, index):
         return subjects
+    if _SENTENCE_BREAK.search(sentence, subjects[0][0], start):
+        return subjects  # two sentences the splitter joined ("... in Block C. An association ... said"): each its own
     return [subjects[-1], *subjects[:-1]]
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+[A-Z]")
 
 
 def _source_of_document(subject: str) -> str | None:
