@@ -204,13 +204,6 @@ _SNIPPET_LABEL = re.compile(
     r"^\s*(?P<bold>\*\*)?(?:The\s+)?(?P<name>[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,5})\s*(?P<date>\([^()]{1,40}\))?\s*:"
     r"\s*(?:\*\*)?\s+\S"
 )
-# Round 17: a page of reports whose items open with the outlet and a dash ("Radio Ennery - ...", "The Harlow Star —
-# ..."), or with a comma and a date before the colon ("Radio Ennery, 14 March: ..."). Only a news organisation's name
-# counts (`_is_media`): a dateline's place before a dash is no source.
-_REPORT_HEADER = re.compile(
-    r"^\s*(?:The\s+)?(?P<name>[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,5})"
-    r"(?:\s+[-–—]\s+|,\s*(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d{1,2})(?:,?\s+\d{4})?\s*:\s+)\S"
-)
 
 
 def snippet_source(sentence: str) -> str | None:
@@ -218,8 +211,7 @@ def snippet_source(sentence: str) -> str | None:
     news organisation ("Harbour Gazette: ..."); not a label ("Update: ...", "**Correction:**")."""
     match = _SNIPPET_LABEL.match(sentence)
     if match is None:
-        header = _REPORT_HEADER.match(sentence)
-        return header.group("name") if header and _is_media(header.group("name")) else None
+        return None
     name = match.group("name")
     labelled = bool(match.group("bold") and match.group("date")) and (" " in name or specificity(name) >= 3.0)
     return name if labelled or _is_media(name) else None
