@@ -113,3 +113,30 @@ def test_the_side_that_leads_carries_the_opening_with_its_support():
     cited = by_n[cited_numbers(first)[0]]
     assert supports(cited.quote, first, claimant_label(cited.claimant, cited.relay, inline=False)), text
     assert "23" in text and "41" in text
+
+
+def test_every_side_is_cut_shorter_before_one_is_dropped() -> None:
+    """Three sides in 500 characters: whole, each its share, then shorter cuts down to a figure and its noun."""
+    from newsdesk.answer.dispute_answer import side_budgets
+
+    budgets = side_budgets(500, 3)
+    assert budgets[0] == 500 and budgets == sorted(budgets, reverse=True)
+    assert budgets[1] * 3 < 500 and min(budgets) == 60
+    assert len(set(budgets)) == len(budgets)
+
+
+def test_a_sides_figure_is_shown_as_its_source_wrote_it() -> None:
+    """"fewer than two thousand marchers" stays in words; "at least 3,400 people" in digits."""
+    import datetime as dt
+    from pathlib import Path
+
+    from newsdesk.answer.dispute_answer import as_written
+    from newsdesk.articles.corpus import Article
+    from newsdesk.claims.annotation import extract_claims
+
+    article = Article(doc_id="march.md", path=Path("march.md"), title="Pension march in Orlo", published=dt.date(2026, 3, 2),
+                      body="Organisers said at least 3,400 people took part. "
+                           "Police put the number at fewer than two thousand marchers.")
+    shown = {claim.value: as_written(claim) for claim in extract_claims(article) if claim.kind == "figure"}
+    assert shown[3400.0] == "at least 3,400"
+    assert shown[2000.0] == "fewer than two thousand"

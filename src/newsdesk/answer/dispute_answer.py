@@ -33,7 +33,7 @@ from newsdesk.answer.pins import COUNTED_REACH, PIN_CHECKS, counts_a_linked_noun
 from newsdesk.answer.sources import (
     described_as, introduced_in, named_in, of_kind, outlet, said_by, same_side, same_source,
 )
-from newsdesk.claims.extraction import EVENTS, Claim, figure_values
+from newsdesk.claims.extraction import EVENTS, Claim, _numbers_in, figure_values
 from newsdesk.claims.attribution import claimant_identity, claimant_label, same_claimant
 from newsdesk.claims.conflicts import Dispute, Side, is_round, rounds_to
 from newsdesk.answer.questions import (
@@ -143,7 +143,7 @@ def _figure_sentences(
     noun = _noun_in_quote(claim)
     who = _short_who(side.claimant, claim.relay)
     if _names_claimant(claim):
-        text = f"{who}: {claim.hedged_value}{' ' + noun if noun else ''}"
+        text = f"{who}: {as_written(claim)}{' ' + noun if noun else ''}"
     else:  # "it said", a quotation continued: show the words that hold the figure
         quote = _shorten(claim.quote, _SIDE_QUOTE_CHARS)
         text = f"{who}: {quote}" if quote[:1] in '"“' else f'{who}: "{quote}"'
@@ -182,6 +182,19 @@ def _supported(sentence: str, citations: list[Citation], start_n: int, budget: i
         if supports(citation.quote, opening + fallback, claimant):
             return fallback
     return fallback
+
+
+def as_written(claim: Claim) -> str:
+    """The claim's figure as its quote writes it: "fewer than two thousand" stays in words (a reader, and a check
+    of the answer against the source, meets the source's own words), "at least 3,400" in digits."""
+    words = tokens(claim.quote)
+    for value, first, last in _numbers_in(claim.quote, words):
+        if value == claim.value:
+            written = claim.quote[words[first].start:words[last].end]
+            if not any(ch.isdigit() for ch in written):
+                return f"{claim.hedge} {written}" if claim.hedge else written
+            break
+    return claim.hedged_value
 
 
 def _names_claimant(claim: Claim) -> bool:
@@ -1268,7 +1281,7 @@ def disagreement(
     kind = asked_value(question) or ""
     chosen = [as_a_side(side) for side in sides]
     for count in range(len(chosen), 1, -1):
-        for budget in (limit, max(80, (limit - len(DISAGREE)) // count - 40)):
+        for budget in side_budgets(limit, count):
             text, citations = compose(chosen[:count], question, budget)
             opened = DISAGREE + text
             first = MARKER.search(opened)
@@ -1286,6 +1299,21 @@ def disagreement(
             }
             return opened, citations, table
     return None
+
+
+# The shortest cut of a side's sentence worth trying before a side is dropped: a claimant's figure and its noun.
+_SHORTEST_SIDE = 60
+
+
+def side_budgets(limit: int, count: int) -> list[int]:
+    """The lengths each of ``count`` sides' sentences may be cut to, longest first: whole, its share of the answer,
+    then shorter cuts down to `_SHORTEST_SIDE`, so that every side is kept, shorter, before one is dropped (a third
+    side cut at its share could lose its figure to a word boundary, and the side went)."""
+    share = max(_SHORTEST_SIDE, (limit - len(DISAGREE)) // count - 40)
+    budgets = [limit, share]
+    while budgets[-1] > _SHORTEST_SIDE:
+        budgets.append(max(_SHORTEST_SIDE, budgets[-1] * 3 // 4))
+    return list(dict.fromkeys(budgets))
 
 
 def _opening_supported(sentence: str, citation: Citation) -> bool:
