@@ -229,6 +229,14 @@ MEDIA_WORDS = frozenset(
     # nouns that name a newspaper in its title: "the Lakeside Courier", "the Evening Herald"
     " gazette courier herald tribune chronicle bulletin".split()
 )
+# Round 17: the nouns an outlet calls itself by in its own report ("..., the station reported", "the paper said").
+REPORTER_NOUNS = frozenset("paper newspaper station broadcaster channel outlet site magazine".split())
+# Round 17: the nouns a newspaper's title ends in, capitalised inside a name only ("the Harlow Evening Star",
+# "Marlow Daily Post"): as common nouns they are no news organisation ("a post", "an observer", "the review").
+NEWSPAPER_TITLE_NOUNS = frozenset(
+    "ledger post times daily weekly record standard examiner observer journal dispatch star echo monitor beacon courant"
+    " sentinel clarion inquirer telegraph mirror globe argus advertiser".split()
+)
 
 # Endings of nationality adjectives: "Russian", "Chinese", "Polish", "German", "Iraqi".
 NATIONALITY_SUFFIXES = ("ian", "ese", "ish", "an", "i")
@@ -488,7 +496,7 @@ ORGANISATION_NOUNS = frozenset(
     university college school brand retailer supplier contractor manufacturer maker developer regulator shop store
     bakery restaurant cafe hotel pub bar factory plant mill farm brewery museum gallery theatre theater cinema
     church mosque temple library board body committee commission journal magazine outlet network assembly parliament
-    senate congress
+    senate congress chamber
     association federation confederation guild alliance coalition league society institute foundation trust
     cooperative consortium""".split()
 ) | MEDIA_WORDS

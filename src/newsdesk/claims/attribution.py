@@ -67,6 +67,8 @@ from newsdesk.vocabulary import (
     JUDGING_AS_VERBS,
     JUDGING_VERBS,
     MEDIA_WORDS,
+    NEWSPAPER_TITLE_NOUNS,
+    REPORTER_NOUNS,
     NUMBER_WORDS,
     ORDINALS,
     ORGANISATION_KINDS,
@@ -217,11 +219,16 @@ def snippet_source(sentence: str) -> str | None:
 
 def _reported_by(attribution: Attribution | None, reporter: str) -> Attribution:
     """A snippet's sentence: the outlet's own report, or the claimant it quotes with the outlet as the relay."""
-    if attribution is None:
+    if attribution is None or _reporter_itself(attribution.claimant):
         return Attribution(reporter)
     if attribution.relay or same_claimant(attribution.claimant, reporter):
         return attribution
     return Attribution(attribution.claimant, reporter, attribution.mention)
+
+
+def _reporter_itself(claimant: str) -> bool:
+    """"..., the station reported", "the paper said": the outlet whose report it is calls itself by a noun."""
+    return re.sub(r"^(?:the|its)\s+", "", claimant.strip().lower()) in REPORTER_NOUNS
 
 
 def _speakers_of_open_quotes(body: str, sentences: list[Span], result: list[list[Clause]]) -> list[list[Clause]]:
@@ -554,6 +561,7 @@ def _attribute(sentence: str, named: list[tuple[str, str]], outlet: str | None =
     subjects = [s for s in subjects if not _names_a_figure(s[1])]
     # "the 300 it announced in March, ..., the company said": a pronoun that refers to nobody yet is not the claimant.
     subjects = [s for s in subjects if _resolve(s[1], named) is not None] or subjects
+    subjects = _closing_speaker_first(sentence, words, subjects)
     claimant_text: str | None = subjects[0][1] if subjects else None
     mention = subjects[0][2] if subjects else -1
     relay: str | None = None
@@ -591,6 +599,27 @@ def _attribute(sentence: str, named: list[tuple[str, str]], outlet: str | None =
         if relay and same_claimant(relay, claimant):
             relay = None
     return Attribution(claimant=claimant, relay=relay, mention=mention)
+
+
+def _closing_speaker_first(
+    sentence: str, words: list[Token], subjects: list[tuple[int, str, int]]
+) -> list[tuple[int, str, int]]:
+    """Round 17: "The government has declared ... and set aside ..., Minister X said on Tuesday": a verb of saying
+    that closes the sentence after a comma reports everything before the comma, so its subject is the claimant, not
+    a subject inside the report ("The government has declared", "The number of confirmed cases")."""
+    if len(subjects) < 2:
+        return subjects
+    verb, _, start = subjects[-1]
+    index = next((i for i, word in enumerate(words) if word.start == verb), None)
+    after_comma = sentence[:start].rstrip().endswith((",", ',"', ",”", ",’", ",'"))
+    if index is None or not after_comma or not _closes_sentence(sentence, words, index):
+        return subjects
+    if _SENTENCE_BREAK.search(sentence, subjects[0][0], start):
+        return subjects  # two sentences the splitter joined ("... in Block C. An association ... said"): each its own
+    return [subjects[-1], *subjects[:-1]]
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+[A-Z]")
 
 
 def _source_of_document(subject: str) -> str | None:
@@ -1475,6 +1504,10 @@ def _phrase_after(sentence: str, after: list[Token]) -> list[Token] | None:
         name = _cue_phrase(sentence, rest[1:])
         if name and any(w.text[0].isupper() for w in name):
             phrase = [*phrase, rest[0], *name]
+        elif rest[0].lower == "of" and phrase[-1].lower in ORGANISATION_NOUNS:
+            body = _phrase_after(sentence, rest[1:])
+            if body:  # round 17: "the regional chamber of agriculture", "the department of health"
+                phrase = [*phrase, rest[0], *body]
         elif phrase[-1].lower in _UNNAMED_SOURCES:
             body = _phrase_after(sentence, rest[1:])
             if body and (body[-1].lower in _SOURCE_HEADS or body[-1].lower in ORGANISATION_NOUNS):
@@ -1525,7 +1558,7 @@ def _is_media(name: str) -> bool:
     is one ("the state broadcaster RVT"); not "a news conference"."""
     words = re.findall(r"[\w']+", name)
     described = [w for w in words if w.islower() and w not in STOPWORDS]
-    return any(w[:1].isupper() and w.lower() in MEDIA_WORDS for w in words) or bool(
+    return any(w[:1].isupper() and w.lower() in MEDIA_WORDS | NEWSPAPER_TITLE_NOUNS for w in words) or bool(
         described and described[-1] in MEDIA_WORDS
     )
 
@@ -1606,7 +1639,7 @@ def _opening_name(sentence: str) -> str | None:
         return None
     if len(run) == 1 and is_a_noun(run[0].text):
         return None  # "Severance terms will be negotiated, the company said": a common noun opening the sentence
-    if body[run[-1].end:].lstrip(" ")[:1] in (",", ":"):
+    if body[run[-1].end:].lstrip(" ")[:1] in (",", ":", "-", "–", "—"):
         return None  # "Delmore, a town of 8,000, will lose ...": a name set apart is described, not the one acting
     return _join(run, body)
 
