@@ -4,6 +4,8 @@ falls back to the quote itself after who said it."""
 
 from __future__ import annotations
 
+import pytest
+
 from newsdesk.answer.dispute_answer import compose_disputed
 from newsdesk.answer.verification import answer_sentences, cited_numbers, supports
 from newsdesk.claims.attribution import claimant_label
@@ -125,18 +127,40 @@ def test_every_side_is_cut_shorter_before_one_is_dropped() -> None:
     assert len(set(budgets)) == len(budgets)
 
 
-def test_a_sides_figure_is_shown_as_its_source_wrote_it() -> None:
-    """"fewer than two thousand marchers" stays in words; "at least 3,400 people" in digits."""
+@pytest.mark.parametrize(("limit", "count"), [(500, 5), (300, 3)])
+def test_a_share_below_eighty_characters_is_first_cut_to_eighty(limit: int, count: int) -> None:
+    """Five sides in 500 characters, or three in 300: each side's share is under 80, and the cut tried after the
+    whole sentence is still 80, then shorter ones down to 60, not a jump from whole to 60."""
+    from newsdesk.answer.dispute_answer import side_budgets
+
+    budgets = side_budgets(limit, count)
+    assert budgets[:2] == [limit, 80] and min(budgets) == 60 and len(budgets) > 2
+
+
+def _figures_as_written(body: str) -> dict[float, str]:
     import datetime as dt
     from pathlib import Path
 
-    from newsdesk.answer.dispute_answer import as_written
     from newsdesk.articles.corpus import Article
     from newsdesk.claims.annotation import extract_claims
 
-    article = Article(doc_id="march.md", path=Path("march.md"), title="Pension march in Orlo", published=dt.date(2026, 3, 2),
-                      body="Organisers said at least 3,400 people took part. "
-                           "Police put the number at fewer than two thousand marchers.")
-    shown = {claim.value: as_written(claim) for claim in extract_claims(article) if claim.kind == "figure"}
-    assert shown[3400.0] == "at least 3,400"
-    assert shown[2000.0] == "fewer than two thousand"
+    article = Article(doc_id="boycott.md", path=Path("boycott.md"), title="Dairy boycott in Fenlow",
+                      published=dt.date(2026, 3, 2), body=body)
+    return {claim.value: claim.as_written for claim in extract_claims(article) if claim.kind == "figure"}
+
+
+def test_a_sides_figure_is_shown_as_its_source_wrote_it() -> None:
+    """"under six hundred farmers" stays in words; "nearly 1,800 farmers" in digits."""
+    shown = _figures_as_written("The dairy cooperative said nearly 1,800 farmers had joined the boycott. "
+                                "The buyers' association put the number at under six hundred farmers.")
+    assert shown[1800.0] == "nearly 1,800"
+    assert shown[600.0] == "under six hundred"
+
+
+@pytest.mark.parametrize(("body", "value", "written"), [
+    ("Police said a hundred people were arrested.", 100.0, "a hundred"),
+    ("Officials said one hundred and twenty people were hurt.", 100.0, "at least one hundred"),
+])
+def test_a_bare_multiplier_keeps_the_word_before_it(body: str, value: float, written: str) -> None:
+    """"a hundred" is shown as "a hundred", never the bare "hundred" ("Police: hundred people." is no English)."""
+    assert _figures_as_written(body)[value] == written

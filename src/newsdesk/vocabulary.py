@@ -122,7 +122,7 @@ PERSON_POINTERS = SUBJECT_PRONOUNS | frozenset("him hers".split())
 # Words that point back to something named before: a question holding one follows up an earlier turn.
 REFERRING_WORDS = frozenset("they them it its their that those these he she him her there this".split())
 # The plural pronouns a follow-up points back at what an earlier turn counted with: "What are their names?" after
-# "How many miners were trapped?" (round 17, `refuse17`: `questions.Question.they_are`).
+# "How many workers were hurt?" (round 17, `refuse17`: `questions.Question.they_are`).
 PLURAL_PRONOUNS = frozenset("they them their theirs".split())
 # Determiners before a noun that speak of a thing already named: "the library", "its library".
 DEFINITE_DETERMINERS = frozenset("the its this that".split())

@@ -595,7 +595,7 @@ def _name_given(question: Question, text: str, claimant: str | None) -> bool:
     text = text[dateline_end(text):]
     by_claimant = _claimant_may_answer(question, text, claimant)
     speaker = {w.lower for w in tokens(claimant or "")}
-    things = _thing_names(text) | _attributive_names(text) if asks_people(question.text) or asks_names_counted(question) else set()
+    things = _thing_names(text) | _attributive_names(text) if _person_names_only(question) else set()
     if not _asks_a_thing(question.text):
         things |= _named_places(text)
     if not _asks_a_place(question.text):
@@ -635,13 +635,19 @@ def asks_people(question: str) -> bool:
 
 
 def asks_names_counted(question: Question) -> bool:
-    """"What are their names?", "Who were they?" after "How many miners were trapped?": the names asked are those of
-    what the earlier turn counted (`Question.they_are`), when the question names no role or thing of its own; an
-    organisation's or a place's name is none of theirs unless organisations or places were counted ("How many firms
-    bid?" / "Who were they?"). Round 17 (`refuse17`): on develop such follow-ups were answered by the lead that
-    counted them, naming its dateline, a bank or a party."""
+    """"What are their names?", "Who were they?" after "How many workers were hurt?": the names asked are those of
+    the people the earlier turn counted (`Question.they_are`), when the question names no role or thing of its own;
+    an organisation's or a place's name is none of theirs. Counted things that are no people ("How many ships
+    sank?" / "What were their names?") may bear such names ("the Orrin Harbour"). Round 17 (`refuse17`): on develop
+    such follow-ups were answered by the lead that counted them, naming its dateline, a bank or a party."""
     return (bool(question.they_are) and _asked_head(question.text) is None
-            and not lemmas(question.they_are) & (ORGANISATION_NOUNS | PLACE_NOUNS))
+            and bool(lemmas(question.they_are) & PERSON_NOUNS))
+
+
+def _person_names_only(question: Question) -> bool:
+    """The name asked is a person's: the question's own head is a person noun, or it asks the names of the people
+    an earlier turn counted. Organisation, place and attributive names are then no answer."""
+    return asks_people(question.text) or asks_names_counted(question)
 
 
 def _thing_names(text: str) -> set[str]:

@@ -33,7 +33,7 @@ from newsdesk.answer.pins import COUNTED_REACH, PIN_CHECKS, counts_a_linked_noun
 from newsdesk.answer.sources import (
     described_as, introduced_in, named_in, of_kind, outlet, said_by, same_side, same_source,
 )
-from newsdesk.claims.extraction import EVENTS, Claim, _numbers_in, figure_values
+from newsdesk.claims.extraction import EVENTS, Claim, figure_values
 from newsdesk.claims.attribution import claimant_identity, claimant_label, same_claimant
 from newsdesk.claims.conflicts import Dispute, Side, is_round, rounds_to
 from newsdesk.answer.questions import (
@@ -143,7 +143,7 @@ def _figure_sentences(
     noun = _noun_in_quote(claim)
     who = _short_who(side.claimant, claim.relay)
     if _names_claimant(claim):
-        text = f"{who}: {as_written(claim)}{' ' + noun if noun else ''}"
+        text = f"{who}: {claim.as_written}{' ' + noun if noun else ''}"
     else:  # "it said", a quotation continued: show the words that hold the figure
         quote = _shorten(claim.quote, _SIDE_QUOTE_CHARS)
         text = f"{who}: {quote}" if quote[:1] in '"“' else f'{who}: "{quote}"'
@@ -157,7 +157,7 @@ def _figure_sentences(
     text += f" on {_day(claim)}"
     previous = earlier[0]
     row["earlier"] = [{"value": c.value, "hedge": c.hedge, "as_of": c.as_of, "citation": cite(c)} for c in earlier]
-    return [f"{text}. [{n}]", f"It was {previous.hedged_value}{' ' + _noun_in_quote(previous) if _noun_in_quote(previous) else ''} on {_day(previous)}. [{cite(previous)}]"]
+    return [f"{text}. [{n}]", f"It was {previous.as_written}{' ' + _noun_in_quote(previous) if _noun_in_quote(previous) else ''} on {_day(previous)}. [{cite(previous)}]"]
 
 
 def _supported(sentence: str, citations: list[Citation], start_n: int, budget: int, opening: str = "") -> str:
@@ -182,19 +182,6 @@ def _supported(sentence: str, citations: list[Citation], start_n: int, budget: i
         if supports(citation.quote, opening + fallback, claimant):
             return fallback
     return fallback
-
-
-def as_written(claim: Claim) -> str:
-    """The claim's figure as its quote writes it: "fewer than two thousand" stays in words (a reader, and a check
-    of the answer against the source, meets the source's own words), "at least 3,400" in digits."""
-    words = tokens(claim.quote)
-    for value, first, last in _numbers_in(claim.quote, words):
-        if value == claim.value:
-            written = claim.quote[words[first].start:words[last].end]
-            if not any(ch.isdigit() for ch in written):
-                return f"{claim.hedge} {written}" if claim.hedge else written
-            break
-    return claim.hedged_value
 
 
 def _names_claimant(claim: Claim) -> bool:
@@ -1303,13 +1290,16 @@ def disagreement(
 
 # The shortest cut of a side's sentence worth trying before a side is dropped: a claimant's figure and its noun.
 _SHORTEST_SIDE = 60
+# The first cut of a side's sentence however many sides share the answer: shorter cuts are tried only after it.
+_SIDE_SHARE_FLOOR = 80
 
 
 def side_budgets(limit: int, count: int) -> list[int]:
-    """The lengths each of ``count`` sides' sentences may be cut to, longest first: whole, its share of the answer,
-    then shorter cuts down to `_SHORTEST_SIDE`, so that every side is kept, shorter, before one is dropped (a third
-    side cut at its share could lose its figure to a word boundary, and the side went)."""
-    share = max(_SHORTEST_SIDE, (limit - len(DISAGREE)) // count - 40)
+    """The lengths each of ``count`` sides' sentences may be cut to, longest first: whole, its share of the answer
+    (never under `_SIDE_SHARE_FLOOR`), then shorter cuts by a quarter each down to `_SHORTEST_SIDE`, so that every side
+    is kept, shorter, before one is dropped (a third side cut at its share could lose its figure to a word boundary,
+    and the side went)."""
+    share = max(_SIDE_SHARE_FLOOR, (limit - len(DISAGREE)) // count - 40)
     budgets = [limit, share]
     while budgets[-1] > _SHORTEST_SIDE:
         budgets.append(max(_SHORTEST_SIDE, budgets[-1] * 3 // 4))

@@ -124,9 +124,9 @@ class Question:
     # A two-part question's parts (`_parts`): each the whole question with the part's own text, kind, focus, event
     # and counted noun (names, numbers and terms stay the whole question's). Empty for a one-part question.
     parts: tuple[Question, ...] = ()
-    # Round 17 (`refuse17`): what a follow-up's "they", "them" or "their" stands for, the plural noun the earlier turn
-    # counted ("What are their names?" after "How many miners were trapped?": "miners"); "" when it points at nothing
-    # counted (`_what_they_are`).
+    # Round 17 (`refuse17`): what a follow-up's "they", "them" or "their" stands for when it is what the follow-up
+    # asks, the plural noun the earlier turn counted ("What are their names?" after "How many workers were hurt?":
+    # "workers"); "" when it points at nothing counted or is not what is asked (`_what_they_are`).
     they_are: str = ""
 
     @property
@@ -594,12 +594,18 @@ def _merge(current: Question, context: Question) -> Question:
     )
 
 
+# A follow-up whose plural pronoun is itself what it asks: "Who are they?", "What were their names?", "Name them."
+# Not "Who are they suing?", whose "they" is the subject of another verb and whose answer is someone else.
+_ASKS_WHO_THEY_ARE = re.compile(
+    r"^\W*(?:and\s+)?(?:who|what)\s+(?:are|were)\s+they\W*$|\btheir\s+names?\b|\bname\s+them\b", re.IGNORECASE)
+
+
 def _what_they_are(current: Question, context: Question) -> str:
-    """The plural noun a follow-up's plural pronoun (`PLURAL_PRONOUNS`) stands for: the first plural noun (or "people")
-    of what the earlier turn counted ("miners" of "How many miners were trapped?" before "Who were they?", "firms" of
-    "firms bid");
-    "" when the follow-up has no such pronoun or the earlier turn counted nothing."""
-    if not any(w.lower in PLURAL_PRONOUNS for w in tokens(current.text)):
+    """The plural noun a follow-up's plural pronoun (`PLURAL_PRONOUNS`) stands for when the pronoun is what the
+    follow-up asks (`_ASKS_WHO_THEY_ARE`): the first plural noun (or "people") of what the earlier turn counted
+    ("workers" of "How many workers were hurt?" before "Who were they?"); "" when the follow-up asks something
+    else of them or the earlier turn counted nothing."""
+    if not (any(w.lower in PLURAL_PRONOUNS for w in tokens(current.text)) and _ASKS_WHO_THEY_ARE.search(current.text)):
         return ""
     return next((w.lower for w in tokens(context.counted) if is_plural_noun(w.lower) or w.lower in PERSON_NOUNS), "")
 

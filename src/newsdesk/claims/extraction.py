@@ -233,6 +233,25 @@ class Claim:
         number = f"{self.value:,.0f}" if float(self.value).is_integer() else f"{self.value:,}"
         return f"{self.hedge} {number}" if self.hedge else number
 
+    @property
+    def as_written(self) -> str:
+        """The figure as its quote writes it: "under six hundred" stays in words (a reader, and a check of the
+        answer against the source, meets the source's own words), "nearly 1,800" in digits. A multiplier written
+        alone keeps the "a" or "one" before it ("a hundred"); without one it is no figure ("hundred"): digits."""
+        words = tokens(self.quote)
+        for value, first, last in _numbers_in(self.quote, words):
+            if value != self.value:
+                continue
+            written = self.quote[words[first].start:words[last].end]
+            if any(ch.isdigit() for ch in written):
+                break
+            if first == last and words[first].lower in MULTIPLIERS:
+                if first == 0 or words[first - 1].lower not in ("a", "one"):
+                    break
+                written = self.quote[words[first - 1].start:words[last].end]
+            return f"{self.hedge} {written}" if self.hedge else written
+        return self.hedged_value
+
     def to_json(self) -> dict[str, Any]:
         # A shallow copy: every field is a plain value or replaced below. dataclasses.asdict deep-copies
         # recursively and was 30 of 67 s of a one-article edit at 10k chunks (the ledger is rewritten whole).
