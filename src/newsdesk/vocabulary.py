@@ -150,6 +150,9 @@ ATTRIBUTION_VERBS = frozenset(
     admitted admits revealed reveals countered counters replied replies complained complains
     emphasised emphasises emphasized emphasizes reiterated reiterates""".split()
 )
+# Round-17 review: the plain verbs of reporting that take what was said as their clause ("X said the toll had risen",
+# "X told parliament ..."): a closing ", Y reported" after one of them relays X, it does not replace X.
+REPORTING_VERBS = frozenset("said says told tells reported reports announced announces stated states wrote writes".split())
 # Nouns for many people that are not plural in form: "he said" after "police said" is not the police.
 COLLECTIVE_NOUNS = frozenset("people police staff personnel crew".split())
 # Verbs that pass a judgement on an object, which makes their subject a claimant: with a complement, "called the plan
@@ -223,20 +226,25 @@ ROLE_WORDS = frozenset(
 )
 # Titles before a person's name: "Dr Kessler", "Mrs Kessler".
 HONORIFICS = frozenset("mr mrs ms miss mx dr prof sir dame lord lady rev".split())
-# Words that mark a name as a news organisation ("the Continental Press Agency").
-MEDIA_WORDS = frozenset(
-    "agency news press wire newswire radio television tv broadcaster broadcasting newspaper channel"
-    # nouns that name a newspaper in its title: "the Lakeside Courier", "the Evening Herald"
-    " gazette courier herald tribune chronicle bulletin".split()
-)
-# Round 17: the nouns an outlet calls itself by in its own report ("..., the station reported", "the paper said").
-REPORTER_NOUNS = frozenset("paper newspaper station broadcaster channel outlet site magazine".split())
-# Round 17: the nouns a newspaper's title ends in, capitalised inside a name only ("the Harlow Evening Star",
-# "Marlow Daily Post"): as common nouns they are no news organisation ("a post", "an observer", "the review").
-NEWSPAPER_TITLE_NOUNS = frozenset(
+# The nouns a newspaper's title ends in ("the Lakeside Courier", "the Harlow Evening Star", "Marlow Daily Post"), in
+# one list (round-17 review). The first six name nothing but a newspaper, capitalised anywhere in a name; the rest
+# are also common nouns and words of place and company names ("Beacon Hill", "Times Square", "Star Alliance",
+# "Post Office"), so they count only as the last word of a longer name (`attribution._newspaper_title`).
+NEWSPAPER_ONLY_NOUNS = frozenset("gazette courier herald tribune chronicle bulletin".split())
+NEWSPAPER_TITLE_NOUNS = NEWSPAPER_ONLY_NOUNS | frozenset(
     "ledger post times daily weekly record standard examiner observer journal dispatch star echo monitor beacon courant"
     " sentinel clarion inquirer telegraph mirror globe argus advertiser".split()
 )
+# Words that mark a name as a news organisation ("the Continental Press Agency", "the Lakeside Courier").
+MEDIA_WORDS = frozenset(
+    "agency news press wire newswire radio television tv broadcaster broadcasting newspaper channel".split()
+) | NEWSPAPER_ONLY_NOUNS
+# Round 17: the nouns an outlet calls itself by in its own report ("..., the station reported", "the paper said"),
+# by the kind of outlet (round-17 review: a newspaper is not "the broadcaster"); "outlet" fits any.
+PRINT_REPORTER_NOUNS = frozenset("paper newspaper".split())
+BROADCAST_REPORTER_NOUNS = frozenset("station broadcaster channel".split())
+BROADCAST_WORDS = frozenset("radio tv television broadcaster broadcasting channel".split())
+REPORTER_NOUNS = PRINT_REPORTER_NOUNS | BROADCAST_REPORTER_NOUNS | frozenset("outlet site magazine".split())
 
 # Endings of nationality adjectives: "Russian", "Chinese", "Polish", "German", "Iraqi".
 NATIONALITY_SUFFIXES = ("ian", "ese", "ish", "an", "i")

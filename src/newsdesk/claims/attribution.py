@@ -67,8 +67,13 @@ from newsdesk.vocabulary import (
     JUDGING_AS_VERBS,
     JUDGING_VERBS,
     MEDIA_WORDS,
+    NEWSPAPER_ONLY_NOUNS,
     NEWSPAPER_TITLE_NOUNS,
+    PRINT_REPORTER_NOUNS,
+    BROADCAST_REPORTER_NOUNS,
+    BROADCAST_WORDS,
     REPORTER_NOUNS,
+    REPORTING_VERBS,
     NUMBER_WORDS,
     ORDINALS,
     ORGANISATION_KINDS,
@@ -219,16 +224,23 @@ def snippet_source(sentence: str) -> str | None:
 
 def _reported_by(attribution: Attribution | None, reporter: str) -> Attribution:
     """A snippet's sentence: the outlet's own report, or the claimant it quotes with the outlet as the relay."""
-    if attribution is None or _reporter_itself(attribution.claimant):
+    if attribution is None or _reporter_itself(attribution.claimant, reporter):
         return Attribution(reporter)
     if attribution.relay or same_claimant(attribution.claimant, reporter):
         return attribution
     return Attribution(attribution.claimant, reporter, attribution.mention)
 
 
-def _reporter_itself(claimant: str) -> bool:
-    """"..., the station reported", "the paper said": the outlet whose report it is calls itself by a noun."""
-    return re.sub(r"^(?:the|its)\s+", "", claimant.strip().lower()) in REPORTER_NOUNS
+def _reporter_itself(claimant: str, reporter: str) -> bool:
+    """"..., the station reported", "the paper said": the outlet whose report it is calls itself by a noun of its own
+    kind: a newspaper "the paper", a radio or television station "the station" or "the broadcaster" (round-17
+    review: "Harbour Gazette: ..., the broadcaster reported" quotes a broadcaster); any outlet "the outlet"."""
+    noun = re.sub(r"^(?:the|its)\s+", "", claimant.strip().lower())
+    if noun in PRINT_REPORTER_NOUNS:
+        return _newspaper_title(reporter)
+    if noun in BROADCAST_REPORTER_NOUNS:
+        return any(w.lower() in BROADCAST_WORDS for w in re.findall(r"[\w']+", reporter))
+    return noun in REPORTER_NOUNS
 
 
 def _speakers_of_open_quotes(body: str, sentences: list[Span], result: list[list[Clause]]) -> list[list[Clause]]:
@@ -561,7 +573,7 @@ def _attribute(sentence: str, named: list[tuple[str, str]], outlet: str | None =
     subjects = [s for s in subjects if not _names_a_figure(s[1])]
     # "the 300 it announced in March, ..., the company said": a pronoun that refers to nobody yet is not the claimant.
     subjects = [s for s in subjects if _resolve(s[1], named) is not None] or subjects
-    subjects = _closing_speaker_first(sentence, words, subjects)
+    subjects, closing_relay = _closing_speaker_first(sentence, words, subjects)
     claimant_text: str | None = subjects[0][1] if subjects else None
     mention = subjects[0][2] if subjects else -1
     relay: str | None = None
@@ -584,7 +596,7 @@ def _attribute(sentence: str, named: list[tuple[str, str]], outlet: str | None =
             claimant_text, mention = target, position
         elif relay is None:
             relay = target
-    relay = relay or relay_by_telling
+    relay = relay or closing_relay or relay_by_telling
     if claimant_text is None:
         return None
     claimant = _resolve(claimant_text, named)
@@ -603,20 +615,30 @@ def _attribute(sentence: str, named: list[tuple[str, str]], outlet: str | None =
 
 def _closing_speaker_first(
     sentence: str, words: list[Token], subjects: list[tuple[int, str, int]]
-) -> list[tuple[int, str, int]]:
-    """Round 17: "The government has declared ... and set aside ..., Minister X said on Tuesday": a verb of saying
+) -> tuple[list[tuple[int, str, int]], str | None]:
+    """Round 17: "The port has confirmed two closures and laid off 60 dockers, its director said": a verb of saying
     that closes the sentence after a comma reports everything before the comma, so its subject is the claimant, not
-    a subject inside the report ("The government has declared", "The number of confirmed cases")."""
+    a subject inside the report ("The port has confirmed", "The count of reported break-ins"). But when the first subject
+    itself said or told it ("The minister said the toll had risen to 40, state radio reported"), that subject stays
+    the claimant and the closing speaker is its relay, as with "according to" (round-17 review). Returns the subjects
+    and that relay, if any."""
     if len(subjects) < 2:
-        return subjects
-    verb, _, start = subjects[-1]
+        return subjects, None
+    verb, closing, start = subjects[-1]
     index = next((i for i, word in enumerate(words) if word.start == verb), None)
     after_comma = sentence[:start].rstrip().endswith((",", ',"', ",”", ",’", ",'"))
     if index is None or not after_comma or not _closes_sentence(sentence, words, index):
-        return subjects
+        return subjects, None
     if _SENTENCE_BREAK.search(sentence, subjects[0][0], start):
-        return subjects  # two sentences the splitter joined ("... in Block C. An association ... said"): each its own
-    return [subjects[-1], *subjects[:-1]]
+        return subjects, None  # two sentences the splitter joined ("... on Monday. A union ... said"): each its own
+    first = next((i for i, word in enumerate(words) if word.start == subjects[0][0]), None)
+    # "The count of reported break-ins", "Rents said to be rising": a participle modifies a noun and reports nothing
+    reports = bool(first) and words[first].lower in REPORTING_VERBS
+    modifies = reports and (words[first - 1].lower in _JOINING_PREPOSITIONS | DETERMINERS
+                            or first + 1 < len(words) and words[first + 1].lower == "to")
+    if reports and not modifies:
+        return subjects, closing
+    return [subjects[-1], *subjects[:-1]], None
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+[A-Z]")
@@ -1506,7 +1528,7 @@ def _phrase_after(sentence: str, after: list[Token]) -> list[Token] | None:
             phrase = [*phrase, rest[0], *name]
         elif rest[0].lower == "of" and phrase[-1].lower in ORGANISATION_NOUNS:
             body = _phrase_after(sentence, rest[1:])
-            if body:  # round 17: "the regional chamber of agriculture", "the department of health"
+            if body:  # round 17: "the chamber of mines", "the department of health"
                 phrase = [*phrase, rest[0], *body]
         elif phrase[-1].lower in _UNNAMED_SOURCES:
             body = _phrase_after(sentence, rest[1:])
@@ -1554,13 +1576,25 @@ def _told_media(sentence: str, words: list[Token], outlet: str | None) -> str | 
 
 
 def _is_media(name: str) -> bool:
-    """A news organisation: a name with a media word ("Continental Press Agency"), or a description whose head
-    is one ("the state broadcaster RVT"); not "a news conference"."""
+    """A news organisation: a name with a media word ("Continental Press Agency"), a newspaper's title
+    (`_newspaper_title`), or a description whose head is one ("the state broadcaster RVT"); not "a news conference"."""
     words = re.findall(r"[\w']+", name)
     described = [w for w in words if w.islower() and w not in STOPWORDS]
-    return any(w[:1].isupper() and w.lower() in MEDIA_WORDS | NEWSPAPER_TITLE_NOUNS for w in words) or bool(
+    return any(w[:1].isupper() and w.lower() in MEDIA_WORDS for w in words) or _newspaper_title(name) or bool(
         described and described[-1] in MEDIA_WORDS
     )
+
+
+def _newspaper_title(name: str) -> bool:
+    """A newspaper's name: "Pellham Gazette", or a title noun that ends a longer name ("Marlow Daily Post", "Harlow
+    Evening Star", "Sunday Times"); not a place or company name with one inside ("Times Square", "Lone Star Brewery",
+    "Post Office") nor, with two words, a person's ("Emily Post"): a two-word title opens with a title noun or a day."""
+    words = re.findall(r"[\w']+", name)
+    if any(w[:1].isupper() and w.lower() in NEWSPAPER_ONLY_NOUNS for w in words):
+        return True
+    if len(words) < 2 or not words[-1][:1].isupper() or words[-1].lower() not in NEWSPAPER_TITLE_NOUNS:
+        return False
+    return len(words) >= 3 or words[0].lower() in NEWSPAPER_TITLE_NOUNS | CALENDAR_WORDS
 
 
 def _join(phrase: list[Token], sentence: str) -> str:
@@ -1639,7 +1673,10 @@ def _opening_name(sentence: str) -> str | None:
         return None
     if len(run) == 1 and is_a_noun(run[0].text):
         return None  # "Severance terms will be negotiated, the company said": a common noun opening the sentence
-    if body[run[-1].end:].lstrip(" ")[:1] in (",", ":", "-", "–", "—"):
+    rest = body[run[-1].end:].lstrip(" ")
+    if rest[:1] in ("-", "–", "—") and re.search(rf"\s{rest[0]}\s", rest[1:]):
+        return _join(run, body)  # "Veltra Motors — which employs 3,000 people — will close": a dash pair is a parenthesis
+    if rest[:1] in (",", ":", "-", "–", "—"):
         return None  # "Delmore, a town of 8,000, will lose ...": a name set apart is described, not the one acting
     return _join(run, body)
 

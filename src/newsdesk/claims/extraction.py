@@ -44,7 +44,7 @@ from newsdesk.vocabulary import (
 )
 
 # Bump when the extraction rules change: the next reindex then re-extracts every article.
-EXTRACTOR_VERSION = "42"  # 42: 41 without the report headers; 41: the claimants of round 17's attribution (report headers, a closing "X said"); 40: the claimant of "added 9 deaths to the tally" and "added a stern warning" (round 16 review); 39: the claimants of round 16's attribution (a verb of saying joined to an earlier verb, a quotation's speaker after "said"); 38: "the federation now says 720" is the federation's claim; "it" after "The X Commission has a view." is the commission (round 14)
+EXTRACTOR_VERSION = "43"  # 43: the claimants of the round-17 review fixes (a closing ", OUTLET reported" relays an earlier "X said", newspaper titles, an outlet's own noun by kind, a name in a dash pair); 42: 41 without the report headers (the noun an outlet calls itself by kept); 41: the claimants of round 17's attribution (report headers, a closing "X said"); 40: the claimant of "added 9 deaths to the tally" and "added a stern warning" (round 16 review); 39: the claimants of round 16's attribution (a verb of saying joined to an earlier verb, a quotation's speaker after "said"); 38: "the federation now says 720" is the federation's claim; "it" after "The X Commission has a view." is the commission (round 14)
 
 _NUMBER_WORD = re.compile(
     r"\b(?:" + "|".join(sorted(FIGURE_CARDINALS, key=len, reverse=True)) + r")(?:-(?:one|two|three|four|five|six|seven|eight|nine))?\b",
