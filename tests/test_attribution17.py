@@ -74,7 +74,7 @@ def test_a_title_noun_inside_a_name_makes_no_outlet(snippet):
 
 
 @pytest.mark.parametrize("snippet", ["Marlow Daily Post: The ferry will stop in winter.",
-                                     "Harlow Evening Star: Rents rose again.",
+                                     "Brundle Evening Star: Rents rose again.",
                                      "Pellham Gazette: The mill will close."])
 def test_a_newspaper_title_is_an_outlet(snippet):
     assert snippet_source(snippet) is not None

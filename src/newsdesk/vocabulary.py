@@ -226,7 +226,7 @@ ROLE_WORDS = frozenset(
 )
 # Titles before a person's name: "Dr Kessler", "Mrs Kessler".
 HONORIFICS = frozenset("mr mrs ms miss mx dr prof sir dame lord lady rev".split())
-# The nouns a newspaper's title ends in ("the Lakeside Courier", "the Harlow Evening Star", "Marlow Daily Post"), in
+# The nouns a newspaper's title ends in ("the Lakeside Courier", "the Brundle Evening Star", "Marlow Daily Post"), in
 # one list (round-17 review). The first six name nothing but a newspaper, capitalised anywhere in a name; the rest
 # are also common nouns and words of place and company names ("Beacon Hill", "Times Square", "Star Alliance",
 # "Post Office"), so they count only as the last word of a longer name (`attribution._newspaper_title`).
@@ -235,7 +235,7 @@ NEWSPAPER_TITLE_NOUNS = NEWSPAPER_ONLY_NOUNS | frozenset(
     "ledger post times daily weekly record standard examiner observer journal dispatch star echo monitor beacon courant"
     " sentinel clarion inquirer telegraph mirror globe argus advertiser".split()
 )
-# Words that mark a name as a news organisation ("the Continental Press Agency", "the Lakeside Courier").
+# Words that mark a name as a news organisation ("the Meridane Press Agency", "the Lakeside Courier").
 MEDIA_WORDS = frozenset(
     "agency news press wire newswire radio television tv broadcaster broadcasting newspaper channel".split()
 ) | NEWSPAPER_ONLY_NOUNS

@@ -638,7 +638,7 @@ def asks_names_counted(question: Question) -> bool:
     """"What are their names?", "Who were they?" after "How many workers were hurt?": the names asked are those of
     the people the earlier turn counted (`Question.they_are`), when the question names no role or thing of its own;
     an organisation's or a place's name is none of theirs. Counted things that are no people ("How many ships
-    sank?" / "What were their names?") may bear such names ("the Orrin Harbour"). Round 17 (`refuse17`): on develop
+    sank?" / "What were their names?") may bear such names ("the Pennoway Harbour"). Round 17 (`refuse17`): on develop
     such follow-ups were answered by the lead that counted them, naming its dateline, a bank or a party."""
     return (bool(question.they_are) and _asked_head(question.text) is None
             and bool(lemmas(question.they_are) & PERSON_NOUNS))

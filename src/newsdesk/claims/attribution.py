@@ -1576,7 +1576,7 @@ def _told_media(sentence: str, words: list[Token], outlet: str | None) -> str | 
 
 
 def _is_media(name: str) -> bool:
-    """A news organisation: a name with a media word ("Continental Press Agency"), a newspaper's title
+    """A news organisation: a name with a media word ("Meridane Press Agency"), a newspaper's title
     (`_newspaper_title`), or a description whose head is one ("the state broadcaster RVT"); not "a news conference"."""
     words = re.findall(r"[\w']+", name)
     described = [w for w in words if w.islower() and w not in STOPWORDS]
@@ -1586,7 +1586,7 @@ def _is_media(name: str) -> bool:
 
 
 def _newspaper_title(name: str) -> bool:
-    """A newspaper's name: "Pellham Gazette", or a title noun that ends a longer name ("Marlow Daily Post", "Harlow
+    """A newspaper's name: "Pellham Gazette", or a title noun that ends a longer name ("Marlow Daily Post", "Brundle
     Evening Star", "Sunday Times"); not a place or company name with one inside ("Times Square", "Lone Star Brewery",
     "Post Office") nor, with two words, a person's ("Emily Post"): a two-word title opens with a title noun or a day."""
     words = re.findall(r"[\w']+", name)
