@@ -121,9 +121,6 @@ ADVERBS_BEFORE_SAYING = frozenset("now since first initially originally already 
 PERSON_POINTERS = SUBJECT_PRONOUNS | frozenset("him hers".split())
 # Words that point back to something named before: a question holding one follows up an earlier turn.
 REFERRING_WORDS = frozenset("they them it its their that those these he she him her there this".split())
-# The plural pronouns a follow-up points back at what an earlier turn counted with: "What are their names?" after
-# "How many workers were hurt?" (round 17, `refuse17`: `questions.Question.they_are`).
-PLURAL_PRONOUNS = frozenset("they them their theirs".split())
 # Determiners before a noun that speak of a thing already named: "the library", "its library".
 DEFINITE_DETERMINERS = frozenset("the its this that".split())
 # Every determiner that opens a noun phrase: "a spokesman", "their lawyers", "these officials".
@@ -236,14 +233,13 @@ NEWSPAPER_TITLE_NOUNS = NEWSPAPER_ONLY_NOUNS | frozenset(
     " sentinel clarion inquirer telegraph mirror globe argus advertiser".split()
 )
 # Words that mark a name as a news organisation ("the Meridane Press Agency", "the Lakeside Courier").
-MEDIA_WORDS = frozenset(
-    "agency news press wire newswire radio television tv broadcaster broadcasting newspaper channel".split()
-) | NEWSPAPER_ONLY_NOUNS
+# The words that name a radio or television outlet: "Radio Ostvik", "the state broadcaster".
+BROADCAST_WORDS = frozenset("radio tv television broadcaster broadcasting channel".split())
+MEDIA_WORDS = frozenset("agency news press wire newswire newspaper".split()) | BROADCAST_WORDS | NEWSPAPER_ONLY_NOUNS
 # Round 17: the nouns an outlet calls itself by in its own report ("..., the station reported", "the paper said"),
 # by the kind of outlet (round-17 review: a newspaper is not "the broadcaster"); "outlet" fits any.
 PRINT_REPORTER_NOUNS = frozenset("paper newspaper".split())
 BROADCAST_REPORTER_NOUNS = frozenset("station broadcaster channel".split())
-BROADCAST_WORDS = frozenset("radio tv television broadcaster broadcasting channel".split())
 REPORTER_NOUNS = PRINT_REPORTER_NOUNS | BROADCAST_REPORTER_NOUNS | frozenset("outlet site magazine".split())
 
 # Endings of nationality adjectives: "Russian", "Chinese", "Polish", "German", "Iraqi".

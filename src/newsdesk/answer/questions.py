@@ -37,7 +37,6 @@ from newsdesk.vocabulary import (
     PERSON_NOUNS,
     PERSON_POINTERS,
     PLACE_NOUNS,
-    PLURAL_PRONOUNS,
     REFERRING_WORDS,
     ROLE_WORDS,
     PREPOSITIONS,
@@ -601,11 +600,11 @@ _ASKS_WHO_THEY_ARE = re.compile(
 
 
 def _what_they_are(current: Question, context: Question) -> str:
-    """The plural noun a follow-up's plural pronoun (`PLURAL_PRONOUNS`) stands for when the pronoun is what the
+    """The plural noun a follow-up's plural pronoun stands for when the pronoun is what the
     follow-up asks (`_ASKS_WHO_THEY_ARE`): the first plural noun (or "people") of what the earlier turn counted
     ("workers" of "How many workers were hurt?" before "Who were they?"); "" when the follow-up asks something
     else of them or the earlier turn counted nothing."""
-    if not (any(w.lower in PLURAL_PRONOUNS for w in tokens(current.text)) and _ASKS_WHO_THEY_ARE.search(current.text)):
+    if not _ASKS_WHO_THEY_ARE.search(current.text):
         return ""
     return next((w.lower for w in tokens(context.counted) if is_plural_noun(w.lower) or w.lower in PERSON_NOUNS), "")
 
