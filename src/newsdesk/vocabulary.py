@@ -611,3 +611,11 @@ LOOKING_BACK_WORDS = frozenset("ago earlier before previous previously prior com
 # numbers"); with `ACCOUNTS`, `TOLL_WORDS`, `DIFFERING_ADJECTIVES` and `CORRECTING_ADJECTIVES` they need not be said by
 # a dispute's claims for the question to ask about it (`conflicts.about_the_figures`).
 FIGURE_ORDER_WORDS = frozenset("latest current first initial earliest recent newest rival announcement".split())
+
+# Round 18 (`sides18`): the nouns two sources may each count one group of people by, so that a second source's count
+# under the other noun is its rival count of the same people (`conflicts.rival_counts`). One class each: a strike's
+# walkout counted by a union as its "members" and by the employer as its "employees" or "staff"; a gathering counted
+# as "people" by its organisers and as "demonstrators" by the police. Another person noun (volunteers, children,
+# deputies, detainees) beside "people" counts other people as often as not (round 17), so it is in no class.
+WORKFORCE_NOUNS = frozenset("members workers employees staff staffers workforce".split())
+CROWD_NOUNS = frozenset("people demonstrators protesters protestors marchers participants attendees".split())

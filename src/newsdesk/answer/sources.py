@@ -120,6 +120,27 @@ def same_side(a: str, b: str) -> bool:
     return any(x and y and (x, y) != (a, b) and _same_body(x, y) for x in names[0] for y in names[1])
 
 
+def one_source(a: str, b: str) -> bool:
+    """Two claimant labels of one article that a reader takes as one source (round 18, `sides18`): one side
+    (`same_side`), or a label that names no one in particular and calls the other by one of its own nouns, "the cruise
+    line" for "Corvallin Line", "ministry statement" for "the Health Ministry", "regional police" for "Durnley
+    police", "the operator" for "the port operator Quellmark". Two figures of one source are a revision, never two
+    sides of a dispute."""
+    if same_side(a, b):
+        return True
+    for generic, named in ((a, b), (b, a)):
+        if generic and named and not claimant_identity(generic) and _nouns(generic) & _nouns(named):
+            return True
+    return False
+
+
+def _nouns(label: str) -> frozenset[str]:
+    """The stems of a label's words that are no stop word, role or referring word ("cruise", "line")."""
+    return frozenset(stem(w.text) for w in tokens(label)
+                     if w.lower not in STOPWORDS and w.lower not in ROLE_WORDS and w.lower not in REFERRING_WORDS
+                     and w.text[:1].isalpha())
+
+
 def _same_body(a: str, b: str) -> bool:
     """"fisheries ministry" and "Ministry of Fisheries", "port authority" and "Stellby Port Authority": the same name,
     or the words of a name of two words or more all in the other (a one-word body, "Regional", is too vague)."""

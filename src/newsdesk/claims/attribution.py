@@ -1575,6 +1575,11 @@ def _told_media(sentence: str, words: list[Token], outlet: str | None) -> str | 
     return None
 
 
+def is_media(name: str) -> bool:
+    """A news organisation (`_is_media`), for the rules outside attribution that ask whether a claimant is an outlet."""
+    return _is_media(name)
+
+
 def _is_media(name: str) -> bool:
     """A news organisation: a name with a media word ("Meridane Press Agency"), a newspaper's title
     (`_newspaper_title`), or a description whose head is one ("the state broadcaster RVT"); not "a news conference"."""

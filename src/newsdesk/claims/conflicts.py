@@ -27,6 +27,7 @@ import logging
 import threading
 from itertools import takewhile
 import time
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -36,17 +37,19 @@ from typing import Any
 from langchain_core.documents import Document
 
 from newsdesk.claims.extraction import (
-    _MEASURES, MEASURES_OF_PEOPLE, EVENTS, Claim, Opposition, counted_noun, job_loss_said, measures_asked,
+    _MEASURES, _PERSON_EVENTS, MEASURES_OF_PEOPLE, EVENTS, Claim, Opposition, counted_noun, event_known,
+    job_loss_said, measures_asked,
 )
-from newsdesk.claims.attribution import claimant_identity, same_claimant
+from newsdesk.claims.attribution import claimant_identity, is_media, same_claimant
 from newsdesk.atomic import write_atomically
 from newsdesk.claims.ledger import Ledger, LedgerEntry, disputes_path
 from newsdesk.answer.answer_types import asks_figure_type, figure_types_asked, gives_figure_asked
 from newsdesk.answer.questions import Question, entity_met
+from newsdesk.answer.sources import one_source
 from newsdesk.text import lemmas, numbers, specificity, stem, stems_match, tokens
 from newsdesk.answer.synonyms import LINKS, relation
 from newsdesk.vocabulary import (
-    ACCOUNTS, CORRECTING_ADJECTIVES, DIFFERING_ADJECTIVES, FIGURE_ORDER_WORDS, NUMBER_WORDS, ROUNDING_HEDGES, STOPWORDS,
+    ACCOUNTS, CORRECTING_ADJECTIVES, CROWD_NOUNS, DIFFERING_ADJECTIVES, WORKFORCE_NOUNS, FIGURE_ORDER_WORDS, NUMBER_WORDS, ROUNDING_HEDGES, STOPWORDS,
     TOLL_WORDS, is_nationality,
 )
 
@@ -116,7 +119,10 @@ def find_disputes(claims: Sequence[Claim]) -> list[Dispute]:
 
 
 def _figure_disputes(figures: list[Claim]) -> list[Dispute]:
-    groups = _union_groups(figures, _same_figure_subject, _figure_candidates(figures))
+    rivals = {frozenset((a.id, b.id)) for a, b in rival_counts(figures)}
+    def linked(a: Claim, b: Claim) -> bool:
+        return _same_figure_subject(a, b) or frozenset((a.id, b.id)) in rivals
+    groups = _union_groups(figures, linked, [*_figure_candidates(figures), *_pair_indices(figures, rivals)])
     disputes = []
     for group in groups:
         sides = _sides(group)
@@ -187,6 +193,133 @@ def answers_with_its_own_count(a: Claim, b: Claim) -> bool:
     if not ka.head or ka.head != kb.head or ka.head in _MEASURES or not all(_a_counted_noun(c) for c in (a, b)):
         return False
     return _events_linked(ka.event, kb.event)
+
+
+# How far (characters between the sentences) a rival count may stand: the next sentence, or one sentence on.
+_RIVAL_GAP = 300
+# Two sources' figures for one count differ by less than an order of magnitude; a workforce of 9,000 beside 400
+# marchers, or a crowd beside the 23 people arrested in it, are two counts.
+_RIVAL_RATIO = 10.0
+# The classes of nouns (stems) two sources may each count one group of people by (`vocabulary.WORKFORCE_NOUNS`,
+# `CROWD_NOUNS`).
+_ALIKE_NOUNS = tuple(frozenset(stem(w) for w in nouns) for nouns in (WORKFORCE_NOUNS, CROWD_NOUNS))
+
+
+def rival_counts(figures: Sequence[Claim]) -> list[tuple[Claim, Claim]]:
+    """Pairs of one article's figures that a reader takes as two sources' counts of one thing, though their subject
+    keys differ by the verb or the noun each source uses (round 18, `sides18`; round 17's `rival_counts` with the
+    source's identity): "4,200 drivers had joined the stoppage" and, next, "only 1,300 drivers had stopped working";
+    "15,000 people had joined the march" and "police put attendance at about 6,000"; "1,900 people had crossed" and
+    "nearly 4,000 had arrived"; a union's "3,400 of its members had walked out" and the employer's "fewer than 1,900
+    employees". Each count is read against the next count of the same kind in the article (`_counts_alike`): when
+    that is another source's (not the same source under another name, `sources.one_source`), of the same date,
+    within a sentence or so, and says the same thing happened or does not say otherwise (`_events_agree`), the two
+    are one count in dispute. Only the next: a count of the same source in between ends the search, so a strike's
+    count never reaches past the company's workforce to a rally's."""
+    by_doc: dict[str, list[Claim]] = {}
+    for claim in figures:
+        if claim.subject_key is not None and claim.value and _a_plain_count(claim):
+            by_doc.setdefault(claim.doc_id, []).append(claim)
+    pairs = []
+    for claims in by_doc.values():
+        claims.sort(key=lambda c: c.start)
+        for index, first in enumerate(claims):
+            second = next((c for c in claims[index + 1:] if _counts_alike(first, c)), None)
+            if second is not None and _rival_of(first, second):
+                pairs.append((first, second))
+    return pairs
+
+
+def _pair_indices(figures: list[Claim], pairs: set[frozenset[str]]) -> list[tuple[int, int]]:
+    """The positions in ``figures`` of each pair of claim ids, for `_union_groups`' candidates."""
+    where = {claim.id: i for i, claim in enumerate(figures)}
+    found = []
+    for pair in pairs:
+        a, b = sorted(pair)
+        if a in where and b in where:
+            found.append((where[a], where[b]))
+    return found
+
+
+def _a_plain_count(claim: Claim) -> bool:
+    """A count of things or people, not a measure or a sum of money (an aid sum beside a damage estimate, a pay
+    demand beside an offer, are not one figure), not a figure that names its own source, not a part or a whole of
+    another figure ("thirty-one of the forty-one cases", `_part_or_whole`), and not a report of a news outlet (a
+    roundup's entries report what others counted at other times: "the Gazette reported 23 ships")."""
+    key = claim.subject_key
+    if key is None or key.head in _MEASURES or (key.head and not _a_counted_noun(claim)):
+        return False
+    return not _part_or_whole(claim) and not any(_an_outlet(name) for name in (claim.claimant, claim.relay or "") if name)
+
+
+def _an_outlet(name: str) -> bool:
+    """A news outlet (`attribution.is_media`) but not a public body called an agency ("the Border Agency"): a press
+    agency says so ("Meridane Press Agency")."""
+    return is_media(re.sub(r"\s+agency$", "", name.strip(), flags=re.IGNORECASE))
+
+
+# "thirty-one of the forty-one cases", "nine hundred of its 3,100 staff": a part of a whole the sentence counts too.
+_PART_OF_WHOLE = re.compile(r"(\S+)\s+of\s+(?:the|its|their|those)\s+(\S+)", re.IGNORECASE)
+
+
+def _part_or_whole(claim: Claim) -> bool:
+    """The claim's figure is the part or the whole of "N of the M": neither is what a second source counts (the part
+    is counted among the whole; the whole is a workforce or a trial's total, no rival of a count)."""
+    written = claim.as_written.lower().split()[-1:]
+    for match in _PART_OF_WHOLE.finditer(claim.quote):
+        part, whole = match.group(1).lower(), match.group(2).lower()
+        if _a_number(part) and _a_number(whole) and written and written[0] in (part, whole):
+            return True
+    return False
+
+
+def _a_number(word: str) -> bool:
+    """A figure in digits or in words ("3,100", "forty-one", "hundred")."""
+    return any(ch.isdigit() for ch in word) or all(part in NUMBER_WORDS for part in word.split("-"))
+
+
+def _counts_alike(a: Claim, b: Claim) -> bool:
+    """The same counted noun, or two nouns of one class (`_ALIKE_NOUNS`: "members" and "employees", "people" and
+    "demonstrators"), of one nationality if both say one; or a value with no noun that says what happened ("nearly
+    4,000 had arrived") beside a count that says so too. A bare value ("13 further stores", a "ten" of an age) and a
+    noun beside a noun of no class ("people" and "volunteers", "children", "deputies") count other things."""
+    ka, kb = a.subject_key, b.subject_key
+    if ka is None or kb is None or (ka.qualifier and kb.qualifier and ka.qualifier != kb.qualifier):
+        return False
+    if ka.head and kb.head:
+        return ka.head == kb.head or any(ka.head in nouns and kb.head in nouns for nouns in _ALIKE_NOUNS)
+    return bool(ka.event and kb.event and (ka.head or kb.head))
+
+
+def _rival_of(first: Claim, second: Claim) -> bool:
+    """``second`` is another source's figure for what ``first`` counts, as of the same day (a roundup's entries of
+    two dates are one count at two times): said just after it, of the same order."""
+    if one_source(first.claimant, second.claimant) or first.value == second.value or first.as_of != second.as_of:
+        return False
+    if second.sentence[0] - first.sentence[1] > _RIVAL_GAP:
+        return False
+    low, high = sorted((abs(first.value or 0), abs(second.value or 0)))
+    if not low or high / low > _RIVAL_RATIO:
+        return False
+    return _events_agree(first.subject_key.event, second.subject_key.event)
+
+
+def _events_agree(a: str, b: str) -> bool:
+    """Two counts' events do not say different things happened: linked (`_events_linked`); one unsaid beside an
+    event that is no toll of people ("3,400 people took part" / "police said 2,000"; but "nine people were killed" /
+    "rescuers were searching for 31 people" are two counts); or not two known events ("killed" / "injured",
+    "attended" / "arrested" are two tolls; "joined" / "stopped" are two sources' verbs for one act)."""
+    if _events_linked(a, b):
+        return True
+    if not a or not b:
+        return (a or b) not in _PERSON_EVENTS
+    if (a in _TOLL_EVENTS) != (b in _TOLL_EVENTS):
+        return False  # "five patients had died" / "thirty patients had tested positive": a toll and another count
+    return not (event_known(a) and event_known(b))
+
+
+# The events of a toll of people: a count of them is no rival of a count of another event of the same people.
+_TOLL_EVENTS = frozenset("killed wounded missing arrested".split())
 
 
 def _a_counted_noun(claim: Claim) -> bool:
@@ -336,7 +469,7 @@ def _sides(claims: list[Claim]) -> list[Side]:
             if prefixes else range(len(sides))
         )
         for i in candidates:
-            if same_claimant(sides[i].claimant, claim.claimant):
+            if same_claimant(sides[i].claimant, claim.claimant) or _one_source_in_article(sides[i], claim):
                 sides[i].claims.append(claim)
                 break
         else:
@@ -349,6 +482,12 @@ def _sides(claims: list[Claim]) -> list[Side]:
         side.claims.sort(key=_recency, reverse=True)
         side.claimant = _usual_name([c.claimant for c in side.claims])
     return sides
+
+
+def _one_source_in_article(side: Side, claim: Claim) -> bool:
+    """The claim's source is the side's under another label in the same article (`sources.one_source`: "the cruise
+    line" beside "Corvallin Line"): one source, so its figures are a revision, not two sides (round 18)."""
+    return any(c.doc_id == claim.doc_id and one_source(c.claimant, claim.claimant) for c in side.claims)
 
 
 def _recency(claim: Claim) -> tuple[str, str, int]:
@@ -754,6 +893,14 @@ def _own_words(question: Question) -> list[str]:
     return [w.lower for w in tokens(question.text) if w.lower not in STOPWORDS]
 
 
+def _events_said(dispute: Dispute) -> set[str]:
+    """What the dispute's claims say happened, each claim's event (a rival count's source may say it in its own verb,
+    round 18: "joined the march" / "put attendance at"), and the event a question's word for it stands for ("join":
+    attended)."""
+    events = {c.subject_key.event for c in dispute.claims if c.subject_key}
+    return events | {_QUESTION_EVENTS[e] for e in events if e in _QUESTION_EVENTS}
+
+
 def _events_asked(own: list[str]) -> set[str]:
     """What the question says happened to the counted. Jobs are asked about as lay-offs only beside a word
     of loss ("lose their jobs", "job cuts"); "how many new jobs will be created" asks about other jobs."""
@@ -820,10 +967,9 @@ def _figure_asked(question: Question, dispute: Dispute) -> bool:
     """The question counts what the dispute counts: same noun (or "people"), same event if it names one."""
     if not question.focus and not _whose_figure_met(question, dispute):
         return False
-    event = dispute.claims[0].subject_key.event if dispute.claims[0].subject_key else ""
     own = _own_words(question)
     asked_events = _events_asked(own)
-    if asked_events and event not in asked_events:
+    if asked_events and not asked_events & _events_said(dispute):
         return False
     context = {stem(w.text) for c in dispute.claims for w in tokens(f"{c.quote} {c.subject} {c.title}")}
     names = {w.lower() for e in (*question.entities, *question.soft_entities) for w in e}
