@@ -122,8 +122,8 @@ def same_side(a: str, b: str) -> bool:
 
 def one_source(a: str, b: str) -> bool:
     """Two claimant labels of one article that a reader takes as one source (round 18, `sides18`): one side
-    (`same_side`), or a label that names no one in particular and calls the other by one of its own nouns, "the cruise
-    line" for "Corvallin Line", "ministry statement" for "the Health Ministry", "regional police" for "Durnley
+    (`same_side`), or a label that names no one in particular and calls the other by one of its own nouns, "the
+    line" for "Velkin Lines", "ministry statement" for "the Health Ministry", "regional police" for "Durnley
     police", "the operator" for "the port operator Quellmark". Two figures of one source are a revision, never two
     sides of a dispute."""
     if same_side(a, b):

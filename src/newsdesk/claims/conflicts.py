@@ -47,7 +47,7 @@ from newsdesk.answer.answer_types import asks_figure_type, figure_types_asked, g
 from newsdesk.answer.questions import Question, entity_met
 from newsdesk.answer.sources import one_source
 from newsdesk.text import lemmas, numbers, specificity, stem, stems_match, tokens
-from newsdesk.answer.synonyms import LINKS, relation
+from newsdesk.answer.synonyms import LINKS, OPPOSED, relation
 from newsdesk.vocabulary import (
     ACCOUNTS, CORRECTING_ADJECTIVES, CROWD_NOUNS, DIFFERING_ADJECTIVES, WORKFORCE_NOUNS, FIGURE_ORDER_WORDS, NUMBER_WORDS, ROUNDING_HEDGES, STOPWORDS,
     TOLL_WORDS, is_nationality,
@@ -288,7 +288,23 @@ def _counts_alike(a: Claim, b: Claim) -> bool:
         return False
     if ka.head and kb.head:
         return ka.head == kb.head or any(ka.head in nouns and kb.head in nouns for nouns in _ALIKE_NOUNS)
-    return bool(ka.event and kb.event and (ka.head or kb.head))
+    bare = b if ka.head else a
+    return bool(ka.event and kb.event and (ka.head or kb.head)) and not _an_age_or_bound(bare)
+
+
+# Words before a value with no noun that make it an age or a bound, not a count: "children under ten", "aged 40".
+_BOUND_WORDS = frozenset("under over aged age".split())
+
+
+def _an_age_or_bound(claim: Claim) -> bool:
+    """The value is said right after "under", "over" or "aged" ("most were children under ten"), as its hedge or
+    before it: what it measures is an age or a limit, not how many (a value with a noun, "under 35,000 people", is
+    not asked)."""
+    words = [w.lower for w in tokens(claim.quote)]
+    first = claim.as_written.lower().split()[:1]
+    if first and first[0] in _BOUND_WORDS:  # read as the figure's hedge: "under ten"
+        return True
+    return bool(first) and any(w == first[0] and i and words[i - 1] in _BOUND_WORDS for i, w in enumerate(words))
 
 
 def _rival_of(first: Claim, second: Claim) -> bool:
@@ -299,9 +315,20 @@ def _rival_of(first: Claim, second: Claim) -> bool:
     if second.sentence[0] - first.sentence[1] > _RIVAL_GAP:
         return False
     low, high = sorted((abs(first.value or 0), abs(second.value or 0)))
-    if not low or high / low > _RIVAL_RATIO:
+    if not low or high / low > _RIVAL_RATIO or _opposite_events(first, second):
         return False
     return _events_agree(first.subject_key.event, second.subject_key.event)
+
+
+def _opposite_events(first: Claim, second: Claim) -> bool:
+    """One count's event is the opposite of a word of the other's sentence (WordNet's antonyms): "420 nursing posts
+    were empty" / "60 nursing posts were filled" count two things."""
+    for claim, other in ((first, second), (second, first)):
+        event = claim.subject_key.event if claim.subject_key else ""
+        if event and " " not in event and any(relation(event, w.lower) == OPPOSED for w in tokens(other.quote)
+                                              if w.lower not in STOPWORDS and w.text.isalpha()):
+            return True
+    return False
 
 
 def _events_agree(a: str, b: str) -> bool:
@@ -486,7 +513,7 @@ def _sides(claims: list[Claim]) -> list[Side]:
 
 def _one_source_in_article(side: Side, claim: Claim) -> bool:
     """The claim's source is the side's under another label in the same article (`sources.one_source`: "the cruise
-    line" beside "Corvallin Line"): one source, so its figures are a revision, not two sides (round 18)."""
+    line" beside "Velkin Lines"): one source, so its figures are a revision, not two sides (round 18)."""
     return any(c.doc_id == claim.doc_id and one_source(c.claimant, claim.claimant) for c in side.claims)
 
 
