@@ -58,7 +58,10 @@ _MAX_POSTING = 300
 # Words of a question that name what happened to the counted ("died", "licensed to carry").
 # "joined the march": in a question about a crowd, joining is attending (in an article, staff join a firm).
 _QUESTION_EVENTS = {**EVENTS, "carry": "capacity", "licensed": "capacity", "capacity": "capacity", "hold": "capacity",
-                    "joined": "attended", "join": "attended"}
+                    "joined": "attended", "join": "attended",
+                    # "How many people does X employ?" asks its workforce, which a strike's rival counts are not
+                    # (round 18: a dispute holds the walkout's "members" and "employees" since `rival_counts`).
+                    "employ": "employ", "employs": "employ", "employed": "employ", "employing": "employ"}
 _JOB_WORDS = frozenset("job jobs".split())
 # The shortest event stem that may stand at the end of another ("board" of "aboard").
 _LINKED_STEM = 4
@@ -312,12 +315,24 @@ def _rival_of(first: Claim, second: Claim) -> bool:
     two dates are one count at two times): said just after it, of the same order."""
     if one_source(first.claimant, second.claimant) or first.value == second.value or first.as_of != second.as_of:
         return False
+    if _named_by_the_other(first, second) or _named_by_the_other(second, first):
+        return False
     if second.sentence[0] - first.sentence[1] > _RIVAL_GAP:
         return False
     low, high = sorted((abs(first.value or 0), abs(second.value or 0)))
     if not low or high / low > _RIVAL_RATIO or _opposite_events(first, second):
         return False
     return _events_agree(first.subject_key.event, second.subject_key.event)
+
+
+def _named_by_the_other(claim: Claim, other: Claim) -> bool:
+    """``other``'s source names no one ("the operator said") and its sentence names ``claim``'s source ("X's outage
+    affected 3.1 million customers, the operator said"): the label is that source's, whose later figure revises it."""
+    named = claimant_identity(claim.claimant)
+    if not named or claimant_identity(other.claimant):
+        return False
+    said = {stem(w.text) for w in tokens(other.quote)}
+    return named <= said
 
 
 def _opposite_events(first: Claim, second: Claim) -> bool:
