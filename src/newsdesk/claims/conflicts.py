@@ -49,7 +49,8 @@ from newsdesk.answer.sources import one_source
 from newsdesk.text import lemmas, numbers, specificity, stem, stems_match, tokens
 from newsdesk.answer.synonyms import LINKS, OPPOSED, relation
 from newsdesk.vocabulary import (
-    ACCOUNTS, CORRECTING_ADJECTIVES, CROWD_NOUNS, DIFFERING_ADJECTIVES, WORKFORCE_NOUNS, FIGURE_ORDER_WORDS, NUMBER_WORDS, ROUNDING_HEDGES, STOPWORDS,
+    ACCOUNTS, CORRECTING_ADJECTIVES, CROWD_NOUNS, DIFFERING_ADJECTIVES, MEDIA_WORDS, NEWSPAPER_TITLE_NOUNS,
+    LOCATIVE_PREPOSITIONS, ORGANISATION_NOUNS, WORKFORCE_NOUNS, FIGURE_ORDER_WORDS, NUMBER_WORDS, ROUNDING_HEDGES, STOPWORDS,
     TOLL_WORDS, is_nationality,
 )
 
@@ -256,9 +257,15 @@ def _a_plain_count(claim: Claim) -> bool:
 
 
 def _an_outlet(name: str) -> bool:
-    """A news outlet (`attribution.is_media`) but not a public body called an agency ("the Border Agency"): a press
-    agency says so ("Meridane Press Agency")."""
-    return is_media(re.sub(r"\s+agency$", "", name.strip(), flags=re.IGNORECASE))
+    """A news outlet (`attribution.is_media`) but not a public body called an agency ("the Border Agency": a press
+    agency says so, "Meridane Press Agency") nor a company whose name ends in a noun a newspaper's title may end in
+    too ("Tellwyn Post", a postal company, is read as an outlet only with a media word or a newspaper-only noun)."""
+    name = re.sub(r"\s+agency$", "", name.strip(), flags=re.IGNORECASE)
+    words = [w.lower() for w in re.findall(r"[\w']+", name)]
+    if words and words[-1] in NEWSPAPER_TITLE_NOUNS and not set(words) & MEDIA_WORDS:
+        return False
+    # "the Union of Harbour and Herald Staff" is a union, whatever newspaper noun its name holds.
+    return is_media(name) and not set(words) & (ORGANISATION_NOUNS - MEDIA_WORDS)
 
 
 # "thirty-one of the forty-one cases", "nine hundred of its 3,100 staff": a part of a whole the sentence counts too.
@@ -315,7 +322,7 @@ def _rival_of(first: Claim, second: Claim) -> bool:
     two dates are one count at two times): said just after it, of the same order."""
     if one_source(first.claimant, second.claimant) or first.value == second.value or first.as_of != second.as_of:
         return False
-    if _named_by_the_other(first, second) or _named_by_the_other(second, first):
+    if _named_by_the_other(first, second) or _named_by_the_other(second, first) or _two_places(first, second):
         return False
     if second.sentence[0] - first.sentence[1] > _RIVAL_GAP:
         return False
@@ -323,6 +330,29 @@ def _rival_of(first: Claim, second: Claim) -> bool:
     if not low or high / low > _RIVAL_RATIO or _opposite_events(first, second):
         return False
     return _events_agree(first.subject_key.event, second.subject_key.event)
+
+
+def _two_places(first: Claim, second: Claim) -> bool:
+    """Each sentence names a place the other does not ("900 nurses in Alderby" / "In neighbouring Crossmoor, 300
+    nurses"): two places' counts, not two sources' counts of one."""
+    places = [_places_in(claim) for claim in (first, second)]
+    return all(places) and not places[0] & places[1]
+
+
+def _places_in(claim: Claim) -> set[str]:
+    """The capitalised words after a preposition of place ("in Alderby", "in neighbouring Crossmoor") in the claim's
+    sentence, its source's own place included ("the Crossmoor health board")."""
+    words = tokens(claim.quote)
+    places = set()
+    for i, before in enumerate(words[:-1]):
+        if before.lower not in LOCATIVE_PREPOSITIONS:
+            continue
+        after = words[i + 1]
+        if after.text.islower() and after.lower not in STOPWORDS and i + 2 < len(words):
+            after = words[i + 2]  # one adjective between: "in neighbouring Crossmoor"
+        if after.text[:1].isupper() and after.lower not in STOPWORDS:
+            places.add(after.lower)
+    return places
 
 
 def _named_by_the_other(claim: Claim, other: Claim) -> bool:
