@@ -58,6 +58,7 @@ FEATURES = (
     "aligned",
     "align_recall",
     "align_worst",
+    "slot_filled",
 )
 
 
