@@ -611,10 +611,3 @@ LOOKING_BACK_WORDS = frozenset("ago earlier before previous previously prior com
 # numbers"); with `ACCOUNTS`, `TOLL_WORDS`, `DIFFERING_ADJECTIVES` and `CORRECTING_ADJECTIVES` they need not be said by
 # a dispute's claims for the question to ask about it (`conflicts.about_the_figures`).
 FIGURE_ORDER_WORDS = frozenset("latest current first initial earliest recent newest rival announcement".split())
-
-# Round 18 (`slot18`): the head of a count of people in general ("how many people ...", "how many were hurt"): any
-# person noun after the figure counts them (`slots.counts_the_asked_noun`); and the words that give a figure for one
-# of something rather than the whole ("20,000 crowns each", "six tonnes per hectare", "a head";
-# `slots.gives_the_figure_per_one`).
-COUNT_HEADS_OF_ANY_PERSON = frozenset("people persons person individuals".split())
-PER_ONE_WORDS = frozenset("per each every apiece head".split())

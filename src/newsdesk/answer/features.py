@@ -8,7 +8,6 @@ from newsdesk.answer.alignment import NEUTRAL, Alignment
 from newsdesk.answer.answer_types import new_names, type_met
 from newsdesk.answer.candidates import Candidate
 from newsdesk.answer.questions import Question
-from newsdesk.answer.slots import fills_asked_slot
 from newsdesk.answer.sources import described_as
 from newsdesk.answer.term_matching import SYNONYM_CREDIT, TermMatcher
 from newsdesk.text import YEAR
@@ -46,7 +45,6 @@ def candidate_features(question: Question, candidate: Candidate, matcher: TermMa
         "window_similarity": candidate.window_similarity,
         "event_met": min((matcher.credit(t, candidate.text) for t in question.event), default=1.0),
         "answer_named": float(question.kind in ("place", "agent") and bool(new_names(candidate.text, question))),
-        "slot_filled": float(fills_asked_slot(question, candidate.text, candidate.claimant)),
     }
     # The claimant and the nouns its article calls it by ("operator" for "Korrin Terminals") meet "the port operator"
     said = " ".join(filter(None, (candidate.text, candidate.claimant, *sorted(described_as(candidate)))))

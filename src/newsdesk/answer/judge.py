@@ -58,7 +58,6 @@ FEATURES = (
     "aligned",
     "align_recall",
     "align_worst",
-    "slot_filled",
 )
 
 
