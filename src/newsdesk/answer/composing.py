@@ -4,6 +4,7 @@ and a verbatim citation; over-long sentences cut to the clauses that answer."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from newsdesk.answer.answers import Citation
 from newsdesk.answer.answer_types import kinds_asked, located_names, type_met
@@ -154,6 +155,7 @@ def _first_clauses(text: str, limit: int) -> tuple[int, int]:
     return opening, cut if cut > opening else opening + limit
 
 
+@lru_cache(maxsize=20_000)  # `answer_length` composes the same sentences' pieces again for every option it weighs
 def holds_the_kind(question: Question, piece: str, claimant: str | None = None) -> bool:
     """The piece holds a value of the kind the question asks for (round 18, `clause18`): a figure for "how many" or
     "how much", a date for "when" (round 16: "..., and the new quay will open by 2031." over "The harbour plan,"),
