@@ -502,10 +502,10 @@ class ExtractiveAnswerer:
 
     def _cut_to_fit(self, chosen: list[Candidate], other: Candidate, question: Question) -> Candidate | None:
         """``other`` quoted by its clauses that answer (`composing.clause_run`, a copy with `Candidate.most_chars`)
-        when they fit after ``chosen`` and the whole sentence does not: a piece of at least `_LEAST_PIECE`
-        characters, or (round 18, `clause18`) one of at least `_LEAST_VALUE_PIECE` holding a value of the kind asked
-        (`composing.holds_the_kind`: "and the work will cost 3.8 million pounds"), never a piece that says nothing
-        ("The harbour master", a bare name); else None. A copy, because the same candidate may be quoted whole as a dispute side or
+        when they fit after ``chosen`` and the whole sentence does not, in a room of at least `_LEAST_PIECE`
+        characters, or (round 18, `clause18`) in less when the piece holds a value of the kind asked
+        (`composing.holds_the_kind`: "and the work will cost 3.8 million pounds"); never a piece of fewer than
+        `_LEAST_PIECE_WORDS` words, which says nothing ("The harbour master", a bare name); else None. A copy, because the same candidate may be quoted whole as a dispute side or
         a latest figure. Tried only after every whole sentence: of a long lead ("LONDON, May 2 - A grocer has agreed
         to buy a dairy for 3 billion crowns in cash, the two companies said, ending ...") the clause with the price
         asked fits beside the best sentence."""
@@ -514,8 +514,8 @@ class ExtractiveAnswerer:
         span = clause_run(other.text, question, room, other.claimant) if room > 0 else None
         if span is None:
             return None
-        piece = other.text[span[0]:span[1]].rstrip(",;: ")
-        if len(piece) < (_LEAST_VALUE_PIECE if holds_the_kind(question, piece, other.claimant) else _LEAST_PIECE):
+        piece = other.text[span[0]:span[1]]
+        if len(tokens(piece)) < _LEAST_PIECE_WORDS or (room < _LEAST_PIECE and not holds_the_kind(question, piece, other.claimant)):
             return None
         cut = replace(other, most_chars=room)
         return cut if answer_length([*chosen, cut], question, limit) <= limit else None
@@ -729,9 +729,9 @@ _FILL_MARGIN = 3.0
 _LEFT_SHARE = 0.3
 # The least of a sentence quoted beside others when the whole does not fit: shorter pieces seldom keep the answer.
 _LEAST_PIECE = 80
-# The least of such a piece that holds a value of the kind asked (round 18, `clause18`): "and the work will cost 3.8
-# million pounds" says what is asked in fewer characters; a bare name ("Ann Lee") says nothing of what it did.
-_LEAST_VALUE_PIECE = 40
+# The fewest words of such a piece (round 18, `clause18`): "The harbour master" or a bare name says nothing; "The
+# strike began on 12 May" does. A piece holding a value of the kind asked may take less room than `_LEAST_PIECE`.
+_LEAST_PIECE_WORDS = 4
 # How far down the ranked sentences (passing or only pinned) another source's view on a judgement is looked for,
 # and the least judged confidence it needs: below it, a sentence of another source in the retrieved passages is
 # seldom about what is asked (set on the invented opinion stories, tests/data/opinions/develop).

@@ -159,7 +159,7 @@ def _first_clauses(text: str, limit: int) -> tuple[int, int]:
 def holds_the_kind(question: Question, piece: str, claimant: str | None = None) -> bool:
     """The piece holds a value of the kind the question asks for (round 18, `clause18`): a figure for "how many" or
     "how much", a date for "when" (round 16: "..., and the new quay will open by 2031." over "The harbour plan,"),
-    a place for "where", and for a name, an agent or a reason what the answer type reads in it
+    a place for "where" (not the question's own: "struck near Vrellin" does not say where in Vrellin), and for a name, an agent or a reason what the answer type reads in it
     (`answer_types.type_met`: "will be led by a retired judge, Ann Lee," for "who will lead ...?", "because both of
     its vessels had failed" for "why ...?"). False where the question asks no kind: every piece would do."""
     asked = kinds_asked(question)
@@ -169,9 +169,14 @@ def holds_the_kind(question: Question, piece: str, claimant: str | None = None) 
         return False
     if question.kind == "date" and not has_date_expression(piece):
         return False
-    if question.kind == "place" and not located_names(piece):
+    if question.kind == "place" and not {stem(w) for w in located_names(piece)} - _asked_stems(question):
         return False
     return type_met(question, piece, claimant)
+
+
+def _asked_stems(question: Question) -> set[str]:
+    """The stems of the question's words and of its entities' words."""
+    return {t.stem for t in question.terms} | {stem(w) for e in question.entities for w in e}
 
 
 def clause_run(text: str, question: Question, limit: int, claimant: str | None = None) -> tuple[int, int] | None:
@@ -187,7 +192,7 @@ longest such run when the kind is held: "will be led by a retired judge, Ann Lee
     opening = dateline_end(text)
     bounds = [opening] + [m.end() for m in _CLAUSE_BREAK.finditer(text) if m.end() > opening] + [len(text)]
     best, best_span = (False, 0, 0), None
-    wanted = {t.stem for t in question.terms} | {stem(w) for e in question.entities for w in e}
+    wanted = _asked_stems(question)
     for i in range(len(bounds) - 1):
         for j in range(i + 1, len(bounds)):
             if bounds[j] - bounds[i] > limit:
