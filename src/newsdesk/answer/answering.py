@@ -515,7 +515,8 @@ class ExtractiveAnswerer:
         if span is None:
             return None
         piece = other.text[span[0]:span[1]]
-        if len(tokens(piece)) < _LEAST_PIECE_WORDS or (room < _LEAST_PIECE and not holds_the_kind(question, piece, other.claimant)):
+        says_too_little = len(tokens(piece)) < _LEAST_PIECE_WORDS
+        if says_too_little or (room < _LEAST_PIECE and not holds_the_kind(question, piece, other.claimant)):
             return None
         cut = replace(other, most_chars=room)
         return cut if answer_length([*chosen, cut], question, limit) <= limit else None

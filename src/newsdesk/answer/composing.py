@@ -137,7 +137,8 @@ def _fit(candidate: Candidate, question: Question, limit: int) -> tuple[int, int
     limit = min(limit, candidate.most_chars or limit)
     if len(candidate.text) <= limit:
         return candidate.start, candidate.end
-    piece_start, piece_end = clause_run(candidate.text, question, limit, candidate.claimant) or _first_clauses(candidate.text, limit)
+    span = clause_run(candidate.text, question, limit, candidate.claimant)
+    piece_start, piece_end = span or _first_clauses(candidate.text, limit)
     text = candidate.text[piece_start:piece_end].rstrip(",;: ")
     return candidate.start + piece_start, candidate.start + piece_start + len(text)
 
@@ -159,9 +160,10 @@ def _first_clauses(text: str, limit: int) -> tuple[int, int]:
 def holds_the_kind(question: Question, piece: str, claimant: str | None = None) -> bool:
     """The piece holds a value of the kind the question asks for (round 18, `clause18`): a figure for "how many" or
     "how much", a date for "when" (round 16: "..., and the new quay will open by 2031." over "The harbour plan,"),
-    a place for "where" (not the question's own: "struck near Vrellin" does not say where in Vrellin), and for a name, an agent or a reason what the answer type reads in it
-    (`answer_types.type_met`: "will be led by a retired judge, Ann Lee," for "who will lead ...?", "because both of
-    its vessels had failed" for "why ...?"). False where the question asks no kind: every piece would do."""
+    a place for "where" other than the question's own ("struck near Quorley" does not say where in Quorley), and
+    for a name, an agent or a reason what the answer type reads in it (`answer_types.type_met`: "will be led by a
+    retired judge, Ann Lee," for "who will lead ...?", "because both of its vessels had failed" for "why ...?").
+    False where the question asks no kind: every piece would do."""
     asked = kinds_asked(question)
     if not asked:
         return False
