@@ -46,7 +46,7 @@ from newsdesk.answer.candidates import (
     same_article,
     sentence_candidates,
 )
-from newsdesk.answer.composing import answer_length, clause_run, compose
+from newsdesk.answer.composing import answer_length, clause_run, compose, holds_the_kind
 from newsdesk.answer.dispute_answer import (
     asks_first_figures,
     asks_one_ledger_side,
@@ -449,16 +449,22 @@ class ExtractiveAnswerer:
     def _fill(self, chosen: list[Candidate], others: list[Candidate], question: Question,
               may_fill: Callable[[Candidate], bool]) -> None:
         """Append to ``chosen`` (in place) the first `FILL_DEPTH` of ``others`` (ranked) that ``may_fill`` admits, each
-        whole while one fits, then by the clauses that fit (`_fitted`), up to `MOST_SENTENCES`."""
-        for cut in (False, True):
-            for other in others[:FILL_DEPTH]:
-                if len(chosen) >= MOST_SENTENCES:
-                    return
-                if other in chosen or not may_fill(other):
-                    continue
-                filler = self._fitted(chosen, other, question, cut)
-                if filler is not None:
-                    chosen.append(filler)
+        whole while one fits, then by the clauses that fit (`_fitted`), up to `MOST_SENTENCES`. Round 18
+        (`clause18`): the room goes to the value asked first, those holding a value of the kind the question asks
+        for (`composing.holds_the_kind`: a figure for "how many", a date for "when", a name, a reason) whole or cut
+        before the rest; a filler that only restates the story took the room of the sentence with the value."""
+        ranked = [other for other in others[:FILL_DEPTH] if other not in chosen and may_fill(other)]
+        holding = [other for other in ranked if holds_the_kind(question, other.text, other.claimant)]
+        for group in (holding, [other for other in ranked if other not in holding]):
+            for cut in (False, True):
+                for other in group:
+                    if len(chosen) >= MOST_SENTENCES:
+                        return
+                    if other in chosen:
+                        continue
+                    filler = self._fitted(chosen, other, question, cut)
+                    if filler is not None:
+                        chosen.append(filler)
 
     def _fitted(self, chosen: list[Candidate], other: Candidate, question: Question, cut: bool) -> Candidate | None:
         """``other`` as it fits after the ``chosen`` sentences (whole, or with ``cut`` by its clauses), or None: not
@@ -496,17 +502,24 @@ class ExtractiveAnswerer:
 
     def _cut_to_fit(self, chosen: list[Candidate], other: Candidate, question: Question) -> Candidate | None:
         """``other`` quoted by its clauses that answer (`composing.clause_run`, a copy with `Candidate.most_chars`)
-        when they fit after ``chosen`` and the whole sentence does not, at least `_LEAST_PIECE` characters of it;
-        else None. A copy, because the same candidate may be quoted whole as a dispute side or a latest figure.
-        Tried only after every whole sentence: of a long lead ("LONDON, May 2 - A grocer has agreed to buy a dairy
-        for 3 billion crowns in cash, the two companies said, ending ...") the clause with the price asked fits
-        beside the best sentence."""
+        when they fit after ``chosen`` and the whole sentence does not, in a room of at least `_LEAST_PIECE`
+        characters, or (round 18, `clause18`) in less when the piece holds a value of the kind asked
+        (`composing.holds_the_kind`: "and the work will cost 3.8 million pounds"); never a piece of fewer than
+        `_LEAST_PIECE_WORDS` words, which says nothing ("The harbour master", a bare name); else None. A copy, because the same candidate may be quoted whole as a dispute side or
+        a latest figure. Tried only after every whole sentence: of a long lead ("LONDON, May 2 - A grocer has agreed
+        to buy a dairy for 3 billion crowns in cash, the two companies said, ending ...") the clause with the price
+        asked fits beside the best sentence."""
         limit = self.settings.max_answer_chars
         room = len(other.text) - (answer_length([*chosen, other], question, limit) - limit)
-        if room < _LEAST_PIECE or clause_run(other.text, question, room) is None:
+        span = clause_run(other.text, question, room, other.claimant) if room > 0 else None
+        if span is None:
             return None
-        piece = replace(other, most_chars=room)
-        return piece if answer_length([*chosen, piece], question, limit) <= limit else None
+        piece = other.text[span[0]:span[1]]
+        says_too_little = len(tokens(piece)) < _LEAST_PIECE_WORDS
+        if says_too_little or (room < _LEAST_PIECE and not holds_the_kind(question, piece, other.claimant)):
+            return None
+        cut = replace(other, most_chars=room)
+        return cut if answer_length([*chosen, cut], question, limit) <= limit else None
 
     def _seconds(self, best: Candidate, other: Candidate, passing: list[Candidate], question: Question, position: int) -> bool:
         """``other`` (at ``position`` among the ranked rest) may be the second sentence: one of the next two that
@@ -717,6 +730,9 @@ _FILL_MARGIN = 3.0
 _LEFT_SHARE = 0.3
 # The least of a sentence quoted beside others when the whole does not fit: shorter pieces seldom keep the answer.
 _LEAST_PIECE = 80
+# The fewest words of such a piece (round 18, `clause18`): "The harbour master" or a bare name says nothing; "The
+# strike began on 12 May" does. A piece holding a value of the kind asked may take less room than `_LEAST_PIECE`.
+_LEAST_PIECE_WORDS = 4
 # How far down the ranked sentences (passing or only pinned) another source's view on a judgement is looked for,
 # and the least judged confidence it needs: below it, a sentence of another source in the retrieved passages is
 # seldom about what is asked (set on the invented opinion stories, tests/data/opinions/develop).

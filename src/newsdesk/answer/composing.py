@@ -4,8 +4,10 @@ and a verbatim citation; over-long sentences cut to the clauses that answer."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from newsdesk.answer.answers import Citation
+from newsdesk.answer.answer_types import kinds_asked, located_names, type_met
 from newsdesk.answer.candidates import Candidate
 from newsdesk.answer.questions import Question
 from newsdesk.answer.sources import introduced_as, named_in, speaks_for
@@ -135,7 +137,8 @@ def _fit(candidate: Candidate, question: Question, limit: int) -> tuple[int, int
     limit = min(limit, candidate.most_chars or limit)
     if len(candidate.text) <= limit:
         return candidate.start, candidate.end
-    piece_start, piece_end = clause_run(candidate.text, question, limit) or _first_clauses(candidate.text, limit)
+    span = clause_run(candidate.text, question, limit, candidate.claimant)
+    piece_start, piece_end = span or _first_clauses(candidate.text, limit)
     text = candidate.text[piece_start:piece_end].rstrip(",;: ")
     return candidate.start + piece_start, candidate.start + piece_start + len(text)
 
@@ -153,30 +156,53 @@ def _first_clauses(text: str, limit: int) -> tuple[int, int]:
     return opening, cut if cut > opening else opening + limit
 
 
-def _gives_kind(question: Question, piece: str) -> bool:
-    """The piece gives what a count or a date question asks for: a figure, a date (round 16: "..., and the new quay
-    will open by 2031." over "The harbour plan," for "by what year ...?")."""
-    if question.kind == "quantity":
-        return has_quantity(piece)
-    return question.kind == "date" and has_date_expression(piece)
+@lru_cache(maxsize=20_000)  # `answer_length` composes the same sentences' pieces again for every option it weighs
+def holds_the_kind(question: Question, piece: str, claimant: str | None = None) -> bool:
+    """The piece holds a value of the kind the question asks for (round 18, `clause18`): a figure for "how many" or
+    "how much", a date for "when" (round 16: "..., and the new quay will open by 2031." over "The harbour plan,"),
+    a place for "where" other than the question's own ("struck near Quorley" does not say where in Quorley), and
+    for a name, an agent or a reason what the answer type reads in it (`answer_types.type_met`: "will be led by a
+    retired judge, Ann Lee," for "who will lead ...?", "because both of its vessels had failed" for "why ...?").
+    False where the question asks no kind: every piece would do."""
+    asked = kinds_asked(question)
+    if not asked:
+        return False
+    if question.kind == "quantity" and not has_quantity(piece):
+        return False
+    if question.kind == "date" and not has_date_expression(piece):
+        return False
+    if question.kind == "place" and not {stem(w) for w in located_names(piece)} - _asked_stems(question):
+        return False
+    return type_met(question, piece, claimant)
 
 
-def clause_run(text: str, question: Question, limit: int) -> tuple[int, int] | None:
-    """The run of whole clauses of ``text`` within ``limit`` characters that meets the most of the question's
-    words (and, for a "how many" or a "when", gives a figure or a date, `_gives_kind`); None when no clause is short enough, or none meets a word of the
-    question (round 16, `recall16`: a piece about something else, "The vessel", only takes the room of a sentence that
-    answers). The dateline the sentence opens with (`text.dateline_end`) is no clause: "HARLOW BAY" alone met a question
-    naming the place and said nothing."""
+def _asked_stems(question: Question) -> set[str]:
+    """The stems of the question's words and of its entities' words."""
+    return {t.stem for t in question.terms} | {stem(w) for e in question.entities for w in e}
+
+
+def clause_run(text: str, question: Question, limit: int, claimant: str | None = None) -> tuple[int, int] | None:
+    """The run of whole clauses of ``text`` within ``limit`` characters that holds a value of the kind asked
+    (`holds_the_kind`) and, among those (or all, where none does), meets the most of the question's words (the
+longest such run when the kind is held: "will be led by a retired judge, Ann Lee," over its first clause); None when
+    no clause is short enough, or none meets a word of the question nor holds the kind (round 16, `recall16`: a piece
+    about something else, "The vessel", only takes the room of a sentence that answers). Round 18 (`clause18`): the
+    value first, then the words: "The sea wall at Wendmouth," met three words of "how much will the repairs to the
+    Wendmouth sea wall cost?" and was quoted over "and the work is expected to cost about 3.8 million pounds". The
+    dateline the sentence opens with (`text.dateline_end`) is no clause: "HARLOW BAY" alone met a question naming the
+    place and said nothing."""
     opening = dateline_end(text)
     bounds = [opening] + [m.end() for m in _CLAUSE_BREAK.finditer(text) if m.end() > opening] + [len(text)]
-    best, best_span = 0.0, None
-    wanted = {t.stem for t in question.terms} | {stem(w) for e in question.entities for w in e}
+    best, best_span = (False, 0, 0), None
+    wanted = _asked_stems(question)
     for i in range(len(bounds) - 1):
         for j in range(i + 1, len(bounds)):
             if bounds[j] - bounds[i] > limit:
                 break
             piece = text[bounds[i]:bounds[j]]
-            hits = sum(1 for w in tokens(piece) if stem(w.text) in wanted) + _gives_kind(question, piece)
-            if hits > best:
-                best, best_span = hits, (bounds[i], bounds[j])
+            hits = sum(1 for w in tokens(piece) if stem(w.text) in wanted)
+            held = holds_the_kind(question, piece, claimant)
+            score = (held, hits, len(piece) if held else 0)
+            if score > best and (held or hits):
+                best, best_span = score, (bounds[i], bounds[j])
     return best_span
