@@ -219,7 +219,7 @@ def snippet_source(sentence: str) -> str | None:
         return None
     name = match.group("name")
     labelled = bool(match.group("bold") and match.group("date")) and (" " in name or specificity(name) >= 3.0)
-    return name if labelled or _is_media(name) else None
+    return name if labelled or is_media(name) else None
 
 
 def _reported_by(attribution: Attribution | None, reporter: str) -> Attribution:
@@ -588,7 +588,7 @@ def _attribute(sentence: str, named: list[tuple[str, str]], outlet: str | None =
                 continue
             citer = before[-1][0]
             # "RIA stated Wednesday citing the ministry": the ministry claims, RIA relays.
-            if _is_media(citer) or (claimant_text is not None and claimant_text != citer):
+            if is_media(citer) or (claimant_text is not None and claimant_text != citer):
                 relay = citer
                 if claimant_text is None or claimant_text == citer:
                     claimant_text, mention = target, position
@@ -1570,17 +1570,12 @@ def _told_media(sentence: str, words: list[Token], outlet: str | None) -> str | 
         if word.lower != "told":
             continue
         name = _cue_target(sentence, words[index + 1:]) or ""
-        if name and _is_media(name) and not (outlet and same_claimant(name, outlet)):
+        if name and is_media(name) and not (outlet and same_claimant(name, outlet)):
             return name
     return None
 
 
 def is_media(name: str) -> bool:
-    """A news organisation (`_is_media`), for the rules outside attribution that ask whether a claimant is an outlet."""
-    return _is_media(name)
-
-
-def _is_media(name: str) -> bool:
     """A news organisation: a name with a media word ("Meridane Press Agency"), a newspaper's title
     (`_newspaper_title`), or a description whose head is one ("the state broadcaster RVT"); not "a news conference"."""
     words = re.findall(r"[\w']+", name)

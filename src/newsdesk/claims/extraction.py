@@ -34,6 +34,7 @@ from newsdesk.vocabulary import (
     HEDGES,
     MONTHS,
     MULTIPLIERS,
+    PERSON_EVENTS,
     POSSESSIVE_DETERMINERS,
     STOPWORDS,
     TOLL_VERBS,
@@ -104,9 +105,8 @@ _GENERIC_HEADS = frozenset({"peopl"})
 # ("figure", "number", "total", "estimate"), which say nothing about what is measured.
 _GENERIC_VALUES = frozenset("figure number total amount estimate toll tally share".split())
 _MEASURED_VALUES = (frozenset(VALUE_NOUNS) - _GENERIC_VALUES) | {"age"}
-_PERSON_EVENTS = frozenset("killed wounded missing evacuated displaced rescued arrested casualties".split())
 # Counted nouns that measure rather than count people; "people" never stands for them.
-_MEASURES = frozenset(
+MEASURE_HEADS = frozenset(
     stem(w) for w in """metres meters kilometres kilometers km miles feet percent dollars euros pounds tonnes tons
     hectares acres litres liters degrees hours days weeks months years minutes""".split()
 ) | frozenset(stem(re.sub(r"\(.*?\)|\?", "", w)) for w in CURRENCY_WORDS)  # "crowns?" and "kron(a|e|or|er)?" as stems
@@ -185,7 +185,7 @@ class SubjectKey:
             return False
         if self.head == other.head:
             return bool(self.head)
-        if not self.head or not other.head or self.head in _MEASURES or other.head in _MEASURES:
+        if not self.head or not other.head or self.head in MEASURE_HEADS or other.head in MEASURE_HEADS:
             return False
         return self.counts_people or other.counts_people
 
@@ -492,7 +492,7 @@ def _figures(body: str, start: int, end: int, claimant: str, title: str = "") ->
             event = "killed"  # "the bodies of 63 people"
         if not noun and _has_toll(text):
             noun, head, event = "people", "peopl", event or "killed"
-        if not noun and event in _PERSON_EVENTS:
+        if not noun and event in PERSON_EVENTS:
             noun, head = "people", "peopl"  # "put the number of evacuees at 5,000"
         if not noun:
             noun, head = "", ""
