@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from newsdesk.answer.candidates import Candidate
-from newsdesk.answer.sources import attributed_restatement, described_as, named_in, said_by, same_source
+from newsdesk.answer.sources import attributed_restatement, described_as, named_in, one_source, said_by, same_source
 
 
 def _said(text: str, claimant: str | None = None, doc: str = "a", outlet: str = "", relay: str | None = None,
@@ -88,3 +88,22 @@ def test_an_attributed_sentence_restates_an_unattributed_figure():
     assert attributed_restatement(lead, _said("Tollan Rail said fares would rise by 8 percent to pay for trains.", "Tollan Rail"))
     assert not attributed_restatement(lead, _said("Passengers' groups said 5 percent was enough.", "Passengers' groups"))
     assert not attributed_restatement(lead, _said("Fares will rise by 8 percent.", None))
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "one"),
+    [
+        ("the council", "Ostrey District Council", True),
+        ("the carrier", "the carrier Brundle Air", True),
+        ("the regional police", "Harnmoor police", True),
+        # a shared trade word is no shared body: a union and an employer, riders and a ferry company, are two sources
+        ("the bus drivers' union", "the bus company Pellmore Coaches", False),
+        ("the ferry company", "the Island Commuters' Association", False),
+        ("the spokesman", "Ostrey District Council", False),
+    ],
+)
+def test_a_label_naming_no_one_is_the_named_source_whose_name_holds_its_head(a: str, b: str, one: bool) -> None:
+    """`one_source` (round 18; review 18): "the council" is "Ostrey District Council" in one article, read by the
+    label's head, its last word, alone; any other shared word would make a union one source with its employer."""
+    assert one_source(a, b) is one
+    assert one_source(b, a) is one

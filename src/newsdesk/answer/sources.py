@@ -122,23 +122,27 @@ def same_side(a: str, b: str) -> bool:
 
 def one_source(a: str, b: str) -> bool:
     """Two claimant labels of one article that a reader takes as one source (round 18, `sides18`): one side
-    (`same_side`), or a label that names no one in particular and calls the other by one of its own nouns, "the
-    line" for "Velkin Lines", "ministry statement" for "the Health Ministry", "regional police" for "Durnley
-    police", "the operator" for "the port operator Quellmark". Two figures of one source are a revision, never two
-    sides of a dispute."""
+    (`same_side`), or a label that names no one in particular whose head, its last word, is a word of the other's
+    name: "the council" for "Ostrey District Council", "the carrier" for "the carrier Brundle Air", "the regional
+    police" for "Harnmoor police". Only the head: "the ferry company" and "the Ferry Riders' Association" share a word
+    but not a body, so a union and an employer that share a trade are two sides. Two figures of one source are a
+    revision, never two sides of a dispute."""
     if same_side(a, b):
         return True
     for generic, named in ((a, b), (b, a)):
-        if generic and named and not claimant_identity(generic) and _nouns(generic) & _nouns(named):
+        if generic and named and not claimant_identity(generic) and _head(generic) in _stems(named):
             return True
     return False
 
 
-def _nouns(label: str) -> frozenset[str]:
-    """The stems of a label's words that are no stop word, role or referring word ("cruise", "line")."""
-    return frozenset(stem(w.text) for w in tokens(label)
-                     if w.lower not in STOPWORDS and w.lower not in ROLE_WORDS and w.lower not in REFERRING_WORDS
-                     and w.text[:1].isalpha())
+def _head(label: str) -> str:
+    """The stem of a label's last word ("the line" → "line"; "" for a label with no word)."""
+    words = [w for w in tokens(label) if w.text[:1].isalpha()]
+    return stem(words[-1].text) if words else ""
+
+
+def _stems(label: str) -> frozenset[str]:
+    return frozenset(stem(w.text) for w in tokens(label) if w.text[:1].isalpha())
 
 
 def _same_body(a: str, b: str) -> bool:
