@@ -619,3 +619,30 @@ FIGURE_ORDER_WORDS = frozenset("latest current first initial earliest recent new
 # deputies, detainees) beside "people" counts other people as often as not (round 17), so it is in no class.
 WORKFORCE_NOUNS = frozenset("members workers employees staff staffers workforce".split())
 CROWD_NOUNS = frozenset("people demonstrators protesters protestors marchers participants attendees".split())
+
+# Round 18 review (`fixb18`): the verbs (and the extractor's canonical events) by which two sources may each say one
+# thing happened to one group of people, one class each; two stated events of two classes ("walked out" / "crossed
+# the picket lines", "joined the march" / "watched from the pavements") are two counts, not rival counts of one
+# (`conflicts.rival_counts`). A walkout: walk out, strike, stay away, stop work, down tools, join the action.
+WALKOUT_VERBS = frozenset("walk walked walking strike striking struck stay stayed stop stopped down downed".split()
+                          + "join joined absent fail failed".split())  # "failed to report for work"
+# A gathering: join, attend (the extractor's event for "took part"), gather, march, turn out, rally, line the route.
+GATHERING_VERBS = frozenset("join joined attend attended gather gathered march marched rally rallied turned line lined".split())
+# Arriving across a border or at a place: cross, arrive, land, enter, reach.
+ARRIVING_VERBS = frozenset("cross crossed arrive arrived land landed enter entered reach reached".split())
+# Falling ill: affected, sick, ill, infected, fallen ill.
+FALLING_ILL_VERBS = frozenset("affected sick ill infected fell fallen".split())
+# Leaving one's home: evacuated (the extractor's event for "fled"), displaced, forced from their homes.
+DISPLACEMENT_VERBS = frozenset("evacuated displaced forced homeless".split())
+# The events of a toll of people (the extractor's canonical events): a count of one is no rival of a count of another
+# event of the same people ("three were killed" / "eleven were injured"); with the events that move people, what a
+# value with no counted noun may count by itself (`extraction`'s unnamed people).
+TOLL_EVENTS = frozenset("killed wounded missing arrested".split())
+PERSON_EVENTS = TOLL_EVENTS | frozenset("evacuated displaced rescued casualties".split())
+# Words before a value with no noun that make it an age or a limit, not a count ("children under ten", "aged 40");
+# "under" and "over" only for a value an age may have (`conflicts`' age bound), "aged" always.
+AGE_WORDS = frozenset("aged age".split())
+BOUND_WORDS = frozenset("under over".split())
+# The verbs that give a body's workforce, a stock of people and no event ("which employs 2,600 drivers"): a
+# question asking it asks no strike's rival counts, and a count so given is no rival of a walkout's count.
+EMPLOYING_VERBS = frozenset("employ employs employed employing".split())

@@ -595,7 +595,7 @@ def _name_given(question: Question, text: str, claimant: str | None) -> bool:
     text = text[dateline_end(text):]
     by_claimant = _claimant_may_answer(question, text, claimant)
     speaker = {w.lower for w in tokens(claimant or "")}
-    things = _thing_names(text) | _attributive_names(text) if _person_names_only(question) else set()
+    things = _thing_names(text) | attributive_names(text) if _person_names_only(question) else set()
     if not _asks_a_thing(question.text):
         things |= _named_places(text)
     if not _asks_a_place(question.text):
@@ -656,7 +656,7 @@ def _thing_names(text: str) -> set[str]:
     return {w.text for run in capitalised_runs(text) if names_a_thing(run) for w in run}
 
 
-def _attributive_names(text: str) -> set[str]:
+def attributive_names(text: str) -> set[str]:
     """The words of names that stand between "the" or "a" and a common noun: "the Harbour Party candidate", "near
     the Town Hall building", "a Northland coast guard cutter". They say whose or which the noun is; a person is not
     named that way ("the Ann Roe said" is no English), so they are no answer to a person's name."""
@@ -677,6 +677,15 @@ def located_names(text: str) -> set[str]:
     After "from", "at", "in" or "into" a name of several words is a place only when it ends in a place noun ("from
     Ostry Cross Road"): "a contract at Dunholt Athletic", "investors from Ghyllspar Capital", "an inquiry into Petra
     Vallis's expenses" name the one asked (round 16 review, `fixa16`; `vocabulary.PLACE_ONLY_PREPOSITIONS`)."""
+    return {w.text for run in _located(text) for w in run}
+
+
+def located_runs(text: str) -> list[str]:
+    """The names `located_names` reads, each whole ("in New Town" gives "New Town"), for rules that compare places."""
+    return [" ".join(w.text for w in run) for run in _located(text)]
+
+
+def _located(text: str) -> list[list[Token]]:
     words = tokens(text)
     position = {word.start: index for index, word in enumerate(words)}
 
@@ -684,9 +693,9 @@ def located_names(text: str) -> set[str]:
         # "Capital" ending a name is a fund's ("Ghyllspar Capital"); the capital city is "the capital".
         return preposition in PLACE_ONLY_PREPOSITIONS or len(run) == 1 or bool(lemmas(run[-1].text) & (PLACE_NOUNS - {"capital"}))
 
-    return {w.text for run in capitalised_runs(text)
+    return [run for run in capitalised_runs(text)
             if (index := position[run[0].start]) >= 1 and words[index - 1].lower in LOCATIVE_PREPOSITIONS
-            and words[index - 1].text.islower() and a_place(run, words[index - 1].lower) for w in run}
+            and words[index - 1].text.islower() and a_place(run, words[index - 1].lower)]
 
 
 def _asks_a_place(question: str) -> bool:

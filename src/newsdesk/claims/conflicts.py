@@ -37,21 +37,22 @@ from typing import Any
 from langchain_core.documents import Document
 
 from newsdesk.claims.extraction import (
-    _MEASURES, _PERSON_EVENTS, MEASURES_OF_PEOPLE, EVENTS, Claim, Opposition, counted_noun, event_known,
+    MEASURE_HEADS, PERSON_EVENTS, MEASURES_OF_PEOPLE, EVENTS, Claim, Opposition, counted_noun,
     job_loss_said, measures_asked,
 )
 from newsdesk.claims.attribution import claimant_identity, is_media, same_claimant
 from newsdesk.atomic import write_atomically
 from newsdesk.claims.ledger import Ledger, LedgerEntry, disputes_path
-from newsdesk.answer.answer_types import asks_figure_type, figure_types_asked, gives_figure_asked
+from newsdesk.answer.answer_types import asks_figure_type, figure_types_asked, gives_figure_asked, attributive_names, located_runs
 from newsdesk.answer.questions import Question, entity_met
 from newsdesk.answer.sources import one_source
-from newsdesk.text import lemmas, numbers, specificity, stem, stems_match, tokens
+from newsdesk.text import has_quantity, is_calendar_word, lemmas, numbers, specificity, stem, stems_match, tokens
 from newsdesk.answer.synonyms import LINKS, OPPOSED, relation
 from newsdesk.vocabulary import (
-    ACCOUNTS, CORRECTING_ADJECTIVES, CROWD_NOUNS, DIFFERING_ADJECTIVES, MEDIA_WORDS, NEWSPAPER_TITLE_NOUNS,
-    LOCATIVE_PREPOSITIONS, ORGANISATION_NOUNS, WORKFORCE_NOUNS, FIGURE_ORDER_WORDS, NUMBER_WORDS, ROUNDING_HEDGES, STOPWORDS,
-    TOLL_WORDS, is_nationality,
+    ACCOUNTS, AGE_WORDS, ARRIVING_VERBS, BOUND_WORDS, CORRECTING_ADJECTIVES, CROWD_NOUNS, DIFFERING_ADJECTIVES, DISPLACEMENT_VERBS, EMPLOYING_VERBS,
+    FALLING_ILL_VERBS, GATHERING_VERBS, LOCATIVE_PREPOSITIONS, MEDIA_WORDS, NEWSPAPER_TITLE_NOUNS, ORGANISATION_NOUNS,
+    WALKOUT_VERBS, WORKFORCE_NOUNS, FIGURE_ORDER_WORDS, NUMBER_WORDS, ROUNDING_HEDGES, STOPWORDS, TOLL_WORDS,
+    is_nationality,
 )
 
 _CROSS_ARTICLE_TOPIC_WEIGHT = 3.5  # shared names must say this much (e.g. "Velmar", or "Ukraine" + "Russia")
@@ -62,7 +63,7 @@ _QUESTION_EVENTS = {**EVENTS, "carry": "capacity", "licensed": "capacity", "capa
                     "joined": "attended", "join": "attended",
                     # "How many people does X employ?" asks its workforce, which a strike's rival counts are not
                     # (round 18: a dispute holds the walkout's "members" and "employees" since `rival_counts`).
-                    "employ": "employ", "employs": "employ", "employed": "employ", "employing": "employ"}
+                    **{verb: "employ" for verb in EMPLOYING_VERBS}}
 _JOB_WORDS = frozenset("job jobs".split())
 # The shortest event stem that may stand at the end of another ("board" of "aboard").
 _LINKED_STEM = 4
@@ -194,7 +195,7 @@ def answers_with_its_own_count(a: Claim, b: Claim) -> bool:
         return False
     if ka.qualifier and kb.qualifier and ka.qualifier != kb.qualifier:
         return False
-    if not ka.head or ka.head != kb.head or ka.head in _MEASURES or not all(_a_counted_noun(c) for c in (a, b)):
+    if not ka.head or ka.head != kb.head or ka.head in MEASURE_HEADS or not all(_a_counted_noun(c) for c in (a, b)):
         return False
     return _events_linked(ka.event, kb.event)
 
@@ -207,16 +208,21 @@ _RIVAL_RATIO = 10.0
 # The classes of nouns (stems) two sources may each count one group of people by (`vocabulary.WORKFORCE_NOUNS`,
 # `CROWD_NOUNS`).
 _ALIKE_NOUNS = tuple(frozenset(stem(w) for w in nouns) for nouns in (WORKFORCE_NOUNS, CROWD_NOUNS))
+# The classes of events (the extractor's canonical events and verb stems) two sources may each say one thing happened
+# to one group by (`vocabulary.WALKOUT_VERBS` and kin).
+_ALIKE_EVENTS = tuple(frozenset(verbs) | frozenset(stem(w) for w in verbs)
+                      for verbs in (WALKOUT_VERBS, GATHERING_VERBS, ARRIVING_VERBS, FALLING_ILL_VERBS, DISPLACEMENT_VERBS))
+# The oldest age a bare value after "under" or "over" may be ("children under ten"); a larger one is a count's bound.
+_AGE_MAX = 120
 
 
 def rival_counts(figures: Sequence[Claim]) -> list[tuple[Claim, Claim]]:
     """Pairs of one article's figures that a reader takes as two sources' counts of one thing, though their subject
     keys differ by the verb or the noun each source uses (round 18, `sides18`; round 17's `rival_counts` with the
-    source's identity): "4,200 drivers had joined the stoppage" and, next, "only 1,300 drivers had stopped working";
-    "15,000 people had joined the march" and "police put attendance at about 6,000"; "1,900 people had crossed" and
-    "nearly 4,000 had arrived"; a union's "3,400 of its members had walked out" and the employer's "fewer than 1,900
-    employees". Each count is read against the next count of the same kind in the article (`_counts_alike`): when
-    that is another source's (not the same source under another name, `sources.one_source`), of the same date,
+    source's identity): a guild's "620 riders logged off" beside the platform's "no more than 240 riders went
+    offline"; organisers' "8,000 people gathered" beside a police estimate of the turnout at 3,000; a union's tally of
+    its members on strike beside the employer's lower count of staff who stayed at home. Each count is read against the next count of the same kind in the article (`_counts_alike`): when
+    that is another source's (not the same source under another name, `one_source_of`), of the same date,
     within a sentence or so, and says the same thing happened or does not say otherwise (`_events_agree`), the two
     are one count in dispute. Only the next: a count of the same source in between ends the search, so a strike's
     count never reaches past the company's workforce to a rally's."""
@@ -251,20 +257,21 @@ def _a_plain_count(claim: Claim) -> bool:
     another figure ("thirty-one of the forty-one cases", `_part_or_whole`), and not a report of a news outlet (a
     roundup's entries report what others counted at other times: "the Gazette reported 23 ships")."""
     key = claim.subject_key
-    if key is None or key.head in _MEASURES or (key.head and not _a_counted_noun(claim)):
+    if key is None or key.head in MEASURE_HEADS or (key.head and not _a_counted_noun(claim)):
         return False
-    return not _part_or_whole(claim) and not any(_an_outlet(name) for name in (claim.claimant, claim.relay or "") if name)
+    return not _part_or_whole(claim) and not (claim.claimant and _an_outlet(claim.claimant))
 
 
 def _an_outlet(name: str) -> bool:
-    """A news outlet (`attribution.is_media`) but not a public body called an agency ("the Border Agency": a press
-    agency says so, "Meridane Press Agency") nor a company whose name ends in a noun a newspaper's title may end in
-    too ("Tellwyn Post", a postal company, is read as an outlet only with a media word or a newspaper-only noun)."""
+    """A news outlet (`attribution.is_media`) but not a public body called an agency ("the Water Agency": a press
+    agency says so) nor a company whose name ends in a noun a newspaper's title may end in too (a carrier named "X
+    Courier" is read as an outlet only with a media word or a newspaper-only noun). A count a source tells an outlet
+    is the source's (its relay is not asked)."""
     name = re.sub(r"\s+agency$", "", name.strip(), flags=re.IGNORECASE)
     words = [w.lower() for w in re.findall(r"[\w']+", name)]
     if words and words[-1] in NEWSPAPER_TITLE_NOUNS and not set(words) & MEDIA_WORDS:
         return False
-    # "the Union of Harbour and Herald Staff" is a union, whatever newspaper noun its name holds.
+    # A union or a guild is one whatever newspaper noun its name holds ("the Guild of Printers and Gazette Sellers").
     return is_media(name) and not set(words) & (ORGANISATION_NOUNS - MEDIA_WORDS)
 
 
@@ -278,14 +285,9 @@ def _part_or_whole(claim: Claim) -> bool:
     written = claim.as_written.lower().split()[-1:]
     for match in _PART_OF_WHOLE.finditer(claim.quote):
         part, whole = match.group(1).lower(), match.group(2).lower()
-        if _a_number(part) and _a_number(whole) and written and written[0] in (part, whole):
+        if has_quantity(part) and has_quantity(whole) and written and written[0] in (part, whole):
             return True
     return False
-
-
-def _a_number(word: str) -> bool:
-    """A figure in digits or in words ("3,100", "forty-one", "hundred")."""
-    return any(ch.isdigit() for ch in word) or all(part in NUMBER_WORDS for part in word.split("-"))
 
 
 def _counts_alike(a: Claim, b: Claim) -> bool:
@@ -302,34 +304,41 @@ def _counts_alike(a: Claim, b: Claim) -> bool:
     return bool(ka.event and kb.event and (ka.head or kb.head)) and not _an_age_or_bound(bare)
 
 
-# Words before a value with no noun that make it an age or a bound, not a count: "children under ten", "aged 40".
-_BOUND_WORDS = frozenset("under over aged age".split())
-
-
 def _an_age_or_bound(claim: Claim) -> bool:
-    """The value is said right after "under", "over" or "aged" ("most were children under ten"), as its hedge or
-    before it: what it measures is an age or a limit, not how many (a value with a noun, "under 35,000 people", is
-    not asked)."""
+    """The value is said right after "aged", or after "under" or "over" and small enough to be an age ("most were
+    children under ten"), as its hedge or before it: what it measures is an age, not how many ("under 1,900 had
+    stayed away" is a hedged count; a value with a noun, "under 35,000 people", is not asked)."""
+    bounds = AGE_WORDS | (BOUND_WORDS if abs(claim.value or 0) <= _AGE_MAX else frozenset())
+    written = claim.as_written.lower().split()
+    return bool(written) and (written[0] in bounds or _word_before(claim) in bounds)  # the hedge: "under ten"
+
+
+def _word_before(claim: Claim) -> str:
+    """The word of the claim's sentence right before its value as written ("employs" of "employs 2,600 drivers")."""
+    value = claim.as_written.lower().split()[-1:]
     words = [w.lower for w in tokens(claim.quote)]
-    first = claim.as_written.lower().split()[:1]
-    if first and first[0] in _BOUND_WORDS:  # read as the figure's hedge: "under ten"
-        return True
-    return bool(first) and any(w == first[0] and i and words[i - 1] in _BOUND_WORDS for i, w in enumerate(words))
+    return next((words[i - 1] for i, w in enumerate(words) if i and value and w == value[0]), "")
 
 
 def _rival_of(first: Claim, second: Claim) -> bool:
     """``second`` is another source's figure for what ``first`` counts, as of the same day (a roundup's entries of
     two dates are one count at two times): said just after it, of the same order."""
-    if one_source(first.claimant, second.claimant) or first.value == second.value or first.as_of != second.as_of:
+    if one_source_of(first, second) or first.value == second.value or first.as_of != second.as_of:
         return False
-    if _named_by_the_other(first, second) or _named_by_the_other(second, first) or _two_places(first, second):
+    if _two_places(first, second):
         return False
     if second.sentence[0] - first.sentence[1] > _RIVAL_GAP:
         return False
     low, high = sorted((abs(first.value or 0), abs(second.value or 0)))
     if not low or high / low > _RIVAL_RATIO or _opposite_events(first, second):
         return False
-    return _events_agree(first.subject_key.event, second.subject_key.event)
+    return _events_agree(first, second)
+
+
+def one_count(a: Claim, b: Claim) -> bool:
+    """Two figures count one thing: alike counts (`_counts_alike`) whose events agree (`_events_agree`). Said by two
+    sources on one day they are rival counts (`rival_counts`); said by one source (`one_source_of`), a revision."""
+    return _counts_alike(a, b) and _events_agree(a, b)
 
 
 def _two_places(first: Claim, second: Claim) -> bool:
@@ -340,19 +349,29 @@ def _two_places(first: Claim, second: Claim) -> bool:
 
 
 def _places_in(claim: Claim) -> set[str]:
-    """The capitalised words after a preposition of place ("in Alderby", "in neighbouring Crossmoor") in the claim's
-    sentence, its source's own place included ("the Crossmoor health board")."""
-    words = tokens(claim.quote)
-    places = set()
-    for i, before in enumerate(words[:-1]):
-        if before.lower not in LOCATIVE_PREPOSITIONS:
-            continue
-        after = words[i + 1]
-        if after.text.islower() and after.lower not in STOPWORDS and i + 2 < len(words):
-            after = words[i + 2]  # one adjective between: "in neighbouring Crossmoor"
-        if after.text[:1].isupper() and after.lower not in STOPWORDS:
-            places.add(after.lower)
-    return places
+    """The places a count is said of, each without its spaces ("New Town" is "Newtown"): the names its sentence gives
+    after a preposition of place (`answer_types.located_runs`: "in Alderby"), not a month or a weekday ("took part in
+    March") and not inside its source's label ("police in Kent" say where they are, not where the count was); and the
+    place its source's label names before the body's noun ("the Crossmoor health board", `attributive_names`)."""
+    label = claim.claimant or ""
+    said = [run for run in located_runs(claim.quote) if not any(is_calendar_word(w) for w in tokens(run))
+            and run not in label]
+    described = label if label.lower().startswith(("the ", "a ")) else f"the {label}"
+    own = {name for name in attributive_names(described) if _before_a_noun(name, described)}
+    return {"".join(name.lower().split()) for name in (*said, *own)}
+
+
+def _before_a_noun(name: str, label: str) -> bool:
+    """The name stands before a common noun of the label ("Crossmoor" of "the Crossmoor health board"), not before a
+    stop word ("the Federation of ...", "Police in Kent") and not as an owner ("the Tarn Post's chief")."""
+    following = re.search(rf"\b{re.escape(name)}\s+([a-z]+)", label)
+    return following is not None and following.group(1) not in STOPWORDS and not name.endswith(("'s", "’s"))
+
+
+def one_source_of(a: Claim, b: Claim) -> bool:
+    """Two claims' sources are one (`sources.one_source` on their labels), or one label names no one and its sentence
+    names the other's source (`_named_by_the_other`): two figures of one source are a revision, never two sides."""
+    return one_source(a.claimant, b.claimant) or _named_by_the_other(a, b) or _named_by_the_other(b, a)
 
 
 def _named_by_the_other(claim: Claim, other: Claim) -> bool:
@@ -376,22 +395,19 @@ def _opposite_events(first: Claim, second: Claim) -> bool:
     return False
 
 
-def _events_agree(a: str, b: str) -> bool:
-    """Two counts' events do not say different things happened: linked (`_events_linked`); one unsaid beside an
+def _events_agree(first: Claim, second: Claim) -> bool:
+    """Two counts' events say one thing happened: linked (`_events_linked`) or of one class (`_ALIKE_EVENTS`: "walked
+    out" / "stayed away", "joined the march" / the police's "attendance"); or a bare value with no event beside an
     event that is no toll of people ("3,400 people took part" / "police said 2,000"; but "nine people were killed" /
-    "rescuers were searching for 31 people" are two counts); or not two known events ("killed" / "injured",
-    "attended" / "arrested" are two tolls; "joined" / "stopped" are two sources' verbs for one act)."""
-    if _events_linked(a, b):
+    "rescuers were searching for 31 people" are two counts, and a workforce of 2,600 drivers "employed" beside 800
+    drivers a company "employs" beside 800 drivers who walked out is no rival count). Two stated events of no one class are two counts ("walked out" /
+    "crossed the picket lines", "joined the march" / "signed the petition", "killed" / "injured")."""
+    a, b = (claim.subject_key.event if claim.subject_key else "" for claim in (first, second))
+    if _events_linked(a, b) or any(a in events and b in events for events in _ALIKE_EVENTS):
         return True
     if not a or not b:
-        return (a or b) not in _PERSON_EVENTS
-    if (a in _TOLL_EVENTS) != (b in _TOLL_EVENTS):
-        return False  # "five patients had died" / "thirty patients had tested positive": a toll and another count
-    return not (event_known(a) and event_known(b))
-
-
-# The events of a toll of people: a count of them is no rival of a count of another event of the same people.
-_TOLL_EVENTS = frozenset("killed wounded missing arrested".split())
+        return (a or b) not in PERSON_EVENTS and _word_before(first if not a else second) not in EMPLOYING_VERBS
+    return False
 
 
 def _a_counted_noun(claim: Claim) -> bool:
@@ -557,8 +573,9 @@ def _sides(claims: list[Claim]) -> list[Side]:
 
 
 def _one_source_in_article(side: Side, claim: Claim) -> bool:
-    """The claim's source is the side's under another label in the same article (`sources.one_source`: "the cruise
-    line" beside "Velkin Lines"): one source, so its figures are a revision, not two sides (round 18)."""
+    """The claim's source is the side's under another label in the same article (`sources.one_source`: "the
+    council" beside "Ostrey District Council"): one source, so its figures are a revision, not two sides (round
+    18)."""
     return any(c.doc_id == claim.doc_id and one_source(c.claimant, claim.claimant) for c in side.claims)
 
 
@@ -773,7 +790,10 @@ DISPUTES_FORMAT = 1
 # The modules whose code decides what a dispute is: their source, hashed, is the rules' version, so a
 # change to any rule (or word list) makes stored disputes stale without anyone remembering to bump a number.
 _RULE_MODULES = ("newsdesk.claims.conflicts", "newsdesk.claims.extraction", "newsdesk.claims.attribution",
-                 "newsdesk.text", "newsdesk.vocabulary")
+                 "newsdesk.text", "newsdesk.vocabulary",
+                 # round 18: a source's identity (`sources.one_source`) and the places a count names
+                 # (`answer_types.located_runs`) decide rival counts' sides too
+                 "newsdesk.answer.sources", "newsdesk.answer.answer_types")
 _log = logging.getLogger(__name__)
 _TOLD: set[Path] = set()
 
