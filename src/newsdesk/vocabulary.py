@@ -625,14 +625,14 @@ CROWD_NOUNS = frozenset("people demonstrators protesters protestors marchers par
 # the picket lines", "joined the march" / "watched from the pavements") are two counts, not rival counts of one
 # (`conflicts.rival_counts`). A walkout: walk out, strike, stay away, stop work, down tools, join the action.
 WALKOUT_VERBS = frozenset("walk walked walking strike striking struck stay stayed stop stopped down downed".split()
-                          + "join joined absent fail failed".split())  # "failed to report for work"
+                          + "join joined absent fail failed".split())  # staff who "failed to turn up"
 # A gathering: join, attend (the extractor's event for "took part"), gather, march, turn out, rally, line the route.
 GATHERING_VERBS = frozenset("join joined attend attended gather gathered march marched rally rallied turned line lined".split())
 # Arriving across a border or at a place: cross, arrive, land, enter, reach.
 ARRIVING_VERBS = frozenset("cross crossed arrive arrived land landed enter entered reach reached".split())
 # Falling ill: affected, sick, ill, infected, fallen ill.
 FALLING_ILL_VERBS = frozenset("affected sick ill infected fell fallen".split())
-# Leaving one's home: evacuated (the extractor's event for "fled"), displaced, forced from their homes.
+# Leaving one's home: evacuated (the extractor's event for "fled"), displaced, made to leave (forced) or left homeless.
 DISPLACEMENT_VERBS = frozenset("evacuated displaced forced homeless".split())
 # The events of a toll of people (the extractor's canonical events): a count of one is no rival of a count of another
 # event of the same people ("three were killed" / "eleven were injured"); with the events that move people, what a
@@ -643,6 +643,6 @@ PERSON_EVENTS = TOLL_EVENTS | frozenset("evacuated displaced rescued casualties"
 # "under" and "over" only for a value an age may have (`conflicts`' age bound), "aged" always.
 AGE_WORDS = frozenset("aged age".split())
 BOUND_WORDS = frozenset("under over".split())
-# The verbs that give a body's workforce, a stock of people and no event ("which employs 2,600 drivers"): a
+# The verbs that give a body's workforce, a stock of people and no event ("which employs 2,400 drivers"): a
 # question asking it asks no strike's rival counts, and a count so given is no rival of a walkout's count.
 EMPLOYING_VERBS = frozenset("employ employs employed employing".split())

@@ -263,7 +263,7 @@ def _a_plain_count(claim: Claim) -> bool:
 
 
 def _an_outlet(name: str) -> bool:
-    """A news outlet (`attribution.is_media`) but not a public body called an agency ("the Water Agency": a press
+    """A news outlet (`attribution.is_media`) but not a public body called an agency ("the Roads Agency": a press
     agency says so) nor a company whose name ends in a noun a newspaper's title may end in too (a carrier named "X
     Courier" is read as an outlet only with a media word or a newspaper-only noun). A count a source tells an outlet
     is the source's (its relay is not asked)."""
@@ -314,7 +314,7 @@ def _an_age_or_bound(claim: Claim) -> bool:
 
 
 def _word_before(claim: Claim) -> str:
-    """The word of the claim's sentence right before its value as written ("employs" of "employs 2,600 drivers")."""
+    """The word of the claim's sentence right before its value as written ("employs" of "employs 2,400 drivers")."""
     value = claim.as_written.lower().split()[-1:]
     words = [w.lower for w in tokens(claim.quote)]
     return next((words[i - 1] for i, w in enumerate(words) if i and value and w == value[0]), "")
@@ -397,11 +397,11 @@ def _opposite_events(first: Claim, second: Claim) -> bool:
 
 def _events_agree(first: Claim, second: Claim) -> bool:
     """Two counts' events say one thing happened: linked (`_events_linked`) or of one class (`_ALIKE_EVENTS`: "walked
-    out" / "stayed away", "joined the march" / the police's "attendance"); or a bare value with no event beside an
-    event that is no toll of people ("3,400 people took part" / "police said 2,000"; but "nine people were killed" /
-    "rescuers were searching for 31 people" are two counts, and a workforce of 2,600 drivers "employed" beside 800
-    drivers a company "employs" beside 800 drivers who walked out is no rival count). Two stated events of no one class are two counts ("walked out" /
-    "crossed the picket lines", "joined the march" / "signed the petition", "killed" / "injured")."""
+    out" / "stayed away", "joined the march" / the police's "attendance"); or a value with no event beside an event
+    that is no toll of people ("5,100 people took part" / "police said 1,800"; but "eight people were killed" /
+    "rescuers were looking for 27 people" are two counts, and the 2,400 drivers a haulier "employs" are no rival
+    count of 700 drivers who walked out). Two stated events of no one class are two counts ("walked out" / "crossed
+    the picket lines", "joined the march" / "signed the petition", "killed" / "injured")."""
     a, b = (claim.subject_key.event if claim.subject_key else "" for claim in (first, second))
     if _events_linked(a, b) or any(a in events and b in events for events in _ALIKE_EVENTS):
         return True
