@@ -504,9 +504,10 @@ class ExtractiveAnswerer:
         """``other`` quoted by its clauses that answer (`composing.clause_run`, a copy with `Candidate.most_chars`)
         when they fit after ``chosen`` and the whole sentence does not, in a room of at least `_LEAST_PIECE`
         characters, or (round 18, `clause18`) in less when the piece holds a value of the kind asked
-        (`composing.holds_the_kind`: "and the work will cost 3.8 million pounds"); never a piece of fewer than
-        `_LEAST_PIECE_WORDS` words, which says nothing ("The harbour master", a bare name); else None. A copy, because the same candidate may be quoted whole as a dispute side or
-        a latest figure. Tried only after every whole sentence: of a long lead ("LONDON, May 2 - A grocer has agreed
+        (`composing.holds_the_kind`: "and the work will cost 3.8 million pounds"); a piece holding none never of
+        fewer than `_LEAST_PIECE_WORDS` words, which says nothing ("The harbour master"); else None. Round 18 review
+        (`fixa18`): the floor refused pieces that hold the value asked ("opens in 2027,", "is Ann Lee,"). A copy,
+        because the same candidate may be quoted whole as a dispute side or a latest figure. Tried only after every whole sentence: of a long lead ("LONDON, May 2 - A grocer has agreed
         to buy a dairy for 3 billion crowns in cash, the two companies said, ending ...") the clause with the price
         asked fits beside the best sentence."""
         limit = self.settings.max_answer_chars
@@ -515,8 +516,8 @@ class ExtractiveAnswerer:
         if span is None:
             return None
         piece = other.text[span[0]:span[1]]
-        says_too_little = len(tokens(piece)) < _LEAST_PIECE_WORDS
-        if says_too_little or (room < _LEAST_PIECE and not holds_the_kind(question, piece, other.claimant)):
+        held = holds_the_kind(question, piece, other.claimant)
+        if not held and (len(tokens(piece)) < _LEAST_PIECE_WORDS or room < _LEAST_PIECE):
             return None
         cut = replace(other, most_chars=room)
         return cut if answer_length([*chosen, cut], question, limit) <= limit else None
@@ -730,8 +731,9 @@ _FILL_MARGIN = 3.0
 _LEFT_SHARE = 0.3
 # The least of a sentence quoted beside others when the whole does not fit: shorter pieces seldom keep the answer.
 _LEAST_PIECE = 80
-# The fewest words of such a piece (round 18, `clause18`): "The harbour master" or a bare name says nothing; "The
-# strike began on 12 May" does. A piece holding a value of the kind asked may take less room than `_LEAST_PIECE`.
+# The fewest words of such a piece holding no value of the kind asked (round 18, `clause18`): "The harbour master"
+# says nothing; "The strike began on 12 May" does. A piece holding a value of the kind asked may be shorter, and may
+# take less room than `_LEAST_PIECE`.
 _LEAST_PIECE_WORDS = 4
 # How far down the ranked sentences (passing or only pinned) another source's view on a judgement is looked for,
 # and the least judged confidence it needs: below it, a sentence of another source in the retrieved passages is

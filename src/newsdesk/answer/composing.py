@@ -7,14 +7,20 @@ import re
 from functools import lru_cache
 
 from newsdesk.answer.answers import Citation
-from newsdesk.answer.answer_types import kinds_asked, located_names, type_met
+from newsdesk.answer.answer_types import (
+    gives_a_date_asked,
+    gives_the_answer,
+    kinds_asked,
+    located_names,
+    type_met,
+)
 from newsdesk.answer.candidates import Candidate
 from newsdesk.answer.questions import Question
 from newsdesk.answer.sources import introduced_as, named_in, speaks_for
 from newsdesk.answer.verification import MARKER
 from newsdesk.claims.attribution import claimant_identity, claimant_label
-from newsdesk.text import dateline_end, has_date_expression, has_quantity, long_date, resolve_weekdays, stem, tokens
-from newsdesk.vocabulary import ATTRIBUTION_VERBS, CLAIMANT_PRONOUNS, DETERMINERS, STOPWORDS
+from newsdesk.text import capitalised_runs, dateline_end, long_date, resolve_weekdays, stem, tokens
+from newsdesk.vocabulary import ATTRIBUTION_VERBS, CALENDAR_WORDS, CLAIMANT_PRONOUNS, DETERMINERS, STOPWORDS
 
 _CLAUSE_BREAK = re.compile(r"[,;:]\s+")
 
@@ -158,22 +164,52 @@ def _first_clauses(text: str, limit: int) -> tuple[int, int]:
 
 @lru_cache(maxsize=20_000)  # `answer_length` composes the same sentences' pieces again for every option it weighs
 def holds_the_kind(question: Question, piece: str, claimant: str | None = None) -> bool:
-    """The piece holds a value of the kind the question asks for (round 18, `clause18`): a figure for "how many" or
-    "how much", a date for "when" (round 16: "..., and the new quay will open by 2031." over "The harbour plan,"),
-    a place for "where" other than the question's own ("struck near Quorley" does not say where in Quorley), and
-    for a name, an agent or a reason what the answer type reads in it (`answer_types.type_met`: "will be led by a
-    retired judge, Ann Lee," for "who will lead ...?", "because both of its vessels had failed" for "why ...?").
-    False where the question asks no kind: every piece would do."""
-    asked = kinds_asked(question)
-    if not asked:
+    """The piece holds a value of the kind the question asks for (round 18, `clause18`), as the answer type reads it
+    (`answer_types.type_met`: a figure of the kind asked for "how many" or "how much", `gives_figure_asked`; a reason
+    for "why"), and, where a reader of its own says more, as that reader does: a date for "when"
+    (`gives_a_date_asked`: "within six weeks", "by the end of the year" too), a name the question does not hold for
+    "who" and "where" (`gives_the_answer`: a speaker's role, "the club's chairman told reporters", names no one). A
+    place is one no speaker stands in and no one comes from (`_places_given`). False where the question asks no
+    kind: every piece would do. Round 18 review (`fixa18`): the checks re-read figures and dates more narrowly than
+    these readers ("will cost £84m" held no figure) and took a role, an origin or a month for the answer."""
+    if not kinds_asked(question):
         return False
-    if question.kind == "quantity" and not has_quantity(piece):
+    if question.kind == "date" and not gives_a_date_asked(question, piece):
         return False
-    if question.kind == "date" and not has_date_expression(piece):
-        return False
-    if question.kind == "place" and not {stem(w) for w in located_names(piece)} - _asked_stems(question):
+    if question.kind == "place":
+        piece = _places_given(question, piece)
+        if not piece:
+            return False
+    if question.kind in ("place", "agent") and not gives_the_answer(question, piece, None):
         return False
     return type_met(question, piece, claimant)
+
+
+# "from" and the names after it: where someone comes from ("a man from Morvath") is not where the thing asked happened.
+_ORIGIN = re.compile(r"\bfrom\s+(?:[A-Z][\w'.-]*\s*)+")
+
+
+def _places_given(question: Question, piece: str) -> str:
+    """The clauses of ``piece`` that name a place the question does not (after a preposition of place,
+    `located_names`; a month is no place), with a speaker's clause ("the coastguard in Tullagh said") and the
+    names after "from" left out; "" where none does. A place the question names spaced otherwise ("Olvery Town"
+    for "Olverytown") is the question's own."""
+    asked = _asked_stems(question) | {"".join(run_words).lower() for run_words in _compact_names(question.text)}
+    kept = []
+    for clause in _CLAUSE_BREAK.split(_ORIGIN.sub(" ", piece)):
+        words = tokens(clause)
+        if words and words[-1].lower in ATTRIBUTION_VERBS:
+            continue
+        compact = {"".join(run_words).lower() for run_words in _compact_names(clause)}
+        places = {w for w in located_names(clause) if w.lower() not in CALENDAR_WORDS}
+        if {stem(w) for w in places} - asked and not compact <= asked:
+            kept.append(clause)
+    return ", ".join(kept)
+
+
+def _compact_names(text: str) -> list[list[str]]:
+    """The words of each capitalised run of ``text``, to compare a name whatever its spacing."""
+    return [[word.text for word in run] for run in capitalised_runs(text)]
 
 
 def _asked_stems(question: Question) -> set[str]:
@@ -184,17 +220,21 @@ def _asked_stems(question: Question) -> set[str]:
 def clause_run(text: str, question: Question, limit: int, claimant: str | None = None) -> tuple[int, int] | None:
     """The run of whole clauses of ``text`` within ``limit`` characters that holds a value of the kind asked
     (`holds_the_kind`) and, among those (or all, where none does), meets the most of the question's words (the
-longest such run when the kind is held: "will be led by a retired judge, Ann Lee," over its first clause); None when
+longest such run when the kind is held: "is to be chaired by Ann Lee, who sat on the bench," over its first clause); None when
     no clause is short enough, or none meets a word of the question nor holds the kind (round 16, `recall16`: a piece
     about something else, "The vessel", only takes the room of a sentence that answers). Round 18 (`clause18`): the
     value first, then the words: "The sea wall at Wendmouth," met three words of "how much will the repairs to the
     Wendmouth sea wall cost?" and was quoted over "and the work is expected to cost about 3.8 million pounds". The
     dateline the sentence opens with (`text.dateline_end`) is no clause: "HARLOW BAY" alone met a question naming the
-    place and said nothing."""
+    place and said nothing. Round 18 review (`fixa18`): a value comes first only in a piece that meets a word of the
+    question too (a reason need not): "when 40 millimetres fell in six hours," holds a figure but not the homes
+    flooded that "Homes across Carnwick were flooded on Sunday night," meets; one that meets none is quoted only where
+    no piece meets a word ("is Ann Lee," for "who will chair the review?")."""
     opening = dateline_end(text)
     bounds = [opening] + [m.end() for m in _CLAUSE_BREAK.finditer(text) if m.end() > opening] + [len(text)]
-    best, best_span = (False, 0, 0), None
+    best, best_span = (False, 0, False, 0), None
     wanted = _asked_stems(question)
+    why = "reason" in kinds_asked(question)
     for i in range(len(bounds) - 1):
         for j in range(i + 1, len(bounds)):
             if bounds[j] - bounds[i] > limit:
@@ -202,7 +242,7 @@ longest such run when the kind is held: "will be led by a retired judge, Ann Lee
             piece = text[bounds[i]:bounds[j]]
             hits = sum(1 for w in tokens(piece) if stem(w.text) in wanted)
             held = holds_the_kind(question, piece, claimant)
-            score = (held, hits, len(piece) if held else 0)
+            score = (held and (hits > 0 or why), hits, held, len(piece) if held else 0)
             if score > best and (held or hits):
                 best, best_span = score, (bounds[i], bounds[j])
     return best_span
