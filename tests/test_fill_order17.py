@@ -15,21 +15,11 @@ from __future__ import annotations
 import pytest
 
 from newsdesk.answer.answering import ExtractiveAnswerer
-from newsdesk.answer.candidates import Candidate
 from newsdesk.answer.composing import compose
 from newsdesk.answer.questions import analyse
 from newsdesk.index.embedding import Embedder
 from newsdesk.settings import Settings
-
-
-def _sentences(texts: list[str]) -> list[Candidate]:
-    """The texts as consecutive sentences of one invented article, ranked in the order given."""
-    found, start = [], 0
-    for rank, text in enumerate(texts, start=1):
-        found.append(Candidate(text=text, start=start, end=start + len(text), metadata={"doc_id": "invented.md"},
-                               context=text, claimant=None, relay=None, rank=rank))
-        start += len(text) + 1
-    return found
+from ranked_sentences import ranked_sentences
 
 
 ROWS = [
@@ -63,7 +53,7 @@ def test_the_room_left_goes_to_the_sentence_holding_the_value_whole_or_by_its_cl
         embedder: Embedder, question: str, best: str, others: list[str], value: str) -> None:
     asked = analyse(question, [])
     answerer = ExtractiveAnswerer(embedder, Settings())
-    chosen, *ranked = _sentences([best, *others])
+    chosen, *ranked = ranked_sentences([best, *others])
     kept = [chosen]
     answerer._fill(kept, ranked, asked, lambda other: True)
     text, _ = compose(kept, asked, Settings().max_answer_chars)

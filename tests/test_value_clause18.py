@@ -14,12 +14,12 @@ from __future__ import annotations
 import pytest
 
 from newsdesk.answer.answering import ExtractiveAnswerer
-from newsdesk.answer.candidates import Candidate
 from newsdesk.answer.composing import answer_length, clause_run, compose, holds_the_kind
 from newsdesk.answer.questions import analyse
 from newsdesk.answer.verification import MARKER
 from newsdesk.index.embedding import Embedder
 from newsdesk.settings import Settings
+from ranked_sentences import ranked_sentences
 from tables import tables
 
 
@@ -33,16 +33,6 @@ def test_a_long_sentence_is_cut_to_the_clauses_holding_the_value_asked(table: st
     assert len(piece) <= row["limit"]
     if row["never"]:
         assert row["never"] not in piece, piece
-
-
-def _sentences(texts: list[str]) -> list[Candidate]:
-    """The texts as consecutive sentences of one invented article, ranked in the order given."""
-    found, start = [], 0
-    for rank, text in enumerate(texts, start=1):
-        found.append(Candidate(text=text, start=start, end=start + len(text), metadata={"doc_id": "invented.md"},
-                               context=text, claimant=None, relay=None, rank=rank))
-        start += len(text) + 1
-    return found
 
 
 # The question, the best sentence (chosen), the others in the ranker's order, the value that must be quoted.
@@ -62,7 +52,7 @@ FILLS = [
 def test_the_room_goes_to_a_sentence_holding_the_value_asked_before_one_that_restates_the_story(
         embedder: Embedder, question: str, best: str, others: list[str], value: str) -> None:
     asked = analyse(question, [])
-    chosen, *ranked = _sentences([best, *others])
+    chosen, *ranked = ranked_sentences([best, *others])
     kept = [chosen]
     ExtractiveAnswerer(embedder, Settings())._fill(kept, ranked, asked, lambda other: True)
     text, _ = compose(kept, asked, Settings().max_answer_chars)
@@ -111,7 +101,7 @@ def _cut_in_room(embedder: Embedder, question: str, other: str, most_room: int) 
     (and at least ``most_room`` - 8) characters, or None."""
     asked, limit = analyse(question, []), Settings().max_answer_chars
     for extra in range(0, 400):
-        best, second = _sentences([_BEST + " and" * extra + ".", other])
+        best, second = ranked_sentences([_BEST + " and" * extra + ".", other])
         room = len(other) - (answer_length([best, second], asked, limit) - limit)
         if room <= most_room:
             assert room >= most_room - 8, room
