@@ -194,7 +194,7 @@ def _places_given(question: Question, piece: str) -> str:
     `located_names`; a month is no place), with a speaker's clause ("the coastguard in Tullagh said") and the
     names after "from" left out; "" where none does. A place the question names spaced otherwise ("Olvery Town"
     for "Olverytown") is the question's own."""
-    asked = _asked_stems(question) | {"".join(run_words).lower() for run_words in _compact_names(question.text)}
+    asked = question.word_stems | {"".join(run_words).lower() for run_words in _compact_names(question.text)}
     kept = []
     for clause in _CLAUSE_BREAK.split(_ORIGIN.sub(" ", piece)):
         words = tokens(clause)
@@ -210,11 +210,6 @@ def _places_given(question: Question, piece: str) -> str:
 def _compact_names(text: str) -> list[list[str]]:
     """The words of each capitalised run of ``text``, to compare a name whatever its spacing."""
     return [[word.text for word in run] for run in capitalised_runs(text)]
-
-
-def _asked_stems(question: Question) -> set[str]:
-    """The stems of the question's words and of its entities' words."""
-    return {t.stem for t in question.terms} | {stem(w) for e in question.entities for w in e}
 
 
 def clause_run(text: str, question: Question, limit: int, claimant: str | None = None) -> tuple[int, int] | None:
@@ -233,7 +228,7 @@ longest such run when the kind is held: "is to be chaired by Ann Lee, who sat on
     opening = dateline_end(text)
     bounds = [opening] + [m.end() for m in _CLAUSE_BREAK.finditer(text) if m.end() > opening] + [len(text)]
     best, best_span = (False, 0, False, 0), None
-    wanted = _asked_stems(question)
+    wanted = question.word_stems
     why = "reason" in kinds_asked(question)
     for i in range(len(bounds) - 1):
         for j in range(i + 1, len(bounds)):

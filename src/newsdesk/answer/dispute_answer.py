@@ -213,7 +213,7 @@ def _day(claim: Claim) -> str:
 
 def _best_statement(side: Side, question: Question | None) -> Claim:
     """The side's statement that says most about what was asked; a named person's, then the shorter, on a tie."""
-    wanted = {t.stem for t in question.terms} | {stem(w) for e in question.entities for w in e} if question else set()
+    wanted = question.word_stems if question else set()
 
     def score(claim: Claim) -> tuple[int, bool, int]:
         words = {stem(w.text) for w in tokens(claim.quote)}

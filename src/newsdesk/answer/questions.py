@@ -139,6 +139,11 @@ class Question:
         return [t for t in self.terms if not t.word[0].isupper() and t.weight >= 1.0]
 
     @property
+    def word_stems(self) -> set[str]:
+        """The stems of the question's words and of its entities' words: what a piece of an answer meets of it."""
+        return {t.stem for t in self.terms} | {stem(w) for e in self.entities for w in e}
+
+    @property
     def only_names(self) -> bool:
         """Every term is a name ("What did Ann Roe say?"): short and unlike any sentence, so once its names are met,
         similarity says little."""
