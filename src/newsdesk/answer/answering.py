@@ -507,9 +507,9 @@ class ExtractiveAnswerer:
         (`composing.holds_the_kind`: "and the work will cost 3.8 million pounds"); a piece holding none never of
         fewer than `_LEAST_PIECE_WORDS` words, which says nothing ("The harbour master"); else None. Round 18 review
         (`fixa18`): the floor refused pieces that hold the value asked ("opens in 2027,", "is Ann Lee,"). A copy,
-        because the same candidate may be quoted whole as a dispute side or a latest figure. Tried only after every whole sentence: of a long lead ("LONDON, May 2 - A grocer has agreed
-        to buy a dairy for 3 billion crowns in cash, the two companies said, ending ...") the clause with the price
-        asked fits beside the best sentence."""
+        because the same candidate may be quoted whole as a dispute side or a latest figure. Tried only after every
+        whole sentence: of a long lead ("LONDON, May 2 - A grocer has agreed to buy a dairy for 3 billion crowns in
+        cash, the two companies said, ending ...") the clause with the price asked fits beside the best sentence."""
         limit = self.settings.max_answer_chars
         room = len(other.text) - (answer_length([*chosen, other], question, limit) - limit)
         span = clause_run(other.text, question, room, other.claimant) if room > 0 else None

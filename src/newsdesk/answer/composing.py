@@ -194,37 +194,38 @@ def _places_given(question: Question, piece: str) -> str:
     `located_names`; a month is no place), with a speaker's clause ("the coastguard in Tullagh said") and the
     names after "from" left out; "" where none does. A place the question names spaced otherwise ("Olvery Town"
     for "Olverytown") is the question's own."""
-    asked = question.word_stems | {"".join(run_words).lower() for run_words in _compact_names(question.text)}
+    asked = question.word_stems | _compact_names(question.text)
     kept = []
     for clause in _CLAUSE_BREAK.split(_ORIGIN.sub(" ", piece)):
         words = tokens(clause)
         if words and words[-1].lower in ATTRIBUTION_VERBS:
             continue
-        compact = {"".join(run_words).lower() for run_words in _compact_names(clause)}
+        compact = _compact_names(clause)
         places = {w for w in located_names(clause) if w.lower() not in CALENDAR_WORDS}
         if {stem(w) for w in places} - asked and not compact <= asked:
             kept.append(clause)
     return ", ".join(kept)
 
 
-def _compact_names(text: str) -> list[list[str]]:
-    """The words of each capitalised run of ``text``, to compare a name whatever its spacing."""
-    return [[word.text for word in run] for run in capitalised_runs(text)]
+def _compact_names(text: str) -> set[str]:
+    """Each capitalised run of ``text`` lower-cased without its spaces, to compare a name whatever its spacing
+    ("Olvery Town" is "olverytown")."""
+    return {"".join(word.text for word in run).lower() for run in capitalised_runs(text)}
 
 
 def clause_run(text: str, question: Question, limit: int, claimant: str | None = None) -> tuple[int, int] | None:
     """The run of whole clauses of ``text`` within ``limit`` characters that holds a value of the kind asked
-    (`holds_the_kind`) and, among those (or all, where none does), meets the most of the question's words (the
-longest such run when the kind is held: "is to be chaired by Ann Lee, who sat on the bench," over its first clause); None when
-    no clause is short enough, or none meets a word of the question nor holds the kind (round 16, `recall16`: a piece
-    about something else, "The vessel", only takes the room of a sentence that answers). Round 18 (`clause18`): the
-    value first, then the words: "The sea wall at Wendmouth," met three words of "how much will the repairs to the
+    (`holds_the_kind`) and, among those (or all, where none does), meets the most of the question's words (the longest
+    such run when the kind is held: "is to be chaired by Ann Lee, who sat on the bench," over its first clause); None
+    when no clause is short enough, or none meets a word of the question nor holds the kind (round 16, `recall16`: a
+    piece about something else, "The vessel", only takes the room of a sentence that answers). Round 18 (`clause18`):
+    the value first, then the words: "The sea wall at Wendmouth," met three words of "how much will the repairs to the
     Wendmouth sea wall cost?" and was quoted over "and the work is expected to cost about 3.8 million pounds". The
     dateline the sentence opens with (`text.dateline_end`) is no clause: "HARLOW BAY" alone met a question naming the
     place and said nothing. Round 18 review (`fixa18`): a value comes first only in a piece that meets a word of the
-    question too (a reason need not): "when 40 millimetres fell in six hours," holds a figure but not the homes
-    flooded that "Homes across Carnwick were flooded on Sunday night," meets; one that meets none is quoted only where
-    no piece meets a word ("is Ann Lee," for "who will chair the review?")."""
+    question too (a reason need not): "when 40 millimetres fell in six hours," holds a figure but not the homes flooded
+    that "Homes across Carnwick were flooded on Sunday night," meets; one that meets none is quoted only where no piece
+    meets a word ("is Ann Lee," for "who will chair the review?")."""
     opening = dateline_end(text)
     bounds = [opening] + [m.end() for m in _CLAUSE_BREAK.finditer(text) if m.end() > opening] + [len(text)]
     best, best_span = (False, 0, False, 0), None
