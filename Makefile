@@ -65,7 +65,7 @@ test: llm
 # named and left out. Neither store is the chat's index.
 EVAL_STORE := .newsdesk/eval
 SPLITS_STORE := .newsdesk/eval-splits
-SPLIT_CORPORA := $(foreach root,corpus eval/corpus eval/dev/corpus eval/dev2/corpus eval/dev3/corpus eval/dev4/corpus eval/dev5/corpus eval/dev6/corpus eval/dev7/corpus eval/dev8/corpus eval/dev9/corpus eval/dev10/corpus eval/dev11/corpus eval/dev12/corpus eval/dev13/corpus eval/dev14/corpus eval/dev15/corpus eval/test/corpus,$(if $(wildcard $(root)),--corpus $(root)))
+SPLIT_CORPORA := $(foreach root,corpus eval/corpus eval/dev/corpus eval/dev2/corpus eval/dev3/corpus eval/dev4/corpus eval/dev5/corpus eval/dev6/corpus eval/dev7/corpus eval/dev8/corpus eval/dev9/corpus eval/dev10/corpus eval/dev11/corpus eval/dev12/corpus eval/dev13/corpus eval/dev14/corpus eval/dev15/corpus eval/dev16/corpus eval/test/corpus,$(if $(wildcard $(root)),--corpus $(root)))
 
 eval: install
 	$(BIN)/newsdesk --store $(EVAL_STORE) reindex --quiet --corpus corpus --corpus eval/corpus

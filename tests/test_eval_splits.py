@@ -24,7 +24,7 @@ from newsdesk.evaluation.scoring import load_cases, metrics, score_case
 
 EVAL = REPO / "eval"
 # Every corpus an eval case may quote: the shipped article, the fixtures and each split's articles.
-EVAL_CORPORA = [REPO / "corpus", EVAL / "corpus"] + [EVAL / split / "corpus" for split in ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "dev14", "dev15", "test")]
+EVAL_CORPORA = [REPO / "corpus", EVAL / "corpus"] + [EVAL / split / "corpus" for split in ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "dev14", "dev15", "dev16", "test")]
 # eval/outside/ holds the outside benchmarks, each checked against its own corpus (tests/test_outside_sets.py).
 CASE_FILES = sorted(path for path in EVAL.rglob("cases.jsonl") if "outside" not in path.relative_to(EVAL).parts)
 DEV_POOL = [EVAL / "cases.jsonl"] + [EVAL / split / "cases.jsonl" for split in ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "dev14", "dev15")]
@@ -74,7 +74,7 @@ def test_the_pooled_dev_split_and_the_test_split_each_hold_40_articles_and_300_c
     assert len(test_articles) >= 40 and len(load_cases(EVAL / "test" / "cases.jsonl")) >= 300
 
 
-@pytest.mark.parametrize("split", ["dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "dev14", "dev15", "test"])
+@pytest.mark.parametrize("split", ["dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "dev14", "dev15", "dev16", "test"])
 def test_a_split_has_its_own_articles_and_enough_cases(split: str) -> None:
     folder = EVAL / split
     if not (folder / "cases.jsonl").exists():
