@@ -5,7 +5,8 @@
 For every answerable `conflict` case: whether the answer is covered (not refused, every expected and claimant group
 found), and the stage at which the stored dispute for it stops. The dispute *for* a case is the stored dispute
 (`ledger_disputes`) with a claim in the sentence of the most of the case's sides (a side: its `evidence` string, or
-failing that its expected group, in the claim's sentence); with fewer than two such sides, "no dispute stored".
+failing that its expected group, in the claim's sentence); with fewer than two such sides, "no dispute stored", with
+whether the ledger read a claim for two sides (then grouping missed them) or not (extraction did).
 Otherwise the first of `disputes_for`'s steps that drops it: another kind than the question asks, no claim in a
 retrieved passage (with "claim in a retrieved article" when one is in an article a passage comes from), narrowed
 away to the retrieved articles or to the kind of figure asked, not `touches`, asks one side, outranked by another
@@ -46,6 +47,9 @@ def _overlap(sentence: str, evidence: str) -> float:
     return len(words & set(sentence.lower().split())) / max(1, len(words))
 
 
+_BODIES: dict[str, str] = {}  # article bodies by document, read once a run
+
+
 def stage(assistant: Assistant, case: Case) -> tuple[bool, str, str]:
     request = Request(case.question, history=tuple(case.history))
     answer = assistant.ask(request)
@@ -54,7 +58,7 @@ def stage(assistant: Assistant, case: Case) -> tuple[bool, str, str]:
     retrieved = assistant.evidence(request)
     question, passages = retrieved.question, retrieved.evidence.passages
     ledger = assistant.ledger()
-    bodies: dict[str, str] = {}
+    bodies = _BODIES
 
     def sentence_of(claim) -> str:
         if claim.doc_id not in bodies:
@@ -70,7 +74,9 @@ def stage(assistant: Assistant, case: Case) -> tuple[bool, str, str]:
     offered = retrieved.evidence.disputes[0] if retrieved.evidence.disputes else None
     detail = f"offered={offered.subject if offered else None}"
     if best is None or len(best_sides) < 2:
-        return covered, "no dispute stored", detail
+        read = {s for entry in ledger.documents.values() for c in entry.claims if (s := _side_of(case, sentence_of(c))) is not None}
+        why = "sides' claims read, not grouped" if len(read) >= 2 else "a side's claim not read"
+        return covered, f"no dispute stored: {why}", detail
     detail = f"dispute={best.subject} sides={len(best_sides)}/{len(case.expect)} " + detail
     if offered is not None and offered.subject == best.subject:
         used = answer.answer.startswith("Sources disagree") or bool(answer.disputes)
