@@ -682,7 +682,7 @@ def disputes_for(question: Question, passages: Sequence[Document], ledger: Ledge
     naming = _passages_naming(question, about) if question.entities else []
     narrowed = [_within(d, about) for d in candidates]
     narrowed = [_of_the_kind_asked(d, question) if d is not None else None for d in narrowed]
-    relevant = [d for d in narrowed if d is not None and touches(question, d, naming, about) and not _asks_one_side(question, d)]
+    relevant = [d for d in narrowed if d is not None and touches(question, d, naming) and not _asks_one_side(question, d)]
     relevant.sort(key=lambda d: -max(_passage_rank(c, passages) for c in d.claims))
     return relevant[:1]
 
@@ -927,11 +927,11 @@ def _passage_rank(claim: Claim, passages: Sequence[Document]) -> float:
     return 0.0
 
 
-def touches(question: Question, dispute: Dispute, naming: Sequence[tuple[str, int, int]] = (),
-            passages: Sequence[Document] = ()) -> bool:
+def touches(question: Question, dispute: Dispute, naming: Sequence[tuple[str, int, int]] = ()) -> bool:
     """``question`` asks about what ``dispute`` is over: its names and numbers are met by the claims (or the retrieved
-    ``naming`` passages that hold them), and its words by the claims, their headlines or the retrieved ``passages``
-    that hold them (`_figure_asked`)."""
+    ``naming`` passages that hold them), and its words by the claims or their headlines (`_figure_asked`). Not by the
+    rest of the passage that holds them: round 19 tried it, and a question about another count of that paragraph ("how
+    many of its own responders were among the dead?") took the dispute (six develop cases lost, one gained)."""
     context = " ".join([*(c.quote for c in dispute.claims), *{c.title for c in dispute.claims}])
     # The question's names are met by the claims, or by the passage each claim stands in ("the Hollin Lane
     # library" named in the sentence before the figures). A follow-up's inherited names ("Ashford" from
@@ -946,7 +946,7 @@ def touches(question: Question, dispute: Dispute, naming: Sequence[tuple[str, in
     if not _numbers_met(question, dispute):
         return False
     if dispute.kind == "figure":
-        return _figure_asked(question, dispute, _framing(dispute, passages))
+        return _figure_asked(question, dispute)
     names = {w.lower() for e in (*question.entities, *question.soft_entities) for w in e}
     words = [t.word.lower() for t in question.terms if len(t.word) >= 4 and t.word.lower() not in names]
     quotes = " ".join(c.quote.lower() for c in dispute.claims)
@@ -1059,14 +1059,6 @@ def _linked_to_one(word: str, said: frozenset[str]) -> bool:
     return specificity(word) >= _LINKED_WORD_SPECIFICITY and any(relation(word, other) in LINKS for other in said)
 
 
-def _framing(dispute: Dispute, passages: Sequence[Document]) -> str:
-    """The text of the retrieved passages that hold a claim of ``dispute``: what frames its figures, as a bare "Police
-    put the crowd at about 12,000" is about the march its paragraph names ("thousands marched against the bill")."""
-    return " ".join(p.page_content for p in passages if any(
-        c.doc_id == str(p.metadata.get("doc_id")) and int(p.metadata["start"]) <= c.start and c.end <= int(p.metadata["end"])
-        for c in dispute.claims))
-
-
 def _events_meet(asked: set[str], said: set[str]) -> bool:
     """An event the question asks is one a claim says: the same, or of one class (`_ALIKE_EVENTS`: "displaced" /
     "evacuated", "turned up" / "attended"), as rival counts are grouped."""
@@ -1079,9 +1071,9 @@ def _of_an_event_said(word: str, said: set[str]) -> bool:
     return _events_meet({word, stem(word)}, said)
 
 
-def _figure_asked(question: Question, dispute: Dispute, framing: str = "") -> bool:
+def _figure_asked(question: Question, dispute: Dispute) -> bool:
     """The question counts what the dispute counts: same noun (or "people"), same event if it names one (or one of
-    its class); its other words said by the claims, their headlines or the passages ``framing`` them."""
+    its class); its other words said by the claims or their headlines."""
     if not question.focus and not _whose_figure_met(question, dispute):
         return False
     own = _own_words(question)
@@ -1089,7 +1081,6 @@ def _figure_asked(question: Question, dispute: Dispute, framing: str = "") -> bo
     if asked_events and not _events_meet(asked_events, said_events):
         return False
     context = {stem(w.text) for c in dispute.claims for w in tokens(f"{c.quote} {c.subject} {c.title}")}
-    context |= {stem(w.text) for w in tokens(framing)}
     names = {w.lower() for e in (*question.entities, *question.soft_entities) for w in e}
     # Names are pins, checked by `touches`; these are the words saying what about them is asked.
     specific = [w for w in own if specificity(w) >= 1.5 and w not in _QUESTION_EVENTS and w not in _JOB_WORDS
