@@ -536,3 +536,26 @@ def test_the_answer_in_place_may_come_from_any_article_already_quoted():
     kept = _composer()._with_answer_in_place([first, second], [first, second, other],
                                              analyse("Who leads the tenants' association?"))
     assert kept[0] is first and other in kept
+
+
+RETOLD = """---
+title: "Valley residents meet the mayor over flooded homes"
+outlet: "Test Gazette"
+published: 2023-05-06
+---
+The residents, who say 40 homes were flooded in the valley on Monday, met the mayor on Wednesday.
+
+The mayor promised a new flood wall.
+"""
+
+
+@pytest.fixture(scope="module")
+def retold_story(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    return indexed_assistant(tmp_path_factory.mktemp("retold-story"), FakeEmbedder(), {"flood.md": ARTICLE, "retold.md": RETOLD})
+
+
+def test_a_dispute_answers_though_another_article_retells_one_side(retold_story):
+    """The best sentence of another article that gives a side's own figure tells the same story again: the dispute
+    still answers, with every side (round 19, `_restates_a_side`)."""
+    answer = retold_story.ask(Request("How many homes were flooded in the valley on Monday?")).answer
+    assert "Sources disagree" in answer and "12" in answer and "40" in answer, answer

@@ -626,8 +626,10 @@ CROWD_NOUNS = frozenset("people demonstrators protesters protestors marchers par
 # (`conflicts.rival_counts`). A walkout: walk out, strike, stay away, stop work, down tools, join the action.
 WALKOUT_VERBS = frozenset("walk walked walking strike striking struck stay stayed stop stopped down downed".split()
                           + "join joined absent fail failed".split())  # staff who "failed to turn up"
-# A gathering: join, attend (the extractor's event for "took part"), gather, march, turn out, rally, line the route.
-GATHERING_VERBS = frozenset("join joined attend attended gather gathered march marched rally rallied turned line lined".split())
+# A gathering: join, attend (the extractor's event for "took part"), gather, march, turn out, rally, line the route,
+# protest (round 19: "how many protested outside parliament" asks the crowd that "gathered" there; `conflicts.touches`).
+GATHERING_VERBS = frozenset("join joined attend attended gather gathered march marched rally rallied turned line lined".split()
+                            + "protest protested".split())
 # Arriving across a border or at a place: cross, arrive, land, enter, reach.
 ARRIVING_VERBS = frozenset("cross crossed arrive arrived land landed enter entered reach reached".split())
 # Falling ill: affected, sick, ill, infected, fallen ill.

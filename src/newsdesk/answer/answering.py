@@ -72,6 +72,7 @@ from newsdesk.answer.questions import Question, asks_judgement, asks_yes_no, ent
 from newsdesk.answer.sources import another_source, attributed_restatement, said_by
 from newsdesk.answer.term_matching import TermMatcher
 from newsdesk.claims.attribution import same_claimant
+from newsdesk.claims.extraction import figure_values
 from newsdesk.index.embedding import Embedder
 from newsdesk.settings import Settings
 from newsdesk.text import numbers, stem, stems_match, tokens
@@ -341,7 +342,8 @@ class ExtractiveAnswerer:
         another detail of its article is asked (`_beside_the_dispute`)."""
         passing = [c for c in candidates if c.rejected is None]
         best = self._best([c for c in passing if not addresses_an_assistant(c.text)])
-        if best is not None and best.metadata["doc_id"] not in {claim.doc_id for claim in dispute.claims}:
+        if (best is not None and best.metadata["doc_id"] not in {claim.doc_id for claim in dispute.claims}
+                and not _restates_a_side(best, dispute)):
             return False
         if _beside_the_dispute(dispute, candidates, typed_answers(question, passing), question):
             return False
@@ -650,6 +652,14 @@ def _beside_the_dispute(dispute: Dispute, candidates: list[Candidate], typed: li
     side_ids = {id(c) for c in sides}
     answered = [c for c in sides if c.rejected is None or _judged_rival(c)]
     return bool(sides) and not answered and any(id(c) not in side_ids for c in typed)
+
+
+def _restates_a_side(candidate: Candidate, dispute: Dispute) -> bool:
+    """``candidate``, of another article, gives a side's own figure: the same story told again ("a march three weeks
+    ago that the alliance says drew 7,000 people" beside the report of the march, 7,000 against the police's 2,500),
+    so the dispute still answers (round 19)."""
+    given = set(figure_values(candidate.text))
+    return dispute.kind == "figure" and any(side.latest.value in given for side in dispute.sides if side.latest.value is not None)
 
 
 def _judged_rival(candidate: Candidate) -> bool:

@@ -928,6 +928,10 @@ def _passage_rank(claim: Claim, passages: Sequence[Document]) -> float:
 
 
 def touches(question: Question, dispute: Dispute, naming: Sequence[tuple[str, int, int]] = ()) -> bool:
+    """``question`` asks about what ``dispute`` is over: its names and numbers are met by the claims (or the retrieved
+    ``naming`` passages that hold them), and its words by the claims or their headlines (`_figure_asked`). Not by the
+    rest of the passage that holds them: round 19 tried it, and a question about another count of that paragraph ("how
+    many of its own responders were among the dead?") took the dispute (six develop cases lost, one gained)."""
     context = " ".join([*(c.quote for c in dispute.claims), *{c.title for c in dispute.claims}])
     # The question's names are met by the claims, or by the passage each claim stands in ("the Hollin Lane
     # library" named in the sentence before the figures). A follow-up's inherited names ("Ashford" from
@@ -1055,13 +1059,26 @@ def _linked_to_one(word: str, said: frozenset[str]) -> bool:
     return specificity(word) >= _LINKED_WORD_SPECIFICITY and any(relation(word, other) in LINKS for other in said)
 
 
+def _events_meet(asked: set[str], said: set[str]) -> bool:
+    """An event the question asks is one a claim says: the same, or of one class (`_ALIKE_EVENTS`: "displaced" /
+    "evacuated", "turned up" / "attended"), as rival counts are grouped."""
+    return bool(asked & said) or any(a in events and b in events for a in asked for b in said for events in _ALIKE_EVENTS)
+
+
+def _of_an_event_said(word: str, said: set[str]) -> bool:
+    """A question's verb of one class with an event the dispute's claims say ("turned up at the rally" asked, "took
+    part" said; "stayed away" / "walked out")."""
+    return _events_meet({word, stem(word)}, said)
+
+
 def _figure_asked(question: Question, dispute: Dispute) -> bool:
-    """The question counts what the dispute counts: same noun (or "people"), same event if it names one."""
+    """The question counts what the dispute counts: same noun (or "people"), same event if it names one (or one of
+    its class); its other words said by the claims or their headlines."""
     if not question.focus and not _whose_figure_met(question, dispute):
         return False
     own = _own_words(question)
-    asked_events = _events_asked(own)
-    if asked_events and not asked_events & _events_said(dispute):
+    asked_events, said_events = _events_asked(own), _events_said(dispute)
+    if asked_events and not _events_meet(asked_events, said_events):
         return False
     context = {stem(w.text) for c in dispute.claims for w in tokens(f"{c.quote} {c.subject} {c.title}")}
     names = {w.lower() for e in (*question.entities, *question.soft_entities) for w in e}
@@ -1072,13 +1089,15 @@ def _figure_asked(question: Question, dispute: Dispute) -> bool:
     # "How strong was the quake?" asks for a value; a dispute over a measure ("magnitude") answers it.
     measured_value = not question.focus and bool(heads & measures_asked(question.text))
     said = _words_said(dispute)
+    classed = [w for w in specific if _of_an_event_said(w, said_events)]
     # "crowd", "turnout": a measure of people, which a dispute counting people answers.
     crowd = any(c.subject_key.counts_people for c in dispute.claims if c.subject_key) and bool(
         MEASURES_OF_PEOPLE.keys() & set(own))
     met = sum(1 for w in specific if any(stems_match(stem(w), other) for other in context) or _linked_to_one(w, said)
-              or (crowd and w in MEASURES_OF_PEOPLE))
+              or (crowd and w in MEASURES_OF_PEOPLE) or w in classed)
     # Every word the question says must be met, unless what it asks is pinned down otherwise (the event it
-    # names, or a measure): then half will do, since a question paraphrases the article.
+    # names, or a measure): then half will do, since a question paraphrases the article. A verb met only by its class
+    # does not pin: "on strike now? Do both sides agree?" is not the first day's "joined" / "stayed away".
     pinned = bool(asked_events) or measured_value
     if met < len(specific) and not (pinned and met * 2 >= len(specific)):
         return False
