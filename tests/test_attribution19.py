@@ -3,7 +3,14 @@ article quoted is called a company, names the one business it quoted before by a
 ("its owner Drennavel Foods announced ..." then "..., the company said" is Drennavel Foods'), as a reader would name
 it. It stays "company" where two such names could be meant, where the one name is a person's (an honorific, a
 description or an age beside it), where the article called that name by another noun ("the administrators, X"), or
-where the only earlier source's name says its kind ("... Dockers' Guild")."""
+where the only earlier source's name says its kind ("... Dockers' Guild").
+
+Built and measured in round 19 and taken out (docs/evaluation.md): the labels came out right (18 develop sentences
+changed, all to the business meant), and dev15's attribution rose 0.689 -> 0.711 (dev15-sugar-jobs-dispute), but
+develop `right` fell by two cases: with "the company" now the same source as the business's own sentence, the
+answerer merged what had been two sides or a fill into one source and dropped the value (dev14's
+refinery-injured-company and refinery-toll-two, dev8's min-workforce). The rows that name the business are known
+gaps (strict xfails) until the answerer's one-source rules can take the resolved label."""
 
 import pytest
 
@@ -24,7 +31,10 @@ NAMED = [
 ]
 
 
-@pytest.mark.parametrize(("before", "sentence", "claimant"), NAMED)
+KNOWN_GAP = pytest.mark.xfail(strict=True, reason="round 19: built, measured and taken out (develop right fell)")
+
+
+@pytest.mark.parametrize(("before", "sentence", "claimant"), [pytest.param(*row, marks=KNOWN_GAP) for row in NAMED])
 def test_the_company_is_the_business_quoted_before(before, sentence, claimant):
     assert _claimant(before, sentence) == claimant
 

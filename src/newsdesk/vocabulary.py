@@ -515,9 +515,6 @@ ORGANISATION_KINDS: dict[str, frozenset[str]] = {
     "firm": frozenset("company operator business".split()),
     "charity": frozenset("organisation organization foundation trust".split()),
 }
-# Generic nouns for a business whose own name need not say what it is ("Drennavel Foods", "Ostrakine"): "the company
-# said" names the one such source an article quoted before, when no source is called a company (round 19, `attrib19`).
-OPAQUE_NAME_KINDS = frozenset("company firm".split())
 PLACE_NOUNS = frozenset(
     """city town village region country province state county district place capital port harbour harbor prison
     jail hospital island street road river lake mountain airport station stadium venue neighbourhood

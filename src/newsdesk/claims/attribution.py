@@ -75,7 +75,6 @@ from newsdesk.vocabulary import (
     REPORTER_NOUNS,
     REPORTING_VERBS,
     NUMBER_WORDS,
-    OPAQUE_NAME_KINDS,
     ORDINALS,
     ORGANISATION_KINDS,
     ORGANISATION_NOUNS,
@@ -128,8 +127,7 @@ _DOCUMENT_OF = re.compile(
 )
 # "according to readings from a gauge upstream published by the water board": who published what is cited.
 _PUBLISHED_BY = re.compile(r"(?:\s+[\w'’-]+){1,10}?\s+(?:released|issued|published|compiled|prepared|commissioned)\s+by\s+")
-_HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Prof)\.?\s+"
-_HONORIFICS = re.compile("^" + _HONORIFIC)
+_HONORIFICS = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Prof)\.?\s+")
 _QUOTES = '"“”'
 _BREAKS = ',;:"“”()—–'
 
@@ -1640,7 +1638,7 @@ def _resolve(reference: str, named: list[tuple[str, str]]) -> str | None:
             return _latest_containing_all(words[1:], named) or reference[4:]
         head = words[-1]
         owner = (_latest_ending_with(head, named) or _latest_containing(head, named) or _latest_described_as(head, named)
-                 or _latest_of_kind(head, named) or _sole_opaque_source(head, named))
+                 or _latest_of_kind(head, named))
         if owner:
             return owner
         if head in DOCUMENT_NOUNS:  # "said in a statement" ... "according to the statement"
@@ -1718,47 +1716,6 @@ def _latest_of_kind(word: str, named: list[tuple[str, str]]) -> str | None:
         if head in kinds:
             return claimant
     return None
-
-
-def _sole_opaque_source(word: str, named: list[tuple[str, str]]) -> str | None:
-    """"The company said" after "its owner Drennavel Foods announced": for a generic noun of a business
-    (`OPAQUE_NAME_KINDS`) that no source is called, the one source quoted so far by a proper name that says no kind
-    (`_opaque_name`) and that no sentence introduced as a person; None where two such sources could be meant."""
-    if word not in OPAQUE_NAME_KINDS:
-        return None
-    people = {claimant for claimant, sentence in named
-              if sentence.startswith(_MENTIONED) and not sentence.startswith((_MENTIONED + _GROUP, _ONLY_DESCRIBED))}
-    found: list[str] = []
-    for claimant, sentence in named:
-        if sentence.startswith(_MENTIONED) or claimant in people or not _opaque_name(claimant):
-            continue
-        if any(_described_otherwise(claimant, said, word) for _, said in named):
-            continue
-        if not any(same_claimant(claimant, other) for other in found):
-            found.append(claimant)
-    return found[0] if len(found) == 1 else None
-
-
-def _described_otherwise(name: str, sentence: str, word: str) -> bool:
-    """The (lower-cased) sentence gives ``name`` an honorific ("Ms Rovenko"), sets a description or an age after it
-    ("said Ann Lee, the station's technician", "Ann Lee, 67,"), or calls it by a noun other than ``word`` before it
-    ("the administrators, Kellwith Partners"): a person, or a body other than the company a later sentence means."""
-    name = re.escape(name.lower())
-    honorific = rf"\b{_HONORIFIC}{name}\b"
-    after = rf"\b{name},\s+(?:the|a|an|his|her|\d)"
-    before = rf"\b(?:the|its|their|a|an)\s+(?!{re.escape(word)},)[\w'’-]+,\s+{name}\b"
-    return re.search(f"{honorific}|{after}|{before}", sentence, re.IGNORECASE) is not None
-
-
-def _opaque_name(name: str) -> bool:
-    """A proper name of one to four capitalised words none of which is a role, a kind of organisation, a place
-    noun, a medium or a stop word: "Drennavel Foods", not "Prime Minister Ann Lee", "Harbour Union" or "State Radio"."""
-    words = tokens(name)
-    return 1 <= len(words) <= 4 and not is_media(name) and all(
-        word.text[0].isupper() and word.lower not in ROLE_WORDS and word.lower not in _NOT_PERSON_WORDS
-        and word.lower not in STOPWORDS and word.lower not in COLLECTIVE_NOUNS
-        for word in words
-    )
 
 
 def _latest_containing(word: str, named: list[tuple[str, str]]) -> str | None:
