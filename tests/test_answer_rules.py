@@ -8,6 +8,8 @@ claimants), not about the model: `FakeEmbedder` goes through the real
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+from pathlib import Path
 
 
 import pytest
@@ -15,12 +17,15 @@ from conftest import indexed_assistant
 from fake_embedder import FakeEmbedder
 
 from newsdesk.answer.answer_types import dates_what_is_asked
-from newsdesk.answer.answering import EMPTY_QUESTION, ExtractiveAnswerer
+from newsdesk.answer.answering import EMPTY_QUESTION, ExtractiveAnswerer, _restates_a_side
 from newsdesk.answer.candidates import Candidate
 from newsdesk.answer.composing import answer_length, compose
 from newsdesk.answer.verification import supports
 from newsdesk.answer.questions import analyse
+from newsdesk.articles.corpus import Article
 from newsdesk.assistant import Assistant, Request
+from newsdesk.claims.annotation import extract_claims
+from newsdesk.claims.conflicts import find_disputes
 from newsdesk.settings import load_settings
 
 ARTICLE = """---
@@ -559,3 +564,26 @@ def test_a_dispute_answers_though_another_article_retells_one_side(retold_story)
     still answers, with every side (round 19, `_restates_a_side`)."""
     answer = retold_story.ask(Request("How many homes were flooded in the valley on Monday?")).answer
     assert "Sources disagree" in answer and "12" in answer and "40" in answer, answer
+
+
+# Sentences of another article beside the flood story's dispute (regional water authority 12 homes, residents 40):
+# (sentence, its extracted claimant, retells a side). Invented (round 19 review).
+_OTHER_ARTICLE_SENTENCES = [
+    ("The residents, who say 40 homes were flooded in the valley on Monday, met the mayor on Wednesday.", None, True),
+    ("Residents told the mayor that 40 homes had been flooded.", "Residents", True),
+    # the same value, given by another source about another flooding: another story
+    ("A burst water main flooded 40 homes in Corby Street on Monday, the council said.", "the council", False),
+    # the residents' own claimant, but another count of theirs
+    ("Residents said 40 cars had been towed from the valley road.", "Residents", False),
+]
+
+
+@pytest.mark.parametrize(("text", "claimant", "retells"), _OTHER_ARTICLE_SENTENCES, ids=lambda v: str(v)[:40])
+def test_another_article_retells_a_side_only_in_its_claimant_and_its_count(text, claimant, retells):
+    """`_restates_a_side`: a side's value counts as retold only when the other article gives it to that side's own
+    claimant and says what the dispute counts; an equal number of another story revives no dispute."""
+    body = ARTICLE.split("---\n", 2)[2]
+    article = Article(doc_id="flood.md", path=Path("flood.md"), title="Flood closes valley road", body=body,
+                      published=dt.date(2023, 5, 4))
+    dispute = next(d for d in find_disputes(extract_claims(article)) if d.kind == "figure")
+    assert _restates_a_side(_sentence(text, 0, claimant=claimant, doc="other.md"), dispute) is retells

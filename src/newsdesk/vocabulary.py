@@ -636,6 +636,11 @@ ARRIVING_VERBS = frozenset("cross crossed arrive arrived land landed enter enter
 FALLING_ILL_VERBS = frozenset("affected sick ill infected fell fallen".split())
 # Leaving one's home: evacuated (the extractor's event for "fled"), displaced, made to leave (forced) or left homeless.
 DISPLACEMENT_VERBS = frozenset("evacuated displaced forced homeless".split())
+# What made an event happen, a hazard ("displaced by the fire", "homeless after the quake"): a question naming one says
+# which event it asks about, however common the word, so another hazard's dispute does not answer it.
+HAZARD_NOUNS = frozenset("""fire fires blaze wildfire wildfires flood floods flooding storm storms quake quakes earthquake
+    earthquakes hurricane cyclone typhoon tornado landslide landslides avalanche explosion blast leak spill drought
+    heatwave tsunami eruption""".split())
 # The events of a toll of people (the extractor's canonical events): a count of one is no rival of a count of another
 # event of the same people ("three were killed" / "eleven were injured"); with the events that move people, what a
 # value with no counted noun may count by itself (`extraction`'s unnamed people).

@@ -69,14 +69,14 @@ from newsdesk.answer.judge import load_judge
 from newsdesk.answer.latest_figure import asks_latest, compose_latest, latest_and_replaced
 from newsdesk.answer.pins import figure_of_another_thing, first_unmet_pin, names_a_figure
 from newsdesk.answer.questions import Question, asks_judgement, asks_yes_no, entity_met, part_words
-from newsdesk.answer.sources import another_source, attributed_restatement, said_by
+from newsdesk.answer.sources import another_source, attributed_restatement, one_source, said_by
 from newsdesk.answer.term_matching import TermMatcher
 from newsdesk.claims.attribution import same_claimant
 from newsdesk.claims.extraction import figure_values
 from newsdesk.index.embedding import Embedder
 from newsdesk.settings import Settings
 from newsdesk.text import numbers, stem, stems_match, tokens
-from newsdesk.vocabulary import CALENDAR_WORDS
+from newsdesk.vocabulary import CALENDAR_WORDS, STOPWORDS
 
 if TYPE_CHECKING:
     from newsdesk.claims.conflicts import Dispute
@@ -655,11 +655,34 @@ def _beside_the_dispute(dispute: Dispute, candidates: list[Candidate], typed: li
 
 
 def _restates_a_side(candidate: Candidate, dispute: Dispute) -> bool:
-    """``candidate``, of another article, gives a side's own figure: the same story told again ("a march three weeks
-    ago that the alliance says drew 7,000 people" beside the report of the march, 7,000 against the police's 2,500),
-    so the dispute still answers (round 19)."""
+    """``candidate``, of another article, tells a side's own figure again: the same value, given to that side's own
+    claimant (`_told_by`), of what the dispute counts (its counted noun or event). Then it is the same story retold
+    ("a vigil last month that the tenants' group says drew 900 people" beside the report of the vigil, 900 against
+    the police's 300), and the dispute still answers (round 19). An equal number said by someone else about
+    something else ("a burst water main flooded 40 homes in Corby Street, the council said") is another story."""
+    if dispute.kind != "figure":
+        return False
     given = set(figure_values(candidate.text))
-    return dispute.kind == "figure" and any(side.latest.value in given for side in dispute.sides if side.latest.value is not None)
+    words = {stem(w.text) for w in tokens(candidate.text)}
+    return any(side.latest.value in given and _told_by(side.claimant, candidate, words)
+               and _counts_what_is_disputed(side.latest, words)
+               for side in dispute.sides if side.latest.value is not None)
+
+
+def _told_by(claimant: str, candidate: Candidate, words: set[str]) -> bool:
+    """The candidate's sentence gives its figure to ``claimant``: its own claimant is that source (`one_source`), or it
+    names it (the claimant's last word, "the group" of "the Quellby Tenants' Group")."""
+    if candidate.claimant and one_source(candidate.claimant, claimant):
+        return True
+    named = [stem(w.text) for w in tokens(claimant) if w.lower not in STOPWORDS and w.text.isalpha()]
+    return bool(named) and any(stems_match(named[-1], word) for word in words)
+
+
+def _counts_what_is_disputed(claim: Claim, words: set[str]) -> bool:
+    """The sentence says what the side's claim counts: its counted noun or its event (stems)."""
+    key = claim.subject_key
+    said = {stem(claim.unit or "")} | ({key.head, key.event, stem(key.event)} if key else set())
+    return any(stems_match(s, word) for s in said - {""} for word in words)
 
 
 def _judged_rival(candidate: Candidate) -> bool:

@@ -50,7 +50,7 @@ from newsdesk.text import has_quantity, is_calendar_word, lemmas, numbers, speci
 from newsdesk.answer.synonyms import LINKS, OPPOSED, relation
 from newsdesk.vocabulary import (
     ACCOUNTS, AGE_WORDS, ARRIVING_VERBS, BOUND_WORDS, CORRECTING_ADJECTIVES, CROWD_NOUNS, DIFFERING_ADJECTIVES, DISPLACEMENT_VERBS, EMPLOYING_VERBS,
-    FALLING_ILL_VERBS, GATHERING_VERBS, LOCATIVE_PREPOSITIONS, MEDIA_WORDS, NEWSPAPER_TITLE_NOUNS, ORGANISATION_NOUNS,
+    FALLING_ILL_VERBS, GATHERING_VERBS, HAZARD_NOUNS, LOCATIVE_PREPOSITIONS, MEDIA_WORDS, NEWSPAPER_TITLE_NOUNS, ORGANISATION_NOUNS,
     WALKOUT_VERBS, WORKFORCE_NOUNS, FIGURE_ORDER_WORDS, NUMBER_WORDS, ROUNDING_HEDGES, STOPWORDS, TOLL_WORDS,
     is_nationality,
 )
@@ -403,7 +403,7 @@ def _events_agree(first: Claim, second: Claim) -> bool:
     count of 700 drivers who walked out). Two stated events of no one class are two counts ("walked out" / "crossed
     the picket lines", "joined the march" / "signed the petition", "killed" / "injured")."""
     a, b = (claim.subject_key.event if claim.subject_key else "" for claim in (first, second))
-    if _events_linked(a, b) or any(a in events and b in events for events in _ALIKE_EVENTS):
+    if _events_linked(a, b) or _one_class(a, b):
         return True
     if not a or not b:
         return (a or b) not in PERSON_EVENTS and _word_before(first if not a else second) not in EMPLOYING_VERBS
@@ -416,6 +416,13 @@ def _a_counted_noun(claim: Claim) -> bool:
     named = {w.lower for w in tokens(claim.claimant)}
     return (bool(unit) and specificity(unit) <= _COUNTED_NOUN_MAX_SPECIFICITY
             and not any(w in NUMBER_WORDS or w[:1].isdigit() for w in named))
+
+
+def _one_class(a: str, b: str) -> bool:
+    """Two events (words or stems) are of one class of `_ALIKE_EVENTS` ("walked out" / "stayed away", "displaced" /
+    "evacuated"): how rival counts are grouped (`_events_agree`) and how a question's event meets a claim's
+    (`_events_meet`)."""
+    return any(a in events and b in events for events in _ALIKE_EVENTS)
 
 
 def _events_linked(a: str, b: str) -> bool:
@@ -931,7 +938,7 @@ def touches(question: Question, dispute: Dispute, naming: Sequence[tuple[str, in
     """``question`` asks about what ``dispute`` is over: its names and numbers are met by the claims (or the retrieved
     ``naming`` passages that hold them), and its words by the claims or their headlines (`_figure_asked`). Not by the
     rest of the passage that holds them: round 19 tried it, and a question about another count of that paragraph ("how
-    many of its own responders were among the dead?") took the dispute (six develop cases lost, one gained)."""
+    many of the crew were among those rescued?") took the dispute (six develop cases lost, one gained)."""
     context = " ".join([*(c.quote for c in dispute.claims), *{c.title for c in dispute.claims}])
     # The question's names are met by the claims, or by the passage each claim stands in ("the Hollin Lane
     # library" named in the sentence before the figures). A follow-up's inherited names ("Ashford" from
@@ -1060,15 +1067,9 @@ def _linked_to_one(word: str, said: frozenset[str]) -> bool:
 
 
 def _events_meet(asked: set[str], said: set[str]) -> bool:
-    """An event the question asks is one a claim says: the same, or of one class (`_ALIKE_EVENTS`: "displaced" /
-    "evacuated", "turned up" / "attended"), as rival counts are grouped."""
-    return bool(asked & said) or any(a in events and b in events for a in asked for b in said for events in _ALIKE_EVENTS)
-
-
-def _of_an_event_said(word: str, said: set[str]) -> bool:
-    """A question's verb of one class with an event the dispute's claims say ("turned up at the rally" asked, "took
-    part" said; "stayed away" / "walked out")."""
-    return _events_meet({word, stem(word)}, said)
+    """An event the question asks is one a claim says: the same, or of one class (`_one_class`: "displaced" /
+    "evacuated", "turned up" / "attended")."""
+    return bool(asked & said) or any(_one_class(a, b) for a in asked for b in said)
 
 
 def _figure_asked(question: Question, dispute: Dispute) -> bool:
@@ -1082,23 +1083,26 @@ def _figure_asked(question: Question, dispute: Dispute) -> bool:
         return False
     context = {stem(w.text) for c in dispute.claims for w in tokens(f"{c.quote} {c.subject} {c.title}")}
     names = {w.lower() for e in (*question.entities, *question.soft_entities) for w in e}
-    # Names are pins, checked by `touches`; these are the words saying what about them is asked.
-    specific = [w for w in own if specificity(w) >= 1.5 and w not in _QUESTION_EVENTS and w not in _JOB_WORDS
-                and w not in names and not about_the_figures(w)]
+    # Names are pins, checked by `touches`; these are the words saying what about them is asked. A hazard
+    # ("the fire", "the storm") is one however common: it says which event is meant.
+    specific = [w for w in own if (specificity(w) >= 1.5 or w in HAZARD_NOUNS) and w not in _QUESTION_EVENTS
+                and w not in _JOB_WORDS and w not in names and not about_the_figures(w)]
     heads = {c.subject_key.head for c in dispute.claims if c.subject_key}
     # "How strong was the quake?" asks for a value; a dispute over a measure ("magnitude") answers it.
     measured_value = not question.focus and bool(heads & measures_asked(question.text))
     said = _words_said(dispute)
-    classed = [w for w in specific if _of_an_event_said(w, said_events)]
+    # A question's verb of one class with an event the claims say ("turned up" asked, "took part" said).
+    classed = [w for w in specific if _events_meet({w, stem(w)}, said_events)]
     # "crowd", "turnout": a measure of people, which a dispute counting people answers.
     crowd = any(c.subject_key.counts_people for c in dispute.claims if c.subject_key) and bool(
         MEASURES_OF_PEOPLE.keys() & set(own))
     met = sum(1 for w in specific if any(stems_match(stem(w), other) for other in context) or _linked_to_one(w, said)
               or (crowd and w in MEASURES_OF_PEOPLE) or w in classed)
     # Every word the question says must be met, unless what it asks is pinned down otherwise (the event it
-    # names, or a measure): then half will do, since a question paraphrases the article. A verb met only by its class
-    # does not pin: "on strike now? Do both sides agree?" is not the first day's "joined" / "stayed away".
-    pinned = bool(asked_events) or measured_value
+    # names, said by the claims in that word, or a measure): then half will do, since a question paraphrases the
+    # article. An event or verb met only by its class does not pin: a question about a strike's later days is not the
+    # first day's "joined" / "stayed away", nor are people "displaced by the fire" a flood's evacuees.
+    pinned = bool(asked_events & said_events) or measured_value
     if met < len(specific) and not (pinned and met * 2 >= len(specific)):
         return False
     focus = {t.stem for t in question.focus} or {t.stem for t in question.terms}
