@@ -72,7 +72,7 @@ eval: install
 	$(BIN)/newsdesk --store $(EVAL_STORE) eval --set eval/cases.jsonl --out eval/out --floors eval/floors.json
 	$(BIN)/newsdesk --store $(SPLITS_STORE) reindex --quiet $(SPLIT_CORPORA)
 	$(BIN)/newsdesk --store $(SPLITS_STORE) eval --out eval/out/splits \
-		--set dev=eval/cases.jsonl --set dev=eval/dev/cases.jsonl --set dev=eval/dev2/cases.jsonl --set dev=eval/dev3/cases.jsonl --set dev=eval/dev4/cases.jsonl --set dev=eval/dev5/cases.jsonl --set dev=eval/dev6/cases.jsonl --set dev=eval/dev7/cases.jsonl --set dev=eval/dev8/cases.jsonl --set dev=eval/dev9/cases.jsonl --set dev=eval/dev10/cases.jsonl --set dev=eval/dev11/cases.jsonl --set dev=eval/dev12/cases.jsonl --set dev=eval/dev13/cases.jsonl --set dev=eval/dev14/cases.jsonl --set dev=eval/dev15/cases.jsonl --set test=eval/test/cases.jsonl
+		--set dev=eval/cases.jsonl --set dev=eval/dev/cases.jsonl --set dev=eval/dev2/cases.jsonl --set dev=eval/dev3/cases.jsonl --set dev=eval/dev4/cases.jsonl --set dev=eval/dev5/cases.jsonl --set dev=eval/dev6/cases.jsonl --set dev=eval/dev7/cases.jsonl --set dev=eval/dev8/cases.jsonl --set dev=eval/dev9/cases.jsonl --set dev=eval/dev10/cases.jsonl --set dev=eval/dev11/cases.jsonl --set dev=eval/dev12/cases.jsonl --set dev=eval/dev13/cases.jsonl --set dev=eval/dev14/cases.jsonl --set dev=eval/dev15/cases.jsonl --set dev=eval/dev16/cases.jsonl --set test=eval/test/cases.jsonl
 
 clean:
 	rm -rf $(VENV) .newsdesk

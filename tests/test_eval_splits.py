@@ -27,7 +27,7 @@ EVAL = REPO / "eval"
 EVAL_CORPORA = [REPO / "corpus", EVAL / "corpus"] + [EVAL / split / "corpus" for split in ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "dev14", "dev15", "dev16", "test")]
 # eval/outside/ holds the outside benchmarks, each checked against its own corpus (tests/test_outside_sets.py).
 CASE_FILES = sorted(path for path in EVAL.rglob("cases.jsonl") if "outside" not in path.relative_to(EVAL).parts)
-DEV_POOL = [EVAL / "cases.jsonl"] + [EVAL / split / "cases.jsonl" for split in ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "dev14", "dev15")]
+DEV_POOL = [EVAL / "cases.jsonl"] + [EVAL / split / "cases.jsonl" for split in ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "dev14", "dev15", "dev16")]
 
 
 def _bodies() -> list[str]:
@@ -67,7 +67,7 @@ def test_dev_ids_are_unique_across_the_pooled_files() -> None:
 
 
 def test_the_pooled_dev_split_and_the_test_split_each_hold_40_articles_and_300_cases() -> None:
-    dev_articles = load_corpus([EVAL / split / "corpus" for split in ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "dev14", "dev15")]).articles
+    dev_articles = load_corpus([EVAL / split / "corpus" for split in ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "dev14", "dev15", "dev16")]).articles
     dev_cases = [case for path in DEV_POOL for case in load_cases(path)]
     test_articles = load_corpus([EVAL / "test" / "corpus"]).articles
     assert len(dev_articles) >= 40 and len(dev_cases) >= 300
