@@ -627,7 +627,7 @@ CROWD_NOUNS = frozenset("people demonstrators protesters protestors marchers par
 WALKOUT_VERBS = frozenset("walk walked walking strike striking struck stay stayed stop stopped down downed".split()
                           + "join joined absent fail failed".split())  # staff who "failed to turn up"
 # A gathering: join, attend (the extractor's event for "took part"), gather, march, turn out, rally, line the route,
-# protest (round 19: "how many protested outside parliament" asks the crowd that "gathered" there; `conflicts.touches`).
+# protest (round 19: "how many protested by the harbour wall" asks the crowd that "gathered" there; `conflicts.touches`).
 GATHERING_VERBS = frozenset("join joined attend attended gather gathered march marched rally rallied turned line lined".split()
                             + "protest protested".split())
 # Arriving across a border or at a place: cross, arrive, land, enter, reach.
